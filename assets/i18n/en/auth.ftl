@@ -1,0 +1,56 @@
+# Login, first-run set-up, profile and password pages.
+login-title = Log in
+login-field-login = Login
+login-field-password = Password
+login-submit = Log in
+login-language = Language
+login-error-invalid = Wrong login or password.
+login-error-throttled = Too many failed login attempts. Try again in { $minutes } minute(s).
+
+setup-title = Create the administrator account
+setup-intro = Gestdesk is starting for the first time. Create the administrator account that will configure it; this link works only once.
+setup-field-login = Login
+setup-field-firstname = First name
+setup-field-lastname = Last name
+setup-field-mail = Mail address
+setup-field-password = Password
+setup-field-password-confirm = Confirm the password
+setup-field-language = Language
+setup-submit = Create the account and log in
+setup-link-dead = This set-up link is not valid or has already been used: the administrator account exists. Please log in.
+setup-already-done = An account already exists: the first-run set-up is over.
+setup-needed-title = Welcome to Gestdesk
+setup-needed-intro = Gestdesk is not set up yet: the administrator account must be created first.
+setup-needed-open = Create the administrator account
+setup-needed-remote = Open the set-up link the server printed when it started (in its console or in the Gestdesk app's window), from the computer that runs it.
+
+home-welcome = Hello { $name }
+home-signed-in-as = You are logged in with the { $profile } profile.
+home-last-login = Last login: { $when }
+home-addresses-title = Gestdesk's addresses on the network
+home-addresses-intro = Users on your network can open Gestdesk in their browser at these addresses:
+home-addresses-none = No network address was found: Gestdesk can only be reached from this computer.
+
+profile-title = My profile
+profile-login = Login
+profile-name = Name
+profile-mail = Mail address
+profile-profile = Profile
+profile-language = Language
+profile-language-browser = The browser's
+profile-last-login = Last login
+profile-change-password = Change my password
+
+profile-user = User
+profile-power-user = Power user
+profile-supervisor = Supervisor
+profile-technician = Technician
+profile-administrator = Administrator
+
+password-title = Change password
+password-must-change = You must choose a new password before going on.
+password-field-current = Current password
+password-field-new = New password
+password-field-confirm = Confirm the new password
+password-hint = At least { $min } characters.
+password-submit = Save the password

@@ -1,0 +1,56 @@
+# Login, first-run set-up, profile and password pages.
+login-title = Connexion
+login-field-login = Identifiant
+login-field-password = Mot de passe
+login-submit = Se connecter
+login-language = Langue
+login-error-invalid = Identifiant ou mot de passe incorrect.
+login-error-throttled = Trop de tentatives de connexion échouées. Réessayez dans { $minutes } minute(s).
+
+setup-title = Création du compte administrateur
+setup-intro = Gestdesk démarre pour la première fois. Créez le compte administrateur qui configurera l'application ; ce lien ne fonctionne qu'une fois.
+setup-field-login = Identifiant
+setup-field-firstname = Prénom
+setup-field-lastname = Nom
+setup-field-mail = Adresse mail
+setup-field-password = Mot de passe
+setup-field-password-confirm = Confirmation du mot de passe
+setup-field-language = Langue
+setup-submit = Créer le compte et se connecter
+setup-link-dead = Ce lien de configuration n'est pas valide ou a déjà servi : le compte administrateur existe. Connectez-vous.
+setup-already-done = Un compte existe déjà : la configuration initiale est terminée.
+setup-needed-title = Bienvenue dans Gestdesk
+setup-needed-intro = Gestdesk n'est pas encore configuré : il faut d'abord créer le compte administrateur.
+setup-needed-open = Créer le compte administrateur
+setup-needed-remote = Ouvrez le lien de configuration affiché par le serveur au démarrage (dans sa console ou dans la fenêtre de l'application Gestdesk), depuis l'ordinateur qui l'héberge.
+
+home-welcome = Bonjour { $name }
+home-signed-in-as = Vous êtes connecté avec le profil { $profile }.
+home-last-login = Dernière connexion : { $when }
+home-addresses-title = Adresses de Gestdesk sur le réseau
+home-addresses-intro = Les utilisateurs de votre réseau peuvent ouvrir Gestdesk dans leur navigateur à ces adresses :
+home-addresses-none = Aucune adresse réseau n'a été trouvée : Gestdesk n'est joignable que depuis cet ordinateur.
+
+profile-title = Mon profil
+profile-login = Identifiant
+profile-name = Nom
+profile-mail = Adresse mail
+profile-profile = Profil
+profile-language = Langue
+profile-language-browser = Celle du navigateur
+profile-last-login = Dernière connexion
+profile-change-password = Changer mon mot de passe
+
+profile-user = Utilisateur
+profile-power-user = Utilisateur avec pouvoir
+profile-supervisor = Superviseur
+profile-technician = Technicien
+profile-administrator = Administrateur
+
+password-title = Changer de mot de passe
+password-must-change = Vous devez choisir un nouveau mot de passe avant de continuer.
+password-field-current = Mot de passe actuel
+password-field-new = Nouveau mot de passe
+password-field-confirm = Confirmation du nouveau mot de passe
+password-hint = Au moins { $min } caractères.
+password-submit = Enregistrer le mot de passe

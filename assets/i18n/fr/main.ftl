@@ -1,0 +1,44 @@
+# Page frame, languages, errors and validation messages.
+language-name = Français
+
+layout-skip-to-content = Aller au contenu
+layout-menu = Menu
+layout-profile = Profil
+layout-logout = Se déconnecter
+
+menu-home = Accueil
+menu-administration = Administration
+menu-system = Système
+
+flash-logged-out = Vous êtes déconnecté.
+flash-session-expired = Votre session a expiré après une période d'inactivité. Reconnectez-vous.
+flash-password-changed = Votre mot de passe a été modifié.
+flash-welcome = Bienvenue ! Votre compte administrateur est prêt.
+flash-language-changed = La langue a été changée.
+
+error-back-home = Retour à l'accueil
+error-not-found-title = Page introuvable
+error-not-found-text = Cette adresse ne correspond à aucune page de Gestdesk. Vérifiez le lien ou revenez à l'accueil.
+error-method-text = Cette page ne peut pas être utilisée de cette façon.
+error-forbidden-title = Accès refusé
+error-forbidden-text = Votre profil ne vous donne pas accès à cette page. Demandez à un administrateur si vous pensez en avoir besoin.
+error-csrf-title = Formulaire expiré
+error-csrf-text = Ce formulaire a expiré ou ne vient pas de Gestdesk ; rien n'a été modifié. Rechargez la page et recommencez.
+error-bad-request-title = Requête illisible
+error-bad-request-text = Les données envoyées n'ont pas pu être lues ; rien n'a été modifié. Rechargez la page et recommencez.
+error-internal-title = Erreur du serveur
+error-internal-text = Une erreur inattendue est survenue et a été enregistrée dans le journal ; rien n'a été modifié. Réessayez dans un instant.
+
+error-required = Ce champ est obligatoire.
+error-too-long = { $max } caractères au maximum.
+error-invalid-characters = Ce champ contient des caractères non autorisés.
+error-login-required = Saisissez un identifiant.
+error-login-invalid = L'identifiant ne peut contenir ni espace ni les caractères / \ " < >.
+error-login-taken = Cet identifiant est déjà utilisé.
+error-mail-invalid = Cette adresse mail n'est pas valide (exemple : prenom.nom@exemple.fr).
+error-password-too-short = Le mot de passe doit contenir au moins { $min } caractères.
+error-password-too-long = Le mot de passe ne peut pas dépasser { $max } octets.
+error-password-mismatch = Les deux mots de passe ne sont pas identiques.
+error-password-wrong = Le mot de passe actuel est incorrect.
+error-password-unchanged = Le nouveau mot de passe doit être différent de l'actuel.
+error-language-unknown = Cette langue n'est pas disponible.

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages that Gestdesk's test suite and desktop build need.
+# Idempotent: packages already present are skipped, so a second run takes well under a second.
+#   browser tests:  chromium, chromium-driver (WebDriver on 127.0.0.1)
+#   desktop shell:  webkit2gtk 4.1 and the other Tauri 2 build dependencies (see desktop-deps.sh)
+#   desktop test:   xvfb, xauth, imagemagick (screenshots), x11-utils
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+
+packages=(chromium chromium-driver curl ca-certificates xvfb xauth imagemagick x11-utils xdotool)
+# shellcheck source=desktop-deps.sh
+source "$here/desktop-deps.sh"
+packages+=("${DESKTOP_BUILD_PACKAGES[@]}")
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+sudo_cmd=()
+[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+echo "installing: ${missing[*]}"
+"${sudo_cmd[@]}" apt-get -o DPkg::Lock::Timeout=900 update -q
+"${sudo_cmd[@]}" apt-get -o DPkg::Lock::Timeout=900 install -y -q --no-install-recommends "${missing[@]}"

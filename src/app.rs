@@ -1,0 +1,108 @@
+//! An opened Gestdesk instance: its configuration, database and first-run state.
+
+use std::path::PathBuf;
+
+use crate::config::{Config, ConfigError};
+use crate::db::{Db, DbError};
+use crate::domain::setup::SetupSlot;
+use crate::domain::{DomainError, users};
+
+/// Why an instance could not be opened or served.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error("cannot write to the data directory {path}: {source}")]
+    DataDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Database(#[from] DbError),
+    #[error("cannot listen on {addr}: {reason}")]
+    Bind { addr: String, reason: String },
+    #[error(transparent)]
+    Domain(#[from] DomainError),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// An opened instance.
+#[derive(Clone, Debug)]
+pub struct App {
+    config: Config,
+    db: Db,
+    setup: SetupSlot,
+    started_at: jiff::Timestamp,
+}
+
+impl App {
+    /// Creates the data directory and its sub-folders and checks that they can be written.
+    pub fn prepare_data_dir(config: &Config) -> Result<(), AppError> {
+        let dirs = [
+            config.data_dir.clone(),
+            config.attachments_dir(),
+            config.logs_dir(),
+            config.backups_dir(),
+        ];
+        for dir in &dirs {
+            std::fs::create_dir_all(dir).map_err(|source| AppError::DataDir {
+                path: dir.clone(),
+                source,
+            })?;
+        }
+        let probe = config.data_dir.join(".gestdesk-write-test");
+        std::fs::write(&probe, b"ok")
+            .and_then(|()| std::fs::remove_file(&probe))
+            .map_err(|source| AppError::DataDir {
+                path: config.data_dir.clone(),
+                source,
+            })?;
+        Ok(())
+    }
+
+    /// Opens the instance: data directory, database (migrated), and a set-up token when no
+    /// account exists yet.
+    pub fn open(config: Config) -> Result<Self, AppError> {
+        Self::prepare_data_dir(&config)?;
+        let db = Db::open(&config.database_path())?;
+        let has_users =
+            db.read_blocking(|c| users::repo::count(c).map(|n| n > 0).map_err(DbError::from))?;
+        let setup = if has_users {
+            SetupSlot::disarmed()
+        } else {
+            SetupSlot::armed()
+        };
+        Ok(Self {
+            config,
+            db,
+            setup,
+            started_at: jiff::Timestamp::now(),
+        })
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The database.
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// The first-run set-up slot.
+    pub fn setup(&self) -> &SetupSlot {
+        &self.setup
+    }
+
+    /// The set-up page path while the first administrator is still to be created.
+    pub fn setup_path(&self) -> Option<String> {
+        self.setup.token().map(|t| crate::domain::setup::path(&t))
+    }
+
+    /// When the instance was opened.
+    pub fn started_at(&self) -> jiff::Timestamp {
+        self.started_at
+    }
+}

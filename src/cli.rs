@@ -1,0 +1,230 @@
+//! The command line: `serve` (the default), `create-admin`, `reset-password`.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::app::{App, AppError};
+use crate::config::{Config, DEFAULT_LISTEN};
+use crate::domain::DomainError;
+use crate::domain::users::{self, AdminOrigin, NewAdmin};
+use crate::i18n::Lang;
+
+/// Gestdesk: a self-contained helpdesk server.
+#[derive(Debug, Parser)]
+#[command(name = "gestdesk", version, about, long_about = None)]
+pub struct Cli {
+    /// Where the database, attachments, backups and logs live [default: the per-user data
+    /// directory, e.g. ~/.local/share/gestdesk]
+    #[arg(long, global = true, env = "GESTDESK_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// The address to listen on, IP:PORT (or just PORT for every interface)
+    #[arg(long, global = true, env = "GESTDESK_LISTEN", value_name = "ADDR", default_value = DEFAULT_LISTEN)]
+    pub listen: String,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The sub-commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the server (the default when no sub-command is given)
+    Serve,
+    /// Create an administrator account; the password is read from standard input
+    CreateAdmin {
+        /// The login of the new account
+        #[arg(long)]
+        login: String,
+        /// First name
+        #[arg(long, default_value = "")]
+        firstname: String,
+        /// Last name
+        #[arg(long, default_value = "")]
+        lastname: String,
+        /// Mail address
+        #[arg(long, default_value = "")]
+        mail: String,
+        /// Language of the account: fr or en (default: the browser's)
+        #[arg(long, default_value = "")]
+        language: String,
+    },
+    /// Give an account a temporary password, to be changed at the next login
+    ResetPassword {
+        /// The login of the account
+        login: String,
+    },
+}
+
+/// The language of command-line messages: from `LANG`, else English.
+fn cli_lang() -> Lang {
+    std::env::var("LC_ALL")
+        .ok()
+        .filter(|v| !v.is_empty())
+        .or_else(|| std::env::var("LANG").ok())
+        .and_then(|v| Lang::from_code(&v))
+        .unwrap_or(Lang::En)
+}
+
+/// Runs the command line; errors are meant to be printed on one line.
+pub async fn run(cli: Cli) -> Result<(), AppError> {
+    let config = Config::new(&cli.listen, cli.data_dir)?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(config).await,
+        Command::CreateAdmin {
+            login,
+            firstname,
+            lastname,
+            mail,
+            language,
+        } => {
+            crate::logging::init_stderr("warn");
+            let password = read_password()?;
+            let app = App::open(config)?;
+            let input = NewAdmin {
+                login,
+                firstname,
+                lastname,
+                mail,
+                password_confirm: password.clone(),
+                password,
+                language,
+            };
+            let user =
+                users::create_admin(app.db(), input, AdminOrigin::CommandLine, String::new())
+                    .await
+                    .map_err(explain)?;
+            app.setup().disarm();
+            println!(
+                "{}",
+                cli_lang().t_args("cli-admin-created", &[("login", &user.login)])
+            );
+            Ok(())
+        }
+        Command::ResetPassword { login } => {
+            crate::logging::init_stderr("warn");
+            let app = App::open(config)?;
+            let temporary = users::reset_password(app.db(), &login)
+                .await
+                .map_err(|e| match e {
+                    DomainError::NotFound => AppError::Io(std::io::Error::other(
+                        cli_lang().t_args("cli-no-such-login", &[("login", &login)]),
+                    )),
+                    other => AppError::Domain(other),
+                })?;
+            println!(
+                "{}",
+                cli_lang().t_args(
+                    "cli-password-reset",
+                    &[("login", &login), ("password", &temporary)]
+                )
+            );
+            Ok(())
+        }
+    }
+}
+
+/// Turns validation errors into one readable line.
+fn explain(e: DomainError) -> AppError {
+    let lang = cli_lang();
+    match e {
+        DomainError::Invalid(errors) => {
+            let text = errors
+                .0
+                .iter()
+                .map(|(field, m)| format!("{field}: {}", m.render(lang)))
+                .collect::<Vec<_>>()
+                .join("; ");
+            AppError::Io(std::io::Error::other(text))
+        }
+        DomainError::Conflict(m) => AppError::Io(std::io::Error::other(m.render(lang))),
+        other => AppError::Domain(other),
+    }
+}
+
+/// Reads the password: prompted twice without echo on a terminal, else the first line of
+/// standard input.
+fn read_password() -> Result<String, AppError> {
+    let lang = cli_lang();
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password(lang.t("cli-password-prompt"))?;
+        let second = rpassword::prompt_password(lang.t("cli-password-again"))?;
+        if first != second {
+            return Err(AppError::Io(std::io::Error::other(
+                lang.t("error-password-mismatch"),
+            )));
+        }
+        Ok(first)
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+    }
+}
+
+/// Binds the listener, opens the instance and serves until SIGINT or SIGTERM.
+async fn serve(config: Config) -> Result<(), AppError> {
+    let listener = bind(config.listen)?;
+    App::prepare_data_dir(&config)?;
+    let _log_guard = crate::logging::init_server(&config.logs_dir());
+    let app = App::open(config)?;
+    let local = listener.local_addr()?;
+
+    let lang = cli_lang();
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "{}",
+        lang.t_args("cli-serving", &[("version", crate::VERSION)])
+    )?;
+    for url in crate::net::urls_for(local) {
+        writeln!(out, "  {url}")?;
+    }
+    writeln!(
+        out,
+        "{}",
+        lang.t_args(
+            "cli-data-dir",
+            &[("dir", &app.config().data_dir().display().to_string())]
+        )
+    )?;
+    if let Some(path) = app.setup_path() {
+        let port = local.port();
+        writeln!(
+            out,
+            "{}",
+            lang.t_args(
+                "cli-setup-link",
+                &[("url", &format!("http://localhost:{port}{path}"))]
+            )
+        )?;
+    }
+    out.flush()?;
+    drop(out);
+
+    crate::server::serve(app, listener, crate::server::shutdown_signal()).await?;
+    Ok(())
+}
+
+fn bind(addr: SocketAddr) -> Result<tokio::net::TcpListener, AppError> {
+    let listener = std::net::TcpListener::bind(addr).map_err(|e| AppError::Bind {
+        addr: addr.to_string(),
+        reason: match e.kind() {
+            std::io::ErrorKind::AddrInUse => {
+                "the port is already in use by another program; choose another with --listen"
+                    .to_owned()
+            }
+            std::io::ErrorKind::PermissionDenied => {
+                "permission denied (ports below 1024 need privileges); choose another with --listen"
+                    .to_owned()
+            }
+            std::io::ErrorKind::AddrNotAvailable => "this machine has no such address".to_owned(),
+            _ => e.to_string(),
+        },
+    })?;
+    listener.set_nonblocking(true)?;
+    Ok(tokio::net::TcpListener::from_std(listener)?)
+}

@@ -1,0 +1,199 @@
+//! The database handle: a small pool of SQLite connections, one writer at a time.
+//!
+//! Every connection gets the same pragmas ([`init_connection`]): WAL journal, foreign keys, a busy
+//! timeout and `synchronous=NORMAL`. Opening a database checks that the file is Gestdesk's before
+//! anything is written, then runs the embedded migrations.
+
+mod migrate;
+mod open;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use r2d2::PooledConnection;
+use r2d2_sqlite::SqliteConnectionManager;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+pub use migrate::{latest_schema_version, schema_version};
+
+/// SQLite's `application_id` header field for Gestdesk databases ("GDSK").
+pub const APPLICATION_ID: i32 = 0x4744_534B;
+
+/// How many connections the pool keeps open.
+const POOL_SIZE: u32 = 8;
+
+/// A failure of the storage layer.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("{path} is not a SQLite database; Gestdesk will not touch it")]
+    NotSqlite { path: PathBuf },
+    #[error(
+        "{path} is a database of another application (application id {id:#x}); Gestdesk will not touch it"
+    )]
+    NotGestdesk { path: PathBuf, id: i32 },
+    #[error(
+        "{path} was written by a newer Gestdesk (schema {found}, this one knows up to {known}); install the newer version"
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error("cannot open database {path}: {source}")]
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("database migration failed: {0}")]
+    Migration(#[from] refinery::Error),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("no database connection available: {0}")]
+    Pool(#[from] r2d2::Error),
+    #[error("database task failed: {0}")]
+    Task(String),
+}
+
+/// A cheap-to-clone handle on the database.
+#[derive(Clone)]
+pub struct Db {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    pool: r2d2::Pool<SqliteConnectionManager>,
+    /// Serialises writers so that they queue here instead of spinning on SQLITE_BUSY.
+    write_lock: Mutex<()>,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Db")
+            .field("path", &self.inner.path)
+            .finish()
+    }
+}
+
+/// Applies the per-connection pragmas.
+pub fn init_connection(conn: &mut Connection) -> Result<(), rusqlite::Error> {
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL;
+         PRAGMA foreign_keys = ON;
+         PRAGMA busy_timeout = 5000;
+         PRAGMA synchronous = NORMAL;",
+    )
+}
+
+impl Db {
+    /// Opens (creating if needed) the Gestdesk database at `path` and brings its schema up to date.
+    ///
+    /// Refuses, without writing anything, a file that is not SQLite, a SQLite database of another
+    /// application, and a database from a newer Gestdesk.
+    pub fn open(path: &Path) -> Result<Self, DbError> {
+        open::check_existing(path)?;
+        let mut conn = open::open_connection(path)?;
+        migrate::run(&mut conn, path)?;
+        drop(conn);
+
+        let manager = SqliteConnectionManager::file(path).with_init(init_connection);
+        let pool = r2d2::Pool::builder()
+            .max_size(POOL_SIZE)
+            .min_idle(Some(1))
+            .build(manager)?;
+        Ok(Self {
+            inner: Arc::new(Inner {
+                pool,
+                write_lock: Mutex::new(()),
+                path: path.to_owned(),
+            }),
+        })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.inner.path
+    }
+
+    fn conn(&self) -> Result<PooledConnection<SqliteConnectionManager>, DbError> {
+        Ok(self.inner.pool.get()?)
+    }
+
+    /// Runs `f` on a pooled connection on the current thread.
+    pub fn read_blocking<T, E>(&self, f: impl FnOnce(&Connection) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<DbError>,
+    {
+        let conn = self.conn()?;
+        f(&conn)
+    }
+
+    /// Runs `f` in an immediate transaction on the current thread, committing when it returns `Ok`.
+    pub fn write_blocking<T, E>(
+        &self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<DbError>,
+    {
+        // A poisoned lock only means another writer panicked; the lock itself guards no data.
+        let _guard = self
+            .inner
+            .write_lock
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut conn = self.conn()?;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(DbError::from)?;
+        let value = f(&tx)?;
+        tx.commit().map_err(DbError::from)?;
+        Ok(value)
+    }
+
+    /// Runs `f` on a pooled connection on the blocking thread pool.
+    pub async fn read<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&Connection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        let db = self.clone();
+        tokio::task::spawn_blocking(move || db.read_blocking(f))
+            .await
+            .map_err(|e| E::from(DbError::Task(e.to_string())))?
+    }
+
+    /// Runs `f` in an immediate transaction on the blocking thread pool.
+    pub async fn write<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&Transaction<'_>) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        let db = self.clone();
+        tokio::task::spawn_blocking(move || db.write_blocking(f))
+            .await
+            .map_err(|e| E::from(DbError::Task(e.to_string())))?
+    }
+
+    /// Checks that the database answers.
+    pub fn ping_blocking(&self) -> Result<(), DbError> {
+        self.read_blocking(|c| {
+            c.query_row("SELECT 1", [], |_| Ok(()))
+                .map_err(DbError::from)
+        })
+    }
+
+    /// Folds the write-ahead log back into the database file; called when the server stops.
+    pub fn checkpoint_blocking(&self) -> Result<(), DbError> {
+        let _guard = self
+            .inner
+            .write_lock
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let conn = self.conn()?;
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+}

@@ -1,0 +1,47 @@
+//! The event log: security and administration events with who, when and from where.
+
+use rusqlite::{Transaction, params};
+
+use super::clock;
+use super::ids::UserId;
+
+/// Kinds of logged events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    LoginSuccess,
+    LoginFailure,
+    LoginThrottled,
+    Logout,
+    PasswordChanged,
+    PasswordReset,
+    AdminCreated,
+}
+
+impl EventKind {
+    fn code(self) -> &'static str {
+        match self {
+            EventKind::LoginSuccess => "login_success",
+            EventKind::LoginFailure => "login_failure",
+            EventKind::LoginThrottled => "login_throttled",
+            EventKind::Logout => "logout",
+            EventKind::PasswordChanged => "password_changed",
+            EventKind::PasswordReset => "password_reset",
+            EventKind::AdminCreated => "admin_created",
+        }
+    }
+}
+
+/// Records an event.
+pub fn record(
+    tx: &Transaction<'_>,
+    kind: EventKind,
+    message: &str,
+    user: Option<UserId>,
+    ip: &str,
+) -> Result<(), rusqlite::Error> {
+    tx.execute(
+        "INSERT INTO event_log (at, kind, message, user_id, ip) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![clock::now(), kind.code(), message, user.map(|u| u.0), ip],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,20 @@
+//! Business rules and their SQL, one folder per capability. Nothing here knows about HTTP or HTML.
+//!
+//! Functions take a `&Connection` (reads) or a `&Transaction` (writes) so that a caller can group
+//! several of them in one transaction; the async wrappers around them live with the callers.
+
+pub mod auth;
+pub mod clock;
+pub mod error;
+pub mod events;
+pub mod ids;
+pub mod profiles;
+pub mod rights;
+pub mod sessions;
+pub mod settings;
+pub mod setup;
+pub mod system;
+pub mod token;
+pub mod users;
+
+pub use error::{DomainError, FieldErrors};

@@ -1,0 +1,150 @@
+//! Server-side sessions. The browser holds a random token; the database holds its SHA-256, the
+//! user, the session's CSRF token and when it was last used.
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use crate::domain::ids::UserId;
+use crate::domain::token;
+use crate::domain::users::{self, User};
+
+/// A session was last-seen-updated at most this often, to spare writes.
+const TOUCH_EVERY_SECS: i64 = 60;
+
+/// A session just created: the token goes into the cookie, never into the database.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    pub token: String,
+    pub csrf: String,
+}
+
+/// A live session and its user.
+#[derive(Debug, Clone)]
+pub struct ActiveSession {
+    pub token_hash: String,
+    pub csrf: String,
+    pub last_seen_at: i64,
+    pub user: User,
+}
+
+impl ActiveSession {
+    /// Whether the last-seen time is old enough to be worth refreshing.
+    pub fn needs_touch(&self, now: i64) -> bool {
+        now - self.last_seen_at >= TOUCH_EVERY_SECS
+    }
+}
+
+/// What a session cookie turned out to be.
+#[derive(Debug, Clone)]
+pub enum Lookup {
+    Active(Box<ActiveSession>),
+    /// It existed but was idle for too long; it has to be ended.
+    Expired {
+        token_hash: String,
+    },
+    /// Unknown, ended, or its user is disabled.
+    Missing,
+}
+
+/// Opens a session for `user`.
+pub fn create(
+    tx: &Transaction<'_>,
+    user: UserId,
+    ip: &str,
+    user_agent: &str,
+    now: i64,
+) -> Result<NewSession, rusqlite::Error> {
+    let new = NewSession {
+        token: token::random_hex(32),
+        csrf: token::random_hex(32),
+    };
+    let agent: String = user_agent.chars().take(300).collect();
+    tx.execute(
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, ip, user_agent)
+         VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)",
+        params![token::sha256_hex(&new.token), user.0, new.csrf, now, ip, agent],
+    )?;
+    Ok(new)
+}
+
+/// Finds the session behind a cookie token.
+pub fn lookup(
+    conn: &Connection,
+    cookie_token: &str,
+    now: i64,
+    idle_timeout_secs: i64,
+) -> Result<Lookup, rusqlite::Error> {
+    let token_hash = token::sha256_hex(cookie_token);
+    let found = conn
+        .prepare_cached(
+            "SELECT user_id, csrf_token, last_seen_at FROM sessions WHERE token_hash = ?1",
+        )?
+        .query_row([&token_hash], |r| {
+            Ok((
+                UserId(r.get(0)?),
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })
+        .optional()?;
+    let Some((user_id, csrf, last_seen_at)) = found else {
+        return Ok(Lookup::Missing);
+    };
+    if now - last_seen_at > idle_timeout_secs {
+        return Ok(Lookup::Expired { token_hash });
+    }
+    match users::repo::get(conn, user_id)? {
+        Some(user) if !user.disabled => Ok(Lookup::Active(Box::new(ActiveSession {
+            token_hash,
+            csrf,
+            last_seen_at,
+            user,
+        }))),
+        _ => Ok(Lookup::Missing),
+    }
+}
+
+/// Marks the session as used now.
+pub fn touch(tx: &Transaction<'_>, token_hash: &str, now: i64) -> Result<(), rusqlite::Error> {
+    tx.execute(
+        "UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1",
+        params![token_hash, now],
+    )?;
+    Ok(())
+}
+
+/// Ends one session, given its token hash.
+pub fn end(tx: &Transaction<'_>, token_hash: &str) -> Result<(), rusqlite::Error> {
+    tx.execute("DELETE FROM sessions WHERE token_hash = ?1", [token_hash])?;
+    Ok(())
+}
+
+/// Ends every session of `user`.
+pub fn end_all_for_user(tx: &Transaction<'_>, user: UserId) -> Result<(), rusqlite::Error> {
+    tx.execute("DELETE FROM sessions WHERE user_id = ?1", [user.0])?;
+    Ok(())
+}
+
+/// Ends every session of `user` but `keep` (a token hash).
+pub fn end_others_for_user(
+    tx: &Transaction<'_>,
+    user: UserId,
+    keep: Option<&str>,
+) -> Result<(), rusqlite::Error> {
+    tx.execute(
+        "DELETE FROM sessions WHERE user_id = ?1 AND token_hash IS NOT ?2",
+        params![user.0, keep],
+    )?;
+    Ok(())
+}
+
+/// Ends the sessions idle for longer than the timeout.
+pub fn end_idle(
+    tx: &Transaction<'_>,
+    now: i64,
+    idle_timeout_secs: i64,
+) -> Result<usize, rusqlite::Error> {
+    tx.execute(
+        "DELETE FROM sessions WHERE last_seen_at < ?1",
+        [now - idle_timeout_secs],
+    )
+}

@@ -1,0 +1,250 @@
+//! User accounts: creating administrators, passwords, and reading an account.
+
+pub mod password;
+pub mod repo;
+pub mod rules;
+
+use crate::db::Db;
+use crate::domain::events::{self, EventKind};
+use crate::domain::ids::UserId;
+use crate::domain::profiles::Profile;
+use crate::domain::{DomainError, FieldErrors, sessions, token};
+use crate::i18n::msg;
+
+/// An account as the rest of the application sees it (never with its password hash).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: UserId,
+    pub login: String,
+    pub firstname: String,
+    pub lastname: String,
+    pub mail: String,
+    pub profile: Profile,
+    /// The chosen language code, if any.
+    pub language: Option<String>,
+    /// The chosen theme, if any.
+    pub theme: Option<String>,
+    pub disabled: bool,
+    pub must_change_password: bool,
+    pub last_login_at: Option<i64>,
+}
+
+impl User {
+    /// "First Last", or the login when both names are empty.
+    pub fn display_name(&self) -> String {
+        let full = format!("{} {}", self.firstname.trim(), self.lastname.trim());
+        let full = full.trim();
+        if full.is_empty() {
+            self.login.clone()
+        } else {
+            full.to_owned()
+        }
+    }
+}
+
+/// The fields of a new administrator account, as typed.
+#[derive(Debug, Clone, Default)]
+pub struct NewAdmin {
+    pub login: String,
+    pub firstname: String,
+    pub lastname: String,
+    pub mail: String,
+    pub password: String,
+    pub password_confirm: String,
+    /// A language code, or empty for "the browser's".
+    pub language: String,
+}
+
+impl NewAdmin {
+    /// Trims the text fields (not the passwords).
+    fn normalized(mut self) -> Self {
+        self.login = self.login.trim().to_owned();
+        self.firstname = self.firstname.trim().to_owned();
+        self.lastname = self.lastname.trim().to_owned();
+        self.mail = self.mail.trim().to_owned();
+        self.language = self.language.trim().to_owned();
+        self
+    }
+
+    fn validate(&self, names_required: bool) -> Result<(), DomainError> {
+        let mut errors = FieldErrors::new();
+        rules::check_login(&self.login, &mut errors);
+        rules::check_name("firstname", &self.firstname, names_required, &mut errors);
+        rules::check_name("lastname", &self.lastname, names_required, &mut errors);
+        rules::check_mail(&self.mail, &mut errors);
+        rules::check_new_password(&self.password, &self.password_confirm, &mut errors);
+        rules::check_language(&self.language, &mut errors);
+        errors.into_result()
+    }
+}
+
+/// Who asked for an administrator account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdminOrigin {
+    /// The one-time set-up page: only allowed while no account exists.
+    FirstRunSetup,
+    /// `gestdesk create-admin` on the server.
+    CommandLine,
+}
+
+/// Creates an administrator account.
+///
+/// From the set-up page the names are required and the account must be the first one; the
+/// check is made in the same transaction as the insert, so two set-up submissions cannot both
+/// succeed.
+pub async fn create_admin(
+    db: &Db,
+    input: NewAdmin,
+    origin: AdminOrigin,
+    ip: String,
+) -> Result<User, DomainError> {
+    let input = input.normalized();
+    input.validate(origin == AdminOrigin::FirstRunSetup)?;
+    let login = input.login.clone();
+    if db
+        .read(move |c| repo::login_exists(c, &login).map_err(DomainError::from))
+        .await?
+    {
+        return Err(login_taken());
+    }
+    let hash = password::hash(input.password.clone()).await?;
+    db.write(move |tx| {
+        if origin == AdminOrigin::FirstRunSetup && repo::count(tx)? > 0 {
+            return Err(DomainError::Conflict(msg("setup-already-done")));
+        }
+        if repo::login_exists(tx, &input.login)? {
+            return Err(login_taken());
+        }
+        let language = Some(input.language.as_str()).filter(|l| !l.is_empty());
+        let id = repo::insert(
+            tx,
+            &repo::NewUserRow {
+                login: &input.login,
+                firstname: &input.firstname,
+                lastname: &input.lastname,
+                mail: &input.mail,
+                profile: Profile::Administrator,
+                password_hash: &hash,
+                language,
+                must_change_password: false,
+            },
+        )?;
+        let how = match origin {
+            AdminOrigin::FirstRunSetup => "set-up page",
+            AdminOrigin::CommandLine => "command line",
+        };
+        events::record(
+            tx,
+            EventKind::AdminCreated,
+            &format!("administrator {} created from the {how}", input.login),
+            Some(id),
+            &ip,
+        )?;
+        repo::get(tx, id)?.ok_or(DomainError::NotFound)
+    })
+    .await
+}
+
+fn login_taken() -> DomainError {
+    let mut errors = FieldErrors::new();
+    errors.add("login", msg("error-login-taken"));
+    DomainError::Invalid(errors)
+}
+
+/// Gives account `login` a new temporary password that must be changed at the next login, ends
+/// its sessions and lifts any login lock on it. Returns the temporary password.
+pub async fn reset_password(db: &Db, login: &str) -> Result<String, DomainError> {
+    let login = login.trim().to_owned();
+    let user = db
+        .read({
+            let login = login.clone();
+            move |c| repo::get_with_hash_by_login(c, &login).map_err(DomainError::from)
+        })
+        .await?
+        .map(|(u, _)| u)
+        .ok_or(DomainError::NotFound)?;
+    let temporary = token::temporary_password();
+    let hash = password::hash(temporary.clone()).await?;
+    db.write(move |tx| {
+        repo::set_password(tx, user.id, &hash, true)?;
+        sessions::end_all_for_user(tx, user.id)?;
+        crate::domain::auth::clear_failures_for_login(tx, &user.login)?;
+        events::record(
+            tx,
+            EventKind::PasswordReset,
+            &format!(
+                "temporary password set for {} from the command line",
+                user.login
+            ),
+            Some(user.id),
+            "",
+        )?;
+        Ok::<(), DomainError>(())
+    })
+    .await?;
+    Ok(temporary)
+}
+
+/// The fields of the change-password form.
+#[derive(Debug, Clone, Default)]
+pub struct PasswordChange {
+    pub current: String,
+    pub new: String,
+    pub confirm: String,
+}
+
+/// Changes the password of `user` after checking the current one. Other sessions of the user are
+/// ended; the session `keep_session` (a token hash) stays.
+pub async fn change_password(
+    db: &Db,
+    user: UserId,
+    change: PasswordChange,
+    keep_session: Option<String>,
+    ip: String,
+) -> Result<(), DomainError> {
+    let mut errors = FieldErrors::new();
+    if change.current.is_empty() {
+        errors.add("current", msg("error-required"));
+    }
+    rules::check_new_password(&change.new, &change.confirm, &mut errors);
+    if errors.is_empty() && change.new == change.current {
+        errors.add("password", msg("error-password-unchanged"));
+    }
+    errors.into_result()?;
+
+    let stored = db
+        .read(move |c| repo::password_hash(c, user).map_err(DomainError::from))
+        .await?;
+    if !password::verify(change.current.clone(), stored).await {
+        let mut errors = FieldErrors::new();
+        errors.add("current", msg("error-password-wrong"));
+        return Err(DomainError::Invalid(errors));
+    }
+    let hash = password::hash(change.new).await?;
+    db.write(move |tx| {
+        repo::set_password(tx, user, &hash, false)?;
+        sessions::end_others_for_user(tx, user, keep_session.as_deref())?;
+        events::record(
+            tx,
+            EventKind::PasswordChanged,
+            "password changed by its owner",
+            Some(user),
+            &ip,
+        )?;
+        Ok(())
+    })
+    .await
+}
+
+/// The account with id `id`.
+pub async fn get(db: &Db, id: UserId) -> Result<User, DomainError> {
+    db.read(move |c| repo::get(c, id).map_err(DomainError::from))
+        .await?
+        .ok_or(DomainError::NotFound)
+}
+
+/// Whether at least one account exists.
+pub async fn any_exists(db: &Db) -> Result<bool, DomainError> {
+    db.read(|c| repo::count(c).map(|n| n > 0).map_err(DomainError::from))
+        .await
+}

@@ -1,0 +1,299 @@
+//! Translations: Fluent files under `assets/i18n/<lang>/`, embedded at build time.
+//!
+//! Every user-visible string goes through [`Lang::t`] or [`Lang::t_args`] with a literal key, or
+//! through [`msg`] where a key is carried as a value (menus, validation errors). Tests scan the
+//! sources for those three forms and check each key exists in every language.
+
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Mutex;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{Loader, static_loader};
+use unic_langid::{LanguageIdentifier, langid};
+
+static_loader! {
+    static LOCALES = {
+        locales: "./assets/i18n",
+        fallback_language: "fr",
+        // Fluent wraps placeables in Unicode isolation marks by default; pages don't need them.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static FR: LanguageIdentifier = langid!("fr");
+static EN: LanguageIdentifier = langid!("en");
+
+/// Keys looked up but missing, kept so that tests can assert none was met.
+static MISSING: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
+
+/// A language Gestdesk speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// French, the default.
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
+
+/// A translation key carried as a value, with optional arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Msg {
+    /// The Fluent message id.
+    pub key: &'static str,
+    /// Named arguments for the message.
+    pub args: Vec<(&'static str, String)>,
+}
+
+/// Wraps a literal translation key.
+pub const fn msg(key: &'static str) -> Msg {
+    Msg {
+        key,
+        args: Vec::new(),
+    }
+}
+
+impl Msg {
+    /// Adds a named argument.
+    #[must_use]
+    pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+
+    /// The message in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        if self.args.is_empty() {
+            lang.t(self.key)
+        } else {
+            let args: Vec<(&str, &str)> = self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            lang.t_args(self.key, &args)
+        }
+    }
+}
+
+impl Lang {
+    /// Every language, in the order offered to users.
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    /// The short code stored in settings and cookies.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    fn id(self) -> &'static LanguageIdentifier {
+        match self {
+            Lang::Fr => &FR,
+            Lang::En => &EN,
+        }
+    }
+
+    /// Reads a language code such as `fr`, `fr-FR`, `fr_FR` or `EN-us`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code
+            .trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Picks the best supported language from an `Accept-Language` header.
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        let mut best: Option<(f32, usize, Lang)> = None;
+        for (position, part) in header.split(',').enumerate() {
+            let mut pieces = part.split(';');
+            let tag = pieces.next().unwrap_or("").trim();
+            let quality = pieces
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .and_then(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            let Some(lang) = Lang::from_code(tag) else {
+                continue;
+            };
+            if quality <= 0.0 {
+                continue;
+            }
+            let better = match best {
+                None => true,
+                Some((q, p, _)) => quality > q || (quality == q && position < p),
+            };
+            if better {
+                best = Some((quality, position, lang));
+            }
+        }
+        best.map(|(_, _, lang)| lang)
+    }
+
+    /// The message `key` in this language.
+    pub fn t(self, key: &str) -> String {
+        self.lookup(key, None)
+    }
+
+    /// The message `key` in this language, with named arguments.
+    pub fn t_args(self, key: &str, args: &[(&str, &str)]) -> String {
+        let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+            .iter()
+            .map(|(k, v)| {
+                (
+                    Cow::Owned((*k).to_owned()),
+                    FluentValue::from(v.to_string()),
+                )
+            })
+            .collect();
+        self.lookup(key, Some(&map))
+    }
+
+    fn lookup(
+        self,
+        key: &str,
+        args: Option<&HashMap<Cow<'static, str>, FluentValue<'_>>>,
+    ) -> String {
+        match LOCALES.lookup_single_language(self.id(), key, args) {
+            Ok(text) => text,
+            Err(_) => {
+                tracing::warn!(key, lang = self.code(), "missing translation");
+                MISSING
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .insert(format!("{}:{key}", self.code()));
+                LOCALES
+                    .try_lookup_complete(&FR, key, args)
+                    .unwrap_or_else(|| key.to_owned())
+            }
+        }
+    }
+
+    /// Whether `key` exists in this language (without falling back to another one).
+    pub fn has(self, key: &str) -> bool {
+        LOCALES
+            .lookup_single_language::<&str>(self.id(), key, None)
+            .is_ok()
+    }
+}
+
+/// The translation keys that were looked up and missing since the process started.
+pub fn missing_keys() -> Vec<String> {
+    MISSING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .iter()
+        .cloned()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_prefers_quality_then_order() {
+        assert_eq!(
+            Lang::from_accept_language("en-US,en;q=0.9,fr;q=0.8"),
+            Some(Lang::En)
+        );
+        assert_eq!(
+            Lang::from_accept_language("de-DE, fr;q=0.5, en;q=0.7"),
+            Some(Lang::En)
+        );
+        assert_eq!(Lang::from_accept_language("de, it"), None);
+        assert_eq!(
+            Lang::from_accept_language("fr;q=0, en;q=0.1"),
+            Some(Lang::En)
+        );
+        assert_eq!(Lang::from_accept_language(""), None);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("fr_FR"), Some(Lang::Fr));
+        assert_eq!(Lang::from_code("xx"), None);
+    }
+
+    #[test]
+    fn arguments_are_substituted_without_isolation_marks() {
+        let text = Lang::En.t_args("home-welcome", &[("name", "Ada")]);
+        assert!(text.contains("Ada"), "{text}");
+        assert!(!text.contains('\u{2068}'));
+    }
+}
+
+/// A moment as the reader expects it: `27/11/2026 14:05` in French, `11/27/2026 2:05 PM` in
+/// English, in the server's time zone.
+pub fn format_datetime(lang: Lang, unix_seconds: i64) -> String {
+    let Ok(ts) = jiff::Timestamp::from_second(unix_seconds) else {
+        return String::new();
+    };
+    let zoned = ts.to_zoned_datetime(jiff::tz::TimeZone::system());
+    let pattern = match lang {
+        Lang::Fr => "%d/%m/%Y %H:%M",
+        Lang::En => "%m/%d/%Y %-I:%M %p",
+    };
+    zoned.strftime(pattern).to_string()
+}
+
+/// A size in bytes with one decimal and the reader's decimal separator and units.
+pub fn format_bytes(lang: Lang, bytes: u64) -> String {
+    let units: [&str; 4] = match lang {
+        Lang::Fr => ["o", "Ko", "Mo", "Go"],
+        Lang::En => ["B", "KB", "MB", "GB"],
+    };
+    // Precision loss is irrelevant for a human-readable size.
+    #[allow(clippy::cast_precision_loss)]
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < units.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    let text = if unit == 0 {
+        format!("{bytes}")
+    } else {
+        format!("{value:.1}")
+    };
+    let text = match lang {
+        Lang::Fr => text.replace('.', ","),
+        Lang::En => text,
+    };
+    format!("{text} {}", units[unit])
+}
+
+#[cfg(test)]
+mod format_tests {
+    use super::*;
+
+    #[test]
+    fn sizes_use_the_readers_separator() {
+        assert_eq!(format_bytes(Lang::En, 512), "512 B");
+        assert_eq!(format_bytes(Lang::En, 1536), "1.5 KB");
+        assert_eq!(format_bytes(Lang::Fr, 1536), "1,5 Ko");
+    }
+
+    #[test]
+    fn dates_follow_the_language_order() {
+        // 2026-11-27 12:00:00 UTC; the day and month are the same in every time zone at noon
+        // give or take twelve hours, so only check the order of the fields.
+        let fr = format_datetime(Lang::Fr, 1_795_780_800);
+        let en = format_datetime(Lang::En, 1_795_780_800);
+        assert!(
+            fr.starts_with("27/11/2026") || fr.starts_with("28/11/2026"),
+            "{fr}"
+        );
+        assert!(
+            en.starts_with("11/27/2026") || en.starts_with("11/28/2026"),
+            "{en}"
+        );
+    }
+}

@@ -1,0 +1,33 @@
+//! Gestdesk: a self-contained helpdesk served from one process and one embedded database.
+//!
+//! The library holds everything; the `gestdesk` binary (command line and headless server) and the
+//! `gestdesk-desktop` shell are thin callers of [`App::open`] and [`serve`].
+//!
+//! # Layout
+//! - [`config`]: the validated configuration; every path derives from the data directory the
+//!   caller supplies.
+//! - [`db`]: the SQLite handle (pool, per-connection pragmas, embedded migrations).
+//! - [`domain`]: rules and SQL per capability (users, sessions, rights, settings, ...). No HTTP.
+//! - [`web`]: the axum router, request guards (session, CSRF, rights) and the maud pages. No SQL.
+//! - [`i18n`]: Fluent translations and language negotiation.
+//! - [`server`]: serving an already-bound listener until a shutdown future resolves.
+//! - [`cli`]: the command-line sub-commands shared by the binary.
+//! - [`net`]: the machine's addresses, to tell users which URL to open.
+
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod i18n;
+pub mod logging;
+pub mod net;
+pub mod server;
+pub mod web;
+
+pub use app::{App, AppError};
+pub use config::Config;
+pub use server::{ServerHandle, serve};
+
+/// The version of this build, as shown by `gestdesk --version` and `/healthz`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,56 @@
+//! Logging: to standard error, and for the server also to a daily file in the data directory
+//! (the last 14 days are kept).
+
+use std::path::Path;
+
+use tracing_appender::non_blocking::WorkerGuard;
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
+use tracing_subscriber::{EnvFilter, Layer, fmt};
+
+const DEFAULT_FILTER: &str = "info,tower_http=warn,hyper=warn";
+
+/// Logs to standard error only, at `default` level unless `RUST_LOG` says otherwise.
+pub fn init_stderr(default: &str) {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
+    let _ = tracing_subscriber::registry()
+        .with(
+            fmt::layer()
+                .with_writer(std::io::stderr)
+                .with_filter(filter),
+        )
+        .try_init();
+}
+
+/// Logs to standard error and to `logs_dir/gestdesk.<date>.log`. Keep the guard alive while
+/// the server runs: dropping it flushes the file.
+pub fn init_server(logs_dir: &Path) -> Option<WorkerGuard> {
+    let appender = tracing_appender::rolling::Builder::new()
+        .rotation(tracing_appender::rolling::Rotation::DAILY)
+        .filename_prefix("gestdesk")
+        .filename_suffix("log")
+        .max_log_files(14)
+        .build(logs_dir);
+    let env =
+        || EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_FILTER));
+    match appender {
+        Ok(appender) => {
+            let (writer, guard) = tracing_appender::non_blocking(appender);
+            let _ = tracing_subscriber::registry()
+                .with(fmt::layer().with_writer(std::io::stderr).with_filter(env()))
+                .with(
+                    fmt::layer()
+                        .with_ansi(false)
+                        .with_writer(writer)
+                        .with_filter(env()),
+                )
+                .try_init();
+            Some(guard)
+        }
+        Err(e) => {
+            init_stderr(DEFAULT_FILTER);
+            tracing::warn!("log file disabled: {e}");
+            None
+        }
+    }
+}

@@ -1,0 +1,27 @@
+//! The `gestdesk` binary: parses the command line, runs it, and turns errors into one line on
+//! standard error and a non-zero exit code.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = gestdesk::cli::Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("gestdesk: error: cannot start: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(gestdesk::cli::run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("gestdesk: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! Logging in and out, and choosing the language before logging in.
+
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::http::header::SET_COOKIE;
+use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use maud::{Markup, html};
+use serde::Deserialize;
+
+use crate::domain::FieldErrors;
+use crate::domain::auth::{self, LoginOutcome, Origin};
+use crate::i18n::{Lang, Msg, msg};
+
+use super::cookies::{self, Lifetime};
+use super::error::WebError;
+use super::extract::{Authed, FormData, Page};
+use super::flash::Flash;
+use super::paths;
+use super::state::AppState;
+use super::ui::form::{Input, csrf_field, form_error};
+use super::ui::layout;
+use super::visitor::Visitor;
+
+/// The routes of this area.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(paths::LOGIN, get(login_page).post(login_submit))
+        .route(paths::LOGOUT, post(logout))
+        .route(paths::LANGUAGE, post(choose_language))
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct NextQuery {
+    #[serde(default)]
+    next: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct LoginForm {
+    #[serde(default)]
+    login: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// Where to go after logging in: `next` when it is a local path, else home.
+fn destination(next: &str) -> &str {
+    if paths::is_local_path(next) {
+        next
+    } else {
+        paths::HOME
+    }
+}
+
+/// Adds a flash cookie to a redirect.
+pub fn redirect_with_flash(to: &str, flash: Flash, secure: bool) -> Response {
+    (
+        AppendHeaders([(
+            SET_COOKIE,
+            cookies::set(cookies::FLASH, flash.code(), Lifetime::Seconds(60), secure),
+        )]),
+        Redirect::to(to),
+    )
+        .into_response()
+}
+
+async fn login_page(
+    State(state): State<AppState>,
+    Page(visitor): Page,
+    Query(query): Query<NextQuery>,
+) -> Result<Response, WebError> {
+    if visitor.session.is_some() {
+        return Ok(Redirect::to(destination(&query.next)).into_response());
+    }
+    if state.setup().token().is_some() {
+        return Ok(Redirect::to(paths::HOME).into_response());
+    }
+    Ok(login_view(&visitor, "", &query.next, &FieldErrors::new(), None).into_response())
+}
+
+async fn login_submit(
+    State(state): State<AppState>,
+    Page(visitor): Page,
+    FormData(form): FormData<LoginForm>,
+) -> Result<Response, WebError> {
+    let login = form.login.trim();
+    let mut errors = FieldErrors::new();
+    if login.is_empty() {
+        errors.add("login", msg("error-login-required"));
+    }
+    if form.password.is_empty() {
+        errors.add("password", msg("error-required"));
+    }
+    if !errors.is_empty() {
+        let page = login_view(&visitor, &form.login, &form.next, &errors, None);
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
+    let origin = Origin {
+        ip: visitor.ip.clone(),
+        user_agent: visitor.user_agent.clone(),
+    };
+    let outcome = auth::login(state.db(), login, &form.password, origin).await?;
+    match outcome {
+        LoginOutcome::Success { session, .. } => {
+            let mut set = vec![cookies::set(
+                cookies::SESSION,
+                &session.token,
+                Lifetime::Session,
+                visitor.secure,
+            )];
+            set.push(cookies::set(
+                cookies::ANON_CSRF,
+                "",
+                Lifetime::Remove,
+                visitor.secure,
+            ));
+            let mut response = Redirect::to(destination(&form.next)).into_response();
+            super::visitor::append_cookies(response.headers_mut(), &set);
+            Ok(response)
+        }
+        LoginOutcome::Invalid => {
+            let banner = msg("login-error-invalid");
+            let page = login_view(&visitor, &form.login, &form.next, &errors, Some(&banner));
+            Ok((StatusCode::UNAUTHORIZED, page).into_response())
+        }
+        LoginOutcome::Throttled {
+            retry_after_minutes,
+        } => {
+            let banner = msg("login-error-throttled").arg("minutes", retry_after_minutes);
+            let page = login_view(&visitor, &form.login, &form.next, &errors, Some(&banner));
+            Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response())
+        }
+    }
+}
+
+fn login_view(
+    visitor: &Visitor,
+    login: &str,
+    next: &str,
+    errors: &FieldErrors,
+    banner: Option<&Msg>,
+) -> Markup {
+    let lang = visitor.lang;
+    let title = lang.t("login-title");
+    let content = html! {
+        (form_error(lang, banner))
+        form.stack method="post" action=(paths::LOGIN) novalidate {
+            (csrf_field(visitor))
+            input type="hidden" name="next" value=(next);
+            (Input::text("login", msg("login-field-login"), login)
+                .required().autocomplete("username").autofocus().render(lang, errors))
+            (Input::password("password", msg("login-field-password"), "current-password")
+                .required().render(lang, errors))
+            button.button.button-primary type="submit" { (lang.t("login-submit")) }
+        }
+        (language_switch(visitor))
+    };
+    layout::card_page(visitor, &title, content)
+}
+
+/// Buttons to switch the language of the pages shown before logging in.
+pub fn language_switch(visitor: &Visitor) -> Markup {
+    let lang = visitor.lang;
+    html! {
+        form.language-switch method="post" action=(paths::LANGUAGE) {
+            (csrf_field(visitor))
+            input type="hidden" name="next" value=(visitor.path);
+            span.visually-hidden { (lang.t("login-language")) }
+            @for other in Lang::ALL {
+                button.link-button type="submit" name="lang" value=(other.code())
+                    aria-pressed=(if other == lang { "true" } else { "false" })
+                    lang=(other.code()) {
+                    (other.t("language-name"))
+                }
+            }
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct LanguageForm {
+    #[serde(default)]
+    lang: String,
+    #[serde(default)]
+    next: String,
+}
+
+async fn choose_language(
+    Page(visitor): Page,
+    FormData(form): FormData<LanguageForm>,
+) -> Result<Response, WebError> {
+    let Some(lang) = Lang::from_code(&form.lang) else {
+        return Err(WebError::BadRequest);
+    };
+    let cookie = cookies::set(
+        cookies::LANGUAGE,
+        lang.code(),
+        Lifetime::Seconds(365 * 24 * 3600),
+        visitor.secure,
+    );
+    Ok((
+        AppendHeaders([(SET_COOKIE, cookie)]),
+        Redirect::to(destination(&form.next)),
+    )
+        .into_response())
+}
+
+async fn logout(State(state): State<AppState>, authed: Authed) -> Result<Response, WebError> {
+    let visitor = &authed.visitor;
+    auth::logout(
+        state.db(),
+        authed.session.token_hash.clone(),
+        authed.session.user.clone(),
+        visitor.ip.clone(),
+    )
+    .await?;
+    let mut response = redirect_with_flash(paths::LOGIN, Flash::LoggedOut, visitor.secure);
+    super::visitor::append_cookies(
+        response.headers_mut(),
+        &[cookies::set(
+            cookies::SESSION,
+            "",
+            Lifetime::Remove,
+            visitor.secure,
+        )],
+    );
+    Ok(response)
+}

@@ -1,0 +1,159 @@
+//! Errors of the web layer and the one place that turns them into pages.
+//!
+//! A handler returns a [`WebError`]; its response carries an [`ErrorPage`] marker and no body.
+//! [`render_error_pages`] then renders the page in the visitor's language, inside the normal
+//! frame. The user sees a translated sentence; the detail goes to the log only.
+
+use std::sync::Arc;
+
+use axum::extract::Request;
+use axum::http::StatusCode;
+use axum::http::header::CONTENT_TYPE;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::db::DbError;
+use crate::domain::DomainError;
+use crate::i18n::{Msg, msg};
+
+use super::ui::layout;
+use super::visitor::Visitor;
+
+/// What went wrong while answering a request.
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    #[error("not found")]
+    NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("CSRF token missing or wrong")]
+    Csrf,
+    #[error("unreadable request")]
+    BadRequest,
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl WebError {
+    /// An unexpected failure; `detail` is logged, never shown.
+    pub fn internal(detail: impl std::fmt::Display) -> Self {
+        WebError::Internal(detail.to_string())
+    }
+}
+
+impl From<DomainError> for WebError {
+    fn from(e: DomainError) -> Self {
+        match e {
+            DomainError::NotFound => WebError::NotFound,
+            DomainError::Forbidden => WebError::Forbidden,
+            other => WebError::internal(other),
+        }
+    }
+}
+
+impl From<DbError> for WebError {
+    fn from(e: DbError) -> Self {
+        WebError::internal(e)
+    }
+}
+
+/// The marker left on an error response for [`render_error_pages`].
+#[derive(Debug, Clone)]
+pub struct ErrorPage {
+    pub title: Msg,
+    pub message: Msg,
+}
+
+fn error_response(status: StatusCode, title: Msg, message: Msg) -> Response {
+    let mut response = status.into_response();
+    response
+        .extensions_mut()
+        .insert(ErrorPage { title, message });
+    response
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        match self {
+            WebError::NotFound => not_found_response(),
+            WebError::Forbidden => error_response(
+                StatusCode::FORBIDDEN,
+                msg("error-forbidden-title"),
+                msg("error-forbidden-text"),
+            ),
+            WebError::Csrf => error_response(
+                StatusCode::FORBIDDEN,
+                msg("error-csrf-title"),
+                msg("error-csrf-text"),
+            ),
+            WebError::BadRequest => error_response(
+                StatusCode::BAD_REQUEST,
+                msg("error-bad-request-title"),
+                msg("error-bad-request-text"),
+            ),
+            WebError::Internal(detail) => {
+                tracing::error!("internal error: {detail}");
+                error_response(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    msg("error-internal-title"),
+                    msg("error-internal-text"),
+                )
+            }
+        }
+    }
+}
+
+fn not_found_response() -> Response {
+    error_response(
+        StatusCode::NOT_FOUND,
+        msg("error-not-found-title"),
+        msg("error-not-found-text"),
+    )
+}
+
+/// The fallback for unknown URLs.
+pub async fn not_found() -> Response {
+    not_found_response()
+}
+
+/// Renders error responses (from handlers, or bare 404/405 from the router) as full pages.
+pub async fn render_error_pages(req: Request, next: Next) -> Response {
+    let visitor = req.extensions().get::<Arc<Visitor>>().cloned();
+    let response = next.run(req).await;
+    let Some(visitor) = visitor else {
+        return response;
+    };
+    let status = response.status();
+    let page = response
+        .extensions()
+        .get::<ErrorPage>()
+        .cloned()
+        .or_else(|| {
+            let bare = !response.headers().contains_key(CONTENT_TYPE);
+            match status {
+                StatusCode::METHOD_NOT_ALLOWED if bare => Some(ErrorPage {
+                    title: msg("error-not-found-title"),
+                    message: msg("error-method-text"),
+                }),
+                StatusCode::NOT_FOUND if bare => Some(ErrorPage {
+                    title: msg("error-not-found-title"),
+                    message: msg("error-not-found-text"),
+                }),
+                _ => None,
+            }
+        });
+    let Some(page) = page else {
+        return response;
+    };
+    let (mut parts, _) = response.into_parts();
+    let body = layout::error_page(&visitor, &page.title, &page.message);
+    let mut rendered = (status, body).into_response();
+    // Keep the cookies and other headers the handler set.
+    for (name, value) in &parts.headers {
+        if name != CONTENT_TYPE && name != axum::http::header::CONTENT_LENGTH {
+            rendered.headers_mut().append(name.clone(), value.clone());
+        }
+    }
+    parts.headers.clear();
+    rendered
+}

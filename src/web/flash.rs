@@ -1,0 +1,56 @@
+//! One-shot action messages shown on the next page, carried by a cookie holding a fixed code
+//! (never free text, so nothing a visitor sets can reach the page).
+
+use crate::i18n::{Msg, msg};
+
+/// A message shown once after an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flash {
+    LoggedOut,
+    SessionExpired,
+    PasswordChanged,
+    Welcome,
+    LanguageChanged,
+}
+
+impl Flash {
+    const ALL: [Flash; 5] = [
+        Flash::LoggedOut,
+        Flash::SessionExpired,
+        Flash::PasswordChanged,
+        Flash::Welcome,
+        Flash::LanguageChanged,
+    ];
+
+    /// The cookie value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Flash::LoggedOut => "logged-out",
+            Flash::SessionExpired => "session-expired",
+            Flash::PasswordChanged => "password-changed",
+            Flash::Welcome => "welcome",
+            Flash::LanguageChanged => "language-changed",
+        }
+    }
+
+    /// The flash for a cookie value.
+    pub fn from_code(code: &str) -> Option<Flash> {
+        Flash::ALL.into_iter().find(|f| f.code() == code)
+    }
+
+    /// The text to show.
+    pub fn message(self) -> Msg {
+        match self {
+            Flash::LoggedOut => msg("flash-logged-out"),
+            Flash::SessionExpired => msg("flash-session-expired"),
+            Flash::PasswordChanged => msg("flash-password-changed"),
+            Flash::Welcome => msg("flash-welcome"),
+            Flash::LanguageChanged => msg("flash-language-changed"),
+        }
+    }
+
+    /// Whether it reports a problem rather than a success.
+    pub fn is_warning(self) -> bool {
+        matches!(self, Flash::SessionExpired)
+    }
+}

@@ -1,0 +1,68 @@
+//! The home page: the welcome page of a logged-in user; before set-up, directions to the
+//! set-up link; otherwise the way to the login page.
+
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::html;
+
+use crate::i18n::format_datetime;
+
+use super::error::WebError;
+use super::extract::Page;
+use super::paths;
+use super::state::AppState;
+use super::ui::layout;
+
+/// The handler.
+pub async fn page(
+    State(state): State<AppState>,
+    Page(visitor): Page,
+) -> Result<Response, WebError> {
+    let lang = visitor.lang;
+    let Some(user) = visitor.user() else {
+        let Some(path) = state.app().setup_path() else {
+            return Ok(Redirect::to(paths::LOGIN).into_response());
+        };
+        // The link itself is shown only on this machine (the admin console); a LAN visitor is
+        // told where to find it, so nobody else on the network can claim the instance.
+        let content = html! {
+            p.lead { (lang.t("setup-needed-intro")) }
+            @if visitor.from_loopback {
+                p { a.button.button-primary href=(path) { (lang.t("setup-needed-open")) } }
+            } @else {
+                p { (lang.t("setup-needed-remote")) }
+            }
+        };
+        return Ok(
+            layout::card_page(&visitor, &lang.t("setup-needed-title"), content).into_response(),
+        );
+    };
+
+    let name = user.display_name();
+    let title = lang.t_args("home-welcome", &[("name", &name)]);
+    let lan = crate::net::lan_urls(state.local_addr());
+    let content = html! {
+        section.panel {
+            p {
+                (lang.t_args("home-signed-in-as", &[("profile", &user.profile.name().render(lang))]))
+            }
+            @if let Some(at) = user.last_login_at {
+                p.muted { (lang.t_args("home-last-login", &[("when", &format_datetime(lang, at))])) }
+            }
+        }
+        section.panel {
+            h2 { (lang.t("home-addresses-title")) }
+            @if lan.is_empty() {
+                p { (lang.t("home-addresses-none")) }
+            } @else {
+                p { (lang.t("home-addresses-intro")) }
+                ul.address-list {
+                    @for url in &lan {
+                        li { a href=(url) { code { (url) } } }
+                    }
+                }
+            }
+        }
+    };
+    Ok(layout::page(&visitor, &title, content).into_response())
+}

@@ -1,0 +1,61 @@
+//! The web layer: routes, request guards and pages. Handlers parse the request, call the domain,
+//! and render; they never write SQL.
+//!
+//! Every page request passes, in order: [`visitor::load`] (session, user, rights, language,
+//! CSRF token), [`error::render_error_pages`], [`csrf::check`] (every state-changing request)
+//! and [`guard::forced_password_change`]; routes that need a right add [`guard::require_right`].
+
+mod account;
+mod admin;
+mod auth;
+mod cookies;
+mod csrf;
+mod error;
+mod extract;
+mod flash;
+mod guard;
+mod health;
+mod home;
+pub mod paths;
+mod security_headers;
+mod setup;
+mod state;
+mod static_files;
+mod ui;
+mod visitor;
+
+use axum::Router;
+use axum::middleware::from_fn;
+use axum::middleware::from_fn_with_state;
+use axum::routing::get;
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+
+pub use error::WebError;
+pub use state::AppState;
+
+/// The whole application router.
+pub fn router(state: AppState) -> Router {
+    let pages = Router::new()
+        .route(paths::HOME, get(home::page))
+        .merge(auth::routes())
+        .merge(setup::routes())
+        .merge(account::routes())
+        .merge(admin::routes())
+        .fallback(error::not_found)
+        .layer(from_fn(guard::forced_password_change))
+        .layer(from_fn(csrf::check))
+        .layer(from_fn(error::render_error_pages))
+        .layer(from_fn_with_state(state.clone(), visitor::load));
+
+    let plain = Router::new()
+        .route(paths::HEALTHZ, get(health::healthz))
+        .route(paths::STATIC, get(static_files::serve));
+
+    pages
+        .merge(plain)
+        .layer(from_fn(security_headers::add))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}

@@ -1,0 +1,79 @@
+//! Static files (CSS, scripts, icons) embedded in the binary, served under content-hashed URLs
+//! with long-lived cache headers.
+//!
+//! `ui/` holds the style sheets and scripts; `assets/icons/` the icons, served under `icons/`.
+//! Pages link to [`url`], which puts the first 12 hex digits of the file's SHA-256 in the path,
+//! so a changed file gets a new URL and browsers may cache each URL for a year.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use axum::extract::Path;
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use rust_embed::{EmbeddedFile, RustEmbed};
+
+#[derive(RustEmbed)]
+#[folder = "ui/"]
+struct Ui;
+
+#[derive(RustEmbed)]
+#[folder = "assets/icons/"]
+struct Icons;
+
+const ICONS_PREFIX: &str = "icons/";
+
+fn file(path: &str) -> Option<EmbeddedFile> {
+    match path.strip_prefix(ICONS_PREFIX) {
+        Some(icon) => Icons::get(icon),
+        None => Ui::get(path),
+    }
+}
+
+fn hash_of(f: &EmbeddedFile) -> String {
+    f.metadata
+        .sha256_hash()
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn hashes() -> &'static HashMap<String, String> {
+    static HASHES: OnceLock<HashMap<String, String>> = OnceLock::new();
+    HASHES.get_or_init(|| {
+        let ui = Ui::iter().map(|p| p.to_string());
+        let icons = Icons::iter().map(|p| format!("{ICONS_PREFIX}{p}"));
+        ui.chain(icons)
+            .filter_map(|p| file(&p).map(|f| (p, hash_of(&f))))
+            .collect()
+    })
+}
+
+/// The URL of embedded file `path` (e.g. `app.css`, `icons/gestdesk.svg`).
+pub fn url(path: &str) -> String {
+    let hash = hashes().get(path).map_or("0", String::as_str);
+    format!("/static/{hash}/{path}")
+}
+
+/// The handler.
+pub async fn serve(Path((hash, path)): Path<(String, String)>) -> Response {
+    let Some(f) = file(&path) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let current = hashes().get(&path).is_some_and(|h| *h == hash);
+    let cache = if current {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    let mime = f.metadata.mimetype();
+    let mut response = f.data.into_owned().into_response();
+    let headers = response.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(mime) {
+        headers.insert(CONTENT_TYPE, v);
+    }
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static(cache));
+    response
+}

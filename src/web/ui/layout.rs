@@ -1,0 +1,167 @@
+//! The page frame: top bar (company, the user's menu), left menu, action messages, content.
+//! Visitors who are not logged in get a centred card instead.
+
+use maud::{DOCTYPE, Markup, html};
+
+use crate::i18n::Msg;
+use crate::web::paths;
+use crate::web::static_files;
+use crate::web::visitor::Visitor;
+
+use super::form::csrf_field;
+use super::menu;
+
+fn head(visitor: &Visitor, title: &str) -> Markup {
+    html! {
+        head {
+            meta charset="utf-8";
+            meta name="viewport" content="width=device-width, initial-scale=1";
+            meta name="color-scheme" content="light";
+            title { (title) " · " (visitor.company_name()) }
+            link rel="icon" type="image/svg+xml" href=(static_files::url("icons/gestdesk.svg"));
+            link rel="stylesheet" href=(static_files::url("app.css"));
+            script src=(static_files::url("app.js")) defer {}
+        }
+    }
+}
+
+fn flash(visitor: &Visitor) -> Markup {
+    let lang = visitor.lang;
+    html! {
+        @if let Some(f) = visitor.flash {
+            div.alert.flash.alert-warning[f.is_warning()].alert-success[!f.is_warning()]
+                role="status" data-flash {
+                (f.message().render(lang))
+            }
+        }
+    }
+}
+
+/// A page for a logged-in user, inside the full frame.
+pub fn page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
+    let lang = visitor.lang;
+    let sections = menu::for_visitor(visitor);
+    let current = visitor.path.split('?').next().unwrap_or("/");
+    html! {
+        (DOCTYPE)
+        html lang=(lang.code()) data-theme="blue" {
+            (head(visitor, title))
+            body {
+                a.skip-link href="#main" { (lang.t("layout-skip-to-content")) }
+                header.topbar {
+                    @if !sections.is_empty() {
+                        button.menu-toggle type="button" aria-controls="sidebar"
+                            aria-expanded="false" data-menu-toggle {
+                            span.icon aria-hidden="true" { "☰" }
+                            span.visually-hidden { (lang.t("layout-menu")) }
+                        }
+                    }
+                    a.brand href=(paths::HOME) {
+                        img src=(static_files::url("icons/gestdesk.svg")) alt="" width="28" height="28";
+                        span { (visitor.company_name()) }
+                    }
+                    @if let Some(user) = visitor.user() {
+                        details.user-menu {
+                            summary {
+                                span.avatar aria-hidden="true" { (initials(&user.display_name())) }
+                                span.user-name { (user.display_name()) }
+                            }
+                            ul role="list" {
+                                li { a href=(paths::PROFILE) { (lang.t("layout-profile")) } }
+                                li {
+                                    form method="post" action=(paths::LOGOUT) {
+                                        (csrf_field(visitor))
+                                        button.link-button type="submit" { (lang.t("layout-logout")) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                div.frame {
+                    @if !sections.is_empty() {
+                        nav.sidebar #sidebar aria-label=(lang.t("layout-menu")) {
+                            @for section in &sections {
+                                @if let Some(t) = &section.title {
+                                    h2.sidebar-title { (t.render(lang)) }
+                                }
+                                ul role="list" {
+                                    @for e in &section.entries {
+                                        li {
+                                            a href=(e.href) aria-current=[(e.href == current).then_some("page")] {
+                                                span.icon aria-hidden="true" { (e.icon) }
+                                                (e.label.render(lang))
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    main #main tabindex="-1" {
+                        (flash(visitor))
+                        h1 { (title) }
+                        (content)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A page for a visitor who is not logged in (login, set-up, errors): a centred card.
+pub fn card_page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
+    let lang = visitor.lang;
+    html! {
+        (DOCTYPE)
+        html lang=(lang.code()) data-theme="blue" {
+            (head(visitor, title))
+            body.card-body {
+                main.card #main {
+                    div.card-brand {
+                        img src=(static_files::url("icons/gestdesk.svg")) alt="" width="48" height="48";
+                        p.card-company { (visitor.company_name()) }
+                    }
+                    (flash(visitor))
+                    h1 { (title) }
+                    (content)
+                }
+            }
+        }
+    }
+}
+
+/// An error page in the visitor's language, in the frame that suits them.
+pub fn error_page(visitor: &Visitor, title: &Msg, message: &Msg) -> Markup {
+    let lang = visitor.lang;
+    let title = title.render(lang);
+    let content = html! {
+        p.error-text { (message.render(lang)) }
+        p { a.button href=(paths::HOME) { (lang.t("error-back-home")) } }
+    };
+    if visitor.session.is_some() {
+        page(visitor, &title, content)
+    } else {
+        card_page(visitor, &title, content)
+    }
+}
+
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .take(2)
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::initials;
+
+    #[test]
+    fn initials_take_two_words() {
+        assert_eq!(initials("ada lovelace byron"), "AL");
+        assert_eq!(initials("admin"), "A");
+        assert_eq!(initials(""), "");
+    }
+}

@@ -1,0 +1,254 @@
+//! Who is asking: the first middleware of every page request.
+//!
+//! It reads the session cookie, loads the user and the rights of their profile, the settings,
+//! the language (user's choice, else the login page's choice, else the browser's, else French)
+//! and the CSRF token, and hands them to the rest of the request as a [`Visitor`].
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::header::{ACCEPT_LANGUAGE, SET_COOKIE};
+use axum::http::{HeaderMap, HeaderValue};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::db::DbError;
+use crate::domain::rights::{self, RightSet};
+use crate::domain::sessions::{self, Lookup};
+use crate::domain::settings::Settings;
+use crate::domain::users::User;
+use crate::domain::{clock, token};
+use crate::i18n::Lang;
+
+use super::cookies::{self, Lifetime};
+use super::error::WebError;
+use super::flash::Flash;
+use super::state::AppState;
+
+/// The logged-in user of a request.
+#[derive(Debug, Clone)]
+pub struct SessionUser {
+    pub user: User,
+    pub rights: RightSet,
+    /// Identifies the session without revealing its cookie.
+    pub token_hash: String,
+}
+
+/// Everything a page needs to know about whoever is asking.
+#[derive(Debug, Clone)]
+pub struct Visitor {
+    pub lang: Lang,
+    /// The token forms must send back.
+    pub csrf: String,
+    /// Whether `csrf` came with the request (a freshly made token cannot be matched yet).
+    pub csrf_known: bool,
+    pub ip: String,
+    pub user_agent: String,
+    /// Whether the request came over HTTPS (through a proxy that says so).
+    pub secure: bool,
+    pub session: Option<Arc<SessionUser>>,
+    pub settings: Arc<Settings>,
+    pub flash: Option<Flash>,
+    /// Whether the request came from this machine (the admin console).
+    pub from_loopback: bool,
+    /// The path asked for, with its query.
+    pub path: String,
+}
+
+impl Visitor {
+    /// The logged-in user, if any.
+    pub fn user(&self) -> Option<&User> {
+        self.session.as_deref().map(|s| &s.user)
+    }
+
+    /// Whether the logged-in user holds right `name`.
+    pub fn has_right(&self, name: &str) -> bool {
+        self.session.as_deref().is_some_and(|s| s.rights.has(name))
+    }
+
+    /// The company name to show.
+    pub fn company_name(&self) -> String {
+        let name = self.settings.company_name.trim();
+        if name.is_empty() {
+            "Gestdesk".to_owned()
+        } else {
+            name.to_owned()
+        }
+    }
+}
+
+struct Loaded {
+    settings: Settings,
+    lookup: Lookup,
+    rights: Option<RightSet>,
+}
+
+/// The middleware.
+pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let headers = req.headers().clone();
+    let peer = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| addr.ip());
+    let now = clock::now();
+    let session_cookie = cookies::get(&headers, cookies::SESSION).map(str::to_owned);
+
+    let loaded = state
+        .db()
+        .read(move |c| {
+            let settings = Settings::load(c)?;
+            let lookup = match &session_cookie {
+                Some(tok) if !tok.is_empty() => {
+                    sessions::lookup(c, tok, now, settings.session_timeout_secs())?
+                }
+                _ => Lookup::Missing,
+            };
+            let rights = match &lookup {
+                Lookup::Active(s) => Some(rights::for_profile(c, s.user.profile)?),
+                _ => None,
+            };
+            Ok::<_, DbError>(Loaded {
+                settings,
+                lookup,
+                rights,
+            })
+        })
+        .await;
+    let loaded = match loaded {
+        Ok(l) => l,
+        Err(e) => return WebError::internal(e).into_response(),
+    };
+
+    let secure = headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.eq_ignore_ascii_case("https"));
+    let mut set_cookies: Vec<String> = Vec::new();
+    let mut expired = false;
+
+    let session = match loaded.lookup {
+        Lookup::Active(active) => {
+            let sessions::ActiveSession {
+                token_hash,
+                csrf,
+                last_seen_at: _,
+                user,
+            } = *active.clone();
+            if active.needs_touch(now) {
+                let hash = token_hash.clone();
+                if let Err(e) = state
+                    .db()
+                    .write(move |tx| sessions::touch(tx, &hash, now).map_err(DbError::from))
+                    .await
+                {
+                    tracing::warn!("could not refresh session: {e}");
+                }
+            }
+            let session = Arc::new(SessionUser {
+                user,
+                rights: loaded.rights.unwrap_or_default(),
+                token_hash,
+            });
+            Some((session, csrf))
+        }
+        Lookup::Expired { token_hash } => {
+            if let Err(e) = state
+                .db()
+                .write(move |tx| sessions::end(tx, &token_hash).map_err(DbError::from))
+                .await
+            {
+                tracing::warn!("could not end an expired session: {e}");
+            }
+            expired = true;
+            set_cookies.push(cookies::set(cookies::SESSION, "", Lifetime::Remove, secure));
+            None
+        }
+        Lookup::Missing => {
+            if cookies::get(&headers, cookies::SESSION).is_some() {
+                set_cookies.push(cookies::set(cookies::SESSION, "", Lifetime::Remove, secure));
+            }
+            None
+        }
+    };
+
+    let (session, csrf, csrf_known) = match session {
+        Some((s, csrf)) => (Some(s), csrf, true),
+        None => match cookies::get(&headers, cookies::ANON_CSRF) {
+            Some(t) if t.len() == 64 && t.chars().all(|c| c.is_ascii_hexdigit()) => {
+                (None, t.to_owned(), true)
+            }
+            _ => {
+                let t = token::random_hex(32);
+                set_cookies.push(cookies::set(
+                    cookies::ANON_CSRF,
+                    &t,
+                    Lifetime::Session,
+                    secure,
+                ));
+                (None, t, false)
+            }
+        },
+    };
+
+    let lang = choose_language(session.as_deref().map(|s| &s.user), &headers);
+    let flash_cookie = cookies::get(&headers, cookies::FLASH);
+    let flash = if expired {
+        Some(Flash::SessionExpired)
+    } else {
+        flash_cookie.and_then(Flash::from_code)
+    };
+    let from_loopback = peer.is_some_and(|ip| ip.is_loopback());
+    let visitor = Visitor {
+        lang,
+        csrf,
+        csrf_known,
+        ip: peer.map(|ip| ip.to_string()).unwrap_or_default(),
+        user_agent: headers
+            .get(axum::http::header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned(),
+        secure,
+        session,
+        settings: Arc::new(loaded.settings),
+        flash,
+        from_loopback,
+        path: req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_else(|| "/".to_owned()),
+    };
+    req.extensions_mut().insert(Arc::new(visitor));
+
+    let mut response = next.run(req).await;
+    // A flash is shown by the first page rendered after it was set; redirects pass it on.
+    if flash_cookie.is_some() && !response.status().is_redirection() {
+        set_cookies.push(cookies::set(cookies::FLASH, "", Lifetime::Remove, secure));
+    }
+    append_cookies(response.headers_mut(), &set_cookies);
+    response
+}
+
+fn choose_language(user: Option<&User>, headers: &HeaderMap) -> Lang {
+    user.and_then(|u| u.language.as_deref())
+        .and_then(Lang::from_code)
+        .or_else(|| cookies::get(headers, cookies::LANGUAGE).and_then(Lang::from_code))
+        .or_else(|| {
+            headers
+                .get(ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Lang::from_accept_language)
+        })
+        .unwrap_or_default()
+}
+
+/// Adds `Set-Cookie` headers.
+pub fn append_cookies(headers: &mut HeaderMap, cookies: &[String]) {
+    for c in cookies {
+        if let Ok(v) = HeaderValue::from_str(c) {
+            headers.append(SET_COOKIE, v);
+        }
+    }
+}
