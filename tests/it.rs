@@ -1,1 +1,19 @@
+//! Gestdesk's integration tests, in one binary (one link step on small machines).
+//!
+//! Each module tells one story through the real server on an ephemeral port with a temporary
+//! data directory, driven over HTTP like a browser (or by a real headless Chromium).
 
+mod common;
+
+/// Pages in a real headless Chromium through WebDriver: set-up, login, phone layout.
+mod browser;
+/// The `gestdesk` binary: version, start-up errors, graceful shutdown, account commands.
+mod cli;
+/// Translation keys used by the code exist in every language.
+mod i18n;
+/// The page frame, the left menu from rights, 404 pages, health check and static files.
+mod pages;
+/// The database: migrations and the seeded profiles and rights.
+mod schema;
+/// First run, logging in and out, throttling, CSRF, idle expiry, forced password change.
+mod sessions;

@@ -23,15 +23,15 @@ pub async fn page(
         let Some(path) = state.app().setup_path() else {
             return Ok(Redirect::to(paths::LOGIN).into_response());
         };
-        // The link itself is shown only on this machine (the admin console); a LAN visitor is
-        // told where to find it, so nobody else on the network can claim the instance.
+        // On this machine (the admin console, the desktop window) the set-up form opens
+        // directly; a LAN visitor is only told where to find the link, so that nobody else on
+        // the network can claim the instance.
+        if visitor.from_loopback {
+            return Ok(Redirect::to(&path).into_response());
+        }
         let content = html! {
             p.lead { (lang.t("setup-needed-intro")) }
-            @if visitor.from_loopback {
-                p { a.button.button-primary href=(path) { (lang.t("setup-needed-open")) } }
-            } @else {
-                p { (lang.t("setup-needed-remote")) }
-            }
+            p { (lang.t("setup-needed-remote")) }
         };
         return Ok(
             layout::card_page(&visitor, &lang.t("setup-needed-title"), content).into_response(),

@@ -20,3 +20,8 @@ cli-password-again = Password (again):{" "}
 cli-password-reset = Temporary password for "{ $login }": { $password }
     It must be changed at the next login.
 cli-no-such-login = No account has the login "{ $login }".
+
+desktop-open-console = Open console
+desktop-copy-address = Copy LAN address
+desktop-quit = Quit
+desktop-start-failed = Gestdesk could not start

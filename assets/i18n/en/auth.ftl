@@ -21,7 +21,6 @@ setup-link-dead = This set-up link is not valid or has already been used: the ad
 setup-already-done = An account already exists: the first-run set-up is over.
 setup-needed-title = Welcome to Gestdesk
 setup-needed-intro = Gestdesk is not set up yet: the administrator account must be created first.
-setup-needed-open = Create the administrator account
 setup-needed-remote = Open the set-up link the server printed when it started (in its console or in the Gestdesk app's window), from the computer that runs it.
 
 home-welcome = Hello { $name }

@@ -20,3 +20,8 @@ cli-password-again = Mot de passe (confirmation) :{" "}
 cli-password-reset = Mot de passe temporaire de « { $login } » : { $password }
     Il devra être changé à la prochaine connexion.
 cli-no-such-login = Aucun compte n'a l'identifiant « { $login } ».
+
+desktop-open-console = Ouvrir la console
+desktop-copy-address = Copier l'adresse réseau
+desktop-quit = Quitter
+desktop-start-failed = Gestdesk n'a pas pu démarrer

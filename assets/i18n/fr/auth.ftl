@@ -21,7 +21,6 @@ setup-link-dead = Ce lien de configuration n'est pas valide ou a déjà servi : 
 setup-already-done = Un compte existe déjà : la configuration initiale est terminée.
 setup-needed-title = Bienvenue dans Gestdesk
 setup-needed-intro = Gestdesk n'est pas encore configuré : il faut d'abord créer le compte administrateur.
-setup-needed-open = Créer le compte administrateur
 setup-needed-remote = Ouvrez le lien de configuration affiché par le serveur au démarrage (dans sa console ou dans la fenêtre de l'application Gestdesk), depuis l'ordinateur qui l'héberge.
 
 home-welcome = Bonjour { $name }

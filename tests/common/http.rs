@@ -1,0 +1,184 @@
+//! A cookie-keeping HTTP client that behaves like a browser filling forms: it reads the CSRF
+//! token from the page it is on and sends it back.
+
+use reqwest::StatusCode;
+use reqwest::header::{HeaderMap, LOCATION};
+
+use super::{ADMIN_LOGIN, ADMIN_PASSWORD, TestApp};
+
+/// One answer: status, headers and body.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    /// Where a redirect points.
+    pub fn location(&self) -> Option<&str> {
+        self.headers.get(LOCATION).and_then(|v| v.to_str().ok())
+    }
+
+    /// The CSRF token of the (first) form on the page.
+    pub fn csrf(&self) -> String {
+        extract_attr(&self.body, r#"name="_csrf" value=""#).expect("page has a CSRF field")
+    }
+
+    /// Every `Set-Cookie` header.
+    pub fn set_cookies(&self) -> Vec<String> {
+        self.headers
+            .get_all(reqwest::header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok().map(str::to_owned))
+            .collect()
+    }
+
+    /// Asserts the body contains `text`.
+    #[track_caller]
+    pub fn assert_contains(&self, text: &str) -> &Self {
+        assert!(
+            self.body.contains(text),
+            "expected {text:?} in the page ({}):\n{}",
+            self.status,
+            self.body
+        );
+        self
+    }
+}
+
+/// The value after `prefix` up to the next double quote.
+pub fn extract_attr(html: &str, prefix: &str) -> Option<String> {
+    let start = html.find(prefix)? + prefix.len();
+    let end = html[start..].find('"')? + start;
+    Some(html[start..end].to_owned())
+}
+
+/// A browser-like client. Redirects are not followed automatically, so that tests can check
+/// them; [`Client::follow`] follows them.
+#[derive(Clone)]
+pub struct Client {
+    base: String,
+    http: reqwest::Client,
+}
+
+impl Client {
+    /// A client for the server at `base` asking for pages in `lang`.
+    pub fn new(base: &str, lang: &str) -> Self {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            reqwest::header::ACCEPT_LANGUAGE,
+            lang.parse().expect("header value"),
+        );
+        let http = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .default_headers(headers)
+            .build()
+            .expect("client");
+        Client {
+            base: base.to_owned(),
+            http,
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        if path.starts_with("http") {
+            path.to_owned()
+        } else {
+            format!("{}{path}", self.base)
+        }
+    }
+
+    async fn reply(r: reqwest::Response) -> Reply {
+        Reply {
+            status: r.status(),
+            headers: r.headers().clone(),
+            body: r.text().await.expect("body"),
+        }
+    }
+
+    /// `GET path`.
+    pub async fn get(&self, path: &str) -> Reply {
+        Self::reply(self.http.get(self.url(path)).send().await.expect("GET")).await
+    }
+
+    /// `GET path` with extra headers.
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
+        let mut req = self.http.get(self.url(path));
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        Self::reply(req.send().await.expect("GET")).await
+    }
+
+    /// `POST path` with exactly these fields (no CSRF token added).
+    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Reply {
+        Self::reply(
+            self.http
+                .post(self.url(path))
+                .form(fields)
+                .send()
+                .await
+                .expect("POST"),
+        )
+        .await
+    }
+
+    /// Opens `page`, then submits its form to `action` with `fields` and the page's CSRF token.
+    pub async fn submit(&self, page: &str, action: &str, fields: &[(&str, &str)]) -> Reply {
+        let form_page = self.get(page).await;
+        assert!(
+            form_page.status.is_success(),
+            "form page {page} answered {}",
+            form_page.status
+        );
+        let token = form_page.csrf();
+        let mut all: Vec<(&str, &str)> = fields.to_vec();
+        all.push(("_csrf", &token));
+        self.post_raw(action, &all).await
+    }
+
+    /// Follows redirects from `reply` until a page.
+    pub async fn follow(&self, mut reply: Reply) -> Reply {
+        for _ in 0..10 {
+            if !reply.status.is_redirection() {
+                return reply;
+            }
+            let to = reply.location().expect("redirect has a location").to_owned();
+            reply = self.get(&to).await;
+        }
+        panic!("too many redirects");
+    }
+
+    /// Logs in through the login page; returns the answer to the form.
+    pub async fn login(&self, login: &str, password: &str) -> Reply {
+        self.submit(
+            "/login",
+            "/login",
+            &[("login", login), ("password", password)],
+        )
+        .await
+    }
+
+    /// Goes through the first-run set-up as the administrator; ends logged in.
+    pub async fn create_first_admin(&self, app: &TestApp) {
+        let setup = app.app.setup_path().expect("set-up pending");
+        let reply = self
+            .submit(
+                &setup,
+                &setup,
+                &[
+                    ("login", ADMIN_LOGIN),
+                    ("firstname", "Ada"),
+                    ("lastname", "Admin"),
+                    ("mail", "ada@example.test"),
+                    ("password", ADMIN_PASSWORD),
+                    ("password_confirm", ADMIN_PASSWORD),
+                    ("language", "en"),
+                ],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    }
+}

@@ -1,0 +1,137 @@
+//! Test fixtures: a server on an ephemeral port with a temporary data directory, and a
+//! cookie-keeping HTTP client that fills forms like a browser.
+
+#![allow(dead_code)]
+
+pub mod browser;
+pub mod http;
+
+use std::path::{Path, PathBuf};
+
+use gestdesk::domain::profiles::Profile;
+use gestdesk::domain::users::{self, repo::NewUserRow};
+use gestdesk::{App, Config, ServerHandle};
+use tempfile::TempDir;
+
+pub use http::{Client, Reply};
+
+/// The administrator every story starts with.
+pub const ADMIN_LOGIN: &str = "admin";
+pub const ADMIN_PASSWORD: &str = "correct horse battery";
+
+/// A running Gestdesk with its own data directory.
+pub struct TestApp {
+    pub base: String,
+    pub app: App,
+    server: Option<ServerHandle>,
+    dir: TempDir,
+}
+
+impl TestApp {
+    /// Starts a server on 127.0.0.1:0 with a fresh data directory.
+    pub async fn spawn() -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        Self::spawn_in(dir).await
+    }
+
+    async fn spawn_in(dir: TempDir) -> TestApp {
+        let config = Config::new("127.0.0.1:0", Some(dir.path().to_owned())).expect("config");
+        let app = App::open(config).expect("open app");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let server = ServerHandle::spawn(app.clone(), listener).expect("serve");
+        TestApp {
+            base: format!("http://{}", server.addr()),
+            app,
+            server: Some(server),
+            dir,
+        }
+    }
+
+    /// A started instance whose first administrator already exists (created through the
+    /// set-up page) and a client logged in as them.
+    pub async fn with_admin() -> (TestApp, Client) {
+        let app = TestApp::spawn().await;
+        let client = app.client();
+        client.create_first_admin(&app).await;
+        (app, client)
+    }
+
+    /// A new browser-like client (no cookies yet, English pages).
+    pub fn client(&self) -> Client {
+        Client::new(&self.base, "en")
+    }
+
+    /// A new client asking for pages in `lang`.
+    pub fn client_in(&self, lang: &str) -> Client {
+        Client::new(&self.base, lang)
+    }
+
+    /// The full URL of `path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// The data directory.
+    pub fn data_dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The database file.
+    pub fn db_path(&self) -> PathBuf {
+        self.dir.path().join("gestdesk.sqlite3")
+    }
+
+    /// A direct connection to the database, to arrange or inspect state.
+    pub fn sql(&self) -> rusqlite::Connection {
+        let conn = rusqlite::Connection::open(self.db_path()).expect("open db");
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .expect("busy timeout");
+        conn
+    }
+
+    /// Creates an account with `profile` and `password` (through the domain's storage).
+    pub async fn create_user(&self, login: &str, password: &str, profile: Profile) {
+        let hash = users::password::hash(password.to_owned())
+            .await
+            .expect("hash");
+        let login = login.to_owned();
+        self.app
+            .db()
+            .write(move |tx| {
+                users::repo::insert(
+                    tx,
+                    &NewUserRow {
+                        login: &login,
+                        firstname: "Test",
+                        lastname: &login,
+                        mail: "",
+                        profile,
+                        password_hash: &hash,
+                        language: None,
+                        must_change_password: false,
+                    },
+                )
+                .map_err(gestdesk::domain::DomainError::from)
+            })
+            .await
+            .expect("insert user");
+    }
+
+    /// Stops the server gracefully.
+    pub async fn stop(mut self) {
+        if let Some(server) = self.server.take() {
+            server.shutdown().await.expect("clean shutdown");
+        }
+    }
+}
+
+/// Where browser screenshots and other test artefacts go.
+pub fn artefacts_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join("test-screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshot dir");
+    dir
+}

@@ -1,0 +1,383 @@
+//! First run, logging in and out, throttling, CSRF, idle expiry and forced password change.
+
+use gestdesk::domain::users;
+use reqwest::StatusCode;
+
+use crate::common::{ADMIN_LOGIN, ADMIN_PASSWORD, TestApp};
+
+#[tokio::test]
+async fn the_first_run_set_up_creates_the_administrator_once() {
+    let app = TestApp::spawn().await;
+    let setup = app.app.setup_path().expect("no account yet, so set-up is pending");
+    let admin = app.client();
+
+    // On this machine, the home page opens the set-up form directly.
+    let home = admin.get("/").await;
+    assert_eq!(home.status, StatusCode::SEE_OTHER);
+    assert_eq!(home.location(), Some(setup.as_str()));
+    // The login page is of no use before set-up.
+    assert_eq!(admin.get("/login").await.location(), Some("/"));
+    // A wrong token is a dead link.
+    assert_eq!(admin.get("/setup/0123456789abcdef").await.status, StatusCode::NOT_FOUND);
+
+    let form = admin.get(&setup).await;
+    assert_eq!(form.status, StatusCode::OK);
+    for field in ["login", "firstname", "lastname", "mail", "password", "password_confirm", "language"] {
+        form.assert_contains(&format!(r#"name="{field}""#));
+        form.assert_contains(&format!(r#"for="f-{field}""#));
+    }
+
+    // Bad input: the form comes back with the typed values and one message per field.
+    let bad = admin
+        .submit(
+            &setup,
+            &setup,
+            &[
+                ("login", "ada lovelace"),
+                ("firstname", "Ada"),
+                ("lastname", ""),
+                ("mail", "not-a-mail"),
+                ("password", "short"),
+                ("password_confirm", "short"),
+                ("language", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    bad.assert_contains(r#"value="ada lovelace""#)
+        .assert_contains(r#"value="Ada""#)
+        .assert_contains(r#"value="not-a-mail""#)
+        .assert_contains("A login cannot contain spaces")
+        .assert_contains("This field is required.")
+        .assert_contains("This mail address is not valid")
+        .assert_contains("at least 8 characters");
+    assert!(!bad.body.contains(r#"value="short""#), "passwords are never re-shown");
+    let count: i64 = app
+        .sql()
+        .query_row("SELECT count(*) FROM users", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(count, 0, "nothing half-written");
+
+    let mismatch = admin
+        .submit(
+            &setup,
+            &setup,
+            &[
+                ("login", "ada"),
+                ("firstname", "Ada"),
+                ("lastname", "Admin"),
+                ("password", "correct horse battery"),
+                ("password_confirm", "correct horse batterY"),
+                ("language", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(mismatch.status, StatusCode::UNPROCESSABLE_ENTITY);
+    mismatch.assert_contains("The two passwords are not the same.");
+
+    // Good input: the administrator exists and is logged in.
+    admin.create_first_admin(&app).await;
+    let home = admin.follow(admin.get("/").await).await;
+    assert_eq!(home.status, StatusCode::OK);
+    home.assert_contains("Hello Ada Admin")
+        .assert_contains("Administrator")
+        .assert_contains("Your administrator account is ready");
+
+    // The link is dead now, for everyone, and a new visitor is sent to the login page.
+    assert!(app.app.setup_path().is_none());
+    let stranger = app.client();
+    assert_eq!(stranger.get(&setup).await.status, StatusCode::NOT_FOUND);
+    stranger
+        .get(&setup)
+        .await
+        .assert_contains("already been used");
+    assert_eq!(stranger.get("/").await.location(), Some("/login"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn logging_in_gives_a_fresh_http_only_session_and_one_message_for_any_failure() {
+    let (app, _) = TestApp::with_admin().await;
+    let browser = app.client();
+
+    let login_page = browser.get("/login").await;
+    assert_eq!(login_page.status, StatusCode::OK);
+    login_page
+        .assert_contains(r#"<label for="f-login">"#)
+        .assert_contains(r#"<label for="f-password">"#)
+        .assert_contains(r#"name="login""#)
+        .assert_contains(r#"name="password""#);
+
+    let wrong_password = browser.login(ADMIN_LOGIN, "not the password").await;
+    let unknown_login = browser.login("nobody", "not the password").await;
+    assert_eq!(wrong_password.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(unknown_login.status, StatusCode::UNAUTHORIZED);
+    wrong_password.assert_contains("Wrong login or password.");
+    unknown_login.assert_contains("Wrong login or password.");
+    wrong_password.assert_contains(r#"value="admin""#);
+
+    // A session id planted before login is not kept (no session fixation).
+    let planted = "f".repeat(64);
+    let reply = browser
+        .get_with("/login", &[("cookie", &format!("gd_session={planted}"))])
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+
+    let ok = browser.login(ADMIN_LOGIN, ADMIN_PASSWORD).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    assert_eq!(ok.location(), Some("/"));
+    let cookie = ok
+        .set_cookies()
+        .into_iter()
+        .find(|c| c.starts_with("gd_session="))
+        .expect("session cookie");
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    assert!(cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(!cookie.contains("Secure"), "plain HTTP: {cookie}");
+    assert!(!cookie.contains(&planted));
+    let stored: i64 = app
+        .sql()
+        .query_row("SELECT count(*) FROM sessions WHERE token_hash = ?1", [&planted], |r| r.get(0))
+        .expect("count");
+    assert_eq!(stored, 0);
+
+    // Behind an HTTPS proxy the cookie is Secure.
+    let https = app.client();
+    let page = https.get("/login").await;
+    let token = page.csrf();
+    let reply = reqwest::Client::new()
+        .post(app.url("/login"))
+        .header("x-forwarded-proto", "https")
+        .header("cookie", format!("gd_csrf={token}"))
+        .form(&[("login", ADMIN_LOGIN), ("password", ADMIN_PASSWORD), ("_csrf", &token)])
+        .send()
+        .await
+        .expect("post");
+    let secure_cookie = reply
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("gd_session="))
+        .expect("session cookie")
+        .to_owned();
+    assert!(secure_cookie.contains("; Secure"), "{secure_cookie}");
+
+    // The page after login comes back to where the visitor was going.
+    let other = app.client();
+    let to_login = other.get("/profile").await;
+    assert_eq!(to_login.location(), Some("/login?next=%2Fprofile"));
+    let reply = other
+        .submit(
+            "/login?next=%2Fprofile",
+            "/login",
+            &[("login", ADMIN_LOGIN), ("password", ADMIN_PASSWORD), ("next", "/profile")],
+        )
+        .await;
+    assert_eq!(reply.location(), Some("/profile"));
+    // ...but never to another site.
+    let reply = app
+        .client()
+        .submit(
+            "/login",
+            "/login",
+            &[("login", ADMIN_LOGIN), ("password", ADMIN_PASSWORD), ("next", "//evil.test/")],
+        )
+        .await;
+    assert_eq!(reply.location(), Some("/"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn five_failures_lock_a_login_even_against_the_right_password() {
+    let (app, _) = TestApp::with_admin().await;
+    let attacker = app.client();
+    for _ in 0..5 {
+        let r = attacker.login(ADMIN_LOGIN, "guess").await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    }
+    let locked = attacker.login(ADMIN_LOGIN, ADMIN_PASSWORD).await;
+    assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
+    locked.assert_contains("Too many failed login attempts. Try again in 15 minute(s).");
+    assert!(
+        !locked.set_cookies().iter().any(|c| c.starts_with("gd_session=") && !c.contains("Max-Age=0")),
+        "no session during the lock"
+    );
+
+    // Once the failures leave the 15-minute window, the right password works again.
+    app.sql()
+        .execute("UPDATE auth_failures SET at = at - 16 * 60", [])
+        .expect("age failures");
+    let ok = attacker.login(ADMIN_LOGIN, ADMIN_PASSWORD).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn five_failures_from_one_address_lock_every_login_from_it() {
+    let (app, _) = TestApp::with_admin().await;
+    let sprayer = app.client();
+    for name in ["alice", "bob", "carol", "dave", "erin"] {
+        assert_eq!(sprayer.login(name, "guess").await.status, StatusCode::UNAUTHORIZED);
+    }
+    let locked = sprayer.login(ADMIN_LOGIN, ADMIN_PASSWORD).await;
+    assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
+    let refused: i64 = app
+        .sql()
+        .query_row("SELECT count(*) FROM event_log WHERE kind = 'login_throttled'", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(refused, 1);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_post_without_a_valid_csrf_token_is_refused_and_changes_nothing() {
+    let (app, admin) = TestApp::with_admin().await;
+
+    // Logging out without the token: refused, and the session still works.
+    let refused = admin.post_raw("/logout", &[]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    refused.assert_contains("Form expired");
+    assert_eq!(admin.get("/profile").await.status, StatusCode::OK);
+
+    // A token from someone else's session does not count either.
+    let other = app.client();
+    other.login(ADMIN_LOGIN, ADMIN_PASSWORD).await;
+    let foreign = other.get("/profile").await.csrf();
+    let refused = admin.post_raw("/logout", &[("_csrf", &foreign)]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert_eq!(admin.get("/profile").await.status, StatusCode::OK);
+
+    // Logging in without the token: refused before any password check.
+    let anonymous = app.client();
+    let r = anonymous
+        .post_raw("/login", &[("login", ADMIN_LOGIN), ("password", ADMIN_PASSWORD)])
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert!(!r.set_cookies().iter().any(|c| c.starts_with("gd_session=")));
+
+    // A password change without the token changes nothing.
+    let r = admin
+        .post_raw(
+            "/password",
+            &[("current", ADMIN_PASSWORD), ("password", "another long one"), ("password_confirm", "another long one")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let check = app.client();
+    assert_eq!(check.login(ADMIN_LOGIN, ADMIN_PASSWORD).await.status, StatusCode::SEE_OTHER);
+
+    // The token also works as a header (for scripts).
+    let token = admin.get("/profile").await.csrf();
+    let reply = reqwest::Client::new()
+        .post(app.url("/logout"))
+        .header("x-csrf-token", "wrong")
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(reply.status(), StatusCode::FORBIDDEN);
+    assert_eq!(token.len(), 64);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn logging_out_ends_the_session_on_the_server() {
+    let (app, admin) = TestApp::with_admin().await;
+    let profile = admin.get("/profile").await;
+    assert_eq!(profile.status, StatusCode::OK);
+    let out = admin.submit("/profile", "/logout", &[]).await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    assert_eq!(out.location(), Some("/login"));
+    admin.follow(out).await.assert_contains("You are logged out.");
+    assert_eq!(
+        admin.get("/profile").await.location(),
+        Some("/login?next=%2Fprofile")
+    );
+    let sessions: i64 = app
+        .sql()
+        .query_row("SELECT count(*) FROM sessions", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(sessions, 0);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_idle_session_expires_after_the_configured_timeout() {
+    let (app, admin) = TestApp::with_admin().await;
+    app.sql()
+        .execute(
+            "INSERT INTO settings (key, value, updated_at) VALUES ('session_timeout_minutes', '5', 0)",
+            [],
+        )
+        .expect("setting");
+    // Four minutes idle: still fine.
+    app.sql()
+        .execute("UPDATE sessions SET last_seen_at = last_seen_at - 4 * 60", [])
+        .expect("age");
+    assert_eq!(admin.get("/profile").await.status, StatusCode::OK);
+    // Six minutes idle: the session is over.
+    app.sql()
+        .execute("UPDATE sessions SET last_seen_at = last_seen_at - 6 * 60", [])
+        .expect("age");
+    let expired = admin.get("/profile").await;
+    assert_eq!(expired.location(), Some("/login?next=%2Fprofile"));
+    admin
+        .follow(expired)
+        .await
+        .assert_contains("Your session ended after a period of inactivity.");
+    let sessions: i64 = app
+        .sql()
+        .query_row("SELECT count(*) FROM sessions", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(sessions, 0);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_reset_password_must_be_changed_before_anything_else() {
+    let (app, admin) = TestApp::with_admin().await;
+    let temporary = users::reset_password(app.app.db(), ADMIN_LOGIN)
+        .await
+        .expect("reset");
+    // The reset ends existing sessions.
+    assert_eq!(admin.get("/profile").await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        admin.login(ADMIN_LOGIN, ADMIN_PASSWORD).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+
+    let ok = admin.login(ADMIN_LOGIN, &temporary).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    for page in ["/", "/profile", "/admin/system", "/no-such-page"] {
+        assert_eq!(admin.get(page).await.location(), Some("/password"), "{page}");
+    }
+    let change = admin.get("/password").await;
+    change.assert_contains("You must choose a new password before going on.");
+
+    let wrong_current = admin
+        .submit(
+            "/password",
+            "/password",
+            &[("current", "nope"), ("password", "brand new secret"), ("password_confirm", "brand new secret")],
+        )
+        .await;
+    assert_eq!(wrong_current.status, StatusCode::UNPROCESSABLE_ENTITY);
+    wrong_current.assert_contains("The current password is wrong.");
+
+    let done = admin
+        .submit(
+            "/password",
+            "/password",
+            &[("current", &temporary), ("password", "brand new secret"), ("password_confirm", "brand new secret")],
+        )
+        .await;
+    assert_eq!(done.location(), Some("/"));
+    admin
+        .follow(done)
+        .await
+        .assert_contains("Your password has been changed.");
+    assert_eq!(admin.get("/profile").await.status, StatusCode::OK);
+    let fresh = app.client();
+    assert_eq!(fresh.login(ADMIN_LOGIN, "brand new secret").await.status, StatusCode::SEE_OTHER);
+    app.stop().await;
+}
