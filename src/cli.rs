@@ -183,14 +183,6 @@ async fn serve(config: Config) -> Result<(), AppError> {
     for url in crate::net::urls_for(local) {
         writeln!(out, "  {url}")?;
     }
-    writeln!(
-        out,
-        "{}",
-        lang.t_args(
-            "cli-data-dir",
-            &[("dir", &app.config().data_dir().display().to_string())]
-        )
-    )?;
     if let Some(path) = app.setup_path() {
         let port = local.port();
         writeln!(
@@ -202,6 +194,14 @@ async fn serve(config: Config) -> Result<(), AppError> {
             )
         )?;
     }
+    writeln!(
+        out,
+        "{}",
+        lang.t_args(
+            "cli-data-dir",
+            &[("dir", &app.config().data_dir().display().to_string())]
+        )
+    )?;
     out.flush()?;
     drop(out);
 

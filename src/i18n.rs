@@ -5,11 +5,12 @@
 //! sources for those three forms and check each key exists in every language.
 
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
-use std::sync::Mutex;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::{Mutex, OnceLock};
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{Loader, static_loader};
+use rust_embed::RustEmbed;
 use unic_langid::{LanguageIdentifier, langid};
 
 static_loader! {
@@ -23,6 +24,48 @@ static_loader! {
 
 static FR: LanguageIdentifier = langid!("fr");
 static EN: LanguageIdentifier = langid!("en");
+
+/// The same translation files, read to list which messages each language defines.
+#[derive(RustEmbed)]
+#[folder = "assets/i18n/"]
+struct Sources;
+
+/// The message ids defined in `lang`'s files: lines that start with an identifier and ` =`
+/// (Fluent messages start at the first column; comments, terms and continuations do not).
+fn defined(lang: Lang) -> &'static HashSet<String> {
+    static DEFINED: OnceLock<HashMap<&'static str, HashSet<String>>> = OnceLock::new();
+    let all = DEFINED.get_or_init(|| {
+        let mut map: HashMap<&'static str, HashSet<String>> = HashMap::new();
+        for path in Sources::iter() {
+            let Some((code, _)) = path.split_once('/') else {
+                continue;
+            };
+            let Some(lang) = Lang::from_code(code) else {
+                continue;
+            };
+            let Some(file) = Sources::get(&path) else {
+                continue;
+            };
+            let text = String::from_utf8_lossy(&file.data).into_owned();
+            let ids = map.entry(lang.code()).or_default();
+            for line in text.lines() {
+                if let Some((id, _)) = line.split_once(" =") {
+                    let is_id = id.starts_with(|c: char| c.is_ascii_alphabetic())
+                        && id
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                    if is_id {
+                        ids.insert(id.to_owned());
+                    }
+                }
+            }
+        }
+        map
+    });
+    static EMPTY: OnceLock<HashSet<String>> = OnceLock::new();
+    all.get(lang.code())
+        .unwrap_or_else(|| EMPTY.get_or_init(HashSet::new))
+}
 
 /// Keys looked up but missing, kept so that tests can assert none was met.
 static MISSING: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
@@ -175,9 +218,12 @@ impl Lang {
 
     /// Whether `key` exists in this language (without falling back to another one).
     pub fn has(self, key: &str) -> bool {
-        LOCALES
-            .lookup_single_language::<&str>(self.id(), key, None)
-            .is_ok()
+        defined(self).contains(key)
+    }
+
+    /// Every message id this language defines.
+    pub fn keys(self) -> BTreeSet<String> {
+        defined(self).iter().cloned().collect()
     }
 }
 

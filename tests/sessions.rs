@@ -8,7 +8,10 @@ use crate::common::{ADMIN_LOGIN, ADMIN_PASSWORD, TestApp};
 #[tokio::test]
 async fn the_first_run_set_up_creates_the_administrator_once() {
     let app = TestApp::spawn().await;
-    let setup = app.app.setup_path().expect("no account yet, so set-up is pending");
+    let setup = app
+        .app
+        .setup_path()
+        .expect("no account yet, so set-up is pending");
     let admin = app.client();
 
     // On this machine, the home page opens the set-up form directly.
@@ -18,11 +21,22 @@ async fn the_first_run_set_up_creates_the_administrator_once() {
     // The login page is of no use before set-up.
     assert_eq!(admin.get("/login").await.location(), Some("/"));
     // A wrong token is a dead link.
-    assert_eq!(admin.get("/setup/0123456789abcdef").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        admin.get("/setup/0123456789abcdef").await.status,
+        StatusCode::NOT_FOUND
+    );
 
     let form = admin.get(&setup).await;
     assert_eq!(form.status, StatusCode::OK);
-    for field in ["login", "firstname", "lastname", "mail", "password", "password_confirm", "language"] {
+    for field in [
+        "login",
+        "firstname",
+        "lastname",
+        "mail",
+        "password",
+        "password_confirm",
+        "language",
+    ] {
         form.assert_contains(&format!(r#"name="{field}""#));
         form.assert_contains(&format!(r#"for="f-{field}""#));
     }
@@ -51,7 +65,10 @@ async fn the_first_run_set_up_creates_the_administrator_once() {
         .assert_contains("This field is required.")
         .assert_contains("This mail address is not valid")
         .assert_contains("at least 8 characters");
-    assert!(!bad.body.contains(r#"value="short""#), "passwords are never re-shown");
+    assert!(
+        !bad.body.contains(r#"value="short""#),
+        "passwords are never re-shown"
+    );
     let count: i64 = app
         .sql()
         .query_row("SELECT count(*) FROM users", [], |r| r.get(0))
@@ -137,7 +154,11 @@ async fn logging_in_gives_a_fresh_http_only_session_and_one_message_for_any_fail
     assert!(!cookie.contains(&planted));
     let stored: i64 = app
         .sql()
-        .query_row("SELECT count(*) FROM sessions WHERE token_hash = ?1", [&planted], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM sessions WHERE token_hash = ?1",
+            [&planted],
+            |r| r.get(0),
+        )
         .expect("count");
     assert_eq!(stored, 0);
 
@@ -145,11 +166,18 @@ async fn logging_in_gives_a_fresh_http_only_session_and_one_message_for_any_fail
     let https = app.client();
     let page = https.get("/login").await;
     let token = page.csrf();
-    let reply = reqwest::Client::new()
+    let reply = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
         .post(app.url("/login"))
         .header("x-forwarded-proto", "https")
         .header("cookie", format!("gd_csrf={token}"))
-        .form(&[("login", ADMIN_LOGIN), ("password", ADMIN_PASSWORD), ("_csrf", &token)])
+        .form(&[
+            ("login", ADMIN_LOGIN),
+            ("password", ADMIN_PASSWORD),
+            ("_csrf", &token),
+        ])
         .send()
         .await
         .expect("post");
@@ -159,8 +187,8 @@ async fn logging_in_gives_a_fresh_http_only_session_and_one_message_for_any_fail
         .iter()
         .filter_map(|v| v.to_str().ok())
         .find(|c| c.starts_with("gd_session="))
-        .expect("session cookie")
-        .to_owned();
+        .map(str::to_owned);
+    let secure_cookie = secure_cookie.unwrap_or_else(|| panic!("no session cookie: {reply:?}"));
     assert!(secure_cookie.contains("; Secure"), "{secure_cookie}");
 
     // The page after login comes back to where the visitor was going.
@@ -171,7 +199,11 @@ async fn logging_in_gives_a_fresh_http_only_session_and_one_message_for_any_fail
         .submit(
             "/login?next=%2Fprofile",
             "/login",
-            &[("login", ADMIN_LOGIN), ("password", ADMIN_PASSWORD), ("next", "/profile")],
+            &[
+                ("login", ADMIN_LOGIN),
+                ("password", ADMIN_PASSWORD),
+                ("next", "/profile"),
+            ],
         )
         .await;
     assert_eq!(reply.location(), Some("/profile"));
@@ -181,7 +213,11 @@ async fn logging_in_gives_a_fresh_http_only_session_and_one_message_for_any_fail
         .submit(
             "/login",
             "/login",
-            &[("login", ADMIN_LOGIN), ("password", ADMIN_PASSWORD), ("next", "//evil.test/")],
+            &[
+                ("login", ADMIN_LOGIN),
+                ("password", ADMIN_PASSWORD),
+                ("next", "//evil.test/"),
+            ],
         )
         .await;
     assert_eq!(reply.location(), Some("/"));
@@ -200,7 +236,10 @@ async fn five_failures_lock_a_login_even_against_the_right_password() {
     assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
     locked.assert_contains("Too many failed login attempts. Try again in 15 minute(s).");
     assert!(
-        !locked.set_cookies().iter().any(|c| c.starts_with("gd_session=") && !c.contains("Max-Age=0")),
+        !locked
+            .set_cookies()
+            .iter()
+            .any(|c| c.starts_with("gd_session=") && !c.contains("Max-Age=0")),
         "no session during the lock"
     );
 
@@ -218,13 +257,20 @@ async fn five_failures_from_one_address_lock_every_login_from_it() {
     let (app, _) = TestApp::with_admin().await;
     let sprayer = app.client();
     for name in ["alice", "bob", "carol", "dave", "erin"] {
-        assert_eq!(sprayer.login(name, "guess").await.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            sprayer.login(name, "guess").await.status,
+            StatusCode::UNAUTHORIZED
+        );
     }
     let locked = sprayer.login(ADMIN_LOGIN, ADMIN_PASSWORD).await;
     assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
     let refused: i64 = app
         .sql()
-        .query_row("SELECT count(*) FROM event_log WHERE kind = 'login_throttled'", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM event_log WHERE kind = 'login_throttled'",
+            [],
+            |r| r.get(0),
+        )
         .expect("count");
     assert_eq!(refused, 1);
     app.stop().await;
@@ -251,7 +297,10 @@ async fn a_post_without_a_valid_csrf_token_is_refused_and_changes_nothing() {
     // Logging in without the token: refused before any password check.
     let anonymous = app.client();
     let r = anonymous
-        .post_raw("/login", &[("login", ADMIN_LOGIN), ("password", ADMIN_PASSWORD)])
+        .post_raw(
+            "/login",
+            &[("login", ADMIN_LOGIN), ("password", ADMIN_PASSWORD)],
+        )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert!(!r.set_cookies().iter().any(|c| c.starts_with("gd_session=")));
@@ -260,12 +309,19 @@ async fn a_post_without_a_valid_csrf_token_is_refused_and_changes_nothing() {
     let r = admin
         .post_raw(
             "/password",
-            &[("current", ADMIN_PASSWORD), ("password", "another long one"), ("password_confirm", "another long one")],
+            &[
+                ("current", ADMIN_PASSWORD),
+                ("password", "another long one"),
+                ("password_confirm", "another long one"),
+            ],
         )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     let check = app.client();
-    assert_eq!(check.login(ADMIN_LOGIN, ADMIN_PASSWORD).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        check.login(ADMIN_LOGIN, ADMIN_PASSWORD).await.status,
+        StatusCode::SEE_OTHER
+    );
 
     // The token also works as a header (for scripts).
     let token = admin.get("/profile").await.csrf();
@@ -288,7 +344,10 @@ async fn logging_out_ends_the_session_on_the_server() {
     let out = admin.submit("/profile", "/logout", &[]).await;
     assert_eq!(out.status, StatusCode::SEE_OTHER);
     assert_eq!(out.location(), Some("/login"));
-    admin.follow(out).await.assert_contains("You are logged out.");
+    admin
+        .follow(out)
+        .await
+        .assert_contains("You are logged out.");
     assert_eq!(
         admin.get("/profile").await.location(),
         Some("/login?next=%2Fprofile")
@@ -312,12 +371,18 @@ async fn an_idle_session_expires_after_the_configured_timeout() {
         .expect("setting");
     // Four minutes idle: still fine.
     app.sql()
-        .execute("UPDATE sessions SET last_seen_at = last_seen_at - 4 * 60", [])
+        .execute(
+            "UPDATE sessions SET last_seen_at = last_seen_at - 4 * 60",
+            [],
+        )
         .expect("age");
     assert_eq!(admin.get("/profile").await.status, StatusCode::OK);
     // Six minutes idle: the session is over.
     app.sql()
-        .execute("UPDATE sessions SET last_seen_at = last_seen_at - 6 * 60", [])
+        .execute(
+            "UPDATE sessions SET last_seen_at = last_seen_at - 6 * 60",
+            [],
+        )
         .expect("age");
     let expired = admin.get("/profile").await;
     assert_eq!(expired.location(), Some("/login?next=%2Fprofile"));
@@ -349,7 +414,11 @@ async fn a_reset_password_must_be_changed_before_anything_else() {
     let ok = admin.login(ADMIN_LOGIN, &temporary).await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER);
     for page in ["/", "/profile", "/admin/system", "/no-such-page"] {
-        assert_eq!(admin.get(page).await.location(), Some("/password"), "{page}");
+        assert_eq!(
+            admin.get(page).await.location(),
+            Some("/password"),
+            "{page}"
+        );
     }
     let change = admin.get("/password").await;
     change.assert_contains("You must choose a new password before going on.");
@@ -358,7 +427,11 @@ async fn a_reset_password_must_be_changed_before_anything_else() {
         .submit(
             "/password",
             "/password",
-            &[("current", "nope"), ("password", "brand new secret"), ("password_confirm", "brand new secret")],
+            &[
+                ("current", "nope"),
+                ("password", "brand new secret"),
+                ("password_confirm", "brand new secret"),
+            ],
         )
         .await;
     assert_eq!(wrong_current.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -368,7 +441,11 @@ async fn a_reset_password_must_be_changed_before_anything_else() {
         .submit(
             "/password",
             "/password",
-            &[("current", &temporary), ("password", "brand new secret"), ("password_confirm", "brand new secret")],
+            &[
+                ("current", &temporary),
+                ("password", "brand new secret"),
+                ("password_confirm", "brand new secret"),
+            ],
         )
         .await;
     assert_eq!(done.location(), Some("/"));
@@ -378,6 +455,9 @@ async fn a_reset_password_must_be_changed_before_anything_else() {
         .assert_contains("Your password has been changed.");
     assert_eq!(admin.get("/profile").await.status, StatusCode::OK);
     let fresh = app.client();
-    assert_eq!(fresh.login(ADMIN_LOGIN, "brand new secret").await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        fresh.login(ADMIN_LOGIN, "brand new secret").await.status,
+        StatusCode::SEE_OTHER
+    );
     app.stop().await;
 }

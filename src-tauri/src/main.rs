@@ -85,10 +85,10 @@ fn quit(app: &AppHandle) {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .take();
-        if let Some(server) = server {
-            if let Err(e) = tauri::async_runtime::block_on(server.shutdown()) {
-                tracing::error!("server stopped with an error: {e}");
-            }
+        if let Some(server) = server
+            && let Err(e) = tauri::async_runtime::block_on(server.shutdown())
+        {
+            tracing::error!("server stopped with an error: {e}");
         }
     }
     app.exit(0);
@@ -187,10 +187,10 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
         .on_menu_event(|app, event| match event.id().as_ref() {
             "open" => show_console(app),
             "copy" => {
-                if let Some(running) = app.try_state::<Running>() {
-                    if let Err(e) = app.clipboard().write_text(running.copy_url.clone()) {
-                        tracing::warn!("could not copy the address: {e}");
-                    }
+                if let Some(running) = app.try_state::<Running>()
+                    && let Err(e) = app.clipboard().write_text(running.copy_url.clone())
+                {
+                    tracing::warn!("could not copy the address: {e}");
                 }
             }
             "quit" => quit(app),
@@ -218,11 +218,11 @@ fn main() {
         })
         .on_window_event(|window, event| {
             // Closing the window keeps the server running for the LAN; the tray quits.
-            if let WindowEvent::CloseRequested { api, .. } = event {
-                if window.app_handle().tray_by_id("gestdesk").is_some() {
-                    api.prevent_close();
-                    let _ = window.hide();
-                }
+            if let WindowEvent::CloseRequested { api, .. } = event
+                && window.app_handle().tray_by_id("gestdesk").is_some()
+            {
+                api.prevent_close();
+                let _ = window.hide();
             }
         })
         .run(tauri::generate_context!());

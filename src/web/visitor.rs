@@ -162,6 +162,7 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
             }
             expired = true;
             set_cookies.push(cookies::set(cookies::SESSION, "", Lifetime::Remove, secure));
+
             None
         }
         Lookup::Missing => {
@@ -224,7 +225,16 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
 
     let mut response = next.run(req).await;
     // A flash is shown by the first page rendered after it was set; redirects pass it on.
-    if flash_cookie.is_some() && !response.status().is_redirection() {
+    let redirected = response.status().is_redirection();
+    if expired && redirected {
+        // Carried to the login page the visitor is being sent to.
+        set_cookies.push(cookies::set(
+            cookies::FLASH,
+            Flash::SessionExpired.code(),
+            Lifetime::Seconds(60),
+            secure,
+        ));
+    } else if flash_cookie.is_some() && !redirected {
         set_cookies.push(cookies::set(cookies::FLASH, "", Lifetime::Remove, secure));
     }
     append_cookies(response.headers_mut(), &set_cookies);

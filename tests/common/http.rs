@@ -145,7 +145,10 @@ impl Client {
             if !reply.status.is_redirection() {
                 return reply;
             }
-            let to = reply.location().expect("redirect has a location").to_owned();
+            let to = reply
+                .location()
+                .expect("redirect has a location")
+                .to_owned();
             reply = self.get(&to).await;
         }
         panic!("too many redirects");

@@ -13,7 +13,7 @@ use gestdesk::domain::users::{self, repo::NewUserRow};
 use gestdesk::{App, Config, ServerHandle};
 use tempfile::TempDir;
 
-pub use http::{Client, Reply};
+pub use http::Client;
 
 /// The administrator every story starts with.
 pub const ADMIN_LOGIN: &str = "admin";
@@ -119,11 +119,17 @@ impl TestApp {
             .expect("insert user");
     }
 
-    /// Stops the server gracefully.
+    /// Stops the server gracefully, and checks that no page rendered so far in this test
+    /// process looked up a translation key that does not exist.
     pub async fn stop(mut self) {
         if let Some(server) = self.server.take() {
             server.shutdown().await.expect("clean shutdown");
         }
+        let missing = gestdesk::i18n::missing_keys();
+        assert!(
+            missing.is_empty(),
+            "pages used missing translations: {missing:?}"
+        );
     }
 }
 

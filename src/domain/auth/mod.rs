@@ -21,7 +21,10 @@ pub const WINDOW_SECS: i64 = 15 * 60;
 #[derive(Debug)]
 pub enum LoginOutcome {
     /// The password matched: a new session is open.
-    Success { user: User, session: NewSession },
+    Success {
+        user: Box<User>,
+        session: NewSession,
+    },
     /// Unknown login, wrong password or disabled account (deliberately not told apart).
     Invalid,
     /// Too many failures: refused without checking, for about this many more minutes.
@@ -93,7 +96,10 @@ pub async fn login(
                 Some(user.id),
                 &origin.ip,
             )?;
-            Ok(LoginOutcome::Success { user, session })
+            Ok(LoginOutcome::Success {
+                user: Box::new(user),
+                session,
+            })
         }
         _ => {
             record_failure(tx, &login, &origin.ip, now)?;

@@ -43,10 +43,10 @@ impl Settings {
             match key.as_str() {
                 COMPANY_NAME => settings.company_name = value,
                 SESSION_TIMEOUT_MINUTES => {
-                    if let Ok(minutes) = value.parse::<i64>() {
-                        if minutes > 0 {
-                            settings.session_timeout_minutes = minutes;
-                        }
+                    if let Ok(minutes) = value.parse::<i64>()
+                        && minutes > 0
+                    {
+                        settings.session_timeout_minutes = minutes;
                     }
                 }
                 _ => {}

@@ -1,0 +1,175 @@
+//! Pages in a real headless Chromium: the first-run set-up, logging out and in, and the phone
+//! layout. Screenshots land in `target/test-screenshots/`.
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+use fantoccini::error::CmdError;
+
+use crate::common::browser::Browser;
+use crate::common::{ADMIN_PASSWORD, TestApp};
+
+async fn text_of(b: &Browser, css: &str) -> Result<String, CmdError> {
+    b.client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(css))
+        .await?
+        .text()
+        .await
+}
+
+/// Clicks `css` and waits until the browser has left the current page.
+async fn click_and_wait(b: &Browser, css: &str) -> Result<(), CmdError> {
+    let old = b.client.find(Locator::Css("html")).await?;
+    b.client.find(Locator::Css(css)).await?.click().await?;
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while old.tag_name().await.is_ok() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no new page after clicking {css}"
+        );
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    Ok(())
+}
+
+async fn fill(b: &Browser, name: &str, value: &str) -> Result<(), CmdError> {
+    let field = b
+        .client
+        .find(Locator::Css(&format!("[name='{name}']")))
+        .await?;
+    field.clear().await?;
+    field.send_keys(value).await
+}
+
+#[tokio::test]
+async fn an_administrator_sets_up_gestdesk_and_logs_in_from_a_real_browser() {
+    let app = TestApp::spawn().await;
+    let b = Browser::start(1280, 900).await;
+    let story = async {
+        // The console opens on the set-up form.
+        b.client.goto(&app.url("/")).await?;
+        assert_eq!(text_of(&b, "h1").await?, "Create the administrator account");
+        assert!(b.client.current_url().await?.path().starts_with("/setup/"));
+        b.screenshot("01-setup").await;
+
+        // A mistake is shown next to its field and the typed values stay.
+        fill(&b, "login", "ada").await?;
+        fill(&b, "firstname", "Ada").await?;
+        fill(&b, "lastname", "Lovelace").await?;
+        fill(&b, "mail", "ada@example.test").await?;
+        fill(&b, "password", ADMIN_PASSWORD).await?;
+        fill(&b, "password_confirm", "something else").await?;
+        click_and_wait(&b, "button[type=submit].button-primary").await?;
+        assert_eq!(
+            text_of(&b, ".field-error").await?,
+            "The two passwords are not the same."
+        );
+        let kept = b
+            .client
+            .find(Locator::Css("[name='firstname']"))
+            .await?
+            .prop("value")
+            .await?;
+        assert_eq!(kept.as_deref(), Some("Ada"));
+        b.screenshot("02-setup-error").await;
+
+        fill(&b, "password", ADMIN_PASSWORD).await?;
+        fill(&b, "password_confirm", ADMIN_PASSWORD).await?;
+        click_and_wait(&b, "button[type=submit].button-primary").await?;
+        assert_eq!(text_of(&b, "main h1").await?, "Hello Ada Lovelace");
+        assert!(
+            text_of(&b, ".flash")
+                .await?
+                .contains("administrator account is ready")
+        );
+        assert_eq!(text_of(&b, ".user-name").await?, "Ada Lovelace");
+        b.screenshot("03-home").await;
+
+        // Log out from the user menu.
+        b.client
+            .find(Locator::Css(".user-menu summary"))
+            .await?
+            .click()
+            .await?;
+        click_and_wait(&b, ".user-menu button[type=submit]").await?;
+        assert_eq!(text_of(&b, "h1").await?, "Log in");
+        assert_eq!(text_of(&b, ".flash").await?, "You are logged out.");
+
+        // A wrong password, then the right one.
+        fill(&b, "login", "ada").await?;
+        fill(&b, "password", "wrong password").await?;
+        click_and_wait(&b, "button.button-primary").await?;
+        assert_eq!(
+            text_of(&b, ".alert-error").await?,
+            "Wrong login or password."
+        );
+        b.screenshot("04-login-error").await;
+        fill(&b, "password", ADMIN_PASSWORD).await?;
+        click_and_wait(&b, "button.button-primary").await?;
+        assert_eq!(text_of(&b, "main h1").await?, "Hello Ada Lovelace");
+
+        // The administrator reaches Administration > System from the left menu.
+        click_and_wait(&b, "nav.sidebar a[href='/admin/system']").await?;
+        assert_eq!(text_of(&b, "main h1").await?, "System");
+        b.screenshot("05-system").await;
+
+        // On a phone the left menu folds behind the menu button.
+        b.client.set_window_size(360, 740).await?;
+        b.client.goto(&app.url("/")).await?;
+        let sidebar = b.client.find(Locator::Css("nav.sidebar")).await?;
+        assert!(!sidebar.is_displayed().await? || !sidebar_in_view(&b).await?);
+        b.screenshot("06-phone-closed").await;
+        b.client
+            .find(Locator::Css("[data-menu-toggle]"))
+            .await?
+            .click()
+            .await?;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        assert!(sidebar_in_view(&b).await?);
+        b.screenshot("07-phone-menu").await;
+        Ok::<(), CmdError>(())
+    }
+    .await;
+    b.close().await;
+    app.stop().await;
+    story.expect("browser story");
+}
+
+/// Whether the left menu is on screen (not slid out to the left).
+async fn sidebar_in_view(b: &Browser) -> Result<bool, CmdError> {
+    let right = b
+        .client
+        .execute(
+            "return document.querySelector('nav.sidebar').getBoundingClientRect().right;",
+            vec![],
+        )
+        .await?;
+    Ok(right.as_f64().unwrap_or(0.0) > 10.0)
+}
+
+#[tokio::test]
+async fn the_login_page_follows_the_browser_language_and_offers_a_switch() {
+    let (app, _) = TestApp::with_admin().await;
+    let b = Browser::start(1024, 768).await;
+    let story = async {
+        b.client.goto(&app.url("/login")).await?;
+        assert_eq!(text_of(&b, "h1").await?, "Log in");
+        assert_eq!(
+            text_of(&b, "label[for='f-password']")
+                .await?
+                .trim_end_matches(" *")
+                .trim(),
+            "Password"
+        );
+        click_and_wait(&b, ".language-switch button[value='fr']").await?;
+        assert_eq!(text_of(&b, "h1").await?, "Connexion");
+        b.screenshot("08-login-fr").await;
+        Ok::<(), CmdError>(())
+    }
+    .await;
+    b.close().await;
+    app.stop().await;
+    story.expect("browser story");
+}

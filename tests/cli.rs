@@ -1,0 +1,364 @@
+//! The `gestdesk` binary as an administrator uses it from a shell.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use reqwest::StatusCode;
+
+use crate::common::Client;
+
+const BIN: &str = env!("CARGO_BIN_EXE_gestdesk");
+
+/// The binary with a clean environment: English messages, no inherited Gestdesk settings.
+fn gestdesk(data_dir: &Path) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.env_remove("GESTDESK_LISTEN")
+        .env_remove("LC_ALL")
+        .env("LANG", "C")
+        .env("GESTDESK_DATA_DIR", data_dir)
+        .env("RUST_LOG", "info");
+    cmd
+}
+
+fn run_with_stdin(cmd: &mut Command, input: &str) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("wait")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Asserts a failed start: exit code 1, one line on stderr containing `expected`, no panic.
+#[track_caller]
+fn assert_clear_failure(output: &Output, expected: &str) {
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "stderr: {stderr}");
+    let lines: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("gestdesk: error:"))
+        .collect();
+    assert_eq!(lines.len(), 1, "one error line expected in: {stderr}");
+    assert!(lines[0].contains(expected), "{expected:?} not in {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("port")
+}
+
+/// A server started as its own process.
+struct Served {
+    child: Child,
+    port: u16,
+    stdout: Vec<String>,
+}
+
+fn start_server(data_dir: &Path) -> Served {
+    let port = free_port();
+    let mut child = gestdesk(data_dir)
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn server");
+    let reader = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut stdout = Vec::new();
+    for line in reader.lines() {
+        let line = line.expect("line");
+        let done = line.starts_with("Data:");
+        stdout.push(line);
+        if done {
+            break;
+        }
+    }
+    Served {
+        child,
+        port,
+        stdout,
+    }
+}
+
+fn signal(child: &Child, name: &str) {
+    let status = Command::new("kill")
+        .args([&format!("-{name}"), &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+}
+
+fn wait_exit(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
+    let deadline = Instant::now() + limit;
+    loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            return status;
+        }
+        assert!(Instant::now() < deadline, "the server did not stop");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn version_is_printed() {
+    let out = Command::new(BIN).arg("--version").output().expect("run");
+    assert!(out.status.success());
+    assert_eq!(
+        text(&out.stdout).trim(),
+        format!("gestdesk {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn a_busy_port_is_a_one_line_error() {
+    let dir = tempfile::tempdir().expect("dir");
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = taken.local_addr().expect("addr");
+    let out = gestdesk(dir.path())
+        .args(["serve", "--listen", &addr.to_string()])
+        .output()
+        .expect("run");
+    assert_clear_failure(&out, "already in use");
+    assert!(text(&out.stderr).contains(&addr.to_string()));
+}
+
+#[test]
+fn a_bad_listen_address_is_a_one_line_error() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = gestdesk(dir.path())
+        .args(["--listen", "localhost:http"])
+        .output()
+        .expect("run");
+    assert_clear_failure(&out, "invalid listen address");
+}
+
+#[test]
+fn a_data_dir_that_cannot_be_written_is_a_one_line_error() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "not a folder").expect("write");
+    let out = gestdesk(&file.join("data"))
+        .args(["--listen", &format!("127.0.0.1:{}", free_port())])
+        .output()
+        .expect("run");
+    assert_clear_failure(&out, "cannot write to the data directory");
+}
+
+#[test]
+fn a_database_file_that_is_not_gestdesks_is_refused_and_left_alone() {
+    // A file that is not SQLite at all.
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("gestdesk.sqlite3");
+    std::fs::write(&db, "quarterly figures, do not lose").expect("write");
+    let out = gestdesk(dir.path())
+        .args(["--listen", &format!("127.0.0.1:{}", free_port())])
+        .output()
+        .expect("run");
+    assert_clear_failure(&out, "is not a SQLite database");
+    assert_eq!(
+        std::fs::read_to_string(&db).expect("read"),
+        "quarterly figures, do not lose"
+    );
+
+    // A SQLite database of another application.
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("gestdesk.sqlite3");
+    {
+        let c = rusqlite::Connection::open(&db).expect("create");
+        c.execute_batch("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5);")
+            .expect("fill");
+    }
+    let before = std::fs::read(&db).expect("read");
+    let out = gestdesk(dir.path())
+        .args(["--listen", &format!("127.0.0.1:{}", free_port())])
+        .output()
+        .expect("run");
+    assert_clear_failure(&out, "database of another application");
+    assert_eq!(
+        std::fs::read(&db).expect("read"),
+        before,
+        "not a byte changed"
+    );
+}
+
+#[test]
+fn create_admin_and_reset_password_from_the_shell() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = run_with_stdin(
+        gestdesk(dir.path()).args(["create-admin", "--login", "root", "--lastname", "Root"]),
+        "a long enough secret\n",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout).trim(),
+        r#"Administrator account "root" created."#
+    );
+
+    let again = run_with_stdin(
+        gestdesk(dir.path()).args(["create-admin", "--login", "ROOT"]),
+        "another long secret\n",
+    );
+    assert_clear_failure(&again, "This login is already taken.");
+    let short = run_with_stdin(
+        gestdesk(dir.path()).args(["create-admin", "--login", "other"]),
+        "short\n",
+    );
+    assert_clear_failure(&short, "at least 8 characters");
+
+    let conn = rusqlite::Connection::open(dir.path().join("gestdesk.sqlite3")).expect("db");
+    let (profile, hash): (i64, String) = conn
+        .query_row(
+            "SELECT profile_id, password_hash FROM users WHERE login = 'root'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("user");
+    assert_eq!(profile, 4, "administrator");
+    assert!(bcrypt::verify("a long enough secret", &hash).expect("bcrypt"));
+
+    let reset = gestdesk(dir.path())
+        .args(["reset-password", "root"])
+        .output()
+        .expect("run");
+    assert!(reset.status.success(), "{}", text(&reset.stderr));
+    let stdout = text(&reset.stdout);
+    let temporary = stdout
+        .lines()
+        .next()
+        .and_then(|l| l.rsplit(": ").next())
+        .expect("temporary password")
+        .trim()
+        .to_owned();
+    assert_eq!(temporary.len(), 12, "{stdout}");
+    assert!(stdout.contains("must be changed at the next login"));
+    let (must_change, hash): (bool, String) = conn
+        .query_row(
+            "SELECT must_change_password, password_hash FROM users WHERE login = 'root'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("user");
+    assert!(must_change);
+    assert!(bcrypt::verify(&temporary, &hash).expect("bcrypt"));
+
+    let unknown = gestdesk(dir.path())
+        .args(["reset-password", "ghost"])
+        .output()
+        .expect("run");
+    assert_clear_failure(&unknown, r#"No account has the login "ghost"."#);
+}
+
+#[tokio::test]
+async fn the_server_prints_its_addresses_and_stops_gracefully_on_sigterm() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut served = start_server(dir.path());
+    let port = served.port;
+    let stdout = served.stdout.join("\n");
+    assert!(
+        stdout.contains(&format!("http://localhost:{port}/")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("Data: {}", dir.path().display())),
+        "{stdout}"
+    );
+    let setup_line = served
+        .stdout
+        .iter()
+        .find(|l| l.contains("/setup/"))
+        .expect("set-up link printed");
+    let setup_url = setup_line.rsplit(' ').next().expect("url").to_owned();
+    let path = setup_url
+        .split_once(&format!(":{port}"))
+        .map(|(_, p)| p.to_owned())
+        .expect("path");
+
+    let base = format!("http://127.0.0.1:{port}");
+    let client = Client::new(&base, "en");
+    let reply = client
+        .submit(
+            &path,
+            &path,
+            &[
+                ("login", "admin"),
+                ("firstname", "Ada"),
+                ("lastname", "Admin"),
+                ("password", "correct horse battery"),
+                ("password_confirm", "correct horse battery"),
+                ("language", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+
+    // A login (a quarter of a second of bcrypt) is in flight when SIGTERM arrives: it finishes.
+    let other = Client::new(&base, "en");
+    let token = other.get("/login").await.csrf();
+    let in_flight = tokio::spawn(async move {
+        other
+            .post_raw(
+                "/login",
+                &[
+                    ("login", "admin"),
+                    ("password", "correct horse battery"),
+                    ("_csrf", &token),
+                ],
+            )
+            .await
+    });
+    tokio::time::sleep(Duration::from_millis(60)).await;
+    signal(&served.child, "TERM");
+    let answered = in_flight.await.expect("request task");
+    assert_eq!(answered.status, StatusCode::SEE_OTHER, "{}", answered.body);
+
+    let status = wait_exit(&mut served.child, Duration::from_secs(15));
+    assert!(status.success(), "exit status {status}");
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(
+        &mut served.child.stderr.take().expect("stderr"),
+        &mut stderr,
+    )
+    .expect("stderr");
+    assert!(stderr.contains("database closed cleanly"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+
+    // New connections are refused, and the database file is whole on its own.
+    assert!(reqwest::get(format!("{base}/healthz")).await.is_err());
+    let db = dir.path().join("gestdesk.sqlite3");
+    let wal = dir.path().join("gestdesk.sqlite3-wal");
+    assert!(!wal.exists() || std::fs::metadata(&wal).expect("wal").len() == 0);
+    let conn = rusqlite::Connection::open(&db).expect("db");
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("check");
+    assert_eq!(check, "ok");
+    let users: i64 = conn
+        .query_row("SELECT count(*) FROM users", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(users, 1);
+
+    // A restart keeps the account and prints no set-up link.
+    let mut again = start_server(dir.path());
+    assert!(!again.stdout.iter().any(|l| l.contains("/setup/")));
+    let health = reqwest::get(format!("http://127.0.0.1:{}/healthz", again.port))
+        .await
+        .expect("healthz");
+    assert_eq!(health.status(), StatusCode::OK);
+    signal(&again.child, "INT");
+    assert!(wait_exit(&mut again.child, Duration::from_secs(15)).success());
+}
