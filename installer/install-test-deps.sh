@@ -3,11 +3,12 @@
 # Idempotent: packages already present are skipped, so a second run takes well under a second.
 #   browser tests:  chromium, chromium-driver (WebDriver on 127.0.0.1)
 #   desktop shell:  webkit2gtk 4.1 and the other Tauri 2 build dependencies (see desktop-deps.sh)
-#   desktop test:   xvfb, xauth, imagemagick (screenshots), x11-utils
+#   desktop test:   xvfb, xauth, imagemagick (screenshots), x11-utils, xdotool, dbus (a session
+#                   bus, so that a second launch finds the first instance)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
-packages=(chromium chromium-driver curl ca-certificates xvfb xauth imagemagick x11-utils xdotool)
+packages=(chromium chromium-driver curl ca-certificates python3 xvfb xauth imagemagick x11-utils xdotool dbus dbus-x11)
 # shellcheck source=desktop-deps.sh
 source "$here/desktop-deps.sh"
 packages+=("${DESKTOP_BUILD_PACKAGES[@]}")

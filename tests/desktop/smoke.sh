@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# The desktop app, for real: gestdesk-desktop under a virtual X display with a fresh data
+# directory. Checks that
+#   1. its in-process server answers and the window shows the set-up page (page-load log, the
+#      window exists, and a screenshot shows the page: target/test-screenshots/desktop-*.png);
+#   2. a second launch does not start a second instance: it exits and the first keeps serving.
+# Needs the packages of installer/install-test-deps.sh.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+target_dir=${CARGO_TARGET_DIR:-$root/target}
+shots="$root/target/test-screenshots"
+mkdir -p "$shots"
+
+fail() { echo "desktop test: FAILED: $*" >&2; exit 1; }
+
+cargo build --locked -p gestdesk-desktop
+bin="$target_dir/debug/gestdesk-desktop"
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  sleep 0.5
+  for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A free display number and a free port.
+display=""
+for n in $(seq 90 140); do
+  if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then display=":$n"; break; fi
+done
+[ -n "$display" ] || fail "no free X display number"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+
+Xvfb "$display" -screen 0 1280x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 100); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.1; done
+xdpyinfo -display "$display" >/dev/null 2>&1 || fail "Xvfb did not start"
+
+# A private session bus: the single-instance check goes through D-Bus.
+eval "$(dbus-launch --sh-syntax)"
+pids+=("$DBUS_SESSION_BUS_PID")
+
+export DISPLAY="$display" GESTDESK_DATA_DIR="$work/data" GESTDESK_LISTEN="127.0.0.1:$port" LANG=en_US.UTF-8
+"$bin" >"$work/first.log" 2>&1 &
+first=$!
+pids+=("$first")
+
+loaded=""
+for _ in $(seq 1 600); do
+  if grep -q "page loaded: http://127.0.0.1:$port/setup/" "$work/first.log"; then loaded=yes; break; fi
+  kill -0 "$first" 2>/dev/null || { cat "$work/first.log" >&2; fail "the app exited"; }
+  sleep 0.1
+done
+[ -n "$loaded" ] || { cat "$work/first.log" >&2; fail "the window did not load the set-up page"; }
+curl -sf "http://127.0.0.1:$port/healthz" | grep -q '"status":"ok"' || fail "the in-process server does not answer"
+xdotool search --name '^Gestdesk$' >/dev/null || fail "no Gestdesk window"
+
+sleep 2 # let the page paint
+shot="$shots/desktop-setup.png"
+import -display "$display" -window root "$shot"
+# The page is drawn: many colours, and the brand blue of the set-up card and its button.
+colours=$(convert "$shot" -format '%k' info:)
+blue=$(convert "$shot" -fuzz 6% -fill black +opaque '#2a6ebb' -fill white -opaque '#2a6ebb' -format '%[fx:mean]' info:)
+echo "desktop screenshot: $shot ($colours colours, blue share $blue)"
+[ "$colours" -gt 50 ] || fail "the window looks empty ($colours colours)"
+awk -v b="$blue" 'BEGIN { exit !(b > 0.002) }' || fail "the set-up page is not visible (blue share $blue)"
+
+# A second launch hands over to the first instance and exits.
+"$bin" >"$work/second.log" 2>&1 &
+second=$!
+pids+=("$second")
+for _ in $(seq 1 200); do kill -0 "$second" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$second" 2>/dev/null; then cat "$work/second.log" >&2; fail "a second instance kept running"; fi
+kill -0 "$first" 2>/dev/null || fail "the first instance died"
+curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || fail "the first instance stopped serving"
+[ "$(xdotool search --name '^Gestdesk$' | wc -l)" -eq 1 ] || fail "more than one Gestdesk window"
+
+echo "desktop test: ok"

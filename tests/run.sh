@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every Gestdesk test: installs the system packages the tests need (once), then the Rust
+# tests (unit, integration against a real server, headless Chromium through WebDriver), then
+# the desktop app under a virtual display.
+#
+#   tests/run.sh                        everything
+#   GESTDESK_SKIP_DESKTOP=1 tests/run.sh   without the desktop app (no webkit build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+installer/install-test-deps.sh
+cargo test --locked
+if [ "${GESTDESK_SKIP_DESKTOP:-0}" != "1" ]; then
+  tests/desktop/smoke.sh
+fi
+echo "all tests passed"
