@@ -41,8 +41,7 @@ fn healthz(port: u16) -> bool {
     let Ok(mut s) = TcpStream::connect(("127.0.0.1", port)) else {
         return false;
     };
-    if s
-        .write_all(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+    if s.write_all(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
         .is_err()
     {
         return false;
@@ -85,7 +84,11 @@ fn rss_kib(pid: u32) -> u64 {
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss
+    )]
     let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[index]
 }
@@ -113,7 +116,11 @@ fn main() {
     }
     fresh.sort();
     existing.sort();
-    let worst = fresh.last().copied().unwrap_or_default().max(existing.last().copied().unwrap_or_default());
+    let worst = fresh
+        .last()
+        .copied()
+        .unwrap_or_default()
+        .max(existing.last().copied().unwrap_or_default());
     println!("start-up to first /healthz answer ({STARTS} starts each):");
     println!(
         "  new data dir:      median {:.1} ms, max {:.1} ms",
@@ -125,7 +132,10 @@ fn main() {
         ms(percentile(&existing, 0.5)),
         ms(*existing.last().expect("runs"))
     );
-    println!("  target < 300 ms: {}", verdict(worst < Duration::from_millis(300)));
+    println!(
+        "  target < 300 ms: {}",
+        verdict(worst < Duration::from_millis(300))
+    );
 
     // A server with an administrator, so that /login shows the login form.
     let dir = tempfile::tempdir().expect("dir");
@@ -204,7 +214,10 @@ fn main() {
         ms(percentile(&sorted, 0.99)),
         throughput
     );
-    println!("  target median < 1 ms: {}", verdict(median < Duration::from_millis(1)));
+    println!(
+        "  target median < 1 ms: {}",
+        verdict(median < Duration::from_millis(1))
+    );
 
     // Idle memory: after the load, once the server has been quiet for a while.
     std::thread::sleep(Duration::from_secs(3));

@@ -508,6 +508,7 @@ CREATE TABLE auth_failures (
 );
 CREATE INDEX auth_failures_login ON auth_failures(login, at);
 CREATE INDEX auth_failures_ip ON auth_failures(ip, at);
+CREATE INDEX auth_failures_at ON auth_failures(at);
 
 -- Security and administration events (logins, password resets, set-up, ...).
 CREATE TABLE event_log (

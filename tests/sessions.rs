@@ -69,10 +69,7 @@ async fn the_first_run_set_up_creates_the_administrator_once() {
         !bad.body.contains(r#"value="short""#),
         "passwords are never re-shown"
     );
-    let count: i64 = app
-        .sql()
-        .query_row("SELECT count(*) FROM users", [], |r| r.get(0))
-        .expect("count");
+    let count: i64 = app.count("SELECT count(*) FROM users");
     assert_eq!(count, 0, "nothing half-written");
 
     let mismatch = admin
@@ -264,15 +261,10 @@ async fn five_failures_from_one_address_lock_every_login_from_it() {
     }
     let locked = sprayer.login(ADMIN_LOGIN, ADMIN_PASSWORD).await;
     assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
-    let refused: i64 = app
-        .sql()
-        .query_row(
-            "SELECT count(*) FROM event_log WHERE kind = 'login_throttled'",
-            [],
-            |r| r.get(0),
-        )
-        .expect("count");
-    assert_eq!(refused, 1);
+    assert_eq!(
+        app.count("SELECT count(*) FROM event_log WHERE kind = 'login_throttled'"),
+        1
+    );
     app.stop().await;
 }
 
@@ -352,10 +344,7 @@ async fn logging_out_ends_the_session_on_the_server() {
         admin.get("/profile").await.location(),
         Some("/login?next=%2Fprofile")
     );
-    let sessions: i64 = app
-        .sql()
-        .query_row("SELECT count(*) FROM sessions", [], |r| r.get(0))
-        .expect("count");
+    let sessions: i64 = app.count("SELECT count(*) FROM sessions");
     assert_eq!(sessions, 0);
     app.stop().await;
 }
@@ -390,11 +379,26 @@ async fn an_idle_session_expires_after_the_configured_timeout() {
         .follow(expired)
         .await
         .assert_contains("Your session ended after a period of inactivity.");
-    let sessions: i64 = app
-        .sql()
-        .query_row("SELECT count(*) FROM sessions", [], |r| r.get(0))
-        .expect("count");
+    let sessions: i64 = app.count("SELECT count(*) FROM sessions");
     assert_eq!(sessions, 0);
+
+    // Sessions abandoned without a last visit are cleared when anyone logs in.
+    app.sql()
+        .execute(
+            "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at)
+             VALUES ('abandoned', 1, 'x', 0, 0)",
+            [],
+        )
+        .expect("stale session");
+    assert_eq!(
+        app.client().login(ADMIN_LOGIN, ADMIN_PASSWORD).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM sessions WHERE token_hash = 'abandoned'"),
+        0
+    );
+    assert_eq!(app.count("SELECT count(*) FROM sessions"), 1);
     app.stop().await;
 }
 

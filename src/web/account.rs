@@ -20,7 +20,7 @@ use super::flash::Flash;
 use super::paths;
 use super::state::AppState;
 use super::ui::form::{Input, csrf_field};
-use super::ui::layout;
+use super::ui::{facts, layout};
 use super::visitor::Visitor;
 
 /// The routes of this area.
@@ -56,14 +56,7 @@ async fn profile_page(authed: Authed) -> Response {
         ),
     ];
     let content = html! {
-        section.panel {
-            dl.facts {
-                @for (k, v) in &rows {
-                    dt { (k) }
-                    dd { (v) }
-                }
-            }
-        }
+        (facts::panel(&rows))
         p { a.button href=(paths::PASSWORD) { (lang.t("profile-change-password")) } }
     };
     layout::page(visitor, &lang.t("profile-title"), content).into_response()

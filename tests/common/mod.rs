@@ -91,6 +91,13 @@ impl TestApp {
         conn
     }
 
+    /// The single number a `SELECT count(*) ...` (or similar) query returns.
+    pub fn count(&self, sql: &str) -> i64 {
+        self.sql()
+            .query_row(sql, [], |r| r.get(0))
+            .unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+
     /// Creates an account with `profile` and `password` (through the domain's storage).
     pub async fn create_user(&self, login: &str, password: &str, profile: Profile) {
         let hash = users::password::hash(password.to_owned())

@@ -9,6 +9,7 @@ use rusqlite::{Connection, Transaction, params};
 use crate::db::Db;
 use crate::domain::events::{self, EventKind};
 use crate::domain::sessions::{self, NewSession};
+use crate::domain::settings::Settings;
 use crate::domain::users::{self, User, password};
 use crate::domain::{DomainError, clock};
 
@@ -87,6 +88,8 @@ pub async fn login(
     db.write(move |tx| match user {
         Some(user) if matches => {
             clear_failures_for_login(tx, &user.login)?;
+            let timeout = Settings::load(tx)?.session_timeout_secs();
+            sessions::end_idle(tx, now, timeout)?;
             users::repo::set_last_login(tx, user.id, now)?;
             let session = sessions::create(tx, user.id, &origin.ip, &origin.user_agent, now)?;
             events::record(
@@ -182,8 +185,8 @@ fn record_failure(
         params![now, login, ip],
     )?;
     tx.execute(
-        "DELETE FROM auth_failures WHERE (login = ?1 OR ip = ?2) AND at <= ?3",
-        params![login, ip, now - WINDOW_SECS],
+        "DELETE FROM auth_failures WHERE at <= ?1",
+        [now - WINDOW_SECS],
     )?;
     Ok(())
 }

@@ -9,7 +9,7 @@ use crate::i18n::{format_bytes, format_datetime};
 use crate::web::error::WebError;
 use crate::web::extract::Authed;
 use crate::web::state::AppState;
-use crate::web::ui::layout;
+use crate::web::ui::{facts, layout};
 
 /// The handler.
 pub async fn page(State(state): State<AppState>, authed: Authed) -> Result<Response, WebError> {
@@ -53,14 +53,7 @@ pub async fn page(State(state): State<AppState>, authed: Authed) -> Result<Respo
         ),
     ];
     let content = html! {
-        section.panel {
-            dl.facts {
-                @for (k, v) in &rows {
-                    dt { (k) }
-                    dd { (v) }
-                }
-            }
-        }
+        (facts::panel(&rows))
         section.panel {
             h2 { (lang.t("system-addresses")) }
             ul.address-list {
