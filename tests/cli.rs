@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
 
-use crate::common::Client;
+use crate::common::{Client, free_port};
 
 const BIN: &str = env!("CARGO_BIN_EXE_gestdesk");
 
@@ -54,13 +54,6 @@ fn assert_clear_failure(output: &Output, expected: &str) {
     assert_eq!(lines.len(), 1, "one error line expected in: {stderr}");
     assert!(lines[0].contains(expected), "{expected:?} not in {stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("port")
 }
 
 /// A server started as its own process.

@@ -23,13 +23,6 @@ pub struct Browser {
     _profile: TempDir,
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("free port")
-}
-
 impl Browser {
     /// Starts chromedriver and a headless Chromium with a `width`×`height` window.
     pub async fn start(width: u32, height: u32) -> Browser {
@@ -37,7 +30,7 @@ impl Browser {
             PathBuf::from(CHROMEDRIVER).exists() && PathBuf::from(CHROMIUM).exists(),
             "chromium and chromium-driver are needed: run installer/install-test-deps.sh"
         );
-        let port = free_port();
+        let port = super::free_port();
         let driver = Command::new(CHROMEDRIVER)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())

@@ -140,6 +140,14 @@ impl TestApp {
     }
 }
 
+/// A TCP port free on loopback at the time of asking.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
 /// Where browser screenshots and other test artefacts go.
 pub fn artefacts_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
