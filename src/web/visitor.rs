@@ -90,7 +90,7 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
     let peer = req
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip());
+        .map(|ConnectInfo(addr)| addr.ip().to_canonical());
     let now = clock::now();
     let session_cookie = cookies::get(&headers, cookies::SESSION).map(str::to_owned);
 
