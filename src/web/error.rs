@@ -111,6 +111,16 @@ fn not_found_response() -> Response {
     )
 }
 
+/// What a request that panicked answers: the internal-error page (the panic is logged).
+pub fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let detail = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("unknown panic");
+    WebError::internal(format!("a request panicked: {detail}")).into_response()
+}
+
 /// The fallback for unknown URLs.
 pub async fn not_found() -> Response {
     not_found_response()

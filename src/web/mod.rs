@@ -2,8 +2,9 @@
 //! and render; they never write SQL.
 //!
 //! Every page request passes, in order: [`visitor::load`] (session, user, rights, language,
-//! CSRF token), [`error::render_error_pages`], [`csrf::check`] (every state-changing request)
-//! and [`guard::forced_password_change`]; routes that need a right add [`guard::require_right`].
+//! CSRF token), [`error::render_error_pages`], a panic catcher (a panic becomes the error
+//! page), [`csrf::check`] (every state-changing request) and
+//! [`guard::forced_password_change`]; routes that need a right add [`guard::require_right`].
 
 mod account;
 mod admin;
@@ -28,6 +29,7 @@ use axum::Router;
 use axum::middleware::from_fn;
 use axum::middleware::from_fn_with_state;
 use axum::routing::get;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
@@ -45,6 +47,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(error::not_found)
         .layer(from_fn(guard::forced_password_change))
         .layer(from_fn(csrf::check))
+        .layer(CatchPanicLayer::custom(error::panic_response))
         .layer(from_fn(error::render_error_pages))
         .layer(from_fn_with_state(state.clone(), visitor::load));
 
