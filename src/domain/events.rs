@@ -15,6 +15,14 @@ pub enum EventKind {
     PasswordChanged,
     PasswordReset,
     AdminCreated,
+    UserCreated,
+    UserRegistered,
+    UserUpdated,
+    UserDisabled,
+    UserEnabled,
+    RightChanged,
+    GroupChanged,
+    ListChanged,
 }
 
 impl EventKind {
@@ -27,6 +35,14 @@ impl EventKind {
             EventKind::PasswordChanged => "password_changed",
             EventKind::PasswordReset => "password_reset",
             EventKind::AdminCreated => "admin_created",
+            EventKind::UserCreated => "user_created",
+            EventKind::UserRegistered => "user_registered",
+            EventKind::UserUpdated => "user_updated",
+            EventKind::UserDisabled => "user_disabled",
+            EventKind::UserEnabled => "user_enabled",
+            EventKind::RightChanged => "right_changed",
+            EventKind::GroupChanged => "group_changed",
+            EventKind::ListChanged => "list_changed",
         }
     }
 }

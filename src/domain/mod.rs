@@ -7,7 +7,9 @@ pub mod auth;
 pub mod clock;
 pub mod error;
 pub mod events;
+pub mod groups;
 pub mod ids;
+pub mod lists;
 pub mod profiles;
 pub mod rights;
 pub mod sessions;
@@ -16,5 +18,6 @@ pub mod setup;
 pub mod system;
 pub mod token;
 pub mod users;
+pub mod views;
 
 pub use error::{DomainError, FieldErrors};

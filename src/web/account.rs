@@ -1,11 +1,9 @@
 //! The logged-in user's own pages: profile information and password change (also where a user
 //! who must change their password is sent).
 
-use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use maud::{Markup, html};
 use serde::Deserialize;
 
@@ -18,16 +16,18 @@ use super::error::WebError;
 use super::extract::{Authed, FormData};
 use super::flash::Flash;
 use super::paths;
+use super::routes::{Access, Routes};
 use super::state::AppState;
 use super::ui::form::{Input, csrf_field};
 use super::ui::{facts, layout};
 use super::visitor::Visitor;
 
 /// The routes of this area.
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(paths::PROFILE, get(profile_page))
-        .route(paths::PASSWORD, get(password_page).post(password_submit))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get(paths::PROFILE, Access::LoggedIn, profile_page)
+        .get(paths::PASSWORD, Access::LoggedIn, password_page)
+        .post(paths::PASSWORD, Access::LoggedIn, password_submit)
 }
 
 async fn profile_page(authed: Authed) -> Response {

@@ -1,11 +1,9 @@
 //! Logging in and out, and choosing the language before logging in.
 
-use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::http::header::SET_COOKIE;
 use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
 use maud::{Markup, html};
 use serde::Deserialize;
 
@@ -18,17 +16,19 @@ use super::error::WebError;
 use super::extract::{Authed, FormData, Page};
 use super::flash::Flash;
 use super::paths;
+use super::routes::{Access, Routes};
 use super::state::AppState;
 use super::ui::form::{Input, csrf_field, form_error};
 use super::ui::layout;
 use super::visitor::Visitor;
 
 /// The routes of this area.
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(paths::LOGIN, get(login_page).post(login_submit))
-        .route(paths::LOGOUT, post(logout))
-        .route(paths::LANGUAGE, post(choose_language))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get(paths::LOGIN, Access::Anyone, login_page)
+        .post(paths::LOGIN, Access::Anyone, login_submit)
+        .post(paths::LOGOUT, Access::LoggedIn, logout)
+        .post(paths::LANGUAGE, Access::Anyone, choose_language)
 }
 
 #[derive(Debug, Default, Deserialize)]

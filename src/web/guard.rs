@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use super::error::WebError;
 use super::extract::login_redirect;
 use super::paths;
+use super::routes::Access;
 use super::visitor::Visitor;
 
 /// Sends a user who must change their password to the change-password page before anything
@@ -26,17 +27,21 @@ pub async fn forced_password_change(req: Request, next: Next) -> Response {
     next.run(req).await
 }
 
-/// Refuses the request unless the logged-in user holds right `name`; anonymous visitors are
-/// sent to the login page.
-pub async fn require_right(name: &'static str, req: Request, next: Next) -> Response {
+/// The one access check every page route goes through (see [`super::routes`]): visitors who
+/// are not logged in are sent to the login page, users lacking the right get the 403 page.
+pub async fn check(access: Access, req: Request, next: Next) -> Response {
+    if access == Access::Anyone {
+        return next.run(req).await;
+    }
     let Some(visitor) = req.extensions().get::<Arc<Visitor>>().cloned() else {
         return WebError::internal("visitor middleware missing").into_response();
     };
-    if visitor.session.is_none() {
+    let Some(session) = visitor.session.as_deref() else {
         return login_redirect(&visitor.path);
-    }
-    if !visitor.has_right(name) {
-        tracing::info!(right = name, path = %req.uri().path(), "refused: right not granted");
+    };
+    let has = |r: &str| session.rights.has(r);
+    if !access.allows(Some(&has)) {
+        tracing::info!(?access, path = %req.uri().path(), user = %session.user.login, "refused: right not granted");
         return WebError::Forbidden.into_response();
     }
     next.run(req).await

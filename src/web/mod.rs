@@ -4,7 +4,7 @@
 //! Every page request passes, in order: [`visitor::load`] (session, user, rights, language,
 //! CSRF token), [`error::render_error_pages`], a panic catcher (a panic becomes the error
 //! page), [`csrf::check`] (every state-changing request) and
-//! [`guard::forced_password_change`]; routes that need a right add [`guard::require_right`].
+//! [`guard::forced_password_change`]; every route declares who may use it in [`routes`], checked by [`guard::check`].
 
 mod account;
 mod admin;
@@ -18,6 +18,7 @@ mod guard;
 mod health;
 mod home;
 pub mod paths;
+pub mod routes;
 mod security_headers;
 mod setup;
 mod state;
@@ -34,16 +35,24 @@ use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
 pub use error::WebError;
+use routes::Routes;
+pub use routes::{Access, RouteInfo};
 pub use state::AppState;
 
-/// The whole application router.
-pub fn router(state: AppState) -> Router {
-    let pages = Router::new()
-        .route(paths::HOME, get(home::page))
+/// Every page route of every area, each with its access rule.
+pub(crate) fn pages() -> Routes {
+    Routes::new()
+        .get(paths::HOME, Access::Anyone, home::page)
         .merge(auth::routes())
         .merge(setup::routes())
         .merge(account::routes())
         .merge(admin::routes())
+}
+
+/// The whole application router.
+pub fn router(state: AppState) -> Router {
+    let (pages, _) = pages().into_parts();
+    let pages = pages
         .fallback(error::not_found)
         .layer(from_fn(guard::forced_password_change))
         .layer(from_fn(csrf::check))

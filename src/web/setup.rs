@@ -1,11 +1,9 @@
 //! The first-run set-up page: creates the first administrator, then logs them in. The link
 //! carries a one-time token and is dead once an account exists.
 
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use maud::{Markup, html};
 use serde::Deserialize;
 
@@ -20,14 +18,17 @@ use super::error::WebError;
 use super::extract::{FormData, Page};
 use super::flash::Flash;
 use super::paths;
+use super::routes::{Access, Routes};
 use super::state::AppState;
 use super::ui::form::{Input, csrf_field, form_error};
 use super::ui::layout;
 use super::visitor::Visitor;
 
 /// The routes of this area.
-pub fn routes() -> Router<AppState> {
-    Router::new().route(paths::SETUP, get(setup_page).post(setup_submit))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get(paths::SETUP, Access::Anyone, setup_page)
+        .post(paths::SETUP, Access::Anyone, setup_submit)
 }
 
 #[derive(Debug, Default, Deserialize)]

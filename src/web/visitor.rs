@@ -69,7 +69,7 @@ impl Visitor {
 
     /// The company name to show.
     pub fn company_name(&self) -> String {
-        let name = self.settings.company_name.trim();
+        let name = self.settings.company_name().trim();
         if name.is_empty() {
             "Gestdesk".to_owned()
         } else {

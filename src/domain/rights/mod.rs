@@ -11,10 +11,46 @@ use super::profiles::Profile;
 
 /// Names of the rights the code checks. The full list of 195 lives in the `rights` table.
 pub mod names {
-    /// Shows the Administration menu and gives access to its pages.
+    /// The whole Administration menu and its pages.
     pub const ADMIN: &str = "admin";
-    /// Shows the left menu.
-    pub const SIDE: &str = "side";
+    /// Administration > Groups only.
+    pub const ADMIN_GROUPS: &str = "admin_groups";
+    /// Administration > Lists only.
+    pub const ADMIN_LISTS: &str = "admin_lists";
+    /// Administration > Lists > Categories only.
+    pub const ADMIN_LISTS_CATEGORY: &str = "admin_lists_category";
+    /// Administration > Lists > Subcategories only.
+    pub const ADMIN_LISTS_SUBCAT: &str = "admin_lists_subcat";
+    /// Administration > Lists > Criticalities only.
+    pub const ADMIN_LISTS_CRITICALITY: &str = "admin_lists_criticality";
+    /// Administration > Lists > Priorities only.
+    pub const ADMIN_LISTS_PRIORITY: &str = "admin_lists_priority";
+    /// Administration > Lists > Ticket types only.
+    pub const ADMIN_LISTS_TYPE: &str = "admin_lists_type";
+    /// Changing the profile of users.
+    pub const ADMIN_USER_PROFILE: &str = "admin_user_profile";
+    /// Changing the personal views of other users.
+    pub const ADMIN_USER_VIEW: &str = "admin_user_view";
+    /// Whoever may open Administration > Lists at all.
+    pub const ANY_LISTS: &[&str] = &[
+        ADMIN,
+        ADMIN_LISTS,
+        ADMIN_LISTS_CATEGORY,
+        ADMIN_LISTS_SUBCAT,
+        ADMIN_LISTS_CRITICALITY,
+        ADMIN_LISTS_PRIORITY,
+        ADMIN_LISTS_TYPE,
+    ];
+    /// Whoever may open Administration > Groups.
+    pub const ANY_GROUPS: &[&str] = &[ADMIN, ADMIN_GROUPS];
+    /// Changing one's own company on the profile page.
+    pub const USER_PROFIL_COMPANY: &str = "user_profil_company";
+    /// Changing one's own services on the profile page.
+    pub const USER_PROFIL_SERVICE: &str = "user_profil_service";
+    /// Changing one's own agencies on the profile page.
+    pub const USER_PROFIL_AGENCY: &str = "user_profil_agency";
+    /// Quick add and edit of a requester from a form.
+    pub const TICKET_USER_ACTIONS: &str = "ticket_user_actions";
 }
 
 /// The rights granted to one profile.
@@ -57,4 +93,105 @@ pub fn all_names(conn: &Connection) -> Result<Vec<String>, rusqlite::Error> {
     let mut stmt = conn.prepare_cached("SELECT name FROM rights ORDER BY position")?;
     let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
     rows.collect()
+}
+
+/// One row of the rights matrix.
+#[derive(Debug, Clone)]
+pub struct MatrixRow {
+    pub name: String,
+    pub family: String,
+    /// Granted or not, for each profile of [`Profile::ALL`], in that order.
+    pub granted: [bool; 5],
+}
+
+/// Every right with its grants, in matrix order.
+pub fn matrix(conn: &Connection) -> Result<Vec<MatrixRow>, rusqlite::Error> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.name, r.family, group_concat(pr.profile_id)
+         FROM rights r LEFT JOIN profile_rights pr ON pr.right_name = r.name
+         GROUP BY r.name ORDER BY r.position",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let profiles: Option<String> = r.get(2)?;
+        let ids: Vec<i64> = profiles
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|p| p.parse().ok())
+            .collect();
+        let granted = Profile::ALL.map(|p| ids.contains(&p.id()));
+        Ok(MatrixRow {
+            name: r.get(0)?,
+            family: r.get(1)?,
+            granted,
+        })
+    })?;
+    rows.collect()
+}
+
+/// Grants or revokes `right` for `profile`. Fails with `NotFound` for an unknown right.
+pub fn set(
+    tx: &rusqlite::Transaction<'_>,
+    profile: Profile,
+    right: &str,
+    granted: bool,
+) -> Result<(), crate::domain::DomainError> {
+    let known: bool = tx.query_row(
+        "SELECT EXISTS(SELECT 1 FROM rights WHERE name = ?1)",
+        [right],
+        |r| r.get(0),
+    )?;
+    if !known {
+        return Err(crate::domain::DomainError::NotFound);
+    }
+    if granted {
+        tx.execute(
+            "INSERT OR IGNORE INTO profile_rights (profile_id, right_name) VALUES (?1, ?2)",
+            rusqlite::params![profile.id(), right],
+        )?;
+    } else {
+        tx.execute(
+            "DELETE FROM profile_rights WHERE profile_id = ?1 AND right_name = ?2",
+            rusqlite::params![profile.id(), right],
+        )?;
+    }
+    Ok(())
+}
+
+/// Whether `profile` holds `right`.
+pub fn is_granted(
+    conn: &Connection,
+    profile: Profile,
+    right: &str,
+) -> Result<bool, rusqlite::Error> {
+    conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM profile_rights WHERE profile_id = ?1 AND right_name = ?2)",
+        rusqlite::params![profile.id(), right],
+        |r| r.get(0),
+    )
+}
+
+/// Flips `right` for `profile` and records who did it; returns the new state.
+pub async fn toggle(
+    db: &crate::db::Db,
+    profile: Profile,
+    right: String,
+    by: crate::domain::ids::UserId,
+) -> Result<bool, crate::domain::DomainError> {
+    db.write(move |tx| {
+        let now = !is_granted(tx, profile, &right)?;
+        set(tx, profile, &right, now)?;
+        crate::domain::events::record(
+            tx,
+            crate::domain::events::EventKind::RightChanged,
+            &format!(
+                "right {right} {} for profile {}",
+                if now { "granted" } else { "revoked" },
+                profile.id()
+            ),
+            Some(by),
+            "",
+        )?;
+        Ok(now)
+    })
+    .await
 }

@@ -1,78 +1,189 @@
 //! Global settings: a key/value table where a missing key means its default.
 //!
-//! [`Settings::load`] reads them all in one query; it is cheap enough to do on every request,
-//! which is how a change applies everywhere without a restart.
+//! Every setting is declared once in [`registry::DEFS`] (key, kind, default, label and help
+//! text). [`Settings::load`] reads them all in one query, cheap enough for every request, which
+//! is how a change applies everywhere without a restart. [`set`] validates a value against its
+//! declaration and records the change in `settings_log`.
 
-use rusqlite::{Connection, Transaction, params};
+pub mod registry;
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::clock;
 use super::ids::UserId;
+use crate::i18n::{Msg, msg};
+
+pub use registry::{Def, Kind, Section};
 
 /// Key of the company name shown in the top bar and on the login page.
 pub const COMPANY_NAME: &str = "company_name";
 /// Key of the idle time after which a session ends, in minutes.
 pub const SESSION_TIMEOUT_MINUTES: &str = "session_timeout_minutes";
+/// Key of the number of rows per page in lists.
+pub const ROWS_PER_PAGE: &str = "rows_per_page";
+/// Key of "show the advanced user properties".
+pub const USER_ADVANCED: &str = "user_advanced";
+/// Key of "users may create their own account".
+pub const USER_REGISTER: &str = "user_register";
+/// Key of "limit the number of tickets per user".
+pub const USER_LIMIT_TICKET: &str = "user_limit_ticket";
+/// Key of "limit the number of tickets per company".
+pub const COMPANY_LIMIT_TICKET: &str = "company_limit_ticket";
+/// Key of "users see every ticket of their company".
+pub const USER_COMPANY_VIEW: &str = "user_company_view";
+/// Key of "users belong to agencies".
+pub const USER_AGENCY: &str = "user_agency";
+/// Key of "users only see their services' tickets; lists are partitioned by service".
+pub const USER_LIMIT_SERVICE: &str = "user_limit_service";
 
-/// The settings the code reads, with their defaults applied.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Settings {
-    /// Shown in the top bar and on the login page; empty means "Gestdesk".
-    pub company_name: String,
-    /// Idle minutes before a session ends (GestSup's default: 24 hours).
-    pub session_timeout_minutes: i64,
+/// Where a change comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Web,
+    CommandLine,
 }
 
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            company_name: String::new(),
-            session_timeout_minutes: 24 * 60,
+impl Source {
+    fn code(self) -> &'static str {
+        match self {
+            Source::Web => "web",
+            Source::CommandLine => "cli",
         }
     }
 }
 
+/// The settings as stored, with defaults for what is not.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Settings {
+    values: HashMap<&'static str, String>,
+}
+
 impl Settings {
-    /// Reads every setting, falling back to defaults for missing or unreadable values.
+    /// Reads every setting; unknown keys are ignored and unreadable values fall back to their
+    /// default.
     pub fn load(conn: &Connection) -> Result<Self, rusqlite::Error> {
-        let mut settings = Settings::default();
+        let mut values = HashMap::new();
         let mut stmt = conn.prepare_cached("SELECT key, value FROM settings")?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             let key: String = row.get(0)?;
             let value: String = row.get(1)?;
-            match key.as_str() {
-                COMPANY_NAME => settings.company_name = value,
-                SESSION_TIMEOUT_MINUTES => {
-                    if let Ok(minutes) = value.parse::<i64>()
-                        && minutes > 0
-                    {
-                        settings.session_timeout_minutes = minutes;
-                    }
-                }
-                _ => {}
+            if let Some(def) = registry::find(&key)
+                && def.validate(&value).is_ok()
+            {
+                values.insert(def.key, value);
             }
         }
-        Ok(settings)
+        Ok(Self { values })
+    }
+
+    /// The stored or default value of `key` as text.
+    pub fn raw(&self, key: &str) -> &str {
+        match registry::find(key) {
+            Some(def) => self.values.get(def.key).map_or(def.default, String::as_str),
+            None => "",
+        }
+    }
+
+    /// A yes/no setting.
+    pub fn flag(&self, key: &str) -> bool {
+        self.raw(key) == "1"
+    }
+
+    /// A number setting.
+    pub fn number(&self, key: &str) -> i64 {
+        self.raw(key).parse().unwrap_or(0)
+    }
+
+    /// The company name; empty means "Gestdesk".
+    pub fn company_name(&self) -> &str {
+        self.raw(COMPANY_NAME)
     }
 
     /// The idle timeout in seconds.
     pub fn session_timeout_secs(&self) -> i64 {
-        self.session_timeout_minutes.saturating_mul(60)
+        self.number(SESSION_TIMEOUT_MINUTES).saturating_mul(60)
+    }
+
+    /// Rows per page in lists.
+    pub fn rows_per_page(&self) -> i64 {
+        self.number(ROWS_PER_PAGE).max(1)
     }
 }
 
-/// Stores a setting value.
+/// Validates and stores a setting, and records the change. Returns whether the value changed.
 pub fn set(
     tx: &Transaction<'_>,
     key: &str,
     value: &str,
     by: Option<UserId>,
-) -> Result<(), rusqlite::Error> {
+    source: Source,
+) -> Result<bool, SetError> {
+    let def = registry::find(key).ok_or(SetError::UnknownKey)?;
+    let value = def.validate(value).map_err(SetError::Invalid)?;
+    let old: Option<String> = tx
+        .query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [def.key],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let before = old.as_deref().unwrap_or(def.default);
+    if before == value {
+        return Ok(false);
+    }
+    let now = clock::now();
     tx.execute(
         "INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
              updated_by = excluded.updated_by",
-        params![key, value, clock::now(), by.map(|u| u.0)],
+        params![def.key, value, now, by.map(|u| u.0)],
     )?;
-    Ok(())
+    tx.execute(
+        "INSERT INTO settings_log (at, key, old_value, new_value, user_id, source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![now, def.key, before, value, by.map(|u| u.0), source.code()],
+    )?;
+    Ok(true)
+}
+
+/// Why a setting could not be stored.
+#[derive(Debug, thiserror::Error)]
+pub enum SetError {
+    #[error("unknown setting")]
+    UnknownKey,
+    #[error("invalid value: {}", .0.key)]
+    Invalid(Msg),
+    #[error(transparent)]
+    Storage(#[from] rusqlite::Error),
+}
+
+impl From<SetError> for super::DomainError {
+    fn from(e: SetError) -> Self {
+        match e {
+            SetError::UnknownKey => super::DomainError::Conflict(msg("error-setting-unknown")),
+            SetError::Invalid(m) => {
+                let mut errors = super::FieldErrors::new();
+                errors.add("value", m);
+                super::DomainError::Invalid(errors)
+            }
+            SetError::Storage(e) => e.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_apply_when_nothing_is_stored() {
+        let s = Settings::default();
+        assert_eq!(s.company_name(), "");
+        assert_eq!(s.session_timeout_secs(), 24 * 3600);
+        assert_eq!(s.rows_per_page(), 10);
+        assert!(!s.flag(USER_ADVANCED));
+    }
 }

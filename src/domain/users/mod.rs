@@ -1,8 +1,14 @@
 //! User accounts: creating administrators, passwords, and reading an account.
 
+pub mod assignments;
+pub mod choices;
+pub mod manage;
 pub mod password;
+pub mod preferences;
+pub mod record;
 pub mod repo;
 pub mod rules;
+pub mod search;
 
 use crate::db::Db;
 use crate::domain::events::{self, EventKind};

@@ -1,0 +1,182 @@
+//! Editable lists (Administration > Lists): categories, states, services, companies, asset
+//! models... Each list is declared once in [`registry`] with its table, its columns and where
+//! its entries are used; one generic set of rules ([`rules`]) and SQL ([`repo`]) serves them all.
+//!
+//! Table and column names in the SQL come only from these declarations, never from a request;
+//! every value is a bound parameter.
+
+pub mod registry;
+pub mod repo;
+pub mod rules;
+
+use crate::i18n::Msg;
+
+pub use registry::{ALL, Column, ColumnKind, ListDef, Usage, find};
+
+/// A stored value of a column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Null,
+    Int(i64),
+    Text(String),
+}
+
+impl Value {
+    /// The value as typed in a form field.
+    pub fn as_form_text(&self) -> String {
+        match self {
+            Value::Null => String::new(),
+            Value::Int(n) => n.to_string(),
+            Value::Text(t) => t.clone(),
+        }
+    }
+}
+
+/// One entry of a list.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub id: i64,
+    /// Column values, in the order of the list's columns.
+    pub values: Vec<Value>,
+    /// The translation key naming a built-in row whose name was not changed.
+    pub name_key: Option<String>,
+    pub disabled: bool,
+    /// Built-in entries cannot be deleted.
+    pub builtin: bool,
+}
+
+/// How an entry is used elsewhere: what, and how many times.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageCount {
+    pub label: &'static str,
+    pub count: i64,
+}
+
+/// Why an entry cannot be deleted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeleteRefusal {
+    Builtin,
+    InUse(Vec<UsageCount>),
+}
+
+/// The message for a refused deletion.
+pub fn refusal_message(refusal: &DeleteRefusal) -> Vec<Msg> {
+    match refusal {
+        DeleteRefusal::Builtin => vec![crate::i18n::msg("list-builtin-no-delete")],
+        DeleteRefusal::InUse(uses) => uses
+            .iter()
+            .map(|u| crate::i18n::msg(u.label).arg("count", u.count))
+            .collect(),
+    }
+}
+
+use std::collections::HashMap;
+
+use crate::db::Db;
+use crate::domain::settings::Settings;
+use crate::domain::{DomainError, FieldErrors};
+use crate::i18n::{Lang, msg};
+
+/// Adds (when `id` is `None`) or changes an entry from what was typed in its form, by column
+/// name. Only the columns the settings show are read; references must name existing entries.
+/// Returns the entry's id.
+pub async fn save(
+    db: &Db,
+    def: &'static ListDef,
+    id: Option<i64>,
+    form: HashMap<String, String>,
+    settings: &Settings,
+    lang: Lang,
+) -> Result<i64, DomainError> {
+    let columns: Vec<&'static Column> = def
+        .visible_columns(|k| settings.flag(k))
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect();
+    let mut errors = FieldErrors::new();
+    let mut values: Vec<(&'static str, Value)> = columns
+        .iter()
+        .map(|c| {
+            let typed = form.get(c.name).map_or("", String::as_str);
+            (c.name, rules::parse(c, typed, &mut errors))
+        })
+        .collect();
+    if !def.can_add && id.is_none() {
+        return Err(DomainError::Forbidden);
+    }
+    db.write(move |tx| {
+        let existing = match id {
+            Some(id) => Some(repo::entry(tx, def, id)?.ok_or(DomainError::NotFound)?),
+            None => None,
+        };
+        for (column, value) in &values {
+            let Some(c) = columns.iter().find(|c| c.name == *column) else {
+                continue;
+            };
+            if let (ColumnKind::Ref(target), Value::Int(ref_id)) = (c.kind, value) {
+                let target = find(target).ok_or(DomainError::NotFound)?;
+                if !repo::exists(tx, target, *ref_id)? {
+                    errors.add(c.name, msg("error-unknown-choice"));
+                }
+            }
+        }
+        errors.clone().into_result()?;
+        // A built-in name left as shown stays translated for every language.
+        if let Some(key) = existing.as_ref().and_then(|e| e.name_key.clone()) {
+            for (column, value) in &mut values {
+                if *column == "name" && *value == Value::Text(lang.t(&key)) {
+                    *value = Value::Null;
+                }
+            }
+        }
+        let result = match id {
+            Some(id) => repo::update(tx, def, id, &values).map(|()| id),
+            None => repo::insert(tx, def, &values),
+        };
+        result.map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(f, _)
+                if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+            {
+                let mut errors = FieldErrors::new();
+                let field = columns
+                    .iter()
+                    .find(|c| {
+                        c.kind != ColumnKind::Name && matches!(c.kind, ColumnKind::Number { .. })
+                    })
+                    .map_or("name", |c| c.name);
+                errors.add(field, msg("error-duplicate"));
+                DomainError::Invalid(errors)
+            }
+            other => other.into(),
+        })
+    })
+    .await
+}
+
+/// Deletes an entry, or says why it cannot be deleted.
+pub async fn delete(
+    db: &Db,
+    def: &'static ListDef,
+    id: i64,
+) -> Result<Result<(), DeleteRefusal>, DomainError> {
+    db.write(move |tx| {
+        if repo::entry(tx, def, id)?.is_none() {
+            return Err(DomainError::NotFound);
+        }
+        Ok(repo::delete(tx, def, id)?)
+    })
+    .await
+}
+
+/// Retires an enabled entry or restores a retired one; returns whether it is now disabled.
+pub async fn toggle_disabled(db: &Db, def: &'static ListDef, id: i64) -> Result<bool, DomainError> {
+    if !def.has_disabled {
+        return Err(DomainError::NotFound);
+    }
+    db.write(move |tx| {
+        let entry = repo::entry(tx, def, id)?.ok_or(DomainError::NotFound)?;
+        repo::set_disabled(tx, def, id, !entry.disabled)?;
+        Ok(!entry.disabled)
+    })
+    .await
+}

@@ -1,0 +1,172 @@
+//! The declaration of every setting: key (GestSup's name where it had one), kind, default,
+//! and the translation keys of its label and help text.
+
+use crate::i18n::{Msg, msg};
+
+/// What values a setting takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Stored as "1" or "0".
+    Flag,
+    /// A whole number within bounds.
+    Number { min: i64, max: i64 },
+    /// Free text up to a length.
+    Text { max: usize },
+}
+
+/// Which part of the settings page shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    General,
+    Users,
+}
+
+/// One setting.
+#[derive(Debug, Clone, Copy)]
+pub struct Def {
+    pub key: &'static str,
+    pub kind: Kind,
+    pub default: &'static str,
+    pub section: Section,
+    /// Translation key of the label.
+    pub label: &'static str,
+    /// Translation key of the help text.
+    pub help: &'static str,
+}
+
+impl Def {
+    /// Checks and normalises a value typed for this setting.
+    pub fn validate(&self, value: &str) -> Result<String, Msg> {
+        let value = value.trim();
+        match self.kind {
+            Kind::Flag => match value {
+                "1" | "true" | "on" | "yes" => Ok("1".to_owned()),
+                "0" | "false" | "off" | "no" | "" => Ok("0".to_owned()),
+                _ => Err(msg("error-setting-flag")),
+            },
+            Kind::Number { min, max } => match value.parse::<i64>() {
+                Ok(n) if (min..=max).contains(&n) => Ok(n.to_string()),
+                _ => Err(msg("error-number-range").arg("min", min).arg("max", max)),
+            },
+            Kind::Text { max } => {
+                if value.chars().count() > max {
+                    Err(msg("error-too-long").arg("max", max))
+                } else if value.chars().any(char::is_control) {
+                    Err(msg("error-invalid-characters"))
+                } else {
+                    Ok(value.to_owned())
+                }
+            }
+        }
+    }
+}
+
+const fn flag(key: &'static str, label: &'static str, help: &'static str) -> Def {
+    Def {
+        key,
+        kind: Kind::Flag,
+        default: "0",
+        section: Section::Users,
+        label,
+        help,
+    }
+}
+
+/// Every setting.
+pub const DEFS: &[Def] = &[
+    Def {
+        key: super::COMPANY_NAME,
+        kind: Kind::Text { max: 100 },
+        default: "",
+        section: Section::General,
+        label: "setting-company-name",
+        help: "setting-company-name-help",
+    },
+    Def {
+        key: super::SESSION_TIMEOUT_MINUTES,
+        kind: Kind::Number {
+            min: 5,
+            max: 43_200,
+        },
+        default: "1440",
+        section: Section::General,
+        label: "setting-session-timeout",
+        help: "setting-session-timeout-help",
+    },
+    Def {
+        key: super::ROWS_PER_PAGE,
+        kind: Kind::Number { min: 5, max: 500 },
+        default: "10",
+        section: Section::General,
+        label: "setting-rows-per-page",
+        help: "setting-rows-per-page-help",
+    },
+    flag(
+        super::USER_ADVANCED,
+        "setting-user-advanced",
+        "setting-user-advanced-help",
+    ),
+    flag(
+        super::USER_REGISTER,
+        "setting-user-register",
+        "setting-user-register-help",
+    ),
+    flag(
+        super::USER_LIMIT_TICKET,
+        "setting-user-limit-ticket",
+        "setting-user-limit-ticket-help",
+    ),
+    flag(
+        super::COMPANY_LIMIT_TICKET,
+        "setting-company-limit-ticket",
+        "setting-company-limit-ticket-help",
+    ),
+    flag(
+        super::USER_COMPANY_VIEW,
+        "setting-user-company-view",
+        "setting-user-company-view-help",
+    ),
+    flag(
+        super::USER_AGENCY,
+        "setting-user-agency",
+        "setting-user-agency-help",
+    ),
+    flag(
+        super::USER_LIMIT_SERVICE,
+        "setting-user-limit-service",
+        "setting-user-limit-service-help",
+    ),
+];
+
+/// The declaration of `key`.
+pub fn find(key: &str) -> Option<&'static Def> {
+    DEFS.iter().find(|d| d.key == key)
+}
+
+/// The settings of one section, in page order.
+pub fn in_section(section: Section) -> impl Iterator<Item = &'static Def> {
+    DEFS.iter().filter(move |d| d.section == section)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_default_is_valid() {
+        for d in DEFS {
+            assert_eq!(d.validate(d.default).as_deref(), Ok(d.default), "{}", d.key);
+        }
+    }
+
+    #[test]
+    fn values_are_checked_by_kind() {
+        let rows = find(super::super::ROWS_PER_PAGE).expect("declared");
+        assert_eq!(rows.validate(" 25 ").as_deref(), Ok("25"));
+        assert!(rows.validate("2").is_err());
+        assert!(rows.validate("ten").is_err());
+        let flag = find(super::super::USER_AGENCY).expect("declared");
+        assert_eq!(flag.validate("on").as_deref(), Ok("1"));
+        assert!(flag.validate("maybe").is_err());
+    }
+}

@@ -1,0 +1,190 @@
+//! Creating, changing, disabling and registering accounts.
+
+use crate::db::Db;
+use crate::domain::events::{self, EventKind};
+use crate::domain::ids::UserId;
+use crate::domain::profiles::Profile;
+use crate::domain::{DomainError, FieldErrors, clock, sessions};
+use crate::i18n::msg;
+
+use super::password;
+use super::record::{self, DbLookups, FieldPolicy, Lookups, UserInput, UserRecord};
+
+/// The record of account `id`.
+pub async fn record(db: &Db, id: i64) -> Result<UserRecord, DomainError> {
+    db.read(move |c| record::get(c, id).map_err(DomainError::from))
+        .await?
+        .ok_or(DomainError::NotFound)
+}
+
+/// Validates `input` against `base` inside a read, then hashes a new password if one was typed.
+async fn prepare(
+    db: &Db,
+    base: UserRecord,
+    input: UserInput,
+    policy: FieldPolicy,
+    creating: bool,
+) -> Result<(UserRecord, Option<String>), DomainError> {
+    let validated = db
+        .read(move |c| {
+            Ok::<_, DomainError>(
+                record::validate(&base, &input, policy, creating, &DbLookups(c))
+                    .map_err(DomainError::Invalid),
+            )
+        })
+        .await??;
+    let hash = match validated.new_password {
+        Some(p) => Some(password::hash(p).await?),
+        None => None,
+    };
+    Ok((validated.record, hash))
+}
+
+fn login_taken() -> DomainError {
+    let mut errors = FieldErrors::new();
+    errors.add("login", msg("error-login-taken"));
+    DomainError::Invalid(errors)
+}
+
+/// Creates an account from a form; `profile` is used when the policy does not let the form
+/// choose one. Returns the new id.
+pub async fn create(
+    db: &Db,
+    input: UserInput,
+    policy: FieldPolicy,
+    profile: Profile,
+    by: Option<UserId>,
+    ip: String,
+) -> Result<i64, DomainError> {
+    let base = UserRecord {
+        profile_id: profile.id(),
+        ..UserRecord::default()
+    };
+    let (record, hash) = prepare(db, base, input, policy, true).await?;
+    db.write(move |tx| {
+        // Checked again inside the write: two forms sent at once cannot both take a login.
+        if DbLookups(tx).login_taken(&record.login, None) {
+            return Err(login_taken());
+        }
+        let id = record::store(tx, &record, hash.as_deref())?;
+        events::record(
+            tx,
+            if by.is_some() {
+                EventKind::UserCreated
+            } else {
+                EventKind::UserRegistered
+            },
+            &format!("account {} created", record.login),
+            by.or(Some(UserId(id))),
+            &ip,
+        )?;
+        Ok(id)
+    })
+    .await
+}
+
+/// Changes account `id` from a form, within `policy`.
+pub async fn update(
+    db: &Db,
+    id: i64,
+    input: UserInput,
+    policy: FieldPolicy,
+    by: UserId,
+    ip: String,
+) -> Result<(), DomainError> {
+    let base = record(db, id).await?;
+    let (record, hash) = prepare(db, base, input, policy, false).await?;
+    db.write(move |tx| {
+        if DbLookups(tx).login_taken(&record.login, Some(id)) {
+            return Err(login_taken());
+        }
+        record::store(tx, &record, hash.as_deref())?;
+        if hash.is_some() && by.0 != id {
+            // A password set by someone else ends the sessions opened with the old one.
+            sessions::end_all_for_user(tx, UserId(id))?;
+        }
+        events::record(
+            tx,
+            EventKind::UserUpdated,
+            &format!("account {} changed", record.login),
+            Some(by),
+            &ip,
+        )?;
+        Ok(())
+    })
+    .await
+}
+
+/// Disables or re-enables account `id`. Nobody can disable their own account; a disabled
+/// account's sessions end at once.
+pub async fn set_disabled(
+    db: &Db,
+    id: i64,
+    disabled: bool,
+    by: UserId,
+    ip: String,
+) -> Result<(), DomainError> {
+    if disabled && by.0 == id {
+        return Err(DomainError::Conflict(msg("error-cannot-disable-self")));
+    }
+    db.write(move |tx| {
+        let login: String = tx
+            .query_row("SELECT login FROM users WHERE id = ?1", [id], |r| r.get(0))
+            .map_err(|_| DomainError::NotFound)?;
+        tx.execute(
+            "UPDATE users SET disabled = ?2, updated_at = ?3 WHERE id = ?1",
+            rusqlite::params![id, disabled, clock::now()],
+        )?;
+        if disabled {
+            sessions::end_all_for_user(tx, UserId(id))?;
+        }
+        events::record(
+            tx,
+            if disabled {
+                EventKind::UserDisabled
+            } else {
+                EventKind::UserEnabled
+            },
+            &format!(
+                "account {login} {}",
+                if disabled { "disabled" } else { "enabled" }
+            ),
+            Some(by),
+            &ip,
+        )?;
+        Ok(())
+    })
+    .await
+}
+
+/// How many accounts one address may register per hour.
+pub const REGISTRATIONS_PER_HOUR: i64 = 5;
+
+/// Creates a User-profile account from the self-registration form.
+pub async fn register(db: &Db, input: UserInput, ip: String) -> Result<i64, DomainError> {
+    let since = clock::now() - 3600;
+    let recent: i64 = db
+        .read({
+            let ip = ip.clone();
+            move |c| {
+                c.query_row(
+                    "SELECT count(*) FROM event_log WHERE kind = 'user_registered' AND ip = ?1 AND at > ?2",
+                    rusqlite::params![ip, since],
+                    |r| r.get(0),
+                )
+                .map_err(DomainError::from)
+            }
+        })
+        .await?;
+    if recent >= REGISTRATIONS_PER_HOUR {
+        return Err(DomainError::Conflict(msg("error-too-many-registrations")));
+    }
+    let policy = FieldPolicy {
+        login: true,
+        password: true,
+        contact: true,
+        mail_required: true,
+        ..FieldPolicy::default()
+    };
+    create(db, input, policy, Profile::User, None, ip).await
+}

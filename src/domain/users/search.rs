@@ -1,0 +1,115 @@
+//! The paged, searchable list of accounts (Administration > Users).
+
+use rusqlite::{Connection, params};
+
+use crate::domain::profiles::Profile;
+
+use super::record::list_name;
+
+/// One line of the list.
+#[derive(Debug, Clone)]
+pub struct UserRow {
+    pub id: i64,
+    pub login: String,
+    pub name: String,
+    pub mail: String,
+    pub company: String,
+    pub profile: Profile,
+    pub last_login_at: Option<i64>,
+}
+
+/// A page of results.
+#[derive(Debug, Clone)]
+pub struct UserPage {
+    pub rows: Vec<UserRow>,
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
+}
+
+/// What to list.
+#[derive(Debug, Clone, Default)]
+pub struct UserQuery {
+    /// Words matched against name, login, mail and company.
+    pub text: String,
+    /// The disabled accounts instead of the active ones.
+    pub disabled: bool,
+    /// 1-based.
+    pub page: i64,
+    pub per_page: i64,
+}
+
+/// Escapes `%`, `_` and `\` for a `LIKE ... ESCAPE '\'` pattern.
+fn like_pattern(text: &str) -> String {
+    let mut p = String::from("%");
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
+}
+
+/// One page of accounts matching the query, by last and first name.
+pub fn search(conn: &Connection, q: &UserQuery) -> rusqlite::Result<UserPage> {
+    let pattern = like_pattern(q.text.trim());
+    let filter = "FROM users u LEFT JOIN companies c ON c.id = u.company_id
+         WHERE u.disabled = ?1 AND (?2 = '%%' OR u.login LIKE ?2 ESCAPE '\\'
+             OR u.firstname LIKE ?2 ESCAPE '\\' OR u.lastname LIKE ?2 ESCAPE '\\'
+             OR (u.lastname || ' ' || u.firstname) LIKE ?2 ESCAPE '\\'
+             OR (u.firstname || ' ' || u.lastname) LIKE ?2 ESCAPE '\\'
+             OR u.mail LIKE ?2 ESCAPE '\\' OR c.name LIKE ?2 ESCAPE '\\')";
+    let total: i64 = conn.query_row(
+        &format!("SELECT count(*) {filter}"),
+        params![q.disabled, pattern],
+        |r| r.get(0),
+    )?;
+    let per_page = q.per_page.max(1);
+    let pages = ((total + per_page - 1) / per_page).max(1);
+    let page = q.page.clamp(1, pages);
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT u.id, u.login, u.firstname, u.lastname, u.mail, COALESCE(c.name, ''),
+                u.profile_id, u.last_login_at
+         {filter}
+         ORDER BY u.lastname COLLATE NOCASE, u.firstname COLLATE NOCASE, u.id
+         LIMIT ?3 OFFSET ?4"
+    ))?;
+    let rows = stmt
+        .query_map(
+            params![q.disabled, pattern, per_page, (page - 1) * per_page],
+            |r| {
+                let firstname: String = r.get(2)?;
+                let lastname: String = r.get(3)?;
+                let login: String = r.get(1)?;
+                Ok(UserRow {
+                    id: r.get(0)?,
+                    name: list_name(&firstname, &lastname, &login),
+                    login,
+                    mail: r.get(4)?,
+                    company: r.get(5)?,
+                    profile: Profile::from_id(r.get(6)?).unwrap_or(Profile::User),
+                    last_login_at: r.get(7)?,
+                })
+            },
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(UserPage {
+        rows,
+        total,
+        page,
+        pages,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::like_pattern;
+
+    #[test]
+    fn wildcards_are_escaped() {
+        assert_eq!(like_pattern("50%_a\\b"), "%50\\%\\_a\\\\b%");
+        assert_eq!(like_pattern(""), "%%");
+    }
+}

@@ -1,0 +1,100 @@
+//! Personal views: a user's named shortcut to a category or subcategory in the left menu.
+
+use rusqlite::{Connection, Transaction, params};
+
+use crate::domain::lists::{self, repo};
+use crate::domain::{DomainError, FieldErrors};
+use crate::i18n::{Lang, msg};
+
+/// A personal view, with the names of its category and subcategory.
+#[derive(Debug, Clone)]
+pub struct View {
+    pub id: i64,
+    pub name: String,
+    pub category_id: Option<i64>,
+    pub subcategory_id: Option<i64>,
+    /// "Category" or "Category › Subcategory".
+    pub target: String,
+}
+
+/// The views of user `user`.
+pub fn list(conn: &Connection, user: i64, lang: Lang) -> rusqlite::Result<Vec<View>> {
+    let categories = lists::find("categories")
+        .map(|d| repo::names(conn, d, lang))
+        .transpose()?
+        .unwrap_or_default();
+    let subcategories = lists::find("subcategories")
+        .map(|d| repo::names(conn, d, lang))
+        .transpose()?
+        .unwrap_or_default();
+    let mut stmt = conn.prepare_cached(
+        "SELECT v.id, v.name, COALESCE(v.category_id, s.category_id), v.subcategory_id
+         FROM personal_views v LEFT JOIN subcategories s ON s.id = v.subcategory_id
+         WHERE v.user_id = ?1 ORDER BY v.name COLLATE NOCASE, v.id",
+    )?;
+    let rows = stmt.query_map([user], |r| {
+        let category: Option<i64> = r.get(2)?;
+        let subcategory: Option<i64> = r.get(3)?;
+        let mut target = category
+            .and_then(|c| categories.get(&c).cloned())
+            .unwrap_or_default();
+        if let Some(name) = subcategory.and_then(|s| subcategories.get(&s)) {
+            target = format!("{target} › {name}");
+        }
+        Ok(View {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            category_id: category,
+            subcategory_id: subcategory,
+            target,
+        })
+    })?;
+    rows.collect()
+}
+
+/// Adds a view for `user` on a category, or on a subcategory (given as `s<id>`; a category is
+/// `c<id>`).
+pub fn add(tx: &Transaction<'_>, user: i64, name: &str, target: &str) -> Result<i64, DomainError> {
+    let name = name.trim();
+    let mut errors = FieldErrors::new();
+    crate::domain::users::rules::check_name("name", name, true, &mut errors);
+    let (category, subcategory) = match target.trim().split_at_checked(1) {
+        Some(("c", id)) => (id.parse::<i64>().ok(), None),
+        Some(("s", id)) => (None, id.parse::<i64>().ok()),
+        _ => (None, None),
+    };
+    let known = match (category, subcategory) {
+        (Some(c), None) => tx.query_row(
+            "SELECT EXISTS(SELECT 1 FROM categories WHERE id = ?1)",
+            [c],
+            |r| r.get(0),
+        )?,
+        (None, Some(s)) => tx.query_row(
+            "SELECT EXISTS(SELECT 1 FROM subcategories WHERE id = ?1)",
+            [s],
+            |r| r.get(0),
+        )?,
+        _ => false,
+    };
+    if !known {
+        errors.add("target", msg("error-unknown-choice"));
+    }
+    errors.into_result()?;
+    tx.execute(
+        "INSERT INTO personal_views (user_id, name, category_id, subcategory_id) VALUES (?1, ?2, ?3, ?4)",
+        params![user, name, category, subcategory],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Deletes view `id` of `user` (a view of someone else is not found).
+pub fn delete(tx: &Transaction<'_>, user: i64, id: i64) -> Result<(), DomainError> {
+    let n = tx.execute(
+        "DELETE FROM personal_views WHERE id = ?1 AND user_id = ?2",
+        params![id, user],
+    )?;
+    if n == 0 {
+        return Err(DomainError::NotFound);
+    }
+    Ok(())
+}

@@ -1,0 +1,157 @@
+//! Every route with its access rule, in one table.
+//!
+//! Areas declare their routes through [`Routes`], giving each an [`Access`]; [`Routes`] wraps
+//! every handler in [`guard::check`] with that rule, so that no handler can be reached without
+//! the check, and keeps the table that [`table`] exposes (the test that walks every route with
+//! every profile reads it).
+
+use axum::Router;
+use axum::handler::Handler;
+use axum::http::Method;
+use axum::middleware::from_fn;
+use axum::routing::{MethodRouter, get, post};
+
+use super::guard;
+use super::state::AppState;
+
+/// Who may use a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, logged in or not (login page, set-up, health check).
+    Anyone,
+    /// Any logged-in user.
+    LoggedIn,
+    /// A logged-in user holding this right.
+    Right(&'static str),
+    /// A logged-in user holding at least one of these rights.
+    AnyRight(&'static [&'static str]),
+}
+
+impl Access {
+    /// Whether a user holding exactly the rights for which `has` answers true may pass
+    /// (`None` for a visitor who is not logged in).
+    pub fn allows(self, has: Option<&dyn Fn(&str) -> bool>) -> bool {
+        match (self, has) {
+            (Access::Anyone, _) => true,
+            (_, None) => false,
+            (Access::LoggedIn, Some(_)) => true,
+            (Access::Right(r), Some(has)) => has(r),
+            (Access::AnyRight(rs), Some(has)) => rs.iter().any(|r| has(r)),
+        }
+    }
+}
+
+/// One row of the route table.
+#[derive(Debug, Clone)]
+pub struct RouteInfo {
+    pub method: Method,
+    pub path: &'static str,
+    pub access: Access,
+}
+
+/// Routes being declared, with their table.
+pub struct Routes {
+    router: Router<AppState>,
+    table: Vec<RouteInfo>,
+}
+
+impl Default for Routes {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Routes {
+    /// No routes yet.
+    pub fn new() -> Self {
+        Self {
+            router: Router::new(),
+            table: Vec::new(),
+        }
+    }
+
+    fn add(
+        mut self,
+        method: Method,
+        path: &'static str,
+        access: Access,
+        route: MethodRouter<AppState>,
+    ) -> Self {
+        let guarded = route.route_layer(from_fn(move |req, next| guard::check(access, req, next)));
+        self.router = self.router.route(path, guarded);
+        self.table.push(RouteInfo {
+            method,
+            path,
+            access,
+        });
+        self
+    }
+
+    /// A `GET` route (also answering `HEAD`).
+    pub fn get<H, T>(self, path: &'static str, access: Access, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add(Method::GET, path, access, get(handler))
+    }
+
+    /// A `POST` route.
+    pub fn post<H, T>(self, path: &'static str, access: Access, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add(Method::POST, path, access, post(handler))
+    }
+
+    /// Adds another area's routes.
+    pub fn merge(mut self, other: Routes) -> Self {
+        self.router = self.router.merge(other.router);
+        self.table.extend(other.table);
+        self
+    }
+
+    /// The router and the table.
+    pub fn into_parts(self) -> (Router<AppState>, Vec<RouteInfo>) {
+        (self.router, self.table)
+    }
+}
+
+/// Every page route with its access rule.
+pub fn table() -> Vec<RouteInfo> {
+    super::pages().into_parts().1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn access_rules() {
+        let admin_only = |r: &str| r == "admin";
+        let has: &dyn Fn(&str) -> bool = &admin_only;
+        assert!(Access::Anyone.allows(None));
+        assert!(!Access::LoggedIn.allows(None));
+        assert!(Access::LoggedIn.allows(Some(has)));
+        assert!(Access::Right("admin").allows(Some(has)));
+        assert!(!Access::Right("stat").allows(Some(has)));
+        assert!(Access::AnyRight(&["stat", "admin"]).allows(Some(has)));
+        assert!(!Access::AnyRight(&["stat"]).allows(Some(has)));
+    }
+
+    #[test]
+    fn every_route_is_declared_once() {
+        let table = table();
+        for (i, a) in table.iter().enumerate() {
+            for b in &table[i + 1..] {
+                assert!(
+                    !(a.method == b.method && a.path == b.path),
+                    "{} {} declared twice",
+                    a.method,
+                    a.path
+                );
+            }
+        }
+    }
+}
