@@ -31,4 +31,109 @@
   document.querySelectorAll("[data-flash]").forEach(function (el) {
     setTimeout(function () { el.classList.add("fade"); }, 6000);
   });
+
+  // Forms that delete or disable ask first.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var question = form.getAttribute && form.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) event.preventDefault();
+  }, true);
+
+  // A filter box hides the rows that do not contain what is typed.
+  document.querySelectorAll("[data-filter-rows]").forEach(function (input) {
+    var rows = document.querySelectorAll(input.getAttribute("data-filter-rows"));
+    input.addEventListener("input", function () {
+      var words = input.value.toLowerCase().trim();
+      rows.forEach(function (row) {
+        var text = row.getAttribute("data-filter-text") || row.textContent.toLowerCase();
+        row.hidden = words !== "" && text.indexOf(words) === -1;
+      });
+    });
+  });
+
+  // Rights matrix: one click flips a grant without reloading the page.
+  document.querySelectorAll("form[data-toggle-right]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var button = form.querySelector("button");
+      button.disabled = true;
+      fetch(form.action, {
+        method: "POST",
+        headers: { "Accept": "application/json" },
+        body: new URLSearchParams(new FormData(form)),
+        credentials: "same-origin"
+      }).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      }).then(function (data) {
+        button.classList.toggle("granted", data.granted);
+        button.classList.toggle("denied", !data.granted);
+        button.setAttribute("aria-pressed", data.granted ? "true" : "false");
+        var table = document.getElementById("rights-table");
+        var labels = table ? table.dataset : {};
+        var text = button.querySelector(".state-text");
+        if (text) text.textContent = data.granted ? labels.granted : labels.denied;
+      }).catch(function () {
+        form.submit();
+      }).finally(function () {
+        button.disabled = false;
+      });
+    });
+  });
+
+  // Quick add of a user from another form: the form opens in a dialog and the new user is
+  // added to the choice list and selected.
+  function openDialog(title, url, onChosen) {
+    var dialog = document.createElement("dialog");
+    dialog.className = "quick-dialog";
+    var heading = document.createElement("h2");
+    heading.textContent = title;
+    var body = document.createElement("div");
+    dialog.appendChild(heading);
+    dialog.appendChild(body);
+    document.body.appendChild(dialog);
+    dialog.addEventListener("close", function () { dialog.remove(); });
+
+    function show(html) {
+      body.innerHTML = html;
+      var form = body.querySelector("form[data-quick-form]");
+      var cancel = body.querySelector("[data-dialog-close]");
+      if (cancel) cancel.addEventListener("click", function () { dialog.close(); });
+      if (!form) return;
+      var first = form.querySelector("input:not([type=hidden])");
+      if (first) first.focus();
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        fetch(form.action, {
+          method: "POST",
+          headers: { "Accept": "application/json" },
+          body: new URLSearchParams(new FormData(form)),
+          credentials: "same-origin"
+        }).then(function (response) {
+          var type = response.headers.get("content-type") || "";
+          if (response.ok && type.indexOf("application/json") === 0) {
+            return response.json().then(function (chosen) { onChosen(chosen); dialog.close(); });
+          }
+          return response.text().then(show);
+        });
+      });
+    }
+    fetch(url, { credentials: "same-origin" }).then(function (r) { return r.text(); }).then(show);
+    dialog.showModal();
+  }
+
+  document.querySelectorAll("[data-quick-user]").forEach(function (button) {
+    var select = document.querySelector(button.getAttribute("data-quick-user"));
+    if (!select) return;
+    button.addEventListener("click", function () {
+      openDialog(button.getAttribute("data-quick-title"), button.getAttribute("data-quick-url"), function (chosen) {
+        var option = document.createElement("option");
+        option.value = chosen.value;
+        option.textContent = chosen.label;
+        select.appendChild(option);
+        select.value = chosen.value;
+        select.dispatchEvent(new Event("change", { bubbles: true }));
+      });
+    });
+  });
 })();

@@ -1,65 +1,292 @@
-//! The logged-in user's own pages: profile information and password change (also where a user
-//! who must change their password is sent).
+//! The logged-in user's own pages: the profile with its information and settings tabs
+//! (preferences, personal views, groups, password), and the password page where a user who
+//! must change their password is sent.
 
-use axum::extract::State;
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use crate::domain::users::{self, PasswordChange};
+use crate::domain::groups::{self, Group};
+use crate::domain::users::options::UserFormOptions;
+use crate::domain::users::record::{self, UserInput, UserRecord};
+use crate::domain::users::{self, PasswordChange, manage, policy};
+use crate::domain::views::{self, View};
 use crate::domain::{DomainError, FieldErrors};
-use crate::i18n::{Lang, format_datetime, msg};
+use crate::i18n::{format_datetime, msg};
 
+use super::admin::users::{groups_block, views_block};
 use super::auth::redirect_with_flash;
 use super::error::WebError;
-use super::extract::{Authed, FormData};
+use super::extract::{Authed, FormData, FormPairs};
 use super::flash::Flash;
-use super::paths;
+use super::paths::{self, fill};
 use super::routes::{Access, Routes};
 use super::state::AppState;
-use super::ui::form::{Input, csrf_field};
-use super::ui::{facts, layout};
+use super::ui::form::{Input, csrf_field, form_error};
+use super::ui::{facts, layout, nav};
+use super::user_form::{UserFormView, fields};
 use super::visitor::Visitor;
 
 /// The routes of this area.
 pub fn routes() -> Routes {
     Routes::new()
         .get(paths::PROFILE, Access::LoggedIn, profile_page)
+        .post(paths::PROFILE, Access::LoggedIn, save_information)
+        .post(paths::PROFILE_SETTINGS, Access::LoggedIn, save_settings)
+        .post(paths::PROFILE_VIEWS, Access::LoggedIn, add_view)
+        .post(paths::PROFILE_VIEW_DELETE, Access::LoggedIn, delete_view)
         .get(paths::PASSWORD, Access::LoggedIn, password_page)
         .post(paths::PASSWORD, Access::LoggedIn, password_submit)
 }
 
-async fn profile_page(authed: Authed) -> Response {
-    let visitor = &authed.visitor;
+#[derive(Debug, Default, Deserialize)]
+struct TabQuery {
+    #[serde(default)]
+    tab: String,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Information,
+    Settings,
+}
+
+struct Profile {
+    record: UserRecord,
+    options: UserFormOptions,
+    views: Vec<View>,
+    targets: Vec<(String, String)>,
+    groups: Vec<Group>,
+}
+
+async fn load(state: &AppState, visitor: &Visitor, id: i64) -> Result<Profile, WebError> {
     let lang = visitor.lang;
-    let user = &authed.session.user;
-    let language = user
-        .language
-        .as_deref()
-        .and_then(Lang::from_code)
-        .map_or_else(
-            || lang.t("profile-language-browser"),
-            |l| l.t("language-name"),
-        );
-    let rows: Vec<(String, String)> = vec![
-        (lang.t("profile-login"), user.login.clone()),
-        (lang.t("profile-name"), user.display_name()),
-        (lang.t("profile-mail"), user.mail.clone()),
-        (lang.t("profile-profile"), user.profile.name().render(lang)),
-        (lang.t("profile-language"), language),
+    Ok(state
+        .db()
+        .read(move |c| {
+            Ok::<_, DomainError>(Profile {
+                record: record::get(c, id)?.ok_or(DomainError::NotFound)?,
+                options: UserFormOptions::load(c, lang)?,
+                views: views::list(c, id, lang)?,
+                targets: views::targets(c, lang)?,
+                groups: groups::of_user(c, id)?,
+            })
+        })
+        .await?)
+}
+
+fn tab_href(tab: Tab) -> String {
+    match tab {
+        Tab::Information => paths::PROFILE.to_owned(),
+        Tab::Settings => format!("{}?tab=settings", paths::PROFILE),
+    }
+}
+
+fn view(
+    visitor: &Visitor,
+    p: &Profile,
+    tab: Tab,
+    values: &UserInput,
+    errors: &FieldErrors,
+    banner: Option<&crate::i18n::Msg>,
+) -> Markup {
+    let lang = visitor.lang;
+    let Some(session) = visitor.session.as_deref() else {
+        return html! {};
+    };
+    let r = &p.record;
+    let summary: Vec<(String, String)> = vec![
+        (lang.t("profile-login"), r.login.clone()),
+        (lang.t("profile-profile"), r.profile().name().render(lang)),
         (
             lang.t("profile-last-login"),
-            user.last_login_at
+            r.last_login_at
                 .map(|t| format_datetime(lang, t))
                 .unwrap_or_default(),
         ),
     ];
     let content = html! {
-        (facts::panel(&rows))
-        p { a.button href=(paths::PASSWORD) { (lang.t("profile-change-password")) } }
+        (nav::tabs(&lang.t("profile-title"), &[
+            (tab_href(Tab::Information), lang.t("profile-tab-information"), tab == Tab::Information),
+            (tab_href(Tab::Settings), lang.t("profile-tab-settings"), tab == Tab::Settings),
+        ]))
+        (form_error(lang, banner.or((!errors.is_empty()).then(|| msg("form-has-errors")).as_ref())))
+        @match tab {
+            Tab::Information => {
+                (facts::panel(&summary))
+                section.panel {
+                    form.stack method="post" action=(paths::PROFILE) novalidate {
+                        (csrf_field(visitor))
+                        (fields(lang, &UserFormView {
+                            values,
+                            policy: policy::own_information(&visitor.settings, &session.rights),
+                            options: &p.options,
+                            errors,
+                            creating: false,
+                        }))
+                        div.form-actions {
+                            button.button.button-primary type="submit" { (lang.t("action-save")) }
+                        }
+                    }
+                }
+            }
+            Tab::Settings => {
+                section.panel {
+                    form.stack method="post" action=(paths::PROFILE_SETTINGS) novalidate {
+                        (csrf_field(visitor))
+                        (fields(lang, &UserFormView {
+                            values,
+                            policy: policy::own_preferences(),
+                            options: &p.options,
+                            errors,
+                            creating: false,
+                        }))
+                        div.form-actions {
+                            button.button.button-primary type="submit" { (lang.t("action-save")) }
+                        }
+                    }
+                }
+                section.panel #views {
+                    h2 { (lang.t("views-title")) }
+                    (views_block(visitor, &p.views, &p.targets, paths::PROFILE_VIEWS,
+                        |id| fill(paths::PROFILE_VIEW_DELETE, &[&id])))
+                }
+                section.panel {
+                    h2 { (lang.t("profile-groups")) }
+                    (groups_block(lang, &p.groups))
+                }
+                section.panel #password {
+                    h2 { (lang.t("password-title")) }
+                    (password_form(visitor, &FieldErrors::new()))
+                }
+            }
+        }
     };
-    layout::page(visitor, &lang.t("profile-title"), content).into_response()
+    layout::page(visitor, &lang.t("profile-title"), content)
+}
+
+async fn profile_page(
+    State(state): State<AppState>,
+    authed: Authed,
+    Query(q): Query<TabQuery>,
+) -> Result<Response, WebError> {
+    let tab = if q.tab == "settings" {
+        Tab::Settings
+    } else {
+        Tab::Information
+    };
+    let p = load(&state, &authed.visitor, authed.session.user.id.0).await?;
+    let values = UserInput::from_record(&p.record);
+    Ok(view(&authed.visitor, &p, tab, &values, &FieldErrors::new(), None).into_response())
+}
+
+async fn save(
+    state: &AppState,
+    authed: &Authed,
+    tab: Tab,
+    pairs: Vec<(String, String)>,
+) -> Result<Response, WebError> {
+    let visitor = &authed.visitor;
+    let policy = match tab {
+        Tab::Information => policy::own_information(&visitor.settings, &authed.session.rights),
+        Tab::Settings => policy::own_preferences(),
+    };
+    let input = UserInput::from_pairs(pairs);
+    let me = authed.session.user.id;
+    match manage::update(
+        state.db(),
+        me.0,
+        input.clone(),
+        policy,
+        me,
+        visitor.ip.clone(),
+    )
+    .await
+    {
+        Ok(()) => Ok(redirect_with_flash(
+            &tab_href(tab),
+            Flash::Saved,
+            visitor.secure,
+        )),
+        Err(DomainError::Invalid(errors)) => {
+            let p = load(state, visitor, me.0).await?;
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                view(visitor, &p, tab, &input, &errors, None),
+            )
+                .into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn save_information(
+    State(state): State<AppState>,
+    authed: Authed,
+    FormPairs(pairs): FormPairs,
+) -> Result<Response, WebError> {
+    save(&state, &authed, Tab::Information, pairs).await
+}
+
+async fn save_settings(
+    State(state): State<AppState>,
+    authed: Authed,
+    FormPairs(pairs): FormPairs,
+) -> Result<Response, WebError> {
+    save(&state, &authed, Tab::Settings, pairs).await
+}
+
+async fn add_view(
+    State(state): State<AppState>,
+    authed: Authed,
+    form: FormPairs,
+) -> Result<Response, WebError> {
+    let me = authed.session.user.id.0;
+    let (name, target) = (form.get("name").to_owned(), form.get("target").to_owned());
+    match state
+        .db()
+        .write(move |tx| views::add(tx, me, &name, &target))
+        .await
+    {
+        Ok(_) => Ok(redirect_with_flash(
+            &format!("{}#views", tab_href(Tab::Settings)),
+            Flash::Saved,
+            authed.visitor.secure,
+        )),
+        Err(DomainError::Invalid(errors)) => {
+            let p = load(&state, &authed.visitor, me).await?;
+            let values = UserInput::from_record(&p.record);
+            let banner = errors.0.first().map(|(_, m)| m.clone());
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                view(
+                    &authed.visitor,
+                    &p,
+                    Tab::Settings,
+                    &values,
+                    &FieldErrors::new(),
+                    banner.as_ref(),
+                ),
+            )
+                .into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn delete_view(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    let me = authed.session.user.id.0;
+    state
+        .db()
+        .write(move |tx| views::delete(tx, me, id))
+        .await?;
+    Ok(Redirect::to(&format!("{}#views", tab_href(Tab::Settings))).into_response())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -110,6 +337,23 @@ async fn password_submit(
     }
 }
 
+fn password_form(visitor: &Visitor, errors: &FieldErrors) -> Markup {
+    let lang = visitor.lang;
+    html! {
+        form.stack.narrow method="post" action=(paths::PASSWORD) novalidate {
+            (csrf_field(visitor))
+            (Input::password("current", msg("password-field-current"), "current-password")
+                .required().render(lang, errors))
+            (Input::password("password", msg("password-field-new"), "new-password")
+                .required().render(lang, errors))
+            (Input::password("password_confirm", msg("password-field-confirm"), "new-password")
+                .required().render(lang, errors))
+            p.hint { (lang.t_args("password-hint", &[("min", &users::rules::MIN_PASSWORD_CHARS.to_string())])) }
+            button.button.button-primary type="submit" { (lang.t("password-submit")) }
+        }
+    }
+}
+
 fn password_view(visitor: &Visitor, errors: &FieldErrors) -> Markup {
     let lang = visitor.lang;
     let forced = visitor.user().is_some_and(|u| u.must_change_password);
@@ -117,19 +361,7 @@ fn password_view(visitor: &Visitor, errors: &FieldErrors) -> Markup {
         @if forced {
             div.alert.alert-warning role="alert" { (lang.t("password-must-change")) }
         }
-        section.panel {
-            form.stack.narrow method="post" action=(paths::PASSWORD) novalidate {
-                (csrf_field(visitor))
-                (Input::password("current", msg("password-field-current"), "current-password")
-                    .required().autofocus().render(lang, errors))
-                (Input::password("password", msg("password-field-new"), "new-password")
-                    .required().render(lang, errors))
-                (Input::password("password_confirm", msg("password-field-confirm"), "new-password")
-                    .required().render(lang, errors))
-                p.hint { (lang.t_args("password-hint", &[("min", &users::rules::MIN_PASSWORD_CHARS.to_string())])) }
-                button.button.button-primary type="submit" { (lang.t("password-submit")) }
-            }
-        }
+        section.panel { (password_form(visitor, errors)) }
     };
     layout::page(visitor, &lang.t("password-title"), content)
 }

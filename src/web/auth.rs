@@ -157,6 +157,9 @@ fn login_view(
                 .required().render(lang, errors))
             button.button.button-primary type="submit" { (lang.t("login-submit")) }
         }
+        @if visitor.settings.flag(crate::domain::settings::USER_REGISTER) {
+            p.register-link { a href=(paths::REGISTER) { (lang.t("login-register")) } }
+        }
         (language_switch(visitor))
     };
     layout::card_page(visitor, &title, content)

@@ -75,3 +75,46 @@ where
             })
     }
 }
+
+/// A urlencoded form as its `(name, value)` pairs, in order (repeated names kept, as sent by
+/// multiple choice lists).
+pub struct FormPairs(pub Vec<(String, String)>);
+
+impl<S: Send + Sync> axum::extract::FromRequest<S> for FormPairs {
+    type Rejection = WebError;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|_| WebError::BadRequest)?;
+        serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
+            .map(|pairs| {
+                FormPairs(
+                    pairs
+                        .into_iter()
+                        .filter(|(k, _)| k != super::csrf::FIELD)
+                        .collect(),
+                )
+            })
+            .map_err(|_| WebError::BadRequest)
+    }
+}
+
+impl FormPairs {
+    /// The first value of `name`, or empty.
+    pub fn get(&self, name: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// The fields as a map (first value of each name).
+    pub fn to_map(&self) -> std::collections::HashMap<String, String> {
+        let mut map = std::collections::HashMap::new();
+        for (k, v) in &self.0 {
+            map.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+        map
+    }
+}

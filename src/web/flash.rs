@@ -11,15 +11,25 @@ pub enum Flash {
     PasswordChanged,
     Welcome,
     LanguageChanged,
+    Saved,
+    Deleted,
+    Disabled,
+    Enabled,
+    AccountCreated,
 }
 
 impl Flash {
-    const ALL: [Flash; 5] = [
+    const ALL: [Flash; 10] = [
         Flash::LoggedOut,
         Flash::SessionExpired,
         Flash::PasswordChanged,
         Flash::Welcome,
         Flash::LanguageChanged,
+        Flash::Saved,
+        Flash::Deleted,
+        Flash::Disabled,
+        Flash::Enabled,
+        Flash::AccountCreated,
     ];
 
     /// The cookie value.
@@ -30,6 +40,11 @@ impl Flash {
             Flash::PasswordChanged => "password-changed",
             Flash::Welcome => "welcome",
             Flash::LanguageChanged => "language-changed",
+            Flash::Saved => "saved",
+            Flash::Deleted => "deleted",
+            Flash::Disabled => "disabled",
+            Flash::Enabled => "enabled",
+            Flash::AccountCreated => "account-created",
         }
     }
 
@@ -46,6 +61,11 @@ impl Flash {
             Flash::PasswordChanged => msg("flash-password-changed"),
             Flash::Welcome => msg("flash-welcome"),
             Flash::LanguageChanged => msg("flash-language-changed"),
+            Flash::Saved => msg("flash-saved"),
+            Flash::Deleted => msg("flash-deleted"),
+            Flash::Disabled => msg("flash-disabled"),
+            Flash::Enabled => msg("flash-enabled"),
+            Flash::AccountCreated => msg("flash-account-created"),
         }
     }
 

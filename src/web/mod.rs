@@ -18,12 +18,15 @@ mod guard;
 mod health;
 mod home;
 pub mod paths;
+mod quick_user;
+mod register;
 pub mod routes;
 mod security_headers;
 mod setup;
 mod state;
 mod static_files;
 mod ui;
+mod user_form;
 mod visitor;
 
 use axum::Router;
@@ -47,7 +50,19 @@ pub(crate) fn pages() -> Routes {
         .merge(setup::routes())
         .merge(account::routes())
         .merge(admin::routes())
+        .get(paths::REGISTER, Access::Anyone, register::page)
+        .post(paths::REGISTER, Access::Anyone, register::submit)
+        .get(paths::QUICK_USER_NEW, QUICK_USERS, quick_user::new_form)
+        .post(paths::QUICK_USER_NEW, QUICK_USERS, quick_user::create)
+        .get(paths::QUICK_USER, QUICK_USERS, quick_user::edit_form)
+        .post(paths::QUICK_USER, QUICK_USERS, quick_user::update)
 }
+
+/// Who may add or correct a requester from another form.
+const QUICK_USERS: Access = Access::AnyRight(&[
+    crate::domain::rights::names::ADMIN,
+    crate::domain::rights::names::TICKET_USER_ACTIONS,
+]);
 
 /// The whole application router.
 pub fn router(state: AppState) -> Router {

@@ -9,7 +9,54 @@ pub const LANGUAGE: &str = "/language";
 pub const SETUP: &str = "/setup/{token}";
 pub const PASSWORD: &str = "/password";
 pub const PROFILE: &str = "/profile";
+pub const PROFILE_SETTINGS: &str = "/profile/settings";
+pub const PROFILE_VIEWS: &str = "/profile/views";
+pub const PROFILE_VIEW_DELETE: &str = "/profile/views/{id}/delete";
+pub const REGISTER: &str = "/register";
 pub const ADMIN_SYSTEM: &str = "/admin/system";
+pub const ADMIN_USERS: &str = "/admin/users";
+pub const ADMIN_USER_NEW: &str = "/admin/users/new";
+pub const ADMIN_USER: &str = "/admin/users/{id}";
+pub const ADMIN_USER_DISABLE: &str = "/admin/users/{id}/disable";
+pub const ADMIN_USER_ENABLE: &str = "/admin/users/{id}/enable";
+pub const ADMIN_USER_REQUESTERS: &str = "/admin/users/{id}/requesters";
+pub const ADMIN_USER_REQUESTER_DELETE: &str = "/admin/users/{id}/requesters/{item}/delete";
+pub const ADMIN_USER_VIEWS: &str = "/admin/users/{id}/views";
+pub const ADMIN_USER_VIEW_DELETE: &str = "/admin/users/{id}/views/{item}/delete";
+pub const QUICK_USER_NEW: &str = "/users/quick";
+pub const QUICK_USER: &str = "/users/quick/{id}";
+pub const ADMIN_RIGHTS: &str = "/admin/rights";
+pub const ADMIN_RIGHTS_TOGGLE: &str = "/admin/rights/toggle";
+pub const ADMIN_GROUPS: &str = "/admin/groups";
+pub const ADMIN_GROUP: &str = "/admin/groups/{id}";
+pub const ADMIN_GROUP_DELETE: &str = "/admin/groups/{id}/delete";
+pub const ADMIN_GROUP_MEMBERS: &str = "/admin/groups/{id}/members";
+pub const ADMIN_GROUP_MEMBER_DELETE: &str = "/admin/groups/{id}/members/{item}/delete";
+pub const ADMIN_LISTS: &str = "/admin/lists";
+pub const ADMIN_LIST: &str = "/admin/lists/{list}";
+pub const ADMIN_LIST_ENTRY: &str = "/admin/lists/{list}/{id}";
+pub const ADMIN_LIST_ENTRY_DELETE: &str = "/admin/lists/{list}/{id}/delete";
+pub const ADMIN_LIST_ENTRY_TOGGLE: &str = "/admin/lists/{list}/{id}/toggle";
+pub const ADMIN_SETTINGS: &str = "/admin/settings";
+
+/// Fills the `{...}` parameters of `pattern` in order.
+pub fn fill(pattern: &str, values: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::with_capacity(pattern.len() + 8);
+    let mut rest = pattern;
+    let mut values = values.iter();
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let end = rest[start..]
+            .find('}')
+            .map_or(rest.len(), |e| start + e + 1);
+        if let Some(v) = values.next() {
+            out.push_str(&v.to_string());
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
 
 /// Whether `next` is a safe place to send a user after logging in: a path on this site.
 pub fn is_local_path(next: &str) -> bool {
@@ -22,6 +69,19 @@ pub fn is_local_path(next: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parameters_are_filled_in_order() {
+        assert_eq!(
+            fill(ADMIN_USER_REQUESTER_DELETE, &[&3, &9]),
+            "/admin/users/3/requesters/9/delete"
+        );
+        assert_eq!(
+            fill(ADMIN_LIST_ENTRY, &[&"states", &1]),
+            "/admin/lists/states/1"
+        );
+        assert_eq!(fill(HOME, &[]), "/");
+    }
 
     #[test]
     fn only_local_paths_are_followed() {

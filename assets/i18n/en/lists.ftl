@@ -60,3 +60,106 @@ asset-state-recycled = Recycled
 asset-state-recycled-desc = Asset recycled or thrown away
 iface-role-lan = Wired network
 iface-role-wifi = Wi-Fi
+
+lists-title = Lists
+lists-add = Add an entry
+lists-empty = This list is empty.
+lists-disabled-badge = disabled
+lists-builtin-badge = built-in
+lists-confirm-delete = Delete this entry?
+lists-delete-refused = This entry cannot be deleted.
+lists-disable-instead = Disable it instead: it stays on what uses it but is no longer offered.
+list-builtin-no-delete = Built-in entries are needed by Gestdesk and cannot be deleted; rename them if you wish.
+list-categories = Categories
+list-subcategories = Subcategories
+list-states = Ticket states
+list-priorities = Priorities
+list-criticalities = Criticalities
+list-types = Ticket types
+list-times = Times
+list-places = Places
+list-templates = Ticket templates
+list-services = Services
+list-companies = Companies
+list-agencies = Agencies
+list-asset-types = Asset types
+list-asset-manufacturers = Asset manufacturers
+list-asset-models = Asset models
+list-asset-states = Asset states
+list-asset-networks = Networks
+list-asset-locations = Asset locations
+list-iface-roles = Network interface roles
+list-col-name = Name
+list-col-position = Order
+list-col-color = Colour
+list-col-service = Service
+list-col-type = Ticket type
+list-col-category = Category
+list-col-meta = Part of "to handle"
+list-col-mail = Mail address
+list-col-minutes = Minutes
+list-col-address = Address
+list-col-zip = Postcode
+list-col-city = City
+list-col-country = Country
+list-col-limit-number = Ticket limit
+list-col-limit-days = Limit period (days)
+list-col-limit-start = Limit counted from
+list-col-virtualization = Can be virtual
+list-col-asset-type = Asset type
+list-col-manufacturer = Manufacturer
+list-col-ip = Has an IP address
+list-col-wifi = Has Wi-Fi
+list-col-warranty = Warranty (years)
+list-col-block-ip = Blocks its IP addresses
+list-col-network = Network address
+list-col-netmask = Netmask
+list-col-scan = Scanned
+usage-tickets = used by { $count ->
+        [one] one ticket
+       *[other] { $count } tickets
+    }
+usage-tickets-sender = used as requester's service by { $count ->
+        [one] one ticket
+       *[other] { $count } tickets
+    }
+usage-subcategories = used by { $count ->
+        [one] one subcategory
+       *[other] { $count } subcategories
+    }
+usage-categories = used by { $count ->
+        [one] one category
+       *[other] { $count } categories
+    }
+usage-views = used by { $count ->
+        [one] one personal view
+       *[other] { $count } personal views
+    }
+usage-thread-entries = used by { $count ->
+        [one] one ticket history entry
+       *[other] { $count } ticket history entries
+    }
+usage-users = used by { $count ->
+        [one] one user
+       *[other] { $count } users
+    }
+usage-groups = used by { $count ->
+        [one] one group
+       *[other] { $count } groups
+    }
+usage-criticalities = used by { $count ->
+        [one] one criticality
+       *[other] { $count } criticalities
+    }
+usage-priorities = used by { $count ->
+        [one] one priority
+       *[other] { $count } priorities
+    }
+usage-types = used by { $count ->
+        [one] one ticket type
+       *[other] { $count } ticket types
+    }
+usage-models = used by { $count ->
+        [one] one asset model
+       *[other] { $count } asset models
+    }

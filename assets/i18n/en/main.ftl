@@ -42,3 +42,53 @@ error-password-mismatch = The two passwords are not the same.
 error-password-wrong = The current password is wrong.
 error-password-unchanged = The new password must differ from the current one.
 error-language-unknown = This language is not available.
+
+action-add = Add
+action-back = Back
+action-cancel = Cancel
+action-delete = Delete
+action-disable = Disable
+action-edit = Edit
+action-enable = Enable
+action-remove = Remove
+action-save = Save
+search-submit = Search
+col-actions = Actions
+choice-default = Default
+choice-none = None
+choice-yes = Yes
+choice-no = No
+form-has-errors = Some fields need attention; nothing was saved.
+pager-label = Pages
+pager-previous = Previous
+pager-next = Next
+
+flash-saved = Changes saved.
+flash-deleted = Deleted.
+flash-disabled = Disabled.
+flash-enabled = Enabled again.
+flash-account-created = The account has been created.
+
+error-cannot-disable-self = You cannot disable your own account.
+error-color = Enter a colour as #rrggbb (for example #d15b47).
+error-date = Enter a date as YYYY-MM-DD.
+error-duplicate = This value is already used.
+error-group-in-use = This group is used by { $count ->
+        [one] one ticket or category
+       *[other] { $count } tickets or categories
+    }; it cannot be deleted.
+error-ipv4 = Enter an IPv4 address (for example 192.168.1.0).
+error-netmask = Enter a netmask (for example 255.255.255.0).
+error-not-a-technician = Only technicians and administrators can be chosen here.
+error-number-range = Enter a whole number from { $min } to { $max }.
+error-phone-invalid = A phone number may only contain digits, spaces and + . - ( ) /.
+error-setting-flag = Choose yes or no.
+error-setting-unknown = This setting does not exist.
+error-too-many-registrations = Too many accounts were created from your address in the last hour. Please try again later.
+error-unknown-choice = Choose an entry from the list.
+
+menu-users = Users
+menu-groups = Groups
+menu-lists = Lists
+menu-rights = Rights
+menu-settings = Settings

@@ -60,3 +60,106 @@ asset-state-recycled = Recyclé
 asset-state-recycled-desc = Équipement recyclé ou jeté
 iface-role-lan = Réseau filaire
 iface-role-wifi = Wi-Fi
+
+lists-title = Listes
+lists-add = Ajouter une entrée
+lists-empty = Cette liste est vide.
+lists-disabled-badge = désactivée
+lists-builtin-badge = intégrée
+lists-confirm-delete = Supprimer cette entrée ?
+lists-delete-refused = Cette entrée ne peut pas être supprimée.
+lists-disable-instead = Désactivez-la plutôt : elle reste sur ce qui l'utilise mais n'est plus proposée.
+list-builtin-no-delete = Les entrées intégrées sont nécessaires à Gestdesk et ne peuvent pas être supprimées ; vous pouvez les renommer.
+list-categories = Catégories
+list-subcategories = Sous-catégories
+list-states = États des tickets
+list-priorities = Priorités
+list-criticalities = Criticités
+list-types = Types de tickets
+list-times = Temps
+list-places = Lieux
+list-templates = Modèles de tickets
+list-services = Services
+list-companies = Sociétés
+list-agencies = Agences
+list-asset-types = Types d'équipements
+list-asset-manufacturers = Fabricants d'équipements
+list-asset-models = Modèles d'équipements
+list-asset-states = États des équipements
+list-asset-networks = Réseaux
+list-asset-locations = Localisations des équipements
+list-iface-roles = Rôles des interfaces réseau
+list-col-name = Nom
+list-col-position = Ordre
+list-col-color = Couleur
+list-col-service = Service
+list-col-type = Type de ticket
+list-col-category = Catégorie
+list-col-meta = Compte dans « à traiter »
+list-col-mail = Adresse mail
+list-col-minutes = Minutes
+list-col-address = Adresse
+list-col-zip = Code postal
+list-col-city = Ville
+list-col-country = Pays
+list-col-limit-number = Limite de tickets
+list-col-limit-days = Période de la limite (jours)
+list-col-limit-start = Limite comptée à partir du
+list-col-virtualization = Peut être virtuel
+list-col-asset-type = Type d'équipement
+list-col-manufacturer = Fabricant
+list-col-ip = Possède une adresse IP
+list-col-wifi = Possède le Wi-Fi
+list-col-warranty = Garantie (années)
+list-col-block-ip = Bloque ses adresses IP
+list-col-network = Adresse du réseau
+list-col-netmask = Masque
+list-col-scan = Scanné
+usage-tickets = utilisée par { $count ->
+        [one] un ticket
+       *[other] { $count } tickets
+    }
+usage-tickets-sender = utilisée comme service du demandeur par { $count ->
+        [one] un ticket
+       *[other] { $count } tickets
+    }
+usage-subcategories = utilisée par { $count ->
+        [one] une sous-catégorie
+       *[other] { $count } sous-catégories
+    }
+usage-categories = utilisée par { $count ->
+        [one] une catégorie
+       *[other] { $count } catégories
+    }
+usage-views = utilisée par { $count ->
+        [one] une vue personnelle
+       *[other] { $count } vues personnelles
+    }
+usage-thread-entries = utilisée par { $count ->
+        [one] un élément d'historique de ticket
+       *[other] { $count } éléments d'historique de tickets
+    }
+usage-users = utilisée par { $count ->
+        [one] un utilisateur
+       *[other] { $count } utilisateurs
+    }
+usage-groups = utilisée par { $count ->
+        [one] un groupe
+       *[other] { $count } groupes
+    }
+usage-criticalities = utilisée par { $count ->
+        [one] une criticité
+       *[other] { $count } criticités
+    }
+usage-priorities = utilisée par { $count ->
+        [one] une priorité
+       *[other] { $count } priorités
+    }
+usage-types = utilisée par { $count ->
+        [one] un type de ticket
+       *[other] { $count } types de tickets
+    }
+usage-models = utilisée par { $count ->
+        [one] un modèle d'équipement
+       *[other] { $count } modèles d'équipements
+    }

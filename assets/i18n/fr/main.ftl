@@ -42,3 +42,53 @@ error-password-mismatch = Les deux mots de passe ne sont pas identiques.
 error-password-wrong = Le mot de passe actuel est incorrect.
 error-password-unchanged = Le nouveau mot de passe doit être différent de l'actuel.
 error-language-unknown = Cette langue n'est pas disponible.
+
+action-add = Ajouter
+action-back = Retour
+action-cancel = Annuler
+action-delete = Supprimer
+action-disable = Désactiver
+action-edit = Modifier
+action-enable = Réactiver
+action-remove = Retirer
+action-save = Enregistrer
+search-submit = Rechercher
+col-actions = Actions
+choice-default = Par défaut
+choice-none = Aucun
+choice-yes = Oui
+choice-no = Non
+form-has-errors = Certains champs sont à corriger ; rien n'a été enregistré.
+pager-label = Pages
+pager-previous = Précédente
+pager-next = Suivante
+
+flash-saved = Modifications enregistrées.
+flash-deleted = Supprimé.
+flash-disabled = Désactivé.
+flash-enabled = Réactivé.
+flash-account-created = Le compte a été créé.
+
+error-cannot-disable-self = Vous ne pouvez pas désactiver votre propre compte.
+error-color = Saisissez une couleur au format #rrvvbb (par exemple #d15b47).
+error-date = Saisissez une date au format AAAA-MM-JJ.
+error-duplicate = Cette valeur est déjà utilisée.
+error-group-in-use = Ce groupe est utilisé par { $count ->
+        [one] un ticket ou une catégorie
+       *[other] { $count } tickets ou catégories
+    } ; il ne peut pas être supprimé.
+error-ipv4 = Saisissez une adresse IPv4 (par exemple 192.168.1.0).
+error-netmask = Saisissez un masque de réseau (par exemple 255.255.255.0).
+error-not-a-technician = Seuls les techniciens et les administrateurs peuvent être choisis ici.
+error-number-range = Saisissez un nombre entier de { $min } à { $max }.
+error-phone-invalid = Un numéro de téléphone ne contient que des chiffres, des espaces et + . - ( ) /.
+error-setting-flag = Choisissez oui ou non.
+error-setting-unknown = Ce paramètre n'existe pas.
+error-too-many-registrations = Trop de comptes ont été créés depuis votre adresse dans l'heure. Réessayez plus tard.
+error-unknown-choice = Choisissez une entrée de la liste.
+
+menu-users = Utilisateurs
+menu-groups = Groupes
+menu-lists = Listes
+menu-rights = Droits
+menu-settings = Paramètres

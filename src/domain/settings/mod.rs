@@ -149,6 +149,38 @@ pub fn set(
     Ok(true)
 }
 
+/// Validates every `(key, value)` first, then stores them all in one transaction, so that one
+/// bad value saves nothing. Errors are reported per key. Returns how many values changed.
+pub async fn save_all(
+    db: &crate::db::Db,
+    values: Vec<(&'static str, String)>,
+    by: Option<UserId>,
+    source: Source,
+) -> Result<usize, super::DomainError> {
+    let mut errors = super::FieldErrors::new();
+    for (key, value) in &values {
+        match registry::find(key) {
+            Some(def) => {
+                if let Err(m) = def.validate(value) {
+                    errors.add(def.key, m);
+                }
+            }
+            None => errors.add(key, msg("error-setting-unknown")),
+        }
+    }
+    errors.into_result()?;
+    db.write(move |tx| {
+        let mut changed = 0;
+        for (key, value) in &values {
+            if set(tx, key, value, by, source)? {
+                changed += 1;
+            }
+        }
+        Ok(changed)
+    })
+    .await
+}
+
 /// Why a setting could not be stored.
 #[derive(Debug, thiserror::Error)]
 pub enum SetError {

@@ -3,7 +3,9 @@
 pub mod assignments;
 pub mod choices;
 pub mod manage;
+pub mod options;
 pub mod password;
+pub mod policy;
 pub mod preferences;
 pub mod record;
 pub mod repo;

@@ -177,6 +177,54 @@ impl UserInput {
         Self { fields }
     }
 
+    /// The values of a stored record, as its form shows them.
+    pub fn from_record(r: &UserRecord) -> Self {
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        let mut fields: HashMap<String, Vec<String>> = [
+            ("login", r.login.clone()),
+            ("firstname", r.firstname.clone()),
+            ("lastname", r.lastname.clone()),
+            ("mail", r.mail.clone()),
+            ("phone", r.phone.clone()),
+            ("mobile", r.mobile.clone()),
+            ("fax", r.fax.clone()),
+            ("function", r.function.clone()),
+            (
+                "company",
+                r.company_id.map(|c| c.to_string()).unwrap_or_default(),
+            ),
+            ("address1", r.address1.clone()),
+            ("address2", r.address2.clone()),
+            ("zip", r.zip.clone()),
+            ("city", r.city.clone()),
+            ("custom1", r.custom1.clone()),
+            ("custom2", r.custom2.clone()),
+            ("profile", r.profile_id.to_string()),
+            ("theme", opt(&r.theme)),
+            ("language", opt(&r.language)),
+            ("default_ticket_state", opt(&r.default_ticket_state)),
+            ("ticket_order", opt(&r.ticket_order)),
+            ("limit_ticket_number", r.limit_ticket_number.to_string()),
+            ("limit_ticket_days", r.limit_ticket_days.to_string()),
+            ("limit_ticket_date_start", opt(&r.limit_ticket_date_start)),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), vec![v]))
+        .collect();
+        if r.must_change_password {
+            fields.insert("must_change_password".to_owned(), vec!["1".to_owned()]);
+        }
+        fields.insert(
+            "services".to_owned(),
+            r.service_ids.iter().map(ToString::to_string).collect(),
+        );
+        fields.insert(
+            "agencies".to_owned(),
+            r.agency_ids.iter().map(ToString::to_string).collect(),
+        );
+        Self { fields }
+    }
+
     /// The (first) value typed for `name`, trimmed; empty when absent.
     pub fn text(&self, name: &str) -> String {
         self.fields

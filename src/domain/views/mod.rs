@@ -52,6 +52,30 @@ pub fn list(conn: &Connection, user: i64, lang: Lang) -> rusqlite::Result<Vec<Vi
     rows.collect()
 }
 
+/// The categories and subcategories a view can point to, as `(value, label)` pairs: `c<id>` for
+/// a category, `s<id>` for a subcategory ("Category › Subcategory").
+pub fn targets(conn: &Connection, lang: Lang) -> rusqlite::Result<Vec<(String, String)>> {
+    let (Some(cat_def), Some(sub_def)) = (lists::find("categories"), lists::find("subcategories"))
+    else {
+        return Ok(Vec::new());
+    };
+    let categories = repo::choices(conn, cat_def, lang, None)?;
+    let subcategories = repo::entries(conn, sub_def)?;
+    let mut out = Vec::new();
+    for (cat_id, cat_name) in &categories {
+        out.push((format!("c{cat_id}"), cat_name.clone()));
+        for sub in subcategories.iter().filter(|s| !s.disabled) {
+            if sub.values.first() == Some(&lists::Value::Int(*cat_id)) {
+                out.push((
+                    format!("s{}", sub.id),
+                    format!("{cat_name} › {}", repo::display_name(sub_def, sub, lang)),
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Adds a view for `user` on a category, or on a subcategory (given as `s<id>`; a category is
 /// `c<id>`).
 pub fn add(tx: &Transaction<'_>, user: i64, name: &str, target: &str) -> Result<i64, DomainError> {

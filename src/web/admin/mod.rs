@@ -1,17 +1,65 @@
 //! Administration pages. Each route declares the right it needs (see [`crate::web::routes`]).
 
+mod groups;
+mod lists;
+mod rights;
+mod settings;
 mod system;
+pub mod users;
 
 use crate::domain::rights::names;
 
 use super::paths;
 use super::routes::{Access, Routes};
 
+const ADMIN: Access = Access::Right(names::ADMIN);
+const GROUPS: Access = Access::AnyRight(names::ANY_GROUPS);
+const LISTS: Access = Access::AnyRight(names::ANY_LISTS);
+const USER_VIEWS: Access = Access::Right(names::ADMIN_USER_VIEW);
+
 /// The routes of this area.
 pub fn routes() -> Routes {
-    Routes::new().get(
-        paths::ADMIN_SYSTEM,
-        Access::Right(names::ADMIN),
-        system::page,
-    )
+    Routes::new()
+        .get(paths::ADMIN_SYSTEM, ADMIN, system::page)
+        .get(paths::ADMIN_SETTINGS, ADMIN, settings::page)
+        .post(paths::ADMIN_SETTINGS, ADMIN, settings::save)
+        .get(paths::ADMIN_USERS, ADMIN, users::list)
+        .post(paths::ADMIN_USERS, ADMIN, users::create)
+        .get(paths::ADMIN_USER_NEW, ADMIN, users::new_page)
+        .get(paths::ADMIN_USER, ADMIN, users::edit_page)
+        .post(paths::ADMIN_USER, ADMIN, users::update)
+        .post(paths::ADMIN_USER_DISABLE, ADMIN, users::disable)
+        .post(paths::ADMIN_USER_ENABLE, ADMIN, users::enable)
+        .post(paths::ADMIN_USER_REQUESTERS, ADMIN, users::add_requester)
+        .post(
+            paths::ADMIN_USER_REQUESTER_DELETE,
+            ADMIN,
+            users::remove_requester,
+        )
+        .post(paths::ADMIN_USER_VIEWS, USER_VIEWS, users::add_view)
+        .post(
+            paths::ADMIN_USER_VIEW_DELETE,
+            USER_VIEWS,
+            users::remove_view,
+        )
+        .get(paths::ADMIN_RIGHTS, ADMIN, rights::page)
+        .post(paths::ADMIN_RIGHTS_TOGGLE, ADMIN, rights::toggle)
+        .get(paths::ADMIN_GROUPS, GROUPS, groups::list)
+        .post(paths::ADMIN_GROUPS, GROUPS, groups::create)
+        .get(paths::ADMIN_GROUP, GROUPS, groups::show)
+        .post(paths::ADMIN_GROUP, GROUPS, groups::rename)
+        .post(paths::ADMIN_GROUP_DELETE, GROUPS, groups::delete)
+        .post(paths::ADMIN_GROUP_MEMBERS, GROUPS, groups::add_member)
+        .post(
+            paths::ADMIN_GROUP_MEMBER_DELETE,
+            GROUPS,
+            groups::remove_member,
+        )
+        .get(paths::ADMIN_LISTS, LISTS, lists::index)
+        .get(paths::ADMIN_LIST, LISTS, lists::show)
+        .post(paths::ADMIN_LIST, LISTS, lists::add)
+        .get(paths::ADMIN_LIST_ENTRY, LISTS, lists::edit)
+        .post(paths::ADMIN_LIST_ENTRY, LISTS, lists::update)
+        .post(paths::ADMIN_LIST_ENTRY_DELETE, LISTS, lists::delete)
+        .post(paths::ADMIN_LIST_ENTRY_TOGGLE, LISTS, lists::toggle)
 }

@@ -59,6 +59,13 @@ impl<'a> Input<'a> {
         self
     }
 
+    /// Required when `yes`.
+    #[must_use]
+    pub fn required_if(mut self, yes: bool) -> Self {
+        self.required = yes;
+        self
+    }
+
     #[must_use]
     pub fn autocomplete(mut self, value: &'static str) -> Self {
         self.autocomplete = value;
@@ -100,6 +107,126 @@ pub fn form_error(lang: Lang, message: Option<&Msg>) -> Markup {
     html! {
         @if let Some(m) = message {
             div.alert.alert-error role="alert" { (m.render(lang)) }
+        }
+    }
+}
+
+/// A choice list (single or multiple).
+pub struct Select<'a> {
+    pub name: &'static str,
+    pub label: Msg,
+    /// `(value, label)` pairs.
+    pub options: &'a [(String, String)],
+    /// The selected values.
+    pub selected: &'a [String],
+    pub multiple: bool,
+    pub required: bool,
+    /// The label of an empty first option, if the field may be left empty.
+    pub empty: Option<Msg>,
+}
+
+impl<'a> Select<'a> {
+    /// A single choice.
+    pub fn one(
+        name: &'static str,
+        label: Msg,
+        options: &'a [(String, String)],
+        selected: &'a [String],
+    ) -> Self {
+        Self {
+            name,
+            label,
+            options,
+            selected,
+            multiple: false,
+            required: false,
+            empty: None,
+        }
+    }
+
+    /// Several choices.
+    #[must_use]
+    pub fn multiple(mut self) -> Self {
+        self.multiple = true;
+        self
+    }
+
+    /// An empty first option with this label.
+    #[must_use]
+    pub fn empty(mut self, label: Msg) -> Self {
+        self.empty = Some(label);
+        self
+    }
+
+    #[must_use]
+    pub fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+
+    /// Renders the label, the list and its error. A selected value missing from the options
+    /// (an entry retired since) is kept as an option so that saving does not lose it.
+    pub fn render(&self, lang: Lang, errors: &FieldErrors) -> Markup {
+        let id = format!("f-{}", self.name);
+        let error = errors.get(self.name);
+        let error_id = format!("{id}-error");
+        html! {
+            div.field.has-error[error.is_some()] {
+                label for=(id) {
+                    (self.label.render(lang))
+                    @if self.required { span.required aria-hidden="true" { " *" } }
+                }
+                select id=(id) name=(self.name) multiple[self.multiple] required[self.required]
+                    size=[self.multiple.then_some(self.options.len().clamp(3, 8))]
+                    aria-invalid=[error.map(|_| "true")]
+                    aria-describedby=[error.map(|_| error_id.as_str())] {
+                    @if let Some(empty) = &self.empty {
+                        option value="" { (empty.render(lang)) }
+                    }
+                    @for (value, label) in self.options {
+                        option value=(value) selected[self.selected.contains(value)] { (label) }
+                    }
+                }
+                @if let Some(e) = error {
+                    p.field-error id=(error_id) { (e.render(lang)) }
+                }
+            }
+        }
+    }
+}
+
+/// A checkbox with its label.
+pub fn checkbox(
+    lang: Lang,
+    name: &'static str,
+    label: &Msg,
+    checked: bool,
+    help: Option<&Msg>,
+) -> Markup {
+    let id = format!("f-{name}");
+    html! {
+        div.field.field-check {
+            input type="checkbox" id=(id) name=(name) value="1" checked[checked];
+            label for=(id) { (label.render(lang)) }
+            @if let Some(h) = help {
+                p.hint { (h.render(lang)) }
+            }
+        }
+    }
+}
+
+/// A button that posts a small form (delete, disable...), with an optional confirmation.
+pub fn action_button(
+    visitor: &Visitor,
+    action: &str,
+    label: &str,
+    class: &str,
+    confirm: Option<&str>,
+) -> Markup {
+    html! {
+        form.inline-form method="post" action=(action) data-confirm=[confirm] {
+            (csrf_field(visitor))
+            button.button.button-small class=(class) type="submit" { (label) }
         }
     }
 }

@@ -4,6 +4,7 @@
 use crate::domain::rights::names;
 use crate::i18n::{Msg, msg};
 use crate::web::paths;
+use crate::web::routes::Access;
 use crate::web::visitor::Visitor;
 
 /// A section of the left menu.
@@ -25,7 +26,22 @@ struct Definition {
     label: &'static str,
     href: &'static str,
     icon: &'static str,
-    right: Option<&'static str>,
+    access: Access,
+}
+
+const fn admin(
+    label: &'static str,
+    href: &'static str,
+    icon: &'static str,
+    access: Access,
+) -> Definition {
+    Definition {
+        section: Some("menu-administration"),
+        label,
+        href,
+        icon,
+        access,
+    }
 }
 
 const ENTRIES: &[Definition] = &[
@@ -34,25 +50,55 @@ const ENTRIES: &[Definition] = &[
         label: "menu-home",
         href: paths::HOME,
         icon: "⌂",
-        right: None,
+        access: Access::LoggedIn,
     },
-    Definition {
-        section: Some("menu-administration"),
-        label: "menu-system",
-        href: paths::ADMIN_SYSTEM,
-        icon: "⚙",
-        right: Some(names::ADMIN),
-    },
+    admin(
+        "menu-users",
+        paths::ADMIN_USERS,
+        "👤",
+        Access::Right(names::ADMIN),
+    ),
+    admin(
+        "menu-groups",
+        paths::ADMIN_GROUPS,
+        "👥",
+        Access::AnyRight(names::ANY_GROUPS),
+    ),
+    admin(
+        "menu-lists",
+        paths::ADMIN_LISTS,
+        "☰",
+        Access::AnyRight(names::ANY_LISTS),
+    ),
+    admin(
+        "menu-rights",
+        paths::ADMIN_RIGHTS,
+        "🔑",
+        Access::Right(names::ADMIN),
+    ),
+    admin(
+        "menu-settings",
+        paths::ADMIN_SETTINGS,
+        "⚙",
+        Access::Right(names::ADMIN),
+    ),
+    admin(
+        "menu-system",
+        paths::ADMIN_SYSTEM,
+        "ℹ",
+        Access::Right(names::ADMIN),
+    ),
 ];
 
 /// The sections the visitor may see, in order; empty sections are left out.
 pub fn for_visitor(visitor: &Visitor) -> Vec<Section> {
-    if visitor.session.is_none() {
+    let Some(session) = visitor.session.as_deref() else {
         return Vec::new();
-    }
+    };
+    let has = |r: &str| session.rights.has(r);
     let mut sections: Vec<Section> = Vec::new();
     for d in ENTRIES {
-        if d.right.is_some_and(|r| !visitor.has_right(r)) {
+        if !d.access.allows(Some(&has)) {
             continue;
         }
         let entry = Entry {

@@ -5,3 +5,4 @@ pub mod facts;
 pub mod form;
 pub mod layout;
 pub mod menu;
+pub mod nav;

@@ -1,0 +1,57 @@
+//! Which account fields a person may change, from their rights and the settings.
+
+use crate::domain::rights::{RightSet, names};
+use crate::domain::settings::{self, Settings};
+
+use super::record::FieldPolicy;
+
+/// An administrator editing (or creating) an account: the profile only with
+/// `admin_user_profile`, the advanced fields only with "advanced user properties", agencies
+/// only when agencies are on, the ticket limit only when per-user limits are on.
+pub fn administration(s: &Settings, rights: &RightSet) -> FieldPolicy {
+    FieldPolicy {
+        login: true,
+        password: true,
+        contact: true,
+        mail_required: false,
+        advanced: s.flag(settings::USER_ADVANCED),
+        company: s.flag(settings::USER_ADVANCED),
+        services: true,
+        agencies: s.flag(settings::USER_AGENCY),
+        profile: rights.has(names::ADMIN_USER_PROFILE),
+        must_change_password: true,
+        preferences: true,
+        limits: s.flag(settings::USER_LIMIT_TICKET),
+    }
+}
+
+/// A user editing their own information: never login, profile or limits; company, services
+/// and agencies only with the `user_profil_*` rights.
+pub fn own_information(s: &Settings, rights: &RightSet) -> FieldPolicy {
+    FieldPolicy {
+        contact: true,
+        advanced: s.flag(settings::USER_ADVANCED),
+        company: s.flag(settings::USER_ADVANCED) && rights.has(names::USER_PROFIL_COMPANY),
+        services: rights.has(names::USER_PROFIL_SERVICE),
+        agencies: s.flag(settings::USER_AGENCY) && rights.has(names::USER_PROFIL_AGENCY),
+        ..FieldPolicy::default()
+    }
+}
+
+/// A user changing their own preferences (language, theme, default state, sort order).
+pub fn own_preferences() -> FieldPolicy {
+    FieldPolicy {
+        preferences: true,
+        ..FieldPolicy::default()
+    }
+}
+
+/// The short form used to add or correct a requester from another form.
+pub fn quick() -> FieldPolicy {
+    FieldPolicy {
+        login: true,
+        password: true,
+        contact: true,
+        ..FieldPolicy::default()
+    }
+}

@@ -1,0 +1,159 @@
+//! Administration > Rights: the matrix of the 195 rights against the five profiles. One click
+//! on a cell flips a grant (green granted, red denied); a filter narrows the rows by name or
+//! description. A change applies to the next request of every user of that profile.
+
+use axum::extract::{Query, State};
+use axum::http::HeaderMap;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::html;
+use serde::Deserialize;
+
+use crate::domain::DomainError;
+use crate::domain::profiles::Profile;
+use crate::domain::rights::{self, MatrixRow};
+use crate::web::error::WebError;
+use crate::web::extract::{Authed, FormPairs};
+use crate::web::paths;
+use crate::web::state::AppState;
+use crate::web::ui::form::csrf_field;
+use crate::web::ui::layout;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct MatrixQuery {
+    #[serde(default)]
+    q: String,
+}
+
+/// The translation key describing right `name`.
+fn description_key(name: &str) -> String {
+    format!("right-{}", name.replace('_', "-"))
+}
+
+/// `GET /admin/rights`.
+pub async fn page(
+    State(state): State<AppState>,
+    authed: Authed,
+    Query(query): Query<MatrixQuery>,
+) -> Result<Response, WebError> {
+    let visitor = &authed.visitor;
+    let lang = visitor.lang;
+    let rows: Vec<MatrixRow> = state
+        .db()
+        .read(|c| rights::matrix(c).map_err(DomainError::from))
+        .await?;
+    let filter = query.q.trim().to_lowercase();
+    let described: Vec<(MatrixRow, String)> = rows
+        .into_iter()
+        .map(|r| {
+            let d = lang.t(&description_key(&r.name));
+            (r, d)
+        })
+        .filter(|(r, d)| {
+            filter.is_empty()
+                || r.name.to_lowercase().contains(&filter)
+                || d.to_lowercase().contains(&filter)
+        })
+        .collect();
+    let content = html! {
+        p.hint { (lang.t("rights-help")) }
+        form.search-form method="get" action=(paths::ADMIN_RIGHTS) role="search" {
+            label.visually-hidden for="rights-filter" { (lang.t("rights-filter")) }
+            input #rights-filter type="search" name="q" value=(query.q) placeholder=(lang.t("rights-filter"))
+                data-filter-rows="#rights-table tbody tr";
+            button.button type="submit" { (lang.t("search-submit")) }
+        }
+        div.table-wrap {
+            table.data-table.rights-table #rights-table
+                data-granted=(lang.t("rights-granted")) data-denied=(lang.t("rights-denied")) {
+                thead {
+                    tr {
+                        th scope="col" { (lang.t("rights-col-name")) }
+                        th scope="col" { (lang.t("rights-col-description")) }
+                        @for p in Profile::ALL {
+                            th.col-profile scope="col" { (p.name().render(lang)) }
+                        }
+                    }
+                }
+                tbody {
+                    @for (row, description) in &described {
+                        tr #(format!("right-{}", row.name)) data-filter-text=(format!("{} {}", row.name, description.to_lowercase())) {
+                            th scope="row" { code { (row.name) } }
+                            td { (description) }
+                            @for (i, p) in Profile::ALL.iter().enumerate() {
+                                @let granted = row.granted[i];
+                                td.cell-toggle {
+                                    form method="post" action=(paths::ADMIN_RIGHTS_TOGGLE) data-toggle-right {
+                                        (csrf_field(visitor))
+                                        input type="hidden" name="right" value=(row.name);
+                                        input type="hidden" name="profile" value=(p.id());
+                                        input type="hidden" name="q" value=(query.q);
+                                        button.grant.granted[granted].denied[!granted] type="submit"
+                                            aria-pressed=(if granted { "true" } else { "false" })
+                                            title=(format!("{} · {}", row.name, p.name().render(lang))) {
+                                            span.visually-hidden {
+                                                (row.name) " · " (p.name().render(lang)) ": "
+                                            }
+                                            span.state-text {
+                                                (if granted { lang.t("rights-granted") } else { lang.t("rights-denied") })
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Ok(layout::page(visitor, &lang.t("rights-title"), content).into_response())
+}
+
+/// `POST /admin/rights/toggle`: flips one grant. Scripts get JSON (`{"granted": bool}`), a
+/// plain form gets the matrix again, scrolled to the row.
+pub async fn toggle(
+    State(state): State<AppState>,
+    authed: Authed,
+    headers: HeaderMap,
+    form: FormPairs,
+) -> Result<Response, WebError> {
+    let right = form.get("right").to_owned();
+    let Some(profile) = form
+        .get("profile")
+        .parse::<i64>()
+        .ok()
+        .and_then(Profile::from_id)
+    else {
+        return Err(WebError::BadRequest);
+    };
+    let granted =
+        match rights::toggle(state.db(), profile, right.clone(), authed.session.user.id).await {
+            Ok(g) => g,
+            Err(DomainError::NotFound) => return Err(WebError::BadRequest),
+            Err(e) => return Err(e.into()),
+        };
+    let wants_json = headers
+        .get(axum::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json"));
+    if wants_json {
+        return Ok((
+            StatusCode::OK,
+            axum::Json(
+                serde_json::json!({ "right": right, "profile": profile.id(), "granted": granted }),
+            ),
+        )
+            .into_response());
+    }
+    let q = form.get("q");
+    let query = if q.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "?{}",
+            serde_urlencoded::to_string([("q", q)]).unwrap_or_default()
+        )
+    };
+    Ok(Redirect::to(&format!("{}{query}#right-{right}", paths::ADMIN_RIGHTS)).into_response())
+}

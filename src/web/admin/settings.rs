@@ -1,0 +1,123 @@
+//! Administration > Settings: every declared setting, by section, each with its help text.
+//! Saving validates every value first; one wrong value saves nothing and the form comes back
+//! with what was typed.
+
+use std::collections::HashMap;
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
+
+use crate::domain::settings::{self, Def, Kind, Section, registry};
+use crate::domain::{DomainError, FieldErrors};
+use crate::i18n::msg;
+use crate::web::auth::redirect_with_flash;
+use crate::web::error::WebError;
+use crate::web::extract::{Authed, FormPairs};
+use crate::web::flash::Flash;
+use crate::web::paths;
+use crate::web::state::AppState;
+use crate::web::ui::form::{Input, checkbox, csrf_field, form_error};
+use crate::web::ui::layout;
+use crate::web::visitor::Visitor;
+
+const SECTIONS: [(Section, &str); 2] = [
+    (Section::General, "settings-section-general"),
+    (Section::Users, "settings-section-users"),
+];
+
+fn field(visitor: &Visitor, def: &Def, value: &str, errors: &FieldErrors) -> Markup {
+    let lang = visitor.lang;
+    let help = msg(def.help);
+    match def.kind {
+        Kind::Flag => checkbox(lang, def.key, &msg(def.label), value == "1", Some(&help)),
+        Kind::Number { .. } | Kind::Text { .. } => html! {
+            (Input::text(def.key, msg(def.label), value)
+                .kind(if matches!(def.kind, Kind::Number { .. }) { "number" } else { "text" })
+                .render(lang, errors))
+            p.hint { (help.render(lang)) }
+        },
+    }
+}
+
+fn view(visitor: &Visitor, values: &HashMap<&'static str, String>, errors: &FieldErrors) -> Markup {
+    let lang = visitor.lang;
+    let content = html! {
+        (form_error(lang, (!errors.is_empty()).then(|| msg("form-has-errors")).as_ref()))
+        form.stack method="post" action=(paths::ADMIN_SETTINGS) novalidate {
+            (csrf_field(visitor))
+            @for (section, title) in SECTIONS {
+                fieldset.form-section.panel {
+                    legend { (lang.t(title)) }
+                    @for def in registry::in_section(section) {
+                        (field(visitor, def, values.get(def.key).map_or("", String::as_str), errors))
+                    }
+                }
+            }
+            div.form-actions {
+                button.button.button-primary type="submit" { (lang.t("action-save")) }
+            }
+        }
+    };
+    layout::page(visitor, &lang.t("settings-title"), content)
+}
+
+/// `GET /admin/settings`.
+pub async fn page(authed: Authed) -> Response {
+    let s = &authed.visitor.settings;
+    let values = registry::DEFS
+        .iter()
+        .map(|d| (d.key, s.raw(d.key).to_owned()))
+        .collect();
+    view(&authed.visitor, &values, &FieldErrors::new()).into_response()
+}
+
+/// `POST /admin/settings`.
+pub async fn save(
+    State(state): State<AppState>,
+    authed: Authed,
+    form: FormPairs,
+) -> Result<Response, WebError> {
+    let visitor = &authed.visitor;
+    let values: Vec<(&'static str, String)> = registry::DEFS
+        .iter()
+        .map(|d| {
+            let typed = form.get(d.key).to_owned();
+            let value = match d.kind {
+                Kind::Flag => {
+                    if typed.is_empty() {
+                        "0".to_owned()
+                    } else {
+                        typed
+                    }
+                }
+                _ => typed,
+            };
+            (d.key, value)
+        })
+        .collect();
+    match settings::save_all(
+        state.db(),
+        values.clone(),
+        Some(authed.session.user.id),
+        settings::Source::Web,
+    )
+    .await
+    {
+        Ok(_) => Ok(redirect_with_flash(
+            paths::ADMIN_SETTINGS,
+            Flash::Saved,
+            visitor.secure,
+        )),
+        Err(DomainError::Invalid(errors)) => {
+            let map = values.into_iter().collect();
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                view(visitor, &map, &errors),
+            )
+                .into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
