@@ -13,6 +13,8 @@ mod cli;
 mod i18n;
 /// The page frame, the left menu from rights, 404 pages, health check and static files.
 mod pages;
+/// Administration > Users, the own profile, self-registration and the quick user dialog.
+mod people;
 /// The database: migrations and the seeded profiles and rights.
 mod schema;
 /// First run, logging in and out, throttling, CSRF, idle expiry, forced password change.

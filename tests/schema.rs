@@ -38,6 +38,17 @@ async fn the_full_gestsup_rights_list_is_seeded_with_its_default_grants() {
             .expect("rights");
         assert_eq!(set.len(), expected, "{profile:?}");
     }
+    for name in &names {
+        let key = format!("right-{}", name.replace('_', "-"));
+        for lang in Lang::ALL {
+            assert!(
+                lang.has(&key),
+                "{} has no description in {}",
+                name,
+                lang.code()
+            );
+        }
+    }
     let user = db
         .read_blocking(|c| rights::for_profile(c, Profile::User).map_err(DbError::from))
         .expect("rights");

@@ -139,6 +139,23 @@ impl Client {
         self.post_raw(action, &all).await
     }
 
+    /// Posts `fields` to `action` asking for JSON, with the CSRF token of page `from`.
+    pub async fn submit_json(&self, from: &str, action: &str, fields: &[(&str, &str)]) -> Reply {
+        let token = self.get(from).await.csrf();
+        let mut all: Vec<(&str, &str)> = fields.to_vec();
+        all.push(("_csrf", &token));
+        Self::reply(
+            self.http
+                .post(self.url(action))
+                .header("accept", "application/json")
+                .form(&all)
+                .send()
+                .await
+                .expect("POST"),
+        )
+        .await
+    }
+
     /// Follows redirects from `reply` until a page.
     pub async fn follow(&self, mut reply: Reply) -> Reply {
         for _ in 0..10 {

@@ -126,6 +126,61 @@ impl TestApp {
             .expect("insert user");
     }
 
+    /// A client logged in as a new account `login` with `profile` (password "password-of-<login>").
+    pub async fn login_as(&self, login: &str, profile: Profile) -> Client {
+        let password = format!("password-of-{login}");
+        self.create_user(login, &password, profile).await;
+        let client = self.client();
+        let reply = client.login(login, &password).await;
+        assert_eq!(
+            reply.status,
+            reqwest::StatusCode::SEE_OTHER,
+            "login of {login}: {}",
+            reply.body
+        );
+        client
+    }
+
+    /// Stores a setting directly (as if saved from the settings page).
+    pub fn set_setting(&self, key: &str, value: &str) {
+        self.sql()
+            .execute(
+                "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, 0)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+            .expect("setting");
+    }
+
+    /// Grants or revokes a right for a profile directly in the matrix.
+    pub fn set_right(&self, profile: Profile, right: &str, granted: bool) {
+        let sql = if granted {
+            "INSERT OR IGNORE INTO profile_rights (profile_id, right_name) VALUES (?1, ?2)"
+        } else {
+            "DELETE FROM profile_rights WHERE profile_id = ?1 AND right_name = ?2"
+        };
+        self.sql()
+            .execute(sql, rusqlite::params![profile.id(), right])
+            .expect("right");
+    }
+
+    /// The id of the account with `login`.
+    pub fn user_id(&self, login: &str) -> i64 {
+        self.sql()
+            .query_row("SELECT id FROM users WHERE login = ?1", [login], |r| {
+                r.get(0)
+            })
+            .unwrap_or_else(|e| panic!("no user {login}: {e}"))
+    }
+
+    /// A single text value from the database.
+    pub fn text(&self, sql: &str) -> String {
+        self.sql()
+            .query_row(sql, [], |r| r.get::<_, Option<String>>(0))
+            .unwrap_or_else(|e| panic!("{sql}: {e}"))
+            .unwrap_or_default()
+    }
+
     /// Stops the server gracefully, and checks that no page rendered so far in this test
     /// process looked up a translation key that does not exist.
     pub async fn stop(mut self) {

@@ -431,6 +431,20 @@ mod tests {
     }
 
     #[test]
+    fn titles_columns_and_usages_are_translated() {
+        for l in ALL {
+            let keys = std::iter::once(l.title)
+                .chain(l.columns.iter().map(|c| c.label))
+                .chain(l.usages.iter().map(|u| u.label));
+            for key in keys {
+                for lang in crate::i18n::Lang::ALL {
+                    assert!(lang.has(key), "{} {key}", lang.code());
+                }
+            }
+        }
+    }
+
+    #[test]
     fn codes_are_unique() {
         for (i, a) in ALL.iter().enumerate() {
             assert!(ALL[i + 1..].iter().all(|b| b.code != a.code), "{}", a.code);

@@ -160,6 +160,16 @@ mod tests {
     }
 
     #[test]
+    fn every_label_and_help_is_translated() {
+        for d in DEFS {
+            for lang in crate::i18n::Lang::ALL {
+                assert!(lang.has(d.label), "{} {}", lang.code(), d.label);
+                assert!(lang.has(d.help), "{} {}", lang.code(), d.help);
+            }
+        }
+    }
+
+    #[test]
     fn values_are_checked_by_kind() {
         let rows = find(super::super::ROWS_PER_PAGE).expect("declared");
         assert_eq!(rows.validate(" 25 ").as_deref(), Ok("25"));

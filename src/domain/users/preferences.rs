@@ -39,3 +39,17 @@ pub fn is_order(code: &str) -> bool {
 pub fn is_theme(code: &str) -> bool {
     THEMES.iter().any(|(c, _)| *c == code)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_choice_is_translated() {
+        for (_, key) in THEMES.iter().chain(TICKET_ORDERS) {
+            for lang in crate::i18n::Lang::ALL {
+                assert!(lang.has(key), "{} {key}", lang.code());
+            }
+        }
+    }
+}
