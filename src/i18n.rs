@@ -186,12 +186,7 @@ impl Lang {
     pub fn t_args(self, key: &str, args: &[(&str, &str)]) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
             .iter()
-            .map(|(k, v)| {
-                (
-                    Cow::Owned((*k).to_owned()),
-                    FluentValue::from(v.to_string()),
-                )
-            })
+            .map(|(k, v)| (Cow::Owned((*k).to_owned()), fluent_value(v)))
             .collect();
         self.lookup(key, Some(&map))
     }
@@ -227,6 +222,15 @@ impl Lang {
     }
 }
 
+/// A canonical whole number becomes a Fluent number (so that plural forms apply); anything else
+/// stays text.
+fn fluent_value(v: &str) -> FluentValue<'static> {
+    match v.parse::<i64>() {
+        Ok(n) if n.to_string() == v => FluentValue::from(n),
+        _ => FluentValue::from(v.to_owned()),
+    }
+}
+
 /// The translation keys that were looked up and missing since the process started.
 pub fn missing_keys() -> Vec<String> {
     MISSING
@@ -257,6 +261,22 @@ mod tests {
             Some(Lang::En)
         );
         assert_eq!(Lang::from_accept_language(""), None);
+    }
+
+    #[test]
+    fn numbers_choose_plural_forms() {
+        assert_eq!(
+            Lang::En.t_args("usage-tickets", &[("count", "1")]),
+            "used by one ticket"
+        );
+        assert_eq!(
+            Lang::En.t_args("usage-tickets", &[("count", "3")]),
+            "used by 3 tickets"
+        );
+        assert_eq!(
+            Lang::Fr.t_args("usage-tickets", &[("count", "1")]),
+            "utilisée par un ticket"
+        );
     }
 
     #[test]

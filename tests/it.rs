@@ -11,6 +11,8 @@ mod browser;
 mod cli;
 /// Translation keys used by the code exist in every language.
 mod i18n;
+/// Administration > Groups and Administration > Lists.
+mod organisation;
 /// The page frame, the left menu from rights, 404 pages, health check and static files.
 mod pages;
 /// Administration > Users, the own profile, self-registration and the quick user dialog.

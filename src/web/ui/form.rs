@@ -226,7 +226,7 @@ pub fn action_button(
     html! {
         form.inline-form method="post" action=(action) data-confirm=[confirm] {
             (csrf_field(visitor))
-            button.button.button-small class=(class) type="submit" { (label) }
+            button class=(format!("button button-small {class}").trim_end()) type="submit" { (label) }
         }
     }
 }
