@@ -173,3 +173,138 @@ async fn the_login_page_follows_the_browser_language_and_offers_a_switch() {
     app.stop().await;
     story.expect("browser story");
 }
+
+/// Logs in through the login page.
+async fn log_in(b: &Browser, app: &TestApp, login: &str, password: &str) -> Result<(), CmdError> {
+    b.client.goto(&app.url("/login")).await?;
+    fill(b, "login", login).await?;
+    fill(b, "password", password).await?;
+    click_and_wait(b, "button.button-primary").await
+}
+
+#[tokio::test]
+async fn an_administrator_manages_people_rights_and_lists_in_a_real_browser() {
+    let (app, _) = TestApp::with_admin().await;
+    app.sql()
+        .execute("INSERT INTO services (name) VALUES ('Accounting')", [])
+        .expect("service");
+    let b = Browser::start(1280, 900).await;
+    let story = async {
+        log_in(&b, &app, "admin", ADMIN_PASSWORD).await?;
+
+        // Create a user from Administration > Users.
+        b.client.goto(&app.url("/admin/users")).await?;
+        b.screenshot("10-users-empty").await;
+        click_and_wait(&b, "a.button-primary[href='/admin/users/new']").await?;
+        fill(&b, "firstname", "Grace").await?;
+        fill(&b, "lastname", "Hopper").await?;
+        fill(&b, "login", "grace").await?;
+        fill(&b, "mail", "grace@example.test").await?;
+        fill(&b, "password", "navy cobol 1959").await?;
+        fill(&b, "password_confirm", "navy cobol 1959").await?;
+        b.client
+            .find(Locator::Css("#f-services option"))
+            .await?
+            .click()
+            .await?;
+        b.screenshot("11-user-new").await;
+        click_and_wait(&b, "button[type=submit].button-primary").await?;
+        assert_eq!(text_of(&b, "main h1").await?, "User: Hopper Grace");
+        assert_eq!(text_of(&b, ".flash").await?, "The account has been created.");
+        b.client.goto(&app.url("/admin/users")).await?;
+        assert!(text_of(&b, "table.data-table tbody").await?.contains("Hopper Grace"));
+        b.screenshot("12-users-list").await;
+
+        // The rights matrix: filter, then one click flips a grant without reloading.
+        b.client.goto(&app.url("/admin/rights")).await?;
+        let filter = b.client.find(Locator::Css("#rights-filter")).await?;
+        filter.send_keys("admin_groups").await?;
+        let visible: i64 = b
+            .client
+            .execute(
+                "return [...document.querySelectorAll('#rights-table tbody tr')].filter(r => !r.hidden).length;",
+                vec![],
+            )
+            .await?
+            .as_i64()
+            .unwrap_or(0);
+        assert_eq!(visible, 1);
+        let cell = "#right-admin_groups td.cell-toggle:nth-of-type(2) button";
+        assert_eq!(
+            b.client.find(Locator::Css(cell)).await?.attr("aria-pressed").await?.as_deref(),
+            Some("false")
+        );
+        b.client.find(Locator::Css(cell)).await?.click().await?;
+        b.client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(&format!("{cell}.granted")))
+            .await?;
+        b.screenshot("13-rights-matrix").await;
+        assert_eq!(
+            app.count("SELECT count(*) FROM profile_rights WHERE profile_id = 2 AND right_name = 'admin_groups'"),
+            1
+        );
+
+        // A group, and a member added through the quick user dialog.
+        b.client.goto(&app.url("/admin/groups")).await?;
+        fill(&b, "name", "Accounting team").await?;
+        click_and_wait(&b, "form.inline-add button.button-primary").await?;
+        assert_eq!(text_of(&b, "main h1").await?, "[G] Accounting team");
+        b.client.find(Locator::Css("[data-quick-user]")).await?.click().await?;
+        b.client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css("dialog form[data-quick-form] [name='lastname']"))
+            .await?;
+        fill(&b, "lastname", "Quick").await?;
+        fill(&b, "firstname", "Quinn").await?;
+        fill(&b, "login", "quinn").await?;
+        fill(&b, "password", "long enough 1").await?;
+        fill(&b, "password_confirm", "long enough 1").await?;
+        b.screenshot("14-quick-user-dialog").await;
+        b.client.find(Locator::Css("dialog button.button-primary")).await?.click().await?;
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            let label = b
+                .client
+                .execute("var s = document.querySelector('#f-user'); return s.options[s.selectedIndex].text;", vec![])
+                .await?;
+            if label.as_str() == Some("Quick Quinn") {
+                break;
+            }
+            assert!(std::time::Instant::now() < deadline, "the new user was not selected");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let chosen = b.client.find(Locator::Css("#f-user")).await?.prop("value").await?;
+        assert_eq!(chosen, Some(app.user_id("quinn").to_string()));
+        click_and_wait(&b, "#members form.inline-add button.button-primary").await?;
+        assert!(text_of(&b, "#members .item-list").await?.contains("Quick Quinn"));
+        b.screenshot("15-group").await;
+
+        // Lists: the list of lists on the left, entries on the right.
+        b.client.goto(&app.url("/admin/lists/priorities")).await?;
+        b.screenshot("16-lists-priorities").await;
+
+        // The own profile's settings tab.
+        b.client.goto(&app.url("/profile?tab=settings")).await?;
+        b.screenshot("17-profile-settings").await;
+
+        // On a phone the users list drops its optional columns and stays readable.
+        b.client.set_window_size(360, 740).await?;
+        b.client.goto(&app.url("/admin/users")).await?;
+        let overflow: bool = b
+            .client
+            .execute("return document.documentElement.scrollWidth > window.innerWidth + 1;", vec![])
+            .await?
+            .as_bool()
+            .unwrap_or(true);
+        assert!(!overflow, "the page scrolls sideways on a phone");
+        b.screenshot("18-users-phone").await;
+        Ok::<(), CmdError>(())
+    }
+    .await;
+    b.close().await;
+    app.stop().await;
+    story.expect("browser story");
+}

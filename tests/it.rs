@@ -17,6 +17,8 @@ mod organisation;
 mod pages;
 /// Administration > Users, the own profile, self-registration and the quick user dialog.
 mod people;
+/// Rights enforced on every route for every profile, and the rights matrix.
+mod rights;
 /// The database: migrations and the seeded profiles and rights.
 mod schema;
 /// First run, logging in and out, throttling, CSRF, idle expiry, forced password change.

@@ -9,7 +9,7 @@ use crate::web::static_files;
 use crate::web::visitor::Visitor;
 
 use super::form::csrf_field;
-use super::menu;
+use super::{icons, menu};
 
 fn head(visitor: &Visitor, title: &str) -> Markup {
     html! {
@@ -52,7 +52,7 @@ pub fn page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
                     @if !sections.is_empty() {
                         button.menu-toggle type="button" aria-controls="sidebar"
                             aria-expanded="false" data-menu-toggle {
-                            span.icon aria-hidden="true" { "☰" }
+                            (icons::icon(icons::MENU))
                             span.visually-hidden { (lang.t("layout-menu")) }
                         }
                     }
@@ -89,7 +89,7 @@ pub fn page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
                                     @for e in &section.entries {
                                         li {
                                             a href=(e.href) aria-current=[(e.href == current).then_some("page")] {
-                                                span.icon aria-hidden="true" { (e.icon) }
+                                                (icons::icon(e.icon))
                                                 (e.label.render(lang))
                                             }
                                         }

@@ -7,6 +7,8 @@ use crate::web::paths;
 use crate::web::routes::Access;
 use crate::web::visitor::Visitor;
 
+use super::icons;
+
 /// A section of the left menu.
 pub struct Section {
     /// The heading, if the section has one.
@@ -18,6 +20,7 @@ pub struct Section {
 pub struct Entry {
     pub label: Msg,
     pub href: &'static str,
+    /// An SVG path drawn in a 24×24 box.
     pub icon: &'static str,
 }
 
@@ -49,43 +52,43 @@ const ENTRIES: &[Definition] = &[
         section: None,
         label: "menu-home",
         href: paths::HOME,
-        icon: "⌂",
+        icon: icons::HOME,
         access: Access::LoggedIn,
     },
     admin(
         "menu-users",
         paths::ADMIN_USERS,
-        "👤",
+        icons::USER,
         Access::Right(names::ADMIN),
     ),
     admin(
         "menu-groups",
         paths::ADMIN_GROUPS,
-        "👥",
+        icons::GROUP,
         Access::AnyRight(names::ANY_GROUPS),
     ),
     admin(
         "menu-lists",
         paths::ADMIN_LISTS,
-        "☰",
+        icons::LIST,
         Access::AnyRight(names::ANY_LISTS),
     ),
     admin(
         "menu-rights",
         paths::ADMIN_RIGHTS,
-        "🔑",
+        icons::KEY,
         Access::Right(names::ADMIN),
     ),
     admin(
         "menu-settings",
         paths::ADMIN_SETTINGS,
-        "⚙",
+        icons::SETTINGS,
         Access::Right(names::ADMIN),
     ),
     admin(
         "menu-system",
         paths::ADMIN_SYSTEM,
-        "ℹ",
+        icons::INFO,
         Access::Right(names::ADMIN),
     ),
 ];

@@ -3,6 +3,7 @@
 
 pub mod facts;
 pub mod form;
+pub mod icons;
 pub mod layout;
 pub mod menu;
 pub mod nav;

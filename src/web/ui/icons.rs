@@ -1,0 +1,23 @@
+//! Line icons as SVG paths in a 24×24 box, drawn with the text colour (no icon font to load).
+
+use maud::{Markup, html};
+
+pub const HOME: &str = "M3 11l9-8 9 8M5 10v10h5v-6h4v6h5V10";
+pub const USER: &str = "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21c0-4 4-6 8-6s8 2 8 6";
+pub const GROUP: &str = "M9 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zM2 20c0-3.5 3-5.5 7-5.5s7 2 7 5.5M16 4.5a3.2 3.2 0 0 1 0 6.3M18 14.8c2.3.6 4 2.3 4 5.2";
+pub const LIST: &str = "M8 6h13M8 12h13M8 18h13M3.5 6h.01M3.5 12h.01M3.5 18h.01";
+pub const KEY: &str =
+    "M15 7a4 4 0 1 1-3.9 4.9L3 20v-3l1.5-1.5V14H6l1.6-1.6A4 4 0 0 1 15 7zM16 10h.01";
+pub const SETTINGS: &str = "M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-1.8-.3 1.7 1.7 0 0 0-1 1.5V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-1.1-1.5 1.7 1.7 0 0 0-1.8.3l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1a1.7 1.7 0 0 0 .3-1.8 1.7 1.7 0 0 0-1.5-1H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.5-1.1 1.7 1.7 0 0 0-.3-1.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1a1.7 1.7 0 0 0 1.8.3H9a1.7 1.7 0 0 0 1-1.5V3a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 1 1.5 1.7 1.7 0 0 0 1.8-.3l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1a1.7 1.7 0 0 0-.3 1.8V9a1.7 1.7 0 0 0 1.5 1H21a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1z";
+pub const INFO: &str = "M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20zM12 16v-4M12 8h.01";
+pub const MENU: &str = "M3 6h18M3 12h18M3 18h18";
+
+/// The icon `path`, decorative (hidden from screen readers).
+pub fn icon(path: &str) -> Markup {
+    html! {
+        svg.icon viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"
+            fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" {
+            path d=(path) {}
+        }
+    }
+}
