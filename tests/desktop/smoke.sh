@@ -21,7 +21,12 @@ work=$(mktemp -d)
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  sleep 0.5
+  for _ in $(seq 1 30); do
+    alive=""
+    for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && alive=yes; done
+    [ -z "$alive" ] && break
+    sleep 0.1
+  done
   for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
   rm -rf "$work"
 }
@@ -37,6 +42,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 
 Xvfb "$display" -screen 0 1280x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 pids+=($!)
+disown
 for _ in $(seq 1 100); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.1; done
 xdpyinfo -display "$display" >/dev/null 2>&1 || fail "Xvfb did not start"
 
@@ -48,6 +54,7 @@ export DISPLAY="$display" GESTDESK_DATA_DIR="$work/data" GESTDESK_LISTEN="127.0.
 "$bin" >"$work/first.log" 2>&1 &
 first=$!
 pids+=("$first")
+disown
 
 loaded=""
 for _ in $(seq 1 600); do
@@ -73,6 +80,7 @@ awk -v b="$blue" 'BEGIN { exit !(b > 0.002) }' || fail "the set-up page is not v
 "$bin" >"$work/second.log" 2>&1 &
 second=$!
 pids+=("$second")
+disown
 for _ in $(seq 1 200); do kill -0 "$second" 2>/dev/null || break; sleep 0.1; done
 if kill -0 "$second" 2>/dev/null; then cat "$work/second.log" >&2; fail "a second instance kept running"; fi
 kill -0 "$first" 2>/dev/null || fail "the first instance died"
