@@ -51,18 +51,23 @@
     });
   });
 
+  // Posts a form in the background, asking for JSON.
+  function postForm(form) {
+    return fetch(form.action, {
+      method: "POST",
+      headers: { "Accept": "application/json" },
+      body: new URLSearchParams(new FormData(form)),
+      credentials: "same-origin"
+    });
+  }
+
   // Rights matrix: one click flips a grant without reloading the page.
   document.querySelectorAll("form[data-toggle-right]").forEach(function (form) {
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var button = form.querySelector("button");
       button.disabled = true;
-      fetch(form.action, {
-        method: "POST",
-        headers: { "Accept": "application/json" },
-        body: new URLSearchParams(new FormData(form)),
-        credentials: "same-origin"
-      }).then(function (response) {
+      postForm(form).then(function (response) {
         if (!response.ok) throw new Error(response.status);
         return response.json();
       }).then(function (data) {
@@ -104,12 +109,7 @@
       if (first) first.focus();
       form.addEventListener("submit", function (event) {
         event.preventDefault();
-        fetch(form.action, {
-          method: "POST",
-          headers: { "Accept": "application/json" },
-          body: new URLSearchParams(new FormData(form)),
-          credentials: "same-origin"
-        }).then(function (response) {
+        postForm(form).then(function (response) {
           var type = response.headers.get("content-type") || "";
           if (response.ok && type.indexOf("application/json") === 0) {
             return response.json().then(function (chosen) { onChosen(chosen); dialog.close(); });

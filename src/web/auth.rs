@@ -68,6 +68,35 @@ pub fn redirect_with_flash(to: &str, flash: Flash, secure: bool) -> Response {
         .into_response()
 }
 
+/// Logs `user` in without a password (right after the account was created) and sends them home
+/// with `flash`.
+pub async fn start_session(
+    state: &AppState,
+    visitor: &Visitor,
+    user: &crate::domain::users::User,
+    flash: Flash,
+) -> Result<Response, WebError> {
+    let origin = Origin {
+        ip: visitor.ip.clone(),
+        user_agent: visitor.user_agent.clone(),
+    };
+    let session = auth::open_session(state.db(), user, origin).await?;
+    let mut response = redirect_with_flash(paths::HOME, flash, visitor.secure);
+    super::visitor::append_cookies(
+        response.headers_mut(),
+        &session_cookies(&session.token, visitor.secure),
+    );
+    Ok(response)
+}
+
+/// The cookies of a fresh session: the session token, and the pre-login CSRF cookie removed.
+fn session_cookies(token: &str, secure: bool) -> [String; 2] {
+    [
+        cookies::set(cookies::SESSION, token, Lifetime::Session, secure),
+        cookies::set(cookies::ANON_CSRF, "", Lifetime::Remove, secure),
+    ]
+}
+
 async fn login_page(
     State(state): State<AppState>,
     Page(visitor): Page,
@@ -106,20 +135,11 @@ async fn login_submit(
     let outcome = auth::login(state.db(), login, &form.password, origin).await?;
     match outcome {
         LoginOutcome::Success { session, .. } => {
-            let mut set = vec![cookies::set(
-                cookies::SESSION,
-                &session.token,
-                Lifetime::Session,
-                visitor.secure,
-            )];
-            set.push(cookies::set(
-                cookies::ANON_CSRF,
-                "",
-                Lifetime::Remove,
-                visitor.secure,
-            ));
             let mut response = Redirect::to(destination(&form.next)).into_response();
-            super::visitor::append_cookies(response.headers_mut(), &set);
+            super::visitor::append_cookies(
+                response.headers_mut(),
+                &session_cookies(&session.token, visitor.secure),
+            );
             Ok(response)
         }
         LoginOutcome::Invalid => {

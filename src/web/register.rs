@@ -6,7 +6,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 
-use crate::domain::auth::{self, Origin};
 use crate::domain::ids::UserId;
 use crate::domain::settings;
 use crate::domain::users::options::UserFormOptions;
@@ -15,8 +14,7 @@ use crate::domain::users::{self, manage};
 use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::{Msg, msg};
 
-use super::auth::redirect_with_flash;
-use super::cookies::{self, Lifetime};
+use super::auth::start_session;
 use super::error::WebError;
 use super::extract::{FormPairs, Page};
 use super::flash::Flash;
@@ -102,23 +100,5 @@ pub async fn submit(
         Err(e) => return Err(e.into()),
     };
     let user = users::get(state.db(), UserId(id)).await?;
-    let origin = Origin {
-        ip: visitor.ip.clone(),
-        user_agent: visitor.user_agent.clone(),
-    };
-    let session = auth::open_session(state.db(), &user, origin).await?;
-    let mut response = redirect_with_flash(paths::HOME, Flash::AccountCreated, visitor.secure);
-    super::visitor::append_cookies(
-        response.headers_mut(),
-        &[
-            cookies::set(
-                cookies::SESSION,
-                &session.token,
-                Lifetime::Session,
-                visitor.secure,
-            ),
-            cookies::set(cookies::ANON_CSRF, "", Lifetime::Remove, visitor.secure),
-        ],
-    );
-    Ok(response)
+    start_session(&state, &visitor, &user, Flash::AccountCreated).await
 }

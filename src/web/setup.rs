@@ -7,13 +7,11 @@ use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use crate::domain::auth::{self, Origin};
 use crate::domain::users::{self, AdminOrigin, NewAdmin};
 use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::{Lang, msg};
 
-use super::auth::{language_switch, redirect_with_flash};
-use super::cookies::{self, Lifetime};
+use super::auth::{language_switch, start_session};
 use super::error::WebError;
 use super::extract::{FormData, Page};
 use super::flash::Flash;
@@ -130,25 +128,7 @@ async fn setup_submit(
     state.setup().disarm();
     tracing::info!(login = %user.login, "first administrator created; the set-up link is now dead");
 
-    let origin = Origin {
-        ip: visitor.ip.clone(),
-        user_agent: visitor.user_agent.clone(),
-    };
-    let session = auth::open_session(state.db(), &user, origin).await?;
-    let mut response = redirect_with_flash(paths::HOME, Flash::Welcome, visitor.secure);
-    super::visitor::append_cookies(
-        response.headers_mut(),
-        &[
-            cookies::set(
-                cookies::SESSION,
-                &session.token,
-                Lifetime::Session,
-                visitor.secure,
-            ),
-            cookies::set(cookies::ANON_CSRF, "", Lifetime::Remove, visitor.secure),
-        ],
-    );
-    Ok(response)
+    start_session(&state, &visitor, &user, Flash::Welcome).await
 }
 
 fn setup_view(
