@@ -449,3 +449,60 @@ async fn list_rights_open_only_their_own_lists() {
     assert_eq!(app.count("SELECT count(*) FROM ticket_states"), 6);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_retired_entry_stays_on_what_uses_it_but_is_no_longer_offered() {
+    let (app, admin) = TestApp::with_admin().await;
+    app.set_setting("user_advanced", "1");
+    app.sql()
+        .execute("INSERT INTO companies (name) VALUES ('Old Corp')", [])
+        .expect("company");
+    let company: i64 = app.count("SELECT id FROM companies WHERE name = 'Old Corp'");
+    app.create_user("olga", "some password", Profile::User)
+        .await;
+    let olga = app.user_id("olga");
+    app.sql()
+        .execute(
+            "UPDATE users SET company_id = ?1 WHERE id = ?2",
+            [company, olga],
+        )
+        .expect("link");
+
+    let r = admin
+        .submit(
+            "/admin/lists/companies",
+            &format!("/admin/lists/companies/{company}/toggle"),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(
+        !admin
+            .get("/admin/users/new")
+            .await
+            .body
+            .contains("Old Corp")
+    );
+    let edit = admin.get(&format!("/admin/users/{olga}")).await;
+    edit.assert_contains(&format!(
+        r#"<option value="{company}" selected>Old Corp (disabled)</option>"#
+    ));
+    let saved = admin
+        .submit(
+            &format!("/admin/users/{olga}"),
+            &format!("/admin/users/{olga}"),
+            &[
+                ("lastname", "olga"),
+                ("login", "olga"),
+                ("profile", "2"),
+                ("company", &company.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    assert_eq!(
+        app.count(&format!("SELECT company_id FROM users WHERE id = {olga}")),
+        company
+    );
+    app.stop().await;
+}

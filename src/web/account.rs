@@ -66,9 +66,10 @@ async fn load(state: &AppState, visitor: &Visitor, id: i64) -> Result<Profile, W
     Ok(state
         .db()
         .read(move |c| {
+            let record = record::get(c, id)?.ok_or(DomainError::NotFound)?;
             Ok::<_, DomainError>(Profile {
-                record: record::get(c, id)?.ok_or(DomainError::NotFound)?,
-                options: UserFormOptions::load(c, lang)?,
+                options: UserFormOptions::load(c, lang, Some(&record))?,
+                record,
                 views: views::list(c, id, lang)?,
                 targets: views::targets(c, lang)?,
                 groups: groups::of_user(c, id)?,

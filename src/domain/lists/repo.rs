@@ -100,17 +100,25 @@ pub fn names(
         .collect())
 }
 
-/// The entries to offer in a choice list: enabled ones, plus `keep` even if disabled.
+/// The entries to offer in a choice list: enabled ones, plus those in `keep` (the current values
+/// of what is being edited) even if retired since, marked so.
 pub fn choices(
     conn: &Connection,
     def: &ListDef,
     lang: Lang,
-    keep: Option<i64>,
+    keep: &[i64],
 ) -> rusqlite::Result<Vec<(i64, String)>> {
     Ok(entries(conn, def)?
         .iter()
-        .filter(|e| !e.disabled || Some(e.id) == keep)
-        .map(|e| (e.id, display_name(def, e, lang)))
+        .filter(|e| !e.disabled || keep.contains(&e.id))
+        .map(|e| {
+            let name = display_name(def, e, lang);
+            if e.disabled {
+                (e.id, format!("{name} ({})", lang.t("lists-disabled-badge")))
+            } else {
+                (e.id, name)
+            }
+        })
         .collect())
 }
 

@@ -5,6 +5,8 @@ use rusqlite::Connection;
 use crate::domain::lists::{self, repo};
 use crate::i18n::Lang;
 
+use super::record::UserRecord;
+
 /// Choice lists as `(value, label)` pairs.
 #[derive(Debug, Clone, Default)]
 pub struct UserFormOptions {
@@ -14,24 +16,37 @@ pub struct UserFormOptions {
     pub states: Vec<(String, String)>,
 }
 
-fn load_list(conn: &Connection, code: &str, lang: Lang) -> rusqlite::Result<Vec<(String, String)>> {
+fn load_list(
+    conn: &Connection,
+    code: &str,
+    lang: Lang,
+    keep: &[i64],
+) -> rusqlite::Result<Vec<(String, String)>> {
     let Some(def) = lists::find(code) else {
         return Ok(Vec::new());
     };
-    Ok(repo::choices(conn, def, lang, None)?
+    Ok(repo::choices(conn, def, lang, keep)?
         .into_iter()
         .map(|(id, label)| (id.to_string(), label))
         .collect())
 }
 
 impl UserFormOptions {
-    /// Loads every choice list, names in `lang`.
-    pub fn load(conn: &Connection, lang: Lang) -> rusqlite::Result<Self> {
+    /// Loads every choice list, names in `lang`, keeping the entries `record` points to even if
+    /// they were retired since (so that saving the form does not drop them).
+    pub fn load(
+        conn: &Connection,
+        lang: Lang,
+        record: Option<&UserRecord>,
+    ) -> rusqlite::Result<Self> {
+        let company: Vec<i64> = record.and_then(|r| r.company_id).into_iter().collect();
+        let services = record.map(|r| r.service_ids.clone()).unwrap_or_default();
+        let agencies = record.map(|r| r.agency_ids.clone()).unwrap_or_default();
         Ok(Self {
-            companies: load_list(conn, "companies", lang)?,
-            services: load_list(conn, "services", lang)?,
-            agencies: load_list(conn, "agencies", lang)?,
-            states: load_list(conn, "states", lang)?,
+            companies: load_list(conn, "companies", lang, &company)?,
+            services: load_list(conn, "services", lang, &services)?,
+            agencies: load_list(conn, "agencies", lang, &agencies)?,
+            states: load_list(conn, "states", lang, &[])?,
         })
     }
 }

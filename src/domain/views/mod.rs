@@ -59,7 +59,7 @@ pub fn targets(conn: &Connection, lang: Lang) -> rusqlite::Result<Vec<(String, S
     else {
         return Ok(Vec::new());
     };
-    let categories = repo::choices(conn, cat_def, lang, None)?;
+    let categories = repo::choices(conn, cat_def, lang, &[])?;
     let subcategories = repo::entries(conn, sub_def)?;
     let mut out = Vec::new();
     for (cat_id, cat_name) in &categories {

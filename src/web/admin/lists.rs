@@ -65,10 +65,12 @@ struct Refs {
     choices: HashMap<&'static str, Vec<(String, String)>>,
 }
 
+/// Loads the referenced lists; `keep` are the ids the entry being edited points to.
 fn load_refs(
     c: &rusqlite::Connection,
     cols: &[&'static Column],
     lang: Lang,
+    keep: &[i64],
 ) -> rusqlite::Result<Refs> {
     let mut refs = Refs {
         names: HashMap::new(),
@@ -81,7 +83,7 @@ fn load_refs(
             refs.names.insert(target, repo::names(c, tdef, lang)?);
             refs.choices.insert(
                 target,
-                repo::choices(c, tdef, lang, None)?
+                repo::choices(c, tdef, lang, keep)?
                     .into_iter()
                     .map(|(id, n)| (id.to_string(), n))
                     .collect(),
@@ -108,7 +110,7 @@ async fn load(
         .read(move |c| {
             Ok::<_, DomainError>(Loaded {
                 entries: repo::entries(c, def)?,
-                refs: load_refs(c, &cols, lang)?,
+                refs: load_refs(c, &cols, lang, &[])?,
             })
         })
         .await?)
@@ -402,7 +404,17 @@ async fn load_entry(
         .db()
         .read(move |c| {
             let entry = repo::entry(c, def, id)?.ok_or(DomainError::NotFound)?;
-            Ok::<_, DomainError>((entry, load_refs(c, &cols, lang)?))
+            let keep: Vec<i64> = def
+                .columns
+                .iter()
+                .zip(&entry.values)
+                .filter_map(|(col, v)| match (col.kind, v) {
+                    (ColumnKind::Ref(_), Value::Int(n)) => Some(*n),
+                    _ => None,
+                })
+                .collect();
+            let refs = load_refs(c, &cols, lang, &keep)?;
+            Ok::<_, DomainError>((entry, refs))
         })
         .await?)
 }

@@ -141,7 +141,7 @@ async fn options(state: &AppState, visitor: &Visitor) -> Result<UserFormOptions,
     let lang = visitor.lang;
     Ok(state
         .db()
-        .read(move |c| UserFormOptions::load(c, lang).map_err(DomainError::from))
+        .read(move |c| UserFormOptions::load(c, lang, None).map_err(DomainError::from))
         .await?)
 }
 
@@ -242,7 +242,7 @@ async fn extras(state: &AppState, visitor: &Visitor, id: i64) -> Result<Extras, 
                 views: views::list(c, id, lang)?,
                 view_targets: views::targets(c, lang)?,
                 groups: groups::of_user(c, id)?,
-                options: UserFormOptions::load(c, lang)?,
+                options: UserFormOptions::load(c, lang, Some(&record))?,
                 record,
             })
         })
