@@ -58,8 +58,8 @@ pub async fn page(
     let content = html! {
         p.hint { (lang.t("rights-help")) }
         form.search-form method="get" action=(paths::ADMIN_RIGHTS) role="search" {
-            label.visually-hidden for="rights-filter" { (lang.t("rights-filter")) }
-            input #rights-filter type="search" name="q" value=(query.q) placeholder=(lang.t("rights-filter"))
+            label.search-label for="rights-filter" { (lang.t("rights-filter")) }
+            input #rights-filter type="search" name="q" value=(query.q)
                 data-filter-rows="#rights-table tbody tr";
             button.button type="submit" { (lang.t("search-submit")) }
         }

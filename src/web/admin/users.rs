@@ -83,8 +83,8 @@ pub async fn list(
         div.toolbar {
             form.search-form method="get" action=(paths::ADMIN_USERS) role="search" {
                 @if disabled { input type="hidden" name="disabled" value="1"; }
-                label.visually-hidden for="user-search" { (lang.t("users-search")) }
-                input #user-search type="search" name="q" value=(text) placeholder=(lang.t("users-search"));
+                label.search-label for="user-search" { (lang.t("users-search")) }
+                input #user-search type="search" name="q" value=(text);
                 button.button type="submit" { (lang.t("search-submit")) }
             }
             a.button.button-primary href=(paths::ADMIN_USER_NEW) { (lang.t("users-add")) }
