@@ -278,8 +278,30 @@ async fn an_administrator_manages_people_rights_and_lists_in_a_real_browser() {
         }
         let chosen = b.client.find(Locator::Css("#f-user")).await?.prop("value").await?;
         assert_eq!(chosen, Some(app.user_id("quinn").to_string()));
+
+        // Quick edit of the selected user: the label follows.
+        b.client.find(Locator::Css("[data-quick-edit]")).await?.click().await?;
+        b.client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css("dialog form[data-quick-form] [name='lastname']"))
+            .await?;
+        fill(&b, "lastname", "Quicker").await?;
+        b.client.find(Locator::Css("dialog button.button-primary")).await?.click().await?;
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            let label = b
+                .client
+                .execute("var s = document.querySelector('#f-user'); return s.options[s.selectedIndex].text;", vec![])
+                .await?;
+            if label.as_str() == Some("Quicker Quinn") {
+                break;
+            }
+            assert!(std::time::Instant::now() < deadline, "the label did not follow the edit");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
         click_and_wait(&b, "#members form.inline-add button.button-primary").await?;
-        assert!(text_of(&b, "#members .item-list").await?.contains("Quick Quinn"));
+        assert!(text_of(&b, "#members .item-list").await?.contains("Quicker Quinn"));
         b.screenshot("15-group").await;
 
         // Lists: the list of lists on the left, entries on the right.

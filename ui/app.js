@@ -136,4 +136,20 @@
       });
     });
   });
+
+  // Quick edit of the user selected in a choice list: the dialog opens on that user and the
+  // option's label follows the change.
+  document.querySelectorAll("[data-quick-edit]").forEach(function (button) {
+    var select = document.querySelector(button.getAttribute("data-quick-edit"));
+    if (!select) return;
+    button.addEventListener("click", function () {
+      var id = (select.value || "").replace(/^u/, "");
+      if (!/^[0-9]+$/.test(id)) return;
+      var url = button.getAttribute("data-quick-url").replace("{id}", id);
+      openDialog(button.getAttribute("data-quick-title"), url, function (chosen) {
+        var option = select.options[select.selectedIndex];
+        if (option) option.textContent = chosen.label;
+      });
+    });
+  });
 })();

@@ -115,3 +115,5 @@ register-intro = Create your account to declare requests and incidents and follo
 register-submit = Create my account
 register-have-account = I already have an account
 login-register = Create an account
+quick-user-edit = Correct this user…
+quick-user-edit-title = Correct a user

@@ -115,3 +115,5 @@ register-intro = Créez votre compte pour déclarer vos demandes et incidents et
 register-submit = Créer mon compte
 register-have-account = J'ai déjà un compte
 login-register = Créer un compte
+quick-user-edit = Corriger cet utilisateur…
+quick-user-edit-title = Corriger un utilisateur

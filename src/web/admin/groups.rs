@@ -205,6 +205,8 @@ fn detail_view(
                 @if may_quick_add && g.kind == GroupKind::User {
                     button.button type="button" data-quick-user="#f-user" data-quick-url=(paths::QUICK_USER_NEW)
                         data-quick-title=(lang.t("quick-user-title")) { (lang.t("quick-user-new")) }
+                    button.button type="button" data-quick-edit="#f-user" data-quick-url=(paths::QUICK_USER)
+                        data-quick-title=(lang.t("quick-user-edit-title")) { (lang.t("quick-user-edit")) }
                 }
                 button.button.button-primary type="submit" { (lang.t("action-add")) }
             }
