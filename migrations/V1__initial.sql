@@ -780,7 +780,7 @@ CREATE TABLE ticket_templates (
     id         INTEGER PRIMARY KEY,
     name       TEXT NOT NULL,
     ticket_id  INTEGER NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
-    created_at INTEGER NOT NULL
+    created_at INTEGER NOT NULL DEFAULT (unixepoch())
 );
 
 -- The conversation and event history of a ticket ("Résolution").
@@ -790,7 +790,8 @@ CREATE TABLE thread_entries (
     created_at    INTEGER NOT NULL,
     author_id     INTEGER REFERENCES users(id),
     kind          TEXT NOT NULL CHECK (kind IN
-                      ('text', 'opened', 'assigned', 'state', 'closed', 'attachment', 'mail')),
+                      ('text', 'opened', 'assigned', 'state', 'closed', 'attachment',
+                       'attachment_removed', 'mail')),
     body          TEXT NOT NULL DEFAULT '',               -- Markdown for text entries
     tech_from_id  INTEGER REFERENCES users(id),
     tech_to_id    INTEGER REFERENCES users(id),

@@ -128,12 +128,114 @@
     button.addEventListener("click", function () {
       openDialog(button.getAttribute("data-quick-title"), button.getAttribute("data-quick-url"), function (chosen) {
         var option = document.createElement("option");
-        option.value = chosen.value;
+        option.value = (button.getAttribute("data-quick-prefix") || "") + chosen.value;
         option.textContent = chosen.label;
         select.appendChild(option);
-        select.value = chosen.value;
+        select.value = option.value;
         select.dispatchEvent(new Event("change", { bubbles: true }));
       });
+    });
+  });
+
+  // Ticket form: the subcategory list follows the chosen category.
+  document.querySelectorAll("select[data-follows]").forEach(function (sub) {
+    var category = document.querySelector(sub.getAttribute("data-follows"));
+    if (!category) return;
+    function filter() {
+      var chosen = category.value;
+      Array.prototype.forEach.call(sub.options, function (o) {
+        var owner = o.getAttribute("data-category");
+        var fits = !owner || owner === chosen;
+        o.hidden = !fits;
+        o.disabled = !fits;
+      });
+      var current = sub.options[sub.selectedIndex];
+      if (current && current.disabled) sub.value = "";
+    }
+    category.addEventListener("change", filter);
+    filter();
+  });
+
+  // Quick add of a subcategory under the chosen category.
+  document.querySelectorAll("[data-quick-subcategory]").forEach(function (button) {
+    var select = document.querySelector(button.getAttribute("data-quick-subcategory"));
+    var category = document.querySelector(button.getAttribute("data-category-from"));
+    if (!select || !category) return;
+    button.addEventListener("click", function () {
+      if (!category.value) { category.focus(); return; }
+      var url = button.getAttribute("data-quick-url") + "?category=" + encodeURIComponent(category.value);
+      openDialog(button.getAttribute("data-quick-title"), url, function (chosen) {
+        var option = document.createElement("option");
+        option.value = chosen.value;
+        option.textContent = chosen.label;
+        option.setAttribute("data-category", chosen.category);
+        select.appendChild(option);
+        select.value = chosen.value;
+      });
+    });
+  });
+
+  // A warning sign while the requester or the technician is not chosen.
+  document.querySelectorAll("select[data-warn-empty]").forEach(function (select) {
+    var label = document.querySelector("label[for='" + select.id + "']");
+    if (!label) return;
+    function update() {
+      var sign = label.querySelector(".field-warning");
+      if (select.value === "" && !sign) {
+        sign = document.createElement("span");
+        sign.className = "field-warning";
+        sign.setAttribute("aria-hidden", "true");
+        sign.textContent = "⚠";
+        label.insertBefore(sign, label.firstChild);
+      } else if (select.value !== "" && sign) {
+        sign.remove();
+      }
+    }
+    select.addEventListener("change", update);
+  });
+
+  // The requester's mail and phone follow the choice.
+  document.querySelectorAll("select[data-requester-info]").forEach(function (select) {
+    var box = document.querySelector(select.getAttribute("data-requester-info"));
+    if (!box) return;
+    select.addEventListener("change", function () {
+      var o = select.options[select.selectedIndex];
+      box.textContent = "";
+      if (!o) return;
+      var mail = o.getAttribute("data-mail"), phone = o.getAttribute("data-phone");
+      if (mail) {
+        var a = document.createElement("a");
+        a.href = "mailto:" + mail;
+        a.textContent = mail;
+        box.appendChild(a);
+      }
+      if (phone) {
+        var t = document.createElement("a");
+        t.href = "tel:" + phone.replace(/\s/g, "");
+        t.textContent = phone;
+        box.appendChild(document.createTextNode(" "));
+        box.appendChild(t);
+      }
+    });
+  });
+
+  // Markdown toolbar: wraps the selection.
+  document.querySelectorAll("[data-md-for]").forEach(function (bar) {
+    var area = document.getElementById(bar.getAttribute("data-md-for"));
+    if (!area) return;
+    var forms = {
+      bold: ["**", "**"], italic: ["*", "*"], code: ["`", "`"],
+      list: ["\n- ", ""], link: ["[", "](https://)"]
+    };
+    bar.addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-md]");
+      if (!button) return;
+      var f = forms[button.getAttribute("data-md")];
+      var start = area.selectionStart, end = area.selectionEnd, text = area.value;
+      area.value = text.slice(0, start) + f[0] + text.slice(start, end) + f[1] + text.slice(end);
+      area.focus();
+      area.selectionStart = start + f[0].length;
+      area.selectionEnd = end + f[0].length;
     });
   });
 

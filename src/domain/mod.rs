@@ -16,6 +16,7 @@ pub mod sessions;
 pub mod settings;
 pub mod setup;
 pub mod system;
+pub mod tickets;
 pub mod token;
 pub mod users;
 pub mod views;

@@ -109,6 +109,11 @@ impl FormPairs {
             .map_or("", |(_, v)| v.as_str())
     }
 
+    /// Whether the form carried a field `name` (even empty).
+    pub fn has(&self, name: &str) -> bool {
+        self.0.iter().any(|(k, _)| k == name)
+    }
+
     /// The fields as a map (first value of each name).
     pub fn to_map(&self) -> std::collections::HashMap<String, String> {
         let mut map = std::collections::HashMap::new();

@@ -16,10 +16,14 @@ pub enum Flash {
     Disabled,
     Enabled,
     AccountCreated,
+    TicketCreated,
+    TicketMerged,
+    TicketClosed,
+    ReminderSet,
 }
 
 impl Flash {
-    const ALL: [Flash; 10] = [
+    const ALL: [Flash; 14] = [
         Flash::LoggedOut,
         Flash::SessionExpired,
         Flash::PasswordChanged,
@@ -30,6 +34,10 @@ impl Flash {
         Flash::Disabled,
         Flash::Enabled,
         Flash::AccountCreated,
+        Flash::TicketCreated,
+        Flash::TicketMerged,
+        Flash::TicketClosed,
+        Flash::ReminderSet,
     ];
 
     /// The cookie value.
@@ -45,6 +53,10 @@ impl Flash {
             Flash::Disabled => "disabled",
             Flash::Enabled => "enabled",
             Flash::AccountCreated => "account-created",
+            Flash::TicketCreated => "ticket-created",
+            Flash::TicketMerged => "ticket-merged",
+            Flash::TicketClosed => "ticket-closed",
+            Flash::ReminderSet => "reminder-set",
         }
     }
 
@@ -66,6 +78,10 @@ impl Flash {
             Flash::Disabled => msg("flash-disabled"),
             Flash::Enabled => msg("flash-enabled"),
             Flash::AccountCreated => msg("flash-account-created"),
+            Flash::TicketCreated => msg("flash-ticket-created"),
+            Flash::TicketMerged => msg("flash-ticket-merged"),
+            Flash::TicketClosed => msg("flash-ticket-closed"),
+            Flash::ReminderSet => msg("flash-reminder-set"),
         }
     }
 

@@ -5,6 +5,10 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
 
+use crate::domain::DomainError;
+use crate::domain::lists;
+use crate::domain::tickets::repo;
+use crate::domain::tickets::visibility::Viewer;
 use crate::i18n::format_datetime;
 
 use super::error::WebError;
@@ -39,6 +43,26 @@ pub async fn page(
     };
 
     let name = user.display_name();
+    let (me, rights, settings) = (
+        user.id.0,
+        visitor
+            .session
+            .as_ref()
+            .map(|s| s.rights.clone())
+            .unwrap_or_default(),
+        (*visitor.settings).clone(),
+    );
+    let (recent, states) = state
+        .db()
+        .read(move |c| {
+            let viewer = Viewer::load(c, me, &rights, &settings)?;
+            let states = lists::find("states")
+                .map(|d| lists::repo::names(c, d, lang))
+                .transpose()?
+                .unwrap_or_default();
+            Ok::<_, DomainError>((repo::recent(c, &viewer, 10)?, states))
+        })
+        .await?;
     let title = lang.t_args("home-welcome", &[("name", &name)]);
     let lan = crate::net::lan_urls(state.local_addr());
     let content = html! {
@@ -48,6 +72,25 @@ pub async fn page(
             }
             @if let Some(at) = user.last_login_at {
                 p.muted { (lang.t_args("home-last-login", &[("when", &format_datetime(lang, at))])) }
+            }
+        }
+        section.panel {
+            h2 { (lang.t("home-recent-tickets")) }
+            @if recent.is_empty() {
+                p.muted { (lang.t("home-no-tickets")) }
+            } @else {
+                ul.item-list {
+                    @for t in &recent {
+                        li {
+                            a href=(paths::fill(paths::TICKET, &[&t.id])) { "#" (t.id) " " (t.title) }
+                            span.badge { (states.get(&t.state_id).cloned().unwrap_or_default()) }
+                            span.muted { (format_datetime(lang, t.modified_at)) }
+                        }
+                    }
+                }
+            }
+            @if visitor.has_right("side_open_ticket") {
+                p { a.button.button-primary href=(paths::TICKET_NEW) { (lang.t("menu-new-ticket")) } }
             }
         }
         section.panel {

@@ -25,6 +25,7 @@ mod security_headers;
 mod setup;
 mod state;
 mod static_files;
+mod tickets;
 mod ui;
 mod user_form;
 mod visitor;
@@ -50,6 +51,7 @@ pub(crate) fn pages() -> Routes {
         .merge(setup::routes())
         .merge(account::routes())
         .merge(admin::routes())
+        .merge(tickets::routes())
         .get(paths::REGISTER, Access::Anyone, register::page)
         .post(paths::REGISTER, Access::Anyone, register::submit)
         .get(paths::QUICK_USER_NEW, QUICK_USERS, quick_user::new_form)

@@ -38,6 +38,20 @@ pub const ADMIN_LIST_ENTRY: &str = "/admin/lists/{list}/{id}";
 pub const ADMIN_LIST_ENTRY_DELETE: &str = "/admin/lists/{list}/{id}/delete";
 pub const ADMIN_LIST_ENTRY_TOGGLE: &str = "/admin/lists/{list}/{id}/toggle";
 pub const ADMIN_SETTINGS: &str = "/admin/settings";
+pub const ADMIN_NEXT_NUMBER: &str = "/admin/settings/next-number";
+pub const TICKET_NEW: &str = "/tickets/new";
+pub const TICKETS: &str = "/tickets";
+pub const TICKET: &str = "/tickets/{id}";
+pub const TICKET_CLOSE: &str = "/tickets/{id}/close";
+pub const TICKET_ENTRY_EDIT: &str = "/tickets/{id}/entries/{item}";
+pub const TICKET_ENTRY_DELETE: &str = "/tickets/{id}/entries/{item}/delete";
+pub const TICKET_ENTRY_PRIVATE: &str = "/tickets/{id}/entries/{item}/private";
+pub const TICKET_ATTACHMENT: &str = "/tickets/{id}/attachments/{item}";
+pub const TICKET_ATTACHMENT_DELETE: &str = "/tickets/{id}/attachments/{item}/delete";
+pub const TICKET_REMINDERS: &str = "/tickets/{id}/reminders";
+pub const REMINDERS: &str = "/reminders";
+pub const REMINDER_DONE: &str = "/reminders/{id}/done";
+pub const QUICK_SUBCATEGORY: &str = "/subcategories/quick";
 
 /// Fills the `{...}` parameters of `pattern` in order.
 pub fn fill(pattern: &str, values: &[&dyn std::fmt::Display]) -> String {

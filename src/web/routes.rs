@@ -105,6 +105,23 @@ impl Routes {
         self.add(Method::POST, path, access, post(handler))
     }
 
+    /// A `POST` route that takes uploads: bodies up to `max_bytes` instead of the default 2 MB
+    /// (each file is still held to the attachment size setting while it arrives).
+    pub fn post_upload<H, T>(
+        self,
+        path: &'static str,
+        access: Access,
+        handler: H,
+        max_bytes: usize,
+    ) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        let route = post(handler).layer(axum::extract::DefaultBodyLimit::max(max_bytes));
+        self.add(Method::POST, path, access, route)
+    }
+
     /// Adds another area's routes.
     pub fn merge(mut self, other: Routes) -> Self {
         self.router = self.router.merge(other.router);

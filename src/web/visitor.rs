@@ -14,9 +14,11 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::db::DbError;
+use crate::domain::profiles::Profile;
 use crate::domain::rights::{self, RightSet};
 use crate::domain::sessions::{self, Lookup};
 use crate::domain::settings::Settings;
+use crate::domain::tickets::limits;
 use crate::domain::users::User;
 use crate::domain::{clock, token};
 use crate::i18n::Lang;
@@ -54,6 +56,10 @@ pub struct Visitor {
     pub from_loopback: bool,
     /// The path asked for, with its query.
     pub path: String,
+    /// Reminders due for the signed-in technician.
+    pub due_reminders: i64,
+    /// Tickets the signed-in user may still open, when a ticket limit applies.
+    pub tickets_left: Option<i64>,
 }
 
 impl Visitor {
@@ -82,6 +88,8 @@ struct Loaded {
     settings: Settings,
     lookup: Lookup,
     rights: Option<RightSet>,
+    due_reminders: i64,
+    tickets_left: Option<i64>,
 }
 
 /// The middleware.
@@ -108,10 +116,27 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
                 Lookup::Active(s) => Some(rights::for_profile(c, s.user.profile)?),
                 _ => None,
             };
+            let (mut due_reminders, mut tickets_left) = (0, None);
+            if let Lookup::Active(s) = &lookup {
+                if matches!(s.user.profile, Profile::Technician | Profile::Administrator) {
+                    due_reminders = c.query_row(
+                        "SELECT count(*) FROM reminders WHERE technician_id = ?1 AND done = 0 AND due_at <= ?2",
+                        rusqlite::params![s.user.id.0, now],
+                        |r| r.get(0),
+                    )?;
+                }
+                if settings.flag(crate::domain::settings::USER_LIMIT_TICKET)
+                    || settings.flag(crate::domain::settings::COMPANY_LIMIT_TICKET)
+                {
+                    tickets_left = limits::remaining(c, s.user.id.0, &settings, now)?.map(|r| r.left());
+                }
+            }
             Ok::<_, DbError>(Loaded {
                 settings,
                 lookup,
                 rights,
+                due_reminders,
+                tickets_left,
             })
         })
         .await;
@@ -215,6 +240,8 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
         settings: Arc::new(loaded.settings),
         flash,
         from_loopback,
+        due_reminders: loaded.due_reminders,
+        tickets_left: loaded.tickets_left,
         path: req
             .uri()
             .path_and_query()

@@ -163,3 +163,4 @@ usage-models = used by { $count ->
         [one] one asset model
        *[other] { $count } asset models
     }
+list-col-ticket = Ticket number

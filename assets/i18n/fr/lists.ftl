@@ -163,3 +163,4 @@ usage-models = utilisée par { $count ->
         [one] un modèle d'équipement
        *[other] { $count } modèles d'équipements
     }
+list-col-ticket = Numéro du ticket

@@ -113,6 +113,16 @@ pub async fn save(
             let Some(c) = columns.iter().find(|c| c.name == *column) else {
                 continue;
             };
+            if let (ColumnKind::Ticket, Value::Int(ticket)) = (c.kind, value) {
+                let known: bool = tx.query_row(
+                    "SELECT EXISTS(SELECT 1 FROM tickets WHERE id = ?1 AND deleted = 0)",
+                    [ticket],
+                    |r| r.get(0),
+                )?;
+                if !known {
+                    errors.add(c.name, msg("error-unknown-ticket"));
+                }
+            }
             if let (ColumnKind::Ref(target), Value::Int(ref_id)) = (c.kind, value) {
                 let target = find(target).ok_or(DomainError::NotFound)?;
                 if !repo::exists(tx, target, *ref_id)? {

@@ -26,6 +26,8 @@ pub enum ColumnKind {
     Netmask,
     /// An entry of another list, by its code.
     Ref(&'static str),
+    /// A ticket number.
+    Ticket,
 }
 
 /// One editable column.
@@ -272,8 +274,11 @@ pub const ALL: &[ListDef] = &[
         ..list("places", "places", "list-places")
     },
     ListDef {
+        columns: &[
+            NAME,
+            required("ticket_id", "list-col-ticket", ColumnKind::Ticket),
+        ],
         has_disabled: false,
-        can_add: false,
         ..list("templates", "ticket_templates", "list-templates")
     },
     ListDef {

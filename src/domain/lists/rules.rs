@@ -90,13 +90,15 @@ pub fn parse(column: &Column, input: &str, errors: &mut FieldErrors) -> Value {
                 Value::Null
             }
         },
-        ColumnKind::Ref(_) => match text.parse::<i64>() {
-            Ok(id) if id > 0 => Value::Int(id),
-            _ => {
-                errors.add(field, msg("error-unknown-choice"));
-                Value::Null
+        ColumnKind::Ref(_) | ColumnKind::Ticket => {
+            match text.trim_start_matches('#').parse::<i64>() {
+                Ok(id) if id > 0 => Value::Int(id),
+                _ => {
+                    errors.add(field, msg("error-unknown-choice"));
+                    Value::Null
+                }
             }
-        },
+        }
     }
 }
 

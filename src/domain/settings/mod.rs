@@ -37,6 +37,14 @@ pub const USER_COMPANY_VIEW: &str = "user_company_view";
 pub const USER_AGENCY: &str = "user_agency";
 /// Key of "users only see their services' tickets; lists are partitioned by service".
 pub const USER_LIMIT_SERVICE: &str = "user_limit_service";
+/// Key of "tickets have a type".
+pub const TICKET_TYPE: &str = "ticket_type";
+/// Key of "tickets have a place".
+pub const TICKET_PLACES: &str = "ticket_places";
+/// Key of the most attachments one ticket may have.
+pub const ATTACHMENT_MAX_COUNT: &str = "attachment_max_count";
+/// Key of the largest attachment, in megabytes.
+pub const ATTACHMENT_MAX_MB: &str = "attachment_max_mb";
 
 /// Where a change comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

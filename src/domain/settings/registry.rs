@@ -18,6 +18,7 @@ pub enum Kind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     General,
+    Tickets,
     Users,
 }
 
@@ -100,6 +101,38 @@ pub const DEFS: &[Def] = &[
         section: Section::General,
         label: "setting-rows-per-page",
         help: "setting-rows-per-page-help",
+    },
+    Def {
+        key: super::ATTACHMENT_MAX_COUNT,
+        kind: Kind::Number { min: 0, max: 50 },
+        default: "5",
+        section: Section::Tickets,
+        label: "setting-attachment-max-count",
+        help: "setting-attachment-max-count-help",
+    },
+    Def {
+        key: super::ATTACHMENT_MAX_MB,
+        kind: Kind::Number { min: 1, max: 100 },
+        default: "10",
+        section: Section::Tickets,
+        label: "setting-attachment-max-mb",
+        help: "setting-attachment-max-mb-help",
+    },
+    Def {
+        key: super::TICKET_TYPE,
+        kind: Kind::Flag,
+        default: "0",
+        section: Section::Tickets,
+        label: "setting-ticket-type",
+        help: "setting-ticket-type-help",
+    },
+    Def {
+        key: super::TICKET_PLACES,
+        kind: Kind::Flag,
+        default: "0",
+        section: Section::Tickets,
+        label: "setting-ticket-places",
+        help: "setting-ticket-places-help",
     },
     flag(
         super::USER_ADVANCED,

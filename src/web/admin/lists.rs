@@ -133,6 +133,11 @@ fn cell(
                 @let c = value.as_form_text();
                 span.swatch style=(format!("background:{c}")) aria-hidden="true" {} " " code { (c) }
             }
+            ColumnKind::Ticket => {
+                @if let Value::Int(id) = value {
+                    a href=(fill(paths::TICKET, &[id])) { "#" (id) }
+                }
+            }
             ColumnKind::Ref(target) => {
                 @if let Value::Int(id) = value {
                     (refs.names.get(target).and_then(|m| m.get(id)).cloned().unwrap_or_default())
@@ -167,7 +172,7 @@ fn input(
         }
         kind => {
             let html_kind = match kind {
-                ColumnKind::Number { .. } => "number",
+                ColumnKind::Number { .. } | ColumnKind::Ticket => "number",
                 ColumnKind::Color => "color",
                 ColumnKind::Date => "date",
                 ColumnKind::Mail => "email",

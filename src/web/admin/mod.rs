@@ -23,6 +23,7 @@ pub fn routes() -> Routes {
         .get(paths::ADMIN_SYSTEM, ADMIN, system::page)
         .get(paths::ADMIN_SETTINGS, ADMIN, settings::page)
         .post(paths::ADMIN_SETTINGS, ADMIN, settings::save)
+        .post(paths::ADMIN_NEXT_NUMBER, ADMIN, settings::save_next_number)
         .get(paths::ADMIN_USERS, ADMIN, users::list)
         .post(paths::ADMIN_USERS, ADMIN, users::create)
         .get(paths::ADMIN_USER_NEW, ADMIN, users::new_page)

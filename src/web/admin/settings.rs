@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
 use crate::domain::settings::{self, Def, Kind, Section, registry};
+use crate::domain::tickets;
 use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::msg;
 use crate::web::auth::redirect_with_flash;
@@ -22,8 +23,9 @@ use crate::web::ui::form::{Input, checkbox, csrf_field, form_error};
 use crate::web::ui::layout;
 use crate::web::visitor::Visitor;
 
-const SECTIONS: [(Section, &str); 2] = [
+const SECTIONS: [(Section, &str); 3] = [
     (Section::General, "settings-section-general"),
+    (Section::Tickets, "settings-section-tickets"),
     (Section::Users, "settings-section-users"),
 ];
 
@@ -41,9 +43,23 @@ fn field(visitor: &Visitor, def: &Def, value: &str, errors: &FieldErrors) -> Mar
     }
 }
 
-fn view(visitor: &Visitor, values: &HashMap<&'static str, String>, errors: &FieldErrors) -> Markup {
+fn view(
+    visitor: &Visitor,
+    values: &HashMap<&'static str, String>,
+    errors: &FieldErrors,
+    next: &NextNumber,
+) -> Markup {
     let lang = visitor.lang;
     let content = html! {
+        section.panel #numbering {
+            h2 { (lang.t("settings-next-number")) }
+            p.hint { (lang.t("settings-next-number-help")) }
+            form.inline-add method="post" action=(paths::ADMIN_NEXT_NUMBER) novalidate {
+                (csrf_field(visitor))
+                (Input::text("next_number", msg("settings-next-number"), &next.typed).kind("number").render(lang, &next.errors))
+                button.button type="submit" { (lang.t("action-save")) }
+            }
+        }
         (form_error(lang, (!errors.is_empty()).then(|| msg("form-has-errors")).as_ref()))
         form.stack method="post" action=(paths::ADMIN_SETTINGS) novalidate {
             (csrf_field(visitor))
@@ -63,14 +79,80 @@ fn view(visitor: &Visitor, values: &HashMap<&'static str, String>, errors: &Fiel
     layout::page(visitor, &lang.t("settings-title"), content)
 }
 
-/// `GET /admin/settings`.
-pub async fn page(authed: Authed) -> Response {
-    let s = &authed.visitor.settings;
-    let values = registry::DEFS
+/// The ticket numbering form's state.
+struct NextNumber {
+    typed: String,
+    errors: FieldErrors,
+}
+
+async fn next_number(state: &AppState) -> Result<NextNumber, WebError> {
+    let next = state
+        .db()
+        .read(|c| tickets::repo::next_number(c).map_err(DomainError::from))
+        .await?;
+    Ok(NextNumber {
+        typed: next.to_string(),
+        errors: FieldErrors::new(),
+    })
+}
+
+fn current_values(visitor: &Visitor) -> HashMap<&'static str, String> {
+    let s = &visitor.settings;
+    registry::DEFS
         .iter()
         .map(|d| (d.key, s.raw(d.key).to_owned()))
-        .collect();
-    view(&authed.visitor, &values, &FieldErrors::new()).into_response()
+        .collect()
+}
+
+/// `GET /admin/settings`.
+pub async fn page(State(state): State<AppState>, authed: Authed) -> Result<Response, WebError> {
+    let next = next_number(&state).await?;
+    Ok(view(
+        &authed.visitor,
+        &current_values(&authed.visitor),
+        &FieldErrors::new(),
+        &next,
+    )
+    .into_response())
+}
+
+/// `POST /admin/settings/next-number`: the number the next ticket gets, only upward.
+pub async fn save_next_number(
+    State(state): State<AppState>,
+    authed: Authed,
+    form: FormPairs,
+) -> Result<Response, WebError> {
+    let visitor = &authed.visitor;
+    let typed = form.get("next_number").trim().to_owned();
+    let result = match typed.parse::<i64>() {
+        Ok(n) => tickets::set_next_number(state.db(), n).await,
+        Err(_) => {
+            let mut errors = FieldErrors::new();
+            errors.add("next_number", msg("error-whole-number"));
+            Err(DomainError::Invalid(errors))
+        }
+    };
+    match result {
+        Ok(()) => Ok(redirect_with_flash(
+            &format!("{}#numbering", paths::ADMIN_SETTINGS),
+            Flash::Saved,
+            visitor.secure,
+        )),
+        Err(DomainError::Invalid(errors)) => {
+            let next = NextNumber { typed, errors };
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                view(
+                    visitor,
+                    &current_values(visitor),
+                    &FieldErrors::new(),
+                    &next,
+                ),
+            )
+                .into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// `POST /admin/settings`.
@@ -85,13 +167,11 @@ pub async fn save(
         .map(|d| {
             let typed = form.get(d.key).to_owned();
             let value = match d.kind {
-                Kind::Flag => {
-                    if typed.is_empty() {
-                        "0".to_owned()
-                    } else {
-                        typed
-                    }
-                }
+                // An unticked checkbox is not sent at all.
+                Kind::Flag if typed.is_empty() => "0".to_owned(),
+                Kind::Flag => typed,
+                // A field the form did not carry keeps its value.
+                _ if !form.has(d.key) => visitor.settings.raw(d.key).to_owned(),
                 _ => typed,
             };
             (d.key, value)
@@ -112,9 +192,10 @@ pub async fn save(
         )),
         Err(DomainError::Invalid(errors)) => {
             let map = values.into_iter().collect();
+            let next = next_number(&state).await?;
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
-                view(visitor, &map, &errors),
+                view(visitor, &map, &errors, &next),
             )
                 .into_response())
         }

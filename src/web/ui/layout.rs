@@ -60,6 +60,13 @@ pub fn page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
                         img src=(static_files::url("icons/gestdesk.svg")) alt="" width="28" height="28";
                         span { (visitor.company_name()) }
                     }
+                    @if visitor.due_reminders > 0 {
+                        a.bell href=(paths::REMINDERS) title=(lang.t("reminders-due-title")) {
+                            (icons::icon(icons::BELL))
+                            span.bell-count { (visitor.due_reminders) }
+                            span.visually-hidden { (lang.t_args("reminders-due", &[("count", &visitor.due_reminders.to_string())])) }
+                        }
+                    }
                     @if let Some(user) = visitor.user() {
                         details.user-menu {
                             summary {
@@ -91,6 +98,9 @@ pub fn page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
                                             a href=(e.href) aria-current=[(e.href == current).then_some("page")] {
                                                 (icons::icon(e.icon))
                                                 (e.label.render(lang))
+                                                @if let Some(n) = &e.note {
+                                                    span.menu-note { (n.render(lang)) }
+                                                }
                                             }
                                         }
                                     }

@@ -22,6 +22,8 @@ pub struct Entry {
     pub href: &'static str,
     /// An SVG path drawn in a 24×24 box.
     pub icon: &'static str,
+    /// A short note beside the label (tickets left).
+    pub note: Option<Msg>,
 }
 
 struct Definition {
@@ -54,6 +56,13 @@ const ENTRIES: &[Definition] = &[
         href: paths::HOME,
         icon: icons::HOME,
         access: Access::LoggedIn,
+    },
+    Definition {
+        section: None,
+        label: "menu-new-ticket",
+        href: paths::TICKET_NEW,
+        icon: icons::PLUS,
+        access: Access::Right("side_open_ticket"),
     },
     admin(
         "menu-users",
@@ -104,10 +113,15 @@ pub fn for_visitor(visitor: &Visitor) -> Vec<Section> {
         if !d.access.allows(Some(&has)) {
             continue;
         }
+        let note = (d.href == paths::TICKET_NEW)
+            .then_some(visitor.tickets_left)
+            .flatten()
+            .map(|left| msg("menu-tickets-left").arg("count", left));
         let entry = Entry {
             label: msg(d.label),
             href: d.href,
             icon: d.icon,
+            note,
         };
         let title = d.section.map(msg);
         match sections.last_mut() {

@@ -5,5 +5,6 @@ pub mod facts;
 pub mod form;
 pub mod icons;
 pub mod layout;
+pub mod markdown;
 pub mod menu;
 pub mod nav;

@@ -1,0 +1,122 @@
+# Tickets: the form, the thread, attachments, reminders.
+menu-new-ticket = New ticket
+menu-tickets-left = { $count ->
+        [one] one left
+       *[other] { $count } left
+    }
+home-recent-tickets = Latest tickets
+home-no-tickets = No ticket yet.
+
+ticket-new-title = New ticket
+ticket-create = Create the ticket
+ticket-send = Send
+ticket-use-template = Start from a template
+ticket-use-template-submit = Use
+ticket-limit-left = { $count ->
+        [0] You cannot open more tickets for now: your ticket limit is reached.
+        [one] You can open one more ticket.
+       *[other] You can open { $count } more tickets.
+    }
+ticket-summary = Ticket #{ $id }, opened on { $date }
+ticket-section-people = People
+ticket-section-classification = Classification
+ticket-section-request = Request
+ticket-section-dates = Dates and times
+ticket-field-requester = Requester
+ticket-field-type = Type
+ticket-field-technician = Technician
+ticket-field-category = Category
+ticket-field-subcategory = Subcategory
+ticket-field-place = Place
+ticket-field-service = Service
+ticket-field-agency = Agency
+ticket-field-title = Title
+ticket-field-description = Description
+ticket-field-created = Opened on
+ticket-field-hope-date = Hoped resolution date
+ticket-field-resolved = Resolved on
+ticket-field-time-spent = Time spent
+ticket-field-time-hope = Estimated time
+ticket-field-priority = Priority
+ticket-field-criticality = Criticality
+ticket-field-state = State
+ticket-warning-empty = Not chosen yet
+ticket-requester-mail = Mail
+ticket-requester-phone = Phone
+ticket-now-value = Saved meanwhile: { $value }
+ticket-conflict = Someone saved this ticket while you were editing it. The fields marked below were changed by both of you: check them and save again to keep your version. Your other changes were not saved yet.
+ticket-close = Close ticket
+ticket-close-confirm = Close this ticket? It will be marked as resolved.
+ticket-duplicate = Duplicate
+ticket-thread = Resolution
+ticket-reply = Add a reply
+ticket-reply-private = Hidden from the requester
+ticket-save-and-send = Save and send
+ticket-attachments = Attachments
+ticket-attachments-none = No attachment.
+ticket-attachments-add = Attach files
+ticket-attachments-hint = Up to { $count } more file(s), { $size } MB each; programs, scripts and web pages are refused.
+ticket-attachment-confirm-delete = Remove this attachment?
+
+md-toolbar = Formatting
+md-bold = Bold
+md-italic = Italic
+md-list = List
+md-link = Link
+md-code = Code
+md-hint = Markdown formatting: **bold**, *italic*, - lists, [text](https://link).
+
+thread-opened = { $who } opened the ticket.
+thread-assigned = { $who } assigned the ticket to { $to } (was: { $from }).
+thread-state = { $who } changed the state from { $from } to { $to }.
+thread-closed = { $who } closed the ticket ({ $state }).
+thread-attachment = { $who } attached { $name }.
+thread-attachment-removed = { $who } removed the attachment { $name }.
+thread-mail = { $who } sent a mail.
+thread-edited = edited
+thread-private = Hidden
+thread-private-help = The requester does not see this reply.
+thread-hide = Hide from requester
+thread-show = Show to requester
+thread-confirm-delete = Delete this reply?
+
+reminders-title = Reminders
+reminders-none = No reminder set.
+reminders-when = Remind on
+reminders-text = About
+reminders-add = Set a reminder
+reminders-done = Done
+reminders-need-technician = A reminder goes to the ticket's technician: assign one first.
+reminders-nothing-due = No reminder is due.
+reminders-due-title = Reminders due
+reminders-due = { $count ->
+        [one] One reminder due
+       *[other] { $count } reminders due
+    }
+
+quick-subcategory-title = New subcategory
+
+settings-next-number = Next ticket number
+settings-next-number-help = The number the next ticket will get. It can only go up: never below the highest number already given.
+
+flash-ticket-created = The ticket has been created.
+flash-ticket-merged = Saved. Someone else had changed other fields meanwhile; both changes were kept.
+flash-ticket-closed = The ticket is closed.
+flash-reminder-set = Reminder set.
+
+error-attachment-count = At most { $max } attachments per ticket.
+error-attachment-name = This file has no usable name.
+error-attachment-read = The file { $name } could not be stored; please send it again.
+error-attachment-size = { $name } is larger than { $max } MB.
+error-attachment-type = { $name } is refused: programs, scripts and web pages cannot be attached.
+error-datetime = Enter a date and time.
+error-field-changed-meanwhile = Changed by someone else while you were editing.
+error-hope-before-created = The hoped resolution date cannot be before the opening date.
+error-resolved-before-created = The resolution date cannot be before the opening date.
+error-next-number-too-low = The next number cannot go below { $min }.
+error-subcategory-not-in-category = This subcategory does not belong to the chosen category.
+error-subcategory-without-category = Choose a category first.
+error-ticket-changed = The ticket changed while it was being saved; please try again.
+error-ticket-limit-reached = Your ticket limit ({ $max }) is reached: no new ticket can be opened for now.
+error-unknown-ticket = There is no ticket with this number.
+error-whole-number = Enter a whole number.

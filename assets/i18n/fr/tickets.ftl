@@ -1,0 +1,122 @@
+# Tickets: the form, the thread, attachments, reminders.
+menu-new-ticket = Nouveau ticket
+menu-tickets-left = { $count ->
+        [one] encore un
+       *[other] encore { $count }
+    }
+home-recent-tickets = Derniers tickets
+home-no-tickets = Aucun ticket pour l'instant.
+
+ticket-new-title = Nouveau ticket
+ticket-create = Créer le ticket
+ticket-send = Envoyer
+ticket-use-template = Partir d'un modèle
+ticket-use-template-submit = Utiliser
+ticket-limit-left = { $count ->
+        [0] Vous ne pouvez plus ouvrir de ticket pour l'instant : votre limite est atteinte.
+        [one] Vous pouvez encore ouvrir un ticket.
+       *[other] Vous pouvez encore ouvrir { $count } tickets.
+    }
+ticket-summary = Ticket n° { $id }, ouvert le { $date }
+ticket-section-people = Personnes
+ticket-section-classification = Classement
+ticket-section-request = Demande
+ticket-section-dates = Dates et temps
+ticket-field-requester = Demandeur
+ticket-field-type = Type
+ticket-field-technician = Technicien
+ticket-field-category = Catégorie
+ticket-field-subcategory = Sous-catégorie
+ticket-field-place = Lieu
+ticket-field-service = Service
+ticket-field-agency = Agence
+ticket-field-title = Titre
+ticket-field-description = Description
+ticket-field-created = Date de la demande
+ticket-field-hope-date = Date de résolution estimée
+ticket-field-resolved = Date de résolution
+ticket-field-time-spent = Temps passé
+ticket-field-time-hope = Temps estimé
+ticket-field-priority = Priorité
+ticket-field-criticality = Criticité
+ticket-field-state = État
+ticket-warning-empty = Pas encore choisi
+ticket-requester-mail = Mail
+ticket-requester-phone = Téléphone
+ticket-now-value = Enregistré entre-temps : { $value }
+ticket-conflict = Quelqu'un a enregistré ce ticket pendant que vous le modifiiez. Les champs signalés ci-dessous ont été changés par vous deux : vérifiez-les puis enregistrez à nouveau pour garder votre version. Vos autres changements ne sont pas encore enregistrés.
+ticket-close = Clôturer le ticket
+ticket-close-confirm = Clôturer ce ticket ? Il passera à l'état résolu.
+ticket-duplicate = Dupliquer
+ticket-thread = Résolution
+ticket-reply = Ajouter une réponse
+ticket-reply-private = Masquée au demandeur
+ticket-save-and-send = Enregistrer et envoyer
+ticket-attachments = Pièces jointes
+ticket-attachments-none = Aucune pièce jointe.
+ticket-attachments-add = Joindre des fichiers
+ticket-attachments-hint = Encore { $count } fichier(s) au plus, { $size } Mo chacun ; programmes, scripts et pages web sont refusés.
+ticket-attachment-confirm-delete = Retirer cette pièce jointe ?
+
+md-toolbar = Mise en forme
+md-bold = Gras
+md-italic = Italique
+md-list = Liste
+md-link = Lien
+md-code = Code
+md-hint = Mise en forme Markdown : **gras**, *italique*, - listes, [texte](https://lien).
+
+thread-opened = { $who } a ouvert le ticket.
+thread-assigned = { $who } a attribué le ticket à { $to } (avant : { $from }).
+thread-state = { $who } a changé l'état de { $from } à { $to }.
+thread-closed = { $who } a clôturé le ticket ({ $state }).
+thread-attachment = { $who } a joint { $name }.
+thread-attachment-removed = { $who } a retiré la pièce jointe { $name }.
+thread-mail = { $who } a envoyé un mail.
+thread-edited = modifié
+thread-private = Masqué
+thread-private-help = Le demandeur ne voit pas cette réponse.
+thread-hide = Masquer au demandeur
+thread-show = Montrer au demandeur
+thread-confirm-delete = Supprimer cette réponse ?
+
+reminders-title = Rappels
+reminders-none = Aucun rappel.
+reminders-when = Rappeler le
+reminders-text = À propos de
+reminders-add = Créer un rappel
+reminders-done = Fait
+reminders-need-technician = Un rappel va au technicien du ticket : attribuez-en un d'abord.
+reminders-nothing-due = Aucun rappel n'est échu.
+reminders-due-title = Rappels échus
+reminders-due = { $count ->
+        [one] Un rappel échu
+       *[other] { $count } rappels échus
+    }
+
+quick-subcategory-title = Nouvelle sous-catégorie
+
+settings-next-number = Numéro du prochain ticket
+settings-next-number-help = Le numéro que recevra le prochain ticket. Il ne peut que monter : jamais en dessous du plus grand numéro déjà attribué.
+
+flash-ticket-created = Le ticket a été créé.
+flash-ticket-merged = Enregistré. Quelqu'un avait modifié d'autres champs entre-temps ; les deux changements sont conservés.
+flash-ticket-closed = Le ticket est clôturé.
+flash-reminder-set = Rappel enregistré.
+
+error-attachment-count = Au plus { $max } pièces jointes par ticket.
+error-attachment-name = Ce fichier n'a pas de nom utilisable.
+error-attachment-read = Le fichier { $name } n'a pas pu être enregistré ; envoyez-le à nouveau.
+error-attachment-size = { $name } dépasse { $max } Mo.
+error-attachment-type = { $name } est refusé : programmes, scripts et pages web ne peuvent pas être joints.
+error-datetime = Saisissez une date et une heure.
+error-field-changed-meanwhile = Modifié par quelqu'un d'autre pendant votre saisie.
+error-hope-before-created = La date de résolution estimée ne peut pas précéder la date de la demande.
+error-resolved-before-created = La date de résolution ne peut pas précéder la date de la demande.
+error-next-number-too-low = Le prochain numéro ne peut pas descendre sous { $min }.
+error-subcategory-not-in-category = Cette sous-catégorie n'appartient pas à la catégorie choisie.
+error-subcategory-without-category = Choisissez d'abord une catégorie.
+error-ticket-changed = Le ticket a changé pendant l'enregistrement ; réessayez.
+error-ticket-limit-reached = Votre limite de tickets ({ $max }) est atteinte : aucun nouveau ticket ne peut être ouvert pour l'instant.
+error-unknown-ticket = Aucun ticket ne porte ce numéro.
+error-whole-number = Saisissez un nombre entier.

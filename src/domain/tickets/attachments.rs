@@ -1,0 +1,427 @@
+//! Attachments: files checked by name and by content, stored under the data directory with
+//! generated names (never the sender's), linked to a ticket, and listed.
+//!
+//! An upload first becomes a *pending* attachment (no ticket yet, a random token) so that a
+//! form that comes back with errors keeps its files; saving the form links them.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use sha2::{Digest, Sha256};
+
+use crate::db::Db;
+use crate::domain::{DomainError, FieldErrors, clock, token};
+use crate::i18n::{Msg, msg};
+
+use super::thread::{self, Event};
+use super::visibility::Viewer;
+
+/// Extensions refused whatever the content: server pages, scripts, executables, and documents a
+/// browser would run (HTML, SVG).
+const FORBIDDEN_EXTENSIONS: &[&str] = &[
+    "php", "php3", "php4", "php5", "php7", "php8", "phtml", "phar", "pht", "phps", "cgi", "pl",
+    "py", "rb", "sh", "bash", "zsh", "csh", "ksh", "asp", "aspx", "jsp", "jspx", "js", "mjs",
+    "vbs", "vbe", "wsf", "wsh", "ps1", "psm1", "bat", "cmd", "com", "exe", "dll", "msi", "msp",
+    "scr", "pif", "cpl", "jar", "hta", "lnk", "reg", "html", "htm", "xhtml", "shtml", "svg",
+    "svgz", "xml", "xsl", "swf", "app", "apk", "deb", "rpm", "run", "bin", "elf", "so",
+];
+
+/// How much of a file is read to recognise dangerous content.
+const SNIFF_BYTES: usize = 4096;
+
+/// Where attachment files live.
+#[derive(Debug, Clone)]
+pub struct Store {
+    root: PathBuf,
+}
+
+impl Store {
+    /// The store under `dir` (the data directory's `attachments` folder).
+    pub fn new(dir: &Path) -> Store {
+        Store {
+            root: dir.to_owned(),
+        }
+    }
+
+    /// A fresh path for an upload being received.
+    pub fn temp_path(&self) -> std::io::Result<PathBuf> {
+        let dir = self.root.join("tmp");
+        std::fs::create_dir_all(&dir)?;
+        Ok(dir.join(token::random_hex(16)))
+    }
+
+    /// The file of a stored attachment.
+    pub fn path(&self, storage_name: &str) -> PathBuf {
+        self.root.join(storage_name)
+    }
+}
+
+/// The name to keep for an uploaded file: its last path component, without control characters,
+/// at most 200 characters; refused when empty or with a forbidden extension.
+pub fn check_name(sent: &str) -> Result<String, Msg> {
+    let base = sent.rsplit(['/', '\\']).next().unwrap_or("");
+    let clean: String = base.chars().filter(|c| !c.is_control()).collect();
+    let clean = clean.trim().trim_start_matches('.').to_owned();
+    if clean.is_empty() {
+        return Err(msg("error-attachment-name"));
+    }
+    let clean: String = clean.chars().take(200).collect();
+    let lower = clean.to_lowercase();
+    let forbidden = lower
+        .split('.')
+        .skip(1)
+        .any(|ext| FORBIDDEN_EXTENSIONS.contains(&ext.trim()));
+    if forbidden {
+        return Err(msg("error-attachment-type"));
+    }
+    Ok(clean)
+}
+
+/// Refuses content that is a program or a page whatever its name says.
+pub fn check_content(head: &[u8]) -> Result<(), Msg> {
+    let starts = |magic: &[u8]| head.starts_with(magic);
+    if starts(b"MZ")
+        || starts(b"\x7fELF")
+        || starts(b"#!")
+        || starts(&[0xCF, 0xFA, 0xED, 0xFE])
+        || starts(&[0xCA, 0xFE, 0xBA, 0xBE])
+    {
+        return Err(msg("error-attachment-type"));
+    }
+    let text = String::from_utf8_lossy(head).to_lowercase();
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    let markers = [
+        "<?php",
+        "<script",
+        "<html",
+        "<!doctype html",
+        "<svg",
+        "<?xml",
+    ];
+    if markers.iter().any(|m| text.starts_with(m))
+        || text.contains("<script")
+        || text.contains("<?php")
+    {
+        return Err(msg("error-attachment-type"));
+    }
+    Ok(())
+}
+
+/// The content type a file is stored with.
+pub fn content_type_for(name: &str) -> String {
+    mime_guess::from_path(name)
+        .first_raw()
+        .unwrap_or("application/octet-stream")
+        .to_owned()
+}
+
+/// An attachment as listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub id: i64,
+    pub filename: String,
+    pub content_type: String,
+    pub size: i64,
+    /// Set while the upload waits for its form.
+    pub pending_token: Option<String>,
+}
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Attachment> {
+    Ok(Attachment {
+        id: r.get(0)?,
+        filename: r.get(1)?,
+        content_type: r.get(2)?,
+        size: r.get(3)?,
+        pending_token: r.get(4)?,
+    })
+}
+
+const COLUMNS: &str = "id, filename, content_type, size, pending_token";
+
+/// Turns a received file into a pending attachment of `uploader`: checks its name and content,
+/// hashes it and moves it under a generated name. The received file is gone afterwards.
+pub async fn accept(
+    db: &Db,
+    store: &Store,
+    received: PathBuf,
+    sent_name: &str,
+    uploader: i64,
+) -> Result<Attachment, DomainError> {
+    let invalid = |m: Msg| {
+        let mut errors = FieldErrors::new();
+        errors.add("attachments", m);
+        DomainError::Invalid(errors)
+    };
+    let name = match check_name(sent_name) {
+        Ok(n) => n,
+        Err(m) => {
+            let _ = std::fs::remove_file(&received);
+            return Err(invalid(m.arg("name", sent_name)));
+        }
+    };
+    let store = store.clone();
+    let checked = tokio::task::spawn_blocking(move || -> Result<(String, i64, String), Msg> {
+        let mut file = std::fs::File::open(&received).map_err(|_| msg("error-attachment-read"))?;
+        let mut head = vec![0u8; SNIFF_BYTES];
+        let n = file
+            .read(&mut head)
+            .map_err(|_| msg("error-attachment-read"))?;
+        head.truncate(n);
+        if let Err(m) = check_content(&head) {
+            let _ = std::fs::remove_file(&received);
+            return Err(m);
+        }
+        let mut hasher = Sha256::new();
+        hasher.update(&head);
+        let mut size = n as i64;
+        let mut buf = vec![0u8; 64 * 1024];
+        loop {
+            let n = file
+                .read(&mut buf)
+                .map_err(|_| msg("error-attachment-read"))?;
+            if n == 0 {
+                break;
+            }
+            hasher.update(&buf[..n]);
+            size += n as i64;
+        }
+        let digest: String = hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let token = token::random_hex(16);
+        let storage_name = format!("{}/{}", &token[..2], token);
+        let target = store.path(&storage_name);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir).map_err(|_| msg("error-attachment-read"))?;
+        }
+        std::fs::rename(&received, &target).map_err(|_| msg("error-attachment-read"))?;
+        Ok((storage_name, size, digest))
+    })
+    .await
+    .map_err(|e| DomainError::Storage(crate::db::DbError::Task(e.to_string())))?;
+    let (storage_name, size, digest) = checked.map_err(|m| invalid(m.arg("name", &name)))?;
+    let content_type = content_type_for(&name);
+    let pending = token::random_hex(16);
+    db.write(move |tx| {
+        tx.execute(
+            "INSERT INTO attachments (storage_name, filename, content_type, size, sha256, uploaded_by,
+                                      uploaded_at, pending_token)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![storage_name, name, content_type, size, digest, uploader, clock::now(), pending],
+        )?;
+        Ok(Attachment {
+            id: tx.last_insert_rowid(),
+            filename: name,
+            content_type,
+            size,
+            pending_token: Some(pending),
+        })
+    })
+    .await
+}
+
+/// The pending attachments of `uploader` among `tokens`.
+pub fn pending(
+    conn: &Connection,
+    uploader: i64,
+    tokens: &[String],
+) -> rusqlite::Result<Vec<Attachment>> {
+    let mut out = Vec::new();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM attachments WHERE pending_token = ?1 AND uploaded_by = ?2 AND ticket_id IS NULL"
+    ))?;
+    for t in tokens {
+        if let Some(a) = stmt.query_row(params![t, uploader], from_row).optional()? {
+            out.push(a);
+        }
+    }
+    Ok(out)
+}
+
+/// Links the pending attachments `tokens` of `uploader` to `ticket`, within the per-ticket limit,
+/// and records them in the thread.
+pub fn link(
+    tx: &Transaction<'_>,
+    ticket: i64,
+    uploader: i64,
+    tokens: &[String],
+    max_count: i64,
+    now: i64,
+) -> Result<(), DomainError> {
+    let files = pending(tx, uploader, tokens)?;
+    if files.is_empty() {
+        return Ok(());
+    }
+    let existing: i64 = tx.query_row(
+        "SELECT count(*) FROM attachments WHERE ticket_id = ?1",
+        [ticket],
+        |r| r.get(0),
+    )?;
+    if existing + files.len() as i64 > max_count {
+        let mut errors = FieldErrors::new();
+        errors.add(
+            "attachments",
+            msg("error-attachment-count").arg("max", max_count),
+        );
+        return Err(DomainError::Invalid(errors));
+    }
+    for f in files {
+        tx.execute(
+            "UPDATE attachments SET ticket_id = ?2, pending_token = NULL WHERE id = ?1",
+            params![f.id, ticket],
+        )?;
+        thread::record(
+            tx,
+            ticket,
+            uploader,
+            now,
+            Event::Attachment { name: f.filename },
+        )?;
+    }
+    Ok(())
+}
+
+/// The attachments of `ticket`.
+pub fn list(conn: &Connection, ticket: i64) -> rusqlite::Result<Vec<Attachment>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM attachments WHERE ticket_id = ?1 ORDER BY id"
+    ))?;
+    let rows = stmt.query_map([ticket], from_row)?;
+    rows.collect()
+}
+
+/// Attachment `id` of `ticket` and its storage name, if `viewer` may see the ticket.
+pub fn for_download(
+    conn: &Connection,
+    viewer: &Viewer,
+    ticket: i64,
+    id: i64,
+) -> rusqlite::Result<Option<(Attachment, String)>> {
+    if !viewer.sees(conn, ticket)? {
+        return Ok(None);
+    }
+    conn.query_row(
+        &format!(
+            "SELECT {COLUMNS}, storage_name FROM attachments WHERE id = ?1 AND ticket_id = ?2"
+        ),
+        params![id, ticket],
+        |r| Ok((from_row(r)?, r.get(5)?)),
+    )
+    .optional()
+}
+
+/// Removes attachment `id` from `ticket`, records it in the thread, then deletes the file.
+pub async fn remove(
+    db: &Db,
+    store: &Store,
+    ticket: i64,
+    id: i64,
+    by: i64,
+) -> Result<(), DomainError> {
+    let storage_name = db
+        .write(move |tx| {
+            let (name, storage): (String, String) = tx
+                .query_row(
+                    "SELECT filename, storage_name FROM attachments WHERE id = ?1 AND ticket_id = ?2",
+                    params![id, ticket],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?
+                .ok_or(DomainError::NotFound)?;
+            tx.execute("DELETE FROM attachments WHERE id = ?1", [id])?;
+            let now = clock::now();
+            thread::record(tx, ticket, by, now, Event::AttachmentRemoved { name })?;
+            super::repo::touch(tx, ticket, now)?;
+            Ok::<_, DomainError>(storage)
+        })
+        .await?;
+    if let Err(e) = std::fs::remove_file(store.path(&storage_name)) {
+        tracing::warn!("could not delete attachment file {storage_name}: {e}");
+    }
+    Ok(())
+}
+
+/// Deletes pending uploads older than `max_age_secs` (forms never saved) and stray received files.
+pub async fn purge_stale(db: &Db, store: &Store, max_age_secs: i64) -> Result<usize, DomainError> {
+    let before = clock::now() - max_age_secs;
+    let names: Vec<String> = db
+        .write(move |tx| {
+            let names: Vec<String> = tx
+                .prepare("SELECT storage_name FROM attachments WHERE ticket_id IS NULL AND uploaded_at < ?1")?
+                .query_map([before], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            tx.execute("DELETE FROM attachments WHERE ticket_id IS NULL AND uploaded_at < ?1", [before])?;
+            Ok::<_, DomainError>(names)
+        })
+        .await?;
+    for n in &names {
+        let _ = std::fs::remove_file(store.path(n));
+    }
+    if let Ok(entries) = std::fs::read_dir(store.root.join("tmp")) {
+        for e in entries.flatten() {
+            let old = e
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|m| m.elapsed().ok());
+            if old.is_some_and(|age| age.as_secs() as i64 > max_age_secs) {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+    Ok(names.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_reduced_to_a_safe_base_name() {
+        assert_eq!(
+            check_name("C:\\Users\\me\\report.pdf").as_deref(),
+            Ok("report.pdf")
+        );
+        assert_eq!(check_name("../../etc/passwd").as_deref(), Ok("passwd"));
+        assert_eq!(check_name("..hidden.txt").as_deref(), Ok("hidden.txt"));
+        assert!(check_name("").is_err());
+        for bad in [
+            "shell.php",
+            "x.PHP5",
+            "a.tar.exe",
+            "page.html",
+            "logo.svg",
+            "run.sh",
+            "tool.php.jpg",
+            "y.JS",
+        ] {
+            assert!(check_name(bad).is_err(), "{bad}");
+        }
+        assert!(check_name("photo.jpeg").is_ok());
+    }
+
+    #[test]
+    fn programs_and_pages_are_recognised_by_content() {
+        for bad in [
+            &b"MZ\x90\x00"[..],
+            b"\x7fELF\x02",
+            b"#!/bin/sh\n",
+            b"<?php echo 1;",
+            b"  <html><body>",
+            b"<svg onload=alert(1)>",
+            b"hello <script>x</script>",
+        ] {
+            assert!(
+                check_content(bad).is_err(),
+                "{:?}",
+                String::from_utf8_lossy(bad)
+            );
+        }
+        assert!(check_content(b"%PDF-1.7").is_ok());
+        assert!(check_content(b"\x89PNG\r\n").is_ok());
+        assert!(check_content(b"plain text notes").is_ok());
+    }
+}

@@ -1,0 +1,156 @@
+//! Checks of a ticket's values against the database: chosen entries exist (and are not retired,
+//! unless the ticket already pointed to them), people are active, the subcategory belongs to the
+//! category, technicians are technicians.
+
+use rusqlite::Connection;
+
+use crate::domain::FieldErrors;
+use crate::domain::profiles::Profile;
+use crate::domain::users::choices::Who;
+use crate::i18n::msg;
+
+use super::fields::{Access, Field};
+use super::values::Values;
+
+fn exists(conn: &Connection, sql: &str, id: i64) -> rusqlite::Result<bool> {
+    conn.query_row(sql, [id], |r| r.get(0))
+}
+
+/// `(table, has a disabled flag)` of the list a field points to.
+fn list_of(field: Field) -> Option<(&'static str, bool)> {
+    match field {
+        Field::Type => Some(("ticket_types", true)),
+        Field::Category => Some(("categories", true)),
+        Field::Subcategory => Some(("subcategories", true)),
+        Field::Place => Some(("places", true)),
+        Field::Service => Some(("services", true)),
+        Field::Agency => Some(("agencies", true)),
+        Field::Priority => Some(("priorities", true)),
+        Field::Criticality => Some(("criticalities", true)),
+        Field::State => Some(("ticket_states", false)),
+        _ => None,
+    }
+}
+
+fn id_of(v: &Values, field: Field) -> Option<i64> {
+    match field {
+        Field::Type => v.type_id,
+        Field::Category => v.category_id,
+        Field::Subcategory => v.subcategory_id,
+        Field::Place => v.place_id,
+        Field::Service => v.service_id,
+        Field::Agency => v.agency_id,
+        Field::Priority => v.priority_id,
+        Field::Criticality => v.criticality_id,
+        Field::State => Some(v.state_id),
+        _ => None,
+    }
+}
+
+/// Checks the editable fields of `v` that differ from `base`.
+pub fn check(
+    conn: &Connection,
+    v: &Values,
+    base: &Values,
+    access: &Access,
+) -> rusqlite::Result<FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let changed = |f: Field| access.editable(f) && v.text(f) != base.text(f);
+
+    for field in Field::ALL {
+        let (Some((table, has_disabled)), true) = (list_of(field), changed(field)) else {
+            continue;
+        };
+        if let Some(id) = id_of(v, field) {
+            let active = if has_disabled {
+                " AND disabled = 0"
+            } else {
+                ""
+            };
+            let sql = format!("SELECT EXISTS(SELECT 1 FROM {table} WHERE id = ?1{active})");
+            if !exists(conn, &sql, id)? {
+                errors.add(field.name(), msg("error-unknown-choice"));
+            }
+        }
+    }
+    if (changed(Field::Subcategory) || changed(Field::Category))
+        && let (Some(sub), Some(cat)) = (v.subcategory_id, v.category_id)
+    {
+        let belongs: bool = conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM subcategories WHERE id = ?1 AND category_id = ?2)",
+            [sub, cat],
+            |r| r.get(0),
+        )?;
+        if !belongs && errors.get(Field::Subcategory.name()).is_none() {
+            errors.add(
+                Field::Subcategory.name(),
+                msg("error-subcategory-not-in-category"),
+            );
+        }
+    }
+    if changed(Field::Requester) {
+        match v.requester {
+            Some(Who::User(id)) => {
+                if !exists(
+                    conn,
+                    "SELECT EXISTS(SELECT 1 FROM users WHERE id = ?1 AND disabled = 0)",
+                    id,
+                )? {
+                    errors.add(Field::Requester.name(), msg("error-unknown-choice"));
+                }
+            }
+            Some(Who::Group(id)) => {
+                if !exists(
+                    conn,
+                    "SELECT EXISTS(SELECT 1 FROM groups WHERE id = ?1 AND kind = 'user' AND disabled = 0)",
+                    id,
+                )? {
+                    errors.add(Field::Requester.name(), msg("error-unknown-choice"));
+                }
+            }
+            None => {}
+        }
+    }
+    if changed(Field::Technician) {
+        match v.technician {
+            Some(Who::User(id)) => {
+                let sql = format!(
+                    "SELECT EXISTS(SELECT 1 FROM users WHERE id = ?1 AND disabled = 0 AND profile_id IN ({}, {}))",
+                    Profile::Technician.id(),
+                    Profile::Administrator.id()
+                );
+                if !exists(conn, &sql, id)? {
+                    errors.add(Field::Technician.name(), msg("error-unknown-choice"));
+                }
+            }
+            Some(Who::Group(id)) => {
+                if !exists(
+                    conn,
+                    "SELECT EXISTS(SELECT 1 FROM groups WHERE id = ?1 AND kind = 'technician' AND disabled = 0)",
+                    id,
+                )? {
+                    errors.add(Field::Technician.name(), msg("error-unknown-choice"));
+                }
+            }
+            None => {}
+        }
+    }
+    for field in [Field::TimeSpent, Field::TimeHope] {
+        let minutes = if field == Field::TimeSpent {
+            v.time_spent
+        } else {
+            v.time_hope
+        };
+        if changed(field)
+            && minutes != 0
+            && !exists(
+                conn,
+                "SELECT EXISTS(SELECT 1 FROM time_values WHERE minutes = ?1)",
+                minutes,
+            )?
+        {
+            errors.add(field.name(), msg("error-unknown-choice"));
+        }
+    }
+    Ok(errors)
+}

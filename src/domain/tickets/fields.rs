@@ -1,0 +1,340 @@
+//! Which ticket fields a person sees, may change and must fill, from the `ticket_*` rights of
+//! their profile and the settings. The page renders with it and the save reads with it, so a
+//! field that is hidden or read-only cannot be changed by a crafted request.
+
+use crate::domain::rights::RightSet;
+use crate::domain::settings::{self, Settings};
+
+/// A field of the ticket form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Requester,
+    Type,
+    Technician,
+    Category,
+    Subcategory,
+    Place,
+    Service,
+    Agency,
+    Title,
+    Description,
+    CreatedAt,
+    HopeDate,
+    ResolvedAt,
+    TimeSpent,
+    TimeHope,
+    Priority,
+    Criticality,
+    State,
+}
+
+impl Field {
+    /// Every field, in form order.
+    pub const ALL: [Field; 18] = [
+        Field::Requester,
+        Field::Type,
+        Field::Technician,
+        Field::Category,
+        Field::Subcategory,
+        Field::Place,
+        Field::Service,
+        Field::Agency,
+        Field::Title,
+        Field::Description,
+        Field::CreatedAt,
+        Field::HopeDate,
+        Field::ResolvedAt,
+        Field::TimeSpent,
+        Field::TimeHope,
+        Field::Priority,
+        Field::Criticality,
+        Field::State,
+    ];
+
+    /// The form field name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Requester => "requester",
+            Field::Type => "type_id",
+            Field::Technician => "technician",
+            Field::Category => "category_id",
+            Field::Subcategory => "subcategory_id",
+            Field::Place => "place_id",
+            Field::Service => "service_id",
+            Field::Agency => "agency_id",
+            Field::Title => "title",
+            Field::Description => "description",
+            Field::CreatedAt => "created_at",
+            Field::HopeDate => "hope_date",
+            Field::ResolvedAt => "resolved_at",
+            Field::TimeSpent => "time_spent",
+            Field::TimeHope => "time_hope",
+            Field::Priority => "priority_id",
+            Field::Criticality => "criticality_id",
+            Field::State => "state_id",
+        }
+    }
+
+    /// The `(shown, editable, mandatory)` rights on an existing ticket.
+    fn rights(self) -> (Option<&'static str>, &'static str, Option<&'static str>) {
+        match self {
+            Field::Requester => (
+                Some("ticket_user_disp"),
+                "ticket_user",
+                Some("ticket_user_mandatory"),
+            ),
+            Field::Type => (
+                Some("ticket_type_disp"),
+                "ticket_type",
+                Some("ticket_type_mandatory"),
+            ),
+            Field::Technician => (
+                Some("ticket_tech_disp"),
+                "ticket_tech",
+                Some("ticket_tech_mandatory"),
+            ),
+            Field::Category => (
+                Some("ticket_cat_disp"),
+                "ticket_cat",
+                Some("ticket_cat_mandatory"),
+            ),
+            Field::Subcategory => (Some("ticket_subcat_disp"), "ticket_cat", None),
+            Field::Place => (None, "ticket_place", Some("ticket_place_mandatory")),
+            Field::Service => (
+                Some("ticket_service_disp"),
+                "ticket_service",
+                Some("ticket_service_mandatory"),
+            ),
+            Field::Agency => (
+                Some("ticket_agency"),
+                "ticket_agency",
+                Some("ticket_agency_mandatory"),
+            ),
+            Field::Title => (
+                Some("ticket_title_disp"),
+                "ticket_title",
+                Some("ticket_title_mandatory"),
+            ),
+            Field::Description => (
+                Some("ticket_description_disp"),
+                "ticket_description",
+                Some("ticket_description_mandatory"),
+            ),
+            Field::CreatedAt => (Some("ticket_date_create_disp"), "ticket_date_create", None),
+            Field::HopeDate => (
+                Some("ticket_date_hope_disp"),
+                "ticket_date_hope",
+                Some("ticket_date_hope_mandatory"),
+            ),
+            Field::ResolvedAt => (Some("ticket_date_res_disp"), "ticket_date_res", None),
+            Field::TimeSpent => (Some("ticket_time_disp"), "ticket_time", None),
+            Field::TimeHope => (Some("ticket_time_hope_disp"), "ticket_time_hope", None),
+            Field::Priority => (
+                Some("ticket_priority_disp"),
+                "ticket_priority",
+                Some("ticket_priority_mandatory"),
+            ),
+            Field::Criticality => (
+                Some("ticket_criticality_disp"),
+                "ticket_criticality",
+                Some("ticket_criticality_mandatory"),
+            ),
+            Field::State => (Some("ticket_state_disp"), "ticket_state", None),
+        }
+    }
+
+    /// The `(shown, editable)` rights that replace the above on a new ticket, if any.
+    fn new_ticket_rights(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Field::Requester => Some(("ticket_new_user_disp", "ticket_new_user")),
+            Field::Type => Some(("ticket_new_type_disp", "ticket_new_type")),
+            Field::Technician => Some(("ticket_new_tech_disp", "ticket_tech")),
+            Field::Category => Some(("ticket_new_cat_disp", "ticket_new_cat")),
+            Field::Subcategory => Some(("ticket_new_cat_disp", "ticket_new_cat")),
+            Field::Service => Some(("ticket_new_service_disp", "ticket_new_service")),
+            _ => None,
+        }
+    }
+
+    /// The setting that must be on for the field to exist at all.
+    fn setting(self) -> Option<&'static str> {
+        match self {
+            Field::Type => Some(settings::TICKET_TYPE),
+            Field::Place => Some(settings::TICKET_PLACES),
+            Field::Agency => Some(settings::USER_AGENCY),
+            _ => None,
+        }
+    }
+}
+
+/// How a field appears.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Hidden,
+    ReadOnly,
+    Editable,
+}
+
+/// How one field appears, and whether it must be filled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldAccess {
+    pub mode: Mode,
+    pub mandatory: bool,
+}
+
+/// Which form is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// An existing ticket.
+    Existing,
+    /// A new ticket, full form (for those who may choose the requester).
+    NewFull,
+    /// A new ticket sent in by its requester: type, category, subcategory, title, description,
+    /// attachments, criticality.
+    NewSimple,
+}
+
+/// The access to every field.
+#[derive(Debug, Clone)]
+pub struct Access {
+    fields: [FieldAccess; 18],
+}
+
+impl Access {
+    /// Computes the access of someone holding `rights`.
+    pub fn compute(rights: &RightSet, s: &Settings, form: Form) -> Access {
+        let fields = Field::ALL.map(|f| field_access(f, rights, s, form));
+        Access { fields }
+    }
+
+    /// The access to `field`.
+    pub fn of(&self, field: Field) -> FieldAccess {
+        let index = Field::ALL.iter().position(|f| *f == field).unwrap_or(0);
+        self.fields[index]
+    }
+
+    /// Whether `field` may be changed.
+    pub fn editable(&self, field: Field) -> bool {
+        self.of(field).mode == Mode::Editable
+    }
+
+    /// Whether `field` is shown (read-only or editable).
+    pub fn shown(&self, field: Field) -> bool {
+        self.of(field).mode != Mode::Hidden
+    }
+}
+
+fn field_access(field: Field, rights: &RightSet, s: &Settings, form: Form) -> FieldAccess {
+    const HIDDEN: FieldAccess = FieldAccess {
+        mode: Mode::Hidden,
+        mandatory: false,
+    };
+    if field.setting().is_some_and(|k| !s.flag(k)) {
+        return HIDDEN;
+    }
+    let (disp, edit, mandatory) = field.rights();
+    let (disp, edit) = match (form, field.new_ticket_rights()) {
+        (Form::NewFull | Form::NewSimple, Some((d, e))) => (Some(d), e),
+        _ => (disp, edit),
+    };
+    if form == Form::NewSimple {
+        // The requester's form: only what a requester describes.
+        let editable = match field {
+            Field::Title | Field::Description | Field::Criticality => true,
+            Field::Type | Field::Category | Field::Subcategory => {
+                disp.is_none_or(|d| rights.has(d)) && rights.has(edit)
+            }
+            _ => false,
+        };
+        return FieldAccess {
+            mode: if editable {
+                Mode::Editable
+            } else {
+                Mode::Hidden
+            },
+            mandatory: editable
+                && (field == Field::Title || mandatory.is_some_and(|m| rights.has(m))),
+        };
+    }
+    if disp.is_some_and(|d| !rights.has(d)) {
+        return HIDDEN;
+    }
+    let creating = form != Form::Existing;
+    // Whoever writes a new ticket writes its title and description.
+    let editable =
+        rights.has(edit) || (creating && matches!(field, Field::Title | Field::Description));
+    let mode = if editable {
+        Mode::Editable
+    } else {
+        Mode::ReadOnly
+    };
+    FieldAccess {
+        mode,
+        mandatory: editable
+            && ((creating && field == Field::Title) || mandatory.is_some_and(|m| rights.has(m))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rights(names: &[&str]) -> RightSet {
+        names.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn display_edit_and_mandatory_rights_combine() {
+        let s = Settings::default();
+        let r = rights(&[
+            "ticket_title_disp",
+            "ticket_priority_disp",
+            "ticket_priority",
+            "ticket_priority_mandatory",
+        ]);
+        let a = Access::compute(&r, &s, Form::Existing);
+        assert_eq!(a.of(Field::Title).mode, Mode::ReadOnly);
+        assert_eq!(
+            a.of(Field::Priority),
+            FieldAccess {
+                mode: Mode::Editable,
+                mandatory: true
+            }
+        );
+        assert_eq!(a.of(Field::State).mode, Mode::Hidden);
+    }
+
+    #[test]
+    fn settings_hide_type_place_and_agency() {
+        let r = rights(&[
+            "ticket_type_disp",
+            "ticket_type",
+            "ticket_place",
+            "ticket_agency",
+        ]);
+        let off = Access::compute(&r, &Settings::default(), Form::Existing);
+        assert_eq!(off.of(Field::Type).mode, Mode::Hidden);
+        assert_eq!(off.of(Field::Place).mode, Mode::Hidden);
+        assert_eq!(off.of(Field::Agency).mode, Mode::Hidden);
+    }
+
+    #[test]
+    fn the_simple_form_shows_only_what_a_requester_describes() {
+        let r = rights(&[
+            "ticket_new_cat_disp",
+            "ticket_new_cat",
+            "ticket_state",
+            "ticket_state_disp",
+        ]);
+        let a = Access::compute(&r, &Settings::default(), Form::NewSimple);
+        assert!(a.editable(Field::Title) && a.of(Field::Title).mandatory);
+        assert!(
+            a.editable(Field::Category)
+                && a.editable(Field::Description)
+                && a.editable(Field::Criticality)
+        );
+        assert!(
+            !a.shown(Field::State) && !a.shown(Field::Requester) && !a.shown(Field::Technician)
+        );
+    }
+}

@@ -1,0 +1,128 @@
+//! Ticket limits: a number of tickets per user, or per company, over a period from a start date
+//! (when those settings are on). The menu shows what is left; creation stops at zero.
+
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::domain::settings::{self, Settings};
+
+/// A limit that applies now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Remaining {
+    pub max: i64,
+    pub used: i64,
+}
+
+impl Remaining {
+    /// How many tickets may still be opened.
+    pub fn left(&self) -> i64 {
+        (self.max - self.used).max(0)
+    }
+}
+
+/// The `[start, end)` window of a limit, in seconds; `end` is open when `days` is 0.
+fn window(start: Option<&str>, days: i64) -> Option<(i64, Option<i64>)> {
+    let date: Date = start?.parse().ok()?;
+    let from = date
+        .to_zoned_datetime(TimeZone::system())
+        .ok()?
+        .timestamp()
+        .as_second();
+    let to = (days > 0).then(|| from + days * 86_400);
+    Some((from, to))
+}
+
+fn count(
+    conn: &Connection,
+    sql: &str,
+    id: i64,
+    from: i64,
+    to: Option<i64>,
+) -> rusqlite::Result<i64> {
+    conn.query_row(sql, params![id, from, to.unwrap_or(i64::MAX)], |r| r.get(0))
+}
+
+/// The tighter of the user's and the company's limits for `user` at `now`, if any applies.
+pub fn remaining(
+    conn: &Connection,
+    user: i64,
+    s: &Settings,
+    now: i64,
+) -> rusqlite::Result<Option<Remaining>> {
+    let mut found: Option<Remaining> = None;
+    let mut consider = |r: Remaining| {
+        if found.is_none_or(|f| r.left() < f.left()) {
+            found = Some(r);
+        }
+    };
+    let row: Option<(i64, i64, Option<String>, Option<i64>)> = conn
+        .query_row(
+            "SELECT limit_ticket_number, limit_ticket_days, limit_ticket_date_start, company_id
+             FROM users WHERE id = ?1",
+            [user],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    let Some((max, days, start, company)) = row else {
+        return Ok(None);
+    };
+    if s.flag(settings::USER_LIMIT_TICKET)
+        && max > 0
+        && let Some((from, to)) = window(start.as_deref(), days)
+        && now >= from
+        && to.is_none_or(|t| now < t)
+    {
+        let used = count(
+            conn,
+            "SELECT count(*) FROM tickets WHERE requester_id = ?1 AND deleted = 0 AND created_at >= ?2 AND created_at < ?3",
+            user,
+            from,
+            to,
+        )?;
+        consider(Remaining { max, used });
+    }
+    if s.flag(settings::COMPANY_LIMIT_TICKET)
+        && let Some(company) = company
+    {
+        let limit: Option<(i64, i64, Option<String>)> = conn
+            .query_row(
+                "SELECT limit_ticket_number, limit_ticket_days, limit_ticket_date_start FROM companies WHERE id = ?1",
+                [company],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        if let Some((max, days, start)) = limit
+            && max > 0
+            && let Some((from, to)) = window(start.as_deref(), days)
+            && now >= from
+            && to.is_none_or(|t| now < t)
+        {
+            let used = count(
+                conn,
+                "SELECT count(*) FROM tickets t JOIN users u ON u.id = t.requester_id
+                 WHERE u.company_id = ?1 AND t.deleted = 0 AND t.created_at >= ?2 AND t.created_at < ?3",
+                company,
+                from,
+                to,
+            )?;
+            consider(Remaining { max, used });
+        }
+    }
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_start_at_local_midnight_and_may_stay_open() {
+        let (from, to) = window(Some("2026-01-01"), 30).expect("window");
+        assert_eq!(to, Some(from + 30 * 86_400));
+        assert_eq!(window(Some("2026-01-01"), 0).map(|w| w.1), Some(None));
+        assert!(window(None, 30).is_none());
+        assert!(window(Some("garbage"), 30).is_none());
+        assert_eq!(Remaining { max: 3, used: 5 }.left(), 0);
+    }
+}

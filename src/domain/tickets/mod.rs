@@ -1,0 +1,522 @@
+//! Tickets: the form's fields and who may touch them ([`fields`]), their values ([`values`]) and
+//! checks ([`checks`]), the thread ([`thread`]), attachments, limits, reminders, visibility, and
+//! the commands that create and change a ticket in one transaction each.
+
+pub mod attachments;
+pub mod checks;
+pub mod fields;
+pub mod limits;
+pub mod options;
+pub mod reminders;
+pub mod repo;
+pub mod states;
+pub mod thread;
+pub mod values;
+pub mod visibility;
+
+use std::collections::HashMap;
+
+use rusqlite::Transaction;
+
+use crate::db::Db;
+use crate::domain::profiles::Profile;
+use crate::domain::rights::RightSet;
+use crate::domain::settings::{self, Settings};
+use crate::domain::users::User;
+use crate::domain::users::choices::Who;
+use crate::domain::{DomainError, FieldErrors, clock};
+use crate::i18n::msg;
+
+use fields::{Access, Field, Form};
+use thread::{Event, TextRights};
+use values::Values;
+use visibility::Viewer;
+
+/// Who acts on tickets, with what rights, under which settings.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub user: User,
+    pub rights: RightSet,
+    pub settings: Settings,
+}
+
+impl Actor {
+    /// Technicians and administrators handle tickets.
+    pub fn is_technician(&self) -> bool {
+        matches!(
+            self.user.profile,
+            Profile::Technician | Profile::Administrator
+        )
+    }
+
+    /// Which new-ticket form this actor gets.
+    pub fn new_form(&self) -> Form {
+        if self.rights.has("ticket_new_user_disp") {
+            Form::NewFull
+        } else {
+            Form::NewSimple
+        }
+    }
+
+    /// What this actor may do to text replies.
+    pub fn text_rights(&self) -> TextRights {
+        TextRights {
+            edit_own: self.rights.has("ticket_thread_edit"),
+            edit_all: self.rights.has("ticket_thread_edit_all"),
+            delete_own: self.rights.has("ticket_thread_delete"),
+            delete_all: self.rights.has("ticket_thread_delete_all"),
+            hide: self.rights.has("ticket_thread_private"),
+        }
+    }
+
+    /// The most attachments a ticket may have.
+    pub fn max_attachments(&self) -> i64 {
+        self.settings.number(settings::ATTACHMENT_MAX_COUNT)
+    }
+}
+
+/// Whether `actor` may open new tickets.
+pub fn may_create(actor: &Actor) -> bool {
+    actor.rights.has("side_open_ticket")
+}
+
+/// The values a new ticket starts with.
+pub fn defaults(actor: &Actor, form: Form, now: i64) -> Values {
+    let technician =
+        (form == Form::NewFull && actor.is_technician()).then_some(Who::User(actor.user.id.0));
+    Values {
+        requester: (form == Form::NewSimple).then_some(Who::User(actor.user.id.0)),
+        technician,
+        created_at: now,
+        state_id: if technician.is_some() {
+            states::WAITING
+        } else {
+            states::UNASSIGNED
+        },
+        ..Values::default()
+    }
+}
+
+/// The fields a new ticket copies from another (a template or a duplicated ticket).
+pub fn copied_from(source: &Values, defaults: Values) -> Values {
+    Values {
+        requester: source.requester.or(defaults.requester),
+        technician: source.technician.or(defaults.technician),
+        type_id: source.type_id,
+        category_id: source.category_id,
+        subcategory_id: source.subcategory_id,
+        place_id: source.place_id,
+        service_id: source.service_id,
+        agency_id: source.agency_id,
+        title: source.title.clone(),
+        description: source.description.clone(),
+        time_hope: source.time_hope,
+        priority_id: source.priority_id,
+        criticality_id: source.criticality_id,
+        ..defaults
+    }
+}
+
+/// The automatic moves of state and dates when `new` replaces `old` (or starts a ticket).
+fn apply_rules(old: Option<&Values>, new: &mut Values, now: i64) {
+    let was_assigned = old.is_some_and(|o| o.technician.is_some());
+    if new.technician.is_some() && !was_assigned && new.state_id == states::UNASSIGNED {
+        new.state_id = states::WAITING;
+    }
+    let state_changed = old.is_none_or(|o| o.state_id != new.state_id);
+    if states::is_closed(new.state_id) && state_changed && new.resolved_at.is_none() {
+        new.resolved_at = Some(now);
+    }
+}
+
+/// Records what changed between `old` and `new` in the thread.
+fn record_changes(
+    tx: &Transaction<'_>,
+    ticket: i64,
+    author: i64,
+    now: i64,
+    old: &Values,
+    new: &Values,
+) -> rusqlite::Result<()> {
+    if old.technician != new.technician {
+        thread::record(
+            tx,
+            ticket,
+            author,
+            now,
+            Event::Assigned {
+                from: old.technician,
+                to: new.technician,
+            },
+        )?;
+    }
+    if old.state_id != new.state_id {
+        let event = if states::is_closed(new.state_id) {
+            Event::Closed {
+                state: new.state_id,
+            }
+        } else {
+            Event::State {
+                from: old.state_id,
+                to: new.state_id,
+            }
+        };
+        thread::record(tx, ticket, author, now, event)?;
+    }
+    Ok(())
+}
+
+/// A user attached to a technician (directly or through one of their user groups) gets that
+/// technician on the tickets they open.
+fn attached_technician(tx: &Transaction<'_>, requester: i64) -> rusqlite::Result<Option<i64>> {
+    use rusqlite::OptionalExtension;
+    tx.query_row(
+        "SELECT technician_id FROM technician_requesters
+         WHERE user_id = ?1 OR user_group_id IN (SELECT group_id FROM group_members WHERE user_id = ?1)
+         ORDER BY user_id IS NULL LIMIT 1",
+        [requester],
+        |r| r.get(0),
+    )
+    .optional()
+}
+
+fn invalid(field: &'static str, message: crate::i18n::Msg) -> DomainError {
+    let mut errors = FieldErrors::new();
+    errors.add(field, message);
+    DomainError::Invalid(errors)
+}
+
+/// A reply typed with a save.
+#[derive(Debug, Clone, Default)]
+pub struct Reply {
+    pub body: String,
+    pub private: bool,
+}
+
+impl Reply {
+    fn normalized(&self) -> Option<Reply> {
+        let body = self.body.replace("\r\n", "\n");
+        let body = body.trim_end();
+        (!body.trim().is_empty()).then(|| Reply {
+            body: body.to_owned(),
+            private: self.private,
+        })
+    }
+}
+
+/// Opens a ticket from a new-ticket form, with the pending attachments `uploads`. Returns its
+/// number.
+pub async fn create(
+    db: &Db,
+    actor: &Actor,
+    form: HashMap<String, String>,
+    uploads: Vec<String>,
+) -> Result<i64, DomainError> {
+    if !may_create(actor) {
+        return Err(DomainError::Forbidden);
+    }
+    let kind = actor.new_form();
+    let access = Access::compute(&actor.rights, &actor.settings, kind);
+    let now = clock::now();
+    let base = defaults(actor, kind, now);
+    let mut v = values::read_form(&form, &access, &base).map_err(DomainError::Invalid)?;
+    let actor = actor.clone();
+    db.write(move |tx| {
+        let errors = checks::check(tx, &v, &base, &access)?;
+        errors.into_result()?;
+        let me = actor.user.id.0;
+        if kind == Form::NewSimple {
+            if let Some(limit) = limits::remaining(tx, me, &actor.settings, now)?
+                && limit.left() == 0
+            {
+                return Err(DomainError::Conflict(
+                    msg("error-ticket-limit-reached").arg("max", limit.max),
+                ));
+            }
+            if v.technician.is_none()
+                && let Some(tech) = attached_technician(tx, me)?
+            {
+                v.technician = Some(Who::User(tech));
+            }
+        }
+        if !access.editable(Field::State) {
+            v.state_id = if v.technician.is_some() {
+                states::WAITING
+            } else {
+                states::UNASSIGNED
+            };
+        }
+        apply_rules(None, &mut v, now);
+        let tech_read = v.technician == Some(Who::User(me));
+        let id = repo::insert(tx, &v, me, now, tech_read)?;
+        thread::record(tx, id, me, now, Event::Opened)?;
+        if v.technician.is_some() {
+            thread::record(
+                tx,
+                id,
+                me,
+                now,
+                Event::Assigned {
+                    from: None,
+                    to: v.technician,
+                },
+            )?;
+        }
+        if states::is_closed(v.state_id) {
+            thread::record(tx, id, me, now, Event::Closed { state: v.state_id })?;
+        }
+        attachments::link(tx, id, me, &uploads, actor.max_attachments(), now)?;
+        Ok(id)
+    })
+    .await
+}
+
+/// What a save did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    /// Applied as sent.
+    Applied,
+    /// Someone else had saved meanwhile; their changes and these were on different fields and
+    /// both were kept.
+    Merged,
+}
+
+/// A save of the ticket form: the fields as typed, the values they had when the form was shown
+/// (`original`, by field name) and the ticket's version then, an optional reply, and uploads.
+#[derive(Debug, Clone, Default)]
+pub struct Change {
+    pub form: HashMap<String, String>,
+    pub original: HashMap<String, String>,
+    pub version: i64,
+    pub reply: Reply,
+    pub uploads: Vec<String>,
+}
+
+/// Saves a change to ticket `id` in one transaction. A change based on an older version is
+/// merged when it touches other fields than the changes made meanwhile; otherwise it is refused
+/// with a message on each field changed by both.
+pub async fn update(db: &Db, actor: &Actor, id: i64, change: Change) -> Result<Saved, DomainError> {
+    let access = Access::compute(&actor.rights, &actor.settings, Form::Existing);
+    let actor = actor.clone();
+    db.write(move |tx| {
+        let me = actor.user.id.0;
+        let viewer = Viewer::load(tx, me, &actor.rights, &actor.settings)?;
+        let current = repo::get_visible(tx, &viewer, id)?.ok_or(DomainError::NotFound)?;
+        let typed = values::read_form(&change.form, &access, &current.values)
+            .map_err(DomainError::Invalid)?;
+        let (mut v, saved) = if current.version == change.version {
+            (typed, Saved::Applied)
+        } else {
+            merge(&current.values, &typed, &change.original, &access)?
+        };
+        checks::check(tx, &v, &current.values, &access)?.into_result()?;
+        let reply = change.reply.normalized();
+        if let Some(r) = &reply {
+            if !actor.rights.has("ticket_thread_post") {
+                return Err(DomainError::Forbidden);
+            }
+            if r.private && !actor.text_rights().hide {
+                return Err(DomainError::Forbidden);
+            }
+            if actor.is_technician()
+                && matches!(v.state_id, states::UNASSIGNED | states::WAITING)
+                && v.state_id == current.values.state_id
+            {
+                v.state_id = states::IN_PROGRESS;
+            }
+        }
+        let now = clock::now();
+        apply_rules(Some(&current.values), &mut v, now);
+        if !repo::update(tx, id, &v, current.version, now)? {
+            return Err(DomainError::Conflict(msg("error-ticket-changed")));
+        }
+        record_changes(tx, id, me, now, &current.values, &v)?;
+        if let Some(r) = reply {
+            thread::record(
+                tx,
+                id,
+                me,
+                now,
+                Event::Text {
+                    body: r.body,
+                    private: r.private,
+                },
+            )?;
+            if actor.is_technician() {
+                repo::set_last_tech_reply(tx, id, now)?;
+            }
+        }
+        attachments::link(tx, id, me, &change.uploads, actor.max_attachments(), now)?;
+        mark_after_change(tx, id, me, &v, now)?;
+        Ok(saved)
+    })
+    .await
+}
+
+/// Combines a change based on an old version with the current values.
+fn merge(
+    current: &Values,
+    typed: &Values,
+    original: &HashMap<String, String>,
+    access: &Access,
+) -> Result<(Values, Saved), DomainError> {
+    let mut merged = current.clone();
+    let mut conflicts = FieldErrors::new();
+    for field in Field::ALL {
+        if !access.editable(field) {
+            continue;
+        }
+        let before =
+            values::normalize(field, original.get(field.name()).map_or("", String::as_str));
+        let mine = typed.text(field);
+        let theirs = current.text(field);
+        if mine == before {
+            continue;
+        }
+        if theirs != before && mine != theirs {
+            conflicts.add(field.name(), msg("error-field-changed-meanwhile"));
+            continue;
+        }
+        set_field(&mut merged, typed, field);
+    }
+    if conflicts.is_empty() {
+        Ok((merged, Saved::Merged))
+    } else {
+        Err(DomainError::Invalid(conflicts))
+    }
+}
+
+fn set_field(to: &mut Values, from: &Values, field: Field) {
+    match field {
+        Field::Requester => to.requester = from.requester,
+        Field::Type => to.type_id = from.type_id,
+        Field::Technician => to.technician = from.technician,
+        Field::Category => to.category_id = from.category_id,
+        Field::Subcategory => to.subcategory_id = from.subcategory_id,
+        Field::Place => to.place_id = from.place_id,
+        Field::Service => to.service_id = from.service_id,
+        Field::Agency => to.agency_id = from.agency_id,
+        Field::Title => to.title.clone_from(&from.title),
+        Field::Description => to.description.clone_from(&from.description),
+        Field::CreatedAt => to.created_at = from.created_at,
+        Field::HopeDate => to.hope_date.clone_from(&from.hope_date),
+        Field::ResolvedAt => to.resolved_at = from.resolved_at,
+        Field::TimeSpent => to.time_spent = from.time_spent,
+        Field::TimeHope => to.time_hope = from.time_hope,
+        Field::Priority => to.priority_id = from.priority_id,
+        Field::Criticality => to.criticality_id = from.criticality_id,
+        Field::State => to.state_id = from.state_id,
+    }
+}
+
+/// After a change by `me`: unread for the technician unless they made it, unread for the
+/// requester unless they made it.
+fn mark_after_change(
+    tx: &Transaction<'_>,
+    id: i64,
+    me: i64,
+    v: &Values,
+    now: i64,
+) -> rusqlite::Result<()> {
+    repo::set_tech_read(tx, id, v.technician == Some(Who::User(me)), now)?;
+    repo::set_user_read(tx, id, v.requester == Some(Who::User(me)))?;
+    Ok(())
+}
+
+/// The requester's "Close ticket": resolves the ticket and sets its resolution date.
+pub async fn close(db: &Db, actor: &Actor, id: i64) -> Result<(), DomainError> {
+    if !actor.rights.has("ticket_close") {
+        return Err(DomainError::Forbidden);
+    }
+    let actor = actor.clone();
+    db.write(move |tx| {
+        let me = actor.user.id.0;
+        let viewer = Viewer::load(tx, me, &actor.rights, &actor.settings)?;
+        let current = repo::get_visible(tx, &viewer, id)?.ok_or(DomainError::NotFound)?;
+        if states::is_closed(current.values.state_id) {
+            return Ok(());
+        }
+        let now = clock::now();
+        let mut v = current.values.clone();
+        v.state_id = states::RESOLVED;
+        apply_rules(Some(&current.values), &mut v, now);
+        repo::update(tx, id, &v, current.version, now)?;
+        record_changes(tx, id, me, now, &current.values, &v)?;
+        mark_after_change(tx, id, me, &v, now)?;
+        Ok(())
+    })
+    .await
+}
+
+/// Notes that `actor` opened ticket `id`: read by its technician, or by its requester.
+pub async fn mark_read(db: &Db, actor: &Actor, row: &repo::TicketRow) -> Result<(), DomainError> {
+    let me = Who::User(actor.user.id.0);
+    let (id, tech) = (row.id, row.values.technician == Some(me) && !row.tech_read);
+    let user = row.values.requester == Some(me) && !row.user_read;
+    if !tech && !user {
+        return Ok(());
+    }
+    db.write(move |tx| {
+        if tech {
+            repo::set_tech_read(tx, id, true, clock::now())?;
+        }
+        if user {
+            repo::set_user_read(tx, id, true)?;
+        }
+        Ok(())
+    })
+    .await
+}
+
+/// Edits, deletes or hides a reply of a visible ticket.
+pub async fn thread_action(
+    db: &Db,
+    actor: &Actor,
+    ticket: i64,
+    entry: i64,
+    action: ThreadAction,
+) -> Result<(), DomainError> {
+    let actor = actor.clone();
+    db.write(move |tx| {
+        let me = actor.user.id.0;
+        let viewer = Viewer::load(tx, me, &actor.rights, &actor.settings)?;
+        if !viewer.sees(tx, ticket)? {
+            return Err(DomainError::NotFound);
+        }
+        let rights = actor.text_rights();
+        let now = clock::now();
+        match action {
+            ThreadAction::Edit(body) => thread::edit(tx, ticket, entry, me, rights, &body, now)?,
+            ThreadAction::Delete => thread::delete(tx, ticket, entry, me, rights)?,
+            ThreadAction::TogglePrivate => {
+                thread::toggle_private(tx, ticket, entry, rights)?;
+            }
+        }
+        repo::touch(tx, ticket, now)?;
+        Ok(())
+    })
+    .await
+}
+
+/// What to do to a reply.
+#[derive(Debug, Clone)]
+pub enum ThreadAction {
+    Edit(String),
+    Delete,
+    TogglePrivate,
+}
+
+/// Makes the next ticket number `next`, refused below the next number already due.
+pub async fn set_next_number(db: &Db, next: i64) -> Result<(), DomainError> {
+    db.write(move |tx| {
+        if next < 1 || !repo::set_next_number(tx, next)? {
+            let lowest = repo::next_number(tx)?;
+            return Err(invalid(
+                "next_number",
+                msg("error-next-number-too-low").arg("min", lowest),
+            ));
+        }
+        Ok(())
+    })
+    .await
+}

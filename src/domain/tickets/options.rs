@@ -1,0 +1,169 @@
+//! The choices offered by the ticket form, loaded in one go.
+
+use rusqlite::Connection;
+
+use crate::domain::lists::{self, repo};
+use crate::domain::users::choices::{self, Who};
+use crate::i18n::Lang;
+
+use super::values::Values;
+
+/// A requester choice with what the form shows beside it.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub value: String,
+    pub label: String,
+    pub mail: String,
+    pub phone: String,
+}
+
+/// A subcategory with its category.
+#[derive(Debug, Clone)]
+pub struct Sub {
+    pub id: i64,
+    pub category_id: i64,
+    pub label: String,
+}
+
+/// Every choice list of the ticket form.
+#[derive(Debug, Clone, Default)]
+pub struct TicketOptions {
+    pub requesters: Vec<Person>,
+    pub technicians: Vec<(String, String)>,
+    pub types: Vec<(String, String)>,
+    pub categories: Vec<(String, String)>,
+    pub subcategories: Vec<Sub>,
+    pub places: Vec<(String, String)>,
+    pub services: Vec<(String, String)>,
+    pub agencies: Vec<(String, String)>,
+    pub times: Vec<(String, String)>,
+    pub priorities: Vec<(String, String)>,
+    pub criticalities: Vec<(String, String)>,
+    pub states: Vec<(String, String)>,
+    pub templates: Vec<(String, String)>,
+}
+
+fn list(
+    conn: &Connection,
+    code: &str,
+    lang: Lang,
+    keep: Option<i64>,
+) -> rusqlite::Result<Vec<(String, String)>> {
+    let Some(def) = lists::find(code) else {
+        return Ok(Vec::new());
+    };
+    let keep: Vec<i64> = keep.into_iter().collect();
+    Ok(repo::choices(conn, def, lang, &keep)?
+        .into_iter()
+        .map(|(id, n)| (id.to_string(), n))
+        .collect())
+}
+
+impl TicketOptions {
+    /// Loads the choices, keeping retired entries that `v` already points to; with
+    /// `company_first`, requesters read "Company – Last First".
+    pub fn load(
+        conn: &Connection,
+        lang: Lang,
+        v: &Values,
+        company_first: bool,
+    ) -> rusqlite::Result<Self> {
+        let mut requesters = Vec::new();
+        {
+            let mut stmt = conn.prepare_cached(
+                "SELECT u.id, u.mail, u.phone, COALESCE(c.name, '') FROM users u
+                 LEFT JOIN companies c ON c.id = u.company_id WHERE u.disabled = 0",
+            )?;
+            let details: std::collections::HashMap<i64, (String, String, String)> = stmt
+                .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))?
+                .collect::<rusqlite::Result<_>>()?;
+            for c in choices::requesters(conn)? {
+                let (mail, phone, company) = match c.who {
+                    Who::User(id) => details.get(&id).cloned().unwrap_or_default(),
+                    Who::Group(_) => Default::default(),
+                };
+                let label = if company_first && !company.is_empty() {
+                    format!("{company} – {}", c.label)
+                } else {
+                    c.label
+                };
+                requesters.push(Person {
+                    value: c.who.value(),
+                    label,
+                    mail,
+                    phone,
+                });
+            }
+        }
+        let technicians = choices::technicians(conn)?
+            .into_iter()
+            .map(|c| (c.who.value(), c.label))
+            .collect();
+        let mut subcategories = Vec::new();
+        if let Some(def) = lists::find("subcategories") {
+            for e in repo::entries(conn, def)? {
+                if e.disabled && Some(e.id) != v.subcategory_id {
+                    continue;
+                }
+                if let Some(lists::Value::Int(cat)) = e.values.first() {
+                    subcategories.push(Sub {
+                        id: e.id,
+                        category_id: *cat,
+                        label: repo::display_name(def, &e, lang),
+                    });
+                }
+            }
+        }
+        let times = {
+            let mut stmt = conn.prepare_cached("SELECT minutes, name, name_key FROM time_values WHERE disabled = 0 ORDER BY minutes")?;
+            let rows = stmt.query_map([], |r| {
+                let name: Option<String> = r.get(1)?;
+                let key: Option<String> = r.get(2)?;
+                let label = name
+                    .filter(|n| !n.is_empty())
+                    .or_else(|| key.map(|k| lang.t(&k)))
+                    .unwrap_or_default();
+                Ok((r.get::<_, i64>(0)?.to_string(), label))
+            })?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        let templates = {
+            let mut stmt = conn.prepare_cached(
+                "SELECT id, name FROM ticket_templates ORDER BY name COLLATE NOCASE",
+            )?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?.to_string(), r.get(1)?)))?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        Ok(Self {
+            requesters,
+            technicians,
+            types: list(conn, "types", lang, v.type_id)?,
+            categories: list(conn, "categories", lang, v.category_id)?,
+            subcategories,
+            places: list(conn, "places", lang, v.place_id)?,
+            services: list(conn, "services", lang, v.service_id)?,
+            agencies: list(conn, "agencies", lang, v.agency_id)?,
+            times,
+            priorities: list(conn, "priorities", lang, v.priority_id)?,
+            criticalities: list(conn, "criticalities", lang, v.criticality_id)?,
+            states: list(conn, "states", lang, Some(v.state_id))?,
+            templates,
+        })
+    }
+}
+
+/// The values of the ticket a template points to.
+pub fn template_source(conn: &Connection, template: i64) -> rusqlite::Result<Option<Values>> {
+    use rusqlite::OptionalExtension;
+    let ticket: Option<i64> = conn
+        .query_row(
+            "SELECT ticket_id FROM ticket_templates WHERE id = ?1",
+            [template],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(match ticket {
+        Some(t) => super::repo::get(conn, t)?.map(|r| r.values),
+        None => None,
+    })
+}

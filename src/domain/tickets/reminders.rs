@@ -1,0 +1,95 @@
+//! Reminders (the bell on a ticket): a date and time and a text for the ticket's technician.
+
+use rusqlite::{Connection, Transaction, params};
+
+use crate::domain::{DomainError, FieldErrors};
+use crate::i18n::msg;
+
+/// A reminder as listed.
+#[derive(Debug, Clone)]
+pub struct Reminder {
+    pub id: i64,
+    pub ticket_id: i64,
+    pub ticket_title: String,
+    pub due_at: i64,
+    pub text: String,
+}
+
+/// Sets a reminder on `ticket` for `technician`.
+pub fn add(
+    tx: &Transaction<'_>,
+    ticket: i64,
+    technician: i64,
+    due_at: Option<i64>,
+    text: &str,
+    by: i64,
+    now: i64,
+) -> Result<i64, DomainError> {
+    let mut errors = FieldErrors::new();
+    let text = text.trim();
+    if text.chars().count() > 500 {
+        errors.add("text", msg("error-too-long").arg("max", 500));
+    }
+    let Some(due_at) = due_at else {
+        errors.add("due_at", msg("error-datetime"));
+        return Err(DomainError::Invalid(errors));
+    };
+    errors.into_result()?;
+    tx.execute(
+        "INSERT INTO reminders (ticket_id, technician_id, due_at, text, created_by, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![ticket, technician, due_at, text, by, now],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// The reminders of `technician` that are due at `now`.
+pub fn due(conn: &Connection, technician: i64, now: i64) -> rusqlite::Result<Vec<Reminder>> {
+    list(
+        conn,
+        "r.technician_id = ?1 AND r.done = 0 AND r.due_at <= ?2",
+        params![technician, now],
+    )
+}
+
+/// The open reminders of `ticket`.
+pub fn of_ticket(conn: &Connection, ticket: i64) -> rusqlite::Result<Vec<Reminder>> {
+    list(
+        conn,
+        "r.ticket_id = ?1 AND r.done = 0 AND ?2 = ?2",
+        params![ticket, 0],
+    )
+}
+
+fn list(
+    conn: &Connection,
+    condition: &str,
+    values: impl rusqlite::Params,
+) -> rusqlite::Result<Vec<Reminder>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT r.id, r.ticket_id, t.title, r.due_at, r.text FROM reminders r
+         JOIN tickets t ON t.id = r.ticket_id WHERE {condition} ORDER BY r.due_at, r.id"
+    ))?;
+    let rows = stmt.query_map(values, |r| {
+        Ok(Reminder {
+            id: r.get(0)?,
+            ticket_id: r.get(1)?,
+            ticket_title: r.get(2)?,
+            due_at: r.get(3)?,
+            text: r.get(4)?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// Marks reminder `id` of `technician` done.
+pub fn done(tx: &Transaction<'_>, id: i64, technician: i64) -> Result<(), DomainError> {
+    let n = tx.execute(
+        "UPDATE reminders SET done = 1 WHERE id = ?1 AND technician_id = ?2",
+        params![id, technician],
+    )?;
+    if n == 0 {
+        return Err(DomainError::NotFound);
+    }
+    Ok(())
+}

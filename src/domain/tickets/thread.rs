@@ -1,0 +1,305 @@
+//! The thread of a ticket ("Résolution"): every event in order with who and when, and the text
+//! replies, some of them hidden from the requester.
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use crate::domain::users::choices::Who;
+use crate::domain::{DomainError, FieldErrors};
+use crate::i18n::{Lang, msg};
+
+/// What an entry records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    Opened,
+    Assigned,
+    State,
+    Closed,
+    Attachment,
+    AttachmentRemoved,
+    Mail,
+}
+
+impl Kind {
+    fn code(self) -> &'static str {
+        match self {
+            Kind::Text => "text",
+            Kind::Opened => "opened",
+            Kind::Assigned => "assigned",
+            Kind::State => "state",
+            Kind::Closed => "closed",
+            Kind::Attachment => "attachment",
+            Kind::AttachmentRemoved => "attachment_removed",
+            Kind::Mail => "mail",
+        }
+    }
+
+    fn from_code(code: &str) -> Kind {
+        match code {
+            "opened" => Kind::Opened,
+            "assigned" => Kind::Assigned,
+            "state" => Kind::State,
+            "closed" => Kind::Closed,
+            "attachment" => Kind::Attachment,
+            "attachment_removed" => Kind::AttachmentRemoved,
+            "mail" => Kind::Mail,
+            _ => Kind::Text,
+        }
+    }
+}
+
+/// Something that happened to a ticket.
+#[derive(Debug, Clone)]
+pub enum Event {
+    Opened,
+    Assigned { from: Option<Who>, to: Option<Who> },
+    State { from: i64, to: i64 },
+    Closed { state: i64 },
+    Attachment { name: String },
+    AttachmentRemoved { name: String },
+    Text { body: String, private: bool },
+}
+
+fn split(w: Option<Who>) -> (Option<i64>, Option<i64>) {
+    match w {
+        Some(Who::User(u)) => (Some(u), None),
+        Some(Who::Group(g)) => (None, Some(g)),
+        None => (None, None),
+    }
+}
+
+/// Records an event; returns the entry's id.
+pub fn record(
+    tx: &Transaction<'_>,
+    ticket: i64,
+    author: i64,
+    now: i64,
+    event: Event,
+) -> rusqlite::Result<i64> {
+    let (kind, body, private, state_from, state_to) = match &event {
+        Event::Opened => (Kind::Opened, String::new(), false, None, None),
+        Event::Assigned { .. } => (Kind::Assigned, String::new(), false, None, None),
+        Event::State { from, to } => (Kind::State, String::new(), false, Some(*from), Some(*to)),
+        Event::Closed { state } => (Kind::Closed, String::new(), false, None, Some(*state)),
+        Event::Attachment { name } => (Kind::Attachment, name.clone(), false, None, None),
+        Event::AttachmentRemoved { name } => {
+            (Kind::AttachmentRemoved, name.clone(), false, None, None)
+        }
+        Event::Text { body, private } => (Kind::Text, body.clone(), *private, None, None),
+    };
+    let (tf, tt, gf, gt) = match &event {
+        Event::Assigned { from, to } => {
+            let (tf, gf) = split(*from);
+            let (tt, gt) = split(*to);
+            (tf, tt, gf, gt)
+        }
+        _ => (None, None, None, None),
+    };
+    tx.execute(
+        "INSERT INTO thread_entries (ticket_id, created_at, author_id, kind, body, tech_from_id,
+             tech_to_id, group_from_id, group_to_id, state_id, state_from_id, private)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            ticket,
+            now,
+            author,
+            kind.code(),
+            body,
+            tf,
+            tt,
+            gf,
+            gt,
+            state_to,
+            state_from,
+            private
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// An entry as shown.
+#[derive(Debug, Clone)]
+pub struct EntryView {
+    pub id: i64,
+    pub created_at: i64,
+    pub author_id: Option<i64>,
+    pub author: String,
+    pub kind: Kind,
+    pub body: String,
+    pub private: bool,
+    pub edited_at: Option<i64>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+fn state_name(name: Option<String>, key: Option<String>, lang: Lang) -> Option<String> {
+    name.filter(|n| !n.is_empty())
+        .or_else(|| key.map(|k| lang.t(&k)))
+}
+
+fn person(first: Option<String>, last: Option<String>, group: Option<String>) -> Option<String> {
+    match (first, last, group) {
+        (Some(f), Some(l), _) => Some(format!("{f} {l}").trim().to_owned()),
+        (_, _, Some(g)) => Some(format!("[G] {g}")),
+        _ => None,
+    }
+}
+
+/// The entries of `ticket` in order; hidden ones only if `private` is true.
+pub fn list(
+    conn: &Connection,
+    ticket: i64,
+    private: bool,
+    lang: Lang,
+) -> rusqlite::Result<Vec<EntryView>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.id, e.created_at, e.author_id, a.firstname, a.lastname, a.login, e.kind, e.body,
+                e.private, e.edited_at,
+                tf.firstname, tf.lastname, gf.name, tt.firstname, tt.lastname, gt.name,
+                sf.name, sf.name_key, st.name, st.name_key
+         FROM thread_entries e
+         LEFT JOIN users a ON a.id = e.author_id
+         LEFT JOIN users tf ON tf.id = e.tech_from_id
+         LEFT JOIN users tt ON tt.id = e.tech_to_id
+         LEFT JOIN groups gf ON gf.id = e.group_from_id
+         LEFT JOIN groups gt ON gt.id = e.group_to_id
+         LEFT JOIN ticket_states sf ON sf.id = e.state_from_id
+         LEFT JOIN ticket_states st ON st.id = e.state_id
+         WHERE e.ticket_id = ?1 AND (?2 OR e.private = 0)
+         ORDER BY e.created_at, e.id",
+    )?;
+    let rows = stmt.query_map(params![ticket, private], |r| {
+        let kind = Kind::from_code(&r.get::<_, String>(6)?);
+        let first: Option<String> = r.get(3)?;
+        let last: Option<String> = r.get(4)?;
+        let login: Option<String> = r.get(5)?;
+        let author = match (first, last) {
+            (Some(f), Some(l)) if !format!("{f}{l}").trim().is_empty() => {
+                format!("{f} {l}").trim().to_owned()
+            }
+            _ => login.unwrap_or_default(),
+        };
+        let (from, to) = match kind {
+            Kind::Assigned => (
+                person(r.get(10)?, r.get(11)?, r.get(12)?),
+                person(r.get(13)?, r.get(14)?, r.get(15)?),
+            ),
+            Kind::State | Kind::Closed => (
+                state_name(r.get(16)?, r.get(17)?, lang),
+                state_name(r.get(18)?, r.get(19)?, lang),
+            ),
+            _ => (None, None),
+        };
+        Ok(EntryView {
+            id: r.get(0)?,
+            created_at: r.get(1)?,
+            author_id: r.get(2)?,
+            author,
+            kind,
+            body: r.get(7)?,
+            private: r.get(8)?,
+            edited_at: r.get(9)?,
+            from,
+            to,
+        })
+    })?;
+    rows.collect()
+}
+
+/// What someone may do to text entries.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TextRights {
+    pub edit_own: bool,
+    pub edit_all: bool,
+    pub delete_own: bool,
+    pub delete_all: bool,
+    pub hide: bool,
+}
+
+impl TextRights {
+    /// Whether `actor` may edit an entry written by `author`.
+    pub fn may_edit(&self, actor: i64, author: Option<i64>) -> bool {
+        self.edit_all || (self.edit_own && author == Some(actor))
+    }
+
+    /// Whether `actor` may delete an entry written by `author`.
+    pub fn may_delete(&self, actor: i64, author: Option<i64>) -> bool {
+        self.delete_all || (self.delete_own && author == Some(actor))
+    }
+}
+
+fn text_entry(
+    tx: &Transaction<'_>,
+    ticket: i64,
+    entry: i64,
+) -> Result<(Option<i64>, bool), DomainError> {
+    tx.query_row(
+        "SELECT author_id, private FROM thread_entries WHERE id = ?1 AND ticket_id = ?2 AND kind = 'text'",
+        params![entry, ticket],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .optional()?
+    .ok_or(DomainError::NotFound)
+}
+
+/// Changes the text of a reply.
+pub fn edit(
+    tx: &Transaction<'_>,
+    ticket: i64,
+    entry: i64,
+    actor: i64,
+    rights: TextRights,
+    body: &str,
+    now: i64,
+) -> Result<(), DomainError> {
+    let (author, _) = text_entry(tx, ticket, entry)?;
+    if !rights.may_edit(actor, author) {
+        return Err(DomainError::Forbidden);
+    }
+    let body = body.replace("\r\n", "\n");
+    let body = body.trim_end();
+    if body.trim().is_empty() {
+        let mut errors = FieldErrors::new();
+        errors.add("body", msg("error-required"));
+        return Err(DomainError::Invalid(errors));
+    }
+    tx.execute(
+        "UPDATE thread_entries SET body = ?2, edited_at = ?3 WHERE id = ?1",
+        params![entry, body, now],
+    )?;
+    Ok(())
+}
+
+/// Deletes a reply.
+pub fn delete(
+    tx: &Transaction<'_>,
+    ticket: i64,
+    entry: i64,
+    actor: i64,
+    rights: TextRights,
+) -> Result<(), DomainError> {
+    let (author, _) = text_entry(tx, ticket, entry)?;
+    if !rights.may_delete(actor, author) {
+        return Err(DomainError::Forbidden);
+    }
+    tx.execute("DELETE FROM thread_entries WHERE id = ?1", [entry])?;
+    Ok(())
+}
+
+/// Hides a reply from the requester, or shows it again; returns whether it is now hidden.
+pub fn toggle_private(
+    tx: &Transaction<'_>,
+    ticket: i64,
+    entry: i64,
+    rights: TextRights,
+) -> Result<bool, DomainError> {
+    let (_, private) = text_entry(tx, ticket, entry)?;
+    if !rights.hide {
+        return Err(DomainError::Forbidden);
+    }
+    tx.execute(
+        "UPDATE thread_entries SET private = ?2 WHERE id = ?1",
+        params![entry, !private],
+    )?;
+    Ok(!private)
+}

@@ -1,0 +1,81 @@
+//! Tickets: the new-ticket form (full for technicians, simple for requesters), the ticket page
+//! with its thread, attachments and reminders, and the small actions around them.
+
+mod files;
+mod page;
+mod quick;
+mod reminders;
+mod thread;
+mod upload;
+mod view;
+
+use crate::domain::tickets::Actor;
+
+use super::extract::Authed;
+use super::paths;
+use super::routes::{Access, Routes};
+
+const CREATE: Access = Access::Right("side_open_ticket");
+
+/// The routes of this area.
+pub fn routes() -> Routes {
+    Routes::new()
+        .get(paths::TICKET_NEW, CREATE, page::new_page)
+        .post_upload(
+            paths::TICKETS,
+            CREATE,
+            page::create,
+            upload::MAX_REQUEST_BYTES,
+        )
+        .get(paths::TICKET, Access::LoggedIn, page::show)
+        .post_upload(
+            paths::TICKET,
+            Access::LoggedIn,
+            page::save,
+            upload::MAX_REQUEST_BYTES,
+        )
+        .post(
+            paths::TICKET_CLOSE,
+            Access::Right("ticket_close"),
+            page::close,
+        )
+        .post(paths::TICKET_ENTRY_EDIT, Access::LoggedIn, thread::edit)
+        .post(paths::TICKET_ENTRY_DELETE, Access::LoggedIn, thread::delete)
+        .post(
+            paths::TICKET_ENTRY_PRIVATE,
+            Access::Right("ticket_thread_private"),
+            thread::toggle_private,
+        )
+        .get(paths::TICKET_ATTACHMENT, Access::LoggedIn, files::download)
+        .post(
+            paths::TICKET_ATTACHMENT_DELETE,
+            Access::Right("ticket_attachment_delete"),
+            files::delete,
+        )
+        .post(
+            paths::TICKET_REMINDERS,
+            Access::Right("ticket_event"),
+            reminders::add,
+        )
+        .get(paths::REMINDERS, Access::LoggedIn, reminders::list)
+        .post(paths::REMINDER_DONE, Access::LoggedIn, reminders::done)
+        .get(
+            paths::QUICK_SUBCATEGORY,
+            Access::Right("ticket_cat_actions"),
+            quick::form,
+        )
+        .post(
+            paths::QUICK_SUBCATEGORY,
+            Access::Right("ticket_cat_actions"),
+            quick::create,
+        )
+}
+
+/// The acting user of a request, for the ticket commands.
+fn actor(authed: &Authed) -> Actor {
+    Actor {
+        user: authed.session.user.clone(),
+        rights: authed.session.rights.clone(),
+        settings: (*authed.visitor.settings).clone(),
+    }
+}

@@ -1,0 +1,549 @@
+//! The new-ticket page and the ticket page: showing, saving, closing.
+
+use std::collections::HashMap;
+
+use axum::extract::{Multipart, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
+use serde::Deserialize;
+
+use crate::domain::tickets::attachments::{self, Attachment};
+use crate::domain::tickets::fields::{Access, Field, Form};
+use crate::domain::tickets::options::{TicketOptions, template_source};
+use crate::domain::tickets::reminders::{self, Reminder};
+use crate::domain::tickets::repo::{self, TicketRow};
+use crate::domain::tickets::thread::{self, EntryView};
+use crate::domain::tickets::values::Values;
+use crate::domain::tickets::visibility::Viewer;
+use crate::domain::tickets::{self, Actor, Change, Reply, Saved, limits, states};
+use crate::domain::{DomainError, FieldErrors, clock};
+use crate::i18n::{Msg, msg};
+use crate::web::auth::redirect_with_flash;
+use crate::web::error::WebError;
+use crate::web::extract::Authed;
+use crate::web::flash::Flash;
+use crate::web::paths::{self, fill};
+use crate::web::state::AppState;
+use crate::web::ui::form::{action_button, form_error};
+use crate::web::ui::layout;
+use crate::web::visitor::Visitor;
+
+use super::upload::{self, Submitted};
+use super::view::{self, FormView};
+use super::{actor, thread as thread_view};
+
+#[derive(Debug, Default, Deserialize)]
+pub struct NewQuery {
+    #[serde(default)]
+    template: Option<i64>,
+    #[serde(default)]
+    copy: Option<i64>,
+}
+
+fn upload_action(path: &str, visitor: &Visitor) -> String {
+    format!("{path}?{}={}", crate::web::csrf::FIELD, visitor.csrf)
+}
+
+/// What the new-ticket page shows.
+struct NewPage {
+    options: TicketOptions,
+    pending: Vec<Attachment>,
+    left: Option<i64>,
+}
+
+async fn load_new(
+    state: &AppState,
+    actor: &Actor,
+    lang: crate::i18n::Lang,
+    v: &Values,
+    pending: Vec<String>,
+) -> Result<NewPage, WebError> {
+    let (v, me, company_first, settings) = (
+        v.clone(),
+        actor.user.id.0,
+        actor.rights.has("ticket_user_company"),
+        actor.settings.clone(),
+    );
+    Ok(state
+        .db()
+        .read(move |c| {
+            Ok::<_, DomainError>(NewPage {
+                options: TicketOptions::load(c, lang, &v, company_first)?,
+                pending: attachments::pending(c, me, &pending)?,
+                left: limits::remaining(c, me, &settings, clock::now())?.map(|r| r.left()),
+            })
+        })
+        .await?)
+}
+
+fn new_view(
+    visitor: &Visitor,
+    actor: &Actor,
+    values: &HashMap<String, String>,
+    page: &NewPage,
+    errors: &FieldErrors,
+    banner: Option<&Msg>,
+) -> Markup {
+    let lang = visitor.lang;
+    let form = actor.new_form();
+    let access = Access::compute(&actor.rights, &actor.settings, form);
+    let content = html! {
+        @if form == Form::NewFull && !page.options.templates.is_empty() {
+            form.inline-add.template-form method="get" action=(paths::TICKET_NEW) {
+                div.field {
+                    label for="f-template" { (lang.t("ticket-use-template")) }
+                    select #f-template name="template" {
+                        @for (v, l) in &page.options.templates { option value=(v) { (l) } }
+                    }
+                }
+                button.button type="submit" { (lang.t("ticket-use-template-submit")) }
+            }
+        }
+        @if form == Form::NewSimple && let Some(left) = page.left {
+            div.alert.alert-warning[left == 0].alert-info[left > 0] role="status" {
+                (lang.t_args("ticket-limit-left", &[("count", &left.to_string())]))
+            }
+        }
+        (form_error(lang, banner.or((!errors.is_empty()).then(|| msg("form-has-errors")).as_ref())))
+        form.stack #ticket-form method="post" enctype="multipart/form-data" action=(upload_action(paths::TICKETS, visitor)) novalidate {
+            (view::fields(&FormView { visitor, access: &access, values, options: &page.options, errors, current: None }))
+            (attachment_input(visitor, actor, &page.pending, 0, errors))
+            div.form-actions {
+                button.button.button-primary type="submit" {
+                    (lang.t(if form == Form::NewSimple { "ticket-send" } else { "ticket-create" }))
+                }
+            }
+        }
+    };
+    layout::page(visitor, &lang.t("ticket-new-title"), content)
+}
+
+/// The file input, with the uploads kept from an earlier attempt.
+fn attachment_input(
+    visitor: &Visitor,
+    actor: &Actor,
+    pending: &[Attachment],
+    existing: usize,
+    errors: &FieldErrors,
+) -> Markup {
+    let lang = visitor.lang;
+    let max = actor.max_attachments();
+    let may = actor.rights.has("ticket_attachment") && max > 0;
+    html! {
+        @if may {
+            div.field.has-error[errors.get("attachments").is_some()] {
+                label for="f-attachments" { (lang.t("ticket-attachments-add")) }
+                @if !pending.is_empty() {
+                    ul.file-list {
+                        @for p in pending {
+                            li {
+                                (view::file_icon(&p.content_type)) " " (p.filename) " "
+                                span.muted { "(" (view::size_text(lang, p.size)) ")" }
+                                @if let Some(t) = &p.pending_token {
+                                    input type="hidden" name="pending" value=(t) form="ticket-form";
+                                }
+                            }
+                        }
+                    }
+                }
+                input #f-attachments type="file" name="attachments" multiple form="ticket-form";
+                p.hint {
+                    (lang.t_args("ticket-attachments-hint", &[
+                        ("count", &(max - i64::try_from(existing).unwrap_or(0)).max(0).to_string()),
+                        ("size", &visitor.settings.number(crate::domain::settings::ATTACHMENT_MAX_MB).to_string()),
+                    ]))
+                }
+                @for (f, m) in &errors.0 {
+                    @if *f == "attachments" { p.field-error { (m.render(lang)) } }
+                }
+            }
+        }
+    }
+}
+
+/// `GET /tickets/new` (`?template=` or `?copy=` fill it from another ticket).
+pub async fn new_page(
+    State(state): State<AppState>,
+    authed: Authed,
+    Query(q): Query<NewQuery>,
+) -> Result<Response, WebError> {
+    let actor = actor(&authed);
+    let visitor = &authed.visitor;
+    let form = actor.new_form();
+    let mut values = tickets::defaults(&actor, form, clock::now());
+    let source = match (q.template, q.copy) {
+        (Some(t), _) => {
+            state
+                .db()
+                .read(move |c| template_source(c, t).map_err(DomainError::from))
+                .await?
+        }
+        (None, Some(id)) => {
+            let (me, rights, settings) = (
+                actor.user.id.0,
+                actor.rights.clone(),
+                actor.settings.clone(),
+            );
+            state
+                .db()
+                .read(move |c| {
+                    let viewer = Viewer::load(c, me, &rights, &settings)?;
+                    Ok::<_, DomainError>(repo::get_visible(c, &viewer, id)?.map(|r| r.values))
+                })
+                .await?
+        }
+        _ => None,
+    };
+    if let Some(source) = source {
+        values = tickets::copied_from(&source, values);
+    }
+    let page = load_new(&state, &actor, visitor.lang, &values, Vec::new()).await?;
+    Ok(new_view(
+        visitor,
+        &actor,
+        &view::texts(&values),
+        &page,
+        &FieldErrors::new(),
+        None,
+    )
+    .into_response())
+}
+
+/// `POST /tickets`.
+pub async fn create(
+    State(state): State<AppState>,
+    authed: Authed,
+    multipart: Multipart,
+) -> Result<Response, WebError> {
+    let actor = actor(&authed);
+    let visitor = &authed.visitor;
+    let sent = upload::read(multipart, &state, visitor, actor.user.id.0).await?;
+    let result = if sent.errors.is_empty() {
+        tickets::create(
+            state.db(),
+            &actor,
+            sent.fields.clone(),
+            sent.pending.clone(),
+        )
+        .await
+    } else {
+        Err(DomainError::Invalid(sent.errors.clone()))
+    };
+    match result {
+        Ok(id) => Ok(redirect_with_flash(
+            &fill(paths::TICKET, &[&id]),
+            Flash::TicketCreated,
+            visitor.secure,
+        )),
+        Err(DomainError::Invalid(errors)) => {
+            reshow_new(&state, visitor, &actor, &sent, &errors, None).await
+        }
+        Err(DomainError::Conflict(m)) => {
+            reshow_new(
+                &state,
+                visitor,
+                &actor,
+                &sent,
+                &FieldErrors::new(),
+                Some(&m),
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn reshow_new(
+    state: &AppState,
+    visitor: &Visitor,
+    actor: &Actor,
+    sent: &Submitted,
+    errors: &FieldErrors,
+    banner: Option<&Msg>,
+) -> Result<Response, WebError> {
+    let base = tickets::defaults(actor, actor.new_form(), clock::now());
+    let page = load_new(state, actor, visitor.lang, &base, sent.pending.clone()).await?;
+    let mut values = view::texts(&base);
+    values.extend(sent.fields.iter().map(|(k, v)| (k.clone(), v.clone())));
+    Ok((
+        StatusCode::UNPROCESSABLE_ENTITY,
+        new_view(visitor, actor, &values, &page, errors, banner),
+    )
+        .into_response())
+}
+
+/// Everything the ticket page shows.
+struct TicketPage {
+    row: TicketRow,
+    options: TicketOptions,
+    entries: Vec<EntryView>,
+    files: Vec<Attachment>,
+    reminders: Vec<Reminder>,
+    pending: Vec<Attachment>,
+}
+
+async fn load(
+    state: &AppState,
+    actor: &Actor,
+    lang: crate::i18n::Lang,
+    id: i64,
+    pending: Vec<String>,
+) -> Result<TicketPage, WebError> {
+    let (me, rights, settings) = (
+        actor.user.id.0,
+        actor.rights.clone(),
+        actor.settings.clone(),
+    );
+    Ok(state
+        .db()
+        .read(move |c| {
+            let viewer = Viewer::load(c, me, &rights, &settings)?;
+            let row = repo::get_visible(c, &viewer, id)?.ok_or(DomainError::NotFound)?;
+            Ok::<_, DomainError>(TicketPage {
+                options: TicketOptions::load(
+                    c,
+                    lang,
+                    &row.values,
+                    rights.has("ticket_user_company"),
+                )?,
+                entries: if rights.has("ticket_resolution_disp") {
+                    thread::list(c, id, viewer.private_entries, lang)?
+                } else {
+                    Vec::new()
+                },
+                files: attachments::list(c, id)?,
+                reminders: reminders::of_ticket(c, id)?,
+                pending: attachments::pending(c, me, &pending)?,
+                row,
+            })
+        })
+        .await?)
+}
+
+/// The ticket page. `values` are what the form shows (the saved values, or what was typed),
+/// `original`/`version` what the form is based on.
+#[allow(clippy::too_many_arguments)]
+fn ticket_view(
+    visitor: &Visitor,
+    actor: &Actor,
+    page: &TicketPage,
+    values: &HashMap<String, String>,
+    original: &HashMap<String, String>,
+    version: i64,
+    errors: &FieldErrors,
+    banner: Option<&Msg>,
+    reply: &str,
+) -> Markup {
+    let lang = visitor.lang;
+    let row = &page.row;
+    let access = Access::compute(&actor.rights, &actor.settings, Form::Existing);
+    let action = upload_action(&fill(paths::TICKET, &[&row.id]), visitor);
+    let closed = states::is_closed(row.values.state_id);
+    let may_post = actor.rights.has("ticket_thread_post");
+    let title = format!("#{} {}", row.id, row.values.title);
+    let content = html! {
+        div.ticket-head {
+            span.badge.state-badge { (view::state_badge(row.values.state_id, &page.options)) }
+            span.muted { (view::summary(lang, row.id, &row.values).render(lang)) }
+            div.ticket-actions {
+                @if actor.rights.has("ticket_close") && !closed && row.values.requester == Some(crate::domain::users::choices::Who::User(actor.user.id.0)) {
+                    (action_button(visitor, &fill(paths::TICKET_CLOSE, &[&row.id]), &lang.t("ticket-close"), "button-primary", Some(&lang.t("ticket-close-confirm"))))
+                }
+                @if crate::domain::tickets::may_create(actor) && actor.new_form() == Form::NewFull {
+                    a.button.button-small href=(format!("{}?copy={}", paths::TICKET_NEW, row.id)) { (lang.t("ticket-duplicate")) }
+                }
+            }
+        }
+        (form_error(lang, banner.or((!errors.is_empty()).then(|| msg("form-has-errors")).as_ref())))
+        form.stack #ticket-form method="post" enctype="multipart/form-data" action=(action) novalidate {
+            (view::originals(original, version))
+            (view::fields(&FormView { visitor, access: &access, values, options: &page.options, errors, current: Some(&row.values) }))
+            @if actor.rights.has("ticket_save") {
+                div.form-actions {
+                    button.button.button-primary type="submit" { (lang.t("action-save")) }
+                }
+            }
+        }
+        @if actor.rights.has("ticket_resolution_disp") {
+            section.panel.thread #thread {
+                h2 { (lang.t("ticket-thread")) }
+                (thread_view::entries(visitor, actor, row.id, &page.entries))
+                @if may_post {
+                    div.field.reply.has-error[errors.get("reply").is_some()] {
+                        label for="f-reply" { (lang.t("ticket-reply")) }
+                        textarea #f-reply name="reply" rows="5" form="ticket-form" { (reply) }
+                        @if actor.text_rights().hide {
+                            div.field-check {
+                                input #f-private type="checkbox" name="private" value="1" form="ticket-form";
+                                label for="f-private" { (lang.t("ticket-reply-private")) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        section.panel #attachments {
+            h2 { (lang.t("ticket-attachments")) }
+            @if page.files.is_empty() {
+                p.muted { (lang.t("ticket-attachments-none")) }
+            } @else {
+                ul.file-list {
+                    @for f in &page.files {
+                        li {
+                            (view::file_icon(&f.content_type)) " "
+                            a href=(fill(paths::TICKET_ATTACHMENT, &[&row.id, &f.id])) download=(f.filename) { (f.filename) }
+                            " " span.muted { "(" (view::size_text(lang, f.size)) ")" }
+                            @if actor.rights.has("ticket_attachment_delete") {
+                                (action_button(visitor, &fill(paths::TICKET_ATTACHMENT_DELETE, &[&row.id, &f.id]), &lang.t("action-remove"), "button-danger", Some(&lang.t("ticket-attachment-confirm-delete"))))
+                            }
+                        }
+                    }
+                }
+            }
+            (attachment_input(visitor, actor, &page.pending, page.files.len(), errors))
+        }
+        @if may_post || actor.rights.has("ticket_attachment") {
+            div.form-actions.sticky-save {
+                button.button.button-primary type="submit" form="ticket-form" { (lang.t("ticket-save-and-send")) }
+            }
+        }
+        @if actor.rights.has("ticket_event") {
+            (super::reminders::section(visitor, row, &page.reminders))
+        }
+    };
+    layout::page(visitor, &title, content)
+}
+
+/// `GET /tickets/{id}`.
+pub async fn show(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    let actor = actor(&authed);
+    let page = load(&state, &actor, authed.visitor.lang, id, Vec::new()).await?;
+    tickets::mark_read(state.db(), &actor, &page.row).await?;
+    let values = view::texts(&page.row.values);
+    Ok(ticket_view(
+        &authed.visitor,
+        &actor,
+        &page,
+        &values,
+        &values,
+        page.row.version,
+        &FieldErrors::new(),
+        None,
+        "",
+    )
+    .into_response())
+}
+
+/// `POST /tickets/{id}`: the fields, a reply and new attachments, in one transaction.
+pub async fn save(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<i64>,
+    multipart: Multipart,
+) -> Result<Response, WebError> {
+    let actor = actor(&authed);
+    let visitor = &authed.visitor;
+    let sent = upload::read(multipart, &state, visitor, actor.user.id.0).await?;
+    let original: HashMap<String, String> = Field::ALL
+        .iter()
+        .map(|f| {
+            (
+                f.name().to_owned(),
+                sent.get(&format!("orig.{}", f.name())).to_owned(),
+            )
+        })
+        .collect();
+    let version = sent
+        .get("version")
+        .parse::<i64>()
+        .map_err(|_| WebError::BadRequest)?;
+    let change = Change {
+        form: sent.fields.clone(),
+        original: original.clone(),
+        version,
+        reply: Reply {
+            body: sent.get("reply").to_owned(),
+            private: sent.get("private") == "1",
+        },
+        uploads: sent.pending.clone(),
+    };
+    let result = if sent.errors.is_empty() {
+        tickets::update(state.db(), &actor, id, change).await
+    } else {
+        Err(DomainError::Invalid(sent.errors.clone()))
+    };
+    let (errors, banner) = match result {
+        Ok(saved) => {
+            let flash = if saved == Saved::Merged {
+                Flash::TicketMerged
+            } else {
+                Flash::Saved
+            };
+            return Ok(redirect_with_flash(
+                &fill(paths::TICKET, &[&id]),
+                flash,
+                visitor.secure,
+            ));
+        }
+        Err(DomainError::Invalid(errors)) => (errors, None),
+        Err(DomainError::Conflict(m)) => (FieldErrors::new(), Some(m)),
+        Err(e) => return Err(e.into()),
+    };
+    let page = load(&state, &actor, visitor.lang, id, sent.pending.clone()).await?;
+    let mut values = view::texts(&page.row.values);
+    values.extend(
+        sent.fields
+            .iter()
+            .filter(|(k, _)| !k.starts_with("orig."))
+            .map(|(k, v)| (k.clone(), v.clone())),
+    );
+    // Fields changed by both are rebased on what is saved now, so that saving again keeps the
+    // value typed here; the others stay based on what the form showed.
+    let mut base = original;
+    let conflicts = errors
+        .0
+        .iter()
+        .any(|(_, m)| m.key == "error-field-changed-meanwhile");
+    for (field, m) in &errors.0 {
+        if m.key == "error-field-changed-meanwhile"
+            && let Some(f) = Field::ALL.iter().find(|f| f.name() == *field)
+        {
+            base.insert((*field).to_owned(), page.row.values.text(*f));
+        }
+    }
+    let banner = banner.or_else(|| conflicts.then(|| msg("ticket-conflict")));
+    Ok((
+        StatusCode::UNPROCESSABLE_ENTITY,
+        ticket_view(
+            visitor,
+            &actor,
+            &page,
+            &values,
+            &base,
+            version,
+            &errors,
+            banner.as_ref(),
+            sent.get("reply"),
+        ),
+    )
+        .into_response())
+}
+
+/// `POST /tickets/{id}/close`: the requester's "Close ticket".
+pub async fn close(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    tickets::close(state.db(), &actor(&authed), id).await?;
+    Ok(redirect_with_flash(
+        &fill(paths::TICKET, &[&id]),
+        Flash::TicketClosed,
+        authed.visitor.secure,
+    ))
+}

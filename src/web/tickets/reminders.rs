@@ -1,0 +1,150 @@
+//! Reminders: the bell on a ticket, and the list of the reminders due for the signed-in
+//! technician (linked from the top bar).
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
+
+use crate::domain::tickets::reminders::{self, Reminder};
+use crate::domain::tickets::repo::TicketRow;
+use crate::domain::tickets::values::{datetime_text, parse_datetime};
+use crate::domain::tickets::visibility::Viewer;
+use crate::domain::users::choices::Who;
+use crate::domain::{DomainError, clock};
+use crate::i18n::{format_datetime, msg};
+use crate::web::auth::redirect_with_flash;
+use crate::web::error::WebError;
+use crate::web::extract::{Authed, FormPairs};
+use crate::web::flash::Flash;
+use crate::web::paths::{self, fill};
+use crate::web::state::AppState;
+use crate::web::ui::form::{action_button, csrf_field};
+use crate::web::ui::{icons, layout};
+use crate::web::visitor::Visitor;
+
+/// The bell section of a ticket page.
+pub fn section(visitor: &Visitor, row: &TicketRow, list: &[Reminder]) -> Markup {
+    let lang = visitor.lang;
+    let has_technician = matches!(row.values.technician, Some(Who::User(_)));
+    html! {
+        section.panel #reminders {
+            h2 { (icons::icon(icons::BELL)) " " (lang.t("reminders-title")) }
+            @if list.is_empty() {
+                p.muted { (lang.t("reminders-none")) }
+            } @else {
+                ul.item-list {
+                    @for r in list {
+                        li { strong { (format_datetime(lang, r.due_at)) } " " (r.text) }
+                    }
+                }
+            }
+            @if has_technician {
+                form.inline-add method="post" action=(fill(paths::TICKET_REMINDERS, &[&row.id])) {
+                    (csrf_field(visitor))
+                    div.field {
+                        label for="f-due" { (lang.t("reminders-when")) }
+                        input #f-due type="datetime-local" name="due_at" required
+                            value=(datetime_text(clock::now() + 3600));
+                    }
+                    div.field {
+                        label for="f-reminder-text" { (lang.t("reminders-text")) }
+                        input #f-reminder-text type="text" name="text" maxlength="500";
+                    }
+                    button.button type="submit" { (lang.t("reminders-add")) }
+                }
+            } @else {
+                p.hint { (lang.t("reminders-need-technician")) }
+            }
+        }
+    }
+}
+
+/// `POST /tickets/{id}/reminders`: a reminder for the ticket's technician.
+pub async fn add(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(ticket): Path<i64>,
+    form: FormPairs,
+) -> Result<Response, WebError> {
+    let (me, rights, settings) = (
+        authed.session.user.id.0,
+        authed.session.rights.clone(),
+        (*authed.visitor.settings).clone(),
+    );
+    let due = parse_datetime(form.get("due_at"));
+    let text = form.get("text").to_owned();
+    let result = state
+        .db()
+        .write(move |tx| {
+            let viewer = Viewer::load(tx, me, &rights, &settings)?;
+            let row = crate::domain::tickets::repo::get_visible(tx, &viewer, ticket)?
+                .ok_or(DomainError::NotFound)?;
+            let Some(Who::User(tech)) = row.values.technician else {
+                return Err(DomainError::Conflict(msg("reminders-need-technician")));
+            };
+            reminders::add(tx, ticket, tech, due, &text, me, clock::now())
+        })
+        .await;
+    match result {
+        Ok(_) => Ok(redirect_with_flash(
+            &format!("{}#reminders", fill(paths::TICKET, &[&ticket])),
+            Flash::ReminderSet,
+            authed.visitor.secure,
+        )),
+        Err(DomainError::Invalid(_) | DomainError::Conflict(_)) => Err(WebError::BadRequest),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `GET /reminders`: the signed-in technician's due reminders.
+pub async fn list(State(state): State<AppState>, authed: Authed) -> Result<Response, WebError> {
+    let visitor = &authed.visitor;
+    let lang = visitor.lang;
+    let me = authed.session.user.id.0;
+    let due = state
+        .db()
+        .read(move |c| reminders::due(c, me, clock::now()).map_err(DomainError::from))
+        .await?;
+    let content = html! {
+        section.panel {
+            @if due.is_empty() {
+                p.muted { (lang.t("reminders-nothing-due")) }
+            } @else {
+                ul.item-list {
+                    @for r in &due {
+                        li {
+                            strong { (format_datetime(lang, r.due_at)) }
+                            a href=(fill(paths::TICKET, &[&r.ticket_id])) { "#" (r.ticket_id) " " (r.ticket_title) }
+                            span { (r.text) }
+                            (action_button(visitor, &fill(paths::REMINDER_DONE, &[&r.id]), &lang.t("reminders-done"), "", None))
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Ok((
+        StatusCode::OK,
+        layout::page(visitor, &lang.t("reminders-title"), content),
+    )
+        .into_response())
+}
+
+/// `POST /reminders/{id}/done`.
+pub async fn done(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    let me = authed.session.user.id.0;
+    state
+        .db()
+        .write(move |tx| reminders::done(tx, id, me))
+        .await?;
+    Ok(redirect_with_flash(
+        paths::REMINDERS,
+        Flash::Saved,
+        authed.visitor.secure,
+    ))
+}

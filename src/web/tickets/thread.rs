@@ -1,0 +1,156 @@
+//! The thread on the ticket page, and editing, deleting or hiding a reply.
+
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::{Markup, html};
+
+use crate::domain::DomainError;
+use crate::domain::tickets::thread::{EntryView, Kind};
+use crate::domain::tickets::{self, Actor, ThreadAction};
+use crate::i18n::format_datetime;
+use crate::web::error::WebError;
+use crate::web::extract::{Authed, FormPairs};
+use crate::web::paths::{self, fill};
+use crate::web::state::AppState;
+use crate::web::ui::form::{action_button, csrf_field};
+use crate::web::ui::{icons, markdown};
+use crate::web::visitor::Visitor;
+
+use super::actor;
+
+fn event_text(visitor: &Visitor, e: &EntryView) -> String {
+    let lang = visitor.lang;
+    let who = e.author.as_str();
+    let none = lang.t("choice-none");
+    match e.kind {
+        Kind::Opened => lang.t_args("thread-opened", &[("who", who)]),
+        Kind::Assigned => lang.t_args(
+            "thread-assigned",
+            &[
+                ("who", who),
+                ("to", e.to.as_deref().unwrap_or(&none)),
+                ("from", e.from.as_deref().unwrap_or(&none)),
+            ],
+        ),
+        Kind::State => lang.t_args(
+            "thread-state",
+            &[
+                ("who", who),
+                ("from", e.from.as_deref().unwrap_or("")),
+                ("to", e.to.as_deref().unwrap_or("")),
+            ],
+        ),
+        Kind::Closed => lang.t_args(
+            "thread-closed",
+            &[("who", who), ("state", e.to.as_deref().unwrap_or(""))],
+        ),
+        Kind::Attachment => lang.t_args("thread-attachment", &[("who", who), ("name", &e.body)]),
+        Kind::AttachmentRemoved => lang.t_args(
+            "thread-attachment-removed",
+            &[("who", who), ("name", &e.body)],
+        ),
+        Kind::Mail => lang.t_args("thread-mail", &[("who", who)]),
+        Kind::Text => String::new(),
+    }
+}
+
+/// The entries, oldest first, with the actions the viewer may take on replies.
+pub fn entries(visitor: &Visitor, actor: &Actor, ticket: i64, list: &[EntryView]) -> Markup {
+    let lang = visitor.lang;
+    let rights = actor.text_rights();
+    let me = actor.user.id.0;
+    html! {
+        ol.thread-list {
+            @for e in list {
+                @if e.kind == Kind::Text {
+                    li.thread-entry.text-entry.is-private[e.private] id=(format!("entry-{}", e.id)) {
+                        div.entry-head {
+                            strong { (e.author) }
+                            span.muted { " · " (format_datetime(lang, e.created_at)) }
+                            @if e.edited_at.is_some() { span.muted { " · " (lang.t("thread-edited")) } }
+                            @if e.private {
+                                span.badge.private-badge title=(lang.t("thread-private-help")) {
+                                    (icons::icon(icons::EYE)) " " (lang.t("thread-private"))
+                                }
+                            }
+                        }
+                        div.markdown { (markdown::render(&e.body)) }
+                        div.entry-actions {
+                            @if rights.hide {
+                                (action_button(visitor, &fill(paths::TICKET_ENTRY_PRIVATE, &[&ticket, &e.id]),
+                                    &lang.t(if e.private { "thread-show" } else { "thread-hide" }), "", None))
+                            }
+                            @if rights.may_delete(me, e.author_id) {
+                                (action_button(visitor, &fill(paths::TICKET_ENTRY_DELETE, &[&ticket, &e.id]),
+                                    &lang.t("action-delete"), "button-danger", Some(&lang.t("thread-confirm-delete"))))
+                            }
+                            @if rights.may_edit(me, e.author_id) {
+                                details.entry-edit {
+                                    summary.button.button-small { (lang.t("action-edit")) }
+                                    form.stack method="post" action=(fill(paths::TICKET_ENTRY_EDIT, &[&ticket, &e.id])) {
+                                        (csrf_field(visitor))
+                                        label.visually-hidden for=(format!("edit-{}", e.id)) { (lang.t("action-edit")) }
+                                        textarea id=(format!("edit-{}", e.id)) name="body" rows="4" { (e.body) }
+                                        button.button.button-primary.button-small type="submit" { (lang.t("action-save")) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                } @else {
+                    li.thread-entry.event-entry id=(format!("entry-{}", e.id)) {
+                        span.muted { (format_datetime(lang, e.created_at)) " · " }
+                        (event_text(visitor, e))
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn back(ticket: i64) -> Response {
+    Redirect::to(&format!("{}#thread", fill(paths::TICKET, &[&ticket]))).into_response()
+}
+
+async fn act(
+    state: &AppState,
+    authed: &Authed,
+    ticket: i64,
+    entry: i64,
+    action: ThreadAction,
+) -> Result<Response, WebError> {
+    match tickets::thread_action(state.db(), &actor(authed), ticket, entry, action).await {
+        Ok(()) => Ok(back(ticket)),
+        Err(DomainError::Invalid(_)) => Ok(back(ticket)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `POST /tickets/{id}/entries/{item}`: changes a reply's text.
+pub async fn edit(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path((ticket, entry)): Path<(i64, i64)>,
+    form: FormPairs,
+) -> Result<Response, WebError> {
+    let body = form.get("body").to_owned();
+    act(&state, &authed, ticket, entry, ThreadAction::Edit(body)).await
+}
+
+/// `POST /tickets/{id}/entries/{item}/delete`.
+pub async fn delete(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path((ticket, entry)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
+    act(&state, &authed, ticket, entry, ThreadAction::Delete).await
+}
+
+/// `POST /tickets/{id}/entries/{item}/private`: hides a reply from the requester, or shows it.
+pub async fn toggle_private(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path((ticket, entry)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
+    act(&state, &authed, ticket, entry, ThreadAction::TogglePrivate).await
+}
