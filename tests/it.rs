@@ -23,3 +23,5 @@ mod rights;
 mod schema;
 /// First run, logging in and out, throttling, CSRF, idle expiry, forced password change.
 mod sessions;
+/// Tickets: forms, thread, attachments, states, templates, reminders, visibility, conflicts.
+mod tickets;

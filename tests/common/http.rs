@@ -47,6 +47,28 @@ impl Reply {
     }
 }
 
+/// The `(name, value)` of every hidden input of a page.
+pub fn hidden_inputs(html: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (at, _) in html.match_indices("<input type=\"hidden\"") {
+        let tag_end = html[at..].find('>').map_or(html.len(), |e| at + e);
+        let tag = &html[at..tag_end];
+        if let (Some(name), Some(value)) =
+            (extract_attr(tag, "name=\""), extract_attr(tag, "value=\""))
+        {
+            out.push((
+                name,
+                value
+                    .replace("&amp;", "&")
+                    .replace("&quot;", "\"")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">"),
+            ));
+        }
+    }
+    out
+}
+
 /// The value after `prefix` up to the next double quote.
 pub fn extract_attr(html: &str, prefix: &str) -> Option<String> {
     let start = html.find(prefix)? + prefix.len();
@@ -152,6 +174,65 @@ impl Client {
                 .send()
                 .await
                 .expect("POST"),
+        )
+        .await
+    }
+
+    /// Opens `page`, then sends its ticket form (`#ticket-form`, multipart, CSRF token in its
+    /// action) with `fields` and `files` (`(name, content)` pairs sent as `attachments`).
+    pub async fn send_ticket_form(
+        &self,
+        page: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &[u8])],
+    ) -> Reply {
+        let form_page = self.get(page).await;
+        assert!(
+            form_page.status.is_success(),
+            "{page} answered {}",
+            form_page.status
+        );
+        self.send_ticket_form_from(&form_page, fields, files).await
+    }
+
+    /// Sends the ticket form of an already fetched page.
+    pub async fn send_ticket_form_from(
+        &self,
+        form_page: &Reply,
+        fields: &[(&str, &str)],
+        files: &[(&str, &[u8])],
+    ) -> Reply {
+        let at = form_page
+            .body
+            .find("id=\"ticket-form\"")
+            .expect("page has the ticket form");
+        let action = extract_attr(&form_page.body[at..], "action=\"")
+            .expect("form action")
+            .replace("&amp;", "&");
+        // The hidden fields the form already carries (version, original values, kept uploads).
+        let mut form = reqwest::multipart::Form::new();
+        let mut sent: Vec<String> = fields.iter().map(|(k, _)| (*k).to_owned()).collect();
+        for (name, value) in hidden_inputs(&form_page.body) {
+            if !sent.contains(&name) && name != "_csrf" {
+                form = form.text(name.clone(), value);
+                sent.push(name);
+            }
+        }
+        for (k, v) in fields {
+            form = form.text((*k).to_owned(), (*v).to_owned());
+        }
+        for (name, content) in files {
+            let part =
+                reqwest::multipart::Part::bytes(content.to_vec()).file_name((*name).to_owned());
+            form = form.part("attachments", part);
+        }
+        Self::reply(
+            self.http
+                .post(self.url(&action))
+                .multipart(form)
+                .send()
+                .await
+                .expect("POST multipart"),
         )
         .await
     }

@@ -123,6 +123,10 @@ fn apply_rules(old: Option<&Values>, new: &mut Values, now: i64) {
     if new.technician.is_some() && !was_assigned && new.state_id == states::UNASSIGNED {
         new.state_id = states::WAITING;
     }
+    // Nobody can be waiting to handle a ticket nobody has.
+    if new.technician.is_none() && new.state_id == states::WAITING {
+        new.state_id = states::UNASSIGNED;
+    }
     let state_changed = old.is_none_or(|o| o.state_id != new.state_id);
     if states::is_closed(new.state_id) && state_changed && new.resolved_at.is_none() {
         new.resolved_at = Some(now);

@@ -132,7 +132,8 @@ pub fn read_form(
     let mut errors = FieldErrors::new();
     let get = |f: Field| normalize(f, form.get(f.name()).map_or("", String::as_str));
     for field in Field::ALL {
-        if access.of(field).mode != Mode::Editable {
+        // A field the form did not carry at all keeps its value.
+        if access.of(field).mode != Mode::Editable || !form.contains_key(field.name()) {
             continue;
         }
         let text = get(field);

@@ -129,7 +129,7 @@ fn field(view: &FormView<'_>, field: Field) -> Markup {
     let changed_meanwhile = error.is_some_and(|e| e.key == "error-field-changed-meanwhile");
     let warn_empty = matches!(field, Field::Requester | Field::Technician) && value.is_empty();
     html! {
-        div.field.has-error[error.is_some()] class=(format!("field-{name}")) {
+        div class=(format!("field field-{name}{}", if error.is_some() { " has-error" } else { "" })) {
             label for=(id) {
                 @if warn_empty {
                     span.field-warning title=(lang.t("ticket-warning-empty")) aria-hidden="true" { "⚠" }

@@ -1,0 +1,502 @@
+//! Tickets: the form for technicians and for requesters, the thread, attachments, states and
+//! their rules, templates, reminders, visibility, concurrent saves and bad input.
+
+use gestdesk::domain::profiles::Profile;
+use reqwest::StatusCode;
+
+use crate::common::{Client, TestApp};
+
+/// Creates a ticket through the full form as `client`; returns its number.
+async fn open_ticket(app: &TestApp, client: &Client, fields: &[(&str, &str)]) -> i64 {
+    let reply = client.send_ticket_form("/tickets/new", fields, &[]).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let location = reply.location().expect("redirect").to_owned();
+    let id: i64 = location
+        .trim_start_matches("/tickets/")
+        .parse()
+        .expect("ticket number");
+    assert!(app.count(&format!("SELECT count(*) FROM tickets WHERE id = {id}")) == 1);
+    id
+}
+
+#[tokio::test]
+async fn a_technician_opens_a_ticket_with_every_field() {
+    let (app, admin) = TestApp::with_admin().await;
+    app.create_user("ursula", "some password", Profile::User)
+        .await;
+    let ursula = app.user_id("ursula");
+    let admin_id = app.user_id("admin");
+
+    let form = admin.get("/tickets/new").await;
+    assert_eq!(form.status, StatusCode::OK);
+    for field in [
+        "requester",
+        "technician",
+        "category_id",
+        "subcategory_id",
+        "title",
+        "description",
+        "created_at",
+        "hope_date",
+        "resolved_at",
+        "time_spent",
+        "time_hope",
+        "priority_id",
+        "criticality_id",
+        "state_id",
+    ] {
+        form.assert_contains(&format!(r#"name="{field}""#));
+    }
+    // The creator is the technician by default; the requester starts empty, with a warning.
+    form.assert_contains(&format!(r#"<option value="u{admin_id}" selected>"#));
+    form.assert_contains("field-warning");
+    // Types and places are off by default.
+    assert!(!form.body.contains(r#"name="type_id""#));
+    assert!(!form.body.contains(r#"name="place_id""#));
+
+    let requester = format!("u{ursula}");
+    let id = open_ticket(
+        &app,
+        &admin,
+        &[
+            ("requester", &requester),
+            ("category_id", "2"),
+            ("subcategory_id", "2"),
+            ("title", "Printer jams on floor 2"),
+            ("description", "It **jams** every morning."),
+            ("priority_id", "2"),
+            ("criticality_id", "3"),
+            ("time_hope", "60"),
+            ("hope_date", "2099-01-31"),
+        ],
+    )
+    .await;
+    let page = admin.get(&format!("/tickets/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    page.assert_contains("Printer jams on floor 2")
+        .assert_contains("The ticket has been created.")
+        .assert_contains("opened the ticket")
+        .assert_contains("assigned the ticket to Ada Admin");
+    assert_eq!(
+        app.count(&format!("SELECT state_id FROM tickets WHERE id = {id}")),
+        1,
+        "assigned: waiting"
+    );
+    assert_eq!(
+        app.count(&format!("SELECT requester_id FROM tickets WHERE id = {id}")),
+        ursula
+    );
+    assert_eq!(
+        app.text(&format!("SELECT hope_date FROM tickets WHERE id = {id}")),
+        "2099-01-31"
+    );
+    app.stop().await;
+}
+
+/// A requester with a password, logged in.
+async fn requester(app: &TestApp, login: &str) -> (Client, i64) {
+    let client = app.login_as(login, Profile::User).await;
+    (client, app.user_id(login))
+}
+
+#[tokio::test]
+async fn a_requester_sends_a_ticket_through_the_simple_form() {
+    let (app, admin) = TestApp::with_admin().await;
+    app.create_user("tina", "technician pass", Profile::Technician)
+        .await;
+    let tina = app.user_id("tina");
+    let (user, uma) = requester(&app, "uma").await;
+
+    let form = user.get("/tickets/new").await;
+    assert_eq!(form.status, StatusCode::OK);
+    for field in [
+        "category_id",
+        "subcategory_id",
+        "title",
+        "description",
+        "criticality_id",
+        "attachments",
+    ] {
+        form.assert_contains(&format!(r#"name="{field}""#));
+    }
+    for hidden in [
+        "requester",
+        "technician",
+        "state_id",
+        "priority_id",
+        "created_at",
+        "time_spent",
+    ] {
+        assert!(
+            !form.body.contains(&format!(r#"name="{hidden}""#)),
+            "{hidden} shown to a requester"
+        );
+    }
+    form.assert_contains(">Send<");
+
+    // Crafted fields outside the simple form are ignored: the requester is always the sender.
+    let r = user
+        .send_ticket_form(
+            "/tickets/new",
+            &[
+                ("title", "My screen flickers"),
+                ("description", "Since Monday."),
+                ("category_id", "2"),
+                ("criticality_id", "2"),
+                ("requester", "u1"),
+                ("state_id", "3"),
+                ("technician", &format!("u{tina}")),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let id: i64 = app.count("SELECT max(id) FROM tickets");
+    assert_eq!(
+        app.count(&format!("SELECT requester_id FROM tickets WHERE id = {id}")),
+        uma
+    );
+    assert_eq!(
+        app.count(&format!("SELECT state_id FROM tickets WHERE id = {id}")),
+        5,
+        "unassigned"
+    );
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM tickets WHERE id = {id} AND technician_id IS NULL"
+        )),
+        1
+    );
+
+    // Attached to a technician: the next ticket goes straight to them, waiting for handling.
+    let r = admin
+        .submit(
+            &format!("/admin/users/{tina}"),
+            &format!("/admin/users/{tina}/requesters"),
+            &[("requester", &format!("u{uma}"))],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = user
+        .send_ticket_form("/tickets/new", &[("title", "Second problem")], &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let id: i64 = app.count("SELECT max(id) FROM tickets");
+    assert_eq!(
+        app.count(&format!(
+            "SELECT technician_id FROM tickets WHERE id = {id}"
+        )),
+        tina
+    );
+    assert_eq!(
+        app.count(&format!("SELECT state_id FROM tickets WHERE id = {id}")),
+        1
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn ticket_limits_count_down_and_stop_new_tickets() {
+    let (app, _admin) = TestApp::with_admin().await;
+    let (user, uma) = requester(&app, "uma").await;
+    app.set_setting("user_limit_ticket", "1");
+    app.sql()
+        .execute(
+            "UPDATE users SET limit_ticket_number = 2, limit_ticket_days = 0, limit_ticket_date_start = '2020-01-01' WHERE id = ?1",
+            [uma],
+        )
+        .expect("limit");
+    user.get("/").await.assert_contains("2 left");
+    user.get("/tickets/new")
+        .await
+        .assert_contains("You can open 2 more tickets.");
+    for title in ["one", "two"] {
+        let r = user
+            .send_ticket_form("/tickets/new", &[("title", title)], &[])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    }
+    user.get("/").await.assert_contains("0 left");
+    let refused = user
+        .send_ticket_form(
+            "/tickets/new",
+            &[("title", "three"), ("description", "keep me")],
+            &[],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused
+        .assert_contains("Your ticket limit (2) is reached")
+        .assert_contains("keep me");
+    assert_eq!(app.count("SELECT count(*) FROM tickets"), 2);
+
+    // A company limit applies to all its users together.
+    app.set_setting("company_limit_ticket", "1");
+    app.sql().execute_batch("INSERT INTO companies (name, limit_ticket_number, limit_ticket_date_start) VALUES ('ACME', 3, '2020-01-01');").expect("company");
+    let (other, olga) = requester(&app, "olga").await;
+    let acme: i64 = app.count("SELECT id FROM companies WHERE name = 'ACME'");
+    app.sql()
+        .execute(
+            "UPDATE users SET company_id = ?1 WHERE id IN (?2, ?3)",
+            [acme, uma, olga],
+        )
+        .expect("company");
+    app.sql()
+        .execute(
+            "UPDATE users SET limit_ticket_number = 0 WHERE id = ?1",
+            [uma],
+        )
+        .expect("no user limit");
+    other.get("/").await.assert_contains("one left");
+    assert_eq!(
+        other
+            .send_ticket_form("/tickets/new", &[("title", "four")], &[])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        user.send_ticket_form("/tickets/new", &[("title", "five")], &[])
+            .await
+            .status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_thread_records_every_event_and_hides_private_replies_from_the_requester() {
+    let (app, admin) = TestApp::with_admin().await;
+    app.create_user("tina", "technician pass", Profile::Technician)
+        .await;
+    let tina = app.user_id("tina");
+    let (user, uma) = requester(&app, "uma").await;
+    let id = open_ticket(
+        &app,
+        &admin,
+        &[
+            ("requester", &format!("u{uma}")),
+            ("technician", ""),
+            ("title", "VPN down"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        app.count(&format!("SELECT state_id FROM tickets WHERE id = {id}")),
+        5,
+        "no technician: unassigned"
+    );
+    let page = format!("/tickets/{id}");
+
+    // Assigning moves an unassigned ticket to waiting; reassigning is recorded too.
+    assert_eq!(
+        admin
+            .send_ticket_form(&page, &[("technician", "u1")], &[])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        app.count(&format!("SELECT state_id FROM tickets WHERE id = {id}")),
+        1
+    );
+    assert_eq!(
+        admin
+            .send_ticket_form(&page, &[("technician", &format!("u{tina}"))], &[])
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+
+    // The technician's first text reply starts the work.
+    let tech = app.client();
+    tech.login("tina", "technician pass").await;
+    let r = tech
+        .send_ticket_form(&page, &[("reply", "I am on it.")], &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        app.count(&format!("SELECT state_id FROM tickets WHERE id = {id}")),
+        2,
+        "in progress"
+    );
+    assert!(
+        app.count(&format!(
+            "SELECT last_tech_reply_at IS NOT NULL FROM tickets WHERE id = {id}"
+        )) == 1
+    );
+
+    // A reply hidden from the requester.
+    let r = tech
+        .send_ticket_form(
+            &page,
+            &[
+                ("reply", "Internal: router config is wrong"),
+                ("private", "1"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    // The requester replies too.
+    let r = user
+        .send_ticket_form(&page, &[("reply", "Thanks, still down here.")], &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        app.count(&format!("SELECT tech_read FROM tickets WHERE id = {id}")),
+        0,
+        "unread by the technician"
+    );
+
+    let seen_by_user = user.get(&page).await;
+    seen_by_user
+        .assert_contains("I am on it.")
+        .assert_contains("Thanks, still down here.");
+    assert!(
+        !seen_by_user.body.contains("router config"),
+        "a hidden reply reached the requester"
+    );
+    let seen_by_tech = tech.get(&page).await;
+    seen_by_tech
+        .assert_contains("router config")
+        .assert_contains("Hidden");
+    assert_eq!(
+        app.count(&format!("SELECT tech_read FROM tickets WHERE id = {id}")),
+        1,
+        "read by its technician"
+    );
+
+    // The eye: showing the reply to the requester, then hiding it again.
+    let private_id = app.count("SELECT id FROM thread_entries WHERE body LIKE 'Internal:%'");
+    let r = tech
+        .submit(&page, &format!("{page}/entries/{private_id}/private"), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    user.get(&page).await.assert_contains("router config");
+    tech.submit(&page, &format!("{page}/entries/{private_id}/private"), &[])
+        .await;
+    assert!(!user.get(&page).await.body.contains("router config"));
+    // The requester cannot toggle, edit or delete someone else's reply.
+    let user_token = user.get(&page).await.csrf();
+    for action in ["private", "delete"] {
+        let path = format!("{page}/entries/{private_id}/{}", action);
+        let r = user.post_raw(&path, &[("_csrf", &user_token)]).await;
+        assert!(
+            matches!(r.status, StatusCode::FORBIDDEN | StatusCode::NOT_FOUND),
+            "{action}: {}",
+            r.status
+        );
+    }
+    let r = user
+        .post_raw(
+            &format!("{page}/entries/{private_id}"),
+            &[("_csrf", &user_token), ("body", "rewritten")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+
+    // The technician edits and deletes replies.
+    let first = app.count("SELECT id FROM thread_entries WHERE body = 'I am on it.'");
+    let r = tech
+        .submit(
+            &page,
+            &format!("{page}/entries/{first}"),
+            &[("body", "I am on it (edited).")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    tech.get(&page)
+        .await
+        .assert_contains("I am on it (edited).")
+        .assert_contains("edited");
+    let r = tech
+        .submit(&page, &format!("{page}/entries/{first}/delete"), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM thread_entries WHERE id = {first}"
+        )),
+        0
+    );
+
+    // Closing by the requester resolves the ticket and sets its resolution date.
+    let r = user.submit(&page, &format!("{page}/close"), &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.count(&format!("SELECT state_id FROM tickets WHERE id = {id}")),
+        3
+    );
+    assert_eq!(
+        app.count(&format!(
+            "SELECT resolved_at IS NOT NULL FROM tickets WHERE id = {id}"
+        )),
+        1
+    );
+
+    let kinds: Vec<String> = {
+        let sql = app.sql();
+        let mut stmt = sql
+            .prepare("SELECT kind FROM thread_entries WHERE ticket_id = ?1 ORDER BY created_at, id")
+            .expect("prepare");
+        stmt.query_map([id], |r| r.get(0))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("rows")
+    };
+    assert_eq!(
+        kinds,
+        [
+            "opened", "assigned", "state", "assigned", "state", "text", "text", "closed"
+        ]
+        .map(String::from)
+    );
+    let page_text = admin.get(&page).await;
+    page_text
+        .assert_contains("assigned the ticket to Test tina (was: Ada Admin)")
+        .assert_contains("changed the state from Waiting for handling to In progress")
+        .assert_contains("closed the ticket (Resolved)");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_description_and_replies_are_sanitized() {
+    let (app, admin) = TestApp::with_admin().await;
+    let id = open_ticket(&app, &admin, &[
+        ("requester", "u1"),
+        ("title", "XSS <b>attempt</b>"),
+        ("description", "<script>alert('x')</script>\n\n[click](javascript:alert(1)) <img src=x onerror=alert(2)> **fine**"),
+    ]).await;
+    let r = admin
+        .send_ticket_form(
+            &format!("/tickets/{id}"),
+            &[("reply", "<iframe src=https://evil.test></iframe> ok")],
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    app.set_right(Profile::Administrator, "ticket_description", false);
+    let page = admin.get(&format!("/tickets/{id}")).await;
+    let body = page.body.to_lowercase();
+    assert!(!body.contains("<script>alert"), "script survived");
+    // Only real tags count: escaped text inside attribute values (`&lt;img ...`) is inert.
+    for (at, _) in body
+        .match_indices('<')
+        .filter(|(at, _)| !body[*at..].starts_with("<input"))
+    {
+        let tag = &body[at..body[at..].find('>').map_or(body.len(), |e| at + e)];
+        assert!(
+            !tag.contains(" onerror") && !tag.contains(" onclick"),
+            "event handler survived: {tag}"
+        );
+        assert!(
+            !tag.contains("javascript:"),
+            "javascript: link survived: {tag}"
+        );
+    }
+    assert!(!body.contains("<iframe"), "iframe survived");
+    page.assert_contains("<strong>fine</strong>")
+        .assert_contains("XSS &lt;b&gt;attempt&lt;/b&gt;");
+    app.stop().await;
+}
