@@ -88,51 +88,35 @@ pub fn check(
             );
         }
     }
-    if changed(Field::Requester) {
-        match v.requester {
-            Some(Who::User(id)) => {
-                if !exists(
-                    conn,
-                    "SELECT EXISTS(SELECT 1 FROM users WHERE id = ?1 AND disabled = 0)",
-                    id,
-                )? {
-                    errors.add(Field::Requester.name(), msg("error-unknown-choice"));
-                }
-            }
-            Some(Who::Group(id)) => {
-                if !exists(
-                    conn,
-                    "SELECT EXISTS(SELECT 1 FROM groups WHERE id = ?1 AND kind = 'user' AND disabled = 0)",
-                    id,
-                )? {
-                    errors.add(Field::Requester.name(), msg("error-unknown-choice"));
-                }
-            }
-            None => {}
-        }
-    }
-    if changed(Field::Technician) {
-        match v.technician {
-            Some(Who::User(id)) => {
-                let sql = format!(
-                    "SELECT EXISTS(SELECT 1 FROM users WHERE id = ?1 AND disabled = 0 AND profile_id IN ({}, {}))",
-                    Profile::Technician.id(),
-                    Profile::Administrator.id()
-                );
-                if !exists(conn, &sql, id)? {
-                    errors.add(Field::Technician.name(), msg("error-unknown-choice"));
-                }
-            }
-            Some(Who::Group(id)) => {
-                if !exists(
-                    conn,
-                    "SELECT EXISTS(SELECT 1 FROM groups WHERE id = ?1 AND kind = 'technician' AND disabled = 0)",
-                    id,
-                )? {
-                    errors.add(Field::Technician.name(), msg("error-unknown-choice"));
-                }
-            }
-            None => {}
+    let technician_sql = format!(
+        "SELECT EXISTS(SELECT 1 FROM users WHERE id = ?1 AND disabled = 0 AND profile_id IN ({}, {}))",
+        Profile::Technician.id(),
+        Profile::Administrator.id()
+    );
+    let people = [
+        (
+            Field::Requester,
+            v.requester,
+            "SELECT EXISTS(SELECT 1 FROM users WHERE id = ?1 AND disabled = 0)",
+            "SELECT EXISTS(SELECT 1 FROM groups WHERE id = ?1 AND kind = 'user' AND disabled = 0)",
+        ),
+        (
+            Field::Technician,
+            v.technician,
+            technician_sql.as_str(),
+            "SELECT EXISTS(SELECT 1 FROM groups WHERE id = ?1 AND kind = 'technician' AND disabled = 0)",
+        ),
+    ];
+    for (field, who, user_sql, group_sql) in people {
+        let query = match who {
+            Some(Who::User(id)) if changed(field) => Some((user_sql, id)),
+            Some(Who::Group(id)) if changed(field) => Some((group_sql, id)),
+            _ => None,
+        };
+        if let Some((sql, id)) = query
+            && !exists(conn, sql, id)?
+        {
+            errors.add(field.name(), msg("error-unknown-choice"));
         }
     }
     for field in [Field::TimeSpent, Field::TimeHope] {

@@ -58,7 +58,7 @@ fn label_key(field: Field) -> &'static str {
     }
 }
 
-fn choices<'a>(field: Field, o: &'a TicketOptions) -> Vec<(String, String)> {
+fn choices(field: Field, o: &TicketOptions) -> Vec<(String, String)> {
     match field {
         Field::Requester => o
             .requesters
