@@ -23,5 +23,7 @@ mod rights;
 mod schema;
 /// First run, logging in and out, throttling, CSRF, idle expiry, forced password change.
 mod sessions;
+/// Ticket attachments: uploads, limits, refused files, storage, downloads, removal.
+mod ticket_files;
 /// Tickets: forms, thread, attachments, states, templates, reminders, visibility, conflicts.
 mod tickets;

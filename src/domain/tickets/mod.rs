@@ -208,6 +208,30 @@ impl Reply {
     }
 }
 
+/// Links the actor's uploads to a ticket, when their profile may attach files.
+fn link_uploads(
+    tx: &Transaction<'_>,
+    actor: &Actor,
+    ticket: i64,
+    uploads: &[String],
+    now: i64,
+) -> Result<(), DomainError> {
+    if uploads.is_empty() {
+        return Ok(());
+    }
+    if !actor.rights.has("ticket_attachment") {
+        return Err(DomainError::Forbidden);
+    }
+    attachments::link(
+        tx,
+        ticket,
+        actor.user.id.0,
+        uploads,
+        actor.max_attachments(),
+        now,
+    )
+}
+
 /// Opens a ticket from a new-ticket form, with the pending attachments `uploads`. Returns its
 /// number.
 pub async fn create(
@@ -269,7 +293,7 @@ pub async fn create(
         if states::is_closed(v.state_id) {
             thread::record(tx, id, me, now, Event::Closed { state: v.state_id })?;
         }
-        attachments::link(tx, id, me, &uploads, actor.max_attachments(), now)?;
+        link_uploads(tx, &actor, id, &uploads, now)?;
         Ok(id)
     })
     .await
@@ -350,7 +374,7 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, change: Change) -> Result<S
                 repo::set_last_tech_reply(tx, id, now)?;
             }
         }
-        attachments::link(tx, id, me, &change.uploads, actor.max_attachments(), now)?;
+        link_uploads(tx, &actor, id, &change.uploads, now)?;
         mark_after_change(tx, id, me, &v, now)?;
         Ok(saved)
     })

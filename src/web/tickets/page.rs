@@ -281,6 +281,8 @@ struct TicketPage {
     files: Vec<Attachment>,
     reminders: Vec<Reminder>,
     pending: Vec<Attachment>,
+    /// The reminder form when it comes back with an error.
+    reminder: super::reminders::Draft,
 }
 
 async fn load(
@@ -315,6 +317,7 @@ async fn load(
                 files: attachments::list(c, id)?,
                 reminders: reminders::of_ticket(c, id)?,
                 pending: attachments::pending(c, me, &pending)?,
+                reminder: super::reminders::Draft::default(),
                 row,
             })
         })
@@ -409,7 +412,7 @@ fn ticket_view(
             }
         }
         @if actor.rights.has("ticket_event") {
-            (super::reminders::section(visitor, row, &page.reminders))
+            (super::reminders::section(visitor, row, &page.reminders, &page.reminder))
         }
     };
     layout::page(visitor, &title, content)
@@ -529,6 +532,34 @@ pub async fn save(
             &errors,
             banner.as_ref(),
             sent.get("reply"),
+        ),
+    )
+        .into_response())
+}
+
+/// The ticket page again with the reminder form as typed and its errors.
+pub(super) async fn reshow_with_reminder(
+    state: &AppState,
+    authed: &Authed,
+    id: i64,
+    draft: super::reminders::Draft,
+) -> Result<Response, WebError> {
+    let actor = actor(authed);
+    let mut page = load(state, &actor, authed.visitor.lang, id, Vec::new()).await?;
+    page.reminder = draft;
+    let values = view::texts(&page.row.values);
+    Ok((
+        StatusCode::UNPROCESSABLE_ENTITY,
+        ticket_view(
+            &authed.visitor,
+            &actor,
+            &page,
+            &values,
+            &values,
+            page.row.version,
+            &FieldErrors::new(),
+            None,
+            "",
         ),
     )
         .into_response())

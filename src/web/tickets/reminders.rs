@@ -11,7 +11,7 @@ use crate::domain::tickets::repo::TicketRow;
 use crate::domain::tickets::values::{datetime_text, parse_datetime};
 use crate::domain::tickets::visibility::Viewer;
 use crate::domain::users::choices::Who;
-use crate::domain::{DomainError, clock};
+use crate::domain::{DomainError, FieldErrors, clock};
 use crate::i18n::{format_datetime, msg};
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
@@ -23,10 +23,24 @@ use crate::web::ui::form::{action_button, csrf_field};
 use crate::web::ui::{icons, layout};
 use crate::web::visitor::Visitor;
 
+/// The reminder form as typed, when it comes back with an error.
+#[derive(Debug, Clone, Default)]
+pub struct Draft {
+    pub due_at: String,
+    pub text: String,
+    pub errors: FieldErrors,
+}
+
 /// The bell section of a ticket page.
-pub fn section(visitor: &Visitor, row: &TicketRow, list: &[Reminder]) -> Markup {
+pub fn section(visitor: &Visitor, row: &TicketRow, list: &[Reminder], draft: &Draft) -> Markup {
     let lang = visitor.lang;
     let has_technician = matches!(row.values.technician, Some(Who::User(_)));
+    let due = if draft.due_at.is_empty() {
+        datetime_text(clock::now() + 3600)
+    } else {
+        draft.due_at.clone()
+    };
+    let error = |field: &str| draft.errors.get(field).map(|m| m.render(lang));
     html! {
         section.panel #reminders {
             h2 { (icons::icon(icons::BELL)) " " (lang.t("reminders-title")) }
@@ -39,17 +53,23 @@ pub fn section(visitor: &Visitor, row: &TicketRow, list: &[Reminder]) -> Markup 
                     }
                 }
             }
+            @if let Some(m) = error("reminder") {
+                div.alert.alert-error role="alert" { (m) }
+            }
             @if has_technician {
-                form.inline-add method="post" action=(fill(paths::TICKET_REMINDERS, &[&row.id])) {
+                form.inline-add method="post" action=(fill(paths::TICKET_REMINDERS, &[&row.id])) novalidate {
                     (csrf_field(visitor))
-                    div.field {
+                    div.field.has-error[error("due_at").is_some()] {
                         label for="f-due" { (lang.t("reminders-when")) }
-                        input #f-due type="datetime-local" name="due_at" required
-                            value=(datetime_text(clock::now() + 3600));
+                        input #f-due type="datetime-local" name="due_at" required value=(due)
+                            aria-invalid=[error("due_at").map(|_| "true")];
+                        @if let Some(m) = error("due_at") { p.field-error { (m) } }
                     }
-                    div.field {
+                    div.field.has-error[error("text").is_some()] {
                         label for="f-reminder-text" { (lang.t("reminders-text")) }
-                        input #f-reminder-text type="text" name="text" maxlength="500";
+                        input #f-reminder-text type="text" name="text" maxlength="500" value=(draft.text)
+                            aria-invalid=[error("text").map(|_| "true")];
+                        @if let Some(m) = error("text") { p.field-error { (m) } }
                     }
                     button.button type="submit" { (lang.t("reminders-add")) }
                 }
@@ -86,15 +106,28 @@ pub async fn add(
             reminders::add(tx, ticket, tech, due, &text, me, clock::now())
         })
         .await;
-    match result {
-        Ok(_) => Ok(redirect_with_flash(
-            &format!("{}#reminders", fill(paths::TICKET, &[&ticket])),
-            Flash::ReminderSet,
-            authed.visitor.secure,
-        )),
-        Err(DomainError::Invalid(_) | DomainError::Conflict(_)) => Err(WebError::BadRequest),
-        Err(e) => Err(e.into()),
-    }
+    let errors = match result {
+        Ok(_) => {
+            return Ok(redirect_with_flash(
+                &format!("{}#reminders", fill(paths::TICKET, &[&ticket])),
+                Flash::ReminderSet,
+                authed.visitor.secure,
+            ));
+        }
+        Err(DomainError::Invalid(errors)) => errors,
+        Err(DomainError::Conflict(m)) => {
+            let mut errors = FieldErrors::new();
+            errors.add("reminder", m);
+            errors
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let draft = Draft {
+        due_at: form.get("due_at").to_owned(),
+        text: form.get("text").to_owned(),
+        errors,
+    };
+    super::page::reshow_with_reminder(&state, &authed, ticket, draft).await
 }
 
 /// `GET /reminders`: the signed-in technician's due reminders.

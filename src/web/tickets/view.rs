@@ -297,11 +297,12 @@ pub fn size_text(lang: Lang, bytes: i64) -> String {
 
 /// The icon of a file, by type.
 pub fn file_icon(content_type: &str) -> Markup {
-    icons::icon(if content_type.starts_with("image/") {
-        icons::IMAGE
+    let (kind, icon) = if content_type.starts_with("image/") {
+        ("image", icons::IMAGE)
     } else {
-        icons::FILE
-    })
+        ("file", icons::FILE)
+    };
+    html! { span class={ "file-icon file-icon-" (kind) } { (icons::icon(icon)) } }
 }
 
 /// The message for a ticket's state badge.
