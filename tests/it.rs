@@ -25,5 +25,9 @@ mod schema;
 mod sessions;
 /// Ticket attachments: uploads, limits, refused files, storage, downloads, removal.
 mod ticket_files;
+/// Every ticket field right, on the page and on save.
+mod ticket_rights;
+/// Ticket rules: states, numbers, templates, reminders, visibility, concurrent saves, bad input.
+mod ticket_rules;
 /// Tickets: forms, thread, attachments, states, templates, reminders, visibility, conflicts.
 mod tickets;

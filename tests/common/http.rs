@@ -69,6 +69,63 @@ pub fn hidden_inputs(html: &str) -> Vec<(String, String)> {
     out
 }
 
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// What a browser would send for the visible fields of the ticket form as shown: text and date
+/// inputs, the selected option of each list, and text areas.
+pub fn ticket_form_values(html: &str) -> Vec<(String, String)> {
+    let start = html
+        .find("id=\"ticket-form\"")
+        .expect("page has the ticket form");
+    let end = html[start..]
+        .find("</form>")
+        .map_or(html.len(), |e| start + e);
+    let form = &html[start..end];
+    let mut out = Vec::new();
+    let mut rest = form;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at..];
+        let tag_end = rest.find('>').unwrap_or(rest.len());
+        let tag = &rest[..tag_end];
+        let name = extract_attr(tag, "name=\"");
+        if let Some(name) =
+            name.filter(|n| !n.starts_with("orig.") && n != "version" && n != "pending")
+        {
+            if tag.starts_with("<input")
+                && !tag.contains("type=\"hidden\"")
+                && !tag.contains("type=\"file\"")
+            {
+                out.push((
+                    name,
+                    unescape(&extract_attr(tag, "value=\"").unwrap_or_default()),
+                ));
+            } else if tag.starts_with("<textarea") {
+                let body = &rest[tag_end + 1..];
+                let close = body.find("</textarea>").unwrap_or(0);
+                out.push((name, unescape(&body[..close])));
+            } else if tag.starts_with("<select") {
+                let body = &rest[tag_end..];
+                let close = body.find("</select>").unwrap_or(body.len());
+                let options = &body[..close];
+                let chosen = options
+                    .split("<option ")
+                    .find(|o| o.contains(" selected"))
+                    .or_else(|| options.split("<option ").nth(1))
+                    .and_then(|o| extract_attr(o, "value=\""));
+                out.push((name, unescape(&chosen.unwrap_or_default())));
+            }
+        }
+        rest = &rest[1..];
+    }
+    out
+}
+
 /// The value after `prefix` up to the next double quote.
 pub fn extract_attr(html: &str, prefix: &str) -> Option<String> {
     let start = html.find(prefix)? + prefix.len();
