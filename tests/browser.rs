@@ -330,3 +330,107 @@ async fn an_administrator_manages_people_rights_and_lists_in_a_real_browser() {
     app.stop().await;
     story.expect("browser story");
 }
+
+/// Waits until the script `check` returns true.
+async fn wait_until(b: &Browser, check: &str, what: &str) -> Result<(), CmdError> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        if b.client.execute(check, vec![]).await?.as_bool() == Some(true) {
+            return Ok(());
+        }
+        assert!(std::time::Instant::now() < deadline, "{what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_ticket_is_opened_with_a_file_answered_by_its_requester_and_closed_in_a_real_browser() {
+    let (app, _) = TestApp::with_admin().await;
+    app.create_user(
+        "uma",
+        "uma's password 1",
+        gestdesk::domain::profiles::Profile::User,
+    )
+    .await;
+    let uma = app.user_id("uma");
+    let upload = tempfile::tempdir().expect("dir");
+    let file = upload.path().join("error-report.txt");
+    std::fs::write(&file, "Error 0x80070005 at boot").expect("file");
+    let b = Browser::start(1280, 900).await;
+    let story = async {
+        log_in(&b, &app, "admin", ADMIN_PASSWORD).await?;
+        b.client.goto(&app.url("/tickets/new")).await?;
+        // The requester starts empty with a warning; choosing one shows their mail.
+        assert!(b.client.find(Locator::Css(".field-requester .field-warning")).await.is_ok());
+        b.client.find(Locator::Css(&format!("#f-requester option[value='u{uma}']"))).await?.click().await?;
+        // The subcategory list follows the category without a reload.
+        b.client.find(Locator::Css("#f-category_id option[value='2']")).await?.click().await?;
+        wait_until(
+            &b,
+            "return [...document.querySelectorAll('#f-subcategory_id option[data-category]')].every(o => o.hidden === (o.dataset.category !== '2'));",
+            "the subcategories did not follow the category",
+        )
+        .await?;
+        b.client.find(Locator::Css("#f-subcategory_id option[value='2']")).await?.click().await?;
+        fill(&b, "title", "Laptop does not boot").await?;
+        fill(&b, "description", "Since this morning").await?;
+        // The toolbar wraps the selected word in Markdown.
+        b.client
+            .execute("var t = document.querySelector('#f-description'); t.focus(); t.setSelectionRange(11, 18);", vec![])
+            .await?;
+        b.client.find(Locator::Css("[data-md='bold']")).await?.click().await?;
+        b.client
+            .find(Locator::Css("#f-attachments"))
+            .await?
+            .send_keys(&file.display().to_string())
+            .await?;
+        b.screenshot("20-ticket-new").await;
+        click_and_wait(&b, "#ticket-form .form-actions button.button-primary").await?;
+        assert_eq!(text_of(&b, ".flash").await?, "The ticket has been created.");
+        assert_eq!(text_of(&b, "#attachments .file-list a").await?, "error-report.txt");
+        assert!(text_of(&b, "#thread").await?.contains("attached error-report.txt"));
+        b.screenshot("21-ticket-created").await;
+        let id = app.count("SELECT max(id) FROM tickets");
+        assert_eq!(app.count(&format!("SELECT category_id * 10 + subcategory_id FROM tickets WHERE id = {id}")), 22);
+        assert_eq!(app.text(&format!("SELECT description FROM tickets WHERE id = {id}")), "Since this **morning**");
+
+        // The requester answers and closes it.
+        b.client.delete_all_cookies().await?;
+        log_in(&b, &app, "uma", "uma's password 1").await?;
+        b.client.goto(&app.url(&format!("/tickets/{id}"))).await?;
+        assert!(b.client.find(Locator::Css("[name='requester']")).await.is_err(), "a requester could change the requester");
+        fill(&b, "reply", "It shows a blue screen now.").await?;
+        click_and_wait(&b, ".sticky-save button").await?;
+        assert!(text_of(&b, "#thread").await?.contains("It shows a blue screen now."));
+        b.screenshot("22-ticket-user-reply").await;
+        b.client.find(Locator::Css(".ticket-actions button.button-primary")).await?.click().await?;
+        b.client.accept_alert().await?;
+        wait_until(
+            &b,
+            "var f = document.querySelector('.flash'); return !!f && f.textContent === 'The ticket is closed.';",
+            "no page after closing",
+        )
+        .await?;
+        assert_eq!(text_of(&b, ".state-badge").await?, "Resolved");
+        assert!(text_of(&b, "#thread").await?.contains("closed the ticket (Resolved)"));
+        b.screenshot("23-ticket-closed").await;
+        assert_eq!(app.count(&format!("SELECT state_id FROM tickets WHERE id = {id}")), 3);
+
+        // On a phone the ticket page stays within the screen.
+        b.client.set_window_size(360, 740).await?;
+        b.client.goto(&app.url(&format!("/tickets/{id}"))).await?;
+        let overflow = b
+            .client
+            .execute("return document.documentElement.scrollWidth > window.innerWidth + 1;", vec![])
+            .await?
+            .as_bool()
+            .unwrap_or(true);
+        assert!(!overflow, "the ticket page scrolls sideways on a phone");
+        b.screenshot("24-ticket-phone").await;
+        Ok::<(), CmdError>(())
+    }
+    .await;
+    b.close().await;
+    app.stop().await;
+    story.expect("browser story");
+}
