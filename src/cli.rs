@@ -1,4 +1,4 @@
-//! The command line: `serve` (the default), `create-admin`, `reset-password`.
+//! The command line: `serve` (the default), `create-admin`, `reset-password`, `demo`.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::net::SocketAddr;
@@ -57,6 +57,19 @@ pub enum Command {
         /// The login of the account
         login: String,
     },
+    /// Fill an instance without tickets with realistic sample data, to try Gestdesk or to
+    /// measure it
+    Demo {
+        /// How many tickets to create, spread over the last two years
+        #[arg(long, default_value_t = 1000)]
+        tickets: u32,
+        /// How many requesters to create (technicians are added in proportion)
+        #[arg(long, default_value_t = 50)]
+        users: u32,
+        /// The same seed gives the same data
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 /// The language of command-line messages: from `LANG`, else English.
@@ -104,6 +117,21 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             );
             Ok(())
         }
+        Command::Demo {
+            tickets,
+            users,
+            seed,
+        } => {
+            demo(
+                config,
+                crate::domain::demo::Options {
+                    tickets,
+                    users,
+                    seed,
+                },
+            )
+            .await
+        }
         Command::ResetPassword { login } => {
             crate::logging::init_stderr("warn");
             let app = App::open(config)?;
@@ -125,6 +153,51 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             Ok(())
         }
     }
+}
+
+/// `gestdesk demo`: fills the instance and says how to log in.
+async fn demo(config: Config, options: crate::domain::demo::Options) -> Result<(), AppError> {
+    crate::logging::init_stderr("warn");
+    let lang = cli_lang();
+    let app = App::open(config)?;
+    let started = std::time::Instant::now();
+    let s = crate::domain::demo::fill(app.db(), &app.config().attachments_dir(), options)
+        .await
+        .map_err(explain)?;
+    app.setup().disarm();
+    let seconds = format!("{:.1}", started.elapsed().as_secs_f64());
+    println!(
+        "{}",
+        lang.t_args(
+            "cli-demo-done",
+            &[
+                ("tickets", &s.tickets.to_string()),
+                ("entries", &s.entries.to_string()),
+                ("attachments", &s.attachments.to_string()),
+                ("users", &s.users.to_string()),
+                ("companies", &s.companies.to_string()),
+                ("technicians", &s.technicians.to_string()),
+                ("seconds", &seconds),
+            ]
+        )
+    );
+    if let Some(admin) = &s.admin_login {
+        println!("{}", lang.t_args("cli-demo-admin", &[("login", admin)]));
+    }
+    println!(
+        "{}",
+        lang.t_args(
+            "cli-demo-logins",
+            &[
+                ("first_tech", &s.technician_logins.0),
+                ("last_tech", &s.technician_logins.1),
+                ("first_user", &s.user_logins.0),
+                ("last_user", &s.user_logins.1),
+                ("password", &s.password),
+            ]
+        )
+    );
+    Ok(())
 }
 
 /// Turns validation errors into one readable line.

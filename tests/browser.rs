@@ -353,6 +353,7 @@ async fn a_ticket_is_opened_with_a_file_answered_by_its_requester_and_closed_in_
     )
     .await;
     let uma = app.user_id("uma");
+    crate::tickets::many_users(&app, 300);
     let upload = tempfile::tempdir().expect("dir");
     let file = upload.path().join("error-report.txt");
     std::fs::write(&file, "Error 0x80070005 at boot").expect("file");
@@ -362,7 +363,15 @@ async fn a_ticket_is_opened_with_a_file_answered_by_its_requester_and_closed_in_
         b.client.goto(&app.url("/tickets/new")).await?;
         // The requester starts empty with a warning; choosing one shows their mail.
         assert!(b.client.find(Locator::Css(".field-requester .field-warning")).await.is_ok());
-        b.client.find(Locator::Css(&format!("#f-requester option[value='u{uma}']"))).await?.click().await?;
+        // With hundreds of users the requester is found by a search, not in one long list.
+        b.client.find(Locator::Css(".field-requester input.choice-search")).await?.send_keys("uma").await?;
+        wait_until(
+            &b,
+            &format!("return document.querySelector('#f-requester').value === 'u{uma}';"),
+            "the search did not pick the requester",
+        )
+        .await?;
+        b.screenshot("19-ticket-requester-search").await;
         // The subcategory list follows the category without a reload.
         b.client.find(Locator::Css("#f-category_id option[value='2']")).await?.click().await?;
         wait_until(

@@ -355,3 +355,116 @@ async fn the_server_prints_its_addresses_and_stops_gracefully_on_sigterm() {
     signal(&again.child, "INT");
     assert!(wait_exit(&mut again.child, Duration::from_secs(15)).success());
 }
+
+#[tokio::test]
+async fn sample_data_fills_an_empty_instance_with_tickets_in_every_state() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = gestdesk(dir.path())
+        .args(["demo", "--tickets", "600", "--users", "60", "--seed", "7"])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("600 tickets with"), "{stdout}");
+    assert!(stdout.contains("Administrator account: admin"), "{stdout}");
+    assert!(
+        stdout.contains("Technicians tech1 to tech3, users user1 to user60."),
+        "{stdout}"
+    );
+    let password = stdout
+        .lines()
+        .last()
+        .and_then(|l| l.rsplit(": ").next())
+        .expect("password")
+        .trim()
+        .to_owned();
+
+    let conn = rusqlite::Connection::open(dir.path().join("gestdesk.sqlite3")).expect("db");
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).expect(sql) };
+    assert_eq!(count("SELECT count(*) FROM tickets"), 600);
+    assert_eq!(
+        count("SELECT count(DISTINCT state_id) FROM tickets"),
+        6,
+        "every built-in state"
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM users WHERE profile_id IN (1, 2)"),
+        60
+    );
+    assert!(count("SELECT count(DISTINCT company_id) FROM users") >= 2);
+    assert!(count("SELECT count(*) FROM user_services") == 60);
+    assert!(
+        count("SELECT max(created_at) - min(created_at) FROM tickets") > 600 * 86_400,
+        "spread over two years"
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM tickets WHERE state_id IN (3, 4) AND resolved_at IS NULL"),
+        0
+    );
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM tickets t WHERE NOT EXISTS (SELECT 1 FROM thread_entries e WHERE e.ticket_id = t.id AND e.kind = 'opened')"
+        ),
+        0
+    );
+    assert!(count("SELECT count(*) FROM thread_entries WHERE kind = 'text' AND private = 1") > 0);
+    assert!(
+        count(
+            "SELECT count(*) FROM tickets WHERE id > 1 AND created_at < (SELECT created_at FROM tickets p WHERE p.id = tickets.id - 1)"
+        ) == 0,
+        "numbered in opening order"
+    );
+    let files: Vec<String> = {
+        let mut stmt = conn
+            .prepare("SELECT storage_name FROM attachments")
+            .expect("prepare");
+        stmt.query_map([], |r| r.get(0))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("rows")
+    };
+    assert!(!files.is_empty());
+    for f in &files {
+        assert!(
+            dir.path().join("attachments").join(f).is_file(),
+            "{f} missing"
+        );
+    }
+
+    // The same seed gives the same data.
+    let again = tempfile::tempdir().expect("dir");
+    let out = gestdesk(again.path())
+        .args(["demo", "--tickets", "600", "--users", "60", "--seed", "7"])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let other = rusqlite::Connection::open(again.path().join("gestdesk.sqlite3")).expect("db");
+    let digest = |c: &rusqlite::Connection| -> String {
+        c.query_row("SELECT group_concat(title || state_id || requester_id, ',') FROM (SELECT * FROM tickets ORDER BY id)", [], |r| r.get(0)).expect("digest")
+    };
+    assert_eq!(digest(&conn), digest(&other));
+
+    // A second run is refused: sample data never mixes with real tickets.
+    let refused = gestdesk(dir.path())
+        .args(["demo", "--tickets", "10"])
+        .output()
+        .expect("run");
+    assert_clear_failure(&refused, "This instance already has tickets");
+    assert_eq!(count("SELECT count(*) FROM tickets"), 600);
+    let bad = gestdesk(dir.path())
+        .args(["demo", "--users", "0"])
+        .output()
+        .expect("run");
+    assert_clear_failure(&bad, "users: Give between 1 and 100000 users.");
+
+    // The accounts work: a technician logs in and opens a ticket of the sample.
+    let mut served = start_server(dir.path());
+    let client = Client::new(&format!("http://127.0.0.1:{}", served.port), "en");
+    let r = client.login("tech1", &password).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = client.get("/tickets/600").await;
+    assert_eq!(page.status, StatusCode::OK);
+    page.assert_contains("opened the ticket");
+    signal(&served.child, "TERM");
+    assert!(wait_exit(&mut served.child, Duration::from_secs(10)).success());
+}

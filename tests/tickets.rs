@@ -500,3 +500,83 @@ async fn the_description_and_replies_are_sanitized() {
         .assert_contains("XSS &lt;b&gt;attempt&lt;/b&gt;");
     app.stop().await;
 }
+
+/// Adds `n` active users named "Bulk NNN" straight into the database.
+pub fn many_users(app: &TestApp, n: i64) {
+    app.sql()
+        .execute(
+            "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?1)
+             INSERT INTO users (login, firstname, lastname, profile_id, mail, created_at, updated_at)
+             SELECT 'bulk' || i, 'Bulk', printf('%03d', i), 2, 'bulk' || i || '@example.test', 0, 0 FROM k",
+            [n],
+        )
+        .expect("bulk users");
+}
+
+#[tokio::test]
+async fn a_long_requester_list_is_searched_rather_than_sent_whole() {
+    let (app, admin) = TestApp::with_admin().await;
+    let (user, uma) = requester(&app, "uma").await;
+    app.sql().execute("UPDATE users SET firstname = 'Uma', lastname = 'Zimmer', phone = '+33 1 02 03 04 05' WHERE id = ?1", [uma]).expect("name");
+    // A short list is shown whole.
+    let form = admin.get("/tickets/new").await;
+    form.assert_contains(&format!(r#"<option value="u{uma}""#));
+    assert!(!form.body.contains("data-search-url"));
+
+    many_users(&app, 250);
+    let form = admin.get("/tickets/new").await;
+    form.assert_contains(r#"data-search-url="/users/choices""#);
+    assert!(
+        !form.body.contains(r#"value="u100""#),
+        "every user was listed"
+    );
+    assert!(
+        form.body.len() < 40_000,
+        "the form is {} bytes",
+        form.body.len()
+    );
+
+    // The search finds people by name, login or mail, as JSON the form script reads.
+    let found = admin.get("/users/choices?q=zimm").await;
+    assert_eq!(found.status, StatusCode::OK);
+    let json: serde_json::Value = serde_json::from_str(&found.body).expect("json");
+    assert_eq!(json[0]["value"], format!("u{uma}"));
+    assert_eq!(json[0]["label"], "Zimmer Uma");
+    assert_eq!(json[0]["phone"], "+33 1 02 03 04 05");
+    let many: serde_json::Value =
+        serde_json::from_str(&admin.get("/users/choices?q=bulk").await.body).expect("json");
+    assert_eq!(
+        many.as_array().map(Vec::len),
+        Some(20),
+        "answers are capped"
+    );
+    let none: serde_json::Value =
+        serde_json::from_str(&admin.get("/users/choices?q=%25").await.body).expect("json");
+    assert_eq!(
+        none.as_array().map(Vec::len),
+        Some(0),
+        "% is a character, not a wildcard"
+    );
+    // Requesters may not look through the user base.
+    assert_eq!(
+        user.get("/users/choices?q=bulk").await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    // A ticket for a found requester shows them on its page even though the list is long.
+    let id = open_ticket(
+        &app,
+        &admin,
+        &[
+            ("requester", &format!("u{uma}")),
+            ("title", "Found by search"),
+        ],
+    )
+    .await;
+    admin
+        .get(&format!("/tickets/{id}"))
+        .await
+        .assert_contains(&format!(r#"<option value="u{uma}" selected"#))
+        .assert_contains("tel:+33102030405");
+    app.stop().await;
+}

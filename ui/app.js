@@ -137,6 +137,58 @@
     });
   });
 
+  // Long requester lists: a search box fills the list from the server and picks the first match.
+  document.querySelectorAll("select[data-search-url]").forEach(function (select) {
+    var input = document.createElement("input");
+    input.type = "search";
+    input.className = "choice-search";
+    input.autocomplete = "off";
+    input.placeholder = select.getAttribute("data-search-label");
+    input.setAttribute("aria-label", select.getAttribute("data-search-label"));
+    input.setAttribute("aria-controls", select.id);
+    var none = document.createElement("p");
+    none.className = "hint";
+    none.hidden = true;
+    none.setAttribute("role", "status");
+    none.textContent = select.getAttribute("data-search-none");
+    var row = select.parentNode.classList.contains("with-actions") ? select.parentNode : select;
+    row.parentNode.insertBefore(input, row);
+    row.parentNode.insertBefore(none, row);
+    var timer = null, asked = 0;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var text = input.value.trim();
+        if (text.length < 2) return;
+        var mine = ++asked;
+        fetch(select.getAttribute("data-search-url") + "?q=" + encodeURIComponent(text), {
+          credentials: "same-origin", headers: { accept: "application/json" }
+        }).then(function (r) { return r.ok ? r.json() : []; }).then(function (found) {
+          if (mine !== asked) return;
+          Array.prototype.slice.call(select.querySelectorAll("option[data-found]")).forEach(function (o) {
+            if (!o.selected) o.remove();
+          });
+          var groups = select.querySelector("option[value^='g']");
+          found.forEach(function (p) {
+            if (select.querySelector("option[value='" + CSS.escape(p.value) + "']")) return;
+            var o = document.createElement("option");
+            o.value = p.value;
+            o.textContent = p.label;
+            o.setAttribute("data-mail", p.mail);
+            o.setAttribute("data-phone", p.phone);
+            o.setAttribute("data-found", "");
+            select.insertBefore(o, groups);
+          });
+          none.hidden = found.length > 0;
+          if (found.length) {
+            select.value = found[0].value;
+            select.dispatchEvent(new Event("change", { bubbles: true }));
+          }
+        });
+      }, 200);
+    });
+  });
+
   // Ticket form: the subcategory list follows the chosen category.
   document.querySelectorAll("select[data-follows]").forEach(function (sub) {
     var category = document.querySelector(sub.getAttribute("data-follows"));

@@ -53,6 +53,8 @@ pub enum DomainError {
     Storage(#[from] DbError),
     #[error("password hashing failed: {0}")]
     Hash(#[from] bcrypt::BcryptError),
+    #[error("file storage: {0}")]
+    Files(#[from] std::io::Error),
 }
 
 impl From<rusqlite::Error> for DomainError {

@@ -52,6 +52,7 @@ pub const TICKET_REMINDERS: &str = "/tickets/{id}/reminders";
 pub const REMINDERS: &str = "/reminders";
 pub const REMINDER_DONE: &str = "/reminders/{id}/done";
 pub const QUICK_SUBCATEGORY: &str = "/subcategories/quick";
+pub const USER_CHOICES: &str = "/users/choices";
 
 /// Fills the `{...}` parameters of `pattern` in order.
 pub fn fill(pattern: &str, values: &[&dyn std::fmt::Display]) -> String {

@@ -21,6 +21,13 @@ cli-password-reset = Temporary password for "{ $login }": { $password }
     It must be changed at the next login.
 cli-no-such-login = No account has the login "{ $login }".
 
+cli-demo-done = Sample data added in { $seconds } s: { $tickets } tickets with { $entries } thread entries and { $attachments } attachments, { $users } users in { $companies } companies, { $technicians } technicians.
+cli-demo-admin = Administrator account: { $login }
+cli-demo-logins = Technicians { $first_tech } to { $last_tech }, users { $first_user } to { $last_user }. Every sample account has the password: { $password }
+demo-error-tickets = Give at most { $max } tickets.
+demo-error-users = Give between 1 and { $max } users.
+demo-not-empty = This instance already has tickets: sample data only goes into an instance without any (choose another --data-dir).
+
 desktop-open-console = Open console
 desktop-copy-address = Copy LAN address
 desktop-quit = Quit

@@ -120,3 +120,5 @@ error-ticket-changed = The ticket changed while it was being saved; please try a
 error-ticket-limit-reached = Your ticket limit ({ $max }) is reached: no new ticket can be opened for now.
 error-unknown-ticket = There is no ticket with this number.
 error-whole-number = Enter a whole number.
+ticket-requester-search = Search a requester: name, login, mail or company
+ticket-requester-search-none = Nobody found.

@@ -120,3 +120,5 @@ error-ticket-changed = Le ticket a changé pendant l'enregistrement ; réessayez
 error-ticket-limit-reached = Votre limite de tickets ({ $max }) est atteinte : aucun nouveau ticket ne peut être ouvert pour l'instant.
 error-unknown-ticket = Aucun ticket ne porte ce numéro.
 error-whole-number = Saisissez un nombre entier.
+ticket-requester-search = Rechercher un demandeur : nom, identifiant, mail ou société
+ticket-requester-search-none = Personne ne correspond.

@@ -1,9 +1,13 @@
 //! The choices offered by the ticket form, loaded in one go.
 
+use std::collections::HashMap;
+
 use rusqlite::Connection;
 
 use crate::domain::lists::{self, repo};
 use crate::domain::users::choices::{self, Who};
+use crate::domain::users::record::list_name;
+use crate::domain::users::search::{self, UserQuery};
 use crate::i18n::Lang;
 
 use super::values::Values;
@@ -29,6 +33,8 @@ pub struct Sub {
 #[derive(Debug, Clone, Default)]
 pub struct TicketOptions {
     pub requesters: Vec<Person>,
+    /// Too many users to list: the form offers a search instead ([`find_people`]).
+    pub requester_search: bool,
     pub technicians: Vec<(String, String)>,
     pub types: Vec<(String, String)>,
     pub categories: Vec<(String, String)>,
@@ -41,6 +47,90 @@ pub struct TicketOptions {
     pub criticalities: Vec<(String, String)>,
     pub states: Vec<(String, String)>,
     pub templates: Vec<(String, String)>,
+}
+
+/// Above this many active users, the requester list is searched rather than shown whole.
+pub const FULL_LIST_MAX: i64 = 200;
+
+fn labelled(label: String, company: &str, company_first: bool) -> String {
+    if company_first && !company.is_empty() {
+        format!("{company} – {label}")
+    } else {
+        label
+    }
+}
+
+/// Mail, phone and company of every active user (none when `skip`).
+fn people_details(
+    conn: &Connection,
+    skip: bool,
+) -> rusqlite::Result<HashMap<i64, (String, String, String)>> {
+    if skip {
+        return Ok(HashMap::new());
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT u.id, u.mail, u.phone, COALESCE(c.name, '') FROM users u
+         LEFT JOIN companies c ON c.id = u.company_id WHERE u.disabled = 0",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))?;
+    rows.collect()
+}
+
+/// Active users matching `text` (name, login, mail or company), at most `limit`, as requester
+/// choices; or, with `id`, that one user whatever their state.
+pub fn find_people(
+    conn: &Connection,
+    id: Option<i64>,
+    text: &str,
+    company_first: bool,
+    limit: i64,
+) -> rusqlite::Result<Vec<Person>> {
+    let rows = match id {
+        Some(id) => {
+            let mut stmt = conn.prepare_cached(
+                "SELECT u.id, u.firstname, u.lastname, u.login, u.mail, u.phone, COALESCE(c.name, '')
+                 FROM users u LEFT JOIN companies c ON c.id = u.company_id WHERE u.id = ?1",
+            )?;
+            stmt.query_map([id], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    list_name(
+                        &r.get::<_, String>(1)?,
+                        &r.get::<_, String>(2)?,
+                        &r.get::<_, String>(3)?,
+                    ),
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+        }
+        None => {
+            let query = UserQuery {
+                text: text.to_owned(),
+                disabled: false,
+                page: 1,
+                per_page: limit,
+            };
+            search::search(conn, &query)?
+                .rows
+                .into_iter()
+                .map(|r| (r.id, r.name, r.mail, r.phone, r.company))
+                .collect()
+        }
+    };
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, name, mail, phone, company): (i64, String, String, String, String)| Person {
+                value: Who::User(id).value(),
+                label: labelled(name, &company, company_first),
+                mail,
+                phone,
+            },
+        )
+        .collect())
 }
 
 fn list(
@@ -68,32 +158,24 @@ impl TicketOptions {
         v: &Values,
         company_first: bool,
     ) -> rusqlite::Result<Self> {
+        let (choices, requester_search) = choices::requesters_up_to(conn, FULL_LIST_MAX)?;
         let mut requesters = Vec::new();
-        {
-            let mut stmt = conn.prepare_cached(
-                "SELECT u.id, u.mail, u.phone, COALESCE(c.name, '') FROM users u
-                 LEFT JOIN companies c ON c.id = u.company_id WHERE u.disabled = 0",
-            )?;
-            let details: std::collections::HashMap<i64, (String, String, String)> = stmt
-                .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))?
-                .collect::<rusqlite::Result<_>>()?;
-            for c in choices::requesters(conn)? {
-                let (mail, phone, company) = match c.who {
-                    Who::User(id) => details.get(&id).cloned().unwrap_or_default(),
-                    Who::Group(_) => Default::default(),
-                };
-                let label = if company_first && !company.is_empty() {
-                    format!("{company} – {}", c.label)
-                } else {
-                    c.label
-                };
-                requesters.push(Person {
-                    value: c.who.value(),
-                    label,
-                    mail,
-                    phone,
-                });
-            }
+        // With a long list, only the current requester is listed; the form searches the others.
+        if requester_search && let Some(Who::User(current)) = v.requester {
+            requesters.extend(find_people(conn, Some(current), "", company_first, 1)?);
+        }
+        let details = people_details(conn, requester_search)?;
+        for c in choices {
+            let (mail, phone, company) = match c.who {
+                Who::User(id) => details.get(&id).cloned().unwrap_or_default(),
+                Who::Group(_) => Default::default(),
+            };
+            requesters.push(Person {
+                value: c.who.value(),
+                label: labelled(c.label, &company, company_first),
+                mail,
+                phone,
+            });
         }
         let technicians = choices::technicians(conn)?
             .into_iter()
@@ -136,6 +218,7 @@ impl TicketOptions {
         };
         Ok(Self {
             requesters,
+            requester_search,
             technicians,
             types: list(conn, "types", lang, v.type_id)?,
             categories: list(conn, "categories", lang, v.category_id)?,

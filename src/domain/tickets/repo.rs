@@ -105,14 +105,15 @@ pub fn insert(
 ) -> rusqlite::Result<i64> {
     let (requester, user_group) = split(v.requester);
     let (technician, tech_group) = split(v.technician);
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO tickets (type_id, title, description, requester_id, user_group_id, technician_id,
              tech_group_id, creator_id, service_id, agency_id, place_id, category_id, subcategory_id,
              state_id, priority_id, criticality_id, created_at, hope_date, resolved_at, modified_at,
              time_spent_minutes, time_hope_minutes, tech_read, user_read)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
                  ?19, ?20, ?21, ?22, ?23, 1)",
-        params![
+    )?
+    .execute(params![
             v.type_id,
             v.title,
             v.description,

@@ -95,25 +95,25 @@ pub fn record(
         }
         _ => (None, None, None, None),
     };
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO thread_entries (ticket_id, created_at, author_id, kind, body, tech_from_id,
              tech_to_id, group_from_id, group_to_id, state_id, state_from_id, private)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        params![
-            ticket,
-            now,
-            author,
-            kind.code(),
-            body,
-            tf,
-            tt,
-            gf,
-            gt,
-            state_to,
-            state_from,
-            private
-        ],
-    )?;
+    )?
+    .execute(params![
+        ticket,
+        now,
+        author,
+        kind.code(),
+        body,
+        tf,
+        tt,
+        gf,
+        gt,
+        state_to,
+        state_from,
+        private
+    ])?;
     Ok(tx.last_insert_rowid())
 }
 

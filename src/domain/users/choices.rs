@@ -43,31 +43,41 @@ pub struct Choice {
 }
 
 fn users(conn: &Connection, profiles: Option<&[Profile]>) -> rusqlite::Result<Vec<Choice>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, firstname, lastname, login, profile_id FROM users WHERE disabled = 0
-         ORDER BY lastname COLLATE NOCASE, firstname COLLATE NOCASE, id",
-    )?;
+    // Profile ids are constants of the code, never user input.
+    let only = profiles.map_or_else(String::new, |ps| {
+        let ids: Vec<String> = ps.iter().map(|p| p.id().to_string()).collect();
+        format!("AND profile_id IN ({})", ids.join(", "))
+    });
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, firstname, lastname, login FROM users WHERE disabled = 0 {only}
+         ORDER BY lastname COLLATE NOCASE, firstname COLLATE NOCASE, id"
+    ))?;
     let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, i64>(4)?,
-        ))
+        Ok(Choice {
+            who: Who::User(r.get(0)?),
+            label: list_name(
+                &r.get::<_, String>(1)?,
+                &r.get::<_, String>(2)?,
+                &r.get::<_, String>(3)?,
+            ),
+        })
     })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (id, first, last, login, profile) = row?;
-        let wanted = profiles.is_none_or(|ps| ps.iter().any(|p| p.id() == profile));
-        if wanted {
-            out.push(Choice {
-                who: Who::User(id),
-                label: list_name(&first, &last, &login),
-            });
-        }
+    rows.collect()
+}
+
+/// The user groups (as `[G] name`) and, unless there are more than `max_users` active users,
+/// the users before them; the second value tells whether users were left out.
+pub fn requesters_up_to(
+    conn: &Connection,
+    max_users: i64,
+) -> rusqlite::Result<(Vec<Choice>, bool)> {
+    let active: i64 = conn.query_row("SELECT count(*) FROM users WHERE disabled = 0", [], |r| {
+        r.get(0)
+    })?;
+    if active > max_users {
+        return Ok((groups(conn, "user")?, true));
     }
-    Ok(out)
+    Ok((requesters(conn)?, false))
 }
 
 fn groups(conn: &Connection, kind: &str) -> rusqlite::Result<Vec<Choice>> {

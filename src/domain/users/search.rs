@@ -13,6 +13,7 @@ pub struct UserRow {
     pub login: String,
     pub name: String,
     pub mail: String,
+    pub phone: String,
     pub company: String,
     pub profile: Profile,
     pub last_login_at: Option<i64>,
@@ -71,7 +72,7 @@ pub fn search(conn: &Connection, q: &UserQuery) -> rusqlite::Result<UserPage> {
     let page = q.page.clamp(1, pages);
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT u.id, u.login, u.firstname, u.lastname, u.mail, COALESCE(c.name, ''),
-                u.profile_id, u.last_login_at
+                u.profile_id, u.last_login_at, u.phone
          {filter}
          ORDER BY u.lastname COLLATE NOCASE, u.firstname COLLATE NOCASE, u.id
          LIMIT ?3 OFFSET ?4"
@@ -88,6 +89,7 @@ pub fn search(conn: &Connection, q: &UserQuery) -> rusqlite::Result<UserPage> {
                     name: list_name(&firstname, &lastname, &login),
                     login,
                     mail: r.get(4)?,
+                    phone: r.get(8)?,
                     company: r.get(5)?,
                     profile: Profile::from_id(r.get(6)?).unwrap_or(Profile::User),
                     last_login_at: r.get(7)?,

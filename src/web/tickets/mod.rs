@@ -3,6 +3,7 @@
 
 mod files;
 mod page;
+mod people;
 mod quick;
 mod reminders;
 mod thread;
@@ -59,6 +60,11 @@ pub fn routes() -> Routes {
         )
         .get(paths::REMINDERS, Access::LoggedIn, reminders::list)
         .post(paths::REMINDER_DONE, Access::LoggedIn, reminders::done)
+        .get(
+            paths::USER_CHOICES,
+            Access::AnyRight(&["ticket_user", "ticket_new_user"]),
+            people::search,
+        )
         .get(
             paths::QUICK_SUBCATEGORY,
             Access::Right("ticket_cat_actions"),

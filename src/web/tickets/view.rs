@@ -184,7 +184,10 @@ fn input(view: &FormView<'_>, field: Field, id: &str, value: &str, required: boo
         },
         Field::Requester => html! {
             div.with-actions {
-                select id=(id) name=(name) required[required] data-warn-empty data-requester-info="#requester-info" {
+                select id=(id) name=(name) required[required] data-warn-empty data-requester-info="#requester-info"
+                    data-search-url=[o.requester_search.then_some(paths::USER_CHOICES)]
+                    data-search-label=[o.requester_search.then(|| lang.t("ticket-requester-search"))]
+                    data-search-none=[o.requester_search.then(|| lang.t("ticket-requester-search-none"))] {
                     option value="" { (lang.t("choice-none")) }
                     @for p in &o.requesters {
                         option value=(p.value) selected[p.value == value] data-mail=(p.mail) data-phone=(p.phone) { (p.label) }

@@ -1,0 +1,318 @@
+//! Ticket benchmark: sample data generation and the ticket page on a large database.
+//!
+//!     cargo bench --bench tickets
+//!
+//! Targets: `gestdesk demo --tickets 100000` finishes in under 30 s; on that database, the page
+//! of a ticket with 50 thread entries and 5 attachments answers in under 5 ms median (measured
+//! end to end over loopback, one keep-alive connection, logged in as an administrator).
+//! Everything runs against the real release `gestdesk` binary.
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_gestdesk");
+const TICKETS: u32 = 100_000;
+const USERS: u32 = 1_000;
+const REQUESTS: usize = 2_000;
+const ENTRIES: i64 = 50;
+const FILES: usize = 5;
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("port")
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss
+    )]
+    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[index]
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok { "target met" } else { "TARGET MISSED" }
+}
+
+/// Runs `gestdesk demo`; returns the time it took and the sample accounts' password.
+fn demo(dir: &Path) -> (Duration, String) {
+    let started = Instant::now();
+    let mut child = Command::new(BIN)
+        .args([
+            "demo",
+            "--tickets",
+            &TICKETS.to_string(),
+            "--users",
+            &USERS.to_string(),
+        ])
+        .env("GESTDESK_DATA_DIR", dir)
+        .env("LANG", "C")
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("gestdesk demo");
+    let mut out = String::new();
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_to_string(&mut out)
+        .expect("output");
+    assert!(child.wait().expect("wait").success(), "demo failed: {out}");
+    let elapsed = started.elapsed();
+    print!("{out}");
+    let password = out
+        .lines()
+        .last()
+        .and_then(|l| l.rsplit(": ").next())
+        .expect("password line")
+        .trim()
+        .to_owned();
+    (elapsed, password)
+}
+
+fn serve(dir: &Path, port: u16) -> Child {
+    Command::new(BIN)
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .env("GESTDESK_DATA_DIR", dir)
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn gestdesk")
+}
+
+fn stop(child: &mut Child) {
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let _ = child.wait();
+}
+
+/// The value after `prefix` up to the next double quote.
+fn attr(html: &str, prefix: &str) -> String {
+    let start = html.find(prefix).expect("attribute") + prefix.len();
+    let end = html[start..].find('"').expect("quote") + start;
+    html[start..end].replace("&amp;", "&")
+}
+
+/// The ticket form's action (it carries the CSRF token) on `page`.
+async fn form_action(client: &reqwest::Client, base: &str, page: &str) -> String {
+    let html = client
+        .get(format!("{base}{page}"))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("body");
+    let at = html.find("id=\"ticket-form\"").expect("ticket form");
+    attr(&html[at..], "action=\"")
+}
+
+fn hidden_fields(html: &str) -> Vec<(String, String)> {
+    html.match_indices("<input type=\"hidden\" name=\"")
+        .filter_map(|(at, _)| {
+            let tag = &html[at..at + html[at..].find('>')?];
+            let name = attr(tag, "name=\"");
+            (name != "_csrf").then(|| (name, attr(tag, "value=\"")))
+        })
+        .collect()
+}
+
+fn entries(db: &Path, ticket: i64) -> i64 {
+    let conn = rusqlite::Connection::open(db).expect("database");
+    conn.query_row(
+        "SELECT count(*) FROM thread_entries WHERE ticket_id = ?1",
+        [ticket],
+        |r| r.get(0),
+    )
+    .expect("count")
+}
+
+/// Opens a ticket with five attachments and answers it until its thread has 50 entries, all
+/// through the web forms; returns its number.
+async fn ticket_with_history(client: &reqwest::Client, base: &str, db: &Path) -> i64 {
+    let action = form_action(client, base, "/tickets/new").await;
+    let mut form = reqwest::multipart::Form::new()
+        .text("requester", "u2")
+        .text("title", "Accounting server: intermittent freezes")
+        .text("category_id", "1")
+        .text(
+            "description",
+            "The accounting server freezes a few times a day.\n\n- since the update\n- **all** users",
+        );
+    for i in 0..FILES {
+        let body = format!("log line {i}\n").repeat(400);
+        form = form.part(
+            "attachments",
+            reqwest::multipart::Part::bytes(body.into_bytes()).file_name(format!("server-{i}.log")),
+        );
+    }
+    let r = client
+        .post(format!("{base}{action}"))
+        .multipart(form)
+        .send()
+        .await
+        .expect("create");
+    assert_eq!(r.status(), 303, "ticket not created");
+    let location = r.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let id: i64 = location
+        .trim_start_matches("/tickets/")
+        .parse()
+        .expect("number");
+    let mut n = 0;
+    while entries(db, id) < ENTRIES {
+        n += 1;
+        let page = client
+            .get(format!("{base}{location}"))
+            .send()
+            .await
+            .expect("page")
+            .text()
+            .await
+            .expect("body");
+        let at = page.find("id=\"ticket-form\"").expect("form");
+        let action = attr(&page[at..], "action=\"");
+        let mut form = reqwest::multipart::Form::new().text(
+            "reply",
+            format!(
+                "Reply {n}: checked the **event log** again; the freeze happened at 10:{n:02}. \
+                 Next step: watch the disk queue and the backup window."
+            ),
+        );
+        if n % 5 == 0 {
+            form = form.text("private", "1");
+        }
+        for (k, v) in hidden_fields(&page[at..]) {
+            form = form.text(k, v);
+        }
+        let r = client
+            .post(format!("{base}{action}"))
+            .multipart(form)
+            .send()
+            .await
+            .expect("reply");
+        assert_eq!(r.status(), 303, "reply refused");
+    }
+    id
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (took, password) = demo(dir.path());
+    println!(
+        "gestdesk demo --tickets {TICKETS} --users {USERS}: {:.1} s",
+        took.as_secs_f64()
+    );
+    println!(
+        "  target < 30 s: {}",
+        verdict(took < Duration::from_secs(30))
+    );
+
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut server = serve(dir.path(), port);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let db = dir.path().join("gestdesk.sqlite3");
+    let (id, times, home) = runtime.block_on(async {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .pool_max_idle_per_host(1)
+            .build()
+            .expect("client");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while client.get(format!("{base}/healthz")).send().await.is_err() {
+            assert!(Instant::now() < deadline, "server did not start");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        let login = client
+            .get(format!("{base}/login"))
+            .send()
+            .await
+            .expect("login page")
+            .text()
+            .await
+            .expect("body");
+        let token = attr(&login, "name=\"_csrf\" value=\"");
+        let r = client
+            .post(format!("{base}/login"))
+            .form(&[
+                ("login", "admin"),
+                ("password", &password),
+                ("_csrf", &token),
+            ])
+            .send()
+            .await
+            .expect("login");
+        assert_eq!(r.status(), 303, "login refused");
+
+        let id = ticket_with_history(&client, &base, &db).await;
+        let url = format!("{base}/tickets/{id}");
+        let measure = |url: String, count: usize| {
+            let client = client.clone();
+            async move {
+                for _ in 0..100 {
+                    client
+                        .get(&url)
+                        .send()
+                        .await
+                        .expect("warm-up")
+                        .bytes()
+                        .await
+                        .expect("body");
+                }
+                let mut times = Vec::with_capacity(count);
+                for _ in 0..count {
+                    let t = Instant::now();
+                    let r = client.get(&url).send().await.expect("GET");
+                    assert_eq!(r.status(), 200);
+                    r.bytes().await.expect("body");
+                    times.push(t.elapsed());
+                }
+                times.sort();
+                times
+            }
+        };
+        let times = measure(url, REQUESTS).await;
+        let home = measure(format!("{base}/"), REQUESTS / 4).await;
+        (id, times, home)
+    });
+    let median = percentile(&times, 0.5);
+    println!(
+        "GET /tickets/{id} ({} thread entries, {FILES} attachments) on {TICKETS} tickets, {REQUESTS} requests:",
+        entries(&db, id)
+    );
+    println!(
+        "  median {:.3} ms, p90 {:.3} ms, p99 {:.3} ms",
+        ms(median),
+        ms(percentile(&times, 0.9)),
+        ms(percentile(&times, 0.99))
+    );
+    println!(
+        "  target median < 5 ms: {}",
+        verdict(median < Duration::from_millis(5))
+    );
+    println!(
+        "GET / (latest tickets) on {TICKETS} tickets: median {:.3} ms, p99 {:.3} ms",
+        ms(percentile(&home, 0.5)),
+        ms(percentile(&home, 0.99))
+    );
+    stop(&mut server);
+}

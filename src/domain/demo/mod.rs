@@ -1,0 +1,141 @@
+//! Sample data for trying Gestdesk and for benchmarks: companies, services, technicians and
+//! users, categories, and tickets in every state with their threads and a few attachments,
+//! spread over the last two years. The same seed gives the same data.
+//!
+//! Everything is written in one transaction; attachment files written before a failure are
+//! removed again.
+
+mod people;
+mod tickets;
+mod words;
+
+use std::path::{Path, PathBuf};
+
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rusqlite::Transaction;
+
+use crate::db::Db;
+use crate::domain::{DomainError, FieldErrors, clock, token, users};
+use crate::i18n::msg;
+
+/// The most tickets one run adds.
+pub const MAX_TICKETS: u32 = 2_000_000;
+/// The most users one run adds.
+pub const MAX_USERS: u32 = 100_000;
+
+/// What to create.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub tickets: u32,
+    pub users: u32,
+    pub seed: u64,
+}
+
+/// What was created, and how to log in.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    pub users: usize,
+    pub technicians: usize,
+    pub companies: usize,
+    pub tickets: usize,
+    pub entries: usize,
+    pub attachments: usize,
+    /// Whether an `admin` account was created (there was no administrator).
+    pub admin_login: Option<String>,
+    pub technician_logins: (String, String),
+    pub user_logins: (String, String),
+    /// The password of every account created.
+    pub password: String,
+}
+
+/// Files written so far; removed again unless the transaction succeeds.
+struct WrittenFiles {
+    paths: Vec<PathBuf>,
+    kept: bool,
+}
+
+impl Drop for WrittenFiles {
+    fn drop(&mut self) {
+        if !self.kept {
+            for p in &self.paths {
+                let _ = std::fs::remove_file(p);
+            }
+        }
+    }
+}
+
+fn check(options: &Options) -> Result<(), DomainError> {
+    let mut errors = FieldErrors::new();
+    if options.tickets > MAX_TICKETS {
+        errors.add("tickets", msg("demo-error-tickets").arg("max", MAX_TICKETS));
+    }
+    if options.users == 0 || options.users > MAX_USERS {
+        errors.add("users", msg("demo-error-users").arg("max", MAX_USERS));
+    }
+    errors.into_result()
+}
+
+/// Adds sample data to the instance whose attachments live in `attachments_dir`. Refused when
+/// the instance already has tickets, so that real data is never mixed with made-up data.
+pub async fn fill(
+    db: &Db,
+    attachments_dir: &Path,
+    options: Options,
+) -> Result<Summary, DomainError> {
+    check(&options)?;
+    let password = token::temporary_password();
+    let hash = users::password::hash(password.clone()).await?;
+    let dir = attachments_dir.to_owned();
+    let mut summary = db
+        .write(move |tx| {
+            let mut files = WrittenFiles {
+                paths: Vec::new(),
+                kept: false,
+            };
+            let summary = build(tx, &dir, options, &hash, &mut files.paths)?;
+            files.kept = true;
+            Ok::<_, DomainError>(summary)
+        })
+        .await?;
+    summary.password = password;
+    Ok(summary)
+}
+
+fn build(
+    tx: &Transaction<'_>,
+    dir: &Path,
+    options: Options,
+    hash: &str,
+    files: &mut Vec<PathBuf>,
+) -> Result<Summary, DomainError> {
+    let has_tickets: bool =
+        tx.query_row("SELECT EXISTS(SELECT 1 FROM tickets)", [], |r| r.get(0))?;
+    if has_tickets {
+        return Err(DomainError::Conflict(msg("demo-not-empty")));
+    }
+    let now = clock::now();
+    let mut rng = StdRng::seed_from_u64(options.seed);
+    let org = people::create(tx, &mut rng, options.users as usize, hash, now)?;
+    let made = tickets::create(
+        tx,
+        &mut rng,
+        &org,
+        options.tickets as usize,
+        now,
+        dir,
+        files,
+    )?;
+    Ok(Summary {
+        users: org.users.len(),
+        technicians: org.technicians.len(),
+        companies: org.companies,
+        tickets: made.tickets,
+        entries: made.entries,
+        attachments: made.attachments,
+        admin_login: org.admin_login.clone(),
+        technician_logins: org.technician_logins.clone(),
+        user_logins: org.user_logins.clone(),
+        password: String::new(),
+    })
+}

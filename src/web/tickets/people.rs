@@ -1,0 +1,58 @@
+//! The requester search of the ticket form, used when there are too many users to list:
+//! `GET /users/choices?q=text` answers the matching active users as JSON.
+
+use axum::Json;
+use axum::extract::{Query, State};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::DomainError;
+use crate::domain::tickets::options::find_people;
+use crate::web::error::WebError;
+use crate::web::extract::Authed;
+use crate::web::state::AppState;
+
+/// How many matches one search answers.
+const LIMIT: i64 = 20;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct SearchQuery {
+    #[serde(default)]
+    q: String,
+}
+
+/// One match.
+#[derive(Debug, Serialize)]
+pub struct Found {
+    value: String,
+    label: String,
+    mail: String,
+    phone: String,
+}
+
+/// `GET /users/choices?q=`.
+pub async fn search(
+    State(state): State<AppState>,
+    authed: Authed,
+    Query(query): Query<SearchQuery>,
+) -> Result<Json<Vec<Found>>, WebError> {
+    let text: String = query.q.trim().chars().take(100).collect();
+    if text.is_empty() {
+        return Ok(Json(Vec::new()));
+    }
+    let company_first = authed.session.rights.has("ticket_user_company");
+    let people = state
+        .db()
+        .read(move |c| find_people(c, None, &text, company_first, LIMIT).map_err(DomainError::from))
+        .await?;
+    Ok(Json(
+        people
+            .into_iter()
+            .map(|p| Found {
+                value: p.value,
+                label: p.label,
+                mail: p.mail,
+                phone: p.phone,
+            })
+            .collect(),
+    ))
+}
