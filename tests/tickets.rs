@@ -580,3 +580,202 @@ async fn a_long_requester_list_is_searched_rather_than_sent_whole() {
         .assert_contains("tel:+33102030405");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_form_follows_settings_and_shows_who_the_requester_is() {
+    let (app, admin) = TestApp::with_admin().await;
+    app.create_user("uma", "some password", Profile::User).await;
+    let uma = app.user_id("uma");
+    app.sql()
+        .execute_batch("INSERT INTO companies (name) VALUES ('ACME'); INSERT INTO places (name) VALUES ('Head office');")
+        .expect("lists");
+    app.sql()
+        .execute(
+            "UPDATE users SET firstname = 'Uma', lastname = 'Zimmer', mail = 'uma@acme.test', phone = '+33 4 72 00 00 01',
+                              company_id = (SELECT id FROM companies WHERE name = 'ACME') WHERE id = ?1",
+            [uma],
+        )
+        .expect("details");
+
+    // Each requester option carries mail and phone for the links beside the list.
+    let form = admin.get("/tickets/new").await;
+    form.assert_contains(&format!(r#"<option value="u{uma}" data-mail="uma@acme.test" data-phone="+33 4 72 00 00 01">Zimmer Uma</option>"#));
+    // With ticket_user_company the company comes first.
+    app.set_right(Profile::Administrator, "ticket_user_company", true);
+    admin
+        .get("/tickets/new")
+        .await
+        .assert_contains(">ACME – Zimmer Uma</option>");
+
+    // Types and places appear when their settings are on.
+    app.set_setting("ticket_type", "1");
+    app.set_setting("ticket_places", "1");
+    let form = admin.get("/tickets/new").await;
+    form.assert_contains(r#"name="type_id""#)
+        .assert_contains(r#"name="place_id""#)
+        .assert_contains(">Incident</option>");
+    let place = app.count("SELECT id FROM places WHERE name = 'Head office'");
+    let r = admin
+        .send_ticket_form(
+            "/tickets/new",
+            &[
+                ("requester", &format!("u{uma}")),
+                ("title", "Badge reader"),
+                ("type_id", "2"),
+                ("place_id", &place.to_string()),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let id = app.count("SELECT max(id) FROM tickets");
+    assert_eq!(
+        app.count(&format!(
+            "SELECT type_id * 1000 + place_id FROM tickets WHERE id = {id}"
+        )),
+        2000 + place
+    );
+    // The saved requester's mail and phone are links.
+    admin
+        .get(&format!("/tickets/{id}"))
+        .await
+        .assert_contains(r#"href="mailto:uma@acme.test""#)
+        .assert_contains(r#"href="tel:+33472000001""#);
+
+    // Quick add of a subcategory under the chosen category, answered as JSON for the form.
+    let dialog = admin.get("/subcategories/quick?category=2").await;
+    dialog.assert_contains(r#"name="category_id" value="2""#);
+    let r = admin
+        .submit_json(
+            "/subcategories/quick?category=2",
+            "/subcategories/quick",
+            &[("category_id", "2"), ("name", "Docking station")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let json: serde_json::Value = serde_json::from_str(&r.body).expect("json");
+    assert_eq!(json["label"], "Docking station");
+    assert_eq!(json["category"], "2");
+    let sub = json["value"].as_str().expect("value").to_owned();
+    admin.get("/tickets/new").await.assert_contains(&format!(
+        r#"<option value="{sub}" data-category="2">Docking station</option>"#
+    ));
+    let r = admin
+        .submit_json(
+            "/subcategories/quick?category=2",
+            "/subcategories/quick",
+            &[("category_id", "2"), ("name", "")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    r.assert_contains("This field is required.");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn thread_rights_decide_who_edits_and_deletes_which_reply() {
+    let (app, admin) = TestApp::with_admin().await;
+    app.create_user("tina", "technician pass", Profile::Technician)
+        .await;
+    let tina = app.client();
+    tina.login("tina", "technician pass").await;
+    let id = open_ticket(
+        &app,
+        &admin,
+        &[("requester", "u1"), ("title", "Shared printer")],
+    )
+    .await;
+    let page = format!("/tickets/{id}");
+    admin
+        .send_ticket_form(&page, &[("reply", "Admin's note")], &[])
+        .await;
+    tina.send_ticket_form(&page, &[("reply", "Tina's note")], &[])
+        .await;
+    let admins = app.count("SELECT id FROM thread_entries WHERE body = 'Admin''s note'");
+    let tinas = app.count("SELECT id FROM thread_entries WHERE body = 'Tina''s note'");
+
+    // A technician edits their own replies (ticket_thread_edit) but not others' without
+    // ticket_thread_edit_all, and deletes nothing without ticket_thread_delete.
+    for right in [
+        "ticket_thread_edit_all",
+        "ticket_thread_delete_all",
+        "ticket_thread_delete",
+    ] {
+        app.set_right(Profile::Technician, right, false);
+    }
+    let shown = tina.get(&page).await;
+    assert!(
+        shown
+            .body
+            .contains(&format!(r#"action="{page}/entries/{tinas}""#))
+    );
+    assert!(
+        !shown
+            .body
+            .contains(&format!(r#"action="{page}/entries/{admins}""#)),
+        "edit offered on someone else's reply"
+    );
+    let r = tina
+        .submit(
+            &page,
+            &format!("{page}/entries/{admins}"),
+            &[("body", "rewritten")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = tina
+        .submit(&page, &format!("{page}/entries/{tinas}/delete"), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    app.set_right(Profile::Technician, "ticket_thread_edit_all", true);
+    let r = tina
+        .submit(
+            &page,
+            &format!("{page}/entries/{admins}"),
+            &[("body", "Admin's note, completed")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    app.set_right(Profile::Technician, "ticket_thread_delete", true);
+    let r = tina
+        .submit(&page, &format!("{page}/entries/{tinas}/delete"), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = tina
+        .submit(&page, &format!("{page}/entries/{admins}/delete"), &[])
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::FORBIDDEN,
+        "deleting others' replies needs ticket_thread_delete_all"
+    );
+    // An empty edit is refused with a message, not saved.
+    let r = admin
+        .submit(
+            &page,
+            &format!("{page}/entries/{admins}"),
+            &[("body", "  ")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    r.assert_contains(r#"<details class="entry-edit" open>"#)
+        .assert_contains("This field is required.");
+    assert_eq!(
+        app.text(&format!(
+            "SELECT body FROM thread_entries WHERE id = {admins}"
+        )),
+        "Admin's note, completed"
+    );
+    // Without ticket_thread_post nobody replies, even with a crafted form.
+    app.set_right(Profile::Technician, "ticket_thread_post", false);
+    assert!(!tina.get(&page).await.body.contains(r#"name="reply""#));
+    let r = tina
+        .send_ticket_form(&page, &[("reply", "sneaky")], &[])
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.count("SELECT count(*) FROM thread_entries WHERE body = 'sneaky'"),
+        0
+    );
+    app.stop().await;
+}

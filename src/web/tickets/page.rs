@@ -281,8 +281,14 @@ struct TicketPage {
     files: Vec<Attachment>,
     reminders: Vec<Reminder>,
     pending: Vec<Attachment>,
-    /// The reminder form when it comes back with an error.
-    reminder: super::reminders::Draft,
+    drafts: Drafts,
+}
+
+/// Side forms of the ticket page that came back with an error.
+#[derive(Debug, Default)]
+pub(super) struct Drafts {
+    pub reminder: super::reminders::Draft,
+    pub entry: Option<thread_view::EntryDraft>,
 }
 
 async fn load(
@@ -317,7 +323,7 @@ async fn load(
                 files: attachments::list(c, id)?,
                 reminders: reminders::of_ticket(c, id)?,
                 pending: attachments::pending(c, me, &pending)?,
-                reminder: super::reminders::Draft::default(),
+                drafts: Drafts::default(),
                 row,
             })
         })
@@ -371,7 +377,7 @@ fn ticket_view(
         @if actor.rights.has("ticket_resolution_disp") {
             section.panel.thread #thread {
                 h2 { (lang.t("ticket-thread")) }
-                (thread_view::entries(visitor, actor, row.id, &page.entries))
+                (thread_view::entries(visitor, actor, row.id, &page.entries, page.drafts.entry.as_ref()))
                 @if may_post {
                     div.field.reply.has-error[errors.get("reply").is_some()] {
                         label for="f-reply" { (lang.t("ticket-reply")) }
@@ -412,7 +418,7 @@ fn ticket_view(
             }
         }
         @if actor.rights.has("ticket_event") {
-            (super::reminders::section(visitor, row, &page.reminders, &page.reminder))
+            (super::reminders::section(visitor, row, &page.reminders, &page.drafts.reminder))
         }
     };
     layout::page(visitor, &title, content)
@@ -535,16 +541,17 @@ pub async fn save(
         .into_response())
 }
 
-/// The ticket page again with the reminder form as typed and its errors.
-pub(super) async fn reshow_with_reminder(
+/// The ticket page again, with a side form (a reminder, a reply being edited) as typed and
+/// its errors, set by `with`.
+pub(super) async fn reshow_with(
     state: &AppState,
     authed: &Authed,
     id: i64,
-    draft: super::reminders::Draft,
+    with: impl FnOnce(&mut Drafts),
 ) -> Result<Response, WebError> {
     let actor = actor(authed);
     let mut page = load(state, &actor, authed.visitor.lang, id, Vec::new()).await?;
-    page.reminder = draft;
+    with(&mut page.drafts);
     let values = view::texts(&page.row.values);
     Ok((
         StatusCode::UNPROCESSABLE_ENTITY,

@@ -127,7 +127,7 @@ pub async fn add(
         text: form.get("text").to_owned(),
         errors,
     };
-    super::page::reshow_with_reminder(&state, &authed, ticket, draft).await
+    super::page::reshow_with(&state, &authed, ticket, |d| d.reminder = draft).await
 }
 
 /// `GET /reminders`: the signed-in technician's due reminders.

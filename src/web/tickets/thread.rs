@@ -7,7 +7,7 @@ use maud::{Markup, html};
 use crate::domain::DomainError;
 use crate::domain::tickets::thread::{EntryView, Kind};
 use crate::domain::tickets::{self, Actor, ThreadAction};
-use crate::i18n::format_datetime;
+use crate::i18n::{Msg, format_datetime, msg};
 use crate::web::error::WebError;
 use crate::web::extract::{Authed, FormPairs};
 use crate::web::paths::{self, fill};
@@ -54,8 +54,22 @@ fn event_text(visitor: &Visitor, e: &EntryView) -> String {
     }
 }
 
+/// A reply's new text that was refused, with why.
+#[derive(Debug, Clone)]
+pub struct EntryDraft {
+    pub entry: i64,
+    pub body: String,
+    pub error: Msg,
+}
+
 /// The entries, oldest first, with the actions the viewer may take on replies.
-pub fn entries(visitor: &Visitor, actor: &Actor, ticket: i64, list: &[EntryView]) -> Markup {
+pub fn entries(
+    visitor: &Visitor,
+    actor: &Actor,
+    ticket: i64,
+    list: &[EntryView],
+    draft: Option<&EntryDraft>,
+) -> Markup {
     let lang = visitor.lang;
     let rights = actor.text_rights();
     let me = actor.user.id.0;
@@ -85,12 +99,16 @@ pub fn entries(visitor: &Visitor, actor: &Actor, ticket: i64, list: &[EntryView]
                                     &lang.t("action-delete"), "button-danger", Some(&lang.t("thread-confirm-delete"))))
                             }
                             @if rights.may_edit(me, e.author_id) {
-                                details.entry-edit {
+                                @let refused = draft.filter(|d| d.entry == e.id);
+                                details.entry-edit open[refused.is_some()] {
                                     summary.button.button-small { (lang.t("action-edit")) }
-                                    form.stack method="post" action=(fill(paths::TICKET_ENTRY_EDIT, &[&ticket, &e.id])) {
+                                    form.stack method="post" action=(fill(paths::TICKET_ENTRY_EDIT, &[&ticket, &e.id])) novalidate {
                                         (csrf_field(visitor))
                                         label.visually-hidden for=(format!("edit-{}", e.id)) { (lang.t("action-edit")) }
-                                        textarea id=(format!("edit-{}", e.id)) name="body" rows="4" { (e.body) }
+                                        textarea id=(format!("edit-{}", e.id)) name="body" rows="4" aria-invalid=[refused.map(|_| "true")] {
+                                            (refused.map_or(e.body.as_str(), |d| d.body.as_str()))
+                                        }
+                                        @if let Some(d) = refused { p.field-error { (d.error.render(lang)) } }
                                         button.button.button-primary.button-small type="submit" { (lang.t("action-save")) }
                                     }
                                 }
@@ -119,9 +137,25 @@ async fn act(
     entry: i64,
     action: ThreadAction,
 ) -> Result<Response, WebError> {
+    let typed = match &action {
+        ThreadAction::Edit(body) => body.clone(),
+        _ => String::new(),
+    };
     match tickets::thread_action(state.db(), &actor(authed), ticket, entry, action).await {
         Ok(()) => Ok(back(ticket)),
-        Err(DomainError::Invalid(_)) => Ok(back(ticket)),
+        Err(DomainError::Invalid(errors)) => {
+            let error = errors
+                .0
+                .into_iter()
+                .next()
+                .map_or_else(|| msg("form-has-errors"), |(_, m)| m);
+            let draft = EntryDraft {
+                entry,
+                body: typed,
+                error,
+            };
+            super::page::reshow_with(state, authed, ticket, |d| d.entry = Some(draft)).await
+        }
         Err(e) => Err(e.into()),
     }
 }
