@@ -10,31 +10,15 @@
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_gestdesk");
+mod common;
+use common::{BIN, free_port, ms, percentile, serve, stop, verdict};
+
 const STARTS: usize = 15;
 const CONNECTIONS: usize = 16;
 const REQUESTS_PER_CONNECTION: usize = 2_000;
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("port")
-}
-
-fn spawn(data_dir: &Path, port: u16) -> Child {
-    Command::new(BIN)
-        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-        .env("GESTDESK_DATA_DIR", data_dir)
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn gestdesk")
-}
 
 /// One `GET /healthz` on a fresh connection; true on `200`.
 fn healthz(port: u16) -> bool {
@@ -54,7 +38,7 @@ fn healthz(port: u16) -> bool {
 fn time_to_first_answer(data_dir: &Path) -> Duration {
     let port = free_port();
     let started = Instant::now();
-    let mut child = spawn(data_dir, port);
+    let mut child = serve(data_dir, port);
     while !healthz(port) {
         assert!(started.elapsed() < Duration::from_secs(10), "no answer");
         std::thread::sleep(Duration::from_micros(500));
@@ -62,13 +46,6 @@ fn time_to_first_answer(data_dir: &Path) -> Duration {
     let elapsed = started.elapsed();
     stop(&mut child);
     elapsed
-}
-
-fn stop(child: &mut Child) {
-    let _ = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status();
-    let _ = child.wait();
 }
 
 fn rss_kib(pid: u32) -> u64 {
@@ -81,24 +58,6 @@ fn rss_kib(pid: u32) -> u64 {
                 .and_then(|v| v.parse().ok())
         })
         .unwrap_or(0)
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    #[allow(
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss,
-        clippy::cast_precision_loss
-    )]
-    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[index]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-fn verdict(ok: bool) -> &'static str {
-    if ok { "target met" } else { "TARGET MISSED" }
 }
 
 fn main() {
@@ -154,7 +113,7 @@ fn main() {
         .expect("password");
     assert!(create.wait().expect("wait").success());
     let port = free_port();
-    let mut server = spawn(dir.path(), port);
+    let mut server = serve(dir.path(), port);
     while !healthz(port) {
         std::thread::sleep(Duration::from_millis(2));
     }
@@ -227,7 +186,7 @@ fn main() {
     println!("idle resident memory after the load: {rss_mb:.1} MiB");
     let idle_dir = tempfile::tempdir().expect("dir");
     let idle_port = free_port();
-    let mut idle = spawn(idle_dir.path(), idle_port);
+    let mut idle = serve(idle_dir.path(), idle_port);
     while !healthz(idle_port) {
         std::thread::sleep(Duration::from_millis(2));
     }

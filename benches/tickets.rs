@@ -9,40 +9,17 @@
 
 use std::io::Read;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_gestdesk");
+mod common;
+use common::{BIN, free_port, ms, percentile, serve, stop, verdict};
+
 const TICKETS: u32 = 100_000;
 const USERS: u32 = 1_000;
 const REQUESTS: usize = 2_000;
 const ENTRIES: i64 = 50;
 const FILES: usize = 5;
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("port")
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    #[allow(
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss,
-        clippy::cast_precision_loss
-    )]
-    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[index]
-}
-
-fn verdict(ok: bool) -> &'static str {
-    if ok { "target met" } else { "TARGET MISSED" }
-}
 
 /// Runs `gestdesk demo`; returns the time it took and the sample accounts' password.
 fn demo(dir: &Path) -> (Duration, String) {
@@ -80,24 +57,6 @@ fn demo(dir: &Path) -> (Duration, String) {
     (elapsed, password)
 }
 
-fn serve(dir: &Path, port: u16) -> Child {
-    Command::new(BIN)
-        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-        .env("GESTDESK_DATA_DIR", dir)
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn gestdesk")
-}
-
-fn stop(child: &mut Child) {
-    let _ = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status();
-    let _ = child.wait();
-}
-
 /// The value after `prefix` up to the next double quote.
 fn attr(html: &str, prefix: &str) -> String {
     let start = html.find(prefix).expect("attribute") + prefix.len();
@@ -105,8 +64,12 @@ fn attr(html: &str, prefix: &str) -> String {
     html[start..end].replace("&amp;", "&")
 }
 
-/// The ticket form's action (it carries the CSRF token) on `page`.
-async fn form_action(client: &reqwest::Client, base: &str, page: &str) -> String {
+/// The ticket form of `page`: its action (it carries the CSRF token) and its hidden fields.
+async fn ticket_form(
+    client: &reqwest::Client,
+    base: &str,
+    page: &str,
+) -> (String, reqwest::multipart::Form) {
     let html = client
         .get(format!("{base}{page}"))
         .send()
@@ -116,17 +79,33 @@ async fn form_action(client: &reqwest::Client, base: &str, page: &str) -> String
         .await
         .expect("body");
     let at = html.find("id=\"ticket-form\"").expect("ticket form");
-    attr(&html[at..], "action=\"")
-}
-
-fn hidden_fields(html: &str) -> Vec<(String, String)> {
-    html.match_indices("<input type=\"hidden\" name=\"")
+    let html = &html[at..];
+    let form = html
+        .match_indices("<input type=\"hidden\" name=\"")
         .filter_map(|(at, _)| {
             let tag = &html[at..at + html[at..].find('>')?];
             let name = attr(tag, "name=\"");
             (name != "_csrf").then(|| (name, attr(tag, "value=\"")))
         })
-        .collect()
+        .fold(reqwest::multipart::Form::new(), |f, (k, v)| f.text(k, v));
+    (attr(html, "action=\""), form)
+}
+
+/// Sends a ticket form; it must be accepted.
+async fn send(
+    client: &reqwest::Client,
+    base: &str,
+    action: &str,
+    form: reqwest::multipart::Form,
+) -> reqwest::Response {
+    let r = client
+        .post(format!("{base}{action}"))
+        .multipart(form)
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(r.status(), 303, "form refused");
+    r
 }
 
 fn entries(db: &Path, ticket: i64) -> i64 {
@@ -142,8 +121,8 @@ fn entries(db: &Path, ticket: i64) -> i64 {
 /// Opens a ticket with five attachments and answers it until its thread has 50 entries, all
 /// through the web forms; returns its number.
 async fn ticket_with_history(client: &reqwest::Client, base: &str, db: &Path) -> i64 {
-    let action = form_action(client, base, "/tickets/new").await;
-    let mut form = reqwest::multipart::Form::new()
+    let (action, form) = ticket_form(client, base, "/tickets/new").await;
+    let mut form = form
         .text("requester", "u2")
         .text("title", "Accounting server: intermittent freezes")
         .text("category_id", "1")
@@ -158,13 +137,7 @@ async fn ticket_with_history(client: &reqwest::Client, base: &str, db: &Path) ->
             reqwest::multipart::Part::bytes(body.into_bytes()).file_name(format!("server-{i}.log")),
         );
     }
-    let r = client
-        .post(format!("{base}{action}"))
-        .multipart(form)
-        .send()
-        .await
-        .expect("create");
-    assert_eq!(r.status(), 303, "ticket not created");
+    let r = send(client, base, &action, form).await;
     let location = r.headers()["location"]
         .to_str()
         .expect("location")
@@ -176,17 +149,8 @@ async fn ticket_with_history(client: &reqwest::Client, base: &str, db: &Path) ->
     let mut n = 0;
     while entries(db, id) < ENTRIES {
         n += 1;
-        let page = client
-            .get(format!("{base}{location}"))
-            .send()
-            .await
-            .expect("page")
-            .text()
-            .await
-            .expect("body");
-        let at = page.find("id=\"ticket-form\"").expect("form");
-        let action = attr(&page[at..], "action=\"");
-        let mut form = reqwest::multipart::Form::new().text(
+        let (action, form) = ticket_form(client, base, &location).await;
+        let mut form = form.text(
             "reply",
             format!(
                 "Reply {n}: checked the **event log** again; the freeze happened at 10:{n:02}. \
@@ -196,16 +160,7 @@ async fn ticket_with_history(client: &reqwest::Client, base: &str, db: &Path) ->
         if n % 5 == 0 {
             form = form.text("private", "1");
         }
-        for (k, v) in hidden_fields(&page[at..]) {
-            form = form.text(k, v);
-        }
-        let r = client
-            .post(format!("{base}{action}"))
-            .multipart(form)
-            .send()
-            .await
-            .expect("reply");
-        assert_eq!(r.status(), 303, "reply refused");
+        send(client, base, &action, form).await;
     }
     id
 }

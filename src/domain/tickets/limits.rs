@@ -22,7 +22,11 @@ impl Remaining {
 }
 
 /// The `[start, end)` window of a limit, in seconds; `end` is open when `days` is 0.
-fn window(start: Option<&str>, days: i64) -> Option<(i64, Option<i64>)> {
+/// The period a limit of `max` tickets counts over, when the limit is set and `now` is in it.
+fn window(max: i64, start: Option<&str>, days: i64, now: i64) -> Option<(i64, Option<i64>)> {
+    if max <= 0 {
+        return None;
+    }
     let date: Date = start?.parse().ok()?;
     let from = date
         .to_zoned_datetime(TimeZone::system())
@@ -30,7 +34,7 @@ fn window(start: Option<&str>, days: i64) -> Option<(i64, Option<i64>)> {
         .timestamp()
         .as_second();
     let to = (days > 0).then(|| from + days * 86_400);
-    Some((from, to))
+    (now >= from && to.is_none_or(|t| now < t)).then_some((from, to))
 }
 
 fn count(
@@ -68,10 +72,7 @@ pub fn remaining(
         return Ok(None);
     };
     if s.flag(settings::USER_LIMIT_TICKET)
-        && max > 0
-        && let Some((from, to)) = window(start.as_deref(), days)
-        && now >= from
-        && to.is_none_or(|t| now < t)
+        && let Some((from, to)) = window(max, start.as_deref(), days, now)
     {
         let used = count(
             conn,
@@ -93,10 +94,7 @@ pub fn remaining(
             )
             .optional()?;
         if let Some((max, days, start)) = limit
-            && max > 0
-            && let Some((from, to)) = window(start.as_deref(), days)
-            && now >= from
-            && to.is_none_or(|t| now < t)
+            && let Some((from, to)) = window(max, start.as_deref(), days, now)
         {
             let used = count(
                 conn,
@@ -118,11 +116,27 @@ mod tests {
 
     #[test]
     fn windows_start_at_local_midnight_and_may_stay_open() {
-        let (from, to) = window(Some("2026-01-01"), 30).expect("window");
+        let now = 1_767_300_000; // 2026-01-01 20:40 UTC
+        let (from, to) = window(5, Some("2026-01-01"), 30, now).expect("window");
         assert_eq!(to, Some(from + 30 * 86_400));
-        assert_eq!(window(Some("2026-01-01"), 0).map(|w| w.1), Some(None));
-        assert!(window(None, 30).is_none());
-        assert!(window(Some("garbage"), 30).is_none());
+        assert_eq!(
+            window(5, Some("2026-01-01"), 0, now).map(|w| w.1),
+            Some(None)
+        );
+        assert!(
+            window(0, Some("2026-01-01"), 30, now).is_none(),
+            "no limit set"
+        );
+        assert!(
+            window(5, Some("2026-01-01"), 30, now + 40 * 86_400).is_none(),
+            "period over"
+        );
+        assert!(
+            window(5, Some("2026-03-01"), 30, now).is_none(),
+            "not started"
+        );
+        assert!(window(5, None, 30, now).is_none());
+        assert!(window(5, Some("garbage"), 30, now).is_none());
         assert_eq!(Remaining { max: 3, used: 5 }.left(), 0);
     }
 }

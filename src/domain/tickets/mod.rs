@@ -69,6 +69,11 @@ impl Actor {
         }
     }
 
+    /// What this actor may see.
+    pub fn viewer(&self, conn: &rusqlite::Connection) -> rusqlite::Result<Viewer> {
+        Viewer::load(conn, self.user.id.0, &self.rights, &self.settings)
+    }
+
     /// The most attachments a ticket may have.
     pub fn max_attachments(&self) -> i64 {
         self.settings.number(settings::ATTACHMENT_MAX_COUNT)

@@ -1,7 +1,9 @@
 //! SQL for tickets.
 
+use std::sync::LazyLock;
+
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params, params_from_iter};
 
 use crate::domain::users::choices::Who;
 
@@ -95,6 +97,84 @@ fn split(w: Option<Who>) -> (Option<i64>, Option<i64>) {
     }
 }
 
+/// The columns that hold a ticket's form values, in the order [`field_values`] binds them.
+const FIELD_COLUMNS: [&str; 20] = [
+    "type_id",
+    "title",
+    "description",
+    "requester_id",
+    "user_group_id",
+    "technician_id",
+    "tech_group_id",
+    "service_id",
+    "agency_id",
+    "place_id",
+    "category_id",
+    "subcategory_id",
+    "state_id",
+    "priority_id",
+    "criticality_id",
+    "created_at",
+    "hope_date",
+    "resolved_at",
+    "time_spent_minutes",
+    "time_hope_minutes",
+];
+
+fn field_values(v: &Values) -> Vec<SqlValue> {
+    let (requester, user_group) = split(v.requester);
+    let (technician, tech_group) = split(v.technician);
+    let id = |x: Option<i64>| x.map_or(SqlValue::Null, SqlValue::Integer);
+    vec![
+        id(v.type_id),
+        SqlValue::Text(v.title.clone()),
+        SqlValue::Text(v.description.clone()),
+        id(requester),
+        id(user_group),
+        id(technician),
+        id(tech_group),
+        id(v.service_id),
+        id(v.agency_id),
+        id(v.place_id),
+        id(v.category_id),
+        id(v.subcategory_id),
+        SqlValue::Integer(v.state_id),
+        id(v.priority_id),
+        id(v.criticality_id),
+        SqlValue::Integer(v.created_at),
+        v.hope_date.clone().map_or(SqlValue::Null, SqlValue::Text),
+        id(v.resolved_at),
+        SqlValue::Integer(v.time_spent),
+        SqlValue::Integer(v.time_hope),
+    ]
+}
+
+static INSERT_SQL: LazyLock<String> = LazyLock::new(|| {
+    let n = FIELD_COLUMNS.len();
+    let marks: Vec<String> = (1..=n + 3).map(|i| format!("?{i}")).collect();
+    format!(
+        "INSERT INTO tickets ({}, creator_id, modified_at, tech_read, user_read) VALUES ({}, 1)",
+        FIELD_COLUMNS.join(", "),
+        marks.join(", ")
+    )
+});
+
+static UPDATE_SQL: LazyLock<String> = LazyLock::new(|| {
+    let n = FIELD_COLUMNS.len();
+    let sets: Vec<String> = FIELD_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{c} = ?{}", i + 1))
+        .collect();
+    format!(
+        "UPDATE tickets SET {}, modified_at = ?{}, version = version + 1 WHERE id = ?{} AND version = ?{}",
+        sets.join(", "),
+        n + 1,
+        n + 2,
+        n + 3
+    )
+});
+
 /// Inserts a ticket; returns its number.
 pub fn insert(
     tx: &Transaction<'_>,
@@ -103,42 +183,14 @@ pub fn insert(
     now: i64,
     tech_read: bool,
 ) -> rusqlite::Result<i64> {
-    let (requester, user_group) = split(v.requester);
-    let (technician, tech_group) = split(v.technician);
-    tx.prepare_cached(
-        "INSERT INTO tickets (type_id, title, description, requester_id, user_group_id, technician_id,
-             tech_group_id, creator_id, service_id, agency_id, place_id, category_id, subcategory_id,
-             state_id, priority_id, criticality_id, created_at, hope_date, resolved_at, modified_at,
-             time_spent_minutes, time_hope_minutes, tech_read, user_read)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                 ?19, ?20, ?21, ?22, ?23, 1)",
-    )?
-    .execute(params![
-            v.type_id,
-            v.title,
-            v.description,
-            requester,
-            user_group,
-            technician,
-            tech_group,
-            creator,
-            v.service_id,
-            v.agency_id,
-            v.place_id,
-            v.category_id,
-            v.subcategory_id,
-            v.state_id,
-            v.priority_id,
-            v.criticality_id,
-            v.created_at,
-            v.hope_date,
-            v.resolved_at,
-            now,
-            v.time_spent,
-            v.time_hope,
-            tech_read
-        ],
-    )?;
+    let mut values = field_values(v);
+    values.extend([
+        SqlValue::Integer(creator),
+        SqlValue::Integer(now),
+        SqlValue::Integer(i64::from(tech_read)),
+    ]);
+    tx.prepare_cached(&INSERT_SQL)?
+        .execute(params_from_iter(values))?;
     Ok(tx.last_insert_rowid())
 }
 
@@ -150,42 +202,15 @@ pub fn update(
     version: i64,
     now: i64,
 ) -> rusqlite::Result<bool> {
-    let (requester, user_group) = split(v.requester);
-    let (technician, tech_group) = split(v.technician);
-    let n = tx.execute(
-        "UPDATE tickets SET type_id = ?3, title = ?4, description = ?5, requester_id = ?6,
-             user_group_id = ?7, technician_id = ?8, tech_group_id = ?9, service_id = ?10,
-             agency_id = ?11, place_id = ?12, category_id = ?13, subcategory_id = ?14,
-             state_id = ?15, priority_id = ?16, criticality_id = ?17, created_at = ?18,
-             hope_date = ?19, resolved_at = ?20, time_spent_minutes = ?21,
-             time_hope_minutes = ?22, modified_at = ?23, version = version + 1
-         WHERE id = ?1 AND version = ?2",
-        params![
-            id,
-            version,
-            v.type_id,
-            v.title,
-            v.description,
-            requester,
-            user_group,
-            technician,
-            tech_group,
-            v.service_id,
-            v.agency_id,
-            v.place_id,
-            v.category_id,
-            v.subcategory_id,
-            v.state_id,
-            v.priority_id,
-            v.criticality_id,
-            v.created_at,
-            v.hope_date,
-            v.resolved_at,
-            v.time_spent,
-            v.time_hope,
-            now
-        ],
-    )?;
+    let mut values = field_values(v);
+    values.extend([
+        SqlValue::Integer(now),
+        SqlValue::Integer(id),
+        SqlValue::Integer(version),
+    ]);
+    let n = tx
+        .prepare_cached(&UPDATE_SQL)?
+        .execute(params_from_iter(values))?;
     Ok(n == 1)
 }
 

@@ -13,13 +13,14 @@ use tokio_util::io::ReaderStream;
 
 use crate::domain::DomainError;
 use crate::domain::tickets::attachments::{self, Store};
-use crate::domain::tickets::visibility::Viewer;
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
 use crate::web::extract::Authed;
 use crate::web::flash::Flash;
 use crate::web::paths::{self, fill};
 use crate::web::state::AppState;
+
+use super::actor;
 
 /// Types a browser may show inline safely are still sent as downloads; this list only keeps
 /// their type (others become `application/octet-stream`).
@@ -71,15 +72,11 @@ pub async fn download(
     authed: Authed,
     Path((ticket, id)): Path<(i64, i64)>,
 ) -> Result<Response, WebError> {
-    let (me, rights, settings) = (
-        authed.session.user.id.0,
-        authed.session.rights.clone(),
-        (*authed.visitor.settings).clone(),
-    );
+    let actor = actor(&authed);
     let found = state
         .db()
         .read(move |c| {
-            let viewer = Viewer::load(c, me, &rights, &settings)?;
+            let viewer = actor.viewer(c)?;
             Ok::<_, DomainError>(attachments::for_download(c, &viewer, ticket, id)?)
         })
         .await?;
@@ -115,16 +112,14 @@ pub async fn delete(
     authed: Authed,
     Path((ticket, id)): Path<(i64, i64)>,
 ) -> Result<Response, WebError> {
-    let (me, rights, settings) = (
-        authed.session.user.id.0,
-        authed.session.rights.clone(),
-        (*authed.visitor.settings).clone(),
-    );
+    let actor = actor(&authed);
+    let me = actor.user.id.0;
     let visible = state
         .db()
         .read(move |c| {
-            Viewer::load(c, me, &rights, &settings)?
-                .sees(c, ticket)
+            actor
+                .viewer(c)
+                .and_then(|v| v.sees(c, ticket))
                 .map_err(DomainError::from)
         })
         .await?;

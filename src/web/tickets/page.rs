@@ -15,7 +15,6 @@ use crate::domain::tickets::reminders::{self, Reminder};
 use crate::domain::tickets::repo::{self, TicketRow};
 use crate::domain::tickets::thread::{self, EntryView};
 use crate::domain::tickets::values::Values;
-use crate::domain::tickets::visibility::Viewer;
 use crate::domain::tickets::{self, Actor, Change, Reply, Saved, limits, states};
 use crate::domain::{DomainError, FieldErrors, clock};
 use crate::i18n::{Msg, msg};
@@ -180,15 +179,11 @@ pub async fn new_page(
                 .await?
         }
         (None, Some(id)) => {
-            let (me, rights, settings) = (
-                actor.user.id.0,
-                actor.rights.clone(),
-                actor.settings.clone(),
-            );
+            let actor = actor.clone();
             state
                 .db()
                 .read(move |c| {
-                    let viewer = Viewer::load(c, me, &rights, &settings)?;
+                    let viewer = actor.viewer(c)?;
                     Ok::<_, DomainError>(repo::get_visible(c, &viewer, id)?.map(|r| r.values))
                 })
                 .await?
@@ -298,15 +293,12 @@ async fn load(
     id: i64,
     pending: Vec<String>,
 ) -> Result<TicketPage, WebError> {
-    let (me, rights, settings) = (
-        actor.user.id.0,
-        actor.rights.clone(),
-        actor.settings.clone(),
-    );
+    let actor = actor.clone();
+    let (me, rights) = (actor.user.id.0, actor.rights.clone());
     Ok(state
         .db()
         .read(move |c| {
-            let viewer = Viewer::load(c, me, &rights, &settings)?;
+            let viewer = actor.viewer(c)?;
             let row = repo::get_visible(c, &viewer, id)?.ok_or(DomainError::NotFound)?;
             Ok::<_, DomainError>(TicketPage {
                 options: TicketOptions::load(
@@ -433,11 +425,16 @@ pub async fn show(
     let actor = actor(&authed);
     let page = load(&state, &actor, authed.visitor.lang, id, Vec::new()).await?;
     tickets::mark_read(state.db(), &actor, &page.row).await?;
+    Ok(saved_view(&authed.visitor, &actor, &page).into_response())
+}
+
+/// The ticket page showing the saved values.
+fn saved_view(visitor: &Visitor, actor: &Actor, page: &TicketPage) -> Markup {
     let values = view::texts(&page.row.values);
-    Ok(ticket_view(
-        &authed.visitor,
-        &actor,
-        &page,
+    ticket_view(
+        visitor,
+        actor,
+        page,
         &values,
         &values,
         page.row.version,
@@ -445,7 +442,6 @@ pub async fn show(
         None,
         "",
     )
-    .into_response())
 }
 
 /// `POST /tickets/{id}`: the fields, a reply and new attachments, in one transaction.
@@ -552,20 +548,9 @@ pub(super) async fn reshow_with(
     let actor = actor(authed);
     let mut page = load(state, &actor, authed.visitor.lang, id, Vec::new()).await?;
     with(&mut page.drafts);
-    let values = view::texts(&page.row.values);
     Ok((
         StatusCode::UNPROCESSABLE_ENTITY,
-        ticket_view(
-            &authed.visitor,
-            &actor,
-            &page,
-            &values,
-            &values,
-            page.row.version,
-            &FieldErrors::new(),
-            None,
-            "",
-        ),
+        saved_view(&authed.visitor, &actor, &page),
     )
         .into_response())
 }

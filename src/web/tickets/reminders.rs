@@ -9,7 +9,6 @@ use maud::{Markup, html};
 use crate::domain::tickets::reminders::{self, Reminder};
 use crate::domain::tickets::repo::TicketRow;
 use crate::domain::tickets::values::{datetime_text, parse_datetime};
-use crate::domain::tickets::visibility::Viewer;
 use crate::domain::users::choices::Who;
 use crate::domain::{DomainError, FieldErrors, clock};
 use crate::i18n::{format_datetime, msg};
@@ -87,17 +86,14 @@ pub async fn add(
     Path(ticket): Path<i64>,
     form: FormPairs,
 ) -> Result<Response, WebError> {
-    let (me, rights, settings) = (
-        authed.session.user.id.0,
-        authed.session.rights.clone(),
-        (*authed.visitor.settings).clone(),
-    );
+    let actor = super::actor(&authed);
+    let me = actor.user.id.0;
     let due = parse_datetime(form.get("due_at"));
     let text = form.get("text").to_owned();
     let result = state
         .db()
         .write(move |tx| {
-            let viewer = Viewer::load(tx, me, &rights, &settings)?;
+            let viewer = actor.viewer(tx)?;
             let row = crate::domain::tickets::repo::get_visible(tx, &viewer, ticket)?
                 .ok_or(DomainError::NotFound)?;
             let Some(Who::User(tech)) = row.values.technician else {
