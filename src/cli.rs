@@ -111,10 +111,7 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
                     .await
                     .map_err(explain)?;
             app.setup().disarm();
-            println!(
-                "{}",
-                cli_lang().t_args("cli-admin-created", &[("login", &user.login)])
-            );
+            say(&cli_lang().t_args("cli-admin-created", &[("login", &user.login)]))?;
             Ok(())
         }
         Command::Demo {
@@ -143,13 +140,10 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
                     )),
                     other => AppError::Domain(other),
                 })?;
-            println!(
-                "{}",
-                cli_lang().t_args(
-                    "cli-password-reset",
-                    &[("login", &login), ("password", &temporary)]
-                )
-            );
+            say(&cli_lang().t_args(
+                "cli-password-reset",
+                &[("login", &login), ("password", &temporary)],
+            ))?;
             Ok(())
         }
     }
@@ -166,38 +160,37 @@ async fn demo(config: Config, options: crate::domain::demo::Options) -> Result<(
         .map_err(explain)?;
     app.setup().disarm();
     let seconds = format!("{:.1}", started.elapsed().as_secs_f64());
-    println!(
-        "{}",
-        lang.t_args(
-            "cli-demo-done",
-            &[
-                ("tickets", &s.tickets.to_string()),
-                ("entries", &s.entries.to_string()),
-                ("attachments", &s.attachments.to_string()),
-                ("users", &s.users.to_string()),
-                ("companies", &s.companies.to_string()),
-                ("technicians", &s.technicians.to_string()),
-                ("seconds", &seconds),
-            ]
-        )
-    );
+    say(&lang.t_args(
+        "cli-demo-done",
+        &[
+            ("tickets", &s.tickets.to_string()),
+            ("entries", &s.entries.to_string()),
+            ("attachments", &s.attachments.to_string()),
+            ("users", &s.users.to_string()),
+            ("companies", &s.companies.to_string()),
+            ("technicians", &s.technicians.to_string()),
+            ("seconds", &seconds),
+        ],
+    ))?;
     if let Some(admin) = &s.admin_login {
-        println!("{}", lang.t_args("cli-demo-admin", &[("login", admin)]));
+        say(&lang.t_args("cli-demo-admin", &[("login", admin)]))?;
     }
-    println!(
-        "{}",
-        lang.t_args(
-            "cli-demo-logins",
-            &[
-                ("first_tech", &s.technician_logins.0),
-                ("last_tech", &s.technician_logins.1),
-                ("first_user", &s.user_logins.0),
-                ("last_user", &s.user_logins.1),
-                ("password", &s.password),
-            ]
-        )
-    );
+    say(&lang.t_args(
+        "cli-demo-logins",
+        &[
+            ("first_tech", &s.technician_logins.0),
+            ("last_tech", &s.technician_logins.1),
+            ("first_user", &s.user_logins.0),
+            ("last_user", &s.user_logins.1),
+            ("password", &s.password),
+        ],
+    ))?;
     Ok(())
+}
+
+/// Prints a line on standard output; a closed output is an error, not a panic.
+fn say(text: &str) -> std::io::Result<()> {
+    writeln!(std::io::stdout().lock(), "{text}")
 }
 
 /// Turns validation errors into one readable line.

@@ -408,6 +408,17 @@ async fn sample_data_fills_an_empty_instance_with_tickets_in_every_state() {
         0
     );
     assert!(count("SELECT count(*) FROM thread_entries WHERE kind = 'text' AND private = 1") > 0);
+    assert_eq!(
+        count("SELECT count(*) FROM thread_entries WHERE created_at > unixepoch() + 5"),
+        0,
+        "nothing in the future"
+    );
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM tickets WHERE resolved_at < created_at OR resolved_at > unixepoch() + 5"
+        ),
+        0
+    );
     assert!(
         count(
             "SELECT count(*) FROM tickets WHERE id > 1 AND created_at < (SELECT created_at FROM tickets p WHERE p.id = tickets.id - 1)"

@@ -114,6 +114,8 @@ struct Story {
     values: Values,
     creator: i64,
     events: Vec<(i64, Event)>,
+    /// When the last event happened.
+    last_at: i64,
     files: usize,
 }
 
@@ -170,9 +172,26 @@ fn conversation(
     }
 }
 
-fn draw(rng: &mut StdRng, org: &Org, created: i64, now: i64, tz: &TimeZone) -> Story {
+/// The built-in states, each given to one of the latest tickets so that every state shows.
+const EVERY_STATE: [i64; 6] = [
+    RESOLVED,
+    REJECTED,
+    WAITING_USER,
+    IN_PROGRESS,
+    WAITING,
+    UNASSIGNED,
+];
+
+fn draw(
+    rng: &mut StdRng,
+    org: &Org,
+    (created, forced): (i64, Option<i64>),
+    now: i64,
+    tz: &TimeZone,
+) -> Story {
     let age = now - created;
-    let state = final_state(rng, age);
+    let drawn = final_state(rng, age);
+    let state = forced.unwrap_or(drawn);
     let (category, subcategory, topic) = *pick(rng, &org.topics);
 
     // The requester: a user, now and then a user group.
@@ -245,11 +264,17 @@ fn draw(rng: &mut StdRng, org: &Org, created: i64, now: i64, tz: &TimeZone) -> S
     }
 
     let closed = states::is_closed(state);
+    // The last event: the closing, or the latest activity of an open ticket; never in the
+    // future, and leaving a minute per event.
     let end = if closed {
         created + rng.random_range(HOUR..age.clamp(HOUR + 1, 15 * DAY))
     } else {
         created + rng.random_range(0..=age.clamp(0, 5 * DAY))
     };
+    let end = end
+        .max(created + 60 * i64::try_from(events.len()).unwrap_or(0))
+        .min(now)
+        .max(created);
     let description = format!(
         "{}\n\n{}",
         line(rng, topic.details),
@@ -289,7 +314,7 @@ fn draw(rng: &mut StdRng, org: &Org, created: i64, now: i64, tz: &TimeZone) -> S
         criticality_id: Some(weighted(rng, &[(1, 5), (2, 15), (3, 50), (4, 30)])),
         state_id: state,
     };
-    let files = if rng.random_ratio(1, 25) {
+    let files = if rng.random_ratio(1, 60) {
         rng.random_range(1..=2)
     } else {
         0
@@ -298,6 +323,7 @@ fn draw(rng: &mut StdRng, org: &Org, created: i64, now: i64, tz: &TimeZone) -> S
         values,
         creator,
         events,
+        last_at: end,
         files,
     }
 }
@@ -354,8 +380,7 @@ fn write(
     made: &mut Made,
 ) -> Result<(), DomainError> {
     let created = story.values.created_at;
-    let end = story.values.resolved_at.unwrap_or(created);
-    let end = end.max(created + 60 * i64::try_from(story.events.len()).unwrap_or(0));
+    let end = story.last_at;
     // Event times: the opening first, the closing (if any) last, the rest in between.
     let mut times: Vec<i64> = (1..story.events.len())
         .map(|_| rng.random_range(created..=end))
@@ -414,8 +439,10 @@ pub fn create(
     opened.sort_unstable();
     let tz = TimeZone::system();
     let mut made = Made::default();
-    for created in opened {
-        let story = draw(rng, org, created, now, &tz);
+    let first_forced = count.saturating_sub(EVERY_STATE.len());
+    for (i, created) in opened.into_iter().enumerate() {
+        let forced = i.checked_sub(first_forced).map(|k| EVERY_STATE[k]);
+        let story = draw(rng, org, (created, forced), now, &tz);
         write(tx, rng, story, dir, written, &mut made)?;
     }
     Ok(made)
