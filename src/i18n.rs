@@ -310,6 +310,29 @@ pub fn format_datetime(lang: Lang, unix_seconds: i64) -> String {
     zoned.strftime(pattern).to_string()
 }
 
+/// A day as the reader expects it (`27/11/2026`, `11/27/2026`), in the server's time zone.
+pub fn format_date(lang: Lang, unix_seconds: i64) -> String {
+    let Ok(ts) = jiff::Timestamp::from_second(unix_seconds) else {
+        return String::new();
+    };
+    let date = jiff::tz::TimeZone::system().to_datetime(ts).date();
+    format_civil_date(lang, date)
+}
+
+/// A `YYYY-MM-DD` day as the reader expects it; anything else is shown as it is.
+pub fn format_day(lang: Lang, day: &str) -> String {
+    day.parse::<jiff::civil::Date>()
+        .map_or_else(|_| day.to_owned(), |d| format_civil_date(lang, d))
+}
+
+fn format_civil_date(lang: Lang, date: jiff::civil::Date) -> String {
+    let pattern = match lang {
+        Lang::Fr => "%d/%m/%Y",
+        Lang::En => "%m/%d/%Y",
+    };
+    date.strftime(pattern).to_string()
+}
+
 /// A size in bytes with one decimal and the reader's decimal separator and units.
 pub fn format_bytes(lang: Lang, bytes: u64) -> String {
     let units: [&str; 4] = match lang {

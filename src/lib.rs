@@ -13,6 +13,7 @@
 //! - [`server`]: serving an already-bound listener until a shutdown future resolves.
 //! - [`cli`]: the command-line sub-commands shared by the binary.
 //! - [`net`]: the machine's addresses, to tell users which URL to open.
+//! - [`live`]: noticing ticket changes and telling connected browsers.
 
 pub mod app;
 pub mod cli;
@@ -20,6 +21,7 @@ pub mod config;
 pub mod db;
 pub mod domain;
 pub mod i18n;
+pub mod live;
 pub mod logging;
 pub mod net;
 pub mod server;

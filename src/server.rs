@@ -24,13 +24,16 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let local = listener.local_addr()?;
-    let state = web::AppState::new(app.clone(), local);
+    let hub = crate::live::Hub::start(app.db().clone());
+    let state = web::AppState::new(app.clone(), local, hub.clone());
     let router = web::router(state);
 
     let (signalled_tx, signalled_rx) = oneshot::channel::<()>();
     let shutdown = async move {
         shutdown.await;
         tracing::info!("shutting down: finishing requests in flight");
+        // Live-update streams end here, so that their connections can close.
+        hub.close();
         let _ = signalled_tx.send(());
     };
     let server = axum::serve(

@@ -78,7 +78,7 @@ async fn an_administrator_sets_up_gestdesk_and_logs_in_from_a_real_browser() {
         fill(&b, "password", ADMIN_PASSWORD).await?;
         fill(&b, "password_confirm", ADMIN_PASSWORD).await?;
         click_and_wait(&b, "button[type=submit].button-primary").await?;
-        assert_eq!(text_of(&b, "main h1").await?, "Hello Ada Lovelace");
+        assert_eq!(text_of(&b, "main h1").await?, "Your tickets · To handle");
         assert!(
             text_of(&b, ".flash")
                 .await?
@@ -108,7 +108,7 @@ async fn an_administrator_sets_up_gestdesk_and_logs_in_from_a_real_browser() {
         b.screenshot("04-login-error").await;
         fill(&b, "password", ADMIN_PASSWORD).await?;
         click_and_wait(&b, "button.button-primary").await?;
-        assert_eq!(text_of(&b, "main h1").await?, "Hello Ada Lovelace");
+        assert_eq!(text_of(&b, "main h1").await?, "Your tickets · To handle");
 
         // The administrator reaches Administration > System from the left menu.
         click_and_wait(&b, "nav.sidebar a[href='/admin/system']").await?;

@@ -626,6 +626,7 @@ async fn settings_switches_show_agencies_limits_and_advanced_fields() {
                 ("user_limit_ticket", "1"),
                 ("company_limit_ticket", "1"),
                 ("user_register", "1"),
+                ("meta_state", "1"),
             ],
         )
         .await;

@@ -4,20 +4,7 @@
 use gestdesk::domain::profiles::Profile;
 use reqwest::StatusCode;
 
-use crate::common::{Client, TestApp};
-
-/// Creates a ticket through the full form as `client`; returns its number.
-async fn open_ticket(app: &TestApp, client: &Client, fields: &[(&str, &str)]) -> i64 {
-    let reply = client.send_ticket_form("/tickets/new", fields, &[]).await;
-    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
-    let location = reply.location().expect("redirect").to_owned();
-    let id: i64 = location
-        .trim_start_matches("/tickets/")
-        .parse()
-        .expect("ticket number");
-    assert!(app.count(&format!("SELECT count(*) FROM tickets WHERE id = {id}")) == 1);
-    id
-}
+use crate::common::{Client, TestApp, open_ticket};
 
 #[tokio::test]
 async fn a_technician_opens_a_ticket_with_every_field() {

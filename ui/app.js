@@ -307,3 +307,134 @@
     });
   });
 })();
+
+// Live updates: the server tells when tickets change; the page fetches itself again and swaps
+// the parts marked live (lists, figures), the left menu's counters and the user bar. New
+// tickets flash red and, for technicians who asked for it, ring.
+(function () {
+  "use strict";
+  var body = document.body;
+  if (!window.EventSource || !body.hasAttribute("data-generation")) return;
+  var known = body.getAttribute("data-generation");
+  var wall = body.hasAttribute("data-wall");
+  var ownRegion = document.querySelector("main [data-live-region]");
+  var fresh = {};
+
+  // Sound: browsers allow it once the page has been clicked or a key pressed.
+  var audio = null;
+  function unlock() {
+    var Ctx = window.AudioContext || window.webkitAudioContext;
+    if (!Ctx) return;
+    if (!audio) audio = new Ctx();
+    if (audio.state === "suspended") audio.resume();
+    document.querySelectorAll("[data-enable-sound]").forEach(function (b) {
+      b.setAttribute("aria-pressed", "true");
+      b.classList.add("is-on");
+    });
+  }
+  document.addEventListener("click", unlock, { once: true });
+  document.addEventListener("keydown", unlock, { once: true });
+  document.querySelectorAll("[data-enable-sound]").forEach(function (b) {
+    b.addEventListener("click", unlock);
+  });
+  function ring() {
+    if (!audio || audio.state !== "running") {
+      document.querySelectorAll("[data-enable-sound]").forEach(function (b) { b.classList.add("wants-attention"); });
+      return;
+    }
+    [0, 0.18].forEach(function (delay, i) {
+      var osc = audio.createOscillator(), gain = audio.createGain();
+      osc.type = "sine";
+      osc.frequency.value = i ? 1320 : 880;
+      gain.gain.setValueAtTime(0.0001, audio.currentTime + delay);
+      gain.gain.exponentialRampToValueAtTime(0.3, audio.currentTime + delay + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, audio.currentTime + delay + 0.25);
+      osc.connect(gain).connect(audio.destination);
+      osc.start(audio.currentTime + delay);
+      osc.stop(audio.currentTime + delay + 0.3);
+    });
+  }
+
+  // Swaps the content of each live part with the one of the same id in `doc`.
+  function swap(doc) {
+    var parts = Array.prototype.slice.call(document.querySelectorAll("[data-live-region]"));
+    var menu = document.getElementById("sidebar");
+    if (menu) parts.push(menu);
+    parts.forEach(function (el) {
+      var next = el.id && doc.getElementById(el.id);
+      if (!next) return;
+      // Someone typing in a filter keeps what they type; the next change catches up.
+      if (el.contains(document.activeElement) && /^(INPUT|SELECT|TEXTAREA)$/.test(document.activeElement.tagName)) return;
+      var current = el === menu ? el.querySelector("a[aria-current]") : null;
+      var href = current && current.getAttribute("href");
+      el.innerHTML = next.innerHTML;
+      if (el === menu && !ownRegion) {
+        el.querySelectorAll("a[aria-current]").forEach(function (a) { a.removeAttribute("aria-current"); });
+        if (href) {
+          var again = el.querySelector("a[href='" + CSS.escape(href) + "']");
+          if (again) again.setAttribute("aria-current", "page");
+        }
+      }
+    });
+    document.querySelectorAll("[data-ticket]").forEach(function (el) {
+      if (fresh[el.getAttribute("data-ticket")]) el.classList.add("is-new");
+    });
+    var userbar = document.getElementById("userbar");
+    if (userbar && Object.keys(fresh).length) {
+      var bell = userbar.querySelector(".bar-new");
+      if (bell) bell.classList.add("is-ringing");
+    }
+    var generation = doc.body && doc.body.getAttribute("data-generation");
+    if (generation) known = generation;
+  }
+
+  var timer = null, busy = false, pending = false;
+  function refresh() {
+    if (busy) { pending = true; return; }
+    busy = true;
+    // Pages without a live part of their own take the menu and the bar from the ticket list,
+    // so that reading a page never repeats what opening it does.
+    var url = ownRegion ? window.location.href : (body.getAttribute("data-live-source") || "/tickets");
+    fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (html) swap(new DOMParser().parseFromString(html, "text/html"));
+      })
+      .catch(function () {})
+      .finally(function () {
+        busy = false;
+        if (pending) { pending = false; later(); }
+      });
+  }
+  function later() {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 250);
+  }
+
+  var source = new EventSource("/live");
+  source.addEventListener("hello", function (e) {
+    // Something changed while the connection was down.
+    if (known && e.data !== known) later();
+  });
+  source.addEventListener("tickets", function (e) {
+    if (e.data !== known) later();
+  });
+  source.addEventListener("ticket", function (e) {
+    var news;
+    try { news = JSON.parse(e.data); } catch (err) { return; }
+    fresh[String(news.id)] = true;
+    if (news.ring || (wall && news.byRequester)) ring();
+    later();
+  });
+  window.addEventListener("pagehide", function () { source.close(); });
+})();
+
+// Column filters under the ticket list's headers: a choice applies at once (also in a list
+// that was swapped in live).
+document.addEventListener("change", function (event) {
+  var field = event.target;
+  if (!field.matches || !field.matches("[data-autosubmit]")) return;
+  var form = document.getElementById(field.getAttribute("form"));
+  if (form && form.requestSubmit) form.requestSubmit();
+  else if (form) form.submit();
+});

@@ -75,13 +75,15 @@ impl std::fmt::Debug for Db {
     }
 }
 
-/// Applies the per-connection pragmas.
+/// Applies the per-connection pragmas. Temporary data (sorts, statement journals of writes that
+/// fire triggers) stays in memory instead of going through temporary files.
 pub fn init_connection(conn: &mut Connection) -> Result<(), rusqlite::Error> {
     conn.execute_batch(
         "PRAGMA journal_mode = WAL;
          PRAGMA foreign_keys = ON;
          PRAGMA busy_timeout = 5000;
-         PRAGMA synchronous = NORMAL;",
+         PRAGMA synchronous = NORMAL;
+         PRAGMA temp_store = MEMORY;",
     )
 }
 

@@ -21,5 +21,6 @@ pub mod tickets;
 pub mod token;
 pub mod users;
 pub mod views;
+pub mod worklist;
 
 pub use error::{DomainError, FieldErrors};

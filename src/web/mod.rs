@@ -14,6 +14,7 @@ mod csrf;
 mod error;
 mod extract;
 mod flash;
+mod frame_cache;
 mod guard;
 mod health;
 mod home;
@@ -29,6 +30,7 @@ mod tickets;
 mod ui;
 mod user_form;
 mod visitor;
+mod worklist;
 
 use axum::Router;
 use axum::middleware::from_fn;
@@ -52,6 +54,7 @@ pub(crate) fn pages() -> Routes {
         .merge(account::routes())
         .merge(admin::routes())
         .merge(tickets::routes())
+        .merge(worklist::routes())
         .get(paths::REGISTER, Access::Anyone, register::page)
         .post(paths::REGISTER, Access::Anyone, register::submit)
         .get(paths::QUICK_USER_NEW, QUICK_USERS, quick_user::new_form)

@@ -52,6 +52,10 @@ pub const TICKET_REMINDERS: &str = "/tickets/{id}/reminders";
 pub const REMINDERS: &str = "/reminders";
 pub const REMINDER_DONE: &str = "/reminders/{id}/done";
 pub const QUICK_SUBCATEGORY: &str = "/subcategories/quick";
+pub const ACTIVITY: &str = "/activity";
+pub const SUPERVISION: &str = "/supervision";
+pub const LIVE: &str = "/live";
+pub const EXPORT_TICKETS: &str = "/export/tickets.csv";
 pub const USER_CHOICES: &str = "/users/choices";
 
 /// Fills the `{...}` parameters of `pattern` in order.

@@ -20,12 +20,15 @@ use crate::domain::sessions::{self, Lookup};
 use crate::domain::settings::Settings;
 use crate::domain::tickets::limits;
 use crate::domain::users::User;
+use crate::domain::worklist::counters::{self, Summary};
+use crate::domain::worklist::reader::Reader;
 use crate::domain::{clock, token};
 use crate::i18n::Lang;
 
 use super::cookies::{self, Lifetime};
 use super::error::WebError;
 use super::flash::Flash;
+use super::frame_cache;
 use super::state::AppState;
 
 /// The logged-in user of a request.
@@ -60,6 +63,11 @@ pub struct Visitor {
     pub due_reminders: i64,
     /// Tickets the signed-in user may still open, when a ticket limit applies.
     pub tickets_left: Option<i64>,
+    /// Who reads ticket lists (the signed-in user), and their menu and user bar counters.
+    pub reader: Option<Arc<Reader>>,
+    pub frame: Option<Arc<Summary>>,
+    /// The database's ticket change number when the page was made (live updates compare it).
+    pub ticket_generation: Option<i64>,
 }
 
 impl Visitor {
@@ -71,6 +79,11 @@ impl Visitor {
     /// Whether the logged-in user holds right `name`.
     pub fn has_right(&self, name: &str) -> bool {
         self.session.as_deref().is_some_and(|s| s.rights.has(name))
+    }
+
+    /// The ticket change number the page was made at, for live updates.
+    pub fn generation(&self) -> Option<i64> {
+        self.ticket_generation
     }
 
     /// The company name to show.
@@ -90,6 +103,29 @@ struct Loaded {
     rights: Option<RightSet>,
     due_reminders: i64,
     tickets_left: Option<i64>,
+    reader: Option<(Reader, i64)>,
+}
+
+/// The reader's menu and user bar counters: cached until tickets or what they depend on change.
+async fn frame_for(
+    state: &AppState,
+    reader: Reader,
+    generation: i64,
+) -> Result<(Arc<Reader>, Arc<Summary>), WebError> {
+    let reader = Arc::new(reader);
+    let key = frame_cache::fingerprint(&reader, generation);
+    if let Some(found) = state.frames().get(reader.user, key) {
+        return Ok((reader, found));
+    }
+    let r = reader.clone();
+    let summary = Arc::new(
+        state
+            .db()
+            .read(move |c| counters::summary(c, &r).map_err(DbError::from))
+            .await?,
+    );
+    state.frames().put(reader.user, key, summary.clone());
+    Ok((reader, summary))
 }
 
 /// The middleware.
@@ -116,7 +152,13 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
                 Lookup::Active(s) => Some(rights::for_profile(c, s.user.profile)?),
                 _ => None,
             };
-            let (mut due_reminders, mut tickets_left) = (0, None);
+            let (mut due_reminders, mut tickets_left, mut reader) = (0, None, None);
+            if let (Lookup::Active(s), Some(r)) = (&lookup, &rights) {
+                reader = Some((
+                    Reader::load(c, s.user.id.0, s.user.profile, r, &settings)?,
+                    counters::generation(c)?,
+                ));
+            }
             if let Lookup::Active(s) = &lookup {
                 if matches!(s.user.profile, Profile::Technician | Profile::Administrator) {
                     due_reminders = c.query_row(
@@ -137,12 +179,20 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
                 rights,
                 due_reminders,
                 tickets_left,
+                reader,
             })
         })
         .await;
-    let loaded = match loaded {
+    let mut loaded = match loaded {
         Ok(l) => l,
         Err(e) => return WebError::internal(e).into_response(),
+    };
+    let (reader, frame, ticket_generation) = match loaded.reader.take() {
+        Some((reader, generation)) => match frame_for(&state, reader, generation).await {
+            Ok((r, f)) => (Some(r), Some(f), Some(generation)),
+            Err(e) => return e.into_response(),
+        },
+        None => (None, None, None),
     };
 
     let secure = headers
@@ -242,6 +292,9 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
         from_loopback,
         due_reminders: loaded.due_reminders,
         tickets_left: loaded.tickets_left,
+        reader,
+        frame,
+        ticket_generation,
         path: req
             .uri()
             .path_and_query()

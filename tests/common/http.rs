@@ -182,6 +182,21 @@ impl Client {
         Self::reply(self.http.get(self.url(path)).send().await.expect("GET")).await
     }
 
+    /// `GET path`, keeping the status and headers only: for streams that never end.
+    pub async fn get_head(&self, path: &str) -> Reply {
+        let r = self.http.get(self.url(path)).send().await.expect("GET");
+        Reply {
+            status: r.status(),
+            headers: r.headers().clone(),
+            body: String::new(),
+        }
+    }
+
+    /// The open response of `GET path`, to read as it comes (server-sent events).
+    pub async fn stream(&self, path: &str) -> reqwest::Response {
+        self.http.get(self.url(path)).send().await.expect("GET")
+    }
+
     /// `GET path` with extra headers.
     pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
         let mut req = self.http.get(self.url(path));

@@ -5,6 +5,7 @@
 
 pub mod browser;
 pub mod http;
+pub mod lists;
 
 use std::path::{Path, PathBuf};
 
@@ -14,6 +15,7 @@ use gestdesk::{App, Config, ServerHandle};
 use tempfile::TempDir;
 
 pub use http::Client;
+pub use lists::open_ticket;
 
 /// The administrator every story starts with.
 pub const ADMIN_LOGIN: &str = "admin";

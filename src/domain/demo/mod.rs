@@ -120,6 +120,8 @@ fn build(
     // memory instead of spilling them to the log and reading them back. Restored afterwards.
     let cache: i64 = tx.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
     tx.execute_batch("PRAGMA cache_size = -262144")?;
+    // The search index is built once at the end rather than ticket by ticket.
+    crate::domain::worklist::search::suspend(tx)?;
     let org = people::create(tx, &mut rng, options.users as usize, hash, now)?;
     let made = tickets::create(
         tx,
@@ -130,8 +132,9 @@ fn build(
         dir,
         files,
     );
-    tx.execute_batch(&format!("PRAGMA cache_size = {cache}"))?;
     let made = made?;
+    crate::domain::worklist::search::rebuild(tx)?;
+    tx.execute_batch(&format!("PRAGMA cache_size = {cache}"))?;
     Ok(Summary {
         users: org.users.len(),
         technicians: org.technicians.len(),

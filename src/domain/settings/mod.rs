@@ -41,6 +41,16 @@ pub const USER_LIMIT_SERVICE: &str = "user_limit_service";
 pub const TICKET_TYPE: &str = "ticket_type";
 /// Key of "tickets have a place".
 pub const TICKET_PLACES: &str = "ticket_places";
+/// Key of "offer the 'to handle' meta-state (waiting, in progress, waiting for user)".
+pub const META_STATE: &str = "meta_state";
+/// Key of the default sort order of ticket lists (GestSup's `order`).
+pub const TICKET_ORDER: &str = "order";
+/// Key of the list users land on after logging in (GestSup's `ticket_default_state`).
+pub const DEFAULT_STATE: &str = "ticket_default_state";
+/// Key of "technicians hear a sound when a user opens a ticket" (GestSup's `notify`).
+pub const NOTIFY: &str = "notify";
+/// Key of the separator of exported CSV files.
+pub const CSV_SEPARATOR: &str = "csv_separator";
 /// Key of the most attachments one ticket may have.
 pub const ATTACHMENT_MAX_COUNT: &str = "attachment_max_count";
 /// Key of the largest attachment, in megabytes.

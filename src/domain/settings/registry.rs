@@ -12,6 +12,8 @@ pub enum Kind {
     Number { min: i64, max: i64 },
     /// Free text up to a length.
     Text { max: usize },
+    /// One of fixed values, each with the translation key of its label.
+    Choice(&'static [(&'static str, &'static str)]),
 }
 
 /// Which part of the settings page shows it.
@@ -49,6 +51,11 @@ impl Def {
                 Ok(n) if (min..=max).contains(&n) => Ok(n.to_string()),
                 _ => Err(msg("error-number-range").arg("min", min).arg("max", max)),
             },
+            Kind::Choice(values) => values
+                .iter()
+                .find(|(v, _)| *v == value)
+                .map(|(v, _)| (*v).to_owned())
+                .ok_or_else(|| msg("error-unknown-choice")),
             Kind::Text { max } => {
                 if value.chars().count() > max {
                     Err(msg("error-too-long").arg("max", max))
@@ -72,6 +79,19 @@ const fn flag(key: &'static str, label: &'static str, help: &'static str) -> Def
         help,
     }
 }
+
+/// The lists a user lands on after logging in, unless they chose their own: "to handle", every
+/// state, or one built-in state (by id).
+pub const DEFAULT_STATES: &[(&str, &str)] = &[
+    ("meta", "state-meta"),
+    ("all", "state-all"),
+    ("5", "state-unassigned"),
+    ("1", "state-waiting"),
+    ("2", "state-in-progress"),
+    ("6", "state-waiting-user"),
+    ("3", "state-resolved"),
+    ("4", "state-rejected"),
+];
 
 /// Every setting.
 pub const DEFS: &[Def] = &[
@@ -133,6 +153,46 @@ pub const DEFS: &[Def] = &[
         section: Section::Tickets,
         label: "setting-ticket-places",
         help: "setting-ticket-places-help",
+    },
+    Def {
+        key: super::META_STATE,
+        kind: Kind::Flag,
+        default: "1",
+        section: Section::Tickets,
+        label: "setting-meta-state",
+        help: "setting-meta-state-help",
+    },
+    Def {
+        key: super::TICKET_ORDER,
+        kind: Kind::Choice(crate::domain::users::preferences::TICKET_ORDERS),
+        default: "state",
+        section: Section::Tickets,
+        label: "setting-ticket-order",
+        help: "setting-ticket-order-help",
+    },
+    Def {
+        key: super::DEFAULT_STATE,
+        kind: Kind::Choice(DEFAULT_STATES),
+        default: "meta",
+        section: Section::Tickets,
+        label: "setting-default-state",
+        help: "setting-default-state-help",
+    },
+    Def {
+        key: super::NOTIFY,
+        kind: Kind::Flag,
+        default: "0",
+        section: Section::Tickets,
+        label: "setting-notify",
+        help: "setting-notify-help",
+    },
+    Def {
+        key: super::CSV_SEPARATOR,
+        kind: Kind::Choice(&[(";", "setting-csv-semicolon"), (",", "setting-csv-comma")]),
+        default: ";",
+        section: Section::General,
+        label: "setting-csv-separator",
+        help: "setting-csv-separator-help",
     },
     flag(
         super::USER_ADVANCED,

@@ -41,7 +41,7 @@ pub struct UserQuery {
 }
 
 /// Escapes `%`, `_` and `\` for a `LIKE ... ESCAPE '\'` pattern.
-fn like_pattern(text: &str) -> String {
+pub fn like_pattern(text: &str) -> String {
     let mut p = String::from("%");
     for c in text.chars() {
         if matches!(c, '%' | '_' | '\\') {

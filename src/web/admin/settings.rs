@@ -19,7 +19,7 @@ use crate::web::extract::{Authed, FormPairs};
 use crate::web::flash::Flash;
 use crate::web::paths;
 use crate::web::state::AppState;
-use crate::web::ui::form::{Input, checkbox, csrf_field, form_error};
+use crate::web::ui::form::{Input, Select, checkbox, csrf_field, form_error};
 use crate::web::ui::layout;
 use crate::web::visitor::Visitor;
 
@@ -34,6 +34,16 @@ fn field(visitor: &Visitor, def: &Def, value: &str, errors: &FieldErrors) -> Mar
     let help = msg(def.help);
     match def.kind {
         Kind::Flag => checkbox(lang, def.key, &msg(def.label), value == "1", Some(&help)),
+        Kind::Choice(values) => {
+            let options: Vec<(String, String)> = values
+                .iter()
+                .map(|(v, k)| ((*v).to_owned(), lang.t(k)))
+                .collect();
+            html! {
+                (Select::one(def.key, msg(def.label), &options, &[value.to_owned()]).render(lang, errors))
+                p.hint { (help.render(lang)) }
+            }
+        }
         Kind::Number { .. } | Kind::Text { .. } => html! {
             (Input::text(def.key, msg(def.label), value)
                 .kind(if matches!(def.kind, Kind::Number { .. }) { "number" } else { "text" })

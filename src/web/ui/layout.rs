@@ -9,7 +9,7 @@ use crate::web::static_files;
 use crate::web::visitor::Visitor;
 
 use super::form::csrf_field;
-use super::{icons, menu};
+use super::{icons, menu, userbar};
 
 fn head(visitor: &Visitor, title: &str) -> Markup {
     html! {
@@ -41,12 +41,11 @@ fn flash(visitor: &Visitor) -> Markup {
 pub fn page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
     let lang = visitor.lang;
     let sections = menu::for_visitor(visitor);
-    let current = visitor.path.split('?').next().unwrap_or("/");
     html! {
         (DOCTYPE)
         html lang=(lang.code()) data-theme="blue" {
             (head(visitor, title))
-            body {
+            body data-generation=[visitor.generation()] data-technician=[visitor.reader.as_ref().map(|r| r.technician)] {
                 a.skip-link href="#main" { (lang.t("layout-skip-to-content")) }
                 header.topbar {
                     @if !sections.is_empty() {
@@ -60,6 +59,7 @@ pub fn page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
                         img src=(static_files::url("icons/gestdesk.svg")) alt="" width="28" height="28";
                         span { (visitor.company_name()) }
                     }
+                    (userbar::render(visitor))
                     @if visitor.due_reminders > 0 {
                         a.bell href=(paths::REMINDERS) title=(lang.t("reminders-due-title")) {
                             (icons::icon(icons::BELL))
@@ -90,16 +90,20 @@ pub fn page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
                         nav.sidebar #sidebar aria-label=(lang.t("layout-menu")) {
                             @for section in &sections {
                                 @if let Some(t) = &section.title {
-                                    h2.sidebar-title { (t.render(lang)) }
+                                    h2.sidebar-title { (t) }
                                 }
                                 ul role="list" {
                                     @for e in &section.entries {
                                         li {
-                                            a href=(e.href) aria-current=[(e.href == current).then_some("page")] {
+                                            a href=(e.href) aria-current=[e.current.then_some("page")]
+                                                target=[e.new_tab.then_some("_blank")] {
                                                 (icons::icon(e.icon))
-                                                (e.label.render(lang))
+                                                span.menu-label { (e.label) }
                                                 @if let Some(n) = &e.note {
-                                                    span.menu-note { (n.render(lang)) }
+                                                    span.menu-note { (n) }
+                                                }
+                                                @if let Some(c) = e.count {
+                                                    span.menu-count { (c) }
                                                 }
                                             }
                                         }
@@ -113,6 +117,25 @@ pub fn page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
                         h1 { (title) }
                         (content)
                     }
+                }
+            }
+        }
+    }
+}
+
+/// A page for a wall display (the supervision screen): no menu, large type, live.
+pub fn wall_page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang=(visitor.lang.code()) data-theme="blue" {
+            (head(visitor, title))
+            body.wall-body data-generation=[visitor.generation()] data-wall="1" {
+                main.wall #main {
+                    header.wall-head {
+                        h1 { (title) }
+                        span.wall-company { (visitor.company_name()) }
+                    }
+                    (content)
                 }
             }
         }

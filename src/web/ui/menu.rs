@@ -1,8 +1,11 @@
-//! The left menu, built from the user's rights: an entry appears only when its right is
-//! granted, and only capabilities that exist have entries.
+//! The left menu, built from the user's rights: "New ticket", the ticket views with their
+//! counters (your tickets, all tickets, groups, company, services, agencies, personal views),
+//! and the administration pages. An entry appears only when its right is granted.
 
 use crate::domain::rights::names;
-use crate::i18n::{Msg, msg};
+use crate::domain::worklist::counters::{Label, Title};
+use crate::domain::worklist::scope::{Scope, View};
+use crate::i18n::{Lang, msg};
 use crate::web::paths;
 use crate::web::routes::Access;
 use crate::web::visitor::Visitor;
@@ -12,22 +15,26 @@ use super::icons;
 /// A section of the left menu.
 pub struct Section {
     /// The heading, if the section has one.
-    pub title: Option<Msg>,
+    pub title: Option<String>,
     pub entries: Vec<Entry>,
 }
 
 /// One link of the left menu.
 pub struct Entry {
-    pub label: Msg,
-    pub href: &'static str,
+    pub label: String,
+    pub href: String,
     /// An SVG path drawn in a 24×24 box.
     pub icon: &'static str,
     /// A short note beside the label (tickets left).
-    pub note: Option<Msg>,
+    pub note: Option<String>,
+    /// A ticket count.
+    pub count: Option<i64>,
+    pub current: bool,
+    /// Opens in another tab (the supervision screen).
+    pub new_tab: bool,
 }
 
 struct Definition {
-    section: Option<&'static str>,
     label: &'static str,
     href: &'static str,
     icon: &'static str,
@@ -41,7 +48,6 @@ const fn admin(
     access: Access,
 ) -> Definition {
     Definition {
-        section: Some("menu-administration"),
         label,
         href,
         icon,
@@ -49,21 +55,7 @@ const fn admin(
     }
 }
 
-const ENTRIES: &[Definition] = &[
-    Definition {
-        section: None,
-        label: "menu-home",
-        href: paths::HOME,
-        icon: icons::HOME,
-        access: Access::LoggedIn,
-    },
-    Definition {
-        section: None,
-        label: "menu-new-ticket",
-        href: paths::TICKET_NEW,
-        icon: icons::PLUS,
-        access: Access::Right("side_open_ticket"),
-    },
+const ADMIN: &[Definition] = &[
     admin(
         "menu-users",
         paths::ADMIN_USERS,
@@ -102,35 +94,140 @@ const ENTRIES: &[Definition] = &[
     ),
 ];
 
+/// The address of a view's list.
+pub fn view_href(view: &View) -> String {
+    let state = view.state.code();
+    if state.is_empty() {
+        format!("{}?view={}", paths::TICKETS, view.scope.code())
+    } else {
+        format!(
+            "{}?view={}&state={state}",
+            paths::TICKETS,
+            view.scope.code()
+        )
+    }
+}
+
+/// The view the visitor is looking at, read from the address (the home page shows their
+/// default view).
+fn current_view(visitor: &Visitor) -> Option<View> {
+    let (path, query) = visitor
+        .path
+        .split_once('?')
+        .unwrap_or((visitor.path.as_str(), ""));
+    let reader = visitor.reader.as_deref()?;
+    if path == paths::HOME {
+        return Some(View::at_login(reader));
+    }
+    if path != paths::TICKETS {
+        return None;
+    }
+    let pairs = crate::web::worklist::query_pairs(Some(query));
+    Some(crate::web::worklist::ListQuery::read(&pairs, reader).view)
+}
+
+fn label_text(lang: Lang, label: &Label) -> String {
+    match label {
+        Label::Meta => lang.t("state-meta-short"),
+        Label::AllStates => lang.t("menu-all-states"),
+        Label::Unread => lang.t("menu-unread"),
+        Label::State { name, key } => name
+            .clone()
+            .filter(|n| !n.is_empty())
+            .or_else(|| key.as_ref().map(|k| lang.t(k)))
+            .unwrap_or_default(),
+        Label::Named(n) => n.clone(),
+    }
+}
+
+fn title_text(lang: Lang, title: Title) -> String {
+    lang.t(match title {
+        Title::Your => "menu-your-tickets",
+        Title::All => "menu-all-tickets",
+        Title::Shared => "menu-shared-views",
+        Title::Personal => "menu-personal-views",
+    })
+}
+
 /// The sections the visitor may see, in order; empty sections are left out.
 pub fn for_visitor(visitor: &Visitor) -> Vec<Section> {
     let Some(session) = visitor.session.as_deref() else {
         return Vec::new();
     };
+    let lang = visitor.lang;
     let has = |r: &str| session.rights.has(r);
     let mut sections: Vec<Section> = Vec::new();
-    for d in ENTRIES {
-        if !d.access.allows(Some(&has)) {
-            continue;
+    if has("side_open_ticket") {
+        sections.push(Section {
+            title: None,
+            entries: vec![Entry {
+                label: lang.t("menu-new-ticket"),
+                href: paths::TICKET_NEW.to_owned(),
+                icon: icons::PLUS,
+                note: visitor
+                    .tickets_left
+                    .map(|left| msg("menu-tickets-left").arg("count", left).render(lang)),
+                count: None,
+                current: visitor.path == paths::TICKET_NEW,
+                new_tab: false,
+            }],
+        });
+    }
+    let current = current_view(visitor);
+    if let Some(frame) = visitor.frame.as_deref() {
+        for s in &frame.sections {
+            let mut entries: Vec<Entry> = s
+                .entries
+                .iter()
+                .map(|e| Entry {
+                    label: label_text(lang, &e.label),
+                    href: view_href(&e.view),
+                    icon: match e.view.scope {
+                        Scope::Your | Scope::All => icons::INBOX,
+                        Scope::Personal(_) => icons::LIST,
+                        _ => icons::GROUP,
+                    },
+                    note: None,
+                    count: Some(e.count),
+                    current: current == Some(e.view),
+                    new_tab: false,
+                })
+                .collect();
+            if s.title == Title::All && has("side_all") {
+                entries.push(Entry {
+                    label: lang.t("menu-supervision"),
+                    href: paths::SUPERVISION.to_owned(),
+                    icon: icons::MONITOR,
+                    note: None,
+                    count: None,
+                    current: false,
+                    new_tab: true,
+                });
+            }
+            sections.push(Section {
+                title: Some(title_text(lang, s.title)),
+                entries,
+            });
         }
-        let note = (d.href == paths::TICKET_NEW)
-            .then_some(visitor.tickets_left)
-            .flatten()
-            .map(|left| msg("menu-tickets-left").arg("count", left));
-        let entry = Entry {
-            label: msg(d.label),
-            href: d.href,
+    }
+    let admin: Vec<Entry> = ADMIN
+        .iter()
+        .filter(|d| d.access.allows(Some(&has)))
+        .map(|d| Entry {
+            label: lang.t(d.label),
+            href: d.href.to_owned(),
             icon: d.icon,
-            note,
-        };
-        let title = d.section.map(msg);
-        match sections.last_mut() {
-            Some(last) if last.title == title => last.entries.push(entry),
-            _ => sections.push(Section {
-                title,
-                entries: vec![entry],
-            }),
-        }
+            note: None,
+            count: None,
+            current: visitor.path.split('?').next() == Some(d.href),
+            new_tab: false,
+        })
+        .collect();
+    if !admin.is_empty() {
+        sections.push(Section {
+            title: Some(lang.t("menu-administration")),
+            entries: admin,
+        });
     }
     sections
 }

@@ -8,3 +8,4 @@ pub mod layout;
 pub mod markdown;
 pub mod menu;
 pub mod nav;
+pub mod userbar;

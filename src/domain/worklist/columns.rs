@@ -1,0 +1,257 @@
+//! The columns of the ticket list: which ones a reader sees (the `dashboard_col_*` rights and
+//! the settings), how each sorts and filters, in SQL over the ticket `t` and its joins.
+
+use crate::domain::settings;
+
+use super::reader::Reader;
+
+/// A column of the ticket list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    Number,
+    Type,
+    Technician,
+    Requester,
+    Company,
+    Service,
+    Agency,
+    Place,
+    Category,
+    Subcategory,
+    Title,
+    Created,
+    HopeDate,
+    ResolvedAt,
+    Modified,
+    Priority,
+    Criticality,
+    State,
+}
+
+/// How a column is filtered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterKind {
+    /// Text the value contains.
+    Text,
+    /// One value of a list (by id; the list code names where the choices come from).
+    Choice(&'static str),
+    /// A day (`YYYY-MM-DD`).
+    Day,
+    /// A ticket number.
+    Number,
+}
+
+impl Column {
+    /// Every column, in display order.
+    pub const ALL: [Column; 18] = [
+        Column::Number,
+        Column::Type,
+        Column::Technician,
+        Column::Requester,
+        Column::Company,
+        Column::Service,
+        Column::Agency,
+        Column::Place,
+        Column::Category,
+        Column::Subcategory,
+        Column::Title,
+        Column::Created,
+        Column::HopeDate,
+        Column::ResolvedAt,
+        Column::Modified,
+        Column::Priority,
+        Column::Criticality,
+        Column::State,
+    ];
+
+    /// The code in addresses (`sort=`, `f_<code>=`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Column::Number => "number",
+            Column::Type => "type",
+            Column::Technician => "technician",
+            Column::Requester => "requester",
+            Column::Company => "company",
+            Column::Service => "service",
+            Column::Agency => "agency",
+            Column::Place => "place",
+            Column::Category => "category",
+            Column::Subcategory => "subcategory",
+            Column::Title => "title",
+            Column::Created => "created",
+            Column::HopeDate => "hope",
+            Column::ResolvedAt => "resolved",
+            Column::Modified => "modified",
+            Column::Priority => "priority",
+            Column::Criticality => "criticality",
+            Column::State => "state",
+        }
+    }
+
+    /// The column of an address code.
+    pub fn parse(code: &str) -> Option<Column> {
+        Column::ALL.into_iter().find(|c| c.code() == code)
+    }
+
+    /// Translation key of the header.
+    pub fn label(self) -> &'static str {
+        match self {
+            Column::Number => "col-number",
+            Column::Type => "col-type",
+            Column::Technician => "col-technician",
+            Column::Requester => "col-requester",
+            Column::Company => "col-company",
+            Column::Service => "col-service",
+            Column::Agency => "col-agency",
+            Column::Place => "col-place",
+            Column::Category => "col-category",
+            Column::Subcategory => "col-subcategory",
+            Column::Title => "col-title",
+            Column::Created => "col-created",
+            Column::HopeDate => "col-hope-date",
+            Column::ResolvedAt => "col-resolved",
+            Column::Modified => "col-modified",
+            Column::Priority => "col-priority",
+            Column::Criticality => "col-criticality",
+            Column::State => "col-state",
+        }
+    }
+
+    /// Whether `r` sees this column.
+    pub fn shown(self, r: &Reader) -> bool {
+        let s = &r.settings;
+        match self {
+            Column::Number | Column::Requester | Column::Title | Column::State => true,
+            Column::Type => s.flag(settings::TICKET_TYPE) && r.has("dashboard_col_type"),
+            Column::Technician => r.has("dashboard_col_technician"),
+            Column::Company => r.has("dashboard_col_company"),
+            Column::Service => r.has("dashboard_col_service"),
+            Column::Agency => s.flag(settings::USER_AGENCY) && r.has("dashboard_col_agency"),
+            Column::Place => s.flag(settings::TICKET_PLACES),
+            Column::Category => r.has("dashboard_col_category"),
+            Column::Subcategory => r.has("dashboard_col_subcat"),
+            Column::Created => r.has("dashboard_col_date_create"),
+            Column::HopeDate => r.has("dashboard_col_date_hope"),
+            Column::ResolvedAt => r.has("dashboard_col_date_res"),
+            Column::Modified => r.has("dashboard_col_date_modif"),
+            Column::Priority => r.has("dashboard_col_priority"),
+            Column::Criticality => r.has("dashboard_col_criticality"),
+        }
+    }
+
+    /// The columns `r` sees, in display order.
+    pub fn visible(r: &Reader) -> Vec<Column> {
+        Column::ALL.into_iter().filter(|c| c.shown(r)).collect()
+    }
+
+    /// How the column is filtered.
+    pub fn filter_kind(self) -> FilterKind {
+        match self {
+            Column::Number => FilterKind::Number,
+            Column::Requester | Column::Title | Column::Company => FilterKind::Text,
+            Column::Created | Column::HopeDate | Column::ResolvedAt | Column::Modified => {
+                FilterKind::Day
+            }
+            Column::Type => FilterKind::Choice("types"),
+            Column::Technician => FilterKind::Choice("technicians"),
+            Column::Service => FilterKind::Choice("services"),
+            Column::Agency => FilterKind::Choice("agencies"),
+            Column::Place => FilterKind::Choice("places"),
+            Column::Category => FilterKind::Choice("categories"),
+            Column::Subcategory => FilterKind::Choice("subcategories"),
+            Column::Priority => FilterKind::Choice("priorities"),
+            Column::Criticality => FilterKind::Choice("criticalities"),
+            Column::State => FilterKind::Choice("states"),
+        }
+    }
+
+    /// The joins sorting or filtering on this column needs.
+    pub fn joins(self) -> &'static [Join] {
+        match self {
+            Column::Technician => &[Join::Technician, Join::TechGroup],
+            Column::Requester => &[Join::Requester, Join::UserGroup],
+            Column::Company => &[Join::Requester, Join::Company],
+            Column::Type => &[Join::Type],
+            Column::Service => &[Join::Service],
+            Column::Agency => &[Join::Agency],
+            Column::Place => &[Join::Place],
+            Column::Category => &[Join::Category],
+            Column::Subcategory => &[Join::Subcategory],
+            Column::Priority => &[Join::Priority],
+            Column::Criticality => &[Join::Criticality],
+            Column::State => &[Join::State],
+            _ => &[],
+        }
+    }
+
+    /// The SQL the column sorts by, ascending; empty values last.
+    pub fn sort_sql(self) -> &'static str {
+        match self {
+            Column::Number => "t.id",
+            Column::Type => {
+                "ty.name IS NULL AND ty.name_key IS NULL, COALESCE(ty.name, ty.name_key)"
+            }
+            Column::Technician => {
+                "te.id IS NULL AND tg.id IS NULL, COALESCE(te.lastname || ' ' || te.firstname, tg.name) COLLATE NOCASE"
+            }
+            Column::Requester => {
+                "ru.id IS NULL AND ug.id IS NULL, COALESCE(ru.lastname || ' ' || ru.firstname, ug.name) COLLATE NOCASE"
+            }
+            Column::Company => "co.name IS NULL, co.name COLLATE NOCASE",
+            Column::Service => "sv.name IS NULL, sv.name COLLATE NOCASE",
+            Column::Agency => "ag.name IS NULL, ag.name COLLATE NOCASE",
+            Column::Place => "pl.name IS NULL, pl.name COLLATE NOCASE",
+            Column::Category => "ca.id IS NULL, COALESCE(ca.name, ca.name_key) COLLATE NOCASE",
+            Column::Subcategory => "sc.id IS NULL, COALESCE(sc.name, sc.name_key) COLLATE NOCASE",
+            Column::Title => "t.title COLLATE NOCASE",
+            Column::Created => "t.created_at",
+            Column::HopeDate => "t.hope_date IS NULL, t.hope_date",
+            Column::ResolvedAt => "t.resolved_at IS NULL, t.resolved_at",
+            Column::Modified => "t.modified_at",
+            Column::Priority => "pr.position IS NULL, pr.position",
+            Column::Criticality => "cr.position IS NULL, cr.position",
+            Column::State => "st.position",
+        }
+    }
+}
+
+/// A table joined to the ticket `t`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Join {
+    Technician,
+    TechGroup,
+    Requester,
+    UserGroup,
+    Company,
+    Type,
+    Service,
+    Agency,
+    Place,
+    Category,
+    Subcategory,
+    Priority,
+    Criticality,
+    State,
+}
+
+impl Join {
+    /// The `LEFT JOIN` clause.
+    pub fn sql(self) -> &'static str {
+        match self {
+            Join::Technician => "LEFT JOIN users te ON te.id = t.technician_id",
+            Join::TechGroup => "LEFT JOIN groups tg ON tg.id = t.tech_group_id",
+            Join::Requester => "LEFT JOIN users ru ON ru.id = t.requester_id",
+            Join::UserGroup => "LEFT JOIN groups ug ON ug.id = t.user_group_id",
+            Join::Company => "LEFT JOIN companies co ON co.id = ru.company_id",
+            Join::Type => "LEFT JOIN ticket_types ty ON ty.id = t.type_id",
+            Join::Service => "LEFT JOIN services sv ON sv.id = t.service_id",
+            Join::Agency => "LEFT JOIN agencies ag ON ag.id = t.agency_id",
+            Join::Place => "LEFT JOIN places pl ON pl.id = t.place_id",
+            Join::Category => "LEFT JOIN categories ca ON ca.id = t.category_id",
+            Join::Subcategory => "LEFT JOIN subcategories sc ON sc.id = t.subcategory_id",
+            Join::Priority => "LEFT JOIN priorities pr ON pr.id = t.priority_id",
+            Join::Criticality => "LEFT JOIN criticalities cr ON cr.id = t.criticality_id",
+            Join::State => "JOIN ticket_states st ON st.id = t.state_id",
+        }
+    }
+}

@@ -1,0 +1,616 @@
+//! One page of a ticket list: the view's condition, column filters and a search, sorted by the
+//! reader's order or a column, counted and paged. The page's numbers come first from lean
+//! queries over indexes; the columns of those few rows are read afterwards.
+
+use std::collections::HashMap;
+
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, params_from_iter};
+
+use crate::domain::clock;
+use crate::domain::tickets::states;
+use crate::domain::users::choices::Who;
+use crate::domain::users::search::like_pattern;
+use crate::i18n::{Lang, Msg, msg};
+
+use super::columns::{Column, FilterKind, Join};
+use super::reader::Reader;
+use super::scope::{Scope, View};
+use super::search;
+
+/// A column filter as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filter {
+    pub column: Column,
+    pub value: String,
+}
+
+/// How a list is sorted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sort {
+    /// One of the named orders (`state`, `created_desc`...).
+    Order(String),
+    /// By a column; `true` for descending.
+    By(Column, bool),
+}
+
+/// What to list.
+#[derive(Debug, Clone)]
+pub struct ListRequest {
+    pub view: View,
+    pub filters: Vec<Filter>,
+    pub search: String,
+    pub sort: Sort,
+    /// 1-based; out-of-range pages show the last one.
+    pub page: i64,
+    pub per_page: i64,
+}
+
+/// The colour of a ticket's number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberColour {
+    /// Not read by its technician.
+    Unread,
+    /// Read, but no reply from the technician yet.
+    Unanswered,
+    /// A technician's text reply today.
+    Advanced,
+    Other,
+}
+
+/// A label with its colour (states, priorities, criticalities).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Badge {
+    pub label: String,
+    pub color: String,
+}
+
+/// One line of the list.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub id: i64,
+    pub title: String,
+    pub type_name: Option<String>,
+    pub technician: Option<String>,
+    pub requester: Option<String>,
+    pub company: Option<String>,
+    pub service: Option<String>,
+    pub agency: Option<String>,
+    pub place: Option<String>,
+    pub category: Option<String>,
+    pub subcategory: Option<String>,
+    pub created_at: i64,
+    pub hope_date: Option<String>,
+    pub resolved_at: Option<i64>,
+    pub modified_at: i64,
+    pub priority: Option<Badge>,
+    pub criticality: Option<Badge>,
+    pub state: Badge,
+    pub colour: NumberColour,
+    /// Opened today, or in the activity period.
+    pub new_in_period: bool,
+    /// The hoped date has passed on an open ticket.
+    pub overdue: bool,
+    /// The hoped date is mandatory for the reader and missing on an open ticket.
+    pub hope_missing: bool,
+    pub attachments: bool,
+    /// The numbers behind the names, for exports.
+    pub ids: RowIds,
+}
+
+/// The numbers of what a row names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RowIds {
+    pub state: i64,
+    pub requester: Option<i64>,
+    pub technician: Option<i64>,
+    pub category: Option<i64>,
+    pub subcategory: Option<i64>,
+    pub priority: Option<i64>,
+    pub criticality: Option<i64>,
+}
+
+/// A page of the list.
+#[derive(Debug, Clone)]
+pub struct ListPage {
+    pub rows: Vec<Row>,
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
+    /// Filters that could not be read, with why (they were left out).
+    pub problems: Vec<(Column, Msg)>,
+}
+
+/// The full condition of a request, the joins it needs, and the filters left out.
+struct Condition {
+    sql: String,
+    values: Vec<SqlValue>,
+    joins: Vec<Join>,
+    problems: Vec<(Column, Msg)>,
+}
+
+fn add_joins(joins: &mut Vec<Join>, more: &[Join]) {
+    for j in more {
+        if !joins.contains(j) {
+            joins.push(*j);
+        }
+    }
+}
+
+fn join_sql(joins: &[Join]) -> String {
+    let mut sorted = joins.to_vec();
+    // Requester before company (the company join reads the requester).
+    sorted.sort();
+    sorted.iter().map(|j| j.sql()).collect::<Vec<_>>().join(" ")
+}
+
+/// The SQL of one filter, or why it cannot be used.
+fn filter_sql(f: &Filter) -> Result<Option<(String, Vec<SqlValue>)>, Msg> {
+    let v = f.value.trim();
+    if v.is_empty() {
+        return Ok(None);
+    }
+    let text = |sql: &str, n: usize| {
+        let p = SqlValue::Text(like_pattern(&v.chars().take(100).collect::<String>()));
+        Ok(Some((sql.to_owned(), vec![p; n])))
+    };
+    match (f.column.filter_kind(), f.column) {
+        (FilterKind::Number, _) => v
+            .trim_start_matches('#')
+            .parse::<i64>()
+            .map(|n| Some(("t.id = ?".to_owned(), vec![SqlValue::Integer(n)])))
+            .map_err(|_| msg("error-ticket-number")),
+        (FilterKind::Text, Column::Title) => text("t.title LIKE ? ESCAPE '\\'", 1),
+        (FilterKind::Text, Column::Company) => text("co.name LIKE ? ESCAPE '\\'", 1),
+        (FilterKind::Text, _) => text(
+            "(ru.firstname || ' ' || ru.lastname LIKE ? ESCAPE '\\'
+              OR ru.lastname || ' ' || ru.firstname LIKE ? ESCAPE '\\'
+              OR ru.login LIKE ? ESCAPE '\\' OR ug.name LIKE ? ESCAPE '\\')",
+            4,
+        ),
+        (FilterKind::Day, Column::HopeDate) => clock::date_start(v)
+            .map(|_| {
+                Some((
+                    "t.hope_date = ?".to_owned(),
+                    vec![SqlValue::Text(v.to_owned())],
+                ))
+            })
+            .ok_or_else(|| msg("error-date")),
+        (FilterKind::Day, c) => {
+            let start = clock::date_start(v).ok_or_else(|| msg("error-date"))?;
+            let end = clock::day_start(start + 30 * 3600);
+            let end = if end > start { end } else { start + 86_400 };
+            let col = match c {
+                Column::ResolvedAt => "t.resolved_at",
+                Column::Modified => "t.modified_at",
+                _ => "t.created_at",
+            };
+            Ok(Some((
+                format!("{col} >= ? AND {col} < ?"),
+                vec![SqlValue::Integer(start), SqlValue::Integer(end)],
+            )))
+        }
+        (FilterKind::Choice(_), Column::Technician) => match v {
+            "none" => Ok(Some((
+                "t.technician_id IS NULL AND t.tech_group_id IS NULL".to_owned(),
+                Vec::new(),
+            ))),
+            _ => match Who::parse(v) {
+                Some(Who::User(id)) => Ok(Some((
+                    "t.technician_id = ?".to_owned(),
+                    vec![SqlValue::Integer(id)],
+                ))),
+                Some(Who::Group(id)) => Ok(Some((
+                    "t.tech_group_id = ?".to_owned(),
+                    vec![SqlValue::Integer(id)],
+                ))),
+                None => Err(msg("error-unknown-choice")),
+            },
+        },
+        (FilterKind::Choice(_), c) => {
+            let col = match c {
+                Column::Type => "t.type_id",
+                Column::Service => "t.service_id",
+                Column::Agency => "t.agency_id",
+                Column::Place => "t.place_id",
+                Column::Category => "t.category_id",
+                Column::Subcategory => "t.subcategory_id",
+                Column::Priority => "t.priority_id",
+                Column::Criticality => "t.criticality_id",
+                _ => "t.state_id",
+            };
+            if v == "none" && c != Column::State {
+                return Ok(Some((format!("{col} IS NULL"), Vec::new())));
+            }
+            v.parse::<i64>()
+                .ok()
+                .filter(|n| *n > 0)
+                .map(|n| Some((format!("{col} = ?"), vec![SqlValue::Integer(n)])))
+                .ok_or_else(|| msg("error-unknown-choice"))
+        }
+    }
+}
+
+fn condition(r: &Reader, req: &ListRequest) -> Condition {
+    let (mut sql, mut values) = req.view.condition(r);
+    let mut joins = Vec::new();
+    let mut problems = Vec::new();
+    for f in &req.filters {
+        match filter_sql(f) {
+            Ok(Some((s, v))) => {
+                sql.push_str(" AND ");
+                sql.push_str(&s);
+                values.extend(v);
+                add_joins(&mut joins, f.column.joins());
+            }
+            Ok(None) => {}
+            Err(m) => problems.push((f.column, m)),
+        }
+    }
+    if let Some(q) = search::fts_query(&req.search, r.has("ticket_thread_private")) {
+        sql.push_str(" AND ");
+        sql.push_str(search::CONDITION);
+        values.push(SqlValue::Text(q));
+    }
+    Condition {
+        sql,
+        values,
+        joins,
+        problems,
+    }
+}
+
+/// `ORDER BY` terms for a column, ascending or descending, empty values last either way.
+fn column_order(c: Column, desc: bool) -> String {
+    let terms: Vec<String> = c
+        .sort_sql()
+        .split(", ")
+        .map(|term| {
+            if desc && !term.ends_with(" IS NULL") && !term.contains(" IS NULL AND ") {
+                format!("{term} DESC")
+            } else {
+                term.to_owned()
+            }
+        })
+        .collect();
+    format!(
+        "{}, t.id {}",
+        terms.join(", "),
+        if desc { "DESC" } else { "ASC" }
+    )
+}
+
+/// The `ORDER BY` and joins of a named order other than `state`.
+fn named_order(code: &str) -> (String, Vec<Join>) {
+    match code {
+        "created_asc" => ("t.created_at, t.id".to_owned(), Vec::new()),
+        "number_desc" => ("t.id DESC".to_owned(), Vec::new()),
+        "modified_desc" => ("t.modified_at DESC, t.id DESC".to_owned(), Vec::new()),
+        "priority" => (
+            "pr.position IS NULL, pr.position, t.created_at".to_owned(),
+            vec![Join::Priority],
+        ),
+        "criticality" => (
+            "cr.position IS NULL, cr.position, t.created_at".to_owned(),
+            vec![Join::Criticality],
+        ),
+        "hope_date" => (
+            "t.hope_date IS NULL, t.hope_date, t.created_at".to_owned(),
+            Vec::new(),
+        ),
+        _ => ("t.created_at DESC, t.id DESC".to_owned(), Vec::new()),
+    }
+}
+
+fn ids(conn: &Connection, sql: &str, values: Vec<SqlValue>) -> rusqlite::Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map(params_from_iter(values), |r| r.get(0))?;
+    rows.collect()
+}
+
+/// Page `page` of `per_page` over `total` rows, clamped: (page, pages, offset).
+fn paging(total: i64, page: i64, per_page: i64) -> (i64, i64, i64) {
+    let per_page = per_page.max(1);
+    let pages = ((total + per_page - 1) / per_page).max(1);
+    let page = page.clamp(1, pages);
+    (page, pages, (page - 1) * per_page)
+}
+
+/// The page's numbers in the `state` order (state, priority, criticality, date): counted per
+/// state, then read state by state so that each read walks one state's index.
+fn state_order_ids(
+    conn: &Connection,
+    c: &Condition,
+    req: &ListRequest,
+) -> rusqlite::Result<(Vec<i64>, i64, i64, i64)> {
+    let joins = join_sql(&c.joins);
+    let counts: HashMap<i64, i64> = {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT t.state_id, count(*) FROM tickets t {joins} WHERE {} GROUP BY t.state_id",
+            c.sql
+        ))?;
+        let rows = stmt.query_map(params_from_iter(c.values.clone()), |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let total: i64 = counts.values().sum();
+    let (page, pages, mut offset) = paging(total, req.page, req.per_page);
+    let order: Vec<i64> = ids(
+        conn,
+        "SELECT id FROM ticket_states ORDER BY position, id",
+        Vec::new(),
+    )?;
+    let mut mine = c.joins.clone();
+    add_joins(&mut mine, &[Join::Priority, Join::Criticality]);
+    let sql = format!(
+        "SELECT t.id FROM tickets t {} WHERE {} AND t.state_id = ?
+         ORDER BY pr.position IS NULL, pr.position, cr.position IS NULL, cr.position, t.created_at, t.id
+         LIMIT ? OFFSET ?",
+        join_sql(&mine),
+        c.sql
+    );
+    let mut out = Vec::new();
+    for state in order {
+        let n = counts.get(&state).copied().unwrap_or(0);
+        if offset >= n {
+            offset -= n;
+            continue;
+        }
+        let wanted = req.per_page - i64::try_from(out.len()).unwrap_or(0);
+        if wanted <= 0 {
+            break;
+        }
+        let mut values = c.values.clone();
+        values.extend([
+            SqlValue::Integer(state),
+            SqlValue::Integer(wanted),
+            SqlValue::Integer(offset),
+        ]);
+        out.extend(ids(conn, &sql, values)?);
+        offset = 0;
+    }
+    Ok((out, total, page, pages))
+}
+
+/// The page's numbers for any other order.
+fn ordered_ids(
+    conn: &Connection,
+    c: &Condition,
+    req: &ListRequest,
+) -> rusqlite::Result<(Vec<i64>, i64, i64, i64)> {
+    let (order, extra) = match &req.sort {
+        Sort::By(col, desc) => (column_order(*col, *desc), col.joins().to_vec()),
+        Sort::Order(code) => named_order(code),
+    };
+    let mut joins = c.joins.clone();
+    add_joins(&mut joins, &extra);
+    let total: i64 = {
+        let count_joins = join_sql(&c.joins);
+        conn.prepare_cached(&format!(
+            "SELECT count(*) FROM tickets t {count_joins} WHERE {}",
+            c.sql
+        ))?
+        .query_row(params_from_iter(c.values.clone()), |r| r.get(0))?
+    };
+    let (page, pages, offset) = paging(total, req.page, req.per_page);
+    let mut values = c.values.clone();
+    values.extend([SqlValue::Integer(req.per_page), SqlValue::Integer(offset)]);
+    let found = ids(
+        conn,
+        &format!(
+            "SELECT t.id FROM tickets t {} WHERE {} ORDER BY {order} LIMIT ? OFFSET ?",
+            join_sql(&joins),
+            c.sql
+        ),
+        values,
+    )?;
+    Ok((found, total, page, pages))
+}
+
+fn name(name: Option<String>, key: Option<String>, lang: Lang) -> Option<String> {
+    name.filter(|n| !n.is_empty())
+        .or_else(|| key.map(|k| lang.t(&k)))
+}
+
+fn person(first: Option<String>, last: Option<String>, group: Option<String>) -> Option<String> {
+    match (first, last, group) {
+        (Some(f), Some(l), _) => Some(format!("{l} {f}").trim().to_owned()),
+        (_, _, Some(g)) => Some(format!("[G] {g}")),
+        _ => None,
+    }
+}
+
+/// What the markers are measured against.
+struct Marks {
+    day_start: i64,
+    period_start: i64,
+    today: String,
+    hope_mandatory: bool,
+}
+
+const DETAILS: &str = "SELECT t.id, t.title, t.created_at, t.hope_date, t.resolved_at, t.modified_at,
+        t.tech_read, t.technician_id IS NOT NULL OR t.tech_group_id IS NOT NULL, t.last_tech_reply_at,
+        ty.name, ty.name_key, te.firstname, te.lastname, tg.name, ru.firstname, ru.lastname, ug.name,
+        co.name, sv.name, ag.name, pl.name, ca.name, ca.name_key, sc.name, sc.name_key,
+        pr.name, pr.name_key, pr.color, cr.name, cr.name_key, cr.color,
+        st.name, st.name_key, st.color, t.state_id,
+        EXISTS (SELECT 1 FROM attachments a WHERE a.ticket_id = t.id),
+        t.requester_id, t.technician_id, t.category_id, t.subcategory_id, t.priority_id,
+        t.criticality_id
+    FROM tickets t
+    LEFT JOIN ticket_types ty ON ty.id = t.type_id
+    LEFT JOIN users te ON te.id = t.technician_id
+    LEFT JOIN groups tg ON tg.id = t.tech_group_id
+    LEFT JOIN users ru ON ru.id = t.requester_id
+    LEFT JOIN groups ug ON ug.id = t.user_group_id
+    LEFT JOIN companies co ON co.id = ru.company_id
+    LEFT JOIN services sv ON sv.id = t.service_id
+    LEFT JOIN agencies ag ON ag.id = t.agency_id
+    LEFT JOIN places pl ON pl.id = t.place_id
+    LEFT JOIN categories ca ON ca.id = t.category_id
+    LEFT JOIN subcategories sc ON sc.id = t.subcategory_id
+    LEFT JOIN priorities pr ON pr.id = t.priority_id
+    LEFT JOIN criticalities cr ON cr.id = t.criticality_id
+    JOIN ticket_states st ON st.id = t.state_id
+    WHERE t.id IN (SELECT value FROM json_each(?1))";
+
+fn details(
+    conn: &Connection,
+    found: &[i64],
+    lang: Lang,
+    marks: &Marks,
+) -> rusqlite::Result<Vec<Row>> {
+    let list = serde_json::to_string(found).unwrap_or_else(|_| "[]".to_owned());
+    let mut stmt = conn.prepare_cached(DETAILS)?;
+    let mut rows: HashMap<i64, Row> = stmt
+        .query_map([list], |r| {
+            let id: i64 = r.get(0)?;
+            let created_at: i64 = r.get(2)?;
+            let hope_date: Option<String> = r.get(3)?;
+            let tech_read: bool = r.get(6)?;
+            let assigned: bool = r.get(7)?;
+            let last_reply: Option<i64> = r.get(8)?;
+            let state_id: i64 = r.get(34)?;
+            let open = !states::is_closed(state_id);
+            let colour = if !tech_read {
+                NumberColour::Unread
+            } else if assigned && last_reply.is_none() {
+                NumberColour::Unanswered
+            } else if last_reply.is_some_and(|at| at >= marks.day_start) {
+                NumberColour::Advanced
+            } else {
+                NumberColour::Other
+            };
+            let badge = |n: Option<String>, k: Option<String>, c: Option<String>| {
+                name(n, k, lang).map(|label| Badge {
+                    label,
+                    color: c.unwrap_or_default(),
+                })
+            };
+            let row = Row {
+                id,
+                title: r.get(1)?,
+                type_name: name(r.get(9)?, r.get(10)?, lang),
+                technician: person(r.get(11)?, r.get(12)?, r.get(13)?),
+                requester: person(r.get(14)?, r.get(15)?, r.get(16)?),
+                company: r.get(17)?,
+                service: r.get(18)?,
+                agency: r.get(19)?,
+                place: r.get(20)?,
+                category: name(r.get(21)?, r.get(22)?, lang),
+                subcategory: name(r.get(23)?, r.get(24)?, lang),
+                created_at,
+                overdue: open
+                    && hope_date
+                        .as_deref()
+                        .is_some_and(|d| d < marks.today.as_str()),
+                hope_missing: open && marks.hope_mandatory && hope_date.is_none(),
+                hope_date,
+                resolved_at: r.get(4)?,
+                modified_at: r.get(5)?,
+                priority: badge(r.get(25)?, r.get(26)?, r.get(27)?),
+                criticality: badge(r.get(28)?, r.get(29)?, r.get(30)?),
+                state: badge(r.get(31)?, r.get(32)?, r.get(33)?).unwrap_or(Badge {
+                    label: String::new(),
+                    color: String::new(),
+                }),
+                colour,
+                new_in_period: created_at >= marks.period_start,
+                attachments: r.get(35)?,
+                ids: RowIds {
+                    state: state_id,
+                    requester: r.get(36)?,
+                    technician: r.get(37)?,
+                    category: r.get(38)?,
+                    subcategory: r.get(39)?,
+                    priority: r.get(40)?,
+                    criticality: r.get(41)?,
+                },
+            };
+            Ok((id, row))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(found.iter().filter_map(|id| rows.remove(id)).collect())
+}
+
+/// One page of the list `req` for `r`, at time `now`.
+pub fn list(
+    conn: &Connection,
+    r: &Reader,
+    req: &ListRequest,
+    lang: Lang,
+    now: i64,
+) -> rusqlite::Result<ListPage> {
+    let c = condition(r, req);
+    let (found, total, page, pages) = match &req.sort {
+        Sort::Order(code) if code == "state" => state_order_ids(conn, &c, req)?,
+        _ => ordered_ids(conn, &c, req)?,
+    };
+    let day_start = clock::day_start(now);
+    let marks = Marks {
+        day_start,
+        period_start: match req.view.scope {
+            Scope::Activity { from, .. } => from,
+            _ => day_start,
+        },
+        today: clock::date_text(now),
+        hope_mandatory: r.has("ticket_date_hope_mandatory"),
+    };
+    Ok(ListPage {
+        rows: details(conn, &found, lang, &marks)?,
+        total,
+        page,
+        pages,
+        problems: c.problems,
+    })
+}
+
+/// Every line of the list `req` (all pages), for exports.
+pub fn all_rows(
+    conn: &Connection,
+    r: &Reader,
+    req: &ListRequest,
+    lang: Lang,
+    now: i64,
+) -> rusqlite::Result<Vec<Row>> {
+    let mut everything = req.clone();
+    everything.page = 1;
+    everything.per_page = i64::MAX / 4;
+    Ok(list(conn, r, &everything, lang, now)?.rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descending_keeps_empty_values_last() {
+        assert_eq!(
+            column_order(Column::Priority, true),
+            "pr.position IS NULL, pr.position DESC, t.id DESC"
+        );
+        assert_eq!(column_order(Column::Number, false), "t.id, t.id ASC");
+    }
+
+    #[test]
+    fn pages_are_clamped() {
+        assert_eq!(paging(0, 1, 10), (1, 1, 0));
+        assert_eq!(paging(95, 3, 10), (3, 10, 20));
+        assert_eq!(paging(95, 99, 10), (10, 10, 90));
+        assert_eq!(paging(95, -4, 10), (1, 10, 0));
+    }
+
+    #[test]
+    fn unreadable_filters_are_reported_not_used() {
+        let f = |column, value: &str| Filter {
+            column,
+            value: value.to_owned(),
+        };
+        assert!(filter_sql(&f(Column::Number, "#12")).is_ok());
+        assert!(filter_sql(&f(Column::Number, "twelve")).is_err());
+        assert!(filter_sql(&f(Column::Created, "2026-13-45")).is_err());
+        assert!(filter_sql(&f(Column::State, "'; DROP TABLE tickets")).is_err());
+        assert!(matches!(filter_sql(&f(Column::Title, "  ")), Ok(None)));
+    }
+}

@@ -1,0 +1,13 @@
+//! Finding work: the views of the ticket list (whose tickets, which states), the list itself
+//! with its columns, filters, search, sort and pages, the counters of the menu and the user bar,
+//! the activity view and the supervision screen's figures.
+
+pub mod activity;
+pub mod choices;
+pub mod columns;
+pub mod counters;
+pub mod listing;
+pub mod reader;
+pub mod scope;
+pub mod search;
+pub mod supervision;

@@ -1,0 +1,297 @@
+//! Views of the ticket list: whose tickets (the scope) and which states, their codes in
+//! addresses, who may open them, and the SQL condition each stands for.
+
+use rusqlite::types::Value as SqlValue;
+
+use crate::domain::profiles::Profile;
+use crate::domain::tickets::states;
+
+use super::reader::Reader;
+
+/// Whose tickets a view shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// Assigned to the reader (technicians) or asked by them (everyone).
+    Your,
+    /// Every ticket the reader may see.
+    All,
+    /// A technician group of the reader.
+    TechGroup(i64),
+    /// The reader's company.
+    Company,
+    /// One of the reader's services.
+    Service(i64),
+    /// One of the reader's agencies.
+    Agency(i64),
+    /// One of the reader's personal views (a category or subcategory).
+    Personal(i64),
+    /// Created, closed or advanced in a period (start inclusive, end exclusive).
+    Activity { from: i64, to: i64 },
+}
+
+/// Which states a view shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StateSel {
+    Any,
+    /// Waiting and in progress (what a technician is working through).
+    Active,
+    /// Waiting, in progress and waiting for user (the states marked "meta").
+    Meta,
+    /// Not read yet by their technician (the reader).
+    Unread,
+    One(i64),
+}
+
+/// A view: a scope and a state selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct View {
+    pub scope: Scope,
+    pub state: StateSel,
+}
+
+fn id_after(code: &str, prefix: &str) -> Option<i64> {
+    code.strip_prefix(prefix)?
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+}
+
+impl Scope {
+    /// The scope of an address code (`your`, `all`, `group-3`...); activity has its own page.
+    pub fn parse(code: &str) -> Option<Scope> {
+        match code {
+            "your" => Some(Scope::Your),
+            "all" => Some(Scope::All),
+            "company" => Some(Scope::Company),
+            _ => id_after(code, "group-")
+                .map(Scope::TechGroup)
+                .or_else(|| id_after(code, "service-").map(Scope::Service))
+                .or_else(|| id_after(code, "agency-").map(Scope::Agency))
+                .or_else(|| id_after(code, "personal-").map(Scope::Personal)),
+        }
+    }
+
+    /// The code of the scope in addresses.
+    pub fn code(&self) -> String {
+        match self {
+            Scope::Your => "your".to_owned(),
+            Scope::All => "all".to_owned(),
+            Scope::Company => "company".to_owned(),
+            Scope::TechGroup(id) => format!("group-{id}"),
+            Scope::Service(id) => format!("service-{id}"),
+            Scope::Agency(id) => format!("agency-{id}"),
+            Scope::Personal(id) => format!("personal-{id}"),
+            Scope::Activity { .. } => "activity".to_owned(),
+        }
+    }
+
+    /// Whether `r` may open this scope. Personal views are checked against the database by
+    /// the list itself (they must be the reader's own).
+    pub fn allowed(&self, r: &Reader) -> bool {
+        match self {
+            Scope::Your => r.has("side_your") || !r.technician,
+            Scope::All => r.has("side_all"),
+            Scope::TechGroup(g) => {
+                r.has("side_your_tech_group") && r.tech_groups.iter().any(|n| n.id == *g)
+            }
+            Scope::Company => r.has("side_company") && r.company.is_some(),
+            Scope::Service(s) => {
+                r.has("side_all_service_disp") && r.services.iter().any(|n| n.id == *s)
+            }
+            Scope::Agency(a) => {
+                r.has("side_all_agency_disp") && r.agencies.iter().any(|n| n.id == *a)
+            }
+            Scope::Personal(_) => r.has("side_view"),
+            Scope::Activity { .. } => r.has("userbar"),
+        }
+    }
+
+    /// The condition on tickets `t` (besides what the reader may see).
+    pub fn condition(&self, r: &Reader) -> (String, Vec<SqlValue>) {
+        let me = SqlValue::Integer(r.user);
+        match *self {
+            Scope::Your if r.technician => (
+                "(t.technician_id = ? OR t.requester_id = ?)".to_owned(),
+                vec![me.clone(), me],
+            ),
+            Scope::Your => {
+                let mut sql = "(t.requester_id = ?".to_owned();
+                let mut values = vec![me];
+                for g in &r.viewer.groups {
+                    sql.push_str(" OR t.user_group_id = ?");
+                    values.push(SqlValue::Integer(*g));
+                }
+                sql.push(')');
+                (sql, values)
+            }
+            Scope::All => ("1".to_owned(), Vec::new()),
+            Scope::TechGroup(g) => ("t.tech_group_id = ?".to_owned(), vec![SqlValue::Integer(g)]),
+            Scope::Company => (
+                "t.requester_id IN (SELECT id FROM users WHERE company_id = ?)".to_owned(),
+                vec![SqlValue::Integer(r.company.as_ref().map_or(0, |c| c.id))],
+            ),
+            Scope::Service(s) => ("t.service_id = ?".to_owned(), vec![SqlValue::Integer(s)]),
+            Scope::Agency(a) => ("t.agency_id = ?".to_owned(), vec![SqlValue::Integer(a)]),
+            Scope::Personal(v) => (
+                "EXISTS (SELECT 1 FROM personal_views v WHERE v.id = ? AND v.user_id = ?
+                     AND (v.subcategory_id = t.subcategory_id
+                          OR (v.subcategory_id IS NULL AND v.category_id = t.category_id)))"
+                    .to_owned(),
+                vec![SqlValue::Integer(v), me],
+            ),
+            Scope::Activity { from, to } => (
+                format!("t.id IN (SELECT id FROM tickets WHERE created_at >= ? AND created_at < ?
+                     UNION SELECT id FROM tickets WHERE resolved_at >= ? AND resolved_at < ?
+                         AND state_id IN (?, ?)
+                     UNION SELECT e.ticket_id FROM thread_entries e JOIN users u ON u.id = e.author_id
+                         WHERE e.kind = 'text' AND e.created_at >= ? AND e.created_at < ?
+                           AND u.profile_id IN ({}, {}))",
+                    Profile::Technician.id(),
+                    Profile::Administrator.id()
+                ),
+                activity_values(from, to),
+            ),
+        }
+    }
+}
+
+/// The values of the activity condition, in the order of its placeholders.
+fn activity_values(from: i64, to: i64) -> Vec<SqlValue> {
+    let (f, t) = (SqlValue::Integer(from), SqlValue::Integer(to));
+    vec![
+        f.clone(),
+        t.clone(),
+        f.clone(),
+        t.clone(),
+        SqlValue::Integer(states::RESOLVED),
+        SqlValue::Integer(states::REJECTED),
+        f,
+        t,
+    ]
+}
+
+impl StateSel {
+    /// The state selection of an address code (`meta`, `unread`, a state id; empty for any).
+    pub fn parse(code: &str) -> Option<StateSel> {
+        match code {
+            "" | "all" => Some(StateSel::Any),
+            "meta" => Some(StateSel::Meta),
+            "active" => Some(StateSel::Active),
+            "unread" => Some(StateSel::Unread),
+            _ => code
+                .parse::<i64>()
+                .ok()
+                .filter(|n| *n > 0)
+                .map(StateSel::One),
+        }
+    }
+
+    /// The code in addresses.
+    pub fn code(&self) -> String {
+        match self {
+            StateSel::Any => String::new(),
+            StateSel::Meta => "meta".to_owned(),
+            StateSel::Active => "active".to_owned(),
+            StateSel::Unread => "unread".to_owned(),
+            StateSel::One(id) => id.to_string(),
+        }
+    }
+
+    /// The condition on tickets `t`.
+    pub fn condition(&self, r: &Reader) -> (String, Vec<SqlValue>) {
+        match *self {
+            StateSel::Any => ("1".to_owned(), Vec::new()),
+            StateSel::Meta => (
+                "t.state_id IN (SELECT id FROM ticket_states WHERE is_meta = 1)".to_owned(),
+                Vec::new(),
+            ),
+            StateSel::Active => (
+                "t.state_id IN (?, ?)".to_owned(),
+                vec![
+                    SqlValue::Integer(states::WAITING),
+                    SqlValue::Integer(states::IN_PROGRESS),
+                ],
+            ),
+            StateSel::Unread => (
+                "t.technician_id = ? AND t.tech_read = 0".to_owned(),
+                vec![SqlValue::Integer(r.user)],
+            ),
+            StateSel::One(id) => ("t.state_id = ?".to_owned(), vec![SqlValue::Integer(id)]),
+        }
+    }
+}
+
+impl View {
+    /// The whole condition of the view for `r`, visibility included.
+    pub fn condition(&self, r: &Reader) -> (String, Vec<SqlValue>) {
+        let (seen, mut values) = r.viewer.condition();
+        let (scope, v2) = self.scope.condition(r);
+        let (state, v3) = self.state.condition(r);
+        values.extend(v2);
+        values.extend(v3);
+        (format!("{seen} AND {scope} AND {state}"), values)
+    }
+
+    /// The view users land on after logging in: their own choice, else the global one.
+    pub fn at_login(r: &Reader) -> View {
+        let code = r
+            .default_state
+            .clone()
+            .filter(|c| !c.is_empty())
+            .unwrap_or_else(|| {
+                r.settings
+                    .raw(crate::domain::settings::DEFAULT_STATE)
+                    .to_owned()
+            });
+        let state = match StateSel::parse(&code) {
+            Some(StateSel::Meta) if !r.meta_on() => StateSel::Any,
+            Some(s) => s,
+            None => StateSel::Any,
+        };
+        View {
+            scope: Scope::Your,
+            state,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for s in [
+            Scope::Your,
+            Scope::All,
+            Scope::Company,
+            Scope::TechGroup(3),
+            Scope::Service(2),
+            Scope::Agency(9),
+            Scope::Personal(4),
+        ] {
+            assert_eq!(Scope::parse(&s.code()), Some(s));
+        }
+        for bad in [
+            "",
+            "group-",
+            "group-0",
+            "group--1",
+            "service-x",
+            "everything",
+        ] {
+            assert_eq!(Scope::parse(bad), None, "{bad}");
+        }
+        for s in [
+            StateSel::Any,
+            StateSel::Meta,
+            StateSel::Active,
+            StateSel::Unread,
+            StateSel::One(6),
+        ] {
+            assert_eq!(StateSel::parse(&s.code()), Some(s));
+        }
+        assert_eq!(StateSel::parse("-2"), None);
+        assert_eq!(StateSel::parse("drop table"), None);
+    }
+}

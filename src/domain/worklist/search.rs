@@ -1,0 +1,101 @@
+//! Full-text search over tickets (SQLite FTS5, kept up to date by triggers): what people type
+//! becomes a safe query of prefix words, and requesters never match replies hidden from them.
+
+use rusqlite::Transaction;
+
+/// The most words of a search taken into account.
+const MAX_WORDS: usize = 8;
+/// The longest word kept.
+const MAX_WORD_CHARS: usize = 40;
+
+/// The FTS5 query for what was typed: every word (letters and digits; everything else
+/// separates words, so quotes, stars, parentheses and operators are inert) must start a word of
+/// the ticket. `None` when nothing searchable was typed. With `hidden`, replies hidden from
+/// requesters are searched too.
+pub fn fts_query(typed: &str, hidden: bool) -> Option<String> {
+    let words: Vec<String> = typed
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(MAX_WORDS)
+        .map(|w| {
+            w.chars()
+                .take(MAX_WORD_CHARS)
+                .collect::<String>()
+                .to_lowercase()
+        })
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    // Each word is quoted (a string, never an operator) and marked as a prefix.
+    let terms: Vec<String> = words.iter().map(|w| format!("\"{w}\"*")).collect();
+    let all = terms.join(" AND ");
+    Some(if hidden {
+        all
+    } else {
+        format!("{{number title description requester thread}} : ({all})")
+    })
+}
+
+/// The condition on tickets `t` for a search (one value: the FTS query).
+pub const CONDITION: &str = "t.id IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?)";
+
+/// Suspends the index triggers for the rest of transaction `tx` (bulk loads); [`rebuild`]
+/// brings the index up to date and resumes them.
+pub fn suspend(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute("UPDATE search_index SET suspended = 1", [])?;
+    Ok(())
+}
+
+/// Rebuilds the whole index from the tickets and their threads, and resumes the triggers.
+pub fn rebuild(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "INSERT INTO tickets_fts (tickets_fts) VALUES ('delete-all');
+         INSERT INTO tickets_fts (rowid, number, title, description, requester, thread, private_thread)
+         SELECT t.id, t.id, t.title, t.description,
+                COALESCE(u.firstname || ' ' || u.lastname || ' ' || u.login, g.name, ''),
+                COALESCE(th.public_text, ''), COALESCE(th.private_text, '')
+         FROM tickets t
+         LEFT JOIN users u ON u.id = t.requester_id
+         LEFT JOIN groups g ON g.id = t.user_group_id
+         LEFT JOIN (SELECT ticket_id,
+                           group_concat(CASE WHEN private = 0 THEN body END, ' ') AS public_text,
+                           group_concat(CASE WHEN private = 1 THEN body END, ' ') AS private_text
+                    FROM thread_entries WHERE kind = 'text' GROUP BY ticket_id) th
+                ON th.ticket_id = t.id;
+         UPDATE search_index SET suspended = 0;",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fts_query;
+
+    #[test]
+    fn typed_text_becomes_prefix_words() {
+        assert_eq!(
+            fts_query("Imprimante  étage-2", true).as_deref(),
+            Some("\"imprimante\"* AND \"étage\"* AND \"2\"*")
+        );
+        assert_eq!(
+            fts_query("vpn", false).as_deref(),
+            Some("{number title description requester thread} : (\"vpn\"*)")
+        );
+    }
+
+    #[test]
+    fn syntax_is_inert_and_length_bounded() {
+        for typed in ["", "   ", "\"", "*", "()", "-:^", "\"\" * ( ) NEAR"] {
+            let q = fts_query(typed, true);
+            assert!(
+                q.as_deref().is_none_or(|q| q == "\"near\"*"),
+                "{typed}: {q:?}"
+            );
+        }
+        let long = "word ".repeat(2_000);
+        let q = fts_query(&long, true).expect("query");
+        assert_eq!(q.matches('*').count(), 8);
+        let huge = "x".repeat(10_000);
+        assert!(fts_query(&huge, true).expect("query").len() < 60);
+    }
+}

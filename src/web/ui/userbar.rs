@@ -1,0 +1,62 @@
+//! The user bar in the top bar: resolved tickets for everyone; for technicians with `userbar`,
+//! the activity view, what is to handle, the workload and a red bell for new tickets nobody has
+//! yet. Each figure links to its list; the bar refreshes live.
+
+use maud::{Markup, html};
+
+use crate::domain::tickets::states;
+use crate::domain::worklist::scope::{Scope, StateSel, View};
+use crate::web::paths;
+use crate::web::visitor::Visitor;
+
+use super::icons;
+use super::menu::view_href;
+
+fn your(state: StateSel) -> String {
+    view_href(&View {
+        scope: Scope::Your,
+        state,
+    })
+}
+
+/// The bar, or nothing for visitors who are not logged in.
+pub fn render(visitor: &Visitor) -> Markup {
+    let Some(frame) = visitor.frame.as_deref() else {
+        return html! {};
+    };
+    let lang = visitor.lang;
+    let bar = frame.bar;
+    let resolved = your(StateSel::One(states::RESOLVED));
+    html! {
+        div.userbar #userbar data-live-region {
+            @if let Some(t) = bar.tech {
+                @if t.unassigned > 0 && visitor.has_right("side_all") {
+                    a.bar-item.bar-new href=(view_href(&View { scope: Scope::All, state: StateSel::One(states::UNASSIGNED) }))
+                        title=(lang.t("bar-new-help")) {
+                        (icons::icon(icons::BELL))
+                        span.bar-value { (t.unassigned) }
+                        span.visually-hidden { (lang.t("bar-new-help")) }
+                    }
+                }
+                a.bar-item href=(paths::ACTIVITY) title=(lang.t("bar-activity-help")) {
+                    (icons::icon(icons::ACTIVITY))
+                    span.bar-label { (lang.t("bar-activity")) }
+                }
+                span.bar-item.bar-pair title=(lang.t("bar-to-handle-help")) {
+                    span.bar-label { (lang.t("bar-to-handle")) }
+                    a.bar-value href=(your(StateSel::Active)) { (t.active) }
+                    " / "
+                    a.bar-value href=(your(StateSel::Meta)) { (t.to_handle) }
+                }
+                a.bar-item href=(your(StateSel::Meta)) title=(lang.t("bar-workload-help")) {
+                    span.bar-label { (lang.t("bar-workload")) }
+                    span.bar-value { (lang.t_args("bar-hours", &[("hours", &format!("{:.1}", t.workload_minutes as f64 / 60.0))])) }
+                }
+            }
+            a.bar-item href=(resolved) title=(lang.t("bar-resolved-help")) {
+                span.bar-label { (lang.t("bar-resolved")) }
+                span.bar-value { (bar.resolved) }
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! `GET /live`: the server-sent events that keep lists, counters and the user bar current. A
+//! browser gets `hello` (with the current change number) on connecting, `tickets` when tickets
+//! changed, and `ticket` for each new ticket it may see (with whether to ring). Browsers
+//! reconnect on their own when the connection drops; the stream ends when the server stops.
+
+use std::convert::Infallible;
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use futures_util::stream::{self, Stream};
+use tokio::sync::broadcast::error::RecvError;
+
+use crate::db::Db;
+use crate::domain::DomainError;
+use crate::domain::settings;
+use crate::domain::worklist::counters;
+use crate::domain::worklist::reader::Reader;
+use crate::live::{Change, Hub};
+use crate::web::error::WebError;
+use crate::web::extract::Authed;
+use crate::web::state::AppState;
+
+/// What one stream carries along.
+struct Listener {
+    rx: tokio::sync::broadcast::Receiver<Change>,
+    hub: Hub,
+    db: Db,
+    reader: std::sync::Arc<Reader>,
+    /// Technicians hear new tickets sent by requesters when the setting is on.
+    ring: bool,
+}
+
+/// The event for a change, if this listener should get one.
+async fn event_for(l: &Listener, change: Change) -> Option<Event> {
+    match change {
+        Change::Tickets { generation } => Some(
+            Event::default()
+                .event("tickets")
+                .data(generation.to_string()),
+        ),
+        Change::NewTicket {
+            id,
+            by_requester,
+            unassigned,
+        } => {
+            let reader = l.reader.clone();
+            let seen =
+                l.db.read(move |c| reader.viewer.sees(c, id).map_err(DomainError::from))
+                    .await
+                    .unwrap_or(false);
+            seen.then(|| {
+                let data = serde_json::json!({
+                    "id": id,
+                    "byRequester": by_requester,
+                    "unassigned": unassigned,
+                    "ring": l.ring && by_requester,
+                });
+                Event::default().event("ticket").data(data.to_string())
+            })
+        }
+    }
+}
+
+fn events(l: Listener, first: Event) -> impl Stream<Item = Result<Event, Infallible>> {
+    let start = stream::once(async move { Ok::<_, Infallible>(first) });
+    let rest = stream::unfold(l, |mut l| async move {
+        loop {
+            let hub = l.hub.clone();
+            let next = tokio::select! {
+                () = hub.closed() => return None,
+                r = l.rx.recv() => r,
+            };
+            match next {
+                Ok(change) => {
+                    if let Some(e) = event_for(&l, change).await {
+                        return Some((Ok(e), l));
+                    }
+                }
+                // Too slow to keep up: a plain "tickets changed" makes the page catch up.
+                Err(RecvError::Lagged(_)) => {
+                    return Some((Ok(Event::default().event("tickets").data("lagged")), l));
+                }
+                Err(RecvError::Closed) => return None,
+            }
+        }
+    });
+    futures_util::StreamExt::chain(start, rest)
+}
+
+/// `GET /live`.
+pub async fn stream(
+    State(state): State<AppState>,
+    authed: Authed,
+) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, WebError> {
+    let reader = authed.visitor.reader.clone().ok_or(WebError::Forbidden)?;
+    let generation = state
+        .db()
+        .read(|c| counters::generation(c).map_err(DomainError::from))
+        .await?;
+    let listener = Listener {
+        rx: state.hub().subscribe(),
+        hub: state.hub().clone(),
+        db: state.db().clone(),
+        ring: reader.technician && reader.settings.flag(settings::NOTIFY),
+        reader,
+    };
+    let hello = Event::default()
+        .event("hello")
+        .data(generation.to_string())
+        .retry(Duration::from_secs(3));
+    Ok(Sse::new(events(listener, hello))
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(20))))
+}

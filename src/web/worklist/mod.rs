@@ -1,0 +1,30 @@
+//! Finding work: the ticket list with its views, filters, search and pages, the activity view,
+//! the supervision screen, live updates, and CSV export.
+
+mod activity;
+mod export;
+mod live;
+pub mod page;
+mod query;
+mod supervision;
+mod table;
+
+use super::paths;
+use super::routes::{Access, Routes};
+
+pub use page::render as render_list;
+pub use query::{ListQuery, pairs as query_pairs};
+
+/// The routes of this area.
+pub fn routes() -> Routes {
+    Routes::new()
+        .get(paths::TICKETS, Access::LoggedIn, page::list)
+        .get(paths::ACTIVITY, Access::Right("userbar"), activity::page)
+        .get(
+            paths::SUPERVISION,
+            Access::Right("side_all"),
+            supervision::page,
+        )
+        .get(paths::LIVE, Access::LoggedIn, live::stream)
+        .get(paths::EXPORT_TICKETS, Access::LoggedIn, export::download)
+}

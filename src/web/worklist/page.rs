@@ -1,0 +1,170 @@
+//! The ticket list page (`/tickets`, and the home page of a logged-in user): the view chosen in
+//! the menu, a search box, the table, and the export links.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::{RawQuery, State};
+use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
+
+use crate::domain::worklist::choices::{self, FilterChoices};
+use crate::domain::worklist::columns::Column;
+use crate::domain::worklist::listing::{self, ListPage};
+use crate::domain::worklist::reader::Reader;
+use crate::domain::worklist::scope::{Scope, StateSel, View};
+use crate::domain::{DomainError, clock, lists};
+use crate::i18n::Lang;
+use crate::web::error::WebError;
+use crate::web::extract::Authed;
+use crate::web::paths;
+use crate::web::state::AppState;
+use crate::web::ui::{icons, layout};
+use crate::web::visitor::Visitor;
+
+use super::query::{ListQuery, pairs};
+use super::table::{self, Table};
+
+/// Everything a list page shows.
+pub struct Loaded {
+    pub page: ListPage,
+    pub choices: FilterChoices,
+    pub states: HashMap<i64, String>,
+}
+
+/// Reads page `q` of the list for `reader`.
+pub async fn load(
+    state: &AppState,
+    reader: Arc<Reader>,
+    q: &ListQuery,
+    lang: Lang,
+) -> Result<Loaded, WebError> {
+    let req = q.request(reader.order(), reader.settings.rows_per_page());
+    let columns = Column::visible(&reader);
+    Ok(state
+        .db()
+        .read(move |c| {
+            let states = lists::find("states")
+                .map(|d| lists::repo::names(c, d, lang))
+                .transpose()?
+                .unwrap_or_default();
+            Ok::<_, DomainError>(Loaded {
+                page: listing::list(c, &reader, &req, lang, clock::now())?,
+                choices: choices::load(c, &columns, lang)?,
+                states,
+            })
+        })
+        .await?)
+}
+
+/// The name of a view, as the page title.
+pub fn view_title(lang: Lang, r: &Reader, view: &View, states: &HashMap<i64, String>) -> String {
+    let find = |list: &[crate::domain::worklist::reader::Named], id: i64| {
+        list.iter()
+            .find(|n| n.id == id)
+            .map(|n| n.name.clone())
+            .unwrap_or_default()
+    };
+    let scope = match view.scope {
+        Scope::Your => lang.t("menu-your-tickets"),
+        Scope::All => lang.t("menu-all-tickets"),
+        Scope::TechGroup(g) => format!("[G] {}", find(&r.tech_groups, g)),
+        Scope::Company => r
+            .company
+            .as_ref()
+            .map(|c| c.name.clone())
+            .unwrap_or_default(),
+        Scope::Service(s) => find(&r.services, s),
+        Scope::Agency(a) => find(&r.agencies, a),
+        Scope::Personal(v) => find(&r.personal, v),
+        Scope::Activity { .. } => lang.t("activity-title"),
+    };
+    let state = match view.state {
+        StateSel::Any => return scope,
+        StateSel::Meta => lang.t("state-meta-short"),
+        StateSel::Active => lang.t("state-active"),
+        StateSel::Unread => lang.t("menu-unread"),
+        StateSel::One(id) => states.get(&id).cloned().unwrap_or_default(),
+    };
+    format!("{scope} · {state}")
+}
+
+fn toolbar(visitor: &Visitor, q: &ListQuery) -> Markup {
+    let lang = visitor.lang;
+    html! {
+        div.list-toolbar {
+            form.search-form role="search" method="get" action=(paths::TICKETS) {
+                @for (k, v) in q.kept_fields() {
+                    input type="hidden" name=(k) value=(v);
+                }
+                @for f in &q.filters {
+                    input type="hidden" name=(format!("f_{}", f.column.code())) value=(f.value);
+                }
+                label.visually-hidden for="list-search" { (lang.t("list-search-label")) }
+                input #list-search type="search" name="q" value=(q.search) maxlength="200"
+                    placeholder=(lang.t("list-search-placeholder"));
+                button.button type="submit" title=(lang.t("list-search-label")) {
+                    (icons::icon(icons::SEARCH)) span.visually-hidden { (lang.t("list-search-label")) }
+                }
+                @if !q.search.is_empty() || !q.filters.is_empty() {
+                    a.button.button-small href=(ListQuery { search: String::new(), filters: Vec::new(), page: 1, ..q.clone() }.href(paths::TICKETS)) {
+                        (lang.t("list-clear"))
+                    }
+                }
+            }
+            div.list-actions {
+                a.button.button-small href=(q.with_page(1).href(paths::EXPORT_TICKETS)) download {
+                    (icons::icon(icons::DOWNLOAD)) " " (lang.t("list-export"))
+                }
+                @if visitor.has_right("side_all") {
+                    a.button.button-small href=(format!("{}?view=all", paths::EXPORT_TICKETS)) download {
+                        (lang.t("list-export-all"))
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The list page for query `q`.
+pub async fn render(
+    state: &AppState,
+    visitor: &Visitor,
+    reader: Arc<Reader>,
+    q: ListQuery,
+) -> Result<Response, WebError> {
+    if !q.view.scope.allowed(&reader) {
+        return Err(WebError::NotFound);
+    }
+    let lang = visitor.lang;
+    let loaded = load(state, reader.clone(), &q, lang).await?;
+    let columns = Column::visible(&reader);
+    let title = view_title(lang, &reader, &q.view, &loaded.states);
+    let content = html! {
+        (toolbar(visitor, &q))
+        div #ticket-list data-live-region {
+            (table::render(&Table {
+                lang,
+                base: paths::TICKETS,
+                query: &q,
+                columns: &columns,
+                page: &loaded.page,
+                choices: &loaded.choices,
+                with_hour: reader.has("dashboard_col_date_create_hour"),
+                period: false,
+            }))
+        }
+    };
+    Ok(layout::page(visitor, &title, content).into_response())
+}
+
+/// `GET /tickets`.
+pub async fn list(
+    State(state): State<AppState>,
+    authed: Authed,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, WebError> {
+    let reader = authed.visitor.reader.clone().ok_or(WebError::Forbidden)?;
+    let q = ListQuery::read(&pairs(raw.as_deref()), &reader);
+    render(&state, &authed.visitor, reader, q).await
+}
