@@ -443,3 +443,129 @@ async fn a_ticket_is_opened_with_a_file_answered_by_its_requester_and_closed_in_
     app.stop().await;
     story.expect("browser story");
 }
+
+#[tokio::test]
+async fn a_technician_finds_work_in_lists_and_watches_new_tickets_arrive_live() {
+    let (app, admin) = TestApp::with_admin().await;
+    let ursula = app
+        .login_as("ursula", gestdesk::domain::profiles::Profile::User)
+        .await;
+    let requester = format!("u{}", app.user_id("ursula"));
+    for (title, state) in [
+        ("Téléphone en panne", "2"),
+        ("Printer offline", "1"),
+        ("VPN refuses the password", "6"),
+        ("New laptop for Ada", "2"),
+    ] {
+        crate::common::open_ticket(
+            &app,
+            &admin,
+            &[
+                ("requester", &requester),
+                ("technician", "u1"),
+                ("title", title),
+                ("description", "Details to follow."),
+                ("state_id", state),
+            ],
+        )
+        .await;
+    }
+    let b = Browser::start(1280, 900).await;
+    let story = async {
+        log_in(&b, &app, "admin", ADMIN_PASSWORD).await?;
+        // The home page is the list of what is left to handle, counted in the menu.
+        assert_eq!(text_of(&b, "main h1").await?, "Your tickets · To handle");
+        assert_eq!(
+            b.client.find_all(Locator::Css("#ticket-list tbody tr[data-ticket]")).await?.len(),
+            4
+        );
+        b.screenshot("30-list").await;
+
+        // A search without accents finds the accented title.
+        fill(&b, "q", "telephone").await?;
+        click_and_wait(&b, ".search-form button[type=submit]").await?;
+        assert_eq!(
+            b.client.find_all(Locator::Css("#ticket-list tbody tr[data-ticket]")).await?.len(),
+            1
+        );
+        assert!(text_of(&b, "#ticket-list tbody").await?.contains("Téléphone en panne"));
+        b.screenshot("31-search").await;
+
+        // A choice under a header filters at once.
+        b.client.goto(&app.url("/tickets?view=all")).await?;
+        b.client
+            .find(Locator::Css("#filter-state option[value='6']"))
+            .await?
+            .click()
+            .await?;
+        wait_until(
+            &b,
+            "return location.search.indexOf('f_state=6') !== -1 && document.querySelectorAll('#ticket-list tbody tr[data-ticket]').length === 1;",
+            "the state filter did not apply",
+        )
+        .await?;
+        b.screenshot("32-filter").await;
+
+        // The activity view: what happened today.
+        b.client.goto(&app.url("/activity")).await?;
+        assert_eq!(text_of(&b, ".counter:first-child .counter-value").await?, "4");
+        b.screenshot("33-activity").await;
+
+        // A new ticket from a user appears in the open list without a reload, in red.
+        b.client.goto(&app.url("/tickets?view=all")).await?;
+        b.client.execute("window.notReloaded = true;", vec![]).await?;
+        // Wait for the event stream to be connected before the ticket is sent.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let id = crate::common::open_ticket(
+            &app,
+            &ursula,
+            &[("title", "Keyboard missing keys"), ("description", "F and J.")],
+        )
+        .await;
+        wait_until(
+            &b,
+            &format!("return window.notReloaded === true && !!document.querySelector('#ticket-list tr.is-new[data-ticket=\"{id}\"]');"),
+            "the new ticket did not appear live",
+        )
+        .await?;
+        assert!(text_of(&b, "#userbar .bar-new").await?.contains('1'));
+        b.screenshot("34-list-live").await;
+
+        // The supervision screen: no menu, large figures, the newcomer in red.
+        b.client.goto(&app.url("/supervision")).await?;
+        assert!(b.client.find(Locator::Css("#sidebar")).await.is_err());
+        b.client.find(Locator::Css("[data-enable-sound]")).await?.click().await?;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let second = crate::common::open_ticket(
+            &app,
+            &ursula,
+            &[("title", "Mouse is dead"), ("description", "No light.")],
+        )
+        .await;
+        wait_until(
+            &b,
+            &format!("return !!document.querySelector('.newest-list li.is-new[data-ticket=\"{second}\"]');"),
+            "the supervision screen did not show the new ticket",
+        )
+        .await?;
+        assert_eq!(text_of(&b, ".tile:first-child .tile-value").await?, "2");
+        b.screenshot("35-supervision-live").await;
+
+        // On a phone, the list becomes cards that fit the screen.
+        b.client.set_window_size(360, 740).await?;
+        b.client.goto(&app.url("/tickets?view=all")).await?;
+        let overflow = b
+            .client
+            .execute("return document.documentElement.scrollWidth > window.innerWidth + 1;", vec![])
+            .await?
+            .as_bool()
+            .unwrap_or(true);
+        assert!(!overflow, "the list scrolls sideways on a phone");
+        b.screenshot("36-list-phone").await;
+        Ok::<(), CmdError>(())
+    }
+    .await;
+    b.close().await;
+    app.stop().await;
+    story.expect("browser story");
+}
