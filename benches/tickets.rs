@@ -7,62 +7,17 @@
 //! end to end over loopback, one keep-alive connection, logged in as an administrator).
 //! Everything runs against the real release `gestdesk` binary.
 
-use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 mod common;
-use common::{BIN, free_port, ms, percentile, serve, stop, verdict};
+use common::{attr, demo, free_port, ms, percentile, serve, stop, verdict};
 
 const TICKETS: u32 = 100_000;
 const USERS: u32 = 1_000;
 const REQUESTS: usize = 2_000;
 const ENTRIES: i64 = 50;
 const FILES: usize = 5;
-
-/// Runs `gestdesk demo`; returns the time it took and the sample accounts' password.
-fn demo(dir: &Path) -> (Duration, String) {
-    let started = Instant::now();
-    let mut child = Command::new(BIN)
-        .args([
-            "demo",
-            "--tickets",
-            &TICKETS.to_string(),
-            "--users",
-            &USERS.to_string(),
-        ])
-        .env("GESTDESK_DATA_DIR", dir)
-        .env("LANG", "C")
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("gestdesk demo");
-    let mut out = String::new();
-    child
-        .stdout
-        .take()
-        .expect("stdout")
-        .read_to_string(&mut out)
-        .expect("output");
-    assert!(child.wait().expect("wait").success(), "demo failed: {out}");
-    let elapsed = started.elapsed();
-    print!("{out}");
-    let password = out
-        .lines()
-        .last()
-        .and_then(|l| l.rsplit(": ").next())
-        .expect("password line")
-        .trim()
-        .to_owned();
-    (elapsed, password)
-}
-
-/// The value after `prefix` up to the next double quote.
-fn attr(html: &str, prefix: &str) -> String {
-    let start = html.find(prefix).expect("attribute") + prefix.len();
-    let end = html[start..].find('"').expect("quote") + start;
-    html[start..end].replace("&amp;", "&")
-}
 
 /// The ticket form of `page`: its action (it carries the CSRF token) and its hidden fields.
 async fn ticket_form(
@@ -167,7 +122,8 @@ async fn ticket_with_history(client: &reqwest::Client, base: &str, db: &Path) ->
 
 fn main() {
     let dir = tempfile::tempdir().expect("dir");
-    let (took, password) = demo(dir.path());
+    let (took, out) = demo(dir.path(), TICKETS, USERS);
+    let password = common::demo_password(&out);
     println!(
         "gestdesk demo --tickets {TICKETS} --users {USERS}: {:.1} s",
         took.as_secs_f64()
@@ -186,67 +142,12 @@ fn main() {
         .expect("runtime");
     let db = dir.path().join("gestdesk.sqlite3");
     let (id, times, home) = runtime.block_on(async {
-        let client = reqwest::Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .pool_max_idle_per_host(1)
-            .build()
-            .expect("client");
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while client.get(format!("{base}/healthz")).send().await.is_err() {
-            assert!(Instant::now() < deadline, "server did not start");
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-        let login = client
-            .get(format!("{base}/login"))
-            .send()
-            .await
-            .expect("login page")
-            .text()
-            .await
-            .expect("body");
-        let token = attr(&login, "name=\"_csrf\" value=\"");
-        let r = client
-            .post(format!("{base}/login"))
-            .form(&[
-                ("login", "admin"),
-                ("password", &password),
-                ("_csrf", &token),
-            ])
-            .send()
-            .await
-            .expect("login");
-        assert_eq!(r.status(), 303, "login refused");
+        let client = common::log_in(&base, "admin", &password, 1).await;
 
         let id = ticket_with_history(&client, &base, &db).await;
         let url = format!("{base}/tickets/{id}");
-        let measure = |url: String, count: usize| {
-            let client = client.clone();
-            async move {
-                for _ in 0..100 {
-                    client
-                        .get(&url)
-                        .send()
-                        .await
-                        .expect("warm-up")
-                        .bytes()
-                        .await
-                        .expect("body");
-                }
-                let mut times = Vec::with_capacity(count);
-                for _ in 0..count {
-                    let t = Instant::now();
-                    let r = client.get(&url).send().await.expect("GET");
-                    assert_eq!(r.status(), 200);
-                    r.bytes().await.expect("body");
-                    times.push(t.elapsed());
-                }
-                times.sort();
-                times
-            }
-        };
-        let times = measure(url, REQUESTS).await;
-        let home = measure(format!("{base}/"), REQUESTS / 4).await;
+        let times = common::timed_gets(&client, &url, 100, REQUESTS).await;
+        let home = common::timed_gets(&client, &format!("{base}/"), 100, REQUESTS / 4).await;
         (id, times, home)
     });
     let median = percentile(&times, 0.5);

@@ -1,6 +1,9 @@
 //! What the benchmarks share: the release binary, ports, starting and stopping a server, and
 //! reading out durations.
 
+// Each benchmark uses a part of these helpers.
+#![allow(dead_code)]
+
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -52,4 +55,123 @@ pub fn ms(d: Duration) -> f64 {
 
 pub fn verdict(ok: bool) -> &'static str {
     if ok { "target met" } else { "TARGET MISSED" }
+}
+
+/// Runs `gestdesk demo` on `dir`; returns the time it took and what it printed.
+pub fn demo(dir: &Path, tickets: u32, users: u32) -> (Duration, String) {
+    let started = std::time::Instant::now();
+    let out = Command::new(BIN)
+        .args([
+            "demo",
+            "--tickets",
+            &tickets.to_string(),
+            "--users",
+            &users.to_string(),
+        ])
+        .env("GESTDESK_DATA_DIR", dir)
+        .env("LANG", "C")
+        .stderr(Stdio::inherit())
+        .output()
+        .expect("gestdesk demo");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "demo failed: {text}");
+    print!("{text}");
+    (started.elapsed(), text)
+}
+
+/// The sample accounts' password, from what `gestdesk demo` printed.
+pub fn demo_password(out: &str) -> String {
+    out.lines()
+        .last()
+        .and_then(|l| l.rsplit(": ").next())
+        .expect("password line")
+        .trim()
+        .to_owned()
+}
+
+/// The first sample technician's login, from what `gestdesk demo` printed.
+pub fn demo_technician(out: &str) -> String {
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("Technicians "))
+        .expect("technicians line");
+    line["Technicians ".len()..]
+        .split(' ')
+        .next()
+        .expect("login")
+        .to_owned()
+}
+
+/// The value after `prefix` up to the next double quote.
+pub fn attr(html: &str, prefix: &str) -> String {
+    let start = html.find(prefix).expect("attribute") + prefix.len();
+    let end = html[start..].find('"').expect("quote") + start;
+    html[start..end].replace("&amp;", "&")
+}
+
+/// Waits for the server at `base`, then logs in as `login`; the client keeps the session and
+/// at most `connections` idle connections.
+pub async fn log_in(
+    base: &str,
+    login: &str,
+    password: &str,
+    connections: usize,
+) -> reqwest::Client {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .pool_max_idle_per_host(connections)
+        .build()
+        .expect("client");
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while client.get(format!("{base}/healthz")).send().await.is_err() {
+        assert!(std::time::Instant::now() < deadline, "server did not start");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let page = client
+        .get(format!("{base}/login"))
+        .send()
+        .await
+        .expect("login page")
+        .text()
+        .await
+        .expect("body");
+    let token = attr(&page, "name=\"_csrf\" value=\"");
+    let r = client
+        .post(format!("{base}/login"))
+        .form(&[("login", login), ("password", password), ("_csrf", &token)])
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(r.status(), 303, "login refused");
+    client
+}
+
+/// Times `count` sequential `GET url` after `warm_up` untimed ones; sorted.
+pub async fn timed_gets(
+    client: &reqwest::Client,
+    url: &str,
+    warm_up: usize,
+    count: usize,
+) -> Vec<Duration> {
+    for _ in 0..warm_up {
+        client
+            .get(url)
+            .send()
+            .await
+            .expect("warm-up")
+            .bytes()
+            .await
+            .expect("body");
+    }
+    let mut times = Vec::with_capacity(count);
+    for _ in 0..count {
+        let t = std::time::Instant::now();
+        let r = client.get(url).send().await.expect("GET");
+        assert_eq!(r.status(), 200, "{url}");
+        r.bytes().await.expect("body");
+        times.push(t.elapsed());
+    }
+    times.sort();
+    times
 }

@@ -9,6 +9,7 @@ use rusqlite::{Connection, params_from_iter};
 
 use crate::domain::tickets::states;
 
+use super::count_cache;
 use super::reader::Reader;
 use super::scope::{Scope, StateSel, View};
 
@@ -109,11 +110,8 @@ fn states_in_order(conn: &Connection) -> rusqlite::Result<Vec<StateRow>> {
 /// Tickets of `view` by state.
 fn by_state(conn: &Connection, r: &Reader, view: View) -> rusqlite::Result<HashMap<i64, i64>> {
     let (cond, values) = view.condition(r);
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT t.state_id, count(*) FROM tickets t WHERE {cond} GROUP BY t.state_id"
-    ))?;
-    let rows = stmt.query_map(params_from_iter(values), |r| Ok((r.get(0)?, r.get(1)?)))?;
-    rows.collect()
+    let counts = count_cache::per_state(conn, &format!("FROM tickets t WHERE {cond}"), &values)?;
+    Ok((*counts).clone())
 }
 
 fn count(conn: &Connection, r: &Reader, view: View) -> rusqlite::Result<i64> {

@@ -14,6 +14,7 @@ use crate::domain::users::search::like_pattern;
 use crate::i18n::{Lang, Msg, msg};
 
 use super::columns::{Column, FilterKind, Join};
+use super::count_cache;
 use super::reader::Reader;
 use super::scope::{Scope, View};
 use super::search;
@@ -316,6 +317,12 @@ fn paging(total: i64, page: i64, per_page: i64) -> (i64, i64, i64) {
     (page, pages, (page - 1) * per_page)
 }
 
+/// Whether the counts of `c` may be kept until tickets change: searches read the thread, and
+/// filters joined to names read tables whose edits are not ticket changes.
+fn cacheable(c: &Condition, req: &ListRequest) -> bool {
+    req.search.is_empty() && c.joins.is_empty()
+}
+
 /// The page's numbers in the `state` order (state, priority, criticality, date): counted per
 /// state, then read state by state so that each read walks one state's index.
 fn state_order_ids(
@@ -324,10 +331,12 @@ fn state_order_ids(
     req: &ListRequest,
 ) -> rusqlite::Result<(Vec<i64>, i64, i64, i64)> {
     let joins = join_sql(&c.joins);
-    let counts: HashMap<i64, i64> = {
+    let from_where = format!("FROM tickets t {joins} WHERE {}", c.sql);
+    let counts: HashMap<i64, i64> = if cacheable(c, req) {
+        (*count_cache::per_state(conn, &from_where, &c.values)?).clone()
+    } else {
         let mut stmt = conn.prepare_cached(&format!(
-            "SELECT t.state_id, count(*) FROM tickets t {joins} WHERE {} GROUP BY t.state_id",
-            c.sql
+            "SELECT t.state_id, count(*) {from_where} GROUP BY t.state_id"
         ))?;
         let rows = stmt.query_map(params_from_iter(c.values.clone()), |r| {
             Ok((r.get(0)?, r.get(1)?))
@@ -385,13 +394,14 @@ fn ordered_ids(
     };
     let mut joins = c.joins.clone();
     add_joins(&mut joins, &extra);
-    let total: i64 = {
-        let count_joins = join_sql(&c.joins);
-        conn.prepare_cached(&format!(
-            "SELECT count(*) FROM tickets t {count_joins} WHERE {}",
-            c.sql
-        ))?
-        .query_row(params_from_iter(c.values.clone()), |r| r.get(0))?
+    let from_where = format!("FROM tickets t {} WHERE {}", join_sql(&c.joins), c.sql);
+    let total: i64 = if cacheable(c, req) {
+        count_cache::per_state(conn, &from_where, &c.values)?
+            .values()
+            .sum()
+    } else {
+        conn.prepare_cached(&format!("SELECT count(*) {from_where}"))?
+            .query_row(params_from_iter(c.values.clone()), |r| r.get(0))?
     };
     let (page, pages, offset) = paging(total, req.page, req.per_page);
     let mut values = c.values.clone();

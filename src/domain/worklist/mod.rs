@@ -5,6 +5,7 @@
 pub mod activity;
 pub mod choices;
 pub mod columns;
+pub mod count_cache;
 pub mod counters;
 pub mod listing;
 pub mod reader;

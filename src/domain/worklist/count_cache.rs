@@ -1,0 +1,115 @@
+//! Ticket counts per state under a condition, remembered until tickets change.
+//!
+//! Counting tens of thousands of tickets takes milliseconds; lists and menus ask for the same
+//! counts on every page. Each database keeps its counts for the current change number (see
+//! `change_counter`): any change to tickets, or to what views depend on, starts afresh.
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
+
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, params_from_iter};
+
+use super::counters;
+
+/// Counts kept per database at most; beyond, the oldest generation's set is dropped whole.
+const MAX_ENTRIES: usize = 4096;
+
+/// Counts by state.
+pub type Counts = Arc<HashMap<i64, i64>>;
+
+#[derive(Default)]
+struct Remembered {
+    generation: i64,
+    counts: HashMap<String, Counts>,
+}
+
+/// One set per database file.
+static CACHE: LazyLock<Mutex<HashMap<String, Remembered>>> = LazyLock::new(Default::default);
+
+fn key(from_where: &str, values: &[SqlValue]) -> String {
+    format!("{from_where}\u{1f}{values:?}")
+}
+
+/// The counts per state of `SELECT t.state_id, count(*) {from_where} GROUP BY t.state_id`.
+/// `from_where` must read tickets (and tables whose changes bump the change counter) only.
+pub fn per_state(
+    conn: &Connection,
+    from_where: &str,
+    values: &[SqlValue],
+) -> rusqlite::Result<Counts> {
+    let db = conn.path().unwrap_or_default().to_owned();
+    // An in-memory database has no name to keep counts under.
+    if db.is_empty() {
+        return count(conn, from_where, values).map(Arc::new);
+    }
+    let generation = counters::generation(conn)?;
+    let k = key(from_where, values);
+    if let Ok(cache) = CACHE.lock()
+        && let Some(found) = cache
+            .get(&db)
+            .filter(|r| r.generation == generation)
+            .and_then(|r| r.counts.get(&k))
+    {
+        return Ok(found.clone());
+    }
+    let counts = Arc::new(count(conn, from_where, values)?);
+    if let Ok(mut cache) = CACHE.lock() {
+        let remembered = cache.entry(db).or_default();
+        if remembered.generation != generation || remembered.counts.len() >= MAX_ENTRIES {
+            remembered.generation = generation;
+            remembered.counts.clear();
+        }
+        remembered.counts.insert(k, counts.clone());
+    }
+    Ok(counts)
+}
+
+fn count(
+    conn: &Connection,
+    from_where: &str,
+    values: &[SqlValue],
+) -> rusqlite::Result<HashMap<i64, i64>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT t.state_id, count(*) {from_where} GROUP BY t.state_id"
+    ))?;
+    let rows = stmt.query_map(params_from_iter(values.iter()), |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?;
+    rows.collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_follow_changes() {
+        let dir = tempfile::tempdir().expect("dir");
+        let conn = Connection::open(dir.path().join("c.sqlite3")).expect("open");
+        conn.execute_batch(
+            "CREATE TABLE change_counter (tickets INTEGER NOT NULL);
+             INSERT INTO change_counter VALUES (0);
+             CREATE TABLE tickets (id INTEGER PRIMARY KEY, state_id INTEGER);
+             INSERT INTO tickets (state_id) VALUES (1), (1), (2);",
+        )
+        .expect("schema");
+        let sql = "FROM tickets t WHERE t.state_id > ?";
+        let values = [SqlValue::Integer(0)];
+        let first = per_state(&conn, sql, &values).expect("count");
+        assert_eq!(first.get(&1), Some(&2));
+        // Without a change, the same counts come back even if rows moved behind the counter.
+        conn.execute("INSERT INTO tickets (state_id) VALUES (1)", [])
+            .expect("insert");
+        assert_eq!(
+            per_state(&conn, sql, &values).expect("count").get(&1),
+            Some(&2)
+        );
+        conn.execute("UPDATE change_counter SET tickets = 1", [])
+            .expect("bump");
+        assert_eq!(
+            per_state(&conn, sql, &values).expect("count").get(&1),
+            Some(&3)
+        );
+    }
+}
