@@ -808,3 +808,88 @@ async fn the_supervision_screen_shows_the_figures_without_the_menu() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn default_order_and_state_come_from_settings_unless_the_user_chose_their_own() {
+    let (app, admin) = TestApp::with_admin().await;
+    let tom = app.login_as("tom", Profile::Technician).await;
+    app.create_user("ursula", "some password", Profile::User)
+        .await;
+    let a = ticket(&app, &admin, "First", "ursula", Some("tom"), 2).await;
+    let b = ticket(&app, &admin, "Second", "ursula", Some("tom"), 3).await;
+    let c = ticket(&app, &admin, "Third", "ursula", Some("tom"), 1).await;
+
+    // Global: newest number first, every state at login.
+    app.set_setting("order", "number_desc");
+    app.set_setting("ticket_default_state", "all");
+    let home = tom.get("/").await;
+    home.assert_contains("<h1>Your tickets</h1>");
+    assert_eq!(listed(&home.body), vec![c, b, a]);
+    // Tom's own choices win: oldest first, resolved tickets at login.
+    app.sql()
+        .execute(
+            "UPDATE users SET ticket_order = 'created_asc', default_ticket_state = '3' WHERE login = 'tom'",
+            [],
+        )
+        .expect("preferences");
+    let home = tom.get("/").await;
+    home.assert_contains("<h1>Your tickets · Resolved</h1>");
+    assert_eq!(listed(&home.body), vec![b]);
+    assert_eq!(
+        listed(&tom.get("/tickets?view=your").await.body),
+        vec![a, b, c]
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn service_and_company_views_hold_the_tickets_of_their_members() {
+    let (app, admin) = TestApp::with_admin().await;
+    let tom = app.login_as("tom", Profile::Technician).await;
+    app.create_user("ursula", "some password", Profile::User)
+        .await;
+    app.create_user("victor", "some password", Profile::User)
+        .await;
+    let mine = ticket(&app, &admin, "Accounts ledger", "ursula", Some("admin"), 2).await;
+    let other = ticket(
+        &app,
+        &admin,
+        "Warehouse scanner",
+        "victor",
+        Some("admin"),
+        2,
+    )
+    .await;
+    app.sql()
+        .execute_batch(&format!(
+            "INSERT INTO services (id, name) VALUES (3, 'Accounting');
+             INSERT INTO user_services (user_id, service_id) VALUES ({tom}, 3);
+             UPDATE tickets SET service_id = 3 WHERE id = {mine};
+             INSERT INTO companies (id, name) VALUES (4, 'Acme');
+             UPDATE users SET company_id = 4 WHERE login IN ('tom', 'victor');",
+            tom = app.user_id("tom")
+        ))
+        .expect("organisation");
+    app.set_setting("user_limit_service", "1");
+    app.set_right(Profile::Technician, "side_all_service_disp", true);
+    app.set_setting("user_company_view", "1");
+    app.set_right(Profile::Technician, "side_company", true);
+
+    let home = tom.get("/").await;
+    assert_eq!(menu_count(&home.body, "/tickets?view=service-3"), Some(1));
+    assert_eq!(
+        listed(&tom.get("/tickets?view=service-3").await.body),
+        vec![mine]
+    );
+    assert_eq!(menu_count(&home.body, "/tickets?view=company"), Some(1));
+    assert_eq!(
+        listed(&tom.get("/tickets?view=company").await.body),
+        vec![other]
+    );
+    // A service Tom is not in is not his to open.
+    assert_eq!(
+        tom.get("/tickets?view=service-9").await.status,
+        StatusCode::NOT_FOUND
+    );
+    app.stop().await;
+}
