@@ -11,7 +11,7 @@ use std::path::Path;
 use std::time::Duration;
 
 mod common;
-use common::{attr, demo, free_port, ms, percentile, serve, stop, verdict};
+use common::{attr, demo, ms, percentile, stop, verdict};
 
 const TICKETS: u32 = 100_000;
 const USERS: u32 = 1_000;
@@ -133,13 +133,8 @@ fn main() {
         verdict(took < Duration::from_secs(30))
     );
 
-    let port = free_port();
-    let base = format!("http://127.0.0.1:{port}");
-    let mut server = serve(dir.path(), port);
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
+    let (mut server, base) = common::serve_anywhere(dir.path());
+    let runtime = common::runtime();
     let db = dir.path().join("gestdesk.sqlite3");
     let (id, times, home) = runtime.block_on(async {
         let client = common::log_in(&base, "admin", &password, 1).await;

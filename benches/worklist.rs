@@ -15,8 +15,7 @@ use std::time::{Duration, Instant};
 
 mod common;
 use common::{
-    demo, demo_password, demo_technician, free_port, log_in, ms, percentile, serve, stop,
-    timed_gets, verdict,
+    demo, demo_password, demo_technician, log_in, ms, percentile, stop, timed_gets, verdict,
 };
 
 const TICKETS: u32 = 100_000;
@@ -55,13 +54,8 @@ fn main() {
     println!("gestdesk demo: {:.1} s", took.as_secs_f64());
     let password = demo_password(&out);
     let technician = demo_technician(&out);
-    let port = free_port();
-    let base = format!("http://127.0.0.1:{port}");
-    let mut server = serve(dir.path(), port);
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
+    let (mut server, base) = common::serve_anywhere(dir.path());
+    let runtime = common::runtime();
     runtime.block_on(async {
         let client = log_in(&base, &technician, &password, CONNECTIONS).await;
         let all = format!("{base}/tickets?view=all");

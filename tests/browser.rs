@@ -332,6 +332,18 @@ async fn an_administrator_manages_people_rights_and_lists_in_a_real_browser() {
 }
 
 /// Waits until the script `check` returns true.
+/// Whether the page is wider than the window (it should never be, even on a phone).
+async fn scrolls_sideways(b: &Browser) -> Result<bool, CmdError> {
+    Ok(b.client
+        .execute(
+            "return document.documentElement.scrollWidth > window.innerWidth + 1;",
+            vec![],
+        )
+        .await?
+        .as_bool()
+        .unwrap_or(true))
+}
+
 async fn wait_until(b: &Browser, check: &str, what: &str) -> Result<(), CmdError> {
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
     loop {
@@ -428,13 +440,7 @@ async fn a_ticket_is_opened_with_a_file_answered_by_its_requester_and_closed_in_
         // On a phone the ticket page stays within the screen.
         b.client.set_window_size(360, 740).await?;
         b.client.goto(&app.url(&format!("/tickets/{id}"))).await?;
-        let overflow = b
-            .client
-            .execute("return document.documentElement.scrollWidth > window.innerWidth + 1;", vec![])
-            .await?
-            .as_bool()
-            .unwrap_or(true);
-        assert!(!overflow, "the ticket page scrolls sideways on a phone");
+        assert!(!scrolls_sideways(&b).await?, "the ticket page scrolls sideways on a phone");
         b.screenshot("24-ticket-phone").await;
         Ok::<(), CmdError>(())
     }
@@ -554,13 +560,7 @@ async fn a_technician_finds_work_in_lists_and_watches_new_tickets_arrive_live() 
         // On a phone, the list becomes cards that fit the screen.
         b.client.set_window_size(360, 740).await?;
         b.client.goto(&app.url("/tickets?view=all")).await?;
-        let overflow = b
-            .client
-            .execute("return document.documentElement.scrollWidth > window.innerWidth + 1;", vec![])
-            .await?
-            .as_bool()
-            .unwrap_or(true);
-        assert!(!overflow, "the list scrolls sideways on a phone");
+        assert!(!scrolls_sideways(&b).await?, "the list scrolls sideways on a phone");
         b.screenshot("36-list-phone").await;
         Ok::<(), CmdError>(())
     }

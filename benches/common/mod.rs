@@ -175,3 +175,17 @@ pub async fn timed_gets(
     times.sort();
     times
 }
+
+/// Starts `gestdesk serve` on a free loopback port; returns it and its base address.
+pub fn serve_anywhere(data_dir: &Path) -> (Child, String) {
+    let port = free_port();
+    (serve(data_dir, port), format!("http://127.0.0.1:{port}"))
+}
+
+/// A single-threaded runtime for the benchmark's own client side.
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+}
