@@ -581,7 +581,7 @@ async fn next_event(stream: &mut reqwest::Response, buffer: &mut String, name: &
 
 #[tokio::test]
 async fn live_events_tell_each_viewer_about_the_tickets_they_may_see() {
-    let (app, _admin) = TestApp::with_admin().await;
+    let (app, admin) = TestApp::with_admin().await;
     let tom = app.login_as("tom", Profile::Technician).await;
     let ursula = app.login_as("ursula", Profile::User).await;
     let victor = app.login_as("victor", Profile::User).await;
@@ -661,6 +661,30 @@ async fn live_events_tell_each_viewer_about_the_tickets_they_may_see() {
         serde_json::from_str(&next_event(&mut quiet, &mut quiet_buf, "ticket").await)
             .expect("json");
     assert_eq!(news["ring"], false);
+
+    // A ticket a technician saves without anyone to handle it rings too (the red bell's case).
+    app.set_setting("notify", "1");
+    let mut loud = tom.stream("/live").await;
+    let mut loud_buf = String::new();
+    next_event(&mut loud, &mut loud_buf, "hello").await;
+    open_ticket(
+        &app,
+        &admin,
+        &[
+            ("title", "Phone line noisy"),
+            ("description", "Desk 12."),
+            ("technician", ""),
+        ],
+    )
+    .await;
+    let news: serde_json::Value =
+        serde_json::from_str(&next_event(&mut loud, &mut loud_buf, "ticket").await).expect("json");
+    assert_eq!(
+        (news["byRequester"].as_bool(), news["unassigned"].as_bool()),
+        (Some(false), Some(true))
+    );
+    assert_eq!(news["ring"], true);
+    drop(loud);
 
     // Anonymous visitors get no stream. Stopping the server ends every stream.
     assert!(app.client().get_head("/live").await.status.is_redirection());

@@ -423,7 +423,7 @@
     var news;
     try { news = JSON.parse(e.data); } catch (err) { return; }
     fresh[String(news.id)] = true;
-    if (news.ring || (wall && news.byRequester)) ring();
+    if (news.ring || (wall && (news.byRequester || news.unassigned))) ring();
     later();
   });
   window.addEventListener("pagehide", function () { source.close(); });

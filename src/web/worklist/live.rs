@@ -27,7 +27,8 @@ struct Listener {
     hub: Hub,
     db: Db,
     reader: std::sync::Arc<Reader>,
-    /// Technicians hear new tickets sent by requesters when the setting is on.
+    /// Technicians hear new tickets sent by requesters, and tickets nobody has, when the
+    /// setting is on.
     ring: bool,
 }
 
@@ -54,7 +55,7 @@ async fn event_for(l: &Listener, change: Change) -> Option<Event> {
                     "id": id,
                     "byRequester": by_requester,
                     "unassigned": unassigned,
-                    "ring": l.ring && by_requester,
+                    "ring": l.ring && (by_requester || unassigned),
                 });
                 Event::default().event("ticket").data(data.to_string())
             })
