@@ -17,6 +17,25 @@ use crate::web;
 /// How long in-flight requests may take to finish once shutdown has begun.
 pub const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How often the query planner's statistics are refreshed while serving.
+const STATISTICS_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Refreshes the planner's statistics every [`STATISTICS_EVERY`], as tickets accumulate.
+async fn refresh_statistics(db: crate::db::Db) {
+    let mut every = tokio::time::interval(STATISTICS_EVERY);
+    // The first tick is immediate; opening the database has just done it.
+    every.tick().await;
+    loop {
+        every.tick().await;
+        let db = db.clone();
+        match tokio::task::spawn_blocking(move || db.optimize_blocking()).await {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => tracing::warn!("could not refresh query statistics: {e}"),
+            Err(e) => tracing::warn!("could not refresh query statistics: {e}"),
+        }
+    }
+}
+
 /// Serves `app` on `listener` until `shutdown` resolves, then closes the database cleanly.
 pub async fn serve(
     app: App,
@@ -25,6 +44,7 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let local = listener.local_addr()?;
     let hub = crate::live::Hub::start(app.db().clone());
+    let upkeep = tokio::spawn(refresh_statistics(app.db().clone()));
     let state = web::AppState::new(app.clone(), local, hub.clone());
     let router = web::router(state);
 
@@ -54,6 +74,7 @@ pub async fn serve(
         () = drain_limit => tracing::warn!("requests still running after {DRAIN_TIMEOUT:?}; stopping anyway"),
     }
 
+    upkeep.abort();
     let db = app.db().clone();
     match tokio::task::spawn_blocking(move || db.checkpoint_blocking()).await {
         Ok(Ok(())) => tracing::info!("database closed cleanly"),
