@@ -182,6 +182,17 @@ async fn the_list_sorts_filters_pages_and_shows_columns_by_right() {
     // The header link reverses the order and keeps the view.
     up.assert_contains("/tickets?view=all&amp;sort=title&amp;dir=desc");
 
+    // The default order (by state) is the same with a search that matches everything.
+    let by_state = listed(&admin.get("/tickets?view=all").await.body);
+    assert_eq!(
+        listed(&admin.get("/tickets?view=all&q=ticket").await.body),
+        by_state
+    );
+    assert_eq!(
+        listed(&admin.get("/tickets?view=all&q=ticket&page=2").await.body),
+        listed(&admin.get("/tickets?view=all&page=2").await.body)
+    );
+
     // Filters under the headers: text contains, a listed value, a number.
     let one = admin.get("/tickets?view=all&f_title=ket+07").await;
     assert_eq!(listed(&one.body), vec![ids[6]]);

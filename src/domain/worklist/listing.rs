@@ -281,7 +281,8 @@ fn column_order(c: Column, desc: bool) -> String {
     )
 }
 
-/// The `ORDER BY` and joins of a named order other than `state`.
+/// The `ORDER BY` and joins of a named order (`state` here serves searches; lists without one
+/// read state by state).
 fn named_order(code: &str) -> (String, Vec<Join>) {
     match code {
         "created_asc" => ("t.created_at, t.id".to_owned(), Vec::new()),
@@ -294,6 +295,11 @@ fn named_order(code: &str) -> (String, Vec<Join>) {
         "criticality" => (
             "cr.position IS NULL, cr.position, t.created_at".to_owned(),
             vec![Join::Criticality],
+        ),
+        "state" => (
+            "st.position, st.id, pr.position IS NULL, pr.position, cr.position IS NULL, cr.position, t.created_at, t.id"
+                .to_owned(),
+            vec![Join::State, Join::Priority, Join::Criticality],
         ),
         "hope_date" => (
             "t.hope_date IS NULL, t.hope_date, t.created_at".to_owned(),
@@ -554,7 +560,11 @@ pub fn list(
 ) -> rusqlite::Result<ListPage> {
     let c = condition(r, req);
     let (found, total, page, pages) = match &req.sort {
-        Sort::Order(code) if code == "state" => state_order_ids(conn, &c, req)?,
+        // A search matches few tickets: one sorted read of the matches beats a read per state
+        // (each of which would run the search again).
+        Sort::Order(code) if code == "state" && req.search.is_empty() => {
+            state_order_ids(conn, &c, req)?
+        }
         _ => ordered_ids(conn, &c, req)?,
     };
     let day_start = clock::day_start(now);
