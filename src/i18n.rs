@@ -24,6 +24,8 @@ static_loader! {
 
 static FR: LanguageIdentifier = langid!("fr");
 static EN: LanguageIdentifier = langid!("en");
+static ES: LanguageIdentifier = langid!("es");
+static DE: LanguageIdentifier = langid!("de");
 
 /// The same translation files, read to list which messages each language defines.
 #[derive(RustEmbed)]
@@ -78,6 +80,10 @@ pub enum Lang {
     Fr,
     /// English.
     En,
+    /// Spanish.
+    Es,
+    /// German.
+    De,
 }
 
 /// A translation key carried as a value, with optional arguments.
@@ -118,13 +124,15 @@ impl Msg {
 
 impl Lang {
     /// Every language, in the order offered to users.
-    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+    pub const ALL: [Lang; 4] = [Lang::Fr, Lang::En, Lang::Es, Lang::De];
 
     /// The short code stored in settings and cookies.
     pub fn code(self) -> &'static str {
         match self {
             Lang::Fr => "fr",
             Lang::En => "en",
+            Lang::Es => "es",
+            Lang::De => "de",
         }
     }
 
@@ -132,6 +140,8 @@ impl Lang {
         match self {
             Lang::Fr => &FR,
             Lang::En => &EN,
+            Lang::Es => &ES,
+            Lang::De => &DE,
         }
     }
 
@@ -146,6 +156,8 @@ impl Lang {
         match primary.as_str() {
             "fr" => Some(Lang::Fr),
             "en" => Some(Lang::En),
+            "es" => Some(Lang::Es),
+            "de" => Some(Lang::De),
             _ => None,
         }
     }
@@ -252,10 +264,14 @@ mod tests {
             Some(Lang::En)
         );
         assert_eq!(
-            Lang::from_accept_language("de-DE, fr;q=0.5, en;q=0.7"),
+            Lang::from_accept_language("it-IT, fr;q=0.5, en;q=0.7"),
             Some(Lang::En)
         );
-        assert_eq!(Lang::from_accept_language("de, it"), None);
+        assert_eq!(Lang::from_accept_language("it, nl"), None);
+        assert_eq!(
+            Lang::from_accept_language("de-DE,de;q=0.9,en;q=0.5"),
+            Some(Lang::De)
+        );
         assert_eq!(
             Lang::from_accept_language("fr;q=0, en;q=0.1"),
             Some(Lang::En)
@@ -296,16 +312,17 @@ mod tests {
     }
 }
 
-/// A moment as the reader expects it: `27/11/2026 14:05` in French, `11/27/2026 2:05 PM` in
-/// English, in the server's time zone.
+/// A moment as the reader expects it: `27/11/2026 14:05` in French and Spanish,
+/// `11/27/2026 2:05 PM` in English, `27.11.2026 14:05` in German, in the server's time zone.
 pub fn format_datetime(lang: Lang, unix_seconds: i64) -> String {
     let Ok(ts) = jiff::Timestamp::from_second(unix_seconds) else {
         return String::new();
     };
     let zoned = ts.to_zoned_datetime(jiff::tz::TimeZone::system());
     let pattern = match lang {
-        Lang::Fr => "%d/%m/%Y %H:%M",
+        Lang::Fr | Lang::Es => "%d/%m/%Y %H:%M",
         Lang::En => "%m/%d/%Y %-I:%M %p",
+        Lang::De => "%d.%m.%Y %H:%M",
     };
     zoned.strftime(pattern).to_string()
 }
@@ -327,8 +344,9 @@ pub fn format_day(lang: Lang, day: &str) -> String {
 
 fn format_civil_date(lang: Lang, date: jiff::civil::Date) -> String {
     let pattern = match lang {
-        Lang::Fr => "%d/%m/%Y",
+        Lang::Fr | Lang::Es => "%d/%m/%Y",
         Lang::En => "%m/%d/%Y",
+        Lang::De => "%d.%m.%Y",
     };
     date.strftime(pattern).to_string()
 }
@@ -337,7 +355,7 @@ fn format_civil_date(lang: Lang, date: jiff::civil::Date) -> String {
 pub fn format_bytes(lang: Lang, bytes: u64) -> String {
     let units: [&str; 4] = match lang {
         Lang::Fr => ["o", "Ko", "Mo", "Go"],
-        Lang::En => ["B", "KB", "MB", "GB"],
+        Lang::En | Lang::Es | Lang::De => ["B", "KB", "MB", "GB"],
     };
     // Precision loss is irrelevant for a human-readable size.
     #[allow(clippy::cast_precision_loss)]
@@ -350,13 +368,19 @@ pub fn format_bytes(lang: Lang, bytes: u64) -> String {
     let text = if unit == 0 {
         format!("{bytes}")
     } else {
-        format!("{value:.1}")
-    };
-    let text = match lang {
-        Lang::Fr => text.replace('.', ","),
-        Lang::En => text,
+        format_decimal(lang, value)
     };
     format!("{text} {}", units[unit])
+}
+
+/// A number with one decimal and the reader's decimal separator (`1.5` in English, `1,5` in
+/// French, Spanish and German).
+pub fn format_decimal(lang: Lang, value: f64) -> String {
+    let text = format!("{value:.1}");
+    match lang {
+        Lang::En => text,
+        Lang::Fr | Lang::Es | Lang::De => text.replace('.', ","),
+    }
 }
 
 #[cfg(test)]
@@ -368,6 +392,8 @@ mod format_tests {
         assert_eq!(format_bytes(Lang::En, 512), "512 B");
         assert_eq!(format_bytes(Lang::En, 1536), "1.5 KB");
         assert_eq!(format_bytes(Lang::Fr, 1536), "1,5 Ko");
+        assert_eq!(format_bytes(Lang::De, 1536), "1,5 KB");
+        assert_eq!(format_decimal(Lang::Es, 2.5), "2,5");
     }
 
     #[test]

@@ -72,3 +72,39 @@ fn every_language_has_the_same_keys() {
         );
     }
 }
+
+/// Whether `key` is named somewhere: as a literal in the sources, as a quoted value in the
+/// migrations (names of built-in list rows), or, for `right-*`, as a right the schema declares.
+fn is_named(key: &str, sources: &str, migrations: &str) -> bool {
+    sources.contains(&format!("\"{key}\""))
+        || migrations.contains(&format!("'{key}'"))
+        || key
+            .strip_prefix("right-")
+            .is_some_and(|r| migrations.contains(&format!("'{}'", r.replace('-', "_"))))
+}
+
+fn read_tree(dir: &Path, extension: &str, out: &mut String) {
+    for entry in std::fs::read_dir(dir).expect("read dir") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            read_tree(&path, extension, out);
+        } else if path.extension().and_then(|e| e.to_str()) == Some(extension) {
+            out.push_str(&std::fs::read_to_string(&path).expect("read"));
+        }
+    }
+}
+
+#[test]
+fn every_translation_is_used_somewhere() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (mut sources, mut migrations) = (String::new(), String::new());
+    read_tree(&root.join("src"), "rs", &mut sources);
+    read_tree(&root.join("src-tauri/src"), "rs", &mut sources);
+    read_tree(&root.join("migrations"), "sql", &mut migrations);
+    let unused: Vec<String> = Lang::Fr
+        .keys()
+        .into_iter()
+        .filter(|k| !is_named(k, &sources, &migrations))
+        .collect();
+    assert!(unused.is_empty(), "translations no code uses: {unused:#?}");
+}

@@ -30,7 +30,13 @@ async fn unknown_urls_get_a_translated_page_not_a_bare_text() {
     fr.assert_contains("Page introuvable")
         .assert_contains(r#"<html lang="fr""#);
     let de = app.client_in("de-DE").get("/nope").await;
-    de.assert_contains("Page introuvable");
+    de.assert_contains("Seite nicht gefunden")
+        .assert_contains(r#"<html lang="de""#);
+    let es = app.client_in("es-ES,es;q=0.9").get("/nope").await;
+    es.assert_contains("Página no encontrada");
+    // A language Gestdesk does not speak falls back to French.
+    let it = app.client_in("it-IT").get("/nope").await;
+    it.assert_contains("Page introuvable");
 
     // Logged in, the 404 page keeps the frame (menu, user name).
     let inside = admin.get("/nope").await;

@@ -24,21 +24,12 @@ setup-needed-intro = Gestdesk is not set up yet: the administrator account must 
 setup-needed-remote = Open the set-up link the server printed when it started (in its console or in the Gestdesk app's window), from the computer that runs it.
 
 home-welcome = Hello { $name }
-home-signed-in-as = You are logged in with the { $profile } profile.
-home-last-login = Last login: { $when }
-home-addresses-title = Gestdesk's addresses on the network
-home-addresses-intro = Users on your network can open Gestdesk in their browser at these addresses:
-home-addresses-none = No network address was found: Gestdesk can only be reached from this computer.
 
 profile-title = My profile
 profile-login = Login
-profile-name = Name
-profile-mail = Mail address
 profile-profile = Profile
-profile-language = Language
 profile-language-browser = The browser's
 profile-last-login = Last login
-profile-change-password = Change my password
 
 profile-user = User
 profile-power-user = Power user

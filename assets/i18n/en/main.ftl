@@ -6,7 +6,6 @@ layout-menu = Menu
 layout-profile = Profile
 layout-logout = Log out
 
-menu-home = Home
 menu-administration = Administration
 menu-system = System
 

@@ -4,8 +4,6 @@ menu-tickets-left = { $count ->
         [one] one left
        *[other] { $count } left
     }
-home-recent-tickets = Latest tickets
-home-no-tickets = No ticket yet.
 
 ticket-new-title = New ticket
 ticket-create = Create the ticket

@@ -24,21 +24,12 @@ setup-needed-intro = Gestdesk n'est pas encore configuré : il faut d'abord cré
 setup-needed-remote = Ouvrez le lien de configuration affiché par le serveur au démarrage (dans sa console ou dans la fenêtre de l'application Gestdesk), depuis l'ordinateur qui l'héberge.
 
 home-welcome = Bonjour { $name }
-home-signed-in-as = Vous êtes connecté avec le profil { $profile }.
-home-last-login = Dernière connexion : { $when }
-home-addresses-title = Adresses de Gestdesk sur le réseau
-home-addresses-intro = Les utilisateurs de votre réseau peuvent ouvrir Gestdesk dans leur navigateur à ces adresses :
-home-addresses-none = Aucune adresse réseau n'a été trouvée : Gestdesk n'est joignable que depuis cet ordinateur.
 
 profile-title = Mon profil
 profile-login = Identifiant
-profile-name = Nom
-profile-mail = Adresse mail
 profile-profile = Profil
-profile-language = Langue
 profile-language-browser = Celle du navigateur
 profile-last-login = Dernière connexion
-profile-change-password = Changer mon mot de passe
 
 profile-user = Utilisateur
 profile-power-user = Utilisateur avec pouvoir

@@ -6,7 +6,6 @@ layout-menu = Menu
 layout-profile = Profil
 layout-logout = Se déconnecter
 
-menu-home = Accueil
 menu-administration = Administration
 menu-system = Système
 

@@ -4,8 +4,6 @@ menu-tickets-left = { $count ->
         [one] encore un
        *[other] encore { $count }
     }
-home-recent-tickets = Derniers tickets
-home-no-tickets = Aucun ticket pour l'instant.
 
 ticket-new-title = Nouveau ticket
 ticket-create = Créer le ticket

@@ -6,6 +6,7 @@ use maud::{Markup, html};
 
 use crate::domain::tickets::states;
 use crate::domain::worklist::scope::{Scope, StateSel, View};
+use crate::i18n::format_decimal;
 use crate::web::paths;
 use crate::web::visitor::Visitor;
 
@@ -50,7 +51,7 @@ pub fn render(visitor: &Visitor) -> Markup {
                 }
                 a.bar-item href=(your(StateSel::Meta)) title=(lang.t("bar-workload-help")) {
                     span.bar-label { (lang.t("bar-workload")) }
-                    span.bar-value { (lang.t_args("bar-hours", &[("hours", &format!("{:.1}", t.workload_minutes as f64 / 60.0))])) }
+                    span.bar-value { (lang.t_args("bar-hours", &[("hours", &format_decimal(lang, t.workload_minutes as f64 / 60.0))])) }
                 }
             }
             a.bar-item href=(resolved) title=(lang.t("bar-resolved-help")) {

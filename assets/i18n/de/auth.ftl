@@ -1,0 +1,46 @@
+# Login, first-run set-up, profile and password pages.
+login-title = Anmelden
+login-field-login = Benutzername
+login-field-password = Passwort
+login-submit = Anmelden
+login-language = Sprache
+login-error-invalid = Falscher Benutzername oder falsches Passwort.
+login-error-throttled = Zu viele fehlgeschlagene Anmeldeversuche. Versuchen Sie es in { $minutes } Minute(n) erneut.
+
+setup-title = Administratorkonto anlegen
+setup-intro = Gestdesk startet zum ersten Mal. Legen Sie das Administratorkonto an, mit dem es eingerichtet wird; dieser Link funktioniert nur einmal.
+setup-field-login = Benutzername
+setup-field-firstname = Vorname
+setup-field-lastname = Nachname
+setup-field-mail = E-Mail-Adresse
+setup-field-password = Passwort
+setup-field-password-confirm = Passwort bestätigen
+setup-field-language = Sprache
+setup-submit = Konto anlegen und anmelden
+setup-link-dead = Dieser Einrichtungslink ist ungültig oder wurde bereits verwendet: Das Administratorkonto existiert. Bitte melden Sie sich an.
+setup-already-done = Es gibt bereits ein Konto: Die Ersteinrichtung ist abgeschlossen.
+setup-needed-title = Willkommen bei Gestdesk
+setup-needed-intro = Gestdesk ist noch nicht eingerichtet: Zuerst muss das Administratorkonto angelegt werden.
+setup-needed-remote = Öffnen Sie den Einrichtungslink, den der Server beim Start ausgegeben hat (in seiner Konsole oder im Fenster der Gestdesk-App), auf dem Computer, auf dem er läuft.
+
+home-welcome = Hallo { $name }
+
+profile-title = Mein Profil
+profile-login = Benutzername
+profile-profile = Profil
+profile-language-browser = Die des Browsers
+profile-last-login = Letzte Anmeldung
+
+profile-user = Benutzer
+profile-power-user = Erweiterter Benutzer
+profile-supervisor = Supervisor
+profile-technician = Techniker
+profile-administrator = Administrator
+
+password-title = Passwort ändern
+password-must-change = Sie müssen ein neues Passwort wählen, bevor Sie fortfahren.
+password-field-current = Aktuelles Passwort
+password-field-new = Neues Passwort
+password-field-confirm = Neues Passwort bestätigen
+password-hint = Mindestens { $min } Zeichen.
+password-submit = Passwort speichern

@@ -1,0 +1,122 @@
+# Tickets: the form, the thread, attachments, reminders.
+menu-new-ticket = Neues Ticket
+menu-tickets-left = { $count ->
+        [one] noch eines
+       *[other] noch { $count }
+    }
+
+ticket-new-title = Neues Ticket
+ticket-create = Ticket anlegen
+ticket-send = Senden
+ticket-use-template = Von einer Vorlage ausgehen
+ticket-use-template-submit = Verwenden
+ticket-limit-left = { $count ->
+        [0] Sie können vorerst keine Tickets mehr eröffnen: Ihre Ticketgrenze ist erreicht.
+        [one] Sie können noch ein Ticket eröffnen.
+       *[other] Sie können noch { $count } Tickets eröffnen.
+    }
+ticket-summary = Ticket Nr. { $id }, eröffnet am { $date }
+ticket-section-people = Personen
+ticket-section-classification = Einordnung
+ticket-section-request = Anliegen
+ticket-section-dates = Daten und Zeiten
+ticket-field-requester = Anfragender
+ticket-field-type = Typ
+ticket-field-technician = Techniker
+ticket-field-category = Kategorie
+ticket-field-subcategory = Unterkategorie
+ticket-field-place = Ort
+ticket-field-service = Abteilung
+ticket-field-agency = Niederlassung
+ticket-field-title = Titel
+ticket-field-description = Beschreibung
+ticket-field-created = Eröffnet am
+ticket-field-hope-date = Gewünschtes Lösungsdatum
+ticket-field-resolved = Gelöst am
+ticket-field-time-spent = Aufgewendete Zeit
+ticket-field-time-hope = Geschätzte Zeit
+ticket-field-priority = Priorität
+ticket-field-criticality = Kritikalität
+ticket-field-state = Status
+ticket-warning-empty = Noch nicht gewählt
+ticket-requester-mail = E-Mail
+ticket-requester-phone = Telefon
+ticket-now-value = Inzwischen gespeichert: { $value }
+ticket-conflict = Jemand hat dieses Ticket gespeichert, während Sie es bearbeitet haben. Die unten markierten Felder haben Sie beide geändert: Prüfen Sie sie und speichern Sie erneut, um Ihre Fassung zu behalten. Ihre übrigen Änderungen sind noch nicht gespeichert.
+ticket-close = Ticket schließen
+ticket-close-confirm = Dieses Ticket schließen? Es wird als gelöst markiert.
+ticket-duplicate = Duplizieren
+ticket-thread = Lösung
+ticket-reply = Antwort hinzufügen
+ticket-reply-private = Für den Anfragenden verborgen
+ticket-save-and-send = Speichern und senden
+ticket-attachments = Anhänge
+ticket-attachments-none = Kein Anhang.
+ticket-attachments-add = Dateien anhängen
+ticket-attachments-hint = Bis zu { $count } weitere Datei(en), je { $size } MB; Programme, Skripte und Webseiten werden abgelehnt.
+ticket-attachment-confirm-delete = Diesen Anhang entfernen?
+
+md-toolbar = Formatierung
+md-bold = Fett
+md-italic = Kursiv
+md-list = Liste
+md-link = Link
+md-code = Code
+md-hint = Markdown-Formatierung: **fett**, *kursiv*, - Listen, [Text](https://link).
+
+thread-opened = { $who } hat das Ticket eröffnet.
+thread-assigned = { $who } hat das Ticket { $to } zugewiesen (vorher: { $from }).
+thread-state = { $who } hat den Status von { $from } auf { $to } geändert.
+thread-closed = { $who } hat das Ticket geschlossen ({ $state }).
+thread-attachment = { $who } hat { $name } angehängt.
+thread-attachment-removed = { $who } hat den Anhang { $name } entfernt.
+thread-mail = { $who } hat eine E-Mail gesendet.
+thread-edited = bearbeitet
+thread-private = Verborgen
+thread-private-help = Der Anfragende sieht diese Antwort nicht.
+thread-hide = Vor dem Anfragenden verbergen
+thread-show = Dem Anfragenden zeigen
+thread-confirm-delete = Diese Antwort löschen?
+
+reminders-title = Erinnerungen
+reminders-none = Keine Erinnerung gesetzt.
+reminders-when = Erinnern am
+reminders-text = Betreff
+reminders-add = Erinnerung setzen
+reminders-done = Erledigt
+reminders-need-technician = Eine Erinnerung geht an den Techniker des Tickets: Weisen Sie zuerst einen zu.
+reminders-nothing-due = Keine Erinnerung fällig.
+reminders-due-title = Fällige Erinnerungen
+reminders-due = { $count ->
+        [one] Eine fällige Erinnerung
+       *[other] { $count } fällige Erinnerungen
+    }
+
+quick-subcategory-title = Neue Unterkategorie
+
+settings-next-number = Nächste Ticketnummer
+settings-next-number-help = Die Nummer, die das nächste Ticket erhält. Sie kann nur steigen: nie unter die höchste bereits vergebene Nummer.
+
+flash-ticket-created = Das Ticket wurde angelegt.
+flash-ticket-merged = Gespeichert. Jemand anderes hatte inzwischen andere Felder geändert; beide Änderungen wurden behalten.
+flash-ticket-closed = Das Ticket ist geschlossen.
+flash-reminder-set = Erinnerung gesetzt.
+
+error-attachment-count = Höchstens { $max } Anhänge pro Ticket.
+error-attachment-name = Diese Datei hat keinen verwendbaren Namen.
+error-attachment-read = Die Datei { $name } konnte nicht gespeichert werden; bitte senden Sie sie erneut.
+error-attachment-size = { $name } ist größer als { $max } MB.
+error-attachment-type = { $name } wird abgelehnt: Programme, Skripte und Webseiten können nicht angehängt werden.
+error-datetime = Geben Sie ein Datum und eine Uhrzeit ein.
+error-field-changed-meanwhile = Von jemand anderem geändert, während Sie bearbeitet haben.
+error-hope-before-created = Das gewünschte Lösungsdatum darf nicht vor dem Eröffnungsdatum liegen.
+error-resolved-before-created = Das Lösungsdatum darf nicht vor dem Eröffnungsdatum liegen.
+error-next-number-too-low = Die nächste Nummer darf nicht unter { $min } liegen.
+error-subcategory-not-in-category = Diese Unterkategorie gehört nicht zur gewählten Kategorie.
+error-subcategory-without-category = Wählen Sie zuerst eine Kategorie.
+error-ticket-changed = Das Ticket hat sich beim Speichern geändert; bitte versuchen Sie es erneut.
+error-ticket-limit-reached = Ihre Ticketgrenze ({ $max }) ist erreicht: Vorerst kann kein neues Ticket eröffnet werden.
+error-unknown-ticket = Es gibt kein Ticket mit dieser Nummer.
+error-whole-number = Geben Sie eine ganze Zahl ein.
+ticket-requester-search = Anfragenden suchen: Name, Benutzername, E-Mail oder Firma
+ticket-requester-search-none = Niemand gefunden.

@@ -1,0 +1,105 @@
+# Finding work: ticket lists, menu counters, the user bar, activity, supervision, export.
+
+menu-your-tickets = Ihre Tickets
+menu-all-tickets = Alle Tickets
+menu-shared-views = Gemeinsame Ansichten
+menu-personal-views = Persönliche Ansichten
+menu-all-states = Alle Status
+menu-unread = Noch nicht gelesen
+menu-supervision = Überwachungsbildschirm
+state-meta-short = Zu bearbeiten
+state-active = Wartend und in Bearbeitung
+state-all = Alle Status
+
+col-number = Nr.
+col-type = Typ
+col-technician = Techniker
+col-requester = Anfragender
+col-company = Firma
+col-service = Abteilung
+col-agency = Niederlassung
+col-place = Ort
+col-category = Kategorie
+col-subcategory = Unterkategorie
+col-title = Titel
+col-created = Eröffnet
+col-hope-date = Wunschdatum
+col-resolved = Gelöst
+col-modified = Geändert
+col-priority = Priorität
+col-criticality = Kritikalität
+col-state = Status
+
+list-caption = Tickets dieser Ansicht
+list-empty = Kein Ticket in dieser Ansicht.
+list-count = { $count ->
+    [one] Ein Ticket
+   *[other] { $count } Tickets
+}
+list-sort-by = Nach dieser Spalte sortieren (erneut zum Umkehren)
+list-filter-label = Nach { $column } filtern
+list-filter-any = Alle
+list-filter-apply = Filtern
+list-filter-ignored = Dieser Filter wurde nicht angewandt.
+list-search-label = In dieser Ansicht suchen
+list-search-placeholder = Suche: Nummer, Titel, Text, Anfragender…
+list-clear = Suche und Filter löschen
+list-export = Exportieren (CSV)
+list-export-all = Alle Tickets exportieren
+list-num-unread = Von seinem Techniker noch nicht gelesen
+list-num-unanswered = Von seinem Techniker gelesen, noch keine Antwort
+list-num-advanced = Ein Techniker hat heute geantwortet
+list-num-other = Andere Tickets
+list-mark-new = Heute eröffnet
+list-mark-new-period = Im gewählten Zeitraum eröffnet
+list-mark-overdue = Das gewünschte Lösungsdatum ist überschritten
+list-mark-hope-missing = Das gewünschte Lösungsdatum ist Pflicht und fehlt
+list-mark-attachment = Hat Anhänge
+error-ticket-number = Geben Sie eine Ticketnummer ein.
+
+activity-title = Aktivität
+activity-from = Von
+activity-to = Bis
+activity-show = Anzeigen
+activity-opened = Eröffnet
+activity-opened-help = Im Zeitraum eröffnete Tickets
+activity-closed = Geschlossen
+activity-closed-help = Im Zeitraum gelöste oder abgelehnte Tickets
+activity-advanced = Vorangebracht
+activity-advanced-help = Tickets, auf die ein Techniker im Zeitraum geantwortet hat
+
+bar-activity = Aktivität
+bar-activity-help = Heute eröffnete, geschlossene oder vorangebrachte Tickets
+bar-to-handle = Zu bearbeiten
+bar-to-handle-help = Ihre wartenden oder laufenden Tickets / dieselben plus die, die auf ihren Benutzer warten
+bar-workload = Arbeitslast
+bar-workload-help = Geschätzte, noch nicht aufgewendete Zeit Ihrer offenen Tickets
+bar-hours = { $hours } Std.
+bar-resolved = Gelöst
+bar-resolved-help = Ihre gelösten Tickets
+bar-new-help = Neue Tickets, die noch niemand hat
+
+supervision-title = Überwachung
+supervision-new = Neue Tickets
+supervision-critical = Offene kritische Tickets
+supervision-opened-today = Heute eröffnet
+supervision-closed-today = Heute geschlossen
+supervision-open = Alle offenen Tickets
+supervision-to-handle = Alle zu bearbeitenden Tickets
+supervision-waiting-user = Warten auf ihren Benutzer
+supervision-newest = Neueste Tickets, die noch niemand hat
+supervision-none = Keine: Jedes Ticket hat einen Techniker.
+supervision-sound = Ton einschalten
+
+setting-meta-state = Ansicht "Zu bearbeiten"
+setting-meta-state-help = Bietet die Ansicht "Zu bearbeiten": wartend, in Bearbeitung und wartet auf Benutzer zusammen.
+setting-ticket-order = Sortierung der Ticketliste
+setting-ticket-order-help = Wie Listen sortiert werden, sofern ein Benutzer keine eigene Sortierung gewählt hat oder auf eine Spalte klickt.
+setting-default-state = Liste nach der Anmeldung
+setting-default-state-help = Die Tickets, die Benutzer nach der Anmeldung sehen, sofern sie keine eigenen gewählt haben.
+setting-notify = Ton für neue Tickets
+setting-notify-help = Techniker hören einen Ton, wenn ein Benutzer ein Ticket eröffnet, solange Gestdesk in ihrem Browser geöffnet ist.
+setting-csv-separator = CSV-Trennzeichen
+setting-csv-separator-help = Das Trennzeichen exportierter CSV-Dateien; deutsche Tabellenkalkulationen erwarten ein Semikolon.
+setting-csv-semicolon = Semikolon (;)
+setting-csv-comma = Komma (,)

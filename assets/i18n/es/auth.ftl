@@ -1,0 +1,46 @@
+# Login, first-run set-up, profile and password pages.
+login-title = Iniciar sesión
+login-field-login = Identificador
+login-field-password = Contraseña
+login-submit = Iniciar sesión
+login-language = Idioma
+login-error-invalid = Identificador o contraseña incorrectos.
+login-error-throttled = Demasiados intentos fallidos. Inténtelo de nuevo dentro de { $minutes } minuto(s).
+
+setup-title = Crear la cuenta de administrador
+setup-intro = Gestdesk se inicia por primera vez. Cree la cuenta de administrador que lo configurará; este enlace solo funciona una vez.
+setup-field-login = Identificador
+setup-field-firstname = Nombre
+setup-field-lastname = Apellido
+setup-field-mail = Dirección de correo
+setup-field-password = Contraseña
+setup-field-password-confirm = Confirme la contraseña
+setup-field-language = Idioma
+setup-submit = Crear la cuenta e iniciar sesión
+setup-link-dead = Este enlace de configuración no es válido o ya se ha usado: la cuenta de administrador existe. Inicie sesión.
+setup-already-done = Ya existe una cuenta: la configuración inicial ha terminado.
+setup-needed-title = Bienvenido a Gestdesk
+setup-needed-intro = Gestdesk aún no está configurado: primero hay que crear la cuenta de administrador.
+setup-needed-remote = Abra el enlace de configuración que el servidor mostró al arrancar (en su consola o en la ventana de la aplicación Gestdesk), desde el ordenador que lo ejecuta.
+
+home-welcome = Hola { $name }
+
+profile-title = Mi perfil
+profile-login = Identificador
+profile-profile = Perfil
+profile-language-browser = El del navegador
+profile-last-login = Última conexión
+
+profile-user = Usuario
+profile-power-user = Usuario avanzado
+profile-supervisor = Supervisor
+profile-technician = Técnico
+profile-administrator = Administrador
+
+password-title = Cambiar la contraseña
+password-must-change = Debe elegir una nueva contraseña antes de continuar.
+password-field-current = Contraseña actual
+password-field-new = Nueva contraseña
+password-field-confirm = Confirme la nueva contraseña
+password-hint = Al menos { $min } caracteres.
+password-submit = Guardar la contraseña

@@ -1,0 +1,166 @@
+# Names of the built-in rows of the editable lists.
+state-unassigned = Sin asignar
+state-unassigned-desc = Tickets aún no asignados a un técnico
+state-unassigned-mail = Ticket recibido
+state-waiting = En espera de tratamiento
+state-waiting-desc = Tickets en espera de ser atendidos
+state-waiting-mail = Ticket abierto
+state-in-progress = En curso
+state-in-progress-desc = Tickets en tratamiento
+state-in-progress-mail = Actualización del ticket
+state-waiting-user = En espera del usuario
+state-waiting-user-desc = Tickets en espera de información del solicitante
+state-waiting-user-mail = En espera de su respuesta
+state-resolved = Resuelto
+state-resolved-desc = Tickets resueltos
+state-resolved-mail = Ticket cerrado
+state-rejected = Rechazado
+state-rejected-desc = Tickets rechazados
+state-rejected-mail = Ticket rechazado
+
+priority-urgent = Urgente
+priority-very-high = Muy alta
+priority-high = Alta
+priority-medium = Media
+priority-low = Baja
+priority-very-low = Muy baja
+
+criticality-critical = Crítica
+criticality-serious = Grave
+criticality-medium = Media
+criticality-low = Baja
+
+type-request = Solicitud
+type-incident = Incidencia
+
+category-software = Software
+category-hardware = Hardware
+subcategory-office = Ofimática
+subcategory-pc = PC
+
+time-1-minute = 1 minuto
+time-5-minutes = 5 minutos
+time-10-minutes = 10 minutos
+time-30-minutes = 30 minutos
+time-1-hour = 1 hora
+time-3-hours = 3 horas
+time-5-hours = 5 horas
+time-1-day = 1 día
+time-2-days = 2 días
+time-1-week = 1 semana
+
+asset-type-pc = PC
+asset-state-stock = En stock
+asset-state-stock-desc = Equipo en stock
+asset-state-installed = Instalado
+asset-state-installed-desc = Equipo instalado en producción
+asset-state-standby = En reserva
+asset-state-standby-desc = Equipo apartado
+asset-state-recycled = Reciclado
+asset-state-recycled-desc = Equipo reciclado o desechado
+iface-role-lan = Red cableada
+iface-role-wifi = Wi-Fi
+
+lists-title = Listas
+lists-add = Añadir una entrada
+lists-empty = Esta lista está vacía.
+lists-disabled-badge = desactivada
+lists-builtin-badge = integrada
+lists-confirm-delete = ¿Eliminar esta entrada?
+lists-delete-refused = Esta entrada no se puede eliminar.
+lists-disable-instead = Desactívela en su lugar: se conserva donde se usa pero ya no se ofrece.
+list-builtin-no-delete = Las entradas integradas son necesarias para Gestdesk y no se pueden eliminar; puede renombrarlas.
+list-categories = Categorías
+list-subcategories = Subcategorías
+list-states = Estados de ticket
+list-priorities = Prioridades
+list-criticalities = Criticidades
+list-types = Tipos de ticket
+list-times = Tiempos
+list-places = Lugares
+list-templates = Plantillas de ticket
+list-services = Servicios
+list-companies = Empresas
+list-agencies = Agencias
+list-asset-types = Tipos de equipo
+list-asset-manufacturers = Fabricantes de equipos
+list-asset-models = Modelos de equipos
+list-asset-states = Estados de equipo
+list-asset-networks = Redes
+list-asset-locations = Ubicaciones de equipos
+list-iface-roles = Funciones de interfaz de red
+list-col-name = Nombre
+list-col-position = Orden
+list-col-color = Color
+list-col-service = Servicio
+list-col-type = Tipo de ticket
+list-col-category = Categoría
+list-col-meta = Forma parte de "por tratar"
+list-col-mail = Dirección de correo
+list-col-minutes = Minutos
+list-col-address = Dirección
+list-col-zip = Código postal
+list-col-city = Ciudad
+list-col-country = País
+list-col-limit-number = Límite de tickets
+list-col-limit-days = Periodo del límite (días)
+list-col-limit-start = Límite contado desde
+list-col-virtualization = Puede ser virtual
+list-col-asset-type = Tipo de equipo
+list-col-manufacturer = Fabricante
+list-col-ip = Tiene dirección IP
+list-col-wifi = Tiene Wi-Fi
+list-col-warranty = Garantía (años)
+list-col-block-ip = Bloquea sus direcciones IP
+list-col-network = Dirección de red
+list-col-netmask = Máscara de red
+list-col-scan = Escaneada
+usage-tickets = usado por { $count ->
+        [one] un ticket
+       *[other] { $count } tickets
+    }
+usage-tickets-sender = usado como servicio del solicitante por { $count ->
+        [one] un ticket
+       *[other] { $count } tickets
+    }
+usage-subcategories = usado por { $count ->
+        [one] una subcategoría
+       *[other] { $count } subcategorías
+    }
+usage-categories = usado por { $count ->
+        [one] una categoría
+       *[other] { $count } categorías
+    }
+usage-views = usado por { $count ->
+        [one] una vista personal
+       *[other] { $count } vistas personales
+    }
+usage-thread-entries = usado por { $count ->
+        [one] una entrada del historial de tickets
+       *[other] { $count } entradas del historial de tickets
+    }
+usage-users = usado por { $count ->
+        [one] un usuario
+       *[other] { $count } usuarios
+    }
+usage-groups = usado por { $count ->
+        [one] un grupo
+       *[other] { $count } grupos
+    }
+usage-criticalities = usado por { $count ->
+        [one] una criticidad
+       *[other] { $count } criticidades
+    }
+usage-priorities = usado por { $count ->
+        [one] una prioridad
+       *[other] { $count } prioridades
+    }
+usage-types = usado por { $count ->
+        [one] un tipo de ticket
+       *[other] { $count } tipos de ticket
+    }
+usage-models = usado por { $count ->
+        [one] un modelo de equipo
+       *[other] { $count } modelos de equipo
+    }
+list-col-ticket = Número de ticket

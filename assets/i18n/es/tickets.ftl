@@ -1,0 +1,122 @@
+# Tickets: the form, the thread, attachments, reminders.
+menu-new-ticket = Nuevo ticket
+menu-tickets-left = { $count ->
+        [one] queda uno
+       *[other] quedan { $count }
+    }
+
+ticket-new-title = Nuevo ticket
+ticket-create = Crear el ticket
+ticket-send = Enviar
+ticket-use-template = Partir de una plantilla
+ticket-use-template-submit = Usar
+ticket-limit-left = { $count ->
+        [0] Por ahora no puede abrir más tickets: ha alcanzado su límite de tickets.
+        [one] Puede abrir un ticket más.
+       *[other] Puede abrir { $count } tickets más.
+    }
+ticket-summary = Ticket n.º { $id }, abierto el { $date }
+ticket-section-people = Personas
+ticket-section-classification = Clasificación
+ticket-section-request = Solicitud
+ticket-section-dates = Fechas y tiempos
+ticket-field-requester = Solicitante
+ticket-field-type = Tipo
+ticket-field-technician = Técnico
+ticket-field-category = Categoría
+ticket-field-subcategory = Subcategoría
+ticket-field-place = Lugar
+ticket-field-service = Servicio
+ticket-field-agency = Agencia
+ticket-field-title = Título
+ticket-field-description = Descripción
+ticket-field-created = Abierto el
+ticket-field-hope-date = Fecha de resolución deseada
+ticket-field-resolved = Resuelto el
+ticket-field-time-spent = Tiempo dedicado
+ticket-field-time-hope = Tiempo estimado
+ticket-field-priority = Prioridad
+ticket-field-criticality = Criticidad
+ticket-field-state = Estado
+ticket-warning-empty = Aún sin elegir
+ticket-requester-mail = Correo
+ticket-requester-phone = Teléfono
+ticket-now-value = Guardado entretanto: { $value }
+ticket-conflict = Alguien guardó este ticket mientras usted lo editaba. Los campos marcados abajo los cambiaron ustedes dos: compruébelos y guarde de nuevo para conservar su versión. Sus demás cambios aún no se han guardado.
+ticket-close = Cerrar el ticket
+ticket-close-confirm = ¿Cerrar este ticket? Se marcará como resuelto.
+ticket-duplicate = Duplicar
+ticket-thread = Resolución
+ticket-reply = Añadir una respuesta
+ticket-reply-private = Oculta al solicitante
+ticket-save-and-send = Guardar y enviar
+ticket-attachments = Adjuntos
+ticket-attachments-none = Ningún adjunto.
+ticket-attachments-add = Adjuntar archivos
+ticket-attachments-hint = Hasta { $count } archivo(s) más, de { $size } MB cada uno; se rechazan programas, scripts y páginas web.
+ticket-attachment-confirm-delete = ¿Quitar este adjunto?
+
+md-toolbar = Formato
+md-bold = Negrita
+md-italic = Cursiva
+md-list = Lista
+md-link = Enlace
+md-code = Código
+md-hint = Formato Markdown: **negrita**, *cursiva*, - listas, [texto](https://enlace).
+
+thread-opened = { $who } abrió el ticket.
+thread-assigned = { $who } asignó el ticket a { $to } (antes: { $from }).
+thread-state = { $who } cambió el estado de { $from } a { $to }.
+thread-closed = { $who } cerró el ticket ({ $state }).
+thread-attachment = { $who } adjuntó { $name }.
+thread-attachment-removed = { $who } quitó el adjunto { $name }.
+thread-mail = { $who } envió un correo.
+thread-edited = modificado
+thread-private = Oculto
+thread-private-help = El solicitante no ve esta respuesta.
+thread-hide = Ocultar al solicitante
+thread-show = Mostrar al solicitante
+thread-confirm-delete = ¿Eliminar esta respuesta?
+
+reminders-title = Recordatorios
+reminders-none = Ningún recordatorio.
+reminders-when = Recordar el
+reminders-text = Asunto
+reminders-add = Programar un recordatorio
+reminders-done = Hecho
+reminders-need-technician = Un recordatorio va al técnico del ticket: asigne uno primero.
+reminders-nothing-due = Ningún recordatorio pendiente.
+reminders-due-title = Recordatorios pendientes
+reminders-due = { $count ->
+        [one] Un recordatorio pendiente
+       *[other] { $count } recordatorios pendientes
+    }
+
+quick-subcategory-title = Nueva subcategoría
+
+settings-next-number = Número del próximo ticket
+settings-next-number-help = El número que recibirá el próximo ticket. Solo puede subir: nunca por debajo del número más alto ya asignado.
+
+flash-ticket-created = El ticket ha sido creado.
+flash-ticket-merged = Guardado. Otra persona había cambiado otros campos entretanto; se conservaron ambos cambios.
+flash-ticket-closed = El ticket está cerrado.
+flash-reminder-set = Recordatorio programado.
+
+error-attachment-count = Como máximo { $max } adjuntos por ticket.
+error-attachment-name = Este archivo no tiene un nombre utilizable.
+error-attachment-read = No se pudo guardar el archivo { $name }; envíelo de nuevo.
+error-attachment-size = { $name } supera { $max } MB.
+error-attachment-type = { $name } se rechaza: no se pueden adjuntar programas, scripts ni páginas web.
+error-datetime = Introduzca una fecha y una hora.
+error-field-changed-meanwhile = Cambiado por otra persona mientras usted editaba.
+error-hope-before-created = La fecha de resolución deseada no puede ser anterior a la fecha de apertura.
+error-resolved-before-created = La fecha de resolución no puede ser anterior a la fecha de apertura.
+error-next-number-too-low = El próximo número no puede bajar de { $min }.
+error-subcategory-not-in-category = Esta subcategoría no pertenece a la categoría elegida.
+error-subcategory-without-category = Elija primero una categoría.
+error-ticket-changed = El ticket cambió mientras se guardaba; inténtelo de nuevo.
+error-ticket-limit-reached = Ha alcanzado su límite de tickets ({ $max }): por ahora no se puede abrir ningún ticket nuevo.
+error-unknown-ticket = No hay ningún ticket con este número.
+error-whole-number = Introduzca un número entero.
+ticket-requester-search = Buscar un solicitante: nombre, identificador, correo o empresa
+ticket-requester-search-none = No se encontró a nadie.
