@@ -569,3 +569,118 @@ async fn a_technician_finds_work_in_lists_and_watches_new_tickets_arrive_live() 
     app.stop().await;
     story.expect("browser story");
 }
+
+/// The lowest text contrast among the page's main kinds of text (body, muted notes, links,
+/// primary buttons, top bar, menu, table headers), by WCAG's formula; with what it was found on.
+const LOWEST_CONTRAST: &str = r#"
+function lum(c) {
+  var m = c.match(/[\d.]+/g).map(Number);
+  var ch = m.slice(0, 3).map(function (v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+  return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2];
+}
+function background(el) {
+  while (el) {
+    var b = getComputedStyle(el).backgroundColor;
+    var m = b.match(/[\d.]+/g);
+    if (m && (m.length < 4 || Number(m[3]) > 0.5)) return b;
+    el = el.parentElement;
+  }
+  return 'rgb(255, 255, 255)';
+}
+var worst = [99, ''];
+['main', 'main p', '.muted', 'main a', '.button-primary', '.topbar .brand', '.sidebar a', '.data-table thead th', '.menu-count', '.bar-item', '.field label'].forEach(function (sel) {
+  document.querySelectorAll(sel).forEach(function (el) {
+    if (!el.offsetParent && el.tagName !== 'MAIN') return;
+    var a = lum(getComputedStyle(el).color), b = lum(background(el));
+    var ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < worst[0]) worst = [ratio, sel];
+  });
+});
+return worst[0].toFixed(2) + ' ' + worst[1];
+"#;
+
+#[tokio::test]
+async fn every_theme_and_language_reads_well_on_a_wide_screen_and_a_phone() {
+    let (app, admin) = TestApp::with_admin().await;
+    let id = crate::common::open_ticket(
+        &app,
+        &admin,
+        &[
+            ("requester", "u1"),
+            ("technician", "u1"),
+            ("title", "Printer jams on floor 2"),
+            ("description", "It **jams** every morning."),
+            ("state_id", "2"),
+        ],
+    )
+    .await;
+    let b = Browser::start(1440, 900).await;
+    let story = async {
+        log_in(&b, &app, "admin", ADMIN_PASSWORD).await?;
+        for theme in ["blue", "black", "pink", "grey"] {
+            app.sql()
+                .execute("UPDATE users SET theme = ?1 WHERE login = 'admin'", [theme])
+                .expect("theme");
+            for (page, name) in [
+                ("/tickets?view=all", "list"),
+                (&format!("/tickets/{id}")[..], "ticket"),
+            ] {
+                b.client.goto(&app.url(page)).await?;
+                let theme_attr = b
+                    .client
+                    .execute("return document.documentElement.dataset.theme;", vec![])
+                    .await?;
+                assert_eq!(theme_attr.as_str(), Some(theme));
+                let lowest = b.client.execute(LOWEST_CONTRAST, vec![]).await?;
+                let lowest = lowest.as_str().unwrap_or_default().to_owned();
+                let ratio: f64 = lowest
+                    .split(' ')
+                    .next()
+                    .and_then(|r| r.parse().ok())
+                    .unwrap_or(0.0);
+                assert!(ratio >= 4.5, "{theme} {name}: text contrast {lowest}");
+                b.screenshot(&format!("40-theme-{theme}-{name}")).await;
+            }
+        }
+        app.sql()
+            .execute("UPDATE users SET theme = NULL WHERE login = 'admin'", [])
+            .expect("theme");
+        for (lang, heading) in [
+            ("fr", "Tous les tickets"),
+            ("en", "All tickets"),
+            ("es", "Todos los tickets"),
+            ("de", "Alle Tickets"),
+        ] {
+            app.sql()
+                .execute(
+                    "UPDATE users SET language = ?1 WHERE login = 'admin'",
+                    [lang],
+                )
+                .expect("language");
+            b.client.goto(&app.url("/tickets?view=all")).await?;
+            assert_eq!(text_of(&b, "main h1").await?, heading);
+            b.screenshot(&format!("41-language-{lang}-list")).await;
+            b.client.goto(&app.url(&format!("/tickets/{id}"))).await?;
+            b.screenshot(&format!("41-language-{lang}-ticket")).await;
+        }
+        b.client.set_window_size(360, 740).await?;
+        for page in [
+            "/tickets?view=all",
+            &format!("/tickets/{id}")[..],
+            "/admin/settings",
+        ] {
+            b.client.goto(&app.url(page)).await?;
+            assert!(
+                !scrolls_sideways(&b).await?,
+                "{page} scrolls sideways on a phone"
+            );
+        }
+        b.client.goto(&app.url("/tickets?view=all")).await?;
+        b.screenshot("42-phone-list-de").await;
+        Ok::<(), CmdError>(())
+    }
+    .await;
+    b.close().await;
+    app.stop().await;
+    story.expect("browser story");
+}

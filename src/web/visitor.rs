@@ -19,7 +19,7 @@ use crate::domain::rights::{self, RightSet};
 use crate::domain::sessions::{self, Lookup};
 use crate::domain::settings::Settings;
 use crate::domain::tickets::limits;
-use crate::domain::users::User;
+use crate::domain::users::{User, preferences};
 use crate::domain::worklist::counters::{self, Summary};
 use crate::domain::worklist::reader::Reader;
 use crate::domain::{clock, token};
@@ -74,6 +74,20 @@ impl Visitor {
     /// The logged-in user, if any.
     pub fn user(&self) -> Option<&User> {
         self.session.as_deref().map(|s| &s.user)
+    }
+
+    /// The colour theme of the pages: the user's own, else the one set for everyone.
+    pub fn theme(&self) -> &str {
+        let own = self
+            .user()
+            .and_then(|u| u.theme.as_deref())
+            .filter(|t| preferences::is_theme(t));
+        let global = self.settings.raw(crate::domain::settings::THEME);
+        own.unwrap_or(if preferences::is_theme(global) {
+            global
+        } else {
+            "blue"
+        })
     }
 
     /// Whether the logged-in user holds right `name`.

@@ -73,3 +73,5 @@ setting-ticket-type = Tickettypen
 setting-ticket-type-help = Zeigt das Feld Typ (zum Beispiel Anfrage oder Störung) an Tickets; die Typen werden unter Listen > Tickettypen bearbeitet.
 setting-ticket-places = Orte
 setting-ticket-places-help = Zeigt das Feld Ort an Tickets; die Orte werden unter Listen > Orte bearbeitet.
+setting-theme = Farbschema
+setting-theme-help = Die Farben der Seiten für Benutzer, die in ihrem Profil keine eigenen gewählt haben.

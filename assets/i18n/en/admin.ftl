@@ -73,3 +73,5 @@ setting-ticket-type = Ticket types
 setting-ticket-type-help = Shows the type field (for example Request or Incident) on tickets; the types are edited in Lists > Ticket types.
 setting-ticket-places = Places
 setting-ticket-places-help = Shows the place field on tickets; the places are edited in Lists > Places.
+setting-theme = Theme
+setting-theme-help = The colours of the pages for users who did not choose their own on their profile.

@@ -73,3 +73,5 @@ setting-ticket-type = Tipos de ticket
 setting-ticket-type-help = Muestra el campo tipo (por ejemplo Solicitud o Incidencia) en los tickets; los tipos se editan en Listas > Tipos de ticket.
 setting-ticket-places = Lugares
 setting-ticket-places-help = Muestra el campo lugar en los tickets; los lugares se editan en Listas > Lugares.
+setting-theme = Tema
+setting-theme-help = Los colores de las páginas para los usuarios que no eligieron los suyos en su perfil.

@@ -73,3 +73,5 @@ setting-ticket-type = Types de tickets
 setting-ticket-type-help = Affiche le champ type (par exemple Demande ou Incident) sur les tickets ; les types se modifient dans Listes > Types de tickets.
 setting-ticket-places = Lieux
 setting-ticket-places-help = Affiche le champ lieu sur les tickets ; les lieux se modifient dans Listes > Lieux.
+setting-theme = Thème
+setting-theme-help = Les couleurs des pages pour les utilisateurs qui n'ont pas choisi les leurs dans leur profil.

@@ -49,6 +49,8 @@ pub const TICKET_ORDER: &str = "order";
 pub const DEFAULT_STATE: &str = "ticket_default_state";
 /// Key of "technicians hear a sound when a user opens a ticket" (GestSup's `notify`).
 pub const NOTIFY: &str = "notify";
+/// Key of the theme of users who did not choose one.
+pub const THEME: &str = "theme";
 /// Key of the separator of exported CSV files.
 pub const CSV_SEPARATOR: &str = "csv_separator";
 /// Key of the most attachments one ticket may have.

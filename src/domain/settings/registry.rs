@@ -171,6 +171,14 @@ pub const DEFS: &[Def] = &[
         help: "setting-ticket-order-help",
     },
     Def {
+        key: super::THEME,
+        kind: Kind::Choice(crate::domain::users::preferences::THEMES),
+        default: "blue",
+        section: Section::General,
+        label: "setting-theme",
+        help: "setting-theme-help",
+    },
+    Def {
         key: super::DEFAULT_STATE,
         kind: Kind::Choice(DEFAULT_STATES),
         default: "meta",

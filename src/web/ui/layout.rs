@@ -43,7 +43,7 @@ pub fn page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
     let sections = menu::for_visitor(visitor);
     html! {
         (DOCTYPE)
-        html lang=(lang.code()) data-theme="blue" {
+        html lang=(lang.code()) data-theme=(visitor.theme()) {
             (head(visitor, title))
             body data-generation=[visitor.generation()] data-technician=[visitor.reader.as_ref().map(|r| r.technician)] {
                 a.skip-link href="#main" { (lang.t("layout-skip-to-content")) }
@@ -127,7 +127,7 @@ pub fn page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
 pub fn wall_page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
     html! {
         (DOCTYPE)
-        html lang=(visitor.lang.code()) data-theme="blue" {
+        html lang=(visitor.lang.code()) data-theme=(visitor.theme()) {
             (head(visitor, title))
             body.wall-body data-generation=[visitor.generation()] data-wall="1" {
                 main.wall #main {
@@ -147,7 +147,7 @@ pub fn card_page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
     let lang = visitor.lang;
     html! {
         (DOCTYPE)
-        html lang=(lang.code()) data-theme="blue" {
+        html lang=(lang.code()) data-theme=(visitor.theme()) {
             (head(visitor, title))
             body.card-body {
                 main.card #main {
