@@ -1,4 +1,5 @@
-//! The command line: `serve` (the default), `create-admin`, `reset-password`, `demo`.
+//! The command line: `serve` (the default), `create-admin`, `reset-password`, `settings`,
+//! `demo`.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::net::SocketAddr;
@@ -9,6 +10,7 @@ use clap::{Parser, Subcommand};
 use crate::app::{App, AppError};
 use crate::config::{Config, DEFAULT_LISTEN};
 use crate::domain::DomainError;
+use crate::domain::settings::{self, Settings, registry};
 use crate::domain::users::{self, AdminOrigin, NewAdmin};
 use crate::i18n::Lang;
 
@@ -57,6 +59,12 @@ pub enum Command {
         /// The login of the account
         login: String,
     },
+    /// Read or change the settings of the Administration > Settings page (same keys,
+    /// same checks, and each change is logged as coming from the command line)
+    Settings {
+        #[command(subcommand)]
+        action: SettingsAction,
+    },
     /// Fill an instance without tickets with realistic sample data, to try Gestdesk or to
     /// measure it
     Demo {
@@ -69,6 +77,25 @@ pub enum Command {
         /// The same seed gives the same data
         #[arg(long, default_value_t = 1)]
         seed: u64,
+    },
+}
+
+/// What `gestdesk settings` does.
+#[derive(Debug, Subcommand)]
+pub enum SettingsAction {
+    /// Every setting with its value, one `key = value` per line
+    List,
+    /// The value of one setting
+    Get {
+        /// The setting's key, as `list` shows it
+        key: String,
+    },
+    /// Check and store a new value
+    Set {
+        /// The setting's key, as `list` shows it
+        key: String,
+        /// The new value (yes/no settings take 1 or 0)
+        value: String,
     },
 }
 
@@ -128,6 +155,11 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
                 },
             )
             .await
+        }
+        Command::Settings { action } => {
+            crate::logging::init_stderr("warn");
+            let app = App::open(config)?;
+            settings_command(&app, action).await
         }
         Command::ResetPassword { login } => {
             crate::logging::init_stderr("warn");
@@ -191,6 +223,49 @@ async fn demo(config: Config, options: crate::domain::demo::Options) -> Result<(
 /// Prints a line on standard output; a closed output is an error, not a panic.
 fn say(text: &str) -> std::io::Result<()> {
     writeln!(std::io::stdout().lock(), "{text}")
+}
+
+/// `gestdesk settings …`.
+async fn settings_command(app: &App, action: SettingsAction) -> Result<(), AppError> {
+    let lang = cli_lang();
+    let unknown = |key: &str| {
+        AppError::Io(std::io::Error::other(format!(
+            "{key}: {}",
+            lang.t("error-setting-unknown")
+        )))
+    };
+    let current = app
+        .db()
+        .read(|c| Settings::load(c).map_err(crate::db::DbError::from))
+        .await?;
+    match action {
+        SettingsAction::List => {
+            for def in registry::DEFS {
+                say(&format!("{} = {}", def.key, current.raw(def.key)))?;
+            }
+        }
+        SettingsAction::Get { key } => {
+            let def = registry::find(&key).ok_or_else(|| unknown(&key))?;
+            say(current.raw(def.key))?;
+        }
+        SettingsAction::Set { key, value } => {
+            let def = registry::find(&key).ok_or_else(|| unknown(&key))?;
+            settings::save_all(
+                app.db(),
+                vec![(def.key, value)],
+                None,
+                settings::Source::CommandLine,
+            )
+            .await
+            .map_err(explain)?;
+            let now = app
+                .db()
+                .read(|c| Settings::load(c).map_err(crate::db::DbError::from))
+                .await?;
+            say(&format!("{} = {}", def.key, now.raw(def.key)))?;
+        }
+    }
+    Ok(())
 }
 
 /// Turns validation errors into one readable line.

@@ -479,3 +479,75 @@ async fn sample_data_fills_an_empty_instance_with_tickets_in_every_state() {
     signal(&served.child, "TERM");
     assert!(wait_exit(&mut served.child, Duration::from_secs(10)).success());
 }
+
+#[test]
+fn settings_are_read_and_changed_from_the_shell_with_the_pages_checks() {
+    let dir = tempfile::tempdir().expect("dir");
+    let run = |args: &[&str]| gestdesk(dir.path()).args(args).output().expect("run");
+
+    let list = run(&["settings", "list"]);
+    assert!(list.status.success(), "{}", text(&list.stderr));
+    let listed = text(&list.stdout);
+    for line in [
+        "rows_per_page = 10",
+        "company_name = ",
+        "theme = blue",
+        "meta_state = 1",
+    ] {
+        assert!(
+            listed
+                .lines()
+                .any(|l| l == line.trim_end() || l.starts_with(line)),
+            "{line} not in {listed}"
+        );
+    }
+    let get = run(&["settings", "get", "rows_per_page"]);
+    assert_eq!(text(&get.stdout).trim(), "10");
+
+    // A good value is stored and logged as coming from the command line.
+    let set = run(&["settings", "set", "rows_per_page", "40"]);
+    assert!(set.status.success(), "{}", text(&set.stderr));
+    assert_eq!(text(&set.stdout).trim(), "rows_per_page = 40");
+    assert_eq!(
+        text(&run(&["settings", "get", "rows_per_page"]).stdout).trim(),
+        "40"
+    );
+    let db = rusqlite::Connection::open(dir.path().join("gestdesk.sqlite3")).expect("db");
+    let (old, new, source): (String, String, String) = db
+        .query_row(
+            "SELECT old_value, new_value, source FROM settings_log WHERE key = 'rows_per_page'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .expect("log entry");
+    assert_eq!(
+        (old.as_str(), new.as_str(), source.as_str()),
+        ("10", "40", "cli")
+    );
+
+    // Bad values and unknown keys: one clear line, exit 1, nothing stored.
+    assert_clear_failure(
+        &run(&["settings", "set", "rows_per_page", "9999"]),
+        "rows_per_page: Enter a whole number from 5 to 500.",
+    );
+    assert_clear_failure(
+        &run(&["settings", "set", "theme", "purple"]),
+        "theme: Choose an entry from the list.",
+    );
+    assert_clear_failure(
+        &run(&["settings", "get", "no_such_key"]),
+        "no_such_key: This setting does not exist.",
+    );
+    assert_clear_failure(
+        &run(&["settings", "set", "no_such_key", "1"]),
+        "no_such_key: This setting does not exist.",
+    );
+    assert_eq!(
+        text(&run(&["settings", "get", "rows_per_page"]).stdout).trim(),
+        "40"
+    );
+    let logged: i64 = db
+        .query_row("SELECT count(*) FROM settings_log", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(logged, 1);
+}

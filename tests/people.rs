@@ -967,3 +967,43 @@ async fn the_user_list_is_paged() {
     assert_eq!(beyond.status, StatusCode::OK);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn setting_changes_are_listed_with_who_when_and_both_values() {
+    let (app, admin) = TestApp::with_admin().await;
+    let empty = admin.get("/admin/settings/log").await;
+    assert_eq!(empty.status, StatusCode::OK);
+    empty.assert_contains("No setting has been changed yet.");
+    admin
+        .get("/admin/settings")
+        .await
+        .assert_contains(r#"href="/admin/settings/log""#);
+    let saved = admin
+        .submit(
+            "/admin/settings",
+            "/admin/settings",
+            &[
+                ("company_name", "ACME <IT>"),
+                ("session_timeout_minutes", "1440"),
+                ("rows_per_page", "30"),
+                ("meta_state", "1"),
+                ("theme", "grey"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let log = admin.get("/admin/settings/log").await;
+    log.assert_contains("Rows per page")
+        .assert_contains("<code>10</code>")
+        .assert_contains("<code>30</code>")
+        .assert_contains("ACME &lt;IT&gt;")
+        .assert_contains("Ada Admin");
+    // The default theme applies to users who did not choose one.
+    admin.get("/").await.assert_contains(r#"data-theme="grey""#);
+    let tom = app.login_as("tom", Profile::Technician).await;
+    assert_eq!(
+        tom.get("/admin/settings/log").await.status,
+        StatusCode::FORBIDDEN
+    );
+    app.stop().await;
+}

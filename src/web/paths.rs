@@ -38,6 +38,7 @@ pub const ADMIN_LIST_ENTRY: &str = "/admin/lists/{list}/{id}";
 pub const ADMIN_LIST_ENTRY_DELETE: &str = "/admin/lists/{list}/{id}/delete";
 pub const ADMIN_LIST_ENTRY_TOGGLE: &str = "/admin/lists/{list}/{id}/toggle";
 pub const ADMIN_SETTINGS: &str = "/admin/settings";
+pub const ADMIN_SETTINGS_LOG: &str = "/admin/settings/log";
 pub const ADMIN_NEXT_NUMBER: &str = "/admin/settings/next-number";
 pub const TICKET_NEW: &str = "/tickets/new";
 pub const TICKETS: &str = "/tickets";

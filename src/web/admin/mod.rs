@@ -4,6 +4,7 @@ mod groups;
 mod lists;
 mod rights;
 mod settings;
+mod settings_log;
 mod system;
 pub mod users;
 
@@ -23,6 +24,7 @@ pub fn routes() -> Routes {
         .get(paths::ADMIN_SYSTEM, ADMIN, system::page)
         .get(paths::ADMIN_SETTINGS, ADMIN, settings::page)
         .post(paths::ADMIN_SETTINGS, ADMIN, settings::save)
+        .get(paths::ADMIN_SETTINGS_LOG, ADMIN, settings_log::page)
         .post(paths::ADMIN_NEXT_NUMBER, ADMIN, settings::save_next_number)
         .get(paths::ADMIN_USERS, ADMIN, users::list)
         .post(paths::ADMIN_USERS, ADMIN, users::create)

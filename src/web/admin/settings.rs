@@ -61,6 +61,7 @@ fn view(
 ) -> Markup {
     let lang = visitor.lang;
     let content = html! {
+        p { a href=(paths::ADMIN_SETTINGS_LOG) { (lang.t("settings-log-link")) } }
         section.panel #numbering {
             h2 { (lang.t("settings-next-number")) }
             p.hint { (lang.t("settings-next-number-help")) }
