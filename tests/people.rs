@@ -627,6 +627,7 @@ async fn settings_switches_show_agencies_limits_and_advanced_fields() {
                 ("company_limit_ticket", "1"),
                 ("user_register", "1"),
                 ("meta_state", "1"),
+                ("live_updates", "1"),
             ],
         )
         .await;
@@ -998,8 +999,52 @@ async fn setting_changes_are_listed_with_who_when_and_both_values() {
         .assert_contains("<code>30</code>")
         .assert_contains("ACME &lt;IT&gt;")
         .assert_contains("Ada Admin");
-    // The default theme applies to users who did not choose one.
-    admin.get("/").await.assert_contains(r#"data-theme="grey""#);
+    // The default theme applies to users who did not choose one; live updates went off with
+    // their box unticked, which the next page says to its script.
+    let home = admin.get("/").await;
+    home.assert_contains(r#"data-theme="grey""#)
+        .assert_contains(r#"data-live="0""#)
+        .assert_contains(r#"data-flash-ms="6000""#);
+
+    // A server address that is not a web address: the form comes back with the text and why.
+    let bad = admin
+        .submit(
+            "/admin/settings",
+            "/admin/settings",
+            &[
+                ("server_url", "helpdesk.example.com"),
+                ("flash_ms", "3000"),
+                ("asset", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    bad.assert_contains("Enter an address starting with http:// or https://")
+        .assert_contains(r#"value="helpdesk.example.com""#);
+    assert_eq!(
+        app.count("SELECT count(*) FROM settings WHERE key IN ('flash_ms', 'asset')"),
+        0
+    );
+    let good = admin
+        .submit(
+            "/admin/settings",
+            "/admin/settings",
+            &[
+                ("server_url", "https://help.example.com/"),
+                ("flash_ms", "3000"),
+                ("asset", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(good.status, StatusCode::SEE_OTHER, "{}", good.body);
+    assert_eq!(
+        app.text("SELECT value FROM settings WHERE key = 'server_url'"),
+        "https://help.example.com"
+    );
+    admin
+        .get("/")
+        .await
+        .assert_contains(r#"data-flash-ms="3000""#);
     let tom = app.login_as("tom", Profile::Technician).await;
     assert_eq!(
         tom.get("/admin/settings/log").await.status,

@@ -28,8 +28,9 @@
   });
 
   // Action messages fade after a while.
+  var flashMs = parseInt(document.body.getAttribute("data-flash-ms"), 10) || 6000;
   document.querySelectorAll("[data-flash]").forEach(function (el) {
-    setTimeout(function () { el.classList.add("fade"); }, 6000);
+    setTimeout(function () { el.classList.add("fade"); }, flashMs);
   });
 
   // Forms that delete or disable ask first.
@@ -315,6 +316,8 @@
   "use strict";
   var body = document.body;
   if (!window.EventSource || !body.hasAttribute("data-generation")) return;
+  // Live updates can be switched off in the settings; the supervision screen always has them.
+  if (body.getAttribute("data-live") === "0" && !body.hasAttribute("data-wall")) return;
   var known = body.getAttribute("data-generation");
   var wall = body.hasAttribute("data-wall");
   var ownRegion = document.querySelector("main [data-live-region]");

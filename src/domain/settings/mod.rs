@@ -50,6 +50,21 @@ pub const TICKET_ORDER: &str = "order";
 pub const DEFAULT_STATE: &str = "ticket_default_state";
 /// Key of "technicians hear a sound when a user opens a ticket" (GestSup's `notify`).
 pub const NOTIFY: &str = "notify";
+/// Key of the address users reach Gestdesk at, used in links sent by mail.
+pub const SERVER_URL: &str = "server_url";
+/// Key of how long action messages stay bright, in milliseconds.
+pub const FLASH_MS: &str = "flash_ms";
+/// Key of "pages update themselves when tickets change".
+pub const LIVE_UPDATES: &str = "live_updates";
+/// Keys of the optional functions (GestSup's names).
+pub const FUNCTION_AVAILABILITY: &str = "availability";
+pub const FUNCTION_CALENDAR: &str = "planning";
+pub const FUNCTION_ASSETS: &str = "asset";
+pub const FUNCTION_ASSET_IP: &str = "asset_ip";
+pub const FUNCTION_ASSET_WARRANTY: &str = "asset_warranty";
+pub const FUNCTION_ASSET_VNC: &str = "asset_vnc_link";
+pub const FUNCTION_PROCEDURES: &str = "procedure";
+pub const FUNCTION_SURVEYS: &str = "survey";
 /// Key of the theme of users who did not choose one.
 pub const THEME: &str = "theme";
 /// Key of the separator of exported CSV files.

@@ -14,6 +14,8 @@ pub enum Kind {
     Text { max: usize },
     /// One of fixed values, each with the translation key of its label.
     Choice(&'static [(&'static str, &'static str)]),
+    /// An `http` or `https` address, or nothing.
+    Url,
 }
 
 /// Which part of the settings page shows it.
@@ -22,6 +24,8 @@ pub enum Section {
     General,
     Tickets,
     Users,
+    /// The optional functions, each shown or hidden as a whole.
+    Functions,
 }
 
 /// One setting.
@@ -56,6 +60,21 @@ impl Def {
                 .find(|(v, _)| *v == value)
                 .map(|(v, _)| (*v).to_owned())
                 .ok_or_else(|| msg("error-unknown-choice")),
+            Kind::Url => {
+                if value.is_empty() {
+                    return Ok(String::new());
+                }
+                let uri = value
+                    .parse::<axum::http::Uri>()
+                    .map_err(|_| msg("error-url"))?;
+                let web = matches!(uri.scheme_str(), Some("http" | "https"));
+                let host = uri.host().is_some_and(|h| !h.is_empty());
+                if web && host && value.chars().count() <= 200 {
+                    Ok(value.trim_end_matches('/').to_owned())
+                } else {
+                    Err(msg("error-url"))
+                }
+            }
             Kind::Text { max } => {
                 if value.chars().count() > max {
                     Err(msg("error-too-long").arg("max", max))
@@ -66,6 +85,17 @@ impl Def {
                 }
             }
         }
+    }
+}
+
+const fn function(key: &'static str, label: &'static str, help: &'static str) -> Def {
+    Def {
+        key,
+        kind: Kind::Flag,
+        default: "0",
+        section: Section::Functions,
+        label,
+        help,
     }
 }
 
@@ -122,6 +152,73 @@ pub const DEFS: &[Def] = &[
         label: "setting-rows-per-page",
         help: "setting-rows-per-page-help",
     },
+    Def {
+        key: super::SERVER_URL,
+        kind: Kind::Url,
+        default: "",
+        section: Section::General,
+        label: "setting-server-url",
+        help: "setting-server-url-help",
+    },
+    Def {
+        key: super::FLASH_MS,
+        kind: Kind::Number {
+            min: 1000,
+            max: 60_000,
+        },
+        default: "6000",
+        section: Section::General,
+        label: "setting-flash-ms",
+        help: "setting-flash-ms-help",
+    },
+    Def {
+        key: super::LIVE_UPDATES,
+        kind: Kind::Flag,
+        default: "1",
+        section: Section::General,
+        label: "setting-live-updates",
+        help: "setting-live-updates-help",
+    },
+    function(
+        super::FUNCTION_AVAILABILITY,
+        "setting-availability",
+        "setting-availability-help",
+    ),
+    function(
+        super::FUNCTION_CALENDAR,
+        "setting-calendar",
+        "setting-calendar-help",
+    ),
+    function(
+        super::FUNCTION_ASSETS,
+        "setting-assets",
+        "setting-assets-help",
+    ),
+    function(
+        super::FUNCTION_ASSET_IP,
+        "setting-asset-ip",
+        "setting-asset-ip-help",
+    ),
+    function(
+        super::FUNCTION_ASSET_WARRANTY,
+        "setting-asset-warranty",
+        "setting-asset-warranty-help",
+    ),
+    function(
+        super::FUNCTION_ASSET_VNC,
+        "setting-asset-vnc",
+        "setting-asset-vnc-help",
+    ),
+    function(
+        super::FUNCTION_PROCEDURES,
+        "setting-procedures",
+        "setting-procedures-help",
+    ),
+    function(
+        super::FUNCTION_SURVEYS,
+        "setting-surveys",
+        "setting-surveys-help",
+    ),
     Def {
         key: super::ATTACHMENT_MAX_COUNT,
         kind: Kind::Number { min: 0, max: 50 },
@@ -279,5 +376,29 @@ mod tests {
         let flag = find(super::super::USER_AGENCY).expect("declared");
         assert_eq!(flag.validate("on").as_deref(), Ok("1"));
         assert!(flag.validate("maybe").is_err());
+    }
+
+    #[test]
+    fn server_addresses_are_web_addresses() {
+        let url = find(super::super::SERVER_URL).expect("declared");
+        assert_eq!(url.validate("").as_deref(), Ok(""));
+        assert_eq!(
+            url.validate(" https://help.example.com/ ").as_deref(),
+            Ok("https://help.example.com")
+        );
+        assert_eq!(
+            url.validate("http://10.0.0.5:8080/desk").as_deref(),
+            Ok("http://10.0.0.5:8080/desk")
+        );
+        for bad in [
+            "help.example.com",
+            "ftp://help.example.com",
+            "javascript:alert(1)",
+            "https://",
+            "http://exa mple.com",
+            "https://x\u{7}y",
+        ] {
+            assert!(url.validate(bad).is_err(), "{bad}");
+        }
     }
 }

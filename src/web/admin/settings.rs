@@ -23,10 +23,11 @@ use crate::web::ui::form::{Input, Select, checkbox, csrf_field, form_error};
 use crate::web::ui::layout;
 use crate::web::visitor::Visitor;
 
-const SECTIONS: [(Section, &str); 3] = [
+const SECTIONS: [(Section, &str); 4] = [
     (Section::General, "settings-section-general"),
     (Section::Tickets, "settings-section-tickets"),
     (Section::Users, "settings-section-users"),
+    (Section::Functions, "settings-section-functions"),
 ];
 
 fn field(visitor: &Visitor, def: &Def, value: &str, errors: &FieldErrors) -> Markup {
@@ -44,9 +45,13 @@ fn field(visitor: &Visitor, def: &Def, value: &str, errors: &FieldErrors) -> Mar
                 p.hint { (help.render(lang)) }
             }
         }
-        Kind::Number { .. } | Kind::Text { .. } => html! {
+        Kind::Number { .. } | Kind::Text { .. } | Kind::Url => html! {
             (Input::text(def.key, msg(def.label), value)
-                .kind(if matches!(def.kind, Kind::Number { .. }) { "number" } else { "text" })
+                .kind(match def.kind {
+                    Kind::Number { .. } => "number",
+                    Kind::Url => "url",
+                    _ => "text",
+                })
                 .render(lang, errors))
             p.hint { (help.render(lang)) }
         },

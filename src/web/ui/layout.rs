@@ -3,6 +3,7 @@
 
 use maud::{DOCTYPE, Markup, html};
 
+use crate::domain::settings;
 use crate::i18n::Msg;
 use crate::web::paths;
 use crate::web::static_files;
@@ -45,7 +46,9 @@ pub fn page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
         (DOCTYPE)
         html lang=(lang.code()) data-theme=(visitor.theme()) {
             (head(visitor, title))
-            body data-generation=[visitor.generation()] data-technician=[visitor.reader.as_ref().map(|r| r.technician)] {
+            body data-generation=[visitor.generation()] data-technician=[visitor.reader.as_ref().map(|r| r.technician)]
+                data-live=(visitor.settings.raw(settings::LIVE_UPDATES))
+                data-flash-ms=(visitor.settings.raw(settings::FLASH_MS)) {
                 a.skip-link href="#main" { (lang.t("layout-skip-to-content")) }
                 header.topbar {
                     @if !sections.is_empty() {
