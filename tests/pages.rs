@@ -198,3 +198,44 @@ async fn static_files_have_hashed_urls_long_cache_and_compression() {
     assert!(page.headers.get("server").is_none(), "no version banner");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_server_error_shows_its_details_only_to_administrators_in_debug_mode() {
+    let (app, admin) = TestApp::with_admin().await;
+    // Break the table one page reads, as a damaged database would.
+    app.sql()
+        .execute_batch("DROP TABLE settings_log")
+        .expect("drop");
+    let plain = admin.get("/admin/settings/log").await;
+    assert_eq!(plain.status, StatusCode::INTERNAL_SERVER_ERROR);
+    plain
+        .assert_contains("Server error")
+        .assert_contains("Ada Admin");
+    assert!(
+        !plain.body.contains("settings_log"),
+        "details shown without debug mode"
+    );
+
+    app.set_setting("debug", "1");
+    let detailed = admin.get("/admin/settings/log").await;
+    assert_eq!(detailed.status, StatusCode::INTERNAL_SERVER_ERROR);
+    detailed
+        .assert_contains("Details (debug mode, administrators only)")
+        .assert_contains("no such table: settings_log");
+
+    // Anyone else sees the plain message, debug mode or not.
+    let ursula = app
+        .login_as("ursula", gestdesk::domain::profiles::Profile::User)
+        .await;
+    app.sql()
+        .execute_batch("DROP TABLE tickets_fts")
+        .expect("drop");
+    let user_view = ursula.get("/tickets?view=your&q=printer").await;
+    assert_eq!(user_view.status, StatusCode::INTERNAL_SERVER_ERROR);
+    user_view.assert_contains("Server error");
+    assert!(
+        !user_view.body.contains("tickets_fts"),
+        "details shown to a user"
+    );
+    app.stop().await;
+}

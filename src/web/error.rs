@@ -14,6 +14,8 @@ use axum::response::{IntoResponse, Response};
 
 use crate::db::DbError;
 use crate::domain::DomainError;
+use crate::domain::rights::names;
+use crate::domain::settings::DEBUG;
 use crate::i18n::{Msg, msg};
 
 use super::ui::layout;
@@ -62,13 +64,17 @@ impl From<DbError> for WebError {
 pub struct ErrorPage {
     pub title: Msg,
     pub message: Msg,
+    /// What went wrong inside, shown only to administrators in debug mode.
+    pub detail: Option<String>,
 }
 
 fn error_response(status: StatusCode, title: Msg, message: Msg) -> Response {
     let mut response = status.into_response();
-    response
-        .extensions_mut()
-        .insert(ErrorPage { title, message });
+    response.extensions_mut().insert(ErrorPage {
+        title,
+        message,
+        detail: None,
+    });
     response
 }
 
@@ -93,11 +99,13 @@ impl IntoResponse for WebError {
             ),
             WebError::Internal(detail) => {
                 tracing::error!("internal error: {detail}");
-                error_response(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    msg("error-internal-title"),
-                    msg("error-internal-text"),
-                )
+                let mut response = StatusCode::INTERNAL_SERVER_ERROR.into_response();
+                response.extensions_mut().insert(ErrorPage {
+                    title: msg("error-internal-title"),
+                    message: msg("error-internal-text"),
+                    detail: Some(detail),
+                });
+                response
             }
         }
     }
@@ -144,10 +152,12 @@ pub async fn render_error_pages(req: Request, next: Next) -> Response {
                 StatusCode::METHOD_NOT_ALLOWED if bare => Some(ErrorPage {
                     title: msg("error-not-found-title"),
                     message: msg("error-method-text"),
+                    detail: None,
                 }),
                 StatusCode::NOT_FOUND if bare => Some(ErrorPage {
                     title: msg("error-not-found-title"),
                     message: msg("error-not-found-text"),
+                    detail: None,
                 }),
                 _ => None,
             }
@@ -156,7 +166,12 @@ pub async fn render_error_pages(req: Request, next: Next) -> Response {
         return response;
     };
     let (mut parts, _) = response.into_parts();
-    let body = layout::error_page(&visitor, &page.title, &page.message);
+    // The inside story only for administrators, and only when they asked for it.
+    let detail = page
+        .detail
+        .as_deref()
+        .filter(|_| visitor.settings.flag(DEBUG) && visitor.has_right(names::ADMIN));
+    let body = layout::error_page(&visitor, &page.title, &page.message, detail);
     let mut rendered = (status, body).into_response();
     // Keep the cookies and other headers the handler set.
     for (name, value) in &parts.headers {

@@ -109,3 +109,6 @@ setting-procedures-help = Schaltet die Funktion Prozeduren ein (gemeinsame Anlei
 setting-surveys = Umfragen
 setting-surveys-help = Schaltet die Zufriedenheitsumfragen ein, die beim Schließen von Tickets versandt werden.
 error-url = Geben Sie eine Adresse ein, die mit http:// oder https:// beginnt (zum Beispiel https://helpdesk.example.com).
+setting-debug = Debug-Modus
+setting-debug-help = Fehlerseiten zeigen Administratoren, was intern schiefging (andere Benutzer sehen weiterhin die einfache Meldung). Nur zur Fehlersuche.
+error-debug-detail = Details (Debug-Modus, nur Administratoren)

@@ -109,3 +109,6 @@ setting-procedures-help = Turns on the procedures function (shared how-tos).
 setting-surveys = Surveys
 setting-surveys-help = Turns on the satisfaction surveys sent when tickets are closed.
 error-url = Enter an address starting with http:// or https:// (for example https://helpdesk.example.com).
+setting-debug = Debug mode
+setting-debug-help = Error pages show administrators what went wrong inside (other users still see the plain message). For diagnosing a problem only.
+error-debug-detail = Details (debug mode, administrators only)

@@ -109,3 +109,6 @@ setting-procedures-help = Activa la función de procedimientos (guías compartid
 setting-surveys = Encuestas
 setting-surveys-help = Activa las encuestas de satisfacción enviadas al cerrar los tickets.
 error-url = Introduzca una dirección que empiece por http:// o https:// (por ejemplo https://helpdesk.example.com).
+setting-debug = Modo de depuración
+setting-debug-help = Las páginas de error muestran a los administradores lo que falló por dentro (los demás usuarios siguen viendo el mensaje simple). Solo para diagnosticar un problema.
+error-debug-detail = Detalles (modo de depuración, solo administradores)

@@ -109,3 +109,6 @@ setting-procedures-help = Active la fonction procédures (modes opératoires par
 setting-surveys = Sondages
 setting-surveys-help = Active les sondages de satisfaction envoyés à la clôture des tickets.
 error-url = Saisissez une adresse commençant par http:// ou https:// (par exemple https://helpdesk.example.com).
+setting-debug = Mode débogage
+setting-debug-help = Les pages d'erreur montrent aux administrateurs ce qui s'est mal passé (les autres utilisateurs voient toujours le message simple). Pour diagnostiquer un problème seulement.
+error-debug-detail = Détails (mode débogage, administrateurs seulement)

@@ -65,6 +65,8 @@ pub const FUNCTION_ASSET_WARRANTY: &str = "asset_warranty";
 pub const FUNCTION_ASSET_VNC: &str = "asset_vnc_link";
 pub const FUNCTION_PROCEDURES: &str = "procedure";
 pub const FUNCTION_SURVEYS: &str = "survey";
+/// Key of "administrators see what went wrong on error pages".
+pub const DEBUG: &str = "debug";
 /// Key of the theme of users who did not choose one.
 pub const THEME: &str = "theme";
 /// Key of the separator of exported CSV files.

@@ -179,6 +179,14 @@ pub const DEFS: &[Def] = &[
         label: "setting-live-updates",
         help: "setting-live-updates-help",
     },
+    Def {
+        key: super::DEBUG,
+        kind: Kind::Flag,
+        default: "0",
+        section: Section::General,
+        label: "setting-debug",
+        help: "setting-debug-help",
+    },
     function(
         super::FUNCTION_AVAILABILITY,
         "setting-availability",

@@ -168,11 +168,17 @@ pub fn card_page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
 }
 
 /// An error page in the visitor's language, in the frame that suits them.
-pub fn error_page(visitor: &Visitor, title: &Msg, message: &Msg) -> Markup {
+pub fn error_page(visitor: &Visitor, title: &Msg, message: &Msg, detail: Option<&str>) -> Markup {
     let lang = visitor.lang;
     let title = title.render(lang);
     let content = html! {
         p.error-text { (message.render(lang)) }
+        @if let Some(d) = detail {
+            details.debug-detail open {
+                summary { (lang.t("error-debug-detail")) }
+                pre { (d) }
+            }
+        }
         p { a.button href=(paths::HOME) { (lang.t("error-back-home")) } }
     };
     if visitor.session.is_some() {
