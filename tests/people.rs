@@ -1052,3 +1052,71 @@ async fn setting_changes_are_listed_with_who_when_and_both_values() {
     );
     app.stop().await;
 }
+
+/// A 2×1 PNG.
+const PNG_LOGO: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0,
+    2, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0xF4, 0x22, 0x7F, 0x8A, 0, 0, 0, 0x0D, 0x49, 0x44, 0x41, 0x54,
+    0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0, 0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x56, 0xC7, 0x2F,
+    0x0D, 0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+#[tokio::test]
+async fn the_company_logo_is_checked_then_shown_on_every_page_and_the_login_page() {
+    let (app, admin) = TestApp::with_admin().await;
+    assert_eq!(
+        app.client().get("/logo").await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    // An SVG with a script, a text file renamed .png, an oversized file: refused with a reason.
+    let svg = br#"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#;
+    let refused = admin
+        .post_file("/admin/settings/logo", "logo", "logo.svg", svg)
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_contains("Choose a PNG, JPEG or WebP picture");
+    let renamed = admin
+        .post_file("/admin/settings/logo", "logo", "logo.png", b"not a picture")
+        .await;
+    assert_eq!(renamed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let big = vec![0u8; 600 * 1024];
+    let too_big = admin
+        .post_file("/admin/settings/logo", "logo", "big.png", &big)
+        .await;
+    too_big.assert_contains("The picture is larger than 512 KB.");
+    assert!(!app.data_dir().join("logo").exists());
+
+    // A real PNG is kept and served with its type to everyone, logged in or not.
+    let saved = admin
+        .post_file("/admin/settings/logo", "logo", "acme.png", PNG_LOGO)
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let served = app.client().get("/logo").await;
+    assert_eq!(served.status, StatusCode::OK);
+    assert_eq!(served.headers["content-type"], "image/png");
+    assert_eq!(served.headers["x-content-type-options"], "nosniff");
+    admin
+        .get("/")
+        .await
+        .assert_contains(r#"<img src="/logo?v="#);
+    let login = app.client().get("/login").await;
+    login.assert_contains(r#"<img src="/logo?v="#);
+
+    // Only administrators change it; removing it brings Gestdesk's back.
+    let tom = app.login_as("tom", Profile::Technician).await;
+    let denied = tom
+        .post_file("/admin/settings/logo", "logo", "x.png", PNG_LOGO)
+        .await;
+    assert_eq!(denied.status, StatusCode::FORBIDDEN);
+    let removed = admin
+        .submit("/admin/settings", "/admin/settings/logo/delete", &[])
+        .await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.client().get("/logo").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert!(!admin.get("/").await.body.contains("/logo?v="));
+    app.stop().await;
+}

@@ -4,6 +4,7 @@
 //! several of them in one transaction; the async wrappers around them live with the callers.
 
 pub mod auth;
+pub mod branding;
 pub mod clock;
 pub mod demo;
 pub mod error;

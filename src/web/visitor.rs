@@ -68,6 +68,8 @@ pub struct Visitor {
     pub frame: Option<Arc<Summary>>,
     /// The database's ticket change number when the page was made (live updates compare it).
     pub ticket_generation: Option<i64>,
+    /// The version of the company logo, when there is one.
+    pub logo: Option<u64>,
 }
 
 impl Visitor {
@@ -309,6 +311,7 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
         reader,
         frame,
         ticket_generation,
+        logo: crate::domain::branding::version(state.app().config().data_dir()),
         path: req
             .uri()
             .path_and_query()

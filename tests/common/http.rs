@@ -197,6 +197,23 @@ impl Client {
         self.http.get(self.url(path)).send().await.expect("GET")
     }
 
+    /// Sends one file as field `field` of a `multipart/form-data` POST to `action`, with the
+    /// CSRF token in the address as the upload forms carry it.
+    pub async fn post_file(&self, action: &str, field: &str, name: &str, bytes: &[u8]) -> Reply {
+        let token = self.get("/profile").await.csrf();
+        let part = reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_owned());
+        let form = reqwest::multipart::Form::new().part(field.to_owned(), part);
+        Self::reply(
+            self.http
+                .post(self.url(&format!("{action}?_csrf={token}")))
+                .multipart(form)
+                .send()
+                .await
+                .expect("POST"),
+        )
+        .await
+    }
+
     /// `GET path` with extra headers.
     pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
         let mut req = self.http.get(self.url(path));

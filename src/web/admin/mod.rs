@@ -2,6 +2,7 @@
 
 mod groups;
 mod lists;
+pub mod logo;
 mod rights;
 mod settings;
 mod settings_log;
@@ -25,6 +26,9 @@ pub fn routes() -> Routes {
         .get(paths::ADMIN_SETTINGS, ADMIN, settings::page)
         .post(paths::ADMIN_SETTINGS, ADMIN, settings::save)
         .get(paths::ADMIN_SETTINGS_LOG, ADMIN, settings_log::page)
+        .post(paths::ADMIN_LOGO, ADMIN, logo::upload)
+        .post(paths::ADMIN_LOGO_DELETE, ADMIN, logo::remove)
+        .get(paths::LOGO, Access::Anyone, logo::serve)
         .post(paths::ADMIN_NEXT_NUMBER, ADMIN, settings::save_next_number)
         .get(paths::ADMIN_USERS, ADMIN, users::list)
         .post(paths::ADMIN_USERS, ADMIN, users::create)

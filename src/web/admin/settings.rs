@@ -67,6 +67,7 @@ fn view(
     let lang = visitor.lang;
     let content = html! {
         p { a href=(paths::ADMIN_SETTINGS_LOG) { (lang.t("settings-log-link")) } }
+        (super::logo::section(visitor, errors))
         section.panel #numbering {
             h2 { (lang.t("settings-next-number")) }
             p.hint { (lang.t("settings-next-number-help")) }
@@ -118,6 +119,16 @@ fn current_values(visitor: &Visitor) -> HashMap<&'static str, String> {
         .iter()
         .map(|d| (d.key, s.raw(d.key).to_owned()))
         .collect()
+}
+
+/// The settings page as it stands, with `errors` (the logo form's, for one).
+pub async fn page_with_errors(
+    state: &AppState,
+    visitor: &Visitor,
+    errors: &FieldErrors,
+) -> Result<Markup, WebError> {
+    let next = next_number(state).await?;
+    Ok(view(visitor, &current_values(visitor), errors, &next))
 }
 
 /// `GET /admin/settings`.

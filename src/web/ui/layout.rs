@@ -59,7 +59,7 @@ pub fn page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
                         }
                     }
                     a.brand href=(paths::HOME) {
-                        img src=(static_files::url("icons/gestdesk.svg")) alt="" width="28" height="28";
+                        img src=(brand_image(visitor)) alt="" height="28";
                         span { (visitor.company_name()) }
                     }
                     (userbar::render(visitor))
@@ -155,7 +155,7 @@ pub fn card_page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
             body.card-body {
                 main.card #main {
                     div.card-brand {
-                        img src=(static_files::url("icons/gestdesk.svg")) alt="" width="48" height="48";
+                        img src=(brand_image(visitor)) alt="" height="48";
                         p.card-company { (visitor.company_name()) }
                     }
                     (flash(visitor))
@@ -186,6 +186,11 @@ pub fn error_page(visitor: &Visitor, title: &Msg, message: &Msg, detail: Option<
     } else {
         card_page(visitor, &title, content)
     }
+}
+
+/// The company logo, or Gestdesk's own.
+fn brand_image(visitor: &Visitor) -> String {
+    crate::web::admin::logo::url(visitor).unwrap_or_else(|| static_files::url("icons/gestdesk.svg"))
 }
 
 fn initials(name: &str) -> String {
