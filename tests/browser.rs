@@ -684,3 +684,121 @@ async fn every_theme_and_language_reads_well_on_a_wide_screen_and_a_phone() {
     app.stop().await;
     story.expect("browser story");
 }
+
+/// Problems a page has for keyboard and screen-reader users: form fields without a label,
+/// pictures without a text alternative, links and buttons with nothing to read, a page without
+/// its language.
+const ACCESSIBILITY_PROBLEMS: &str = r#"
+var problems = [];
+if (!document.documentElement.lang) problems.push('html without lang');
+document.querySelectorAll('input, select, textarea').forEach(function (f) {
+  if (f.type === 'hidden' || f.type === 'submit' || f.type === 'button') return;
+  var labelled = (f.id && document.querySelector('label[for="' + CSS.escape(f.id) + '"]')) ||
+    f.closest('label') || f.getAttribute('aria-label') || f.getAttribute('aria-labelledby');
+  if (!labelled) problems.push('unlabelled ' + f.tagName + ' ' + (f.name || f.id));
+});
+document.querySelectorAll('img').forEach(function (i) {
+  if (!i.hasAttribute('alt')) problems.push('img without alt ' + i.src);
+});
+document.querySelectorAll('a, button').forEach(function (el) {
+  var text = (el.textContent || '').trim() || el.getAttribute('aria-label') || el.getAttribute('title') ||
+    Array.prototype.some.call(el.querySelectorAll('img[alt]'), function (i) { return i.alt.trim() !== ''; });
+  if (!text) problems.push('nothing to read on ' + el.outerHTML.slice(0, 80));
+});
+return problems.join('\n');
+"#;
+
+/// Presses `key` (a WebDriver key code) in the focused element.
+async fn press(b: &Browser, key: &str) -> Result<(), CmdError> {
+    b.client.active_element().await?.send_keys(key).await
+}
+
+/// Presses Tab until the focused element matches `css`; fails after `max` presses.
+async fn tab_to(b: &Browser, css: &str, max: usize) -> Result<(), CmdError> {
+    let check = format!(
+        "return !!document.activeElement && document.activeElement.matches({});",
+        serde_json::to_string(css).expect("css")
+    );
+    for _ in 0..max {
+        press(b, "\u{e004}").await?;
+        if b.client.execute(&check, vec![]).await?.as_bool() == Some(true) {
+            return Ok(());
+        }
+    }
+    panic!("Tab never reached {css}");
+}
+
+#[tokio::test]
+async fn the_keyboard_alone_logs_in_and_reaches_a_new_ticket_with_the_focus_visible() {
+    let (app, _) = TestApp::with_admin().await;
+    let b = Browser::start(1280, 900).await;
+    let story = async {
+        b.client.goto(&app.url("/login")).await?;
+        let problems = b.client.execute(ACCESSIBILITY_PROBLEMS, vec![]).await?;
+        assert_eq!(problems.as_str(), Some(""), "login page");
+        tab_to(&b, "input[name='login']", 10).await?;
+        b.client.active_element().await?.send_keys("admin").await?;
+        press(&b, "\u{e004}").await?;
+        b.client
+            .active_element()
+            .await?
+            .send_keys(ADMIN_PASSWORD)
+            .await?;
+        press(&b, "\u{e007}").await?;
+        wait_until(
+            &b,
+            "return location.pathname === '/';",
+            "Enter did not log in",
+        )
+        .await?;
+
+        // The first Tab reaches the skip link, which jumps to the content.
+        press(&b, "\u{e004}").await?;
+        let skip = b
+            .client
+            .execute("return document.activeElement.className;", vec![])
+            .await?;
+        assert_eq!(skip.as_str(), Some("skip-link"));
+        let outline = b
+            .client
+            .execute(
+                "return getComputedStyle(document.activeElement).outlineStyle;",
+                vec![],
+            )
+            .await?;
+        assert_ne!(outline.as_str(), Some("none"), "the focus is not visible");
+        b.screenshot("50-keyboard-skip-link").await;
+
+        // On to "New ticket" in the menu, opened with Enter.
+        tab_to(&b, "a[href='/tickets/new']", 30).await?;
+        press(&b, "\u{e007}").await?;
+        wait_until(
+            &b,
+            "return location.pathname === '/tickets/new';",
+            "Enter did not follow the link",
+        )
+        .await?;
+        for page in [
+            "/tickets/new",
+            "/tickets?view=all",
+            "/admin/settings",
+            "/profile",
+        ] {
+            b.client.goto(&app.url(page)).await?;
+            let problems = b.client.execute(ACCESSIBILITY_PROBLEMS, vec![]).await?;
+            assert_eq!(problems.as_str(), Some(""), "{page}");
+        }
+        // The check does see a field without a label and a picture without a text.
+        b.client
+            .execute("document.body.insertAdjacentHTML('beforeend', '<input name=stray><img src=/logo>');", vec![])
+            .await?;
+        let problems = b.client.execute(ACCESSIBILITY_PROBLEMS, vec![]).await?;
+        let problems = problems.as_str().unwrap_or_default();
+        assert!(problems.contains("unlabelled INPUT stray") && problems.contains("img without alt"), "{problems}");
+        Ok::<(), CmdError>(())
+    }
+    .await;
+    b.close().await;
+    app.stop().await;
+    story.expect("browser story");
+}
