@@ -1120,3 +1120,45 @@ async fn the_company_logo_is_checked_then_shown_on_every_page_and_the_login_page
     assert!(!admin.get("/").await.body.contains("/logo?v="));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn every_setting_refuses_a_bad_value_with_a_message_and_keeps_the_rest() {
+    use gestdesk::domain::settings::registry::{DEFS, Kind};
+    let (app, admin) = TestApp::with_admin().await;
+    for def in DEFS {
+        let bad = match def.kind {
+            Kind::Flag => "maybe".to_owned(),
+            Kind::Number { max, .. } => (max + 1).to_string(),
+            Kind::Choice(_) => "no-such-choice".to_owned(),
+            Kind::Url => "ftp://files.example.com".to_owned(),
+            Kind::Text { max } => "x".repeat(max + 1),
+        };
+        let reply = admin
+            .submit(
+                "/admin/settings",
+                "/admin/settings",
+                &[(def.key, bad.as_str()), ("rows_per_page", "33")],
+            )
+            .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            def.key
+        );
+        reply.assert_contains("Some fields need attention; nothing was saved.");
+        assert!(
+            reply.body.contains("field-error"),
+            "{}: no message",
+            def.key
+        );
+        // Nothing was saved, not even the good value sent along.
+        assert_eq!(
+            app.count("SELECT count(*) FROM settings_log"),
+            0,
+            "{} saved something",
+            def.key
+        );
+    }
+    app.stop().await;
+}

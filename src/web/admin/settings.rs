@@ -34,7 +34,13 @@ fn field(visitor: &Visitor, def: &Def, value: &str, errors: &FieldErrors) -> Mar
     let lang = visitor.lang;
     let help = msg(def.help);
     match def.kind {
-        Kind::Flag => checkbox(lang, def.key, &msg(def.label), value == "1", Some(&help)),
+        Kind::Flag => html! {
+            (checkbox(lang, def.key, &msg(def.label), value == "1", Some(&help)))
+            // Only a crafted form sends anything but "1" here; say what was wrong anyway.
+            @if let Some(m) = errors.get(def.key) {
+                p.field-error { (m.render(lang)) }
+            }
+        },
         Kind::Choice(values) => {
             let options: Vec<(String, String)> = values
                 .iter()
