@@ -928,3 +928,46 @@ async fn service_and_company_views_hold_the_tickets_of_their_members() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn time_spent_and_requester_service_columns_follow_their_rights() {
+    let (app, admin) = TestApp::with_admin().await;
+    app.create_user("ursula", "some password", Profile::User)
+        .await;
+    let quick = ticket(&app, &admin, "Quick fix", "ursula", Some("admin"), 2).await;
+    let long = ticket(&app, &admin, "Long job", "ursula", Some("admin"), 2).await;
+    app.sql()
+        .execute_batch(&format!(
+            "INSERT INTO services (id, name) VALUES (5, 'Finance');
+             UPDATE tickets SET time_spent_minutes = 90, sender_service_id = 5 WHERE id = {long};
+             UPDATE tickets SET time_spent_minutes = 10 WHERE id = {quick};"
+        ))
+        .expect("times");
+    let page = admin.get("/tickets?view=all").await;
+    assert!(
+        !page.body.contains("col-time\""),
+        "time column without its right"
+    );
+    app.set_right(Profile::Administrator, "dashboard_col_time", true);
+    app.set_right(Profile::Administrator, "dashboard_col_user_service", true);
+    let page = admin.get("/tickets?view=all&sort=time&dir=desc").await;
+    assert_eq!(listed(&page.body), vec![long, quick]);
+    assert!(
+        row(&page.body, long).contains("1.5 h"),
+        "{}",
+        row(&page.body, long)
+    );
+    assert!(row(&page.body, long).contains("Finance"));
+    let finance = admin.get("/tickets?view=all&f_requester-service=5").await;
+    assert_eq!(listed(&finance.body), vec![long]);
+    let csv = admin
+        .get("/export/tickets.csv?view=all&sort=number&dir=asc")
+        .await;
+    let rows = parse_csv(csv.body.trim_start_matches('\u{feff}'), ';');
+    let col = rows[0]
+        .iter()
+        .position(|h| h == "Time spent (minutes)")
+        .expect("time column");
+    assert_eq!(rows[2][col], "90");
+    app.stop().await;
+}

@@ -103,3 +103,6 @@ setting-csv-separator = CSV-Trennzeichen
 setting-csv-separator-help = Das Trennzeichen exportierter CSV-Dateien; deutsche Tabellenkalkulationen erwarten ein Semikolon.
 setting-csv-semicolon = Semikolon (;)
 setting-csv-comma = Komma (,)
+col-requester-service = Abteilung des Anfragenden
+col-time-spent = Aufgewendete Zeit
+col-time-spent-minutes = Aufgewendete Zeit (Minuten)

@@ -103,3 +103,6 @@ setting-csv-separator = CSV separator
 setting-csv-separator-help = The separator of exported CSV files; spreadsheets in French expect a semicolon.
 setting-csv-semicolon = Semicolon (;)
 setting-csv-comma = Comma (,)
+col-requester-service = Requester's service
+col-time-spent = Time spent
+col-time-spent-minutes = Time spent (minutes)

@@ -103,3 +103,6 @@ setting-csv-separator = Separador CSV
 setting-csv-separator-help = El separador de los archivos CSV exportados; las hojas de cálculo en español esperan un punto y coma.
 setting-csv-semicolon = Punto y coma (;)
 setting-csv-comma = Coma (,)
+col-requester-service = Servicio del solicitante
+col-time-spent = Tiempo dedicado
+col-time-spent-minutes = Tiempo dedicado (minutos)

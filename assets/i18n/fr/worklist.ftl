@@ -103,3 +103,6 @@ setting-csv-separator = Séparateur CSV
 setting-csv-separator-help = Le séparateur des fichiers CSV exportés ; les tableurs en français attendent un point-virgule.
 setting-csv-semicolon = Point-virgule (;)
 setting-csv-comma = Virgule (,)
+col-requester-service = Service du demandeur
+col-time-spent = Temps passé
+col-time-spent-minutes = Temps passé (minutes)

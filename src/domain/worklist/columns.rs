@@ -13,6 +13,8 @@ pub enum Column {
     Technician,
     Requester,
     Company,
+    /// The requester's service (GestSup's "user service").
+    SenderService,
     Service,
     Agency,
     Place,
@@ -23,6 +25,8 @@ pub enum Column {
     HopeDate,
     ResolvedAt,
     Modified,
+    /// Time spent on the ticket.
+    TimeSpent,
     Priority,
     Criticality,
     State,
@@ -39,16 +43,19 @@ pub enum FilterKind {
     Day,
     /// A ticket number.
     Number,
+    /// Not filtered.
+    None,
 }
 
 impl Column {
     /// Every column, in display order.
-    pub const ALL: [Column; 18] = [
+    pub const ALL: [Column; 20] = [
         Column::Number,
         Column::Type,
         Column::Technician,
         Column::Requester,
         Column::Company,
+        Column::SenderService,
         Column::Service,
         Column::Agency,
         Column::Place,
@@ -59,6 +66,7 @@ impl Column {
         Column::HopeDate,
         Column::ResolvedAt,
         Column::Modified,
+        Column::TimeSpent,
         Column::Priority,
         Column::Criticality,
         Column::State,
@@ -72,6 +80,7 @@ impl Column {
             Column::Technician => "technician",
             Column::Requester => "requester",
             Column::Company => "company",
+            Column::SenderService => "requester-service",
             Column::Service => "service",
             Column::Agency => "agency",
             Column::Place => "place",
@@ -82,6 +91,7 @@ impl Column {
             Column::HopeDate => "hope",
             Column::ResolvedAt => "resolved",
             Column::Modified => "modified",
+            Column::TimeSpent => "time",
             Column::Priority => "priority",
             Column::Criticality => "criticality",
             Column::State => "state",
@@ -101,6 +111,7 @@ impl Column {
             Column::Technician => "col-technician",
             Column::Requester => "col-requester",
             Column::Company => "col-company",
+            Column::SenderService => "col-requester-service",
             Column::Service => "col-service",
             Column::Agency => "col-agency",
             Column::Place => "col-place",
@@ -111,6 +122,7 @@ impl Column {
             Column::HopeDate => "col-hope-date",
             Column::ResolvedAt => "col-resolved",
             Column::Modified => "col-modified",
+            Column::TimeSpent => "col-time-spent",
             Column::Priority => "col-priority",
             Column::Criticality => "col-criticality",
             Column::State => "col-state",
@@ -125,6 +137,7 @@ impl Column {
             Column::Type => s.flag(settings::TICKET_TYPE) && r.has("dashboard_col_type"),
             Column::Technician => r.has("dashboard_col_technician"),
             Column::Company => r.has("dashboard_col_company"),
+            Column::SenderService => r.has("dashboard_col_user_service"),
             Column::Service => r.has("dashboard_col_service"),
             Column::Agency => s.flag(settings::USER_AGENCY) && r.has("dashboard_col_agency"),
             Column::Place => s.flag(settings::TICKET_PLACES),
@@ -134,6 +147,7 @@ impl Column {
             Column::HopeDate => r.has("dashboard_col_date_hope"),
             Column::ResolvedAt => r.has("dashboard_col_date_res"),
             Column::Modified => r.has("dashboard_col_date_modif"),
+            Column::TimeSpent => r.has("dashboard_col_time"),
             Column::Priority => r.has("dashboard_col_priority"),
             Column::Criticality => r.has("dashboard_col_criticality"),
         }
@@ -154,7 +168,8 @@ impl Column {
             }
             Column::Type => FilterKind::Choice("types"),
             Column::Technician => FilterKind::Choice("technicians"),
-            Column::Service => FilterKind::Choice("services"),
+            Column::Service | Column::SenderService => FilterKind::Choice("services"),
+            Column::TimeSpent => FilterKind::None,
             Column::Agency => FilterKind::Choice("agencies"),
             Column::Place => FilterKind::Choice("places"),
             Column::Category => FilterKind::Choice("categories"),
@@ -173,6 +188,7 @@ impl Column {
             Column::Company => &[Join::Requester, Join::Company],
             Column::Type => &[Join::Type],
             Column::Service => &[Join::Service],
+            Column::SenderService => &[Join::SenderService],
             Column::Agency => &[Join::Agency],
             Column::Place => &[Join::Place],
             Column::Category => &[Join::Category],
@@ -199,6 +215,8 @@ impl Column {
             }
             Column::Company => "co.name IS NULL, co.name COLLATE NOCASE",
             Column::Service => "sv.name IS NULL, sv.name COLLATE NOCASE",
+            Column::SenderService => "ss.name IS NULL, ss.name COLLATE NOCASE",
+            Column::TimeSpent => "t.time_spent_minutes",
             Column::Agency => "ag.name IS NULL, ag.name COLLATE NOCASE",
             Column::Place => "pl.name IS NULL, pl.name COLLATE NOCASE",
             Column::Category => "ca.id IS NULL, COALESCE(ca.name, ca.name_key) COLLATE NOCASE",
@@ -225,6 +243,7 @@ pub enum Join {
     Company,
     Type,
     Service,
+    SenderService,
     Agency,
     Place,
     Category,
@@ -245,6 +264,7 @@ impl Join {
             Join::Company => "LEFT JOIN companies co ON co.id = ru.company_id",
             Join::Type => "LEFT JOIN ticket_types ty ON ty.id = t.type_id",
             Join::Service => "LEFT JOIN services sv ON sv.id = t.service_id",
+            Join::SenderService => "LEFT JOIN services ss ON ss.id = t.sender_service_id",
             Join::Agency => "LEFT JOIN agencies ag ON ag.id = t.agency_id",
             Join::Place => "LEFT JOIN places pl ON pl.id = t.place_id",
             Join::Category => "LEFT JOIN categories ca ON ca.id = t.category_id",

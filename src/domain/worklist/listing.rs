@@ -76,6 +76,8 @@ pub struct Row {
     pub requester: Option<String>,
     pub company: Option<String>,
     pub service: Option<String>,
+    /// The requester's service.
+    pub sender_service: Option<String>,
     pub agency: Option<String>,
     pub place: Option<String>,
     pub category: Option<String>,
@@ -84,6 +86,7 @@ pub struct Row {
     pub hope_date: Option<String>,
     pub resolved_at: Option<i64>,
     pub modified_at: i64,
+    pub time_spent_minutes: i64,
     pub priority: Option<Badge>,
     pub criticality: Option<Badge>,
     pub state: Badge,
@@ -156,6 +159,7 @@ fn filter_sql(f: &Filter) -> Result<Option<(String, Vec<SqlValue>)>, Msg> {
         Ok(Some((sql.to_owned(), vec![p; n])))
     };
     match (f.column.filter_kind(), f.column) {
+        (FilterKind::None, _) => Ok(None),
         (FilterKind::Number, _) => v
             .trim_start_matches('#')
             .parse::<i64>()
@@ -212,6 +216,7 @@ fn filter_sql(f: &Filter) -> Result<Option<(String, Vec<SqlValue>)>, Msg> {
             let col = match c {
                 Column::Type => "t.type_id",
                 Column::Service => "t.service_id",
+                Column::SenderService => "t.sender_service_id",
                 Column::Agency => "t.agency_id",
                 Column::Place => "t.place_id",
                 Column::Category => "t.category_id",
@@ -453,7 +458,7 @@ const DETAILS: &str = "SELECT t.id, t.title, t.created_at, t.hope_date, t.resolv
         st.name, st.name_key, st.color, t.state_id,
         EXISTS (SELECT 1 FROM attachments a WHERE a.ticket_id = t.id),
         t.requester_id, t.technician_id, t.category_id, t.subcategory_id, t.priority_id,
-        t.criticality_id
+        t.criticality_id, ss.name, t.time_spent_minutes
     FROM tickets t
     LEFT JOIN ticket_types ty ON ty.id = t.type_id
     LEFT JOIN users te ON te.id = t.technician_id
@@ -462,6 +467,7 @@ const DETAILS: &str = "SELECT t.id, t.title, t.created_at, t.hope_date, t.resolv
     LEFT JOIN groups ug ON ug.id = t.user_group_id
     LEFT JOIN companies co ON co.id = ru.company_id
     LEFT JOIN services sv ON sv.id = t.service_id
+    LEFT JOIN services ss ON ss.id = t.sender_service_id
     LEFT JOIN agencies ag ON ag.id = t.agency_id
     LEFT JOIN places pl ON pl.id = t.place_id
     LEFT JOIN categories ca ON ca.id = t.category_id
@@ -512,6 +518,7 @@ fn details(
                 requester: person(r.get(14)?, r.get(15)?, r.get(16)?),
                 company: r.get(17)?,
                 service: r.get(18)?,
+                sender_service: r.get(42)?,
                 agency: r.get(19)?,
                 place: r.get(20)?,
                 category: name(r.get(21)?, r.get(22)?, lang),
@@ -525,6 +532,7 @@ fn details(
                 hope_date,
                 resolved_at: r.get(4)?,
                 modified_at: r.get(5)?,
+                time_spent_minutes: r.get(43)?,
                 priority: badge(r.get(25)?, r.get(26)?, r.get(27)?),
                 criticality: badge(r.get(28)?, r.get(29)?, r.get(30)?),
                 state: badge(r.get(31)?, r.get(32)?, r.get(33)?).unwrap_or(Badge {

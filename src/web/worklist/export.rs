@@ -50,6 +50,8 @@ fn value(row: &Row, c: Column) -> String {
         Column::Requester => s(&row.requester),
         Column::Company => s(&row.company),
         Column::Service => s(&row.service),
+        Column::SenderService => s(&row.sender_service),
+        Column::TimeSpent => row.time_spent_minutes.to_string(),
         Column::Agency => s(&row.agency),
         Column::Place => s(&row.place),
         Column::Category => s(&row.category),
@@ -86,7 +88,14 @@ const ID_HEADERS: [&str; 7] = [
 /// The whole file.
 pub fn csv(lang: Lang, columns: &[Column], rows: &[Row], separator: &str) -> String {
     let mut out = String::from("\u{feff}");
-    let mut header: Vec<String> = columns.iter().map(|c| cell(&lang.t(c.label()))).collect();
+    let mut header: Vec<String> = columns
+        .iter()
+        .map(|c| match c {
+            // Exported as a number of minutes, which the header says.
+            Column::TimeSpent => cell(&lang.t("col-time-spent-minutes")),
+            _ => cell(&lang.t(c.label())),
+        })
+        .collect();
     header.extend(ID_HEADERS.iter().map(|h| cell(h)));
     out.push_str(&header.join(separator));
     out.push_str("\r\n");

@@ -6,7 +6,7 @@ use maud::{Markup, html};
 use crate::domain::worklist::choices::FilterChoices;
 use crate::domain::worklist::columns::{Column, FilterKind};
 use crate::domain::worklist::listing::{Badge, ListPage, NumberColour, Row};
-use crate::i18n::{Lang, format_date, format_datetime, format_day};
+use crate::i18n::{Lang, format_date, format_datetime, format_day, format_decimal};
 use crate::web::paths::{self, fill};
 use crate::web::ui::{icons, nav};
 
@@ -101,6 +101,12 @@ fn cell(t: &Table<'_>, row: &Row, c: Column) -> Markup {
         Column::Requester => text(row.requester.as_ref()),
         Column::Company => text(row.company.as_ref()),
         Column::Service => text(row.service.as_ref()),
+        Column::SenderService => text(row.sender_service.as_ref()),
+        Column::TimeSpent => html! {
+            @if row.time_spent_minutes > 0 {
+                (lang.t_args("bar-hours", &[("hours", &format_decimal(lang, row.time_spent_minutes as f64 / 60.0))]))
+            }
+        },
         Column::Agency => text(row.agency.as_ref()),
         Column::Place => text(row.place.as_ref()),
         Column::Category => text(row.category.as_ref()),
@@ -164,6 +170,7 @@ fn filter(t: &Table<'_>, c: Column) -> Markup {
                 FilterKind::Day => {
                     input id=(id) type="date" name=(name) value=(value) form="list-filters" data-autosubmit;
                 }
+                FilterKind::None => {}
                 FilterKind::Number => {
                     input id=(id) type="text" inputmode="numeric" name=(name) value=(value) size="5" form="list-filters";
                 }
