@@ -166,13 +166,13 @@ pub fn remove(dir: &Path) -> std::io::Result<()> {
     }
 }
 
-/// The logo's version (its modification time in seconds), or `None` without a logo.
+/// The logo's version (its modification time in milliseconds), or `None` without a logo.
 pub fn version(dir: &Path) -> Option<u64> {
     let modified = std::fs::metadata(path(dir)).ok()?.modified().ok()?;
     modified
         .duration_since(std::time::UNIX_EPOCH)
         .ok()
-        .map(|d| d.as_secs())
+        .and_then(|d| u64::try_from(d.as_millis()).ok())
 }
 
 #[cfg(test)]

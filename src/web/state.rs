@@ -2,6 +2,7 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::app::App;
 use crate::db::Db;
@@ -26,12 +27,16 @@ struct Inner {
     hub: Hub,
     /// The menus' and user bars' counters, per user, until tickets change.
     frames: FrameCache,
+    /// The company logo's version (0: no logo), kept here so that pages need not look at the
+    /// disk; the logo handlers change it.
+    logo: AtomicU64,
 }
 
 impl AppState {
     /// State for `app` served on `local_addr`.
     pub fn new(app: App, local_addr: SocketAddr, hub: Hub) -> Self {
         let urls = crate::net::urls_for(local_addr);
+        let logo = crate::domain::branding::version(app.config().data_dir()).unwrap_or(0);
         Self {
             inner: Arc::new(Inner {
                 app,
@@ -39,6 +44,7 @@ impl AppState {
                 urls,
                 hub,
                 frames: FrameCache::default(),
+                logo: AtomicU64::new(logo),
             }),
         }
     }
@@ -51,6 +57,18 @@ impl AppState {
     /// The counters cache.
     pub fn frames(&self) -> &FrameCache {
         &self.inner.frames
+    }
+
+    /// The company logo's version, if there is a logo.
+    pub fn logo_version(&self) -> Option<u64> {
+        Some(self.inner.logo.load(Ordering::Relaxed)).filter(|v| *v != 0)
+    }
+
+    /// Records the logo's new version (`None` once removed).
+    pub fn set_logo_version(&self, version: Option<u64>) {
+        self.inner
+            .logo
+            .store(version.unwrap_or(0), Ordering::Relaxed);
     }
 
     /// The database.

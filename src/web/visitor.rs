@@ -311,7 +311,7 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
         reader,
         frame,
         ticket_generation,
-        logo: crate::domain::branding::version(state.app().config().data_dir()),
+        logo: state.logo_version(),
         path: req
             .uri()
             .path_and_query()

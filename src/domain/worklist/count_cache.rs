@@ -65,7 +65,8 @@ pub fn per_state(
     Ok(counts)
 }
 
-fn count(
+/// The same counts, read now (for conditions whose inputs do not all bump the change counter).
+pub fn count(
     conn: &Connection,
     from_where: &str,
     values: &[SqlValue],

@@ -346,13 +346,7 @@ fn state_order_ids(
     let counts: HashMap<i64, i64> = if cacheable(c, req) {
         (*count_cache::per_state(conn, &from_where, &c.values)?).clone()
     } else {
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT t.state_id, count(*) {from_where} GROUP BY t.state_id"
-        ))?;
-        let rows = stmt.query_map(params_from_iter(c.values.clone()), |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?;
-        rows.collect::<rusqlite::Result<_>>()?
+        count_cache::count(conn, &from_where, &c.values)?
     };
     let total: i64 = counts.values().sum();
     let (page, pages, mut offset) = paging(total, req.page, req.per_page);

@@ -85,10 +85,13 @@ pub async fn upload(
     match branding::check(&bytes) {
         Ok(_) => {
             let dir = state.app().config().data_dir().to_owned();
-            tokio::task::spawn_blocking(move || branding::save(&dir, &bytes))
-                .await
-                .map_err(WebError::internal)?
-                .map_err(WebError::internal)?;
+            let version = tokio::task::spawn_blocking(move || {
+                branding::save(&dir, &bytes).map(|()| branding::version(&dir))
+            })
+            .await
+            .map_err(WebError::internal)?
+            .map_err(WebError::internal)?;
+            state.set_logo_version(version);
             Ok(redirect_with_flash(
                 &format!("{}#logo", paths::ADMIN_SETTINGS),
                 Flash::Saved,
@@ -114,6 +117,7 @@ pub async fn remove(State(state): State<AppState>, authed: Authed) -> Result<Res
         .await
         .map_err(WebError::internal)?
         .map_err(WebError::internal)?;
+    state.set_logo_version(None);
     Ok(redirect_with_flash(
         &format!("{}#logo", paths::ADMIN_SETTINGS),
         Flash::Deleted,

@@ -189,7 +189,7 @@ pub fn render(t: &Table<'_>) -> Markup {
     html! {
         @for (column, problem) in &page.problems {
             div.alert.alert-warning role="status" {
-                (lang.t(column.label())) " : " (problem.render(lang)) " " (lang.t("list-filter-ignored"))
+                (lang.t_args("list-filter-ignored", &[("column", &lang.t(column.label())), ("problem", &problem.render(lang))]))
             }
         }
         form #list-filters method="get" action=(t.base) {
