@@ -2,13 +2,15 @@
 # Installs the Debian packages that Gestdesk's test suite and desktop build need.
 # Idempotent: packages already present are skipped, so a second run takes well under a second.
 #   browser tests:  chromium, chromium-driver (WebDriver on 127.0.0.1)
+#   mail tests:     python3-aiosmtpd (the SMTP server tests/peers/smtp_server.py runs on), openssl
+#                   (its self-signed certificate)
 #   desktop shell:  webkit2gtk 4.1 and the other Tauri 2 build dependencies (see desktop-deps.sh)
 #   desktop test:   xvfb, xauth, imagemagick (screenshots), x11-utils, xdotool, dbus (a session
 #                   bus, so that a second launch finds the first instance)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
-packages=(chromium chromium-driver curl ca-certificates python3 xvfb xauth imagemagick x11-utils xdotool dbus dbus-x11)
+packages=(chromium chromium-driver curl ca-certificates python3 python3-aiosmtpd openssl xvfb xauth imagemagick x11-utils xdotool dbus dbus-x11)
 # shellcheck source=desktop-deps.sh
 source "$here/desktop-deps.sh"
 packages+=("${DESKTOP_BUILD_PACKAGES[@]}")

@@ -1,5 +1,5 @@
 //! The command line: `serve` (the default), `create-admin`, `reset-password`, `settings`,
-//! `demo`.
+//! `mail-test`, `demo`.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::net::SocketAddr;
@@ -65,6 +65,16 @@ pub enum Command {
         #[command(subcommand)]
         action: SettingsAction,
     },
+    /// Put a test mail in the outbox, which the running server sends; with --now, send it
+    /// at once with the SMTP settings and print the server's answer
+    MailTest {
+        /// The address to send the test mail to
+        #[arg(long)]
+        to: String,
+        /// Send it now from this command instead of through the server's outbox
+        #[arg(long)]
+        now: bool,
+    },
     /// Fill an instance without tickets with realistic sample data, to try Gestdesk or to
     /// measure it
     Demo {
@@ -94,7 +104,8 @@ pub enum SettingsAction {
     Set {
         /// The setting's key, as `list` shows it
         key: String,
-        /// The new value (yes/no settings take 1 or 0)
+        /// The new value (yes/no settings take 1 or 0; `-` reads it from standard input, for
+        /// passwords)
         value: String,
     },
 }
@@ -161,6 +172,11 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             let app = App::open(config)?;
             settings_command(&app, action).await
         }
+        Command::MailTest { to, now } => {
+            crate::logging::init_stderr("warn");
+            let app = App::open(config)?;
+            mail_test(&app, &to, now).await
+        }
         Command::ResetPassword { login } => {
             crate::logging::init_stderr("warn");
             let app = App::open(config)?;
@@ -179,6 +195,46 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             Ok(())
         }
     }
+}
+
+/// `gestdesk mail-test`.
+async fn mail_test(app: &App, to: &str, now: bool) -> Result<(), AppError> {
+    let lang = cli_lang();
+    if !now {
+        let id = crate::domain::mail::queue_test(app.db(), to, "", lang)
+            .await
+            .map_err(explain)?;
+        say(&lang.t_args("cli-mail-queued", &[("id", &id.to_string())]))?;
+        return Ok(());
+    }
+    let to = crate::domain::mail::address::check(to)
+        .map_err(|m| AppError::Io(std::io::Error::other(m.render(lang))))?;
+    let current = app
+        .db()
+        .read(|c| Settings::load(c).map_err(crate::db::DbError::from))
+        .await?;
+    let cfg = crate::mail::smtp::SmtpConfig::from_settings(&current);
+    let (subject, body) = crate::domain::mail::compose::test_body(&current, lang);
+    let recipients = vec![to];
+    let message_id = format!("gestdesk.test.{}", crate::domain::token::random_hex(8));
+    let outgoing = crate::mail::smtp::Outgoing {
+        author_addr: "",
+        to: &recipients,
+        cc: &[],
+        subject: &subject,
+        html: &body.html,
+        text: &body.text,
+        message_id: &message_id,
+    };
+    match crate::mail::smtp::send_now(&cfg, &outgoing).await {
+        Ok(answer) => say(&lang.t_args("cli-mail-sent", &[("answer", &answer)]))?,
+        Err(e) => {
+            return Err(AppError::Io(std::io::Error::other(
+                e.message().render(lang),
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// `gestdesk demo`: fills the instance and says how to log in.
@@ -240,16 +296,27 @@ async fn settings_command(app: &App, action: SettingsAction) -> Result<(), AppEr
         .await?;
     match action {
         SettingsAction::List => {
-            for def in registry::DEFS {
-                say(&format!("{} = {}", def.key, current.raw(def.key)))?;
+            for def in registry::all() {
+                say(&format!(
+                    "{} = {}",
+                    def.key,
+                    def.shown(current.raw(def.key))
+                ))?;
             }
         }
         SettingsAction::Get { key } => {
             let def = registry::find(&key).ok_or_else(|| unknown(&key))?;
-            say(current.raw(def.key))?;
+            say(def.shown(current.raw(def.key)))?;
         }
         SettingsAction::Set { key, value } => {
             let def = registry::find(&key).ok_or_else(|| unknown(&key))?;
+            let value = if value == "-" {
+                let mut line = String::new();
+                std::io::stdin().lock().read_line(&mut line)?;
+                line.trim_end_matches(['\n', '\r']).to_owned()
+            } else {
+                value
+            };
             settings::save_all(
                 app.db(),
                 vec![(def.key, value)],
@@ -262,7 +329,7 @@ async fn settings_command(app: &App, action: SettingsAction) -> Result<(), AppEr
                 .db()
                 .read(|c| Settings::load(c).map_err(crate::db::DbError::from))
                 .await?;
-            say(&format!("{} = {}", def.key, now.raw(def.key)))?;
+            say(&format!("{} = {}", def.key, def.shown(now.raw(def.key))))?;
         }
     }
     Ok(())

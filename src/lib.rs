@@ -14,6 +14,9 @@
 //! - [`cli`]: the command-line sub-commands shared by the binary.
 //! - [`net`]: the machine's addresses, to tell users which URL to open.
 //! - [`live`]: noticing ticket changes and telling connected browsers.
+//! - [`mail`]: the SMTP adapter (lettre) and the mail templates (HTML and plain text).
+//! - [`jobs`]: work the server does on its own, such as sending the outbox.
+//! - [`markdown`]: Markdown to sanitized HTML, for pages and mails.
 
 pub mod app;
 pub mod cli;
@@ -21,8 +24,11 @@ pub mod config;
 pub mod db;
 pub mod domain;
 pub mod i18n;
+pub mod jobs;
 pub mod live;
 pub mod logging;
+pub mod mail;
+pub mod markdown;
 pub mod net;
 pub mod server;
 pub mod web;

@@ -11,6 +11,9 @@ mod browser;
 mod cli;
 /// Translation keys used by the code exist in every language.
 mod i18n;
+/// Outgoing mail through a real SMTP server: the connector, automatic and manual mails, the
+/// outbox surviving an outage.
+mod mail;
 /// Administration > Groups and Administration > Lists.
 mod organisation;
 /// The page frame, the left menu from rights, 404 pages, health check and static files.

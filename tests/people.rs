@@ -1123,22 +1123,28 @@ async fn the_company_logo_is_checked_then_shown_on_every_page_and_the_login_page
 
 #[tokio::test]
 async fn every_setting_refuses_a_bad_value_with_a_message_and_keeps_the_rest() {
-    use gestdesk::domain::settings::registry::{DEFS, Kind};
+    use gestdesk::domain::settings::registry::{Kind, Section, all};
     let (app, admin) = TestApp::with_admin().await;
-    for def in DEFS {
+    for def in all() {
         let bad = match def.kind {
             Kind::Flag => "maybe".to_owned(),
             Kind::Number { max, .. } => (max + 1).to_string(),
             Kind::Choice(_) => "no-such-choice".to_owned(),
             Kind::Url => "ftp://files.example.com".to_owned(),
-            Kind::Text { max } => "x".repeat(max + 1),
+            Kind::Text { max } | Kind::Secret { max } | Kind::Html { max } => "x".repeat(max + 1),
+            Kind::Email => "helpdesk@example.com\r\nBcc: everyone@example.com".to_owned(),
+            Kind::Color => "blue-ish".to_owned(),
+            Kind::Host => "smtp example.com".to_owned(),
+        };
+        // Each setting is on its page; a good value goes along to prove nothing is kept.
+        let (page, good) = match def.section {
+            Section::Smtp | Section::MailAuto | Section::MailContent => {
+                ("/admin/mail", ("smtp.port", "2525"))
+            }
+            _ => ("/admin/settings", ("rows_per_page", "33")),
         };
         let reply = admin
-            .submit(
-                "/admin/settings",
-                "/admin/settings",
-                &[(def.key, bad.as_str()), ("rows_per_page", "33")],
-            )
+            .submit(page, page, &[(def.key, bad.as_str()), good])
             .await;
         assert_eq!(
             reply.status,

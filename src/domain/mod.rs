@@ -12,6 +12,7 @@ pub mod events;
 pub mod groups;
 pub mod ids;
 pub mod lists;
+pub mod mail;
 pub mod profiles;
 pub mod rights;
 pub mod sessions;

@@ -109,6 +109,15 @@ impl FormPairs {
             .map_or("", |(_, v)| v.as_str())
     }
 
+    /// Every value of `name`, in order (checkboxes and multiple choices).
+    pub fn get_all(&self, name: &str) -> Vec<&str> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+
     /// Whether the form carried a field `name` (even empty).
     pub fn has(&self, name: &str) -> bool {
         self.0.iter().any(|(k, _)| k == name)

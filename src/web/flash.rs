@@ -20,10 +20,11 @@ pub enum Flash {
     TicketMerged,
     TicketClosed,
     ReminderSet,
+    MailQueued,
 }
 
 impl Flash {
-    const ALL: [Flash; 14] = [
+    const ALL: [Flash; 15] = [
         Flash::LoggedOut,
         Flash::SessionExpired,
         Flash::PasswordChanged,
@@ -38,6 +39,7 @@ impl Flash {
         Flash::TicketMerged,
         Flash::TicketClosed,
         Flash::ReminderSet,
+        Flash::MailQueued,
     ];
 
     /// The cookie value.
@@ -57,6 +59,7 @@ impl Flash {
             Flash::TicketMerged => "ticket-merged",
             Flash::TicketClosed => "ticket-closed",
             Flash::ReminderSet => "reminder-set",
+            Flash::MailQueued => "mail-queued",
         }
     }
 
@@ -82,6 +85,7 @@ impl Flash {
             Flash::TicketMerged => msg("flash-ticket-merged"),
             Flash::TicketClosed => msg("flash-ticket-closed"),
             Flash::ReminderSet => msg("flash-reminder-set"),
+            Flash::MailQueued => msg("flash-mail-queued"),
         }
     }
 

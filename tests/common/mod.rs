@@ -6,6 +6,7 @@
 pub mod browser;
 pub mod http;
 pub mod lists;
+pub mod smtp;
 
 use std::path::{Path, PathBuf};
 
@@ -181,6 +182,39 @@ impl TestApp {
             .query_row(sql, [], |r| r.get::<_, Option<String>>(0))
             .unwrap_or_else(|e| panic!("{sql}: {e}"))
             .unwrap_or_default()
+    }
+
+    /// Stops the server gracefully and starts it again on the same data directory (a new port).
+    pub async fn restart(mut self) -> TestApp {
+        if let Some(server) = self.server.take() {
+            server.shutdown().await.expect("clean shutdown");
+        }
+        let TestApp { dir, .. } = self;
+        Self::spawn_in(dir).await
+    }
+
+    /// Gives account `login` a mail address and a language.
+    pub fn set_mail(&self, login: &str, mail: &str, language: &str) {
+        self.sql()
+            .execute(
+                "UPDATE users SET mail = ?2, language = ?3 WHERE login = ?1",
+                [login, mail, language],
+            )
+            .expect("mail");
+    }
+
+    /// Turns the SMTP connector on towards `peer`'s plain port, without encryption or login.
+    pub fn use_smtp(&self, peer: &smtp::SmtpPeer) {
+        for (k, v) in [
+            ("smtp.enabled", "1".to_owned()),
+            ("smtp.host", "127.0.0.1".to_owned()),
+            ("smtp.port", peer.plain_port.to_string()),
+            ("smtp.security", "none".to_owned()),
+            ("smtp.from", "helpdesk@example.test".to_owned()),
+            ("server_url", "http://help.example.test".to_owned()),
+        ] {
+            self.set_setting(k, &v);
+        }
     }
 
     /// Stops the server gracefully, and checks that no page rendered so far in this test

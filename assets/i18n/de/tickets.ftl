@@ -70,7 +70,6 @@ thread-state = { $who } hat den Status von { $from } auf { $to } geändert.
 thread-closed = { $who } hat das Ticket geschlossen ({ $state }).
 thread-attachment = { $who } hat { $name } angehängt.
 thread-attachment-removed = { $who } hat den Anhang { $name } entfernt.
-thread-mail = { $who } hat eine E-Mail gesendet.
 thread-edited = bearbeitet
 thread-private = Verborgen
 thread-private-help = Der Anfragende sieht diese Antwort nicht.

@@ -70,7 +70,6 @@ thread-state = { $who } changed the state from { $from } to { $to }.
 thread-closed = { $who } closed the ticket ({ $state }).
 thread-attachment = { $who } attached { $name }.
 thread-attachment-removed = { $who } removed the attachment { $name }.
-thread-mail = { $who } sent a mail.
 thread-edited = edited
 thread-private = Hidden
 thread-private-help = The requester does not see this reply.

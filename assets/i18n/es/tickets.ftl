@@ -70,7 +70,6 @@ thread-state = { $who } cambió el estado de { $from } a { $to }.
 thread-closed = { $who } cerró el ticket ({ $state }).
 thread-attachment = { $who } adjuntó { $name }.
 thread-attachment-removed = { $who } quitó el adjunto { $name }.
-thread-mail = { $who } envió un correo.
 thread-edited = modificado
 thread-private = Oculto
 thread-private-help = El solicitante no ve esta respuesta.

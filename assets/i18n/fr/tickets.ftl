@@ -70,7 +70,6 @@ thread-state = { $who } a changé l'état de { $from } à { $to }.
 thread-closed = { $who } a clôturé le ticket ({ $state }).
 thread-attachment = { $who } a joint { $name }.
 thread-attachment-removed = { $who } a retiré la pièce jointe { $name }.
-thread-mail = { $who } a envoyé un mail.
 thread-edited = modifié
 thread-private = Masqué
 thread-private-help = Le demandeur ne voit pas cette réponse.

@@ -1,11 +1,12 @@
 //! Global settings: a key/value table where a missing key means its default.
 //!
-//! Every setting is declared once in [`registry::DEFS`] (key, kind, default, label and help
+//! Every setting is declared once in [`registry::DEFS`] or [`mail_registry::DEFS`] (key, kind, default, label and help
 //! text). [`Settings::load`] reads them all in one query, cheap enough for every request, which
 //! is how a change applies everywhere without a restart. [`set`] validates a value against its
 //! declaration and records the change in `settings_log`.
 
 pub mod history;
+pub mod mail_registry;
 pub mod registry;
 
 use std::collections::HashMap;
@@ -172,6 +173,8 @@ pub fn set(
     if before == value {
         return Ok(false);
     }
+    // The history shows that a secret changed, never the secret.
+    let (logged_before, logged_after) = (def.shown(before), def.shown(&value));
     let now = clock::now();
     tx.execute(
         "INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4)
@@ -182,7 +185,14 @@ pub fn set(
     tx.execute(
         "INSERT INTO settings_log (at, key, old_value, new_value, user_id, source)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![now, def.key, before, value, by.map(|u| u.0), source.code()],
+        params![
+            now,
+            def.key,
+            logged_before,
+            logged_after,
+            by.map(|u| u.0),
+            source.code()
+        ],
     )?;
     Ok(true)
 }

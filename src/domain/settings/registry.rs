@@ -16,6 +16,16 @@ pub enum Kind {
     Choice(&'static [(&'static str, &'static str)]),
     /// An `http` or `https` address, or nothing.
     Url,
+    /// A password or key: stored so that it can be used, never shown back, logged masked.
+    Secret { max: usize },
+    /// One mail address, or nothing.
+    Email,
+    /// A colour as `#rrggbb`; the `#` may be left out when typing.
+    Color,
+    /// Text that may hold HTML (sanitized where it is used), several lines, up to a length.
+    Html { max: usize },
+    /// A host name or an IP address, or nothing.
+    Host,
 }
 
 /// Which part of the settings page shows it.
@@ -26,6 +36,12 @@ pub enum Section {
     Users,
     /// The optional functions, each shown or hidden as a whole.
     Functions,
+    /// The SMTP connector (Administration > Settings > Mail).
+    Smtp,
+    /// Which automatic mails are sent.
+    MailAuto,
+    /// What mails look like.
+    MailContent,
 }
 
 /// One setting.
@@ -42,10 +58,63 @@ pub struct Def {
 }
 
 impl Def {
+    /// Whether the value is a secret, never shown or logged in clear.
+    pub fn is_secret(&self) -> bool {
+        matches!(self.kind, Kind::Secret { .. })
+    }
+
+    /// The value as shown outside the program: secrets masked, an empty secret left empty.
+    pub fn shown<'a>(&self, value: &'a str) -> &'a str {
+        if self.is_secret() && !value.is_empty() {
+            "********"
+        } else {
+            value
+        }
+    }
+
     /// Checks and normalises a value typed for this setting.
     pub fn validate(&self, value: &str) -> Result<String, Msg> {
+        if let Kind::Secret { max } = self.kind {
+            // Passwords keep their spaces.
+            return if value.chars().count() > max {
+                Err(msg("error-too-long").arg("max", max))
+            } else if value.chars().any(char::is_control) {
+                Err(msg("error-invalid-characters"))
+            } else {
+                Ok(value.to_owned())
+            };
+        }
         let value = value.trim();
         match self.kind {
+            Kind::Secret { .. } => Ok(value.to_owned()),
+            Kind::Email => {
+                if value.is_empty() {
+                    Ok(String::new())
+                } else {
+                    crate::domain::mail::address::check(value)
+                }
+            }
+            Kind::Color => {
+                let hex = value.strip_prefix('#').unwrap_or(value);
+                if hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit()) {
+                    Ok(format!("#{}", hex.to_ascii_lowercase()))
+                } else {
+                    Err(msg("error-color"))
+                }
+            }
+            Kind::Html { max } => {
+                if value.chars().count() > max {
+                    Err(msg("error-too-long").arg("max", max))
+                } else if value
+                    .chars()
+                    .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+                {
+                    Err(msg("error-invalid-characters"))
+                } else {
+                    Ok(value.replace("\r\n", "\n"))
+                }
+            }
+            Kind::Host => check_host(value),
             Kind::Flag => match value {
                 "1" | "true" | "on" | "yes" => Ok("1".to_owned()),
                 "0" | "false" | "off" | "no" | "" => Ok("0".to_owned()),
@@ -85,6 +154,26 @@ impl Def {
                 }
             }
         }
+    }
+}
+
+/// A host name (letters, digits, `-` and `.`) or an IP address.
+fn check_host(value: &str) -> Result<String, Msg> {
+    if value.is_empty() || value.parse::<std::net::IpAddr>().is_ok() {
+        return Ok(value.to_owned());
+    }
+    let labels_ok = value.len() <= 253
+        && value.trim_end_matches('.').split('.').all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+    if labels_ok {
+        Ok(value.to_ascii_lowercase())
+    } else {
+        Err(msg("error-host"))
     }
 }
 
@@ -344,14 +433,19 @@ pub const DEFS: &[Def] = &[
     ),
 ];
 
+/// Every setting: the general ones, then the mail ones.
+pub fn all() -> impl Iterator<Item = &'static Def> {
+    DEFS.iter().chain(super::mail_registry::DEFS.iter())
+}
+
 /// The declaration of `key`.
 pub fn find(key: &str) -> Option<&'static Def> {
-    DEFS.iter().find(|d| d.key == key)
+    all().find(|d| d.key == key)
 }
 
 /// The settings of one section, in page order.
 pub fn in_section(section: Section) -> impl Iterator<Item = &'static Def> {
-    DEFS.iter().filter(move |d| d.section == section)
+    all().filter(move |d| d.section == section)
 }
 
 #[cfg(test)]
@@ -360,14 +454,14 @@ mod tests {
 
     #[test]
     fn every_default_is_valid() {
-        for d in DEFS {
+        for d in all() {
             assert_eq!(d.validate(d.default).as_deref(), Ok(d.default), "{}", d.key);
         }
     }
 
     #[test]
     fn every_label_and_help_is_translated() {
-        for d in DEFS {
+        for d in all() {
             for lang in crate::i18n::Lang::ALL {
                 assert!(lang.has(d.label), "{} {}", lang.code(), d.label);
                 assert!(lang.has(d.help), "{} {}", lang.code(), d.help);
@@ -384,6 +478,44 @@ mod tests {
         let flag = find(super::super::USER_AGENCY).expect("declared");
         assert_eq!(flag.validate("on").as_deref(), Ok("1"));
         assert!(flag.validate("maybe").is_err());
+    }
+
+    #[test]
+    fn mail_kinds_are_checked() {
+        let host = find("smtp.host").expect("declared");
+        assert_eq!(
+            host.validate(" SMTP.Example.com ").as_deref(),
+            Ok("smtp.example.com")
+        );
+        assert_eq!(host.validate("10.0.0.1").as_deref(), Ok("10.0.0.1"));
+        assert_eq!(host.validate("::1").as_deref(), Ok("::1"));
+        for bad in [
+            "smtp example.com",
+            "-x.com",
+            "a..b",
+            "smtp.example.com:25",
+            "x/y",
+        ] {
+            assert!(host.validate(bad).is_err(), "{bad}");
+        }
+        let color = find("mail_color_title").expect("declared");
+        assert_eq!(color.validate("FFAA00").as_deref(), Ok("#ffaa00"));
+        assert!(color.validate("#ffaa0").is_err());
+        assert!(color.validate("red").is_err());
+        let password = find("smtp.password").expect("declared");
+        assert_eq!(password.validate(" a b ").as_deref(), Ok(" a b "));
+        assert_eq!(password.shown("secret"), "********");
+        assert_eq!(password.shown(""), "");
+        let from = find("smtp.from").expect("declared");
+        assert_eq!(
+            from.validate(" help@example.com ").as_deref(),
+            Ok("help@example.com")
+        );
+        assert!(
+            from.validate("help@example.com\r\nBcc: x@evil.test")
+                .is_err()
+        );
+        assert!(from.validate("not an address").is_err());
     }
 
     #[test]

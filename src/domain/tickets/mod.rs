@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use rusqlite::Transaction;
 
 use crate::db::Db;
+use crate::domain::mail::notify;
 use crate::domain::profiles::Profile;
 use crate::domain::rights::RightSet;
 use crate::domain::settings::{self, Settings};
@@ -31,6 +32,15 @@ use fields::{Access, Field, Form};
 use thread::{Event, TextRights};
 use values::Values;
 use visibility::Viewer;
+
+/// The automatic mails' view of who made a change.
+fn cause(actor: &Actor) -> crate::domain::mail::notify::Cause {
+    crate::domain::mail::notify::Cause {
+        user_id: actor.user.id.0,
+        technician: actor.is_technician(),
+        mail: actor.user.mail.trim().to_owned(),
+    }
+}
 
 /// Who acts on tickets, with what rights, under which settings.
 #[derive(Debug, Clone)]
@@ -299,6 +309,14 @@ pub async fn create(
             thread::record(tx, id, me, now, Event::Closed { state: v.state_id })?;
         }
         link_uploads(tx, &actor, id, &uploads, now)?;
+        notify::after_change(
+            tx,
+            &actor.settings,
+            &cause(&actor),
+            id,
+            &notify::Change::Created(&v),
+            now,
+        )?;
         Ok(id)
     })
     .await
@@ -344,6 +362,7 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, change: Change) -> Result<S
         };
         checks::check(tx, &v, &current.values, &access)?.into_result()?;
         let reply = change.reply.normalized();
+        let visible_reply = reply.as_ref().map(|r| !r.private);
         if let Some(r) = &reply {
             if !actor.rights.has("ticket_thread_post") {
                 return Err(DomainError::Forbidden);
@@ -380,6 +399,18 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, change: Change) -> Result<S
             }
         }
         link_uploads(tx, &actor, id, &change.uploads, now)?;
+        notify::after_change(
+            tx,
+            &actor.settings,
+            &cause(&actor),
+            id,
+            &notify::Change::Updated {
+                before: &current.values,
+                after: &v,
+                reply: visible_reply,
+            },
+            now,
+        )?;
         mark_after_change(tx, id, me, &v, now)?;
         Ok(saved)
     })
@@ -475,6 +506,18 @@ pub async fn close(db: &Db, actor: &Actor, id: i64) -> Result<(), DomainError> {
         apply_rules(Some(&current.values), &mut v, now);
         repo::update(tx, id, &v, current.version, now)?;
         record_changes(tx, id, me, now, &current.values, &v)?;
+        notify::after_change(
+            tx,
+            &actor.settings,
+            &cause(&actor),
+            id,
+            &notify::Change::Updated {
+                before: &current.values,
+                after: &v,
+                reply: None,
+            },
+            now,
+        )?;
         mark_after_change(tx, id, me, &v, now)?;
         Ok(())
     })
@@ -519,7 +562,21 @@ pub async fn thread_action(
         let rights = actor.text_rights();
         let now = clock::now();
         match action {
-            ThreadAction::Edit(body) => thread::edit(tx, ticket, entry, me, rights, &body, now)?,
+            ThreadAction::Edit(body) => {
+                thread::edit(tx, ticket, entry, me, rights, &body, now)?;
+                if thread::is_visible_text(tx, ticket, entry)?
+                    && let Some(row) = repo::get(tx, ticket)?
+                {
+                    notify::after_change(
+                        tx,
+                        &actor.settings,
+                        &cause(&actor),
+                        ticket,
+                        &notify::Change::ReplyEdited(&row.values),
+                        now,
+                    )?;
+                }
+            }
             ThreadAction::Delete => thread::delete(tx, ticket, entry, me, rights)?,
             ThreadAction::TogglePrivate => {
                 thread::toggle_private(tx, ticket, entry, rights)?;

@@ -117,6 +117,35 @@ pub fn record(
     Ok(tx.last_insert_rowid())
 }
 
+/// Records that a mail about `ticket` was written to `to` (addresses, one per line), with its
+/// subject; hidden from the requester. Returns the entry's id.
+pub fn record_mail(
+    tx: &Transaction<'_>,
+    ticket: i64,
+    author: Option<i64>,
+    now: i64,
+    to: &str,
+    subject: &str,
+) -> rusqlite::Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO thread_entries (ticket_id, created_at, author_id, kind, body, private, mail_to)
+         VALUES (?1, ?2, ?3, 'mail', ?4, 1, ?5)",
+    )?
+    .execute(params![ticket, now, author, subject, to])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Whether entry `entry` of `ticket` is a text reply the requester sees.
+pub fn is_visible_text(conn: &Connection, ticket: i64, entry: i64) -> rusqlite::Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT 1 FROM thread_entries WHERE id = ?1 AND ticket_id = ?2 AND kind = 'text' AND private = 0",
+        )?
+        .query_row(params![entry, ticket], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
 /// An entry as shown.
 #[derive(Debug, Clone)]
 pub struct EntryView {
@@ -156,7 +185,7 @@ pub fn list(
         "SELECT e.id, e.created_at, e.author_id, a.firstname, a.lastname, a.login, e.kind, e.body,
                 e.private, e.edited_at,
                 tf.firstname, tf.lastname, gf.name, tt.firstname, tt.lastname, gt.name,
-                sf.name, sf.name_key, st.name, st.name_key
+                sf.name, sf.name_key, st.name, st.name_key, e.mail_to, o.state
          FROM thread_entries e
          LEFT JOIN users a ON a.id = e.author_id
          LEFT JOIN users tf ON tf.id = e.tech_from_id
@@ -165,6 +194,7 @@ pub fn list(
          LEFT JOIN groups gt ON gt.id = e.group_to_id
          LEFT JOIN ticket_states sf ON sf.id = e.state_from_id
          LEFT JOIN ticket_states st ON st.id = e.state_id
+         LEFT JOIN outbox o ON o.thread_entry_id = e.id
          WHERE e.ticket_id = ?1 AND (?2 OR e.private = 0)
          ORDER BY e.created_at, e.id",
     )?;
@@ -187,6 +217,11 @@ pub fn list(
             Kind::State | Kind::Closed => (
                 state_name(r.get(16)?, r.get(17)?, lang),
                 state_name(r.get(18)?, r.get(19)?, lang),
+            ),
+            // For mails: the outbox state, and the addresses.
+            Kind::Mail => (
+                r.get::<_, Option<String>>(21)?,
+                Some(r.get::<_, String>(20)?.replace('\n', ", ")),
             ),
             _ => (None, None),
         };

@@ -3,6 +3,8 @@
 mod groups;
 mod lists;
 pub mod logo;
+mod mail;
+mod outbox;
 mod rights;
 mod settings;
 mod settings_log;
@@ -26,6 +28,12 @@ pub fn routes() -> Routes {
         .get(paths::ADMIN_SETTINGS, ADMIN, settings::page)
         .post(paths::ADMIN_SETTINGS, ADMIN, settings::save)
         .get(paths::ADMIN_SETTINGS_LOG, ADMIN, settings_log::page)
+        .get(paths::ADMIN_MAIL, ADMIN, mail::page)
+        .post(paths::ADMIN_MAIL, ADMIN, mail::save)
+        .post(paths::ADMIN_MAIL_TEST, ADMIN, mail::test)
+        .get(paths::ADMIN_OUTBOX, ADMIN, outbox::page)
+        .post(paths::ADMIN_OUTBOX_RETRY, ADMIN, outbox::retry)
+        .post(paths::ADMIN_OUTBOX_DELETE, ADMIN, outbox::delete)
         .post(paths::ADMIN_LOGO, ADMIN, logo::upload)
         .post(paths::ADMIN_LOGO_DELETE, ADMIN, logo::remove)
         .get(paths::LOGO, Access::Anyone, logo::serve)

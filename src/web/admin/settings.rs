@@ -19,7 +19,7 @@ use crate::web::extract::{Authed, FormPairs};
 use crate::web::flash::Flash;
 use crate::web::paths;
 use crate::web::state::AppState;
-use crate::web::ui::form::{Input, Select, checkbox, csrf_field, form_error};
+use crate::web::ui::form::{Input, Select, checkbox, csrf_field, form_error, textarea};
 use crate::web::ui::layout;
 use crate::web::visitor::Visitor;
 
@@ -30,7 +30,8 @@ const SECTIONS: [(Section, &str); 4] = [
     (Section::Functions, "settings-section-functions"),
 ];
 
-fn field(visitor: &Visitor, def: &Def, value: &str, errors: &FieldErrors) -> Markup {
+/// One setting's field, by kind, with its help text.
+pub fn field(visitor: &Visitor, def: &Def, value: &str, errors: &FieldErrors) -> Markup {
     let lang = visitor.lang;
     let help = msg(def.help);
     match def.kind {
@@ -51,16 +52,77 @@ fn field(visitor: &Visitor, def: &Def, value: &str, errors: &FieldErrors) -> Mar
                 p.hint { (help.render(lang)) }
             }
         }
-        Kind::Number { .. } | Kind::Text { .. } | Kind::Url => html! {
+        Kind::Secret { .. } => html! {
+            // The stored secret is never sent back; an empty field keeps it.
+            (Input::password(def.key, msg(def.label), "new-password").render(lang, errors))
+            p.hint {
+                (help.render(lang)) " "
+                @if visitor.settings.raw(def.key).is_empty() {
+                    (lang.t("settings-secret-unset"))
+                } @else {
+                    (lang.t("settings-secret-kept"))
+                }
+            }
+        },
+        Kind::Html { .. } => html! {
+            (textarea(lang, def.key, &msg(def.label), value, 4, errors))
+            p.hint { (help.render(lang)) }
+        },
+        Kind::Number { .. }
+        | Kind::Text { .. }
+        | Kind::Url
+        | Kind::Email
+        | Kind::Color
+        | Kind::Host => html! {
             (Input::text(def.key, msg(def.label), value)
                 .kind(match def.kind {
                     Kind::Number { .. } => "number",
                     Kind::Url => "url",
+                    Kind::Email => "email",
+                    Kind::Color => "color",
                     _ => "text",
                 })
                 .render(lang, errors))
             p.hint { (help.render(lang)) }
         },
+    }
+}
+
+/// The fieldsets of `sections`, each setting with `values`' value.
+pub fn fieldsets(
+    visitor: &Visitor,
+    sections: &[(Section, &str)],
+    values: &HashMap<&'static str, String>,
+    errors: &FieldErrors,
+) -> Markup {
+    let lang = visitor.lang;
+    html! {
+        @for (section, title) in sections {
+            fieldset.form-section.panel {
+                legend { (lang.t(title)) }
+                @for def in registry::in_section(*section) {
+                    (field(visitor, def, values.get(def.key).map_or("", String::as_str), errors))
+                }
+            }
+        }
+    }
+}
+
+/// Links between the settings pages.
+pub fn tabs(visitor: &Visitor, current: &str) -> Markup {
+    let lang = visitor.lang;
+    let pages = [
+        (paths::ADMIN_SETTINGS, "settings-tab-general"),
+        (paths::ADMIN_MAIL, "settings-tab-mail"),
+        (paths::ADMIN_OUTBOX, "settings-tab-outbox"),
+        (paths::ADMIN_SETTINGS_LOG, "settings-log-link"),
+    ];
+    html! {
+        nav.tabs aria-label=(lang.t("settings-title")) {
+            @for (href, key) in pages {
+                a.tab href=(href) aria-current=[(href == current).then_some("page")] { (lang.t(key)) }
+            }
+        }
     }
 }
 
@@ -72,7 +134,7 @@ fn view(
 ) -> Markup {
     let lang = visitor.lang;
     let content = html! {
-        p { a href=(paths::ADMIN_SETTINGS_LOG) { (lang.t("settings-log-link")) } }
+        (tabs(visitor, paths::ADMIN_SETTINGS))
         (super::logo::section(visitor, errors))
         section.panel #numbering {
             h2 { (lang.t("settings-next-number")) }
@@ -86,14 +148,7 @@ fn view(
         (form_error(lang, (!errors.is_empty()).then(|| msg("form-has-errors")).as_ref()))
         form.stack method="post" action=(paths::ADMIN_SETTINGS) novalidate {
             (csrf_field(visitor))
-            @for (section, title) in SECTIONS {
-                fieldset.form-section.panel {
-                    legend { (lang.t(title)) }
-                    @for def in registry::in_section(section) {
-                        (field(visitor, def, values.get(def.key).map_or("", String::as_str), errors))
-                    }
-                }
-            }
+            (fieldsets(visitor, &SECTIONS, values, errors))
             div.form-actions {
                 button.button.button-primary type="submit" { (lang.t("action-save")) }
             }
@@ -119,11 +174,36 @@ async fn next_number(state: &AppState) -> Result<NextNumber, WebError> {
     })
 }
 
-fn current_values(visitor: &Visitor) -> HashMap<&'static str, String> {
+/// Every setting's current value (secrets left out: they are never shown).
+pub fn current_values(visitor: &Visitor) -> HashMap<&'static str, String> {
     let s = &visitor.settings;
-    registry::DEFS
-        .iter()
+    registry::all()
+        .filter(|d| !d.is_secret())
         .map(|d| (d.key, s.raw(d.key).to_owned()))
+        .collect()
+}
+
+/// The values a settings form sent for the settings of `sections`: an unticked checkbox is
+/// "0", a field the form did not carry and an empty secret keep their value.
+pub fn typed_values(
+    visitor: &Visitor,
+    form: &FormPairs,
+    sections: &[(Section, &str)],
+) -> Vec<(&'static str, String)> {
+    sections
+        .iter()
+        .flat_map(|(section, _)| registry::in_section(*section))
+        .map(|d| {
+            let typed = form.get(d.key).to_owned();
+            let value = match d.kind {
+                Kind::Flag if typed.is_empty() => "0".to_owned(),
+                Kind::Flag => typed,
+                Kind::Secret { .. } if typed.is_empty() => visitor.settings.raw(d.key).to_owned(),
+                _ if !form.has(d.key) => visitor.settings.raw(d.key).to_owned(),
+                _ => typed,
+            };
+            (d.key, value)
+        })
         .collect()
 }
 
@@ -195,21 +275,7 @@ pub async fn save(
     form: FormPairs,
 ) -> Result<Response, WebError> {
     let visitor = &authed.visitor;
-    let values: Vec<(&'static str, String)> = registry::DEFS
-        .iter()
-        .map(|d| {
-            let typed = form.get(d.key).to_owned();
-            let value = match d.kind {
-                // An unticked checkbox is not sent at all.
-                Kind::Flag if typed.is_empty() => "0".to_owned(),
-                Kind::Flag => typed,
-                // A field the form did not carry keeps its value.
-                _ if !form.has(d.key) => visitor.settings.raw(d.key).to_owned(),
-                _ => typed,
-            };
-            (d.key, value)
-        })
-        .collect();
+    let values = typed_values(visitor, &form, &SECTIONS);
     match settings::save_all(
         state.db(),
         values.clone(),
@@ -224,7 +290,12 @@ pub async fn save(
             visitor.secure,
         )),
         Err(DomainError::Invalid(errors)) => {
-            let map = values.into_iter().collect();
+            let mut map = current_values(visitor);
+            map.extend(
+                values
+                    .into_iter()
+                    .filter(|(k, _)| registry::find(k).is_some_and(|d| !d.is_secret())),
+            );
             let next = next_number(&state).await?;
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,

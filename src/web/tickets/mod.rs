@@ -2,6 +2,7 @@
 //! with its thread, attachments and reminders, and the small actions around them.
 
 mod files;
+mod mail;
 mod page;
 mod people;
 mod quick;
@@ -46,6 +47,16 @@ pub fn routes() -> Routes {
             paths::TICKET_ENTRY_PRIVATE,
             Access::Right("ticket_thread_private"),
             thread::toggle_private,
+        )
+        .get(
+            paths::TICKET_MAIL,
+            Access::Right("ticket_send_mail"),
+            mail::form,
+        )
+        .post(
+            paths::TICKET_MAIL,
+            Access::Right("ticket_send_mail"),
+            mail::send,
         )
         .get(paths::TICKET_ATTACHMENT, Access::LoggedIn, files::download)
         .post(

@@ -354,6 +354,9 @@ fn ticket_view(
                 @if crate::domain::tickets::may_create(actor) && actor.new_form() == Form::NewFull {
                     a.button.button-small href=(format!("{}?copy={}", paths::TICKET_NEW, row.id)) { (lang.t("ticket-duplicate")) }
                 }
+                @if actor.rights.has("ticket_send_mail") && visitor.settings.flag(crate::domain::settings::mail_registry::SMTP_ENABLED) {
+                    a.button.button-small href=(fill(paths::TICKET_MAIL, &[&row.id])) { (lang.t("mail-send-from-ticket")) }
+                }
             }
         }
         (form_error(lang, banner.or((!errors.is_empty()).then(|| msg("form-has-errors")).as_ref())))

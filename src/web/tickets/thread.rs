@@ -49,7 +49,23 @@ fn event_text(visitor: &Visitor, e: &EntryView) -> String {
             "thread-attachment-removed",
             &[("who", who), ("name", &e.body)],
         ),
-        Kind::Mail => lang.t_args("thread-mail", &[("who", who)]),
+        Kind::Mail => {
+            let state = match e.from.as_deref() {
+                Some("sent") => lang.t("outbox-state-sent"),
+                Some("failed") => lang.t("outbox-state-failed"),
+                Some("queued" | "sending") => lang.t("outbox-state-queued"),
+                _ => String::new(),
+            };
+            lang.t_args(
+                "thread-mail",
+                &[
+                    ("who", who),
+                    ("to", e.to.as_deref().unwrap_or("")),
+                    ("subject", &e.body),
+                    ("state", &state),
+                ],
+            )
+        }
         Kind::Text => String::new(),
     }
 }

@@ -102,6 +102,31 @@ impl<'a> Input<'a> {
     }
 }
 
+/// A multi-line text field with its label and error.
+pub fn textarea(
+    lang: Lang,
+    name: &'static str,
+    label: &Msg,
+    value: &str,
+    rows: u8,
+    errors: &FieldErrors,
+) -> Markup {
+    let id = format!("f-{name}");
+    let error = errors.get(name);
+    let error_id = format!("{id}-error");
+    html! {
+        div.field.has-error[error.is_some()] {
+            label for=(id) { (label.render(lang)) }
+            textarea id=(id) name=(name) rows=(rows)
+                aria-invalid=[error.map(|_| "true")]
+                aria-describedby=[error.map(|_| error_id.as_str())] { (value) }
+            @if let Some(e) = error {
+                p.field-error id=(error_id) { (e.render(lang)) }
+            }
+        }
+    }
+}
+
 /// A banner listing a form-wide error.
 pub fn form_error(lang: Lang, message: Option<&Msg>) -> Markup {
     html! {

@@ -1,5 +1,6 @@
 //! Markdown (descriptions and replies) to HTML, through a sanitizer: no script, no event handler,
-//! no `javascript:` or `data:` link survives, whatever is typed.
+//! no `javascript:` or `data:` link survives, whatever is typed. Also the same sanitizer for
+//! HTML typed by administrators (mail texts), and HTML to plain text for mails' text part.
 
 use std::sync::OnceLock;
 
@@ -30,9 +31,62 @@ pub fn render(source: &str) -> Markup {
     PreEscaped(cleaner().clean(&raw).to_string())
 }
 
+/// `source` as HTML, cleaned by the same sanitizer as Markdown's output.
+pub fn clean_html(source: &str) -> String {
+    cleaner().clean(source).to_string()
+}
+
+/// The text of an HTML fragment: tags dropped (block ends become line breaks), entities decoded.
+pub fn plain_text(html: &str) -> String {
+    let mut spaced = String::with_capacity(html.len() + 16);
+    let lower = html.to_ascii_lowercase();
+    let mut last = 0;
+    for (i, _) in lower.match_indices('<') {
+        let rest = &lower[i..];
+        let breaks = ["<br", "</p", "</div", "</li", "</h", "</tr", "</blockquote"]
+            .iter()
+            .any(|t| rest.starts_with(t));
+        spaced.push_str(&html[last..i]);
+        if breaks {
+            spaced.push('\n');
+        }
+        last = i;
+    }
+    spaced.push_str(&html[last..]);
+    let stripped = ammonia::Builder::empty().clean(&spaced).to_string();
+    let text = stripped
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&");
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    lines.join("\n").trim().to_owned()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::render;
+    use super::{clean_html, plain_text, render};
+
+    #[test]
+    fn html_becomes_text_with_line_breaks() {
+        assert_eq!(
+            plain_text("<p>Hello <b>Ana</b> &amp; co</p><p>2 &lt; 3<br>next</p>"),
+            "Hello Ana & co\n2 < 3\nnext"
+        );
+        assert_eq!(plain_text("plain"), "plain");
+    }
+
+    #[test]
+    fn typed_html_is_sanitized() {
+        let out = clean_html("<b>Hi</b><script>alert(1)</script><a href=\"javascript:x\">l</a>");
+        assert!(out.contains("<b>Hi</b>"), "{out}");
+        assert!(
+            !out.contains("script") && !out.contains("javascript"),
+            "{out}"
+        );
+    }
 
     #[test]
     fn formatting_survives_and_scripts_do_not() {

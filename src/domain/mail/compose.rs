@@ -1,0 +1,246 @@
+//! Gathers what a mail about a ticket says, in the recipient's language: the summary, the
+//! description, the visible replies in the order the settings ask, the attachments' names, the
+//! link, and the administrators' start and end texts with their tags filled in.
+
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::domain::settings::Settings;
+use crate::domain::settings::mail_registry as keys;
+use crate::i18n::{self, Lang};
+use crate::mail::templates::{self, Body, Content, Entry, Look};
+
+/// A ticket as mails describe it.
+#[derive(Debug, Clone, Default)]
+pub struct TicketFacts {
+    pub id: i64,
+    pub title: String,
+    pub description: String,
+    pub requester: String,
+    pub technician: String,
+    pub tech_phone: String,
+    pub category: String,
+    pub subcategory: String,
+    pub state: String,
+    pub priority: String,
+    pub created_at: i64,
+}
+
+fn listed(name: Option<String>, key: Option<String>, lang: Lang) -> String {
+    name.filter(|n| !n.is_empty())
+        .or_else(|| key.map(|k| lang.t(&k)))
+        .unwrap_or_default()
+}
+
+fn full_name(first: Option<String>, last: Option<String>, login: Option<String>) -> String {
+    let name = format!("{} {}", first.unwrap_or_default(), last.unwrap_or_default());
+    let name = name.trim();
+    if name.is_empty() {
+        login.unwrap_or_default()
+    } else {
+        name.to_owned()
+    }
+}
+
+/// Reads ticket `id` with the names of what it points to, in `lang`.
+pub fn facts(conn: &Connection, id: i64, lang: Lang) -> rusqlite::Result<Option<TicketFacts>> {
+    conn.prepare_cached(
+        "SELECT t.id, t.title, t.description, r.firstname, r.lastname, r.login,
+                u.firstname, u.lastname, u.login, g.name, u.phone,
+                c.name, c.name_key, sc.name, sc.name_key, s.name, s.name_key,
+                p.name, p.name_key, t.created_at
+         FROM tickets t
+         LEFT JOIN users r ON r.id = t.requester_id
+         LEFT JOIN users u ON u.id = t.technician_id
+         LEFT JOIN groups g ON g.id = t.tech_group_id
+         LEFT JOIN categories c ON c.id = t.category_id
+         LEFT JOIN subcategories sc ON sc.id = t.subcategory_id
+         LEFT JOIN ticket_states s ON s.id = t.state_id
+         LEFT JOIN priorities p ON p.id = t.priority_id
+         WHERE t.id = ?1",
+    )?
+    .query_row([id], |r| {
+        let group: Option<String> = r.get(9)?;
+        let technician = match group {
+            Some(g) => format!("[G] {g}"),
+            None => full_name(r.get(6)?, r.get(7)?, r.get(8)?),
+        };
+        Ok(TicketFacts {
+            id: r.get(0)?,
+            title: r.get(1)?,
+            description: r.get(2)?,
+            requester: full_name(r.get(3)?, r.get(4)?, r.get(5)?),
+            technician,
+            tech_phone: r.get::<_, Option<String>>(10)?.unwrap_or_default(),
+            category: listed(r.get(11)?, r.get(12)?, lang),
+            subcategory: listed(r.get(13)?, r.get(14)?, lang),
+            state: listed(r.get(15)?, r.get(16)?, lang),
+            priority: listed(r.get(17)?, r.get(18)?, lang),
+            created_at: r.get(19)?,
+        })
+    })
+    .optional()
+}
+
+/// The visible text replies of `ticket`, oldest first.
+fn replies(conn: &Connection, ticket: i64, lang: Lang) -> rusqlite::Result<Vec<Entry>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.firstname, a.lastname, a.login, e.created_at, e.body
+         FROM thread_entries e LEFT JOIN users a ON a.id = e.author_id
+         WHERE e.ticket_id = ?1 AND e.kind = 'text' AND e.private = 0
+         ORDER BY e.created_at, e.id",
+    )?;
+    stmt.query_map([ticket], |r| {
+        Ok(Entry {
+            author: full_name(r.get(0)?, r.get(1)?, r.get(2)?),
+            when: i18n::format_datetime(lang, r.get(3)?),
+            body: r.get(4)?,
+        })
+    })?
+    .collect()
+}
+
+fn attachment_names(conn: &Connection, ticket: i64) -> rusqlite::Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT filename FROM attachments WHERE ticket_id = ?1 ORDER BY id")?;
+    stmt.query_map([ticket], |r| r.get(0))?.collect()
+}
+
+/// The address of ticket `id` for someone reading a mail, when the server's address is set.
+pub fn ticket_link(settings: &Settings, id: i64) -> Option<String> {
+    let base = settings.raw(crate::domain::settings::SERVER_URL);
+    (!base.is_empty()).then(|| format!("{base}/tickets/{id}"))
+}
+
+fn escape(text: &str) -> String {
+    maud::html! { (text) }.into_string()
+}
+
+/// The start and end texts with `[tech_name]`, `[tech_phone]` and `[link]` filled in (values
+/// escaped, since the texts are HTML), and the colours.
+pub fn look(settings: &Settings, facts: Option<&TicketFacts>, lang: Lang) -> Look {
+    let link = facts.and_then(|f| ticket_link(settings, f.id));
+    let (name, phone) = facts.map_or((String::new(), String::new()), |f| {
+        (f.technician.clone(), f.tech_phone.clone())
+    });
+    let link_html = link
+        .as_deref()
+        .map(|l| format!("<a href=\"{0}\">{0}</a>", escape(l)))
+        .unwrap_or_default();
+    let fill = |text: &str| {
+        text.replace("[tech_name]", &escape(&name))
+            .replace("[tech_phone]", &escape(&phone))
+            .replace("[link]", &link_html)
+    };
+    let custom_end = settings.raw(keys::MAIL_TXT_END);
+    let end = if custom_end.trim().is_empty() {
+        let mut lines = Vec::new();
+        if !name.is_empty() {
+            lines.push(escape(
+                &crate::i18n::msg("mail-end-technician")
+                    .arg("name", &name)
+                    .render(lang),
+            ));
+        }
+        if !phone.is_empty() {
+            lines.push(escape(
+                &crate::i18n::msg("mail-end-phone")
+                    .arg("phone", &phone)
+                    .render(lang),
+            ));
+        }
+        lines
+            .iter()
+            .map(|l| format!("<p>{l}</p>"))
+            .collect::<String>()
+    } else {
+        fill(custom_end)
+    };
+    Look {
+        title_color: settings.raw(keys::MAIL_COLOR_TITLE).to_owned(),
+        background: settings.raw(keys::MAIL_COLOR_BG).to_owned(),
+        text_color: settings.raw(keys::MAIL_COLOR_TEXT).to_owned(),
+        start: fill(settings.raw(keys::MAIL_TXT)),
+        end,
+        company: settings.company_name().to_owned(),
+    }
+}
+
+/// The subject of a mail about `facts`: `[#12] <what>: <title>`, the number first so that
+/// replies can be matched to their ticket.
+pub fn subject(facts: &TicketFacts, what: &str) -> String {
+    let title: String = facts.title.chars().filter(|c| !c.is_control()).collect();
+    format!("[#{}] {what}: {title}", facts.id)
+}
+
+/// The body of a mail about `facts`, headed `heading`, with an optional typed `message`.
+pub fn ticket_body(
+    conn: &Connection,
+    settings: &Settings,
+    facts: &TicketFacts,
+    heading: &str,
+    message: Option<&str>,
+    lang: Lang,
+) -> rusqlite::Result<Body> {
+    let t = |k: &str| lang.t(k);
+    let mut rows = vec![
+        (t("ticket-field-title"), facts.title.clone()),
+        (t("ticket-field-requester"), facts.requester.clone()),
+        (t("ticket-field-technician"), facts.technician.clone()),
+        (t("ticket-field-category"), {
+            if facts.subcategory.is_empty() {
+                facts.category.clone()
+            } else {
+                format!("{} / {}", facts.category, facts.subcategory)
+            }
+        }),
+        (t("ticket-field-priority"), facts.priority.clone()),
+        (t("ticket-field-state"), facts.state.clone()),
+        (
+            t("ticket-field-created"),
+            i18n::format_datetime(lang, facts.created_at),
+        ),
+    ];
+    rows.retain(|(_, v)| !v.trim().is_empty());
+    let mut entries = replies(conn, facts.id, lang)?;
+    if settings.flag(keys::MAIL_ORDER) {
+        entries.reverse();
+    }
+    let files = attachment_names(conn, facts.id)?;
+    let link = settings
+        .flag(keys::MAIL_LINK)
+        .then(|| ticket_link(settings, facts.id))
+        .flatten()
+        .map(|href| (t("mail-link"), href));
+    let content = Content {
+        heading: heading.to_owned(),
+        message: message.map(str::to_owned),
+        facts: rows,
+        description: (!facts.description.trim().is_empty())
+            .then(|| (t("ticket-field-description"), facts.description.clone())),
+        thread: (!entries.is_empty()).then(|| (t("ticket-thread"), entries)),
+        attachments: (!files.is_empty()).then(|| (t("ticket-attachments"), files)),
+        link,
+        lang: lang.code(),
+    };
+    Ok(templates::render(
+        &content,
+        &look(settings, Some(facts), lang),
+    ))
+}
+
+/// The connector's test mail, in `lang`.
+pub fn test_body(settings: &Settings, lang: Lang) -> (String, Body) {
+    let subject = lang.t("mail-test-subject");
+    let content = Content {
+        heading: subject.clone(),
+        message: Some(lang.t("mail-test-body")),
+        facts: Vec::new(),
+        description: None,
+        thread: None,
+        attachments: None,
+        link: None,
+        lang: lang.code(),
+    };
+    let body = templates::render(&content, &look(settings, None, lang));
+    (subject, body)
+}

@@ -1,0 +1,313 @@
+//! Outgoing mail: addresses ([`address`]), what a mail about a ticket says ([`compose`]), the
+//! automatic mails ([`notify`]), the outbox ([`outbox`]), and the commands behind the manual
+//! mail of a ticket and the connector's test mail.
+//!
+//! Every mail is rendered and written to the outbox in the transaction of the change that
+//! causes it; the server's mail worker ([`crate::jobs::outbox`]) sends it later, so that no
+//! change ever waits on the SMTP server and no mail is lost while it is away.
+
+pub mod address;
+pub mod compose;
+pub mod notify;
+pub mod outbox;
+
+use crate::db::Db;
+use crate::domain::settings::Settings;
+use crate::domain::settings::mail_registry as keys;
+use crate::domain::tickets::visibility::Viewer;
+use crate::domain::tickets::{Actor, repo};
+use crate::domain::{DomainError, FieldErrors, clock};
+use crate::i18n::{Lang, msg};
+use crate::mail::templates::Body;
+
+use outbox::{MailKind, NewMail};
+
+/// The longest subject accepted in a manual mail.
+pub const SUBJECT_MAX: usize = 200;
+/// The longest message accepted in a manual mail.
+pub const MESSAGE_MAX: usize = 20_000;
+
+/// A manual mail as typed.
+#[derive(Debug, Clone, Default)]
+pub struct ManualForm {
+    /// Users picked (the requester is preselected).
+    pub users: Vec<i64>,
+    /// Other addresses, separated by commas, spaces or lines.
+    pub others: String,
+    /// Addresses in copy.
+    pub cc: String,
+    pub subject: String,
+    pub message: String,
+}
+
+/// A manual mail checked and ready to write.
+#[derive(Debug, Clone)]
+pub struct ManualMail {
+    pub to: Vec<String>,
+    pub cc: Vec<String>,
+    pub subject: String,
+    pub body: Body,
+    pub lang: Lang,
+}
+
+/// A user who can be picked as a recipient.
+#[derive(Debug, Clone)]
+pub struct Mailable {
+    pub id: i64,
+    pub name: String,
+    pub mail: String,
+}
+
+/// The enabled users with an address, by name (the first 2,000).
+pub async fn mailable_users(db: &Db) -> Result<Vec<Mailable>, DomainError> {
+    db.read(|c| {
+        let mut stmt = c.prepare_cached(
+            "SELECT id, trim(firstname || ' ' || lastname), login, mail FROM users
+             WHERE disabled = 0 AND mail LIKE '%@%'
+             ORDER BY lastname COLLATE NOCASE, firstname COLLATE NOCASE LIMIT 2000",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let name: String = r.get(1)?;
+            Ok(Mailable {
+                id: r.get(0)?,
+                name: if name.is_empty() { r.get(2)? } else { name },
+                mail: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    })
+    .await
+}
+
+/// Whether `actor` may mail from ticket `ticket`: the right, and the ticket in sight.
+fn may_mail(conn: &rusqlite::Connection, actor: &Actor, ticket: i64) -> Result<(), DomainError> {
+    if !actor.rights.has("ticket_send_mail") {
+        return Err(DomainError::Forbidden);
+    }
+    let viewer = Viewer::load(conn, actor.user.id.0, &actor.rights, &actor.settings)?;
+    if repo::get_visible(conn, &viewer, ticket)?.is_none() {
+        return Err(DomainError::NotFound);
+    }
+    Ok(())
+}
+
+/// The form as first shown: the requester picked, the subject from the ticket.
+pub async fn manual_defaults(
+    db: &Db,
+    actor: &Actor,
+    ticket: i64,
+    lang: Lang,
+) -> Result<ManualForm, DomainError> {
+    let actor = actor.clone();
+    db.read(move |c| {
+        may_mail(c, &actor, ticket)?;
+        let row = repo::get(c, ticket)?.ok_or(DomainError::NotFound)?;
+        let facts = compose::facts(c, ticket, lang)?.ok_or(DomainError::NotFound)?;
+        let users = match row.values.requester {
+            Some(crate::domain::users::choices::Who::User(id)) => vec![id],
+            _ => Vec::new(),
+        };
+        Ok(ManualForm {
+            users,
+            subject: compose::subject(&facts, &lang.t("mail-what-manual")),
+            ..ManualForm::default()
+        })
+    })
+    .await
+}
+
+/// Checks a manual mail and renders it, without writing anything: the preview, and the first
+/// step of sending. Field errors name the field.
+fn check_manual(
+    conn: &rusqlite::Connection,
+    actor: &Actor,
+    ticket: i64,
+    form: &ManualForm,
+    lang: Lang,
+) -> Result<ManualMail, DomainError> {
+    may_mail(conn, actor, ticket)?;
+    let mut errors = FieldErrors::new();
+    let mut to = Vec::new();
+    let mut recipient_lang = None;
+    for id in &form.users {
+        let Some(user) = crate::domain::users::repo::get(conn, crate::domain::ids::UserId(*id))?
+        else {
+            errors.add("users", msg("error-unknown-choice"));
+            continue;
+        };
+        if user.disabled || !address::is_valid(&user.mail) {
+            errors.add(
+                "users",
+                msg("error-mail-user-no-address").arg("name", user.display_name()),
+            );
+            continue;
+        }
+        recipient_lang =
+            recipient_lang.or_else(|| user.language.as_deref().and_then(Lang::from_code));
+        to.push(user.mail.trim().to_owned());
+    }
+    match address::check_list(&form.others) {
+        Ok(list) => to.extend(list),
+        Err(m) => errors.add("others", m),
+    }
+    let cc = address::check_list(&form.cc).unwrap_or_else(|m| {
+        errors.add("cc", m);
+        Vec::new()
+    });
+    let mut seen: Vec<String> = Vec::new();
+    to.retain(|a| {
+        let new = !seen.iter().any(|s| s.eq_ignore_ascii_case(a));
+        seen.push(a.clone());
+        new
+    });
+    if to.is_empty() && errors.get("users").is_none() && errors.get("others").is_none() {
+        errors.add("others", msg("error-mail-no-recipient"));
+    }
+    let subject = form.subject.trim();
+    if subject.is_empty() {
+        errors.add("subject", msg("error-required"));
+    } else if subject.chars().count() > SUBJECT_MAX {
+        errors.add("subject", msg("error-too-long").arg("max", SUBJECT_MAX));
+    } else if subject.chars().any(char::is_control) {
+        errors.add("subject", msg("error-mail-subject-line"));
+    }
+    if form.message.chars().count() > MESSAGE_MAX {
+        errors.add("message", msg("error-too-long").arg("max", MESSAGE_MAX));
+    }
+    errors.into_result()?;
+    let lang = recipient_lang.unwrap_or(lang);
+    let settings = Settings::load(conn)?;
+    let facts = compose::facts(conn, ticket, lang)?.ok_or(DomainError::NotFound)?;
+    let heading = format!("#{} {}", facts.id, facts.title);
+    let message = form.message.replace("\r\n", "\n");
+    let body = compose::ticket_body(
+        conn,
+        &settings,
+        &facts,
+        &heading,
+        Some(message.trim()).filter(|m| !m.is_empty()),
+        lang,
+    )?;
+    Ok(ManualMail {
+        to,
+        cc,
+        subject: subject.to_owned(),
+        body,
+        lang,
+    })
+}
+
+/// The manual mail as it would go out, for the preview.
+pub async fn preview_manual(
+    db: &Db,
+    actor: &Actor,
+    ticket: i64,
+    form: ManualForm,
+    lang: Lang,
+) -> Result<ManualMail, DomainError> {
+    let actor = actor.clone();
+    db.read(move |c| check_manual(c, &actor, ticket, &form, lang))
+        .await
+}
+
+/// Writes a manual mail to the outbox and records it in the ticket's thread. Refused while the
+/// SMTP connector is off.
+pub async fn send_manual(
+    db: &Db,
+    actor: &Actor,
+    ticket: i64,
+    form: ManualForm,
+    lang: Lang,
+) -> Result<i64, DomainError> {
+    let actor = actor.clone();
+    db.write(move |tx| {
+        if !Settings::load(tx)?.flag(keys::SMTP_ENABLED) {
+            return Err(DomainError::Conflict(msg("smtp-error-disabled")));
+        }
+        let mail = check_manual(tx, &actor, ticket, &form, lang)?;
+        let now = clock::now();
+        let mut recorded = mail.to.clone();
+        recorded.extend(mail.cc.iter().cloned());
+        let entry = crate::domain::tickets::thread::record_mail(
+            tx,
+            ticket,
+            Some(actor.user.id.0),
+            now,
+            &recorded.join("\n"),
+            &mail.subject,
+        )?;
+        let id = outbox::enqueue(
+            tx,
+            &NewMail {
+                kind: MailKind::Manual,
+                ticket_id: Some(ticket),
+                thread_entry_id: Some(entry),
+                author_addr: actor.user.mail.trim().to_owned(),
+                to: mail.to,
+                cc: mail.cc,
+                subject: mail.subject,
+                html: mail.body.html,
+                text: mail.body.text,
+            },
+            now,
+        )?;
+        crate::domain::tickets::repo::touch(tx, ticket, now)?;
+        Ok(id)
+    })
+    .await
+}
+
+/// Writes the connector's test mail to `to` in the outbox, in `lang`. `author` is the address
+/// used as sender when no fixed sender is set.
+pub async fn queue_test(db: &Db, to: &str, author: &str, lang: Lang) -> Result<i64, DomainError> {
+    let to = address::check(to).map_err(|m| {
+        let mut errors = FieldErrors::new();
+        errors.add("to", m);
+        DomainError::Invalid(errors)
+    })?;
+    let author = author.to_owned();
+    db.write(move |tx| {
+        let settings = Settings::load(tx)?;
+        let (subject, body) = compose::test_body(&settings, lang);
+        Ok(outbox::enqueue(
+            tx,
+            &NewMail {
+                kind: MailKind::Test,
+                ticket_id: None,
+                thread_entry_id: None,
+                author_addr: author,
+                to: vec![to],
+                cc: Vec::new(),
+                subject,
+                html: body.html,
+                text: body.text,
+            },
+            clock::now(),
+        )?)
+    })
+    .await
+}
+
+/// Retries a mail of the outbox now.
+pub async fn retry(db: &Db, id: i64) -> Result<(), DomainError> {
+    db.write(move |tx| {
+        if outbox::retry(tx, id, clock::now())? {
+            Ok(())
+        } else {
+            Err(DomainError::NotFound)
+        }
+    })
+    .await
+}
+
+/// Deletes a mail of the outbox (not while it is being sent).
+pub async fn delete(db: &Db, id: i64) -> Result<(), DomainError> {
+    db.write(move |tx| {
+        if outbox::delete(tx, id)? {
+            Ok(())
+        } else {
+            Err(DomainError::NotFound)
+        }
+    })
+    .await
+}

@@ -1,0 +1,235 @@
+//! The automatic mails: which change of a ticket mails whom, each rule behind its own switch,
+//! written to the outbox in the transaction of the change.
+//!
+//! - a technician opens or closes a ticket: its requester (`mail_auto`);
+//! - a technician adds or changes a visible reply: the requester (`mail_auto_user_modify`);
+//! - the requester changes the ticket or replies: its technician, or the members of its
+//!   technician group (`mail_auto_tech_modify`);
+//! - a user opens a ticket: the administrators' address (`mail_newticket`).
+//!
+//! Nobody is mailed about their own change, nor when disabled or without a valid address.
+//! Nothing is written while the SMTP connector is off.
+
+use rusqlite::{Connection, Transaction};
+
+use super::compose;
+use super::outbox::{self, MailKind, NewMail};
+use crate::domain::settings::Settings;
+use crate::domain::settings::mail_registry as keys;
+use crate::domain::tickets::states;
+use crate::domain::tickets::thread;
+use crate::domain::tickets::values::Values;
+use crate::domain::users::choices::Who;
+use crate::i18n::Lang;
+
+/// Who made the change.
+#[derive(Debug, Clone)]
+pub struct Cause {
+    pub user_id: i64,
+    pub technician: bool,
+    pub mail: String,
+}
+
+/// What happened to the ticket.
+#[derive(Debug, Clone)]
+pub enum Change<'a> {
+    /// Opened with these values.
+    Created(&'a Values),
+    /// Saved: values before and after, and whether a reply visible to the requester came with
+    /// it (`Some(false)` for a hidden one).
+    Updated {
+        before: &'a Values,
+        after: &'a Values,
+        reply: Option<bool>,
+    },
+    /// A visible reply was edited.
+    ReplyEdited(&'a Values),
+}
+
+/// A person a mail goes to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recipient {
+    pub user_id: Option<i64>,
+    pub mail: String,
+    pub lang: Lang,
+}
+
+fn user_recipient(conn: &Connection, id: i64) -> rusqlite::Result<Option<Recipient>> {
+    use rusqlite::OptionalExtension;
+    let row: Option<(String, Option<String>, bool)> = conn
+        .prepare_cached("SELECT mail, language, disabled FROM users WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    Ok(row.and_then(|(mail, lang, disabled)| {
+        (!disabled && super::address::is_valid(&mail)).then(|| Recipient {
+            user_id: Some(id),
+            mail: mail.trim().to_owned(),
+            lang: lang
+                .as_deref()
+                .and_then(Lang::from_code)
+                .unwrap_or_default(),
+        })
+    }))
+}
+
+/// The recipients behind `who`: a user, or the enabled members of a group.
+fn recipients_of(conn: &Connection, who: Option<Who>) -> rusqlite::Result<Vec<Recipient>> {
+    match who {
+        None => Ok(Vec::new()),
+        Some(Who::User(id)) => Ok(user_recipient(conn, id)?.into_iter().collect()),
+        Some(Who::Group(g)) => {
+            let ids: Vec<i64> = conn
+                .prepare_cached("SELECT user_id FROM group_members WHERE group_id = ?1")?
+                .query_map([g], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut out = Vec::new();
+            for id in ids {
+                out.extend(user_recipient(conn, id)?);
+            }
+            Ok(out)
+        }
+    }
+}
+
+/// A recipient for an address typed in the settings: a user's language when it is theirs.
+fn address_recipient(conn: &Connection, mail: &str) -> rusqlite::Result<Option<Recipient>> {
+    use rusqlite::OptionalExtension;
+    if !super::address::is_valid(mail) {
+        return Ok(None);
+    }
+    let user: Option<i64> = conn
+        .prepare_cached(
+            "SELECT id FROM users WHERE mail = ?1 COLLATE NOCASE AND disabled = 0 LIMIT 1",
+        )?
+        .query_row([mail.trim()], |r| r.get(0))
+        .optional()?;
+    Ok(match user {
+        Some(id) => user_recipient(conn, id)?,
+        None => Some(Recipient {
+            user_id: None,
+            mail: mail.trim().to_owned(),
+            lang: Lang::default(),
+        }),
+    })
+}
+
+/// Which mails a change calls for, by kind and recipients, before removing the author.
+fn planned(
+    conn: &Connection,
+    settings: &Settings,
+    cause: &Cause,
+    change: &Change<'_>,
+) -> rusqlite::Result<Vec<(MailKind, Vec<Recipient>)>> {
+    let mut out = Vec::new();
+    let requester_of = |v: &Values| recipients_of(conn, v.requester);
+    match change {
+        Change::Created(v) => {
+            if cause.technician && settings.flag(keys::MAIL_AUTO) {
+                let kind = if states::is_closed(v.state_id) {
+                    MailKind::Closed
+                } else {
+                    MailKind::Opened
+                };
+                out.push((kind, requester_of(v)?));
+            }
+            if !cause.technician && settings.flag(keys::MAIL_NEWTICKET) {
+                let to = settings.raw(keys::MAIL_NEWTICKET_ADDRESS);
+                out.push((
+                    MailKind::NewTicket,
+                    address_recipient(conn, to)?.into_iter().collect(),
+                ));
+            }
+        }
+        Change::Updated {
+            before,
+            after,
+            reply,
+        } => {
+            let closed_now =
+                states::is_closed(after.state_id) && !states::is_closed(before.state_id);
+            if cause.technician {
+                if closed_now && settings.flag(keys::MAIL_AUTO) {
+                    out.push((MailKind::Closed, requester_of(after)?));
+                } else if *reply == Some(true) && settings.flag(keys::MAIL_AUTO_USER_MODIFY) {
+                    out.push((MailKind::Reply, requester_of(after)?));
+                }
+            } else if after.requester == Some(Who::User(cause.user_id))
+                && settings.flag(keys::MAIL_AUTO_TECH_MODIFY)
+                && (before != after || reply.is_some())
+            {
+                out.push((MailKind::UserChange, recipients_of(conn, after.technician)?));
+            }
+        }
+        Change::ReplyEdited(v) => {
+            if cause.technician && settings.flag(keys::MAIL_AUTO_USER_MODIFY) {
+                out.push((MailKind::Reply, requester_of(v)?));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The translation key of what a kind of mail says happened.
+fn what_key(kind: MailKind) -> &'static str {
+    match kind {
+        MailKind::Opened => "mail-what-opened",
+        MailKind::Closed => "mail-what-closed",
+        MailKind::Reply => "mail-what-reply",
+        MailKind::UserChange => "mail-what-user-change",
+        MailKind::NewTicket => "mail-what-new-ticket",
+        MailKind::Manual | MailKind::Test => "mail-what-manual",
+    }
+}
+
+/// Writes the automatic mails that `change` to ticket `ticket` by `cause` calls for, one per
+/// recipient in their language, each recorded in the ticket's thread. Returns how many.
+pub fn after_change(
+    tx: &Transaction<'_>,
+    settings: &Settings,
+    cause: &Cause,
+    ticket: i64,
+    change: &Change<'_>,
+    now: i64,
+) -> rusqlite::Result<usize> {
+    if !settings.flag(keys::SMTP_ENABLED) {
+        return Ok(0);
+    }
+    let mut written = 0;
+    let mut mailed: Vec<String> = Vec::new();
+    for (kind, recipients) in planned(tx, settings, cause, change)? {
+        for r in recipients {
+            let own = r.user_id == Some(cause.user_id)
+                || (!cause.mail.is_empty() && r.mail.eq_ignore_ascii_case(&cause.mail));
+            if own || mailed.iter().any(|m| m.eq_ignore_ascii_case(&r.mail)) {
+                continue;
+            }
+            let Some(facts) = compose::facts(tx, ticket, r.lang)? else {
+                return Ok(written);
+            };
+            let what = r.lang.t(what_key(kind));
+            let subject = compose::subject(&facts, &what);
+            let heading = format!("{what} — #{} {}", facts.id, facts.title);
+            let body = compose::ticket_body(tx, settings, &facts, &heading, None, r.lang)?;
+            let entry =
+                thread::record_mail(tx, ticket, Some(cause.user_id), now, &r.mail, &subject)?;
+            outbox::enqueue(
+                tx,
+                &NewMail {
+                    kind,
+                    ticket_id: Some(ticket),
+                    thread_entry_id: Some(entry),
+                    author_addr: cause.mail.clone(),
+                    to: vec![r.mail.clone()],
+                    cc: Vec::new(),
+                    subject,
+                    html: body.html,
+                    text: body.text,
+                },
+                now,
+            )?;
+            mailed.push(r.mail);
+            written += 1;
+        }
+    }
+    Ok(written)
+}

@@ -1,0 +1,4 @@
+//! Work the server does on its own while it serves, each job on its own task: [`outbox`] sends
+//! the mails waiting in the outbox.
+
+pub mod outbox;

@@ -1,0 +1,567 @@
+//! Outgoing mail through a real SMTP server (aiosmtpd on loopback): the connector's settings and
+//! test button over plain, STARTTLS and implicit TLS with a login; the automatic mails, each to
+//! the right person in their language; the manual mail of a ticket; the outbox keeping every
+//! mail through an outage and sending each once; bad input refused.
+
+use gestdesk::domain::profiles::Profile;
+use reqwest::StatusCode;
+
+use crate::common::smtp::{self, SmtpPeer};
+use crate::common::{Client, TestApp, open_ticket};
+
+/// Saves the mail settings page with `fields` (the other fields keep their values).
+async fn save_mail_settings(admin: &Client, fields: &[(&str, &str)]) {
+    let reply = admin.submit("/admin/mail", "/admin/mail", fields).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+}
+
+/// Presses "Send a test mail" to `to`; returns the page.
+async fn press_test(admin: &Client, to: &str) -> crate::common::http::Reply {
+    admin
+        .submit("/admin/mail", "/admin/mail/test", &[("to", to)])
+        .await
+}
+
+#[tokio::test]
+async fn the_connector_sends_over_starttls_and_implicit_tls_with_a_login_and_names_each_failure() {
+    let mut peer = SmtpPeer::start();
+    let (app, admin) = TestApp::with_admin().await;
+    let port = peer.plain_port.to_string();
+    // STARTTLS with a login; the server's certificate is self-signed.
+    save_mail_settings(
+        &admin,
+        &[
+            ("smtp.enabled", "1"),
+            ("smtp.host", "127.0.0.1"),
+            ("smtp.port", &port),
+            ("smtp.security", "starttls"),
+            ("smtp.accept_invalid_certs", "1"),
+            ("smtp.auth", "1"),
+            ("smtp.username", smtp::USER),
+            ("smtp.password", smtp::PASSWORD),
+            ("smtp.from", "helpdesk@example.test"),
+            ("smtp.from_name", "ACME support"),
+        ],
+    )
+    .await;
+    // The password is stored, never shown back, never in the history.
+    let page = admin.get("/admin/mail").await;
+    assert!(!page.body.contains(smtp::PASSWORD));
+    page.assert_contains("A password is stored");
+    let log = admin.get("/admin/settings/log").await;
+    assert!(!log.body.contains(smtp::PASSWORD));
+    assert_eq!(
+        app.count("SELECT count(*) FROM settings_log WHERE key = 'smtp.password' AND new_value = '********'"),
+        1
+    );
+
+    let ok = press_test(&admin, "ana@example.test").await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
+    ok.assert_contains("The server accepted the test mail")
+        .assert_contains("250");
+    let got = peer.wait_for(1, 10).await;
+    assert_eq!(got[0].rcpt, vec!["ana@example.test"]);
+    assert_eq!(got[0].authenticated, smtp::USER);
+    assert!(got[0].tls, "STARTTLS was not used");
+    assert_eq!(got[0].subject, "Gestdesk test mail");
+    assert!(got[0].raw.contains("ACME support"));
+    assert!(got[0].text.contains("can send mails") && got[0].html.contains("<html"));
+
+    // Saving the page again with the password left empty keeps it.
+    let tls_port = peer.tls_port.to_string();
+    save_mail_settings(
+        &admin,
+        &[
+            ("smtp.enabled", "1"),
+            ("smtp.port", &tls_port),
+            ("smtp.security", "tls"),
+            ("smtp.accept_invalid_certs", "1"),
+            ("smtp.auth", "1"),
+            ("smtp.password", ""),
+        ],
+    )
+    .await;
+    let ok = press_test(&admin, "bob@example.test").await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
+    let got = peer.wait_for(2, 10).await;
+    assert_eq!(got[1].rcpt, vec!["bob@example.test"]);
+    assert_eq!(got[1].authenticated, smtp::USER);
+    assert!(got[1].tls);
+
+    // A wrong password.
+    save_mail_settings(
+        &admin,
+        &[
+            ("smtp.enabled", "1"),
+            ("smtp.auth", "1"),
+            ("smtp.accept_invalid_certs", "1"),
+            ("smtp.password", "wrong"),
+        ],
+    )
+    .await;
+    press_test(&admin, "ana@example.test")
+        .await
+        .assert_contains("The server refused the login or password");
+    // The certificate checked (self-signed: refused).
+    save_mail_settings(
+        &admin,
+        &[
+            ("smtp.enabled", "1"),
+            ("smtp.auth", "1"),
+            ("smtp.password", smtp::PASSWORD),
+        ],
+    )
+    .await;
+    press_test(&admin, "ana@example.test")
+        .await
+        .assert_contains("The encrypted connection failed (TLS)");
+    // Nobody listening.
+    peer.stop();
+    save_mail_settings(
+        &admin,
+        &[
+            ("smtp.enabled", "1"),
+            ("smtp.accept_invalid_certs", "1"),
+            ("smtp.auth", "1"),
+        ],
+    )
+    .await;
+    press_test(&admin, "ana@example.test")
+        .await
+        .assert_contains("Could not connect to 127.0.0.1");
+    // A name that does not exist.
+    save_mail_settings(
+        &admin,
+        &[("smtp.enabled", "1"), ("smtp.host", "no-such-host.invalid")],
+    )
+    .await;
+    press_test(&admin, "ana@example.test")
+        .await
+        .assert_contains("could not be found (DNS)");
+    // A bad address is refused before anything is sent.
+    press_test(&admin, "ana@example.test\r\nBcc: x@evil.test")
+        .await
+        .assert_contains("is not a valid mail address");
+    app.stop().await;
+}
+
+/// A technician and a requester with addresses and languages, and the connector pointing at
+/// `peer` with every automatic mail on.
+async fn helpdesk_with_mail(peer: &SmtpPeer) -> (TestApp, Client, Client, i64) {
+    let (app, _admin) = TestApp::with_admin().await;
+    app.use_smtp(peer);
+    for key in [
+        "mail_auto",
+        "mail_auto_user_modify",
+        "mail_auto_tech_modify",
+        "mail_newticket",
+    ] {
+        app.set_setting(key, "1");
+    }
+    app.set_setting("mail_newticket_address", "desk-admins@example.test");
+    let tech = app.login_as("tom", Profile::Technician).await;
+    app.set_mail("tom", "tom@example.test", "en");
+    let user = app.login_as("uwe", Profile::User).await;
+    app.set_mail("uwe", "uwe@example.test", "de");
+    let uwe = app.user_id("uwe");
+    (app, tech, user, uwe)
+}
+
+#[tokio::test]
+async fn automatic_mails_reach_the_right_person_in_their_language() {
+    let peer = SmtpPeer::start();
+    let (app, tech, user, uwe) = helpdesk_with_mail(&peer).await;
+    let requester = format!("u{uwe}");
+
+    // A technician opens a ticket for Uwe: Uwe gets it, in German, numbered.
+    let id = open_ticket(
+        &app,
+        &tech,
+        &[
+            ("requester", &requester),
+            ("title", "Drucker klemmt"),
+            ("description", "Papier **staut** sich"),
+        ],
+    )
+    .await;
+    let got = peer.wait_for(1, 10).await;
+    assert_eq!(got[0].rcpt, vec!["uwe@example.test"]);
+    assert_eq!(
+        got[0].subject,
+        format!("[#{id}] Ticket eröffnet: Drucker klemmt")
+    );
+    assert!(
+        got[0].html.contains("<strong>staut</strong>"),
+        "{}",
+        got[0].html
+    );
+    assert!(got[0].text.contains("Papier **staut** sich"));
+    assert!(
+        got[0]
+            .text
+            .contains(&format!("http://help.example.test/tickets/{id}"))
+    );
+    assert!(
+        got[0].text.contains("Ihr Techniker: Test tom"),
+        "{}",
+        got[0].text
+    );
+    assert_eq!(got[0].from, "helpdesk@example.test");
+
+    // Uwe replies: Tom gets it, in English. Nobody mails Uwe about his own reply.
+    let r = user
+        .send_ticket_form(
+            &format!("/tickets/{id}"),
+            &[("reply", "Noch immer kaputt")],
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let got = peer.wait_for(2, 10).await;
+    assert_eq!(got[1].rcpt, vec!["tom@example.test"]);
+    assert_eq!(
+        got[1].subject,
+        format!("[#{id}] Changed by the requester: Drucker klemmt")
+    );
+    assert!(got[1].text.contains("Noch immer kaputt"));
+
+    // Tom answers with a hidden note: no mail. Then visibly: Uwe gets it.
+    let r = tech
+        .send_ticket_form(
+            &format!("/tickets/{id}"),
+            &[("reply", "internal: order a new fuser"), ("private", "1")],
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = tech
+        .send_ticket_form(
+            &format!("/tickets/{id}"),
+            &[("reply", "Fixiereinheit bestellt")],
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let got = peer.wait_for(3, 10).await;
+    assert_eq!(got[2].rcpt, vec!["uwe@example.test"]);
+    assert_eq!(
+        got[2].subject,
+        format!("[#{id}] Neue Antwort: Drucker klemmt")
+    );
+    assert!(got[2].text.contains("Fixiereinheit bestellt"));
+    for m in &got {
+        assert!(!m.text.contains("internal: order") && !m.html.contains("internal: order"));
+    }
+
+    // Tom closes it: Uwe is told.
+    let r = tech
+        .send_ticket_form(&format!("/tickets/{id}"), &[("state_id", "3")], &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let got = peer.wait_for(4, 10).await;
+    assert_eq!(
+        got[3].subject,
+        format!("[#{id}] Ticket geschlossen: Drucker klemmt")
+    );
+
+    // Uwe opens a ticket himself: the administrators' address hears of it (no user there:
+    // the default language, French).
+    let own = open_ticket(&app, &user, &[("title", "Maus defekt")]).await;
+    let got = peer.wait_for(5, 10).await;
+    assert_eq!(got[4].rcpt, vec!["desk-admins@example.test"]);
+    assert_eq!(
+        got[4].subject,
+        format!("[#{own}] Nouveau ticket: Maus defekt")
+    );
+
+    // A disabled requester gets nothing.
+    app.sql()
+        .execute("UPDATE users SET disabled = 1 WHERE login = 'uwe'", [])
+        .expect("disable");
+    let r = tech
+        .send_ticket_form(&format!("/tickets/{id}"), &[("reply", "Noch da?")], &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert_eq!(peer.received().len(), 5);
+
+    // Every mail is recorded on its ticket and in the outbox as sent.
+    assert_eq!(
+        app.count("SELECT count(*) FROM outbox WHERE state = 'sent'"),
+        5
+    );
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM thread_entries WHERE ticket_id = {id} AND kind = 'mail'"
+        )),
+        4
+    );
+    tech.get(&format!("/tickets/{id}"))
+        .await
+        .assert_contains("mailed uwe@example.test");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_technician_mails_from_a_ticket_after_a_preview() {
+    let peer = SmtpPeer::start();
+    let (app, tech, _user, uwe) = helpdesk_with_mail(&peer).await;
+    for key in ["mail_auto", "mail_newticket"] {
+        app.set_setting(key, "0");
+    }
+    let id = open_ticket(
+        &app,
+        &tech,
+        &[("requester", &format!("u{uwe}")), ("title", "VPN")],
+    )
+    .await;
+    let page = format!("/tickets/{id}/mail");
+    let form = tech.get(&page).await;
+    assert_eq!(form.status, StatusCode::OK);
+    // The requester is picked and the subject carries the number.
+    form.assert_contains(&format!("<option value=\"{uwe}\" selected"))
+        .assert_contains(&format!("[#{id}] Ticket: VPN"));
+
+    // Bad input comes back with messages and what was typed.
+    let bad = tech
+        .submit(
+            &page,
+            &page,
+            &[
+                ("users", &uwe.to_string()),
+                ("others", "boss@example.test, not-an-address"),
+                ("subject", "Hello\r\nBcc: everyone@example.test"),
+                ("message", &"x".repeat(20_001)),
+                ("action", "send"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    bad.assert_contains("&quot;not-an-address&quot; is not a valid mail address")
+        .assert_contains("The subject must fit on one line")
+        .assert_contains("At most 20000 characters")
+        .assert_contains("boss@example.test, not-an-address");
+    assert_eq!(app.count("SELECT count(*) FROM outbox"), 0);
+
+    let fields = [
+        ("users", uwe.to_string()),
+        ("others", "boss@example.test".to_owned()),
+        ("cc", "team@example.test".to_owned()),
+        ("subject", format!("[#{id}] Your VPN access")),
+        ("message", "Your access is **ready**.".to_owned()),
+    ];
+    let mut preview: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    preview.push(("action", "preview"));
+    let shown = tech.submit(&page, &page, &preview).await;
+    assert_eq!(shown.status, StatusCode::OK, "{}", shown.body);
+    shown
+        .assert_contains("uwe@example.test, boss@example.test")
+        .assert_contains("srcdoc=")
+        .assert_contains("&lt;strong&gt;ready&lt;/strong&gt;");
+    assert_eq!(app.count("SELECT count(*) FROM outbox"), 0);
+
+    let mut send: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    send.push(("action", "send"));
+    let sent = tech.submit(&page, &page, &send).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let got = peer.wait_for(1, 10).await;
+    let mut rcpt = got[0].rcpt.clone();
+    rcpt.sort();
+    assert_eq!(
+        rcpt,
+        vec!["boss@example.test", "team@example.test", "uwe@example.test"]
+    );
+    assert_eq!(got[0].cc, vec!["team@example.test"]);
+    assert_eq!(got[0].subject, format!("[#{id}] Your VPN access"));
+    assert!(got[0].html.contains("<strong>ready</strong>"));
+    // Recorded in the thread, with its state.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    tech.get(&format!("/tickets/{id}"))
+        .await
+        .assert_contains("Your VPN access (sent)");
+
+    // A user may not mail from tickets.
+    let user = app.client();
+    user.login("uwe", "password-of-uwe").await;
+    assert_eq!(user.get(&page).await.status, StatusCode::FORBIDDEN);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_outbox_keeps_every_mail_while_the_server_is_down_and_sends_each_once() {
+    let mut peer = SmtpPeer::start();
+    let (app, tech, _user, uwe) = helpdesk_with_mail(&peer).await;
+    peer.stop();
+    // Tickets keep being saved while the SMTP server is away.
+    let mut ids = Vec::new();
+    for n in 0..5 {
+        let started = std::time::Instant::now();
+        ids.push(
+            open_ticket(
+                &app,
+                &tech,
+                &[
+                    ("requester", &format!("u{uwe}")),
+                    ("title", &format!("Outage {n}")),
+                ],
+            )
+            .await,
+        );
+        assert!(started.elapsed().as_secs() < 5, "saving waited on SMTP");
+    }
+    // The worker tried, failed, and put them back for later.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while app.count("SELECT count(*) FROM outbox WHERE attempts > 0") < 5 {
+        assert!(std::time::Instant::now() < deadline, "no attempt was made");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        app.count("SELECT count(*) FROM outbox WHERE state = 'queued'"),
+        5
+    );
+    let admin = app.client();
+    admin
+        .login(crate::common::ADMIN_LOGIN, crate::common::ADMIN_PASSWORD)
+        .await;
+    admin
+        .get("/admin/outbox?state=queued")
+        .await
+        .assert_contains("Connection refused")
+        .assert_contains("waiting to be sent");
+
+    // The server restarts (with the mails still waiting), the SMTP server comes back, an
+    // administrator asks for an early retry: every mail arrives exactly once.
+    let app = app.restart().await;
+    peer.resume();
+    let admin = app.client();
+    admin
+        .login(crate::common::ADMIN_LOGIN, crate::common::ADMIN_PASSWORD)
+        .await;
+    let ids_in_outbox: Vec<i64> = {
+        let conn = app.sql();
+        let mut stmt = conn.prepare("SELECT id FROM outbox").expect("query");
+        stmt.query_map([], |r| r.get(0))
+            .expect("rows")
+            .collect::<Result<_, _>>()
+            .expect("ids")
+    };
+    for mail in ids_in_outbox {
+        let r = admin
+            .submit("/admin/outbox", &format!("/admin/outbox/{mail}/retry"), &[])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+    }
+    let got = peer.wait_for(5, 20).await;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let got_after = peer.received();
+    assert_eq!(got_after.len(), 5, "a mail was sent twice: {got:?}");
+    let mut subjects: Vec<String> = got_after.iter().map(|m| m.subject.clone()).collect();
+    subjects.sort();
+    let mut expected: Vec<String> = ids
+        .iter()
+        .enumerate()
+        .map(|(n, id)| format!("[#{id}] Ticket eröffnet: Outage {n}"))
+        .collect();
+    expected.sort();
+    assert_eq!(subjects, expected);
+    assert_eq!(
+        app.count("SELECT count(*) FROM outbox WHERE state = 'sent'"),
+        5
+    );
+
+    // A refusal for good is marked failed with the server's answer, and does not block others.
+    app.set_mail("uwe", "reject-uwe@example.test", "de");
+    let tech = app.client();
+    tech.login("tom", "password-of-tom").await;
+    open_ticket(
+        &app,
+        &tech,
+        &[("requester", &format!("u{uwe}")), ("title", "Refused")],
+    )
+    .await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while app.count("SELECT count(*) FROM outbox WHERE state = 'failed'") < 1 {
+        assert!(std::time::Instant::now() < deadline, "not marked failed");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        app.text("SELECT last_error FROM outbox WHERE state = 'failed'")
+            .contains("550")
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn mail_settings_and_the_test_mail_work_from_the_shell_with_the_secret_masked() {
+    let peer = SmtpPeer::start();
+    let (app, _admin) = TestApp::with_admin().await;
+    let dir = app.data_dir().to_owned();
+    let run = |args: &[&str], stdin: &str| {
+        use std::io::Write;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gestdesk"))
+            .arg("--data-dir")
+            .arg(&dir)
+            .args(args)
+            .env("LANG", "en_US.UTF-8")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run gestdesk");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(stdin.as_bytes())
+            .expect("write");
+        let out = child.wait_with_output().expect("output");
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned()
+                + &String::from_utf8_lossy(&out.stderr),
+        )
+    };
+    let port = peer.plain_port.to_string();
+    for (k, v) in [
+        ("smtp.enabled", "1"),
+        ("smtp.host", "127.0.0.1"),
+        ("smtp.port", port.as_str()),
+        ("smtp.security", "none"),
+        ("smtp.auth", "1"),
+        ("smtp.username", smtp::USER),
+        ("smtp.from", "helpdesk@example.test"),
+    ] {
+        let (ok, out) = run(&["settings", "set", k, v], "");
+        assert!(ok, "{k}: {out}");
+    }
+    // The password from standard input; shown masked everywhere.
+    let (ok, out) = run(
+        &["settings", "set", "smtp.password", "-"],
+        &format!("{}\n", smtp::PASSWORD),
+    );
+    assert!(ok, "{out}");
+    assert!(out.contains("smtp.password = ********") && !out.contains(smtp::PASSWORD));
+    let (_, list) = run(&["settings", "list"], "");
+    assert!(list.contains("smtp.password = ********") && !list.contains(smtp::PASSWORD));
+    let (_, got) = run(&["settings", "get", "smtp.password"], "");
+    assert_eq!(got.trim(), "********");
+    let (ok, out) = run(&["settings", "set", "smtp.port", "70000"], "");
+    assert!(!ok && out.contains("65535"), "{out}");
+
+    // --now sends from the command and prints the answer.
+    let (ok, out) = run(&["mail-test", "--to", "ops@example.test", "--now"], "");
+    assert!(
+        ok && out.contains("The server accepted the mail: 250"),
+        "{out}"
+    );
+    let got = peer.wait_for(1, 10).await;
+    assert_eq!(got[0].authenticated, smtp::USER);
+    // Without --now the running server sends it from the outbox.
+    let (ok, out) = run(&["mail-test", "--to", "ops2@example.test"], "");
+    assert!(ok && out.contains("is in the outbox"), "{out}");
+    let got = peer.wait_for(2, 10).await;
+    assert_eq!(got[1].rcpt, vec!["ops2@example.test"]);
+    let (ok, out) = run(&["mail-test", "--to", "nope"], "");
+    assert!(!ok && out.contains("not a valid mail address"), "{out}");
+    app.stop().await;
+}
