@@ -802,3 +802,113 @@ async fn the_keyboard_alone_logs_in_and_reaches_a_new_ticket_with_the_focus_visi
     app.stop().await;
     story.expect("browser story");
 }
+
+#[tokio::test]
+async fn an_administrator_sets_up_mail_tests_it_and_a_technician_previews_and_sends_one() {
+    let peer = crate::common::smtp::SmtpPeer::start();
+    let (app, _) = TestApp::with_admin().await;
+    app.set_mail("admin", "admin@example.test", "en");
+    app.create_user(
+        "uma",
+        "uma's password 1",
+        gestdesk::domain::profiles::Profile::User,
+    )
+    .await;
+    app.set_mail("uma", "uma@example.test", "en");
+    let uma = app.user_id("uma");
+    let b = Browser::start(1280, 900).await;
+    let story = async {
+        log_in(&b, &app, "admin", ADMIN_PASSWORD).await?;
+        b.client.goto(&app.url("/admin/mail")).await?;
+        b.client
+            .find(Locator::Css("#f-smtp\\.enabled"))
+            .await?
+            .click()
+            .await?;
+        fill(&b, "smtp.host", "127.0.0.1").await?;
+        fill(&b, "smtp.port", &peer.plain_port.to_string()).await?;
+        b.client
+            .find(Locator::Css("#f-smtp\\.security option[value='starttls']"))
+            .await?
+            .click()
+            .await?;
+        b.client
+            .find(Locator::Css("#f-smtp\\.accept_invalid_certs"))
+            .await?
+            .click()
+            .await?;
+        b.client
+            .find(Locator::Css("#f-smtp\\.auth"))
+            .await?
+            .click()
+            .await?;
+        fill(&b, "smtp.username", crate::common::smtp::USER).await?;
+        fill(&b, "smtp.password", crate::common::smtp::PASSWORD).await?;
+        fill(&b, "smtp.from", "helpdesk@example.test").await?;
+        b.screenshot("50-mail-settings").await;
+        click_and_wait(&b, "form.stack .form-actions button.button-primary").await?;
+        assert_eq!(text_of(&b, ".flash").await?, "Changes saved.");
+        // The password field comes back empty; the test mail goes out over STARTTLS.
+        let shown: String = b
+            .client
+            .execute(
+                "return document.querySelector('#f-smtp\\\\.password').value;",
+                vec![],
+            )
+            .await?
+            .as_str()
+            .unwrap_or("?")
+            .to_owned();
+        assert_eq!(shown, "");
+        click_and_wait(&b, "#test button").await?;
+        assert!(text_of(&b, "#test .alert-success").await?.contains("250"));
+        b.screenshot("51-mail-test-sent").await;
+        let got = peer.wait_for(1, 10).await;
+        assert!(got[0].tls && got[0].authenticated == crate::common::smtp::USER);
+
+        // A ticket for Uma, then a mail about it, previewed first.
+        b.client.goto(&app.url("/tickets/new")).await?;
+        b.client
+            .execute(
+                &format!("document.querySelector('#f-requester').value = 'u{uma}';"),
+                vec![],
+            )
+            .await?;
+        fill(&b, "title", "New laptop").await?;
+        click_and_wait(&b, "#ticket-form .form-actions button.button-primary").await?;
+        click_and_wait(&b, ".ticket-actions a[href$='/mail']").await?;
+        fill(&b, "message", "Your laptop is **ready** at the desk.").await?;
+        click_and_wait(&b, "button[value='preview']").await?;
+        assert!(text_of(&b, "#preview").await?.contains("uma@example.test"));
+        b.screenshot("52-mail-preview").await;
+        click_and_wait(&b, "button[value='send']").await?;
+        assert_eq!(
+            text_of(&b, ".flash").await?,
+            "The mail is in the outbox and goes out in a moment."
+        );
+        let got = peer.wait_for(2, 10).await;
+        assert!(got[1].html.contains("<strong>ready</strong>"));
+        b.client.refresh().await?;
+        assert!(
+            text_of(&b, "#thread")
+                .await?
+                .contains("mailed uma@example.test")
+        );
+        b.screenshot("53-mail-in-thread").await;
+        b.client.goto(&app.url("/admin/outbox")).await?;
+        b.screenshot("54-outbox").await;
+        // On a phone the mail settings stay within the screen.
+        b.client.set_window_size(360, 740).await?;
+        b.client.goto(&app.url("/admin/mail")).await?;
+        assert!(
+            !scrolls_sideways(&b).await?,
+            "the mail settings scroll sideways on a phone"
+        );
+        b.screenshot("55-mail-settings-phone").await;
+        Ok::<(), CmdError>(())
+    }
+    .await;
+    b.close().await;
+    app.stop().await;
+    story.expect("browser story");
+}

@@ -299,6 +299,136 @@ async fn automatic_mails_reach_the_right_person_in_their_language() {
     tech.get(&format!("/tickets/{id}"))
         .await
         .assert_contains("mailed uwe@example.test");
+
+    // The link in the mail lands on the ticket once logged in.
+    let path = format!("/tickets/{id}");
+    let reader = app.client();
+    let to_login = reader.get(&path).await;
+    let login_page = to_login.location().expect("sent to log in").to_owned();
+    assert_eq!(login_page, format!("/login?next=%2Ftickets%2F{id}"));
+    app.sql()
+        .execute("UPDATE users SET disabled = 0 WHERE login = 'uwe'", [])
+        .expect("enable");
+    let reply = reader
+        .submit(
+            &login_page,
+            "/login",
+            &[
+                ("login", "uwe"),
+                ("password", "password-of-uwe"),
+                ("next", &path),
+            ],
+        )
+        .await;
+    assert_eq!(reply.location(), Some(path.as_str()));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn mails_carry_the_settings_texts_colours_thread_order_and_file_names() {
+    let peer = SmtpPeer::start();
+    let (app, tech, _user, uwe) = helpdesk_with_mail(&peer).await;
+    app.sql()
+        .execute(
+            "UPDATE users SET phone = '+33 1 23 45 67 89' WHERE login = 'tom'",
+            [],
+        )
+        .expect("phone");
+    app.set_setting(
+        "mail_txt",
+        "<p>Hello from <b>[tech_name]</b><script>alert(1)</script><img src=x onerror=alert(2)></p>",
+    );
+    app.set_setting("mail_txt_end", "<p>Call [tech_phone] or follow [link]</p>");
+    app.set_setting("mail_color_title", "#aa3300");
+    app.set_setting("mail_order", "1");
+    let id = open_ticket(
+        &app,
+        &tech,
+        &[("requester", &format!("u{uwe}")), ("title", "Screen")],
+    )
+    .await;
+    for reply in ["first answer", "second answer"] {
+        let r = tech
+            .send_ticket_form(
+                &format!("/tickets/{id}"),
+                &[("reply", reply)],
+                &[("photo.png", b"\x89PNG\r\n\x1a\n....")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    }
+    let got = peer.wait_for(3, 10).await;
+    let last = got
+        .iter()
+        .find(|m| m.text.contains("second answer"))
+        .expect("the mail about the second answer");
+    assert!(
+        last.html.contains("Hello from <b>Test tom</b>"),
+        "{}",
+        last.html
+    );
+    assert!(!last.html.contains("<script") && !last.html.contains("onerror"));
+    assert!(last.html.contains("color:#aa3300"));
+    assert!(last.html.contains(&format!(
+        "<a href=\"http://help.example.test/tickets/{id}\""
+    )));
+    assert!(
+        last.text
+            .contains("Call +33 1 23 45 67 89 or follow http://help.example.test/tickets/")
+    );
+    // Newest first, as set.
+    let (second, first) = (
+        last.text.find("second answer").expect("second"),
+        last.text.find("first answer").expect("first"),
+    );
+    assert!(second < first, "{}", last.text);
+    assert!(last.text.contains("- photo.png"), "{}", last.text);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_clean_stop_while_sending_loses_nothing_and_sends_nothing_twice() {
+    let peer = SmtpPeer::start();
+    let (app, _admin) = TestApp::with_admin().await;
+    app.use_smtp(&peer);
+    let total = 300;
+    app.sql()
+        .execute(
+            "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?1)
+             INSERT INTO outbox (created_at, kind, to_addrs, subject, html, text, message_id, next_at)
+             SELECT 0, 'test', 'bulk' || i || '@example.test', 'Bulk ' || i, '<p>hi</p>', 'hi',
+                    'bulk.' || i, 0 FROM k",
+            [total],
+        )
+        .expect("fill the outbox");
+    // Stop as soon as sending has begun.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while peer.received().is_empty() {
+        assert!(std::time::Instant::now() < deadline, "nothing sent");
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    let app = app.restart().await;
+    assert_eq!(
+        app.count("SELECT count(*) FROM outbox WHERE state = 'sending'"),
+        0,
+        "a clean stop left mails half sent"
+    );
+    let got = peer.wait_for(total as usize, 60).await;
+    tokio::time::sleep(std::time::Duration::from_millis(1000)).await;
+    let got = if peer.received().len() > got.len() {
+        peer.received()
+    } else {
+        got
+    };
+    let mut ids: Vec<String> = got.iter().map(|m| m.message_id.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(got.len(), total as usize, "some mail went twice");
+    assert_eq!(ids.len(), total as usize);
+    assert_eq!(
+        app.count("SELECT count(*) FROM outbox WHERE state = 'sent'"),
+        total
+    );
     app.stop().await;
 }
 

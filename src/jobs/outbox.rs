@@ -5,7 +5,8 @@
 //! restart. While the connector is off, mails wait. A temporary failure puts the mail back with
 //! a growing wait; a refusal for good marks it failed with the server's answer. Stopping lets
 //! the batch in flight finish and be recorded, so that a clean stop sends nothing twice; mails
-//! left `sending` by a crash go back to the queue at the next start.
+//! left `sending` by a crash go back to the queue at the next start. Mails sent more than
+//! [`outbox::KEEP_SENT_SECS`] ago are removed hourly; the ticket threads keep their record.
 
 use std::time::Duration;
 
@@ -26,6 +27,8 @@ const POLL: Duration = Duration::from_millis(500);
 const BATCH: i64 = 64;
 /// Mails sent at once (each on its own pooled connection).
 const PARALLEL: usize = 8;
+/// How often mails sent long ago are removed.
+const PURGE_EVERY: Duration = Duration::from_secs(3600);
 /// How long a stop waits for the batch in flight.
 const STOP_WAIT: Duration = Duration::from_secs(30);
 
@@ -80,9 +83,22 @@ async fn run(db: Db, mut stopped: watch::Receiver<bool>) {
         Err(e) => tracing::error!("cannot read the outbox: {e}"),
     }
     let mut pool: Option<(SmtpConfig, AsyncSmtpTransport<Tokio1Executor>)> = None;
+    let mut purged_at: Option<std::time::Instant> = None;
     loop {
         if *stopped.borrow() {
             break;
+        }
+        if purged_at.is_none_or(|at| at.elapsed() >= PURGE_EVERY) {
+            purged_at = Some(std::time::Instant::now());
+            let before = clock::now() - outbox::KEEP_SENT_SECS;
+            match db
+                .write(move |tx| outbox::purge_sent(tx, before).map_err(DbError::from))
+                .await
+            {
+                Ok(0) => {}
+                Ok(n) => tracing::info!("removed {n} mail(s) sent long ago from the outbox"),
+                Err(e) => tracing::warn!("cannot clean the outbox: {e}"),
+            }
         }
         match step(&db, &mut pool).await {
             Ok(Step::Busy) => {}

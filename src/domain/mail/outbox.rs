@@ -251,6 +251,17 @@ pub fn release(tx: &Transaction<'_>, ids: &[i64]) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// How long sent mails stay in the outbox (their thread entries stay for good).
+pub const KEEP_SENT_SECS: i64 = 90 * 24 * 3600;
+
+/// Deletes mails sent before `before`. Returns how many.
+pub fn purge_sent(tx: &Transaction<'_>, before: i64) -> rusqlite::Result<usize> {
+    tx.execute(
+        "DELETE FROM outbox WHERE state = 'sent' AND sent_at < ?1",
+        [before],
+    )
+}
+
 /// When the next queued mail is due, if any.
 pub fn next_due(conn: &Connection) -> rusqlite::Result<Option<i64>> {
     conn.prepare_cached("SELECT min(next_at) FROM outbox WHERE state = 'queued'")?

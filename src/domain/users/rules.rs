@@ -40,7 +40,7 @@ pub fn check_name(field: &'static str, value: &str, required: bool, errors: &mut
 }
 
 /// Checks an optional mail address: one `@`, something on both sides, a dot-free local part is
-/// fine, no spaces.
+/// fine, no spaces, and an address a mail can be sent to.
 pub fn check_mail(mail: &str, errors: &mut FieldErrors) {
     if mail.is_empty() {
         return;
@@ -60,7 +60,8 @@ pub fn check_mail(mail: &str, errors: &mut FieldErrors) {
         }
         None => false,
     };
-    if !valid {
+    // The same rule as for sending: what is stored can be mailed.
+    if !valid || crate::domain::mail::address::check(mail).is_err() {
         errors.add("mail", msg("error-mail-invalid"));
     }
 }
@@ -117,7 +118,16 @@ mod tests {
     fn mails() {
         assert!(errors_of(|e| check_mail("", e)).is_empty());
         assert!(errors_of(|e| check_mail("ada@example.test", e)).is_empty());
-        for bad in ["ada", "@x.test", "ada@", "a b@x.test", "a@b@c", "a@.x"] {
+        for bad in [
+            "ada",
+            "@x.test",
+            "ada@",
+            "a b@x.test",
+            "a@b@c",
+            "a@.x",
+            "ada@exa mple.test",
+            "ada,bob@x.test",
+        ] {
             assert_eq!(
                 errors_of(|e| check_mail(bad, e)),
                 ["error-mail-invalid"],
