@@ -42,6 +42,29 @@ fn cause(actor: &Actor) -> crate::domain::mail::notify::Cause {
     }
 }
 
+/// Writes the automatic mails of a save that took a ticket from `values.0` to `values.1`.
+fn notify_saved(
+    tx: &Transaction<'_>,
+    actor: &Actor,
+    id: i64,
+    values: (&Values, &Values),
+    reply: Option<bool>,
+    now: i64,
+) -> rusqlite::Result<usize> {
+    notify::after_change(
+        tx,
+        &actor.settings,
+        &cause(actor),
+        id,
+        &notify::Change::Updated {
+            before: values.0,
+            after: values.1,
+            reply,
+        },
+        now,
+    )
+}
+
 /// Who acts on tickets, with what rights, under which settings.
 #[derive(Debug, Clone)]
 pub struct Actor {
@@ -399,18 +422,7 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, change: Change) -> Result<S
             }
         }
         link_uploads(tx, &actor, id, &change.uploads, now)?;
-        notify::after_change(
-            tx,
-            &actor.settings,
-            &cause(&actor),
-            id,
-            &notify::Change::Updated {
-                before: &current.values,
-                after: &v,
-                reply: visible_reply,
-            },
-            now,
-        )?;
+        notify_saved(tx, &actor, id, (&current.values, &v), visible_reply, now)?;
         mark_after_change(tx, id, me, &v, now)?;
         Ok(saved)
     })
@@ -506,18 +518,7 @@ pub async fn close(db: &Db, actor: &Actor, id: i64) -> Result<(), DomainError> {
         apply_rules(Some(&current.values), &mut v, now);
         repo::update(tx, id, &v, current.version, now)?;
         record_changes(tx, id, me, now, &current.values, &v)?;
-        notify::after_change(
-            tx,
-            &actor.settings,
-            &cause(&actor),
-            id,
-            &notify::Change::Updated {
-                before: &current.values,
-                after: &v,
-                reply: None,
-            },
-            now,
-        )?;
+        notify_saved(tx, &actor, id, (&current.values, &v), None, now)?;
         mark_after_change(tx, id, me, &v, now)?;
         Ok(())
     })

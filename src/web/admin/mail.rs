@@ -11,7 +11,7 @@ use maud::{Markup, html};
 
 use crate::domain::mail::compose;
 use crate::domain::mail::outbox::MailState;
-use crate::domain::settings::{self, Section, Settings};
+use crate::domain::settings::{Section, Settings};
 use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::msg;
 use crate::mail::smtp::{self, Outgoing, SmtpConfig};
@@ -25,7 +25,7 @@ use crate::web::ui::form::{Input, csrf_field, form_error};
 use crate::web::ui::layout;
 use crate::web::visitor::Visitor;
 
-use super::settings::{current_values, fieldsets, tabs, typed_values};
+use super::settings::{current_values, fieldsets, save_sections, tabs};
 
 const SECTIONS: [(Section, &str); 3] = [
     (Section::Smtp, "settings-section-smtp"),
@@ -124,27 +124,13 @@ pub async fn save(
     form: FormPairs,
 ) -> Result<Response, WebError> {
     let visitor = &authed.visitor;
-    let values = typed_values(visitor, &form, &SECTIONS);
-    match settings::save_all(
-        state.db(),
-        values.clone(),
-        Some(authed.session.user.id),
-        settings::Source::Web,
-    )
-    .await
-    {
-        Ok(_) => Ok(redirect_with_flash(
+    match save_sections(&state, &authed, &form, &SECTIONS).await? {
+        None => Ok(redirect_with_flash(
             paths::ADMIN_MAIL,
             Flash::Saved,
             visitor.secure,
         )),
-        Err(DomainError::Invalid(errors)) => {
-            let mut map = current_values(visitor);
-            map.extend(
-                values
-                    .into_iter()
-                    .filter(|(k, _)| settings::registry::find(k).is_some_and(|d| !d.is_secret())),
-            );
+        Some((map, errors)) => {
             let waiting = queued(&state).await?;
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -159,7 +145,6 @@ pub async fn save(
             )
                 .into_response())
         }
-        Err(e) => Err(e.into()),
     }
 }
 

@@ -268,14 +268,16 @@ pub async fn save_next_number(
     }
 }
 
-/// `POST /admin/settings`.
-pub async fn save(
-    State(state): State<AppState>,
-    authed: Authed,
-    form: FormPairs,
-) -> Result<Response, WebError> {
+/// Saves the settings of `sections` from `form`, each checked first. `None` when saved;
+/// otherwise the values to show again (as typed, secrets left out) and the messages.
+pub async fn save_sections(
+    state: &AppState,
+    authed: &Authed,
+    form: &FormPairs,
+    sections: &[(Section, &str)],
+) -> Result<Option<(HashMap<&'static str, String>, FieldErrors)>, WebError> {
     let visitor = &authed.visitor;
-    let values = typed_values(visitor, &form, &SECTIONS);
+    let values = typed_values(visitor, form, sections);
     match settings::save_all(
         state.db(),
         values.clone(),
@@ -284,11 +286,7 @@ pub async fn save(
     )
     .await
     {
-        Ok(_) => Ok(redirect_with_flash(
-            paths::ADMIN_SETTINGS,
-            Flash::Saved,
-            visitor.secure,
-        )),
+        Ok(_) => Ok(None),
         Err(DomainError::Invalid(errors)) => {
             let mut map = current_values(visitor);
             map.extend(
@@ -296,6 +294,26 @@ pub async fn save(
                     .into_iter()
                     .filter(|(k, _)| registry::find(k).is_some_and(|d| !d.is_secret())),
             );
+            Ok(Some((map, errors)))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `POST /admin/settings`.
+pub async fn save(
+    State(state): State<AppState>,
+    authed: Authed,
+    form: FormPairs,
+) -> Result<Response, WebError> {
+    let visitor = &authed.visitor;
+    match save_sections(&state, &authed, &form, &SECTIONS).await? {
+        None => Ok(redirect_with_flash(
+            paths::ADMIN_SETTINGS,
+            Flash::Saved,
+            visitor.secure,
+        )),
+        Some((map, errors)) => {
             let next = next_number(&state).await?;
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -303,6 +321,5 @@ pub async fn save(
             )
                 .into_response())
         }
-        Err(e) => Err(e.into()),
     }
 }
