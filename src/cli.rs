@@ -205,6 +205,13 @@ async fn mail_test(app: &App, to: &str, now: bool) -> Result<(), AppError> {
             .await
             .map_err(explain)?;
         say(&lang.t_args("cli-mail-queued", &[("id", &id.to_string())]))?;
+        let current = app
+            .db()
+            .read(|c| Settings::load(c).map_err(crate::db::DbError::from))
+            .await?;
+        if !current.flag(crate::domain::settings::mail_registry::SMTP_ENABLED) {
+            say(&lang.t("cli-mail-connector-off"))?;
+        }
         return Ok(());
     }
     let to = crate::domain::mail::address::check(to)

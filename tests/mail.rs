@@ -253,24 +253,43 @@ async fn automatic_mails_reach_the_right_person_in_their_language() {
         assert!(!m.text.contains("internal: order") && !m.html.contains("internal: order"));
     }
 
-    // Tom closes it: Uwe is told.
+    // Tom corrects his visible reply: Uwe gets the new text.
+    let entry = app.count(&format!(
+        "SELECT id FROM thread_entries WHERE ticket_id = {id} AND body = 'Fixiereinheit bestellt'"
+    ));
     let r = tech
-        .send_ticket_form(&format!("/tickets/{id}"), &[("state_id", "3")], &[])
+        .submit(
+            &format!("/tickets/{id}"),
+            &format!("/tickets/{id}/entries/{entry}"),
+            &[("body", "Fixiereinheit bestellt, Lieferung morgen")],
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let got = peer.wait_for(4, 10).await;
     assert_eq!(
         got[3].subject,
+        format!("[#{id}] Neue Antwort: Drucker klemmt")
+    );
+    assert!(got[3].text.contains("Lieferung morgen"));
+
+    // Tom closes it: Uwe is told.
+    let r = tech
+        .send_ticket_form(&format!("/tickets/{id}"), &[("state_id", "3")], &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let got = peer.wait_for(5, 10).await;
+    assert_eq!(
+        got[4].subject,
         format!("[#{id}] Ticket geschlossen: Drucker klemmt")
     );
 
     // Uwe opens a ticket himself: the administrators' address hears of it (no user there:
     // the default language, French).
     let own = open_ticket(&app, &user, &[("title", "Maus defekt")]).await;
-    let got = peer.wait_for(5, 10).await;
-    assert_eq!(got[4].rcpt, vec!["desk-admins@example.test"]);
+    let got = peer.wait_for(6, 10).await;
+    assert_eq!(got[5].rcpt, vec!["desk-admins@example.test"]);
     assert_eq!(
-        got[4].subject,
+        got[5].subject,
         format!("[#{own}] Nouveau ticket: Maus defekt")
     );
 
@@ -283,18 +302,18 @@ async fn automatic_mails_reach_the_right_person_in_their_language() {
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
-    assert_eq!(peer.received().len(), 5);
+    assert_eq!(peer.received().len(), 6);
 
     // Every mail is recorded on its ticket and in the outbox as sent.
     assert_eq!(
         app.count("SELECT count(*) FROM outbox WHERE state = 'sent'"),
-        5
+        6
     );
     assert_eq!(
         app.count(&format!(
             "SELECT count(*) FROM thread_entries WHERE ticket_id = {id} AND kind = 'mail'"
         )),
-        4
+        5
     );
     tech.get(&format!("/tickets/{id}"))
         .await
@@ -429,6 +448,70 @@ async fn a_clean_stop_while_sending_loses_nothing_and_sends_nothing_twice() {
         app.count("SELECT count(*) FROM outbox WHERE state = 'sent'"),
         total
     );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_technician_group_in_charge_is_mailed_member_by_member() {
+    let peer = SmtpPeer::start();
+    let (app, tech, user, uwe) = helpdesk_with_mail(&peer).await;
+    app.set_setting("mail_auto", "0");
+    app.create_user("tara", "password-of-tara", Profile::Technician)
+        .await;
+    app.set_mail("tara", "tara@example.test", "fr");
+    app.create_user("tim", "password-of-tim", Profile::Technician)
+        .await;
+    app.set_mail("tim", "", "en");
+    let conn = app.sql();
+    conn.execute(
+        "INSERT INTO groups (name, kind) VALUES ('Network', 'technician')",
+        [],
+    )
+    .expect("group");
+    let group = conn.last_insert_rowid();
+    for login in ["tom", "tara", "tim"] {
+        conn.execute(
+            "INSERT INTO group_members (group_id, user_id) VALUES (?1, ?2)",
+            [group, app.user_id(login)],
+        )
+        .expect("member");
+    }
+    let id = open_ticket(
+        &app,
+        &tech,
+        &[
+            ("requester", &format!("u{uwe}")),
+            ("technician", &format!("g{group}")),
+            ("title", "Switch down"),
+        ],
+    )
+    .await;
+    let r = user
+        .send_ticket_form(&format!("/tickets/{id}"), &[("reply", "Immer noch")], &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    // Tom and Tara (each in their language); Tim has no address.
+    let got = peer.wait_for(2, 10).await;
+    let mut pairs: Vec<(String, String)> = got
+        .iter()
+        .map(|m| (m.rcpt.join(","), m.subject.clone()))
+        .collect();
+    pairs.sort();
+    assert_eq!(
+        pairs,
+        vec![
+            (
+                "tara@example.test".to_owned(),
+                format!("[#{id}] Modifié par le demandeur: Switch down")
+            ),
+            (
+                "tom@example.test".to_owned(),
+                format!("[#{id}] Changed by the requester: Switch down")
+            ),
+        ]
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    assert_eq!(peer.received().len(), 2);
     app.stop().await;
 }
 

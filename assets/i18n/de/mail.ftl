@@ -135,3 +135,4 @@ flash-mail-queued = Die E-Mail liegt im Postausgang und geht gleich hinaus.
 thread-mail = { $who } hat { $to } eine E-Mail gesendet: { $subject } ({ $state })
 cli-mail-queued = Test-E-Mail { $id } liegt im Postausgang; der laufende Server versendet sie.
 cli-mail-sent = Der Server hat die E-Mail angenommen: { $answer }
+cli-mail-connector-off = Die SMTP-Anbindung ist aus: Die E-Mail wartet, bis sie eingeschaltet wird (gestdesk settings set smtp.enabled 1).

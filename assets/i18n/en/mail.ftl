@@ -135,3 +135,4 @@ flash-mail-queued = The mail is in the outbox and goes out in a moment.
 thread-mail = { $who } mailed { $to }: { $subject } ({ $state })
 cli-mail-queued = Test mail { $id } is in the outbox; the running server sends it.
 cli-mail-sent = The server accepted the mail: { $answer }
+cli-mail-connector-off = The SMTP connector is off: the mail waits until it is turned on (gestdesk settings set smtp.enabled 1).

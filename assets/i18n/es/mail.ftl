@@ -135,3 +135,4 @@ flash-mail-queued = El correo está en la bandeja de salida y sale en un momento
 thread-mail = { $who } envió un correo a { $to }: { $subject } ({ $state })
 cli-mail-queued = El correo de prueba { $id } está en la bandeja de salida; el servidor en marcha lo envía.
 cli-mail-sent = El servidor aceptó el correo: { $answer }
+cli-mail-connector-off = El conector SMTP está desactivado: el correo espera a que se active (gestdesk settings set smtp.enabled 1).

@@ -135,3 +135,4 @@ flash-mail-queued = Le mail est dans la boîte d'envoi et part dans un instant.
 thread-mail = { $who } a envoyé un mail à { $to } : { $subject } ({ $state })
 cli-mail-queued = Le mail de test { $id } est dans la boîte d'envoi ; le serveur en marche l'envoie.
 cli-mail-sent = Le serveur a accepté le mail : { $answer }
+cli-mail-connector-off = La liaison SMTP est désactivée : le mail attend qu'elle soit activée (gestdesk settings set smtp.enabled 1).
