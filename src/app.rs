@@ -27,6 +27,33 @@ pub enum AppError {
     Io(#[from] std::io::Error),
 }
 
+/// The data directory's lock, held by a running server: a restore needs the directory to
+/// itself. Released when dropped (or when the process ends, however it ends).
+#[derive(Debug)]
+pub struct DataLock {
+    _file: std::fs::File,
+}
+
+impl DataLock {
+    /// Takes the lock of `config`'s data directory, or fails at once when another process
+    /// holds it.
+    pub fn acquire(config: &Config) -> std::io::Result<DataLock> {
+        std::fs::create_dir_all(config.data_dir())?;
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(config.data_dir().join("gestdesk.lock"))?;
+        file.try_lock().map_err(|e| match e {
+            std::fs::TryLockError::WouldBlock => {
+                std::io::Error::new(std::io::ErrorKind::WouldBlock, "data directory in use")
+            }
+            std::fs::TryLockError::Error(e) => e,
+        })?;
+        Ok(DataLock { _file: file })
+    }
+}
+
 /// An opened instance.
 #[derive(Clone, Debug)]
 pub struct App {

@@ -65,6 +65,19 @@ pub enum Command {
         #[command(subcommand)]
         action: SettingsAction,
     },
+    /// Write a backup archive (database copy, attachments, logo, manifest) while the server
+    /// keeps running
+    Backup {
+        /// Where to write it [default: a new archive in the data directory's backups folder]
+        #[arg(long, value_name = "FILE")]
+        to: Option<PathBuf>,
+    },
+    /// Replace the data with a backup archive (the server must be stopped); the current data
+    /// is kept in before-restore-<date>/ in the data directory
+    Restore {
+        /// The archive to restore
+        file: PathBuf,
+    },
     /// Put a test mail in the outbox, which the running server sends; with --now, send it
     /// at once with the SMTP settings and print the server's answer
     MailTest {
@@ -172,6 +185,15 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             let app = App::open(config)?;
             settings_command(&app, action).await
         }
+        Command::Backup { to } => {
+            crate::logging::init_stderr("warn");
+            let app = App::open(config)?;
+            backup(&app, to).await
+        }
+        Command::Restore { file } => {
+            crate::logging::init_stderr("warn");
+            restore(&config, &file)
+        }
         Command::MailTest { to, now } => {
             crate::logging::init_stderr("warn");
             let app = App::open(config)?;
@@ -195,6 +217,62 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             Ok(())
         }
     }
+}
+
+/// `gestdesk backup`.
+async fn backup(app: &App, to: Option<PathBuf>) -> Result<(), AppError> {
+    let lang = cli_lang();
+    let (db, config) = (app.db().clone(), app.config().clone());
+    let created = tokio::task::spawn_blocking(move || {
+        crate::backup::create(
+            &db,
+            config.data_dir(),
+            &config.attachments_dir(),
+            &config.backups_dir(),
+            to.as_deref(),
+        )
+    })
+    .await
+    .map_err(|e| AppError::Io(std::io::Error::other(e)))?
+    .map_err(|e| AppError::Io(std::io::Error::other(e.to_string())))?;
+    let c = created.manifest.counts;
+    say(&lang.t_args(
+        "cli-backup-done",
+        &[
+            ("path", &created.path.display().to_string()),
+            (
+                "size",
+                &crate::i18n::format_decimal(lang, created.size as f64 / 1_048_576.0),
+            ),
+            ("seconds", &format!("{:.1}", created.took.as_secs_f64())),
+            ("tickets", &c.tickets.to_string()),
+            ("attachments", &c.attachments.to_string()),
+        ],
+    ))?;
+    Ok(())
+}
+
+/// `gestdesk restore FILE`.
+fn restore(config: &Config, file: &std::path::Path) -> Result<(), AppError> {
+    let lang = cli_lang();
+    let done = crate::backup::restore(config, file).map_err(|e| match e {
+        crate::backup::BackupError::InUse => {
+            AppError::Io(std::io::Error::other(lang.t("cli-restore-in-use")))
+        }
+        other => AppError::Io(std::io::Error::other(other.to_string())),
+    })?;
+    let c = done.manifest.counts;
+    say(&lang.t_args(
+        "cli-restore-done",
+        &[
+            ("tickets", &c.tickets.to_string()),
+            ("users", &c.users.to_string()),
+            ("attachments", &c.attachments.to_string()),
+            ("kept", &done.kept_in.display().to_string()),
+            ("seconds", &format!("{:.1}", done.took.as_secs_f64())),
+        ],
+    ))?;
+    Ok(())
 }
 
 /// `gestdesk mail-test`.

@@ -15,10 +15,12 @@
 //! - [`net`]: the machine's addresses, to tell users which URL to open.
 //! - [`live`]: noticing ticket changes and telling connected browsers.
 //! - [`mail`]: the SMTP adapter (lettre) and the mail templates (HTML and plain text).
+//! - [`backup`]: backup archives, restoring them, and bringing back one list.
 //! - [`jobs`]: work the server does on its own, such as sending the outbox.
 //! - [`markdown`]: Markdown to sanitized HTML, for pages and mails.
 
 pub mod app;
+pub mod backup;
 pub mod cli;
 pub mod config;
 pub mod db;

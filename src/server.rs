@@ -43,6 +43,17 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let local = listener.local_addr()?;
+    // Held while serving: a restore needs the data directory to itself.
+    let _lock = crate::app::DataLock::acquire(app.config()).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::WouldBlock {
+            std::io::Error::other(format!(
+                "another Gestdesk is already serving {}",
+                app.config().data_dir().display()
+            ))
+        } else {
+            e
+        }
+    })?;
     let hub = crate::live::Hub::start(app.db().clone());
     let upkeep = tokio::spawn(refresh_statistics(app.db().clone()));
     let mailer = crate::jobs::outbox::Worker::start(app.db().clone());

@@ -91,3 +91,6 @@ menu-groups = Gruppen
 menu-lists = Listen
 menu-rights = Rechte
 menu-settings = Einstellungen
+cli-backup-done = Sicherung geschrieben: { $path } ({ $size } MB, { $tickets } Tickets, { $attachments } Anhänge) in { $seconds } s.
+cli-restore-done = Sicherung wiederhergestellt: { $tickets } Tickets, { $users } Benutzer, { $attachments } Anhänge, in { $seconds } s. Die ersetzten Daten liegen in { $kept }.
+cli-restore-in-use = Gestdesk läuft auf diesem Datenverzeichnis: Beenden Sie es und stellen Sie dann wieder her.

@@ -91,3 +91,6 @@ menu-groups = Groups
 menu-lists = Lists
 menu-rights = Rights
 menu-settings = Settings
+cli-backup-done = Backup written: { $path } ({ $size } MB, { $tickets } tickets, { $attachments } attachments) in { $seconds } s.
+cli-restore-done = Backup restored: { $tickets } tickets, { $users } users, { $attachments } attachments, in { $seconds } s. The data it replaced is in { $kept }.
+cli-restore-in-use = Gestdesk is running on this data directory: stop it, then restore.

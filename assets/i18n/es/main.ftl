@@ -91,3 +91,6 @@ menu-groups = Grupos
 menu-lists = Listas
 menu-rights = Derechos
 menu-settings = Parámetros
+cli-backup-done = Copia de seguridad escrita: { $path } ({ $size } MB, { $tickets } tickets, { $attachments } adjuntos) en { $seconds } s.
+cli-restore-done = Copia restaurada: { $tickets } tickets, { $users } usuarios, { $attachments } adjuntos, en { $seconds } s. Los datos sustituidos están en { $kept }.
+cli-restore-in-use = Gestdesk está en marcha sobre esta carpeta de datos: deténgalo y después restaure.

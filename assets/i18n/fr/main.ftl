@@ -91,3 +91,6 @@ menu-groups = Groupes
 menu-lists = Listes
 menu-rights = Droits
 menu-settings = Paramètres
+cli-backup-done = Sauvegarde écrite : { $path } ({ $size } Mo, { $tickets } tickets, { $attachments } pièces jointes) en { $seconds } s.
+cli-restore-done = Sauvegarde restaurée : { $tickets } tickets, { $users } utilisateurs, { $attachments } pièces jointes, en { $seconds } s. Les données remplacées sont dans { $kept }.
+cli-restore-in-use = Gestdesk fonctionne sur ce dossier de données : arrêtez-le, puis restaurez.
