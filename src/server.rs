@@ -57,6 +57,7 @@ pub async fn serve(
     let hub = crate::live::Hub::start(app.db().clone());
     let upkeep = tokio::spawn(refresh_statistics(app.db().clone()));
     let mailer = crate::jobs::outbox::Worker::start(app.db().clone());
+    let backups = crate::jobs::backups::Scheduler::start(app.clone());
     let state = web::AppState::new(app.clone(), local, hub.clone());
     let router = web::router(state);
 
@@ -89,6 +90,7 @@ pub async fn serve(
     upkeep.abort();
     // Mails being sent finish and are recorded before the database closes.
     mailer.stop().await;
+    backups.stop().await;
     let db = app.db().clone();
     match tokio::task::spawn_blocking(move || db.checkpoint_blocking()).await {
         Ok(Ok(())) => tracing::info!("database closed cleanly"),

@@ -5,6 +5,8 @@
 
 mod common;
 
+/// Backups while serving, restores byte for byte, one list brought back, the daily schedule.
+mod backups;
 /// Pages in a real headless Chromium through WebDriver: set-up, login, phone layout.
 mod browser;
 /// The `gestdesk` binary: version, start-up errors, graceful shutdown, account commands.

@@ -1053,13 +1053,7 @@ async fn setting_changes_are_listed_with_who_when_and_both_values() {
     app.stop().await;
 }
 
-/// A 2×1 PNG.
-const PNG_LOGO: &[u8] = &[
-    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0,
-    2, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0xF4, 0x22, 0x7F, 0x8A, 0, 0, 0, 0x0D, 0x49, 0x44, 0x41, 0x54,
-    0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0, 0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x56, 0xC7, 0x2F,
-    0x0D, 0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
-];
+use crate::common::PNG_LOGO;
 
 #[tokio::test]
 async fn the_company_logo_is_checked_then_shown_on_every_page_and_the_login_page() {
@@ -1137,14 +1131,23 @@ async fn every_setting_refuses_a_bad_value_with_a_message_and_keeps_the_rest() {
             Kind::Host => "smtp example.com".to_owned(),
         };
         // Each setting is on its page; a good value goes along to prove nothing is kept.
-        let (page, good) = match def.section {
+        let (page, action, good) = match def.section {
             Section::Smtp | Section::MailAuto | Section::MailContent => {
-                ("/admin/mail", ("smtp.port", "2525"))
+                ("/admin/mail", "/admin/mail", ("smtp.port", "2525"))
             }
-            _ => ("/admin/settings", ("rows_per_page", "33")),
+            Section::Backups => (
+                "/admin/backups",
+                "/admin/backups/settings",
+                ("backup_keep", "9"),
+            ),
+            _ => (
+                "/admin/settings",
+                "/admin/settings",
+                ("rows_per_page", "33"),
+            ),
         };
         let reply = admin
-            .submit(page, page, &[(def.key, bad.as_str()), good])
+            .submit(page, action, &[(def.key, bad.as_str()), good])
             .await;
         assert_eq!(
             reply.status,

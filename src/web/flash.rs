@@ -21,10 +21,11 @@ pub enum Flash {
     TicketClosed,
     ReminderSet,
     MailQueued,
+    BackupWritten,
 }
 
 impl Flash {
-    const ALL: [Flash; 15] = [
+    const ALL: [Flash; 16] = [
         Flash::LoggedOut,
         Flash::SessionExpired,
         Flash::PasswordChanged,
@@ -40,6 +41,7 @@ impl Flash {
         Flash::TicketClosed,
         Flash::ReminderSet,
         Flash::MailQueued,
+        Flash::BackupWritten,
     ];
 
     /// The cookie value.
@@ -60,6 +62,7 @@ impl Flash {
             Flash::TicketClosed => "ticket-closed",
             Flash::ReminderSet => "reminder-set",
             Flash::MailQueued => "mail-queued",
+            Flash::BackupWritten => "backup-written",
         }
     }
 
@@ -86,6 +89,7 @@ impl Flash {
             Flash::TicketClosed => msg("flash-ticket-closed"),
             Flash::ReminderSet => msg("flash-reminder-set"),
             Flash::MailQueued => msg("flash-mail-queued"),
+            Flash::BackupWritten => msg("flash-backup-written"),
         }
     }
 

@@ -18,6 +18,14 @@ use tempfile::TempDir;
 pub use http::Client;
 pub use lists::open_ticket;
 
+/// A 2×1 PNG.
+pub const PNG_LOGO: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0,
+    2, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0xF4, 0x22, 0x7F, 0x8A, 0, 0, 0, 0x0D, 0x49, 0x44, 0x41, 0x54,
+    0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0, 0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x56, 0xC7, 0x2F,
+    0x0D, 0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
 /// The administrator every story starts with.
 pub const ADMIN_LOGIN: &str = "admin";
 pub const ADMIN_PASSWORD: &str = "correct horse battery";
@@ -193,6 +201,26 @@ impl TestApp {
         Self::spawn_in(dir).await
     }
 
+    /// Stops the server gracefully and hands over its data directory (see [`TestApp::resume`]).
+    pub async fn pause(mut self) -> TempDir {
+        if let Some(server) = self.server.take() {
+            server.shutdown().await.expect("clean shutdown");
+        }
+        let TestApp { dir, .. } = self;
+        dir
+    }
+
+    /// Starts a server again on a data directory handed over by [`TestApp::pause`].
+    pub async fn resume(dir: TempDir) -> TestApp {
+        Self::spawn_in(dir).await
+    }
+
+    /// Runs the `gestdesk` binary on this instance's data directory with `args`; returns
+    /// whether it succeeded and what it printed (standard output then error).
+    pub fn run_command(&self, args: &[&str]) -> (bool, String) {
+        run_gestdesk(self.data_dir(), args)
+    }
+
     /// Gives account `login` a mail address and a language.
     pub fn set_mail(&self, login: &str, mail: &str, language: &str) {
         self.sql()
@@ -229,6 +257,23 @@ impl TestApp {
             "pages used missing translations: {missing:?}"
         );
     }
+}
+
+/// Runs the `gestdesk` binary on data directory `dir` with `args` (messages in English);
+/// returns whether it succeeded and what it printed (standard output then error).
+pub fn run_gestdesk(dir: &Path, args: &[&str]) -> (bool, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gestdesk"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .output()
+        .expect("run gestdesk");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+    )
 }
 
 /// A TCP port free on loopback at the time of asking.

@@ -1,5 +1,5 @@
 //! The mail settings: the SMTP connector (`smtp.*` keys), which automatic mails go out, and what
-//! mails look like (GestSup's `mail_*` names).
+//! mails look like (GestSup's `mail_*` names); and the scheduled backups' settings.
 
 use super::registry::{Def, Kind, Section};
 
@@ -34,6 +34,13 @@ pub const MAIL_ORDER: &str = "mail_order";
 pub const MAIL_COLOR_TITLE: &str = "mail_color_title";
 pub const MAIL_COLOR_BG: &str = "mail_color_bg";
 pub const MAIL_COLOR_TEXT: &str = "mail_color_text";
+
+/// Daily backups on or off.
+pub const BACKUP_AUTO: &str = "backup_auto";
+/// The hour (server time, 0–23) of the daily backup.
+pub const BACKUP_HOUR: &str = "backup_hour";
+/// How many backup archives are kept.
+pub const BACKUP_KEEP: &str = "backup_keep";
 
 /// Values of [`SMTP_SECURITY`].
 pub const SECURITY_NONE: &str = "none";
@@ -247,5 +254,29 @@ pub const DEFS: &[Def] = &[
         Section::MailContent,
         "setting-mail-color-text",
         "setting-mail-color-text-help",
+    ),
+    def(
+        BACKUP_AUTO,
+        Kind::Flag,
+        "1",
+        Section::Backups,
+        "setting-backup-auto",
+        "setting-backup-auto-help",
+    ),
+    def(
+        BACKUP_HOUR,
+        Kind::Number { min: 0, max: 23 },
+        "2",
+        Section::Backups,
+        "setting-backup-hour",
+        "setting-backup-hour-help",
+    ),
+    def(
+        BACKUP_KEEP,
+        Kind::Number { min: 1, max: 365 },
+        "7",
+        Section::Backups,
+        "setting-backup-keep",
+        "setting-backup-keep-help",
     ),
 ];

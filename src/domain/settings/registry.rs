@@ -42,6 +42,8 @@ pub enum Section {
     MailAuto,
     /// What mails look like.
     MailContent,
+    /// Scheduled backups (Administration > Backups).
+    Backups,
 }
 
 /// One setting.

@@ -1,5 +1,6 @@
 //! Administration pages. Each route declares the right it needs (see [`crate::web::routes`]).
 
+mod backups;
 mod groups;
 mod lists;
 pub mod logo;
@@ -28,6 +29,15 @@ pub fn routes() -> Routes {
         .get(paths::ADMIN_SETTINGS, ADMIN, settings::page)
         .post(paths::ADMIN_SETTINGS, ADMIN, settings::save)
         .get(paths::ADMIN_SETTINGS_LOG, ADMIN, settings_log::page)
+        .get(paths::ADMIN_BACKUPS, ADMIN, backups::page)
+        .post(paths::ADMIN_BACKUPS, ADMIN, backups::create)
+        .post(paths::ADMIN_BACKUPS_SETTINGS, ADMIN, backups::save)
+        .get(paths::ADMIN_BACKUP, ADMIN, backups::download)
+        .post(
+            paths::ADMIN_BACKUP_RESTORE_LIST,
+            ADMIN,
+            backups::restore_list,
+        )
         .get(paths::ADMIN_MAIL, ADMIN, mail::page)
         .post(paths::ADMIN_MAIL, ADMIN, mail::save)
         .post(paths::ADMIN_MAIL_TEST, ADMIN, mail::test)

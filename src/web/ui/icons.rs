@@ -33,6 +33,7 @@ pub const WARNING: &str = "M10.3 3.9L1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L1
 pub const PAPERCLIP: &str = "M21.4 11.1l-9.2 9.2a6 6 0 0 1-8.5-8.5l9.2-9.2a4 4 0 0 1 5.7 5.7l-9.2 9.2a2 2 0 0 1-2.8-2.8l8.5-8.5";
 pub const SEARCH: &str = "M11 19a8 8 0 1 0 0-16 8 8 0 0 0 0 16zM21 21l-4.3-4.3";
 pub const ACTIVITY: &str = "M22 12h-4l-3 9L9 3l-3 9H2";
+pub const ARCHIVE: &str = "M3 4h18v4H3zM5 8v12h14V8M10 12h4";
 pub const DOWNLOAD: &str = "M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4M7 10l5 5 5-5M12 15V3";
 pub const MONITOR: &str =
     "M4 4h16a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1zM8 21h8M12 16v5";

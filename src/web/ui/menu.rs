@@ -87,6 +87,12 @@ const ADMIN: &[Definition] = &[
         Access::Right(names::ADMIN),
     ),
     admin(
+        "menu-backups",
+        paths::ADMIN_BACKUPS,
+        icons::ARCHIVE,
+        Access::Right(names::ADMIN),
+    ),
+    admin(
         "menu-system",
         paths::ADMIN_SYSTEM,
         icons::INFO,

@@ -1,0 +1,21 @@
+# Backups.
+menu-backups = Sicherungen
+backups-title = Sicherungen
+backups-help = Eine Sicherung ist ein Archiv mit einer Kopie der Datenbank, erstellt während Gestdesk weiterläuft, allen Anhängen, dem Logo und einem Manifest mit Prüfsummen. Wiederherstellen mit „gestdesk restore DATEI“ bei gestopptem Server.
+backups-now = Jetzt sichern
+backups-empty = Noch keine Sicherung.
+backups-name = Archiv
+backups-when = Geschrieben
+backups-size = Größe
+backups-restore-list = Eine Liste zurückholen
+backups-restore-list-button = Wiederherstellen
+backups-schedule = Tägliche Sicherungen
+backups-failed = Die Sicherung konnte nicht verwendet oder geschrieben werden: { $detail }
+backups-list-restored = { $count } Einträge von „{ $list }“ aus der Sicherung zurückgeholt; die übrigen blieben unverändert.
+flash-backup-written = Sicherung geschrieben.
+setting-backup-auto = Täglich sichern
+setting-backup-auto-help = Der Server schreibt jeden Tag zur unten angegebenen Stunde eine Sicherung (oder beim Start, falls er zu der Zeit aus war).
+setting-backup-hour = Stunde der täglichen Sicherung
+setting-backup-hour-help = 0 bis 23, in der Zeitzone des Servers.
+setting-backup-keep = Aufbewahrte Sicherungen
+setting-backup-keep-help = Die ältesten Archive über diese Anzahl hinaus werden nach jeder täglichen Sicherung gelöscht.

@@ -1,0 +1,21 @@
+# Backups.
+menu-backups = Backups
+backups-title = Backups
+backups-help = A backup is one archive with a copy of the database taken while Gestdesk keeps running, every attachment, the logo and a manifest with checksums. Restore one with "gestdesk restore FILE" while the server is stopped.
+backups-now = Back up now
+backups-empty = No backup yet.
+backups-name = Archive
+backups-when = Written
+backups-size = Size
+backups-restore-list = Bring back a list
+backups-restore-list-button = Restore
+backups-schedule = Daily backups
+backups-failed = The backup could not be used or written: { $detail }
+backups-list-restored = { $count } entries of "{ $list }" brought back from the backup; the others were kept as they are.
+flash-backup-written = Backup written.
+setting-backup-auto = Back up every day
+setting-backup-auto-help = The server writes a backup every day at the hour below (or when it starts, if it was off then).
+setting-backup-hour = Hour of the daily backup
+setting-backup-hour-help = 0 to 23, in the server's time zone.
+setting-backup-keep = Backups kept
+setting-backup-keep-help = The oldest archives beyond this number are removed after each daily backup.

@@ -1,0 +1,21 @@
+# Backups.
+menu-backups = Copias de seguridad
+backups-title = Copias de seguridad
+backups-help = Una copia es un archivo con una copia de la base tomada mientras Gestdesk sigue funcionando, todos los adjuntos, el logotipo y un manifiesto con sumas de control. Restáurela con «gestdesk restore ARCHIVO» con el servidor parado.
+backups-now = Hacer una copia ahora
+backups-empty = Todavía no hay ninguna copia.
+backups-name = Archivo
+backups-when = Escrita
+backups-size = Tamaño
+backups-restore-list = Recuperar una lista
+backups-restore-list-button = Restaurar
+backups-schedule = Copias diarias
+backups-failed = No se pudo usar o escribir la copia: { $detail }
+backups-list-restored = { $count } entradas de «{ $list }» recuperadas de la copia; las demás se dejaron como estaban.
+flash-backup-written = Copia de seguridad escrita.
+setting-backup-auto = Hacer una copia cada día
+setting-backup-auto-help = El servidor escribe una copia cada día a la hora indicada abajo (o al arrancar, si estaba parado a esa hora).
+setting-backup-hour = Hora de la copia diaria
+setting-backup-hour-help = De 0 a 23, en la zona horaria del servidor.
+setting-backup-keep = Copias conservadas
+setting-backup-keep-help = Los archivos más antiguos por encima de este número se eliminan tras cada copia diaria.

@@ -1,0 +1,21 @@
+# Backups.
+menu-backups = Sauvegardes
+backups-title = Sauvegardes
+backups-help = Une sauvegarde est une archive avec une copie de la base prise pendant que Gestdesk tourne, toutes les pièces jointes, le logo et un manifeste avec les sommes de contrôle. Restaurez-la avec « gestdesk restore FICHIER », serveur arrêté.
+backups-now = Sauvegarder maintenant
+backups-empty = Aucune sauvegarde pour l'instant.
+backups-name = Archive
+backups-when = Écrite le
+backups-size = Taille
+backups-restore-list = Restaurer une liste
+backups-restore-list-button = Restaurer
+backups-schedule = Sauvegardes quotidiennes
+backups-failed = La sauvegarde n'a pas pu être utilisée ou écrite : { $detail }
+backups-list-restored = { $count } entrée(s) de « { $list } » restaurée(s) depuis la sauvegarde ; les autres sont restées telles quelles.
+flash-backup-written = Sauvegarde écrite.
+setting-backup-auto = Sauvegarder chaque jour
+setting-backup-auto-help = Le serveur écrit une sauvegarde chaque jour à l'heure ci-dessous (ou à son démarrage s'il était arrêté à ce moment-là).
+setting-backup-hour = Heure de la sauvegarde quotidienne
+setting-backup-hour-help = De 0 à 23, dans le fuseau horaire du serveur.
+setting-backup-keep = Sauvegardes conservées
+setting-backup-keep-help = Les archives les plus anciennes au-delà de ce nombre sont supprimées après chaque sauvegarde quotidienne.
