@@ -5,6 +5,8 @@
 
 mod common;
 
+/// Attacks on every route from the router's table: CSRF, injections, XSS, headers.
+mod attacks;
 /// Backups while serving, restores byte for byte, one list brought back, the daily schedule.
 mod backups;
 /// Pages in a real headless Chromium through WebDriver: set-up, login, phone layout.

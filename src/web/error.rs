@@ -134,6 +134,36 @@ pub async fn not_found() -> Response {
     not_found_response()
 }
 
+/// Turns the plain-text answers of axum's extractors (a path parameter that does not parse, a
+/// query string or form that does not fit) into our pages: 404 for a path, 400 otherwise. Their
+/// text, which repeats the input, is dropped. Other responses pass unchanged.
+async fn extractor_rejection(response: Response) -> (Response, StatusCode) {
+    let status = response.status();
+    let plain = response.extensions().get::<ErrorPage>().is_none()
+        && response
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/plain"));
+    if !plain || !status.is_client_error() || status == StatusCode::NOT_FOUND {
+        return (response, status);
+    }
+    let (_, body) = response.into_parts();
+    let text = axum::body::to_bytes(body, 4096).await.unwrap_or_default();
+    tracing::info!(
+        "request refused by an extractor ({status}): {}",
+        String::from_utf8_lossy(&text)
+    );
+    let error = if text.starts_with(b"Invalid URL") {
+        WebError::NotFound
+    } else {
+        WebError::BadRequest
+    };
+    let response = error.into_response();
+    let status = response.status();
+    (response, status)
+}
+
 /// Renders error responses (from handlers, or bare 404/405 from the router) as full pages.
 pub async fn render_error_pages(req: Request, next: Next) -> Response {
     let visitor = req.extensions().get::<Arc<Visitor>>().cloned();
@@ -141,7 +171,7 @@ pub async fn render_error_pages(req: Request, next: Next) -> Response {
     let Some(visitor) = visitor else {
         return response;
     };
-    let status = response.status();
+    let (response, status) = extractor_rejection(response).await;
     let page = response
         .extensions()
         .get::<ErrorPage>()
