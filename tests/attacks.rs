@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 
 use gestdesk::domain::profiles::Profile;
-use gestdesk::web::{Access, routes};
+use gestdesk::web::routes;
 use reqwest::StatusCode;
 
 use crate::common::{Client, TestApp, open_ticket};
@@ -336,8 +336,11 @@ fn live_markup(html: &str) -> Vec<String> {
     found
 }
 
-/// The forms of a page: action and fields (name, kind, value), hidden ones kept.
-fn forms(html: &str) -> Vec<(String, Vec<(String, String, String)>)> {
+/// A form field: name, kind, value.
+type Field = (String, String, String);
+
+/// The forms of a page: action and fields, hidden ones kept.
+fn forms(html: &str) -> Vec<(String, Vec<Field>)> {
     let mut out = Vec::new();
     for part in html.split("<form").skip(1) {
         let Some(head_end) = part.find('>') else {
