@@ -54,6 +54,17 @@ pub async fn serve(
             e
         }
     })?;
+    // Only the process holding the lock may decide that a file without a row is a leftover.
+    let store = crate::domain::tickets::attachments::Store::new(&app.config().attachments_dir());
+    match crate::domain::tickets::attachments::reconcile(app.db(), &store).await {
+        Ok(r) if r != Default::default() => tracing::warn!(
+            "attachments reconciled after an unclean stop: {} stray file(s), {} lost record(s)",
+            r.stray_files,
+            r.lost_rows
+        ),
+        Ok(_) => {}
+        Err(e) => tracing::warn!("could not check the attachments: {e}"),
+    }
     let hub = crate::live::Hub::start(app.db().clone());
     let upkeep = tokio::spawn(refresh_statistics(app.db().clone()));
     let mailer = crate::jobs::outbox::Worker::start(app.db().clone());

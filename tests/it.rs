@@ -13,6 +13,8 @@ mod backups;
 mod browser;
 /// The `gestdesk` binary: version, start-up errors, graceful shutdown, account commands.
 mod cli;
+/// SIGKILL under a write load: nothing acknowledged is lost, files and rows agree.
+mod crash;
 /// Translation keys used by the code exist in every language.
 mod i18n;
 /// Outgoing mail through a real SMTP server: the connector, automatic and manual mails, the

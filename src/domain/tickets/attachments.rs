@@ -191,6 +191,10 @@ pub async fn accept(
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
+        // On disk before its row is committed: a crash leaves at most a file without a row,
+        // which the next start removes.
+        // (Some systems refuse to flush a file opened for reading; the rename still happens.)
+        let _ = file.sync_all();
         let token = token::random_hex(16);
         let storage_name = format!("{}/{}", &token[..2], token);
         let target = store.path(&storage_name);
@@ -373,6 +377,76 @@ pub async fn purge_stale(db: &Db, store: &Store, max_age_secs: i64) -> Result<us
         }
     }
     Ok(names.len())
+}
+
+/// What [`reconcile`] found.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reconciled {
+    /// Files no row refers to, removed.
+    pub stray_files: usize,
+    /// Rows whose file is gone, removed.
+    pub lost_rows: usize,
+}
+
+/// Makes the store and the table agree after a crash: files without a row (written just before
+/// the process died) are removed, and rows whose file is missing are removed with a warning.
+/// Pending uploads in `tmp/` are left to [`purge_stale`].
+pub async fn reconcile(db: &Db, store: &Store) -> Result<Reconciled, DomainError> {
+    let known: std::collections::HashSet<String> = db
+        .read(|c| {
+            let mut stmt = c.prepare("SELECT storage_name FROM attachments")?;
+            let names = stmt
+                .query_map([], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok::<_, DomainError>(names)
+        })
+        .await?;
+    let root = store.root.clone();
+    let on_disk: Vec<String> = tokio::task::spawn_blocking(move || {
+        let mut out = Vec::new();
+        let Ok(dirs) = std::fs::read_dir(&root) else {
+            return out;
+        };
+        for dir in dirs.flatten() {
+            let folder = dir.file_name().to_string_lossy().into_owned();
+            if folder == "tmp" || !dir.path().is_dir() {
+                continue;
+            }
+            if let Ok(files) = std::fs::read_dir(dir.path()) {
+                for f in files.flatten() {
+                    out.push(format!("{folder}/{}", f.file_name().to_string_lossy()));
+                }
+            }
+        }
+        out
+    })
+    .await
+    .map_err(|e| DomainError::Storage(crate::db::DbError::Task(e.to_string())))?;
+    let mut done = Reconciled::default();
+    for name in &on_disk {
+        if !known.contains(name) && std::fs::remove_file(store.path(name)).is_ok() {
+            tracing::warn!("removed attachment file {name}: no attachment refers to it");
+            done.stray_files += 1;
+        }
+    }
+    let present: std::collections::HashSet<&String> = on_disk.iter().collect();
+    let lost: Vec<String> = known
+        .iter()
+        .filter(|n| !present.contains(n))
+        .cloned()
+        .collect();
+    if !lost.is_empty() {
+        done.lost_rows = lost.len();
+        db.write(move |tx| {
+            for name in &lost {
+                tracing::warn!("attachment {name} has no file any more; its record is removed");
+                tx.execute("DELETE FROM attachments WHERE storage_name = ?1", [name])?;
+            }
+            Ok::<_, DomainError>(())
+        })
+        .await?;
+    }
+    Ok(done)
 }
 
 #[cfg(test)]
