@@ -590,3 +590,94 @@ async fn every_response_carries_the_security_headers_and_no_banner_or_listing() 
     assert!(checked > 100);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn forged_uploads_and_archive_bombs_are_refused_and_nothing_is_kept() {
+    use std::io::Write;
+    let (app, admin) = TestApp::with_admin().await;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&vec![0u8; 64 * 1024 * 1024]).expect("gzip");
+    let gzip_bomb = gz.finish().expect("gzip");
+    assert!(gzip_bomb.len() < 200 * 1024, "{}", gzip_bomb.len());
+    // A ZIP whose one entry is 64 MB of zeros, deflated.
+    let mut deflate = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    deflate
+        .write_all(&vec![0u8; 64 * 1024 * 1024])
+        .expect("deflate");
+    let data = deflate.finish().expect("deflate");
+    let zip_bomb = zip_with(&data, 64 * 1024 * 1024);
+    let cases: [(&str, &[u8]); 4] = [
+        ("logs.gz", &gzip_bomb),
+        ("photos.zip", &zip_bomb),
+        (
+            "holiday.png",
+            b"MZ\x90\0\x03\0\0\0 a program named like a picture",
+        ),
+        ("notes.pdf", b"<!DOCTYPE html><script>alert(1)</script>"),
+    ];
+    for (name, bytes) in cases {
+        let r = admin
+            .send_ticket_form(
+                "/tickets/new",
+                &[("requester", "u1"), ("title", "Keep me")],
+                &[(name, bytes)],
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{name} accepted"
+        );
+        assert!(
+            r.body.contains("would unpack to far more than its size")
+                || r.body
+                    .contains("programs, scripts and web pages cannot be attached"),
+            "{name}: no reason given"
+        );
+        r.assert_contains("value=\"Keep me\"");
+    }
+    assert_eq!(app.count("SELECT count(*) FROM attachments"), 0);
+    assert_eq!(app.count("SELECT count(*) FROM tickets"), 0);
+    // An ordinary small archive is fine.
+    let ok = zip_with(b"hello", 5);
+    let r = admin
+        .send_ticket_form(
+            "/tickets/new",
+            &[("requester", "u1"), ("title", "With a zip")],
+            &[("small.zip", &ok)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    app.stop().await;
+}
+
+/// A one-entry ZIP holding `data` (deflated when `unpacked` differs from its length).
+fn zip_with(data: &[u8], unpacked: u32) -> Vec<u8> {
+    let method: u8 = if u32::try_from(data.len()).expect("size") == unpacked {
+        0
+    } else {
+        8
+    };
+    let size = u32::try_from(data.len()).expect("size").to_le_bytes();
+    let full = unpacked.to_le_bytes();
+    let mut out = Vec::new();
+    out.extend_from_slice(b"PK\x03\x04\x14\0\0\0");
+    out.extend_from_slice(&[method, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    out.extend_from_slice(&size);
+    out.extend_from_slice(&full);
+    out.extend_from_slice(b"\x05\0\0\0data0");
+    out.extend_from_slice(data);
+    let dir_at = u32::try_from(out.len()).expect("size").to_le_bytes();
+    let mut dir = Vec::new();
+    dir.extend_from_slice(b"PK\x01\x02\x14\0\x14\0\0\0");
+    dir.extend_from_slice(&[method, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    dir.extend_from_slice(&size);
+    dir.extend_from_slice(&full);
+    dir.extend_from_slice(b"\x05\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0data0");
+    out.extend_from_slice(&dir);
+    out.extend_from_slice(b"PK\x05\x06\0\0\0\0\x01\0\x01\0");
+    out.extend_from_slice(&u32::try_from(dir.len()).expect("size").to_le_bytes());
+    out.extend_from_slice(&dir_at);
+    out.extend_from_slice(b"\0\0");
+    out
+}

@@ -119,3 +119,4 @@ error-unknown-ticket = Es gibt kein Ticket mit dieser Nummer.
 error-whole-number = Geben Sie eine ganze Zahl ein.
 ticket-requester-search = Anfragenden suchen: Name, Benutzername, E-Mail oder Firma
 ticket-requester-search-none = Niemand gefunden.
+error-attachment-bomb = { $name } wird abgelehnt: Dieses Archiv würde sich auf ein Vielfaches seiner Größe entpacken.

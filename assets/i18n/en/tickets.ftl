@@ -119,3 +119,4 @@ error-unknown-ticket = There is no ticket with this number.
 error-whole-number = Enter a whole number.
 ticket-requester-search = Search a requester: name, login, mail or company
 ticket-requester-search-none = Nobody found.
+error-attachment-bomb = { $name } is refused: this archive would unpack to far more than its size.

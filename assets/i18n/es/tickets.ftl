@@ -119,3 +119,4 @@ error-unknown-ticket = No hay ningún ticket con este número.
 error-whole-number = Introduzca un número entero.
 ticket-requester-search = Buscar un solicitante: nombre, identificador, correo o empresa
 ticket-requester-search-none = No se encontró a nadie.
+error-attachment-bomb = { $name } se rechaza: este archivo comprimido se descomprimiría en mucho más que su tamaño.

@@ -119,3 +119,4 @@ error-unknown-ticket = Aucun ticket ne porte ce numéro.
 error-whole-number = Saisissez un nombre entier.
 ticket-requester-search = Rechercher un demandeur : nom, identifiant, mail ou société
 ticket-requester-search-none = Personne ne correspond.
+error-attachment-bomb = { $name } est refusé : cette archive se décompresserait en bien plus que sa taille.

@@ -186,6 +186,10 @@ pub async fn accept(
             hasher.update(&buf[..n]);
             size += n as i64;
         }
+        if super::bombs::is_bomb(&received).unwrap_or(false) {
+            let _ = std::fs::remove_file(&received);
+            return Err(msg("error-attachment-bomb"));
+        }
         let digest: String = hasher
             .finalize()
             .iter()

@@ -3,6 +3,7 @@
 //! the commands that create and change a ticket in one transaction each.
 
 pub mod attachments;
+pub mod bombs;
 pub mod checks;
 pub mod fields;
 pub mod limits;
