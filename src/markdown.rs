@@ -68,6 +68,7 @@ pub fn plain_text(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{clean_html, plain_text, render};
+    use proptest::prelude::Strategy;
 
     #[test]
     fn html_becomes_text_with_line_breaks() {
@@ -125,5 +126,43 @@ mod tests {
             out.contains("rel=\"noopener noreferrer nofollow\""),
             "{out}"
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1500))]
+
+        /// Whatever is typed, mixing Markdown and HTML, nothing that runs comes out.
+        #[test]
+        fn nothing_typed_comes_out_live(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    "\\PC{0,12}".prop_map(|s| s),
+                    proptest::sample::select(vec![
+                        "<script>", "</script>", "<img src=x ", "onerror=", "onload=", "javascript:",
+                        "<a href=\"", "\">", "[x](", ")", "<svg ", "<iframe ", "data:text/html,",
+                        "<style>", "`", "**", "\n\n", "<", ">", "\"", "'", "&#", "jav&#x09;ascript:",
+                    ]).prop_map(str::to_owned),
+                ],
+                0..20,
+            )
+        ) {
+            let typed = parts.concat();
+            let out = render(&typed).into_string().to_lowercase();
+            proptest::prop_assert!(!out.contains("<script"), "{typed:?} -> {out}");
+            proptest::prop_assert!(!out.contains("<iframe") && !out.contains("<svg") && !out.contains("<style"), "{typed:?} -> {out}");
+            for (at, _) in out.match_indices('<') {
+                let tag = &out[at..out[at..].find('>').map_or(out.len(), |e| at + e)];
+                proptest::prop_assert!(!tag.contains(" on"), "{typed:?} -> {tag}");
+                for attr in ["href=\"", "src=\""] {
+                    if let Some(v) = tag.split(attr).nth(1) {
+                        let v = v.trim_start();
+                        proptest::prop_assert!(
+                            !v.starts_with("javascript:") && !v.starts_with("data:"),
+                            "{typed:?} -> {tag}"
+                        );
+                    }
+                }
+            }
+        }
     }
 }

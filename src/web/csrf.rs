@@ -94,4 +94,23 @@ mod tests {
         );
         assert_eq!(field_value(b"login=a"), None);
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// Any body parses or is refused without panicking; a token sent is found as sent.
+        #[test]
+        fn any_form_body_is_read_safely(
+            body in proptest::collection::vec(proptest::num::u8::ANY, 0..200),
+            token in "[a-f0-9]{0,64}",
+        ) {
+            let _ = field_value(&body);
+            let mut form = body.clone();
+            form.retain(|b| *b != b'&' && *b != b'=' && *b != b'%' && *b != b'+');
+            let sent = format!("a={}&_csrf={token}", String::from_utf8_lossy(&form).replace(['&', '=', '%', '+'], ""));
+            if let Ok(text) = std::str::from_utf8(sent.as_bytes()) {
+                proptest::prop_assert_eq!(field_value(text.as_bytes()), Some(token.clone()));
+            }
+        }
+    }
 }

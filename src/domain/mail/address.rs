@@ -82,4 +82,22 @@ mod tests {
         let e = check_list("a@x.test, nope").expect_err("second is wrong");
         assert_eq!(e.args, vec![("value", "nope".to_owned())]);
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// An accepted address or list never carries what could start another header.
+        #[test]
+        fn accepted_addresses_are_single_clean_lines(typed in "\\PC{0,60}|[a-z]{1,8}@[a-z]{1,8}\\.[a-z]{2,4}[\r\n ,;<>\"]{0,3}[a-zA-Z:@. ]{0,20}") {
+            if let Ok(a) = check(&typed) {
+                proptest::prop_assert!(!a.chars().any(|c| c.is_control() || c.is_whitespace()), "{a:?}");
+                proptest::prop_assert!(a.contains('@') && !a.contains(['<', '>', ',', ';']), "{a:?}");
+            }
+            if let Ok(list) = check_list(&typed) {
+                for a in list {
+                    proptest::prop_assert!(!a.chars().any(|c| c.is_control() || c.is_whitespace()), "{a:?}");
+                }
+            }
+        }
+    }
 }

@@ -502,4 +502,29 @@ mod tests {
         assert!(check_content(b"\x89PNG\r\n").is_ok());
         assert!(check_content(b"plain text notes").is_ok());
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// A kept name is a plain base name without a forbidden extension.
+        #[test]
+        fn any_sent_name_gives_a_safe_name_or_a_refusal(sent in "\\PC{0,80}") {
+            if let Ok(name) = check_name(&sent) {
+                proptest::prop_assert!(!name.is_empty() && name.chars().count() <= 200);
+                proptest::prop_assert!(!name.contains(['/', '\\']) && !name.starts_with('.'), "{name:?}");
+                proptest::prop_assert!(!name.chars().any(char::is_control), "{name:?}");
+                let ext = name.rsplit('.').next().unwrap_or("").to_lowercase();
+                proptest::prop_assert!(name.rsplit_once('.').is_none() || !FORBIDDEN_EXTENSIONS.contains(&ext.as_str()), "{name:?}");
+            }
+        }
+
+        /// Any content is judged without panicking, and programs are always refused.
+        #[test]
+        fn any_content_is_judged(head in proptest::collection::vec(proptest::num::u8::ANY, 0..600)) {
+            let _ = check_content(&head);
+            let mut exe = b"MZ".to_vec();
+            exe.extend_from_slice(&head);
+            proptest::prop_assert!(check_content(&exe).is_err());
+        }
+    }
 }

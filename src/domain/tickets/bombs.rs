@@ -149,4 +149,26 @@ mod tests {
         gz.write_all(b"a log line\n").expect("gzip");
         assert!(!judged(&gz.finish().expect("gzip")), "a small gzip");
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        /// Broken archives (any bytes after a ZIP or gzip signature) are judged without error
+        /// or panic.
+        #[test]
+        fn broken_archives_are_judged(
+            zip: bool,
+            body in proptest::collection::vec(proptest::num::u8::ANY, 0..400),
+        ) {
+            let mut bytes = if zip { b"PK\x03\x04".to_vec() } else { vec![0x1f, 0x8b] };
+            bytes.extend_from_slice(&body);
+            if zip {
+                bytes.extend_from_slice(b"PK\x05\x06");
+                bytes.extend_from_slice(&body[..body.len().min(18)]);
+            }
+            let mut f = tempfile::NamedTempFile::new().expect("temp");
+            f.write_all(&bytes).expect("write");
+            proptest::prop_assert!(is_bomb(f.path()).is_ok());
+        }
+    }
 }

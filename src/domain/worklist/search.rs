@@ -98,4 +98,25 @@ mod tests {
         let huge = "x".repeat(10_000);
         assert!(fts_query(&huge, true).expect("query").len() < 60);
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Whatever is typed, the query is one SQLite accepts in MATCH.
+        #[test]
+        fn any_typed_text_makes_a_query_fts5_accepts(typed in "\\PC{0,80}", hidden: bool) {
+            let conn = rusqlite::Connection::open_in_memory().expect("memory");
+            conn.execute_batch(
+                "CREATE VIRTUAL TABLE t USING fts5(number, title, description, requester, thread,
+                     private_thread, tokenize = 'unicode61 remove_diacritics 2');
+                 INSERT INTO t VALUES ('1', 'printer', 'jam', 'ana', 'fixed', 'note');",
+            )
+            .expect("table");
+            if let Some(q) = fts_query(&typed, hidden) {
+                let n: rusqlite::Result<i64> =
+                    conn.query_row("SELECT count(*) FROM t WHERE t MATCH ?1", [&q], |r| r.get(0));
+                proptest::prop_assert!(n.is_ok(), "{typed:?} -> {q}: {n:?}");
+            }
+        }
+    }
 }

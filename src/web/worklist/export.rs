@@ -182,4 +182,26 @@ mod tests {
         }
         assert_eq!(cell("a;b,c\nd"), "\"a;b,c\nd\"");
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Every cell reads back as its value (with the guard) and never starts a formula.
+        #[test]
+        fn any_value_is_one_safe_cell(value in "\\PC{0,60}|[=+@\\-\t\r\"][^\n]{0,20}") {
+            let quoted = cell(&value);
+            // One quoted field: quotes around, inner quotes doubled, nothing else.
+            proptest::prop_assert!(quoted.len() >= 2 && quoted.starts_with('"') && quoted.ends_with('"'));
+            let inner = &quoted[1..quoted.len() - 1];
+            proptest::prop_assert!(!inner.replace("\"\"", "").contains('"'), "{quoted:?}");
+            let got = inner.replace("\"\"", "\"");
+            proptest::prop_assert!(!got.starts_with(['=', '+', '-', '@', '\t', '\r']), "{got:?}");
+            let expected = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                format!("'{value}")
+            } else {
+                value.clone()
+            };
+            proptest::prop_assert_eq!(got, expected);
+        }
+    }
 }
