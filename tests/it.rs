@@ -15,6 +15,8 @@ mod browser;
 mod cli;
 /// SIGKILL under a write load: nothing acknowledged is lost, files and rows agree.
 mod crash;
+/// A full disk: a clear page, nothing half-written, recovery once space is back.
+mod disk;
 /// Translation keys used by the code exist in every language.
 mod i18n;
 /// Outgoing mail through a real SMTP server: the connector, automatic and manual mails, the

@@ -32,8 +32,37 @@ pub enum WebError {
     Csrf,
     #[error("unreadable request")]
     BadRequest,
+    /// The data cannot be written: the disk is full, or the data directory is read-only.
+    #[error("cannot write the data ({full}): {detail}")]
+    Storage { full: bool, detail: String },
     #[error("internal error: {0}")]
     Internal(String),
+}
+
+/// Whether a failure is the disk or file system refusing to write: `Some(true)` when full,
+/// `Some(false)` when read-only, `None` for anything else.
+fn storage_refusal(e: &DomainError) -> Option<bool> {
+    use rusqlite::ErrorCode;
+    let io = |e: &std::io::Error| match e.kind() {
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => Some(true),
+        std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied => {
+            Some(false)
+        }
+        _ => None,
+    };
+    match e {
+        DomainError::Storage(DbError::Sqlite(rusqlite::Error::SqliteFailure(f, _))) => {
+            match f.code {
+                ErrorCode::DiskFull => Some(true),
+                ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied => {
+                    Some(false)
+                }
+                _ => None,
+            }
+        }
+        DomainError::Files(e) => io(e),
+        _ => None,
+    }
 }
 
 impl WebError {
@@ -48,7 +77,13 @@ impl From<DomainError> for WebError {
         match e {
             DomainError::NotFound => WebError::NotFound,
             DomainError::Forbidden => WebError::Forbidden,
-            other => WebError::internal(other),
+            other => match storage_refusal(&other) {
+                Some(full) => WebError::Storage {
+                    full,
+                    detail: other.to_string(),
+                },
+                None => WebError::internal(other),
+            },
         }
     }
 }
@@ -97,6 +132,30 @@ impl IntoResponse for WebError {
                 msg("error-bad-request-title"),
                 msg("error-bad-request-text"),
             ),
+            WebError::Storage { full, detail } => {
+                tracing::error!(
+                    "cannot write the data ({}): {detail}",
+                    if full { "disk full" } else { "read-only" }
+                );
+                let (status, text) = if full {
+                    (
+                        StatusCode::INSUFFICIENT_STORAGE,
+                        msg("error-storage-full-text"),
+                    )
+                } else {
+                    (
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        msg("error-storage-readonly-text"),
+                    )
+                };
+                let mut response = status.into_response();
+                response.extensions_mut().insert(ErrorPage {
+                    title: msg("error-storage-title"),
+                    message: text,
+                    detail: Some(detail),
+                });
+                response
+            }
             WebError::Internal(detail) => {
                 tracing::error!("internal error: {detail}");
                 let mut response = StatusCode::INTERNAL_SERVER_ERROR.into_response();
@@ -211,4 +270,33 @@ pub async fn render_error_pages(req: Request, next: Next) -> Response {
     }
     parts.headers.clear();
     rendered
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sqlite(code: i32) -> DomainError {
+        DomainError::Storage(DbError::Sqlite(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(code),
+            None,
+        )))
+    }
+
+    #[test]
+    fn a_full_disk_and_a_read_only_disk_get_their_own_page() {
+        let full = WebError::from(sqlite(rusqlite::ffi::SQLITE_FULL)).into_response();
+        assert_eq!(full.status(), StatusCode::INSUFFICIENT_STORAGE);
+        let page = full.extensions().get::<ErrorPage>().expect("page");
+        assert_eq!(page.message.key, "error-storage-full-text");
+        let ro = WebError::from(sqlite(rusqlite::ffi::SQLITE_READONLY)).into_response();
+        assert_eq!(ro.status(), StatusCode::SERVICE_UNAVAILABLE);
+        let io = DomainError::Files(std::io::Error::from(std::io::ErrorKind::StorageFull));
+        assert_eq!(
+            WebError::from(io).into_response().status(),
+            StatusCode::INSUFFICIENT_STORAGE
+        );
+        let other = WebError::from(sqlite(rusqlite::ffi::SQLITE_CORRUPT)).into_response();
+        assert_eq!(other.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
 }

@@ -94,3 +94,6 @@ menu-settings = Parámetros
 cli-backup-done = Copia de seguridad escrita: { $path } ({ $size } MB, { $tickets } tickets, { $attachments } adjuntos) en { $seconds } s.
 cli-restore-done = Copia restaurada: { $tickets } tickets, { $users } usuarios, { $attachments } adjuntos, en { $seconds } s. Los datos sustituidos están en { $kept }.
 cli-restore-in-use = Gestdesk está en marcha sobre esta carpeta de datos: deténgalo y después restaure.
+error-storage-title = No se puede guardar ahora
+error-storage-full-text = El disco del servidor está lleno, así que no se pudo guardar nada; lo que ya había está intacto. Avise al administrador y vuelva a intentarlo cuando haya espacio.
+error-storage-readonly-text = El servidor no puede escribir sus datos (la carpeta de datos es de solo lectura), así que no se pudo guardar nada; lo que ya había está intacto. Avise al administrador.

@@ -110,8 +110,12 @@ impl Scope {
     pub fn condition(&self, r: &Reader) -> (String, Vec<SqlValue>) {
         let me = SqlValue::Integer(r.user);
         match *self {
+            // Written as a union so that each side uses its own index: as an OR, SQLite
+            // tends to walk every ticket not deleted to find one technician's.
             Scope::Your if r.technician => (
-                "(t.technician_id = ? OR t.requester_id = ?)".to_owned(),
+                "t.id IN (SELECT id FROM tickets WHERE technician_id = ?
+                          UNION SELECT id FROM tickets WHERE requester_id = ?)"
+                    .to_owned(),
                 vec![me.clone(), me],
             ),
             Scope::Your => {
