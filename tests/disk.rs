@@ -1,6 +1,9 @@
 //! A full disk: the data directory on a small tmpfs (mounting one needs root, as in CI; the
 //! story says so and stops early otherwise). Saving then answers a clear page and a log line,
-//! nothing is half-written, and once space is freed everything works again.
+//! nothing is half-written, and once space is freed everything works again. (A folder turned
+//! read-only under a running server cannot be played here: the kernel refuses to remount a
+//! file system read-only while the database is open for writing; the mapping of SQLite's
+//! read-only and I/O errors to their page is a unit test in `web::error`.)
 
 use std::path::Path;
 use std::process::Command;
@@ -101,6 +104,7 @@ async fn a_full_disk_gives_a_clear_page_loses_nothing_and_recovers() {
         }
         let after = open_ticket(&app, &admin, &[("requester", "u1"), ("title", "After")]).await;
         assert!(after > first);
+
         let ok: String = app
             .sql()
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))

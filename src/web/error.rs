@@ -54,9 +54,12 @@ fn storage_refusal(e: &DomainError) -> Option<bool> {
         DomainError::Storage(DbError::Sqlite(rusqlite::Error::SqliteFailure(f, _))) => {
             match f.code {
                 ErrorCode::DiskFull => Some(true),
-                ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied => {
-                    Some(false)
-                }
+                // A file system remounted read-only under an open database shows as an I/O
+                // error on the next write.
+                ErrorCode::ReadOnly
+                | ErrorCode::CannotOpen
+                | ErrorCode::PermissionDenied
+                | ErrorCode::SystemIoFailure => Some(false),
                 _ => None,
             }
         }
@@ -291,6 +294,8 @@ mod tests {
         assert_eq!(page.message.key, "error-storage-full-text");
         let ro = WebError::from(sqlite(rusqlite::ffi::SQLITE_READONLY)).into_response();
         assert_eq!(ro.status(), StatusCode::SERVICE_UNAVAILABLE);
+        let io = WebError::from(sqlite(rusqlite::ffi::SQLITE_IOERR_WRITE)).into_response();
+        assert_eq!(io.status(), StatusCode::SERVICE_UNAVAILABLE);
         let io = DomainError::Files(std::io::Error::from(std::io::ErrorKind::StorageFull));
         assert_eq!(
             WebError::from(io).into_response().status(),

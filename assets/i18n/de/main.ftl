@@ -96,4 +96,4 @@ cli-restore-done = Sicherung wiederhergestellt: { $tickets } Tickets, { $users }
 cli-restore-in-use = Gestdesk läuft auf diesem Datenverzeichnis: Beenden Sie es und stellen Sie dann wieder her.
 error-storage-title = Speichern gerade nicht möglich
 error-storage-full-text = Die Festplatte des Servers ist voll, daher konnte nichts gespeichert werden; die vorhandenen Daten sind unversehrt. Informieren Sie den Administrator und versuchen Sie es erneut, sobald Platz frei ist.
-error-storage-readonly-text = Der Server kann seine Daten nicht schreiben (das Datenverzeichnis ist schreibgeschützt), daher konnte nichts gespeichert werden; die vorhandenen Daten sind unversehrt. Informieren Sie den Administrator.
+error-storage-readonly-text = Der Server kann seine Daten nicht schreiben (Datenverzeichnis schreibgeschützt oder Festplatte defekt), daher konnte nichts gespeichert werden; die vorhandenen Daten sind unversehrt. Informieren Sie den Administrator.

@@ -96,4 +96,4 @@ cli-restore-done = Backup restored: { $tickets } tickets, { $users } users, { $a
 cli-restore-in-use = Gestdesk is running on this data directory: stop it, then restore.
 error-storage-title = Cannot save right now
 error-storage-full-text = The server's disk is full, so nothing could be saved; what was there before is intact. Tell the administrator; try again once space has been freed.
-error-storage-readonly-text = The server cannot write its data (the data folder is read-only), so nothing could be saved; what was there before is intact. Tell the administrator.
+error-storage-readonly-text = The server cannot write its data (the data folder is read-only or the disk is failing), so nothing could be saved; what was there before is intact. Tell the administrator.

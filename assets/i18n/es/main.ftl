@@ -96,4 +96,4 @@ cli-restore-done = Copia restaurada: { $tickets } tickets, { $users } usuarios, 
 cli-restore-in-use = Gestdesk está en marcha sobre esta carpeta de datos: deténgalo y después restaure.
 error-storage-title = No se puede guardar ahora
 error-storage-full-text = El disco del servidor está lleno, así que no se pudo guardar nada; lo que ya había está intacto. Avise al administrador y vuelva a intentarlo cuando haya espacio.
-error-storage-readonly-text = El servidor no puede escribir sus datos (la carpeta de datos es de solo lectura), así que no se pudo guardar nada; lo que ya había está intacto. Avise al administrador.
+error-storage-readonly-text = El servidor no puede escribir sus datos (carpeta de datos de solo lectura o disco averiado), así que no se pudo guardar nada; lo que ya había está intacto. Avise al administrador.

@@ -96,4 +96,4 @@ cli-restore-done = Sauvegarde restaurée : { $tickets } tickets, { $users } util
 cli-restore-in-use = Gestdesk fonctionne sur ce dossier de données : arrêtez-le, puis restaurez.
 error-storage-title = Enregistrement impossible pour l'instant
 error-storage-full-text = Le disque du serveur est plein, rien n'a pu être enregistré ; les données déjà là sont intactes. Prévenez l'administrateur et réessayez une fois de la place libérée.
-error-storage-readonly-text = Le serveur ne peut pas écrire ses données (le dossier de données est en lecture seule), rien n'a pu être enregistré ; les données déjà là sont intactes. Prévenez l'administrateur.
+error-storage-readonly-text = Le serveur ne peut pas écrire ses données (dossier de données en lecture seule ou disque défaillant), rien n'a pu être enregistré ; les données déjà là sont intactes. Prévenez l'administrateur.
