@@ -284,6 +284,12 @@ fn main() {
         "  server memory: {after_warm_up:.0} MB after warm-up ({} s), {end_rss:.0} MB at the end, peak {peak:.0} MB",
         warm_up.as_secs()
     );
+    let curve: Vec<String> = samples
+        .iter()
+        .filter(|(at, _)| at % 30 == 0)
+        .map(|(at, mb)| format!("{at}s {mb:.0}"))
+        .collect();
+    println!("  memory every 30 s (MB): {}", curve.join(", "));
     println!("  target zero errors: {}", verdict(errors == 0));
     println!(
         "  target memory stable after warm-up (< 20% growth): {}",
