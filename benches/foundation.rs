@@ -48,18 +48,6 @@ fn time_to_first_answer(data_dir: &Path) -> Duration {
     elapsed
 }
 
-fn rss_kib(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse().ok())
-        })
-        .unwrap_or(0)
-}
-
 fn main() {
     // Start-up: on a new data directory (the first start creates and migrates the database),
     // then on an existing one.
@@ -180,7 +168,7 @@ fn main() {
 
     // Idle memory: after the load, once the server has been quiet for a while.
     std::thread::sleep(Duration::from_secs(3));
-    let rss = rss_kib(server.id());
+    let rss = common::rss_kib(server.id());
     #[allow(clippy::cast_precision_loss)]
     let rss_mb = rss as f64 / 1024.0;
     println!("idle resident memory after the load: {rss_mb:.1} MiB");
@@ -192,7 +180,7 @@ fn main() {
     }
     std::thread::sleep(Duration::from_secs(2));
     #[allow(clippy::cast_precision_loss)]
-    let idle_mb = rss_kib(idle.id()) as f64 / 1024.0;
+    let idle_mb = common::rss_kib(idle.id()) as f64 / 1024.0;
     println!("idle resident memory of a fresh server: {idle_mb:.1} MiB");
     println!(
         "  target < 30 MB: {}",

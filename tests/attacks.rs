@@ -52,24 +52,7 @@ fn fingerprint(app: &TestApp) -> Vec<(String, i64, String)> {
 
 /// A concrete path for a route pattern, with real ids of the fixtures.
 fn concrete(pattern: &str, id: &str) -> String {
-    let mut out = String::new();
-    let mut rest = pattern;
-    while let Some(start) = rest.find('{') {
-        out.push_str(&rest[..start]);
-        let end = rest[start..]
-            .find('}')
-            .map_or(rest.len(), |e| start + e + 1);
-        out.push_str(match &rest[start..end] {
-            "{list}" => "companies",
-            "{token}" => "0",
-            "{hash}" => "0",
-            "{*path}" => "app.css",
-            _ => id,
-        });
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
+    crate::common::concrete_route(pattern, id, "companies")
 }
 
 /// A helpdesk with a bit of everything, so that routes with ids reach real rows.

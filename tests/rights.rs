@@ -12,22 +12,7 @@ use crate::common::{Client, TestApp};
 /// A concrete path for a route pattern: parameters point to nothing, so that an allowed request
 /// changes nothing (it ends in a 404 or a validation error after the guard let it through).
 fn concrete(pattern: &str) -> String {
-    let mut out = String::new();
-    let mut rest = pattern;
-    while let Some(start) = rest.find('{') {
-        out.push_str(&rest[..start]);
-        let end = rest[start..]
-            .find('}')
-            .map_or(rest.len(), |e| start + e + 1);
-        out.push_str(match &rest[start..end] {
-            "{list}" => "categories",
-            "{token}" => "0",
-            _ => "999999",
-        });
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
+    crate::common::concrete_route(pattern, "999999", "categories")
 }
 
 fn granted(app: &TestApp, profile: Profile) -> HashSet<String> {

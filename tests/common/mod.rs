@@ -276,6 +276,28 @@ pub fn run_gestdesk(dir: &Path, args: &[&str]) -> (bool, String) {
     )
 }
 
+/// A concrete path for a route pattern: `{list}` becomes `list`, ids become `id`, a set-up
+/// token and a static hash `0`, a static path `app.css`.
+pub fn concrete_route(pattern: &str, id: &str, list: &str) -> String {
+    let mut out = String::new();
+    let mut rest = pattern;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let end = rest[start..]
+            .find('}')
+            .map_or(rest.len(), |e| start + e + 1);
+        out.push_str(match &rest[start..end] {
+            "{list}" => list,
+            "{token}" | "{hash}" => "0",
+            "{*path}" => "app.css",
+            _ => id,
+        });
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A TCP port free on loopback at the time of asking.
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
