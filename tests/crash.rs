@@ -318,7 +318,16 @@ async fn killing_the_server_during_writes_loses_nothing_it_acknowledged() {
         let writers: Vec<_> = (0..4)
             .map(|n| tokio::spawn(writer(base.clone(), n, acked.clone())))
             .collect();
-        let wait = rand::rng().random_range(400..1800);
+        // Kill at a random moment once this round's load is under way (on a busy machine the
+        // first writes can take longer than the whole random window).
+        let before = acked.lock().expect("lock").tickets.len();
+        let started = Instant::now();
+        while acked.lock().expect("lock").tickets.len() == before
+            && started.elapsed() < Duration::from_secs(60)
+        {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        let wait = rand::rng().random_range(0..1400);
         tokio::time::sleep(Duration::from_millis(wait)).await;
         server.kill().expect("SIGKILL");
         server.wait().expect("wait");
@@ -328,7 +337,7 @@ async fn killing_the_server_during_writes_loses_nothing_it_acknowledged() {
         {
             let a = acked.lock().expect("lock");
             println!(
-                "round {round}: killed after {wait} ms; {} tickets, {} replies acknowledged so far",
+                "round {round}: killed {wait} ms after the first write; {} tickets, {} replies acknowledged so far",
                 a.tickets.len(),
                 a.replies.len()
             );

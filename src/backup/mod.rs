@@ -139,8 +139,19 @@ pub fn list(dir: &Path) -> std::io::Result<Vec<Listed>> {
             modified,
         });
     }
-    out.sort_by(|a, b| b.name.cmp(&a.name));
+    out.sort_by_cached_key(|b| std::cmp::Reverse(order_key(&b.name)));
     Ok(out)
+}
+
+/// Orders archive names by their date, time and same-second counter read as numbers: by
+/// bytes, `…-073000-2.tar.gz` would sort before `…-073000.tar.gz` (`-` < `.`) and `-10` before
+/// `-9`.
+fn order_key(name: &str) -> Vec<u64> {
+    name.trim_start_matches("gestdesk-")
+        .trim_end_matches(".tar.gz")
+        .split('-')
+        .map(|part| part.parse().unwrap_or(u64::MAX))
+        .collect()
 }
 
 /// The path of backup `name` in `dir`, if the name is one of ours and the file exists.
@@ -189,7 +200,7 @@ pub fn digest(path: &Path) -> std::io::Result<(String, u64)> {
 
 #[cfg(test)]
 mod tests {
-    use super::is_backup_name;
+    use super::{is_backup_name, list};
 
     #[test]
     fn only_our_archive_names_are_accepted() {
@@ -205,5 +216,34 @@ mod tests {
         ] {
             assert!(!is_backup_name(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn archives_of_the_same_second_list_newest_first() {
+        let dir = tempfile::tempdir().expect("dir");
+        for name in [
+            "gestdesk-20261128-040512.tar.gz",
+            "gestdesk-20261128-040512-2.tar.gz",
+            "gestdesk-20261128-040512-10.tar.gz",
+            "gestdesk-20261128-040512-9.tar.gz",
+            "gestdesk-20261127-235959.tar.gz",
+        ] {
+            std::fs::write(dir.path().join(name), b"").expect("file");
+        }
+        let names: Vec<String> = list(dir.path())
+            .expect("list")
+            .into_iter()
+            .map(|b| b.name)
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "gestdesk-20261128-040512-10.tar.gz",
+                "gestdesk-20261128-040512-9.tar.gz",
+                "gestdesk-20261128-040512-2.tar.gz",
+                "gestdesk-20261128-040512.tar.gz",
+                "gestdesk-20261127-235959.tar.gz",
+            ]
+        );
     }
 }
