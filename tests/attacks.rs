@@ -55,6 +55,16 @@ fn concrete(pattern: &str, id: &str) -> String {
     crate::common::concrete_route(pattern, id, "companies")
 }
 
+/// Switches on every function that has pages, so that its routes are attacked too (posting
+/// the settings form switches them off again).
+fn functions_on(app: &TestApp) {
+    for route in routes::table() {
+        if let Some(function) = route.function {
+            app.set_setting(function, "1");
+        }
+    }
+}
+
 /// A helpdesk with a bit of everything, so that routes with ids reach real rows.
 async fn fixtures() -> (TestApp, Client) {
     let (app, admin) = TestApp::with_admin().await;
@@ -88,6 +98,22 @@ async fn fixtures() -> (TestApp, Client) {
             &[("name", "Fixture company")],
         )
         .await;
+    functions_on(&app);
+    let form = admin.get("/procedures/new").await;
+    let r = admin
+        .send_upload_form_from(
+            &form,
+            "procedure-form",
+            &[
+                ("title", "Fixture procedure"),
+                ("body", "Fixture *steps*"),
+                ("category", "1"),
+                ("published", "1"),
+            ],
+            &[("steps.txt", b"step one")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     (app, admin)
 }
 
@@ -165,6 +191,7 @@ const PARAMETERS: &[&str] = &[
     "f_state_id",
     "f_created_at",
     "lang",
+    "category",
 ];
 
 fn leaks(body: &str) -> bool {
@@ -372,6 +399,7 @@ fn pages() -> Vec<String> {
             || route.path == "/live"
             || route.path.starts_with("/static")
             || route.path.contains("attachments")
+            || route.path.contains("/files/")
             || route.path.contains("/admin/backups/")
             || route.path.contains("export")
         {
@@ -392,6 +420,7 @@ async fn script_typed_into_every_form_field_never_comes_back_live_on_any_page() 
     user.login("ursula", "password-of-ursula").await;
     let pages = pages();
     let mut submitted = 0;
+    let mut procedure_forms = 0;
     let mut filled = 0;
     for (n, payload) in XSS.iter().enumerate() {
         for page in &pages {
@@ -435,6 +464,12 @@ async fn script_typed_into_every_form_field_never_comes_back_live_on_any_page() 
                     && action.starts_with("/tickets")
                 {
                     admin.send_ticket_form_from(&html, &pairs, &[]).await
+                } else if html.body.contains("id=\"procedure-form\"")
+                    && action.starts_with("/procedures")
+                {
+                    admin
+                        .send_upload_form_from(&html, "procedure-form", &pairs, &[])
+                        .await
                 } else {
                     admin.post_raw(&action, &pairs).await
                 };
@@ -449,10 +484,15 @@ async fn script_typed_into_every_form_field_never_comes_back_live_on_any_page() 
                     "POST {action} echoed live markup: {live:?}"
                 );
                 submitted += 1;
+                if action.starts_with("/procedures") {
+                    procedure_forms += 1;
+                }
+                functions_on(&app);
             }
         }
     }
     assert!(submitted > 50, "only {submitted} forms sent");
+    assert!(procedure_forms > 0, "no procedure form was attacked");
     // Every page, for every profile, after all that.
     let mut seen = 0;
     for client in [&admin, &tech, &user] {

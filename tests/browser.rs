@@ -912,3 +912,89 @@ async fn an_administrator_sets_up_mail_tests_it_and_a_technician_previews_and_se
     app.stop().await;
     story.expect("browser story");
 }
+
+#[tokio::test]
+async fn procedures_are_switched_on_written_and_read_from_a_ticket_in_a_real_browser() {
+    let (app, admin) = TestApp::with_admin().await;
+    app.create_user(
+        "rita",
+        "rita's password 1",
+        gestdesk::domain::profiles::Profile::User,
+    )
+    .await;
+    let rita = app.user_id("rita");
+    let ticket = crate::common::open_ticket(
+        &app,
+        &admin,
+        &[
+            ("requester", &format!("u{rita}")),
+            ("title", "My PC will not start"),
+            ("category_id", "2"),
+            ("subcategory_id", "2"),
+        ],
+    )
+    .await;
+    let upload = tempfile::tempdir().expect("dir");
+    let file = upload.path().join("bios-settings.txt");
+    std::fs::write(&file, "Boot order: disk first").expect("file");
+    let b = Browser::start(1280, 900).await;
+    let story = async {
+        log_in(&b, &app, "admin", ADMIN_PASSWORD).await?;
+        // The switch, from the settings page: the menu entry appears on the next page.
+        b.client.goto(&app.url("/admin/settings")).await?;
+        assert!(b.client.find(Locator::Css(".sidebar a[href='/procedures']")).await.is_err());
+        b.client.find(Locator::Css("#f-procedure")).await?.click().await?;
+        click_and_wait(&b, "form.stack .form-actions button.button-primary").await?;
+        assert_eq!(text_of(&b, ".flash").await?, "Changes saved.");
+        click_and_wait(&b, ".sidebar a[href='/procedures']").await?;
+        assert_eq!(text_of(&b, "main h1").await?, "Procedures");
+
+        // Written with a file, filed under Hardware › PC, published to requesters.
+        click_and_wait(&b, ".list-actions a.button-primary").await?;
+        fill(&b, "title", "PC does not start: check the BIOS").await?;
+        b.client.find(Locator::Css("#f-category option[value='2']")).await?.click().await?;
+        wait_until(
+            &b,
+            "return [...document.querySelectorAll('#f-subcategory option[data-category]')].every(o => o.hidden === (o.dataset.category !== '2'));",
+            "the subcategories did not follow the category",
+        )
+        .await?;
+        b.client.find(Locator::Css("#f-subcategory option[value='2']")).await?.click().await?;
+        fill(&b, "body", "1. Press **F2** at start\n2. Put the disk first\n\n| Key | Brand |\n|---|---|\n| F2 | Dell |").await?;
+        b.client.find(Locator::Css("#f-published")).await?.click().await?;
+        b.client.find(Locator::Css("#f-attachments")).await?.send_keys(&file.display().to_string()).await?;
+        b.screenshot("60-procedure-new").await;
+        click_and_wait(&b, "#procedure-form .form-actions button.button-primary").await?;
+        assert_eq!(text_of(&b, ".flash").await?, "Changes saved.");
+        assert_eq!(text_of(&b, ".procedure-text strong").await?, "F2");
+        assert_eq!(text_of(&b, "#files .file-list a").await?, "bios-settings.txt");
+        b.screenshot("61-procedure-page").await;
+        b.client.goto(&app.url("/procedures?q=bios")).await?;
+        assert_eq!(text_of(&b, ".data-table tbody td a").await?, "PC does not start: check the BIOS");
+        b.screenshot("62-procedures-search").await;
+        let problems = b.client.execute(ACCESSIBILITY_PROBLEMS, vec![]).await?;
+        assert_eq!(problems.as_str(), Some(""), "procedure list");
+
+        // The requester reads it from their ticket of that category.
+        b.client.delete_all_cookies().await?;
+        log_in(&b, &app, "rita", "rita's password 1").await?;
+        b.client.goto(&app.url(&format!("/tickets/{ticket}"))).await?;
+        assert_eq!(text_of(&b, "#procedures-heading").await?, "Procedures for this category");
+        b.screenshot("63-procedure-on-ticket").await;
+        click_and_wait(&b, "#procedures a").await?;
+        assert_eq!(text_of(&b, "main h1").await?, "PC does not start: check the BIOS");
+        assert!(b.client.find(Locator::Css(".ticket-actions a[href$='/edit']")).await.is_err());
+        b.screenshot("64-procedure-requester").await;
+
+        // On a phone the procedure and its table stay within the screen.
+        b.client.set_window_size(360, 740).await?;
+        b.client.refresh().await?;
+        assert!(!scrolls_sideways(&b).await?, "the procedure page scrolls sideways on a phone");
+        b.screenshot("65-procedure-phone").await;
+        Ok::<(), CmdError>(())
+    }
+    .await;
+    b.close().await;
+    app.stop().await;
+    story.expect("browser story");
+}

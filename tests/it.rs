@@ -28,6 +28,8 @@ mod organisation;
 mod pages;
 /// Administration > Users, the own profile, self-registration and the quick user dialog.
 mod people;
+/// Procedures: the function switch, writing and finding them, who reads which.
+mod procedures;
 /// Rights enforced on every route for every profile, and the rights matrix.
 mod rights;
 /// The database: migrations and the seeded profiles and rights.

@@ -45,6 +45,10 @@ async fn walk(app: &TestApp, clients: &[(Profile, Client)]) -> usize {
         if route.access == Access::Anyone || route.path == "/logout" {
             continue;
         }
+        // Switched on for the walk (walking the settings form's POST switches them off).
+        if let Some(function) = route.function {
+            app.set_setting(function, "1");
+        }
         let path = concrete(route.path);
         for (profile, client) in clients {
             let rights = granted(app, *profile);
@@ -80,6 +84,9 @@ async fn walk(app: &TestApp, clients: &[(Profile, Client)]) -> usize {
 #[tokio::test]
 async fn every_route_answers_each_profile_as_the_matrix_says() {
     let (app, admin) = TestApp::with_admin().await;
+    // Functions are walked switched on; switched off, their routes do not exist (below).
+    let functions: HashSet<&str> = routes::table().iter().filter_map(|r| r.function).collect();
+    assert!(functions.contains("procedure"));
     let clients = vec![
         (
             Profile::User,
@@ -130,6 +137,31 @@ async fn every_route_answers_each_profile_as_the_matrix_says() {
         StatusCode::OK
     );
     walk(&app, &clients).await;
+
+    // A function switched off: its routes answer "not found" to everyone logged in, even to
+    // those holding its rights, and still send visitors to the login page.
+    for f in &functions {
+        app.set_setting(f, "0");
+    }
+    for route in routes::table() {
+        if route.function.is_none() {
+            continue;
+        }
+        let path = concrete(route.path);
+        for (profile, client) in &clients {
+            let reply = request(client, route.method.as_str(), &path).await;
+            assert_eq!(
+                reply.status,
+                StatusCode::NOT_FOUND,
+                "{profile:?} reached {} {path} with its function off",
+                route.method
+            );
+        }
+        if route.method.as_str() == "GET" {
+            let reply = anonymous.get_head(&path).await;
+            assert!(reply.location().is_some_and(|l| l.starts_with("/login")));
+        }
+    }
     app.stop().await;
 }
 

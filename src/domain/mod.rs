@@ -13,6 +13,7 @@ pub mod groups;
 pub mod ids;
 pub mod lists;
 pub mod mail;
+pub mod procedures;
 pub mod profiles;
 pub mod rights;
 pub mod sessions;

@@ -46,3 +46,16 @@ pub async fn check(access: Access, req: Request, next: Next) -> Response {
     }
     next.run(req).await
 }
+
+/// The function-switch check (see [`super::routes::Routes::behind_function`]): runs before the
+/// access check; visitors who are not logged in go on to it (and so to the login page), others
+/// get "not found" while the function is off.
+pub async fn function(key: &'static str, req: Request, next: Next) -> Response {
+    let Some(visitor) = req.extensions().get::<Arc<Visitor>>().cloned() else {
+        return WebError::internal("visitor middleware missing").into_response();
+    };
+    if visitor.session.is_some() && !visitor.settings.flag(key) {
+        return WebError::NotFound.into_response();
+    }
+    next.run(req).await
+}

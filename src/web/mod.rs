@@ -19,6 +19,7 @@ mod guard;
 mod health;
 mod home;
 pub mod paths;
+mod procedures;
 mod quick_user;
 mod register;
 pub mod routes;
@@ -55,6 +56,7 @@ pub(crate) fn pages() -> Routes {
         .merge(admin::routes())
         .merge(tickets::routes())
         .merge(worklist::routes())
+        .merge(procedures::routes())
         .get(paths::REGISTER, Access::Anyone, register::page)
         .post(paths::REGISTER, Access::Anyone, register::submit)
         .get(paths::QUICK_USER_NEW, QUICK_USERS, quick_user::new_form)

@@ -47,6 +47,9 @@ pub struct RouteInfo {
     pub method: Method,
     pub path: &'static str,
     pub access: Access,
+    /// The function switch (setting) the route belongs to, if any: while it is off, the route
+    /// answers "not found" to logged-in users.
+    pub function: Option<&'static str>,
 }
 
 /// Routes being declared, with their table.
@@ -83,6 +86,7 @@ impl Routes {
             method,
             path,
             access,
+            function: None,
         });
         self
     }
@@ -120,6 +124,19 @@ impl Routes {
     {
         let route = post(handler).layer(axum::extract::DefaultBodyLimit::max(max_bytes));
         self.add(Method::POST, path, access, route)
+    }
+
+    /// Puts every route declared so far behind the function switch `key` (a flag setting):
+    /// while it is off they answer "not found", as if the function did not exist.
+    #[must_use]
+    pub fn behind_function(mut self, key: &'static str) -> Self {
+        self.router = self
+            .router
+            .route_layer(from_fn(move |req, next| guard::function(key, req, next)));
+        for route in &mut self.table {
+            route.function = Some(key);
+        }
+        self
     }
 
     /// Adds another area's routes.

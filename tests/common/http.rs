@@ -291,10 +291,23 @@ impl Client {
         fields: &[(&str, &str)],
         files: &[(&str, &[u8])],
     ) -> Reply {
+        self.send_upload_form_from(form_page, "ticket-form", fields, files)
+            .await
+    }
+
+    /// Sends the file-carrying form `form_id` of an already fetched page, with its hidden
+    /// fields, `fields` and `files` (as `attachments`).
+    pub async fn send_upload_form_from(
+        &self,
+        form_page: &Reply,
+        form_id: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &[u8])],
+    ) -> Reply {
         let at = form_page
             .body
-            .find("id=\"ticket-form\"")
-            .expect("page has the ticket form");
+            .find(&format!("id=\"{form_id}\""))
+            .unwrap_or_else(|| panic!("page has the form {form_id}"));
         let action = extract_attr(&form_page.body[at..], "action=\"")
             .expect("form action")
             .replace("&amp;", "&");

@@ -183,6 +183,7 @@ pub const ALL: &[ListDef] = &[
             usage("tickets", "category_id", "usage-tickets"),
             usage("subcategories", "category_id", "usage-subcategories"),
             usage("personal_views", "category_id", "usage-views"),
+            usage("procedures", "category_id", "usage-procedures"),
         ],
         translated: true,
         ..list("categories", "categories", "list-categories")
@@ -202,6 +203,7 @@ pub const ALL: &[ListDef] = &[
         usages: &[
             usage("tickets", "subcategory_id", "usage-tickets"),
             usage("personal_views", "subcategory_id", "usage-views"),
+            usage("procedures", "subcategory_id", "usage-procedures"),
         ],
         translated: true,
         ..list("subcategories", "subcategories", "list-subcategories")
@@ -327,7 +329,10 @@ pub const ALL: &[ListDef] = &[
                 settings::COMPANY_LIMIT_TICKET,
             ),
         ],
-        usages: &[usage("users", "company_id", "usage-users")],
+        usages: &[
+            usage("users", "company_id", "usage-users"),
+            usage("procedures", "company_id", "usage-procedures"),
+        ],
         ..list("companies", "companies", "list-companies")
     },
     ListDef {

@@ -239,7 +239,7 @@ pub fn pending(
 ) -> rusqlite::Result<Vec<Attachment>> {
     let mut out = Vec::new();
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM attachments WHERE pending_token = ?1 AND uploaded_by = ?2 AND ticket_id IS NULL"
+        "SELECT {COLUMNS} FROM attachments WHERE pending_token = ?1 AND uploaded_by = ?2 AND ticket_id IS NULL AND procedure_id IS NULL"
     ))?;
     for t in tokens {
         if let Some(a) = stmt.query_row(params![t, uploader], from_row).optional()? {
@@ -247,6 +247,37 @@ pub fn pending(
         }
     }
     Ok(out)
+}
+
+/// The pending attachments `tokens` of `uploader`, to be linked where `owner_column` (a column
+/// of `attachments`: `ticket_id`, `procedure_id`) is `owner`, refused when that would make more
+/// than `max_count` files there.
+pub fn pending_within_limit(
+    tx: &Transaction<'_>,
+    owner_column: &str,
+    owner: i64,
+    uploader: i64,
+    tokens: &[String],
+    max_count: i64,
+) -> Result<Vec<Attachment>, DomainError> {
+    let files = pending(tx, uploader, tokens)?;
+    if files.is_empty() {
+        return Ok(files);
+    }
+    let existing: i64 = tx.query_row(
+        &format!("SELECT count(*) FROM attachments WHERE {owner_column} = ?1"),
+        [owner],
+        |r| r.get(0),
+    )?;
+    if existing + files.len() as i64 > max_count {
+        let mut errors = FieldErrors::new();
+        errors.add(
+            "attachments",
+            msg("error-attachment-count").arg("max", max_count),
+        );
+        return Err(DomainError::Invalid(errors));
+    }
+    Ok(files)
 }
 
 /// Links the pending attachments `tokens` of `uploader` to `ticket`, within the per-ticket limit,
@@ -259,23 +290,7 @@ pub fn link(
     max_count: i64,
     now: i64,
 ) -> Result<(), DomainError> {
-    let files = pending(tx, uploader, tokens)?;
-    if files.is_empty() {
-        return Ok(());
-    }
-    let existing: i64 = tx.query_row(
-        "SELECT count(*) FROM attachments WHERE ticket_id = ?1",
-        [ticket],
-        |r| r.get(0),
-    )?;
-    if existing + files.len() as i64 > max_count {
-        let mut errors = FieldErrors::new();
-        errors.add(
-            "attachments",
-            msg("error-attachment-count").arg("max", max_count),
-        );
-        return Err(DomainError::Invalid(errors));
-    }
+    let files = pending_within_limit(tx, "ticket_id", ticket, uploader, tokens, max_count)?;
     for f in files {
         tx.execute(
             "UPDATE attachments SET ticket_id = ?2, pending_token = NULL WHERE id = ?1",
@@ -294,11 +309,37 @@ pub fn link(
 
 /// The attachments of `ticket`.
 pub fn list(conn: &Connection, ticket: i64) -> rusqlite::Result<Vec<Attachment>> {
+    list_of(conn, "ticket_id", ticket)
+}
+
+/// The attachments whose `owner_column` (`ticket_id`, `procedure_id`) is `owner`.
+pub fn list_of(
+    conn: &Connection,
+    owner_column: &str,
+    owner: i64,
+) -> rusqlite::Result<Vec<Attachment>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM attachments WHERE ticket_id = ?1 ORDER BY id"
+        "SELECT {COLUMNS} FROM attachments WHERE {owner_column} = ?1 ORDER BY id"
     ))?;
-    let rows = stmt.query_map([ticket], from_row)?;
+    let rows = stmt.query_map([owner], from_row)?;
     rows.collect()
+}
+
+/// Attachment `id` if its `owner_column` is `owner`, with its storage name.
+pub fn one_of(
+    conn: &Connection,
+    owner_column: &str,
+    owner: i64,
+    id: i64,
+) -> rusqlite::Result<Option<(Attachment, String)>> {
+    conn.query_row(
+        &format!(
+            "SELECT {COLUMNS}, storage_name FROM attachments WHERE id = ?1 AND {owner_column} = ?2"
+        ),
+        params![id, owner],
+        |r| Ok((from_row(r)?, r.get(5)?)),
+    )
+    .optional()
 }
 
 /// Attachment `id` of `ticket` and its storage name, if `viewer` may see the ticket.
@@ -311,14 +352,7 @@ pub fn for_download(
     if !viewer.sees(conn, ticket)? {
         return Ok(None);
     }
-    conn.query_row(
-        &format!(
-            "SELECT {COLUMNS}, storage_name FROM attachments WHERE id = ?1 AND ticket_id = ?2"
-        ),
-        params![id, ticket],
-        |r| Ok((from_row(r)?, r.get(5)?)),
-    )
-    .optional()
+    one_of(conn, "ticket_id", ticket, id)
 }
 
 /// Removes attachment `id` from `ticket`, records it in the thread, then deletes the file.
@@ -358,10 +392,10 @@ pub async fn purge_stale(db: &Db, store: &Store, max_age_secs: i64) -> Result<us
     let names: Vec<String> = db
         .write(move |tx| {
             let names: Vec<String> = tx
-                .prepare("SELECT storage_name FROM attachments WHERE ticket_id IS NULL AND uploaded_at < ?1")?
+                .prepare("SELECT storage_name FROM attachments WHERE ticket_id IS NULL AND procedure_id IS NULL AND uploaded_at < ?1")?
                 .query_map([before], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
-            tx.execute("DELETE FROM attachments WHERE ticket_id IS NULL AND uploaded_at < ?1", [before])?;
+            tx.execute("DELETE FROM attachments WHERE ticket_id IS NULL AND procedure_id IS NULL AND uploaded_at < ?1", [before])?;
             Ok::<_, DomainError>(names)
         })
         .await?;

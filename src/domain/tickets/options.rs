@@ -133,7 +133,8 @@ pub fn find_people(
         .collect())
 }
 
-fn list(
+/// The choices of list `code` as `(id, name)` texts (plus `keep`, even if retired).
+pub(crate) fn list(
     conn: &Connection,
     code: &str,
     lang: Lang,
@@ -147,6 +148,30 @@ fn list(
         .into_iter()
         .map(|(id, n)| (id.to_string(), n))
         .collect())
+}
+
+/// Every enabled subcategory with its category (plus `keep`, even if retired), named in `lang`.
+pub fn subcategories(
+    conn: &Connection,
+    lang: Lang,
+    keep: Option<i64>,
+) -> rusqlite::Result<Vec<Sub>> {
+    let mut out = Vec::new();
+    if let Some(def) = lists::find("subcategories") {
+        for e in repo::entries(conn, def)? {
+            if e.disabled && Some(e.id) != keep {
+                continue;
+            }
+            if let Some(lists::Value::Int(cat)) = e.values.first() {
+                out.push(Sub {
+                    id: e.id,
+                    category_id: *cat,
+                    label: repo::display_name(def, &e, lang),
+                });
+            }
+        }
+    }
+    Ok(out)
 }
 
 impl TicketOptions {
@@ -181,21 +206,7 @@ impl TicketOptions {
             .into_iter()
             .map(|c| (c.who.value(), c.label))
             .collect();
-        let mut subcategories = Vec::new();
-        if let Some(def) = lists::find("subcategories") {
-            for e in repo::entries(conn, def)? {
-                if e.disabled && Some(e.id) != v.subcategory_id {
-                    continue;
-                }
-                if let Some(lists::Value::Int(cat)) = e.values.first() {
-                    subcategories.push(Sub {
-                        id: e.id,
-                        category_id: *cat,
-                        label: repo::display_name(def, &e, lang),
-                    });
-                }
-            }
-        }
+        let subcategories = subcategories(conn, lang, v.subcategory_id)?;
         let times = {
             let mut stmt = conn.prepare_cached("SELECT minutes, name, name_key FROM time_values WHERE disabled = 0 ORDER BY minutes")?;
             let rows = stmt.query_map([], |r| {

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use tokio_util::io::ReaderStream;
 
 use crate::domain::DomainError;
-use crate::domain::tickets::attachments::{self, Store};
+use crate::domain::tickets::attachments::{self, Attachment, Store};
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
 use crate::web::extract::Authed;
@@ -81,7 +81,16 @@ pub async fn download(
         })
         .await?;
     let (file, storage) = found.ok_or(WebError::NotFound)?;
-    let path = Store::new(&state.app().config().attachments_dir()).path(&storage);
+    send(&state, &file, &storage).await
+}
+
+/// Sends stored file `storage` as a download named after `file`.
+pub(crate) async fn send(
+    state: &AppState,
+    file: &Attachment,
+    storage: &str,
+) -> Result<Response, WebError> {
+    let path = Store::new(&state.app().config().attachments_dir()).path(storage);
     let handle = tokio::fs::File::open(&path)
         .await
         .map_err(|e| WebError::internal(format!("attachment {storage}: {e}")))?;

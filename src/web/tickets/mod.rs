@@ -1,15 +1,15 @@
 //! Tickets: the new-ticket form (full for technicians, simple for requesters), the ticket page
 //! with its thread, attachments and reminders, and the small actions around them.
 
-mod files;
+pub(crate) mod files;
 mod mail;
 mod page;
 mod people;
 mod quick;
 mod reminders;
 mod thread;
-mod upload;
-mod view;
+pub(crate) mod upload;
+pub(crate) mod view;
 
 use crate::domain::tickets::Actor;
 

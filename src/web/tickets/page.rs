@@ -8,6 +8,8 @@ use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
 
+use crate::domain::procedures;
+use crate::domain::settings::FUNCTION_PROCEDURES;
 use crate::domain::tickets::attachments::{self, Attachment};
 use crate::domain::tickets::fields::{Access, Field, Form};
 use crate::domain::tickets::options::{TicketOptions, template_source};
@@ -25,7 +27,7 @@ use crate::web::flash::Flash;
 use crate::web::paths::{self, fill};
 use crate::web::state::AppState;
 use crate::web::ui::form::{action_button, form_error};
-use crate::web::ui::layout;
+use crate::web::ui::{icons, layout};
 use crate::web::visitor::Visitor;
 
 use super::upload::{self, Submitted};
@@ -277,6 +279,8 @@ struct TicketPage {
     reminders: Vec<Reminder>,
     pending: Vec<Attachment>,
     drafts: Drafts,
+    /// Procedures filed under the ticket's category that the viewer may read.
+    procedures: Vec<(i64, String)>,
 }
 
 /// Side forms of the ticket page that came back with an error.
@@ -300,7 +304,20 @@ async fn load(
         .read(move |c| {
             let viewer = actor.viewer(c)?;
             let row = repo::get_visible(c, &viewer, id)?.ok_or(DomainError::NotFound)?;
+            let procedures = match row.values.category_id {
+                Some(category) if actor.settings.flag(FUNCTION_PROCEDURES) => {
+                    let reader = procedures::Reader::load(
+                        c,
+                        me,
+                        rights.has("procedure"),
+                        rights.has("procedure_list_company_only"),
+                    )?;
+                    procedures::repo::for_ticket(c, &reader, category, row.values.subcategory_id)?
+                }
+                _ => Vec::new(),
+            };
             Ok::<_, DomainError>(TicketPage {
+                procedures,
                 options: TicketOptions::load(
                     c,
                     lang,
@@ -356,6 +373,16 @@ fn ticket_view(
                 }
                 @if actor.rights.has("ticket_send_mail") && visitor.settings.flag(crate::domain::settings::mail_registry::SMTP_ENABLED) {
                     a.button.button-small href=(fill(paths::TICKET_MAIL, &[&row.id])) { (lang.t("mail-send-from-ticket")) }
+                }
+            }
+        }
+        @if !page.procedures.is_empty() {
+            aside.panel.procedure-links #procedures aria-labelledby="procedures-heading" {
+                h2 #procedures-heading { (icons::icon(icons::BOOK)) " " (lang.t("procedures-for-ticket")) }
+                ul.item-list {
+                    @for (id, title) in &page.procedures {
+                        li { a href=(fill(paths::PROCEDURE, &[id])) { (title) } }
+                    }
                 }
             }
         }

@@ -1,6 +1,7 @@
 //! The left menu, built from the user's rights: "New ticket", the ticket views with their
 //! counters (your tickets, all tickets, groups, company, services, agencies, personal views),
-//! and the administration pages. An entry appears only when its right is granted.
+//! the functions switched on in the settings (procedures), and the administration pages. An
+//! entry appears only when its right is granted (and its function is on).
 
 use crate::domain::rights::names;
 use crate::domain::worklist::counters::{Label, Title};
@@ -215,6 +216,26 @@ pub fn for_visitor(visitor: &Visitor) -> Vec<Section> {
                 entries,
             });
         }
+    }
+    if visitor
+        .settings
+        .flag(crate::domain::settings::FUNCTION_PROCEDURES)
+        && has("procedure")
+    {
+        sections.push(Section {
+            title: None,
+            entries: vec![Entry {
+                label: lang.t("menu-procedures"),
+                href: paths::PROCEDURES.to_owned(),
+                icon: icons::BOOK,
+                note: None,
+                count: None,
+                current: visitor.path == paths::PROCEDURES
+                    || visitor.path.starts_with("/procedures/")
+                    || visitor.path.starts_with("/procedures?"),
+                new_tab: false,
+            }],
+        });
     }
     let admin: Vec<Entry> = ADMIN
         .iter()

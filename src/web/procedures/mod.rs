@@ -1,0 +1,82 @@
+//! Procedures (the "procedure" function switch): the list with its search, a procedure's page,
+//! the form that writes one, and its files. Every route is behind the switch: while it is off
+//! they answer "not found" and the menu has no entry.
+
+mod edit;
+mod files;
+mod list;
+mod show;
+
+use crate::domain::procedures::Reader;
+use crate::domain::settings::FUNCTION_PROCEDURES;
+
+use super::extract::Authed;
+use super::paths;
+use super::routes::{Access, Routes};
+use super::tickets::upload;
+
+/// Rights of this area (GestSup's names).
+pub const SEE_ALL: &str = "procedure";
+pub const ADD: &str = "procedure_add";
+pub const MODIFY: &str = "procedure_modify";
+pub const DELETE: &str = "procedure_delete";
+pub const COMPANY: &str = "procedure_company";
+pub const COMPANY_ONLY: &str = "procedure_list_company_only";
+
+/// The routes of this area.
+pub fn routes() -> Routes {
+    Routes::new()
+        .get(paths::PROCEDURES, Access::Right(SEE_ALL), list::page)
+        .get(paths::PROCEDURE_NEW, Access::Right(ADD), edit::new_page)
+        .post_upload(
+            paths::PROCEDURES,
+            Access::Right(ADD),
+            edit::create,
+            upload::MAX_REQUEST_BYTES,
+        )
+        // Requesters read published procedures from their tickets.
+        .get(paths::PROCEDURE, Access::LoggedIn, show::page)
+        .get(
+            paths::PROCEDURE_EDIT,
+            Access::Right(MODIFY),
+            edit::edit_page,
+        )
+        .post_upload(
+            paths::PROCEDURE,
+            Access::Right(MODIFY),
+            edit::save,
+            upload::MAX_REQUEST_BYTES,
+        )
+        .post(paths::PROCEDURE_DELETE, Access::Right(DELETE), edit::delete)
+        .get(paths::PROCEDURE_FILE, Access::LoggedIn, files::download)
+        .post(
+            paths::PROCEDURE_FILE_DELETE,
+            Access::Right(MODIFY),
+            files::delete,
+        )
+        .behind_function(FUNCTION_PROCEDURES)
+}
+
+/// The signed-in user as a reader of procedures, from the request's session.
+#[derive(Debug, Clone, Copy)]
+struct Who {
+    user: i64,
+    all: bool,
+    company_only: bool,
+}
+
+impl Who {
+    fn of(authed: &Authed) -> Self {
+        let rights = &authed.session.rights;
+        Self {
+            user: authed.session.user.id.0,
+            all: rights.has(SEE_ALL),
+            company_only: rights.has(COMPANY_ONLY),
+        }
+    }
+
+    /// Loads their company.
+    fn reader(self, conn: &rusqlite::Connection) -> rusqlite::Result<Reader> {
+        Reader::load(conn, self.user, self.all, self.company_only)
+    }
+}
