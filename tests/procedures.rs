@@ -52,6 +52,15 @@ async fn the_procedures_switch_shows_or_hides_the_function_at_the_next_request()
         .await
         .assert_contains("name=\"procedure\"")
         .assert_contains("Turns on the procedures function");
+    // Switches of functions this version has no pages for say so; the procedures one does not.
+    let settings = admin.get("/admin/settings").await;
+    assert_eq!(
+        settings
+            .body
+            .matches("This version of Gestdesk has no pages for this function")
+            .count(),
+        7
+    );
 
     // On from the settings page: the next request of everyone follows, no restart.
     switch_procedures(&admin, true).await;

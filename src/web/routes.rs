@@ -152,6 +152,10 @@ impl Routes {
     }
 }
 
+/// The function switches that have pages in this version (see
+/// [`Routes::behind_function`]); the settings page says so of the others.
+pub const FUNCTIONS_WITH_PAGES: &[&str] = &[crate::domain::settings::FUNCTION_PROCEDURES];
+
 /// Every page route with its access rule.
 pub fn table() -> Vec<RouteInfo> {
     super::pages().into_parts().1
@@ -160,6 +164,16 @@ pub fn table() -> Vec<RouteInfo> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_functions_with_pages_are_those_of_the_route_table() {
+        let mut from_table: Vec<&str> = table().iter().filter_map(|r| r.function).collect();
+        from_table.sort_unstable();
+        from_table.dedup();
+        let mut declared = FUNCTIONS_WITH_PAGES.to_vec();
+        declared.sort_unstable();
+        assert_eq!(from_table, declared);
+    }
 
     #[test]
     fn access_rules() {

@@ -108,6 +108,7 @@ setting-procedures = Prozeduren
 setting-procedures-help = Schaltet die Funktion Prozeduren ein (gemeinsame Anleitungen).
 setting-surveys = Umfragen
 setting-surveys-help = Schaltet die Zufriedenheitsumfragen ein, die beim Schließen von Tickets versandt werden.
+settings-function-without-pages = Diese Version von Gestdesk hat keine Seiten für diese Funktion; die Einstellung bleibt für Versionen gespeichert, die sie haben.
 error-url = Geben Sie eine Adresse ein, die mit http:// oder https:// beginnt (zum Beispiel https://helpdesk.example.com).
 setting-debug = Debug-Modus
 setting-debug-help = Fehlerseiten zeigen Administratoren, was intern schiefging (andere Benutzer sehen weiterhin die einfache Meldung). Nur zur Fehlersuche.

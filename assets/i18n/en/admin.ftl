@@ -108,6 +108,7 @@ setting-procedures = Procedures
 setting-procedures-help = Turns on the procedures function (shared how-tos).
 setting-surveys = Surveys
 setting-surveys-help = Turns on the satisfaction surveys sent when tickets are closed.
+settings-function-without-pages = This version of Gestdesk has no pages for this function; the switch is stored for the versions that have them.
 error-url = Enter an address starting with http:// or https:// (for example https://helpdesk.example.com).
 setting-debug = Debug mode
 setting-debug-help = Error pages show administrators what went wrong inside (other users still see the plain message). For diagnosing a problem only.

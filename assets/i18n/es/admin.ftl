@@ -108,6 +108,7 @@ setting-procedures = Procedimientos
 setting-procedures-help = Activa la función de procedimientos (guías compartidas).
 setting-surveys = Encuestas
 setting-surveys-help = Activa las encuestas de satisfacción enviadas al cerrar los tickets.
+settings-function-without-pages = Esta versión de Gestdesk no tiene páginas para esta función; el ajuste se guarda para las versiones que las tengan.
 error-url = Introduzca una dirección que empiece por http:// o https:// (por ejemplo https://helpdesk.example.com).
 setting-debug = Modo de depuración
 setting-debug-help = Las páginas de error muestran a los administradores lo que falló por dentro (los demás usuarios siguen viendo el mensaje simple). Solo para diagnosticar un problema.

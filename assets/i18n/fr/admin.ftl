@@ -108,6 +108,7 @@ setting-procedures = Procédures
 setting-procedures-help = Active la fonction procédures (modes opératoires partagés).
 setting-surveys = Sondages
 setting-surveys-help = Active les sondages de satisfaction envoyés à la clôture des tickets.
+settings-function-without-pages = Cette version de Gestdesk n'a pas de pages pour cette fonction ; le réglage est conservé pour les versions qui en ont.
 error-url = Saisissez une adresse commençant par http:// ou https:// (par exemple https://helpdesk.example.com).
 setting-debug = Mode débogage
 setting-debug-help = Les pages d'erreur montrent aux administrateurs ce qui s'est mal passé (les autres utilisateurs voient toujours le message simple). Pour diagnostiquer un problème seulement.

@@ -37,6 +37,9 @@ pub fn field(visitor: &Visitor, def: &Def, value: &str, errors: &FieldErrors) ->
     match def.kind {
         Kind::Flag => html! {
             (checkbox(lang, def.key, &msg(def.label), value == "1", Some(&help)))
+            @if def.section == Section::Functions && !crate::web::routes::FUNCTIONS_WITH_PAGES.contains(&def.key) {
+                p.hint { (lang.t("settings-function-without-pages")) }
+            }
             // Only a crafted form sends anything but "1" here; say what was wrong anyway.
             @if let Some(m) = errors.get(def.key) {
                 p.field-error { (m.render(lang)) }
