@@ -339,6 +339,7 @@ async fn demo(config: Config, options: crate::domain::demo::Options) -> Result<(
             ("tickets", &s.tickets.to_string()),
             ("entries", &s.entries.to_string()),
             ("attachments", &s.attachments.to_string()),
+            ("procedures", &s.procedures.to_string()),
             ("users", &s.users.to_string()),
             ("companies", &s.companies.to_string()),
             ("technicians", &s.technicians.to_string()),

@@ -408,6 +408,14 @@ async fn sample_data_fills_an_empty_instance_with_tickets_in_every_state() {
         0
     );
     assert!(count("SELECT count(*) FROM thread_entries WHERE kind = 'text' AND private = 1") > 0);
+    // A how-to per kind of problem, filed under it, found by the search index.
+    let procedures = count("SELECT count(*) FROM procedures WHERE subcategory_id IS NOT NULL");
+    assert!(procedures >= 6, "{procedures} procedures");
+    assert!(
+        stdout.contains(&format!("{procedures} procedures")),
+        "{stdout}"
+    );
+    assert!(count("SELECT count(*) FROM procedures_fts WHERE procedures_fts MATCH 'check'") >= 6);
     assert_eq!(
         count("SELECT count(*) FROM thread_entries WHERE created_at > unixepoch() + 5"),
         0,

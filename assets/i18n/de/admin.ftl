@@ -21,7 +21,7 @@ cli-password-reset = Vorläufiges Passwort für "{ $login }": { $password }
     Es muss bei der nächsten Anmeldung geändert werden.
 cli-no-such-login = Kein Konto hat den Benutzernamen "{ $login }".
 
-cli-demo-done = Beispieldaten in { $seconds } s angelegt: { $tickets } Tickets mit { $entries } Verlaufseinträgen und { $attachments } Anhängen, { $users } Benutzer in { $companies } Firmen, { $technicians } Techniker.
+cli-demo-done = Beispieldaten in { $seconds } s angelegt: { $tickets } Tickets mit { $entries } Verlaufseinträgen und { $attachments } Anhängen, { $procedures } Prozeduren, { $users } Benutzer in { $companies } Firmen, { $technicians } Techniker.
 cli-demo-admin = Administratorkonto: { $login }
 cli-demo-logins = Techniker { $first_tech } bis { $last_tech }, Benutzer { $first_user } bis { $last_user }. Alle Beispielkonten haben das Passwort: { $password }
 demo-error-tickets = Geben Sie höchstens { $max } Tickets an.

@@ -21,7 +21,7 @@ cli-password-reset = Temporary password for "{ $login }": { $password }
     It must be changed at the next login.
 cli-no-such-login = No account has the login "{ $login }".
 
-cli-demo-done = Sample data added in { $seconds } s: { $tickets } tickets with { $entries } thread entries and { $attachments } attachments, { $users } users in { $companies } companies, { $technicians } technicians.
+cli-demo-done = Sample data added in { $seconds } s: { $tickets } tickets with { $entries } thread entries and { $attachments } attachments, { $procedures } procedures, { $users } users in { $companies } companies, { $technicians } technicians.
 cli-demo-admin = Administrator account: { $login }
 cli-demo-logins = Technicians { $first_tech } to { $last_tech }, users { $first_user } to { $last_user }. Every sample account has the password: { $password }
 demo-error-tickets = Give at most { $max } tickets.

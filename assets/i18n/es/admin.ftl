@@ -21,7 +21,7 @@ cli-password-reset = Contraseña temporal de "{ $login }": { $password }
     Deberá cambiarse en el próximo inicio de sesión.
 cli-no-such-login = Ninguna cuenta tiene el identificador "{ $login }".
 
-cli-demo-done = Datos de ejemplo añadidos en { $seconds } s: { $tickets } tickets con { $entries } entradas de seguimiento y { $attachments } adjuntos, { $users } usuarios en { $companies } empresas, { $technicians } técnicos.
+cli-demo-done = Datos de ejemplo añadidos en { $seconds } s: { $tickets } tickets con { $entries } entradas de seguimiento y { $attachments } adjuntos, { $procedures } procedimientos, { $users } usuarios en { $companies } empresas, { $technicians } técnicos.
 cli-demo-admin = Cuenta de administrador: { $login }
 cli-demo-logins = Técnicos { $first_tech } a { $last_tech }, usuarios { $first_user } a { $last_user }. Todas las cuentas de ejemplo tienen la contraseña: { $password }
 demo-error-tickets = Indique como máximo { $max } tickets.

@@ -21,7 +21,7 @@ cli-password-reset = Mot de passe temporaire de « { $login } » : { $password }
     Il devra être changé à la prochaine connexion.
 cli-no-such-login = Aucun compte n'a l'identifiant « { $login } ».
 
-cli-demo-done = Données d'exemple ajoutées en { $seconds } s : { $tickets } tickets avec { $entries } messages et événements et { $attachments } pièces jointes, { $users } utilisateurs dans { $companies } sociétés, { $technicians } techniciens.
+cli-demo-done = Données d'exemple ajoutées en { $seconds } s : { $tickets } tickets avec { $entries } messages et événements et { $attachments } pièces jointes, { $procedures } procédures, { $users } utilisateurs dans { $companies } sociétés, { $technicians } techniciens.
 cli-demo-admin = Compte administrateur : { $login }
 cli-demo-logins = Techniciens { $first_tech } à { $last_tech }, utilisateurs { $first_user } à { $last_user }. Tous les comptes d'exemple ont le mot de passe : { $password }
 demo-error-tickets = Indiquez au plus { $max } tickets.

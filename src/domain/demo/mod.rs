@@ -1,11 +1,12 @@
 //! Sample data for trying Gestdesk and for benchmarks: companies, services, technicians and
-//! users, categories, and tickets in every state with their threads and a few attachments,
+//! users, categories, procedures, and tickets in every state with their threads and a few attachments,
 //! spread over the last two years. The same seed gives the same data.
 //!
 //! Everything is written in one transaction; attachment files written before a failure are
 //! removed again.
 
 mod people;
+mod procedures;
 mod tickets;
 mod words;
 
@@ -41,6 +42,7 @@ pub struct Summary {
     pub tickets: usize,
     pub entries: usize,
     pub attachments: usize,
+    pub procedures: usize,
     /// Whether an `admin` account was created (there was no administrator).
     pub admin_login: Option<String>,
     pub technician_logins: (String, String),
@@ -133,6 +135,7 @@ fn build(
         files,
     );
     let made = made?;
+    let procedures = procedures::create(tx, &mut rng, &org, now)?;
     crate::domain::worklist::search::rebuild(tx)?;
     tx.execute_batch(&format!("PRAGMA cache_size = {cache}"))?;
     Ok(Summary {
@@ -142,6 +145,7 @@ fn build(
         tickets: made.tickets,
         entries: made.entries,
         attachments: made.attachments,
+        procedures,
         admin_login: org.admin_login.clone(),
         technician_logins: org.technician_logins.clone(),
         user_logins: org.user_logins.clone(),
