@@ -37,6 +37,47 @@ async fn ticket(
 }
 
 #[tokio::test]
+async fn a_technicians_own_tickets_count_once_whether_handled_asked_or_both() {
+    let (app, admin) = TestApp::with_admin().await;
+    let tom = app.login_as("tom", Profile::Technician).await;
+    app.create_user("victor", "some password", Profile::User)
+        .await;
+    let handled = ticket(&app, &admin, "Handled", "victor", Some("tom"), 2).await;
+    let asked = ticket(&app, &admin, "Asked", "tom", Some("admin"), 2).await;
+    let both = ticket(&app, &admin, "Both", "tom", Some("tom"), 6).await;
+    ticket(&app, &admin, "Neither", "victor", Some("admin"), 2).await;
+    let gone = ticket(&app, &admin, "Deleted", "tom", Some("tom"), 2).await;
+    app.sql()
+        .execute("UPDATE tickets SET deleted = 1 WHERE id = ?1", [gone])
+        .expect("delete");
+    app.sql()
+        .execute("UPDATE change_counter SET tickets = tickets + 1", [])
+        .expect("bump");
+
+    let home = tom.get("/").await;
+    assert_eq!(menu_count(&home.body, "/tickets?view=your"), Some(3));
+    assert_eq!(
+        menu_count(&home.body, "/tickets?view=your&state=2"),
+        Some(2)
+    );
+    assert_eq!(
+        menu_count(&home.body, "/tickets?view=your&state=meta"),
+        Some(3)
+    );
+    // The lists agree with the menu, with or without a state.
+    let mut all = listed(&tom.get("/tickets?view=your").await.body);
+    all.sort_unstable();
+    assert_eq!(all, vec![handled, asked, both]);
+    let mut in_progress = listed(&tom.get("/tickets?view=your&state=2").await.body);
+    in_progress.sort_unstable();
+    assert_eq!(in_progress, vec![handled, asked]);
+    // A filter narrows the list below the view's count, read for the filter.
+    let filtered = tom.get("/tickets?view=your&f_title=both").await;
+    assert_eq!(listed(&filtered.body), vec![both]);
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn the_menu_counts_each_view_as_each_viewer_may_see_it() {
     let (app, admin) = TestApp::with_admin().await;
     let tom = app.login_as("tom", Profile::Technician).await;

@@ -77,8 +77,11 @@ impl std::fmt::Debug for Db {
 
 /// Refreshes the statistics SQLite plans queries with, where tables changed much since the last
 /// time (reading a bounded sample, so it stays quick on large tables). Without statistics,
-/// SQLite may walk every ticket of a state to find a technician's few.
-const OPTIMIZE: &str = "PRAGMA analysis_limit = 400; PRAGMA optimize = 0x10002;";
+/// SQLite may walk every ticket of a state to find a technician's few. A sample of 400 rows
+/// per index saw every column as equally selective ("100000 401 401"), and a technician
+/// group's count walked all tickets (25 ms on 100,000) instead of the group's index (2 ms);
+/// 10,000 rows read the real shape in about 25 ms.
+const OPTIMIZE: &str = "PRAGMA analysis_limit = 10000; PRAGMA optimize = 0x10002;";
 
 /// Prepared statements kept per connection: a list page alone runs a few dozen distinct ones,
 /// and preparing costs more than running most of them.

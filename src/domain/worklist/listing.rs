@@ -15,8 +15,9 @@ use crate::i18n::{Lang, Msg, msg};
 
 use super::columns::{Column, FilterKind, Join};
 use super::count_cache;
+use super::counters;
 use super::reader::Reader;
-use super::scope::{Scope, View};
+use super::scope::{Scope, StateSel, View};
 use super::search;
 
 /// A column filter as typed.
@@ -334,20 +335,54 @@ fn cacheable(c: &Condition, req: &ListRequest) -> bool {
     req.search.is_empty() && c.joins.is_empty()
 }
 
+/// The list's tickets by state. When nothing but the view narrows the list, they are the view
+/// scope's counts (the ones the menu shows, counted once for both) kept to the view's states.
+fn counts_by_state(
+    conn: &Connection,
+    r: &Reader,
+    c: &Condition,
+    req: &ListRequest,
+) -> rusqlite::Result<HashMap<i64, i64>> {
+    let plain = cacheable(c, req)
+        && req.filters.is_empty()
+        && !matches!(req.view.scope, Scope::Activity { .. });
+    let states: Option<Option<Vec<i64>>> = match req.view.state {
+        _ if !plain => None,
+        StateSel::Unread => None,
+        StateSel::Any => Some(None),
+        StateSel::One(s) => Some(Some(vec![s])),
+        StateSel::Active => Some(Some(vec![states::WAITING, states::IN_PROGRESS])),
+        StateSel::Meta => Some(Some(ids(
+            conn,
+            "SELECT id FROM ticket_states WHERE is_meta = 1",
+            Vec::new(),
+        )?)),
+    };
+    if let Some(kept) = states {
+        let all = counters::scope_counts(conn, r, req.view.scope)?;
+        return Ok(all
+            .iter()
+            .filter(|(s, _)| kept.as_ref().is_none_or(|k| k.contains(s)))
+            .map(|(s, n)| (*s, *n))
+            .collect());
+    }
+    let from_where = format!("FROM tickets t {} WHERE {}", join_sql(&c.joins), c.sql);
+    if cacheable(c, req) {
+        Ok((*count_cache::per_state(conn, &from_where, &c.values)?).clone())
+    } else {
+        count_cache::count(conn, &from_where, &c.values)
+    }
+}
+
 /// The page's numbers in the `state` order (state, priority, criticality, date): counted per
 /// state, then read state by state so that each read walks one state's index.
 fn state_order_ids(
     conn: &Connection,
+    r: &Reader,
     c: &Condition,
     req: &ListRequest,
 ) -> rusqlite::Result<(Vec<i64>, i64, i64, i64)> {
-    let joins = join_sql(&c.joins);
-    let from_where = format!("FROM tickets t {joins} WHERE {}", c.sql);
-    let counts: HashMap<i64, i64> = if cacheable(c, req) {
-        (*count_cache::per_state(conn, &from_where, &c.values)?).clone()
-    } else {
-        count_cache::count(conn, &from_where, &c.values)?
-    };
+    let counts = counts_by_state(conn, r, c, req)?;
     let total: i64 = counts.values().sum();
     let (page, pages, mut offset) = paging(total, req.page, req.per_page);
     let order: Vec<i64> = ids(
@@ -390,6 +425,7 @@ fn state_order_ids(
 /// The page's numbers for any other order.
 fn ordered_ids(
     conn: &Connection,
+    r: &Reader,
     c: &Condition,
     req: &ListRequest,
 ) -> rusqlite::Result<(Vec<i64>, i64, i64, i64)> {
@@ -399,12 +435,10 @@ fn ordered_ids(
     };
     let mut joins = c.joins.clone();
     add_joins(&mut joins, &extra);
-    let from_where = format!("FROM tickets t {} WHERE {}", join_sql(&c.joins), c.sql);
     let total: i64 = if cacheable(c, req) {
-        count_cache::per_state(conn, &from_where, &c.values)?
-            .values()
-            .sum()
+        counts_by_state(conn, r, c, req)?.values().sum()
     } else {
+        let from_where = format!("FROM tickets t {} WHERE {}", join_sql(&c.joins), c.sql);
         conn.prepare_cached(&format!("SELECT count(*) {from_where}"))?
             .query_row(params_from_iter(c.values.clone()), |r| r.get(0))?
     };
@@ -565,9 +599,9 @@ pub fn list(
         // A search matches few tickets: one sorted read of the matches beats a read per state
         // (each of which would run the search again).
         Sort::Order(code) if code == "state" && req.search.is_empty() => {
-            state_order_ids(conn, &c, req)?
+            state_order_ids(conn, r, &c, req)?
         }
-        _ => ordered_ids(conn, &c, req)?,
+        _ => ordered_ids(conn, r, &c, req)?,
     };
     let day_start = clock::day_start(now);
     let marks = Marks {
