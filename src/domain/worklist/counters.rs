@@ -10,6 +10,7 @@ use rusqlite::{Connection, params_from_iter};
 use crate::domain::tickets::states;
 
 use super::count_cache;
+use super::kept_counts;
 use super::reader::Reader;
 use super::scope::{Scope, StateSel, View};
 
@@ -107,25 +108,25 @@ fn states_in_order(conn: &Connection) -> rusqlite::Result<Vec<StateRow>> {
     rows.collect()
 }
 
-/// A technician's own tickets (handled or asked by them, not deleted) by state, read from the
-/// two indexes that hold them without visiting the tickets (2 ms instead of 15 ms for a
-/// technician with 15,000 tickets); a ticket they both handle and asked for counts once.
-const YOUR_TECHNICIAN_FROM: &str =
-    "FROM (SELECT state_id FROM tickets WHERE technician_id = ? AND deleted = 0
-           UNION ALL
-           SELECT state_id FROM tickets WHERE requester_id = ? AND deleted = 0
-                                          AND technician_id IS NOT ?) t";
-
-/// The tickets of `scope` in every state, by state, as `r` sees them; kept until tickets
-/// change, and shared by the menu and the lists.
+/// The tickets of `scope` in every state, by state, as `r` sees them. For readers who see
+/// every ticket, all tickets, their own and their groups' come from the counts the database
+/// keeps on every write ([`kept_counts`]); other counts are kept until tickets change. Shared
+/// by the menu and the lists.
 pub fn scope_counts(
     conn: &Connection,
     r: &Reader,
     scope: Scope,
 ) -> rusqlite::Result<count_cache::Counts> {
-    if scope == Scope::Your && r.technician && r.viewer.all {
-        let me = SqlValue::Integer(r.user);
-        return count_cache::per_state(conn, YOUR_TECHNICIAN_FROM, &[me.clone(), me.clone(), me]);
+    if r.viewer.all {
+        let kept = match scope {
+            Scope::All => Some(kept_counts::every(conn)?),
+            Scope::Your if r.technician => Some(kept_counts::own(conn, r.user)?),
+            Scope::TechGroup(g) => Some(kept_counts::tech_group(conn, g)?),
+            _ => None,
+        };
+        if let Some(counts) = kept {
+            return Ok(std::sync::Arc::new(counts));
+        }
     }
     let view = View {
         scope,
@@ -327,21 +328,10 @@ fn bar(conn: &Connection, r: &Reader) -> rusqlite::Result<Bar> {
             tech: None,
         });
     }
-    let mut per_state: HashMap<i64, (i64, i64)> = HashMap::new();
-    {
-        let mut stmt = conn.prepare_cached(
-            "SELECT state_id, count(*), sum(max(time_hope_minutes - time_spent_minutes, 0))
-             FROM tickets WHERE technician_id = ?1 AND deleted = 0 GROUP BY state_id",
-        )?;
-        let rows = stmt.query_map([me], |row| {
-            Ok((row.get::<_, i64>(0)?, (row.get(1)?, row.get(2)?)))
-        })?;
-        for row in rows {
-            let (state, v) = row?;
-            per_state.insert(state, v);
-        }
-    }
-    let n = |s: i64| per_state.get(&s).map_or(0, |v| v.0);
+    // Counts from what the database keeps; the workload read from the open tickets only, state
+    // by state through the workload index (0.2 ms instead of 3 ms for 15,000 tickets).
+    let handled = kept_counts::handled(conn, me)?;
+    let n = |s: i64| handled.get(&s).copied().unwrap_or(0);
     let resolved = n(states::RESOLVED);
     if !r.has("userbar") {
         return Ok(Bar {
@@ -349,6 +339,13 @@ fn bar(conn: &Connection, r: &Reader) -> rusqlite::Result<Bar> {
             tech: None,
         });
     }
+    let workload_minutes: i64 = conn
+        .prepare_cached(
+            "SELECT COALESCE(sum(max(time_hope_minutes - time_spent_minutes, 0)), 0)
+             FROM tickets WHERE technician_id = ?1 AND deleted = 0
+               AND state_id IN (SELECT id FROM ticket_states WHERE id NOT IN (?2, ?3))",
+        )?
+        .query_row([me, states::RESOLVED, states::REJECTED], |row| row.get(0))?;
     let (seen, values) = r.viewer.condition();
     let unassigned: i64 = {
         let mut values: Vec<SqlValue> = values;
@@ -363,11 +360,7 @@ fn bar(conn: &Connection, r: &Reader) -> rusqlite::Result<Bar> {
         tech: Some(TechBar {
             active: n(states::WAITING) + n(states::IN_PROGRESS),
             to_handle: n(states::WAITING) + n(states::IN_PROGRESS) + n(states::WAITING_USER),
-            workload_minutes: per_state
-                .iter()
-                .filter(|(s, _)| !states::is_closed(**s))
-                .map(|(_, v)| v.1)
-                .sum(),
+            workload_minutes,
             unassigned,
         }),
     })

@@ -7,6 +7,7 @@ pub mod choices;
 pub mod columns;
 pub mod count_cache;
 pub mod counters;
+pub mod kept_counts;
 pub mod listing;
 pub mod reader;
 pub mod scope;
