@@ -1,4 +1,6 @@
-//! The database handle: a small pool of SQLite connections, one writer at a time.
+//! The database handle: a small pool of SQLite connections for reads, and one connection of its
+//! own for the writer (one write at a time), so that a write never waits for a reader to hand a
+//! connection back.
 //!
 //! Every connection gets the same pragmas ([`init_connection`]): WAL journal, foreign keys, a busy
 //! timeout and `synchronous=NORMAL`. Opening a database checks that the file is Gestdesk's before
@@ -19,7 +21,7 @@ pub use migrate::{latest_schema_version, schema_version};
 /// SQLite's `application_id` header field for Gestdesk databases ("GDSK").
 pub const APPLICATION_ID: i32 = 0x4744_534B;
 
-/// How many connections the pool keeps open.
+/// How many connections the read pool keeps open.
 const POOL_SIZE: u32 = 8;
 
 /// A failure of the storage layer.
@@ -61,9 +63,12 @@ pub struct Db {
 }
 
 struct Inner {
+    /// Connections for reads.
     pool: r2d2::Pool<SqliteConnectionManager>,
-    /// Serialises writers so that they queue here instead of spinning on SQLITE_BUSY.
-    write_lock: Mutex<()>,
+    /// The writers' connection. Its lock serialises writers, so that they queue here instead of
+    /// spinning on SQLITE_BUSY; under a heavy read load a shared pool made writers wait for a
+    /// reader's connection while holding the write turn (saves took seconds).
+    writer: Mutex<Connection>,
     path: PathBuf,
 }
 
@@ -110,7 +115,6 @@ impl Db {
         let mut conn = open::open_connection(path)?;
         migrate::run(&mut conn, path)?;
         conn.execute_batch(OPTIMIZE)?;
-        drop(conn);
 
         let manager = SqliteConnectionManager::file(path).with_init(init_connection);
         let pool = r2d2::Pool::builder()
@@ -120,7 +124,7 @@ impl Db {
         Ok(Self {
             inner: Arc::new(Inner {
                 pool,
-                write_lock: Mutex::new(()),
+                writer: Mutex::new(conn),
                 path: path.to_owned(),
             }),
         })
@@ -133,6 +137,15 @@ impl Db {
 
     fn conn(&self) -> Result<PooledConnection<SqliteConnectionManager>, DbError> {
         Ok(self.inner.pool.get()?)
+    }
+
+    /// The writers' connection, once it is this writer's turn. A poisoned lock only means
+    /// another writer panicked: its transaction was rolled back when it was dropped.
+    fn writer(&self) -> std::sync::MutexGuard<'_, Connection> {
+        self.inner
+            .writer
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Runs `f` on a pooled connection on the current thread.
@@ -152,13 +165,7 @@ impl Db {
     where
         E: From<DbError>,
     {
-        // A poisoned lock only means another writer panicked; the lock itself guards no data.
-        let _guard = self
-            .inner
-            .write_lock
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let mut conn = self.conn()?;
+        let mut conn = self.writer();
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(DbError::from)?;
@@ -203,24 +210,14 @@ impl Db {
 
     /// Refreshes the query planner's statistics where tables changed much (see [`OPTIMIZE`]).
     pub fn optimize_blocking(&self) -> Result<(), DbError> {
-        let _guard = self
-            .inner
-            .write_lock
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        self.conn()?.execute_batch(OPTIMIZE)?;
+        self.writer().execute_batch(OPTIMIZE)?;
         Ok(())
     }
 
     /// Folds the write-ahead log back into the database file; called when the server stops.
     pub fn checkpoint_blocking(&self) -> Result<(), DbError> {
-        let _guard = self
-            .inner
-            .write_lock
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let conn = self.conn()?;
-        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        self.writer()
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
     }
 }
