@@ -122,7 +122,8 @@ fn build(
     // memory instead of spilling them to the log and reading them back. Restored afterwards.
     let cache: i64 = tx.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
     tx.execute_batch("PRAGMA cache_size = -262144")?;
-    // The search index is built once at the end rather than ticket by ticket.
+    // The search index and the kept ticket counts are built once at the end rather than
+    // ticket by ticket.
     crate::domain::worklist::search::suspend(tx)?;
     let org = people::create(tx, &mut rng, options.users as usize, hash, now)?;
     let made = tickets::create(
@@ -136,6 +137,7 @@ fn build(
     );
     let made = made?;
     let procedures = procedures::create(tx, &mut rng, &org, now)?;
+    crate::domain::worklist::kept_counts::rebuild(tx)?;
     crate::domain::worklist::search::rebuild(tx)?;
     tx.execute_batch(&format!("PRAGMA cache_size = {cache}"))?;
     Ok(Summary {

@@ -38,29 +38,40 @@ pub fn per_state(
     from_where: &str,
     values: &[SqlValue],
 ) -> rusqlite::Result<Counts> {
+    remembered(conn, key(from_where, values), || {
+        count(conn, from_where, values)
+    })
+}
+
+/// The counts `compute` reads, remembered under `key` until tickets change. `compute` must
+/// read only what bumps the change counter when it changes.
+pub fn remembered(
+    conn: &Connection,
+    key: String,
+    compute: impl FnOnce() -> rusqlite::Result<HashMap<i64, i64>>,
+) -> rusqlite::Result<Counts> {
     let db = conn.path().unwrap_or_default().to_owned();
     // An in-memory database has no name to keep counts under.
     if db.is_empty() {
-        return count(conn, from_where, values).map(Arc::new);
+        return compute().map(Arc::new);
     }
     let generation = counters::generation(conn)?;
-    let k = key(from_where, values);
     if let Ok(cache) = CACHE.lock()
         && let Some(found) = cache
             .get(&db)
             .filter(|r| r.generation == generation)
-            .and_then(|r| r.counts.get(&k))
+            .and_then(|r| r.counts.get(&key))
     {
         return Ok(found.clone());
     }
-    let counts = Arc::new(count(conn, from_where, values)?);
+    let counts = Arc::new(compute()?);
     if let Ok(mut cache) = CACHE.lock() {
         let remembered = cache.entry(db).or_default();
         if remembered.generation != generation || remembered.counts.len() >= MAX_ENTRIES {
             remembered.generation = generation;
             remembered.counts.clear();
         }
-        remembered.counts.insert(k, counts.clone());
+        remembered.counts.insert(key, counts.clone());
     }
     Ok(counts)
 }

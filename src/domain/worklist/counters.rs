@@ -118,14 +118,25 @@ pub fn scope_counts(
     scope: Scope,
 ) -> rusqlite::Result<count_cache::Counts> {
     if r.viewer.all {
-        let kept = match scope {
-            Scope::All => Some(kept_counts::every(conn)?),
-            Scope::Your if r.technician => Some(kept_counts::own(conn, r.user)?),
-            Scope::TechGroup(g) => Some(kept_counts::tech_group(conn, g)?),
-            _ => None,
-        };
-        if let Some(counts) = kept {
-            return Ok(std::sync::Arc::new(counts));
+        // Exact at every moment, and remembered until tickets change all the same (a page then
+        // reads no counts at all).
+        match scope {
+            Scope::All => {
+                return count_cache::remembered(conn, "kept:all".to_owned(), || {
+                    kept_counts::every(conn)
+                });
+            }
+            Scope::Your if r.technician => {
+                return count_cache::remembered(conn, format!("kept:own:{}", r.user), || {
+                    kept_counts::own(conn, r.user)
+                });
+            }
+            Scope::TechGroup(g) => {
+                return count_cache::remembered(conn, format!("kept:group:{g}"), || {
+                    kept_counts::tech_group(conn, g)
+                });
+            }
+            _ => {}
         }
     }
     let view = View {

@@ -63,6 +63,28 @@ pub fn tech_group(conn: &Connection, group: i64) -> rusqlite::Result<HashMap<i64
     Ok(out)
 }
 
+/// Counts everything again from the tickets (after a bulk load that suspended the triggers,
+/// see `search::suspend`).
+pub fn rebuild(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "DELETE FROM ticket_counts;
+         INSERT INTO ticket_counts (kind, owner, state_id, n)
+         SELECT 0, 0, state_id, count(*) FROM tickets WHERE deleted = 0 GROUP BY state_id;
+         INSERT INTO ticket_counts (kind, owner, state_id, n)
+         SELECT 1, technician_id, state_id, count(*) FROM tickets
+         WHERE deleted = 0 AND technician_id IS NOT NULL GROUP BY technician_id, state_id;
+         INSERT INTO ticket_counts (kind, owner, state_id, n)
+         SELECT 2, requester_id, state_id, count(*) FROM tickets
+         WHERE deleted = 0 AND requester_id IS NOT NULL GROUP BY requester_id, state_id;
+         INSERT INTO ticket_counts (kind, owner, state_id, n)
+         SELECT 3, requester_id, state_id, count(*) FROM tickets
+         WHERE deleted = 0 AND requester_id = technician_id GROUP BY requester_id, state_id;
+         INSERT INTO ticket_counts (kind, owner, state_id, n)
+         SELECT 4, tech_group_id, state_id, count(*) FROM tickets
+         WHERE deleted = 0 AND tech_group_id IS NOT NULL GROUP BY tech_group_id, state_id;",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,6 +181,25 @@ mod tests {
                     conn.execute("DELETE FROM tickets WHERE id = ?1", [id])
                         .expect("delete");
                 }
+            }
+            // A bulk load in the middle: triggers suspended, counts rebuilt at the end.
+            if step == 1_500 {
+                conn.execute("UPDATE search_index SET suspended = 1", [])
+                    .expect("suspend");
+                conn.execute(
+                    "INSERT INTO tickets (title, requester_id, technician_id, state_id, created_at,
+                                          modified_at)
+                     WITH RECURSIVE n(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM n
+                                                 WHERE value < 200)
+                     SELECT 'bulk', value % 6 + 1, value % 5 + 1, value % 6 + 1, 0, 0 FROM n",
+                    [],
+                )
+                .expect("bulk");
+                let tx = conn.unchecked_transaction().expect("tx");
+                rebuild(&tx).expect("rebuild");
+                tx.execute("UPDATE search_index SET suspended = 0", [])
+                    .expect("resume");
+                tx.commit().expect("commit");
             }
             if step % 250 == 0 || step == 2_999 {
                 assert_eq!(every(&conn).expect("every"), recount(&conn, "1", 0));
