@@ -32,6 +32,8 @@ procedures-body = Text
 procedures-body-help = Markdown: **fett**, *kursiv*, Listen, Links, `Code`, Tabellen. Skripte und Stile werden entfernt.
 procedures-add-files = Dateien hinzufügen
 procedures-conflict = Jemand hat diese Prozedur geändert, während Sie sie bearbeitet haben. Ihr Text steht unten: prüfen Sie ihn und speichern Sie erneut, um die andere Fassung zu ersetzen.
+procedures-filed-in = Kategorie: { $name }
+procedures-of-company = Firma: { $name }
 procedures-for-ticket = Prozeduren dieser Kategorie
 usage-procedures = verwendet von { $count ->
         [one] einer Prozedur

@@ -32,6 +32,8 @@ procedures-body = Text
 procedures-body-help = Markdown: **bold**, *italic*, lists, links, `code`, tables. Scripts and styles are removed.
 procedures-add-files = Add files
 procedures-conflict = Someone changed this procedure while you were editing it. Your text is below: check it, then save again to replace their version.
+procedures-filed-in = Category: { $name }
+procedures-of-company = Company: { $name }
 procedures-for-ticket = Procedures for this category
 usage-procedures = used by { $count ->
         [one] one procedure

@@ -32,6 +32,8 @@ procedures-body = Texto
 procedures-body-help = Markdown: **negrita**, *cursiva*, listas, enlaces, `código`, tablas. Los scripts y estilos se eliminan.
 procedures-add-files = Añadir archivos
 procedures-conflict = Alguien modificó este procedimiento mientras lo editaba. Su texto está abajo: revíselo y guarde de nuevo para reemplazar su versión.
+procedures-filed-in = Categoría: { $name }
+procedures-of-company = Empresa: { $name }
 procedures-for-ticket = Procedimientos de esta categoría
 usage-procedures = usado por { $count ->
         [one] un procedimiento

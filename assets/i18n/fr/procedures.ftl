@@ -32,6 +32,8 @@ procedures-body = Texte
 procedures-body-help = Markdown : **gras**, *italique*, listes, liens, `code`, tableaux. Les scripts et styles sont retirés.
 procedures-add-files = Ajouter des fichiers
 procedures-conflict = Quelqu'un a modifié cette procédure pendant que vous la modifiiez. Votre texte est ci-dessous : vérifiez-le, puis enregistrez à nouveau pour remplacer sa version.
+procedures-filed-in = Catégorie : { $name }
+procedures-of-company = Société : { $name }
 procedures-for-ticket = Procédures de cette catégorie
 usage-procedures = utilisée par { $count ->
         [one] une procédure

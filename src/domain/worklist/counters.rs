@@ -147,11 +147,6 @@ pub fn scope_counts(
     count_cache::per_state(conn, &format!("FROM tickets t WHERE {cond}"), &values)
 }
 
-/// Tickets of `view` (in every state) by state.
-fn by_state(conn: &Connection, r: &Reader, view: View) -> rusqlite::Result<HashMap<i64, i64>> {
-    Ok((*scope_counts(conn, r, view.scope)?).clone())
-}
-
 fn count(conn: &Connection, r: &Reader, view: View) -> rusqlite::Result<i64> {
     let (cond, values) = view.condition(r);
     conn.prepare_cached(&format!("SELECT count(*) FROM tickets t WHERE {cond}"))?
@@ -216,11 +211,7 @@ fn menu(conn: &Connection, r: &Reader) -> rusqlite::Result<Vec<Section>> {
     let list = states_in_order(conn)?;
     let mut sections = Vec::new();
     if Scope::Your.allowed(r) {
-        let your = View {
-            scope: Scope::Your,
-            state: StateSel::Any,
-        };
-        let counts = by_state(conn, r, your)?;
+        let counts = scope_counts(conn, r, Scope::Your)?;
         let mut entries = per_state(
             Scope::Your,
             &counts,
@@ -247,14 +238,7 @@ fn menu(conn: &Connection, r: &Reader) -> rusqlite::Result<Vec<Section>> {
         });
     }
     if Scope::All.allowed(r) {
-        let counts = by_state(
-            conn,
-            r,
-            View {
-                scope: Scope::All,
-                state: StateSel::Any,
-            },
-        )?;
+        let counts = scope_counts(conn, r, Scope::All)?;
         sections.push(Section {
             title: Title::All,
             entries: per_state(
@@ -268,14 +252,7 @@ fn menu(conn: &Connection, r: &Reader) -> rusqlite::Result<Vec<Section>> {
     let mut shared = Vec::new();
     let mut single = |scope: Scope, name: &str| -> rusqlite::Result<()> {
         if scope.allowed(r) {
-            let counts = by_state(
-                conn,
-                r,
-                View {
-                    scope,
-                    state: StateSel::Any,
-                },
-            )?;
+            let counts = scope_counts(conn, r, scope)?;
             shared.push(Entry {
                 view: View {
                     scope,
@@ -315,7 +292,7 @@ fn menu(conn: &Connection, r: &Reader) -> rusqlite::Result<Vec<Section>> {
             entries.push(Entry {
                 view,
                 label: Label::Named(v.name.clone()),
-                count: open_count(&by_state(conn, r, view)?),
+                count: open_count(&*scope_counts(conn, r, view.scope)?),
             });
         }
         sections.push(Section {

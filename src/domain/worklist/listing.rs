@@ -345,20 +345,20 @@ fn counts_by_state(
 ) -> rusqlite::Result<HashMap<i64, i64>> {
     let plain = cacheable(c, req)
         && req.filters.is_empty()
+        && req.view.state != StateSel::Unread
         && !matches!(req.view.scope, Scope::Activity { .. });
-    let states: Option<Option<Vec<i64>>> = match req.view.state {
-        _ if !plain => None,
-        StateSel::Unread => None,
-        StateSel::Any => Some(None),
-        StateSel::One(s) => Some(Some(vec![s])),
-        StateSel::Active => Some(Some(vec![states::WAITING, states::IN_PROGRESS])),
-        StateSel::Meta => Some(Some(ids(
-            conn,
-            "SELECT id FROM ticket_states WHERE is_meta = 1",
-            Vec::new(),
-        )?)),
-    };
-    if let Some(kept) = states {
+    if plain {
+        // The states the view keeps; `None` for every state.
+        let kept: Option<Vec<i64>> = match req.view.state {
+            StateSel::One(s) => Some(vec![s]),
+            StateSel::Active => Some(vec![states::WAITING, states::IN_PROGRESS]),
+            StateSel::Meta => Some(ids(
+                conn,
+                "SELECT id FROM ticket_states WHERE is_meta = 1",
+                Vec::new(),
+            )?),
+            StateSel::Any | StateSel::Unread => None,
+        };
         let all = counters::scope_counts(conn, r, req.view.scope)?;
         return Ok(all
             .iter()

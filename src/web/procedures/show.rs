@@ -50,10 +50,10 @@ pub async fn page(
                 span.badge { (lang.t("procedures-draft-badge")) }
             }
             @if !filed.is_empty() {
-                span.muted { (lang.t("procedures-category")) ": " (filed) }
+                span.muted { (lang.t_args("procedures-filed-in", &[("name", &filed)])) }
             }
             @if let Some(c) = company {
-                span.muted { (lang.t("procedures-company")) ": " (c) }
+                span.muted { (lang.t_args("procedures-of-company", &[("name", c)])) }
             }
             div.ticket-actions {
                 @if visitor.has_right(SEE_ALL) {
