@@ -17,6 +17,9 @@ mod cli;
 mod crash;
 /// A full disk: a clear page, nothing half-written, recovery once space is back.
 mod disk;
+/// Floods and heavy input: nested Markdown, parallel logins, slow and idle connections, huge
+/// fields, uploads nobody may make.
+mod flood;
 /// Translation keys used by the code exist in every language.
 mod i18n;
 /// Outgoing mail through a real SMTP server: the connector, automatic and manual mails, the

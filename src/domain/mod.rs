@@ -15,6 +15,7 @@ pub mod lists;
 pub mod mail;
 pub mod procedures;
 pub mod profiles;
+pub mod rendered;
 pub mod rights;
 pub mod sessions;
 pub mod settings;

@@ -21,13 +21,29 @@ pub struct Look {
     pub company: String,
 }
 
+/// A text typed by a user: its Markdown (for the plain-text part) and its sanitized HTML.
+#[derive(Debug, Clone)]
+pub struct Typed {
+    pub markdown: String,
+    pub html: markdown::SafeHtml,
+}
+
+impl Typed {
+    /// `markdown` with its HTML rendered now (short texts, tests).
+    pub fn rendered(markdown: &str) -> Typed {
+        Typed {
+            markdown: markdown.to_owned(),
+            html: markdown::render_html(markdown),
+        }
+    }
+}
+
 /// One reply shown in a mail.
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub author: String,
     pub when: String,
-    /// Markdown.
-    pub body: String,
+    pub body: Typed,
 }
 
 /// A mail about a ticket (or the test mail, with no ticket).
@@ -39,8 +55,8 @@ pub struct Content {
     pub message: Option<String>,
     /// Label and value pairs: title, requester, technician, state ...
     pub facts: Vec<(String, String)>,
-    /// Label and Markdown of the description.
-    pub description: Option<(String, String)>,
+    /// Label and text of the description.
+    pub description: Option<(String, Typed)>,
     /// Heading of the thread and its entries, in the order to show.
     pub thread: Option<(String, Vec<Entry>)>,
     /// Heading of the attachments and their names.
@@ -107,14 +123,14 @@ fn html_body(c: &Content, look: &Look) -> Markup {
                     }
                     @if let Some((label, body)) = &c.description {
                         h2 style=(section) { (label) }
-                        div { (markdown::render(body)) }
+                        div { (body.html) }
                     }
                     @if let Some((label, entries)) = &c.thread {
                         h2 style=(section) { (label) }
                         @for e in entries {
                             div style="border-left:3px solid #d0d7de;padding:2px 0 2px 10px;margin:8px 0" {
                                 div style="font-size:12px;color:#57606a" { (e.author) " — " (e.when) }
-                                div { (markdown::render(&e.body)) }
+                                div { (e.body.html) }
                             }
                         }
                     }
@@ -157,12 +173,17 @@ fn text_body(c: &Content, look: &Look) -> String {
     let facts: Vec<String> = c.facts.iter().map(|(l, v)| format!("{l}: {v}")).collect();
     push(&facts.join("\n"));
     if let Some((label, body)) = &c.description {
-        push(&format!("{label}\n{}", body.trim()));
+        push(&format!("{label}\n{}", body.markdown.trim()));
     }
     if let Some((label, entries)) = &c.thread {
         let mut block = format!("{label}\n");
         for e in entries {
-            block.push_str(&format!("\n{} — {}\n{}\n", e.author, e.when, e.body.trim()));
+            block.push_str(&format!(
+                "\n{} — {}\n{}\n",
+                e.author,
+                e.when,
+                e.body.markdown.trim()
+            ));
         }
         push(&block);
     }
@@ -199,13 +220,13 @@ mod tests {
             heading: "Ticket #7 <closed>".into(),
             message: None,
             facts: vec![("Title".into(), "<img src=x onerror=alert(1)>".into())],
-            description: Some(("Description".into(), "**Printer** jams".into())),
+            description: Some(("Description".into(), Typed::rendered("**Printer** jams"))),
             thread: Some((
                 "Thread".into(),
                 vec![Entry {
                     author: "Tom".into(),
                     when: "27/11/2026 10:00".into(),
-                    body: "Replaced the <script>x</script> drum".into(),
+                    body: Typed::rendered("Replaced the <script>x</script> drum"),
                 }],
             )),
             attachments: Some(("Files".into(), vec!["scan.pdf".into()])),

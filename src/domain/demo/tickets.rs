@@ -125,6 +125,7 @@ fn text(author: i64, body: &str, private: bool) -> (i64, Event) {
         Event::Text {
             body: body.to_owned(),
             private,
+            html: None,
         },
     )
 }

@@ -4,10 +4,11 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
+use crate::domain::rendered::{self, Text};
 use crate::domain::settings::Settings;
 use crate::domain::settings::mail_registry as keys;
 use crate::i18n::{self, Lang};
-use crate::mail::templates::{self, Body, Content, Entry, Look};
+use crate::mail::templates::{self, Body, Content, Entry, Look, Typed};
 
 /// A ticket as mails describe it.
 #[derive(Debug, Clone, Default)]
@@ -15,6 +16,8 @@ pub struct TicketFacts {
     pub id: i64,
     pub title: String,
     pub description: String,
+    /// The description's kept HTML, when there is a current one.
+    pub description_html: Option<String>,
     pub requester: String,
     pub technician: String,
     pub tech_phone: String,
@@ -43,12 +46,13 @@ fn full_name(first: Option<String>, last: Option<String>, login: Option<String>)
 
 /// Reads ticket `id` with the names of what it points to, in `lang`.
 pub fn facts(conn: &Connection, id: i64, lang: Lang) -> rusqlite::Result<Option<TicketFacts>> {
-    conn.prepare_cached(
+    conn.prepare_cached(&format!(
         "SELECT t.id, t.title, t.description, r.firstname, r.lastname, r.login,
                 u.firstname, u.lastname, u.login, g.name, u.phone,
                 c.name, c.name_key, sc.name, sc.name_key, s.name, s.name_key,
-                p.name, p.name_key, t.created_at
+                p.name, p.name_key, t.created_at, h.html
          FROM tickets t
+         {}
          LEFT JOIN users r ON r.id = t.requester_id
          LEFT JOIN users u ON u.id = t.technician_id
          LEFT JOIN groups g ON g.id = t.tech_group_id
@@ -57,7 +61,8 @@ pub fn facts(conn: &Connection, id: i64, lang: Lang) -> rusqlite::Result<Option<
          LEFT JOIN ticket_states s ON s.id = t.state_id
          LEFT JOIN priorities p ON p.id = t.priority_id
          WHERE t.id = ?1",
-    )?
+        rendered::join(Text::Description, "h", "t.id")
+    ))?
     .query_row([id], |r| {
         let group: Option<String> = r.get(9)?;
         let technician = match group {
@@ -68,6 +73,7 @@ pub fn facts(conn: &Connection, id: i64, lang: Lang) -> rusqlite::Result<Option<
             id: r.get(0)?,
             title: r.get(1)?,
             description: r.get(2)?,
+            description_html: r.get(20)?,
             requester: full_name(r.get(3)?, r.get(4)?, r.get(5)?),
             technician,
             tech_phone: r.get::<_, Option<String>>(10)?.unwrap_or_default(),
@@ -83,17 +89,23 @@ pub fn facts(conn: &Connection, id: i64, lang: Lang) -> rusqlite::Result<Option<
 
 /// The visible text replies of `ticket`, oldest first.
 fn replies(conn: &Connection, ticket: i64, lang: Lang) -> rusqlite::Result<Vec<Entry>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT a.firstname, a.lastname, a.login, e.created_at, e.body
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT a.firstname, a.lastname, a.login, e.created_at, e.body, h.html
          FROM thread_entries e LEFT JOIN users a ON a.id = e.author_id
+         {}
          WHERE e.ticket_id = ?1 AND e.kind = 'text' AND e.private = 0
          ORDER BY e.created_at, e.id",
-    )?;
+        rendered::join(Text::Entry, "h", "e.id")
+    ))?;
     stmt.query_map([ticket], |r| {
+        let markdown: String = r.get(4)?;
         Ok(Entry {
             author: full_name(r.get(0)?, r.get(1)?, r.get(2)?),
             when: i18n::format_datetime(lang, r.get(3)?),
-            body: r.get(4)?,
+            body: Typed {
+                html: rendered::or_render(r.get(5)?, &markdown),
+                markdown,
+            },
         })
     })?
     .collect()
@@ -215,8 +227,13 @@ pub fn ticket_body(
         heading: heading.to_owned(),
         message: message.map(str::to_owned),
         facts: rows,
-        description: (!facts.description.trim().is_empty())
-            .then(|| (t("ticket-field-description"), facts.description.clone())),
+        description: (!facts.description.trim().is_empty()).then(|| {
+            let text = Typed {
+                markdown: facts.description.clone(),
+                html: rendered::or_render(facts.description_html.clone(), &facts.description),
+            };
+            (t("ticket-field-description"), text)
+        }),
         thread: (!entries.is_empty()).then(|| (t("ticket-thread"), entries)),
         attachments: (!files.is_empty()).then(|| (t("ticket-attachments"), files)),
         link,

@@ -237,13 +237,46 @@ pub struct Reply {
 }
 
 impl Reply {
-    fn normalized(&self) -> Option<Reply> {
-        let body = self.body.replace("\r\n", "\n");
-        let body = body.trim_end();
-        (!body.trim().is_empty()).then(|| Reply {
-            body: body.to_owned(),
+    /// The reply as kept (see [`thread::reply_text`]), or none when nothing was typed.
+    fn normalized(&self) -> Result<Option<Reply>, DomainError> {
+        let body = thread::reply_text(&self.body, "reply").map_err(DomainError::Invalid)?;
+        Ok(body.map(|body| Reply {
+            body,
             private: self.private,
-        })
+        }))
+    }
+}
+
+/// A text rendered before its transaction, with the text it was rendered from.
+struct Rendered {
+    source: String,
+    html: crate::markdown::SafeHtml,
+}
+
+impl Rendered {
+    /// Renders `source` off the async workers (the cost grows with its length).
+    async fn of(source: &str) -> Rendered {
+        Rendered {
+            source: source.to_owned(),
+            html: crate::markdown::render_off_thread(source.to_owned()).await,
+        }
+    }
+}
+
+/// Keeps the rendering of ticket `id`'s description `now` when it was rendered before the
+/// transaction, or forgets the old one when the description changed otherwise.
+fn keep_description(
+    tx: &Transaction<'_>,
+    id: i64,
+    before: Option<&str>,
+    now: &str,
+    rendered: Option<&Rendered>,
+) -> rusqlite::Result<()> {
+    use crate::domain::rendered::{self, Text};
+    match rendered {
+        Some(r) if r.source == now => rendered::keep(tx, Text::Description, id, &r.html),
+        _ if before != Some(now) => rendered::forget(tx, Text::Description, id),
+        _ => Ok(()),
     }
 }
 
@@ -287,6 +320,7 @@ pub async fn create(
     let now = clock::now();
     let base = defaults(actor, kind, now);
     let mut v = values::read_form(&form, &access, &base).map_err(DomainError::Invalid)?;
+    let description = Rendered::of(&v.description).await;
     let actor = actor.clone();
     db.write(move |tx| {
         let errors = checks::check(tx, &v, &base, &access)?;
@@ -316,6 +350,7 @@ pub async fn create(
         apply_rules(None, &mut v, now);
         let tech_read = v.technician == Some(Who::User(me));
         let id = repo::insert(tx, &v, me, now, tech_read)?;
+        keep_description(tx, id, None, &v.description, Some(&description))?;
         thread::record(tx, id, me, now, Event::Opened)?;
         if v.technician.is_some() {
             thread::record(
@@ -372,6 +407,23 @@ pub struct Change {
 /// with a message on each field changed by both.
 pub async fn update(db: &Db, actor: &Actor, id: i64, change: Change) -> Result<Saved, DomainError> {
     let access = Access::compute(&actor.rights, &actor.settings, Form::Existing);
+    let reply = change.reply.normalized()?;
+    let reply_html = match &reply {
+        Some(r) => Some(Rendered::of(&r.body).await),
+        None => None,
+    };
+    // The description is rendered when it was changed in the form.
+    let typed_description = change.form.get(Field::Description.name());
+    let description = match typed_description {
+        Some(d)
+            if access.editable(Field::Description)
+                && Some(d) != change.original.get(Field::Description.name())
+                && d.chars().count() <= values::MAX_DESCRIPTION_CHARS =>
+        {
+            Some(Rendered::of(&values::normalize(Field::Description, d)).await)
+        }
+        _ => None,
+    };
     let actor = actor.clone();
     db.write(move |tx| {
         let me = actor.user.id.0;
@@ -385,7 +437,6 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, change: Change) -> Result<S
             merge(&current.values, &typed, &change.original, &access)?
         };
         checks::check(tx, &v, &current.values, &access)?.into_result()?;
-        let reply = change.reply.normalized();
         let visible_reply = reply.as_ref().map(|r| !r.private);
         if let Some(r) = &reply {
             if !actor.rights.has("ticket_thread_post") {
@@ -407,6 +458,13 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, change: Change) -> Result<S
             return Err(DomainError::Conflict(msg("error-ticket-changed")));
         }
         record_changes(tx, id, me, now, &current.values, &v)?;
+        keep_description(
+            tx,
+            id,
+            Some(&current.values.description),
+            &v.description,
+            description.as_ref(),
+        )?;
         if let Some(r) = reply {
             thread::record(
                 tx,
@@ -416,6 +474,7 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, change: Change) -> Result<S
                 Event::Text {
                     body: r.body,
                     private: r.private,
+                    html: reply_html.map(|h| h.html),
                 },
             )?;
             if actor.is_technician() {
@@ -554,6 +613,17 @@ pub async fn thread_action(
     entry: i64,
     action: ThreadAction,
 ) -> Result<(), DomainError> {
+    let edited = match &action {
+        ThreadAction::Edit(typed) => {
+            let body = thread::reply_text(typed, "body").map_err(DomainError::Invalid)?;
+            let html = match &body {
+                Some(b) => crate::markdown::render_off_thread(b.clone()).await,
+                None => crate::markdown::SafeHtml::default(),
+            };
+            Some((body, html))
+        }
+        _ => None,
+    };
     let actor = actor.clone();
     db.write(move |tx| {
         let me = actor.user.id.0;
@@ -564,8 +634,9 @@ pub async fn thread_action(
         let rights = actor.text_rights();
         let now = clock::now();
         match action {
-            ThreadAction::Edit(body) => {
-                thread::edit(tx, ticket, entry, me, rights, &body, now)?;
+            ThreadAction::Edit(_) => {
+                let (body, html) = edited.unwrap_or_default();
+                thread::edit(tx, ticket, entry, me, rights, body.as_deref(), &html, now)?;
                 if thread::is_visible_text(tx, ticket, entry)?
                     && let Some(row) = repo::get(tx, ticket)?
                 {

@@ -3,9 +3,11 @@
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
+use crate::domain::rendered::{self, Text};
 use crate::domain::users::choices::Who;
 use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::{Lang, msg};
+use crate::markdown::SafeHtml;
 
 /// What an entry records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,12 +54,29 @@ impl Kind {
 #[derive(Debug, Clone)]
 pub enum Event {
     Opened,
-    Assigned { from: Option<Who>, to: Option<Who> },
-    State { from: i64, to: i64 },
-    Closed { state: i64 },
-    Attachment { name: String },
-    AttachmentRemoved { name: String },
-    Text { body: String, private: bool },
+    Assigned {
+        from: Option<Who>,
+        to: Option<Who>,
+    },
+    State {
+        from: i64,
+        to: i64,
+    },
+    Closed {
+        state: i64,
+    },
+    Attachment {
+        name: String,
+    },
+    AttachmentRemoved {
+        name: String,
+    },
+    /// A reply, with its text rendered when it was typed (`None`: rendered when shown).
+    Text {
+        body: String,
+        private: bool,
+        html: Option<SafeHtml>,
+    },
 }
 
 fn split(w: Option<Who>) -> (Option<i64>, Option<i64>) {
@@ -85,7 +104,7 @@ pub fn record(
         Event::AttachmentRemoved { name } => {
             (Kind::AttachmentRemoved, name.clone(), false, None, None)
         }
-        Event::Text { body, private } => (Kind::Text, body.clone(), *private, None, None),
+        Event::Text { body, private, .. } => (Kind::Text, body.clone(), *private, None, None),
     };
     let (tf, tt, gf, gt) = match &event {
         Event::Assigned { from, to } => {
@@ -114,7 +133,14 @@ pub fn record(
         state_from,
         private
     ])?;
-    Ok(tx.last_insert_rowid())
+    let id = tx.last_insert_rowid();
+    if let Event::Text {
+        html: Some(html), ..
+    } = &event
+    {
+        rendered::keep(tx, Text::Entry, id, html)?;
+    }
+    Ok(id)
 }
 
 /// Records that a mail about `ticket` was written to `to` (addresses, one per line), with its
@@ -155,6 +181,8 @@ pub struct EntryView {
     pub author: String,
     pub kind: Kind,
     pub body: String,
+    /// A reply's text as HTML (empty for other entries).
+    pub html: SafeHtml,
     pub private: bool,
     pub edited_at: Option<i64>,
     pub from: Option<String>,
@@ -181,11 +209,11 @@ pub fn list(
     private: bool,
     lang: Lang,
 ) -> rusqlite::Result<Vec<EntryView>> {
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT e.id, e.created_at, e.author_id, a.firstname, a.lastname, a.login, e.kind, e.body,
                 e.private, e.edited_at,
                 tf.firstname, tf.lastname, gf.name, tt.firstname, tt.lastname, gt.name,
-                sf.name, sf.name_key, st.name, st.name_key, e.mail_to, o.state
+                sf.name, sf.name_key, st.name, st.name_key, e.mail_to, o.state, h.html
          FROM thread_entries e
          LEFT JOIN users a ON a.id = e.author_id
          LEFT JOIN users tf ON tf.id = e.tech_from_id
@@ -195,9 +223,11 @@ pub fn list(
          LEFT JOIN ticket_states sf ON sf.id = e.state_from_id
          LEFT JOIN ticket_states st ON st.id = e.state_id
          LEFT JOIN outbox o ON o.thread_entry_id = e.id
+         {}
          WHERE e.ticket_id = ?1 AND (?2 OR e.private = 0)
          ORDER BY e.created_at, e.id",
-    )?;
+        rendered::join(Text::Entry, "h", "e.id")
+    ))?;
     let rows = stmt.query_map(params![ticket, private], |r| {
         let kind = Kind::from_code(&r.get::<_, String>(6)?);
         let first: Option<String> = r.get(3)?;
@@ -225,13 +255,20 @@ pub fn list(
             ),
             _ => (None, None),
         };
+        let body: String = r.get(7)?;
+        let html = if kind == Kind::Text {
+            rendered::or_render(r.get(22)?, &body)
+        } else {
+            SafeHtml::default()
+        };
         Ok(EntryView {
             id: r.get(0)?,
             created_at: r.get(1)?,
             author_id: r.get(2)?,
             author,
             kind,
-            body: r.get(7)?,
+            body,
+            html,
             private: r.get(8)?,
             edited_at: r.get(9)?,
             from,
@@ -277,31 +314,51 @@ fn text_entry(
     .ok_or(DomainError::NotFound)
 }
 
-/// Changes the text of a reply.
+/// The longest reply, in characters (as long as a description).
+pub const MAX_REPLY_CHARS: usize = super::values::MAX_DESCRIPTION_CHARS;
+
+/// A reply's text as it is kept (Windows line ends made plain, trailing blanks dropped), or why
+/// it cannot be: empty, or too long. `field` names the form field for the message.
+pub fn reply_text(typed: &str, field: &'static str) -> Result<Option<String>, FieldErrors> {
+    let body = typed.replace("\r\n", "\n");
+    let body = body.trim_end();
+    if body.trim().is_empty() {
+        return Ok(None);
+    }
+    if body.chars().count() > MAX_REPLY_CHARS {
+        let mut errors = FieldErrors::new();
+        errors.add(field, msg("error-too-long").arg("max", MAX_REPLY_CHARS));
+        return Err(errors);
+    }
+    Ok(Some(body.to_owned()))
+}
+
+/// Changes the text of a reply to `body` (already through [`reply_text`]), rendered as `html`.
+#[allow(clippy::too_many_arguments)]
 pub fn edit(
     tx: &Transaction<'_>,
     ticket: i64,
     entry: i64,
     actor: i64,
     rights: TextRights,
-    body: &str,
+    body: Option<&str>,
+    html: &SafeHtml,
     now: i64,
 ) -> Result<(), DomainError> {
     let (author, _) = text_entry(tx, ticket, entry)?;
     if !rights.may_edit(actor, author) {
         return Err(DomainError::Forbidden);
     }
-    let body = body.replace("\r\n", "\n");
-    let body = body.trim_end();
-    if body.trim().is_empty() {
+    let Some(body) = body else {
         let mut errors = FieldErrors::new();
         errors.add("body", msg("error-required"));
         return Err(DomainError::Invalid(errors));
-    }
+    };
     tx.execute(
         "UPDATE thread_entries SET body = ?2, edited_at = ?3 WHERE id = ?1",
         params![entry, body, now],
     )?;
+    rendered::keep(tx, Text::Entry, entry, html)?;
     Ok(())
 }
 

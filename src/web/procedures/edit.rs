@@ -8,6 +8,7 @@ use maud::{Markup, html};
 
 use crate::domain::procedures::choices::Choices;
 use crate::domain::procedures::{Typed, files, repo, rules};
+use crate::domain::rendered::{self, Text};
 use crate::domain::tickets::attachments::{self, Attachment, Store};
 use crate::domain::{DomainError, FieldErrors, settings};
 use crate::i18n::{Msg, msg};
@@ -255,6 +256,13 @@ async fn store(
         return reshow(&state, &authed, based_on, sent, errors, None).await;
     }
     let typed = typed_from(&sent);
+    // Rendered here, off the writers' turn; kept when the checked text is the one rendered.
+    let text = typed.body.trim_end().to_owned();
+    let html = if text.chars().count() <= rules::MAX_BODY {
+        Some(crate::markdown::render_off_thread(text.clone()).await)
+    } else {
+        None
+    };
     let pending = sent.pending.clone();
     let may_company = authed.visitor.has_right(COMPANY);
     let max_files = authed
@@ -284,6 +292,12 @@ async fn store(
                 }
                 _ => repo::create(tx, &checked, me)?,
             };
+            match &html {
+                Some(html) if checked.body == text => {
+                    rendered::keep(tx, Text::Procedure, id, html)?
+                }
+                _ => rendered::forget(tx, Text::Procedure, id)?,
+            }
             files::link(tx, id, me, &pending, max_files)?;
             Ok::<_, DomainError>(id)
         })

@@ -8,6 +8,7 @@ use maud::html;
 use crate::domain::DomainError;
 use crate::domain::procedures::choices::Names;
 use crate::domain::procedures::{files, repo};
+use crate::domain::rendered::{self, Text};
 use crate::i18n::format_datetime;
 use crate::web::error::WebError;
 use crate::web::extract::Authed;
@@ -28,12 +29,14 @@ pub async fn page(
     let visitor = authed.visitor.clone();
     let lang = visitor.lang;
     let who = Who::of(&authed);
-    let (p, names, attached) = state
+    let (p, html, names, attached) = state
         .db()
         .read(move |c| {
             let reader = who.reader(c)?;
             let p = repo::get_visible(c, &reader, id)?.ok_or(DomainError::NotFound)?;
-            Ok::<_, DomainError>((p, Names::load(c, lang)?, files::list(c, id)?))
+            let kept = rendered::kept(c, Text::Procedure, id)?;
+            let html = kept.unwrap_or_else(|| crate::markdown::render_html(&p.body));
+            Ok::<_, DomainError>((p, html, Names::load(c, lang)?, files::list(c, id)?))
         })
         .await?;
     let may_modify = visitor.has_right(MODIFY);
@@ -68,7 +71,7 @@ pub async fn page(
             }
         }
         article.panel.markdown.procedure-text {
-            (crate::markdown::render(&p.body))
+            (html)
         }
         @if !attached.is_empty() {
             section.panel #files {

@@ -108,7 +108,7 @@ fn new_view(
         }
         (form_error(lang, banner.or((!errors.is_empty()).then(|| msg("form-has-errors")).as_ref())))
         form.stack #ticket-form method="post" enctype="multipart/form-data" action=(upload_action(paths::TICKETS, visitor)) novalidate {
-            (view::fields(&FormView { visitor, access: &access, values, options: &page.options, errors, current: None }))
+            (view::fields(&FormView { visitor, access: &access, values, options: &page.options, errors, current: None, description_html: None }))
             (attachment_input(visitor, actor, &page.pending, 0, errors))
             div.form-actions {
                 button.button.button-primary type="submit" {
@@ -281,6 +281,8 @@ struct TicketPage {
     drafts: Drafts,
     /// Procedures filed under the ticket's category that the viewer may read.
     procedures: Vec<(i64, String)>,
+    /// The description as HTML, when the viewer may not change it.
+    description_html: Option<crate::markdown::SafeHtml>,
 }
 
 /// Side forms of the ticket page that came back with an error.
@@ -304,6 +306,20 @@ async fn load(
         .read(move |c| {
             let viewer = actor.viewer(c)?;
             let row = repo::get_visible(c, &viewer, id)?.ok_or(DomainError::NotFound)?;
+            let read_only = Access::compute(&actor.rights, &actor.settings, Form::Existing)
+                .of(Field::Description)
+                .mode
+                == crate::domain::tickets::fields::Mode::ReadOnly;
+            let description_html = if read_only {
+                let kept = crate::domain::rendered::kept(
+                    c,
+                    crate::domain::rendered::Text::Description,
+                    id,
+                )?;
+                Some(kept.unwrap_or_else(|| crate::markdown::render_html(&row.values.description)))
+            } else {
+                None
+            };
             let procedures = match row.values.category_id {
                 Some(category) if actor.settings.flag(FUNCTION_PROCEDURES) => {
                     let reader = procedures::Reader::load(
@@ -318,6 +334,7 @@ async fn load(
             };
             Ok::<_, DomainError>(TicketPage {
                 procedures,
+                description_html,
                 options: TicketOptions::load(
                     c,
                     lang,
@@ -389,7 +406,7 @@ fn ticket_view(
         (form_error(lang, banner.or((!errors.is_empty()).then(|| msg("form-has-errors")).as_ref())))
         form.stack #ticket-form method="post" enctype="multipart/form-data" action=(action) novalidate {
             (view::originals(original, version))
-            (view::fields(&FormView { visitor, access: &access, values, options: &page.options, errors, current: Some(&row.values) }))
+            (view::fields(&FormView { visitor, access: &access, values, options: &page.options, errors, current: Some(&row.values), description_html: page.description_html.as_ref() }))
             @if actor.rights.has("ticket_save") {
                 div.form-actions {
                     button.button.button-primary type="submit" { (lang.t("action-save")) }

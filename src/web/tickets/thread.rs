@@ -13,7 +13,7 @@ use crate::web::extract::{Authed, FormPairs};
 use crate::web::paths::{self, fill};
 use crate::web::state::AppState;
 use crate::web::ui::form::{action_button, csrf_field};
-use crate::web::ui::{icons, markdown};
+use crate::web::ui::icons;
 use crate::web::visitor::Visitor;
 
 use super::actor;
@@ -104,7 +104,7 @@ pub fn entries(
                                 }
                             }
                         }
-                        div.markdown { (markdown::render(&e.body)) }
+                        div.markdown { (e.html) }
                         div.entry-actions {
                             @if rights.hide {
                                 (action_button(visitor, &fill(paths::TICKET_ENTRY_PRIVATE, &[&ticket, &e.id]),

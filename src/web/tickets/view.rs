@@ -25,6 +25,8 @@ pub struct FormView<'a> {
     pub errors: &'a FieldErrors,
     /// The ticket as saved now, to show beside fields someone else changed meanwhile.
     pub current: Option<&'a Values>,
+    /// The saved description as HTML, shown when it may not be changed.
+    pub description_html: Option<&'a crate::markdown::SafeHtml>,
 }
 
 /// The form's text values of `v`.
@@ -139,7 +141,9 @@ fn field(view: &FormView<'_>, field: Field) -> Markup {
             }
             @if a.mode == Mode::ReadOnly {
                 @if field == Field::Description {
-                    div.markdown id=(id) { (markdown::render(&value)) }
+                    div.markdown id=(id) {
+                        @if let Some(html) = view.description_html { (html) } @else { (markdown::render(&value)) }
+                    }
                 } @else {
                     p.read-only id=(id) { (display(field, &value, view.options, lang)) }
                 }
