@@ -17,7 +17,11 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(gestdesk::cli::run(cli)) {
+    let result = runtime.block_on(gestdesk::cli::run(cli));
+    // Work still running on blocking threads (a slow disk, a long query) does not hold the
+    // process once the server has closed the database.
+    runtime.shutdown_timeout(std::time::Duration::from_secs(5));
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("gestdesk: error: {e}");

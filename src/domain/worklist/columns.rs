@@ -200,35 +200,68 @@ impl Column {
         }
     }
 
-    /// The SQL the column sorts by, ascending; empty values last.
-    pub fn sort_sql(self) -> &'static str {
+    /// The terms the column sorts by: empty values last whatever the direction, then the
+    /// values themselves, reversed for a descending sort.
+    pub fn sort_terms(self) -> &'static [SortTerm] {
+        use SortTerm::{EmptyLast, Value};
         match self {
-            Column::Number => "t.id",
-            Column::Type => {
-                "ty.name IS NULL AND ty.name_key IS NULL, COALESCE(ty.name, ty.name_key)"
+            Column::Number => &[Value("t.id")],
+            Column::Type => &[
+                EmptyLast("ty.name IS NULL AND ty.name_key IS NULL"),
+                Value("COALESCE(ty.name, ty.name_key)"),
+            ],
+            Column::Technician => &[
+                EmptyLast("te.id IS NULL AND tg.id IS NULL"),
+                Value("COALESCE(te.lastname || ' ' || te.firstname, tg.name) COLLATE NOCASE"),
+            ],
+            Column::Requester => &[
+                EmptyLast("ru.id IS NULL AND ug.id IS NULL"),
+                Value("COALESCE(ru.lastname || ' ' || ru.firstname, ug.name) COLLATE NOCASE"),
+            ],
+            Column::Company => &[EmptyLast("co.name IS NULL"), Value("co.name COLLATE NOCASE")],
+            Column::Service => &[EmptyLast("sv.name IS NULL"), Value("sv.name COLLATE NOCASE")],
+            Column::SenderService => {
+                &[EmptyLast("ss.name IS NULL"), Value("ss.name COLLATE NOCASE")]
             }
-            Column::Technician => {
-                "te.id IS NULL AND tg.id IS NULL, COALESCE(te.lastname || ' ' || te.firstname, tg.name) COLLATE NOCASE"
-            }
-            Column::Requester => {
-                "ru.id IS NULL AND ug.id IS NULL, COALESCE(ru.lastname || ' ' || ru.firstname, ug.name) COLLATE NOCASE"
-            }
-            Column::Company => "co.name IS NULL, co.name COLLATE NOCASE",
-            Column::Service => "sv.name IS NULL, sv.name COLLATE NOCASE",
-            Column::SenderService => "ss.name IS NULL, ss.name COLLATE NOCASE",
-            Column::TimeSpent => "t.time_spent_minutes",
-            Column::Agency => "ag.name IS NULL, ag.name COLLATE NOCASE",
-            Column::Place => "pl.name IS NULL, pl.name COLLATE NOCASE",
-            Column::Category => "ca.id IS NULL, COALESCE(ca.name, ca.name_key) COLLATE NOCASE",
-            Column::Subcategory => "sc.id IS NULL, COALESCE(sc.name, sc.name_key) COLLATE NOCASE",
-            Column::Title => "t.title COLLATE NOCASE",
-            Column::Created => "t.created_at",
-            Column::HopeDate => "t.hope_date IS NULL, t.hope_date",
-            Column::ResolvedAt => "t.resolved_at IS NULL, t.resolved_at",
-            Column::Modified => "t.modified_at",
-            Column::Priority => "pr.position IS NULL, pr.position",
-            Column::Criticality => "cr.position IS NULL, cr.position",
-            Column::State => "st.position",
+            Column::TimeSpent => &[Value("t.time_spent_minutes")],
+            Column::Agency => &[EmptyLast("ag.name IS NULL"), Value("ag.name COLLATE NOCASE")],
+            Column::Place => &[EmptyLast("pl.name IS NULL"), Value("pl.name COLLATE NOCASE")],
+            Column::Category => &[
+                EmptyLast("ca.id IS NULL"),
+                Value("COALESCE(ca.name, ca.name_key) COLLATE NOCASE"),
+            ],
+            Column::Subcategory => &[
+                EmptyLast("sc.id IS NULL"),
+                Value("COALESCE(sc.name, sc.name_key) COLLATE NOCASE"),
+            ],
+            Column::Title => &[Value("t.title COLLATE NOCASE")],
+            Column::Created => &[Value("t.created_at")],
+            Column::HopeDate => &[EmptyLast("t.hope_date IS NULL"), Value("t.hope_date")],
+            Column::ResolvedAt => &[EmptyLast("t.resolved_at IS NULL"), Value("t.resolved_at")],
+            Column::Modified => &[Value("t.modified_at")],
+            Column::Priority => &[EmptyLast("pr.position IS NULL"), Value("pr.position")],
+            Column::Criticality => &[EmptyLast("cr.position IS NULL"), Value("cr.position")],
+            Column::State => &[Value("st.position")],
+        }
+    }
+}
+
+/// One term of a column's sort order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortTerm {
+    /// True for rows without a value: sorted after the others in both directions.
+    EmptyLast(&'static str),
+    /// The value, reversed when sorting descending.
+    Value(&'static str),
+}
+
+impl SortTerm {
+    /// The `ORDER BY` term.
+    pub fn sql(self, desc: bool) -> String {
+        match self {
+            SortTerm::EmptyLast(e) => e.to_owned(),
+            SortTerm::Value(v) if desc => format!("{v} DESC"),
+            SortTerm::Value(v) => v.to_owned(),
         }
     }
 }

@@ -269,17 +269,7 @@ fn condition(r: &Reader, req: &ListRequest) -> Condition {
 
 /// `ORDER BY` terms for a column, ascending or descending, empty values last either way.
 fn column_order(c: Column, desc: bool) -> String {
-    let terms: Vec<String> = c
-        .sort_sql()
-        .split(", ")
-        .map(|term| {
-            if desc && !term.ends_with(" IS NULL") && !term.contains(" IS NULL AND ") {
-                format!("{term} DESC")
-            } else {
-                term.to_owned()
-            }
-        })
-        .collect();
+    let terms: Vec<String> = c.sort_terms().iter().map(|t| t.sql(desc)).collect();
     format!(
         "{}, t.id {}",
         terms.join(", "),
