@@ -465,3 +465,51 @@ async fn a_reset_password_must_be_changed_before_anything_else() {
     );
     app.stop().await;
 }
+
+/// A browser that still sends a session cookie the server no longer knows (after a restore,
+/// an expiry, or another instance on the same address) logs in: the answer used to set the
+/// new session cookie and then delete it, leaving the user logged out.
+#[tokio::test]
+async fn logging_in_with_an_unknown_session_cookie_keeps_the_new_session() {
+    let (app, _) = TestApp::with_admin().await;
+    let page = app.client().get("/login").await;
+    let token = page.csrf();
+    let stale = "0".repeat(64);
+    let reply = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+        .post(app.url("/login"))
+        .header("cookie", format!("gd_csrf={token}; gd_session={stale}"))
+        .form(&[
+            ("login", ADMIN_LOGIN),
+            ("password", ADMIN_PASSWORD),
+            ("_csrf", &token),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(reply.status(), StatusCode::SEE_OTHER);
+    let sessions: Vec<String> = reply
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter(|c| c.starts_with("gd_session="))
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(sessions.len(), 1, "{sessions:?}");
+    assert!(!sessions[0].contains("Max-Age=0"), "{sessions:?}");
+    let fresh = sessions[0]
+        .trim_start_matches("gd_session=")
+        .split(';')
+        .next()
+        .expect("value")
+        .to_owned();
+    let home = app
+        .client()
+        .get_with("/profile", &[("cookie", &format!("gd_session={fresh}"))])
+        .await;
+    assert_eq!(home.status, StatusCode::OK, "logged in with the new cookie");
+    app.stop().await;
+}

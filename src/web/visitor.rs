@@ -334,6 +334,19 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
     } else if flash_cookie.is_some() && !redirected {
         set_cookies.push(cookies::set(cookies::FLASH, "", Lifetime::Remove, secure));
     }
+    // What the handler set wins: a login answers with a new session cookie, which the removal
+    // of the unknown one it came with must not follow.
+    let set_by_handler: Vec<String> = response
+        .headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| v.split_once('=').map(|(name, _)| name.trim().to_owned()))
+        .collect();
+    set_cookies.retain(|c| {
+        c.split_once('=')
+            .is_none_or(|(name, _)| !set_by_handler.iter().any(|n| n == name))
+    });
     append_cookies(response.headers_mut(), &set_cookies);
     response
 }
