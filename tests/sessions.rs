@@ -513,3 +513,58 @@ async fn logging_in_with_an_unknown_session_cookie_keeps_the_new_session() {
     assert_eq!(home.status, StatusCode::OK, "logged in with the new cookie");
     app.stop().await;
 }
+
+/// `next` sent to the login form, to the login page while logged in, or to the language
+/// switch: a tab or line break before a second slash made browsers leave for another site, and
+/// a vertical tab answered 500. Only a plain local path is followed now; anything else leads
+/// home.
+#[tokio::test]
+async fn next_never_leads_to_another_site_or_an_error() {
+    let (app, admin) = TestApp::with_admin().await;
+    let sneaky = [
+        "/\t/evil.example/",
+        "/\n/evil.example/",
+        "/\r\n/evil.example/",
+        "/\x0b/x",
+        "/\\evil.example",
+        "//evil.example",
+        "https://evil.example/",
+        "/ /evil.example",
+    ];
+    for next in sneaky {
+        let visitor = app.client();
+        let r = visitor
+            .submit(
+                "/login",
+                "/login",
+                &[
+                    ("login", ADMIN_LOGIN),
+                    ("password", ADMIN_PASSWORD),
+                    ("next", next),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{next:?}");
+        assert_eq!(r.location(), Some("/"), "login with next {next:?}");
+        let encoded = serde_urlencoded::to_string([("next", next)]).expect("query");
+        let r = admin.get(&format!("/login?{encoded}")).await;
+        assert_eq!(r.location(), Some("/"), "login page with {next:?}");
+        let r = app
+            .client()
+            .submit("/login", "/language", &[("lang", "fr"), ("next", next)])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{next:?}");
+        assert_eq!(r.location(), Some("/"), "language with next {next:?}");
+    }
+    // A plain local path is still followed.
+    let r = app
+        .client()
+        .submit(
+            "/login",
+            "/language",
+            &[("lang", "de"), ("next", "/login?next=%2Fprofile")],
+        )
+        .await;
+    assert_eq!(r.location(), Some("/login?next=%2Fprofile"));
+    app.stop().await;
+}

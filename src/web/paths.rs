@@ -98,12 +98,16 @@ pub fn fill(pattern: &str, values: &[&dyn std::fmt::Display]) -> String {
     out
 }
 
-/// Whether `next` is a safe place to send a user after logging in: a path on this site.
+/// Whether `next` is a safe place to send a user after logging in or switching the language: a
+/// plain path on this site. It starts with one `/` (not `//` or `/\\`, which browsers read as
+/// another host) and holds only visible ASCII characters: browsers drop tabs and line breaks
+/// from an address (`/\t/evil.example/` becomes `//evil.example/`), and other control
+/// characters cannot go in a header at all.
 pub fn is_local_path(next: &str) -> bool {
-    next.starts_with('/')
-        && !next.starts_with("//")
-        && !next.contains('\\')
-        && !next.contains("://")
+    let b = next.as_bytes();
+    b.first() == Some(&b'/')
+        && !matches!(b.get(1), Some(b'/' | b'\\'))
+        && b.iter().all(|c| (0x21..=0x7e).contains(c) && *c != b'\\')
 }
 
 #[cfg(test)]
@@ -131,5 +135,32 @@ mod tests {
         assert!(!is_local_path("https://evil.test/"));
         assert!(!is_local_path("/\\evil.test"));
         assert!(!is_local_path("profile"));
+        for sneaky in [
+            "/\t/evil.example/",
+            "/\n/evil.example/",
+            "/\r\n/evil.example",
+            "/\x0b/x",
+            "/ /x",
+            "/\u{a0}/x",
+            "/\u{202e}/x",
+            "",
+            "\\\\evil",
+        ] {
+            assert!(!is_local_path(sneaky), "{sneaky:?}");
+        }
+        assert!(is_local_path("/tickets?view=all&q=caf%C3%A9"));
+    }
+
+    proptest::proptest! {
+        /// A path judged local goes in a `Location` header as is, and stays on this site even
+        /// once a browser drops the characters it ignores.
+        #[test]
+        fn a_local_path_is_a_valid_header_that_stays_here(next in "\\PC{0,12}|/[\\t\\n\\r /\\\\a-z%.]{0,12}") {
+            if is_local_path(&next) {
+                proptest::prop_assert!(axum::http::HeaderValue::from_str(&next).is_ok());
+                let browser: String = next.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+                proptest::prop_assert!(!browser.starts_with("//") && !browser.starts_with("/\\"));
+            }
+        }
     }
 }

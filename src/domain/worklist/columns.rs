@@ -218,14 +218,27 @@ impl Column {
                 EmptyLast("ru.id IS NULL AND ug.id IS NULL"),
                 Value("COALESCE(ru.lastname || ' ' || ru.firstname, ug.name) COLLATE NOCASE"),
             ],
-            Column::Company => &[EmptyLast("co.name IS NULL"), Value("co.name COLLATE NOCASE")],
-            Column::Service => &[EmptyLast("sv.name IS NULL"), Value("sv.name COLLATE NOCASE")],
-            Column::SenderService => {
-                &[EmptyLast("ss.name IS NULL"), Value("ss.name COLLATE NOCASE")]
-            }
+            Column::Company => &[
+                EmptyLast("co.name IS NULL"),
+                Value("co.name COLLATE NOCASE"),
+            ],
+            Column::Service => &[
+                EmptyLast("sv.name IS NULL"),
+                Value("sv.name COLLATE NOCASE"),
+            ],
+            Column::SenderService => &[
+                EmptyLast("ss.name IS NULL"),
+                Value("ss.name COLLATE NOCASE"),
+            ],
             Column::TimeSpent => &[Value("t.time_spent_minutes")],
-            Column::Agency => &[EmptyLast("ag.name IS NULL"), Value("ag.name COLLATE NOCASE")],
-            Column::Place => &[EmptyLast("pl.name IS NULL"), Value("pl.name COLLATE NOCASE")],
+            Column::Agency => &[
+                EmptyLast("ag.name IS NULL"),
+                Value("ag.name COLLATE NOCASE"),
+            ],
+            Column::Place => &[
+                EmptyLast("pl.name IS NULL"),
+                Value("pl.name COLLATE NOCASE"),
+            ],
             Column::Category => &[
                 EmptyLast("ca.id IS NULL"),
                 Value("COALESCE(ca.name, ca.name_key) COLLATE NOCASE"),
