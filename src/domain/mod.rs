@@ -21,6 +21,7 @@ pub mod sessions;
 pub mod settings;
 pub mod setup;
 pub mod system;
+pub mod text;
 pub mod tickets;
 pub mod token;
 pub mod users;

@@ -53,7 +53,7 @@ ticket-save-and-send = Speichern und senden
 ticket-attachments = Anhänge
 ticket-attachments-none = Kein Anhang.
 ticket-attachments-add = Dateien anhängen
-ticket-attachments-hint = Bis zu { $count } weitere Datei(en), je { $size } MB; Programme, Skripte und Webseiten werden abgelehnt.
+ticket-attachments-hint = Bis zu { $count } weitere Datei(en), je { $size } MB: Dokumente, Bilder, Texte, E-Mails, Archive, Audio oder Video.
 ticket-attachment-confirm-delete = Diesen Anhang entfernen?
 
 md-toolbar = Formatierung
@@ -106,6 +106,7 @@ error-attachment-name = Diese Datei hat keinen verwendbaren Namen.
 error-attachment-read = Die Datei { $name } konnte nicht gespeichert werden; bitte senden Sie sie erneut.
 error-attachment-size = { $name } ist größer als { $max } MB.
 error-attachment-type = { $name } wird abgelehnt: Programme, Skripte und Webseiten können nicht angehängt werden.
+error-attachment-kind = { $name } wird abgelehnt: Nur Dokumente, Bilder, Texte, E-Mails, Archive, Audio- und Videodateien können angehängt werden.
 error-datetime = Geben Sie ein Datum und eine Uhrzeit ein.
 error-field-changed-meanwhile = Von jemand anderem geändert, während Sie bearbeitet haben.
 error-hope-before-created = Das gewünschte Lösungsdatum darf nicht vor dem Eröffnungsdatum liegen.

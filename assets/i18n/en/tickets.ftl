@@ -53,7 +53,7 @@ ticket-save-and-send = Save and send
 ticket-attachments = Attachments
 ticket-attachments-none = No attachment.
 ticket-attachments-add = Attach files
-ticket-attachments-hint = Up to { $count } more file(s), { $size } MB each; programs, scripts and web pages are refused.
+ticket-attachments-hint = Up to { $count } more file(s), { $size } MB each: documents, pictures, text, mail, archives, sound or video.
 ticket-attachment-confirm-delete = Remove this attachment?
 
 md-toolbar = Formatting
@@ -106,6 +106,7 @@ error-attachment-name = This file has no usable name.
 error-attachment-read = The file { $name } could not be stored; please send it again.
 error-attachment-size = { $name } is larger than { $max } MB.
 error-attachment-type = { $name } is refused: programs, scripts and web pages cannot be attached.
+error-attachment-kind = { $name } is refused: only documents, pictures, text, mail, archives, sound and video can be attached.
 error-datetime = Enter a date and time.
 error-field-changed-meanwhile = Changed by someone else while you were editing.
 error-hope-before-created = The hoped resolution date cannot be before the opening date.

@@ -53,7 +53,7 @@ ticket-save-and-send = Guardar y enviar
 ticket-attachments = Adjuntos
 ticket-attachments-none = Ningún adjunto.
 ticket-attachments-add = Adjuntar archivos
-ticket-attachments-hint = Hasta { $count } archivo(s) más, de { $size } MB cada uno; se rechazan programas, scripts y páginas web.
+ticket-attachments-hint = Hasta { $count } archivo(s) más, de { $size } MB cada uno: documentos, imágenes, textos, correos, archivos comprimidos, audio o vídeo.
 ticket-attachment-confirm-delete = ¿Quitar este adjunto?
 
 md-toolbar = Formato
@@ -106,6 +106,7 @@ error-attachment-name = Este archivo no tiene un nombre utilizable.
 error-attachment-read = No se pudo guardar el archivo { $name }; envíelo de nuevo.
 error-attachment-size = { $name } supera { $max } MB.
 error-attachment-type = { $name } se rechaza: no se pueden adjuntar programas, scripts ni páginas web.
+error-attachment-kind = { $name } se rechaza: solo se pueden adjuntar documentos, imágenes, textos, correos, archivos comprimidos, audio y vídeo.
 error-datetime = Introduzca una fecha y una hora.
 error-field-changed-meanwhile = Cambiado por otra persona mientras usted editaba.
 error-hope-before-created = La fecha de resolución deseada no puede ser anterior a la fecha de apertura.

@@ -53,7 +53,7 @@ ticket-save-and-send = Enregistrer et envoyer
 ticket-attachments = Pièces jointes
 ticket-attachments-none = Aucune pièce jointe.
 ticket-attachments-add = Joindre des fichiers
-ticket-attachments-hint = Encore { $count } fichier(s) au plus, { $size } Mo chacun ; programmes, scripts et pages web sont refusés.
+ticket-attachments-hint = Encore { $count } fichier(s) au plus, { $size } Mo chacun : documents, images, textes, mails, archives, sons ou vidéos.
 ticket-attachment-confirm-delete = Retirer cette pièce jointe ?
 
 md-toolbar = Mise en forme
@@ -106,6 +106,7 @@ error-attachment-name = Ce fichier n'a pas de nom utilisable.
 error-attachment-read = Le fichier { $name } n'a pas pu être enregistré ; envoyez-le à nouveau.
 error-attachment-size = { $name } dépasse { $max } Mo.
 error-attachment-type = { $name } est refusé : programmes, scripts et pages web ne peuvent pas être joints.
+error-attachment-kind = { $name } est refusé : seuls les documents, images, textes, mails, archives, sons et vidéos peuvent être joints.
 error-datetime = Saisissez une date et une heure.
 error-field-changed-meanwhile = Modifié par quelqu'un d'autre pendant votre saisie.
 error-hope-before-created = La date de résolution estimée ne peut pas précéder la date de la demande.

@@ -17,14 +17,39 @@ use crate::i18n::{Msg, msg};
 use super::thread::{self, Event};
 use super::visibility::Viewer;
 
-/// Extensions refused whatever the content: server pages, scripts, executables, and documents a
-/// browser would run (HTML, SVG).
-const FORBIDDEN_EXTENSIONS: &[&str] = &[
-    "php", "php3", "php4", "php5", "php7", "php8", "phtml", "phar", "pht", "phps", "cgi", "pl",
-    "py", "rb", "sh", "bash", "zsh", "csh", "ksh", "asp", "aspx", "jsp", "jspx", "js", "mjs",
-    "vbs", "vbe", "wsf", "wsh", "ps1", "psm1", "bat", "cmd", "com", "exe", "dll", "msi", "msp",
-    "scr", "pif", "cpl", "jar", "hta", "lnk", "reg", "html", "htm", "xhtml", "shtml", "svg",
-    "svgz", "xml", "xsl", "swf", "app", "apk", "deb", "rpm", "run", "bin", "elf", "so",
+/// The kinds of file that may be attached, by extension: documents, pictures, text, mail,
+/// archives, sound and video. Anything else (programs, scripts, shortcuts, consoles, disk
+/// images, documents with macros, web pages, help files) is refused, whatever its content.
+pub const ALLOWED_EXTENSIONS: &[&str] = &[
+    // Documents.
+    "pdf", "doc", "docx", "dot", "dotx", "xls", "xlsx", "xlt", "xltx", "ppt", "pptx", "pps", "ppsx",
+    "odt", "ods", "odp", "odg", "ott", "ots", "otp", "rtf", "vsd", "vsdx", "pub", "epub", "xps",
+    "oxps", // Text and data.
+    "txt", "log", "csv", "tsv", "md", "json", "yaml", "yml", "ini", "cfg", "conf", "ics", "vcf",
+    "diff", "patch", "pcap", "pcapng", // Mail.
+    "eml", "msg", // Pictures.
+    "jpg", "jpeg", "png", "gif", "webp", "bmp", "tif", "tiff", "heic", "heif", "avif", "ico",
+    // Archives.
+    "zip", "7z", "rar", "gz", "tgz", "tar", "bz2", "xz", "zst", // Sound and video.
+    "mp3", "wav", "ogg", "oga", "m4a", "flac", "mp4", "m4v", "mov", "avi", "mkv", "webm", "wmv",
+];
+
+/// The file input's `accept` attribute: the allowed extensions, so that the file picker offers
+/// them first.
+pub fn accept_attribute() -> String {
+    ALLOWED_EXTENSIONS
+        .iter()
+        .map(|e| format!(".{e}"))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Extensions that make a name dangerous even before the last dot (`invoice.exe.pdf`).
+const DANGEROUS_INNER: &[&str] = &[
+    "php", "phtml", "phar", "cgi", "pl", "py", "rb", "sh", "asp", "aspx", "jsp", "js", "jse",
+    "mjs", "vbs", "vbe", "wsf", "wsh", "wsc", "ps1", "psm1", "bat", "cmd", "com", "exe", "dll",
+    "msi", "msp", "scr", "pif", "cpl", "jar", "hta", "lnk", "reg", "html", "htm", "svg", "chm",
+    "msc", "scf", "url",
 ];
 
 /// How much of a file is read to recognise dangerous content.
@@ -57,23 +82,29 @@ impl Store {
     }
 }
 
-/// The name to keep for an uploaded file: its last path component, without control characters,
-/// at most 200 characters; refused when empty or with a forbidden extension.
+/// The name to keep for an uploaded file: its last path component, without control or
+/// invisible formatting characters (a right-to-left override can disguise an extension), at
+/// most 200 characters; refused when empty, when its extension is not among
+/// [`ALLOWED_EXTENSIONS`], or when an earlier one is a program's or a script's.
 pub fn check_name(sent: &str) -> Result<String, Msg> {
     let base = sent.rsplit(['/', '\\']).next().unwrap_or("");
-    let clean: String = base.chars().filter(|c| !c.is_control()).collect();
-    let clean = clean.trim().trim_start_matches('.').to_owned();
+    let clean = crate::domain::text::visible(base);
+    let clean = clean.trim().trim_start_matches('.').trim().to_owned();
     if clean.is_empty() {
         return Err(msg("error-attachment-name"));
     }
     let clean: String = clean.chars().take(200).collect();
+    let clean = clean.trim_end().to_owned();
     let lower = clean.to_lowercase();
-    let forbidden = lower
-        .split('.')
-        .skip(1)
-        .any(|ext| FORBIDDEN_EXTENSIONS.contains(&ext.trim()));
-    if forbidden {
-        return Err(msg("error-attachment-type"));
+    let mut parts = lower.split('.').map(str::trim);
+    let _stem = parts.next();
+    let extensions: Vec<&str> = parts.collect();
+    let allowed = extensions
+        .last()
+        .is_some_and(|ext| ALLOWED_EXTENSIONS.contains(ext));
+    let disguised = extensions.iter().any(|ext| DANGEROUS_INNER.contains(ext));
+    if !allowed || disguised {
+        return Err(msg("error-attachment-kind"));
     }
     Ok(clean)
 }
@@ -157,7 +188,9 @@ pub async fn accept(
         Ok(n) => n,
         Err(m) => {
             let _ = std::fs::remove_file(&received);
-            return Err(invalid(m.arg("name", sent_name)));
+            return Err(invalid(
+                m.arg("name", crate::domain::text::visible(sent_name)),
+            ));
         }
     };
     let store = store.clone();
@@ -497,7 +530,10 @@ mod tests {
             check_name("C:\\Users\\me\\report.pdf").as_deref(),
             Ok("report.pdf")
         );
-        assert_eq!(check_name("../../etc/passwd").as_deref(), Ok("passwd"));
+        assert_eq!(
+            check_name("../../etc/passwd.txt").as_deref(),
+            Ok("passwd.txt")
+        );
         assert_eq!(check_name("..hidden.txt").as_deref(), Ok("hidden.txt"));
         assert!(check_name("").is_err());
         for bad in [
@@ -509,10 +545,34 @@ mod tests {
             "run.sh",
             "tool.php.jpg",
             "y.JS",
+            // Once let through by a list of refused types.
+            "x.jse",
+            "x.wsc",
+            "help.chm",
+            "console.msc",
+            "explorer.scf",
+            "site.url",
+            "disk.iso",
+            "disk.vhd",
+            "macro.xlsm",
+            "macro.docm",
+            "page.mht",
+            "README",
+            "noextension.",
+            "invoice.exe.pdf",
         ] {
             assert!(check_name(bad).is_err(), "{bad}");
         }
         assert!(check_name("photo.jpeg").is_ok());
+        assert!(check_name("Report 2026.PDF").is_ok());
+        assert!(check_name("logs.tar.gz").is_ok());
+        // A right-to-left override hid ".exe" behind a ".pdf"-looking name.
+        assert!(check_name("invoice\u{202e}fdp.exe").is_err());
+        assert_eq!(
+            check_name("invoice\u{202e}xslx.pdf").as_deref(),
+            Ok("invoicexslx.pdf")
+        );
+        assert_eq!(check_name("a\u{200b}.txt").as_deref(), Ok("a.txt"));
     }
 
     #[test]
@@ -546,9 +606,9 @@ mod tests {
             if let Ok(name) = check_name(&sent) {
                 proptest::prop_assert!(!name.is_empty() && name.chars().count() <= 200);
                 proptest::prop_assert!(!name.contains(['/', '\\']) && !name.starts_with('.'), "{name:?}");
-                proptest::prop_assert!(!name.chars().any(char::is_control), "{name:?}");
-                let ext = name.rsplit('.').next().unwrap_or("").to_lowercase();
-                proptest::prop_assert!(name.rsplit_once('.').is_none() || !FORBIDDEN_EXTENSIONS.contains(&ext.as_str()), "{name:?}");
+                proptest::prop_assert!(!name.chars().any(|c| c.is_control() || crate::domain::text::is_format_char(c)), "{name:?}");
+                let ext = name.rsplit('.').next().unwrap_or("").trim().to_lowercase();
+                proptest::prop_assert!(ALLOWED_EXTENSIONS.contains(&ext.as_str()), "{name:?}");
             }
         }
 

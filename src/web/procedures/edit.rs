@@ -121,7 +121,7 @@ fn render(visitor: &Visitor, page: &FormPage) -> Markup {
                     }
                 }
                 @if room > 0 {
-                    input #f-attachments type="file" name="attachments" multiple;
+                    input #f-attachments type="file" name="attachments" multiple accept=(attachments::accept_attribute());
                 }
                 p.hint {
                     (lang.t_args("ticket-attachments-hint", &[

@@ -148,7 +148,7 @@ fn attachment_input(
                         }
                     }
                 }
-                input #f-attachments type="file" name="attachments" multiple form="ticket-form";
+                input #f-attachments type="file" name="attachments" multiple form="ticket-form" accept=(attachments::accept_attribute());
                 p.hint {
                     (lang.t_args("ticket-attachments-hint", &[
                         ("count", &(max - i64::try_from(existing).unwrap_or(0)).max(0).to_string()),

@@ -82,7 +82,7 @@ pub async fn read(
                 out.errors.add(
                     "attachments",
                     msg("error-attachment-size")
-                        .arg("name", &sent_name)
+                        .arg("name", crate::domain::text::visible(&sent_name))
                         .arg("max", max_file / 1024 / 1024),
                 );
                 continue;
