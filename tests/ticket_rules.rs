@@ -387,10 +387,19 @@ async fn requesters_see_their_own_tickets_technicians_see_all() {
         StatusCode::NOT_FOUND
     );
     app.set_setting("user_company_view", "1");
-    uma_client
-        .get(&format!("/tickets/{theirs}"))
-        .await
-        .assert_contains("Olga's phone");
+    let colleague = uma_client.get(&format!("/tickets/{theirs}")).await;
+    colleague.assert_contains("Olga's phone");
+    // She sees her colleague's ticket, but "Close ticket" is Olga's: the page does not offer
+    // it, and posting to its address is refused the same way (it used to close the ticket).
+    assert!(!colleague.body.contains(&format!("/tickets/{theirs}/close")));
+    let r = uma_client
+        .post_raw(
+            &format!("/tickets/{theirs}/close"),
+            &[("_csrf", &colleague.csrf())],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(field_of(&app, theirs, "state_id"), "1", "still open");
     app.set_right(Profile::User, "side_company", false);
     assert_eq!(
         uma_client.get(&format!("/tickets/{theirs}")).await.status,

@@ -408,6 +408,33 @@ async fn the_thread_records_every_event_and_hides_private_replies_from_the_reque
         0
     );
 
+    // Without the thread on the page (ticket_resolution_disp), its actions are refused too,
+    // replies included, even to the technician who may otherwise edit and delete.
+    let second = app.count("SELECT id FROM thread_entries WHERE body = 'Thanks, still down here.'");
+    app.set_right(Profile::Technician, "ticket_resolution_disp", false);
+    let blind = tech.get(&page).await;
+    assert!(!blind.body.contains("Thanks, still down here."));
+    let token = blind.csrf();
+    for (path, body) in [
+        (format!("{page}/entries/{second}"), "rewritten"),
+        (format!("{page}/entries/{second}/delete"), ""),
+        (format!("{page}/entries/{second}/private"), ""),
+    ] {
+        let r = tech
+            .post_raw(&path, &[("_csrf", &token), ("body", body)])
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{path}");
+    }
+    let r = tech
+        .send_ticket_form(&page, &[("reply", "typed blind")], &[])
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.count("SELECT count(*) FROM thread_entries WHERE body IN ('rewritten', 'typed blind')"),
+        0
+    );
+    app.set_right(Profile::Technician, "ticket_resolution_disp", true);
+
     // Closing by the requester resolves the ticket and sets its resolution date.
     let r = user.submit(&page, &format!("{page}/close"), &[]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);

@@ -103,6 +103,19 @@ impl Actor {
         }
     }
 
+    /// Whether this actor may post replies: the thread is shown to them and they may write in it.
+    pub fn may_reply(&self) -> bool {
+        self.rights.has("ticket_resolution_disp") && self.rights.has("ticket_thread_post")
+    }
+
+    /// Whether this actor may use "Close ticket" on `row`: the requester's own button, on a
+    /// ticket still open. The ticket page offers it on the same rule.
+    pub fn may_close(&self, row: &repo::TicketRow) -> bool {
+        self.rights.has("ticket_close")
+            && !states::is_closed(row.values.state_id)
+            && row.values.requester == Some(Who::User(self.user.id.0))
+    }
+
     /// What this actor may see.
     pub fn viewer(&self, conn: &rusqlite::Connection) -> rusqlite::Result<Viewer> {
         Viewer::load(conn, self.user.id.0, &self.rights, &self.settings)
@@ -439,7 +452,7 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, change: Change) -> Result<S
         checks::check(tx, &v, &current.values, &access)?.into_result()?;
         let visible_reply = reply.as_ref().map(|r| !r.private);
         if let Some(r) = &reply {
-            if !actor.rights.has("ticket_thread_post") {
+            if !actor.may_reply() {
                 return Err(DomainError::Forbidden);
             }
             if r.private && !actor.text_rights().hide {
@@ -559,7 +572,8 @@ fn mark_after_change(
     Ok(())
 }
 
-/// The requester's "Close ticket": resolves the ticket and sets its resolution date.
+/// The requester's "Close ticket": resolves the ticket and sets its resolution date. Refused to
+/// anyone the ticket page does not offer it to (see [`Actor::may_close`]).
 pub async fn close(db: &Db, actor: &Actor, id: i64) -> Result<(), DomainError> {
     if !actor.rights.has("ticket_close") {
         return Err(DomainError::Forbidden);
@@ -572,11 +586,16 @@ pub async fn close(db: &Db, actor: &Actor, id: i64) -> Result<(), DomainError> {
         if states::is_closed(current.values.state_id) {
             return Ok(());
         }
+        if !actor.may_close(&current) {
+            return Err(DomainError::Forbidden);
+        }
         let now = clock::now();
         let mut v = current.values.clone();
         v.state_id = states::RESOLVED;
         apply_rules(Some(&current.values), &mut v, now);
-        repo::update(tx, id, &v, current.version, now)?;
+        if !repo::update(tx, id, &v, current.version, now)? {
+            return Err(DomainError::Conflict(msg("error-ticket-changed")));
+        }
         record_changes(tx, id, me, now, &current.values, &v)?;
         notify_saved(tx, &actor, id, (&current.values, &v), None, now)?;
         mark_after_change(tx, id, me, &v, now)?;
@@ -624,6 +643,10 @@ pub async fn thread_action(
         }
         _ => None,
     };
+    // The thread's actions are offered inside the thread, shown only with this right.
+    if !actor.rights.has("ticket_resolution_disp") {
+        return Err(DomainError::Forbidden);
+    }
     let actor = actor.clone();
     db.write(move |tx| {
         let me = actor.user.id.0;

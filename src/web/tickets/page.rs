@@ -17,7 +17,7 @@ use crate::domain::tickets::reminders::{self, Reminder};
 use crate::domain::tickets::repo::{self, TicketRow};
 use crate::domain::tickets::thread::{self, EntryView};
 use crate::domain::tickets::values::Values;
-use crate::domain::tickets::{self, Actor, Change, Reply, Saved, limits, states};
+use crate::domain::tickets::{self, Actor, Change, Reply, Saved, limits};
 use crate::domain::{DomainError, FieldErrors, clock};
 use crate::i18n::{Msg, msg};
 use crate::web::auth::redirect_with_flash;
@@ -374,15 +374,14 @@ fn ticket_view(
     let row = &page.row;
     let access = Access::compute(&actor.rights, &actor.settings, Form::Existing);
     let action = upload_action(&fill(paths::TICKET, &[&row.id]), visitor);
-    let closed = states::is_closed(row.values.state_id);
-    let may_post = actor.rights.has("ticket_thread_post");
+    let may_post = actor.may_reply();
     let title = format!("#{} {}", row.id, row.values.title);
     let content = html! {
         div.ticket-head {
             span.badge.state-badge { (view::state_badge(row.values.state_id, &page.options)) }
             span.muted { (view::summary(lang, row.id, &row.values).render(lang)) }
             div.ticket-actions {
-                @if actor.rights.has("ticket_close") && !closed && row.values.requester == Some(crate::domain::users::choices::Who::User(actor.user.id.0)) {
+                @if actor.may_close(row) {
                     (action_button(visitor, &fill(paths::TICKET_CLOSE, &[&row.id]), &lang.t("ticket-close"), "button-primary", Some(&lang.t("ticket-close-confirm"))))
                 }
                 @if crate::domain::tickets::may_create(actor) && actor.new_form() == Form::NewFull {
