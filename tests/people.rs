@@ -1171,3 +1171,78 @@ async fn every_setting_refuses_a_bad_value_with_a_message_and_keeps_the_rest() {
     }
     app.stop().await;
 }
+
+/// A technician holding `admin_user_view` but not `admin` posted a wrong personal view to an
+/// administrator's account: the error answer was that account's whole edit page (login, mail,
+/// phone), which the technician may not open. The views of another user are changed from that
+/// page only, so the action now needs what the page needs, and its error shows nothing more.
+#[tokio::test]
+async fn another_users_views_need_the_page_they_are_on_even_when_refused() {
+    let (app, admin) = TestApp::with_admin().await;
+    app.set_right(Profile::Technician, "admin_user_view", true);
+    let tom = app.login_as("tom", Profile::Technician).await;
+    app.sql()
+        .execute(
+            "UPDATE users SET phone = '+33 6 12 34 56 78', mail = 'boss@example.test' WHERE login = 'admin'",
+            [],
+        )
+        .expect("admin details");
+    let admin_id = app.user_id("admin");
+    let token = tom.get("/profile").await.csrf();
+    for fields in [
+        vec![("name", ""), ("target", "c999")],
+        vec![("name", "Hardware"), ("target", "c2")],
+    ] {
+        let mut all = fields.clone();
+        all.push(("_csrf", &token));
+        let r = tom
+            .post_raw(&format!("/admin/users/{admin_id}/views"), &all)
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{fields:?}");
+        for secret in ["boss@example.test", "+33 6 12 34 56 78", "correct horse"] {
+            assert!(!r.body.contains(secret), "{secret} shown: {}", r.body);
+        }
+    }
+    assert_eq!(app.count("SELECT count(*) FROM personal_views"), 0);
+    // An administrator with the right still manages them, and a mistake comes back on the page.
+    app.set_right(Profile::Administrator, "admin_user_view", true);
+    let tom_id = app.user_id("tom");
+    let page = format!("/admin/users/{tom_id}");
+    let bad = admin
+        .submit(
+            &page,
+            &format!("{page}/views"),
+            &[("name", ""), ("target", "c999")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let ok = admin
+        .submit(
+            &page,
+            &format!("{page}/views"),
+            &[("name", "Hardware"), ("target", "c2")],
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.count("SELECT count(*) FROM personal_views"), 1);
+    // Each view is a menu entry: thirty at most.
+    for n in 2..=30 {
+        app.sql()
+            .execute(
+                "INSERT INTO personal_views (user_id, name, category_id) VALUES (?1, ?2, 2)",
+                rusqlite::params![tom_id, format!("View {n}")],
+            )
+            .expect("view");
+    }
+    let full = admin
+        .submit(
+            &page,
+            &format!("{page}/views"),
+            &[("name", "One more"), ("target", "c2")],
+        )
+        .await;
+    assert_eq!(full.status, StatusCode::UNPROCESSABLE_ENTITY);
+    full.assert_contains("You have 30 personal views already");
+    assert_eq!(app.count("SELECT count(*) FROM personal_views"), 30);
+    app.stop().await;
+}

@@ -25,6 +25,9 @@ pub enum Access {
     Right(&'static str),
     /// A logged-in user holding at least one of these rights.
     AnyRight(&'static [&'static str]),
+    /// A logged-in user holding every one of these rights (an action offered by a section that
+    /// needs its own right, on a page that needs another).
+    AllRights(&'static [&'static str]),
 }
 
 impl Access {
@@ -37,6 +40,7 @@ impl Access {
             (Access::LoggedIn, Some(_)) => true,
             (Access::Right(r), Some(has)) => has(r),
             (Access::AnyRight(rs), Some(has)) => rs.iter().any(|r| has(r)),
+            (Access::AllRights(rs), Some(has)) => rs.iter().all(|r| has(r)),
         }
     }
 }
@@ -186,6 +190,8 @@ mod tests {
         assert!(!Access::Right("stat").allows(Some(has)));
         assert!(Access::AnyRight(&["stat", "admin"]).allows(Some(has)));
         assert!(!Access::AnyRight(&["stat"]).allows(Some(has)));
+        assert!(Access::AllRights(&["admin"]).allows(Some(has)));
+        assert!(!Access::AllRights(&["admin", "stat"]).allows(Some(has)));
     }
 
     #[test]

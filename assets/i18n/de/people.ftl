@@ -85,6 +85,7 @@ profile-groups = Meine Gruppen
 views-title = Persönliche Ansichten
 views-help = Eine persönliche Ansicht ist eine Verknüpfung im linken Menü zu den Tickets einer Kategorie oder Unterkategorie.
 views-none = Noch keine persönliche Ansicht.
+views-too-many = Sie haben bereits { $max } persönliche Ansichten; löschen Sie eine, um eine weitere hinzuzufügen.
 views-name = Name der Ansicht
 views-target = Kategorie oder Unterkategorie
 

@@ -85,6 +85,7 @@ profile-groups = My groups
 views-title = Personal views
 views-help = A personal view is a shortcut in the left menu to the tickets of a category or subcategory.
 views-none = No personal view yet.
+views-too-many = You have { $max } personal views already; delete one to add another.
 views-name = Name of the view
 views-target = Category or subcategory
 

@@ -85,6 +85,7 @@ profile-groups = Mis grupos
 views-title = Vistas personales
 views-help = Una vista personal es un acceso directo en el menú izquierdo a los tickets de una categoría o subcategoría.
 views-none = Aún no hay vistas personales.
+views-too-many = Ya tiene { $max } vistas personales; elimine una para añadir otra.
 views-name = Nombre de la vista
 views-target = Categoría o subcategoría
 

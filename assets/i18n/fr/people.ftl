@@ -85,6 +85,7 @@ profile-groups = Mes groupes
 views-title = Vues personnelles
 views-help = Une vue personnelle est un raccourci dans le menu de gauche vers les tickets d'une catégorie ou d'une sous-catégorie.
 views-none = Aucune vue personnelle.
+views-too-many = Vous avez déjà { $max } vues personnelles ; supprimez-en une pour en ajouter une autre.
 views-name = Nom de la vue
 views-target = Catégorie ou sous-catégorie
 

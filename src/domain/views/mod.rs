@@ -76,8 +76,11 @@ pub fn targets(conn: &Connection, lang: Lang) -> rusqlite::Result<Vec<(String, S
     Ok(out)
 }
 
+/// The most personal views one user may have (each is an entry of their menu).
+pub const MAX_VIEWS: i64 = 30;
+
 /// Adds a view for `user` on a category, or on a subcategory (given as `s<id>`; a category is
-/// `c<id>`).
+/// `c<id>`); refused beyond [`MAX_VIEWS`].
 pub fn add(tx: &Transaction<'_>, user: i64, name: &str, target: &str) -> Result<i64, DomainError> {
     let name = name.trim();
     let mut errors = FieldErrors::new();
@@ -102,6 +105,14 @@ pub fn add(tx: &Transaction<'_>, user: i64, name: &str, target: &str) -> Result<
     };
     if !known {
         errors.add("target", msg("error-unknown-choice"));
+    }
+    let count: i64 = tx.query_row(
+        "SELECT count(*) FROM personal_views WHERE user_id = ?1",
+        [user],
+        |r| r.get(0),
+    )?;
+    if count >= MAX_VIEWS {
+        errors.add("name", msg("views-too-many").arg("max", MAX_VIEWS));
     }
     errors.into_result()?;
     tx.execute(

@@ -20,7 +20,9 @@ use super::routes::{Access, Routes};
 const ADMIN: Access = Access::Right(names::ADMIN);
 const GROUPS: Access = Access::AnyRight(names::ANY_GROUPS);
 const LISTS: Access = Access::AnyRight(names::ANY_LISTS);
-const USER_VIEWS: Access = Access::Right(names::ADMIN_USER_VIEW);
+/// Another user's personal views are changed from their account page, which only
+/// administrators open: the section needs its own right on top.
+const USER_VIEWS: Access = Access::AllRights(&[names::ADMIN, names::ADMIN_USER_VIEW]);
 
 /// The routes of this area.
 pub fn routes() -> Routes {
