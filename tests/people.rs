@@ -1246,3 +1246,160 @@ async fn another_users_views_need_the_page_they_are_on_even_when_refused() {
     assert_eq!(app.count("SELECT count(*) FROM personal_views"), 30);
     app.stop().await;
 }
+
+/// With company visibility on, a requester changed her own company from her profile
+/// (`user_profil_company` is granted by default) and then read the other company's tickets and
+/// procedures. A company, like services under service partitioning, is a boundary only
+/// administrators set while it decides what users see.
+#[tokio::test]
+async fn a_requester_cannot_move_herself_into_another_company_or_service() {
+    let (app, admin) = TestApp::with_admin().await;
+    let (accounting, sales) = services(&app);
+    app.sql()
+        .execute("INSERT INTO companies (name) VALUES ('Initech')", [])
+        .expect("company");
+    let acme = app.count("SELECT id FROM companies WHERE name = 'ACME'");
+    let initech = app.count("SELECT id FROM companies WHERE name = 'Initech'");
+    app.set_setting("user_advanced", "1");
+    let mallory = app.login_as("mallory", Profile::User).await;
+    app.create_user("victim", "some password", Profile::User)
+        .await;
+    let (m, v) = (app.user_id("mallory"), app.user_id("victim"));
+    app.sql()
+        .execute_batch(&format!(
+            "UPDATE users SET company_id = {acme} WHERE id = {m};
+             UPDATE users SET company_id = {initech} WHERE id = {v};
+             INSERT INTO user_services (user_id, service_id) VALUES ({m}, {accounting});"
+        ))
+        .expect("companies");
+    let secret = crate::common::open_ticket(
+        &app,
+        &admin,
+        &[
+            ("requester", &format!("u{v}")),
+            ("title", "Initech payroll"),
+        ],
+    )
+    .await;
+    app.sql()
+        .execute(
+            "UPDATE tickets SET service_id = ?1 WHERE id = ?2",
+            [sales, secret],
+        )
+        .expect("service");
+
+    for (setting, field, value) in [
+        ("user_company_view", "company", initech),
+        ("procedure", "company", initech),
+        ("company_limit_ticket", "company", initech),
+        ("user_limit_service", "services", sales),
+    ] {
+        app.set_setting(setting, "1");
+        // The service field is offered only with its right; here, for the last round.
+        app.set_right(Profile::User, "user_profil_service", field == "services");
+        app.set_right(Profile::User, "side_all_service_disp", true);
+        let form = mallory.get("/profile").await;
+        assert!(
+            !form.body.contains(&format!(r#"name="{field}""#)),
+            "{setting}: the {field} field is offered"
+        );
+        let value = value.to_string();
+        let own_company = acme.to_string();
+        let mut fields = vec![("lastname", "Mallory"), (field, value.as_str())];
+        if field == "services" {
+            // The company is hers to set in this round: she keeps it.
+            fields.push(("company", &own_company));
+        }
+        let r = mallory.submit("/profile", "/profile", &fields).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{setting}: {}", r.body);
+        assert_eq!(
+            app.count(&format!("SELECT company_id FROM users WHERE id = {m}")),
+            acme,
+            "{setting}"
+        );
+        assert_eq!(
+            app.text(&format!(
+                "SELECT group_concat(service_id) FROM user_services WHERE user_id = {m}"
+            )),
+            accounting.to_string(),
+            "{setting}"
+        );
+        assert_eq!(
+            mallory.get(&format!("/tickets/{secret}")).await.status,
+            StatusCode::NOT_FOUND,
+            "{setting}"
+        );
+        app.set_setting(setting, "0");
+    }
+    // While nothing depends on it, the right still lets her keep her details right.
+    let r = mallory
+        .submit(
+            "/profile",
+            "/profile",
+            &[("lastname", "Mallory"), ("company", &initech.to_string())],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.count(&format!("SELECT company_id FROM users WHERE id = {m}")),
+        initech
+    );
+    app.stop().await;
+}
+
+/// A user's own profile save rewrote every column of their account from a copy read before the
+/// write, undoing an administrator's change made meanwhile (a demotion came back). It now
+/// checks the form against the account inside the write and writes only what the form may
+/// change.
+#[tokio::test]
+async fn saving_ones_profile_does_not_undo_an_administrators_change_made_meanwhile() {
+    let (app, _admin) = TestApp::with_admin().await;
+    let tom = app.login_as("tom", Profile::Technician).await;
+    let id = app.user_id("tom");
+    let form = tom.get("/profile").await;
+    let token = form.csrf();
+    // Another writer holds the write turn (as an administrator's save would) while Tom saves.
+    let mut held = app.sql();
+    let tx = held
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .expect("write turn");
+    let save = {
+        let tom = tom.clone();
+        tokio::spawn(async move {
+            tom.post_raw(
+                "/profile",
+                &[
+                    ("_csrf", &token),
+                    ("firstname", "Tom"),
+                    ("lastname", "Tech"),
+                    ("phone", "01 23 45 67 89"),
+                ],
+            )
+            .await
+        })
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    tx.execute(
+        "UPDATE users SET profile_id = ?1, mail = 'tom@example.test' WHERE id = ?2",
+        rusqlite::params![Profile::User.id(), id],
+    )
+    .expect("demote");
+    tx.commit().expect("commit");
+    let r = save.await.expect("save");
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        app.count(&format!("SELECT profile_id FROM users WHERE id = {id}")),
+        Profile::User.id(),
+        "the demotion stays"
+    );
+    assert_eq!(
+        app.text(&format!("SELECT phone FROM users WHERE id = {id}")),
+        "01 23 45 67 89"
+    );
+    // The mail is Tom's to change, and his form typed none: the form's value wins, as typed.
+    assert_eq!(
+        app.text(&format!("SELECT mail FROM users WHERE id = {id}")),
+        ""
+    );
+    app.stop().await;
+}

@@ -83,7 +83,10 @@ pub async fn create(
     .await
 }
 
-/// Changes account `id` from a form, within `policy`.
+/// Changes account `id` from a form, within `policy`. The form is checked against the account
+/// as it is inside the write, and only the columns `policy` lets this form change are written:
+/// a change made meanwhile by someone else to other fields (an administrator's demotion while
+/// the user saves their phone number) stays.
 pub async fn update(
     db: &Db,
     id: i64,
@@ -92,13 +95,19 @@ pub async fn update(
     by: UserId,
     ip: String,
 ) -> Result<(), DomainError> {
+    // A first check outside the writers' turn, so that the slow password hash is only made for
+    // a form that is valid.
     let base = record(db, id).await?;
-    let (record, hash) = prepare(db, base, input, policy, false).await?;
+    let (_, hash) = prepare(db, base, input.clone(), policy, false).await?;
     db.write(move |tx| {
-        if DbLookups(tx).login_taken(&record.login, Some(id)) {
+        let base = record::get(tx, id)?.ok_or(DomainError::NotFound)?;
+        let validated = record::validate(&base, &input, policy, false, &DbLookups(tx))
+            .map_err(DomainError::Invalid)?;
+        let record = validated.record;
+        if policy.login && DbLookups(tx).login_taken(&record.login, Some(id)) {
             return Err(login_taken());
         }
-        record::store(tx, &record, hash.as_deref())?;
+        record::store_changes(tx, &record, policy, hash.as_deref())?;
         if hash.is_some() && by.0 != id {
             // A password set by someone else ends the sessions opened with the old one.
             sessions::end_all_for_user(tx, UserId(id))?;

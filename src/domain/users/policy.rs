@@ -26,16 +26,35 @@ pub fn administration(s: &Settings, rights: &RightSet) -> FieldPolicy {
 }
 
 /// A user editing their own information: never login, profile or limits; company, services
-/// and agencies only with the `user_profil_*` rights.
+/// and agencies only with the `user_profil_*` rights, and never while they decide what the user
+/// may see or open (see [`company_is_a_boundary`], [`services_are_a_boundary`]): only
+/// administrators set those.
 pub fn own_information(s: &Settings, rights: &RightSet) -> FieldPolicy {
     FieldPolicy {
         contact: true,
         advanced: s.flag(settings::USER_ADVANCED),
-        company: s.flag(settings::USER_ADVANCED) && rights.has(names::USER_PROFIL_COMPANY),
-        services: rights.has(names::USER_PROFIL_SERVICE),
+        company: s.flag(settings::USER_ADVANCED)
+            && rights.has(names::USER_PROFIL_COMPANY)
+            && !company_is_a_boundary(s),
+        services: rights.has(names::USER_PROFIL_SERVICE) && !services_are_a_boundary(s),
         agencies: s.flag(settings::USER_AGENCY) && rights.has(names::USER_PROFIL_AGENCY),
         ..FieldPolicy::default()
     }
+}
+
+/// Whether a user's company decides what they see or may open: their company's tickets
+/// (`user_company_view`), the procedures published to it (procedures on), or the company's
+/// ticket limit (`company_limit_ticket`).
+pub fn company_is_a_boundary(s: &Settings) -> bool {
+    s.flag(settings::USER_COMPANY_VIEW)
+        || s.flag(settings::FUNCTION_PROCEDURES)
+        || s.flag(settings::COMPANY_LIMIT_TICKET)
+}
+
+/// Whether a user's services decide which tickets they see (service partitioning,
+/// `user_limit_service`).
+pub fn services_are_a_boundary(s: &Settings) -> bool {
+    s.flag(settings::USER_LIMIT_SERVICE)
 }
 
 /// A user changing their own preferences (language, theme, default state, sort order).

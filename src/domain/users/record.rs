@@ -513,6 +513,112 @@ fn exists(conn: &Connection, sql: &str, id: i64) -> bool {
     conn.query_row(sql, [id], |r| r.get(0)).unwrap_or(false)
 }
 
+/// Writes the columns of record `r` (an existing account) that `policy` lets a form change, and
+/// the new password hash if any; the other columns stay as they are in the database.
+pub fn store_changes(
+    tx: &Transaction<'_>,
+    r: &UserRecord,
+    policy: FieldPolicy,
+    password_hash: Option<&str>,
+) -> rusqlite::Result<()> {
+    use rusqlite::types::Value;
+    let now = clock::now();
+    let text = |v: &str| Value::Text(v.to_owned());
+    let opt_text = |v: &Option<String>| v.clone().map_or(Value::Null, Value::Text);
+    let mut sets: Vec<(&str, Value)> = vec![("updated_at", Value::Integer(now))];
+    if policy.login {
+        sets.push(("login", text(&r.login)));
+    }
+    if policy.contact {
+        sets.extend([
+            ("firstname", text(&r.firstname)),
+            ("lastname", text(&r.lastname)),
+            ("mail", text(&r.mail)),
+            ("phone", text(&r.phone)),
+        ]);
+    }
+    if policy.advanced {
+        sets.extend([
+            ("mobile", text(&r.mobile)),
+            ("fax", text(&r.fax)),
+            ("function", text(&r.function)),
+            ("address1", text(&r.address1)),
+            ("address2", text(&r.address2)),
+            ("zip", text(&r.zip)),
+            ("city", text(&r.city)),
+            ("custom1", text(&r.custom1)),
+            ("custom2", text(&r.custom2)),
+        ]);
+    }
+    if policy.company {
+        sets.push((
+            "company_id",
+            r.company_id.map_or(Value::Null, Value::Integer),
+        ));
+    }
+    if policy.profile {
+        sets.push(("profile_id", Value::Integer(r.profile_id)));
+    }
+    if policy.must_change_password {
+        sets.push((
+            "must_change_password",
+            Value::Integer(i64::from(r.must_change_password)),
+        ));
+    }
+    if policy.preferences {
+        sets.extend([
+            ("theme", opt_text(&r.theme)),
+            ("language", opt_text(&r.language)),
+            ("default_ticket_state", opt_text(&r.default_ticket_state)),
+            ("ticket_order", opt_text(&r.ticket_order)),
+        ]);
+    }
+    if policy.limits {
+        sets.extend([
+            ("limit_ticket_number", Value::Integer(r.limit_ticket_number)),
+            ("limit_ticket_days", Value::Integer(r.limit_ticket_days)),
+            (
+                "limit_ticket_date_start",
+                opt_text(&r.limit_ticket_date_start),
+            ),
+        ]);
+    }
+    if let Some(hash) = password_hash {
+        sets.push(("password_hash", text(hash)));
+        sets.push(("password_changed_at", Value::Integer(now)));
+    }
+    let assignments: Vec<String> = sets
+        .iter()
+        .enumerate()
+        .map(|(i, (column, _))| format!("{column} = ?{}", i + 2))
+        .collect();
+    let mut values = vec![Value::Integer(r.id)];
+    values.extend(sets.into_iter().map(|(_, v)| v));
+    tx.execute(
+        &format!("UPDATE users SET {} WHERE id = ?1", assignments.join(", ")),
+        rusqlite::params_from_iter(values),
+    )?;
+    if policy.services {
+        tx.execute("DELETE FROM user_services WHERE user_id = ?1", [r.id])?;
+        for s in &r.service_ids {
+            tx.execute(
+                "INSERT INTO user_services (user_id, service_id) VALUES (?1, ?2)",
+                params![r.id, s],
+            )?;
+        }
+    }
+    if policy.agencies {
+        tx.execute("DELETE FROM user_agencies WHERE user_id = ?1", [r.id])?;
+        for a in &r.agency_ids {
+            tx.execute(
+                "INSERT INTO user_agencies (user_id, agency_id) VALUES (?1, ?2)",
+                params![r.id, a],
+            )?;
+        }
+    }
+    Ok(())
+}
+
 /// Stores a validated record: inserts it when its id is 0, else updates it.
 pub fn store(
     tx: &Transaction<'_>,
