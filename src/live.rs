@@ -21,6 +21,9 @@ const POLL: Duration = Duration::from_millis(500);
 pub enum Change {
     /// Something about tickets changed; the number orders changes.
     Tickets { generation: i64 },
+    /// Sessions may have ended (a logout, a password change, an account disabled, rights
+    /// changed): each stream checks its own at once.
+    Sessions,
     /// A new ticket.
     NewTicket {
         id: i64,
@@ -71,6 +74,12 @@ impl Hub {
     /// Makes the watcher look now (after a change made by this process).
     pub fn nudge(&self) {
         self.nudge.notify_one();
+    }
+
+    /// Tells every stream to check its session now (after this process ended sessions or
+    /// changed who may see what). Streams also check on their own every few seconds.
+    pub fn sessions_changed(&self) {
+        let _ = self.sender.send(Change::Sessions);
     }
 
     /// Ends the watcher and every subscription (server shutdown).

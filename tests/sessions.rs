@@ -1,5 +1,6 @@
 //! First run, logging in and out, throttling, CSRF, idle expiry and forced password change.
 
+use gestdesk::domain::profiles::Profile;
 use gestdesk::domain::users;
 use reqwest::StatusCode;
 
@@ -566,5 +567,90 @@ async fn next_never_leads_to_another_site_or_an_error() {
         )
         .await;
     assert_eq!(r.location(), Some("/login?next=%2Fprofile"));
+    app.stop().await;
+}
+
+/// Live updates (`/live`) went on streaming ticket events after the session that opened them
+/// ended. A stream now ends with its session: logout, a password change made elsewhere, an
+/// account disabled, a profile changed, or a session removed behind the server's back (a
+/// command in another process), the last within the stream's periodic check.
+#[tokio::test]
+async fn live_updates_end_with_the_session_that_opened_them() {
+    use crate::common::events::{closes_within, next_event};
+    use std::time::Duration;
+    let (app, admin) = TestApp::with_admin().await;
+
+    // Logging out.
+    let tom = app.login_as("tom", Profile::Technician).await;
+    let mut stream = tom.stream("/live").await;
+    let mut buffer = String::new();
+    next_event(&mut stream, &mut buffer, "hello").await;
+    let r = tom.submit("/profile", "/logout", &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        next_event(&mut stream, &mut buffer, "ended").await,
+        "session"
+    );
+    closes_within(&mut stream, Duration::from_secs(2)).await;
+    // Coming back without a session is sent to the login page, not streamed to.
+    assert_eq!(tom.get("/live").await.status, StatusCode::SEE_OTHER);
+
+    // A password changed in another browser ends the streams of the first.
+    app.create_user("uma", "password-of-uma", Profile::User)
+        .await;
+    let (laptop, phone) = (app.client(), app.client());
+    for c in [&laptop, &phone] {
+        assert_eq!(
+            c.login("uma", "password-of-uma").await.status,
+            StatusCode::SEE_OTHER
+        );
+    }
+    let mut stream = laptop.stream("/live").await;
+    let mut buffer = String::new();
+    next_event(&mut stream, &mut buffer, "hello").await;
+    let r = phone
+        .submit(
+            "/password",
+            "/password",
+            &[
+                ("current", "password-of-uma"),
+                ("password", "a brand new secret"),
+                ("password_confirm", "a brand new secret"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    next_event(&mut stream, &mut buffer, "ended").await;
+    closes_within(&mut stream, Duration::from_secs(2)).await;
+    let mut still = phone.stream("/live").await;
+    let mut b = String::new();
+    next_event(&mut still, &mut b, "hello").await;
+
+    // An administrator disables the account.
+    let uma = app.user_id("uma");
+    let r = admin
+        .submit(
+            &format!("/admin/users/{uma}"),
+            &format!("/admin/users/{uma}/disable"),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    next_event(&mut still, &mut b, "ended").await;
+    closes_within(&mut still, Duration::from_secs(2)).await;
+
+    // A session removed by another process (no nudge): within the periodic check.
+    let vic = app.login_as("vic", Profile::Technician).await;
+    let mut stream = vic.stream("/live").await;
+    let mut buffer = String::new();
+    next_event(&mut stream, &mut buffer, "hello").await;
+    app.sql()
+        .execute(
+            "DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE login = 'vic')",
+            [],
+        )
+        .expect("end session");
+    next_event(&mut stream, &mut buffer, "ended").await;
+    closes_within(&mut stream, Duration::from_secs(2)).await;
     app.stop().await;
 }

@@ -7,6 +7,7 @@ use std::time::Duration;
 use gestdesk::domain::profiles::Profile;
 use reqwest::StatusCode;
 
+use crate::common::events::next_event;
 use crate::common::lists::{listed, menu_count, parse_csv, row, userbar};
 use crate::common::{Client, TestApp, open_ticket};
 
@@ -601,34 +602,6 @@ async fn the_user_bar_shows_each_profile_its_own_figures() {
     let bar = tom.get("/").await;
     assert!(!userbar(&bar.body).contains("Workload"));
     app.stop().await;
-}
-
-/// Reads server-sent events from `stream` until one named `name` arrives; returns its data.
-async fn next_event(stream: &mut reqwest::Response, buffer: &mut String, name: &str) -> String {
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    loop {
-        while let Some(end) = buffer.find("\n\n") {
-            let block: String = buffer.drain(..end + 2).collect();
-            let mut event = "message";
-            let mut data = String::new();
-            for line in block.lines() {
-                if let Some(e) = line.strip_prefix("event:") {
-                    event = e.trim();
-                } else if let Some(d) = line.strip_prefix("data:") {
-                    data.push_str(d.trim());
-                }
-            }
-            if event == name {
-                return data;
-            }
-        }
-        let chunk = tokio::time::timeout_at(deadline, stream.chunk())
-            .await
-            .unwrap_or_else(|_| panic!("no `{name}` event within 10 s"))
-            .expect("stream")
-            .expect("stream still open");
-        buffer.push_str(&String::from_utf8_lossy(&chunk));
-    }
 }
 
 #[tokio::test]

@@ -429,6 +429,9 @@
     if (news.ring || (wall && (news.byRequester || news.unassigned))) ring();
     later();
   });
+  // The session is over (logged out, password changed, account disabled): stop listening; the
+  // next page asks to log in.
+  source.addEventListener("ended", function () { source.close(); });
   window.addEventListener("pagehide", function () { source.close(); });
 })();
 

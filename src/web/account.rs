@@ -324,11 +324,14 @@ async fn password_submit(
     )
     .await
     {
-        Ok(()) => Ok(redirect_with_flash(
-            paths::HOME,
-            Flash::PasswordChanged,
-            visitor.secure,
-        )),
+        Ok(()) => {
+            state.hub().sessions_changed();
+            Ok(redirect_with_flash(
+                paths::HOME,
+                Flash::PasswordChanged,
+                visitor.secure,
+            ))
+        }
         Err(DomainError::Invalid(errors)) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
             password_view(visitor, &errors),

@@ -241,6 +241,7 @@ async fn logout(State(state): State<AppState>, authed: Authed) -> Result<Respons
         visitor.ip.clone(),
     )
     .await?;
+    state.hub().sessions_changed();
     let mut response = redirect_with_flash(paths::LOGIN, Flash::LoggedOut, visitor.secure);
     super::visitor::append_cookies(
         response.headers_mut(),

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod events;
 pub mod http;
 pub mod lists;
 pub mod smtp;

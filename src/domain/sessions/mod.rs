@@ -103,6 +103,32 @@ pub fn lookup(
     }
 }
 
+/// Whether the session with `token_hash` is still open for `user` with `profile`: not ended
+/// (logout, password change, disabled account), not idle for longer than `idle_timeout_secs`,
+/// its user still enabled and of the same profile. Long-lived answers (live updates) ask this
+/// again as they go.
+pub fn still_open(
+    conn: &Connection,
+    token_hash: &str,
+    user: UserId,
+    profile: crate::domain::profiles::Profile,
+    now: i64,
+    idle_timeout_secs: i64,
+) -> Result<bool, rusqlite::Error> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id
+             WHERE s.token_hash = ?1 AND s.user_id = ?2 AND u.disabled = 0
+               AND u.profile_id = ?3 AND s.last_seen_at >= ?4",
+        )?
+        .query_row(
+            params![token_hash, user.0, profile.id(), now - idle_timeout_secs],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
 /// Marks the session as used now.
 pub fn touch(tx: &Transaction<'_>, token_hash: &str, now: i64) -> Result<(), rusqlite::Error> {
     tx.execute(

@@ -129,7 +129,10 @@ pub async fn toggle(
     };
     let granted =
         match rights::toggle(state.db(), profile, right.clone(), authed.session.user.id).await {
-            Ok(g) => g,
+            Ok(g) => {
+                state.hub().sessions_changed();
+                g
+            }
             Err(DomainError::NotFound) => return Err(WebError::BadRequest),
             Err(e) => return Err(e.into()),
         };

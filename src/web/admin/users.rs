@@ -416,11 +416,15 @@ pub async fn update(
     )
     .await
     {
-        Ok(()) => Ok(redirect_with_flash(
-            &fill(paths::ADMIN_USER, &[&id]),
-            Flash::Saved,
-            visitor.secure,
-        )),
+        Ok(()) => {
+            // A new profile or password changes or ends the account's open streams.
+            state.hub().sessions_changed();
+            Ok(redirect_with_flash(
+                &fill(paths::ADMIN_USER, &[&id]),
+                Flash::Saved,
+                visitor.secure,
+            ))
+        }
         Err(DomainError::Invalid(errors)) => {
             let extras = extras(&state, visitor, id).await?;
             Ok((
@@ -450,6 +454,7 @@ async fn set_disabled(
     .await
     {
         Ok(()) => {
+            state.hub().sessions_changed();
             let flash = if disabled {
                 Flash::Disabled
             } else {

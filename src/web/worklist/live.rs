@@ -2,6 +2,10 @@
 //! browser gets `hello` (with the current change number) on connecting, `tickets` when tickets
 //! changed, and `ticket` for each new ticket it may see (with whether to ring). Browsers
 //! reconnect on their own when the connection drops; the stream ends when the server stops.
+//!
+//! A stream lives as long as the session that opened it: it checks the session every
+//! [`SESSION_CHECK`] (and at once when this server ends sessions), and when it is over (logout,
+//! password change, account disabled, profile changed, idle expiry) sends `ended` and closes.
 
 use std::convert::Infallible;
 use std::time::Duration;
@@ -12,20 +16,55 @@ use futures_util::stream::{self, Stream};
 use tokio::sync::broadcast::error::RecvError;
 
 use crate::db::Db;
-use crate::domain::DomainError;
 use crate::domain::settings;
 use crate::domain::worklist::counters;
 use crate::domain::worklist::reader::Reader;
+use crate::domain::{DomainError, clock, sessions};
 use crate::live::{Change, Hub};
 use crate::web::error::WebError;
 use crate::web::extract::Authed;
 use crate::web::state::AppState;
+
+/// How often a stream checks that its session is still open.
+pub const SESSION_CHECK: Duration = Duration::from_secs(5);
+
+/// The session a stream belongs to.
+#[derive(Clone)]
+struct Owner {
+    token_hash: String,
+    user: crate::domain::ids::UserId,
+    profile: crate::domain::profiles::Profile,
+    idle_timeout_secs: i64,
+}
+
+impl Owner {
+    async fn still_open(&self, db: &Db) -> bool {
+        let o = self.clone();
+        db.read(move |c| {
+            sessions::still_open(
+                c,
+                &o.token_hash,
+                o.user,
+                o.profile,
+                clock::now(),
+                o.idle_timeout_secs,
+            )
+            .map_err(DomainError::from)
+        })
+        .await
+        .unwrap_or(false)
+    }
+}
 
 /// What one stream carries along.
 struct Listener {
     rx: tokio::sync::broadcast::Receiver<Change>,
     hub: Hub,
     db: Db,
+    owner: Owner,
+    check: tokio::time::Interval,
+    /// Set once the session is found over: the `ended` event has been sent.
+    ended: bool,
     reader: std::sync::Arc<Reader>,
     /// Technicians hear new tickets sent by requesters, and tickets nobody has, when the
     /// setting is on.
@@ -35,6 +74,7 @@ struct Listener {
 /// The event for a change, if this listener should get one.
 async fn event_for(l: &Listener, change: Change) -> Option<Event> {
     match change {
+        Change::Sessions => None,
         Change::Tickets { generation } => Some(
             Event::default()
                 .event("tickets")
@@ -66,12 +106,20 @@ async fn event_for(l: &Listener, change: Change) -> Option<Event> {
 fn events(l: Listener, first: Event) -> impl Stream<Item = Result<Event, Infallible>> {
     let start = stream::once(async move { Ok::<_, Infallible>(first) });
     let rest = stream::unfold(l, |mut l| async move {
+        if l.ended {
+            return None;
+        }
         loop {
             let hub = l.hub.clone();
             let next = tokio::select! {
                 () = hub.closed() => return None,
+                _ = l.check.tick() => Ok(Change::Sessions),
                 r = l.rx.recv() => r,
             };
+            if matches!(next, Ok(Change::Sessions)) && !l.owner.still_open(&l.db).await {
+                l.ended = true;
+                return Some((Ok(Event::default().event("ended").data("session")), l));
+            }
             match next {
                 Ok(change) => {
                     if let Some(e) = event_for(&l, change).await {
@@ -95,6 +143,16 @@ pub async fn stream(
     authed: Authed,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, WebError> {
     let reader = authed.visitor.reader.clone().ok_or(WebError::Forbidden)?;
+    let owner = Owner {
+        token_hash: authed.session.token_hash.clone(),
+        user: authed.session.user.id,
+        profile: authed.session.user.profile,
+        idle_timeout_secs: authed.visitor.settings.session_timeout_secs(),
+    };
+    let mut check = tokio::time::interval(SESSION_CHECK);
+    check.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    // The first tick is immediate: the session was just checked by this request.
+    check.reset();
     let generation = state
         .db()
         .read(|c| counters::generation(c).map_err(DomainError::from))
@@ -103,6 +161,9 @@ pub async fn stream(
         rx: state.hub().subscribe(),
         hub: state.hub().clone(),
         db: state.db().clone(),
+        owner,
+        check,
+        ended: false,
         ring: reader.technician && reader.settings.flag(settings::NOTIFY),
         reader,
     };
