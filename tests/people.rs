@@ -1403,3 +1403,45 @@ async fn saving_ones_profile_does_not_undo_an_administrators_change_made_meanwhi
     );
     app.stop().await;
 }
+
+/// The registration limit was counted before the account was written: forms sent at once all
+/// passed it. It is counted inside the write now.
+#[tokio::test]
+async fn registrations_sent_at_once_stay_within_the_limit() {
+    let (app, _) = TestApp::with_admin().await;
+    app.set_setting("user_register", "1");
+    let forms: Vec<_> = (0..12)
+        .map(|i| {
+            let c = app.client();
+            tokio::spawn(async move {
+                let page = c.get("/register").await;
+                let token = page.csrf();
+                let login = format!("flood{i}");
+                c.post_raw(
+                    "/register",
+                    &[
+                        ("_csrf", &token),
+                        ("lastname", "Flood"),
+                        ("login", &login),
+                        ("mail", "flood@example.test"),
+                        ("password", "long enough 1"),
+                        ("password_confirm", "long enough 1"),
+                    ],
+                )
+                .await
+                .status
+            })
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for f in forms {
+        statuses.push(f.await.expect("form"));
+    }
+    let made = app.count("SELECT count(*) FROM users WHERE login LIKE 'flood%'");
+    assert!(
+        made <= gestdesk::domain::users::manage::REGISTRATIONS_PER_HOUR,
+        "{made} accounts: {statuses:?}"
+    );
+    assert!(made >= 1, "{statuses:?}");
+    app.stop().await;
+}

@@ -23,6 +23,8 @@ pub enum EventKind {
     RightChanged,
     GroupChanged,
     ListChanged,
+    /// An administrator lifted a lock on an account or an address.
+    ThrottleLifted,
 }
 
 impl EventKind {
@@ -43,6 +45,7 @@ impl EventKind {
             EventKind::RightChanged => "right_changed",
             EventKind::GroupChanged => "group_changed",
             EventKind::ListChanged => "list_changed",
+            EventKind::ThrottleLifted => "throttle_lifted",
         }
     }
 }

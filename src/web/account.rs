@@ -317,6 +317,7 @@ async fn password_submit(
     };
     match users::change_password(
         state.db(),
+        state.gate(),
         authed.session.user.id,
         change,
         Some(authed.session.token_hash.clone()),

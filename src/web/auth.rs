@@ -132,7 +132,7 @@ async fn login_submit(
         ip: visitor.ip.clone(),
         user_agent: visitor.user_agent.clone(),
     };
-    let outcome = auth::login(state.db(), login, &form.password, origin).await?;
+    let outcome = auth::login(state.db(), state.gate(), login, &form.password, origin).await?;
     match outcome {
         LoginOutcome::Success { session, .. } => {
             let mut response = Redirect::to(destination(&form.next)).into_response();
@@ -147,10 +147,17 @@ async fn login_submit(
             let page = login_view(&visitor, &form.login, &form.next, &errors, Some(&banner));
             Ok((StatusCode::UNAUTHORIZED, page).into_response())
         }
-        LoginOutcome::Throttled {
-            retry_after_minutes,
-        } => {
-            let banner = msg("login-error-throttled").arg("minutes", retry_after_minutes);
+        LoginOutcome::Throttled(refusal) => {
+            let key = match refusal {
+                auth::Refusal::Account { .. } => "login-error-throttled",
+                auth::Refusal::Address { .. } => "login-error-address-throttled",
+            };
+            let banner = msg(key).arg("minutes", refusal.minutes());
+            let page = login_view(&visitor, &form.login, &form.next, &errors, Some(&banner));
+            Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response())
+        }
+        LoginOutcome::Busy => {
+            let banner = msg("login-error-busy");
             let page = login_view(&visitor, &form.login, &form.next, &errors, Some(&banner));
             Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response())
         }

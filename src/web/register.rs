@@ -81,24 +81,25 @@ pub async fn submit(
         return Err(WebError::NotFound);
     }
     let input = UserInput::from_pairs(pairs);
-    let id = match manage::register(state.db(), input.clone(), visitor.ip.clone()).await {
-        Ok(id) => id,
-        Err(DomainError::Invalid(errors)) => {
-            return Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                view(&visitor, &input, &errors, None),
-            )
-                .into_response());
-        }
-        Err(DomainError::Conflict(m)) => {
-            return Ok((
-                StatusCode::TOO_MANY_REQUESTS,
-                view(&visitor, &input, &FieldErrors::new(), Some(&m)),
-            )
-                .into_response());
-        }
-        Err(e) => return Err(e.into()),
-    };
+    let id =
+        match manage::register(state.db(), state.gate(), input.clone(), visitor.ip.clone()).await {
+            Ok(id) => id,
+            Err(DomainError::Invalid(errors)) => {
+                return Ok((
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    view(&visitor, &input, &errors, None),
+                )
+                    .into_response());
+            }
+            Err(DomainError::Conflict(m)) => {
+                return Ok((
+                    StatusCode::TOO_MANY_REQUESTS,
+                    view(&visitor, &input, &FieldErrors::new(), Some(&m)),
+                )
+                    .into_response());
+            }
+            Err(e) => return Err(e.into()),
+        };
     let user = users::get(state.db(), UserId(id)).await?;
     start_session(&state, &visitor, &user, Flash::AccountCreated).await
 }

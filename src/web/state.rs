@@ -30,6 +30,8 @@ struct Inner {
     /// The company logo's version (0: no logo), kept here so that pages need not look at the
     /// disk; the logo handlers change it.
     logo: AtomicU64,
+    /// The password checks running now (see [`crate::domain::auth::throttle`]).
+    gate: Arc<crate::domain::auth::Gate>,
 }
 
 impl AppState {
@@ -45,6 +47,7 @@ impl AppState {
                 hub,
                 frames: FrameCache::default(),
                 logo: AtomicU64::new(logo),
+                gate: crate::domain::auth::Gate::new(),
             }),
         }
     }
@@ -52,6 +55,11 @@ impl AppState {
     /// Live updates.
     pub fn hub(&self) -> &Hub {
         &self.inner.hub
+    }
+
+    /// The password checks running now.
+    pub fn gate(&self) -> &Arc<crate::domain::auth::Gate> {
+        &self.inner.gate
     }
 
     /// The counters cache.

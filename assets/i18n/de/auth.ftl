@@ -6,6 +6,8 @@ login-submit = Anmelden
 login-language = Sprache
 login-error-invalid = Falscher Benutzername oder falsches Passwort.
 login-error-throttled = Zu viele fehlgeschlagene Anmeldeversuche. Versuchen Sie es in { $minutes } Minute(n) erneut.
+login-error-address-throttled = Zu viele fehlgeschlagene Anmeldungen aus Ihrem Netzwerk. Versuchen Sie es in { $minutes } Minute(n) erneut oder bitten Sie einen Administrator, die Sperre aufzuheben.
+login-error-busy = Dieses Konto wird bereits geprüft. Versuchen Sie es gleich noch einmal.
 
 setup-title = Administratorkonto anlegen
 setup-intro = Gestdesk startet zum ersten Mal. Legen Sie das Administratorkonto an, mit dem es eingerichtet wird; dieser Link funktioniert nur einmal.

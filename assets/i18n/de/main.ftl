@@ -39,6 +39,7 @@ error-password-too-short = Das Passwort muss mindestens { $min } Zeichen haben.
 error-password-too-long = Das Passwort darf nicht länger als { $max } Bytes sein.
 error-password-mismatch = Die beiden Passwörter stimmen nicht überein.
 error-password-wrong = Das aktuelle Passwort ist falsch.
+error-password-locked = Zu oft ein falsches aktuelles Passwort. Versuchen Sie es in { $minutes } Minute(n) erneut.
 error-password-unchanged = Das neue Passwort muss sich vom aktuellen unterscheiden.
 error-language-unknown = Diese Sprache ist nicht verfügbar.
 

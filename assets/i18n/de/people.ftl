@@ -118,3 +118,5 @@ register-have-account = Ich habe bereits ein Konto
 login-register = Konto anlegen
 quick-user-edit = Diesen Benutzer korrigieren…
 quick-user-edit-title = Benutzer korrigieren
+users-locked = Dieses Konto ist nach wiederholten fehlgeschlagenen Anmeldungen bis { $until } gesperrt (von Adressen, die es nie benutzt hat).
+users-unlock = Entsperren

@@ -6,6 +6,8 @@ login-submit = Log in
 login-language = Language
 login-error-invalid = Wrong login or password.
 login-error-throttled = Too many failed login attempts. Try again in { $minutes } minute(s).
+login-error-address-throttled = Too many failed logins from your network. Try again in { $minutes } minute(s), or ask an administrator to lift it.
+login-error-busy = This account is being checked already. Try again in a moment.
 
 setup-title = Create the administrator account
 setup-intro = Gestdesk is starting for the first time. Create the administrator account that will configure it; this link works only once.

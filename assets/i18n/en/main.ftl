@@ -39,6 +39,7 @@ error-password-too-short = The password must have at least { $min } characters.
 error-password-too-long = The password cannot be longer than { $max } bytes.
 error-password-mismatch = The two passwords are not the same.
 error-password-wrong = The current password is wrong.
+error-password-locked = Too many wrong current passwords. Try again in { $minutes } minute(s).
 error-password-unchanged = The new password must differ from the current one.
 error-language-unknown = This language is not available.
 

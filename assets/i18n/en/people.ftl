@@ -118,3 +118,5 @@ register-have-account = I already have an account
 login-register = Create an account
 quick-user-edit = Correct this user…
 quick-user-edit-title = Correct a user
+users-locked = This account is locked after repeated failed logins, until { $until } (from addresses it never used).
+users-unlock = Unlock

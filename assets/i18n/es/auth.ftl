@@ -6,6 +6,8 @@ login-submit = Iniciar sesión
 login-language = Idioma
 login-error-invalid = Identificador o contraseña incorrectos.
 login-error-throttled = Demasiados intentos fallidos. Inténtelo de nuevo dentro de { $minutes } minuto(s).
+login-error-address-throttled = Demasiados inicios de sesión fallidos desde su red. Inténtelo de nuevo dentro de { $minutes } minuto(s), o pida a un administrador que lo levante.
+login-error-busy = Esta cuenta ya se está comprobando. Inténtelo de nuevo en un momento.
 
 setup-title = Crear la cuenta de administrador
 setup-intro = Gestdesk se inicia por primera vez. Cree la cuenta de administrador que lo configurará; este enlace solo funciona una vez.

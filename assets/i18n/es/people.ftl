@@ -118,3 +118,5 @@ register-have-account = Ya tengo una cuenta
 login-register = Crear una cuenta
 quick-user-edit = Corregir este usuario…
 quick-user-edit-title = Corregir un usuario
+users-locked = Esta cuenta está bloqueada tras repetidos inicios de sesión fallidos, hasta { $until } (desde direcciones que nunca usó).
+users-unlock = Desbloquear

@@ -6,6 +6,8 @@ login-submit = Se connecter
 login-language = Langue
 login-error-invalid = Identifiant ou mot de passe incorrect.
 login-error-throttled = Trop de tentatives de connexion échouées. Réessayez dans { $minutes } minute(s).
+login-error-address-throttled = Trop de connexions échouées depuis votre réseau. Réessayez dans { $minutes } minute(s), ou demandez à un administrateur de lever le blocage.
+login-error-busy = Ce compte est déjà en cours de vérification. Réessayez dans un instant.
 
 setup-title = Création du compte administrateur
 setup-intro = Gestdesk démarre pour la première fois. Créez le compte administrateur qui configurera l'application ; ce lien ne fonctionne qu'une fois.

@@ -39,6 +39,7 @@ error-password-too-short = Le mot de passe doit contenir au moins { $min } carac
 error-password-too-long = Le mot de passe ne peut pas dépasser { $max } octets.
 error-password-mismatch = Les deux mots de passe ne sont pas identiques.
 error-password-wrong = Le mot de passe actuel est incorrect.
+error-password-locked = Trop de mots de passe actuels erronés. Réessayez dans { $minutes } minute(s).
 error-password-unchanged = Le nouveau mot de passe doit être différent de l'actuel.
 error-language-unknown = Cette langue n'est pas disponible.
 

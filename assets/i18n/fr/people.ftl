@@ -118,3 +118,5 @@ register-have-account = J'ai déjà un compte
 login-register = Créer un compte
 quick-user-edit = Corriger cet utilisateur…
 quick-user-edit-title = Corriger un utilisateur
+users-locked = Ce compte est bloqué après des connexions échouées répétées, jusqu'à { $until } (depuis les adresses qu'il n'a jamais utilisées).
+users-unlock = Débloquer

@@ -1,10 +1,13 @@
-//! Logging in: password check, throttling of repeated failures, and opening the session.
+//! Logging in: password check, throttling ([`throttle`]), and opening the session.
 //!
-//! After [`MAX_FAILURES`] failures for one login or from one address within [`WINDOW_SECS`],
-//! further attempts are refused without checking the password until the window has moved on,
-//! so a correct password during a lock does not log in.
+//! A check is counted before the password is compared, so that attempts sent at once cannot
+//! all be tried; a locked account is refused without comparing, so a correct password during
+//! a lock does not log in (except from an address it logged in from before, where only the
+//! failures made there count).
 
-use rusqlite::{Connection, Transaction, params};
+pub mod throttle;
+
+use std::sync::Arc;
 
 use crate::db::Db;
 use crate::domain::events::{self, EventKind};
@@ -13,10 +16,7 @@ use crate::domain::settings::Settings;
 use crate::domain::users::{self, User, password};
 use crate::domain::{DomainError, clock};
 
-/// Failures allowed within the window.
-pub const MAX_FAILURES: i64 = 5;
-/// The throttling window: 15 minutes.
-pub const WINDOW_SECS: i64 = 15 * 60;
+pub use throttle::{Gate, MAX_FAILURES, Refusal, WINDOW_SECS};
 
 /// The result of a login attempt.
 #[derive(Debug)]
@@ -28,8 +28,10 @@ pub enum LoginOutcome {
     },
     /// Unknown login, wrong password or disabled account (deliberately not told apart).
     Invalid,
-    /// Too many failures: refused without checking, for about this many more minutes.
-    Throttled { retry_after_minutes: i64 },
+    /// Too many failures: refused without checking.
+    Throttled(Refusal),
+    /// Checks of this account or from this address are running already: try again in a moment.
+    Busy,
 }
 
 /// Where an attempt comes from.
@@ -39,45 +41,45 @@ pub struct Origin {
     pub user_agent: String,
 }
 
-/// Tries to log in with `login` and `password`.
+/// Tries to log in with `login` and `password`; `gate` bounds the checks running at once.
 pub async fn login(
     db: &Db,
+    gate: &Arc<Gate>,
     login: &str,
     password: &str,
     origin: Origin,
 ) -> Result<LoginOutcome, DomainError> {
     let login = login.trim().to_owned();
+    let Some(_pass) = gate.enter(&login, &origin.ip) else {
+        return Ok(LoginOutcome::Busy);
+    };
     let now = clock::now();
-    let (lock, found) = db
-        .read({
-            let (login, ip) = (login.clone(), origin.ip.clone());
-            move |c| {
-                let lock = lock_remaining(c, &login, &ip, now)?;
-                let found = users::repo::get_with_hash_by_login(c, &login)?;
-                Ok::<_, DomainError>((lock, found))
-            }
-        })
-        .await?;
-
-    if let Some(seconds) = lock {
-        db.write({
+    let reserved = db
+        .write({
             let (login, ip) = (login.clone(), origin.ip.clone());
             move |tx| {
-                events::record(
-                    tx,
-                    EventKind::LoginThrottled,
-                    &format!("login refused while locked: {login}"),
-                    None,
-                    &ip,
-                )
-                .map_err(DomainError::from)
+                let found = users::repo::get_with_hash_by_login(tx, &login)?;
+                let user = found.as_ref().map(|(u, _)| u.id);
+                match throttle::reserve(tx, throttle::Kind::Login, &login, user, &ip, now)? {
+                    Ok(reservation) => Ok::<_, DomainError>(Ok((reservation, found))),
+                    Err(refusal) => {
+                        events::record(
+                            tx,
+                            EventKind::LoginThrottled,
+                            &format!("login refused while locked: {login}"),
+                            None,
+                            &ip,
+                        )?;
+                        Ok(Err(refusal))
+                    }
+                }
             }
         })
         .await?;
-        return Ok(LoginOutcome::Throttled {
-            retry_after_minutes: (seconds + 59) / 60,
-        });
-    }
+    let (reservation, found) = match reserved {
+        Ok(r) => r,
+        Err(refusal) => return Ok(LoginOutcome::Throttled(refusal)),
+    };
 
     let (user, hash) = match found {
         Some((user, hash)) if !user.disabled => (Some(user), hash),
@@ -87,7 +89,15 @@ pub async fn login(
 
     db.write(move |tx| match user {
         Some(user) if matches => {
-            clear_failures_for_login(tx, &user.login)?;
+            throttle::succeeded(
+                tx,
+                reservation,
+                throttle::Kind::Login,
+                &login,
+                user.id,
+                &origin.ip,
+                now,
+            )?;
             let timeout = Settings::load(tx)?.session_timeout_secs();
             sessions::end_idle(tx, now, timeout)?;
             users::repo::set_last_login(tx, user.id, now)?;
@@ -105,7 +115,7 @@ pub async fn login(
             })
         }
         _ => {
-            record_failure(tx, &login, &origin.ip, now)?;
+            throttle::failed(reservation);
             events::record(
                 tx,
                 EventKind::LoginFailure,
@@ -140,61 +150,12 @@ pub async fn logout(
     .await
 }
 
-/// Seconds until `login` or `ip` may try again, if either is locked.
-fn lock_remaining(
-    conn: &Connection,
+/// Forgets the failures recorded for `login` (after a password reset).
+pub fn clear_failures_for_login(
+    tx: &rusqlite::Transaction<'_>,
     login: &str,
-    ip: &str,
-    now: i64,
-) -> Result<Option<i64>, rusqlite::Error> {
-    let since = now - WINDOW_SECS;
-    let mut worst: Option<i64> = None;
-    for (sql, key) in [
-        (
-            "SELECT at FROM auth_failures WHERE login = ?1 AND at > ?2 ORDER BY at DESC LIMIT ?3",
-            login,
-        ),
-        (
-            "SELECT at FROM auth_failures WHERE ip = ?1 AND at > ?2 ORDER BY at DESC LIMIT ?3",
-            ip,
-        ),
-    ] {
-        let times: Vec<i64> = conn
-            .prepare_cached(sql)?
-            .query_map(params![key, since, MAX_FAILURES], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        if times.len() as i64 >= MAX_FAILURES {
-            // Unlocked once the oldest of the last MAX_FAILURES failures leaves the window.
-            let oldest = times.iter().copied().min().unwrap_or(now);
-            let remaining = (oldest + WINDOW_SECS - now).max(1);
-            worst = Some(worst.map_or(remaining, |w: i64| w.max(remaining)));
-        }
-    }
-    Ok(worst)
-}
-
-fn record_failure(
-    tx: &Transaction<'_>,
-    login: &str,
-    ip: &str,
-    now: i64,
 ) -> Result<(), rusqlite::Error> {
-    let login: String = login.chars().take(200).collect();
-    tx.execute(
-        "INSERT INTO auth_failures (at, login, ip) VALUES (?1, ?2, ?3)",
-        params![now, login, ip],
-    )?;
-    tx.execute(
-        "DELETE FROM auth_failures WHERE at <= ?1",
-        [now - WINDOW_SECS],
-    )?;
-    Ok(())
-}
-
-/// Forgets the failures recorded for `login` (after a success or a password reset).
-pub fn clear_failures_for_login(tx: &Transaction<'_>, login: &str) -> Result<(), rusqlite::Error> {
-    tx.execute("DELETE FROM auth_failures WHERE login = ?1", [login])?;
-    Ok(())
+    throttle::clear_account(tx, login).map(|_| ())
 }
 
 /// Opens a session for `user` without a password check (right after the first-run set-up).
@@ -204,6 +165,7 @@ pub async fn open_session(db: &Db, user: &User, origin: Origin) -> Result<NewSes
     db.write(move |tx| {
         let now = clock::now();
         users::repo::set_last_login(tx, id, now)?;
+        throttle::remember(tx, id, &origin.ip, now)?;
         let session = sessions::create(tx, id, &origin.ip, &origin.user_agent, now)?;
         events::record(
             tx,

@@ -56,12 +56,30 @@ pub async fn create(
     by: Option<UserId>,
     ip: String,
 ) -> Result<i64, DomainError> {
+    create_within(db, input, policy, profile, by, ip, |_, _| Ok(())).await
+}
+
+/// How many accounts one address may register per hour.
+pub const REGISTRATIONS_PER_HOUR: i64 = 5;
+
+/// [`create`], with `allowed` asked inside the write (with the address) before anything is
+/// written: a limit checked there cannot be passed by forms sent at once.
+async fn create_within(
+    db: &Db,
+    input: UserInput,
+    policy: FieldPolicy,
+    profile: Profile,
+    by: Option<UserId>,
+    ip: String,
+    allowed: impl FnOnce(&rusqlite::Transaction<'_>, &str) -> Result<(), DomainError> + Send + 'static,
+) -> Result<i64, DomainError> {
     let base = UserRecord {
         profile_id: profile.id(),
         ..UserRecord::default()
     };
     let (record, hash) = prepare(db, base, input, policy, true).await?;
     db.write(move |tx| {
+        allowed(tx, &ip)?;
         // Checked again inside the write: two forms sent at once cannot both take a login.
         if DbLookups(tx).login_taken(&record.login, None) {
             return Err(login_taken());
@@ -166,28 +184,19 @@ pub async fn set_disabled(
     .await
 }
 
-/// How many accounts one address may register per hour.
-pub const REGISTRATIONS_PER_HOUR: i64 = 5;
-
-/// Creates a User-profile account from the self-registration form.
-pub async fn register(db: &Db, input: UserInput, ip: String) -> Result<i64, DomainError> {
-    let since = clock::now() - 3600;
-    let recent: i64 = db
-        .read({
-            let ip = ip.clone();
-            move |c| {
-                c.query_row(
-                    "SELECT count(*) FROM event_log WHERE kind = 'user_registered' AND ip = ?1 AND at > ?2",
-                    rusqlite::params![ip, since],
-                    |r| r.get(0),
-                )
-                .map_err(DomainError::from)
-            }
-        })
-        .await?;
-    if recent >= REGISTRATIONS_PER_HOUR {
-        return Err(DomainError::Conflict(msg("error-too-many-registrations")));
-    }
+/// Creates a User-profile account from the self-registration form: at most
+/// [`REGISTRATIONS_PER_HOUR`] from one address, counted inside the write.
+pub async fn register(
+    db: &Db,
+    gate: &std::sync::Arc<crate::domain::auth::Gate>,
+    input: UserInput,
+    ip: String,
+) -> Result<i64, DomainError> {
+    let too_many = || DomainError::Conflict(msg("error-too-many-registrations"));
+    // Each registration hashes a password: a few at once from one address at most.
+    let Some(_pass) = gate.enter("\u{0}registration", &ip) else {
+        return Err(too_many());
+    };
     let policy = FieldPolicy {
         login: true,
         password: true,
@@ -195,5 +204,17 @@ pub async fn register(db: &Db, input: UserInput, ip: String) -> Result<i64, Doma
         mail_required: true,
         ..FieldPolicy::default()
     };
-    create(db, input, policy, Profile::User, None, ip).await
+    let since = clock::now() - 3600;
+    create_within(db, input, policy, Profile::User, None, ip, move |tx, ip| {
+        let recent: i64 = tx.query_row(
+            "SELECT count(*) FROM event_log WHERE kind = 'user_registered' AND ip = ?1 AND at > ?2",
+            rusqlite::params![ip, since],
+            |r| r.get(0),
+        )?;
+        if recent >= REGISTRATIONS_PER_HOUR {
+            return Err(too_many());
+        }
+        Ok(())
+    })
+    .await
 }

@@ -16,7 +16,7 @@ use crate::db::Db;
 use crate::domain::events::{self, EventKind};
 use crate::domain::ids::UserId;
 use crate::domain::profiles::Profile;
-use crate::domain::{DomainError, FieldErrors, sessions, token};
+use crate::domain::{DomainError, FieldErrors, clock, sessions, token};
 use crate::i18n::msg;
 
 /// An account as the rest of the application sees it (never with its password hash).
@@ -202,14 +202,18 @@ pub struct PasswordChange {
 }
 
 /// Changes the password of `user` after checking the current one. Other sessions of the user are
-/// ended; the session `keep_session` (a token hash) stays.
+/// ended; the session `keep_session` (a token hash) stays. Wrong current passwords are counted
+/// like failed logins (under their own kind): after five, password changes are refused for a
+/// while, so that a session left open does not let anyone guess the password.
 pub async fn change_password(
     db: &Db,
+    gate: &std::sync::Arc<crate::domain::auth::Gate>,
     user: UserId,
     change: PasswordChange,
     keep_session: Option<String>,
     ip: String,
 ) -> Result<(), DomainError> {
+    use crate::domain::auth::throttle::{self, Kind};
     let mut errors = FieldErrors::new();
     if change.current.is_empty() {
         errors.add("current", msg("error-required"));
@@ -220,16 +224,50 @@ pub async fn change_password(
     }
     errors.into_result()?;
 
-    let stored = db
-        .read(move |c| repo::password_hash(c, user).map_err(DomainError::from))
+    let login = db
+        .read(move |c| {
+            repo::get(c, user)
+                .map(|u| u.map(|u| u.login))
+                .map_err(DomainError::from)
+        })
+        .await?
+        .ok_or(DomainError::NotFound)?;
+    let Some(_pass) = gate.enter(&login, &ip) else {
+        let mut errors = FieldErrors::new();
+        errors.add("current", msg("login-error-busy"));
+        return Err(DomainError::Invalid(errors));
+    };
+    let now = clock::now();
+    let reserved = db
+        .write({
+            let (login, ip) = (login.clone(), ip.clone());
+            move |tx| {
+                let reservation =
+                    throttle::reserve(tx, Kind::Password, &login, Some(user), &ip, now)?;
+                Ok::<_, DomainError>((reservation, repo::password_hash(tx, user)?))
+            }
+        })
         .await?;
+    let (reservation, stored) = match reserved {
+        (Ok(r), stored) => (r, stored),
+        (Err(refusal), _) => {
+            let mut errors = FieldErrors::new();
+            errors.add(
+                "current",
+                msg("error-password-locked").arg("minutes", refusal.minutes()),
+            );
+            return Err(DomainError::Invalid(errors));
+        }
+    };
     if !password::verify(change.current.clone(), stored).await {
+        throttle::failed(reservation);
         let mut errors = FieldErrors::new();
         errors.add("current", msg("error-password-wrong"));
         return Err(DomainError::Invalid(errors));
     }
     let hash = password::hash(change.new).await?;
     db.write(move |tx| {
+        throttle::succeeded(tx, reservation, Kind::Password, &login, user, &ip, now)?;
         repo::set_password(tx, user, &hash, false)?;
         sessions::end_others_for_user(tx, user, keep_session.as_deref())?;
         events::record(

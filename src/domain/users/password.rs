@@ -15,8 +15,14 @@ fn dummy_hash() -> &'static str {
     })
 }
 
+/// Hashes and checks running at once in the whole server: each takes a core for a quarter of
+/// a second, so a burst of logins waits its turn instead of taking every core from the pages.
+static AT_ONCE: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
+
 /// Hashes `password`.
 pub async fn hash(password: String) -> Result<String, DomainError> {
+    // The semaphore is never closed.
+    let _turn = AT_ONCE.acquire().await.ok();
     tokio::task::spawn_blocking(move || bcrypt::hash(password, COST))
         .await
         .map_err(|e| DomainError::Storage(crate::db::DbError::Task(e.to_string())))?
@@ -25,6 +31,7 @@ pub async fn hash(password: String) -> Result<String, DomainError> {
 
 /// Whether `password` matches `stored`; with no stored hash, spends the same time and says no.
 pub async fn verify(password: String, stored: Option<String>) -> bool {
+    let _turn = AT_ONCE.acquire().await.ok();
     tokio::task::spawn_blocking(move || match stored {
         Some(h) => bcrypt::verify(password, &h).unwrap_or(false),
         None => {

@@ -28,6 +28,7 @@ const USER_VIEWS: Access = Access::AllRights(&[names::ADMIN, names::ADMIN_USER_V
 pub fn routes() -> Routes {
     Routes::new()
         .get(paths::ADMIN_SYSTEM, ADMIN, system::page)
+        .post(paths::ADMIN_THROTTLE_CLEAR, ADMIN, system::clear_throttle)
         .get(paths::ADMIN_SETTINGS, ADMIN, settings::page)
         .post(paths::ADMIN_SETTINGS, ADMIN, settings::save)
         .get(paths::ADMIN_SETTINGS_LOG, ADMIN, settings_log::page)
@@ -57,6 +58,7 @@ pub fn routes() -> Routes {
         .post(paths::ADMIN_USER, ADMIN, users::update)
         .post(paths::ADMIN_USER_DISABLE, ADMIN, users::disable)
         .post(paths::ADMIN_USER_ENABLE, ADMIN, users::enable)
+        .post(paths::ADMIN_USER_UNLOCK, ADMIN, users::unlock)
         .post(paths::ADMIN_USER_REQUESTERS, ADMIN, users::add_requester)
         .post(
             paths::ADMIN_USER_REQUESTER_DELETE,

@@ -1,14 +1,20 @@
-//! Administration > System: version, data directory, database and addresses.
+//! Administration > System: version, data directory, database and addresses, and the
+//! addresses throttled after too many failed logins (with a button that lifts each).
 
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use maud::html;
 
-use crate::domain::system;
+use crate::domain::auth::throttle;
+use crate::domain::{DomainError, clock, system};
 use crate::i18n::{format_bytes, format_datetime};
+use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
-use crate::web::extract::Authed;
+use crate::web::extract::{Authed, FormPairs};
+use crate::web::flash::Flash;
+use crate::web::paths;
 use crate::web::state::AppState;
+use crate::web::ui::form::csrf_field;
 use crate::web::ui::{facts, layout};
 
 /// The handler.
@@ -16,9 +22,13 @@ pub async fn page(State(state): State<AppState>, authed: Authed) -> Result<Respo
     let visitor = &authed.visitor;
     let lang = visitor.lang;
     let path = state.db().path().to_owned();
-    let facts = state
+    let (facts, throttled) = state
         .db()
-        .read(move |c| system::database_facts(c, &path))
+        .read(move |c| {
+            let facts = system::database_facts(c, &path)?;
+            let throttled = throttle::throttled_addresses(c, clock::now())?;
+            Ok::<_, crate::db::DbError>((facts, throttled))
+        })
         .await?;
     let config = state.app().config();
     let rows: Vec<(String, String)> = vec![
@@ -62,6 +72,67 @@ pub async fn page(State(state): State<AppState>, authed: Authed) -> Result<Respo
                 }
             }
         }
+        section.panel #throttled {
+            h2 { (lang.t("system-throttled")) }
+            p.hint { (lang.t("system-throttled-help")) }
+            @if throttled.is_empty() {
+                p.muted { (lang.t("system-throttled-none")) }
+            } @else {
+                ul.item-list {
+                    @for t in &throttled {
+                        li {
+                            code { (t.ip) } " "
+                            span.muted { (lang.t_args("system-throttled-until", &[
+                                ("failures", &t.failures.to_string()),
+                                ("until", &format_datetime(lang, t.until)),
+                            ])) }
+                            form.inline-form method="post" action=(paths::ADMIN_THROTTLE_CLEAR) {
+                                (csrf_field(visitor))
+                                input type="hidden" name="ip" value=(t.ip);
+                                button.button.button-small type="submit" { (lang.t("system-throttled-lift")) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     };
     Ok(layout::page(visitor, &lang.t("system-title"), content).into_response())
+}
+
+/// `POST /admin/system/throttle/clear`: lifts the throttle of one address (its failed logins
+/// are forgotten).
+pub async fn clear_throttle(
+    State(state): State<AppState>,
+    authed: Authed,
+    form: FormPairs,
+) -> Result<Response, WebError> {
+    let ip = form.get("ip").trim().to_owned();
+    if ip.is_empty() || ip.len() > 64 {
+        return Err(WebError::BadRequest);
+    }
+    let by = authed.session.user.clone();
+    let from = authed.visitor.ip.clone();
+    state
+        .db()
+        .write(move |tx| {
+            let n = throttle::clear_address(tx, &ip)?;
+            crate::domain::events::record(
+                tx,
+                crate::domain::events::EventKind::ThrottleLifted,
+                &format!(
+                    "login throttle of {ip} lifted by {} ({n} failures)",
+                    by.login
+                ),
+                Some(by.id),
+                &from,
+            )?;
+            Ok::<_, DomainError>(())
+        })
+        .await?;
+    Ok(redirect_with_flash(
+        &format!("{}#throttled", paths::ADMIN_SYSTEM),
+        Flash::Saved,
+        authed.visitor.secure,
+    ))
 }

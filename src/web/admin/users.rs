@@ -228,6 +228,8 @@ struct Extras {
     view_targets: Vec<(String, String)>,
     groups: Vec<groups::Group>,
     options: UserFormOptions,
+    /// When the account is locked after failed logins: until when.
+    locked_until: Option<i64>,
 }
 
 async fn extras(state: &AppState, visitor: &Visitor, id: i64) -> Result<Extras, WebError> {
@@ -236,7 +238,11 @@ async fn extras(state: &AppState, visitor: &Visitor, id: i64) -> Result<Extras, 
         .db()
         .read(move |c| {
             let record = crate::domain::users::record::get(c, id)?.ok_or(DomainError::NotFound)?;
+            let now = crate::domain::clock::now();
+            let locked_until = crate::domain::auth::throttle::account_lock(c, &record.login, now)?
+                .map(|secs| now + secs);
             Ok::<_, DomainError>(Extras {
+                locked_until,
                 assignments: assignments::list(c, id)?,
                 requesters: choices::requesters(c)?,
                 views: views::list(c, id, lang)?,
@@ -272,6 +278,12 @@ fn edit_view(
         .map(|c| (c.who.value(), c.label.clone()))
         .collect();
     let content = html! {
+        @if let Some(until) = extras.locked_until {
+            div.alert.alert-warning role="status" #locked {
+                (lang.t_args("users-locked", &[("until", &crate::i18n::format_datetime(lang, until))])) " "
+                (action_button(visitor, &fill(paths::ADMIN_USER_UNLOCK, &[&r.id]), &lang.t("users-unlock"), "", None))
+            }
+        }
         @if r.disabled {
             div.alert.alert-warning role="status" {
                 (lang.t("users-is-disabled")) " "
@@ -606,4 +618,34 @@ pub async fn remove_view(
         .write(move |tx| views::delete(tx, id, item))
         .await?;
     Ok(Redirect::to(&format!("{}#views", fill(paths::ADMIN_USER, &[&id]))).into_response())
+}
+
+/// `POST /admin/users/{id}/unlock`: forgets the failed logins that locked the account.
+pub async fn unlock(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    let by = authed.session.user.clone();
+    let from = authed.visitor.ip.clone();
+    state
+        .db()
+        .write(move |tx| {
+            let record = crate::domain::users::record::get(tx, id)?.ok_or(DomainError::NotFound)?;
+            crate::domain::auth::throttle::clear_account(tx, &record.login)?;
+            crate::domain::events::record(
+                tx,
+                crate::domain::events::EventKind::ThrottleLifted,
+                &format!("account {} unlocked by {}", record.login, by.login),
+                Some(by.id),
+                &from,
+            )?;
+            Ok::<_, DomainError>(())
+        })
+        .await?;
+    Ok(redirect_with_flash(
+        &fill(paths::ADMIN_USER, &[&id]),
+        Flash::Saved,
+        authed.visitor.secure,
+    ))
 }
