@@ -47,12 +47,23 @@ impl TestApp {
     }
 
     async fn spawn_in(dir: TempDir) -> TestApp {
+        Self::spawn_in_within(dir, gestdesk::server::Limits::for_this_system()).await
+    }
+
+    /// Starts a server with fresh data whose connections are held to `limits` (short timeouts
+    /// and small caps, for the stories about them).
+    pub async fn spawn_within(limits: gestdesk::server::Limits) -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        Self::spawn_in_within(dir, limits).await
+    }
+
+    async fn spawn_in_within(dir: TempDir, limits: gestdesk::server::Limits) -> TestApp {
         let config = Config::new("127.0.0.1:0", Some(dir.path().to_owned())).expect("config");
         let app = App::open(config).expect("open app");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
-        let server = ServerHandle::spawn(app.clone(), listener).expect("serve");
+        let server = ServerHandle::spawn_within(app.clone(), listener, limits).expect("serve");
         TestApp {
             base: format!("http://{}", server.addr()),
             app,

@@ -2,6 +2,12 @@
 //!
 //! On shutdown, new connections are refused, requests in flight finish (for at most
 //! [`DRAIN_TIMEOUT`]), then the database write-ahead log is checkpointed so the file is whole.
+//! Connections are served within [`connections::Limits`] (timeouts and caps).
+
+pub mod connections;
+mod stall;
+
+pub use connections::Limits;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -42,6 +48,16 @@ pub async fn serve(
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    serve_within(app, listener, Limits::for_this_system(), shutdown).await
+}
+
+/// [`serve`] with connections held to `limits`.
+pub async fn serve_within(
+    app: App,
+    listener: TcpListener,
+    limits: Limits,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     let local = listener.local_addr()?;
     // Held while serving: a restore needs the data directory to itself.
     let _lock = crate::app::DataLock::acquire(app.config()).map_err(|e| {
@@ -80,11 +96,7 @@ pub async fn serve(
         hub.close();
         let _ = signalled_tx.send(());
     };
-    let server = axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown);
+    let server = connections::serve(listener, router, limits, shutdown);
 
     let drain_limit = async move {
         if signalled_rx.await.is_ok() {
@@ -94,7 +106,7 @@ pub async fn serve(
         }
     };
     tokio::select! {
-        result = server => result?,
+        () = server => {},
         () = drain_limit => tracing::warn!("requests still running after {DRAIN_TIMEOUT:?}; stopping anyway"),
     }
 
@@ -146,9 +158,14 @@ pub struct ServerHandle {
 impl ServerHandle {
     /// Starts serving `app` on `listener` in the background.
     pub fn spawn(app: App, listener: TcpListener) -> std::io::Result<Self> {
+        Self::spawn_within(app, listener, Limits::for_this_system())
+    }
+
+    /// [`ServerHandle::spawn`] with connections held to `limits`.
+    pub fn spawn_within(app: App, listener: TcpListener, limits: Limits) -> std::io::Result<Self> {
         let addr = listener.local_addr()?;
         let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(serve(app, listener, async move {
+        let task = tokio::spawn(serve_within(app, listener, limits, async move {
             let _ = stopped.await;
         }));
         Ok(Self {
