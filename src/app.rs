@@ -95,25 +95,6 @@ impl App {
         let db = Db::open(&config.database_path())?;
         let has_users =
             db.read_blocking(|c| users::repo::count(c).map(|n| n > 0).map_err(DbError::from))?;
-        // Uploads of forms never saved (older than a day) are removed at each start.
-        let store = crate::domain::tickets::attachments::Store::new(&config.attachments_dir());
-        let purge_db = db.clone();
-        let purged = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build();
-            rt.map(|rt| {
-                rt.block_on(crate::domain::tickets::attachments::purge_stale(
-                    &purge_db,
-                    &store,
-                    24 * 3600,
-                ))
-            })
-        })
-        .join();
-        if let Ok(Ok(Err(e))) = purged {
-            tracing::warn!("could not clean stale uploads: {e}");
-        }
         let setup = if has_users {
             SetupSlot::disarmed()
         } else {

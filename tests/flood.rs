@@ -226,3 +226,210 @@ async fn slow_idle_and_piled_up_connections_are_closed_or_refused() {
     assert!(String::from_utf8_lossy(&served).starts_with("HTTP/1.1 200"));
     app.stop().await;
 }
+
+/// The files under the attachment store (pending, linked or half-received).
+fn stored_files(app: &TestApp) -> usize {
+    fn walk(dir: &std::path::Path) -> usize {
+        std::fs::read_dir(dir).map_or(0, |entries| {
+            entries
+                .flatten()
+                .map(|e| {
+                    if e.path().is_dir() {
+                        walk(&e.path())
+                    } else {
+                        1
+                    }
+                })
+                .sum()
+        })
+    }
+    walk(&app.data_dir().join("attachments"))
+}
+
+/// Uploads were stored before any right, visibility or count check (300 files posted to a
+/// ticket that does not exist stayed on disk), and uploads never saved were removed only at
+/// start after a day. Now the form's right, ticket and room are checked first, extra files are
+/// read past, a user's waiting uploads have a quota, and they are cleaned on a schedule.
+#[tokio::test]
+async fn uploads_are_checked_before_they_are_stored_and_cleaned_on_a_schedule() {
+    let (app, admin) = TestApp::with_admin().await;
+    let ursula = app.login_as("ursula", Profile::User).await;
+    let uid = app.user_id("ursula");
+    let id = open_ticket(
+        &app,
+        &admin,
+        &[("requester", &format!("u{uid}")), ("title", "Hers")],
+    )
+    .await;
+    let theirs = open_ticket(&app, &admin, &[("requester", "u1"), ("title", "Not hers")]).await;
+    let files: Vec<(String, Vec<u8>)> = (0..300)
+        .map(|n| (format!("f{n}.txt"), vec![b'x'; 2048]))
+        .collect();
+    let as_refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let page = ursula.get(&format!("/tickets/{id}")).await;
+
+    // A ticket that does not exist, and one she does not see: not found, nothing stored.
+    for target in [999_999, theirs] {
+        let forged = page
+            .body
+            .replace(&format!("/tickets/{id}?"), &format!("/tickets/{target}?"));
+        let forged = crate::common::http::Reply {
+            status: page.status,
+            headers: page.headers.clone(),
+            body: forged,
+        };
+        let r = ursula
+            .send_ticket_form_from(&forged, &[("reply", "spam")], &as_refs)
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "ticket {target}");
+    }
+    assert_eq!(
+        stored_files(&app),
+        0,
+        "files of a refused form stayed on disk"
+    );
+    assert_eq!(app.count("SELECT count(*) FROM attachments"), 0);
+
+    // Without the right to attach, the files are read past and the form comes back.
+    app.set_right(Profile::User, "ticket_attachment", false);
+    let r = ursula
+        .send_ticket_form(
+            &format!("/tickets/{id}"),
+            &[("reply", "with files")],
+            &as_refs[..3],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    r.assert_contains("with files")
+        .assert_contains("Files cannot be attached here.");
+    assert_eq!(stored_files(&app), 0);
+    app.set_right(Profile::User, "ticket_attachment", true);
+
+    // Too many files for the ticket's room: the room is kept, the rest refused with a message.
+    let r = ursula
+        .send_ticket_form(
+            &format!("/tickets/{id}"),
+            &[("reply", "many")],
+            &as_refs[..8],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    r.assert_contains("At most 5 attachments per ticket.");
+    assert_eq!(app.count("SELECT count(*) FROM attachments"), 5);
+    // Hundreds of files: given up without reading them all, nothing more stored.
+    let r = ursula
+        .send_ticket_form(&format!("/tickets/{id}"), &[("reply", "flood")], &as_refs)
+        .await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(app.count("SELECT count(*) FROM attachments"), 10);
+
+    // Uploads waiting for their form have a quota per user (16 MB with 1 MB x 5 files).
+    app.set_setting("attachment_max_mb", "1");
+    let big: Vec<(String, Vec<u8>)> = (0..5)
+        .map(|n| (format!("big{n}.txt"), vec![b'y'; 1000 * 1024]))
+        .collect();
+    let big: Vec<(&str, &[u8])> = big
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let mut refused = false;
+    for _ in 0..5 {
+        let r = ursula
+            .send_ticket_form("/tickets/new", &[("title", "")], &big)
+            .await;
+        if r.body.contains("waiting for their form already take") {
+            refused = true;
+            break;
+        }
+    }
+    assert!(refused, "the pending quota was never reached");
+    let pending: i64 = app.count(&format!(
+        "SELECT sum(size) FROM attachments WHERE uploaded_by = {uid} AND ticket_id IS NULL"
+    ));
+    assert!(pending <= 16 * 1024 * 1024, "{pending} bytes pending");
+
+    // Never saved: removed by the cleaner (at start and every 15 minutes), files included.
+    app.sql()
+        .execute(
+            "UPDATE attachments SET uploaded_at = uploaded_at - 7 * 3600 WHERE ticket_id IS NULL",
+            [],
+        )
+        .expect("age");
+    let app = app.restart().await;
+    let mut left = i64::MAX;
+    for _ in 0..50 {
+        left = app.count("SELECT count(*) FROM attachments WHERE ticket_id IS NULL");
+        if left == 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(left, 0);
+    assert_eq!(stored_files(&app), 0, "files of removed uploads stayed");
+    app.stop().await;
+}
+
+/// A multipart text field was read whole into memory before its size was checked (four
+/// parallel requests cost 1.2 GB). Every part is now read in pieces and refused once too long,
+/// without reading the rest, and a form has a bounded number of parts.
+#[tokio::test]
+async fn an_oversized_form_field_is_refused_while_it_arrives() {
+    use tokio::io::AsyncWriteExt;
+    let (app, admin) = TestApp::with_admin().await;
+    let page = admin.get("/tickets/new").await;
+    let action = crate::common::http::extract_attr(
+        &page.body[page.body.find("id=\"ticket-form\"").expect("form")..],
+        "action=\"",
+    )
+    .expect("action")
+    .replace("&amp;", "&");
+    let cookie = admin.cookie_header(&app.base);
+    let addr = app.base.trim_start_matches("http://").to_owned();
+
+    // Announces 200 MB, sends 2 MB of one text field: the answer comes before the rest.
+    let mut stream = tokio::net::TcpStream::connect(&addr)
+        .await
+        .expect("connect");
+    let head = format!(
+        "POST {action} HTTP/1.1\r\nHost: {addr}\r\nCookie: {cookie}\r\n\
+         Content-Type: multipart/form-data; boundary=XYZ\r\nContent-Length: 209715200\r\n\r\n\
+         --XYZ\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).await.expect("head");
+    let chunk = vec![b'a'; 64 * 1024];
+    let started = Instant::now();
+    for _ in 0..32 {
+        if stream.write_all(&chunk).await.is_err() {
+            break;
+        }
+    }
+    let answer = read_until_closed(&mut stream, Duration::from_secs(10))
+        .await
+        .expect("answered");
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(
+        answer.starts_with("HTTP/1.1 413"),
+        "{}",
+        &answer[..answer.len().min(200)]
+    );
+    assert!(started.elapsed() < Duration::from_secs(5));
+
+    // Too many parts.
+    let mut form = reqwest::multipart::Form::new();
+    for n in 0..500 {
+        form = form.text(format!("f{n}"), "x");
+    }
+    let r = reqwest::Client::new()
+        .post(format!("{}{action}", app.base))
+        .header("cookie", cookie)
+        .multipart(form)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(app.count("SELECT count(*) FROM tickets"), 0);
+    app.stop().await;
+}

@@ -85,6 +85,7 @@ pub async fn serve_within(
     let upkeep = tokio::spawn(refresh_statistics(app.db().clone()));
     let mailer = crate::jobs::outbox::Worker::start(app.db().clone());
     let backups = crate::jobs::backups::Scheduler::start(app.clone());
+    let uploads = crate::jobs::uploads::Cleaner::start(app.db().clone(), store.clone());
     let state = web::AppState::new(app.clone(), local, hub.clone());
     let router = web::router(state);
 
@@ -114,6 +115,7 @@ pub async fn serve_within(
     // Mails being sent finish and are recorded before the database closes.
     mailer.stop().await;
     backups.stop().await;
+    uploads.stop().await;
     let db = app.db().clone();
     match tokio::task::spawn_blocking(move || db.checkpoint_blocking()).await {
         Ok(Ok(())) => tracing::info!("database closed cleanly"),

@@ -32,6 +32,12 @@ pub enum WebError {
     Csrf,
     #[error("unreadable request")]
     BadRequest,
+    /// A form larger than any form of the application may be (too many or too long fields).
+    #[error("request too large")]
+    TooLarge,
+    /// The same user's previous request of this kind is still running.
+    #[error("busy")]
+    Busy,
     /// The data cannot be written: the disk is full, or the data directory is read-only.
     #[error("cannot write the data ({full}): {detail}")]
     Storage { full: bool, detail: String },
@@ -134,6 +140,16 @@ impl IntoResponse for WebError {
                 StatusCode::BAD_REQUEST,
                 msg("error-bad-request-title"),
                 msg("error-bad-request-text"),
+            ),
+            WebError::TooLarge => error_response(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                msg("error-too-large-title"),
+                msg("error-too-large-text"),
+            ),
+            WebError::Busy => error_response(
+                StatusCode::TOO_MANY_REQUESTS,
+                msg("error-busy-title"),
+                msg("error-busy-text"),
             ),
             WebError::Storage { full, detail } => {
                 tracing::error!(

@@ -32,6 +32,8 @@ struct Inner {
     logo: AtomicU64,
     /// The password checks running now (see [`crate::domain::auth::throttle`]).
     gate: Arc<crate::domain::auth::Gate>,
+    /// The users sending a form with files now.
+    uploads: Arc<super::tickets::upload::UploadGate>,
 }
 
 impl AppState {
@@ -48,6 +50,7 @@ impl AppState {
                 frames: FrameCache::default(),
                 logo: AtomicU64::new(logo),
                 gate: crate::domain::auth::Gate::new(),
+                uploads: Arc::default(),
             }),
         }
     }
@@ -60,6 +63,11 @@ impl AppState {
     /// The password checks running now.
     pub fn gate(&self) -> &Arc<crate::domain::auth::Gate> {
         &self.inner.gate
+    }
+
+    /// The users sending a form with files now.
+    pub fn uploads(&self) -> &Arc<super::tickets::upload::UploadGate> {
+        &self.inner.uploads
     }
 
     /// The counters cache.

@@ -139,6 +139,7 @@ pub fn extract_attr(html: &str, prefix: &str) -> Option<String> {
 pub struct Client {
     base: String,
     http: reqwest::Client,
+    jar: std::sync::Arc<reqwest::cookie::Jar>,
 }
 
 impl Client {
@@ -149,8 +150,9 @@ impl Client {
             reqwest::header::ACCEPT_LANGUAGE,
             lang.parse().expect("header value"),
         );
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
         let http = reqwest::Client::builder()
-            .cookie_store(true)
+            .cookie_provider(jar.clone())
             .redirect(reqwest::redirect::Policy::none())
             .default_headers(headers)
             .build()
@@ -158,7 +160,18 @@ impl Client {
         Client {
             base: base.to_owned(),
             http,
+            jar,
         }
+    }
+
+    /// The `Cookie` header this client sends to `base` (for requests written by hand).
+    pub fn cookie_header(&self, base: &str) -> String {
+        use reqwest::cookie::CookieStore;
+        let url: reqwest::Url = base.parse().expect("url");
+        self.jar
+            .cookies(&url)
+            .and_then(|v| v.to_str().ok().map(str::to_owned))
+            .unwrap_or_default()
     }
 
     fn url(&self, path: &str) -> String {

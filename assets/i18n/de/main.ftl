@@ -25,6 +25,10 @@ error-csrf-title = Formular abgelaufen
 error-csrf-text = Dieses Formular ist abgelaufen oder stammt nicht von Gestdesk; es wurde nichts geändert. Laden Sie die Seite neu und versuchen Sie es erneut.
 error-bad-request-title = Unlesbare Anfrage
 error-bad-request-text = Die gesendeten Daten konnten nicht gelesen werden; es wurde nichts geändert. Laden Sie die Seite neu und versuchen Sie es erneut.
+error-too-large-title = Zu groß
+error-too-large-text = Dieses Formular ist größer, als ein Formular der Anwendung sein darf. Es wurde nichts gespeichert.
+error-busy-title = Bitte warten
+error-busy-text = Ein anderes Formular von Ihnen mit Dateien wird noch gesendet. Warten Sie, bis es fertig ist, und senden Sie dieses erneut.
 error-internal-title = Serverfehler
 error-internal-text = Ein unerwarteter Fehler ist aufgetreten und wurde protokolliert; es wurde nichts geändert. Bitte versuchen Sie es gleich noch einmal.
 

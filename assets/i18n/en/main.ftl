@@ -25,6 +25,10 @@ error-csrf-title = Form expired
 error-csrf-text = This form has expired or did not come from Gestdesk; nothing was changed. Reload the page and try again.
 error-bad-request-title = Unreadable request
 error-bad-request-text = The data sent could not be read; nothing was changed. Reload the page and try again.
+error-too-large-title = Too large
+error-too-large-text = This form is larger than any form here may be. Nothing was saved.
+error-busy-title = Please wait
+error-busy-text = Another form of yours with files is still being sent. Wait until it is done, then send this one again.
 error-internal-title = Server error
 error-internal-text = An unexpected error occurred and was written to the log; nothing was changed. Please try again in a moment.
 

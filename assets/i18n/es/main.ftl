@@ -25,6 +25,10 @@ error-csrf-title = Formulario caducado
 error-csrf-text = Este formulario ha caducado o no procede de Gestdesk; no se ha cambiado nada. Recargue la página e inténtelo de nuevo.
 error-bad-request-title = Petición ilegible
 error-bad-request-text = Los datos enviados no se pudieron leer; no se ha cambiado nada. Recargue la página e inténtelo de nuevo.
+error-too-large-title = Demasiado grande
+error-too-large-text = Este formulario es más grande de lo que puede ser cualquier formulario de la aplicación. No se guardó nada.
+error-busy-title = Espere
+error-busy-text = Otro formulario suyo con archivos todavía se está enviando. Espere a que termine y vuelva a enviar este.
 error-internal-title = Error del servidor
 error-internal-text = Se produjo un error inesperado y quedó registrado; no se ha cambiado nada. Inténtelo de nuevo en un momento.
 

@@ -25,6 +25,10 @@ error-csrf-title = Formulaire expiré
 error-csrf-text = Ce formulaire a expiré ou ne vient pas de Gestdesk ; rien n'a été modifié. Rechargez la page et recommencez.
 error-bad-request-title = Requête illisible
 error-bad-request-text = Les données envoyées n'ont pas pu être lues ; rien n'a été modifié. Rechargez la page et recommencez.
+error-too-large-title = Trop volumineux
+error-too-large-text = Ce formulaire dépasse la taille de tout formulaire de l'application. Rien n'a été enregistré.
+error-busy-title = Patientez
+error-busy-text = Un autre de vos formulaires avec des fichiers est encore en cours d'envoi. Attendez qu'il soit terminé, puis renvoyez celui-ci.
 error-internal-title = Erreur du serveur
 error-internal-text = Une erreur inattendue est survenue et a été enregistrée dans le journal ; rien n'a été modifié. Réessayez dans un instant.
 

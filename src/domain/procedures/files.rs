@@ -35,6 +35,26 @@ pub fn link(
     Ok(())
 }
 
+/// How many new files a procedure form may bring: `max_count` for a new procedure, else what
+/// procedure `procedure` (which `reader` must see, else "not found") has room for.
+pub fn room(
+    conn: &Connection,
+    reader: &Reader,
+    procedure: Option<i64>,
+    max_count: i64,
+) -> Result<i64, DomainError> {
+    let existing = match procedure {
+        Some(id) => {
+            if super::repo::get_visible(conn, reader, id)?.is_none() {
+                return Err(DomainError::NotFound);
+            }
+            list(conn, id)?.len() as i64
+        }
+        None => 0,
+    };
+    Ok((max_count - existing).max(0))
+}
+
 /// The files of `procedure`.
 pub fn list(conn: &Connection, procedure: i64) -> rusqlite::Result<Vec<Attachment>> {
     attachments::list_of(conn, "procedure_id", procedure)

@@ -170,14 +170,35 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Attachment> {
 
 const COLUMNS: &str = "id, filename, content_type, size, pending_token";
 
+/// How many bytes one user's uploads waiting for their form may take: twice what one form may
+/// bring (between 16 MB and 1 GB).
+pub fn pending_quota(settings: &crate::domain::settings::Settings) -> i64 {
+    use crate::domain::settings::{ATTACHMENT_MAX_COUNT, ATTACHMENT_MAX_MB};
+    let one_form =
+        settings.number(ATTACHMENT_MAX_MB).max(1) * settings.number(ATTACHMENT_MAX_COUNT).max(1);
+    (2 * one_form).clamp(16, 1024) * 1024 * 1024
+}
+
+/// Bytes taken by the uploads of `uploader` that wait for their form.
+pub fn pending_bytes(conn: &Connection, uploader: i64) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "SELECT COALESCE(sum(size), 0) FROM attachments
+         WHERE uploaded_by = ?1 AND ticket_id IS NULL AND procedure_id IS NULL",
+    )?
+    .query_row([uploader], |r| r.get(0))
+}
+
 /// Turns a received file into a pending attachment of `uploader`: checks its name and content,
-/// hashes it and moves it under a generated name. The received file is gone afterwards.
+/// hashes it and moves it under a generated name, refused when the uploads of `uploader`
+/// waiting for their form would take more than `quota` bytes. The received file is gone
+/// afterwards.
 pub async fn accept(
     db: &Db,
     store: &Store,
     received: PathBuf,
     sent_name: &str,
     uploader: i64,
+    quota: i64,
 ) -> Result<Attachment, DomainError> {
     let invalid = |m: Msg| {
         let mut errors = FieldErrors::new();
@@ -193,7 +214,7 @@ pub async fn accept(
             ));
         }
     };
-    let store = store.clone();
+    let into = store.clone();
     let checked = tokio::task::spawn_blocking(move || -> Result<(String, i64, String), Msg> {
         let mut file = std::fs::File::open(&received).map_err(|_| msg("error-attachment-read"))?;
         let mut head = vec![0u8; SNIFF_BYTES];
@@ -234,7 +255,7 @@ pub async fn accept(
         let _ = file.sync_all();
         let token = token::random_hex(16);
         let storage_name = format!("{}/{}", &token[..2], token);
-        let target = store.path(&storage_name);
+        let target = into.path(&storage_name);
         if let Some(dir) = target.parent() {
             std::fs::create_dir_all(dir).map_err(|_| msg("error-attachment-read"))?;
         }
@@ -246,22 +267,38 @@ pub async fn accept(
     let (storage_name, size, digest) = checked.map_err(|m| invalid(m.arg("name", &name)))?;
     let content_type = content_type_for(&name);
     let pending = token::random_hex(16);
-    db.write(move |tx| {
+    let stored = store.path(&storage_name);
+    let written = db
+        .write(move |tx| {
+        if pending_bytes(tx, uploader)? + size > quota {
+            return Ok(Err(msg("error-attachment-pending-full").arg("max", quota / 1024 / 1024)));
+        }
         tx.execute(
             "INSERT INTO attachments (storage_name, filename, content_type, size, sha256, uploaded_by,
                                       uploaded_at, pending_token)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![storage_name, name, content_type, size, digest, uploader, clock::now(), pending],
         )?;
-        Ok(Attachment {
+        Ok::<_, DomainError>(Ok(Attachment {
             id: tx.last_insert_rowid(),
             filename: name,
             content_type,
             size,
             pending_token: Some(pending),
-        })
+        }))
     })
-    .await
+    .await;
+    match written {
+        Ok(Ok(a)) => Ok(a),
+        Ok(Err(m)) => {
+            let _ = std::fs::remove_file(&stored);
+            Err(invalid(m))
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&stored);
+            Err(e)
+        }
+    }
 }
 
 /// The pending attachments of `uploader` among `tokens`.
@@ -419,8 +456,15 @@ pub async fn remove(
     Ok(())
 }
 
-/// Deletes pending uploads older than `max_age_secs` (forms never saved) and stray received files.
-pub async fn purge_stale(db: &Db, store: &Store, max_age_secs: i64) -> Result<usize, DomainError> {
+/// Deletes pending uploads older than `max_age_secs` (forms never saved) and files in `tmp/`
+/// older than `temp_max_age_secs` (received by a request that never finished); returns how
+/// many pending uploads went.
+pub async fn purge_stale(
+    db: &Db,
+    store: &Store,
+    max_age_secs: i64,
+    temp_max_age_secs: i64,
+) -> Result<usize, DomainError> {
     let before = clock::now() - max_age_secs;
     let names: Vec<String> = db
         .write(move |tx| {
@@ -442,7 +486,7 @@ pub async fn purge_stale(db: &Db, store: &Store, max_age_secs: i64) -> Result<us
                 .and_then(|m| m.modified())
                 .ok()
                 .and_then(|m| m.elapsed().ok());
-            if old.is_some_and(|age| age.as_secs() as i64 > max_age_secs) {
+            if old.is_some_and(|age| age.as_secs() as i64 > temp_max_age_secs) {
                 let _ = std::fs::remove_file(e.path());
             }
         }

@@ -127,6 +127,29 @@ impl Actor {
     }
 }
 
+/// How many new files a ticket form of `actor` may bring: for a new ticket (`ticket` none) or
+/// for ticket `ticket`, which they must see (else "not found"). `None` without
+/// `ticket_attachment`; else the per-ticket limit less the files the ticket has.
+pub fn upload_room(
+    conn: &rusqlite::Connection,
+    actor: &Actor,
+    ticket: Option<i64>,
+) -> Result<Option<i64>, DomainError> {
+    let existing = match ticket {
+        Some(id) => {
+            if !actor.viewer(conn)?.sees(conn, id)? {
+                return Err(DomainError::NotFound);
+            }
+            attachments::list(conn, id)?.len() as i64
+        }
+        None => 0,
+    };
+    if !actor.rights.has("ticket_attachment") {
+        return Ok(None);
+    }
+    Ok(Some((actor.max_attachments() - existing).max(0)))
+}
+
 /// Whether `actor` may open new tickets.
 pub fn may_create(actor: &Actor) -> bool {
     actor.rights.has("side_open_ticket")

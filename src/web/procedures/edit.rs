@@ -249,7 +249,18 @@ async fn store(
     multipart: Multipart,
 ) -> Result<Response, WebError> {
     let me = authed.session.user.id.0;
-    let sent = upload::read(multipart, &state, &authed.visitor, me).await?;
+    let max = authed
+        .visitor
+        .settings
+        .number(settings::ATTACHMENT_MAX_COUNT);
+    let who = Who::of(&authed);
+    // Checked before the form is read: nothing is stored for a procedure one may not see.
+    let files = state
+        .db()
+        .read(move |c| files::room(c, &who.reader(c)?, editing, max))
+        .await?;
+    let room = upload::Allowance::Room(files);
+    let sent = upload::read(multipart, &state, &authed.visitor, me, room).await?;
     let based_on = editing.map(|id| (id, sent.get("version").trim().parse().unwrap_or(0)));
     if !sent.errors.is_empty() {
         let errors = sent.errors.clone();

@@ -159,6 +159,13 @@ fn attachment_input(
                     @if *f == "attachments" { p.field-error { (m.render(lang)) } }
                 }
             }
+        } @else if errors.get("attachments").is_some() {
+            // Files were sent where none may be attached: say so, without an input.
+            div.field.has-error {
+                @for (f, m) in &errors.0 {
+                    @if *f == "attachments" { p.field-error { (m.render(lang)) } }
+                }
+            }
         }
     }
 }
@@ -207,6 +214,20 @@ pub async fn new_page(
     .into_response())
 }
 
+/// How many new files a ticket form of `actor` may bring (see [`tickets::upload_room`]).
+async fn room_for(
+    state: &AppState,
+    actor: &Actor,
+    ticket: Option<i64>,
+) -> Result<upload::Allowance, WebError> {
+    let actor = actor.clone();
+    let room = state
+        .db()
+        .read(move |c| tickets::upload_room(c, &actor, ticket))
+        .await?;
+    Ok(upload::Allowance::from_room(room))
+}
+
 /// `POST /tickets`.
 pub async fn create(
     State(state): State<AppState>,
@@ -215,7 +236,8 @@ pub async fn create(
 ) -> Result<Response, WebError> {
     let actor = actor(&authed);
     let visitor = &authed.visitor;
-    let sent = upload::read(multipart, &state, visitor, actor.user.id.0).await?;
+    let room = room_for(&state, &actor, None).await?;
+    let sent = upload::read(multipart, &state, visitor, actor.user.id.0, room).await?;
     let result = if sent.errors.is_empty() {
         tickets::create(
             state.db(),
@@ -499,7 +521,9 @@ pub async fn save(
 ) -> Result<Response, WebError> {
     let actor = actor(&authed);
     let visitor = &authed.visitor;
-    let sent = upload::read(multipart, &state, visitor, actor.user.id.0).await?;
+    // Checked before the form is read: nothing is stored for a ticket one may not see.
+    let room = room_for(&state, &actor, Some(id)).await?;
+    let sent = upload::read(multipart, &state, visitor, actor.user.id.0, room).await?;
     let original: HashMap<String, String> = Field::ALL
         .iter()
         .map(|f| {

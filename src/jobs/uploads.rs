@@ -1,0 +1,54 @@
+//! Removing uploads nobody will use: files sent with a form that was never saved (kept so that
+//! a form coming back with an error keeps its files) once they are [`PENDING_MAX_AGE`] old, and
+//! files left half-received in the store's `tmp/` folder after [`TEMP_MAX_AGE`]. Runs when the
+//! server starts and every [`EVERY`], so that a user sending files without saving cannot fill
+//! the disk between restarts.
+
+use std::time::Duration;
+
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+use crate::db::Db;
+use crate::domain::tickets::attachments::{self, Store};
+
+/// How often uploads are looked at.
+pub const EVERY: Duration = Duration::from_secs(15 * 60);
+/// How long an upload waits for its form.
+pub const PENDING_MAX_AGE: i64 = 6 * 3600;
+/// How long a file being received may stay in `tmp/` (longer than any request may last).
+pub const TEMP_MAX_AGE: i64 = 3600;
+
+/// The running cleaner.
+#[derive(Debug)]
+pub struct Cleaner {
+    stop: watch::Sender<bool>,
+    task: JoinHandle<()>,
+}
+
+impl Cleaner {
+    /// Starts cleaning `store`'s uploads recorded in `db`.
+    pub fn start(db: Db, store: Store) -> Cleaner {
+        let (stop, mut stopped) = watch::channel(false);
+        let task = tokio::spawn(async move {
+            loop {
+                match attachments::purge_stale(&db, &store, PENDING_MAX_AGE, TEMP_MAX_AGE).await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!("removed {n} upload(s) never saved with their form"),
+                    Err(e) => tracing::warn!("could not clean stale uploads: {e}"),
+                }
+                tokio::select! {
+                    () = tokio::time::sleep(EVERY) => {}
+                    _ = stopped.changed() => break,
+                }
+            }
+        });
+        Cleaner { stop, task }
+    }
+
+    /// Stops it.
+    pub async fn stop(self) {
+        let _ = self.stop.send(true);
+        let _ = self.task.await;
+    }
+}
