@@ -87,7 +87,7 @@ fn main() {
     // A server with an administrator, so that /login shows the login form.
     let dir = tempfile::tempdir().expect("dir");
     let mut create = Command::new(BIN)
-        .args(["create-admin", "--login", "bench"])
+        .args(["create-admin", "--init", "--login", "bench"])
         .env("GESTDESK_DATA_DIR", dir.path())
         .stdin(Stdio::piped())
         .stdout(Stdio::null())

@@ -23,6 +23,9 @@ pub enum AppError {
     Bind { addr: String, reason: String },
     #[error(transparent)]
     Domain(#[from] DomainError),
+    /// A command that works on existing data was pointed at a folder without any.
+    #[error("{0}")]
+    NoInstance(String),
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
@@ -106,6 +109,19 @@ impl App {
             setup,
             started_at: jiff::Timestamp::now(),
         })
+    }
+
+    /// Opens an instance that exists already: commands other than serving refuse a data folder
+    /// without a Gestdesk database instead of creating an empty one there (a mistyped
+    /// `--data-dir` would otherwise be backed up, or given an administrator, unnoticed).
+    pub fn open_existing(config: Config) -> Result<Self, AppError> {
+        if !config.database_path().is_file() {
+            return Err(AppError::NoInstance(crate::i18n::Lang::from_env().t_args(
+                "cli-no-instance",
+                &[("dir", &config.data_dir().display().to_string())],
+            )));
+        }
+        Self::open(config)
     }
 
     /// The configuration.

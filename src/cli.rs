@@ -1,5 +1,8 @@
-//! The command line: `serve` (the default), `create-admin`, `reset-password`, `settings`,
-//! `mail-test`, `demo`.
+//! The command line: `serve` (the default), `create-admin`, `reset-password`, `repair-admin`,
+//! `settings`, `backup`, `restore`, `mail-test`, `demo`.
+//!
+//! Only `serve`, `demo`, `restore` and `create-admin --init` make a new instance in an empty
+//! data folder; the other commands refuse a folder that holds no Gestdesk database.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::net::SocketAddr;
@@ -27,6 +30,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "GESTDESK_LISTEN", value_name = "ADDR", default_value = DEFAULT_LISTEN)]
     pub listen: String,
 
+    /// Requests come through a reverse proxy on this machine (nginx, Caddy, IIS): take each
+    /// client's address from X-Forwarded-For
+    #[arg(long, global = true, env = "GESTDESK_BEHIND_PROXY")]
+    pub behind_proxy: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -53,10 +61,20 @@ pub enum Command {
         /// Language of the account: fr or en (default: the browser's)
         #[arg(long, default_value = "")]
         language: String,
+        /// Create the instance if the data folder holds none yet (a new headless install)
+        #[arg(long)]
+        init: bool,
     },
     /// Give an account a temporary password, to be changed at the next login
     ResetPassword {
         /// The login of the account
+        login: String,
+    },
+    /// Restore a working administrator when nobody can administer any more: the account
+    /// becomes an enabled administrator, the Administrator profile gets the admin rights back,
+    /// and the account's login lock is lifted (works while the server runs)
+    RepairAdmin {
+        /// The login of the account to make a working administrator
         login: String,
     },
     /// Read or change the settings of the Administration > Settings page (same keys,
@@ -71,6 +89,9 @@ pub enum Command {
         /// Where to write it [default: a new archive in the data directory's backups folder]
         #[arg(long, value_name = "FILE")]
         to: Option<PathBuf>,
+        /// Replace the file given with --to if it exists
+        #[arg(long)]
+        force: bool,
     },
     /// Replace the data with a backup archive (the server must be stopped); the current data
     /// is kept in before-restore-<date>/ in the data directory
@@ -123,19 +144,14 @@ pub enum SettingsAction {
     },
 }
 
-/// The language of command-line messages: from `LANG`, else English.
+/// The language of command-line messages.
 fn cli_lang() -> Lang {
-    std::env::var("LC_ALL")
-        .ok()
-        .filter(|v| !v.is_empty())
-        .or_else(|| std::env::var("LANG").ok())
-        .and_then(|v| Lang::from_code(&v))
-        .unwrap_or(Lang::En)
+    Lang::from_env()
 }
 
 /// Runs the command line; errors are meant to be printed on one line.
 pub async fn run(cli: Cli) -> Result<(), AppError> {
-    let config = Config::new(&cli.listen, cli.data_dir)?;
+    let config = Config::new(&cli.listen, cli.data_dir)?.with_proxy(cli.behind_proxy);
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(config).await,
         Command::CreateAdmin {
@@ -144,10 +160,15 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             lastname,
             mail,
             language,
+            init,
         } => {
             crate::logging::init_stderr("warn");
+            let app = if init {
+                App::open(config)?
+            } else {
+                App::open_existing(config)?
+            };
             let password = read_password()?;
-            let app = App::open(config)?;
             let input = NewAdmin {
                 login,
                 firstname,
@@ -182,12 +203,18 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
         }
         Command::Settings { action } => {
             crate::logging::init_stderr("warn");
-            let app = App::open(config)?;
+            let app = App::open_existing(config)?;
             settings_command(&app, action).await
         }
-        Command::Backup { to } => {
+        Command::Backup { to, force } => {
             crate::logging::init_stderr("warn");
-            let app = App::open(config)?;
+            if let Some(file) = to.as_deref().filter(|f| f.exists() && !force) {
+                return Err(AppError::Io(std::io::Error::other(cli_lang().t_args(
+                    "cli-backup-exists",
+                    &[("path", &file.display().to_string())],
+                ))));
+            }
+            let app = App::open_existing(config)?;
             backup(&app, to).await
         }
         Command::Restore { file } => {
@@ -196,12 +223,17 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
         }
         Command::MailTest { to, now } => {
             crate::logging::init_stderr("warn");
-            let app = App::open(config)?;
+            let app = App::open_existing(config)?;
             mail_test(&app, &to, now).await
+        }
+        Command::RepairAdmin { login } => {
+            crate::logging::init_stderr("warn");
+            let app = App::open_existing(config)?;
+            repair_admin(&app, &login).await
         }
         Command::ResetPassword { login } => {
             crate::logging::init_stderr("warn");
-            let app = App::open(config)?;
+            let app = App::open_existing(config)?;
             let temporary = users::reset_password(app.db(), &login)
                 .await
                 .map_err(|e| match e {
@@ -217,6 +249,43 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             Ok(())
         }
     }
+}
+
+/// `gestdesk repair-admin LOGIN`: says what it changed.
+async fn repair_admin(app: &App, login: &str) -> Result<(), AppError> {
+    let lang = cli_lang();
+    let done = users::repair_admin(app.db(), login)
+        .await
+        .map_err(|e| match e {
+            DomainError::NotFound => AppError::Io(std::io::Error::other(
+                lang.t_args("cli-no-such-login", &[("login", login)]),
+            )),
+            other => explain(other),
+        })?;
+    let mut lines = Vec::new();
+    if !done.granted.is_empty() {
+        lines.push(lang.t_args(
+            "cli-repair-granted",
+            &[("rights", &done.granted.join(", "))],
+        ));
+    }
+    if done.made_administrator {
+        lines.push(lang.t("cli-repair-profile"));
+    }
+    if done.enabled {
+        lines.push(lang.t("cli-repair-enabled"));
+    }
+    if done.unlocked {
+        lines.push(lang.t("cli-repair-unlocked"));
+    }
+    if lines.is_empty() {
+        lines.push(lang.t("cli-repair-nothing"));
+    }
+    for l in lines {
+        say(&l)?;
+    }
+    say(&lang.t_args("cli-repair-done", &[("login", login)]))?;
+    Ok(())
 }
 
 /// `gestdesk backup`.
@@ -459,13 +528,25 @@ fn read_password() -> Result<String, AppError> {
     }
 }
 
-/// Binds the listener, opens the instance and serves until SIGINT or SIGTERM.
+/// Binds the listener, takes the data folder, opens the instance and serves until SIGINT or
+/// SIGTERM. Nothing is printed as running before the folder is this server's.
 async fn serve(config: Config) -> Result<(), AppError> {
     let listener = bind(config.listen)?;
     App::prepare_data_dir(&config)?;
+    let lock = crate::app::DataLock::acquire(&config).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::WouldBlock {
+            AppError::Io(std::io::Error::other(cli_lang().t_args(
+                "cli-data-dir-busy",
+                &[("dir", &config.data_dir().display().to_string())],
+            )))
+        } else {
+            AppError::Io(e)
+        }
+    })?;
     let _log_guard = crate::logging::init_server(&config.logs_dir());
     let app = App::open(config)?;
     let local = listener.local_addr()?;
+    let shutdown = crate::server::shutdown_signal();
 
     let lang = cli_lang();
     let mut out = std::io::stdout().lock();
@@ -499,7 +580,7 @@ async fn serve(config: Config) -> Result<(), AppError> {
     out.flush()?;
     drop(out);
 
-    crate::server::serve(app, listener, crate::server::shutdown_signal()).await?;
+    crate::server::serve_locked(app, lock, listener, shutdown).await?;
     Ok(())
 }
 

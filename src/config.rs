@@ -16,6 +16,10 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// The address to listen on.
     pub listen: SocketAddr,
+    /// Whether a reverse proxy on this machine forwards the requests: the client's address is
+    /// then read from the proxy's `X-Forwarded-For`, and nothing is trusted as coming from this
+    /// machine. Without it, a request carrying forwarding headers is never taken for local.
+    pub behind_proxy: bool,
 }
 
 /// A configuration value that cannot be used.
@@ -35,7 +39,18 @@ impl Config {
             Some(dir) => dir,
             None => default_data_dir().ok_or(ConfigError::NoDataDir)?,
         };
-        Ok(Self { data_dir, listen })
+        Ok(Self {
+            data_dir,
+            listen,
+            behind_proxy: false,
+        })
+    }
+
+    /// The same configuration, served behind a reverse proxy on this machine (or not).
+    #[must_use]
+    pub fn with_proxy(mut self, behind_proxy: bool) -> Self {
+        self.behind_proxy = behind_proxy;
+        self
     }
 
     /// The SQLite database file.

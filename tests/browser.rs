@@ -218,7 +218,7 @@ async fn an_administrator_manages_people_rights_and_lists_in_a_real_browser() {
         // The rights matrix: filter, then one click flips a grant without reloading.
         b.client.goto(&app.url("/admin/rights")).await?;
         let filter = b.client.find(Locator::Css("#rights-filter")).await?;
-        filter.send_keys("admin_groups").await?;
+        filter.send_keys("stat_ticket").await?;
         let visible: i64 = b
             .client
             .execute(
@@ -229,7 +229,7 @@ async fn an_administrator_manages_people_rights_and_lists_in_a_real_browser() {
             .as_i64()
             .unwrap_or(0);
         assert_eq!(visible, 1);
-        let cell = "#right-admin_groups td.cell-toggle:nth-of-type(2) button";
+        let cell = "#right-stat_ticket_time_by_states td.cell-toggle:nth-of-type(2) button";
         assert_eq!(
             b.client.find(Locator::Css(cell)).await?.attr("aria-pressed").await?.as_deref(),
             Some("false")
@@ -241,6 +241,35 @@ async fn an_administrator_manages_people_rights_and_lists_in_a_real_browser() {
             .for_element(Locator::Css(&format!("{cell}.granted")))
             .await?;
         b.screenshot("13-rights-matrix").await;
+        assert_eq!(
+            app.count("SELECT count(*) FROM profile_rights WHERE profile_id = 2 AND right_name = 'stat_ticket_time_by_states'"),
+            1
+        );
+        // An administration right asks first, then changes once confirmed.
+        b.client.goto(&app.url("/admin/rights?q=admin_groups")).await?;
+        let cell = "#right-admin_groups td.cell-toggle:nth-of-type(2) button";
+        b.client.find(Locator::Css(cell)).await?.click().await?;
+        b.client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css("#confirm-right"))
+            .await?;
+        b.screenshot("13b-rights-confirm").await;
+        assert_eq!(
+            app.count("SELECT count(*) FROM profile_rights WHERE profile_id = 2 AND right_name = 'admin_groups'"),
+            0,
+            "changed before it was confirmed"
+        );
+        b.client
+            .find(Locator::Css("#confirm-right button.button-danger"))
+            .await?
+            .click()
+            .await?;
+        b.client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(&format!("{cell}.granted")))
+            .await?;
         assert_eq!(
             app.count("SELECT count(*) FROM profile_rights WHERE profile_id = 2 AND right_name = 'admin_groups'"),
             1

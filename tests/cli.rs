@@ -107,6 +107,22 @@ fn wait_exit(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
     }
 }
 
+/// Makes an instance in `dir` (with an administrator "root"), as a new headless install would.
+fn init_instance(dir: &Path) {
+    let out = run_with_stdin(
+        gestdesk(dir).args([
+            "create-admin",
+            "--init",
+            "--login",
+            "root",
+            "--lastname",
+            "Root",
+        ]),
+        "a long enough secret\n",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
 #[test]
 fn version_is_printed() {
     let out = Command::new(BIN).arg("--version").output().expect("run");
@@ -192,8 +208,22 @@ fn a_database_file_that_is_not_gestdesks_is_refused_and_left_alone() {
 #[test]
 fn create_admin_and_reset_password_from_the_shell() {
     let dir = tempfile::tempdir().expect("dir");
-    let out = run_with_stdin(
+    // On a folder without data, create-admin makes the instance only when asked to.
+    let refused = run_with_stdin(
         gestdesk(dir.path()).args(["create-admin", "--login", "root", "--lastname", "Root"]),
+        "a long enough secret\n",
+    );
+    assert_clear_failure(&refused, "No Gestdesk data in");
+    assert!(!dir.path().join("gestdesk.sqlite3").exists());
+    let out = run_with_stdin(
+        gestdesk(dir.path()).args([
+            "create-admin",
+            "--init",
+            "--login",
+            "root",
+            "--lastname",
+            "Root",
+        ]),
         "a long enough secret\n",
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -492,6 +522,7 @@ async fn sample_data_fills_an_empty_instance_with_tickets_in_every_state() {
 fn settings_are_read_and_changed_from_the_shell_with_the_pages_checks() {
     let dir = tempfile::tempdir().expect("dir");
     let run = |args: &[&str]| gestdesk(dir.path()).args(args).output().expect("run");
+    init_instance(dir.path());
 
     let list = run(&["settings", "list"]);
     assert!(list.status.success(), "{}", text(&list.stderr));
@@ -558,4 +589,192 @@ fn settings_are_read_and_changed_from_the_shell_with_the_pages_checks() {
         .query_row("SELECT count(*) FROM settings_log", [], |r| r.get(0))
         .expect("count");
     assert_eq!(logged, 1);
+}
+
+/// Commands other than serving made an empty instance in a mistyped data folder and worked on
+/// it (a backup of nothing said it succeeded); `backup --to` replaced a file without asking; a
+/// second server on a folder in use printed "running, open ..." before its error.
+#[test]
+fn commands_refuse_a_folder_without_data_and_a_file_they_would_overwrite() {
+    let wrong = tempfile::tempdir().expect("dir");
+    let typo = wrong.path().join("gestdsk");
+    for args in [
+        vec!["backup"],
+        vec!["settings", "list"],
+        vec!["reset-password", "root"],
+        vec!["repair-admin", "root"],
+        vec!["mail-test", "--to", "a@example.test"],
+    ] {
+        let out = gestdesk(&typo).args(&args).output().expect("run");
+        assert_clear_failure(&out, "No Gestdesk data in");
+        assert!(
+            !typo.join("gestdesk.sqlite3").exists(),
+            "{args:?} made an instance"
+        );
+    }
+
+    let dir = tempfile::tempdir().expect("dir");
+    init_instance(dir.path());
+    let target = dir.path().join("precious.tar.gz");
+    std::fs::write(&target, b"do not lose me").expect("write");
+    let to = target.display().to_string();
+    let out = gestdesk(dir.path())
+        .args(["backup", "--to", &to])
+        .output()
+        .expect("run");
+    assert_clear_failure(&out, "exists already; add --force");
+    assert_eq!(std::fs::read(&target).expect("read"), b"do not lose me");
+    let out = gestdesk(dir.path())
+        .args(["backup", "--to", &to, "--force"])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_ne!(std::fs::read(&target).expect("read"), b"do not lose me");
+
+    let mut first = start_server(dir.path());
+    let second = gestdesk(dir.path())
+        .args(["serve", "--listen", &format!("127.0.0.1:{}", free_port())])
+        .output()
+        .expect("run");
+    assert_clear_failure(&second, "Another Gestdesk is already serving");
+    assert!(
+        !text(&second.stdout).contains("is running"),
+        "{}",
+        text(&second.stdout)
+    );
+    signal(&first.child, "TERM");
+    assert!(wait_exit(&mut first.child, Duration::from_secs(10)).success());
+}
+
+/// `gestdesk create-admin` while the server ran left it in first-run mode: `/` and `/login`
+/// bounced to a dead set-up link until a restart. And an old set-up link after a restart said
+/// the administrator existed when none did.
+#[tokio::test]
+async fn the_set_up_follows_the_database_not_the_moment_the_server_started() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut served = start_server(dir.path());
+    let link = served
+        .stdout
+        .iter()
+        .find_map(|l| l.split("create the administrator account at ").nth(1))
+        .expect("set-up link")
+        .trim()
+        .to_owned();
+    let base = format!("http://127.0.0.1:{}", served.port);
+    let client = Client::new(&base, "en");
+    let path = link
+        .split_once(&format!(":{}", served.port))
+        .expect("path")
+        .1
+        .to_owned();
+
+    // A restart prints a new link: the old one leads to it here, and says it is out of date
+    // to someone elsewhere (forwarded by a proxy, so not this machine).
+    signal(&served.child, "TERM");
+    assert!(wait_exit(&mut served.child, Duration::from_secs(10)).success());
+    let mut served = start_server(dir.path());
+    let base = format!("http://127.0.0.1:{}", served.port);
+    let client_here = Client::new(&base, "en");
+    let old = client_here.get(&path).await;
+    assert_eq!(old.status, StatusCode::SEE_OTHER);
+    assert!(
+        old.location()
+            .is_some_and(|l| l.starts_with("/setup/") && l != path)
+    );
+    let elsewhere = client_here
+        .get_with(&path, &[("x-forwarded-for", "192.0.2.7")])
+        .await;
+    elsewhere.assert_contains("out of date");
+    assert!(!elsewhere.body.contains("already"), "{}", elsewhere.body);
+    drop(client);
+
+    // An administrator made from the shell while the server runs ends the set-up at once.
+    assert_eq!(
+        client_here
+            .get("/")
+            .await
+            .location()
+            .map(|l| l.starts_with("/setup/")),
+        Some(true)
+    );
+    let out = run_with_stdin(
+        gestdesk(dir.path()).args(["create-admin", "--login", "root", "--lastname", "Root"]),
+        "a long enough secret\n",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(client_here.get("/").await.location(), Some("/login"));
+    let login = client_here.get("/login").await;
+    assert_eq!(login.status, StatusCode::OK);
+    login.assert_contains(r#"name="password""#);
+    assert_eq!(
+        client_here
+            .login("root", "a long enough secret")
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    signal(&served.child, "TERM");
+    let status = wait_exit(&mut served.child, Duration::from_secs(10));
+    let mut err = String::new();
+    std::io::Read::read_to_string(served.child.stderr.as_mut().expect("stderr"), &mut err).ok();
+    assert!(status.success(), "{status:?}: {err}");
+}
+
+/// Removing `admin` from the Administrator profile (or disabling the last administrator
+/// behind the server's back) left nobody able to administer, and even an administrator made
+/// by create-admin was denied. `gestdesk repair-admin` restores a working administrator, while
+/// the server runs.
+#[tokio::test]
+async fn repair_admin_restores_a_working_administrator_from_the_shell() {
+    let dir = tempfile::tempdir().expect("dir");
+    init_instance(dir.path());
+    let db = rusqlite::Connection::open(dir.path().join("gestdesk.sqlite3")).expect("db");
+    db.execute_batch(
+        "DELETE FROM profile_rights WHERE profile_id = 4 AND right_name IN ('admin', 'admin_user_profile');
+         UPDATE users SET disabled = 1, profile_id = 2 WHERE login = 'root';
+         INSERT INTO auth_failures (at, login, ip) VALUES (strftime('%s','now'), 'root', '10.0.0.9');",
+    )
+    .expect("break it");
+    let mut served = start_server(dir.path());
+    let base = format!("http://127.0.0.1:{}", served.port);
+    let client = Client::new(&base, "en");
+    assert_eq!(
+        client.login("root", "a long enough secret").await.status,
+        StatusCode::UNAUTHORIZED,
+        "disabled"
+    );
+    let out = gestdesk(dir.path())
+        .args(["repair-admin", "root"])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stdout);
+    for line in [
+        "The Administrator profile has the rights admin, admin_user_profile again.",
+        "The account is of the Administrator profile now.",
+        "The account was disabled; it is enabled now.",
+        "is a working administrator",
+    ] {
+        assert!(said.contains(line), "{line:?} not in {said}");
+    }
+    assert_eq!(
+        client.login("root", "a long enough secret").await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(client.get("/admin/rights").await.status, StatusCode::OK);
+    let again = gestdesk(dir.path())
+        .args(["repair-admin", "root"])
+        .output()
+        .expect("run");
+    assert!(text(&again.stdout).contains("Nothing needed repairing."));
+    let logged: i64 = db
+        .query_row(
+            "SELECT count(*) FROM event_log WHERE kind = 'admin_repaired'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("log");
+    assert_eq!(logged, 2);
+    signal(&served.child, "TERM");
+    assert!(wait_exit(&mut served.child, Duration::from_secs(10)).success());
 }

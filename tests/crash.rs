@@ -278,6 +278,7 @@ async fn killing_the_server_during_writes_loses_nothing_it_acknowledged() {
         dir.path(),
         &[
             "create-admin",
+            "--init",
             "--login",
             "admin",
             "--mail",

@@ -22,6 +22,9 @@ mod disk;
 mod flood;
 /// Translation keys used by the code exist in every language.
 mod i18n;
+/// The last administrator kept, dangerous rights confirmed and logged, a reverse proxy not
+/// taken for the console.
+mod lockout;
 /// Outgoing mail through a real SMTP server: the connector, automatic and manual mails, the
 /// outbox surviving an outage.
 mod mail;

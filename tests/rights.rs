@@ -190,7 +190,11 @@ async fn the_rights_matrix_lists_every_right_and_toggles_with_one_click() {
         .submit(
             "/admin/rights",
             "/admin/rights/toggle",
-            &[("right", "admin_groups"), ("profile", "2")],
+            &[
+                ("right", "admin_groups"),
+                ("profile", "2"),
+                ("confirm", "1"),
+            ],
         )
         .await;
     assert_eq!(flipped.status, StatusCode::SEE_OTHER);
@@ -205,12 +209,25 @@ async fn the_rights_matrix_lists_every_right_and_toggles_with_one_click() {
         .await
         .assert_contains(r#"href="/admin/groups""#);
 
-    // A script gets JSON.
-    let json = admin
+    // A script gets JSON: a 409 while an administration right is not confirmed (it then sends
+    // the form, which asks), the new state once it is.
+    let unconfirmed = admin
         .submit_json(
             "/admin/rights",
             "/admin/rights/toggle",
             &[("right", "admin_groups"), ("profile", "2")],
+        )
+        .await;
+    assert_eq!(unconfirmed.status, StatusCode::CONFLICT);
+    let json = admin
+        .submit_json(
+            "/admin/rights",
+            "/admin/rights/toggle",
+            &[
+                ("right", "admin_groups"),
+                ("profile", "2"),
+                ("confirm", "1"),
+            ],
         )
         .await;
     assert_eq!(json.status, StatusCode::OK);

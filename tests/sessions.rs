@@ -21,11 +21,20 @@ async fn the_first_run_set_up_creates_the_administrator_once() {
     assert_eq!(home.location(), Some(setup.as_str()));
     // The login page is of no use before set-up.
     assert_eq!(admin.get("/login").await.location(), Some("/"));
-    // A wrong token is a dead link.
+    // A wrong token (an old link, from before a restart) leads here to the live link; from
+    // anywhere else it is out of date.
     assert_eq!(
-        admin.get("/setup/0123456789abcdef").await.status,
-        StatusCode::NOT_FOUND
+        admin.get("/setup/0123456789abcdef").await.location(),
+        Some(setup.as_str())
     );
+    let elsewhere = admin
+        .get_with(
+            "/setup/0123456789abcdef",
+            &[("x-forwarded-for", "192.0.2.1")],
+        )
+        .await;
+    assert_eq!(elsewhere.status, StatusCode::NOT_FOUND);
+    elsewhere.assert_contains("out of date");
 
     let form = admin.get(&setup).await;
     assert_eq!(form.status, StatusCode::OK);

@@ -25,6 +25,8 @@ pub enum EventKind {
     ListChanged,
     /// An administrator lifted a lock on an account or an address.
     ThrottleLifted,
+    /// A working administrator was restored from the command line.
+    AdminRepaired,
 }
 
 impl EventKind {
@@ -46,6 +48,7 @@ impl EventKind {
             EventKind::GroupChanged => "group_changed",
             EventKind::ListChanged => "list_changed",
             EventKind::ThrottleLifted => "throttle_lifted",
+            EventKind::AdminRepaired => "admin_repaired",
         }
     }
 }

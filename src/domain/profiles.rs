@@ -43,6 +43,17 @@ impl Profile {
         Profile::ALL.into_iter().find(|p| p.id() == id)
     }
 
+    /// The profile's name in logs and on the command line (as in the `profiles` table).
+    pub fn code(self) -> &'static str {
+        match self {
+            Profile::Technician => "technician",
+            Profile::PowerUser => "power_user",
+            Profile::User => "user",
+            Profile::Supervisor => "supervisor",
+            Profile::Administrator => "administrator",
+        }
+    }
+
     /// The translated name.
     pub fn name(self) -> Msg {
         match self {

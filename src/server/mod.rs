@@ -58,9 +58,8 @@ pub async fn serve_within(
     limits: Limits,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let local = listener.local_addr()?;
     // Held while serving: a restore needs the data directory to itself.
-    let _lock = crate::app::DataLock::acquire(app.config()).map_err(|e| {
+    let lock = crate::app::DataLock::acquire(app.config()).map_err(|e| {
         if e.kind() == std::io::ErrorKind::WouldBlock {
             std::io::Error::other(format!(
                 "another Gestdesk is already serving {}",
@@ -70,6 +69,32 @@ pub async fn serve_within(
             e
         }
     })?;
+    run(app, lock, listener, limits, shutdown).await
+}
+
+/// [`serve`] for a caller that took the data folder's lock already (to say so before anything
+/// else).
+pub async fn serve_locked(
+    app: App,
+    lock: crate::app::DataLock,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    run(app, lock, listener, Limits::for_this_system(), shutdown).await
+}
+
+async fn run(
+    app: App,
+    _lock: crate::app::DataLock,
+    listener: TcpListener,
+    mut limits: Limits,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let local = listener.local_addr()?;
+    if app.config().behind_proxy {
+        // Every connection comes from the proxy: only the total applies.
+        limits.per_address = limits.total;
+    }
     // Only the process holding the lock may decide that a file without a row is a leftover.
     let store = crate::domain::tickets::attachments::Store::new(&app.config().attachments_dir());
     match crate::domain::tickets::attachments::reconcile(app.db(), &store).await {
@@ -125,27 +150,38 @@ pub async fn serve_within(
     Ok(())
 }
 
-/// Resolves on Ctrl-C (SIGINT) or, on Unix, SIGTERM.
-pub async fn shutdown_signal() {
-    let ctrl_c = async {
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
-        }
-    };
+/// Resolves on Ctrl-C (SIGINT) or, on Unix, SIGTERM. The handlers are installed when this is
+/// called, not when the future is first polled: a signal sent as soon as the server says it is
+/// running stops it gracefully.
+pub fn shutdown_signal() -> impl Future<Output = ()> + Send + 'static {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let interrupt = signal(SignalKind::interrupt());
+        let terminate = signal(SignalKind::terminate());
+        async move {
+            match (interrupt, terminate) {
+                (Ok(mut i), Ok(mut t)) => {
+                    tokio::select! {
+                        _ = i.recv() => {},
+                        _ = t.recv() => {},
+                    }
+                }
+                _ => {
+                    if tokio::signal::ctrl_c().await.is_err() {
+                        std::future::pending::<()>().await;
+                    }
+                }
             }
-            Err(_) => std::future::pending::<()>().await,
         }
-    };
+    }
     #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
+    {
+        async {
+            if tokio::signal::ctrl_c().await.is_err() {
+                std::future::pending::<()>().await;
+            }
+        }
     }
 }
 

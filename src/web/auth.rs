@@ -105,7 +105,7 @@ async fn login_page(
     if visitor.session.is_some() {
         return Ok(Redirect::to(destination(&query.next)).into_response());
     }
-    if state.setup().token().is_some() {
+    if state.pending_setup().await?.is_some() {
         return Ok(Redirect::to(paths::HOME).into_response());
     }
     Ok(login_view(&visitor, "", &query.next, &FieldErrors::new(), None).into_response())

@@ -18,7 +18,7 @@ pub async fn page(
 ) -> Result<Response, WebError> {
     let lang = visitor.lang;
     if visitor.user().is_none() {
-        let Some(path) = state.app().setup_path() else {
+        let Some(path) = state.pending_setup().await? else {
             return Ok(Redirect::to(paths::LOGIN).into_response());
         };
         // On this machine (the admin console, the desktop window) the set-up form opens

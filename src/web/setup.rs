@@ -60,17 +60,32 @@ async fn link_is_live(state: &AppState, token: &str) -> Result<bool, WebError> {
     Ok(true)
 }
 
-fn dead_link(visitor: &Visitor) -> Response {
+/// The answer to a set-up link that does not open the set-up: used (an account exists), or
+/// out of date (the server restarted with a new link; this machine is taken to it).
+async fn dead_link(state: &AppState, visitor: &Visitor) -> Result<Response, WebError> {
     let lang = visitor.lang;
+    if let Some(current) = state.pending_setup().await? {
+        if visitor.from_loopback {
+            return Ok(axum::response::Redirect::to(&current).into_response());
+        }
+        let content = html! {
+            p.error-text { (lang.t("setup-link-old")) }
+        };
+        return Ok((
+            StatusCode::NOT_FOUND,
+            layout::card_page(visitor, &lang.t("setup-title"), content),
+        )
+            .into_response());
+    }
     let content = html! {
         p.error-text { (lang.t("setup-link-dead")) }
         p { a.button href=(paths::LOGIN) { (lang.t("login-title")) } }
     };
-    (
+    Ok((
         StatusCode::NOT_FOUND,
         layout::card_page(visitor, &lang.t("setup-title"), content),
     )
-        .into_response()
+        .into_response())
 }
 
 async fn setup_page(
@@ -79,7 +94,7 @@ async fn setup_page(
     Path(token): Path<String>,
 ) -> Result<Response, WebError> {
     if !link_is_live(&state, &token).await? {
-        return Ok(dead_link(&visitor));
+        return dead_link(&state, &visitor).await;
     }
     let form = SetupForm {
         language: visitor.lang.code().to_owned(),
@@ -95,7 +110,7 @@ async fn setup_submit(
     FormData(form): FormData<SetupForm>,
 ) -> Result<Response, WebError> {
     if !link_is_live(&state, &token).await? {
-        return Ok(dead_link(&visitor));
+        return dead_link(&state, &visitor).await;
     }
     let input = NewAdmin {
         login: form.login.clone(),
@@ -121,7 +136,7 @@ async fn setup_submit(
         }
         Err(DomainError::Conflict(_)) => {
             state.setup().disarm();
-            return Ok(dead_link(&visitor));
+            return dead_link(&state, &visitor).await;
         }
         Err(e) => return Err(e.into()),
     };

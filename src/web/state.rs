@@ -102,6 +102,19 @@ impl AppState {
         self.inner.app.setup()
     }
 
+    /// The set-up page's path while the first administrator is still to be made. An account
+    /// made meanwhile by another process (`gestdesk create-admin`) ends the set-up here too.
+    pub async fn pending_setup(&self) -> Result<Option<String>, crate::domain::DomainError> {
+        let Some(path) = self.inner.app.setup_path() else {
+            return Ok(None);
+        };
+        if crate::domain::users::any_exists(self.db()).await? {
+            self.setup().disarm();
+            return Ok(None);
+        }
+        Ok(Some(path))
+    }
+
     /// The URLs users can open.
     pub fn urls(&self) -> &[String] {
         &self.inner.urls

@@ -290,12 +290,20 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
     } else {
         flash_cookie.and_then(Flash::from_code)
     };
-    let from_loopback = peer.is_some_and(|ip| ip.is_loopback());
+    // Behind a reverse proxy every request comes from this machine: the client is the one the
+    // proxy names, and nothing forwarded counts as coming from this machine (the set-up link).
+    let forwarded = is_forwarded(&headers);
+    let behind_proxy = state.app().config().behind_proxy;
+    let client = match peer {
+        Some(ip) if behind_proxy && ip.is_loopback() => forwarded_client(&headers).or(Some(ip)),
+        other => other,
+    };
+    let from_loopback = !behind_proxy && !forwarded && peer.is_some_and(|ip| ip.is_loopback());
     let visitor = Visitor {
         lang,
         csrf,
         csrf_known,
-        ip: peer.map(|ip| ip.to_string()).unwrap_or_default(),
+        ip: client.map(|ip| ip.to_string()).unwrap_or_default(),
         user_agent: headers
             .get(axum::http::header::USER_AGENT)
             .and_then(|v| v.to_str().ok())
@@ -349,6 +357,31 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
     });
     append_cookies(response.headers_mut(), &set_cookies);
     response
+}
+
+/// Whether a proxy says it forwarded the request (whoever sent it).
+fn is_forwarded(headers: &HeaderMap) -> bool {
+    [
+        "forwarded",
+        "x-forwarded-for",
+        "x-real-ip",
+        "x-forwarded-host",
+    ]
+    .iter()
+    .any(|h| headers.contains_key(*h))
+}
+
+/// The client address a proxy on this machine put last in `X-Forwarded-For` (the address it
+/// saw; earlier ones were sent by the client and prove nothing).
+fn forwarded_client(headers: &HeaderMap) -> Option<std::net::IpAddr> {
+    headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .next_back()
+        .and_then(|ip| ip.trim().parse::<std::net::IpAddr>().ok())
+        .map(|ip| ip.to_canonical())
 }
 
 fn choose_language(user: Option<&User>, headers: &HeaderMap) -> Lang {

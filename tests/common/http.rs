@@ -249,6 +249,20 @@ impl Client {
         .await
     }
 
+    /// `POST path` with exactly these fields and extra headers (no CSRF token added).
+    pub async fn post_with(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Reply {
+        let mut req = self.http.post(self.url(path)).form(fields);
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        Self::reply(req.send().await.expect("POST")).await
+    }
+
     /// Opens `page`, then submits its form to `action` with `fields` and the page's CSRF token.
     pub async fn submit(&self, page: &str, action: &str, fields: &[(&str, &str)]) -> Reply {
         let form_page = self.get(page).await;

@@ -50,6 +50,13 @@ impl TestApp {
         Self::spawn_in_within(dir, gestdesk::server::Limits::for_this_system()).await
     }
 
+    /// Starts a server with fresh data configured as served behind a reverse proxy on this
+    /// machine (`--behind-proxy`).
+    pub async fn spawn_behind_proxy() -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        Self::spawn_configured(dir, gestdesk::server::Limits::for_this_system(), true).await
+    }
+
     /// Starts a server with fresh data whose connections are held to `limits` (short timeouts
     /// and small caps, for the stories about them).
     pub async fn spawn_within(limits: gestdesk::server::Limits) -> TestApp {
@@ -58,7 +65,17 @@ impl TestApp {
     }
 
     async fn spawn_in_within(dir: TempDir, limits: gestdesk::server::Limits) -> TestApp {
-        let config = Config::new("127.0.0.1:0", Some(dir.path().to_owned())).expect("config");
+        Self::spawn_configured(dir, limits, false).await
+    }
+
+    async fn spawn_configured(
+        dir: TempDir,
+        limits: gestdesk::server::Limits,
+        behind_proxy: bool,
+    ) -> TestApp {
+        let config = Config::new("127.0.0.1:0", Some(dir.path().to_owned()))
+            .expect("config")
+            .with_proxy(behind_proxy);
         let app = App::open(config).expect("open app");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await

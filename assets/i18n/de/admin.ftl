@@ -20,6 +20,15 @@ cli-password-again = Passwort (wiederholen):{" "}
 cli-password-reset = Vorläufiges Passwort für "{ $login }": { $password }
     Es muss bei der nächsten Anmeldung geändert werden.
 cli-no-such-login = Kein Konto hat den Benutzernamen "{ $login }".
+cli-no-instance = Keine Gestdesk-Daten in { $dir } (keine gestdesk.sqlite3). Prüfen Sie --data-dir (oder GESTDESK_DATA_DIR); `gestdesk serve` startet eine neue Instanz, `gestdesk create-admin --init` legt eine mit ihrem Administrator an.
+cli-backup-exists = { $path } existiert bereits; fügen Sie --force hinzu, um die Datei zu ersetzen.
+cli-data-dir-busy = Ein anderes Gestdesk bedient { $dir } bereits; beenden Sie es zuerst oder wählen Sie ein anderes --data-dir.
+cli-repair-granted = Das Profil Administrator hat die Rechte { $rights } wieder.
+cli-repair-profile = Das Konto gehört jetzt zum Profil Administrator.
+cli-repair-enabled = Das Konto war deaktiviert; es ist jetzt aktiv.
+cli-repair-unlocked = Seine fehlgeschlagenen Anmeldungen sind vergessen: es ist nicht mehr gesperrt.
+cli-repair-nothing = Es war nichts zu reparieren.
+cli-repair-done = „{ $login }" ist ein funktionierender Administrator. Falls auch das Passwort verloren ist: gestdesk reset-password { $login }
 
 cli-demo-done = Beispieldaten in { $seconds } s angelegt: { $tickets } Tickets mit { $entries } Verlaufseinträgen und { $attachments } Anhängen, { $procedures } Prozeduren, { $users } Benutzer in { $companies } Firmen, { $technicians } Techniker.
 cli-demo-admin = Administratorkonto: { $login }
@@ -127,3 +136,9 @@ system-throttled-help = Nach 20 fehlgeschlagenen Anmeldungen in 15 Minuten von e
 system-throttled-none = Keine Adresse ist gebremst.
 system-throttled-until = { $failures } Fehlversuche; bis { $until }
 system-throttled-lift = Aufheben
+rights-confirm-grant = { $right } allen { $profile } gewähren? Das öffnet ihnen Verwaltungsseiten.
+rights-confirm-revoke = { $right } allen { $profile } verweigern?
+rights-confirm-admin = Sie verlieren das Menü Verwaltung. Wenn sonst niemand verwalten kann, wird die Änderung abgelehnt.
+rights-confirm-submit = Ja, ändern
+rights-history = Letzte Änderungen der Rechte
+rights-history-none = Bisher wurde kein Recht geändert.

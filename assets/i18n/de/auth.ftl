@@ -20,6 +20,7 @@ setup-field-password-confirm = Passwort bestätigen
 setup-field-language = Sprache
 setup-submit = Konto anlegen und anmelden
 setup-link-dead = Dieser Einrichtungslink ist ungültig oder wurde bereits verwendet: Das Administratorkonto existiert. Bitte melden Sie sich an.
+setup-link-old = Dieser Einrichtungslink ist veraltet: Der Server wurde neu gestartet und hat einen neuen ausgegeben. Verwenden Sie den neuesten Link oder öffnen Sie Gestdesk auf dem Server selbst.
 setup-already-done = Es gibt bereits ein Konto: Die Ersteinrichtung ist abgeschlossen.
 setup-needed-title = Willkommen bei Gestdesk
 setup-needed-intro = Gestdesk ist noch nicht eingerichtet: Zuerst muss das Administratorkonto angelegt werden.

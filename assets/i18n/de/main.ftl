@@ -102,3 +102,4 @@ cli-restore-in-use = Gestdesk läuft auf diesem Datenverzeichnis: Beenden Sie es
 error-storage-title = Speichern gerade nicht möglich
 error-storage-full-text = Die Festplatte des Servers ist voll, daher konnte nichts gespeichert werden; die vorhandenen Daten sind unversehrt. Informieren Sie den Administrator und versuchen Sie es erneut, sobald Platz frei ist.
 error-storage-readonly-text = Der Server kann seine Daten nicht schreiben (Datenverzeichnis schreibgeschützt oder Festplatte defekt), daher konnte nichts gespeichert werden; die vorhandenen Daten sind unversehrt. Informieren Sie den Administrator.
+error-last-administrator = Abgelehnt: Kein aktives Konto könnte mehr verwalten. Behalten Sie mindestens ein aktives Konto, dessen Profil das Recht admin hat.

@@ -20,6 +20,15 @@ cli-password-again = Password (again):{" "}
 cli-password-reset = Temporary password for "{ $login }": { $password }
     It must be changed at the next login.
 cli-no-such-login = No account has the login "{ $login }".
+cli-no-instance = No Gestdesk data in { $dir } (no gestdesk.sqlite3 there). Check --data-dir (or GESTDESK_DATA_DIR); `gestdesk serve` starts a new instance, `gestdesk create-admin --init` makes one with its administrator.
+cli-backup-exists = { $path } exists already; add --force to replace it.
+cli-data-dir-busy = Another Gestdesk is already serving { $dir }; stop it first or choose another --data-dir.
+cli-repair-granted = The Administrator profile has the rights { $rights } again.
+cli-repair-profile = The account is of the Administrator profile now.
+cli-repair-enabled = The account was disabled; it is enabled now.
+cli-repair-unlocked = Its failed logins are forgotten: it is no longer locked.
+cli-repair-nothing = Nothing needed repairing.
+cli-repair-done = "{ $login }" is a working administrator. If its password is lost too, run: gestdesk reset-password { $login }
 
 cli-demo-done = Sample data added in { $seconds } s: { $tickets } tickets with { $entries } thread entries and { $attachments } attachments, { $procedures } procedures, { $users } users in { $companies } companies, { $technicians } technicians.
 cli-demo-admin = Administrator account: { $login }
@@ -127,3 +136,9 @@ system-throttled-help = After 20 failed logins within 15 minutes from one addres
 system-throttled-none = No address is throttled.
 system-throttled-until = { $failures } failures; until { $until }
 system-throttled-lift = Lift
+rights-confirm-grant = Grant { $right } to every { $profile }? It opens administration pages to them.
+rights-confirm-revoke = Deny { $right } to every { $profile }?
+rights-confirm-admin = They will lose the Administration menu. If nobody else can administer, the change will be refused.
+rights-confirm-submit = Yes, change it
+rights-history = Latest changes of rights
+rights-history-none = No right has been changed yet.

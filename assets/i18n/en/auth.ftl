@@ -20,6 +20,7 @@ setup-field-password-confirm = Confirm the password
 setup-field-language = Language
 setup-submit = Create the account and log in
 setup-link-dead = This set-up link is not valid or has already been used: the administrator account exists. Please log in.
+setup-link-old = This set-up link is out of date: the server was restarted and printed a new one. Use the newest link, or open Gestdesk on the server machine itself.
 setup-already-done = An account already exists: the first-run set-up is over.
 setup-needed-title = Welcome to Gestdesk
 setup-needed-intro = Gestdesk is not set up yet: the administrator account must be created first.

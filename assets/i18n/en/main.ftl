@@ -102,3 +102,4 @@ cli-restore-in-use = Gestdesk is running on this data directory: stop it, then r
 error-storage-title = Cannot save right now
 error-storage-full-text = The server's disk is full, so nothing could be saved; what was there before is intact. Tell the administrator; try again once space has been freed.
 error-storage-readonly-text = The server cannot write its data (the data folder is read-only or the disk is failing), so nothing could be saved; what was there before is intact. Tell the administrator.
+error-last-administrator = Refused: no enabled account would be able to administer any more. Keep at least one enabled account whose profile holds the admin right.

@@ -20,6 +20,15 @@ cli-password-again = Contraseña (de nuevo):{" "}
 cli-password-reset = Contraseña temporal de "{ $login }": { $password }
     Deberá cambiarse en el próximo inicio de sesión.
 cli-no-such-login = Ninguna cuenta tiene el identificador "{ $login }".
+cli-no-instance = No hay datos de Gestdesk en { $dir } (no hay gestdesk.sqlite3). Compruebe --data-dir (o GESTDESK_DATA_DIR); `gestdesk serve` inicia una instancia nueva, `gestdesk create-admin --init` crea una con su administrador.
+cli-backup-exists = { $path } ya existe; añada --force para reemplazarlo.
+cli-data-dir-busy = Otro Gestdesk ya sirve { $dir }; deténgalo primero o elija otro --data-dir.
+cli-repair-granted = El perfil Administrador vuelve a tener los derechos { $rights }.
+cli-repair-profile = La cuenta es ahora del perfil Administrador.
+cli-repair-enabled = La cuenta estaba desactivada; ahora está activa.
+cli-repair-unlocked = Se olvidan sus inicios de sesión fallidos: ya no está bloqueada.
+cli-repair-nothing = No había nada que reparar.
+cli-repair-done = «{ $login }» es un administrador operativo. Si también perdió su contraseña: gestdesk reset-password { $login }
 
 cli-demo-done = Datos de ejemplo añadidos en { $seconds } s: { $tickets } tickets con { $entries } entradas de seguimiento y { $attachments } adjuntos, { $procedures } procedimientos, { $users } usuarios en { $companies } empresas, { $technicians } técnicos.
 cli-demo-admin = Cuenta de administrador: { $login }
@@ -127,3 +136,9 @@ system-throttled-help = Tras 20 inicios de sesión fallidos en 15 minutos desde 
 system-throttled-none = Ninguna dirección está frenada.
 system-throttled-until = { $failures } fallos; hasta { $until }
 system-throttled-lift = Levantar
+rights-confirm-grant = ¿Conceder { $right } a todos los { $profile }? Les abre páginas de administración.
+rights-confirm-revoke = ¿Denegar { $right } a todos los { $profile }?
+rights-confirm-admin = Perderán el menú Administración. Si nadie más puede administrar, el cambio se rechazará.
+rights-confirm-submit = Sí, cambiarlo
+rights-history = Últimos cambios de derechos
+rights-history-none = Todavía no se ha cambiado ningún derecho.

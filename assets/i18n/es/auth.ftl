@@ -20,6 +20,7 @@ setup-field-password-confirm = Confirme la contraseña
 setup-field-language = Idioma
 setup-submit = Crear la cuenta e iniciar sesión
 setup-link-dead = Este enlace de configuración no es válido o ya se ha usado: la cuenta de administrador existe. Inicie sesión.
+setup-link-old = Este enlace de configuración está caducado: el servidor se reinició y mostró uno nuevo. Use el enlace más reciente o abra Gestdesk en la propia máquina del servidor.
 setup-already-done = Ya existe una cuenta: la configuración inicial ha terminado.
 setup-needed-title = Bienvenido a Gestdesk
 setup-needed-intro = Gestdesk aún no está configurado: primero hay que crear la cuenta de administrador.

@@ -102,3 +102,4 @@ cli-restore-in-use = Gestdesk está en marcha sobre esta carpeta de datos: deté
 error-storage-title = No se puede guardar ahora
 error-storage-full-text = El disco del servidor está lleno, así que no se pudo guardar nada; lo que ya había está intacto. Avise al administrador y vuelva a intentarlo cuando haya espacio.
 error-storage-readonly-text = El servidor no puede escribir sus datos (carpeta de datos de solo lectura o disco averiado), así que no se pudo guardar nada; lo que ya había está intacto. Avise al administrador.
+error-last-administrator = Rechazado: ninguna cuenta activa podría administrar. Mantenga al menos una cuenta activa cuyo perfil tenga el derecho admin.

@@ -20,6 +20,15 @@ cli-password-again = Mot de passe (confirmation) :{" "}
 cli-password-reset = Mot de passe temporaire de « { $login } » : { $password }
     Il devra être changé à la prochaine connexion.
 cli-no-such-login = Aucun compte n'a l'identifiant « { $login } ».
+cli-no-instance = Aucune donnée Gestdesk dans { $dir } (pas de gestdesk.sqlite3). Vérifiez --data-dir (ou GESTDESK_DATA_DIR) ; `gestdesk serve` démarre une nouvelle instance, `gestdesk create-admin --init` en crée une avec son administrateur.
+cli-backup-exists = { $path } existe déjà ; ajoutez --force pour le remplacer.
+cli-data-dir-busy = Un autre Gestdesk sert déjà { $dir } ; arrêtez-le d'abord ou choisissez un autre --data-dir.
+cli-repair-granted = Le profil Administrateur a de nouveau les droits { $rights }.
+cli-repair-profile = Le compte est maintenant du profil Administrateur.
+cli-repair-enabled = Le compte était désactivé ; il est réactivé.
+cli-repair-unlocked = Ses connexions échouées sont oubliées : il n'est plus bloqué.
+cli-repair-nothing = Rien n'était à réparer.
+cli-repair-done = « { $login } » est un administrateur opérationnel. Si son mot de passe est perdu aussi : gestdesk reset-password { $login }
 
 cli-demo-done = Données d'exemple ajoutées en { $seconds } s : { $tickets } tickets avec { $entries } messages et événements et { $attachments } pièces jointes, { $procedures } procédures, { $users } utilisateurs dans { $companies } sociétés, { $technicians } techniciens.
 cli-demo-admin = Compte administrateur : { $login }
@@ -127,3 +136,9 @@ system-throttled-help = Après 20 connexions échouées en 15 minutes depuis une
 system-throttled-none = Aucune adresse n'est bloquée.
 system-throttled-until = { $failures } échecs ; jusqu'à { $until }
 system-throttled-lift = Lever
+rights-confirm-grant = Accorder { $right } à tous les { $profile } ? Cela leur ouvre des pages d'administration.
+rights-confirm-revoke = Refuser { $right } à tous les { $profile } ?
+rights-confirm-admin = Ils perdront le menu Administration. Si personne d'autre ne peut administrer, le changement sera refusé.
+rights-confirm-submit = Oui, changer
+rights-history = Derniers changements de droits
+rights-history-none = Aucun droit n'a encore été changé.

@@ -20,6 +20,7 @@ setup-field-password-confirm = Confirmation du mot de passe
 setup-field-language = Langue
 setup-submit = Créer le compte et se connecter
 setup-link-dead = Ce lien de configuration n'est pas valide ou a déjà servi : le compte administrateur existe. Connectez-vous.
+setup-link-old = Ce lien d'installation n'est plus valable : le serveur a redémarré et en a affiché un nouveau. Utilisez le lien le plus récent, ou ouvrez Gestdesk sur la machine du serveur.
 setup-already-done = Un compte existe déjà : la configuration initiale est terminée.
 setup-needed-title = Bienvenue dans Gestdesk
 setup-needed-intro = Gestdesk n'est pas encore configuré : il faut d'abord créer le compte administrateur.

@@ -102,3 +102,4 @@ cli-restore-in-use = Gestdesk fonctionne sur ce dossier de données : arrêtez-l
 error-storage-title = Enregistrement impossible pour l'instant
 error-storage-full-text = Le disque du serveur est plein, rien n'a pu être enregistré ; les données déjà là sont intactes. Prévenez l'administrateur et réessayez une fois de la place libérée.
 error-storage-readonly-text = Le serveur ne peut pas écrire ses données (dossier de données en lecture seule ou disque défaillant), rien n'a pu être enregistré ; les données déjà là sont intactes. Prévenez l'administrateur.
+error-last-administrator = Refusé : plus aucun compte actif ne pourrait administrer. Gardez au moins un compte actif dont le profil a le droit admin.

@@ -170,28 +170,114 @@ pub fn is_granted(
     )
 }
 
-/// Flips `right` for `profile` and records who did it; returns the new state.
+/// Whether changing `right` needs a confirmation: the rights of the administration, whose loss
+/// locks people out and whose grant hands over the keys.
+pub fn is_dangerous(right: &str) -> bool {
+    right == names::ADMIN || right.starts_with("admin_")
+}
+
+/// Enabled accounts whose profile holds `admin`: those able to administer.
+pub fn active_administrators(conn: &Connection) -> Result<i64, rusqlite::Error> {
+    conn.query_row(
+        "SELECT count(*) FROM users u
+         JOIN profile_rights pr ON pr.profile_id = u.profile_id AND pr.right_name = ?1
+         WHERE u.disabled = 0",
+        [names::ADMIN],
+        |r| r.get(0),
+    )
+}
+
+/// Refuses a change (its transaction is rolled back) that left no enabled account able to
+/// administer: on one PC with one administrator, that is an outage nobody can undo from a
+/// browser.
+pub fn keep_an_administrator(
+    tx: &rusqlite::Transaction<'_>,
+) -> Result<(), crate::domain::DomainError> {
+    if active_administrators(tx)? == 0 {
+        return Err(crate::domain::DomainError::Conflict(crate::i18n::msg(
+            "error-last-administrator",
+        )));
+    }
+    Ok(())
+}
+
+/// What a click on the matrix did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Toggled {
+    /// Changed: the right is now granted (`true`) or denied.
+    Done(bool),
+    /// Not changed: a dangerous change waits for its confirmation; it would grant (`true`) or
+    /// deny the right.
+    NeedsConfirmation(bool),
+}
+
+/// Flips `right` for `profile` and logs who did it, with the state before and after. A change
+/// of an administration right needs `confirmed`; a change that leaves no active administrator
+/// is refused.
 pub async fn toggle(
     db: &crate::db::Db,
     profile: Profile,
     right: String,
-    by: crate::domain::ids::UserId,
-) -> Result<bool, crate::domain::DomainError> {
+    confirmed: bool,
+    by: crate::domain::users::User,
+    ip: String,
+) -> Result<Toggled, crate::domain::DomainError> {
     db.write(move |tx| {
-        let now = !is_granted(tx, profile, &right)?;
-        set(tx, profile, &right, now)?;
+        let before = is_granted(tx, profile, &right)?;
+        if is_dangerous(&right) && !confirmed {
+            let known: bool = tx.query_row(
+                "SELECT EXISTS(SELECT 1 FROM rights WHERE name = ?1)",
+                [&right],
+                |r| r.get(0),
+            )?;
+            if !known {
+                return Err(crate::domain::DomainError::NotFound);
+            }
+            return Ok(Toggled::NeedsConfirmation(!before));
+        }
+        set(tx, profile, &right, !before)?;
+        keep_an_administrator(tx)?;
+        let word = |g: bool| if g { "granted" } else { "denied" };
         crate::domain::events::record(
             tx,
             crate::domain::events::EventKind::RightChanged,
             &format!(
-                "right {right} {} for profile {}",
-                if now { "granted" } else { "revoked" },
-                profile.id()
+                "right {right} of profile {}: {} -> {} (by {})",
+                profile.code(),
+                word(before),
+                word(!before),
+                by.login
             ),
-            Some(by),
-            "",
+            Some(by.id),
+            &ip,
         )?;
-        Ok(now)
+        Ok(Toggled::Done(!before))
     })
     .await
+}
+
+/// A change of the rights matrix, as logged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub at: i64,
+    pub by: String,
+    pub what: String,
+}
+
+/// The latest changes of the matrix (and of administrators' repairs), newest first.
+pub fn recent_changes(conn: &Connection, limit: i64) -> Result<Vec<Change>, rusqlite::Error> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.at, COALESCE(u.login, ''), e.message FROM event_log e
+         LEFT JOIN users u ON u.id = e.user_id
+         WHERE e.kind IN ('right_changed', 'admin_repaired')
+         ORDER BY e.at DESC, e.id DESC LIMIT ?1",
+    )?;
+    let rows = stmt.query_map([limit], |r| {
+        Ok(Change {
+            at: r.get(0)?,
+            by: r.get(1)?,
+            what: r.get(2)?,
+        })
+    })?;
+    rows.collect()
 }

@@ -126,6 +126,9 @@ pub async fn update(
             return Err(login_taken());
         }
         record::store_changes(tx, &record, policy, hash.as_deref())?;
+        if policy.profile {
+            crate::domain::rights::keep_an_administrator(tx)?;
+        }
         if hash.is_some() && by.0 != id {
             // A password set by someone else ends the sessions opened with the old one.
             sessions::end_all_for_user(tx, UserId(id))?;
@@ -163,6 +166,7 @@ pub async fn set_disabled(
             rusqlite::params![id, disabled, clock::now()],
         )?;
         if disabled {
+            crate::domain::rights::keep_an_administrator(tx)?;
             sessions::end_all_for_user(tx, UserId(id))?;
         }
         events::record(

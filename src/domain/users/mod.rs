@@ -153,6 +153,67 @@ pub async fn create_admin(
     .await
 }
 
+/// What [`repair_admin`] changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Repaired {
+    /// Rights granted back to the Administrator profile.
+    pub granted: Vec<&'static str>,
+    /// The account was of another profile.
+    pub made_administrator: bool,
+    /// The account was disabled.
+    pub enabled: bool,
+    /// The account had failed logins counted against it.
+    pub unlocked: bool,
+}
+
+/// The rights a working administrator needs: the Administration menu and its pages, and
+/// changing users' profiles.
+const REPAIR_RIGHTS: [&str; 2] = [
+    crate::domain::rights::names::ADMIN,
+    crate::domain::rights::names::ADMIN_USER_PROFILE,
+];
+
+/// Makes account `login` a working administrator again (from the shell, when nobody can
+/// administer any more): of the Administrator profile, enabled, not locked, and that profile
+/// holding the administration rights. Logged.
+pub async fn repair_admin(db: &Db, login: &str) -> Result<Repaired, DomainError> {
+    let login = login.trim().to_owned();
+    db.write(move |tx| {
+        let (user, _) = repo::get_with_hash_by_login(tx, &login)?.ok_or(DomainError::NotFound)?;
+        let mut done = Repaired::default();
+        for right in REPAIR_RIGHTS {
+            if !crate::domain::rights::is_granted(tx, Profile::Administrator, right)? {
+                crate::domain::rights::set(tx, Profile::Administrator, right, true)?;
+                done.granted.push(right);
+            }
+        }
+        if user.profile != Profile::Administrator {
+            tx.execute(
+                "UPDATE users SET profile_id = ?2 WHERE id = ?1",
+                rusqlite::params![user.id.0, Profile::Administrator.id()],
+            )?;
+            done.made_administrator = true;
+        }
+        if user.disabled {
+            tx.execute("UPDATE users SET disabled = 0 WHERE id = ?1", [user.id.0])?;
+            done.enabled = true;
+        }
+        done.unlocked = crate::domain::auth::throttle::clear_account(tx, &user.login)? > 0;
+        events::record(
+            tx,
+            EventKind::AdminRepaired,
+            &format!(
+                "administrator {} repaired from the command line: {:?}",
+                user.login, done
+            ),
+            Some(user.id),
+            "",
+        )?;
+        Ok(done)
+    })
+    .await
+}
+
 fn login_taken() -> DomainError {
     let mut errors = FieldErrors::new();
     errors.add("login", msg("error-login-taken"));

@@ -445,6 +445,15 @@ pub async fn update(
             )
                 .into_response())
         }
+        Err(DomainError::Conflict(why)) => {
+            // Refused as a whole (the last administrator): the form comes back as typed.
+            let extras = extras(&state, visitor, id).await?;
+            Ok((
+                StatusCode::CONFLICT,
+                edit_view(visitor, &extras, &input, &FieldErrors::new(), Some(&why)),
+            )
+                .into_response())
+        }
         Err(e) => Err(e.into()),
     }
 }
