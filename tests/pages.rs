@@ -227,6 +227,7 @@ async fn a_server_error_shows_its_details_only_to_administrators_in_debug_mode()
     let ursula = app
         .login_as("ursula", gestdesk::domain::profiles::Profile::User)
         .await;
+    app.set_right(gestdesk::domain::profiles::Profile::User, "search", true);
     app.sql()
         .execute_batch("DROP TABLE tickets_fts")
         .expect("drop");

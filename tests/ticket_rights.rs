@@ -509,3 +509,18 @@ async fn new_ticket_rights_hide_or_lock_fields_of_the_full_form() {
     }
     w.app.stop().await;
 }
+
+/// The rights whose effect the field stories above check (display, edit and mandatory rights
+/// of every field, on existing tickets and on the full new-ticket form); the walk of every
+/// right counts them as checked.
+pub(crate) fn covered_rights() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for c in EXISTING.iter().chain(NEW) {
+        out.extend(c.display);
+        out.push(c.edit);
+        out.extend(c.mandatory);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}

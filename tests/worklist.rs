@@ -435,7 +435,9 @@ async fn search_folds_accents_matches_prefixes_and_stays_within_the_view() {
     assert_eq!(listed(&sorted.body), vec![phone]);
     sorted.assert_contains(r#"name="q" value="telephone""#);
 
-    // A requester searches only her tickets, and never hidden replies.
+    // A requester (given the search right, which requesters lack by default) searches only her
+    // tickets, and never hidden replies.
+    app.set_right(Profile::User, "search", true);
     assert_eq!(
         found(&ursula.get("/tickets?view=your&q=telephone").await.body),
         vec![phone]

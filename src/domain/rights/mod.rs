@@ -3,6 +3,8 @@
 //! A user's rights are read from the database on every request, so that a change to the matrix
 //! applies to the next request of every user of that profile.
 
+pub mod pending;
+
 use std::collections::HashSet;
 
 use rusqlite::Connection;
@@ -15,6 +17,12 @@ pub mod names {
     pub const ADMIN: &str = "admin";
     /// Administration > Groups only.
     pub const ADMIN_GROUPS: &str = "admin_groups";
+    /// Administration > Backups only.
+    pub const ADMIN_BACKUP: &str = "admin_backup";
+    /// Whoever may open Administration > Backups.
+    pub const ANY_BACKUP: &[&str] = &[ADMIN, ADMIN_BACKUP];
+    /// The search box of the ticket lists, and searching them.
+    pub const SEARCH: &str = "search";
     /// Administration > Lists only.
     pub const ADMIN_LISTS: &str = "admin_lists";
     /// Administration > Lists > Categories only.

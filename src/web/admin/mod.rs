@@ -20,6 +20,7 @@ use super::routes::{Access, Routes};
 const ADMIN: Access = Access::Right(names::ADMIN);
 const GROUPS: Access = Access::AnyRight(names::ANY_GROUPS);
 const LISTS: Access = Access::AnyRight(names::ANY_LISTS);
+const BACKUPS: Access = Access::AnyRight(names::ANY_BACKUP);
 /// Another user's personal views are changed from their account page, which only
 /// administrators open: the section needs its own right on top.
 const USER_VIEWS: Access = Access::AllRights(&[names::ADMIN, names::ADMIN_USER_VIEW]);
@@ -32,13 +33,13 @@ pub fn routes() -> Routes {
         .get(paths::ADMIN_SETTINGS, ADMIN, settings::page)
         .post(paths::ADMIN_SETTINGS, ADMIN, settings::save)
         .get(paths::ADMIN_SETTINGS_LOG, ADMIN, settings_log::page)
-        .get(paths::ADMIN_BACKUPS, ADMIN, backups::page)
-        .post(paths::ADMIN_BACKUPS, ADMIN, backups::create)
-        .post(paths::ADMIN_BACKUPS_SETTINGS, ADMIN, backups::save)
-        .get(paths::ADMIN_BACKUP, ADMIN, backups::download)
+        .get(paths::ADMIN_BACKUPS, BACKUPS, backups::page)
+        .post(paths::ADMIN_BACKUPS, BACKUPS, backups::create)
+        .post(paths::ADMIN_BACKUPS_SETTINGS, BACKUPS, backups::save)
+        .get(paths::ADMIN_BACKUP, BACKUPS, backups::download)
         .post(
             paths::ADMIN_BACKUP_RESTORE_LIST,
-            ADMIN,
+            BACKUPS,
             backups::restore_list,
         )
         .get(paths::ADMIN_MAIL, ADMIN, mail::page)

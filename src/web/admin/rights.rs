@@ -132,7 +132,12 @@ async fn matrix_page(
                     @for (row, description) in &described {
                         tr #(format!("right-{}", row.name)) data-filter-text=(format!("{} {}", row.name, description.to_lowercase())) {
                             th scope="row" { code { (row.name) } }
-                            td { (description) }
+                            td {
+                                (description)
+                                @if let Some(why) = rights::pending::pending(&row.name) {
+                                    " " span.badge.pending-badge { (lang.t(why.message_key())) }
+                                }
+                            }
                             @for (i, p) in Profile::ALL.iter().enumerate() {
                                 @let granted = row.granted[i];
                                 td.cell-toggle {

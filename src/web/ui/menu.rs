@@ -91,7 +91,7 @@ const ADMIN: &[Definition] = &[
         "menu-backups",
         paths::ADMIN_BACKUPS,
         icons::ARCHIVE,
-        Access::Right(names::ADMIN),
+        Access::AnyRight(names::ANY_BACKUP),
     ),
     admin(
         "menu-system",

@@ -93,6 +93,7 @@ fn toolbar(visitor: &Visitor, q: &ListQuery) -> Markup {
     let lang = visitor.lang;
     html! {
         div.list-toolbar {
+            @if visitor.has_right(crate::domain::rights::names::SEARCH) {
             form.search-form role="search" method="get" action=(paths::TICKETS) {
                 @for (k, v) in q.kept_fields() {
                     input type="hidden" name=(k) value=(v);
@@ -111,6 +112,7 @@ fn toolbar(visitor: &Visitor, q: &ListQuery) -> Markup {
                         (lang.t("list-clear"))
                     }
                 }
+            }
             }
             div.list-actions {
                 a.button.button-small href=(q.with_page(1).href(paths::EXPORT_TICKETS)) download {

@@ -59,7 +59,9 @@ impl ListQuery {
             .and_then(|p| p.trim().parse::<i64>().ok())
             .unwrap_or(1)
             .max(1);
+        // Searching needs the `search` right; without it the words are dropped.
         let search = get("q")
+            .filter(|_| r.has(crate::domain::rights::names::SEARCH))
             .unwrap_or("")
             .chars()
             .take(MAX_SEARCH_CHARS)
