@@ -628,6 +628,8 @@ async fn settings_switches_show_agencies_limits_and_advanced_fields() {
                 ("user_register", "1"),
                 ("meta_state", "1"),
                 ("live_updates", "1"),
+                // Ticked on the page by default, so a browser sends it.
+                ("password_refuse_common", "1"),
             ],
         )
         .await;

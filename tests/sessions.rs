@@ -817,3 +817,68 @@ async fn live_updates_end_with_the_session_that_opened_them() {
     closes_within(&mut stream, Duration::from_secs(2)).await;
     app.stop().await;
 }
+
+/// Settings added with the hardening: an absolute session lifetime (a session ends this long
+/// after login however busy it is), and a minimum password strength (length, and refusing the
+/// passwords everybody tries first), both on the settings page.
+#[tokio::test]
+async fn sessions_can_have_a_maximum_age_and_passwords_a_minimum_strength() {
+    let (app, admin) = TestApp::with_admin().await;
+    let page = admin.get("/admin/settings").await;
+    for key in [
+        "session_max_hours",
+        "password_min_length",
+        "password_refuse_common",
+    ] {
+        page.assert_contains(&format!(r#"name="{key}""#));
+    }
+    let user = app.login_as("ursula", Profile::User).await;
+    assert_eq!(user.get("/profile").await.status, StatusCode::OK);
+    // Still in use a minute ago, but logged in two hours ago with a one-hour maximum.
+    app.set_setting("session_max_hours", "1");
+    app.sql()
+        .execute(
+            "UPDATE sessions SET created_at = created_at - 7200
+             WHERE user_id = (SELECT id FROM users WHERE login = 'ursula')",
+            [],
+        )
+        .expect("age");
+    let r = user.get("/profile").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.location(), Some("/login?next=%2Fprofile"));
+    app.set_setting("session_max_hours", "0");
+
+    // Passwords: common ones refused, and a longer minimum once set.
+    let user = app.client();
+    assert_eq!(
+        user.login("ursula", "password-of-ursula").await.status,
+        StatusCode::SEE_OTHER
+    );
+    let change = |new: &'static str| {
+        let user = user.clone();
+        async move {
+            user.submit(
+                "/password",
+                "/password",
+                &[
+                    ("current", "password-of-ursula"),
+                    ("password", new),
+                    ("password_confirm", new),
+                ],
+            )
+            .await
+        }
+    };
+    for common in ["azerty123", "Password2026!", "ursula2026", "motdepasse"] {
+        let r = change(common).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{common}");
+        r.assert_contains("one of those everybody tries first");
+    }
+    app.set_setting("password_min_length", "16");
+    let r = change("fifteen chars!!").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    r.assert_contains("at least 16 characters");
+    let r = change("sixteen chars ok").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    app.stop().await;
+}

@@ -353,7 +353,8 @@ fn password_form(visitor: &Visitor, errors: &FieldErrors) -> Markup {
                 .required().render(lang, errors))
             (Input::password("password_confirm", msg("password-field-confirm"), "new-password")
                 .required().render(lang, errors))
-            p.hint { (lang.t_args("password-hint", &[("min", &users::rules::MIN_PASSWORD_CHARS.to_string())])) }
+            @let min = users::rules::PasswordPolicy::from_settings(&visitor.settings).min_chars;
+            p.hint { (lang.t_args("password-hint", &[("min", &min.to_string())])) }
             button.button.button-primary type="submit" { (lang.t("password-submit")) }
         }
     }

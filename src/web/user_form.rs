@@ -9,7 +9,6 @@ use crate::domain::profiles::Profile;
 use crate::domain::users::options::UserFormOptions;
 use crate::domain::users::preferences::{self, META_STATE};
 use crate::domain::users::record::{FieldPolicy, UserInput};
-use crate::domain::users::rules::MIN_PASSWORD_CHARS;
 use crate::i18n::{Lang, msg};
 
 use super::ui::form::{Input, Select, checkbox};
@@ -69,7 +68,7 @@ pub fn fields(lang: Lang, view: &UserFormView<'_>) -> Markup {
                     }
                     p.hint {
                         @if view.creating {
-                            (lang.t_args("password-hint", &[("min", &MIN_PASSWORD_CHARS.to_string())]))
+                            (lang.t_args("password-hint", &[("min", &view.options.password_min_chars.to_string())]))
                         } @else {
                             (lang.t("user-password-keep"))
                         }

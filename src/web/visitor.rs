@@ -160,7 +160,7 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
             let settings = Settings::load(c)?;
             let lookup = match &session_cookie {
                 Some(tok) if !tok.is_empty() => {
-                    sessions::lookup(c, tok, now, settings.session_timeout_secs())?
+                    sessions::lookup(c, tok, now, sessions::Lifetime::from_settings(&settings))?
                 }
                 _ => Lookup::Missing,
             };

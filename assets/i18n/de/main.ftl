@@ -40,6 +40,7 @@ error-login-invalid = Ein Benutzername darf keine Leerzeichen und nicht die Zeic
 error-login-taken = Dieser Benutzername ist bereits vergeben.
 error-mail-invalid = Diese E-Mail-Adresse ist ungültig (Beispiel: vorname.nachname@example.com).
 error-password-too-short = Das Passwort muss mindestens { $min } Zeichen haben.
+error-password-common = Dieses Passwort gehört zu denen, die alle zuerst probieren; wählen Sie ein anderes.
 error-password-too-long = Das Passwort darf nicht länger als { $max } Bytes sein.
 error-password-mismatch = Die beiden Passwörter stimmen nicht überein.
 error-password-wrong = Das aktuelle Passwort ist falsch.

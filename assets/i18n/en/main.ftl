@@ -40,6 +40,7 @@ error-login-invalid = A login cannot contain spaces or the characters / \ " < >.
 error-login-taken = This login is already taken.
 error-mail-invalid = This mail address is not valid (example: first.last@example.com).
 error-password-too-short = The password must have at least { $min } characters.
+error-password-common = This password is one of those everybody tries first; choose another.
 error-password-too-long = The password cannot be longer than { $max } bytes.
 error-password-mismatch = The two passwords are not the same.
 error-password-wrong = The current password is wrong.

@@ -40,6 +40,7 @@ error-login-invalid = Un identificador no puede contener espacios ni los caracte
 error-login-taken = Este identificador ya está en uso.
 error-mail-invalid = Esta dirección de correo no es válida (ejemplo: nombre.apellido@example.com).
 error-password-too-short = La contraseña debe tener al menos { $min } caracteres.
+error-password-common = Esta contraseña es de las que todo el mundo prueba primero; elija otra.
 error-password-too-long = La contraseña no puede superar { $max } bytes.
 error-password-mismatch = Las dos contraseñas no son iguales.
 error-password-wrong = La contraseña actual es incorrecta.

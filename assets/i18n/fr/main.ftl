@@ -40,6 +40,7 @@ error-login-invalid = L'identifiant ne peut contenir ni espace ni les caractère
 error-login-taken = Cet identifiant est déjà utilisé.
 error-mail-invalid = Cette adresse mail n'est pas valide (exemple : prenom.nom@exemple.fr).
 error-password-too-short = Le mot de passe doit contenir au moins { $min } caractères.
+error-password-common = Ce mot de passe est de ceux que tout le monde essaie d'abord ; choisissez-en un autre.
 error-password-too-long = Le mot de passe ne peut pas dépasser { $max } octets.
 error-password-mismatch = Les deux mots de passe ne sont pas identiques.
 error-password-wrong = Le mot de passe actuel est incorrect.

@@ -66,30 +66,53 @@ pub fn create(
     Ok(new)
 }
 
+/// How long sessions last: idle, and (optionally) in all since they were opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lifetime {
+    pub idle_secs: i64,
+    pub max_secs: Option<i64>,
+}
+
+impl Lifetime {
+    /// The lifetime set in Administration > Settings.
+    pub fn from_settings(s: &crate::domain::settings::Settings) -> Lifetime {
+        Lifetime {
+            idle_secs: s.session_timeout_secs(),
+            max_secs: s.session_max_secs(),
+        }
+    }
+
+    /// Whether a session opened at `created_at` and last used at `last_seen_at` is over.
+    pub fn is_over(self, created_at: i64, last_seen_at: i64, now: i64) -> bool {
+        now - last_seen_at > self.idle_secs || self.max_secs.is_some_and(|m| now - created_at > m)
+    }
+}
+
 /// Finds the session behind a cookie token.
 pub fn lookup(
     conn: &Connection,
     cookie_token: &str,
     now: i64,
-    idle_timeout_secs: i64,
+    lifetime: Lifetime,
 ) -> Result<Lookup, rusqlite::Error> {
     let token_hash = token::sha256_hex(cookie_token);
     let found = conn
         .prepare_cached(
-            "SELECT user_id, csrf_token, last_seen_at FROM sessions WHERE token_hash = ?1",
+            "SELECT user_id, csrf_token, last_seen_at, created_at FROM sessions WHERE token_hash = ?1",
         )?
         .query_row([&token_hash], |r| {
             Ok((
                 UserId(r.get(0)?),
                 r.get::<_, String>(1)?,
                 r.get::<_, i64>(2)?,
+                r.get::<_, i64>(3)?,
             ))
         })
         .optional()?;
-    let Some((user_id, csrf, last_seen_at)) = found else {
+    let Some((user_id, csrf, last_seen_at, created_at)) = found else {
         return Ok(Lookup::Missing);
     };
-    if now - last_seen_at > idle_timeout_secs {
+    if lifetime.is_over(created_at, last_seen_at, now) {
         return Ok(Lookup::Expired { token_hash });
     }
     match users::repo::get(conn, user_id)? {
@@ -113,20 +136,18 @@ pub fn still_open(
     user: UserId,
     profile: crate::domain::profiles::Profile,
     now: i64,
-    idle_timeout_secs: i64,
+    lifetime: Lifetime,
 ) -> Result<bool, rusqlite::Error> {
-    Ok(conn
+    let found: Option<(i64, i64)> = conn
         .prepare_cached(
-            "SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id
-             WHERE s.token_hash = ?1 AND s.user_id = ?2 AND u.disabled = 0
-               AND u.profile_id = ?3 AND s.last_seen_at >= ?4",
+            "SELECT s.created_at, s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id
+             WHERE s.token_hash = ?1 AND s.user_id = ?2 AND u.disabled = 0 AND u.profile_id = ?3",
         )?
-        .query_row(
-            params![token_hash, user.0, profile.id(), now - idle_timeout_secs],
-            |_| Ok(()),
-        )
-        .optional()?
-        .is_some())
+        .query_row(params![token_hash, user.0, profile.id()], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
+    Ok(found.is_some_and(|(created, seen)| !lifetime.is_over(created, seen, now)))
 }
 
 /// Marks the session as used now.

@@ -23,6 +23,12 @@ pub use registry::{Def, Kind, Section};
 pub const COMPANY_NAME: &str = "company_name";
 /// Key of the idle time after which a session ends, in minutes.
 pub const SESSION_TIMEOUT_MINUTES: &str = "session_timeout_minutes";
+/// Key of the longest a session may last whatever its use, in hours (0: no limit).
+pub const SESSION_MAX_HOURS: &str = "session_max_hours";
+/// Key of the shortest password accepted.
+pub const PASSWORD_MIN_LENGTH: &str = "password_min_length";
+/// Key of "refuse the passwords everybody tries first".
+pub const PASSWORD_REFUSE_COMMON: &str = "password_refuse_common";
 /// Key of the number of rows per page in lists.
 pub const ROWS_PER_PAGE: &str = "rows_per_page";
 /// Key of "show the advanced user properties".
@@ -144,6 +150,11 @@ impl Settings {
     /// The idle timeout in seconds.
     pub fn session_timeout_secs(&self) -> i64 {
         self.number(SESSION_TIMEOUT_MINUTES).saturating_mul(60)
+    }
+
+    /// The longest a session may last in seconds, whatever its use (`None`: no limit).
+    pub fn session_max_secs(&self) -> Option<i64> {
+        Some(self.number(SESSION_MAX_HOURS).saturating_mul(3600)).filter(|s| *s > 0)
     }
 
     /// Rows per page in lists.

@@ -74,13 +74,23 @@ impl NewAdmin {
         self
     }
 
-    fn validate(&self, names_required: bool) -> Result<(), DomainError> {
+    fn validate(
+        &self,
+        names_required: bool,
+        policy: rules::PasswordPolicy,
+    ) -> Result<(), DomainError> {
         let mut errors = FieldErrors::new();
         rules::check_login(&self.login, &mut errors);
         rules::check_name("firstname", &self.firstname, names_required, &mut errors);
         rules::check_name("lastname", &self.lastname, names_required, &mut errors);
         rules::check_mail(&self.mail, &mut errors);
-        rules::check_new_password(&self.password, &self.password_confirm, &mut errors);
+        rules::check_new_password(
+            policy,
+            &self.login,
+            &self.password,
+            &self.password_confirm,
+            &mut errors,
+        );
         rules::check_language(&self.language, &mut errors);
         errors.into_result()
     }
@@ -107,7 +117,8 @@ pub async fn create_admin(
     ip: String,
 ) -> Result<User, DomainError> {
     let input = input.normalized();
-    input.validate(origin == AdminOrigin::FirstRunSetup)?;
+    let policy = password_policy(db).await?;
+    input.validate(origin == AdminOrigin::FirstRunSetup, policy)?;
     let login = input.login.clone();
     if db
         .read(move |c| repo::login_exists(c, &login).map_err(DomainError::from))
@@ -149,6 +160,16 @@ pub async fn create_admin(
             &ip,
         )?;
         repo::get(tx, id)?.ok_or(DomainError::NotFound)
+    })
+    .await
+}
+
+/// What new passwords must be, from the settings.
+pub async fn password_policy(db: &Db) -> Result<rules::PasswordPolicy, DomainError> {
+    db.read(|c| {
+        crate::domain::settings::Settings::load(c)
+            .map(|s| rules::PasswordPolicy::from_settings(&s))
+            .map_err(DomainError::from)
     })
     .await
 }
@@ -275,16 +296,6 @@ pub async fn change_password(
     ip: String,
 ) -> Result<(), DomainError> {
     use crate::domain::auth::throttle::{self, Kind};
-    let mut errors = FieldErrors::new();
-    if change.current.is_empty() {
-        errors.add("current", msg("error-required"));
-    }
-    rules::check_new_password(&change.new, &change.confirm, &mut errors);
-    if errors.is_empty() && change.new == change.current {
-        errors.add("password", msg("error-password-unchanged"));
-    }
-    errors.into_result()?;
-
     let login = db
         .read(move |c| {
             repo::get(c, user)
@@ -293,6 +304,16 @@ pub async fn change_password(
         })
         .await?
         .ok_or(DomainError::NotFound)?;
+    let policy = password_policy(db).await?;
+    let mut errors = FieldErrors::new();
+    if change.current.is_empty() {
+        errors.add("current", msg("error-required"));
+    }
+    rules::check_new_password(policy, &login, &change.new, &change.confirm, &mut errors);
+    if errors.is_empty() && change.new == change.current {
+        errors.add("password", msg("error-password-unchanged"));
+    }
+    errors.into_result()?;
     let Some(_pass) = gate.enter(&login, &ip) else {
         let mut errors = FieldErrors::new();
         errors.add("current", msg("login-error-busy"));

@@ -14,6 +14,8 @@ pub struct UserFormOptions {
     pub services: Vec<(String, String)>,
     pub agencies: Vec<(String, String)>,
     pub states: Vec<(String, String)>,
+    /// The shortest new password accepted (from the settings).
+    pub password_min_chars: usize,
 }
 
 fn load_list(
@@ -47,6 +49,9 @@ impl UserFormOptions {
             services: load_list(conn, "services", lang, &services)?,
             agencies: load_list(conn, "agencies", lang, &agencies)?,
             states: load_list(conn, "states", lang, &[])?,
+            password_min_chars: crate::domain::settings::Settings::load(conn)
+                .map(|s| super::rules::PasswordPolicy::from_settings(&s).min_chars)
+                .unwrap_or(super::rules::MIN_PASSWORD_CHARS),
         })
     }
 }

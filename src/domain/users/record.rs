@@ -269,6 +269,10 @@ pub trait Lookups {
     fn service_exists(&self, id: i64) -> bool;
     fn agency_exists(&self, id: i64) -> bool;
     fn state_exists(&self, id: i64) -> bool;
+    /// What new passwords must be.
+    fn password_policy(&self) -> rules::PasswordPolicy {
+        rules::PasswordPolicy::default()
+    }
 }
 
 fn parse_id(text: &str) -> Option<Option<i64>> {
@@ -323,7 +327,14 @@ pub fn validate(
         let password = input.raw("password");
         let confirm = input.raw("password_confirm");
         if creating || !password.is_empty() {
-            rules::check_new_password(&password, &confirm, &mut errors);
+            let login = if policy.login { &r.login } else { &base.login };
+            rules::check_new_password(
+                lookups.password_policy(),
+                login,
+                &password,
+                &confirm,
+                &mut errors,
+            );
             new_password = Some(password);
         }
     }
@@ -506,6 +517,11 @@ impl Lookups for DbLookups<'_> {
             "SELECT EXISTS(SELECT 1 FROM ticket_states WHERE id = ?1)",
             id,
         )
+    }
+    fn password_policy(&self) -> rules::PasswordPolicy {
+        crate::domain::settings::Settings::load(self.0)
+            .map(|s| rules::PasswordPolicy::from_settings(&s))
+            .unwrap_or_default()
     }
 }
 

@@ -66,18 +66,85 @@ pub fn check_mail(mail: &str, errors: &mut FieldErrors) {
     }
 }
 
-/// Checks a new password and its confirmation.
-pub fn check_new_password(password: &str, confirm: &str, errors: &mut FieldErrors) {
-    if password.chars().count() < MIN_PASSWORD_CHARS {
+/// What a new password must be, from the settings: long enough, and (unless switched off) not
+/// one of the passwords everybody tries first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PasswordPolicy {
+    pub min_chars: usize,
+    pub refuse_common: bool,
+}
+
+impl Default for PasswordPolicy {
+    fn default() -> Self {
+        PasswordPolicy {
+            min_chars: MIN_PASSWORD_CHARS,
+            refuse_common: true,
+        }
+    }
+}
+
+impl PasswordPolicy {
+    /// The policy set in Administration > Settings.
+    pub fn from_settings(s: &crate::domain::settings::Settings) -> Self {
+        use crate::domain::settings::{PASSWORD_MIN_LENGTH, PASSWORD_REFUSE_COMMON};
+        PasswordPolicy {
+            min_chars: usize::try_from(s.number(PASSWORD_MIN_LENGTH))
+                .unwrap_or(MIN_PASSWORD_CHARS)
+                .max(MIN_PASSWORD_CHARS),
+            refuse_common: s.flag(PASSWORD_REFUSE_COMMON),
+        }
+    }
+}
+
+/// The passwords too common to protect anything (lower case).
+fn common_passwords() -> &'static std::collections::HashSet<String> {
+    static LIST: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        include_str!("../../../assets/security/common-passwords.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_lowercase)
+            .collect()
+    })
+}
+
+/// Whether `password` is one everybody tries first: a common password (with or without digits
+/// or punctuation after it), the login itself, or one character repeated.
+pub fn is_common(password: &str, login: &str) -> bool {
+    let lower = password.to_lowercase();
+    let stem = lower.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_ascii_punctuation());
+    let list = common_passwords();
+    let login = login.trim().to_lowercase();
+    let mut chars = lower.chars();
+    let repeated = chars.next().is_some_and(|first| chars.all(|c| c == first));
+    list.contains(&lower)
+        || (!stem.is_empty() && list.contains(stem))
+        || (!login.is_empty() && (lower == login || stem == login))
+        || repeated
+}
+
+/// Checks a new password for account `login` and its confirmation, under `policy`.
+pub fn check_new_password(
+    policy: PasswordPolicy,
+    login: &str,
+    password: &str,
+    confirm: &str,
+    errors: &mut FieldErrors,
+) {
+    if password.chars().count() < policy.min_chars {
         errors.add(
             "password",
-            msg("error-password-too-short").arg("min", MIN_PASSWORD_CHARS),
+            msg("error-password-too-short").arg("min", policy.min_chars),
         );
     } else if password.len() > MAX_PASSWORD_BYTES {
         errors.add(
             "password",
             msg("error-password-too-long").arg("max", MAX_PASSWORD_BYTES),
         );
+    } else if policy.refuse_common && is_common(password, login) {
+        errors.add("password", msg("error-password-common"));
     } else if password != confirm {
         errors.add("password_confirm", msg("error-password-mismatch"));
     }
@@ -138,19 +205,53 @@ mod tests {
 
     #[test]
     fn passwords() {
-        assert!(errors_of(|e| check_new_password("long enough", "long enough", e)).is_empty());
+        let p = PasswordPolicy::default();
+        let check =
+            |pw: &str, confirm: &str| errors_of(|e| check_new_password(p, "ada", pw, confirm, e));
+        assert!(check("long enough", "long enough").is_empty());
+        assert_eq!(check("short", "short"), ["error-password-too-short"]);
         assert_eq!(
-            errors_of(|e| check_new_password("short", "short", e)),
-            ["error-password-too-short"]
-        );
-        assert_eq!(
-            errors_of(|e| check_new_password("long enough", "long enougH", e)),
+            check("long enough", "long enougH"),
             ["error-password-mismatch"]
         );
         let long = "é".repeat(40); // 80 bytes
+        assert_eq!(check(&long, &long), ["error-password-too-long"]);
+        let longer = PasswordPolicy { min_chars: 12, ..p };
         assert_eq!(
-            errors_of(|e| check_new_password(&long, &long, e)),
-            ["error-password-too-long"]
+            errors_of(|e| check_new_password(longer, "ada", "eleven char", "eleven char", e)),
+            ["error-password-too-short"]
+        );
+    }
+
+    #[test]
+    fn the_passwords_everybody_tries_first_are_refused() {
+        for common in [
+            "password",
+            "Password123!",
+            "azertyuiop",
+            "motdepasse2026",
+            "Passwort1",
+            "contraseña",
+            "11111111",
+            "qwertzuiop",
+            "gestdesk2026",
+            "ada.lovelace1",
+        ] {
+            assert!(is_common(common, "ada.lovelace"), "{common}");
+        }
+        for fine in [
+            "correct horse battery",
+            "Tr0ub4dor&3x",
+            "password manager rocks",
+        ] {
+            assert!(!is_common(fine, "ada"), "{fine}");
+        }
+        let off = PasswordPolicy {
+            refuse_common: false,
+            ..PasswordPolicy::default()
+        };
+        assert!(
+            errors_of(|e| check_new_password(off, "ada", "password", "password", e)).is_empty()
         );
     }
 }

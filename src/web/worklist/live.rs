@@ -34,7 +34,7 @@ struct Owner {
     token_hash: String,
     user: crate::domain::ids::UserId,
     profile: crate::domain::profiles::Profile,
-    idle_timeout_secs: i64,
+    lifetime: sessions::Lifetime,
 }
 
 impl Owner {
@@ -47,7 +47,7 @@ impl Owner {
                 o.user,
                 o.profile,
                 clock::now(),
-                o.idle_timeout_secs,
+                o.lifetime,
             )
             .map_err(DomainError::from)
         })
@@ -147,7 +147,7 @@ pub async fn stream(
         token_hash: authed.session.token_hash.clone(),
         user: authed.session.user.id,
         profile: authed.session.user.profile,
-        idle_timeout_secs: authed.visitor.settings.session_timeout_secs(),
+        lifetime: sessions::Lifetime::from_settings(&authed.visitor.settings),
     };
     let mut check = tokio::time::interval(SESSION_CHECK);
     check.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
