@@ -287,6 +287,16 @@ struct Probe {
     settings: &'static [(&'static str, &'static str)],
 }
 
+/// A list column shown by its `dashboard_col_*` right, for a technician.
+const fn column(right: &'static str, class: &'static str) -> Probe {
+    probe(
+        right,
+        Profile::Technician,
+        "/tickets?view=all",
+        Effect::Shows(class),
+    )
+}
+
 const fn probe(right: &'static str, profile: Profile, path: &'static str, effect: Effect) -> Probe {
     Probe {
         right,
@@ -385,78 +395,26 @@ const PROBES: &[Probe] = &[
     ),
     probe("admin_lists_priority", T, "/admin/lists/priorities", Opens),
     probe("admin_lists_type", T, "/admin/lists/types", Opens),
-    probe(
-        "dashboard_col_technician",
-        T,
-        "/tickets?view=all",
-        Shows(r#"class="col-technician""#),
-    ),
-    probe(
+    column("dashboard_col_technician", r#"class="col-technician""#),
+    column(
         "dashboard_col_user_service",
-        T,
-        "/tickets?view=all",
-        Shows(r#"class="col-requester-service""#),
+        r#"class="col-requester-service""#,
     ),
-    probe(
-        "dashboard_col_service",
-        T,
-        "/tickets?view=all",
-        Shows(r#"class="col-service""#),
-    ),
+    column("dashboard_col_service", r#"class="col-service""#),
     Probe {
         settings: &[("user_agency", "1")],
-        ..probe(
-            "dashboard_col_agency",
-            T,
-            "/tickets?view=all",
-            Shows(r#"class="col-agency""#),
-        )
+        ..column("dashboard_col_agency", r#"class="col-agency""#)
     },
-    probe(
-        "dashboard_col_company",
-        T,
-        "/tickets?view=all",
-        Shows(r#"class="col-company""#),
-    ),
+    column("dashboard_col_company", r#"class="col-company""#),
     Probe {
         settings: &[("ticket_type", "1")],
-        ..probe(
-            "dashboard_col_type",
-            T,
-            "/tickets?view=all",
-            Shows(r#"class="col-type""#),
-        )
+        ..column("dashboard_col_type", r#"class="col-type""#)
     },
-    probe(
-        "dashboard_col_category",
-        T,
-        "/tickets?view=all",
-        Shows(r#"class="col-category""#),
-    ),
-    probe(
-        "dashboard_col_subcat",
-        T,
-        "/tickets?view=all",
-        Shows(r#"class="col-subcategory""#),
-    ),
-    probe(
-        "dashboard_col_criticality",
-        T,
-        "/tickets?view=all",
-        Shows(r#"class="col-criticality""#),
-    ),
-    probe(
-        "dashboard_col_priority",
-        T,
-        "/tickets?view=all",
-        Shows(r#"class="col-priority""#),
-    ),
-    probe(
-        "dashboard_col_date_create",
-        T,
-        "/tickets?view=all",
-        Shows(r#"class="col-created""#),
-    ),
+    column("dashboard_col_category", r#"class="col-category""#),
+    column("dashboard_col_subcat", r#"class="col-subcategory""#),
+    column("dashboard_col_criticality", r#"class="col-criticality""#),
+    column("dashboard_col_priority", r#"class="col-priority""#),
+    column("dashboard_col_date_create", r#"class="col-created""#),
     Probe {
         with: &["dashboard_col_date_create"],
         without: &["dashboard_col_date_modif"],
@@ -467,30 +425,10 @@ const PROBES: &[Probe] = &[
             Shows("{created_with_hour}"),
         )
     },
-    probe(
-        "dashboard_col_date_hope",
-        T,
-        "/tickets?view=all",
-        Shows(r#"class="col-hope""#),
-    ),
-    probe(
-        "dashboard_col_date_res",
-        T,
-        "/tickets?view=all",
-        Shows(r#"class="col-resolved""#),
-    ),
-    probe(
-        "dashboard_col_date_modif",
-        T,
-        "/tickets?view=all",
-        Shows(r#"class="col-modified""#),
-    ),
-    probe(
-        "dashboard_col_time",
-        T,
-        "/tickets?view=all",
-        Shows(r#"class="col-time""#),
-    ),
+    column("dashboard_col_date_hope", r#"class="col-hope""#),
+    column("dashboard_col_date_res", r#"class="col-resolved""#),
+    column("dashboard_col_date_modif", r#"class="col-modified""#),
+    column("dashboard_col_time", r#"class="col-time""#),
     probe("side_open_ticket", U, "/tickets/new", Opens),
     Probe {
         settings: &[("user_company_view", "1")],

@@ -150,6 +150,54 @@ pub async fn logout(
     .await
 }
 
+/// An administrator (`by`, from `ip`) unlocks account `user`: its failed logins are forgotten.
+/// Logged.
+pub async fn unlock_account(
+    db: &Db,
+    user: crate::domain::ids::UserId,
+    by: User,
+    ip: String,
+) -> Result<(), DomainError> {
+    db.write(move |tx| {
+        let account = users::repo::get(tx, user)?.ok_or(DomainError::NotFound)?;
+        throttle::clear_account(tx, &account.login)?;
+        events::record(
+            tx,
+            EventKind::ThrottleLifted,
+            &format!("account {} unlocked by {}", account.login, by.login),
+            Some(by.id),
+            &ip,
+        )?;
+        Ok(())
+    })
+    .await
+}
+
+/// An administrator (`by`, from `ip`) lifts the throttle of address `address`: its failed
+/// logins are forgotten. Logged.
+pub async fn lift_address(
+    db: &Db,
+    address: String,
+    by: User,
+    ip: String,
+) -> Result<(), DomainError> {
+    db.write(move |tx| {
+        let n = throttle::clear_address(tx, &address)?;
+        events::record(
+            tx,
+            EventKind::ThrottleLifted,
+            &format!(
+                "login throttle of {address} lifted by {} ({n} failures)",
+                by.login
+            ),
+            Some(by.id),
+            &ip,
+        )?;
+        Ok(())
+    })
+    .await
+}
+
 /// Forgets the failures recorded for `login` (after a password reset).
 pub fn clear_failures_for_login(
     tx: &rusqlite::Transaction<'_>,

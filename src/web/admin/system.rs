@@ -5,8 +5,8 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use maud::html;
 
-use crate::domain::auth::throttle;
-use crate::domain::{DomainError, clock, system};
+use crate::domain::auth::{self, throttle};
+use crate::domain::{clock, system};
 use crate::i18n::{format_bytes, format_datetime};
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
@@ -111,25 +111,13 @@ pub async fn clear_throttle(
     if ip.is_empty() || ip.len() > 64 {
         return Err(WebError::BadRequest);
     }
-    let by = authed.session.user.clone();
-    let from = authed.visitor.ip.clone();
-    state
-        .db()
-        .write(move |tx| {
-            let n = throttle::clear_address(tx, &ip)?;
-            crate::domain::events::record(
-                tx,
-                crate::domain::events::EventKind::ThrottleLifted,
-                &format!(
-                    "login throttle of {ip} lifted by {} ({n} failures)",
-                    by.login
-                ),
-                Some(by.id),
-                &from,
-            )?;
-            Ok::<_, DomainError>(())
-        })
-        .await?;
+    auth::lift_address(
+        state.db(),
+        ip,
+        authed.session.user.clone(),
+        authed.visitor.ip.clone(),
+    )
+    .await?;
     Ok(redirect_with_flash(
         &format!("{}#throttled", paths::ADMIN_SYSTEM),
         Flash::Saved,

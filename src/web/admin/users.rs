@@ -635,23 +635,13 @@ pub async fn unlock(
     authed: Authed,
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
-    let by = authed.session.user.clone();
-    let from = authed.visitor.ip.clone();
-    state
-        .db()
-        .write(move |tx| {
-            let record = crate::domain::users::record::get(tx, id)?.ok_or(DomainError::NotFound)?;
-            crate::domain::auth::throttle::clear_account(tx, &record.login)?;
-            crate::domain::events::record(
-                tx,
-                crate::domain::events::EventKind::ThrottleLifted,
-                &format!("account {} unlocked by {}", record.login, by.login),
-                Some(by.id),
-                &from,
-            )?;
-            Ok::<_, DomainError>(())
-        })
-        .await?;
+    crate::domain::auth::unlock_account(
+        state.db(),
+        crate::domain::ids::UserId(id),
+        authed.session.user.clone(),
+        authed.visitor.ip.clone(),
+    )
+    .await?;
     Ok(redirect_with_flash(
         &fill(paths::ADMIN_USER, &[&id]),
         Flash::Saved,
