@@ -555,6 +555,23 @@ async fn a_technician_mails_from_a_ticket_after_a_preview() {
         .assert_contains("At most 20000 characters")
         .assert_contains("boss@example.test, not-an-address");
     assert_eq!(app.count("SELECT count(*) FROM outbox"), 0);
+    // A ticket's mail is not a mailing list: fifty addresses at most.
+    let crowd: Vec<String> = (0..60).map(|n| format!("p{n}@example.test")).collect();
+    let crowd = crowd.join(", ");
+    let many = tech
+        .submit(
+            &page,
+            &page,
+            &[
+                ("others", crowd.as_str()),
+                ("subject", "Hello"),
+                ("action", "send"),
+            ],
+        )
+        .await;
+    assert_eq!(many.status, StatusCode::UNPROCESSABLE_ENTITY);
+    many.assert_contains("At most 50 addresses per mail");
+    assert_eq!(app.count("SELECT count(*) FROM outbox"), 0);
 
     let fields = [
         ("users", uwe.to_string()),

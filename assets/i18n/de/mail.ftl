@@ -60,6 +60,7 @@ error-host = Geben Sie einen Servernamen (Buchstaben, Ziffern, Punkte und Bindes
 error-mail-address = „{ $value }“ ist keine gültige E-Mail-Adresse (name@domain, sonst nichts).
 error-mail-user-no-address = { $name } hat keine gültige E-Mail-Adresse oder ist deaktiviert.
 error-mail-no-recipient = Wählen Sie mindestens einen Empfänger.
+error-mail-too-many-recipients = Höchstens { $max } Adressen pro E-Mail, Kopien eingeschlossen.
 error-mail-subject-line = Der Betreff muss in eine Zeile passen.
 smtp-error-disabled = Die SMTP-Anbindung ist aus: Schalten Sie sie unter Administration > Einstellungen > E-Mail ein.
 smtp-error-no-server = Es ist kein SMTP-Server angegeben.

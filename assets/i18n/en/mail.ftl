@@ -60,6 +60,7 @@ error-host = Give a server name (letters, digits, dots and dashes) or an IP addr
 error-mail-address = "{ $value }" is not a valid mail address (name@domain, nothing else).
 error-mail-user-no-address = { $name } has no valid mail address or is disabled.
 error-mail-no-recipient = Choose at least one recipient.
+error-mail-too-many-recipients = At most { $max } addresses per mail, copies included.
 error-mail-subject-line = The subject must fit on one line.
 smtp-error-disabled = The SMTP connector is off: turn it on in Administration > Settings > Mail.
 smtp-error-no-server = No SMTP server is set.

@@ -60,6 +60,7 @@ error-host = Indique un nombre de servidor (letras, cifras, puntos y guiones) o 
 error-mail-address = «{ $value }» no es una dirección de correo válida (nombre@dominio, nada más).
 error-mail-user-no-address = { $name } no tiene una dirección de correo válida o está desactivado.
 error-mail-no-recipient = Elija al menos un destinatario.
+error-mail-too-many-recipients = Como máximo { $max } direcciones por correo, copias incluidas.
 error-mail-subject-line = El asunto debe caber en una línea.
 smtp-error-disabled = El conector SMTP está desactivado: actívelo en Administración > Ajustes > Correo.
 smtp-error-no-server = No se ha indicado ningún servidor SMTP.

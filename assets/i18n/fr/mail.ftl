@@ -60,6 +60,7 @@ error-host = Indiquez un nom de serveur (lettres, chiffres, points et tirets) ou
 error-mail-address = « { $value } » n'est pas une adresse mail valide (nom@domaine, rien d'autre).
 error-mail-user-no-address = { $name } n'a pas d'adresse mail valide ou est désactivé.
 error-mail-no-recipient = Choisissez au moins un destinataire.
+error-mail-too-many-recipients = { $max } adresses au plus par mail, copies comprises.
 error-mail-subject-line = L'objet doit tenir sur une ligne.
 smtp-error-disabled = La liaison SMTP est désactivée : activez-la dans Administration > Paramètres > Mail.
 smtp-error-no-server = Aucun serveur SMTP n'est indiqué.

@@ -26,6 +26,9 @@ use outbox::{MailKind, NewMail};
 pub const SUBJECT_MAX: usize = 200;
 /// The longest message accepted in a manual mail.
 pub const MESSAGE_MAX: usize = 20_000;
+/// The most addresses (recipients and copies together) one manual mail may go to: a ticket's
+/// mail is not a mailing list.
+pub const RECIPIENTS_MAX: usize = 50;
 
 /// A manual mail as typed.
 #[derive(Debug, Clone, Default)]
@@ -162,6 +165,12 @@ fn check_manual(
     });
     if to.is_empty() && errors.get("users").is_none() && errors.get("others").is_none() {
         errors.add("others", msg("error-mail-no-recipient"));
+    }
+    if to.len() + cc.len() > RECIPIENTS_MAX {
+        errors.add(
+            "others",
+            msg("error-mail-too-many-recipients").arg("max", RECIPIENTS_MAX),
+        );
     }
     let subject = form.subject.trim();
     if subject.is_empty() {
