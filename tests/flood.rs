@@ -436,3 +436,66 @@ async fn an_oversized_form_field_is_refused_while_it_arrives() {
     assert_eq!(app.count("SELECT count(*) FROM tickets"), 0);
     app.stop().await;
 }
+
+/// Things one user can add one request at a time are bounded in number too: sessions opened by
+/// logging in again and again (the oldest ends), reminders waiting on a ticket, personal views
+/// (see the people stories) and the addresses of a manual mail (see the mail stories).
+#[tokio::test]
+async fn what_one_user_adds_request_after_request_is_bounded_in_number() {
+    let (app, first) = TestApp::with_admin().await;
+    let max = gestdesk::domain::sessions::MAX_PER_USER;
+    for _ in 0..max + 5 {
+        let c = app.client();
+        assert_eq!(
+            c.login("admin", crate::common::ADMIN_PASSWORD).await.status,
+            StatusCode::SEE_OTHER
+        );
+    }
+    assert_eq!(
+        app.count("SELECT count(*) FROM sessions WHERE user_id = (SELECT id FROM users WHERE login = 'admin')"),
+        max
+    );
+    // The newest sessions are the ones kept: the first one ended, the last one works.
+    assert_eq!(first.get("/profile").await.status, StatusCode::SEE_OTHER);
+    let admin = app.client();
+    admin.login("admin", crate::common::ADMIN_PASSWORD).await;
+    assert_eq!(admin.get("/profile").await.status, StatusCode::OK);
+
+    let tom = app.login_as("tom", Profile::Technician).await;
+    let id = open_ticket(
+        &app,
+        &admin,
+        &[
+            ("requester", "u1"),
+            ("technician", &format!("u{}", app.user_id("tom"))),
+            ("title", "Reminded"),
+        ],
+    )
+    .await;
+    let page = format!("/tickets/{id}");
+    let limit = gestdesk::domain::tickets::reminders::MAX_PER_TICKET;
+    for n in 0..limit {
+        let r = tom
+            .submit(
+                &page,
+                &format!("{page}/reminders"),
+                &[
+                    ("due_at", "2099-01-01T10:00"),
+                    ("text", &format!("call back {n}")),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    }
+    let refused = tom
+        .submit(
+            &page,
+            &format!("{page}/reminders"),
+            &[("due_at", "2099-01-01T10:00"), ("text", "one more")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_contains("reminders waiting already");
+    assert_eq!(app.count("SELECT count(*) FROM reminders"), limit);
+    app.stop().await;
+}

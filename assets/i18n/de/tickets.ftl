@@ -84,6 +84,7 @@ reminders-text = Betreff
 reminders-add = Erinnerung setzen
 reminders-done = Erledigt
 reminders-need-technician = Eine Erinnerung geht an den Techniker des Tickets: Weisen Sie zuerst einen zu.
+reminders-too-many = Dieses Ticket hat bereits { $max } offene Erinnerungen.
 reminders-nothing-due = Keine Erinnerung fällig.
 reminders-due-title = Fällige Erinnerungen
 reminders-due = { $count ->

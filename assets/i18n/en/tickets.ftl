@@ -84,6 +84,7 @@ reminders-text = About
 reminders-add = Set a reminder
 reminders-done = Done
 reminders-need-technician = A reminder goes to the ticket's technician: assign one first.
+reminders-too-many = This ticket has { $max } reminders waiting already.
 reminders-nothing-due = No reminder is due.
 reminders-due-title = Reminders due
 reminders-due = { $count ->

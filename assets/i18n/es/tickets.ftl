@@ -84,6 +84,7 @@ reminders-text = Asunto
 reminders-add = Programar un recordatorio
 reminders-done = Hecho
 reminders-need-technician = Un recordatorio va al técnico del ticket: asigne uno primero.
+reminders-too-many = Este ticket ya tiene { $max } recordatorios pendientes.
 reminders-nothing-due = Ningún recordatorio pendiente.
 reminders-due-title = Recordatorios pendientes
 reminders-due = { $count ->

@@ -84,6 +84,7 @@ reminders-text = À propos de
 reminders-add = Créer un rappel
 reminders-done = Fait
 reminders-need-technician = Un rappel va au technicien du ticket : attribuez-en un d'abord.
+reminders-too-many = Ce ticket a déjà { $max } rappels en attente.
 reminders-nothing-due = Aucun rappel n'est échu.
 reminders-due-title = Rappels échus
 reminders-due = { $count ->

@@ -45,6 +45,10 @@ pub enum Lookup {
     Missing,
 }
 
+/// Sessions one user keeps at most (browsers, phones, the console): opening one more ends the
+/// oldest, so that logging in again and again cannot pile up sessions.
+pub const MAX_PER_USER: i64 = 20;
+
 /// Opens a session for `user`.
 pub fn create(
     tx: &Transaction<'_>,
@@ -63,6 +67,12 @@ pub fn create(
          VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)",
         params![token::sha256_hex(&new.token), user.0, new.csrf, now, ip, agent],
     )?;
+    tx.prepare_cached(
+        "DELETE FROM sessions WHERE user_id = ?1 AND token_hash NOT IN
+           (SELECT token_hash FROM sessions WHERE user_id = ?1
+            ORDER BY last_seen_at DESC, created_at DESC LIMIT ?2)",
+    )?
+    .execute(params![user.0, MAX_PER_USER])?;
     Ok(new)
 }
 

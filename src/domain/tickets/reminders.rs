@@ -15,7 +15,11 @@ pub struct Reminder {
     pub text: String,
 }
 
-/// Sets a reminder on `ticket` for `technician`.
+/// Reminders one ticket may have waiting at once.
+pub const MAX_PER_TICKET: i64 = 20;
+
+/// Sets a reminder on `ticket` for `technician`; refused beyond [`MAX_PER_TICKET`] waiting
+/// ones.
 pub fn add(
     tx: &Transaction<'_>,
     ticket: i64,
@@ -34,6 +38,17 @@ pub fn add(
         errors.add("due_at", msg("error-datetime"));
         return Err(DomainError::Invalid(errors));
     };
+    let pending: i64 = tx.query_row(
+        "SELECT count(*) FROM reminders WHERE ticket_id = ?1 AND done = 0",
+        [ticket],
+        |r| r.get(0),
+    )?;
+    if pending >= MAX_PER_TICKET {
+        errors.add(
+            "reminder",
+            msg("reminders-too-many").arg("max", MAX_PER_TICKET),
+        );
+    }
     errors.into_result()?;
     tx.execute(
         "INSERT INTO reminders (ticket_id, technician_id, due_at, text, created_by, created_at)
