@@ -1447,3 +1447,51 @@ async fn registrations_sent_at_once_stay_within_the_limit() {
     assert!(made >= 1, "{statuses:?}");
     app.stop().await;
 }
+
+/// The quick dialog lets a technician correct a requester's names and mail, never another
+/// technician's or an administrator's. The target was checked before the write: a requester
+/// promoted meanwhile could be changed. The check is made on the account as it is when the
+/// change is written.
+#[tokio::test]
+async fn a_quick_edit_is_checked_against_the_account_when_it_is_written() {
+    let (app, _admin) = TestApp::with_admin().await;
+    let tech = app.login_as("tech", Profile::Technician).await;
+    app.create_user("rita", "password-of-rita", Profile::User)
+        .await;
+    let rita = app.user_id("rita");
+    let path = format!("/users/quick/{rita}");
+    let token = tech.get("/profile").await.csrf();
+    let mut held = app.sql();
+    let tx = held
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .expect("write turn");
+    let save = {
+        let tech = tech.clone();
+        let path = path.clone();
+        tokio::spawn(async move {
+            tech.post_raw(
+                &path,
+                &[
+                    ("_csrf", &token),
+                    ("lastname", "Rita"),
+                    ("mail", "attacker@example.test"),
+                ],
+            )
+            .await
+        })
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    tx.execute(
+        "UPDATE users SET profile_id = ?1 WHERE id = ?2",
+        rusqlite::params![Profile::Administrator.id(), rita],
+    )
+    .expect("promote");
+    tx.commit().expect("commit");
+    let r = save.await.expect("save");
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    assert_eq!(
+        app.text(&format!("SELECT mail FROM users WHERE id = {rita}")),
+        ""
+    );
+    app.stop().await;
+}

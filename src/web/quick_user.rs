@@ -56,10 +56,10 @@ fn edit_policy() -> FieldPolicy {
     }
 }
 
-/// Whether the editor may quick-edit `target`.
-fn may_edit(authed: &Authed, target: &UserRecord) -> bool {
-    authed.session.rights.has(names::ADMIN)
-        || matches!(target.profile(), Profile::User | Profile::PowerUser)
+/// Whether an editor (an administrator, or not) may quick-edit `target`: requesters only,
+/// unless an administrator.
+fn may_edit(admin: bool, target: &UserRecord) -> bool {
+    admin || matches!(target.profile(), Profile::User | Profile::PowerUser)
 }
 
 fn chosen(id: i64, r: &UserRecord) -> Response {
@@ -125,7 +125,7 @@ pub async fn edit_form(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     let r = manage::record(state.db(), id).await?;
-    if !may_edit(&authed, &r) {
+    if !may_edit(authed.session.rights.has(names::ADMIN), &r) {
         return Err(WebError::Forbidden);
     }
     Ok(fragment(
@@ -147,18 +147,17 @@ pub async fn update(
     FormPairs(pairs): FormPairs,
 ) -> Result<Response, WebError> {
     let visitor = &authed.visitor;
-    let r = manage::record(state.db(), id).await?;
-    if !may_edit(&authed, &r) {
-        return Err(WebError::Forbidden);
-    }
     let input = UserInput::from_pairs(pairs);
-    match manage::update(
+    // Checked against the account as it is when the change is written.
+    let admin = authed.session.rights.has(names::ADMIN);
+    match manage::update_if(
         state.db(),
         id,
         input.clone(),
         edit_policy(),
         authed.session.user.id,
         visitor.ip.clone(),
+        move |target| may_edit(admin, target),
     )
     .await
     {

@@ -113,12 +113,32 @@ pub async fn update(
     by: UserId,
     ip: String,
 ) -> Result<(), DomainError> {
+    update_if(db, id, input, policy, by, ip, |_| true).await
+}
+
+/// [`update`] when `may` says the editor may change the account as it is inside the write
+/// (an account promoted meanwhile is refused, not changed); `Forbidden` otherwise.
+pub async fn update_if(
+    db: &Db,
+    id: i64,
+    input: UserInput,
+    policy: FieldPolicy,
+    by: UserId,
+    ip: String,
+    may: impl Fn(&UserRecord) -> bool + Send + 'static,
+) -> Result<(), DomainError> {
     // A first check outside the writers' turn, so that the slow password hash is only made for
     // a form that is valid.
     let base = record(db, id).await?;
+    if !may(&base) {
+        return Err(DomainError::Forbidden);
+    }
     let (_, hash) = prepare(db, base, input.clone(), policy, false).await?;
     db.write(move |tx| {
         let base = record::get(tx, id)?.ok_or(DomainError::NotFound)?;
+        if !may(&base) {
+            return Err(DomainError::Forbidden);
+        }
         let validated = record::validate(&base, &input, policy, false, &DbLookups(tx))
             .map_err(DomainError::Invalid)?;
         let record = validated.record;
