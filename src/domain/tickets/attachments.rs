@@ -425,16 +425,19 @@ pub fn for_download(
     one_of(conn, "ticket_id", ticket, id)
 }
 
-/// Removes attachment `id` from `ticket`, records it in the thread, then deletes the file.
+/// Removes attachment `id` from `ticket`, records it in the thread, then deletes the file;
+/// `allowed` is asked inside the write first.
 pub async fn remove(
     db: &Db,
     store: &Store,
     ticket: i64,
     id: i64,
     by: i64,
+    allowed: impl FnOnce(&Transaction<'_>) -> Result<(), DomainError> + Send + 'static,
 ) -> Result<(), DomainError> {
     let storage_name = db
         .write(move |tx| {
+            allowed(tx)?;
             let (name, storage): (String, String) = tx
                 .query_row(
                     "SELECT filename, storage_name FROM attachments WHERE id = ?1 AND ticket_id = ?2",

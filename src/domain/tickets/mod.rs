@@ -150,6 +150,29 @@ pub fn upload_room(
     Ok(Some((actor.max_attachments() - existing).max(0)))
 }
 
+/// Removes attachment `id` from ticket `ticket`: `actor` must hold `ticket_attachment_delete`
+/// and see the ticket when the removal is written.
+pub async fn remove_attachment(
+    db: &Db,
+    store: &attachments::Store,
+    actor: &Actor,
+    ticket: i64,
+    id: i64,
+) -> Result<(), DomainError> {
+    if !actor.rights.has("ticket_attachment_delete") {
+        return Err(DomainError::Forbidden);
+    }
+    let who = actor.clone();
+    attachments::remove(db, store, ticket, id, actor.user.id.0, move |tx| {
+        if who.viewer(tx)?.sees(tx, ticket)? {
+            Ok(())
+        } else {
+            Err(DomainError::NotFound)
+        }
+    })
+    .await
+}
+
 /// Whether `actor` may open new tickets.
 pub fn may_create(actor: &Actor) -> bool {
     actor.rights.has("side_open_ticket")

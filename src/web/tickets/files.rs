@@ -121,22 +121,9 @@ pub async fn delete(
     authed: Authed,
     Path((ticket, id)): Path<(i64, i64)>,
 ) -> Result<Response, WebError> {
-    let actor = actor(&authed);
-    let me = actor.user.id.0;
-    let visible = state
-        .db()
-        .read(move |c| {
-            actor
-                .viewer(c)
-                .and_then(|v| v.sees(c, ticket))
-                .map_err(DomainError::from)
-        })
-        .await?;
-    if !visible {
-        return Err(WebError::NotFound);
-    }
     let store = Store::new(&state.app().config().attachments_dir());
-    attachments::remove(state.db(), &store, ticket, id, me).await?;
+    crate::domain::tickets::remove_attachment(state.db(), &store, &actor(&authed), ticket, id)
+        .await?;
     Ok(redirect_with_flash(
         &format!("{}#attachments", fill(paths::TICKET, &[&ticket])),
         Flash::Deleted,
