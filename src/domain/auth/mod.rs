@@ -50,7 +50,7 @@ pub async fn login(
     origin: Origin,
 ) -> Result<LoginOutcome, DomainError> {
     let login = login.trim().to_owned();
-    let Some(_pass) = gate.enter(&login, &origin.ip) else {
+    let Some(_pass) = gate.enter(&login, &origin.ip, throttle::TURN_WAIT).await else {
         return Ok(LoginOutcome::Busy);
     };
     let now = clock::now();

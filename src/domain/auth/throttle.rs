@@ -263,10 +263,16 @@ pub fn throttled_addresses(conn: &Connection, now: i64) -> rusqlite::Result<Vec<
     Ok(out)
 }
 
-/// The password checks running now, per account and per address, kept in memory.
+/// How long an attempt waits for its turn before it is answered "busy": long enough for every
+/// user behind one address to log in at nine o'clock, each in turn.
+pub const TURN_WAIT: std::time::Duration = std::time::Duration::from_secs(90);
+
+/// The password checks running now, per account and per address, kept in memory. Attempts
+/// beyond the bounds wait for a check to end (in turn, not refused), at most [`TURN_WAIT`].
 #[derive(Debug, Default)]
 pub struct Gate {
     in_flight: Mutex<HashMap<String, u32>>,
+    released: tokio::sync::Notify,
 }
 
 /// A place among the checks running now; released when dropped.
@@ -282,9 +288,9 @@ impl Gate {
         Arc::new(Gate::default())
     }
 
-    /// A place for a check of `login` from `ip`, or `None` when [`PER_ACCOUNT_AT_ONCE`] checks
-    /// of that account or [`PER_ADDRESS_AT_ONCE`] from that address are running already.
-    pub fn enter(self: &Arc<Self>, login: &str, ip: &str) -> Option<Pass> {
+    /// A place for a check of `login` from `ip` now, or `None` when [`PER_ACCOUNT_AT_ONCE`]
+    /// checks of that account or [`PER_ADDRESS_AT_ONCE`] from that address are running.
+    pub fn try_enter(self: &Arc<Self>, login: &str, ip: &str) -> Option<Pass> {
         let keys = [format!("l:{}", login.to_lowercase()), format!("a:{ip}")];
         let mut map = self
             .in_flight
@@ -303,23 +309,49 @@ impl Gate {
             keys,
         })
     }
+
+    /// A place for a check of `login` from `ip`, waiting for one to free up for at most
+    /// `wait`; `None` if none did.
+    pub async fn enter(
+        self: &Arc<Self>,
+        login: &str,
+        ip: &str,
+        wait: std::time::Duration,
+    ) -> Option<Pass> {
+        let deadline = tokio::time::Instant::now() + wait;
+        loop {
+            // Registered before trying, so that a place freed in between is not missed.
+            let released = self.released.notified();
+            let mut released = std::pin::pin!(released);
+            released.as_mut().enable();
+            if let Some(pass) = self.try_enter(login, ip) {
+                return Some(pass);
+            }
+            if tokio::time::timeout_at(deadline, released).await.is_err() {
+                return None;
+            }
+        }
+    }
 }
 
 impl Drop for Pass {
     fn drop(&mut self) {
-        let mut map = self
-            .gate
-            .in_flight
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        for k in &self.keys {
-            if let Some(n) = map.get_mut(k) {
-                *n = n.saturating_sub(1);
-                if *n == 0 {
-                    map.remove(k);
+        {
+            let mut map = self
+                .gate
+                .in_flight
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            for k in &self.keys {
+                if let Some(n) = map.get_mut(k) {
+                    *n = n.saturating_sub(1);
+                    if *n == 0 {
+                        map.remove(k);
+                    }
                 }
             }
         }
+        self.gate.released.notify_waiters();
     }
 }
 
@@ -330,23 +362,52 @@ mod tests {
     #[test]
     fn the_gate_bounds_checks_per_account_and_per_address() {
         let gate = Gate::new();
-        let a = gate.enter("Ada", "10.0.0.1").expect("first");
-        let b = gate.enter("ada", "10.0.0.2").expect("second");
+        let a = gate.try_enter("Ada", "10.0.0.1").expect("first");
+        let b = gate.try_enter("ada", "10.0.0.2").expect("second");
         assert!(
-            gate.enter("ADA", "10.0.0.3").is_none(),
+            gate.try_enter("ADA", "10.0.0.3").is_none(),
             "a third of one account"
         );
         let others: Vec<Pass> = (0..3)
-            .map(|i| gate.enter(&format!("u{i}"), "10.0.0.1").expect("address"))
+            .map(|i| {
+                gate.try_enter(&format!("u{i}"), "10.0.0.1")
+                    .expect("address")
+            })
             .collect();
         assert!(
-            gate.enter("u9", "10.0.0.1").is_none(),
+            gate.try_enter("u9", "10.0.0.1").is_none(),
             "a fifth from one address"
         );
         drop(a);
-        assert!(gate.enter("ada", "10.0.0.4").is_some(), "released");
+        assert!(gate.try_enter("ada", "10.0.0.4").is_some(), "released");
         drop((b, others));
         assert!(gate.in_flight.lock().expect("lock").is_empty());
+    }
+
+    #[tokio::test]
+    async fn an_attempt_beyond_the_bounds_waits_its_turn() {
+        let gate = Gate::new();
+        let first = gate.try_enter("ada", "10.0.0.1").expect("first");
+        let second = gate.try_enter("ada", "10.0.0.1").expect("second");
+        let waiting = {
+            let gate = gate.clone();
+            tokio::spawn(async move {
+                gate.enter("ada", "10.0.0.1", std::time::Duration::from_secs(5))
+                    .await
+                    .is_some()
+            })
+        };
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        drop(first);
+        assert!(waiting.await.expect("task"), "got the freed place");
+        let _third = gate.try_enter("ada", "10.0.0.9");
+        assert!(
+            gate.enter("ada", "10.0.0.1", std::time::Duration::from_millis(50))
+                .await
+                .is_none(),
+            "no place within the wait"
+        );
+        drop(second);
     }
 
     #[test]

@@ -218,7 +218,14 @@ pub async fn register(
 ) -> Result<i64, DomainError> {
     let too_many = || DomainError::Conflict(msg("error-too-many-registrations"));
     // Each registration hashes a password: a few at once from one address at most.
-    let Some(_pass) = gate.enter("\u{0}registration", &ip) else {
+    let Some(_pass) = gate
+        .enter(
+            "\u{0}registration",
+            &ip,
+            crate::domain::auth::throttle::TURN_WAIT,
+        )
+        .await
+    else {
         return Err(too_many());
     };
     let policy = FieldPolicy {

@@ -314,7 +314,10 @@ pub async fn change_password(
         errors.add("password", msg("error-password-unchanged"));
     }
     errors.into_result()?;
-    let Some(_pass) = gate.enter(&login, &ip) else {
+    let Some(_pass) = gate
+        .enter(&login, &ip, crate::domain::auth::throttle::TURN_WAIT)
+        .await
+    else {
         let mut errors = FieldErrors::new();
         errors.add("current", msg("login-error-busy"));
         return Err(DomainError::Invalid(errors));
