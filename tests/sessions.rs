@@ -256,6 +256,33 @@ async fn five_failures_lock_a_login_even_against_the_right_password() {
         .expect("age failures");
     let ok = attacker.login(ADMIN_LOGIN, ADMIN_PASSWORD).await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER);
+
+    // An administrator sees a locked account on its page and unlocks it at once.
+    app.create_user("lou", "password-of-lou", Profile::User)
+        .await;
+    let guesser = app.client();
+    for _ in 0..5 {
+        guesser.login("lou", "guess").await;
+    }
+    let lou = app.user_id("lou");
+    let page = attacker.get(&format!("/admin/users/{lou}")).await;
+    page.assert_contains("This account is locked after repeated failed logins");
+    let r = attacker
+        .submit(
+            &format!("/admin/users/{lou}"),
+            &format!("/admin/users/{lou}/unlock"),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.client().login("lou", "password-of-lou").await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM event_log WHERE kind = 'throttle_lifted'"),
+        1
+    );
     app.stop().await;
 }
 
