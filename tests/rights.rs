@@ -287,6 +287,14 @@ struct Probe {
     settings: &'static [(&'static str, &'static str)],
 }
 
+/// `p` with the procedures function switched on.
+const fn with_procedures(p: Probe) -> Probe {
+    Probe {
+        settings: &[("procedure", "1")],
+        ..p
+    }
+}
+
 /// A list column shown by its `dashboard_col_*` right, for a technician.
 const fn column(right: &'static str, class: &'static str) -> Probe {
     probe(
@@ -315,15 +323,12 @@ use Profile::{Administrator as A, Technician as T, User as U};
 /// Every right that takes effect and is not a ticket field right, with where to see it.
 const PROBES: &[Probe] = &[
     probe("admin", T, "/admin/users", Opens),
-    Probe {
-        settings: &[("procedure", "1")],
-        ..probe(
-            "search",
-            T,
-            "/tickets?view=all&q=zzzunmatched",
-            Hides("Fixture printer"),
-        )
-    },
+    with_procedures(probe(
+        "search",
+        T,
+        "/tickets?view=all&q=zzzunmatched",
+        Hides("Fixture printer"),
+    )),
     probe(
         "search",
         T,
@@ -331,45 +336,32 @@ const PROBES: &[Probe] = &[
         Shows(r#"id="list-search""#),
     ),
     probe("userbar", T, "/activity", Opens),
-    Probe {
-        settings: &[("procedure", "1")],
-        ..probe("procedure", U, "/procedures", Opens)
-    },
-    Probe {
-        settings: &[("procedure", "1")],
-        ..probe("procedure_add", T, "/procedures/new", Opens)
-    },
-    Probe {
-        settings: &[("procedure", "1")],
-        ..probe(
-            "procedure_delete",
-            T,
-            "/procedures/{procedure}",
-            Shows("/delete\""),
-        )
-    },
-    Probe {
-        settings: &[("procedure", "1")],
-        ..probe("procedure_modify", T, "/procedures/{procedure}/edit", Opens)
-    },
-    Probe {
-        settings: &[("procedure", "1")],
-        ..probe(
-            "procedure_company",
-            T,
-            "/procedures/new",
-            Shows(r#"name="company""#),
-        )
-    },
-    Probe {
-        settings: &[("procedure", "1")],
-        ..probe(
-            "procedure_list_company_only",
-            T,
-            "/procedures",
-            Hides("Initech procedure"),
-        )
-    },
+    with_procedures(probe("procedure", U, "/procedures", Opens)),
+    with_procedures(probe("procedure_add", T, "/procedures/new", Opens)),
+    with_procedures(probe(
+        "procedure_delete",
+        T,
+        "/procedures/{procedure}",
+        Shows("/delete\""),
+    )),
+    with_procedures(probe(
+        "procedure_modify",
+        T,
+        "/procedures/{procedure}/edit",
+        Opens,
+    )),
+    with_procedures(probe(
+        "procedure_company",
+        T,
+        "/procedures/new",
+        Shows(r#"name="company""#),
+    )),
+    with_procedures(probe(
+        "procedure_list_company_only",
+        T,
+        "/procedures",
+        Hides("Initech procedure"),
+    )),
     probe("admin_groups", T, "/admin/groups", Opens),
     probe("admin_backup", T, "/admin/backups", Opens),
     probe(
