@@ -6,42 +6,10 @@ use std::time::Duration;
 use fantoccini::Locator;
 use fantoccini::error::CmdError;
 
-use crate::common::browser::Browser;
+use crate::common::browser::{
+    Browser, click_and_wait, fill, log_in, scrolls_sideways, text_of, wait_until,
+};
 use crate::common::{ADMIN_PASSWORD, TestApp};
-
-async fn text_of(b: &Browser, css: &str) -> Result<String, CmdError> {
-    b.client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css(css))
-        .await?
-        .text()
-        .await
-}
-
-/// Clicks `css` and waits until the browser has left the current page.
-async fn click_and_wait(b: &Browser, css: &str) -> Result<(), CmdError> {
-    let old = b.client.find(Locator::Css("html")).await?;
-    b.client.find(Locator::Css(css)).await?.click().await?;
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    while old.tag_name().await.is_ok() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no new page after clicking {css}"
-        );
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    Ok(())
-}
-
-async fn fill(b: &Browser, name: &str, value: &str) -> Result<(), CmdError> {
-    let field = b
-        .client
-        .find(Locator::Css(&format!("[name='{name}']")))
-        .await?;
-    field.clear().await?;
-    field.send_keys(value).await
-}
 
 #[tokio::test]
 async fn an_administrator_sets_up_gestdesk_and_logs_in_from_a_real_browser() {
@@ -175,13 +143,6 @@ async fn the_login_page_follows_the_browser_language_and_offers_a_switch() {
 }
 
 /// Logs in through the login page.
-async fn log_in(b: &Browser, app: &TestApp, login: &str, password: &str) -> Result<(), CmdError> {
-    b.client.goto(&app.url("/login")).await?;
-    fill(b, "login", login).await?;
-    fill(b, "password", password).await?;
-    click_and_wait(b, "button.button-primary").await
-}
-
 #[tokio::test]
 async fn an_administrator_manages_people_rights_and_lists_in_a_real_browser() {
     let (app, _) = TestApp::with_admin().await;
@@ -360,30 +321,6 @@ async fn an_administrator_manages_people_rights_and_lists_in_a_real_browser() {
     story.expect("browser story");
 }
 
-/// Waits until the script `check` returns true.
-/// Whether the page is wider than the window (it should never be, even on a phone).
-async fn scrolls_sideways(b: &Browser) -> Result<bool, CmdError> {
-    Ok(b.client
-        .execute(
-            "return document.documentElement.scrollWidth > window.innerWidth + 1;",
-            vec![],
-        )
-        .await?
-        .as_bool()
-        .unwrap_or(true))
-}
-
-async fn wait_until(b: &Browser, check: &str, what: &str) -> Result<(), CmdError> {
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    loop {
-        if b.client.execute(check, vec![]).await?.as_bool() == Some(true) {
-            return Ok(());
-        }
-        assert!(std::time::Instant::now() < deadline, "{what}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 #[tokio::test]
 async fn a_ticket_is_opened_with_a_file_answered_by_its_requester_and_closed_in_a_real_browser() {
     let (app, _) = TestApp::with_admin().await;
@@ -450,10 +387,10 @@ async fn a_ticket_is_opened_with_a_file_answered_by_its_requester_and_closed_in_
         b.client.goto(&app.url(&format!("/tickets/{id}"))).await?;
         assert!(b.client.find(Locator::Css("[name='requester']")).await.is_err(), "a requester could change the requester");
         fill(&b, "reply", "It shows a blue screen now.").await?;
-        click_and_wait(&b, ".sticky-save button").await?;
+        click_and_wait(&b, "#save-button").await?;
         assert!(text_of(&b, "#thread").await?.contains("It shows a blue screen now."));
         b.screenshot("22-ticket-user-reply").await;
-        b.client.find(Locator::Css(".ticket-actions button.button-primary")).await?.click().await?;
+        b.client.find(Locator::Css("#close-ticket button")).await?.click().await?;
         b.client.accept_alert().await?;
         wait_until(
             &b,

@@ -17,6 +17,9 @@ mod cli;
 mod crash;
 /// A full disk: a clear page, nothing half-written, recovery once space is back.
 mod disk;
+/// The first day of a team coming from GestSup: the conversation at the centre of the ticket,
+/// replies that take tickets, closing, reopening, pictures in texts.
+mod first_day;
 /// Floods and heavy input: nested Markdown, parallel logins, slow and idle connections, huge
 /// fields, uploads nobody may make.
 mod flood;

@@ -323,6 +323,24 @@ use Profile::{Administrator as A, Technician as T, User as U};
 /// Every right that takes effect and is not a ticket field right, with where to see it.
 const PROBES: &[Probe] = &[
     probe("admin", T, "/admin/users", Opens),
+    probe(
+        "ticket_save_close",
+        T,
+        "/tickets/{ticket}",
+        Shows(r#"name="close""#),
+    ),
+    probe(
+        "ticket_resolution_insert_image",
+        T,
+        "/tickets/{ticket}",
+        Shows(r#"data-paste-for="f-reply""#),
+    ),
+    probe(
+        "ticket_description_insert_image",
+        T,
+        "/tickets/{ticket}",
+        Shows(r#"data-paste-for="f-description""#),
+    ),
     with_procedures(probe(
         "search",
         T,
@@ -503,7 +521,7 @@ const PROBES: &[Probe] = &[
         "ticket_save",
         U,
         "/tickets/{ticket}",
-        Shows(r#"<div class="form-actions"><button"#),
+        Shows("data-saves-fields"),
     ),
     probe("ticket_user_actions", T, "/users/quick", Opens),
     probe("ticket_user_company", T, "/tickets/new", Shows("ACME – ")),

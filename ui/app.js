@@ -278,7 +278,7 @@
     if (!area) return;
     var forms = {
       bold: ["**", "**"], italic: ["*", "*"], code: ["`", "`"],
-      list: ["\n- ", ""], link: ["[", "](https://)"]
+      list: ["\n- ", ""], link: ["[", "](https://)"], quote: ["\n> ", ""]
     };
     bar.addEventListener("click", function (event) {
       var button = event.target.closest("button[data-md]");
@@ -291,6 +291,88 @@
       area.selectionEnd = end + f[0].length;
     });
   });
+
+  // Pictures pasted or dropped into a text box: attached to the ticket at once and shown in the
+  // text where the cursor is; on a ticket not created yet, added to the form's files.
+  function insertAt(area, text) {
+    var start = area.selectionStart, end = area.selectionEnd, value = area.value;
+    var before = start > 0 && value.charAt(start - 1) !== "\n" ? "\n" : "";
+    area.value = value.slice(0, start) + before + text + "\n" + value.slice(end);
+    area.selectionStart = area.selectionEnd = start + before.length + text.length + 1;
+    area.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+  document.querySelectorAll("[data-paste-for]").forEach(function (bar) {
+    var area = document.getElementById(bar.getAttribute("data-paste-for"));
+    if (!area) return;
+    var url = bar.getAttribute("data-paste-url");
+    var filesInput = bar.getAttribute("data-paste-files") && document.getElementById(bar.getAttribute("data-paste-files"));
+    var status = document.createElement("p");
+    status.className = "hint";
+    status.setAttribute("role", "status");
+    area.parentNode.insertBefore(status, area.nextSibling);
+    function pictures(list) {
+      return Array.prototype.filter.call(list || [], function (f) { return /^image\//.test(f.type); });
+    }
+    function take(files) {
+      if (!files.length) return false;
+      if (filesInput) {
+        var dt = new DataTransfer();
+        Array.prototype.forEach.call(filesInput.files, function (f) { dt.items.add(f); });
+        files.forEach(function (f, i) {
+          var name = f.name && f.name !== "image.png" ? f.name : "picture-" + Date.now() + "-" + i + ".png";
+          dt.items.add(new File([f], name, { type: f.type }));
+        });
+        filesInput.files = dt.files;
+        filesInput.dispatchEvent(new Event("change", { bubbles: true }));
+        return true;
+      }
+      if (!url) return false;
+      var body = new FormData();
+      files.forEach(function (f, i) {
+        var ext = (f.type.split("/")[1] || "png").replace("jpeg", "jpg");
+        var name = f.name && f.name !== "image.png" ? f.name : "picture-" + Date.now() + "-" + i + "." + ext;
+        body.append("attachments", f, name);
+      });
+      status.textContent = bar.getAttribute("data-paste-busy") || "";
+      fetch(url, { method: "POST", body: body, credentials: "same-origin", headers: { "Accept": "application/json" } })
+        .then(function (r) { return r.json().catch(function () { return { error: String(r.status) }; }); })
+        .then(function (answer) {
+          if (answer.error) { status.textContent = answer.error; return; }
+          status.textContent = "";
+          (answer.files || []).forEach(function (f) { insertAt(area, f.markdown); });
+        })
+        .catch(function () { status.textContent = "!"; });
+      return true;
+    }
+    area.addEventListener("paste", function (event) {
+      var files = pictures(event.clipboardData && event.clipboardData.files);
+      if (take(files)) event.preventDefault();
+    });
+    area.addEventListener("dragover", function (event) {
+      if (event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types, "Files") >= 0) {
+        event.preventDefault();
+        area.classList.add("md-drop");
+      }
+    });
+    area.addEventListener("dragleave", function () { area.classList.remove("md-drop"); });
+    area.addEventListener("drop", function (event) {
+      area.classList.remove("md-drop");
+      var files = pictures(event.dataTransfer && event.dataTransfer.files);
+      if (take(files)) event.preventDefault();
+    });
+  });
+
+  // The ticket page's one save button says "Save and send" once a reply is typed.
+  var saveButton = document.getElementById("save-button");
+  var replyBox = document.getElementById("f-reply");
+  if (saveButton && replyBox && saveButton.getAttribute("data-label-reply")) {
+    var plain = saveButton.textContent;
+    var follow = function () {
+      saveButton.textContent = replyBox.value.trim() ? saveButton.getAttribute("data-label-reply") : plain;
+    };
+    replyBox.addEventListener("input", follow);
+    follow();
+  }
 
   // Quick edit of the user selected in a choice list: the dialog opens on that user and the
   // option's label follows the change.
@@ -387,8 +469,47 @@
       var bell = userbar.querySelector(".bar-new");
       if (bell) bell.classList.add("is-ringing");
     }
+    flagTicketChanges(doc);
     var generation = doc.body && doc.body.getAttribute("data-generation");
     if (generation) known = generation;
+  }
+
+  // The open ticket page: entries that came in flash, and a field someone else changed since
+  // the page was shown is flagged with its new value before the user overwrites it (saving
+  // still merges or refuses on the server).
+  var seenEntries = {};
+  document.querySelectorAll("#thread-entries [id^='entry-']").forEach(function (e) { seenEntries[e.id] = true; });
+  function flagTicketChanges(doc) {
+    var form = document.querySelector("form[data-ticket-page]");
+    if (!form) return;
+    document.querySelectorAll("#thread-entries [id^='entry-']").forEach(function (e) {
+      if (!seenEntries[e.id]) { e.classList.add("is-new-live"); seenEntries[e.id] = true; }
+    });
+    doc.querySelectorAll("form[data-ticket-page] input[name^='orig.']").forEach(function (next) {
+      var mine = form.querySelector("input[name='" + CSS.escape(next.name) + "']");
+      if (!mine || mine.value === next.value) return;
+      var name = next.name.slice(5);
+      var field = document.querySelector(".field-" + CSS.escape(name));
+      var nextField = doc.querySelector(".field-" + CSS.escape(name));
+      if (!field) return;
+      var shown = "";
+      var control = nextField && nextField.querySelector("select, input, textarea, .read-only");
+      if (control && control.tagName === "SELECT") {
+        var o = control.options[control.selectedIndex];
+        shown = o ? o.textContent : "";
+      } else if (control) {
+        shown = control.value !== undefined && control.tagName !== "P" ? control.value : control.textContent;
+      }
+      var note = field.querySelector(".changed-live");
+      if (!note) {
+        note = document.createElement("p");
+        note.className = "changed-live";
+        note.setAttribute("role", "status");
+        field.appendChild(note);
+      }
+      field.classList.add("is-changed-live");
+      note.textContent = form.getAttribute("data-changed-live") + " " + shown;
+    });
   }
 
   var timer = null, busy = false, pending = false;

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::error::CmdError;
+use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 use tempfile::TempDir;
 
@@ -93,5 +94,75 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+    }
+}
+
+pub async fn text_of(b: &Browser, css: &str) -> Result<String, CmdError> {
+    b.client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(css))
+        .await?
+        .text()
+        .await
+}
+
+/// Clicks `css` and waits until the browser has left the current page.
+pub async fn click_and_wait(b: &Browser, css: &str) -> Result<(), CmdError> {
+    let old = b.client.find(Locator::Css("html")).await?;
+    b.client.find(Locator::Css(css)).await?.click().await?;
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while old.tag_name().await.is_ok() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no new page after clicking {css}"
+        );
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    Ok(())
+}
+
+pub async fn fill(b: &Browser, name: &str, value: &str) -> Result<(), CmdError> {
+    let field = b
+        .client
+        .find(Locator::Css(&format!("[name='{name}']")))
+        .await?;
+    field.clear().await?;
+    field.send_keys(value).await
+}
+
+pub async fn log_in(
+    b: &Browser,
+    app: &super::TestApp,
+    login: &str,
+    password: &str,
+) -> Result<(), CmdError> {
+    b.client.goto(&app.url("/login")).await?;
+    fill(b, "login", login).await?;
+    fill(b, "password", password).await?;
+    click_and_wait(b, "button.button-primary").await
+}
+
+/// Whether the page is wider than the window (it should never be, even on a phone).
+pub async fn scrolls_sideways(b: &Browser) -> Result<bool, CmdError> {
+    Ok(b.client
+        .execute(
+            "return document.documentElement.scrollWidth > window.innerWidth + 1;",
+            vec![],
+        )
+        .await?
+        .as_bool()
+        .unwrap_or(true))
+}
+
+/// Waits until the script `check` returns true.
+pub async fn wait_until(b: &Browser, check: &str, what: &str) -> Result<(), CmdError> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        if b.client.execute(check, vec![]).await?.as_bool() == Some(true) {
+            return Ok(());
+        }
+        assert!(std::time::Instant::now() < deadline, "{what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }

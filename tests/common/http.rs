@@ -227,6 +227,19 @@ impl Client {
         .await
     }
 
+    /// Posts a multipart `form` to `url` as it is (its CSRF token in the address).
+    pub async fn raw_post_multipart(&self, url: &str, form: reqwest::multipart::Form) -> Reply {
+        Self::reply(
+            self.http
+                .post(self.url(url))
+                .multipart(form)
+                .send()
+                .await
+                .expect("POST"),
+        )
+        .await
+    }
+
     /// `GET path` with extra headers.
     pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
         let mut req = self.http.get(self.url(path));

@@ -124,3 +124,14 @@ error-whole-number = Geben Sie eine ganze Zahl ein.
 ticket-requester-search = Anfragenden suchen: Name, Benutzername, E-Mail oder Firma
 ticket-requester-search-none = Niemand gefunden.
 error-attachment-bomb = { $name } wird abgelehnt: Dieses Archiv würde sich auf ein Vielfaches seiner Größe entpacken.
+
+md-quote = Zitat
+md-paste-hint = Bild hier einfügen oder ablegen
+md-paste-busy = Bild wird angehängt…
+ticket-changed-live = Inzwischen von jemand anderem geändert, jetzt:
+ticket-fields = Ticketdetails
+ticket-save-and-close = Speichern und schließen
+error-paste-not-picture = Nur Bilder (PNG, JPEG, GIF, WebP) können in einen Text eingefügt werden; andere Dateien unten anhängen.
+setting-reply-reopens = Eine Antwort des Anfragenden öffnet ein gelöstes Ticket wieder
+setting-reply-reopens-help = Antwortet der Anfragende auf ein gelöstes Ticket, geht es zurück auf „In Bearbeitung“ (oder „Nicht zugewiesen“, wenn es niemand hat).
+ticket-description-edit = Beschreibung bearbeiten

@@ -124,3 +124,14 @@ error-whole-number = Enter a whole number.
 ticket-requester-search = Search a requester: name, login, mail or company
 ticket-requester-search-none = Nobody found.
 error-attachment-bomb = { $name } is refused: this archive would unpack to far more than its size.
+
+md-quote = Quote
+md-paste-hint = Paste or drop a picture here
+md-paste-busy = Attaching the picture…
+ticket-changed-live = Changed by someone else meanwhile, now:
+ticket-fields = Ticket details
+ticket-save-and-close = Save and close
+error-paste-not-picture = Only pictures (PNG, JPEG, GIF, WebP) can be pasted into a text; attach other files below.
+setting-reply-reopens = A requester’s reply reopens a resolved ticket
+setting-reply-reopens-help = When the requester answers a resolved ticket, it goes back to “In progress” (or “Unassigned” when nobody has it).
+ticket-description-edit = Edit the description

@@ -124,3 +124,14 @@ error-whole-number = Introduzca un número entero.
 ticket-requester-search = Buscar un solicitante: nombre, identificador, correo o empresa
 ticket-requester-search-none = No se encontró a nadie.
 error-attachment-bomb = { $name } se rechaza: este archivo comprimido se descomprimiría en mucho más que su tamaño.
+
+md-quote = Cita
+md-paste-hint = Pegue o suelte una imagen aquí
+md-paste-busy = Adjuntando la imagen…
+ticket-changed-live = Cambiado entretanto por otra persona, ahora:
+ticket-fields = Detalles del ticket
+ticket-save-and-close = Guardar y cerrar
+error-paste-not-picture = Solo se pueden pegar imágenes (PNG, JPEG, GIF, WebP) en un texto; adjunte los demás archivos más abajo.
+setting-reply-reopens = Una respuesta del solicitante reabre un ticket resuelto
+setting-reply-reopens-help = Cuando el solicitante responde a un ticket resuelto, vuelve a «En curso» (o «Sin asignar» si nadie lo tiene).
+ticket-description-edit = Modificar la descripción

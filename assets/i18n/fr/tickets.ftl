@@ -124,3 +124,14 @@ error-whole-number = Saisissez un nombre entier.
 ticket-requester-search = Rechercher un demandeur : nom, identifiant, mail ou société
 ticket-requester-search-none = Personne ne correspond.
 error-attachment-bomb = { $name } est refusé : cette archive se décompresserait en bien plus que sa taille.
+
+md-quote = Citation
+md-paste-hint = Collez ou déposez une image ici
+md-paste-busy = Ajout de l’image…
+ticket-changed-live = Modifié entre-temps par quelqu’un d’autre, maintenant :
+ticket-fields = Détails du ticket
+ticket-save-and-close = Enregistrer et fermer
+error-paste-not-picture = Seules des images (PNG, JPEG, GIF, WebP) peuvent être collées dans un texte ; joignez les autres fichiers plus bas.
+setting-reply-reopens = Une réponse du demandeur rouvre un ticket résolu
+setting-reply-reopens-help = Quand le demandeur répond à un ticket résolu, il repasse « En cours » (ou « Non attribué » si personne ne l’a).
+ticket-description-edit = Modifier la description

@@ -57,6 +57,8 @@ pub const TICKET_ORDER: &str = "order";
 pub const DEFAULT_STATE: &str = "ticket_default_state";
 /// Key of "technicians hear a sound when a user opens a ticket" (GestSup's `notify`).
 pub const NOTIFY: &str = "notify";
+/// Key of "a requester's reply reopens a resolved ticket".
+pub const REPLY_REOPENS: &str = "ticket_reply_reopens";
 /// Key of the address users reach Gestdesk at, used in links sent by mail.
 pub const SERVER_URL: &str = "server_url";
 /// Key of how long action messages stay bright, in milliseconds.

@@ -415,6 +415,14 @@ pub const DEFS: &[Def] = &[
         help: "setting-notify-help",
     },
     Def {
+        key: super::REPLY_REOPENS,
+        kind: Kind::Flag,
+        default: "1",
+        section: Section::Tickets,
+        label: "setting-reply-reopens",
+        help: "setting-reply-reopens-help",
+    },
+    Def {
         key: super::CSV_SEPARATOR,
         kind: Kind::Choice(&[(";", "setting-csv-semicolon"), (",", "setting-csv-comma")]),
         default: ";",

@@ -359,9 +359,9 @@ pub fn link(
     tokens: &[String],
     max_count: i64,
     now: i64,
-) -> Result<(), DomainError> {
+) -> Result<Vec<Attachment>, DomainError> {
     let files = pending_within_limit(tx, "ticket_id", ticket, uploader, tokens, max_count)?;
-    for f in files {
+    for f in &files {
         tx.execute(
             "UPDATE attachments SET ticket_id = ?2, pending_token = NULL WHERE id = ?1",
             params![f.id, ticket],
@@ -371,11 +371,16 @@ pub fn link(
             ticket,
             uploader,
             now,
-            Event::Attachment { name: f.filename },
+            Event::Attachment {
+                name: f.filename.clone(),
+            },
         )?;
     }
-    Ok(())
+    Ok(files)
 }
+
+/// Types of pictures a page may show inline (pasted or dropped into a text).
+pub const INLINE_IMAGE_TYPES: &[&str] = &["image/png", "image/jpeg", "image/gif", "image/webp"];
 
 /// The attachments of `ticket`.
 pub fn list(conn: &Connection, ticket: i64) -> rusqlite::Result<Vec<Attachment>> {

@@ -116,6 +116,11 @@ impl Actor {
             && row.values.requester == Some(Who::User(self.user.id.0))
     }
 
+    /// Whether this actor has "Save and close" on the ticket page.
+    pub fn may_save_and_close(&self) -> bool {
+        self.rights.has("ticket_save_close") && self.rights.has("ticket_save")
+    }
+
     /// What this actor may see.
     pub fn viewer(&self, conn: &rusqlite::Connection) -> rusqlite::Result<Viewer> {
         Viewer::load(conn, self.user.id.0, &self.rights, &self.settings)
@@ -361,6 +366,68 @@ fn link_uploads(
         actor.max_attachments(),
         now,
     )
+    .map(drop)
+}
+
+/// Where a picture is pasted: a reply, or the description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasteTarget {
+    Reply,
+    Description,
+}
+
+impl PasteTarget {
+    /// The right that lets pictures into that text (GestSup's names).
+    pub fn right(self) -> &'static str {
+        match self {
+            PasteTarget::Reply => "ticket_resolution_insert_image",
+            PasteTarget::Description => "ticket_description_insert_image",
+        }
+    }
+}
+
+/// Whether `actor` may paste pictures into `target` of a ticket.
+pub fn may_paste(actor: &Actor, target: PasteTarget) -> bool {
+    actor.rights.has("ticket_attachment")
+        && actor.rights.has(target.right())
+        && match target {
+            PasteTarget::Reply => actor.may_reply(),
+            PasteTarget::Description => {
+                Access::compute(&actor.rights, &actor.settings, Form::Existing)
+                    .editable(Field::Description)
+            }
+        }
+}
+
+/// Attaches pictures pasted or dropped into a text of ticket `id` at once, so that the text can
+/// show them: the ticket must be visible when they are linked, and each must be a picture.
+/// Returns them as attached.
+pub async fn attach_pictures(
+    db: &Db,
+    actor: &Actor,
+    id: i64,
+    target: PasteTarget,
+    uploads: Vec<String>,
+) -> Result<Vec<attachments::Attachment>, DomainError> {
+    if !may_paste(actor, target) {
+        return Err(DomainError::Forbidden);
+    }
+    let actor = actor.clone();
+    db.write(move |tx| {
+        let me = actor.user.id.0;
+        if !actor.viewer(tx)?.sees(tx, id)? {
+            return Err(DomainError::NotFound);
+        }
+        let files = attachments::pending(tx, me, &uploads)?;
+        if files
+            .iter()
+            .any(|f| !attachments::INLINE_IMAGE_TYPES.contains(&f.content_type.as_str()))
+        {
+            return Err(invalid("attachments", msg("error-paste-not-picture")));
+        }
+        attachments::link(tx, id, me, &uploads, actor.max_attachments(), clock::now())
+    })
+    .await
 }
 
 /// Opens a ticket from a new-ticket form, with the pending attachments `uploads`. Returns its
@@ -459,6 +526,8 @@ pub struct Change {
     pub version: i64,
     pub reply: Reply,
     pub uploads: Vec<String>,
+    /// "Save and close": the ticket is resolved with this save (`ticket_save_close`).
+    pub close: bool,
 }
 
 /// Saves a change to ticket `id` in one transaction. A change based on an older version is
@@ -488,8 +557,13 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, change: Change) -> Result<S
         let me = actor.user.id.0;
         let viewer = Viewer::load(tx, me, &actor.rights, &actor.settings)?;
         let current = repo::get_visible(tx, &viewer, id)?.ok_or(DomainError::NotFound)?;
-        let typed = values::read_form(&change.form, &access, &current.values)
-            .map_err(DomainError::Invalid)?;
+        // Without `ticket_save` the form's fields are not saved: only replies and files.
+        let typed = if actor.rights.has("ticket_save") {
+            values::read_form(&change.form, &access, &current.values)
+                .map_err(DomainError::Invalid)?
+        } else {
+            current.values.clone()
+        };
         let (mut v, saved) = if current.version == change.version {
             (typed, Saved::Applied)
         } else {
@@ -504,11 +578,14 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, change: Change) -> Result<S
             if r.private && !actor.text_rights().hide {
                 return Err(DomainError::Forbidden);
             }
-            if actor.is_technician()
-                && matches!(v.state_id, states::UNASSIGNED | states::WAITING)
-                && v.state_id == current.values.state_id
-            {
-                v.state_id = states::IN_PROGRESS;
+            take_up_on_reply(&actor, &current.values, &mut v);
+        }
+        if change.close {
+            if !actor.may_save_and_close() {
+                return Err(DomainError::Forbidden);
+            }
+            if !states::is_closed(v.state_id) {
+                v.state_id = states::RESOLVED;
             }
         }
         let now = clock::now();
@@ -546,6 +623,32 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, change: Change) -> Result<S
         Ok(saved)
     })
     .await
+}
+
+/// What a reply moves: a technician answering a ticket nobody has takes it, and one not started
+/// starts; a requester answering a resolved ticket reopens it (setting
+/// [`settings::REPLY_REOPENS`]). A field changed in the same save wins.
+fn take_up_on_reply(actor: &Actor, current: &Values, v: &mut Values) {
+    let state_untouched = v.state_id == current.state_id;
+    if actor.is_technician() {
+        if v.technician.is_none() && current.technician.is_none() {
+            v.technician = Some(Who::User(actor.user.id.0));
+        }
+        if matches!(v.state_id, states::UNASSIGNED | states::WAITING) && state_untouched {
+            v.state_id = states::IN_PROGRESS;
+        }
+    } else if state_untouched
+        && current.state_id == states::RESOLVED
+        && current.requester == Some(Who::User(actor.user.id.0))
+        && actor.settings.flag(settings::REPLY_REOPENS)
+    {
+        v.state_id = if v.technician.is_some() {
+            states::IN_PROGRESS
+        } else {
+            states::UNASSIGNED
+        };
+        v.resolved_at = None;
+    }
 }
 
 /// Combines a change based on an old version with the current values.

@@ -4,6 +4,7 @@
 pub(crate) mod files;
 mod mail;
 mod page;
+mod paste;
 mod people;
 mod quick;
 mod reminders;
@@ -34,6 +35,12 @@ pub fn routes() -> Routes {
             paths::TICKET,
             Access::LoggedIn,
             page::save,
+            upload::MAX_REQUEST_BYTES,
+        )
+        .post_upload(
+            paths::TICKET_PICTURES,
+            Access::Right("ticket_attachment"),
+            paste::attach,
             upload::MAX_REQUEST_BYTES,
         )
         .post(

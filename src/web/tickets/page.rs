@@ -108,7 +108,8 @@ fn new_view(
         }
         (form_error(lang, banner.or((!errors.is_empty()).then(|| msg("form-has-errors")).as_ref())))
         form.stack #ticket-form method="post" enctype="multipart/form-data" action=(upload_action(paths::TICKETS, visitor)) novalidate {
-            (view::fields(&FormView { visitor, access: &access, values, options: &page.options, errors, current: None, description_html: None }))
+            (view::fields(&FormView { visitor, access: &access, values, options: &page.options, errors, current: None, description_html: None,
+                description_paste: if actor.rights.has("ticket_attachment") && actor.rights.has("ticket_description_insert_image") { view::Paste::FileInput("f-attachments") } else { view::Paste::Nothing } }))
             (attachment_input(visitor, actor, &page.pending, 0, errors))
             div.form-actions {
                 button.button.button-primary type="submit" {
@@ -303,7 +304,7 @@ struct TicketPage {
     drafts: Drafts,
     /// Procedures filed under the ticket's category that the viewer may read.
     procedures: Vec<(i64, String)>,
-    /// The description as HTML, when the viewer may not change it.
+    /// The description as HTML.
     description_html: Option<crate::markdown::SafeHtml>,
 }
 
@@ -328,20 +329,11 @@ async fn load(
         .read(move |c| {
             let viewer = actor.viewer(c)?;
             let row = repo::get_visible(c, &viewer, id)?.ok_or(DomainError::NotFound)?;
-            let read_only = Access::compute(&actor.rights, &actor.settings, Form::Existing)
-                .of(Field::Description)
-                .mode
-                == crate::domain::tickets::fields::Mode::ReadOnly;
-            let description_html = if read_only {
-                let kept = crate::domain::rendered::kept(
-                    c,
-                    crate::domain::rendered::Text::Description,
-                    id,
-                )?;
-                Some(kept.unwrap_or_else(|| crate::markdown::render_html(&row.values.description)))
-            } else {
-                None
-            };
+            // Shown as text on the page (read-only, or until opened for editing).
+            let kept =
+                crate::domain::rendered::kept(c, crate::domain::rendered::Text::Description, id)?;
+            let description_html =
+                Some(kept.unwrap_or_else(|| crate::markdown::render_html(&row.values.description)));
             let procedures = match row.values.category_id {
                 Some(category) if actor.settings.flag(FUNCTION_PROCEDURES) => {
                     let reader = procedures::Reader::load(
@@ -397,15 +389,39 @@ fn ticket_view(
     let access = Access::compute(&actor.rights, &actor.settings, Form::Existing);
     let action = upload_action(&fill(paths::TICKET, &[&row.id]), visitor);
     let may_post = actor.may_reply();
+    let may_save = actor.rights.has("ticket_save");
     let title = format!("#{} {}", row.id, row.values.title);
+    let pictures = |target: tickets::PasteTarget| {
+        tickets::may_paste(actor, target).then(|| {
+            let into = match target {
+                tickets::PasteTarget::Reply => "reply",
+                tickets::PasteTarget::Description => "description",
+            };
+            format!(
+                "{}&into={into}",
+                upload_action(&fill(paths::TICKET_PICTURES, &[&row.id]), visitor)
+            )
+        })
+    };
+    let description_paste = pictures(tickets::PasteTarget::Description);
+    let reply_paste = pictures(tickets::PasteTarget::Reply);
+    let form_view = FormView {
+        visitor,
+        access: &access,
+        values,
+        options: &page.options,
+        errors,
+        current: Some(&row.values),
+        description_html: page.description_html.as_ref(),
+        description_paste: description_paste
+            .as_deref()
+            .map_or(view::Paste::Nothing, view::Paste::Upload),
+    };
     let content = html! {
-        div.ticket-head {
+        div.ticket-head #ticket-head data-live-region {
             span.badge.state-badge { (view::state_badge(row.values.state_id, &page.options)) }
             span.muted { (view::summary(lang, row.id, &row.values).render(lang)) }
             div.ticket-actions {
-                @if actor.may_close(row) {
-                    (action_button(visitor, &fill(paths::TICKET_CLOSE, &[&row.id]), &lang.t("ticket-close"), "button-primary", Some(&lang.t("ticket-close-confirm"))))
-                }
                 @if crate::domain::tickets::may_create(actor) && actor.new_form() == Form::NewFull {
                     a.button.button-small href=(format!("{}?copy={}", paths::TICKET_NEW, row.id)) { (lang.t("ticket-duplicate")) }
                 }
@@ -414,74 +430,121 @@ fn ticket_view(
                 }
             }
         }
-        @if !page.procedures.is_empty() {
-            aside.panel.procedure-links #procedures aria-labelledby="procedures-heading" {
-                h2 #procedures-heading { (icons::icon(icons::BOOK)) " " (lang.t("procedures-for-ticket")) }
-                ul.item-list {
-                    @for (id, title) in &page.procedures {
-                        li { a href=(fill(paths::PROCEDURE, &[id])) { (title) } }
-                    }
-                }
-            }
-        }
         (form_error(lang, banner.or((!errors.is_empty()).then(|| msg("form-has-errors")).as_ref())))
-        form.stack #ticket-form method="post" enctype="multipart/form-data" action=(action) novalidate {
+        // The form's inputs sit in both columns and name it with `form=`.
+        form #ticket-form method="post" enctype="multipart/form-data" action=(action) novalidate
+            data-ticket-page=(row.id) data-changed-live=(lang.t("ticket-changed-live")) {
             (view::originals(original, version))
-            (view::fields(&FormView { visitor, access: &access, values, options: &page.options, errors, current: Some(&row.values), description_html: page.description_html.as_ref() }))
-            @if actor.rights.has("ticket_save") {
-                div.form-actions {
-                    button.button.button-primary type="submit" { (lang.t("action-save")) }
+        }
+        div.ticket-layout {
+            div.ticket-main {
+                section.panel.ticket-request {
+                    (view::request_fields(&form_view))
+                }
+                @if actor.rights.has("ticket_resolution_disp") {
+                    section.panel.thread #thread aria-labelledby="thread-heading" {
+                        h2 #thread-heading { (lang.t("ticket-thread")) }
+                        div #thread-entries data-live-region {
+                            (thread_view::entries(visitor, actor, row.id, &page.entries, page.drafts.entry.as_ref()))
+                        }
+                        @if may_post {
+                            div.field.reply #reply.has-error[errors.get("reply").is_some()] {
+                                label for="f-reply" { (lang.t("ticket-reply")) }
+                                (view::md_toolbar(lang, "f-reply", reply_paste.as_deref().map_or(view::Paste::Nothing, view::Paste::Upload)))
+                                textarea #f-reply name="reply" rows="5" form="ticket-form" { (reply) }
+                                @if let Some(e) = errors.get("reply") { p.field-error { (e.render(lang)) } }
+                                @if actor.text_rights().hide {
+                                    div.field-check {
+                                        input #f-private type="checkbox" name="private" value="1" form="ticket-form";
+                                        label for="f-private" { (lang.t("ticket-reply-private")) }
+                                    }
+                                }
+                            }
+                        }
+                        (save_bar(visitor, actor, row, may_post, may_save))
+                    }
+                } @else {
+                    (save_bar(visitor, actor, row, may_post, may_save))
+                }
+                section.panel #attachments {
+                    h2 { (lang.t("ticket-attachments")) }
+                    div #attachment-list data-live-region {
+                        @if page.files.is_empty() {
+                            p.muted { (lang.t("ticket-attachments-none")) }
+                        } @else {
+                            ul.file-list {
+                                @for f in &page.files {
+                                    li {
+                                        (view::file_icon(&f.content_type)) " "
+                                        a href=(fill(paths::TICKET_ATTACHMENT, &[&row.id, &f.id])) download=(f.filename) { (f.filename) }
+                                        " " span.muted { "(" (view::size_text(lang, f.size)) ")" }
+                                        @if actor.rights.has("ticket_attachment_delete") {
+                                            (action_button(visitor, &fill(paths::TICKET_ATTACHMENT_DELETE, &[&row.id, &f.id]), &lang.t("action-remove"), "button-danger", Some(&lang.t("ticket-attachment-confirm-delete"))))
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    (attachment_input(visitor, actor, &page.pending, page.files.len(), errors))
                 }
             }
-        }
-        @if actor.rights.has("ticket_resolution_disp") {
-            section.panel.thread #thread {
-                h2 { (lang.t("ticket-thread")) }
-                (thread_view::entries(visitor, actor, row.id, &page.entries, page.drafts.entry.as_ref()))
-                @if may_post {
-                    div.field.reply.has-error[errors.get("reply").is_some()] {
-                        label for="f-reply" { (lang.t("ticket-reply")) }
-                        textarea #f-reply name="reply" rows="5" form="ticket-form" { (reply) }
-                        @if actor.text_rights().hide {
-                            div.field-check {
-                                input #f-private type="checkbox" name="private" value="1" form="ticket-form";
-                                label for="f-private" { (lang.t("ticket-reply-private")) }
+            aside.ticket-side aria-label=(lang.t("ticket-fields")) {
+                div.panel.ticket-fields {
+                    (view::side_fields(&form_view))
+                }
+                @if !page.procedures.is_empty() {
+                    section.panel.procedure-links #procedures aria-labelledby="procedures-heading" {
+                        h2 #procedures-heading { (icons::icon(icons::BOOK)) " " (lang.t("procedures-for-ticket")) }
+                        ul.item-list {
+                            @for (id, title) in &page.procedures {
+                                li { a href=(fill(paths::PROCEDURE, &[id])) { (title) } }
                             }
                         }
                     }
                 }
-            }
-        }
-        section.panel #attachments {
-            h2 { (lang.t("ticket-attachments")) }
-            @if page.files.is_empty() {
-                p.muted { (lang.t("ticket-attachments-none")) }
-            } @else {
-                ul.file-list {
-                    @for f in &page.files {
-                        li {
-                            (view::file_icon(&f.content_type)) " "
-                            a href=(fill(paths::TICKET_ATTACHMENT, &[&row.id, &f.id])) download=(f.filename) { (f.filename) }
-                            " " span.muted { "(" (view::size_text(lang, f.size)) ")" }
-                            @if actor.rights.has("ticket_attachment_delete") {
-                                (action_button(visitor, &fill(paths::TICKET_ATTACHMENT_DELETE, &[&row.id, &f.id]), &lang.t("action-remove"), "button-danger", Some(&lang.t("ticket-attachment-confirm-delete"))))
-                            }
-                        }
-                    }
+                @if actor.rights.has("ticket_event") {
+                    (super::reminders::section(visitor, row, &page.reminders, &page.drafts.reminder))
                 }
             }
-            (attachment_input(visitor, actor, &page.pending, page.files.len(), errors))
-        }
-        @if may_post || actor.rights.has("ticket_attachment") {
-            div.form-actions.sticky-save {
-                button.button.button-primary type="submit" form="ticket-form" { (lang.t("ticket-save-and-send")) }
-            }
-        }
-        @if actor.rights.has("ticket_event") {
-            (super::reminders::section(visitor, row, &page.reminders, &page.drafts.reminder))
         }
     };
     layout::page(visitor, &title, content)
+}
+
+/// The one save button of the ticket page ("Save and send" once a reply is typed, by the page
+/// script), and "Save and close" for those who have it.
+fn save_bar(
+    visitor: &Visitor,
+    actor: &Actor,
+    row: &TicketRow,
+    may_post: bool,
+    may_save: bool,
+) -> Markup {
+    let lang = visitor.lang;
+    let closes = actor.may_save_and_close()
+        && !crate::domain::tickets::states::is_closed(row.values.state_id);
+    html! {
+        @if may_post || may_save || actor.rights.has("ticket_attachment") || actor.may_close(row) {
+            div.form-actions.save-bar {
+                button.button.button-primary #save-button type="submit" form="ticket-form"
+                    data-saves-fields[may_save] data-label-reply=[may_post.then(|| lang.t("ticket-save-and-send"))] {
+                    (lang.t("action-save"))
+                }
+                @if closes {
+                    button.button #save-close-button type="submit" form="ticket-form" name="close" value="1" {
+                        (lang.t("ticket-save-and-close"))
+                    }
+                }
+                // The requester's own "Close ticket", beside the reply they may write instead.
+                @if actor.may_close(row) {
+                    span #close-ticket {
+                        (action_button(visitor, &fill(paths::TICKET_CLOSE, &[&row.id]), &lang.t("ticket-close"), "", Some(&lang.t("ticket-close-confirm"))))
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// `GET /tickets/{id}`.
@@ -544,6 +607,7 @@ pub async fn save(
             private: sent.get("private") == "1",
         },
         uploads: sent.pending.clone(),
+        close: sent.get("close") == "1",
     };
     let result = if sent.errors.is_empty() {
         tickets::update(state.db(), &actor, id, change).await
@@ -557,8 +621,9 @@ pub async fn save(
             } else {
                 Flash::Saved
             };
+            // Back to the conversation, the newest entry in sight.
             return Ok(redirect_with_flash(
-                &fill(paths::TICKET, &[&id]),
+                &format!("{}#reply", fill(paths::TICKET, &[&id])),
                 flash,
                 visitor.secure,
             ));

@@ -27,6 +27,48 @@ pub struct FormView<'a> {
     pub current: Option<&'a Values>,
     /// The saved description as HTML, shown when it may not be changed.
     pub description_html: Option<&'a crate::markdown::SafeHtml>,
+    /// Where pictures pasted into the description go (see [`md_toolbar`]).
+    pub description_paste: Paste<'a>,
+}
+
+/// What a text box does with a pasted or dropped picture.
+#[derive(Debug, Clone, Copy)]
+pub enum Paste<'a> {
+    /// Nothing (no right to insert pictures there).
+    Nothing,
+    /// Sends it to this address, which attaches it to the ticket, and shows it in the text.
+    Upload(&'a str),
+    /// Adds it to the form's file input (`#id`): the ticket does not exist yet.
+    FileInput(&'a str),
+}
+
+/// The Markdown toolbar over text box `id`, the same on descriptions and replies; with `paste`,
+/// pictures pasted or dropped into the box are attached.
+pub fn md_toolbar(lang: Lang, id: &str, paste: Paste<'_>) -> Markup {
+    let (upload, files) = match paste {
+        Paste::Nothing => (None, None),
+        Paste::Upload(url) => (Some(url), None),
+        Paste::FileInput(input) => (None, Some(input)),
+    };
+    html! {
+        div.md-toolbar data-md-for=(id) role="toolbar" aria-label=(lang.t("md-toolbar"))
+            data-paste-for=[paste_target(paste, id)] data-paste-url=[upload] data-paste-files=[files]
+            data-paste-busy=[upload.map(|_| lang.t("md-paste-busy"))] {
+            button type="button" data-md="bold" title=(lang.t("md-bold")) { strong { "B" } }
+            button type="button" data-md="italic" title=(lang.t("md-italic")) { em { "I" } }
+            button type="button" data-md="list" title=(lang.t("md-list")) { "•" }
+            button type="button" data-md="link" title=(lang.t("md-link")) { (icons::icon(icons::LINK)) }
+            button type="button" data-md="code" title=(lang.t("md-code")) { code { "</>" } }
+            button type="button" data-md="quote" title=(lang.t("md-quote")) { "❝" }
+            @if !matches!(paste, Paste::Nothing) {
+                span.md-paste-hint.muted { (icons::icon(icons::IMAGE)) " " (lang.t("md-paste-hint")) }
+            }
+        }
+    }
+}
+
+fn paste_target<'a>(paste: Paste<'_>, id: &'a str) -> Option<&'a str> {
+    (!matches!(paste, Paste::Nothing)).then_some(id)
 }
 
 /// The form's text values of `v`.
@@ -167,28 +209,39 @@ fn input(view: &FormView<'_>, field: Field, id: &str, value: &str, required: boo
     let o = view.options;
     match field {
         Field::Title => html! {
-            input id=(id) name=(name) type="text" value=(value) maxlength="200" required[required] autocomplete="off";
+            input id=(id) name=(name) type="text" value=(value) maxlength="200" required[required] autocomplete="off" form="ticket-form";
         },
-        Field::Description => html! {
-            div.md-toolbar data-md-for=(id) role="toolbar" aria-label=(lang.t("md-toolbar")) {
-                button type="button" data-md="bold" title=(lang.t("md-bold")) { strong { "B" } }
-                button type="button" data-md="italic" title=(lang.t("md-italic")) { em { "I" } }
-                button type="button" data-md="list" title=(lang.t("md-list")) { "•" }
-                button type="button" data-md="link" title=(lang.t("md-link")) { (icons::icon(icons::LINK)) }
-                button type="button" data-md="code" title=(lang.t("md-code")) { code { "</>" } }
+        Field::Description => {
+            let editor = html! {
+                (md_toolbar(lang, id, view.description_paste))
+                textarea id=(id) name=(name) rows="8" required[required] form="ticket-form" { (value) }
+                p.hint { (lang.t("md-hint")) }
+            };
+            match (view.current, view.description_html) {
+                // On a ticket, the description reads as the start of the conversation; it
+                // opens for editing on demand (or at once when it was changed or refused).
+                (Some(current), Some(shown)) => {
+                    let open = current.description != value || view.errors.get(name).is_some();
+                    html! {
+                        div.markdown.description-shown { (shown) }
+                        details.description-edit open[open] {
+                            summary.button.button-small { (lang.t("ticket-description-edit")) }
+                            (editor)
+                        }
+                    }
+                }
+                _ => editor,
             }
-            textarea id=(id) name=(name) rows="8" required[required] { (value) }
-            p.hint { (lang.t("md-hint")) }
-        },
+        }
         Field::CreatedAt | Field::ResolvedAt => html! {
-            input id=(id) name=(name) type="datetime-local" value=(value) required[required];
+            input id=(id) name=(name) type="datetime-local" value=(value) required[required] form="ticket-form";
         },
         Field::HopeDate => html! {
-            input id=(id) name=(name) type="date" value=(value) required[required];
+            input id=(id) name=(name) type="date" value=(value) required[required] form="ticket-form";
         },
         Field::Requester => html! {
             div.with-actions {
-                select id=(id) name=(name) required[required] data-warn-empty data-requester-info="#requester-info"
+                select id=(id) name=(name) required[required] form="ticket-form" data-warn-empty data-requester-info="#requester-info"
                     data-search-url=[o.requester_search.then_some(paths::USER_CHOICES)]
                     data-search-label=[o.requester_search.then(|| lang.t("ticket-requester-search"))]
                     data-search-none=[o.requester_search.then(|| lang.t("ticket-requester-search-none"))] {
@@ -209,7 +262,7 @@ fn input(view: &FormView<'_>, field: Field, id: &str, value: &str, required: boo
         },
         Field::Subcategory => html! {
             div.with-actions {
-                select id=(id) name=(name) required[required] data-follows="#f-category_id" {
+                select id=(id) name=(name) required[required] form="ticket-form" data-follows="#f-category_id" {
                     option value="" { (lang.t("choice-none")) }
                     @for s in &o.subcategories {
                         @let v = s.id.to_string();
@@ -230,7 +283,7 @@ fn input(view: &FormView<'_>, field: Field, id: &str, value: &str, required: boo
             }
             let empty = field != Field::State;
             html! {
-                select id=(id) name=(name) required[required]
+                select id=(id) name=(name) required[required] form="ticket-form"
                     data-warn-empty[field == Field::Technician] {
                     @if empty {
                         option value=(if matches!(field, Field::TimeSpent | Field::TimeHope) { "0" } else { "" }) { (lang.t("choice-none")) }
@@ -264,26 +317,45 @@ fn requester_details(view: &FormView<'_>, value: &str) -> Markup {
     }
 }
 
-/// Every field, in groups.
-pub fn fields(view: &FormView<'_>) -> Markup {
-    let group = |title: &'static str, list: &[Field]| -> Markup {
-        let any = list.iter().any(|f| view.access.shown(*f));
-        html! {
-            @if any {
-                fieldset.form-section {
-                    legend { (view.visitor.lang.t(title)) }
-                    div.field-grid {
-                        @for f in list { (field(view, *f)) }
-                    }
+fn group(view: &FormView<'_>, title: &'static str, list: &[Field]) -> Markup {
+    let any = list.iter().any(|f| view.access.shown(*f));
+    html! {
+        @if any {
+            fieldset.form-section {
+                legend { (view.visitor.lang.t(title)) }
+                div.field-grid {
+                    @for f in list { (field(view, *f)) }
                 }
             }
         }
-    };
+    }
+}
+
+/// The title and the description.
+pub fn request_fields(view: &FormView<'_>) -> Markup {
+    group(
+        view,
+        "ticket-section-request",
+        &[Field::Title, Field::Description],
+    )
+}
+
+/// Every field but the title and the description, in groups.
+pub fn side_fields(view: &FormView<'_>) -> Markup {
     html! {
-        (group("ticket-section-people", &[Field::Requester, Field::Technician, Field::Service, Field::Agency]))
-        (group("ticket-section-classification", &[Field::Type, Field::Category, Field::Subcategory, Field::Place, Field::Priority, Field::Criticality, Field::State]))
-        (group("ticket-section-request", &[Field::Title, Field::Description]))
-        (group("ticket-section-dates", &[Field::CreatedAt, Field::HopeDate, Field::ResolvedAt, Field::TimeSpent, Field::TimeHope]))
+        (group(view, "ticket-section-people", &[Field::Requester, Field::Technician, Field::Service, Field::Agency]))
+        (group(view, "ticket-section-classification", &[Field::Type, Field::Category, Field::Subcategory, Field::Place, Field::Priority, Field::Criticality, Field::State]))
+        (group(view, "ticket-section-dates", &[Field::CreatedAt, Field::HopeDate, Field::ResolvedAt, Field::TimeSpent, Field::TimeHope]))
+    }
+}
+
+/// Every field, in groups (the new-ticket form).
+pub fn fields(view: &FormView<'_>) -> Markup {
+    html! {
+        (group(view, "ticket-section-people", &[Field::Requester, Field::Technician, Field::Service, Field::Agency]))
+        (group(view, "ticket-section-classification", &[Field::Type, Field::Category, Field::Subcategory, Field::Place, Field::Priority, Field::Criticality, Field::State]))
+        (request_fields(view))
+        (group(view, "ticket-section-dates", &[Field::CreatedAt, Field::HopeDate, Field::ResolvedAt, Field::TimeSpent, Field::TimeHope]))
     }
 }
 

@@ -1,0 +1,371 @@
+//! What a technician and an administrator coming from GestSup expect on their first day: the
+//! conversation at the centre of the ticket, replies that take the ticket, "Save and close",
+//! requesters reopening by replying, pictures pasted into texts.
+
+use reqwest::StatusCode;
+
+use crate::common::lists::open_ticket;
+use crate::common::{TestApp, http::Client};
+use gestdesk::domain::profiles::Profile;
+
+/// A small valid PNG (1×1, transparent).
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+    0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x00, 0x01, 0x00, 0x00,
+    0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d, 0xb4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae,
+    0x42, 0x60, 0x82,
+];
+
+/// A requester's ticket nobody has yet.
+async fn unassigned_ticket(app: &TestApp, requester: &Client, title: &str) -> i64 {
+    open_ticket(
+        app,
+        requester,
+        &[("title", title), ("description", "It does not work.")],
+    )
+    .await
+}
+
+fn state_and_technician(app: &TestApp, id: i64) -> (i64, Option<i64>) {
+    app.sql()
+        .query_row(
+            "SELECT state_id, technician_id FROM tickets WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("ticket")
+}
+
+#[tokio::test]
+async fn a_technicians_reply_takes_the_ticket_and_lands_back_at_the_conversation() {
+    let (app, _admin) = TestApp::with_admin().await;
+    let tom = app.login_as("tom", Profile::Technician).await;
+    let ursula = app.login_as("ursula", Profile::User).await;
+    let id = unassigned_ticket(&app, &ursula, "Printer jammed").await;
+    assert_eq!(state_and_technician(&app, id), (5, None));
+
+    // The page has one primary save, with the reply box and its toolbar in the conversation.
+    let page = tom.get(&format!("/tickets/{id}")).await;
+    assert_eq!(
+        page.body.matches("button-primary").count(),
+        1,
+        "one primary button"
+    );
+    page.assert_contains(r#"data-md-for="f-reply""#);
+    let thread_at = page.body.find(r#"id="thread""#).expect("thread");
+    let fields_at = page.body.find("ticket-fields").expect("fields");
+    assert!(
+        thread_at < fields_at,
+        "the conversation comes before the fields"
+    );
+
+    // Tom answers: he takes the ticket, it is in progress, and he is back at the reply box.
+    let r = tom
+        .send_ticket_form(&format!("/tickets/{id}"), &[("reply", "On my way.")], &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(r.location(), Some(format!("/tickets/{id}#reply").as_str()));
+    assert_eq!(
+        state_and_technician(&app, id),
+        (2, Some(app.user_id("tom")))
+    );
+    let page = tom.get(&format!("/tickets/{id}")).await;
+    page.assert_contains("assigned the ticket to");
+
+    // A technician who picks someone else in the same save keeps that choice.
+    let id2 = unassigned_ticket(&app, &ursula, "Screen dark").await;
+    let admin_id = app.user_id("admin");
+    let r = tom
+        .send_ticket_form(
+            &format!("/tickets/{id2}"),
+            &[
+                ("reply", "Ada will see."),
+                ("technician", &format!("u{admin_id}")),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(state_and_technician(&app, id2).1, Some(admin_id));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn technicians_save_and_close_and_a_requesters_reply_reopens_the_ticket() {
+    let (app, _admin) = TestApp::with_admin().await;
+    let tom = app.login_as("tom", Profile::Technician).await;
+    let ursula = app.login_as("ursula", Profile::User).await;
+    let id = unassigned_ticket(&app, &ursula, "Mail quota").await;
+    let page = format!("/tickets/{id}");
+
+    // "Save and close" resolves the ticket with the reply that explains it.
+    let form = tom.get(&page).await;
+    form.assert_contains(r#"name="close" value="1""#);
+    let r = tom
+        .send_ticket_form_from(&form, &[("reply", "Quota raised."), ("close", "1")], &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(state_and_technician(&app, id).0, 3);
+    assert!(
+        app.count(&format!(
+            "SELECT count(*) FROM tickets WHERE id = {id} AND resolved_at IS NOT NULL"
+        )) == 1
+    );
+    // A requester has no such button, and posting it is refused.
+    let mine = ursula.get(&page).await;
+    assert!(!mine.body.contains(r#"name="close""#));
+
+    // Ursula answers the resolved ticket: it is open again, with Tom still on it.
+    let r = ursula
+        .send_ticket_form(&page, &[("reply", "Still full!")], &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        state_and_technician(&app, id),
+        (2, Some(app.user_id("tom")))
+    );
+    assert!(
+        app.count(&format!(
+            "SELECT count(*) FROM tickets WHERE id = {id} AND resolved_at IS NULL"
+        )) == 1
+    );
+
+    let r = ursula
+        .send_ticket_form(
+            &page,
+            &[("reply", "Closing it myself"), ("close", "1")],
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(state_and_technician(&app, id).0, 2, "nothing saved");
+
+    // With the setting off, a reply to a resolved ticket leaves it resolved.
+    app.set_setting("ticket_reply_reopens", "0");
+    let r = tom.send_ticket_form(&page, &[("close", "1")], &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = ursula
+        .send_ticket_form(&page, &[("reply", "Thanks")], &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(state_and_technician(&app, id).0, 3);
+
+    // Without the right, the button is gone and the server refuses it.
+    app.set_right(Profile::Technician, "ticket_save_close", false);
+    let id2 = unassigned_ticket(&app, &ursula, "Keyboard").await;
+    let form = tom.get(&format!("/tickets/{id2}")).await;
+    assert!(!form.body.contains(r#"name="close""#));
+    let r = tom
+        .send_ticket_form_from(&form, &[("close", "1")], &[])
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(state_and_technician(&app, id2).0, 5);
+    app.stop().await;
+}
+
+/// Posts `files` to the page's picture address for `into` (as the page script does).
+async fn paste(
+    client: &Client,
+    page: &str,
+    into: &str,
+    files: &[(&str, &[u8])],
+) -> (StatusCode, serde_json::Value) {
+    let html = client.get(page).await;
+    let marker = format!(r#"data-paste-for="f-{into}" data-paste-url=""#);
+    let at = html
+        .body
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no paste address for {into}"));
+    let rest = &html.body[at + marker.len()..];
+    let url = rest[..rest.find('"').expect("end")].replace("&amp;", "&");
+    let mut form = reqwest::multipart::Form::new();
+    for (name, bytes) in files {
+        form = form.part(
+            "attachments",
+            reqwest::multipart::Part::bytes(bytes.to_vec()).file_name((*name).to_owned()),
+        );
+    }
+    let r = client.raw_post_multipart(&url, form).await;
+    let json = serde_json::from_str(&r.body).unwrap_or(serde_json::Value::Null);
+    (r.status, json)
+}
+
+#[tokio::test]
+async fn a_pasted_screenshot_is_attached_and_shown_inside_the_reply() {
+    let (app, _admin) = TestApp::with_admin().await;
+    let tom = app.login_as("tom", Profile::Technician).await;
+    let ursula = app.login_as("ursula", Profile::User).await;
+    let vera = app.login_as("vera", Profile::User).await;
+    let id = unassigned_ticket(&app, &ursula, "Error message").await;
+    let page = format!("/tickets/{id}");
+
+    // Ursula pastes a screenshot into her reply: it is attached at once and written in.
+    let (status, json) = paste(&ursula, &page, "reply", &[("image.png", PNG)]).await;
+    assert_eq!(status, StatusCode::OK, "{json}");
+    let markdown = json["files"][0]["markdown"]
+        .as_str()
+        .expect("markdown")
+        .to_owned();
+    let url = json["files"][0]["url"].as_str().expect("url").to_owned();
+    assert!(markdown.starts_with("![image.png](/tickets/"), "{markdown}");
+    let r = ursula
+        .send_ticket_form(
+            &page,
+            &[("reply", &format!("Here it is:\n\n{markdown}"))],
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let seen = tom.get(&page).await;
+    seen.assert_contains(&format!(r#"<img src="{url}" alt="image.png">"#));
+    let picture = tom.get(&url).await;
+    assert_eq!(picture.status, StatusCode::OK);
+    assert_eq!(picture.headers["content-type"], "image/png");
+
+    // Only pictures go in a text; the message says so in the user's language.
+    let (status, json) = paste(&ursula, &page, "reply", &[("notes.txt", b"plain text")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        json["error"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Only pictures"),
+        "{json}"
+    );
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM attachments WHERE ticket_id = {id}"
+        )),
+        1
+    );
+
+    // Vera cannot paste into a ticket she does not see, nor can anyone without the right.
+    let html = ursula.get(&page).await;
+    let at = html.body.find("/pictures?").expect("address");
+    let start = html.body[..at].rfind('"').expect("start") + 1;
+    let url = html.body[start..at + html.body[at..].find('"').expect("end")].replace("&amp;", "&");
+    let url_for_vera = url.split("_csrf=").next().expect("path").to_owned()
+        + "_csrf="
+        + &vera.get("/tickets/new").await.csrf();
+    let form = reqwest::multipart::Form::new().part(
+        "attachments",
+        reqwest::multipart::Part::bytes(PNG.to_vec()).file_name("x.png"),
+    );
+    let r = vera.raw_post_multipart(&url_for_vera, form).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    app.set_right(Profile::User, "ticket_resolution_insert_image", false);
+    let html = ursula.get(&page).await;
+    assert!(!html.body.contains(r#"data-paste-for="f-reply""#));
+    let form = reqwest::multipart::Form::new().part(
+        "attachments",
+        reqwest::multipart::Part::bytes(PNG.to_vec()).file_name("y.png"),
+    );
+    let r = ursula.raw_post_multipart(&url, form).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM attachments WHERE ticket_id = {id}"
+        )),
+        1
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_conversation_is_in_sight_and_follows_what_others_do_in_a_real_browser() {
+    use crate::common::browser::{Browser, click_and_wait, log_in, scrolls_sideways, wait_until};
+    use fantoccini::Locator;
+
+    let (app, admin) = TestApp::with_admin().await;
+    let _tom = app.login_as("tom", Profile::Technician).await;
+    let ursula = app.login_as("ursula", Profile::User).await;
+    let id = unassigned_ticket(&app, &ursula, "VPN drops every hour").await;
+    let page = format!("/tickets/{id}");
+    let b = Browser::start(1440, 900).await;
+    let story = async {
+        log_in(&b, &app, "tom", "password-of-tom").await?;
+        // On a new ticket, the reply box is on the first screen.
+        b.client.goto(&app.url(&page)).await?;
+        let in_sight = "var r = document.getElementById('f-reply').getBoundingClientRect();
+             return r.bottom <= window.innerHeight;";
+        let fits = b.client.execute(in_sight, vec![]).await?;
+        b.screenshot("14-01-ticket-1440").await;
+        assert_eq!(fits.as_bool(), Some(true), "the reply box is below the first screen");
+        // With a conversation going on, the conversation starts on the first screen and the
+        // reply box follows its newest entry.
+        for text in ["It started on Monday.", "Also at home.", "Here is the log:\n\n    error 809"] {
+            let r = ursula.send_ticket_form(&page, &[("reply", text)], &[]).await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER);
+        }
+        b.client.goto(&app.url(&page)).await?;
+        let thread_top = b
+            .client
+            .execute("return document.getElementById('thread').getBoundingClientRect().top / window.innerHeight;", vec![])
+            .await?
+            .as_f64()
+            .unwrap_or(f64::MAX);
+        assert!(thread_top < 0.6, "the conversation starts at {thread_top} of the screen");
+        assert!(!scrolls_sideways(&b).await?, "the ticket page scrolls sideways");
+        let primaries = b
+            .client
+            .execute(
+                "return Array.prototype.filter.call(document.querySelectorAll('main .button-primary'),
+                    function (e) { return e.checkVisibility(); }).length;",
+                vec![],
+            )
+            .await?;
+        assert_eq!(primaries.as_u64(), Some(1), "one primary button in sight");
+
+        // Typing a reply turns the button into "Save and send"; sending comes back to it.
+        b.client
+            .find(Locator::Css("#f-reply"))
+            .await?
+            .send_keys("Please try the new profile.")
+            .await?;
+        assert_eq!(b.client.find(Locator::Css("#save-button")).await?.text().await?, "Save and send");
+        click_and_wait(&b, "#save-button").await?;
+        assert_eq!(b.client.current_url().await?.fragment(), Some("reply"));
+        let newest_in_sight = b
+            .client
+            .execute(
+                "var e = document.querySelectorAll('#thread-entries .thread-entry');
+                 var r = e[e.length - 1].getBoundingClientRect();
+                 return r.top >= 0 && r.bottom <= window.innerHeight;",
+                vec![],
+            )
+            .await?;
+        assert_eq!(newest_in_sight.as_bool(), Some(true), "the newest entry is in sight");
+        b.screenshot("14-02-ticket-after-reply").await;
+
+        // Ursula answers and Ada raises the priority while Tom has the page open.
+        let r = ursula.send_ticket_form(&page, &[("reply", "It works now, thanks!")], &[]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        wait_until(
+            &b,
+            "return document.getElementById('thread-entries').textContent.indexOf('It works now') >= 0;",
+            "the requester's reply did not appear",
+        )
+        .await?;
+        let r = admin.send_ticket_form(&page, &[("priority_id", "1")], &[]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        wait_until(
+            &b,
+            "var n = document.querySelector('.field-priority_id .changed-live');
+             return !!n && n.textContent.indexOf('Urgent') >= 0;",
+            "the changed priority was not flagged",
+        )
+        .await?;
+        b.screenshot("14-03-ticket-changed-live").await;
+
+        b.client.set_window_size(360, 740).await?;
+        b.client.goto(&app.url(&page)).await?;
+        assert!(!scrolls_sideways(&b).await?, "the ticket page scrolls sideways on a phone");
+        b.screenshot("14-04-ticket-360").await;
+        Ok::<(), fantoccini::error::CmdError>(())
+    }
+    .await;
+    b.close().await;
+    app.stop().await;
+    story.expect("browser story");
+}
