@@ -369,3 +369,75 @@ async fn the_conversation_is_in_sight_and_follows_what_others_do_in_a_real_brows
     app.stop().await;
     story.expect("browser story");
 }
+
+#[tokio::test]
+async fn after_an_edit_conflict_untouched_fields_show_what_is_saved_now() {
+    use crate::common::http::ticket_form_values;
+
+    let (app, admin) = TestApp::with_admin().await;
+    let tom = app.login_as("tom", Profile::Technician).await;
+    let id = open_ticket(
+        &app,
+        &admin,
+        &[
+            ("requester", "u1"),
+            ("title", "Slow network"),
+            ("priority_id", "4"),
+        ],
+    )
+    .await;
+    let page = format!("/tickets/{id}");
+    let toms_form = tom.get(&page).await;
+
+    // Ada changes the title and the priority; Tom, on the page opened before, changes the title.
+    let r = admin
+        .send_ticket_form(
+            &page,
+            &[("title", "Switch failure"), ("priority_id", "1")],
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let mut sent = ticket_form_values(&toms_form.body);
+    for (k, v) in &mut sent {
+        if k == "title" {
+            *v = "Cable cut".into();
+        }
+    }
+    let fields: Vec<(&str, &str)> = sent.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let held = tom.send_ticket_form_from(&toms_form, &fields, &[]).await;
+    assert_eq!(
+        held.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        held.body
+    );
+    // His title comes back; the priority he never touched shows Ada's "Urgent", not the old one.
+    let shown = ticket_form_values(&held.body);
+    let value = |name: &str| {
+        shown
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
+    assert_eq!(value("title").as_deref(), Some("Cable cut"));
+    assert_eq!(value("priority_id").as_deref(), Some("1"));
+
+    // Saving again keeps his title and her priority.
+    let again: Vec<(String, String)> = shown;
+    let fields: Vec<(&str, &str)> = again
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let r = tom.send_ticket_form_from(&held, &fields, &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        app.text(&format!("SELECT title FROM tickets WHERE id = {id}")),
+        "Cable cut"
+    );
+    assert_eq!(
+        app.count(&format!("SELECT priority_id FROM tickets WHERE id = {id}")),
+        1
+    );
+    app.stop().await;
+}

@@ -78,7 +78,8 @@ fn unescape(text: &str) -> String {
 }
 
 /// What a browser would send for the visible fields of the ticket form as shown: text and date
-/// inputs, the selected option of each list, and text areas.
+/// inputs, the selected option of each list, and text areas (inside the form, or naming it with
+/// `form="ticket-form"`).
 pub fn ticket_form_values(html: &str) -> Vec<(String, String)> {
     let start = html
         .find("id=\"ticket-form\"")
@@ -86,20 +87,24 @@ pub fn ticket_form_values(html: &str) -> Vec<(String, String)> {
     let end = html[start..]
         .find("</form>")
         .map_or(html.len(), |e| start + e);
-    let form = &html[start..end];
+    let inside = start..end;
+    let form = html;
     let mut out = Vec::new();
     let mut rest = form;
     while let Some(at) = rest.find('<') {
         rest = &rest[at..];
         let tag_end = rest.find('>').unwrap_or(rest.len());
         let tag = &rest[..tag_end];
-        let name = extract_attr(tag, "name=\"");
-        if let Some(name) =
-            name.filter(|n| !n.starts_with("orig.") && n != "version" && n != "pending")
+        let at_index = html.len() - rest.len();
+        let belongs = inside.contains(&at_index) || tag.contains("form=\"ticket-form\"");
+        let name = extract_attr(tag, "name=\"").filter(|_| belongs);
+        if let Some(name) = name
+            .filter(|n| !n.starts_with("orig.") && n != "version" && n != "pending" && n != "reply")
         {
             if tag.starts_with("<input")
                 && !tag.contains("type=\"hidden\"")
                 && !tag.contains("type=\"file\"")
+                && !tag.contains("type=\"checkbox\"")
             {
                 out.push((
                     name,

@@ -633,16 +633,22 @@ pub async fn save(
         Err(e) => return Err(e.into()),
     };
     let page = load(&state, &actor, visitor.lang, id, sent.pending.clone()).await?;
-    let mut values = view::texts(&page.row.values);
-    values.extend(
-        sent.fields
-            .iter()
-            .filter(|(k, _)| !k.starts_with("orig."))
-            .map(|(k, v)| (k.clone(), v.clone())),
-    );
+    let saved_now = view::texts(&page.row.values);
+    let mut values = saved_now.clone();
+    // What the user typed comes back; a field they did not touch shows what is saved now (it
+    // may have changed meanwhile) and is based on it.
+    let mut base = original.clone();
+    for (k, v) in sent.fields.iter().filter(|(k, _)| !k.starts_with("orig.")) {
+        if original.get(k) == Some(v)
+            && let Some(now) = saved_now.get(k)
+        {
+            base.insert(k.clone(), now.clone());
+        } else {
+            values.insert(k.clone(), v.clone());
+        }
+    }
     // Fields changed by both are rebased on what is saved now, so that saving again keeps the
-    // value typed here; the others stay based on what the form showed.
-    let mut base = original;
+    // value typed here.
     let conflicts = errors
         .0
         .iter()
