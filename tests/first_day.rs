@@ -441,3 +441,49 @@ async fn after_an_edit_conflict_untouched_fields_show_what_is_saved_now() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn search_finds_wi_fi_written_either_way_and_tickets_by_their_requesters_mail() {
+    use crate::common::lists::listed;
+
+    let (app, admin) = TestApp::with_admin().await;
+    let ursula = app.login_as("ursula", Profile::User).await;
+    app.set_mail("ursula", "ursula.kahn@acme.example", "en");
+    let hyphen = unassigned_ticket(&app, &ursula, "Wi-Fi down on floor 2").await;
+    let joined = open_ticket(
+        &app,
+        &admin,
+        &[("requester", "u1"), ("title", "Guest wifi password")],
+    )
+    .await;
+    let other = open_ticket(
+        &app,
+        &admin,
+        &[("requester", "u1"), ("title", "Wide screen flickers")],
+    )
+    .await;
+    for typed in ["wifi", "Wi-Fi", "WIFI", "wi-fi"] {
+        let page = admin
+            .get(&format!("/tickets?view=all&state=all&q={typed}"))
+            .await;
+        let mut found = listed(&page.body);
+        found.sort_unstable();
+        assert_eq!(found, vec![hyphen, joined], "searching {typed}");
+    }
+    // The requester's mail address, whole or in part.
+    for typed in ["ursula.kahn@acme.example", "kahn@acme"] {
+        let page = admin
+            .get(&format!(
+                "/tickets?view=all&state=all&q={}",
+                typed.replace('@', "%40")
+            ))
+            .await;
+        assert_eq!(listed(&page.body), vec![hyphen], "searching {typed}");
+    }
+    // A new address is searchable at once.
+    app.set_mail("ursula", "u.kahn@initech.example", "en");
+    let page = admin.get("/tickets?view=all&state=all&q=initech").await;
+    assert_eq!(listed(&page.body), vec![hyphen]);
+    assert!(!listed(&admin.get("/tickets?view=all&state=all&q=wifi").await.body).contains(&other));
+    app.stop().await;
+}

@@ -10,30 +10,54 @@ const MAX_WORD_CHARS: usize = 40;
 
 /// The FTS5 query for what was typed: every word (letters and digits; everything else
 /// separates words, so quotes, stars, parentheses and operators are inert) must start a word of
-/// the ticket. `None` when nothing searchable was typed. With `hidden`, replies hidden from
-/// requesters are searched too.
+/// the ticket. Words typed joined by a hyphen, a dot or a slash ("Wi-Fi") also match written
+/// together ("WiFi"), and the reverse holds through the index's `joined` column. `None` when
+/// nothing searchable was typed. With `hidden`, replies hidden from requesters are searched too.
 pub fn fts_query(typed: &str, hidden: bool) -> Option<String> {
-    let words: Vec<String> = typed
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(MAX_WORDS)
-        .map(|w| {
-            w.chars()
-                .take(MAX_WORD_CHARS)
-                .collect::<String>()
-                .to_lowercase()
-        })
-        .collect();
-    if words.is_empty() {
+    let word = |w: &str| -> String {
+        w.chars()
+            .take(MAX_WORD_CHARS)
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let mut left = MAX_WORDS;
+    let mut terms: Vec<String> = Vec::new();
+    for chunk in typed.split(char::is_whitespace) {
+        if left == 0 {
+            break;
+        }
+        let parts: Vec<String> = chunk
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(left)
+            .map(word)
+            .collect();
+        left -= parts.len();
+        // Each word is quoted (a string, never an operator) and marked as a prefix.
+        let quoted: Vec<String> = parts.iter().map(|w| format!("\"{w}\"*")).collect();
+        let joinable = parts.len() > 1
+            && chunk
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '/' | '_'));
+        match quoted.len() {
+            0 => {}
+            1 => terms.extend(quoted),
+            _ if joinable => terms.push(format!(
+                "(({}) OR \"{}\"*)",
+                quoted.join(" AND "),
+                word(&parts.concat())
+            )),
+            _ => terms.extend(quoted),
+        }
+    }
+    if terms.is_empty() {
         return None;
     }
-    // Each word is quoted (a string, never an operator) and marked as a prefix.
-    let terms: Vec<String> = words.iter().map(|w| format!("\"{w}\"*")).collect();
     let all = terms.join(" AND ");
     Some(if hidden {
         all
     } else {
-        format!("{{number title description requester thread}} : ({all})")
+        format!("{{number title description requester thread joined}} : ({all})")
     })
 }
 
@@ -51,18 +75,8 @@ pub fn suspend(tx: &Transaction<'_>) -> rusqlite::Result<()> {
 pub fn rebuild(tx: &Transaction<'_>) -> rusqlite::Result<()> {
     tx.execute_batch(
         "INSERT INTO tickets_fts (tickets_fts) VALUES ('delete-all');
-         INSERT INTO tickets_fts (rowid, number, title, description, requester, thread, private_thread)
-         SELECT t.id, t.id, t.title, t.description,
-                COALESCE(u.firstname || ' ' || u.lastname || ' ' || u.login, g.name, ''),
-                COALESCE(th.public_text, ''), COALESCE(th.private_text, '')
-         FROM tickets t
-         LEFT JOIN users u ON u.id = t.requester_id
-         LEFT JOIN groups g ON g.id = t.user_group_id
-         LEFT JOIN (SELECT ticket_id,
-                           group_concat(CASE WHEN private = 0 THEN body END, ' ') AS public_text,
-                           group_concat(CASE WHEN private = 1 THEN body END, ' ') AS private_text
-                    FROM thread_entries WHERE kind = 'text' GROUP BY ticket_id) th
-                ON th.ticket_id = t.id;
+         INSERT INTO tickets_fts (rowid, number, title, description, requester, thread, private_thread, joined)
+         SELECT * FROM tickets_fts_source;
          UPDATE search_index SET suspended = 0;",
     )
 }
@@ -75,11 +89,11 @@ mod tests {
     fn typed_text_becomes_prefix_words() {
         assert_eq!(
             fts_query("Imprimante  étage-2", true).as_deref(),
-            Some("\"imprimante\"* AND \"étage\"* AND \"2\"*")
+            Some("\"imprimante\"* AND ((\"étage\"* AND \"2\"*) OR \"étage2\"*)")
         );
         assert_eq!(
             fts_query("vpn", false).as_deref(),
-            Some("{number title description requester thread} : (\"vpn\"*)")
+            Some("{number title description requester thread joined} : (\"vpn\"*)")
         );
     }
 
@@ -107,9 +121,9 @@ mod tests {
         fn any_typed_text_makes_a_query_fts5_accepts(typed in "\\PC{0,80}", hidden: bool) {
             let conn = rusqlite::Connection::open_in_memory().expect("memory");
             conn.execute_batch(
-                "CREATE VIRTUAL TABLE t USING fts5(number, title, description, requester, thread,
+                "CREATE VIRTUAL TABLE t USING fts5(number, title, description, requester, thread, joined,
                      private_thread, tokenize = 'unicode61 remove_diacritics 2');
-                 INSERT INTO t VALUES ('1', 'printer', 'jam', 'ana', 'fixed', 'note');",
+                 INSERT INTO t VALUES ('1', 'printer', 'jam', 'ana', 'fixed', '', 'note');",
             )
             .expect("table");
             if let Some(q) = fts_query(&typed, hidden) {
