@@ -195,7 +195,8 @@ async fn automatic_mails_reach_the_right_person_in_their_language() {
         "{}",
         got[0].html
     );
-    assert!(got[0].text.contains("Papier **staut** sich"));
+    // The text part reads as text, not Markdown.
+    assert!(got[0].text.contains("Papier staut sich"), "{}", got[0].text);
     assert!(
         got[0]
             .text
@@ -793,5 +794,131 @@ async fn mail_settings_and_the_test_mail_work_from_the_shell_with_the_secret_mas
     assert_eq!(got[1].rcpt, vec!["ops2@example.test"]);
     let (ok, out) = run(&["mail-test", "--to", "nope"], "");
     assert!(!ok && out.contains("not a valid mail address"), "{out}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn without_a_sender_mails_go_from_the_technician_readable_and_in_the_recipients_language() {
+    let peer = SmtpPeer::start();
+    let (app, tech, user, uwe) = helpdesk_with_mail(&peer).await;
+    app.set_setting("smtp.from", "");
+    app.set_setting("mail_newticket", "0");
+    let tom = app.user_id("tom");
+
+    // Uwe answers his ticket that Tom handles: Tom's mail comes from Tom's address, never
+    // from Uwe's, and its text part reads as text, not Markdown.
+    let id = open_ticket(
+        &app,
+        &tech,
+        &[
+            ("requester", &format!("u{uwe}")),
+            ("technician", &format!("u{tom}")),
+            ("title", "Drucker"),
+            (
+                "description",
+                "Papier **staut** sich, siehe [Handbuch](https://docs.example.test/p)",
+            ),
+        ],
+    )
+    .await;
+    let first = peer.wait_for(1, 10).await;
+    assert_eq!(
+        first[0].from, "tom@example.test",
+        "a technician's change goes from them"
+    );
+    assert!(
+        first[0].text.contains("Papier staut sich"),
+        "{}",
+        first[0].text
+    );
+    assert!(
+        first[0]
+            .text
+            .contains("Handbuch <https://docs.example.test/p>"),
+        "{}",
+        first[0].text
+    );
+    assert!(!first[0].text.contains("**"), "{}", first[0].text);
+    let r = user
+        .send_ticket_form(
+            &format!("/tickets/{id}"),
+            &[("reply", "- Fach *zwei* leer")],
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let got = peer.wait_for(2, 10).await;
+    let to_tom = got
+        .iter()
+        .find(|m| m.rcpt == ["tom@example.test"])
+        .expect("mail to Tom");
+    assert_ne!(to_tom.from, "uwe@example.test");
+    assert_eq!(to_tom.from, "tom@example.test");
+    assert!(to_tom.text.contains("- Fach zwei leer"), "{}", to_tom.text);
+
+    // A manual mail to Uwe's address typed by hand is written in his language, and the
+    // preview says so.
+    let page = format!("/tickets/{id}/mail");
+    let preview = tech
+        .submit(
+            &page,
+            &page,
+            &[
+                ("others", "uwe@example.test"),
+                ("subject", "Drucker"),
+                ("message", "Bitte **neu starten**."),
+                ("action", "preview"),
+            ],
+        )
+        .await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+    preview.assert_contains(r#"<dd class="mail-language">Deutsch</dd>"#);
+    let sent = tech
+        .submit(
+            &page,
+            &page,
+            &[
+                ("others", "uwe@example.test"),
+                ("subject", "Drucker"),
+                ("message", "Bitte **neu starten**."),
+                ("action", "send"),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let got = peer.wait_for(3, 10).await;
+    let manual = got
+        .iter()
+        .find(|m| m.subject == "Drucker")
+        .expect("manual mail");
+    assert!(
+        manual.text.contains("Bitte neu starten."),
+        "{}",
+        manual.text
+    );
+    assert!(manual.text.contains("Titel"), "in German: {}", manual.text);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn set_up_fills_the_server_address_and_the_mail_page_warns_while_it_is_empty() {
+    let app = TestApp::spawn().await;
+    let admin = app.client();
+    admin.create_first_admin(&app).await;
+    let url = app.text("SELECT value FROM settings WHERE key = 'server_url'");
+    assert!(
+        url.starts_with("http://") && !url.contains("localhost:0"),
+        "{url}"
+    );
+    assert_eq!(
+        app.text("SELECT value FROM settings WHERE key = 'default_language'"),
+        "en"
+    );
+    let page = admin.get("/admin/mail").await;
+    assert!(!page.body.contains("server-url-missing"));
+    app.set_setting("server_url", "");
+    let page = admin.get("/admin/mail").await;
+    page.assert_contains("server-url-missing")
+        .assert_contains("Links to tickets in mails are empty");
     app.stop().await;
 }

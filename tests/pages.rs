@@ -34,7 +34,11 @@ async fn unknown_urls_get_a_translated_page_not_a_bare_text() {
         .assert_contains(r#"<html lang="de""#);
     let es = app.client_in("es-ES,es;q=0.9").get("/nope").await;
     es.assert_contains("Página no encontrada");
-    // A language Gestdesk does not speak falls back to French.
+    // A language Gestdesk does not speak falls back to the server's default language: the one
+    // chosen at set-up (English here), then whatever the administrator sets.
+    let it = app.client_in("it-IT").get("/nope").await;
+    it.assert_contains("Page not found");
+    app.set_setting("default_language", "fr");
     let it = app.client_in("it-IT").get("/nope").await;
     it.assert_contains("Page introuvable");
 

@@ -168,12 +168,15 @@ fn text_body(c: &Content, look: &Look) -> String {
     push(&markdown::plain_text(&markdown::clean_html(&look.start)));
     push(&c.heading);
     if let Some(m) = &c.message {
-        push(m);
+        push(&markdown::plain_text(markdown::render_html(m).as_str()));
     }
     let facts: Vec<String> = c.facts.iter().map(|(l, v)| format!("{l}: {v}")).collect();
     push(&facts.join("\n"));
     if let Some((label, body)) = &c.description {
-        push(&format!("{label}\n{}", body.markdown.trim()));
+        push(&format!(
+            "{label}\n{}",
+            markdown::plain_text(body.html.as_str())
+        ));
     }
     if let Some((label, entries)) = &c.thread {
         let mut block = format!("{label}\n");
@@ -182,7 +185,7 @@ fn text_body(c: &Content, look: &Look) -> String {
                 "\n{} — {}\n{}\n",
                 e.author,
                 e.when,
-                e.body.markdown.trim()
+                markdown::plain_text(e.body.html.as_str())
             ));
         }
         push(&block);

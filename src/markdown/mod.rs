@@ -102,19 +102,52 @@ pub fn clean_html(source: &str) -> String {
     cleaner().clean(&bounded).to_string()
 }
 
-/// The text of an HTML fragment: tags dropped (block ends become line breaks), entities decoded.
+/// The value of attribute `name` in tag `tag` (as the sanitizer writes it: double quotes).
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    let len = tag[start..].find('"')?;
+    Some(&tag[start..start + len])
+}
+
+/// The text of an HTML fragment: tags dropped (block ends become line breaks, list items start
+/// with "- ", a link keeps its address after its text, a picture shows its name), entities
+/// decoded.
 pub fn plain_text(html: &str) -> String {
     let mut spaced = String::with_capacity(html.len() + 16);
     let lower = html.to_ascii_lowercase();
     let mut last = 0;
+    let mut link: Option<String> = None;
     for (i, _) in lower.match_indices('<') {
         let rest = &lower[i..];
-        let breaks = ["<br", "</p", "</div", "</li", "</h", "</tr", "</blockquote"]
-            .iter()
-            .any(|t| rest.starts_with(t));
+        let tag = &html[i..i + rest.find('>').unwrap_or(rest.len())];
+        let breaks = [
+            "<br",
+            "</p",
+            "</div",
+            "</li",
+            "</h",
+            "</tr",
+            "</blockquote",
+            "<ul",
+            "<ol",
+        ]
+        .iter()
+        .any(|t| rest.starts_with(t));
         spaced.push_str(&html[last..i]);
         if breaks {
             spaced.push('\n');
+        }
+        if rest.starts_with("<li") {
+            spaced.push_str("- ");
+        } else if rest.starts_with("<a ") {
+            link = attribute(tag, "href").map(str::to_owned);
+        } else if rest.starts_with("</a") {
+            if let Some(href) = link.take() {
+                spaced.push_str(&format!(" &lt;{href}&gt;"));
+            }
+        } else if rest.starts_with("<img") {
+            let alt = attribute(tag, "alt").unwrap_or_default();
+            spaced.push_str(&format!("[{alt}]"));
         }
         last = i;
     }

@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
 
+use crate::domain::settings;
 use crate::domain::users::{self, AdminOrigin, NewAdmin};
 use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::{Lang, msg};
@@ -103,9 +104,42 @@ async fn setup_page(
     Ok(setup_view(&visitor, &token, &form, &FieldErrors::new(), None).into_response())
 }
 
+/// The address users reach this server at: the one the administrator typed, unless it names
+/// this machine only (then the first LAN address the server listens on).
+fn server_address(headers: &axum::http::HeaderMap, state: &AppState, secure: bool) -> String {
+    let host = headers
+        .get(axum::http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or_default();
+    let name = host.rsplit_once(':').map_or(host, |(n, p)| {
+        if p.chars().all(|c| c.is_ascii_digit()) && !n.ends_with(':') {
+            n
+        } else {
+            host
+        }
+    });
+    let local = name.is_empty()
+        || name.eq_ignore_ascii_case("localhost")
+        || name
+            .trim_matches(['[', ']'])
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback());
+    if !local {
+        return format!("{}://{host}", if secure { "https" } else { "http" });
+    }
+    state
+        .urls()
+        .iter()
+        .find(|u| !u.starts_with("http://localhost"))
+        .or_else(|| state.urls().first())
+        .map(|u| u.trim_end_matches('/').to_owned())
+        .unwrap_or_default()
+}
+
 async fn setup_submit(
     State(state): State<AppState>,
     Page(visitor): Page,
+    headers: axum::http::HeaderMap,
     Path(token): Path<String>,
     FormData(form): FormData<SetupForm>,
 ) -> Result<Response, WebError> {
@@ -142,6 +176,18 @@ async fn setup_submit(
     };
     state.setup().disarm();
     tracing::info!(login = %user.login, "first administrator created; the set-up link is now dead");
+    let url = server_address(&headers, &state, visitor.secure);
+    settings::adopt(state.db(), settings::SERVER_URL, url, user.id).await?;
+    settings::adopt(
+        state.db(),
+        settings::DEFAULT_LANGUAGE,
+        Lang::from_code(&form.language)
+            .unwrap_or(visitor.lang)
+            .code()
+            .to_owned(),
+        user.id,
+    )
+    .await?;
 
     start_session(&state, &visitor, &user, Flash::Welcome).await
 }

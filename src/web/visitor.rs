@@ -1,7 +1,8 @@
 //! Who is asking: the first middleware of every page request.
 //!
 //! It reads the session cookie, loads the user and the rights of their profile, the settings,
-//! the language (user's choice, else the login page's choice, else the browser's, else French)
+//! the language (user's choice, else the login page's choice, else the browser's, else the
+//! server's default language)
 //! and the CSRF token, and hands them to the rest of the request as a [`Visitor`].
 
 use std::net::SocketAddr;
@@ -283,7 +284,11 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
         },
     };
 
-    let lang = choose_language(session.as_deref().map(|s| &s.user), &headers);
+    let lang = choose_language(
+        session.as_deref().map(|s| &s.user),
+        &headers,
+        &loaded.settings,
+    );
     let flash_cookie = cookies::get(&headers, cookies::FLASH);
     let flash = if expired {
         Some(Flash::SessionExpired)
@@ -384,7 +389,7 @@ fn forwarded_client(headers: &HeaderMap) -> Option<std::net::IpAddr> {
         .map(|ip| ip.to_canonical())
 }
 
-fn choose_language(user: Option<&User>, headers: &HeaderMap) -> Lang {
+fn choose_language(user: Option<&User>, headers: &HeaderMap, settings: &Settings) -> Lang {
     user.and_then(|u| u.language.as_deref())
         .and_then(Lang::from_code)
         .or_else(|| cookies::get(headers, cookies::LANGUAGE).and_then(Lang::from_code))
@@ -394,6 +399,7 @@ fn choose_language(user: Option<&User>, headers: &HeaderMap) -> Lang {
                 .and_then(|v| v.to_str().ok())
                 .and_then(Lang::from_accept_language)
         })
+        .or_else(|| Lang::from_code(settings.raw(crate::domain::settings::DEFAULT_LANGUAGE)))
         .unwrap_or_default()
 }
 

@@ -137,3 +137,6 @@ thread-mail = { $who } hat { $to } eine E-Mail gesendet: { $subject } ({ $state 
 cli-mail-queued = Test-E-Mail { $id } liegt im Postausgang; der laufende Server versendet sie.
 cli-mail-sent = Der Server hat die E-Mail angenommen: { $answer }
 cli-mail-connector-off = Die SMTP-Anbindung ist aus: Die E-Mail wartet, bis sie eingeschaltet wird (gestdesk settings set smtp.enabled 1).
+mail-language = Verfasst auf
+mail-server-url-missing = Links zu Tickets in Mails bleiben leer, solange die Serveradresse nicht eingetragen ist.
+mail-server-url-set = Serveradresse eintragen

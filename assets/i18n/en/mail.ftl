@@ -137,3 +137,6 @@ thread-mail = { $who } mailed { $to }: { $subject } ({ $state })
 cli-mail-queued = Test mail { $id } is in the outbox; the running server sends it.
 cli-mail-sent = The server accepted the mail: { $answer }
 cli-mail-connector-off = The SMTP connector is off: the mail waits until it is turned on (gestdesk settings set smtp.enabled 1).
+mail-language = Written in
+mail-server-url-missing = Links to tickets in mails are empty until the server address is set.
+mail-server-url-set = Set the server address

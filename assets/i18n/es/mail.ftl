@@ -137,3 +137,6 @@ thread-mail = { $who } envió un correo a { $to }: { $subject } ({ $state })
 cli-mail-queued = El correo de prueba { $id } está en la bandeja de salida; el servidor en marcha lo envía.
 cli-mail-sent = El servidor aceptó el correo: { $answer }
 cli-mail-connector-off = El conector SMTP está desactivado: el correo espera a que se active (gestdesk settings set smtp.enabled 1).
+mail-language = Redactado en
+mail-server-url-missing = Los enlaces a los tickets en los correos están vacíos mientras no se indique la dirección del servidor.
+mail-server-url-set = Indicar la dirección del servidor

@@ -137,3 +137,6 @@ thread-mail = { $who } a envoyé un mail à { $to } : { $subject } ({ $state })
 cli-mail-queued = Le mail de test { $id } est dans la boîte d'envoi ; le serveur en marche l'envoie.
 cli-mail-sent = Le serveur a accepté le mail : { $answer }
 cli-mail-connector-off = La liaison SMTP est désactivée : le mail attend qu'elle soit activée (gestdesk settings set smtp.enabled 1).
+mail-language = Rédigé en
+mail-server-url-missing = Les liens vers les tickets dans les mails sont vides tant que l’adresse du serveur n’est pas renseignée.
+mail-server-url-set = Renseigner l’adresse du serveur

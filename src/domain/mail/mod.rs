@@ -121,6 +121,23 @@ pub async fn manual_defaults(
 
 /// Checks a manual mail and renders it, without writing anything: the preview, and the first
 /// step of sending. Field errors name the field.
+/// The language of the active user whose mail address is `address`, if any.
+fn language_of_address(
+    conn: &rusqlite::Connection,
+    address: &str,
+) -> rusqlite::Result<Option<Lang>> {
+    use rusqlite::OptionalExtension;
+    let code: Option<Option<String>> = conn
+        .query_row(
+            "SELECT language FROM users WHERE lower(trim(mail)) = lower(?1) AND disabled = 0
+             ORDER BY id LIMIT 1",
+            [address.trim()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(code.flatten().as_deref().and_then(Lang::from_code))
+}
+
 fn check_manual(
     conn: &rusqlite::Connection,
     actor: &Actor,
@@ -150,7 +167,15 @@ fn check_manual(
         to.push(user.mail.trim().to_owned());
     }
     match address::check_list(&form.others) {
-        Ok(list) => to.extend(list),
+        Ok(list) => {
+            // An address typed by hand that belongs to a user: the mail is in their language.
+            for a in &list {
+                if recipient_lang.is_none() {
+                    recipient_lang = language_of_address(conn, a)?;
+                }
+            }
+            to.extend(list);
+        }
         Err(m) => errors.add("others", m),
     }
     let cc = address::check_list(&form.cc).unwrap_or_else(|m| {
@@ -235,6 +260,15 @@ pub async fn send_manual(
         }
         let mail = check_manual(tx, &actor, ticket, &form, lang)?;
         let now = clock::now();
+        let sender = notify::sender_for(
+            tx,
+            &notify::Cause {
+                user_id: actor.user.id.0,
+                technician: actor.is_technician(),
+                mail: actor.user.mail.trim().to_owned(),
+            },
+            Some(ticket),
+        )?;
         let mut recorded = mail.to.clone();
         recorded.extend(mail.cc.iter().cloned());
         let entry = crate::domain::tickets::thread::record_mail(
@@ -251,7 +285,7 @@ pub async fn send_manual(
                 kind: MailKind::Manual,
                 ticket_id: Some(ticket),
                 thread_entry_id: Some(entry),
-                author_addr: actor.user.mail.trim().to_owned(),
+                author_addr: sender,
                 to: mail.to,
                 cc: mail.cc,
                 subject: mail.subject,

@@ -57,7 +57,11 @@ pub struct Recipient {
 fn user_recipient(conn: &Connection, id: i64) -> rusqlite::Result<Option<Recipient>> {
     use rusqlite::OptionalExtension;
     let row: Option<(String, Option<String>, bool)> = conn
-        .prepare_cached("SELECT mail, language, disabled FROM users WHERE id = ?1")?
+        .prepare_cached(
+            "SELECT mail, COALESCE(NULLIF(language, ''),
+                        (SELECT value FROM settings WHERE key = 'default_language')), disabled
+             FROM users WHERE id = ?1",
+        )?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
     Ok(row.and_then(|(mail, lang, disabled)| {
@@ -181,6 +185,34 @@ fn what_key(kind: MailKind) -> &'static str {
     }
 }
 
+/// The address a ticket's mails go from when no sender is set in the settings: the technician
+/// who acts, else the ticket's technician, else an administrator; never a requester (their
+/// colleagues would get mail "from" them, and replies would go back to them).
+pub fn sender_for(
+    conn: &rusqlite::Connection,
+    cause: &Cause,
+    ticket: Option<i64>,
+) -> rusqlite::Result<String> {
+    use rusqlite::OptionalExtension;
+    if cause.technician && !cause.mail.is_empty() {
+        return Ok(cause.mail.clone());
+    }
+    let found: Option<String> = conn
+        .query_row(
+            "SELECT mail FROM (
+                 SELECT u.mail, 0 AS rank FROM tickets t JOIN users u ON u.id = t.technician_id
+                 WHERE t.id = ?1 AND u.disabled = 0 AND trim(u.mail) <> ''
+                 UNION ALL
+                 SELECT mail, 1 + id FROM users
+                 WHERE profile_id = 4 AND disabled = 0 AND trim(mail) <> '')
+             ORDER BY rank LIMIT 1",
+            [ticket.unwrap_or(0)],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(found.map(|m| m.trim().to_owned()).unwrap_or_default())
+}
+
 /// Writes the automatic mails that `change` to ticket `ticket` by `cause` calls for, one per
 /// recipient in their language, each recorded in the ticket's thread. Returns how many.
 pub fn after_change(
@@ -196,6 +228,7 @@ pub fn after_change(
     }
     let mut written = 0;
     let mut mailed: Vec<String> = Vec::new();
+    let sender = sender_for(tx, cause, Some(ticket))?;
     for (kind, recipients) in planned(tx, settings, cause, change)? {
         for r in recipients {
             let own = r.user_id == Some(cause.user_id)
@@ -218,7 +251,7 @@ pub fn after_change(
                     kind,
                     ticket_id: Some(ticket),
                     thread_entry_id: Some(entry),
-                    author_addr: cause.mail.clone(),
+                    author_addr: sender.clone(),
                     to: vec![r.mail.clone()],
                     cc: Vec::new(),
                     subject,

@@ -61,6 +61,9 @@ pub const NOTIFY: &str = "notify";
 pub const REPLY_REOPENS: &str = "ticket_reply_reopens";
 /// Key of the address users reach Gestdesk at, used in links sent by mail.
 pub const SERVER_URL: &str = "server_url";
+/// Key of the language of pages for visitors whose browser asks for none we have, and of
+/// mails to users who chose none.
+pub const DEFAULT_LANGUAGE: &str = "default_language";
 /// Key of how long action messages stay bright, in milliseconds.
 pub const FLASH_MS: &str = "flash_ms";
 /// Key of "pages update themselves when tickets change".
@@ -208,6 +211,34 @@ pub fn set(
         ],
     )?;
     Ok(true)
+}
+
+/// Stores `value` for setting `key` unless someone set it already (set-up fills the server
+/// address with the one the administrator used, and the default language with theirs, so
+/// that links in mails are never empty). Returns whether it was stored.
+pub async fn adopt(
+    db: &crate::db::Db,
+    key: &'static str,
+    value: String,
+    by: UserId,
+) -> Result<bool, crate::domain::DomainError> {
+    db.write(move |tx| {
+        let current: Option<String> = tx
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if current.is_some_and(|v| !v.trim().is_empty()) {
+            return Ok(false);
+        }
+        match set(tx, key, &value, Some(by), Source::Web) {
+            Ok(changed) => Ok(changed),
+            // An address the checks refuse is left for the administrator to type.
+            Err(SetError::Invalid(_) | SetError::UnknownKey) => Ok(false),
+            Err(SetError::Storage(e)) => Err(e.into()),
+        }
+    })
+    .await
 }
 
 /// Validates every `(key, value)` first, then stores them all in one transaction, so that one

@@ -214,6 +214,14 @@ pub const DEFAULT_STATES: &[(&str, &str)] = &[
     ("4", "state-rejected"),
 ];
 
+/// The languages pages and mails are written in, each with its own name.
+pub const LANGUAGES: &[(&str, &str)] = &[
+    ("fr", "lang-choice-fr"),
+    ("en", "lang-choice-en"),
+    ("es", "lang-choice-es"),
+    ("de", "lang-choice-de"),
+];
+
 /// Every setting.
 pub const DEFS: &[Def] = &[
     Def {
@@ -250,6 +258,14 @@ pub const DEFS: &[Def] = &[
         section: Section::General,
         label: "setting-server-url",
         help: "setting-server-url-help",
+    },
+    Def {
+        key: super::DEFAULT_LANGUAGE,
+        kind: Kind::Choice(LANGUAGES),
+        default: "fr",
+        section: Section::General,
+        label: "setting-default-language",
+        help: "setting-default-language-help",
     },
     Def {
         key: super::FLASH_MS,

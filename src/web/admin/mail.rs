@@ -51,6 +51,12 @@ fn view(
     let lang = visitor.lang;
     let content = html! {
         (tabs(visitor, paths::ADMIN_MAIL))
+        @if visitor.settings.raw(crate::domain::settings::SERVER_URL).trim().is_empty() {
+            p.alert.alert-warning #server-url-missing role="status" {
+                (lang.t("mail-server-url-missing")) " "
+                a href=(format!("{}#f-server_url", paths::ADMIN_SETTINGS)) { (lang.t("mail-server-url-set")) }
+            }
+        }
         @if queued > 0 {
             p.alert.alert-info {
                 a href=(format!("{}?state=queued", paths::ADMIN_OUTBOX)) {

@@ -57,6 +57,7 @@ fn view(
                     dt { (lang.t("mail-to")) } dd { (p.to.join(", ")) }
                     @if !p.cc.is_empty() { dt { (lang.t("mail-cc")) } dd { (p.cc.join(", ")) } }
                     dt { (lang.t("mail-subject")) } dd { (p.subject) }
+                    dt { (lang.t("mail-language")) } dd.mail-language { (p.lang.t("language-name")) }
                 }
                 // The mail's own HTML (sanitized when it was made) in a sandbox without scripts.
                 iframe.mail-preview sandbox="" title=(lang.t("mail-preview")) srcdoc=(p.body.html) {}
