@@ -487,3 +487,113 @@ async fn search_finds_wi_fi_written_either_way_and_tickets_by_their_requesters_m
     assert!(!listed(&admin.get("/tickets?view=all&state=all&q=wifi").await.body).contains(&other));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn lists_refuse_a_name_they_have_and_categories_hand_new_tickets_to_their_technician() {
+    let (app, admin) = TestApp::with_admin().await;
+    let _tom = app.login_as("tom", Profile::Technician).await;
+    let ursula = app.login_as("ursula", Profile::User).await;
+    let tom = app.user_id("tom");
+
+    // "Hardware" exists (built in, "Matériel" in French): no second one, whatever the case,
+    // accents or language; the form comes back with what was typed.
+    for typed in ["hardware", "  HARDWARE ", "Matériel", "materiel"] {
+        let r = admin
+            .submit(
+                "/admin/lists/categories",
+                "/admin/lists/categories",
+                &[("name", typed)],
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{typed}: {}",
+            r.body
+        );
+        r.assert_contains("is already in this list");
+    }
+    assert_eq!(app.count("SELECT count(*) FROM categories"), 2);
+    let r = admin
+        .submit(
+            "/admin/lists/categories",
+            "/admin/lists/categories",
+            &[("name", "Réseau")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let network = app.count("SELECT id FROM categories WHERE name = 'Réseau'");
+    // The same subcategory name under two categories is fine; twice under one is not.
+    for (category, status) in [
+        ("1", StatusCode::SEE_OTHER),
+        (network.to_string().as_str(), StatusCode::SEE_OTHER),
+        ("1", StatusCode::UNPROCESSABLE_ENTITY),
+    ] {
+        let r = admin
+            .submit(
+                "/admin/lists/subcategories",
+                "/admin/lists/subcategories",
+                &[("category_id", category), ("name", "Wi-Fi")],
+            )
+            .await;
+        assert_eq!(r.status, status, "{}", r.body);
+    }
+
+    // The network category names Tom as its technician: Ursula's network tickets go to him,
+    // and the thread says Gestdesk did it, not Ursula.
+    let path = format!("/admin/lists/categories/{network}");
+    let form = admin.get(&path).await;
+    form.assert_contains(r#"name="technician_id""#)
+        .assert_contains(r#"name="tech_group_id""#);
+    let r = admin
+        .submit(
+            &path,
+            &path,
+            &[
+                ("name", "Réseau"),
+                ("position", "0"),
+                ("technician_id", &tom.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let bad = admin
+        .submit(
+            &path,
+            &path,
+            &[
+                ("name", "Réseau"),
+                ("position", "0"),
+                ("technician_id", "999"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let id = open_ticket(
+        &app,
+        &ursula,
+        &[
+            ("title", "No network"),
+            ("category_id", &network.to_string()),
+        ],
+    )
+    .await;
+    assert_eq!(state_and_technician(&app, id), (1, Some(tom)));
+    let page = ursula.get(&format!("/tickets/{id}")).await;
+    page.assert_contains("Gestdesk assigned the ticket to Test tom");
+    assert!(!page.body.contains("Test ursula assigned"));
+    // A technician who picks someone keeps the choice.
+    let id2 = open_ticket(
+        &app,
+        &admin,
+        &[
+            ("requester", "u1"),
+            ("title", "Switch"),
+            ("category_id", &network.to_string()),
+            ("technician", "u1"),
+        ],
+    )
+    .await;
+    assert_eq!(state_and_technician(&app, id2).1, Some(1));
+    app.stop().await;
+}

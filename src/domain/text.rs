@@ -37,6 +37,39 @@ pub fn visible(text: &str) -> String {
         .collect()
 }
 
+/// `text` compared loosely: lower case, accents of Latin letters removed, inner spaces
+/// collapsed ("Réseau  Wi-Fi" and "reseau wi-fi" are the same name).
+pub fn folded(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.trim().chars().flat_map(char::to_lowercase) {
+        let base: &str = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => "a",
+            'ç' | 'ć' | 'č' => "c",
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' => "e",
+            'ì' | 'í' | 'î' | 'ï' | 'ī' => "i",
+            'ñ' | 'ń' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => "o",
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' => "u",
+            'ý' | 'ÿ' => "y",
+            'œ' => "oe",
+            'æ' => "ae",
+            'ß' => "ss",
+            c if c.is_whitespace() => {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+                continue;
+            }
+            c => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(base);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,5 +79,12 @@ mod tests {
         assert_eq!(visible("report\u{202e}fdp.exe"), "reportfdp.exe");
         assert_eq!(visible("a\u{200b}b\u{feff}c\u{2067}d\td"), "abcdd");
         assert_eq!(visible("Café déjà vu ✓"), "Café déjà vu ✓");
+    }
+
+    #[test]
+    fn names_fold_case_accents_and_spaces() {
+        assert_eq!(super::folded("  Réseau   Wi-Fi "), "reseau wi-fi");
+        assert_eq!(super::folded("ÉTAGE"), super::folded("etage"));
+        assert_eq!(super::folded("Straße"), "strasse");
     }
 }

@@ -164,3 +164,6 @@ usage-models = verwendet von { $count ->
        *[other] { $count } Gerätemodellen
     }
 list-col-ticket = Ticketnummer
+error-duplicate-name = „{ $name }“ steht bereits in dieser Liste (Namen werden ohne Groß-/Kleinschreibung und Akzente verglichen).
+list-col-technician = Standard-Techniker
+list-col-tech-group = Standard-Technikergruppe

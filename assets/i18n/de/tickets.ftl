@@ -135,3 +135,4 @@ error-paste-not-picture = Nur Bilder (PNG, JPEG, GIF, WebP) können in einen Tex
 setting-reply-reopens = Eine Antwort des Anfragenden öffnet ein gelöstes Ticket wieder
 setting-reply-reopens-help = Antwortet der Anfragende auf ein gelöstes Ticket, geht es zurück auf „In Bearbeitung“ (oder „Nicht zugewiesen“, wenn es niemand hat).
 ticket-description-edit = Beschreibung bearbeiten
+thread-by-system = Gestdesk

@@ -164,3 +164,6 @@ usage-models = used by { $count ->
        *[other] { $count } asset models
     }
 list-col-ticket = Ticket number
+error-duplicate-name = “{ $name }” is already in this list (names are compared without case or accents).
+list-col-technician = Default technician
+list-col-tech-group = Default technician group

@@ -135,3 +135,4 @@ error-paste-not-picture = Only pictures (PNG, JPEG, GIF, WebP) can be pasted int
 setting-reply-reopens = A requester’s reply reopens a resolved ticket
 setting-reply-reopens-help = When the requester answers a resolved ticket, it goes back to “In progress” (or “Unassigned” when nobody has it).
 ticket-description-edit = Edit the description
+thread-by-system = Gestdesk

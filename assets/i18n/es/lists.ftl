@@ -164,3 +164,6 @@ usage-models = usado por { $count ->
        *[other] { $count } modelos de equipo
     }
 list-col-ticket = Número de ticket
+error-duplicate-name = «{ $name }» ya está en esta lista (los nombres se comparan sin mayúsculas ni acentos).
+list-col-technician = Técnico predeterminado
+list-col-tech-group = Grupo de técnicos predeterminado

@@ -135,3 +135,4 @@ error-paste-not-picture = Solo se pueden pegar imágenes (PNG, JPEG, GIF, WebP) 
 setting-reply-reopens = Una respuesta del solicitante reabre un ticket resuelto
 setting-reply-reopens-help = Cuando el solicitante responde a un ticket resuelto, vuelve a «En curso» (o «Sin asignar» si nadie lo tiene).
 ticket-description-edit = Modificar la descripción
+thread-by-system = Gestdesk

@@ -164,3 +164,6 @@ usage-models = utilisée par { $count ->
        *[other] { $count } modèles d'équipements
     }
 list-col-ticket = Numéro du ticket
+error-duplicate-name = « { $name } » est déjà dans cette liste (les noms sont comparés sans tenir compte des majuscules ni des accents).
+list-col-technician = Technicien par défaut
+list-col-tech-group = Groupe de techniciens par défaut

@@ -135,3 +135,4 @@ error-paste-not-picture = Seules des images (PNG, JPEG, GIF, WebP) peuvent être
 setting-reply-reopens = Une réponse du demandeur rouvre un ticket résolu
 setting-reply-reopens-help = Quand le demandeur répond à un ticket résolu, il repasse « En cours » (ou « Non attribué » si personne ne l’a).
 ticket-description-edit = Modifier la description
+thread-by-system = Gestdesk

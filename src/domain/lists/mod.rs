@@ -11,7 +11,7 @@ pub mod rules;
 
 use crate::i18n::Msg;
 
-pub use registry::{ALL, Column, ColumnKind, ListDef, Usage, find};
+pub use registry::{ALL, Column, ColumnKind, ListDef, Staff, Usage, find};
 
 /// A stored value of a column.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,6 +123,13 @@ pub async fn save(
                     errors.add(c.name, msg("error-unknown-ticket"));
                 }
             }
+            if let (ColumnKind::Staff(staff), Value::Int(who)) = (c.kind, value)
+                && !repo::staff_choices(tx, staff)?
+                    .iter()
+                    .any(|(id, _)| id == who)
+            {
+                errors.add(c.name, msg("error-unknown-choice"));
+            }
             if let (ColumnKind::Ref(target), Value::Int(ref_id)) = (c.kind, value) {
                 let target = find(target).ok_or(DomainError::NotFound)?;
                 if !repo::exists(tx, target, *ref_id)? {
@@ -130,6 +137,7 @@ pub async fn save(
                 }
             }
         }
+        check_unique_name(tx, def, &columns, &values, id, lang, &mut errors)?;
         errors.clone().into_result()?;
         // A built-in name left as shown stays translated for every language.
         if let Some(key) = existing.as_ref().and_then(|e| e.name_key.clone()) {
@@ -161,6 +169,63 @@ pub async fn save(
         })
     })
     .await
+}
+
+/// Refuses a name another entry of the list already has (compared without case, accents or
+/// extra spaces, in every language for built-in names), within the same parent when the list
+/// has one (subcategories of one category).
+fn check_unique_name(
+    conn: &rusqlite::Connection,
+    def: &ListDef,
+    columns: &[&'static Column],
+    values: &[(&'static str, Value)],
+    id: Option<i64>,
+    lang: Lang,
+    errors: &mut FieldErrors,
+) -> rusqlite::Result<()> {
+    let Some(name_column) = columns.iter().find(|c| c.kind == ColumnKind::Name) else {
+        return Ok(());
+    };
+    let Some((_, Value::Text(name))) = values.iter().find(|(c, _)| *c == name_column.name) else {
+        return Ok(());
+    };
+    let wanted = crate::domain::text::folded(name);
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    let parent = def
+        .columns
+        .iter()
+        .position(|c| matches!(c.kind, ColumnKind::Ref(_)) && c.required)
+        .map(|i| {
+            let column = def.columns[i].name;
+            let typed = values
+                .iter()
+                .find(|(c, _)| *c == column)
+                .map(|(_, v)| v.clone());
+            (i, typed)
+        });
+    for e in repo::entries(conn, def)? {
+        if Some(e.id) == id {
+            continue;
+        }
+        if let Some((i, Some(typed))) = &parent
+            && e.values.get(*i) != Some(typed)
+        {
+            continue;
+        }
+        let same = Lang::ALL
+            .iter()
+            .any(|l| crate::domain::text::folded(&repo::display_name(def, &e, *l)) == wanted);
+        if same {
+            errors.add(
+                name_column.name,
+                msg("error-duplicate-name").arg("name", repo::display_name(def, &e, lang)),
+            );
+            break;
+        }
+    }
+    Ok(())
 }
 
 /// Deletes an entry, or says why it cannot be deleted.

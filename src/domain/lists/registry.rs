@@ -28,6 +28,33 @@ pub enum ColumnKind {
     Ref(&'static str),
     /// A ticket number.
     Ticket,
+    /// A technician or a technician group (the default one of a category).
+    Staff(Staff),
+}
+
+/// Who a [`ColumnKind::Staff`] column names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Staff {
+    /// An active technician or administrator.
+    Technician,
+    /// A technician group.
+    TechGroup,
+}
+
+impl Staff {
+    /// Id and name of each choice, by name.
+    pub fn choices_sql(self) -> &'static str {
+        match self {
+            Staff::Technician => {
+                "SELECT id, trim(firstname || ' ' || lastname) || ' (' || login || ')' FROM users
+                 WHERE profile_id IN (0, 4) AND disabled = 0
+                 ORDER BY lastname COLLATE NOCASE, firstname COLLATE NOCASE, id"
+            }
+            Staff::TechGroup => {
+                "SELECT id, name FROM groups WHERE kind = 'technician' ORDER BY name COLLATE NOCASE, id"
+            }
+        }
+    }
 }
 
 /// One editable column.
@@ -136,6 +163,16 @@ const POSITION: Column = col(
     ColumnKind::Number { min: 0, max: 9999 },
 );
 const COLOR: Column = required("color", "list-col-color", ColumnKind::Color);
+const TECHNICIAN: Column = col(
+    "technician_id",
+    "list-col-technician",
+    ColumnKind::Staff(Staff::Technician),
+);
+const TECH_GROUP: Column = col(
+    "tech_group_id",
+    "list-col-tech-group",
+    ColumnKind::Staff(Staff::TechGroup),
+);
 const SERVICE: Column = gated(
     "service_id",
     "list-col-service",
@@ -177,6 +214,8 @@ pub const ALL: &[ListDef] = &[
             POSITION,
             col("type_id", "list-col-type", ColumnKind::Ref("types")),
             SERVICE,
+            TECHNICIAN,
+            TECH_GROUP,
         ],
         order_by: "position, name COLLATE NOCASE, id",
         usages: &[
@@ -198,6 +237,8 @@ pub const ALL: &[ListDef] = &[
             ),
             NAME,
             SERVICE,
+            TECHNICIAN,
+            TECH_GROUP,
         ],
         order_by: "category_id, name COLLATE NOCASE, id",
         usages: &[

@@ -122,6 +122,16 @@ pub fn choices(
         .collect())
 }
 
+/// The technicians or technician groups a list column may name, by id, with their names.
+pub fn staff_choices(
+    conn: &Connection,
+    staff: super::registry::Staff,
+) -> rusqlite::Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare_cached(staff.choices_sql())?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.collect()
+}
+
 /// Whether entry `id` exists in the list.
 pub fn exists(conn: &Connection, def: &ListDef, id: i64) -> rusqlite::Result<bool> {
     conn.query_row(

@@ -90,7 +90,7 @@ pub fn parse(column: &Column, input: &str, errors: &mut FieldErrors) -> Value {
                 Value::Null
             }
         },
-        ColumnKind::Ref(_) | ColumnKind::Ticket => {
+        ColumnKind::Ref(_) | ColumnKind::Ticket | ColumnKind::Staff(_) => {
             match text.trim_start_matches('#').parse::<i64>() {
                 Ok(id) if id > 0 => Value::Int(id),
                 _ => {

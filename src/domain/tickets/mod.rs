@@ -287,6 +287,41 @@ fn attached_technician(tx: &Transaction<'_>, requester: i64) -> rusqlite::Result
     .optional()
 }
 
+/// The default technician (or technician group) of a ticket's subcategory, else of its
+/// category (Administration > Lists).
+fn category_technician(
+    tx: &Transaction<'_>,
+    category: Option<i64>,
+    subcategory: Option<i64>,
+) -> rusqlite::Result<Option<Who>> {
+    use rusqlite::OptionalExtension;
+    let pick = |sql: &str, id: i64| -> rusqlite::Result<Option<Who>> {
+        let row: Option<(Option<i64>, Option<i64>)> = tx
+            .query_row(sql, [id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        Ok(row.and_then(|(tech, group)| tech.map(Who::User).or(group.map(Who::Group))))
+    };
+    let active = "AND (technician_id IS NULL OR technician_id IN
+                       (SELECT id FROM users WHERE disabled = 0 AND profile_id IN (0, 4)))";
+    if let Some(sub) = subcategory
+        && let Some(who) = pick(
+            &format!(
+                "SELECT technician_id, tech_group_id FROM subcategories WHERE id = ?1 {active}"
+            ),
+            sub,
+        )?
+    {
+        return Ok(Some(who));
+    }
+    match category {
+        Some(c) => pick(
+            &format!("SELECT technician_id, tech_group_id FROM categories WHERE id = ?1 {active}"),
+            c,
+        ),
+        None => Ok(None),
+    }
+}
+
 fn invalid(field: &'static str, message: crate::i18n::Msg) -> DomainError {
     let mut errors = FieldErrors::new();
     errors.add(field, message);
@@ -452,6 +487,7 @@ pub async fn create(
         let errors = checks::check(tx, &v, &base, &access)?;
         errors.into_result()?;
         let me = actor.user.id.0;
+        let chosen = v.technician.is_some();
         if kind == Form::NewSimple {
             if let Some(limit) = limits::remaining(tx, me, &actor.settings, now)?
                 && limit.left() == 0
@@ -466,6 +502,9 @@ pub async fn create(
                 v.technician = Some(Who::User(tech));
             }
         }
+        if v.technician.is_none() {
+            v.technician = category_technician(tx, v.category_id, v.subcategory_id)?;
+        }
         if !access.editable(Field::State) {
             v.state_id = if v.technician.is_some() {
                 states::WAITING
@@ -479,16 +518,15 @@ pub async fn create(
         keep_description(tx, id, None, &v.description, Some(&description))?;
         thread::record(tx, id, me, now, Event::Opened)?;
         if v.technician.is_some() {
-            thread::record(
-                tx,
-                id,
-                me,
-                now,
-                Event::Assigned {
-                    from: None,
-                    to: v.technician,
-                },
-            )?;
+            let event = Event::Assigned {
+                from: None,
+                to: v.technician,
+            };
+            if chosen {
+                thread::record(tx, id, me, now, event)?;
+            } else {
+                thread::record_by_system(tx, id, now, event)?;
+            }
         }
         if states::is_closed(v.state_id) {
             thread::record(tx, id, me, now, Event::Closed { state: v.state_id })?;

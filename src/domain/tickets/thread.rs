@@ -87,11 +87,32 @@ fn split(w: Option<Who>) -> (Option<i64>, Option<i64>) {
     }
 }
 
-/// Records an event; returns the entry's id.
+/// Records an event by `author`; returns the entry's id.
 pub fn record(
     tx: &Transaction<'_>,
     ticket: i64,
     author: i64,
+    now: i64,
+    event: Event,
+) -> rusqlite::Result<i64> {
+    insert(tx, ticket, Some(author), now, event)
+}
+
+/// Records an event Gestdesk made by its own rules (an automatic assignment), shown as done by
+/// the system rather than by whoever triggered it.
+pub fn record_by_system(
+    tx: &Transaction<'_>,
+    ticket: i64,
+    now: i64,
+    event: Event,
+) -> rusqlite::Result<i64> {
+    insert(tx, ticket, None, now, event)
+}
+
+fn insert(
+    tx: &Transaction<'_>,
+    ticket: i64,
+    author: Option<i64>,
     now: i64,
     event: Event,
 ) -> rusqlite::Result<i64> {
@@ -233,10 +254,12 @@ pub fn list(
         let first: Option<String> = r.get(3)?;
         let last: Option<String> = r.get(4)?;
         let login: Option<String> = r.get(5)?;
+        let author_id: Option<i64> = r.get(2)?;
         let author = match (first, last) {
             (Some(f), Some(l)) if !format!("{f}{l}").trim().is_empty() => {
                 format!("{f} {l}").trim().to_owned()
             }
+            _ if author_id.is_none() => lang.t("thread-by-system"),
             _ => login.unwrap_or_default(),
         };
         let (from, to) = match kind {

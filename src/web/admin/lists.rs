@@ -77,6 +77,17 @@ fn load_refs(
         choices: HashMap::new(),
     };
     for col in cols {
+        if let ColumnKind::Staff(staff) = col.kind {
+            let found = repo::staff_choices(c, staff)?;
+            refs.names.insert(col.name, found.iter().cloned().collect());
+            refs.choices.insert(
+                col.name,
+                found
+                    .into_iter()
+                    .map(|(id, n)| (id.to_string(), n))
+                    .collect(),
+            );
+        }
         if let ColumnKind::Ref(target) = col.kind
             && let Some(tdef) = lists::find(target)
         {
@@ -143,6 +154,11 @@ fn cell(
                     (refs.names.get(target).and_then(|m| m.get(id)).cloned().unwrap_or_default())
                 }
             }
+            ColumnKind::Staff(_) => {
+                @if let Value::Int(id) = value {
+                    (refs.names.get(col.name).and_then(|m| m.get(id)).cloned().unwrap_or_default())
+                }
+            }
             _ => { (value.as_form_text()) }
         }
     }
@@ -159,8 +175,12 @@ fn input(
     let label = msg(col.label);
     match col.kind {
         ColumnKind::Flag => checkbox(lang, col.name, &label, value == "1", None),
-        ColumnKind::Ref(target) => {
-            let options = refs.choices.get(target).cloned().unwrap_or_default();
+        ColumnKind::Ref(_) | ColumnKind::Staff(_) => {
+            let key = match col.kind {
+                ColumnKind::Ref(target) => target,
+                _ => col.name,
+            };
+            let options = refs.choices.get(key).cloned().unwrap_or_default();
             let selected = [value.to_owned()];
             let select = Select::one(col.name, label, &options, &selected);
             let select = if col.required {
