@@ -558,17 +558,6 @@ async fn serve(config: Config) -> Result<(), AppError> {
     for url in crate::net::urls_for(local) {
         writeln!(out, "  {url}")?;
     }
-    if let Some(path) = app.setup_path() {
-        let port = local.port();
-        writeln!(
-            out,
-            "{}",
-            lang.t_args(
-                "cli-setup-link",
-                &[("url", &format!("http://localhost:{port}{path}"))]
-            )
-        )?;
-    }
     writeln!(
         out,
         "{}",
@@ -577,6 +566,17 @@ async fn serve(config: Config) -> Result<(), AppError> {
             &[("dir", &app.config().data_dir().display().to_string())]
         )
     )?;
+    // Last, set apart: the one line a newcomer must act on, at the address listened on.
+    if let Some(path) = app.setup_path() {
+        let base = crate::net::urls_for(local)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| format!("http://localhost:{}/", local.port()));
+        let url = format!("{}{path}", base.trim_end_matches('/'));
+        writeln!(out)?;
+        writeln!(out, "{}", lang.t_args("cli-setup-link", &[("url", &url)]))?;
+        writeln!(out)?;
+    }
     out.flush()?;
     drop(out);
 

@@ -8,17 +8,26 @@ use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
 use tracing_subscriber::{EnvFilter, Layer, fmt};
 
-const DEFAULT_FILTER: &str = "info,tower_http=warn,hyper=warn";
+/// Migrations are logged once, by Gestdesk (the migration library's own lines are left out).
+const DEFAULT_FILTER: &str = "info,tower_http=warn,hyper=warn,refinery_core=warn";
+
+/// Colour codes only on a terminal: a service's journal or a file gets plain lines.
+fn stderr_layer<S>()
+-> fmt::Layer<S, fmt::format::DefaultFields, fmt::format::Format, fn() -> std::io::Stderr>
+where
+    S: tracing::Subscriber + for<'a> tracing_subscriber::registry::LookupSpan<'a>,
+{
+    use std::io::IsTerminal;
+    fmt::layer()
+        .with_ansi(std::io::stderr().is_terminal())
+        .with_writer(std::io::stderr as fn() -> std::io::Stderr)
+}
 
 /// Logs to standard error only, at `default` level unless `RUST_LOG` says otherwise.
 pub fn init_stderr(default: &str) {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
     let _ = tracing_subscriber::registry()
-        .with(
-            fmt::layer()
-                .with_writer(std::io::stderr)
-                .with_filter(filter),
-        )
+        .with(stderr_layer().with_filter(filter))
         .try_init();
 }
 
@@ -37,7 +46,7 @@ pub fn init_server(logs_dir: &Path) -> Option<WorkerGuard> {
         Ok(appender) => {
             let (writer, guard) = tracing_appender::non_blocking(appender);
             let _ = tracing_subscriber::registry()
-                .with(fmt::layer().with_writer(std::io::stderr).with_filter(env()))
+                .with(stderr_layer().with_filter(env()))
                 .with(
                     fmt::layer()
                         .with_ansi(false)

@@ -6,7 +6,13 @@ use std::net::{IpAddr, SocketAddr};
 pub fn urls_for(bound: SocketAddr) -> Vec<String> {
     let port = bound.port();
     let ip = bound.ip();
-    if ip.is_loopback() {
+    // "localhost" names 127.0.0.1 and ::1 only; another loopback address is shown as it is.
+    let localhost: IpAddr = if ip.is_ipv6() {
+        std::net::Ipv6Addr::LOCALHOST.into()
+    } else {
+        std::net::Ipv4Addr::LOCALHOST.into()
+    };
+    if ip == localhost {
         return vec![format!("http://localhost:{port}/")];
     }
     if !ip.is_unspecified() {

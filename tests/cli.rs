@@ -72,14 +72,25 @@ fn start_server(data_dir: &Path) -> Served {
         .spawn()
         .expect("spawn server");
     let reader = BufReader::new(child.stdout.take().expect("stdout"));
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in reader.lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    // The banner is written at once: up to "Data:", then the set-up link on a first start.
     let mut stdout = Vec::new();
-    for line in reader.lines() {
-        let line = line.expect("line");
+    while let Ok(line) = rx.recv_timeout(Duration::from_secs(30)) {
         let done = line.starts_with("Data:");
         stdout.push(line);
         if done {
             break;
         }
+    }
+    while let Ok(line) = rx.recv_timeout(Duration::from_millis(300)) {
+        stdout.push(line);
     }
     Served {
         child,
@@ -300,11 +311,15 @@ async fn the_server_prints_its_addresses_and_stops_gracefully_on_sigterm() {
         stdout.contains(&format!("Data: {}", dir.path().display())),
         "{stdout}"
     );
-    let setup_line = served
+    // The set-up link is the last thing printed, set apart by blank lines.
+    let printed: Vec<&String> = served
         .stdout
         .iter()
-        .find(|l| l.contains("/setup/"))
-        .expect("set-up link printed");
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let setup_line = printed.last().copied().expect("lines");
+    assert!(setup_line.contains("/setup/"), "{stdout}");
+    assert!(served.stdout.iter().any(|l| l.is_empty()), "{stdout}");
     let setup_url = setup_line.rsplit(' ').next().expect("url").to_owned();
     let path = setup_url
         .split_once(&format!(":{port}"))
@@ -777,4 +792,42 @@ async fn repair_admin_restores_a_working_administrator_from_the_shell() {
     assert_eq!(logged, 2);
     signal(&served.child, "TERM");
     assert!(wait_exit(&mut served.child, Duration::from_secs(10)).success());
+}
+
+#[test]
+fn the_console_names_the_address_listened_on_without_colour_codes_or_repeated_lines() {
+    let dir = tempfile::tempdir().expect("dir");
+    let port = free_port();
+    let mut child = gestdesk(dir.path())
+        .env_remove("RUST_LOG")
+        .args(["serve", "--listen", &format!("127.0.0.3:{port}")])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn server");
+    let reader = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut lines = Vec::new();
+    for line in reader.lines().map_while(Result::ok) {
+        let done = line.contains("/setup/");
+        lines.push(line);
+        if done {
+            break;
+        }
+    }
+    signal(&child, "TERM");
+    let status = wait_exit(&mut child, Duration::from_secs(10));
+    assert!(status.success());
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().expect("stderr"), &mut stderr)
+        .expect("stderr");
+    let printed = lines.join("\n");
+    // Listening on 127.0.0.3, "localhost" would lead elsewhere: the address itself is shown.
+    assert!(
+        printed.contains(&format!("http://127.0.0.3:{port}/setup/")),
+        "{printed}"
+    );
+    assert!(!printed.contains("localhost"), "{printed}");
+    // A pipe is not a terminal: no colour codes; each migration is logged once.
+    assert!(!stderr.contains('\u{1b}'), "{stderr}");
+    assert_eq!(stderr.matches("initial").count(), 1, "{stderr}");
 }
