@@ -22,10 +22,11 @@ pub enum Flash {
     ReminderSet,
     MailQueued,
     BackupWritten,
+    ListRestored,
 }
 
 impl Flash {
-    const ALL: [Flash; 16] = [
+    const ALL: [Flash; 17] = [
         Flash::LoggedOut,
         Flash::SessionExpired,
         Flash::PasswordChanged,
@@ -42,6 +43,7 @@ impl Flash {
         Flash::ReminderSet,
         Flash::MailQueued,
         Flash::BackupWritten,
+        Flash::ListRestored,
     ];
 
     /// The cookie value.
@@ -63,6 +65,7 @@ impl Flash {
             Flash::ReminderSet => "reminder-set",
             Flash::MailQueued => "mail-queued",
             Flash::BackupWritten => "backup-written",
+            Flash::ListRestored => "list-restored",
         }
     }
 
@@ -90,6 +93,7 @@ impl Flash {
             Flash::ReminderSet => msg("flash-reminder-set"),
             Flash::MailQueued => msg("flash-mail-queued"),
             Flash::BackupWritten => msg("flash-backup-written"),
+            Flash::ListRestored => msg("flash-list-restored"),
         }
     }
 

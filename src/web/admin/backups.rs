@@ -34,7 +34,6 @@ const SECTIONS: [(Section, &str); 1] = [(Section::Backups, "backups-schedule")];
 /// A message above the list, good or bad.
 enum Banner {
     None,
-    Done(Msg),
     Failed(Msg),
 }
 
@@ -53,7 +52,6 @@ fn view(
     let content = html! {
         @match banner {
             Banner::None => {},
-            Banner::Done(m) => { div.alert.alert-success role="status" { (m.render(lang)) } },
             Banner::Failed(m) => { div.alert.alert-error role="alert" { (m.render(lang)) } },
         }
         section.panel {
@@ -266,7 +264,6 @@ pub async fn restore_list(
         tokio::task::spawn_blocking(move || backup::list_table(&db, &path, &staging, list))
             .await
             .map_err(|e| WebError::internal(e.to_string()))?;
-    let title = visitor.lang.t(list.title);
     match result {
         Ok(n) => {
             tracing::info!(
@@ -274,17 +271,12 @@ pub async fn restore_list(
                 authed.session.user.login,
                 list.code
             );
-            render(
-                &state,
-                visitor,
-                StatusCode::OK,
-                Banner::Done(
-                    msg("backups-list-restored")
-                        .arg("count", n)
-                        .arg("list", title),
-                ),
-            )
-            .await
+            // A refresh of the page that follows does not restore it again.
+            Ok(crate::web::auth::redirect_with_flash(
+                paths::ADMIN_BACKUPS,
+                Flash::ListRestored,
+                visitor.secure,
+            ))
         }
         Err(
             e @ (BackupError::Damaged { .. }
