@@ -597,3 +597,57 @@ async fn lists_refuse_a_name_they_have_and_categories_hand_new_tickets_to_their_
     assert_eq!(state_and_technician(&app, id2).1, Some(1));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_reminder_falling_due_shows_up_on_the_open_page_beside_a_distinct_new_tickets_sign() {
+    use crate::common::browser::{Browser, log_in, wait_until};
+
+    let (app, admin) = TestApp::with_admin().await;
+    let _tom = app.login_as("tom", Profile::Technician).await;
+    let ursula = app.login_as("ursula", Profile::User).await;
+    let tom = app.user_id("tom");
+    unassigned_ticket(&app, &ursula, "Nobody has me").await;
+    let id = open_ticket(
+        &app,
+        &admin,
+        &[
+            ("requester", "u1"),
+            ("technician", &format!("u{tom}")),
+            ("title", "Renew certificate"),
+        ],
+    )
+    .await;
+    // Due in four seconds.
+    app.sql()
+        .execute(
+            "INSERT INTO reminders (ticket_id, technician_id, due_at, text, created_by, created_at)
+             VALUES (?1, ?2, unixepoch() + 4, 'Call the registrar', ?2, unixepoch())",
+            [id, tom],
+        )
+        .expect("reminder");
+    let b = Browser::start(1440, 900).await;
+    let story = async {
+        log_in(&b, &app, "tom", "password-of-tom").await?;
+        b.client.goto(&app.url("/tickets?view=all")).await?;
+        // New tickets nobody has: an inbox with its own label, not a bell.
+        let sign = b.client.find(fantoccini::Locator::Css(".bar-new")).await?.text().await?;
+        assert!(sign.contains("New"), "{sign}");
+        wait_until(
+            &b,
+            "return !!document.querySelector('#reminder-bell .bell') && !!document.querySelector('.reminder-notice');",
+            "the due reminder did not show up",
+        )
+        .await?;
+        let bell = b.client.find(fantoccini::Locator::Css("#reminder-bell .bell")).await?.text().await?;
+        assert!(bell.contains("Reminders") && bell.contains('1'), "{bell}");
+        b.screenshot("14-05-reminder-due-1440").await;
+        b.client.set_window_size(360, 740).await?;
+        b.client.refresh().await?;
+        b.screenshot("14-06-topbar-360").await;
+        Ok::<(), fantoccini::error::CmdError>(())
+    }
+    .await;
+    b.close().await;
+    app.stop().await;
+    story.expect("browser story");
+}

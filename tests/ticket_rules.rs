@@ -244,9 +244,24 @@ async fn reminders_ring_for_the_ticket_technician() {
     r.assert_contains("Enter a date and time.")
         .assert_contains(r#"value="Call the registrar""#);
 
-    // One due already, one far ahead: only the due one rings.
+    // A past date is refused, with what was typed kept.
+    let r = tina
+        .submit(
+            &page,
+            &format!("{page}/reminders"),
+            &[
+                ("due_at", "2020-01-01T09:00"),
+                ("text", "Call the registrar"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    r.assert_contains("This date is past")
+        .assert_contains(r#"value="Call the registrar""#);
+
+    // One falls due (time passes), one stays far ahead: only the due one rings.
     for (due, text) in [
-        ("2020-01-01T09:00", "Call the registrar"),
+        ("2098-01-01T09:00", "Call the registrar"),
         ("2099-01-01T09:00", "Check renewal"),
     ] {
         let r = tina
@@ -258,6 +273,12 @@ async fn reminders_ring_for_the_ticket_technician() {
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     }
+    app.sql()
+        .execute(
+            "UPDATE reminders SET due_at = 1577869200 WHERE text = 'Call the registrar'",
+            [],
+        )
+        .expect("time passes");
     let home = tina.get("/").await;
     home.assert_contains(r#"<span class="bell-count">1</span>"#);
     tina.get(&page)

@@ -470,6 +470,7 @@
       if (bell) bell.classList.add("is-ringing");
     }
     flagTicketChanges(doc);
+    noticeReminders();
     var generation = doc.body && doc.body.getAttribute("data-generation");
     if (generation) known = generation;
   }
@@ -512,6 +513,35 @@
     });
   }
 
+  // A reminder falling due while the page is open: the page refreshes then, says so and,
+  // when sound is on, rings.
+  function scheduleReminder() {
+    var bell = document.querySelector("#reminder-bell .reminder-state");
+    var wait = bell && parseInt(bell.getAttribute("data-next-in"), 10);
+    if (!(wait >= 0)) return;
+    setTimeout(function () { remindersDue = parseInt(bell.getAttribute("data-due"), 10) || 0; refresh(); }, Math.min(wait * 1000 + 1000, 2147483000));
+  }
+  var remindersDue = null;
+  function noticeReminders() {
+    var bell = document.querySelector("#reminder-bell .reminder-state");
+    if (!bell || remindersDue === null) return;
+    var now = parseInt(bell.getAttribute("data-due"), 10) || 0;
+    if (now > remindersDue) {
+      var box = document.createElement("div");
+      box.className = "alert alert-info reminder-notice";
+      box.setAttribute("role", "status");
+      var link = document.createElement("a");
+      link.href = "/reminders";
+      link.textContent = bell.getAttribute("data-notice");
+      box.appendChild(link);
+      document.body.appendChild(box);
+      setTimeout(function () { box.remove(); }, 15000);
+      if (body.getAttribute("data-sound") === "1") ring();
+    }
+    remindersDue = null;
+    scheduleReminder();
+  }
+
   var timer = null, busy = false, pending = false;
   function refresh() {
     if (busy) { pending = true; return; }
@@ -535,6 +565,7 @@
     timer = setTimeout(refresh, 250);
   }
 
+  scheduleReminder();
   var source = new EventSource("/live");
   source.addEventListener("hello", function (e) {
     // Something changed while the connection was down.

@@ -62,6 +62,9 @@ pub struct Visitor {
     pub path: String,
     /// Reminders due for the signed-in technician.
     pub due_reminders: i64,
+    /// In how many seconds the next of this technician's reminders falls due, for the page to
+    /// show it live.
+    pub next_reminder: Option<i64>,
     /// Tickets the signed-in user may still open, when a ticket limit applies.
     pub tickets_left: Option<i64>,
     /// Who reads ticket lists (the signed-in user), and their menu and user bar counters.
@@ -119,6 +122,7 @@ struct Loaded {
     lookup: Lookup,
     rights: Option<RightSet>,
     due_reminders: i64,
+    next_reminder: Option<i64>,
     tickets_left: Option<i64>,
     reader: Option<(Reader, i64)>,
 }
@@ -170,6 +174,7 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
                 _ => None,
             };
             let (mut due_reminders, mut tickets_left, mut reader) = (0, None, None);
+            let mut next_reminder: Option<i64> = None;
             if let (Lookup::Active(s), Some(r)) = (&lookup, &rights) {
                 reader = Some((
                     Reader::load(c, s.user.id.0, s.user.profile, r, &settings)?,
@@ -178,10 +183,11 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
             }
             if let Lookup::Active(s) = &lookup {
                 if matches!(s.user.profile, Profile::Technician | Profile::Administrator) {
-                    due_reminders = c.query_row(
-                        "SELECT count(*) FROM reminders WHERE technician_id = ?1 AND done = 0 AND due_at <= ?2",
+                    (due_reminders, next_reminder) = c.query_row(
+                        "SELECT count(*) FILTER (WHERE due_at <= ?2), min(due_at) FILTER (WHERE due_at > ?2)
+                         FROM reminders WHERE technician_id = ?1 AND done = 0",
                         rusqlite::params![s.user.id.0, now],
-                        |r| r.get(0),
+                        |r| Ok((r.get(0)?, r.get(1)?)),
                     )?;
                 }
                 if settings.flag(crate::domain::settings::USER_LIMIT_TICKET)
@@ -195,6 +201,7 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
                 lookup,
                 rights,
                 due_reminders,
+                next_reminder,
                 tickets_left,
                 reader,
             })
@@ -320,6 +327,7 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
         flash,
         from_loopback,
         due_reminders: loaded.due_reminders,
+        next_reminder: loaded.next_reminder.map(|at| (at - clock::now()).max(0)),
         tickets_left: loaded.tickets_left,
         reader,
         frame,

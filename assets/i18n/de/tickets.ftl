@@ -136,3 +136,6 @@ setting-reply-reopens = Eine Antwort des Anfragenden öffnet ein gelöstes Ticke
 setting-reply-reopens-help = Antwortet der Anfragende auf ein gelöstes Ticket, geht es zurück auf „In Bearbeitung“ (oder „Nicht zugewiesen“, wenn es niemand hat).
 ticket-description-edit = Beschreibung bearbeiten
 thread-by-system = Gestdesk
+reminders-bell-label = Erinnerungen
+reminders-due-notice = Eine Erinnerung ist fällig.
+reminders-past = Dieses Datum liegt in der Vergangenheit: Wählen Sie einen künftigen Zeitpunkt.

@@ -106,3 +106,4 @@ setting-csv-comma = Komma (,)
 col-requester-service = Abteilung des Anfragenden
 col-time-spent = Aufgewendete Zeit
 col-time-spent-minutes = Aufgewendete Zeit (Minuten)
+bar-new = Neu

@@ -136,3 +136,6 @@ setting-reply-reopens = A requester’s reply reopens a resolved ticket
 setting-reply-reopens-help = When the requester answers a resolved ticket, it goes back to “In progress” (or “Unassigned” when nobody has it).
 ticket-description-edit = Edit the description
 thread-by-system = Gestdesk
+reminders-bell-label = Reminders
+reminders-due-notice = A reminder is due.
+reminders-past = This date is past: choose a moment to come.

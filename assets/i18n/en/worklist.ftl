@@ -106,3 +106,4 @@ setting-csv-comma = Comma (,)
 col-requester-service = Requester's service
 col-time-spent = Time spent
 col-time-spent-minutes = Time spent (minutes)
+bar-new = New

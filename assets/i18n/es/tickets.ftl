@@ -136,3 +136,6 @@ setting-reply-reopens = Una respuesta del solicitante reabre un ticket resuelto
 setting-reply-reopens-help = Cuando el solicitante responde a un ticket resuelto, vuelve a «En curso» (o «Sin asignar» si nadie lo tiene).
 ticket-description-edit = Modificar la descripción
 thread-by-system = Gestdesk
+reminders-bell-label = Recordatorios
+reminders-due-notice = Un recordatorio ha vencido.
+reminders-past = Esta fecha ya pasó: elija un momento futuro.

@@ -106,3 +106,4 @@ setting-csv-comma = Coma (,)
 col-requester-service = Servicio del solicitante
 col-time-spent = Tiempo dedicado
 col-time-spent-minutes = Tiempo dedicado (minutos)
+bar-new = Nuevos

@@ -136,3 +136,6 @@ setting-reply-reopens = Une réponse du demandeur rouvre un ticket résolu
 setting-reply-reopens-help = Quand le demandeur répond à un ticket résolu, il repasse « En cours » (ou « Non attribué » si personne ne l’a).
 ticket-description-edit = Modifier la description
 thread-by-system = Gestdesk
+reminders-bell-label = Rappels
+reminders-due-notice = Un rappel arrive à échéance.
+reminders-past = Cette date est passée : choisissez un moment à venir.

@@ -106,3 +106,4 @@ setting-csv-comma = Virgule (,)
 col-requester-service = Service du demandeur
 col-time-spent = Temps passé
 col-time-spent-minutes = Temps passé (minutes)
+bar-new = Nouveaux

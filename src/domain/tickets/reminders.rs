@@ -38,6 +38,10 @@ pub fn add(
         errors.add("due_at", msg("error-datetime"));
         return Err(DomainError::Invalid(errors));
     };
+    // A minute's grace for the time it takes to press the button.
+    if due_at < now - 60 {
+        errors.add("due_at", msg("reminders-past"));
+    }
     let pending: i64 = tx.query_row(
         "SELECT count(*) FROM reminders WHERE ticket_id = ?1 AND done = 0",
         [ticket],

@@ -48,6 +48,7 @@ pub fn page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
             (head(visitor, title))
             body data-generation=[visitor.generation()] data-technician=[visitor.reader.as_ref().map(|r| r.technician)]
                 data-live=(visitor.settings.raw(settings::LIVE_UPDATES))
+                data-sound=(if visitor.reader.as_ref().is_some_and(|r| r.technician) && visitor.settings.flag(settings::NOTIFY) { "1" } else { "0" })
                 data-flash-ms=(visitor.settings.raw(settings::FLASH_MS)) {
                 a.skip-link href="#main" { (lang.t("layout-skip-to-content")) }
                 header.topbar {
@@ -63,11 +64,18 @@ pub fn page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
                         span { (visitor.company_name()) }
                     }
                     (userbar::render(visitor))
-                    @if visitor.due_reminders > 0 {
-                        a.bell href=(paths::REMINDERS) title=(lang.t("reminders-due-title")) {
-                            (icons::icon(icons::BELL))
-                            span.bell-count { (visitor.due_reminders) }
-                            span.visually-hidden { (lang.t_args("reminders-due", &[("count", &visitor.due_reminders.to_string())])) }
+                    div #reminder-bell data-live-region {
+                        // What the page script needs, swapped with the rest when it refreshes.
+                        span.reminder-state hidden data-due=(visitor.due_reminders)
+                            data-next-in=[visitor.next_reminder]
+                            data-notice=(lang.t("reminders-due-notice")) {}
+                        @if visitor.due_reminders > 0 {
+                            a.bell href=(paths::REMINDERS) title=(lang.t("reminders-due-title")) {
+                                (icons::icon(icons::CLOCK))
+                                span.bar-label { (lang.t("reminders-bell-label")) }
+                                span.bell-count { (visitor.due_reminders) }
+                                span.visually-hidden { (lang.t_args("reminders-due", &[("count", &visitor.due_reminders.to_string())])) }
+                            }
                         }
                     }
                     @if let Some(user) = visitor.user() {

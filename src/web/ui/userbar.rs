@@ -1,6 +1,6 @@
 //! The user bar in the top bar: resolved tickets for everyone; for technicians with `userbar`,
-//! the activity view, what is to handle, the workload and a red bell for new tickets nobody has
-//! yet. Each figure links to its list; the bar refreshes live.
+//! the activity view, what is to handle, the workload and a red inbox for new tickets nobody
+//! has yet (reminders have their own clock beside the bar). Each figure links to its list; the bar refreshes live.
 
 use maud::{Markup, html};
 
@@ -34,7 +34,8 @@ pub fn render(visitor: &Visitor) -> Markup {
                 @if t.unassigned > 0 && visitor.has_right("side_all") {
                     a.bar-item.bar-new href=(view_href(&View { scope: Scope::All, state: StateSel::One(states::UNASSIGNED) }))
                         title=(lang.t("bar-new-help")) {
-                        (icons::icon(icons::BELL))
+                        (icons::icon(icons::INBOX))
+                        span.bar-label { (lang.t("bar-new")) }
                         span.bar-value { (t.unassigned) }
                         span.visually-hidden { (lang.t("bar-new-help")) }
                     }
