@@ -651,3 +651,87 @@ async fn a_reminder_falling_due_shows_up_on_the_open_page_beside_a_distinct_new_
     app.stop().await;
     story.expect("browser story");
 }
+
+#[tokio::test]
+async fn the_default_list_fits_a_1440_screen_in_every_language_with_names_on_one_line() {
+    use crate::common::browser::{Browser, log_in};
+
+    let (app, admin) = TestApp::with_admin().await;
+    let _tom = app.login_as("tom", Profile::Technician).await;
+    app.sql()
+        .execute_batch(
+            "UPDATE users SET firstname = 'Anne-Sophie', lastname = 'Delacroix-Beaumont' WHERE login = 'tom';
+             UPDATE users SET firstname = 'Maximilian', lastname = 'Schwarzenberger' WHERE login = 'admin';",
+        )
+        .expect("names");
+    let tom = app.user_id("tom");
+    for (title, priority) in [
+        (
+            "The shared printer on the second floor prints blank pages since the update",
+            "1",
+        ),
+        ("VPN", "3"),
+    ] {
+        open_ticket(
+            &app,
+            &admin,
+            &[
+                ("requester", "u1"),
+                ("technician", &format!("u{tom}")),
+                ("title", title),
+                ("category_id", "2"),
+                ("subcategory_id", "2"),
+                ("priority_id", priority),
+                ("criticality_id", "2"),
+            ],
+        )
+        .await;
+    }
+    let b = Browser::start(1440, 900).await;
+    let story = async {
+        log_in(&b, &app, "tom", "password-of-tom").await?;
+        for lang in ["fr", "de", "es", "en"] {
+            app.sql()
+                .execute("UPDATE users SET language = ?1 WHERE login = 'tom'", [lang])
+                .expect("language");
+            b.client.goto(&app.url("/tickets?view=all&state=all")).await?;
+            let report = b
+                .client
+                .execute(
+                    "var out = [];
+                     if (document.documentElement.scrollWidth > window.innerWidth + 1) {
+                       out.push('page ' + document.documentElement.scrollWidth);
+                       document.querySelectorAll('body *').forEach(function (e) {
+                         var r = e.getBoundingClientRect();
+                         if (r.right > window.innerWidth + 1 && !(e.parentElement && e.parentElement.closest('.table-scroll'))) out.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + r.right);
+                       });
+                     }
+                     var box = document.querySelector('.table-scroll');
+                     if (box.scrollWidth > box.clientWidth + 1) out.push('table ' + box.scrollWidth + '>' + box.clientWidth);
+                     document.querySelectorAll('tbody td.col-technician, tbody td.col-requester').forEach(function (td) {
+                       var walk = document.createTreeWalker(td, NodeFilter.SHOW_TEXT), node, lines = {};
+                       while ((node = walk.nextNode())) {
+                         var range = document.createRange();
+                         range.selectNodeContents(node);
+                         Array.prototype.forEach.call(range.getClientRects(), function (r) { if (r.width > 0) lines[Math.round(r.top)] = true; });
+                       }
+                       if (Object.keys(lines).length > 1) out.push('wraps: ' + td.textContent);
+                     });
+                     if (out.length) document.querySelectorAll('thead tr:first-child th').forEach(function (th) { out.push(th.textContent + '=' + Math.round(th.getBoundingClientRect().width)); });
+                     document.querySelectorAll('.menu-label').forEach(function (l) {
+                       if (l.scrollWidth > l.clientWidth + 1) out.push('menu cut: ' + l.textContent);
+                     });
+                     return out.join('; ');",
+                    vec![],
+                )
+                .await?;
+            b.screenshot(&format!("14-07-list-1440-{lang}")).await;
+            assert_eq!(report.as_str(), Some(""), "{lang}: {report}");
+        }
+        Ok::<(), fantoccini::error::CmdError>(())
+    }
+    .await;
+    b.close().await;
+    app.stop().await;
+    story.expect("browser story");
+}

@@ -125,7 +125,21 @@ fn cell(t: &Table<'_>, row: &Row, c: Column) -> Markup {
         Column::Criticality => badge(row.criticality.as_ref()),
         Column::State => badge(Some(&row.state)),
     };
-    html! { td class=(format!("col-{}", c.code())) data-label=(lang.t(c.label())) { (body) } }
+    // Values that may be cut on screen keep their whole text on hover.
+    let whole = match c {
+        Column::Technician => row.technician.as_deref(),
+        Column::Requester => row.requester.as_deref(),
+        Column::Company => row.company.as_deref(),
+        Column::Category => row.category.as_deref(),
+        Column::Subcategory => row.subcategory.as_deref(),
+        Column::Service => row.service.as_deref(),
+        _ => None,
+    };
+    html! {
+        td class=(format!("col-{}", c.code())) data-label=(lang.t(c.label())) title=[whole] {
+            @if whole.is_some() { span.cut { (body) } } @else { (body) }
+        }
+    }
 }
 
 fn header(t: &Table<'_>, c: Column) -> Markup {
