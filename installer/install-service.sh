@@ -5,7 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --locked -p gestdesk
-install -m 0755 target/release/gestdesk /usr/local/bin/gestdesk
+# Where cargo put it: CARGO_TARGET_DIR when set, else ./target.
+target_dir="${CARGO_TARGET_DIR:-target}"
+install -m 0755 "$target_dir/release/gestdesk" /usr/local/bin/gestdesk
 install -m 0644 installer/gestdesk.service /etc/systemd/system/gestdesk.service
 if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
   systemctl daemon-reload

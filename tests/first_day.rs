@@ -735,3 +735,26 @@ async fn the_default_list_fits_a_1440_screen_in_every_language_with_names_on_one
     app.stop().await;
     story.expect("browser story");
 }
+
+#[tokio::test]
+async fn on_a_fresh_instance_the_administrator_can_open_a_ticket_for_themself() {
+    let (app, admin) = TestApp::with_admin().await;
+    let form = admin.get("/tickets/new").await;
+    let at = form
+        .body
+        .find(r#"name="requester""#)
+        .expect("requester field");
+    let list = &form.body[at..at + form.body[at..].find("</select>").expect("end")];
+    assert!(list.contains(r#"<option value="u1""#), "{list}");
+    let id = open_ticket(
+        &app,
+        &admin,
+        &[("requester", "u1"), ("title", "First ticket")],
+    )
+    .await;
+    assert_eq!(
+        app.count(&format!("SELECT requester_id FROM tickets WHERE id = {id}")),
+        1
+    );
+    app.stop().await;
+}
