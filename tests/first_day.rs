@@ -758,3 +758,73 @@ async fn on_a_fresh_instance_the_administrator_can_open_a_ticket_for_themself() 
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn deleting_a_user_deletes_or_anonymises_and_says_which_first() {
+    let (app, admin) = TestApp::with_admin().await;
+    let ursula = app.login_as("ursula", Profile::User).await;
+    let _vera = app.login_as("vera", Profile::User).await;
+    app.set_mail("ursula", "ursula@example.test", "en");
+    let (ursula_id, vera_id) = (app.user_id("ursula"), app.user_id("vera"));
+    let id = unassigned_ticket(&app, &ursula, "My screen").await;
+
+    // Vera has nothing in any ticket: she is deleted.
+    let page = admin.get(&format!("/admin/users/{vera_id}")).await;
+    page.assert_contains(&format!(r#"href="/admin/users/{vera_id}/delete""#));
+    let confirm = admin.get(&format!("/admin/users/{vera_id}/delete")).await;
+    confirm.assert_contains("the account will be deleted");
+    let r = admin
+        .submit(
+            &format!("/admin/users/{vera_id}/delete"),
+            &format!("/admin/users/{vera_id}/delete"),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        app.count(&format!("SELECT count(*) FROM users WHERE id = {vera_id}")),
+        0
+    );
+
+    // Ursula opened a ticket: she is anonymised, the ticket stays whole.
+    let confirm = admin.get(&format!("/admin/users/{ursula_id}/delete")).await;
+    confirm
+        .assert_contains("appears in one ticket")
+        .assert_contains("anonymised");
+    let r = admin
+        .submit(
+            &format!("/admin/users/{ursula_id}/delete"),
+            &format!("/admin/users/{ursula_id}/delete"),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        app.text(&format!("SELECT login || '|' || firstname || '|' || lastname || '|' || mail || '|' || disabled FROM users WHERE id = {ursula_id}")),
+        format!("deleted-{ursula_id}||||1")
+    );
+    assert_eq!(
+        app.count(&format!("SELECT requester_id FROM tickets WHERE id = {id}")),
+        ursula_id
+    );
+    let ticket = admin.get(&format!("/tickets/{id}")).await;
+    ticket.assert_contains("My screen");
+    assert!(!ticket.body.contains("ursula@example.test"));
+    // Her session ended, and her password is gone.
+    assert_eq!(ursula.get("/tickets").await.status, StatusCode::SEE_OTHER);
+    let again = app.client();
+    let r = again.login("ursula", "password-of-ursula").await;
+    assert_ne!(r.status, StatusCode::SEE_OTHER);
+    // Nobody deletes their own account.
+    let admin_id = app.user_id("admin");
+    let r = admin
+        .submit(
+            &format!("/admin/users/{admin_id}/delete"),
+            &format!("/admin/users/{admin_id}/delete"),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    r.assert_contains("You cannot delete your own account.");
+    app.stop().await;
+}

@@ -27,6 +27,8 @@ pub enum EventKind {
     ThrottleLifted,
     /// A working administrator was restored from the command line.
     AdminRepaired,
+    /// An account was deleted, or anonymised because tickets point to it.
+    UserErased,
 }
 
 impl EventKind {
@@ -49,6 +51,7 @@ impl EventKind {
             EventKind::ListChanged => "list_changed",
             EventKind::ThrottleLifted => "throttle_lifted",
             EventKind::AdminRepaired => "admin_repaired",
+            EventKind::UserErased => "user_erased",
         }
     }
 }

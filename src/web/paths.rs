@@ -21,6 +21,7 @@ pub const ADMIN_USER: &str = "/admin/users/{id}";
 pub const ADMIN_USER_DISABLE: &str = "/admin/users/{id}/disable";
 pub const ADMIN_USER_ENABLE: &str = "/admin/users/{id}/enable";
 pub const ADMIN_USER_UNLOCK: &str = "/admin/users/{id}/unlock";
+pub const ADMIN_USER_ERASE: &str = "/admin/users/{id}/delete";
 pub const ADMIN_USER_REQUESTERS: &str = "/admin/users/{id}/requesters";
 pub const ADMIN_USER_REQUESTER_DELETE: &str = "/admin/users/{id}/requesters/{item}/delete";
 pub const ADMIN_USER_VIEWS: &str = "/admin/users/{id}/views";

@@ -120,3 +120,15 @@ quick-user-edit = Diesen Benutzer korrigieren…
 quick-user-edit-title = Benutzer korrigieren
 users-locked = Dieses Konto ist nach wiederholten fehlgeschlagenen Anmeldungen bis { $until } gesperrt (von Adressen, die es nie benutzt hat).
 users-unlock = Entsperren
+users-erase-link = Löschen…
+users-erase-title = { $name } löschen
+users-erase-delete = { $name } hat kein Ticket, keine Antwort und keine Datei: Das Konto wird gelöscht.
+users-erase-anonymise = { $count ->
+    [0] Antworten oder Dateien von { $name } stehen in Tickets
+    [one] { $name } kommt in einem Ticket vor
+   *[other] { $name } kommt in { $count } Tickets vor
+}: Das Konto wird anonymisiert (Name, Anmeldename, Kontaktdaten und Passwort entfernt, Konto deaktiviert), die Tickets bleiben unverändert.
+users-erase-final = Dies kann nicht rückgängig gemacht werden.
+users-erase-delete-button = Konto löschen
+users-erase-anonymise-button = Konto anonymisieren
+error-cannot-delete-self = Sie können Ihr eigenes Konto nicht löschen.

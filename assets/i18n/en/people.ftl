@@ -120,3 +120,15 @@ quick-user-edit = Correct this user…
 quick-user-edit-title = Correct a user
 users-locked = This account is locked after repeated failed logins, until { $until } (from addresses it never used).
 users-unlock = Unlock
+users-erase-link = Delete…
+users-erase-title = Delete { $name }
+users-erase-delete = { $name } has no ticket, reply or file: the account will be deleted.
+users-erase-anonymise = { $count ->
+    [0] Replies or files of { $name } are kept in tickets
+    [one] { $name } appears in one ticket
+   *[other] { $name } appears in { $count } tickets
+}: the account will be anonymised (name, login, contact data and password removed, account disabled) and the tickets kept as they are.
+users-erase-final = This cannot be undone.
+users-erase-delete-button = Delete the account
+users-erase-anonymise-button = Anonymise the account
+error-cannot-delete-self = You cannot delete your own account.

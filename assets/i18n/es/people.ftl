@@ -120,3 +120,15 @@ quick-user-edit = Corregir este usuario…
 quick-user-edit-title = Corregir un usuario
 users-locked = Esta cuenta está bloqueada tras repetidos inicios de sesión fallidos, hasta { $until } (desde direcciones que nunca usó).
 users-unlock = Desbloquear
+users-erase-link = Eliminar…
+users-erase-title = Eliminar a { $name }
+users-erase-delete = { $name } no tiene ningún ticket, respuesta ni archivo: la cuenta se eliminará.
+users-erase-anonymise = { $count ->
+    [0] Hay respuestas o archivos de { $name } en tickets
+    [one] { $name } figura en un ticket
+   *[other] { $name } figura en { $count } tickets
+}: la cuenta se anonimizará (nombre, usuario, datos de contacto y contraseña borrados, cuenta desactivada) y los tickets se conservarán tal cual.
+users-erase-final = Esta acción no se puede deshacer.
+users-erase-delete-button = Eliminar la cuenta
+users-erase-anonymise-button = Anonimizar la cuenta
+error-cannot-delete-self = No puede eliminar su propia cuenta.

@@ -120,3 +120,15 @@ quick-user-edit = Corriger cet utilisateur…
 quick-user-edit-title = Corriger un utilisateur
 users-locked = Ce compte est bloqué après des connexions échouées répétées, jusqu'à { $until } (depuis les adresses qu'il n'a jamais utilisées).
 users-unlock = Débloquer
+users-erase-link = Supprimer…
+users-erase-title = Supprimer { $name }
+users-erase-delete = { $name } n’a aucun ticket, réponse ni fichier : le compte sera supprimé.
+users-erase-anonymise = { $count ->
+    [0] Des réponses ou fichiers de { $name } sont conservés dans des tickets
+    [one] { $name } figure dans un ticket
+   *[other] { $name } figure dans { $count } tickets
+} : le compte sera anonymisé (nom, identifiant, coordonnées et mot de passe effacés, compte désactivé) et les tickets conservés tels quels.
+users-erase-final = Cette action est définitive.
+users-erase-delete-button = Supprimer le compte
+users-erase-anonymise-button = Anonymiser le compte
+error-cannot-delete-self = Vous ne pouvez pas supprimer votre propre compte.

@@ -2,6 +2,7 @@
 
 pub mod assignments;
 pub mod choices;
+pub mod erase;
 pub mod manage;
 pub mod options;
 pub mod password;

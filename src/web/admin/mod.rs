@@ -10,6 +10,7 @@ mod rights;
 mod settings;
 mod settings_log;
 mod system;
+mod user_erase;
 pub mod users;
 
 use crate::domain::rights::names;
@@ -60,6 +61,8 @@ pub fn routes() -> Routes {
         .post(paths::ADMIN_USER_DISABLE, ADMIN, users::disable)
         .post(paths::ADMIN_USER_ENABLE, ADMIN, users::enable)
         .post(paths::ADMIN_USER_UNLOCK, ADMIN, users::unlock)
+        .get(paths::ADMIN_USER_ERASE, ADMIN, user_erase::page)
+        .post(paths::ADMIN_USER_ERASE, ADMIN, user_erase::erase)
         .post(paths::ADMIN_USER_REQUESTERS, ADMIN, users::add_requester)
         .post(
             paths::ADMIN_USER_REQUESTER_DELETE,

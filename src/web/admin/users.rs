@@ -298,6 +298,7 @@ fn edit_view(
                 div.form-actions {
                     button.button.button-primary type="submit" { (lang.t("action-save")) }
                     a.button href=(paths::ADMIN_USERS) { (lang.t("action-back")) }
+                    a.button.button-danger #erase-user href=(fill(paths::ADMIN_USER_ERASE, &[&r.id])) { (lang.t("users-erase-link")) }
                 }
             }
         }
