@@ -617,17 +617,17 @@ async fn a_reminder_falling_due_shows_up_on_the_open_page_beside_a_distinct_new_
         ],
     )
     .await;
-    // Due in four seconds.
-    app.sql()
-        .execute(
-            "INSERT INTO reminders (ticket_id, technician_id, due_at, text, created_by, created_at)
-             VALUES (?1, ?2, unixepoch() + 4, 'Call the registrar', ?2, unixepoch())",
-            [id, tom],
-        )
-        .expect("reminder");
     let b = Browser::start(1440, 900).await;
     let story = async {
         log_in(&b, &app, "tom", "password-of-tom").await?;
+        // Due in six seconds; the list is opened before.
+        app.sql()
+            .execute(
+                "INSERT INTO reminders (ticket_id, technician_id, due_at, text, created_by, created_at)
+                 VALUES (?1, ?2, unixepoch() + 6, 'Call the registrar', ?2, unixepoch())",
+                [id, tom],
+            )
+            .expect("reminder");
         b.client.goto(&app.url("/tickets?view=all")).await?;
         // New tickets nobody has: an inbox with its own label, not a bell.
         let sign = b.client.find(fantoccini::Locator::Css(".bar-new")).await?.text().await?;

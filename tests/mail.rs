@@ -922,3 +922,118 @@ async fn set_up_fills_the_server_address_and_the_mail_page_warns_while_it_is_emp
         .assert_contains("Links to tickets in mails are empty");
     app.stop().await;
 }
+
+/// The reset link in a mail's text part.
+fn reset_link(text: &str) -> String {
+    let at = text.find("/password/reset/").expect("link in the mail");
+    let start = text[..at]
+        .rfind(|c: char| c.is_whitespace() || c == '<')
+        .map_or(0, |i| i + 1);
+    let end = at
+        + text[at..]
+            .find(|c: char| c.is_whitespace() || c == '>')
+            .unwrap_or(text.len() - at);
+    text[start..end].to_owned()
+}
+
+#[tokio::test]
+async fn a_forgotten_password_is_replaced_through_a_single_use_link_sent_by_mail() {
+    let peer = SmtpPeer::start();
+    let (app, _tech, user, _uwe) = helpdesk_with_mail(&peer).await;
+    let visitor = app.client_in("en");
+    visitor
+        .get("/login")
+        .await
+        .assert_contains(r#"href="/password/forgot""#);
+
+    // The same answer for an account and for nobody; only the account gets a mail, in its
+    // language, with a link to this server.
+    for who in ["uwe", "nobody-here"] {
+        let r = visitor
+            .submit("/password/forgot", "/password/forgot", &[("who", who)])
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        r.assert_contains("If an account matches what you typed");
+    }
+    let got = peer.wait_for(1, 10).await;
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].rcpt, vec!["uwe@example.test"]);
+    assert_eq!(got[0].subject, "Neues Passwort wählen");
+    let link = reset_link(&got[0].text);
+    assert!(
+        link.starts_with("http://help.example.test/password/reset/"),
+        "{link}"
+    );
+    let path = link
+        .trim_start_matches("http://help.example.test")
+        .to_owned();
+
+    // A weak password is refused; a good one is set, ends Uwe's sessions and logs in.
+    visitor
+        .get(&path)
+        .await
+        .assert_contains("Choose a new password");
+    let weak = visitor
+        .submit(
+            &path,
+            &path,
+            &[("password", "short"), ("password_confirm", "short")],
+        )
+        .await;
+    assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fine = "a brand new secret 42";
+    let r = visitor
+        .submit(
+            &path,
+            &path,
+            &[("password", fine), ("password_confirm", fine)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(r.location(), Some("/login"));
+    assert_eq!(
+        user.get("/tickets").await.status,
+        StatusCode::SEE_OTHER,
+        "old session ended"
+    );
+    let fresh = app.client();
+    assert_eq!(fresh.login("uwe", fine).await.status, StatusCode::SEE_OTHER);
+    // The link works once.
+    let again = visitor.get(&path).await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND);
+    again.assert_contains("This link no longer works");
+
+    // Only the newest link works, and an account gets three a hour at most.
+    for _ in 0..3 {
+        visitor
+            .submit(
+                "/password/forgot",
+                "/password/forgot",
+                &[("who", "uwe@example.test")],
+            )
+            .await;
+    }
+    let got = peer.wait_for(3, 10).await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let got_all = peer.received();
+    assert_eq!(
+        got_all.len(),
+        3,
+        "the fourth request of the hour sent nothing"
+    );
+    // The first link was used; of the two newer ones, only one (the newest) still works.
+    let working: Vec<bool> = {
+        let mut w = Vec::new();
+        for m in &got {
+            let p = reset_link(&m.text)
+                .trim_start_matches("http://help.example.test")
+                .to_owned();
+            if p != path {
+                w.push(visitor.get(&p).await.status == StatusCode::OK);
+            }
+        }
+        w
+    };
+    assert_eq!(working.iter().filter(|w| **w).count(), 1, "{working:?}");
+    app.stop().await;
+}

@@ -173,7 +173,14 @@ fn login_view(
 ) -> Markup {
     let lang = visitor.lang;
     let title = lang.t("login-title");
+    let notice = visitor
+        .settings
+        .raw(crate::domain::settings::LOGIN_MESSAGE)
+        .trim();
     let content = html! {
+        @if !notice.is_empty() {
+            div.alert.alert-info.login-message role="note" { (notice) }
+        }
         (form_error(lang, banner))
         form.stack method="post" action=(paths::LOGIN) novalidate {
             (csrf_field(visitor))
@@ -184,6 +191,7 @@ fn login_view(
                 .required().render(lang, errors))
             button.button.button-primary type="submit" { (lang.t("login-submit")) }
         }
+        p.forgot-link { a href=(paths::PASSWORD_FORGOT) { (lang.t("login-forgot")) } }
         @if visitor.settings.flag(crate::domain::settings::USER_REGISTER) {
             p.register-link { a href=(paths::REGISTER) { (lang.t("login-register")) } }
         }

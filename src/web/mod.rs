@@ -18,6 +18,7 @@ mod frame_cache;
 mod guard;
 mod health;
 mod home;
+pub mod password_reset;
 pub mod paths;
 mod procedures;
 mod quick_user;
@@ -52,6 +53,7 @@ pub(crate) fn pages() -> Routes {
         .get(paths::HOME, Access::Anyone, home::page)
         .merge(auth::routes())
         .merge(setup::routes())
+        .merge(password_reset::routes())
         .merge(account::routes())
         .merge(admin::routes())
         .merge(tickets::routes())

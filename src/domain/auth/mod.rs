@@ -5,6 +5,7 @@
 //! a lock does not log in (except from an address it logged in from before, where only the
 //! failures made there count).
 
+pub mod reset;
 pub mod throttle;
 
 use std::sync::Arc;

@@ -261,3 +261,25 @@ pub fn test_body(settings: &Settings, lang: Lang) -> (String, Body) {
     let body = templates::render(&content, &look(settings, None, lang));
     (subject, body)
 }
+
+/// The forgotten-password mail, in `lang`: the link to choose a new password.
+pub fn password_reset_body(
+    settings: &Settings,
+    lang: Lang,
+    url: &str,
+    minutes: i64,
+) -> (String, Body) {
+    let subject = lang.t("reset-mail-subject");
+    let content = Content {
+        heading: subject.clone(),
+        message: Some(lang.t_args("reset-mail-body", &[("minutes", &minutes.to_string())])),
+        facts: Vec::new(),
+        description: None,
+        thread: None,
+        attachments: None,
+        link: Some((lang.t("reset-mail-link"), url.to_owned())),
+        lang: lang.code(),
+    };
+    let body = templates::render(&content, &look(settings, None, lang));
+    (subject, body)
+}

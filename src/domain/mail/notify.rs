@@ -181,7 +181,7 @@ fn what_key(kind: MailKind) -> &'static str {
         MailKind::Reply => "mail-what-reply",
         MailKind::UserChange => "mail-what-user-change",
         MailKind::NewTicket => "mail-what-new-ticket",
-        MailKind::Manual | MailKind::Test => "mail-what-manual",
+        MailKind::Manual | MailKind::Test | MailKind::PasswordReset => "mail-what-manual",
     }
 }
 

@@ -20,6 +20,8 @@ pub enum MailKind {
     Manual,
     /// The connector's test mail.
     Test,
+    /// A forgotten password's single-use link.
+    PasswordReset,
 }
 
 impl MailKind {
@@ -33,6 +35,7 @@ impl MailKind {
             MailKind::NewTicket => "new_ticket",
             MailKind::Manual => "manual",
             MailKind::Test => "test",
+            MailKind::PasswordReset => "password_reset",
         }
     }
 
@@ -45,6 +48,7 @@ impl MailKind {
             "user_change" => "outbox-kind-user-change",
             "new_ticket" => "outbox-kind-new-ticket",
             "manual" => "outbox-kind-manual",
+            "password_reset" => "outbox-kind-password-reset",
             _ => "outbox-kind-test",
         }
     }

@@ -61,6 +61,8 @@ pub const NOTIFY: &str = "notify";
 pub const REPLY_REOPENS: &str = "ticket_reply_reopens";
 /// Key of the address users reach Gestdesk at, used in links sent by mail.
 pub const SERVER_URL: &str = "server_url";
+/// Key of the message shown above the login form (plain text).
+pub const LOGIN_MESSAGE: &str = "login_message";
 /// Key of the language of pages for visitors whose browser asks for none we have, and of
 /// mails to users who chose none.
 pub const DEFAULT_LANGUAGE: &str = "default_language";

@@ -260,6 +260,14 @@ pub const DEFS: &[Def] = &[
         help: "setting-server-url-help",
     },
     Def {
+        key: super::LOGIN_MESSAGE,
+        kind: Kind::Text { max: 500 },
+        default: "",
+        section: Section::Users,
+        label: "setting-login-message",
+        help: "setting-login-message-help",
+    },
+    Def {
         key: super::DEFAULT_LANGUAGE,
         kind: Kind::Choice(LANGUAGES),
         default: "fr",
