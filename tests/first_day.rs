@@ -828,3 +828,79 @@ async fn deleting_a_user_deletes_or_anonymises_and_says_which_first() {
     r.assert_contains("You cannot delete your own account.");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_technician_saves_a_ticket_as_a_template_that_leaves_its_technician_behind() {
+    let (app, admin) = TestApp::with_admin().await;
+    let tom = app.login_as("tom", Profile::Technician).await;
+    let ursula = app.login_as("ursula", Profile::User).await;
+    let tom_id = app.user_id("tom");
+    let id = open_ticket(
+        &app,
+        &tom,
+        &[
+            ("requester", "u1"),
+            ("technician", &format!("u{tom_id}")),
+            ("title", "New employee: accounts and laptop"),
+            ("category_id", "2"),
+            ("description", "Create the accounts, prepare the laptop."),
+        ],
+    )
+    .await;
+    let page = format!("/tickets/{id}");
+    tom.get(&page)
+        .await
+        .assert_contains(&format!(r#"action="/tickets/{id}/template""#));
+    // A name is needed, and one a template has already is refused.
+    let r = tom
+        .submit(
+            &page,
+            &format!("{page}/template"),
+            &[("template_name", " ")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = tom
+        .submit(
+            &page,
+            &format!("{page}/template"),
+            &[("template_name", "Arrival")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = tom
+        .submit(
+            &page,
+            &format!("{page}/template"),
+            &[("template_name", "ARRIVAL")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    r.assert_contains("is already in this list");
+    assert_eq!(app.count("SELECT count(*) FROM ticket_templates"), 1);
+
+    // Ada starts a ticket from it: the fields come, Tom does not.
+    let template = app.count("SELECT id FROM ticket_templates WHERE name = 'Arrival'");
+    let form = admin
+        .get(&format!("/tickets/new?template={template}"))
+        .await;
+    form.assert_contains("New employee: accounts and laptop")
+        .assert_contains("Create the accounts, prepare the laptop.");
+    let tech = form.body.find(r#"name="technician""#).expect("technician");
+    let tech_list = &form.body[tech..tech + form.body[tech..].find("</select>").expect("end")];
+    assert!(
+        !tech_list.contains(&format!(r#"value="u{tom_id}" selected"#)),
+        "{tech_list}"
+    );
+    // Requesters have no such action.
+    let mine = unassigned_ticket(&app, &ursula, "Mine").await;
+    let r = ursula
+        .submit(
+            &format!("/tickets/{mine}"),
+            &format!("/tickets/{mine}/template"),
+            &[("template_name", "X")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    app.stop().await;
+}

@@ -23,10 +23,11 @@ pub enum Flash {
     MailQueued,
     BackupWritten,
     ListRestored,
+    TemplateSaved,
 }
 
 impl Flash {
-    const ALL: [Flash; 17] = [
+    const ALL: [Flash; 18] = [
         Flash::LoggedOut,
         Flash::SessionExpired,
         Flash::PasswordChanged,
@@ -44,6 +45,7 @@ impl Flash {
         Flash::MailQueued,
         Flash::BackupWritten,
         Flash::ListRestored,
+        Flash::TemplateSaved,
     ];
 
     /// The cookie value.
@@ -66,6 +68,7 @@ impl Flash {
             Flash::MailQueued => "mail-queued",
             Flash::BackupWritten => "backup-written",
             Flash::ListRestored => "list-restored",
+            Flash::TemplateSaved => "template-saved",
         }
     }
 
@@ -94,6 +97,7 @@ impl Flash {
             Flash::MailQueued => msg("flash-mail-queued"),
             Flash::BackupWritten => msg("flash-backup-written"),
             Flash::ListRestored => msg("flash-list-restored"),
+            Flash::TemplateSaved => msg("flash-template-saved"),
         }
     }
 

@@ -70,6 +70,7 @@ pub const TICKETS: &str = "/tickets";
 pub const TICKET: &str = "/tickets/{id}";
 pub const TICKET_CLOSE: &str = "/tickets/{id}/close";
 pub const TICKET_PICTURES: &str = "/tickets/{id}/pictures";
+pub const TICKET_TEMPLATE: &str = "/tickets/{id}/template";
 pub const TICKET_ENTRY_EDIT: &str = "/tickets/{id}/entries/{item}";
 pub const TICKET_ENTRY_DELETE: &str = "/tickets/{id}/entries/{item}/delete";
 pub const TICKET_ENTRY_PRIVATE: &str = "/tickets/{id}/entries/{item}/private";

@@ -139,3 +139,7 @@ thread-by-system = Gestdesk
 reminders-bell-label = Erinnerungen
 reminders-due-notice = Eine Erinnerung ist fällig.
 reminders-past = Dieses Datum liegt in der Vergangenheit: Wählen Sie einen künftigen Zeitpunkt.
+ticket-template-save = Als Vorlage speichern…
+ticket-template-name = Name der Vorlage
+ticket-template-save-submit = Vorlage speichern
+flash-template-saved = Als Vorlage gespeichert: Neue Tickets können davon ausgehen.

@@ -139,3 +139,7 @@ thread-by-system = Gestdesk
 reminders-bell-label = Reminders
 reminders-due-notice = A reminder is due.
 reminders-past = This date is past: choose a moment to come.
+ticket-template-save = Save as template…
+ticket-template-name = Template name
+ticket-template-save-submit = Save the template
+flash-template-saved = Saved as a template: new tickets can start from it.

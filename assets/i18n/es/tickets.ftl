@@ -139,3 +139,7 @@ thread-by-system = Gestdesk
 reminders-bell-label = Recordatorios
 reminders-due-notice = Un recordatorio ha vencido.
 reminders-past = Esta fecha ya pasó: elija un momento futuro.
+ticket-template-save = Guardar como plantilla…
+ticket-template-name = Nombre de la plantilla
+ticket-template-save-submit = Guardar la plantilla
+flash-template-saved = Guardado como plantilla: los nuevos tickets pueden partir de ella.

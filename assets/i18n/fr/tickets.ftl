@@ -139,3 +139,7 @@ thread-by-system = Gestdesk
 reminders-bell-label = Rappels
 reminders-due-notice = Un rappel arrive à échéance.
 reminders-past = Cette date est passée : choisissez un moment à venir.
+ticket-template-save = Enregistrer comme modèle…
+ticket-template-name = Nom du modèle
+ticket-template-save-submit = Enregistrer le modèle
+flash-template-saved = Enregistré comme modèle : les nouveaux tickets peuvent en partir.

@@ -404,6 +404,55 @@ fn link_uploads(
     .map(drop)
 }
 
+/// Saves ticket `id` as a template named `name` (`ticket_template`): new tickets can start
+/// from it. The name is required and unique among templates. Returns the template's id.
+pub async fn save_as_template(
+    db: &Db,
+    actor: &Actor,
+    id: i64,
+    name: String,
+) -> Result<i64, DomainError> {
+    if !actor.rights.has("ticket_template") {
+        return Err(DomainError::Forbidden);
+    }
+    let name = crate::domain::text::visible(name.trim());
+    if name.is_empty() {
+        return Err(invalid("template_name", msg("error-required")));
+    }
+    if name.chars().count() > 100 {
+        return Err(invalid(
+            "template_name",
+            msg("error-too-long").arg("max", 100),
+        ));
+    }
+    let actor = actor.clone();
+    db.write(move |tx| {
+        if !actor.viewer(tx)?.sees(tx, id)? {
+            return Err(DomainError::NotFound);
+        }
+        let wanted = crate::domain::text::folded(&name);
+        let mut stmt = tx.prepare_cached("SELECT name FROM ticket_templates")?;
+        let names: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if names
+            .iter()
+            .any(|n| crate::domain::text::folded(n) == wanted)
+        {
+            return Err(invalid(
+                "template_name",
+                msg("error-duplicate-name").arg("name", name.clone()),
+            ));
+        }
+        tx.execute(
+            "INSERT INTO ticket_templates (name, ticket_id, created_at) VALUES (?1, ?2, ?3)",
+            rusqlite::params![name, id, clock::now()],
+        )?;
+        Ok(tx.last_insert_rowid())
+    })
+    .await
+}
+
 /// Where a picture is pasted: a reply, or the description.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PasteTarget {

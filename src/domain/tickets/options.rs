@@ -256,8 +256,12 @@ pub fn template_source(conn: &Connection, template: i64) -> rusqlite::Result<Opt
             |r| r.get(0),
         )
         .optional()?;
+    // A template is a model for anyone's tickets: it does not carry its ticket's technician.
     Ok(match ticket {
-        Some(t) => super::repo::get(conn, t)?.map(|r| r.values),
+        Some(t) => super::repo::get(conn, t)?.map(|r| Values {
+            technician: None,
+            ..r.values
+        }),
         None => None,
     })
 }

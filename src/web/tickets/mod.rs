@@ -44,6 +44,11 @@ pub fn routes() -> Routes {
             upload::MAX_REQUEST_BYTES,
         )
         .post(
+            paths::TICKET_TEMPLATE,
+            Access::Right("ticket_template"),
+            page::save_template,
+        )
+        .post(
             paths::TICKET_CLOSE,
             Access::Right("ticket_close"),
             page::close,

@@ -313,6 +313,8 @@ struct TicketPage {
 pub(super) struct Drafts {
     pub reminder: super::reminders::Draft,
     pub entry: Option<thread_view::EntryDraft>,
+    /// A template name that was refused, with why.
+    pub template: Option<(String, Msg)>,
 }
 
 async fn load(
@@ -427,6 +429,22 @@ fn ticket_view(
                 }
                 @if actor.rights.has("ticket_send_mail") && visitor.settings.flag(crate::domain::settings::mail_registry::SMTP_ENABLED) {
                     a.button.button-small href=(fill(paths::TICKET_MAIL, &[&row.id])) { (lang.t("mail-send-from-ticket")) }
+                }
+                @if actor.rights.has("ticket_template") {
+                    @let refused = page.drafts.template.as_ref();
+                    details.template-save open[refused.is_some()] {
+                        summary.button.button-small { (lang.t("ticket-template-save")) }
+                        form.inline-add method="post" action=(fill(paths::TICKET_TEMPLATE, &[&row.id])) novalidate {
+                            (crate::web::ui::form::csrf_field(visitor))
+                            div.field.has-error[refused.is_some()] {
+                                label for="f-template-name" { (lang.t("ticket-template-name")) }
+                                input #f-template-name type="text" name="template_name" maxlength="100"
+                                    value=(refused.map_or(row.values.title.as_str(), |(n, _)| n.as_str()));
+                                @if let Some((_, m)) = refused { p.field-error { (m.render(lang)) } }
+                            }
+                            button.button.button-small type="submit" { (lang.t("ticket-template-save-submit")) }
+                        }
+                    }
                 }
             }
         }
@@ -694,6 +712,32 @@ pub(super) async fn reshow_with(
         saved_view(&authed.visitor, &actor, &page),
     )
         .into_response())
+}
+
+/// `POST /tickets/{id}/template`: saves the ticket as a template.
+pub async fn save_template(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<i64>,
+    form: crate::web::extract::FormPairs,
+) -> Result<Response, WebError> {
+    let name = form.get("template_name").to_owned();
+    match tickets::save_as_template(state.db(), &actor(&authed), id, name.clone()).await {
+        Ok(_) => Ok(redirect_with_flash(
+            &fill(paths::TICKET, &[&id]),
+            Flash::TemplateSaved,
+            authed.visitor.secure,
+        )),
+        Err(DomainError::Invalid(errors)) => {
+            let m = errors
+                .0
+                .into_iter()
+                .next()
+                .map_or_else(|| msg("form-has-errors"), |(_, m)| m);
+            reshow_with(&state, &authed, id, |d| d.template = Some((name, m))).await
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// `POST /tickets/{id}/close`: the requester's "Close ticket".
