@@ -904,3 +904,69 @@ async fn a_technician_saves_a_ticket_as_a_template_that_leaves_its_technician_be
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn any_menu_view_can_be_the_landing_page_and_a_personal_views_count_matches_its_list() {
+    use crate::common::lists::{listed, menu_count};
+
+    let (app, admin) = TestApp::with_admin().await;
+    let tom = app.login_as("tom", Profile::Technician).await;
+    let tom_id = app.user_id("tom");
+    // "All tickets · To handle" is offered and kept.
+    let settings = tom.get("/profile?tab=settings").await;
+    settings.assert_contains(r#"value="all|meta""#);
+    let r = tom
+        .submit(
+            "/profile?tab=settings",
+            "/profile/settings",
+            &[("language", "en"), ("default_ticket_state", "all|meta")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let again = app.client();
+    let r = again.login("tom", "password-of-tom").await;
+    let landing = again.follow(r).await;
+    landing.assert_contains("<title>All tickets · To handle");
+    // A scope one may not open falls back to one's own tickets.
+    let r = tom
+        .submit(
+            "/profile?tab=settings",
+            "/profile/settings",
+            &[
+                ("language", "en"),
+                ("default_ticket_state", "nonsense|meta"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Tom's personal view of hardware: one open and one resolved ticket; the menu counts the
+    // open one and the view lists the same.
+    for (title, state) in [("Broken mouse", "2"), ("Old keyboard", "3")] {
+        open_ticket(
+            &app,
+            &admin,
+            &[
+                ("requester", "u1"),
+                ("technician", &format!("u{tom_id}")),
+                ("title", title),
+                ("category_id", "2"),
+                ("state_id", state),
+            ],
+        )
+        .await;
+    }
+    app.sql()
+        .execute(
+            "INSERT INTO personal_views (user_id, name, category_id) VALUES (?1, 'Hardware', 2)",
+            [tom_id],
+        )
+        .expect("view");
+    let view = app.count("SELECT id FROM personal_views WHERE name = 'Hardware'");
+    let page = tom.get("/tickets").await;
+    let href = format!("/tickets?view=personal-{view}&state=open");
+    assert_eq!(menu_count(&page.body, &href), Some(1), "menu entry {href}");
+    let list = tom.get(&href).await;
+    assert_eq!(listed(&list.body).len(), 1);
+    app.stop().await;
+}

@@ -142,10 +142,16 @@ async fn the_menu_counts_each_view_as_each_viewer_may_see_it() {
     .expect("group");
     // The group views come with `side_your_tech_group`, which no profile has at first.
     let home = tom.get("/").await;
-    assert_eq!(menu_count(&home.body, "/tickets?view=group-7"), None);
+    assert_eq!(
+        menu_count(&home.body, "/tickets?view=group-7&state=open"),
+        None
+    );
     app.set_right(Profile::Technician, "side_your_tech_group", true);
     let home = tom.get("/").await;
-    assert_eq!(menu_count(&home.body, "/tickets?view=group-7"), Some(1));
+    assert_eq!(
+        menu_count(&home.body, "/tickets?view=group-7&state=open"),
+        Some(1)
+    );
     assert_eq!(
         listed(&tom.get("/tickets?view=group-7").await.body),
         vec![t4]
@@ -175,7 +181,7 @@ async fn the_menu_counts_each_view_as_each_viewer_may_see_it() {
     assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
     let view_id = app.count("SELECT id FROM personal_views WHERE name = 'Hardware'");
     let home = tom.get("/").await;
-    let href = format!("/tickets?view=personal-{view_id}");
+    let href = format!("/tickets?view=personal-{view_id}&state=open");
     assert_eq!(menu_count(&home.body, &href), Some(1), "{}", home.body);
 
     // A change shows at once in the counters.
@@ -927,12 +933,18 @@ async fn service_and_company_views_hold_the_tickets_of_their_members() {
     app.set_right(Profile::Technician, "side_company", true);
 
     let home = tom.get("/").await;
-    assert_eq!(menu_count(&home.body, "/tickets?view=service-3"), Some(1));
+    assert_eq!(
+        menu_count(&home.body, "/tickets?view=service-3&state=open"),
+        Some(1)
+    );
     assert_eq!(
         listed(&tom.get("/tickets?view=service-3").await.body),
         vec![mine]
     );
-    assert_eq!(menu_count(&home.body, "/tickets?view=company"), Some(1));
+    assert_eq!(
+        menu_count(&home.body, "/tickets?view=company&state=open"),
+        Some(1)
+    );
     assert_eq!(
         listed(&tom.get("/tickets?view=company").await.body),
         vec![other]

@@ -160,11 +160,25 @@ fn preference_fields(lang: Lang, view: &UserFormView<'_>) -> Markup {
             .iter()
             .map(|(c, k)| ((*c).to_owned(), lang.t(k))),
     );
-    let mut states = vec![
-        (String::new(), lang.t("choice-default")),
-        (META_STATE.to_owned(), lang.t("state-meta")),
-    ];
-    states.extend(view.options.states.iter().cloned());
+    // Any view of the menu: the user's own tickets or all tickets, by state.
+    let mut states = vec![(String::new(), lang.t("choice-default"))];
+    for (scope, title) in [("", "menu-your-tickets"), ("all|", "menu-all-tickets")] {
+        let title = lang.t(title);
+        states.push((
+            format!("{scope}{META_STATE}"),
+            format!("{title} · {}", lang.t("state-meta")),
+        ));
+        states.push((
+            format!("{scope}all"),
+            format!("{title} · {}", lang.t("state-all")),
+        ));
+        states.extend(
+            view.options
+                .states
+                .iter()
+                .map(|(v, l)| (format!("{scope}{v}"), format!("{title} · {l}"))),
+        );
+    }
     let mut orders = vec![(String::new(), lang.t("choice-default"))];
     orders.extend(
         preferences::TICKET_ORDERS

@@ -428,11 +428,17 @@ pub fn validate(
         }
         r.theme = Some(theme).filter(|t| !t.is_empty());
         let state = input.text("default_ticket_state");
-        let state_ok = state.is_empty()
-            || state == preferences::META_STATE
-            || state
-                .parse::<i64>()
-                .is_ok_and(|id| lookups.state_exists(id));
+        // `[scope|]state`: the user's own tickets, or another scope of the menu ("all|meta").
+        let (scope, state_code) = state.split_once('|').unwrap_or(("", state.as_str()));
+        let scope_ok =
+            scope.is_empty() || crate::domain::worklist::scope::Scope::parse(scope).is_some();
+        let state_ok = scope_ok
+            && (state_code.is_empty()
+                || state_code == "all"
+                || state_code == preferences::META_STATE
+                || state_code
+                    .parse::<i64>()
+                    .is_ok_and(|id| lookups.state_exists(id)));
         if !state_ok {
             errors.add("default_ticket_state", msg("error-unknown-choice"));
         }

@@ -254,9 +254,10 @@ fn menu(conn: &Connection, r: &Reader) -> rusqlite::Result<Vec<Section>> {
         if scope.allowed(r) {
             let counts = scope_counts(conn, r, scope)?;
             shared.push(Entry {
+                // The list it opens holds what is counted: the open tickets.
                 view: View {
                     scope,
-                    state: StateSel::Any,
+                    state: StateSel::Open,
                 },
                 label: Label::Named(name.to_owned()),
                 count: open_count(&counts),
@@ -287,7 +288,7 @@ fn menu(conn: &Connection, r: &Reader) -> rusqlite::Result<Vec<Section>> {
         for v in &r.personal {
             let view = View {
                 scope: Scope::Personal(v.id),
-                state: StateSel::Any,
+                state: StateSel::Open,
             };
             entries.push(Entry {
                 view,

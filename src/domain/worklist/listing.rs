@@ -353,6 +353,14 @@ fn counts_by_state(
                 "SELECT id FROM ticket_states WHERE is_meta = 1",
                 Vec::new(),
             )?),
+            StateSel::Open => Some(ids(
+                conn,
+                "SELECT id FROM ticket_states WHERE id NOT IN (?1, ?2)",
+                vec![
+                    rusqlite::types::Value::Integer(states::RESOLVED),
+                    rusqlite::types::Value::Integer(states::REJECTED),
+                ],
+            )?),
             StateSel::Any | StateSel::Unread => None,
         };
         let all = counters::scope_counts(conn, r, req.view.scope)?;

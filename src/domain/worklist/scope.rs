@@ -39,6 +39,9 @@ pub enum StateSel {
     Meta,
     /// Not read yet by their technician (the reader).
     Unread,
+    /// Every state but resolved and rejected (what the menu counts for shared and personal
+    /// views).
+    Open,
     One(i64),
 }
 
@@ -182,6 +185,7 @@ impl StateSel {
             "meta" => Some(StateSel::Meta),
             "active" => Some(StateSel::Active),
             "unread" => Some(StateSel::Unread),
+            "open" => Some(StateSel::Open),
             _ => code
                 .parse::<i64>()
                 .ok()
@@ -197,6 +201,7 @@ impl StateSel {
             StateSel::Meta => "meta".to_owned(),
             StateSel::Active => "active".to_owned(),
             StateSel::Unread => "unread".to_owned(),
+            StateSel::Open => "open".to_owned(),
             StateSel::One(id) => id.to_string(),
         }
     }
@@ -220,6 +225,13 @@ impl StateSel {
                 "t.technician_id = ? AND t.tech_read = 0".to_owned(),
                 vec![SqlValue::Integer(r.user)],
             ),
+            StateSel::Open => (
+                "t.state_id NOT IN (?, ?)".to_owned(),
+                vec![
+                    SqlValue::Integer(states::RESOLVED),
+                    SqlValue::Integer(states::REJECTED),
+                ],
+            ),
             StateSel::One(id) => ("t.state_id = ?".to_owned(), vec![SqlValue::Integer(id)]),
         }
     }
@@ -242,7 +254,8 @@ impl View {
         (format!("{seen} AND {scope} AND {state}"), values)
     }
 
-    /// The view users land on after logging in: their own choice, else the global one.
+    /// The view users land on after logging in: their own choice (`[scope|]state`, any view
+    /// they may open), else the global one; their own tickets when the scope is not theirs.
     pub fn at_login(r: &Reader) -> View {
         let code = r
             .default_state
@@ -253,15 +266,16 @@ impl View {
                     .raw(crate::domain::settings::DEFAULT_STATE)
                     .to_owned()
             });
-        let state = match StateSel::parse(&code) {
+        let (scope, state) = code.split_once('|').unwrap_or(("", code.as_str()));
+        let scope = Scope::parse(scope)
+            .filter(|s| s.allowed(r) && !matches!(s, Scope::Activity { .. }))
+            .unwrap_or(Scope::Your);
+        let state = match StateSel::parse(state) {
             Some(StateSel::Meta) if !r.meta_on() => StateSel::Any,
             Some(s) => s,
             None => StateSel::Any,
         };
-        View {
-            scope: Scope::Your,
-            state,
-        }
+        View { scope, state }
     }
 }
 
@@ -297,6 +311,7 @@ mod tests {
             StateSel::Meta,
             StateSel::Active,
             StateSel::Unread,
+            StateSel::Open,
             StateSel::One(6),
         ] {
             assert_eq!(StateSel::parse(&s.code()), Some(s));

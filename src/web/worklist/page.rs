@@ -80,7 +80,8 @@ pub fn view_title(lang: Lang, r: &Reader, view: &View, states: &HashMap<i64, Str
         Scope::Activity { .. } => lang.t("activity-title"),
     };
     let state = match view.state {
-        StateSel::Any => return scope,
+        // Shared and personal views open on their open tickets, as the menu counts them.
+        StateSel::Any | StateSel::Open => return scope,
         StateSel::Meta => lang.t("state-meta-short"),
         StateSel::Active => lang.t("state-active"),
         StateSel::Unread => lang.t("menu-unread"),
