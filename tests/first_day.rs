@@ -970,3 +970,82 @@ async fn any_menu_view_can_be_the_landing_page_and_a_personal_views_count_matche
     assert_eq!(listed(&list.body).len(), 1);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_rights_matrix_keeps_its_headers_in_sight_and_the_focus_on_the_toggled_cell() {
+    use crate::common::ADMIN_PASSWORD;
+    use crate::common::browser::{Browser, log_in, scrolls_sideways, wait_until};
+
+    let (app, _admin) = TestApp::with_admin().await;
+    let b = Browser::start(1440, 900).await;
+    let story = async {
+        log_in(&b, &app, "admin", ADMIN_PASSWORD).await?;
+        b.client.goto(&app.url("/admin/rights")).await?;
+        // The five profile columns are on the screen.
+        let outside = b
+            .client
+            .execute(
+                "return Array.prototype.filter.call(document.querySelectorAll('#rights-table .col-profile'),
+                   function (th) { return th.getBoundingClientRect().right > window.innerWidth; }).length;",
+                vec![],
+            )
+            .await?;
+        assert_eq!(outside.as_u64(), Some(0), "profile columns off screen");
+        // Scrolled down and across, the header row and the right names stay in sight.
+        let sticky = b
+            .client
+            .execute(
+                "var box = document.getElementById('rights-scroll');
+                 box.scrollTop = 1200; box.scrollLeft = 300;
+                 var head = document.querySelector('#rights-table thead th.col-profile').getBoundingClientRect();
+                 var name = document.querySelector('#rights-table tbody tr:nth-child(30) th').getBoundingClientRect();
+                 var b = box.getBoundingClientRect();
+                 return Math.abs(head.top - b.top) < 3 && Math.abs(name.left - b.left) < 3;",
+                vec![],
+            )
+            .await?;
+        b.screenshot("14-08-rights-1440").await;
+        assert_eq!(sticky.as_bool(), Some(true), "headers scrolled away");
+        // A toggle keeps the focus on its cell.
+        b.client
+            .execute("document.getElementById('rights-scroll').scrollTop = 0;", vec![])
+            .await?;
+        let cell = "#right-search td.cell-toggle:nth-child(3) button";
+        b.client.find(fantoccini::Locator::Css(cell)).await?.click().await?;
+        wait_until(
+            &b,
+            &format!(
+                "var bt = document.querySelector('{cell}');
+                 return !bt.hasAttribute('aria-busy') && document.activeElement === bt;"
+            ),
+            "the focus left the toggled cell",
+        )
+        .await?;
+        b.client.set_window_size(360, 740).await?;
+        b.client.goto(&app.url("/admin/rights")).await?;
+        let wide = b
+            .client
+            .execute(
+                "var out = [];
+                 document.querySelectorAll('body *').forEach(function (e) {
+                   var r = e.getBoundingClientRect();
+                   if (r.right > window.innerWidth + 1 && !(e.parentElement && e.parentElement.closest('#rights-scroll')))
+                     out.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(r.right));
+                 });
+                 out.push('doc ' + document.documentElement.scrollWidth + ' win ' + window.innerWidth + ' body ' + document.body.scrollWidth);
+                 document.querySelectorAll('body *').forEach(function (e) {
+                   if (e.scrollWidth > window.innerWidth && getComputedStyle(e).overflowX === 'visible') out.push('wide ' + e.tagName + '#' + e.id + '.' + e.className + ' ' + e.scrollWidth);
+                 });
+                 return out.slice(0, 12).join('; ');",
+                vec![],
+            )
+            .await?;
+        assert!(!scrolls_sideways(&b).await?, "the rights page scrolls sideways on a phone: {wide}");
+        b.screenshot("14-09-rights-360").await;
+        Ok::<(), fantoccini::error::CmdError>(())
+    }
+    .await;
+    b.close().await;
+    app.stop().await;
+    story.expect("browser story");
+}

@@ -67,7 +67,9 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var button = form.querySelector("button");
-      button.disabled = true;
+      // Not disabled while it works: a disabled button loses the keyboard focus.
+      if (button.getAttribute("aria-busy") === "true") return;
+      button.setAttribute("aria-busy", "true");
       postForm(form).then(function (response) {
         if (!response.ok) throw new Error(response.status);
         return response.json();
@@ -82,7 +84,8 @@
       }).catch(function () {
         form.submit();
       }).finally(function () {
-        button.disabled = false;
+        button.removeAttribute("aria-busy");
+        if (document.activeElement === document.body) button.focus();
       });
     });
   });

@@ -116,7 +116,8 @@ async fn matrix_page(
                 data-filter-rows="#rights-table tbody tr";
             button.button type="submit" { (lang.t("search-submit")) }
         }
-        div.table-wrap {
+        // The matrix scrolls inside its own box; its header row and first column stay in sight.
+        div.table-wrap.rights-scroll #rights-scroll {
             table.data-table.rights-table #rights-table
                 data-granted=(lang.t("rights-granted")) data-denied=(lang.t("rights-denied")) {
                 thead {
