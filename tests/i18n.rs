@@ -108,3 +108,82 @@ fn every_translation_is_used_somewhere() {
         .collect();
     assert!(unused.is_empty(), "translations no code uses: {unused:#?}");
 }
+
+/// Every message that counts something, rendered for 0, 1 and 2 in every language: no "(s)"
+/// left for the reader to sort out, English never says "1 tickets", and French (whose "one"
+/// covers zero) never says "un"/"une" or "encore un" for nothing.
+#[test]
+fn counted_messages_agree_with_their_number_in_every_language() {
+    let names = ["count", "minutes", "attempts"];
+    let mut problems = Vec::new();
+    for lang in Lang::ALL {
+        for key in lang.keys() {
+            for n in ["0", "1", "2"] {
+                let args: Vec<(&str, &str)> = names
+                    .iter()
+                    .map(|a| (*a, n))
+                    .chain([
+                        ("name", "X"),
+                        ("when", "today"),
+                        ("size", "10"),
+                        ("max", "5"),
+                        ("min", "1"),
+                    ])
+                    .collect();
+                let text = lang.t_args(&key, &args);
+                for hedge in ["(s)", "(n)", "(e)", "(en)", "(es)"] {
+                    if text.contains(hedge) {
+                        problems.push(format!("{}:{key} [{n}] {text}", lang.code()));
+                    }
+                }
+                if lang == Lang::En && n == "1" {
+                    for plural in [
+                        "1 tickets",
+                        "1 entries",
+                        "1 minutes",
+                        "1 files",
+                        "1 mails",
+                        "1 attempts",
+                        "1 accounts",
+                        "1 members",
+                        "1 procedures",
+                        "1 reminders",
+                    ] {
+                        if text.contains(plural) {
+                            problems.push(format!("en:{key} [1] {text}"));
+                        }
+                    }
+                }
+                let counted = {
+                    let other: Vec<(&str, &str)> = args
+                        .iter()
+                        .map(|(k, v)| (*k, if names.contains(k) { "2" } else { *v }))
+                        .collect();
+                    lang.t_args(&key, &other) != text
+                };
+                if lang == Lang::Fr && n == "0" && counted {
+                    let lower = format!(" {} ", text.to_lowercase());
+                    for wrong in [
+                        " un ticket",
+                        " une catégorie",
+                        " un compte",
+                        " un membre",
+                        " une procédure",
+                        " un rappel",
+                        "encore un",
+                        " un fichier",
+                        " un mail",
+                    ] {
+                        if lower.contains(wrong)
+                            && !lower.contains("aucun")
+                            && !lower.contains("plus aucun")
+                        {
+                            problems.push(format!("fr:{key} [0] {text}"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -5,8 +5,14 @@ login-field-password = Passwort
 login-submit = Anmelden
 login-language = Sprache
 login-error-invalid = Falscher Benutzername oder falsches Passwort.
-login-error-throttled = Zu viele fehlgeschlagene Anmeldeversuche. Versuchen Sie es in { $minutes } Minute(n) erneut.
-login-error-address-throttled = Zu viele fehlgeschlagene Anmeldungen aus Ihrem Netzwerk. Versuchen Sie es in { $minutes } Minute(n) erneut oder bitten Sie einen Administrator, die Sperre aufzuheben.
+login-error-throttled = Zu viele fehlgeschlagene Anmeldeversuche. Versuchen Sie es in { $minutes ->
+        [one] einer Minute
+       *[other] { $minutes } Minuten
+    } erneut.
+login-error-address-throttled = Zu viele fehlgeschlagene Anmeldungen aus Ihrem Netzwerk. Versuchen Sie es in { $minutes ->
+        [one] einer Minute
+       *[other] { $minutes } Minuten
+    } erneut oder bitten Sie einen Administrator, die Sperre aufzuheben.
 login-error-busy = Dieses Konto wird bereits geprüft. Versuchen Sie es gleich noch einmal.
 
 setup-title = Administratorkonto anlegen
@@ -61,7 +67,10 @@ reset-submit = Passwort speichern
 reset-link-dead = Dieser Link funktioniert nicht mehr: Er wurde benutzt, ist abgelaufen, oder ein neuerer wurde angefordert.
 reset-ask-again = Neuen Link anfordern
 reset-mail-subject = Neues Passwort wählen
-reset-mail-body = Jemand hat das Zurücksetzen des Passworts Ihres Helpdesk-Kontos angefordert. Wenn Sie es waren, folgen Sie dem Link unten innerhalb von { $minutes } Minuten; er funktioniert einmal. Wenn nicht, ignorieren Sie diese Mail: Ihr Passwort bleibt unverändert.
+reset-mail-body = Jemand hat das Zurücksetzen des Passworts Ihres Helpdesk-Kontos angefordert. Wenn Sie es waren, folgen Sie dem Link unten innerhalb von { $minutes ->
+        [one] einer Minute
+       *[other] { $minutes } Minuten
+    }; er funktioniert einmal. Wenn nicht, ignorieren Sie diese Mail: Ihr Passwort bleibt unverändert.
 reset-mail-link = Neues Passwort wählen
 outbox-kind-password-reset = Passwort vergessen
 setting-login-message = Hinweis auf der Anmeldeseite

@@ -95,13 +95,21 @@ outbox-subject = Betreff
 outbox-state = Status
 outbox-detail = Antwort des Servers
 outbox-actions = Aktionen
-outbox-next-try = { $attempts } Versuch(e); nächster am { $when }
+outbox-next-try = { $attempts ->
+        [0] Kein Versuch
+        [one] Ein Versuch
+       *[other] { $attempts } Versuche
+    }; nächster am { $when }
 outbox-retry = Jetzt erneut versuchen
 outbox-confirm-delete = Diese E-Mail löschen? Sie wird nicht versendet.
 outbox-newer = Neuere
 outbox-older = Ältere
 mail-settings-title = E-Mail-Einstellungen
-mail-outbox-waiting = { $count } E-Mail(s) warten im Postausgang.
+mail-outbox-waiting = { $count ->
+        [0] Keine E-Mail wartet im Postausgang.
+        [one] Eine E-Mail wartet im Postausgang.
+       *[other] { $count } E-Mails warten im Postausgang.
+    }
 mail-test-title = Test-E-Mail senden
 mail-test-help = Sendet sofort eine E-Mail mit den gespeicherten Einstellungen und zeigt die Antwort des Servers oder was schiefging.
 mail-test-sent = Der Server hat die Test-E-Mail angenommen:

@@ -44,7 +44,10 @@ error-password-common = Dieses Passwort gehört zu denen, die alle zuerst probie
 error-password-too-long = Das Passwort darf nicht länger als { $max } Bytes sein.
 error-password-mismatch = Die beiden Passwörter stimmen nicht überein.
 error-password-wrong = Das aktuelle Passwort ist falsch.
-error-password-locked = Zu oft ein falsches aktuelles Passwort. Versuchen Sie es in { $minutes } Minute(n) erneut.
+error-password-locked = Zu oft ein falsches aktuelles Passwort. Versuchen Sie es in { $minutes ->
+        [one] einer Minute
+       *[other] { $minutes } Minuten
+    } erneut.
 error-password-unchanged = Das neue Passwort muss sich vom aktuellen unterscheiden.
 error-language-unknown = Diese Sprache ist nicht verfügbar.
 

@@ -53,7 +53,11 @@ ticket-save-and-send = Speichern und senden
 ticket-attachments = Anhänge
 ticket-attachments-none = Kein Anhang.
 ticket-attachments-add = Dateien anhängen
-ticket-attachments-hint = Bis zu { $count } weitere Datei(en), je { $size } MB: Dokumente, Bilder, Texte, E-Mails, Archive, Audio oder Video.
+ticket-attachments-hint = { $count ->
+        [0] Keine weitere Datei
+        [one] Bis zu eine weitere Datei
+       *[other] Bis zu { $count } weitere Dateien
+    }, je { $size } MB: Dokumente, Bilder, Texte, E-Mails, Archive, Audio oder Video.
 ticket-attachment-confirm-delete = Diesen Anhang entfernen?
 
 md-toolbar = Formatierung

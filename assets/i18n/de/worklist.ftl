@@ -107,3 +107,13 @@ col-requester-service = Abteilung des Anfragenden
 col-time-spent = Aufgewendete Zeit
 col-time-spent-minutes = Aufgewendete Zeit (Minuten)
 bar-new = Neu
+bar-active-label = { $count ->
+        [0] Keines Ihrer Tickets wartet oder ist in Bearbeitung
+        [one] Eines Ihrer Tickets wartet oder ist in Bearbeitung
+       *[other] { $count } Ihrer Tickets warten oder sind in Bearbeitung
+    }
+bar-meta-label = { $count ->
+        [0] Keines Ihrer Tickets ist zu bearbeiten
+        [one] Eines Ihrer Tickets ist zu bearbeiten
+       *[other] { $count } Ihrer Tickets sind zu bearbeiten
+    }

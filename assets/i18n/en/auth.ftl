@@ -5,8 +5,14 @@ login-field-password = Password
 login-submit = Log in
 login-language = Language
 login-error-invalid = Wrong login or password.
-login-error-throttled = Too many failed login attempts. Try again in { $minutes } minute(s).
-login-error-address-throttled = Too many failed logins from your network. Try again in { $minutes } minute(s), or ask an administrator to lift it.
+login-error-throttled = Too many failed login attempts. Try again in { $minutes ->
+        [one] one minute
+       *[other] { $minutes } minutes
+    }.
+login-error-address-throttled = Too many failed logins from your network. Try again in { $minutes ->
+        [one] one minute
+       *[other] { $minutes } minutes
+    }, or ask an administrator to lift it.
 login-error-busy = This account is being checked already. Try again in a moment.
 
 setup-title = Create the administrator account
@@ -61,7 +67,10 @@ reset-submit = Set the password
 reset-link-dead = This link no longer works: it was used, it expired, or a newer one was asked for.
 reset-ask-again = Ask for a new link
 reset-mail-subject = Choose a new password
-reset-mail-body = Someone asked to reset the password of your helpdesk account. If it was you, follow the link below within { $minutes } minutes; it works once. If it was not you, ignore this mail: your password stays as it is.
+reset-mail-body = Someone asked to reset the password of your helpdesk account. If it was you, follow the link below within { $minutes ->
+        [one] one minute
+       *[other] { $minutes } minutes
+    }; it works once. If it was not you, ignore this mail: your password stays as it is.
 reset-mail-link = Choose a new password
 outbox-kind-password-reset = Forgotten password
 setting-login-message = Message on the login page

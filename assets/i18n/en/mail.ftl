@@ -95,13 +95,20 @@ outbox-subject = Subject
 outbox-state = State
 outbox-detail = Server's answer
 outbox-actions = Actions
-outbox-next-try = { $attempts } attempt(s); next one at { $when }
+outbox-next-try = { $attempts ->
+        [one] One attempt
+       *[other] { $attempts } attempts
+    }; next one at { $when }
 outbox-retry = Retry now
 outbox-confirm-delete = Delete this mail? It will not be sent.
 outbox-newer = Newer
 outbox-older = Older
 mail-settings-title = Mail settings
-mail-outbox-waiting = { $count } mail(s) waiting in the outbox.
+mail-outbox-waiting = { $count ->
+        [0] No mail is waiting in the outbox.
+        [one] One mail is waiting in the outbox.
+       *[other] { $count } mails are waiting in the outbox.
+    }
 mail-test-title = Send a test mail
 mail-test-help = Sends a mail now with the saved settings and shows the server's answer or what went wrong.
 mail-test-sent = The server accepted the test mail:

@@ -44,7 +44,10 @@ error-password-common = This password is one of those everybody tries first; cho
 error-password-too-long = The password cannot be longer than { $max } bytes.
 error-password-mismatch = The two passwords are not the same.
 error-password-wrong = The current password is wrong.
-error-password-locked = Too many wrong current passwords. Try again in { $minutes } minute(s).
+error-password-locked = Too many wrong current passwords. Try again in { $minutes ->
+        [one] one minute
+       *[other] { $minutes } minutes
+    }.
 error-password-unchanged = The new password must differ from the current one.
 error-language-unknown = This language is not available.
 

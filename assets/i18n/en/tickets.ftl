@@ -53,7 +53,11 @@ ticket-save-and-send = Save and send
 ticket-attachments = Attachments
 ticket-attachments-none = No attachment.
 ticket-attachments-add = Attach files
-ticket-attachments-hint = Up to { $count } more file(s), { $size } MB each: documents, pictures, text, mail, archives, sound or video.
+ticket-attachments-hint = { $count ->
+        [0] No more files
+        [one] Up to one more file
+       *[other] Up to { $count } more files
+    }, { $size } MB each: documents, pictures, text, mail, archives, sound or video.
 ticket-attachment-confirm-delete = Remove this attachment?
 
 md-toolbar = Formatting

@@ -107,3 +107,13 @@ col-requester-service = Requester's service
 col-time-spent = Time spent
 col-time-spent-minutes = Time spent (minutes)
 bar-new = New
+bar-active-label = { $count ->
+        [0] None of your tickets waiting or in progress
+        [one] One of your tickets waiting or in progress
+       *[other] { $count } of your tickets waiting or in progress
+    }
+bar-meta-label = { $count ->
+        [0] None of your tickets to handle
+        [one] One of your tickets to handle
+       *[other] { $count } of your tickets to handle
+    }

@@ -5,8 +5,14 @@ login-field-password = Contraseña
 login-submit = Iniciar sesión
 login-language = Idioma
 login-error-invalid = Identificador o contraseña incorrectos.
-login-error-throttled = Demasiados intentos fallidos. Inténtelo de nuevo dentro de { $minutes } minuto(s).
-login-error-address-throttled = Demasiados inicios de sesión fallidos desde su red. Inténtelo de nuevo dentro de { $minutes } minuto(s), o pida a un administrador que lo levante.
+login-error-throttled = Demasiados intentos fallidos. Inténtelo de nuevo dentro de { $minutes ->
+        [one] un minuto
+       *[other] { $minutes } minutos
+    }.
+login-error-address-throttled = Demasiados inicios de sesión fallidos desde su red. Inténtelo de nuevo dentro de { $minutes ->
+        [one] un minuto
+       *[other] { $minutes } minutos
+    }, o pida a un administrador que lo levante.
 login-error-busy = Esta cuenta ya se está comprobando. Inténtelo de nuevo en un momento.
 
 setup-title = Crear la cuenta de administrador
@@ -61,7 +67,10 @@ reset-submit = Guardar la contraseña
 reset-link-dead = Este enlace ya no funciona: se usó, caducó o se pidió uno más reciente.
 reset-ask-again = Pedir un nuevo enlace
 reset-mail-subject = Elegir una nueva contraseña
-reset-mail-body = Alguien pidió restablecer la contraseña de su cuenta del soporte. Si fue usted, siga el enlace de abajo en los próximos { $minutes } minutos; funciona una sola vez. Si no fue usted, ignore este correo: su contraseña no cambia.
+reset-mail-body = Alguien pidió restablecer la contraseña de su cuenta del soporte. Si fue usted, siga el enlace de abajo en los próximos { $minutes ->
+        [one] un minuto
+       *[other] { $minutes } minutos
+    }; funciona una sola vez. Si no fue usted, ignore este correo: su contraseña no cambia.
 reset-mail-link = Elegir una nueva contraseña
 outbox-kind-password-reset = Contraseña olvidada
 setting-login-message = Mensaje en la página de inicio de sesión

@@ -95,13 +95,21 @@ outbox-subject = Asunto
 outbox-state = Estado
 outbox-detail = Respuesta del servidor
 outbox-actions = Acciones
-outbox-next-try = { $attempts } intento(s); el siguiente el { $when }
+outbox-next-try = { $attempts ->
+        [0] Ningún intento
+        [one] Un intento
+       *[other] { $attempts } intentos
+    }; el siguiente el { $when }
 outbox-retry = Reintentar ahora
 outbox-confirm-delete = ¿Eliminar este correo? No se enviará.
 outbox-newer = Más recientes
 outbox-older = Más antiguos
 mail-settings-title = Ajustes de correo
-mail-outbox-waiting = { $count } correo(s) pendiente(s) en la bandeja de salida.
+mail-outbox-waiting = { $count ->
+        [0] Ningún correo pendiente en la bandeja de salida.
+        [one] Un correo pendiente en la bandeja de salida.
+       *[other] { $count } correos pendientes en la bandeja de salida.
+    }
 mail-test-title = Enviar un correo de prueba
 mail-test-help = Envía un correo ahora con los ajustes guardados y muestra la respuesta del servidor o lo que falló.
 mail-test-sent = El servidor aceptó el correo de prueba:

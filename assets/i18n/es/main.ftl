@@ -44,7 +44,10 @@ error-password-common = Esta contraseña es de las que todo el mundo prueba prim
 error-password-too-long = La contraseña no puede superar { $max } bytes.
 error-password-mismatch = Las dos contraseñas no son iguales.
 error-password-wrong = La contraseña actual es incorrecta.
-error-password-locked = Demasiadas contraseñas actuales incorrectas. Inténtelo de nuevo dentro de { $minutes } minuto(s).
+error-password-locked = Demasiadas contraseñas actuales incorrectas. Inténtelo de nuevo dentro de { $minutes ->
+        [one] un minuto
+       *[other] { $minutes } minutos
+    }.
 error-password-unchanged = La nueva contraseña debe ser distinta de la actual.
 error-language-unknown = Este idioma no está disponible.
 

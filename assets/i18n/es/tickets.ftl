@@ -53,7 +53,11 @@ ticket-save-and-send = Guardar y enviar
 ticket-attachments = Adjuntos
 ticket-attachments-none = Ningún adjunto.
 ticket-attachments-add = Adjuntar archivos
-ticket-attachments-hint = Hasta { $count } archivo(s) más, de { $size } MB cada uno: documentos, imágenes, textos, correos, archivos comprimidos, audio o vídeo.
+ticket-attachments-hint = { $count ->
+        [0] Ningún archivo más
+        [one] Hasta un archivo más
+       *[other] Hasta { $count } archivos más
+    }, de { $size } MB cada uno: documentos, imágenes, textos, correos, archivos comprimidos, audio o vídeo.
 ticket-attachment-confirm-delete = ¿Quitar este adjunto?
 
 md-toolbar = Formato

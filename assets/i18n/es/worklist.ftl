@@ -107,3 +107,13 @@ col-requester-service = Servicio del solicitante
 col-time-spent = Tiempo dedicado
 col-time-spent-minutes = Tiempo dedicado (minutos)
 bar-new = Nuevos
+bar-active-label = { $count ->
+        [0] Ninguno de sus tickets en espera o en curso
+        [one] Uno de sus tickets en espera o en curso
+       *[other] { $count } de sus tickets en espera o en curso
+    }
+bar-meta-label = { $count ->
+        [0] Ninguno de sus tickets por tratar
+        [one] Uno de sus tickets por tratar
+       *[other] { $count } de sus tickets por tratar
+    }

@@ -5,8 +5,14 @@ login-field-password = Mot de passe
 login-submit = Se connecter
 login-language = Langue
 login-error-invalid = Identifiant ou mot de passe incorrect.
-login-error-throttled = Trop de tentatives de connexion échouées. Réessayez dans { $minutes } minute(s).
-login-error-address-throttled = Trop de connexions échouées depuis votre réseau. Réessayez dans { $minutes } minute(s), ou demandez à un administrateur de lever le blocage.
+login-error-throttled = Trop de tentatives de connexion échouées. Réessayez dans { $minutes ->
+        [one] une minute
+       *[other] { $minutes } minutes
+    }.
+login-error-address-throttled = Trop de connexions échouées depuis votre réseau. Réessayez dans { $minutes ->
+        [one] une minute
+       *[other] { $minutes } minutes
+    }, ou demandez à un administrateur de lever le blocage.
 login-error-busy = Ce compte est déjà en cours de vérification. Réessayez dans un instant.
 
 setup-title = Création du compte administrateur
@@ -61,7 +67,10 @@ reset-submit = Enregistrer le mot de passe
 reset-link-dead = Ce lien ne fonctionne plus : il a servi, il a expiré, ou un lien plus récent a été demandé.
 reset-ask-again = Demander un nouveau lien
 reset-mail-subject = Choisir un nouveau mot de passe
-reset-mail-body = Quelqu’un a demandé à réinitialiser le mot de passe de votre compte du support. Si c’est vous, suivez le lien ci-dessous dans les { $minutes } minutes ; il ne fonctionne qu’une fois. Sinon, ignorez ce mail : votre mot de passe reste inchangé.
+reset-mail-body = Quelqu’un a demandé à réinitialiser le mot de passe de votre compte du support. Si c’est vous, suivez le lien ci-dessous dans les { $minutes ->
+        [one] une minute
+       *[other] { $minutes } minutes
+    } ; il ne fonctionne qu’une fois. Sinon, ignorez ce mail : votre mot de passe reste inchangé.
 reset-mail-link = Choisir un nouveau mot de passe
 outbox-kind-password-reset = Mot de passe oublié
 setting-login-message = Message sur la page de connexion

@@ -116,50 +116,62 @@ list-col-network = Adresse du réseau
 list-col-netmask = Masque
 list-col-scan = Scanné
 usage-tickets = utilisée par { $count ->
+        [0] aucun ticket
         [one] un ticket
        *[other] { $count } tickets
     }
 usage-tickets-sender = utilisée comme service du demandeur par { $count ->
+        [0] aucun ticket
         [one] un ticket
        *[other] { $count } tickets
     }
 usage-subcategories = utilisée par { $count ->
+        [0] aucune sous-catégorie
         [one] une sous-catégorie
        *[other] { $count } sous-catégories
     }
 usage-categories = utilisée par { $count ->
+        [0] aucune catégorie
         [one] une catégorie
        *[other] { $count } catégories
     }
 usage-views = utilisée par { $count ->
+        [0] aucune vue personnelle
         [one] une vue personnelle
        *[other] { $count } vues personnelles
     }
 usage-thread-entries = utilisée par { $count ->
+        [0] aucun élément d'historique de ticket
         [one] un élément d'historique de ticket
        *[other] { $count } éléments d'historique de tickets
     }
 usage-users = utilisée par { $count ->
+        [0] aucun utilisateur
         [one] un utilisateur
        *[other] { $count } utilisateurs
     }
 usage-groups = utilisée par { $count ->
+        [0] aucun groupe
         [one] un groupe
        *[other] { $count } groupes
     }
 usage-criticalities = utilisée par { $count ->
+        [0] aucune criticité
         [one] une criticité
        *[other] { $count } criticités
     }
 usage-priorities = utilisée par { $count ->
+        [0] aucune priorité
         [one] une priorité
        *[other] { $count } priorités
     }
 usage-types = utilisée par { $count ->
+        [0] aucun type de ticket
         [one] un type de ticket
        *[other] { $count } types de tickets
     }
 usage-models = utilisée par { $count ->
+        [0] aucun modèle d'équipement
         [one] un modèle d'équipement
        *[other] { $count } modèles d'équipements
     }

@@ -95,13 +95,21 @@ outbox-subject = Objet
 outbox-state = État
 outbox-detail = Réponse du serveur
 outbox-actions = Actions
-outbox-next-try = { $attempts } essai(s) ; prochain le { $when }
+outbox-next-try = { $attempts ->
+        [0] Aucun essai
+        [one] Un essai
+       *[other] { $attempts } essais
+    } ; prochain le { $when }
 outbox-retry = Réessayer
 outbox-confirm-delete = Supprimer ce mail ? Il ne sera pas envoyé.
 outbox-newer = Plus récents
 outbox-older = Plus anciens
 mail-settings-title = Paramètres des mails
-mail-outbox-waiting = { $count } mail(s) en attente dans la boîte d'envoi.
+mail-outbox-waiting = { $count ->
+        [0] Aucun mail n'attend dans la boîte d'envoi.
+        [one] Un mail attend dans la boîte d'envoi.
+       *[other] { $count } mails attendent dans la boîte d'envoi.
+    }
 mail-test-title = Envoyer un mail de test
 mail-test-help = Envoie un mail tout de suite avec les paramètres enregistrés et affiche la réponse du serveur ou ce qui n'a pas marché.
 mail-test-sent = Le serveur a accepté le mail de test :

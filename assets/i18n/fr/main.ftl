@@ -44,7 +44,10 @@ error-password-common = Ce mot de passe est de ceux que tout le monde essaie d'a
 error-password-too-long = Le mot de passe ne peut pas dépasser { $max } octets.
 error-password-mismatch = Les deux mots de passe ne sont pas identiques.
 error-password-wrong = Le mot de passe actuel est incorrect.
-error-password-locked = Trop de mots de passe actuels erronés. Réessayez dans { $minutes } minute(s).
+error-password-locked = Trop de mots de passe actuels erronés. Réessayez dans { $minutes ->
+        [one] une minute
+       *[other] { $minutes } minutes
+    }.
 error-password-unchanged = Le nouveau mot de passe doit être différent de l'actuel.
 error-language-unknown = Cette langue n'est pas disponible.
 
@@ -79,6 +82,7 @@ error-color = Saisissez une couleur au format #rrvvbb (par exemple #d15b47).
 error-date = Saisissez une date au format AAAA-MM-JJ.
 error-duplicate = Cette valeur est déjà utilisée.
 error-group-in-use = Ce groupe est utilisé par { $count ->
+        [0] aucun ticket ni aucune catégorie
         [one] un ticket ou une catégorie
        *[other] { $count } tickets ou catégories
     } ; il ne peut pas être supprimé.

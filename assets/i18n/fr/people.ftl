@@ -8,6 +8,7 @@ users-create = Créer le compte
 users-active = Actifs
 users-disabled = Désactivés
 users-count = { $count ->
+        [0] Aucun compte
         [one] Un compte
        *[other] { $count } comptes
     }
@@ -101,6 +102,7 @@ groups-rename = Nom du groupe
 groups-members = Membres
 groups-members-none = Aucun membre.
 groups-members-count = { $count ->
+        [0] aucun membre
         [one] un membre
        *[other] { $count } membres
     }

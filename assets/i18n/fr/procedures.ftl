@@ -7,6 +7,7 @@ procedures-subcategory = Sous-catégorie
 procedures-all-categories = Toutes les catégories
 procedures-new = Nouvelle procédure
 procedures-count = { $count ->
+        [0] Aucune procédure
         [one] Une procédure
        *[other] { $count } procédures
     }
@@ -36,6 +37,7 @@ procedures-filed-in = Catégorie : { $name }
 procedures-of-company = Société : { $name }
 procedures-for-ticket = Procédures de cette catégorie
 usage-procedures = utilisée par { $count ->
+        [0] aucune procédure
         [one] une procédure
        *[other] { $count } procédures
     }

@@ -1,6 +1,7 @@
 # Tickets: the form, the thread, attachments, reminders.
 menu-new-ticket = Nouveau ticket
 menu-tickets-left = { $count ->
+        [0] plus aucun
         [one] encore un
        *[other] encore { $count }
     }
@@ -53,7 +54,11 @@ ticket-save-and-send = Enregistrer et envoyer
 ticket-attachments = Pièces jointes
 ticket-attachments-none = Aucune pièce jointe.
 ticket-attachments-add = Joindre des fichiers
-ticket-attachments-hint = Encore { $count } fichier(s) au plus, { $size } Mo chacun : documents, images, textes, mails, archives, sons ou vidéos.
+ticket-attachments-hint = { $count ->
+        [0] Plus aucun fichier
+        [one] Encore un fichier au plus
+       *[other] Encore { $count } fichiers au plus
+    }, { $size } Mo chacun : documents, images, textes, mails, archives, sons ou vidéos.
 ticket-attachment-confirm-delete = Retirer cette pièce jointe ?
 
 md-toolbar = Mise en forme
@@ -88,6 +93,7 @@ reminders-too-many = Ce ticket a déjà { $max } rappels en attente.
 reminders-nothing-due = Aucun rappel n'est échu.
 reminders-due-title = Rappels échus
 reminders-due = { $count ->
+        [0] Aucun rappel échu
         [one] Un rappel échu
        *[other] { $count } rappels échus
     }

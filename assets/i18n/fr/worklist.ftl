@@ -33,6 +33,7 @@ col-state = État
 list-caption = Tickets de cette vue
 list-empty = Aucun ticket dans cette vue.
 list-count = { $count ->
+    [0] Aucun ticket
     [one] Un ticket
    *[other] { $count } tickets
 }
@@ -107,3 +108,13 @@ col-requester-service = Service du demandeur
 col-time-spent = Temps passé
 col-time-spent-minutes = Temps passé (minutes)
 bar-new = Nouveaux
+bar-active-label = { $count ->
+        [0] Aucun de vos tickets en attente ou en cours
+        [one] Un de vos tickets en attente ou en cours
+       *[other] { $count } de vos tickets en attente ou en cours
+    }
+bar-meta-label = { $count ->
+        [0] Aucun de vos tickets à traiter
+        [one] Un de vos tickets à traiter
+       *[other] { $count } de vos tickets à traiter
+    }

@@ -46,9 +46,9 @@ pub fn render(visitor: &Visitor) -> Markup {
                 }
                 span.bar-item.bar-pair title=(lang.t("bar-to-handle-help")) {
                     span.bar-label { (lang.t("bar-to-handle")) }
-                    a.bar-value href=(your(StateSel::Active)) { (t.active) }
+                    a.bar-value href=(your(StateSel::Active)) aria-label=(lang.t_args("bar-active-label", &[("count", &t.active.to_string())])) { (t.active) }
                     " / "
-                    a.bar-value href=(your(StateSel::Meta)) { (t.to_handle) }
+                    a.bar-value href=(your(StateSel::Meta)) aria-label=(lang.t_args("bar-meta-label", &[("count", &t.to_handle.to_string())])) { (t.to_handle) }
                 }
                 a.bar-item href=(your(StateSel::Meta)) title=(lang.t("bar-workload-help")) {
                     span.bar-label { (lang.t("bar-workload")) }

@@ -167,7 +167,7 @@ fn filter(t: &Table<'_>, c: Column) -> Markup {
     let value = t.query.filter(c);
     let label = lang.t_args("list-filter-label", &[("column", &lang.t(c.label()))]);
     html! {
-        td class=(format!("col-{}", c.code())) {
+        td class=(format!("col-{}", c.code())) data-label=(lang.t(c.label())) {
             label.visually-hidden for=(id) { (label) }
             @match c.filter_kind() {
                 FilterKind::Choice(_) => {
