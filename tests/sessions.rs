@@ -241,7 +241,7 @@ async fn five_failures_lock_a_login_even_against_the_right_password() {
     }
     let locked = attacker.login(ADMIN_LOGIN, ADMIN_PASSWORD).await;
     assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
-    locked.assert_contains("Too many failed login attempts. Try again in 15 minute(s).");
+    locked.assert_contains("Too many failed login attempts. Try again in 15 minutes.");
     assert!(
         !locked
             .set_cookies()

@@ -574,16 +574,20 @@ async fn the_user_bar_shows_each_profile_its_own_figures() {
     let tech = userbar(&bar.body);
     // To handle: waiting or in progress / the same plus waiting for their user.
     assert!(
-        tech.contains(r#"href="/tickets?view=your&amp;state=active">1</a>"#),
+        tech.contains(
+            r#"href="/tickets?view=your&amp;state=active" aria-label="One of your tickets waiting or in progress">1</a>"#
+        ),
         "{tech}"
     );
     assert!(
-        tech.contains(r#"href="/tickets?view=your&amp;state=meta">2</a>"#),
+        tech.contains(
+            r#"href="/tickets?view=your&amp;state=meta" aria-label="2 of your tickets to handle">2</a>"#
+        ),
         "{tech}"
     );
     // Workload: two hours of estimated time left.
     assert!(tech.contains("2.0 h"), "{tech}");
-    // Resolved, and a red bell for the ticket nobody has.
+    // Resolved, and a red inbox for the ticket nobody has.
     assert!(
         tech.contains(r#"<span class="bar-label">Resolved</span><span class="bar-value">1</span>"#),
         "{tech}"
