@@ -1049,3 +1049,59 @@ async fn the_rights_matrix_keeps_its_headers_in_sight_and_the_focus_on_the_toggl
     app.stop().await;
     story.expect("browser story");
 }
+
+#[tokio::test]
+async fn a_requester_added_from_the_ticket_form_needs_no_password_and_shows_their_contact_at_once()
+{
+    let (app, _admin) = TestApp::with_admin().await;
+    let tech = app.login_as("tech", Profile::Technician).await;
+    let form = tech.get("/users/quick").await;
+    form.assert_contains("Leave both empty for a requester who will not log in");
+    assert!(
+        !form
+            .body
+            .contains(r#"name="password" autocomplete="new-password" required"#)
+    );
+    let ok = tech
+        .submit_json(
+            "/users/quick",
+            "/users/quick",
+            &[
+                ("firstname", "Rita"),
+                ("lastname", "Reception"),
+                ("login", "rita"),
+                ("mail", "rita@example.test"),
+                ("phone", "0102030405"),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
+    let json: serde_json::Value = serde_json::from_str(&ok.body).expect("json");
+    assert_eq!(json["mail"], "rita@example.test");
+    assert_eq!(json["phone"], "0102030405");
+    let id = app.user_id("rita");
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM users WHERE id = {id} AND password_hash IS NULL"
+        )),
+        1
+    );
+    // Nobody logs in to it, whatever they type.
+    let r = app.client().login("rita", "").await;
+    assert_ne!(r.status, StatusCode::SEE_OTHER);
+    // A password typed is still checked.
+    let weak = tech
+        .submit_json(
+            "/users/quick",
+            "/users/quick",
+            &[
+                ("lastname", "Weak"),
+                ("login", "weak"),
+                ("password", "abc"),
+                ("password_confirm", "abc"),
+            ],
+        )
+        .await;
+    assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
+    app.stop().await;
+}

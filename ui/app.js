@@ -134,6 +134,9 @@
         var option = document.createElement("option");
         option.value = (button.getAttribute("data-quick-prefix") || "") + chosen.value;
         option.textContent = chosen.label;
+        // The requester's mail and phone show at once.
+        option.setAttribute("data-mail", chosen.mail || "");
+        option.setAttribute("data-phone", chosen.phone || "");
         select.appendChild(option);
         select.value = option.value;
         select.dispatchEvent(new Event("change", { bubbles: true }));
@@ -388,7 +391,11 @@
       var url = button.getAttribute("data-quick-url").replace("{id}", id);
       openDialog(button.getAttribute("data-quick-title"), url, function (chosen) {
         var option = select.options[select.selectedIndex];
-        if (option) option.textContent = chosen.label;
+        if (!option) return;
+        option.textContent = chosen.label;
+        option.setAttribute("data-mail", chosen.mail || "");
+        option.setAttribute("data-phone", chosen.phone || "");
+        select.dispatchEvent(new Event("change", { bubbles: true }));
       });
     });
   });

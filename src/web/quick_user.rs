@@ -63,8 +63,13 @@ fn may_edit(admin: bool, target: &UserRecord) -> bool {
 }
 
 fn chosen(id: i64, r: &UserRecord) -> Response {
-    axum::Json(serde_json::json!({ "value": id.to_string(), "label": r.list_name() }))
-        .into_response()
+    axum::Json(serde_json::json!({
+        "value": id.to_string(),
+        "label": r.list_name(),
+        "mail": r.mail,
+        "phone": r.phone,
+    }))
+    .into_response()
 }
 
 /// `GET /users/quick`: the empty form.

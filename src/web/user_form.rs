@@ -62,12 +62,14 @@ pub fn fields(lang: Lang, view: &UserFormView<'_>) -> Markup {
                 @if p.password {
                     div.row {
                         (Input::password("password", msg("user-field-password"), "new-password")
-                            .required_if(view.creating).render(lang, e))
+                            .required_if(view.creating && !p.password_optional).render(lang, e))
                         (Input::password("password_confirm", msg("user-field-password-confirm"), "new-password")
-                            .required_if(view.creating).render(lang, e))
+                            .required_if(view.creating && !p.password_optional).render(lang, e))
                     }
                     p.hint {
-                        @if view.creating {
+                        @if view.creating && p.password_optional {
+                            (lang.t("user-password-optional"))
+                        } @else if view.creating {
                             (lang.t_args("password-hint", &[("min", &view.options.password_min_chars.to_string())]))
                         } @else {
                             (lang.t("user-password-keep"))

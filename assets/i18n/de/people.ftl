@@ -132,3 +132,4 @@ users-erase-final = Dies kann nicht rückgängig gemacht werden.
 users-erase-delete-button = Konto löschen
 users-erase-anonymise-button = Konto anonymisieren
 error-cannot-delete-self = Sie können Ihr eigenes Konto nicht löschen.
+user-password-optional = Leer lassen für einen Anfragenden, der sich nicht anmeldet; ein Passwort kann später gesetzt werden.

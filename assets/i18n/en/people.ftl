@@ -132,3 +132,4 @@ users-erase-final = This cannot be undone.
 users-erase-delete-button = Delete the account
 users-erase-anonymise-button = Anonymise the account
 error-cannot-delete-self = You cannot delete your own account.
+user-password-optional = Leave both empty for a requester who will not log in; a password can be set later.

@@ -132,3 +132,4 @@ users-erase-final = Esta acción no se puede deshacer.
 users-erase-delete-button = Eliminar la cuenta
 users-erase-anonymise-button = Anonimizar la cuenta
 error-cannot-delete-self = No puede eliminar su propia cuenta.
+user-password-optional = Déjelo vacío para un solicitante que no iniciará sesión; se puede definir una contraseña más tarde.

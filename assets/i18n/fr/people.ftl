@@ -134,3 +134,4 @@ users-erase-final = Cette action est définitive.
 users-erase-delete-button = Supprimer le compte
 users-erase-anonymise-button = Anonymiser le compte
 error-cannot-delete-self = Vous ne pouvez pas supprimer votre propre compte.
+user-password-optional = Laissez vide pour un demandeur qui ne se connectera pas ; un mot de passe peut être défini plus tard.

@@ -12,6 +12,7 @@ pub fn administration(s: &Settings, rights: &RightSet) -> FieldPolicy {
     FieldPolicy {
         login: true,
         password: true,
+        password_optional: false,
         contact: true,
         mail_required: false,
         advanced: s.flag(settings::USER_ADVANCED),
@@ -70,6 +71,7 @@ pub fn quick() -> FieldPolicy {
     FieldPolicy {
         login: true,
         password: true,
+        password_optional: true,
         contact: true,
         ..FieldPolicy::default()
     }

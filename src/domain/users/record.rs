@@ -144,6 +144,9 @@ pub struct FieldPolicy {
     pub login: bool,
     /// A new password typed in the same form (administration only).
     pub password: bool,
+    /// A new account may be left without a password: it cannot log in until one is set
+    /// (requesters added from a ticket form who never use Gestdesk themselves).
+    pub password_optional: bool,
     /// Names, mail, phone.
     pub contact: bool,
     /// Whether the mail may not be left empty (self-registration).
@@ -326,7 +329,7 @@ pub fn validate(
     if policy.password {
         let password = input.raw("password");
         let confirm = input.raw("password_confirm");
-        if creating || !password.is_empty() {
+        if (creating && !policy.password_optional) || !password.is_empty() {
             let login = if policy.login { &r.login } else { &base.login };
             rules::check_new_password(
                 lookups.password_policy(),
