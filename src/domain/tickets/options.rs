@@ -113,10 +113,18 @@ pub fn find_people(
                 page: 1,
                 per_page: limit,
             };
+            // Found by typing: the login tells homonyms apart, and the company is always shown.
             search::search(conn, &query)?
                 .rows
                 .into_iter()
-                .map(|r| (r.id, r.name, r.mail, r.phone, r.company))
+                .map(|r| {
+                    let name = if company_first || r.company.is_empty() {
+                        format!("{} ({})", r.name, r.login)
+                    } else {
+                        format!("{} ({}) · {}", r.name, r.login, r.company)
+                    };
+                    (r.id, name, r.mail, r.phone, r.company)
+                })
                 .collect()
         }
     };
