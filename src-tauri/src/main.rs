@@ -1,10 +1,11 @@
 //! `gestdesk-desktop`: runs the Gestdesk server in-process and shows its admin console in a
 //! window, with a tray icon (open the console, copy the LAN address, quit).
 //!
-//! It uses the same defaults as the headless server: the per-OS data directory and
-//! `0.0.0.0:8080`, overridable with `GESTDESK_DATA_DIR` and `GESTDESK_LISTEN`. Closing the
-//! window keeps the server running for the LAN users; "Quit" in the tray stops it gracefully.
-//! A second launch focuses the first instance's window.
+//! It reads the same options as the headless server (`--listen`, `--data-dir`,
+//! `--behind-proxy`, or `GESTDESK_*`), with the same defaults. Closing the window keeps the
+//! server running for the LAN users; "Quit" in the tray, SIGTERM or SIGINT stop it gracefully.
+//! A second launch focuses the first instance's window. When the server cannot start (a
+//! Gestdesk service already on the port, the data folder in use), the window says so.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
@@ -38,10 +39,66 @@ fn ui_lang() -> Lang {
         .unwrap_or_default()
 }
 
+/// The value of `--name VALUE` or `--name=VALUE` among the arguments.
+fn arg_value(args: &[String], name: &str) -> Option<String> {
+    let flag = format!("--{name}");
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if *a == flag {
+            return it.next().cloned();
+        }
+        if let Some(v) = a.strip_prefix(&format!("{flag}=")) {
+            return Some(v.to_owned());
+        }
+    }
+    None
+}
+
+/// The same options as the command line (`--listen`, `--data-dir`, `--behind-proxy`, or their
+/// `GESTDESK_*` variables), arguments first.
 fn config() -> Result<Config, AppError> {
-    let listen = std::env::var("GESTDESK_LISTEN").unwrap_or_else(|_| DEFAULT_LISTEN.to_owned());
-    let data_dir = std::env::var_os("GESTDESK_DATA_DIR").map(Into::into);
-    Ok(Config::new(&listen, data_dir)?)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let listen = arg_value(&args, "listen")
+        .or_else(|| std::env::var("GESTDESK_LISTEN").ok())
+        .unwrap_or_else(|| DEFAULT_LISTEN.to_owned());
+    let data_dir = arg_value(&args, "data-dir")
+        .map(Into::into)
+        .or_else(|| std::env::var_os("GESTDESK_DATA_DIR").map(Into::into));
+    let mut config = Config::new(&listen, data_dir)?;
+    config.behind_proxy = args.iter().any(|a| a == "--behind-proxy")
+        || std::env::var("GESTDESK_BEHIND_PROXY").is_ok_and(|v| matches!(v.as_str(), "1" | "true"));
+    Ok(config)
+}
+
+/// Why the server did not start, as the window explains it.
+enum Failure {
+    /// The port answers as a Gestdesk server already (a service with the same defaults).
+    AlreadyServing { url: String },
+    /// Another Gestdesk uses the data folder.
+    DataDirBusy { dir: String },
+    /// Anything else, with the error's text.
+    Other(String),
+}
+
+/// Whether a Gestdesk server answers on `addr` (its health check names its database).
+fn gestdesk_answers(addr: SocketAddr) -> bool {
+    use std::io::{Read, Write};
+    let Ok(mut stream) =
+        std::net::TcpStream::connect_timeout(&addr, std::time::Duration::from_secs(1))
+    else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(2)));
+    if stream
+        .write_all(b"GET /healthz HTTP/1.0\r\nHost: localhost\r\n\r\n")
+        .is_err()
+    {
+        return false;
+    }
+    let mut answer = Vec::new();
+    let _ = stream.take(8192).read_to_end(&mut answer);
+    let text = String::from_utf8_lossy(&answer);
+    text.contains("\"database\"") && text.contains("\"version\"")
 }
 
 /// The address the window opens: this machine when listening on every interface.
@@ -54,20 +111,50 @@ fn console_addr(bound: SocketAddr) -> SocketAddr {
     SocketAddr::new(ip, bound.port())
 }
 
-/// Opens the instance and starts serving it; returns the server and the console URL.
-fn start_server(config: Config) -> Result<(ServerHandle, SocketAddr), AppError> {
-    let std_listener = std::net::TcpListener::bind(config.listen).map_err(|e| AppError::Bind {
-        addr: config.listen.to_string(),
-        reason: e.to_string(),
+/// Opens the instance and starts serving it (the server takes the data folder's lock); returns
+/// the server and the bound address.
+fn start_server(config: Config) -> Result<(ServerHandle, SocketAddr), Failure> {
+    let console = console_addr(config.listen);
+    let std_listener = match std::net::TcpListener::bind(config.listen) {
+        Ok(l) => l,
+        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse && gestdesk_answers(console) => {
+            return Err(Failure::AlreadyServing {
+                url: format!("http://{console}/"),
+            });
+        }
+        Err(e) => {
+            return Err(Failure::Other(
+                AppError::Bind {
+                    addr: config.listen.to_string(),
+                    reason: e.to_string(),
+                }
+                .to_string(),
+            ));
+        }
+    };
+    let other = |e: AppError| Failure::Other(e.to_string());
+    std_listener
+        .set_nonblocking(true)
+        .map_err(|e| other(e.into()))?;
+    // Asked before starting, so that the window can say it (the server takes the lock itself).
+    let probe = gestdesk::app::DataLock::acquire(&config).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::WouldBlock {
+            Failure::DataDirBusy {
+                dir: config.data_dir().display().to_string(),
+            }
+        } else {
+            other(e.into())
+        }
     })?;
-    std_listener.set_nonblocking(true)?;
-    let app = App::open(config)?;
+    drop(probe);
+    let app = App::open(config).map_err(other)?;
     tauri::async_runtime::block_on(async move {
         let listener = tokio::net::TcpListener::from_std(std_listener)?;
         let server = ServerHandle::spawn(app, listener)?;
         let bound = server.addr();
-        Ok((server, bound))
+        Ok::<_, std::io::Error>((server, bound))
     })
+    .map_err(|e| other(e.into()))
 }
 
 fn show_console(app: &AppHandle) {
@@ -94,19 +181,48 @@ fn quit(app: &AppHandle) {
     app.exit(0);
 }
 
-/// A page explaining why the server could not start, shown in the window.
-fn error_url(lang: Lang, error: &AppError) -> Result<Url, Box<dyn std::error::Error>> {
-    let html = format!(
-        "<!doctype html><meta charset=utf-8><title>Gestdesk</title>\
-         <body style=\"font-family:system-ui,sans-serif;padding:2rem;max-width:40rem\">\
-         <h1>{}</h1><p>{}</p></body>",
-        escape(&lang.t("desktop-start-failed")),
-        escape(&error.to_string())
-    );
-    Ok(Url::parse(&format!(
-        "data:text/html;charset=utf-8,{}",
-        percent_encode(&html)
-    ))?)
+/// The page the window shows when the server could not start (served by the `gestdesk:`
+/// scheme: the web view refuses `data:` pages).
+static FAILURE_PAGE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// The address of [`FAILURE_PAGE`] in the web view.
+fn failure_url() -> Url {
+    #[cfg(windows)]
+    let url = "http://gestdesk.localhost/";
+    #[cfg(not(windows))]
+    let url = "gestdesk://localhost/";
+    // A constant that parses.
+    Url::parse(url).unwrap_or_else(|_| unreachable!("the failure page address is valid"))
+}
+
+/// A translated page saying what happened and what to do.
+fn failure_page(lang: Lang, failure: &Failure) -> String {
+    let (title, text, action) = match failure {
+        Failure::AlreadyServing { url } => (
+            lang.t("desktop-already-running"),
+            lang.t("desktop-already-running-help"),
+            Some((url.as_str(), lang.t("desktop-open-it"))),
+        ),
+        Failure::DataDirBusy { dir } => (
+            lang.t("desktop-data-busy"),
+            lang.t_args("desktop-data-busy-help", &[("dir", dir)]),
+            None,
+        ),
+        Failure::Other(detail) => (lang.t("desktop-start-failed"), detail.clone(), None),
+    };
+    format!(
+        "<!doctype html><html lang=\"{}\"><meta charset=utf-8><title>Gestdesk</title>\
+         <body style=\"font-family:system-ui,sans-serif;padding:2rem;max-width:40rem;color:#1f2937\">\
+         <h1 style=\"color:#2a6ebb\">{}</h1><p id=\"failure\">{}</p>{}</body></html>",
+        lang.code(),
+        escape(&title),
+        escape(&text),
+        action.map_or(String::new(), |(href, label)| format!(
+            "<p><a href=\"{}\" style=\"display:inline-block;background:#2a6ebb;color:#fff;padding:.6rem 1rem;border-radius:8px;text-decoration:none\">{}</a></p>",
+            escape(href),
+            escape(&label)
+        ))
+    )
 }
 
 fn escape(text: &str) -> String {
@@ -116,27 +232,16 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-fn percent_encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.~ ".contains(&b) {
-                char::from(b).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect::<String>()
-        .replace(' ', "%20")
-}
-
 fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
     let lang = ui_lang();
-    let started = config().and_then(|config| {
-        App::prepare_data_dir(&config)?;
-        let guard = gestdesk::logging::init_server(&config.logs_dir());
-        let (server, bound) = start_server(config)?;
-        Ok((server, bound, guard))
-    });
+    let started = config()
+        .map_err(|e| Failure::Other(e.to_string()))
+        .and_then(|config| {
+            App::prepare_data_dir(&config).map_err(|e| Failure::Other(e.to_string()))?;
+            let guard = gestdesk::logging::init_server(&config.logs_dir());
+            let (server, bound) = start_server(config)?;
+            Ok((server, bound, guard))
+        });
 
     let url = match started {
         Ok((server, bound, guard)) => {
@@ -153,15 +258,51 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
             });
             Url::parse(&format!("http://{console}/"))?
         }
-        Err(e) => {
-            eprintln!("gestdesk-desktop: error: {e}");
-            error_url(lang, &e)?
+        Err(failure) => {
+            let page = failure_page(lang, &failure);
+            if let Failure::Other(detail) = &failure {
+                eprintln!("gestdesk-desktop: error: {detail}");
+            } else {
+                eprintln!(
+                    "gestdesk-desktop: not started: {}",
+                    lang.t(match failure {
+                        Failure::AlreadyServing { .. } => "desktop-already-running",
+                        _ => "desktop-data-busy",
+                    })
+                );
+            }
+            let _ = FAILURE_PAGE.set(page);
+            failure_url()
         }
     };
 
-    WebviewWindowBuilder::new(app, WINDOW, WebviewUrl::External(url))
+    // SIGTERM or SIGINT stop it gracefully, like the server.
+    let handle = app.handle().clone();
+    tauri::async_runtime::spawn(async move {
+        gestdesk::server::shutdown_signal().await;
+        let server = handle.try_state::<Running>().and_then(|r| {
+            r.server
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .take()
+        });
+        if let Some(server) = server
+            && let Err(e) = server.shutdown().await
+        {
+            tracing::error!("server stopped with an error: {e}");
+        }
+        handle.exit(0);
+    });
+
+    let window_url = if url.scheme() == "http" && url.host_str() != Some("gestdesk.localhost") {
+        WebviewUrl::External(url)
+    } else {
+        WebviewUrl::CustomProtocol(url)
+    };
+    // Fits a 1280×800 screen with its title bar and a panel.
+    WebviewWindowBuilder::new(app, WINDOW, window_url)
         .title("Gestdesk")
-        .inner_size(1280.0, 860.0)
+        .inner_size(1200.0, 720.0)
         .min_inner_size(360.0, 480.0)
         .build()?;
 
@@ -209,6 +350,13 @@ fn main() {
             show_console(app);
         }))
         .plugin(tauri_plugin_clipboard_manager::init())
+        .register_uri_scheme_protocol("gestdesk", |_ctx, _request| {
+            let page = FAILURE_PAGE.get().cloned().unwrap_or_default();
+            tauri::http::Response::builder()
+                .header("Content-Type", "text/html; charset=utf-8")
+                .body(page.into_bytes())
+                .unwrap_or_else(|_| tauri::http::Response::new(Vec::new()))
+        })
         .setup(setup)
         .on_page_load(|_webview, payload| {
             if matches!(payload.event(), PageLoadEvent::Finished) {
