@@ -1105,3 +1105,74 @@ async fn a_requester_added_from_the_ticket_form_needs_no_password_and_shows_thei
     assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn companies_have_gestsups_fields_and_a_message_their_users_see() {
+    let (app, admin) = TestApp::with_admin().await;
+    let ursula = app.login_as("ursula", Profile::User).await;
+    let vera = app.login_as("vera", Profile::User).await;
+    app.set_setting("company_limit_hour", "1");
+    let form = admin.get("/admin/lists/companies").await;
+    for field in [
+        "legal_status",
+        "siret",
+        "vat",
+        "comment",
+        "information_message",
+        "limit_hour_number",
+        "limit_hour_days",
+        "limit_hour_date_start",
+    ] {
+        form.assert_contains(&format!(r#"name="{field}""#));
+    }
+    let r = admin
+        .submit(
+            "/admin/lists/companies",
+            "/admin/lists/companies",
+            &[
+                ("name", "ACME"),
+                ("legal_status", "SAS"),
+                ("siret", "12345678900011"),
+                ("vat", "FR12345678901"),
+                ("comment", "Main customer"),
+                (
+                    "information_message",
+                    "Printer maintenance on Friday: call 1234 for anything urgent.",
+                ),
+                ("limit_hour_number", "40"),
+                ("limit_hour_days", "30"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        app.text("SELECT legal_status || '|' || siret || '|' || vat || '|' || limit_hour_number FROM companies WHERE name = 'ACME'"),
+        "SAS|12345678900011|FR12345678901|40"
+    );
+    app.sql()
+        .execute("UPDATE users SET company_id = (SELECT id FROM companies WHERE name = 'ACME') WHERE login = 'ursula'", [])
+        .expect("company");
+    for page in ["/tickets", "/tickets/new"] {
+        ursula
+            .get(page)
+            .await
+            .assert_contains("Printer maintenance on Friday");
+        assert!(
+            !vera.get(page).await.body.contains("Printer maintenance"),
+            "{page}"
+        );
+    }
+    assert!(
+        !ursula
+            .get("/profile")
+            .await
+            .body
+            .contains("Printer maintenance")
+    );
+    // Ticket types say whether they need the requester's validation.
+    admin
+        .get("/admin/lists/types/1")
+        .await
+        .assert_contains(r#"name="user_validation""#);
+    app.stop().await;
+}

@@ -65,6 +65,8 @@ pub struct Visitor {
     /// In how many seconds the next of this technician's reminders falls due, for the page to
     /// show it live.
     pub next_reminder: Option<i64>,
+    /// The message the user's company shows its users (Administration > Lists > Companies).
+    pub company_message: Option<String>,
     /// Tickets the signed-in user may still open, when a ticket limit applies.
     pub tickets_left: Option<i64>,
     /// Who reads ticket lists (the signed-in user), and their menu and user bar counters.
@@ -123,6 +125,7 @@ struct Loaded {
     rights: Option<RightSet>,
     due_reminders: i64,
     next_reminder: Option<i64>,
+    company_message: Option<String>,
     tickets_left: Option<i64>,
     reader: Option<(Reader, i64)>,
 }
@@ -175,6 +178,7 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
             };
             let (mut due_reminders, mut tickets_left, mut reader) = (0, None, None);
             let mut next_reminder: Option<i64> = None;
+            let mut company_message: Option<String> = None;
             if let (Lookup::Active(s), Some(r)) = (&lookup, &rights) {
                 reader = Some((
                     Reader::load(c, s.user.id.0, s.user.profile, r, &settings)?,
@@ -195,6 +199,17 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
                 {
                     tickets_left = limits::remaining(c, s.user.id.0, &settings, now)?.map(|r| r.left());
                 }
+                company_message = c
+                    .prepare_cached(
+                        "SELECT c.information_message FROM users u JOIN companies c ON c.id = u.company_id
+                         WHERE u.id = ?1 AND c.disabled = 0 AND trim(c.information_message) <> ''",
+                    )?
+                    .query_row([s.user.id.0], |r| r.get(0))
+                    .map(Some)
+                    .or_else(|e| match e {
+                        rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                        e => Err(e),
+                    })?;
             }
             Ok::<_, DbError>(Loaded {
                 settings,
@@ -202,6 +217,7 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
                 rights,
                 due_reminders,
                 next_reminder,
+                company_message,
                 tickets_left,
                 reader,
             })
@@ -328,6 +344,7 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
         from_loopback,
         due_reminders: loaded.due_reminders,
         next_reminder: loaded.next_reminder.map(|at| (at - clock::now()).max(0)),
+        company_message: loaded.company_message,
         tickets_left: loaded.tickets_left,
         reader,
         frame,

@@ -288,6 +288,11 @@ pub const ALL: &[ListDef] = &[
             NAME,
             col("mail", "list-col-mail", ColumnKind::Mail),
             SERVICE,
+            col(
+                "user_validation",
+                "list-col-user-validation",
+                ColumnKind::Flag,
+            ),
         ],
         usages: &[
             usage("tickets", "type_id", "usage-tickets"),
@@ -345,6 +350,19 @@ pub const ALL: &[ListDef] = &[
             col("zip", "list-col-zip", ColumnKind::Text { max: 20 }),
             col("city", "list-col-city", ColumnKind::Text { max: 100 }),
             col("country", "list-col-country", ColumnKind::Text { max: 100 }),
+            col(
+                "legal_status",
+                "list-col-legal-status",
+                ColumnKind::Text { max: 256 },
+            ),
+            col("siret", "list-col-siret", ColumnKind::Text { max: 20 }),
+            col("vat", "list-col-vat", ColumnKind::Text { max: 20 }),
+            col("comment", "list-col-comment", ColumnKind::Text { max: 512 }),
+            col(
+                "information_message",
+                "list-col-information-message",
+                ColumnKind::Text { max: 2048 },
+            ),
             gated(
                 "limit_ticket_number",
                 "list-col-limit-number",
@@ -368,6 +386,30 @@ pub const ALL: &[ListDef] = &[
                 "list-col-limit-start",
                 ColumnKind::Date,
                 settings::COMPANY_LIMIT_TICKET,
+            ),
+            gated(
+                "limit_hour_number",
+                "list-col-limit-hours",
+                ColumnKind::Number {
+                    min: 0,
+                    max: 1_000_000,
+                },
+                settings::COMPANY_LIMIT_HOUR,
+            ),
+            gated(
+                "limit_hour_days",
+                "list-col-limit-hour-days",
+                ColumnKind::Number {
+                    min: 0,
+                    max: 36_500,
+                },
+                settings::COMPANY_LIMIT_HOUR,
+            ),
+            gated(
+                "limit_hour_date_start",
+                "list-col-limit-hour-start",
+                ColumnKind::Date,
+                settings::COMPANY_LIMIT_HOUR,
             ),
         ],
         usages: &[

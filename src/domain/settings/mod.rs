@@ -39,6 +39,8 @@ pub const USER_REGISTER: &str = "user_register";
 pub const USER_LIMIT_TICKET: &str = "user_limit_ticket";
 /// Key of "limit the number of tickets per company".
 pub const COMPANY_LIMIT_TICKET: &str = "company_limit_ticket";
+/// Key of "companies have hour limits" (shown and edited with the company).
+pub const COMPANY_LIMIT_HOUR: &str = "company_limit_hour";
 /// Key of "users see every ticket of their company".
 pub const USER_COMPANY_VIEW: &str = "user_company_view";
 /// Key of "users belong to agencies".

@@ -475,6 +475,11 @@ pub const DEFS: &[Def] = &[
         "setting-company-limit-ticket-help",
     ),
     flag(
+        super::COMPANY_LIMIT_HOUR,
+        "setting-company-limit-hour",
+        "setting-company-limit-hour-help",
+    ),
+    flag(
         super::USER_COMPANY_VIEW,
         "setting-user-company-view",
         "setting-user-company-view-help",
