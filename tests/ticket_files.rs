@@ -329,6 +329,6 @@ async fn the_size_and_count_settings_limit_attachments_and_kept_files_survive_th
     admin
         .get(&page)
         .await
-        .assert_contains("Up to 0 more file(s)");
+        .assert_contains("No more files, 1 MB each");
     app.stop().await;
 }
