@@ -728,6 +728,20 @@ async fn the_default_list_fits_a_1440_screen_in_every_language_with_names_on_one
             b.screenshot(&format!("14-07-list-1440-{lang}")).await;
             assert_eq!(report.as_str(), Some(""), "{lang}: {report}");
         }
+        // On a phone the table turns into cards; each filter keeps its column's name.
+        b.client.set_window_size(360, 740).await?;
+        b.client.goto(&app.url("/tickets?view=all&state=all")).await?;
+        let label = b
+            .client
+            .execute(
+                "var td = document.querySelector('.filter-row td.col-technician');
+                 return getComputedStyle(td, '::before').content;",
+                vec![],
+            )
+            .await?;
+        assert_eq!(label.as_str(), Some("\"Technician\""), "{label}");
+        assert!(!crate::common::browser::scrolls_sideways(&b).await?);
+        b.screenshot("14-07-list-360").await;
         Ok::<(), fantoccini::error::CmdError>(())
     }
     .await;
