@@ -17,6 +17,17 @@ mkdir -p "$shots"
 
 fail() { echo "desktop test: FAILED: $*" >&2; exit 1; }
 
+# Waits until app $1 (log $2) shows its page explaining why it did not start ($3: the case).
+wait_failure_page() {
+  for _ in $(seq 1 300); do
+    grep -q "page loaded: gestdesk://localhost/" "$2" && return 0
+    kill -0 "$1" 2>/dev/null || { cat "$2" >&2; fail "the app crashed when $3"; }
+    sleep 0.1
+  done
+  cat "$2" >&2
+  fail "no page explaining that $3"
+}
+
 cargo build --locked -p gestdesk-desktop -p gestdesk
 bin="$target_dir/debug/gestdesk-desktop"
 server_bin="$target_dir/debug/gestdesk"
@@ -113,13 +124,7 @@ curl -sf "http://127.0.0.1:$port2/healthz" >/dev/null || fail "the service did n
 third=$!
 pids+=("$third")
 disown
-loaded=""
-for _ in $(seq 1 300); do
-  if grep -q "page loaded: gestdesk://localhost/" "$work/busy-port.log"; then loaded=yes; break; fi
-  kill -0 "$third" 2>/dev/null || { cat "$work/busy-port.log" >&2; fail "the app crashed when the port was taken"; }
-  sleep 0.1
-done
-[ -n "$loaded" ] || { cat "$work/busy-port.log" >&2; fail "no page saying Gestdesk already runs"; }
+wait_failure_page "$third" "$work/busy-port.log" "the port was taken"
 grep -q "Gestdesk is already running on this PC" "$work/busy-port.log" || fail "the reason was not given"
 sleep 1
 import -display "$display" -window root "$shots/desktop-already-running.png"
@@ -132,13 +137,7 @@ kill -0 "$third" 2>/dev/null && fail "the app did not stop on SIGTERM"
 fourth=$!
 pids+=("$fourth")
 disown
-loaded=""
-for _ in $(seq 1 300); do
-  if grep -q "page loaded: gestdesk://localhost/" "$work/busy-dir.log"; then loaded=yes; break; fi
-  kill -0 "$fourth" 2>/dev/null || { cat "$work/busy-dir.log" >&2; fail "the app crashed when the data folder was in use"; }
-  sleep 0.1
-done
-[ -n "$loaded" ] || { cat "$work/busy-dir.log" >&2; fail "no page saying the data folder is in use"; }
+wait_failure_page "$fourth" "$work/busy-dir.log" "the data folder was in use"
 grep -q "The data folder is in use" "$work/busy-dir.log" || fail "the reason was not given"
 sleep 1
 import -display "$display" -window root "$shots/desktop-data-busy.png"
