@@ -1166,7 +1166,7 @@ async fn companies_have_gestsups_fields_and_a_message_their_users_see() {
     app.sql()
         .execute("UPDATE users SET company_id = (SELECT id FROM companies WHERE name = 'ACME') WHERE login = 'ursula'", [])
         .expect("company");
-    for page in ["/tickets", "/tickets/new"] {
+    for page in ["/tickets", "/tickets?view=all&state=meta", "/tickets/new"] {
         ursula
             .get(page)
             .await

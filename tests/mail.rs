@@ -1035,5 +1035,26 @@ async fn a_forgotten_password_is_replaced_through_a_single_use_link_sent_by_mail
         w
     };
     assert_eq!(working.iter().filter(|w| **w).count(), 1, "{working:?}");
+
+    // With no server address set, a forged Host never becomes the link's site (the token
+    // would go there): the link names this server.
+    app.set_setting("server_url", "");
+    let token = visitor.get("/password/forgot").await.csrf();
+    let r = visitor
+        .post_with(
+            "/password/forgot",
+            &[("_csrf", &token), ("who", "admin")],
+            &[("host", "evil.example")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let mails = peer.wait_for(4, 10).await;
+    let to_admin = mails
+        .iter()
+        .find(|m| m.rcpt == ["ada@example.test"])
+        .expect("mail to the administrator");
+    let link = reset_link(&to_admin.text);
+    assert!(!link.contains("evil.example"), "{link}");
+    assert!(link.starts_with("http://"), "{link}");
     app.stop().await;
 }

@@ -341,13 +341,13 @@
       });
       status.textContent = bar.getAttribute("data-paste-busy") || "";
       fetch(url, { method: "POST", body: body, credentials: "same-origin", headers: { "Accept": "application/json" } })
-        .then(function (r) { return r.json().catch(function () { return { error: String(r.status) }; }); })
+        .then(function (r) { return r.json().catch(function () { return { error: bar.getAttribute("data-paste-failed") }; }); })
         .then(function (answer) {
           if (answer.error) { status.textContent = answer.error; return; }
           status.textContent = "";
           (answer.files || []).forEach(function (f) { insertAt(area, f.markdown); });
         })
-        .catch(function () { status.textContent = "!"; });
+        .catch(function () { status.textContent = bar.getAttribute("data-paste-failed") || ""; });
       return true;
     }
     area.addEventListener("paste", function (event) {

@@ -3,7 +3,6 @@
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::http::header::HOST;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -70,29 +69,21 @@ async fn ask_page(Page(visitor): Page) -> Result<Response, WebError> {
     Ok(ask_view(&visitor, "", false).into_response())
 }
 
-/// The address links start with: the server address from the settings, else the one this
-/// request came to.
-fn base(visitor: &Visitor, headers: &axum::http::HeaderMap) -> String {
+/// The address links start with: the server address from the settings, else this server's own
+/// LAN address. Never the request's `Host`, which whoever asks chooses: a link to their site
+/// would carry the victim's token there.
+fn base(state: &AppState, visitor: &Visitor) -> String {
     let set = visitor.settings.raw(SERVER_URL).trim();
     if !set.is_empty() {
         return set.to_owned();
     }
-    let host = headers
-        .get(HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            h.chars()
-                .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
-        })
-        .unwrap_or("localhost");
-    format!("{}://{host}", if visitor.secure { "https" } else { "http" })
+    state.lan_url()
 }
 
 /// `POST /password/forgot`: always the same answer.
 async fn ask(
     State(state): State<AppState>,
     Page(visitor): Page,
-    headers: axum::http::HeaderMap,
     FormData(form): FormData<AskForm>,
 ) -> Result<Response, WebError> {
     if form.who.trim().is_empty() {
@@ -106,7 +97,7 @@ async fn ask(
         state.db(),
         form.who.clone(),
         visitor.ip.clone(),
-        base(&visitor, &headers),
+        base(&state, &visitor),
     )
     .await?;
     Ok(ask_view(&visitor, "", true).into_response())

@@ -127,13 +127,7 @@ fn server_address(headers: &axum::http::HeaderMap, state: &AppState, secure: boo
     if !local {
         return format!("{}://{host}", if secure { "https" } else { "http" });
     }
-    state
-        .urls()
-        .iter()
-        .find(|u| !u.starts_with("http://localhost"))
-        .or_else(|| state.urls().first())
-        .map(|u| u.trim_end_matches('/').to_owned())
-        .unwrap_or_default()
+    state.lan_url()
 }
 
 async fn setup_submit(

@@ -120,6 +120,17 @@ impl AppState {
         &self.inner.urls
     }
 
+    /// The address LAN users reach this server at (without a trailing slash): its first LAN
+    /// address, else the local one.
+    pub fn lan_url(&self) -> String {
+        let urls = self.urls();
+        urls.iter()
+            .find(|u| !u.starts_with("http://localhost"))
+            .or_else(|| urls.first())
+            .map(|u| u.trim_end_matches('/').to_owned())
+            .unwrap_or_default()
+    }
+
     /// The bound address.
     pub fn local_addr(&self) -> SocketAddr {
         self.inner.local_addr

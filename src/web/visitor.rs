@@ -152,6 +152,13 @@ async fn frame_for(
     Ok((reader, summary))
 }
 
+/// Whether the page at `path` shows the user's company message: where users start (the home
+/// page, the ticket lists, a new ticket). Other pages do not read it.
+pub fn shows_company_message(path: &str) -> bool {
+    use super::paths::{HOME, TICKET_NEW, TICKETS};
+    matches!(path, HOME | TICKETS | TICKET_NEW)
+}
+
 /// The middleware.
 pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let headers = req.headers().clone();
@@ -161,6 +168,7 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
         .map(|ConnectInfo(addr)| addr.ip().to_canonical());
     let now = clock::now();
     let session_cookie = cookies::get(&headers, cookies::SESSION).map(str::to_owned);
+    let company_page = shows_company_message(req.uri().path());
 
     let loaded = state
         .db()
@@ -199,8 +207,10 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
                 {
                     tickets_left = limits::remaining(c, s.user.id.0, &settings, now)?.map(|r| r.left());
                 }
-                company_message = c
-                    .prepare_cached(
+                company_message = if !company_page {
+                    None
+                } else {
+                    c.prepare_cached(
                         "SELECT c.information_message FROM users u JOIN companies c ON c.id = u.company_id
                          WHERE u.id = ?1 AND c.disabled = 0 AND trim(c.information_message) <> ''",
                     )?
@@ -209,7 +219,8 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
                     .or_else(|e| match e {
                         rusqlite::Error::QueryReturnedNoRows => Ok(None),
                         e => Err(e),
-                    })?;
+                    })?
+                };
             }
             Ok::<_, DbError>(Loaded {
                 settings,

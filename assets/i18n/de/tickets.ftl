@@ -147,3 +147,4 @@ ticket-template-save = Als Vorlage speichern…
 ticket-template-name = Name der Vorlage
 ticket-template-save-submit = Vorlage speichern
 flash-template-saved = Als Vorlage gespeichert: Neue Tickets können davon ausgehen.
+md-paste-failed = Das Bild konnte nicht angehängt werden; versuchen Sie es erneut oder hängen Sie es unten an.

@@ -147,3 +147,4 @@ ticket-template-save = Save as template…
 ticket-template-name = Template name
 ticket-template-save-submit = Save the template
 flash-template-saved = Saved as a template: new tickets can start from it.
+md-paste-failed = The picture could not be attached; try again, or attach it below.

@@ -147,3 +147,4 @@ ticket-template-save = Guardar como plantilla…
 ticket-template-name = Nombre de la plantilla
 ticket-template-save-submit = Guardar la plantilla
 flash-template-saved = Guardado como plantilla: los nuevos tickets pueden partir de ella.
+md-paste-failed = No se pudo adjuntar la imagen; inténtelo de nuevo o adjúntela más abajo.

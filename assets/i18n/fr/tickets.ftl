@@ -149,3 +149,4 @@ ticket-template-save = Enregistrer comme modèle…
 ticket-template-name = Nom du modèle
 ticket-template-save-submit = Enregistrer le modèle
 flash-template-saved = Enregistré comme modèle : les nouveaux tickets peuvent en partir.
+md-paste-failed = L’image n’a pas pu être jointe ; réessayez, ou joignez-la plus bas.

@@ -71,17 +71,27 @@ pub async fn request(db: &Db, who: String, ip: String, base: String) -> Result<(
             params![ip, hour_ago],
             |r| r.get(0),
         )?;
+        // Past the address's allowance nothing more is written: the table stays small however
+        // often the form is sent.
+        if from_address >= PER_ADDRESS {
+            return Ok(());
+        }
+        // Requests a day old are no longer counted and their links are dead.
+        tx.execute(
+            "DELETE FROM password_resets WHERE created_at < ?1 AND expires_at < ?2",
+            params![now - 86_400, now],
+        )?;
         let settings = Settings::load(tx)?;
         let found = account(tx, &who)?;
         let user_id = found.as_ref().map(|f| f.id);
         let token = token::random_hex(32);
-        // Every request is counted, known account or not.
+        // Every request within the allowance is counted, known account or not.
         tx.execute(
             "INSERT INTO password_resets (token_hash, user_id, created_at, expires_at, ip)
              VALUES (?1, ?2, ?3, ?4, ?5)",
             params![token::sha256_hex(&token), user_id, now, now, ip],
         )?;
-        if from_address >= PER_ADDRESS || !settings.flag(mail_keys::SMTP_ENABLED) {
+        if !settings.flag(mail_keys::SMTP_ENABLED) {
             return Ok(());
         }
         let Some(Account {

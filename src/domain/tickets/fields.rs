@@ -260,9 +260,10 @@ fn field_access(field: Field, rights: &RightSet, s: &Settings, form: Form) -> Fi
         return HIDDEN;
     }
     let creating = form != Form::Existing;
-    // Whoever writes a new ticket writes its title and description.
-    let editable =
-        rights.has(edit) || (creating && matches!(field, Field::Title | Field::Description));
+    // Whoever writes a new ticket writes its title and description; an existing ticket's
+    // fields are saved only with `ticket_save` (without it, replies and files only).
+    let editable = (rights.has(edit) && (creating || rights.has("ticket_save")))
+        || (creating && matches!(field, Field::Title | Field::Description));
     let mode = if editable {
         Mode::Editable
     } else {

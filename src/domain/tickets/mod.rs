@@ -644,13 +644,8 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, change: Change) -> Result<S
         let me = actor.user.id.0;
         let viewer = Viewer::load(tx, me, &actor.rights, &actor.settings)?;
         let current = repo::get_visible(tx, &viewer, id)?.ok_or(DomainError::NotFound)?;
-        // Without `ticket_save` the form's fields are not saved: only replies and files.
-        let typed = if actor.rights.has("ticket_save") {
-            values::read_form(&change.form, &access, &current.values)
-                .map_err(DomainError::Invalid)?
-        } else {
-            current.values.clone()
-        };
+        let typed = values::read_form(&change.form, &access, &current.values)
+            .map_err(DomainError::Invalid)?;
         let (mut v, saved) = if current.version == change.version {
             (typed, Saved::Applied)
         } else {

@@ -53,7 +53,8 @@ pub fn md_toolbar(lang: Lang, id: &str, paste: Paste<'_>) -> Markup {
     html! {
         div.md-toolbar data-md-for=(id) role="toolbar" aria-label=(lang.t("md-toolbar"))
             data-paste-for=[paste_target(paste, id)] data-paste-url=[upload] data-paste-files=[files]
-            data-paste-busy=[upload.map(|_| lang.t("md-paste-busy"))] {
+            data-paste-busy=[upload.map(|_| lang.t("md-paste-busy"))]
+            data-paste-failed=[upload.map(|_| lang.t("md-paste-failed"))] {
             button type="button" data-md="bold" title=(lang.t("md-bold")) { strong { "B" } }
             button type="button" data-md="italic" title=(lang.t("md-italic")) { em { "I" } }
             button type="button" data-md="list" title=(lang.t("md-list")) { "•" }

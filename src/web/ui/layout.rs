@@ -126,9 +126,9 @@ pub fn page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
                     main #main tabindex="-1" {
                         (flash(visitor))
                         h1 { (title) }
-                        // The company's message, where its users start: the lists and a new ticket.
-                        @if let Some(m) = visitor.company_message.as_deref()
-                            && (visitor.path == paths::HOME || visitor.path == paths::TICKETS || visitor.path == paths::TICKET_NEW) {
+                        // The company's message, loaded only where users start (see
+                        // `visitor::shows_company_message`).
+                        @if let Some(m) = visitor.company_message.as_deref() {
                             div.alert.alert-info.company-message role="note" aria-label=(lang.t("company-message-title")) { (m) }
                         }
                         (content)
