@@ -288,6 +288,7 @@ mod tests {
     fn display_edit_and_mandatory_rights_combine() {
         let s = Settings::default();
         let r = rights(&[
+            "ticket_save",
             "ticket_title_disp",
             "ticket_priority_disp",
             "ticket_priority",
@@ -303,6 +304,21 @@ mod tests {
             }
         );
         assert_eq!(a.of(Field::State).mode, Mode::Hidden);
+        // Without `ticket_save` an existing ticket's fields are shown, not changed.
+        let unsaved = rights(&[
+            "ticket_title_disp",
+            "ticket_priority_disp",
+            "ticket_priority",
+            "ticket_priority_mandatory",
+        ]);
+        let a = Access::compute(&unsaved, &s, Form::Existing);
+        assert_eq!(a.of(Field::Priority).mode, Mode::ReadOnly);
+        assert_eq!(
+            Access::compute(&unsaved, &s, Form::NewFull)
+                .of(Field::Priority)
+                .mode,
+            Mode::Editable
+        );
     }
 
     #[test]
