@@ -58,7 +58,7 @@ pub enum Command {
         /// Mail address
         #[arg(long, default_value = "")]
         mail: String,
-        /// Language of the account: fr or en (default: the browser's)
+        /// Language of the account: fr, en, es or de (default: the browser's)
         #[arg(long, default_value = "")]
         language: String,
         /// Create the instance if the data folder holds none yet (a new headless install)
@@ -121,6 +121,10 @@ pub enum Command {
         /// The same seed gives the same data
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// The language of the sample texts: fr, en, es or de [default: the server's default
+        /// language]
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<crate::i18n::Lang>,
     },
 }
 
@@ -190,6 +194,7 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             tickets,
             users,
             seed,
+            lang,
         } => {
             demo(
                 config,
@@ -197,6 +202,7 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
                     tickets,
                     users,
                     seed,
+                    lang,
                 },
             )
             .await
@@ -389,6 +395,11 @@ async fn mail_test(app: &App, to: &str, now: bool) -> Result<(), AppError> {
         }
     }
     Ok(())
+}
+
+/// A language code as `--lang` takes it.
+fn parse_lang(code: &str) -> Result<crate::i18n::Lang, String> {
+    crate::i18n::Lang::from_code(code).ok_or_else(|| "expected fr, en, es or de".to_owned())
 }
 
 /// `gestdesk demo`: fills the instance and says how to log in.

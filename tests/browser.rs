@@ -170,10 +170,10 @@ async fn an_administrator_manages_people_rights_and_lists_in_a_real_browser() {
             .await?;
         b.screenshot("11-user-new").await;
         click_and_wait(&b, "button[type=submit].button-primary").await?;
-        assert_eq!(text_of(&b, "main h1").await?, "User: Hopper Grace");
+        assert_eq!(text_of(&b, "main h1").await?, "User: Grace Hopper");
         assert_eq!(text_of(&b, ".flash").await?, "The account has been created.");
         b.client.goto(&app.url("/admin/users")).await?;
-        assert!(text_of(&b, "table.data-table tbody").await?.contains("Hopper Grace"));
+        assert!(text_of(&b, "table.data-table tbody").await?.contains("Grace Hopper"));
         b.screenshot("12-users-list").await;
 
         // The rights matrix: filter, then one click flips a grant without reloading.
@@ -260,7 +260,7 @@ async fn an_administrator_manages_people_rights_and_lists_in_a_real_browser() {
                 .client
                 .execute("var s = document.querySelector('#f-user'); return s.options[s.selectedIndex].text;", vec![])
                 .await?;
-            if label.as_str() == Some("Quick Quinn") {
+            if label.as_str() == Some("Quinn Quick") {
                 break;
             }
             assert!(std::time::Instant::now() < deadline, "the new user was not selected");
@@ -284,14 +284,14 @@ async fn an_administrator_manages_people_rights_and_lists_in_a_real_browser() {
                 .client
                 .execute("var s = document.querySelector('#f-user'); return s.options[s.selectedIndex].text;", vec![])
                 .await?;
-            if label.as_str() == Some("Quicker Quinn") {
+            if label.as_str() == Some("Quinn Quicker") {
                 break;
             }
             assert!(std::time::Instant::now() < deadline, "the label did not follow the edit");
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         click_and_wait(&b, "#members form.inline-add button.button-primary").await?;
-        assert!(text_of(&b, "#members .item-list").await?.contains("Quicker Quinn"));
+        assert!(text_of(&b, "#members .item-list").await?.contains("Quinn Quicker"));
         b.screenshot("15-group").await;
 
         // Lists: the list of lists on the left, entries on the right.

@@ -401,11 +401,75 @@ async fn the_server_prints_its_addresses_and_stops_gracefully_on_sigterm() {
     assert!(wait_exit(&mut again.child, Duration::from_secs(15)).success());
 }
 
+#[test]
+fn sample_data_is_written_in_the_servers_language_or_the_one_asked_for() {
+    let written = |lang: Option<&str>, default: Option<&str>| {
+        let dir = tempfile::tempdir().expect("dir");
+        if let Some(default) = default {
+            init_instance(dir.path());
+            let set = gestdesk(dir.path())
+                .args(["settings", "set", "default_language", default])
+                .output()
+                .expect("run");
+            assert!(set.status.success(), "{}", text(&set.stderr));
+        }
+        let mut args = vec!["demo", "--tickets", "60", "--users", "10"];
+        if let Some(lang) = lang {
+            args.extend(["--lang", lang]);
+        }
+        let out = gestdesk(dir.path()).args(&args).output().expect("run");
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let conn = rusqlite::Connection::open(dir.path().join("gestdesk.sqlite3")).expect("db");
+        let one = |sql: &str| -> String { conn.query_row(sql, [], |r| r.get(0)).expect(sql) };
+        (
+            one("SELECT country FROM companies ORDER BY id LIMIT 1"),
+            one(
+                "SELECT group_concat(name, ', ') FROM (SELECT name FROM categories WHERE name_key IS NULL ORDER BY id)",
+            ),
+            one("SELECT title FROM procedures ORDER BY id LIMIT 1"),
+        )
+    };
+    // A fresh server's default language is French.
+    let (country, categories, procedure) = written(None, None);
+    assert_eq!(country, "France");
+    assert_eq!(categories, "Réseau, Comptes");
+    assert!(procedure.ends_with("les vérifications"), "{procedure}");
+    // The server's default language, when set.
+    let (country, categories, _) = written(None, Some("de"));
+    assert_eq!(
+        (country.as_str(), categories.as_str()),
+        ("Deutschland", "Netzwerk, Konten")
+    );
+    // `--lang` wins.
+    let (country, categories, procedure) = written(Some("es"), Some("de"));
+    assert_eq!(
+        (country.as_str(), categories.as_str()),
+        ("España", "Red, Cuentas")
+    );
+    assert!(procedure.ends_with("qué comprobar"), "{procedure}");
+    let refused = gestdesk(tempfile::tempdir().expect("dir").path())
+        .args(["demo", "--lang", "xx"])
+        .output()
+        .expect("run");
+    assert!(!refused.status.success());
+    assert!(text(&refused.stderr).contains("fr, en, es or de"));
+}
+
 #[tokio::test]
 async fn sample_data_fills_an_empty_instance_with_tickets_in_every_state() {
     let dir = tempfile::tempdir().expect("dir");
     let out = gestdesk(dir.path())
-        .args(["demo", "--tickets", "600", "--users", "60", "--seed", "7"])
+        .args([
+            "demo",
+            "--tickets",
+            "600",
+            "--users",
+            "60",
+            "--seed",
+            "7",
+            "--lang",
+            "en",
+        ])
         .output()
         .expect("run");
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -498,7 +562,17 @@ async fn sample_data_fills_an_empty_instance_with_tickets_in_every_state() {
     // The same seed gives the same data.
     let again = tempfile::tempdir().expect("dir");
     let out = gestdesk(again.path())
-        .args(["demo", "--tickets", "600", "--users", "60", "--seed", "7"])
+        .args([
+            "demo",
+            "--tickets",
+            "600",
+            "--users",
+            "60",
+            "--seed",
+            "7",
+            "--lang",
+            "en",
+        ])
         .output()
         .expect("run");
     assert!(out.status.success());
@@ -815,7 +889,7 @@ fn the_console_names_the_address_listened_on_without_colour_codes_or_repeated_li
         }
     }
     signal(&child, "TERM");
-    let status = wait_exit(&mut child, Duration::from_secs(10));
+    let status = wait_exit(&mut child, Duration::from_secs(30));
     assert!(status.success());
     let mut stderr = String::new();
     std::io::Read::read_to_string(&mut child.stderr.take().expect("stderr"), &mut stderr)

@@ -1190,3 +1190,103 @@ async fn companies_have_gestsups_fields_and_a_message_their_users_see() {
         .assert_contains(r#"name="user_validation""#);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn names_read_in_the_order_the_settings_choose_everywhere() {
+    use crate::common::browser::{Browser, click_and_wait, log_in, text_of};
+
+    let (app, admin) = TestApp::with_admin().await;
+    let _tom = app.login_as("tom", Profile::Technician).await;
+    let _ursula = app.login_as("ursula", Profile::User).await;
+    app.sql()
+        .execute_batch(
+            "UPDATE users SET firstname = 'Grace', lastname = 'Hopper' WHERE login = 'tom';
+             UPDATE users SET firstname = 'Ursula', lastname = 'Le Guin' WHERE login = 'ursula';",
+        )
+        .expect("names");
+    let (tom, ursula) = (app.user_id("tom"), app.user_id("ursula"));
+    let id = open_ticket(
+        &app,
+        &admin,
+        &[
+            ("requester", &format!("u{ursula}")),
+            ("technician", &format!("u{tom}")),
+            ("title", "Screen flickers"),
+        ],
+    )
+    .await;
+
+    // By default names read "First Last": in the list, the thread, pickers and the top bar.
+    let list = admin.get("/tickets?view=all&state=all").await;
+    list.assert_contains("Grace Hopper")
+        .assert_contains("Ursula Le Guin");
+    let choices = admin.get("/users/choices?q=hopp").await;
+    assert!(
+        choices.body.contains("Grace Hopper (tom)"),
+        "{}",
+        choices.body
+    );
+
+    let b = Browser::start(1440, 900).await;
+    let story = async {
+        log_in(&b, &app, "tom", "password-of-tom").await?;
+        assert_eq!(text_of(&b, ".user-name").await?, "Grace Hopper");
+        b.client.goto(&app.url(&format!("/tickets/{id}"))).await?;
+        let thread = text_of(&b, "#thread").await?;
+        assert!(thread.contains("Grace Hopper"), "{thread}");
+
+        // An administrator chooses "Last First" on the settings page.
+        b.client.delete_all_cookies().await?;
+        log_in(&b, &app, "admin", crate::common::ADMIN_PASSWORD).await?;
+        b.client.goto(&app.url("/admin/settings")).await?;
+        b.client
+            .find(fantoccini::Locator::Css(
+                "select[name=name_order] option[value=last_first]",
+            ))
+            .await?
+            .click()
+            .await?;
+        click_and_wait(&b, "form[action='/admin/settings'] .form-actions button").await?;
+        b.client
+            .goto(&app.url("/tickets?view=all&state=all"))
+            .await?;
+        let technician = text_of(&b, "tbody td.col-technician").await?;
+        let requester = text_of(&b, "tbody td.col-requester").await?;
+        assert_eq!(
+            (technician.as_str(), requester.as_str()),
+            ("Hopper Grace", "Le Guin Ursula")
+        );
+        b.screenshot("14-20-names-last-first").await;
+        b.client.goto(&app.url(&format!("/tickets/{id}"))).await?;
+        let thread = text_of(&b, "#thread").await?;
+        assert!(thread.contains("Hopper Grace"), "{thread}");
+        Ok::<(), fantoccini::error::CmdError>(())
+    }
+    .await;
+    b.close().await;
+    story.expect("browser story");
+
+    // Pickers, the users' administration and mails follow too; sorting follows the shown name.
+    let choices = admin.get("/users/choices?q=hopp").await;
+    assert!(
+        choices.body.contains("Hopper Grace (tom)"),
+        "{}",
+        choices.body
+    );
+    admin
+        .get("/admin/users")
+        .await
+        .assert_contains("Le Guin Ursula");
+    // A renamed account takes the order at once.
+    app.sql()
+        .execute(
+            "UPDATE users SET firstname = 'Amazing' WHERE login = 'tom'",
+            [],
+        )
+        .expect("rename");
+    assert_eq!(
+        app.text("SELECT display_name FROM users WHERE login = 'tom'"),
+        "Hopper Amazing"
+    );
+    app.stop().await;
+}

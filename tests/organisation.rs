@@ -71,7 +71,7 @@ async fn groups_of_users_and_technicians_with_their_members() {
         )
         .await;
     assert_eq!(added.status, StatusCode::SEE_OTHER);
-    admin.get(&path).await.assert_contains("ted Test");
+    admin.get(&path).await.assert_contains("Test ted");
     // The member's profile page lists the group.
     let ted_client = app.client();
     ted_client.login("ted", "some password").await;

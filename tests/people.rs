@@ -120,7 +120,7 @@ async fn an_administrator_creates_finds_edits_disables_and_enables_an_account() 
         let page = admin
             .get(&format!("/admin/users?q={}", q.replace(' ', "+")))
             .await;
-        page.assert_contains("Hopper Grace");
+        page.assert_contains("Grace Hopper");
     }
     let none = admin.get("/admin/users?q=%25%25nobody").await;
     none.assert_contains("No account matches.");
@@ -172,12 +172,12 @@ async fn an_administrator_creates_finds_edits_disables_and_enables_an_account() 
             .get("/admin/users")
             .await
             .body
-            .contains("Hopper Grace")
+            .contains("Grace Hopper")
     );
     admin
         .get("/admin/users?disabled=1")
         .await
-        .assert_contains("Hopper Grace");
+        .assert_contains("Grace Hopper");
 
     let enabled = admin
         .submit(
@@ -834,7 +834,7 @@ async fn the_quick_dialog_adds_and_corrects_requesters() {
     let json: serde_json::Value = serde_json::from_str(&ok.body).expect("json");
     let id = app.user_id("quinn");
     assert_eq!(json["value"], id.to_string());
-    assert_eq!(json["label"], "Quick Quinn");
+    assert_eq!(json["label"], "Quinn Quick");
     assert_eq!(
         app.count(&format!("SELECT profile_id FROM users WHERE id = {id}")),
         2
@@ -883,7 +883,7 @@ async fn requesters_attach_to_a_technician_and_groups_show_last_as_g() {
     let page = admin.get(&format!("/admin/users/{tech}")).await;
     page.assert_contains("Attached requesters");
     // Users first, then [G] groups at the end of the choice list.
-    let users_at = page.body.find(">zoe Test<").expect("user choice");
+    let users_at = page.body.find(">Test zoe<").expect("user choice");
     let group_at = page
         .body
         .find(">[G] Accounting team<")

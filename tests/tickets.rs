@@ -556,7 +556,7 @@ async fn a_long_requester_list_is_searched_rather_than_sent_whole() {
     let json: serde_json::Value = serde_json::from_str(&found.body).expect("json");
     assert_eq!(json[0]["value"], format!("u{uma}"));
     // The login tells homonyms apart.
-    assert_eq!(json[0]["label"], "Zimmer Uma (uma)");
+    assert_eq!(json[0]["label"], "Uma Zimmer (uma)");
     assert_eq!(json[0]["phone"], "+33 1 02 03 04 05");
     let many: serde_json::Value =
         serde_json::from_str(&admin.get("/users/choices?q=bulk").await.body).expect("json");
@@ -614,13 +614,13 @@ async fn the_form_follows_settings_and_shows_who_the_requester_is() {
 
     // Each requester option carries mail and phone for the links beside the list.
     let form = admin.get("/tickets/new").await;
-    form.assert_contains(&format!(r#"<option value="u{uma}" data-mail="uma@acme.test" data-phone="+33 4 72 00 00 01">Zimmer Uma</option>"#));
+    form.assert_contains(&format!(r#"<option value="u{uma}" data-mail="uma@acme.test" data-phone="+33 4 72 00 00 01">Uma Zimmer</option>"#));
     // With ticket_user_company the company comes first.
     app.set_right(Profile::Administrator, "ticket_user_company", true);
     admin
         .get("/tickets/new")
         .await
-        .assert_contains(">ACME – Zimmer Uma</option>");
+        .assert_contains(">ACME – Uma Zimmer</option>");
 
     // Types and places appear when their settings are on.
     app.set_setting("ticket_type", "1");

@@ -67,6 +67,9 @@ pub fn demo(dir: &Path, tickets: u32, users: u32) -> (Duration, String) {
             &tickets.to_string(),
             "--users",
             &users.to_string(),
+            // The benchmarks search for English words.
+            "--lang",
+            "en",
         ])
         .env("GESTDESK_DATA_DIR", dir)
         .env("LANG", "C")

@@ -113,3 +113,7 @@ lang-choice-fr = Français
 lang-choice-en = English
 lang-choice-es = Español
 lang-choice-de = Deutsch
+setting-name-order = Namensreihenfolge
+setting-name-order-help = Wie Personennamen überall erscheinen: in Listen, Auswahlfeldern, im Verlauf und in Mails. Personenlisten werden ebenso sortiert.
+name-order-first-last = Vorname Nachname
+name-order-last-first = Nachname Vorname

@@ -113,3 +113,7 @@ lang-choice-fr = Français
 lang-choice-en = English
 lang-choice-es = Español
 lang-choice-de = Deutsch
+setting-name-order = Names shown as
+setting-name-order-help = How people's names read everywhere: in lists, pickers, the thread and mails. Lists of people are sorted the same way.
+name-order-first-last = First name Last name
+name-order-last-first = Last name First name

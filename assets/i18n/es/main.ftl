@@ -113,3 +113,7 @@ lang-choice-fr = Français
 lang-choice-en = English
 lang-choice-es = Español
 lang-choice-de = Deutsch
+setting-name-order = Nombres mostrados
+setting-name-order-help = Cómo se leen los nombres de las personas en todas partes: listas, selectores, el hilo y los correos. Las listas de personas se ordenan igual.
+name-order-first-last = Nombre Apellido
+name-order-last-first = Apellido Nombre

@@ -114,3 +114,7 @@ lang-choice-fr = Français
 lang-choice-en = English
 lang-choice-es = Español
 lang-choice-de = Deutsch
+setting-name-order = Noms affichés
+setting-name-order-help = L’ordre des noms des personnes partout : listes, choix, fil du ticket et mails. Les listes de personnes sont triées de la même façon.
+name-order-first-last = Prénom Nom
+name-order-last-first = Nom Prénom

@@ -1,6 +1,7 @@
 //! Sample data for trying Gestdesk and for benchmarks: companies, services, technicians and
 //! users, categories, procedures, and tickets in every state with their threads and a few attachments,
-//! spread over the last two years. The same seed gives the same data.
+//! spread over the last two years, written in one language (the server's unless chosen). The
+//! same seed and language give the same data.
 //!
 //! Everything is written in one transaction; attachment files written before a failure are
 //! removed again.
@@ -18,7 +19,7 @@ use rusqlite::Transaction;
 
 use crate::db::Db;
 use crate::domain::{DomainError, FieldErrors, clock, token, users};
-use crate::i18n::msg;
+use crate::i18n::{Lang, msg};
 
 /// The most tickets one run adds.
 pub const MAX_TICKETS: u32 = 2_000_000;
@@ -31,6 +32,8 @@ pub struct Options {
     pub tickets: u32,
     pub users: u32,
     pub seed: u64,
+    /// The language sample texts are written in; `None`: the server's default language.
+    pub lang: Option<Lang>,
 }
 
 /// What was created, and how to log in.
@@ -116,6 +119,15 @@ fn build(
     if has_tickets {
         return Err(DomainError::Conflict(msg("demo-not-empty")));
     }
+    let lang = match options.lang {
+        Some(lang) => lang,
+        None => {
+            let settings = crate::domain::settings::Settings::load(tx)?;
+            Lang::from_code(settings.raw(crate::domain::settings::DEFAULT_LANGUAGE))
+                .unwrap_or_default()
+        }
+    };
+    let words = words::in_language(lang);
     let now = clock::now();
     let mut rng = StdRng::seed_from_u64(options.seed);
     // A large batch in one transaction: a bigger page cache keeps the indexes being filled in
@@ -125,7 +137,7 @@ fn build(
     // The search index and the kept ticket counts are built once at the end rather than
     // ticket by ticket.
     crate::domain::worklist::search::suspend(tx)?;
-    let org = people::create(tx, &mut rng, options.users as usize, hash, now)?;
+    let org = people::create(tx, &mut rng, (options.users as usize, words), hash, now)?;
     let made = tickets::create(
         tx,
         &mut rng,

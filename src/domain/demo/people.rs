@@ -9,7 +9,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::domain::profiles::Profile;
 
-use super::words::{self, Topic};
+use super::words::{Topic, Words};
 
 /// A requester of sample tickets.
 pub struct Person {
@@ -19,6 +19,8 @@ pub struct Person {
 
 /// Everything tickets are made from.
 pub struct Org {
+    /// The language-specific texts everything is written with.
+    pub words: &'static Words,
     pub users: Vec<Person>,
     pub technicians: Vec<i64>,
     /// An administrator (created or already there).
@@ -84,9 +86,12 @@ fn ensure(
     Ok(tx.last_insert_rowid())
 }
 
-fn topics(tx: &Transaction<'_>) -> rusqlite::Result<Vec<(i64, i64, &'static Topic)>> {
+fn topics(
+    tx: &Transaction<'_>,
+    words: &'static Words,
+) -> rusqlite::Result<Vec<(i64, i64, &'static Topic)>> {
     let mut out = Vec::new();
-    for c in words::CATEGORIES {
+    for c in words.categories {
         let category = ensure(tx, "categories", c.key, c.name, None)?;
         for t in c.subs {
             let sub = ensure(tx, "subcategories", t.key, t.name, Some(category))?;
@@ -124,12 +129,12 @@ struct Account<'a> {
 fn insert_account(
     tx: &Transaction<'_>,
     rng: &mut StdRng,
-    a: &Account<'_>,
+    (a, words): (&Account<'_>, &Words),
     hash: &str,
     now: i64,
 ) -> rusqlite::Result<i64> {
-    let first = words::FIRST_NAMES.choose(rng).copied().unwrap_or("Alex");
-    let last = words::LAST_NAMES.choose(rng).copied().unwrap_or("Martin");
+    let first = words.first_names.choose(rng).copied().unwrap_or("Alex");
+    let last = words.last_names.choose(rng).copied().unwrap_or("Martin");
     let domain = a.company.map_or("gestdesk.test", |(_, d)| d);
     let mail = format!(
         "{}.{}@{domain}",
@@ -137,18 +142,20 @@ fn insert_account(
         ascii_lower(last).replace(' ', "")
     );
     let phone = format!(
-        "+33 {} {:02} {:02} {:02} {:02}",
+        "{} {} {:02} {:02} {:02} {:02}",
+        words.phone_prefix,
         rng.random_range(1..6),
         rng.random_range(0..100),
         rng.random_range(0..100),
         rng.random_range(0..100),
         rng.random_range(0..100)
     );
-    let (city, zip) = words::CITIES
+    let (city, zip) = words
+        .cities
         .choose(rng)
         .copied()
         .unwrap_or(("Lyon", "69002"));
-    let function = words::FUNCTIONS.choose(rng).copied().unwrap_or("");
+    let function = words.functions.choose(rng).copied().unwrap_or("");
     tx.prepare_cached(
         "INSERT INTO users (login, password_hash, firstname, lastname, profile_id, mail, phone,
                             function, company_id, city, zip, password_changed_at, created_at, updated_at)
@@ -177,20 +184,27 @@ fn insert_account(
 }
 
 /// Lowercase ASCII for mail addresses (accents dropped).
+/// The name as a mail address would spell it: lower case, accents and punctuation dropped.
 fn ascii_lower(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            'é' | 'è' | 'ê' | 'ë' | 'É' => 'e',
-            'à' | 'â' => 'a',
-            'ç' => 'c',
-            'ï' | 'î' => 'i',
-            'ô' => 'o',
-            'ü' | 'û' => 'u',
-            other => other,
-        })
-        .filter(char::is_ascii)
-        .collect::<String>()
-        .to_ascii_lowercase()
+    let mut out = String::with_capacity(text.len());
+    for c in text.to_lowercase().chars() {
+        match c {
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'à' | 'â' | 'á' => out.push('a'),
+            'ä' | 'æ' => out.push_str("ae"),
+            'ç' => out.push('c'),
+            'ï' | 'î' | 'í' => out.push('i'),
+            'ô' | 'ó' => out.push('o'),
+            'ö' | 'œ' => out.push_str("oe"),
+            'û' | 'ú' => out.push('u'),
+            'ü' => out.push_str("ue"),
+            'ñ' => out.push('n'),
+            'ß' => out.push_str("ss"),
+            c if c.is_ascii_alphanumeric() || c == '-' => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 fn group(
@@ -217,36 +231,46 @@ fn group(
 pub fn create(
     tx: &Transaction<'_>,
     rng: &mut StdRng,
-    users: usize,
+    (users, words): (usize, &'static Words),
     hash: &str,
     now: i64,
 ) -> rusqlite::Result<Org> {
-    let services = words::SERVICES
+    let services = words
+        .services
         .iter()
         .map(|s| insert_named(tx, "services", s))
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let places = words::PLACES
+    let places = words
+        .places
         .iter()
         .map(|s| insert_named(tx, "places", s))
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let agencies = words::AGENCIES
+    let agencies = words
+        .agencies
         .iter()
         .map(|s| insert_named(tx, "agencies", s))
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let company_count = (users / 25).clamp(2, words::COMPANIES.len());
+    let company_count = (users / 25).clamp(2, words.companies.len());
     let mut companies = Vec::new();
-    for (name, domain) in &words::COMPANIES[..company_count] {
-        let (city, zip) = words::CITIES
+    for (name, domain) in &words.companies[..company_count] {
+        let (city, zip) = words
+            .cities
             .choose(rng)
             .copied()
             .unwrap_or(("Lyon", "69002"));
         tx.execute(
-            "INSERT INTO companies (name, address, zip, city, country) VALUES (?1, ?2, ?3, ?4, 'France')",
-            params![name, format!("{} rue de la République", rng.random_range(1..120)), zip, city],
+            "INSERT INTO companies (name, address, zip, city, country) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                name,
+                format!("{} {}", rng.random_range(1..120), words.street),
+                zip,
+                city,
+                words.country
+            ],
         )?;
         companies.push((tx.last_insert_rowid(), *domain));
     }
-    let topics = topics(tx)?;
+    let topics = topics(tx, words)?;
 
     let existing_admin: Option<i64> = tx
         .query_row(
@@ -270,7 +294,10 @@ pub fn create(
                 company: None,
                 service: None,
             };
-            (insert_account(tx, rng, &account, hash, now)?, Some(login))
+            (
+                insert_account(tx, rng, (&account, words), hash, now)?,
+                Some(login),
+            )
         }
     };
 
@@ -285,7 +312,7 @@ pub fn create(
             company: None,
             service: None,
         };
-        technicians.push(insert_account(tx, rng, &account, hash, now)?);
+        technicians.push(insert_account(tx, rng, (&account, words), hash, now)?);
     }
 
     let user_prefix = prefix(tx, "user")?;
@@ -306,20 +333,20 @@ pub fn create(
             company,
             service: Some(service),
         };
-        let id = insert_account(tx, rng, &account, hash, now)?;
+        let id = insert_account(tx, rng, (&account, words), hash, now)?;
         people.push(Person { id, service });
     }
 
     let half = technicians.len().div_ceil(2);
     let tech_groups = vec![
-        group(tx, "Level 1 support", "technician", &technicians[..half])?,
-        group(tx, "Network team", "technician", &technicians[half..])?,
+        group(tx, words.groups[0], "technician", &technicians[..half])?,
+        group(tx, words.groups[1], "technician", &technicians[half..])?,
     ];
     let board: Vec<i64> = people.iter().take(5).map(|p| p.id).collect();
     let desk: Vec<i64> = people.iter().skip(5).take(5).map(|p| p.id).collect();
     let user_groups = vec![
-        group(tx, "Management board", "user", &board)?,
-        group(tx, "Front desk", "user", &desk)?,
+        group(tx, words.groups[2], "user", &board)?,
+        group(tx, words.groups[3], "user", &desk)?,
     ];
     // The board's tickets go straight to the first technician.
     tx.execute(
@@ -328,6 +355,7 @@ pub fn create(
     )?;
 
     Ok(Org {
+        words,
         users: people,
         technicians,
         admin,

@@ -34,7 +34,7 @@ pub fn create(
             .then(|| org.technicians[rng.random_range(0..org.technicians.len())]);
         let written = now - rng.random_range(0..365 * 86_400);
         stmt.execute(params![
-            format!("{}: what to check", topic.name),
+            format!("{}: {}", topic.name, org.words.procedure_title),
             body,
             category,
             subcategory,

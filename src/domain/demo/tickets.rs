@@ -20,7 +20,7 @@ use crate::domain::tickets::{repo, values::Values};
 use crate::domain::users::choices::Who;
 
 use super::people::Org;
-use super::words;
+use super::words::Words;
 
 const HOUR: i64 = 3_600;
 const DAY: i64 = 86_400;
@@ -135,15 +135,15 @@ fn conversation(
     rng: &mut StdRng,
     events: &mut Vec<(i64, Event)>,
     (requester, tech): (i64, i64),
-    fixes: &[&'static str],
+    (words, fixes): (&Words, &[&'static str]),
     state: i64,
 ) {
-    events.push(text(tech, line(rng, words::TECH_REPLIES), false));
+    events.push(text(tech, line(rng, words.tech_replies), false));
     for _ in 0..rng.random_range(0..3) {
-        events.push(text(requester, line(rng, words::USER_REPLIES), false));
-        events.push(text(tech, line(rng, words::TECH_REPLIES), false));
+        events.push(text(requester, line(rng, words.user_replies), false));
+        events.push(text(tech, line(rng, words.tech_replies), false));
         if rng.random_ratio(1, 7) {
-            events.push(text(tech, line(rng, words::PRIVATE_NOTES), true));
+            events.push(text(tech, line(rng, words.private_notes), true));
         }
     }
     match state {
@@ -159,15 +159,11 @@ fn conversation(
             events.push((tech, Event::Closed { state }));
         }
         REJECTED => {
-            events.push(text(
-                tech,
-                "This is handled by the supplier's hotline; please call them directly.",
-                false,
-            ));
+            events.push(text(tech, words.rejection, false));
             events.push((tech, Event::Closed { state }));
         }
         _ if rng.random_ratio(1, 3) => {
-            events.push(text(requester, "Any news on this?", false));
+            events.push(text(requester, words.nudge, false));
         }
         _ => {}
     }
@@ -259,7 +255,7 @@ fn draw(
             rng,
             &mut events,
             (requester_author, tech_author),
-            topic.fixes,
+            (org.words, topic.fixes),
             state,
         );
     }
@@ -279,7 +275,7 @@ fn draw(
     let description = format!(
         "{}\n\n{}",
         line(rng, topic.details),
-        line(rng, words::CLOSINGS)
+        line(rng, org.words.closings)
     )
     .trim_end()
     .to_owned();
@@ -333,11 +329,11 @@ fn draw(
 fn attach(
     tx: &Transaction<'_>,
     rng: &mut StdRng,
-    dir: &Path,
+    (dir, words): (&Path, &Words),
     (ticket, by, at): (i64, i64, i64),
     written: &mut Vec<PathBuf>,
 ) -> Result<String, DomainError> {
-    let (name, line) = *pick(rng, words::FILES);
+    let (name, line) = *pick(rng, words.files);
     let content = format!("{line}Ticket #{ticket}\n");
     let token: String = (0..16)
         .map(|_| format!("{:02x}", rng.random::<u8>()))
@@ -376,7 +372,7 @@ fn write(
     tx: &Transaction<'_>,
     rng: &mut StdRng,
     mut story: Story,
-    dir: &Path,
+    (dir, words): (&Path, &Words),
     written: &mut Vec<PathBuf>,
     made: &mut Made,
 ) -> Result<(), DomainError> {
@@ -402,7 +398,7 @@ fn write(
     let last_at = times.last().copied().unwrap_or(created);
     let id = repo::insert(tx, &story.values, story.creator, last_at, tech_read)?;
     for _ in 0..story.files {
-        let name = attach(tx, rng, dir, (id, story.creator, created), written)?;
+        let name = attach(tx, rng, (dir, words), (id, story.creator, created), written)?;
         story
             .events
             .insert(1, (story.creator, Event::Attachment { name }));
@@ -444,7 +440,7 @@ pub fn create(
     for (i, created) in opened.into_iter().enumerate() {
         let forced = i.checked_sub(first_forced).map(|k| EVERY_STATE[k]);
         let story = draw(rng, org, (created, forced), now, &tz);
-        write(tx, rng, story, dir, written, &mut made)?;
+        write(tx, rng, story, (dir, org.words), written, &mut made)?;
     }
     Ok(made)
 }

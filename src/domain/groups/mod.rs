@@ -7,7 +7,6 @@ use crate::db::Db;
 use crate::domain::events::{self, EventKind};
 use crate::domain::ids::UserId;
 use crate::domain::profiles::Profile;
-use crate::domain::users::record::list_name;
 use crate::domain::users::rules::check_name;
 use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::msg;
@@ -90,18 +89,17 @@ pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<Group>> {
 /// The members of group `id`, by name.
 pub fn members(conn: &Connection, id: i64) -> rusqlite::Result<Vec<Member>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT u.id, u.firstname, u.lastname, u.login, u.disabled
+        "SELECT u.id, u.display_name, u.login, u.disabled
          FROM group_members m JOIN users u ON u.id = m.user_id
          WHERE m.group_id = ?1
-         ORDER BY u.lastname COLLATE NOCASE, u.firstname COLLATE NOCASE",
+         ORDER BY u.display_name COLLATE NOCASE",
     )?;
     let rows = stmt.query_map([id], |r| {
-        let login: String = r.get(3)?;
         Ok(Member {
             user_id: r.get(0)?,
-            name: list_name(&r.get::<_, String>(1)?, &r.get::<_, String>(2)?, &login),
-            login,
-            disabled: r.get(4)?,
+            name: r.get(1)?,
+            login: r.get(2)?,
+            disabled: r.get(3)?,
         })
     })?;
     rows.collect()

@@ -46,9 +46,9 @@ impl Staff {
     pub fn choices_sql(self) -> &'static str {
         match self {
             Staff::Technician => {
-                "SELECT id, trim(firstname || ' ' || lastname) || ' (' || login || ')' FROM users
+                "SELECT id, display_name || ' (' || login || ')' FROM users
                  WHERE profile_id IN (0, 4) AND disabled = 0
-                 ORDER BY lastname COLLATE NOCASE, firstname COLLATE NOCASE, id"
+                 ORDER BY display_name COLLATE NOCASE, id"
             }
             Staff::TechGroup => {
                 "SELECT id, name FROM groups WHERE kind = 'technician' ORDER BY name COLLATE NOCASE, id"

@@ -34,21 +34,10 @@ fn listed(name: Option<String>, key: Option<String>, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
-fn full_name(first: Option<String>, last: Option<String>, login: Option<String>) -> String {
-    let name = format!("{} {}", first.unwrap_or_default(), last.unwrap_or_default());
-    let name = name.trim();
-    if name.is_empty() {
-        login.unwrap_or_default()
-    } else {
-        name.to_owned()
-    }
-}
-
 /// Reads ticket `id` with the names of what it points to, in `lang`.
 pub fn facts(conn: &Connection, id: i64, lang: Lang) -> rusqlite::Result<Option<TicketFacts>> {
     conn.prepare_cached(&format!(
-        "SELECT t.id, t.title, t.description, r.firstname, r.lastname, r.login,
-                u.firstname, u.lastname, u.login, g.name, u.phone,
+        "SELECT t.id, t.title, t.description, r.display_name, u.display_name, g.name, u.phone,
                 c.name, c.name_key, sc.name, sc.name_key, s.name, s.name_key,
                 p.name, p.name_key, t.created_at, h.html
          FROM tickets t
@@ -64,24 +53,24 @@ pub fn facts(conn: &Connection, id: i64, lang: Lang) -> rusqlite::Result<Option<
         rendered::join(Text::Description, "h", "t.id")
     ))?
     .query_row([id], |r| {
-        let group: Option<String> = r.get(9)?;
+        let group: Option<String> = r.get(5)?;
         let technician = match group {
             Some(g) => format!("[G] {g}"),
-            None => full_name(r.get(6)?, r.get(7)?, r.get(8)?),
+            None => r.get::<_, Option<String>>(4)?.unwrap_or_default(),
         };
         Ok(TicketFacts {
             id: r.get(0)?,
             title: r.get(1)?,
             description: r.get(2)?,
-            description_html: r.get(20)?,
-            requester: full_name(r.get(3)?, r.get(4)?, r.get(5)?),
+            description_html: r.get(16)?,
+            requester: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
             technician,
-            tech_phone: r.get::<_, Option<String>>(10)?.unwrap_or_default(),
-            category: listed(r.get(11)?, r.get(12)?, lang),
-            subcategory: listed(r.get(13)?, r.get(14)?, lang),
-            state: listed(r.get(15)?, r.get(16)?, lang),
-            priority: listed(r.get(17)?, r.get(18)?, lang),
-            created_at: r.get(19)?,
+            tech_phone: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+            category: listed(r.get(7)?, r.get(8)?, lang),
+            subcategory: listed(r.get(9)?, r.get(10)?, lang),
+            state: listed(r.get(11)?, r.get(12)?, lang),
+            priority: listed(r.get(13)?, r.get(14)?, lang),
+            created_at: r.get(15)?,
         })
     })
     .optional()
@@ -90,7 +79,7 @@ pub fn facts(conn: &Connection, id: i64, lang: Lang) -> rusqlite::Result<Option<
 /// The visible text replies of `ticket`, oldest first.
 fn replies(conn: &Connection, ticket: i64, lang: Lang) -> rusqlite::Result<Vec<Entry>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT a.firstname, a.lastname, a.login, e.created_at, e.body, h.html
+        "SELECT a.display_name, e.created_at, e.body, h.html
          FROM thread_entries e LEFT JOIN users a ON a.id = e.author_id
          {}
          WHERE e.ticket_id = ?1 AND e.kind = 'text' AND e.private = 0
@@ -98,12 +87,12 @@ fn replies(conn: &Connection, ticket: i64, lang: Lang) -> rusqlite::Result<Vec<E
         rendered::join(Text::Entry, "h", "e.id")
     ))?;
     stmt.query_map([ticket], |r| {
-        let markdown: String = r.get(4)?;
+        let markdown: String = r.get(2)?;
         Ok(Entry {
-            author: full_name(r.get(0)?, r.get(1)?, r.get(2)?),
-            when: i18n::format_datetime(lang, r.get(3)?),
+            author: r.get::<_, Option<String>>(0)?.unwrap_or_default(),
+            when: i18n::format_datetime(lang, r.get(1)?),
             body: Typed {
-                html: rendered::or_render(r.get(5)?, &markdown),
+                html: rendered::or_render(r.get(3)?, &markdown),
                 markdown,
             },
         })

@@ -65,16 +65,15 @@ pub struct Mailable {
 pub async fn mailable_users(db: &Db) -> Result<Vec<Mailable>, DomainError> {
     db.read(|c| {
         let mut stmt = c.prepare_cached(
-            "SELECT id, trim(firstname || ' ' || lastname), login, mail FROM users
+            "SELECT id, display_name, mail FROM users
              WHERE disabled = 0 AND mail LIKE '%@%'
-             ORDER BY lastname COLLATE NOCASE, firstname COLLATE NOCASE LIMIT 2000",
+             ORDER BY display_name COLLATE NOCASE LIMIT 2000",
         )?;
         let rows = stmt.query_map([], |r| {
-            let name: String = r.get(1)?;
             Ok(Mailable {
                 id: r.get(0)?,
-                name: if name.is_empty() { r.get(2)? } else { name },
-                mail: r.get(3)?,
+                name: r.get(1)?,
+                mail: r.get(2)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -83,8 +83,7 @@ pub fn search(conn: &Connection, reader: &Reader, q: &Query) -> rusqlite::Result
     Ok(Found { rows, total })
 }
 
-const WHO: &str = "CASE WHEN trim(u.firstname || ' ' || u.lastname) = '' THEN u.login
-                   ELSE trim(u.firstname || ' ' || u.lastname) END";
+const WHO: &str = "u.display_name";
 
 /// Procedure `id`, if `reader` sees it.
 pub fn get_visible(

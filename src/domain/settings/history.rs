@@ -19,7 +19,7 @@ pub struct Change {
 pub fn latest(conn: &Connection, limit: i64) -> rusqlite::Result<Vec<Change>> {
     let mut stmt = conn.prepare_cached(
         "SELECT l.at, l.key, l.old_value, l.new_value,
-                CASE WHEN u.id IS NULL THEN NULL ELSE trim(u.firstname || ' ' || u.lastname) END,
+                u.display_name,
                 l.source
          FROM settings_log l LEFT JOIN users u ON u.id = l.user_id
          ORDER BY l.at DESC, l.id DESC LIMIT ?1",

@@ -68,6 +68,8 @@ pub const LOGIN_MESSAGE: &str = "login_message";
 /// Key of the language of pages for visitors whose browser asks for none we have, and of
 /// mails to users who chose none.
 pub const DEFAULT_LANGUAGE: &str = "default_language";
+/// Key of the order people's names are shown in ("first_last" or "last_first").
+pub const NAME_ORDER: &str = "name_order";
 /// Key of how long action messages stay bright, in milliseconds.
 pub const FLASH_MS: &str = "flash_ms";
 /// Key of "pages update themselves when tickets change".

@@ -222,6 +222,12 @@ pub const LANGUAGES: &[(&str, &str)] = &[
     ("de", "lang-choice-de"),
 ];
 
+/// The orders people's names are shown in (kept in `users.display_name`, see migration V16).
+pub const NAME_ORDERS: &[(&str, &str)] = &[
+    ("first_last", "name-order-first-last"),
+    ("last_first", "name-order-last-first"),
+];
+
 /// Every setting.
 pub const DEFS: &[Def] = &[
     Def {
@@ -274,6 +280,14 @@ pub const DEFS: &[Def] = &[
         section: Section::General,
         label: "setting-default-language",
         help: "setting-default-language-help",
+    },
+    Def {
+        key: super::NAME_ORDER,
+        kind: Kind::Choice(NAME_ORDERS),
+        default: "first_last",
+        section: Section::General,
+        label: "setting-name-order",
+        help: "setting-name-order-help",
     },
     Def {
         key: super::FLASH_MS,

@@ -6,7 +6,6 @@ use rusqlite::Connection;
 
 use crate::domain::lists::{self, repo};
 use crate::domain::users::choices::{self, Who};
-use crate::domain::users::record::list_name;
 use crate::domain::users::search::{self, UserQuery};
 use crate::i18n::Lang;
 
@@ -88,20 +87,16 @@ pub fn find_people(
     let rows = match id {
         Some(id) => {
             let mut stmt = conn.prepare_cached(
-                "SELECT u.id, u.firstname, u.lastname, u.login, u.mail, u.phone, COALESCE(c.name, '')
+                "SELECT u.id, u.display_name, u.mail, u.phone, COALESCE(c.name, '')
                  FROM users u LEFT JOIN companies c ON c.id = u.company_id WHERE u.id = ?1",
             )?;
             stmt.query_map([id], |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
-                    list_name(
-                        &r.get::<_, String>(1)?,
-                        &r.get::<_, String>(2)?,
-                        &r.get::<_, String>(3)?,
-                    ),
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
                     r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
                 ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?

@@ -215,10 +215,11 @@ fn state_name(name: Option<String>, key: Option<String>, lang: Lang) -> Option<S
         .or_else(|| key.map(|k| lang.t(&k)))
 }
 
-fn person(first: Option<String>, last: Option<String>, group: Option<String>) -> Option<String> {
-    match (first, last, group) {
-        (Some(f), Some(l), _) => Some(format!("{f} {l}").trim().to_owned()),
-        (_, _, Some(g)) => Some(format!("[G] {g}")),
+/// The person's name as shown, else the group's as "[G] name".
+fn person(name: Option<String>, group: Option<String>) -> Option<String> {
+    match (name, group) {
+        (Some(n), _) => Some(n),
+        (_, Some(g)) => Some(format!("[G] {g}")),
         _ => None,
     }
 }
@@ -231,9 +232,8 @@ pub fn list(
     lang: Lang,
 ) -> rusqlite::Result<Vec<EntryView>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT e.id, e.created_at, e.author_id, a.firstname, a.lastname, a.login, e.kind, e.body,
-                e.private, e.edited_at,
-                tf.firstname, tf.lastname, gf.name, tt.firstname, tt.lastname, gt.name,
+        "SELECT e.id, e.created_at, e.author_id, a.display_name, e.kind, e.body,
+                e.private, e.edited_at, tf.display_name, gf.name, tt.display_name, gt.name,
                 sf.name, sf.name_key, st.name, st.name_key, e.mail_to, o.state, h.html
          FROM thread_entries e
          LEFT JOIN users a ON a.id = e.author_id
@@ -250,37 +250,27 @@ pub fn list(
         rendered::join(Text::Entry, "h", "e.id")
     ))?;
     let rows = stmt.query_map(params![ticket, private], |r| {
-        let kind = Kind::from_code(&r.get::<_, String>(6)?);
-        let first: Option<String> = r.get(3)?;
-        let last: Option<String> = r.get(4)?;
-        let login: Option<String> = r.get(5)?;
-        let author_id: Option<i64> = r.get(2)?;
-        let author = match (first, last) {
-            (Some(f), Some(l)) if !format!("{f}{l}").trim().is_empty() => {
-                format!("{f} {l}").trim().to_owned()
-            }
-            _ if author_id.is_none() => lang.t("thread-by-system"),
-            _ => login.unwrap_or_default(),
+        let kind = Kind::from_code(&r.get::<_, String>(4)?);
+        let author = match r.get::<_, Option<String>>(3)? {
+            Some(name) => name,
+            None => lang.t("thread-by-system"),
         };
         let (from, to) = match kind {
-            Kind::Assigned => (
-                person(r.get(10)?, r.get(11)?, r.get(12)?),
-                person(r.get(13)?, r.get(14)?, r.get(15)?),
-            ),
+            Kind::Assigned => (person(r.get(8)?, r.get(9)?), person(r.get(10)?, r.get(11)?)),
             Kind::State | Kind::Closed => (
-                state_name(r.get(16)?, r.get(17)?, lang),
-                state_name(r.get(18)?, r.get(19)?, lang),
+                state_name(r.get(12)?, r.get(13)?, lang),
+                state_name(r.get(14)?, r.get(15)?, lang),
             ),
             // For mails: the outbox state, and the addresses.
             Kind::Mail => (
-                r.get::<_, Option<String>>(21)?,
-                Some(r.get::<_, String>(20)?.replace('\n', ", ")),
+                r.get::<_, Option<String>>(17)?,
+                Some(r.get::<_, String>(16)?.replace('\n', ", ")),
             ),
             _ => (None, None),
         };
-        let body: String = r.get(7)?;
+        let body: String = r.get(5)?;
         let html = if kind == Kind::Text {
-            rendered::or_render(r.get(22)?, &body)
+            rendered::or_render(r.get(18)?, &body)
         } else {
             SafeHtml::default()
         };
@@ -292,8 +282,8 @@ pub fn list(
             kind,
             body,
             html,
-            private: r.get(8)?,
-            edited_at: r.get(9)?,
+            private: r.get(6)?,
+            edited_at: r.get(7)?,
             from,
             to,
         })

@@ -8,7 +8,6 @@ use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::msg;
 
 use super::choices::{Choice, Who};
-use super::record::list_name;
 
 /// One attached requester.
 #[derive(Debug, Clone)]
@@ -20,12 +19,12 @@ pub struct Assignment {
 /// The requesters attached to technician `tech`.
 pub fn list(conn: &Connection, tech: i64) -> rusqlite::Result<Vec<Assignment>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT a.id, a.user_id, u.firstname, u.lastname, u.login, a.user_group_id, g.name
+        "SELECT a.id, a.user_id, u.display_name, a.user_group_id, g.name
          FROM technician_requesters a
          LEFT JOIN users u ON u.id = a.user_id
          LEFT JOIN groups g ON g.id = a.user_group_id
          WHERE a.technician_id = ?1
-         ORDER BY a.user_group_id IS NOT NULL, u.lastname COLLATE NOCASE, g.name COLLATE NOCASE",
+         ORDER BY a.user_group_id IS NOT NULL, u.display_name COLLATE NOCASE, g.name COLLATE NOCASE",
     )?;
     let rows = stmt.query_map([tech], |r| {
         let id: i64 = r.get(0)?;
@@ -33,15 +32,11 @@ pub fn list(conn: &Connection, tech: i64) -> rusqlite::Result<Vec<Assignment>> {
         let choice = match user {
             Some(uid) => Choice {
                 who: Who::User(uid),
-                label: list_name(
-                    &r.get::<_, String>(2)?,
-                    &r.get::<_, String>(3)?,
-                    &r.get::<_, String>(4)?,
-                ),
+                label: r.get(2)?,
             },
             None => Choice {
-                who: Who::Group(r.get(5)?),
-                label: format!("[G] {}", r.get::<_, String>(6)?),
+                who: Who::Group(r.get(3)?),
+                label: format!("[G] {}", r.get::<_, String>(4)?),
             },
         };
         Ok(Assignment { id, choice })

@@ -5,8 +5,6 @@ use rusqlite::Connection;
 
 use crate::domain::profiles::Profile;
 
-use super::record::list_name;
-
 /// What a choice points to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Who {
@@ -56,17 +54,13 @@ fn users(conn: &Connection, profiles: Option<&[Profile]>) -> rusqlite::Result<Ve
         "+disabled = 0"
     };
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT id, firstname, lastname, login FROM users WHERE {active} {only}
-         ORDER BY lastname COLLATE NOCASE, firstname COLLATE NOCASE, id"
+        "SELECT id, display_name FROM users WHERE {active} {only}
+         ORDER BY display_name COLLATE NOCASE, id"
     ))?;
     let rows = stmt.query_map([], |r| {
         Ok(Choice {
             who: Who::User(r.get(0)?),
-            label: list_name(
-                &r.get::<_, String>(1)?,
-                &r.get::<_, String>(2)?,
-                &r.get::<_, String>(3)?,
-            ),
+            label: r.get(1)?,
         })
     })?;
     rows.collect()

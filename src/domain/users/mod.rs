@@ -36,18 +36,14 @@ pub struct User {
     pub disabled: bool,
     pub must_change_password: bool,
     pub last_login_at: Option<i64>,
+    /// The name as shown, in the order the settings choose (the login when both names are empty).
+    pub name: String,
 }
 
 impl User {
-    /// "First Last", or the login when both names are empty.
+    /// The name as shown everywhere (see [`User::name`]).
     pub fn display_name(&self) -> String {
-        let full = format!("{} {}", self.firstname.trim(), self.lastname.trim());
-        let full = full.trim();
-        if full.is_empty() {
-            self.login.clone()
-        } else {
-            full.to_owned()
-        }
+        self.name.clone()
     }
 }
 

@@ -44,12 +44,14 @@ pub struct UserRecord {
     pub last_login_at: Option<i64>,
     pub service_ids: Vec<i64>,
     pub agency_ids: Vec<i64>,
+    /// The name as shown, in the order the settings choose (kept by the database).
+    pub display_name: String,
 }
 
 impl UserRecord {
-    /// "Last First", as in choice lists.
+    /// The name as shown everywhere.
     pub fn list_name(&self) -> String {
-        list_name(&self.firstname, &self.lastname, &self.login)
+        self.display_name.clone()
     }
 
     /// The profile.
@@ -58,21 +60,10 @@ impl UserRecord {
     }
 }
 
-/// "Last First", or the login when both names are empty.
-pub fn list_name(firstname: &str, lastname: &str, login: &str) -> String {
-    let name = format!("{} {}", lastname.trim(), firstname.trim());
-    let name = name.trim();
-    if name.is_empty() {
-        login.to_owned()
-    } else {
-        name.to_owned()
-    }
-}
-
 const COLUMNS: &str = "id, login, firstname, lastname, mail, phone, mobile, fax, function, \
      company_id, address1, address2, zip, city, custom1, custom2, profile_id, disabled, \
      must_change_password, theme, language, default_ticket_state, ticket_order, \
-     limit_ticket_number, limit_ticket_days, limit_ticket_date_start, last_login_at";
+     limit_ticket_number, limit_ticket_days, limit_ticket_date_start, last_login_at, display_name";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<UserRecord> {
     Ok(UserRecord {
@@ -105,6 +96,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<UserRecord> {
         last_login_at: r.get(26)?,
         service_ids: Vec::new(),
         agency_ids: Vec::new(),
+        display_name: r.get(27)?,
     })
 }
 

@@ -9,7 +9,7 @@ use crate::domain::profiles::Profile;
 use super::User;
 
 const USER_COLUMNS: &str = "id, login, firstname, lastname, mail, profile_id, language, theme, \
-     disabled, must_change_password, last_login_at";
+     disabled, must_change_password, last_login_at, display_name";
 
 fn user_from_row(row: &Row<'_>) -> Result<User, rusqlite::Error> {
     let profile_id: i64 = row.get(5)?;
@@ -26,6 +26,7 @@ fn user_from_row(row: &Row<'_>) -> Result<User, rusqlite::Error> {
         disabled: row.get(8)?,
         must_change_password: row.get(9)?,
         last_login_at: row.get(10)?,
+        name: row.get(11)?,
     })
 }
 
@@ -49,7 +50,7 @@ pub fn get_with_hash_by_login(
     conn.prepare_cached(&format!(
         "SELECT {USER_COLUMNS}, password_hash FROM users WHERE login = ?1"
     ))?
-    .query_row([login], |row| Ok((user_from_row(row)?, row.get(11)?)))
+    .query_row([login], |row| Ok((user_from_row(row)?, row.get(12)?)))
     .optional()
 }
 

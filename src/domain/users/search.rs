@@ -4,8 +4,6 @@ use rusqlite::{Connection, params};
 
 use crate::domain::profiles::Profile;
 
-use super::record::list_name;
-
 /// One line of the list.
 #[derive(Debug, Clone)]
 pub struct UserRow {
@@ -53,7 +51,7 @@ pub fn like_pattern(text: &str) -> String {
     p
 }
 
-/// One page of accounts matching the query, by last and first name.
+/// One page of accounts matching the query, sorted by the name as shown.
 pub fn search(conn: &Connection, q: &UserQuery) -> rusqlite::Result<UserPage> {
     let pattern = like_pattern(q.text.trim());
     let filter = "FROM users u LEFT JOIN companies c ON c.id = u.company_id
@@ -71,28 +69,25 @@ pub fn search(conn: &Connection, q: &UserQuery) -> rusqlite::Result<UserPage> {
     let pages = ((total + per_page - 1) / per_page).max(1);
     let page = q.page.clamp(1, pages);
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT u.id, u.login, u.firstname, u.lastname, u.mail, COALESCE(c.name, ''),
+        "SELECT u.id, u.login, u.display_name, u.mail, COALESCE(c.name, ''),
                 u.profile_id, u.last_login_at, u.phone
          {filter}
-         ORDER BY u.lastname COLLATE NOCASE, u.firstname COLLATE NOCASE, u.id
+         ORDER BY u.display_name COLLATE NOCASE, u.id
          LIMIT ?3 OFFSET ?4"
     ))?;
     let rows = stmt
         .query_map(
             params![q.disabled, pattern, per_page, (page - 1) * per_page],
             |r| {
-                let firstname: String = r.get(2)?;
-                let lastname: String = r.get(3)?;
-                let login: String = r.get(1)?;
                 Ok(UserRow {
                     id: r.get(0)?,
-                    name: list_name(&firstname, &lastname, &login),
-                    login,
-                    mail: r.get(4)?,
-                    phone: r.get(8)?,
-                    company: r.get(5)?,
-                    profile: Profile::from_id(r.get(6)?).unwrap_or(Profile::User),
-                    last_login_at: r.get(7)?,
+                    login: r.get(1)?,
+                    name: r.get(2)?,
+                    mail: r.get(3)?,
+                    phone: r.get(7)?,
+                    company: r.get(4)?,
+                    profile: Profile::from_id(r.get(5)?).unwrap_or(Profile::User),
+                    last_login_at: r.get(6)?,
                 })
             },
         )?

@@ -212,11 +212,11 @@ impl Column {
             ],
             Column::Technician => &[
                 EmptyLast("te.id IS NULL AND tg.id IS NULL"),
-                Value("COALESCE(te.lastname || ' ' || te.firstname, tg.name) COLLATE NOCASE"),
+                Value("COALESCE(te.display_name, tg.name) COLLATE NOCASE"),
             ],
             Column::Requester => &[
                 EmptyLast("ru.id IS NULL AND ug.id IS NULL"),
-                Value("COALESCE(ru.lastname || ' ' || ru.firstname, ug.name) COLLATE NOCASE"),
+                Value("COALESCE(ru.display_name, ug.name) COLLATE NOCASE"),
             ],
             Column::Company => &[
                 EmptyLast("co.name IS NULL"),

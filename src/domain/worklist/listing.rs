@@ -466,10 +466,11 @@ fn name(name: Option<String>, key: Option<String>, lang: Lang) -> Option<String>
         .or_else(|| key.map(|k| lang.t(&k)))
 }
 
-fn person(first: Option<String>, last: Option<String>, group: Option<String>) -> Option<String> {
-    match (first, last, group) {
-        (Some(f), Some(l), _) => Some(format!("{l} {f}").trim().to_owned()),
-        (_, _, Some(g)) => Some(format!("[G] {g}")),
+/// The person's name as shown, else the group's as "[G] name".
+fn person(name: Option<String>, group: Option<String>) -> Option<String> {
+    match (name, group) {
+        (Some(n), _) => Some(n),
+        (_, Some(g)) => Some(format!("[G] {g}")),
         _ => None,
     }
 }
@@ -484,7 +485,7 @@ struct Marks {
 
 const DETAILS: &str = "SELECT t.id, t.title, t.created_at, t.hope_date, t.resolved_at, t.modified_at,
         t.tech_read, t.technician_id IS NOT NULL OR t.tech_group_id IS NOT NULL, t.last_tech_reply_at,
-        ty.name, ty.name_key, te.firstname, te.lastname, tg.name, ru.firstname, ru.lastname, ug.name,
+        ty.name, ty.name_key, te.display_name, tg.name, ru.display_name, ug.name,
         co.name, sv.name, ag.name, pl.name, ca.name, ca.name_key, sc.name, sc.name_key,
         pr.name, pr.name_key, pr.color, cr.name, cr.name_key, cr.color,
         st.name, st.name_key, st.color, t.state_id,
@@ -525,7 +526,7 @@ fn details(
             let tech_read: bool = r.get(6)?;
             let assigned: bool = r.get(7)?;
             let last_reply: Option<i64> = r.get(8)?;
-            let state_id: i64 = r.get(34)?;
+            let state_id: i64 = r.get(32)?;
             let open = !states::is_closed(state_id);
             let colour = if !tech_read {
                 NumberColour::Unread
@@ -546,15 +547,15 @@ fn details(
                 id,
                 title: r.get(1)?,
                 type_name: name(r.get(9)?, r.get(10)?, lang),
-                technician: person(r.get(11)?, r.get(12)?, r.get(13)?),
-                requester: person(r.get(14)?, r.get(15)?, r.get(16)?),
-                company: r.get(17)?,
-                service: r.get(18)?,
-                sender_service: r.get(42)?,
-                agency: r.get(19)?,
-                place: r.get(20)?,
-                category: name(r.get(21)?, r.get(22)?, lang),
-                subcategory: name(r.get(23)?, r.get(24)?, lang),
+                technician: person(r.get(11)?, r.get(12)?),
+                requester: person(r.get(13)?, r.get(14)?),
+                company: r.get(15)?,
+                service: r.get(16)?,
+                sender_service: r.get(40)?,
+                agency: r.get(17)?,
+                place: r.get(18)?,
+                category: name(r.get(19)?, r.get(20)?, lang),
+                subcategory: name(r.get(21)?, r.get(22)?, lang),
                 created_at,
                 overdue: open
                     && hope_date
@@ -564,24 +565,24 @@ fn details(
                 hope_date,
                 resolved_at: r.get(4)?,
                 modified_at: r.get(5)?,
-                time_spent_minutes: r.get(43)?,
-                priority: badge(r.get(25)?, r.get(26)?, r.get(27)?),
-                criticality: badge(r.get(28)?, r.get(29)?, r.get(30)?),
-                state: badge(r.get(31)?, r.get(32)?, r.get(33)?).unwrap_or(Badge {
+                time_spent_minutes: r.get(41)?,
+                priority: badge(r.get(23)?, r.get(24)?, r.get(25)?),
+                criticality: badge(r.get(26)?, r.get(27)?, r.get(28)?),
+                state: badge(r.get(29)?, r.get(30)?, r.get(31)?).unwrap_or(Badge {
                     label: String::new(),
                     color: String::new(),
                 }),
                 colour,
                 new_in_period: created_at >= marks.period_start,
-                attachments: r.get(35)?,
+                attachments: r.get(33)?,
                 ids: RowIds {
                     state: state_id,
-                    requester: r.get(36)?,
-                    technician: r.get(37)?,
-                    category: r.get(38)?,
-                    subcategory: r.get(39)?,
-                    priority: r.get(40)?,
-                    criticality: r.get(41)?,
+                    requester: r.get(34)?,
+                    technician: r.get(35)?,
+                    category: r.get(36)?,
+                    subcategory: r.get(37)?,
+                    priority: r.get(38)?,
+                    criticality: r.get(39)?,
                 },
             };
             Ok((id, row))

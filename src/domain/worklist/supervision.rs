@@ -43,7 +43,7 @@ pub fn figures(conn: &Connection, r: &Reader, now: i64) -> rusqlite::Result<Figu
         let mut values = seen_values.clone();
         values.push(int(states::UNASSIGNED));
         let mut stmt = conn.prepare_cached(&format!(
-            "SELECT t.id, t.title, COALESCE(u.lastname || ' ' || u.firstname, g.name), t.created_at
+            "SELECT t.id, t.title, COALESCE(u.display_name, g.name), t.created_at
              FROM tickets t LEFT JOIN users u ON u.id = t.requester_id
              LEFT JOIN groups g ON g.id = t.user_group_id
              WHERE {seen} AND t.state_id = ? ORDER BY t.created_at DESC, t.id DESC LIMIT 8"

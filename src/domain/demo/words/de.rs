@@ -1,0 +1,422 @@
+//! Sample data in German.
+
+use super::{Category, Topic, Words};
+
+pub const WORDS: Words = Words {
+    street: "Hauptstraße",
+    country: "Deutschland",
+    phone_prefix: "+49",
+    procedure_title: "was zu prüfen ist",
+    first_names: &[
+        "Mia", "Noah", "Emma", "Leon", "Hannah", "Paul", "Sophia", "Ben", "Emilia", "Finn", "Lina",
+        "Elias", "Marie", "Felix", "Lea", "Jonas", "Clara", "Luis", "Anna", "Max", "Lena", "Henry",
+        "Ella", "Theo", "Mila", "Anton", "Ida", "Jakob", "Frieda", "Moritz", "Greta", "Emil",
+        "Lotta", "Oskar", "Nele", "Karl", "Romy", "Jan", "Maja", "Tim",
+    ],
+    last_names: &[
+        "Müller",
+        "Schmidt",
+        "Schneider",
+        "Fischer",
+        "Weber",
+        "Meyer",
+        "Wagner",
+        "Becker",
+        "Schulz",
+        "Hoffmann",
+        "Schäfer",
+        "Koch",
+        "Bauer",
+        "Richter",
+        "Klein",
+        "Wolf",
+        "Schröder",
+        "Neumann",
+        "Schwarz",
+        "Zimmermann",
+        "Braun",
+        "Krüger",
+        "Hofmann",
+        "Hartmann",
+        "Lange",
+        "Schmitt",
+        "Werner",
+        "Schmitz",
+        "Krause",
+        "Meier",
+        "Lehmann",
+        "Schmid",
+        "Schulze",
+        "Maier",
+        "Köhler",
+        "Herrmann",
+        "König",
+        "Walter",
+        "Mayer",
+        "Huber",
+    ],
+    companies: &[
+        ("Acme Industrie", "acme.test"),
+        ("Borealis Lebensmittel", "borealis.test"),
+        ("Kobalt Logistik", "kobalt.test"),
+        ("Delta Architekten", "delta-arch.test"),
+        ("Klinik am Ufer", "ufer.test"),
+        ("Fjord Versicherung", "fjord.test"),
+        ("Granit Bau", "granit.test"),
+        ("Helios Energie", "helios.test"),
+        ("Iris Verlag", "iris.test"),
+        ("Jasmin Hotels", "jasmin.test"),
+        ("Kepler Labor", "kepler.test"),
+        ("Lumen Schulen", "lumen.test"),
+        ("Mistral Spedition", "mistral.test"),
+        ("Nova Pharma", "nova.test"),
+        ("Obstgut Linde", "obstgut.test"),
+        ("Pylon Ingenieure", "pylon.test"),
+        ("Quarz Rechtsanwälte", "quarz.test"),
+        ("Ufer Handel", "ufer-handel.test"),
+        ("Sextant Marine", "sextant.test"),
+        ("Gemeinde Lindenau", "lindenau.test"),
+    ],
+    cities: &[
+        ("Berlin", "10115"),
+        ("Hamburg", "20095"),
+        ("München", "80331"),
+        ("Köln", "50667"),
+        ("Frankfurt am Main", "60311"),
+        ("Stuttgart", "70173"),
+        ("Leipzig", "04109"),
+        ("Dresden", "01067"),
+    ],
+    services: &[
+        "Buchhaltung",
+        "Vertrieb",
+        "Personal",
+        "Logistik",
+        "Geschäftsleitung",
+        "Produktion",
+    ],
+    functions: &[
+        "Buchhalter",
+        "Vertriebsmitarbeiter",
+        "Assistent",
+        "Lagerleiter",
+        "Ingenieur",
+        "Empfang",
+        "Projektleiter",
+        "Einkäufer",
+    ],
+    places: &["Hauptsitz", "Lager", "Niederlassung", "Besprechungsraum A"],
+    agencies: &["Niederlassung Nord", "Niederlassung Süd"],
+    categories: &[
+        Category {
+            key: Some("category-software"),
+            name: "Software",
+            subs: &[
+                Topic {
+                    key: Some("subcategory-office"),
+                    name: "Büroprogramme",
+                    titles: &[
+                        "Tabellenkalkulation stürzt beim Speichern ab",
+                        "Gemeinsames Dokument lässt sich nicht öffnen",
+                        "Textverarbeitung verlangt erneut eine Lizenz",
+                        "Makros in der Budgetdatei deaktiviert",
+                    ],
+                    details: &[
+                        "Das Programm schließt sich ohne Meldung, sobald ich **Speichern** drücke.",
+                        "Es heißt „Datei zur Bearbeitung gesperrt“, obwohl niemand sonst sie offen hat.",
+                        "Seit dem letzten Update verlangt ein Fenster, das Produkt zu aktivieren.",
+                    ],
+                    fixes: &[
+                        "Installation repariert und lokalen Cache geleert.",
+                        "Verwaiste Sperrdatei auf der Freigabe entfernt.",
+                        "Lizenz mit dem Volumenschlüssel neu aktiviert.",
+                    ],
+                },
+                Topic {
+                    key: None,
+                    name: "E-Mail",
+                    titles: &[
+                        "Postfach voll",
+                        "Mails hängen im Postausgang",
+                        "Gemeinsamer Kalender nicht sichtbar",
+                        "Abwesenheitsnotiz funktioniert nicht",
+                    ],
+                    details: &[
+                        "Ich bekomme eine Warnung, dass mein Postfach das Kontingent überschreitet.",
+                        "Nachrichten mit Anhang bleiben seit heute Morgen im Postausgang.",
+                        "Ich sehe den Kalender meines Teams nicht mehr.",
+                    ],
+                    fixes: &[
+                        "Mails älter als zwei Jahre in einen lokalen Ordner archiviert.",
+                        "Der Anhang war zu groß; über die Dateifreigabe geschickt.",
+                        "Leserecht auf den Kalender wieder vergeben.",
+                    ],
+                },
+                Topic {
+                    key: None,
+                    name: "ERP",
+                    titles: &[
+                        "ERP: Rechnung lässt sich nicht freigeben",
+                        "Falsche Lagerbestände im ERP",
+                        "ERP am Monatsende sehr langsam",
+                    ],
+                    details: &[
+                        "Die Schaltfläche Freigeben bleibt bei Rechnungen des neuen Lieferanten grau.",
+                        "Der angezeigte Bestand stimmt nicht mit den Regalen überein.",
+                        "Jede Maske braucht etwa eine Minute zum Öffnen.",
+                    ],
+                    fixes: &[
+                        "Der Lieferant hatte keine Zahlungsbedingungen; ergänzt, die Schaltfläche geht.",
+                        "Die am Sonntag fehlgeschlagene Bestandsbewertung neu gestartet.",
+                        "Datenbankindizes in der Mittagspause neu aufgebaut.",
+                    ],
+                },
+                Topic {
+                    key: None,
+                    name: "Virenschutz",
+                    titles: &[
+                        "Virenschutz blockiert die Buchhaltungssoftware",
+                        "Virenwarnung bei einem USB-Stick",
+                    ],
+                    details: &[
+                        "Ein rotes Fenster meldet eine Bedrohung und das Programm schließt sich.",
+                        "Der Virenschutz hat eine Datei vom USB-Stick eines Kunden in Quarantäne verschoben.",
+                    ],
+                    fixes: &[
+                        "Ausnahme für den Datenordner der Software eingetragen.",
+                        "Stick geprüft: Die Datei war eine echte Bedrohung und bleibt in Quarantäne.",
+                    ],
+                },
+            ],
+        },
+        Category {
+            key: Some("category-hardware"),
+            name: "Hardware",
+            subs: &[
+                Topic {
+                    key: Some("subcategory-pc"),
+                    name: "PC",
+                    titles: &[
+                        "Laptop startet nicht",
+                        "Rechner sehr langsam",
+                        "Bluescreen nach dem Update",
+                        "Tastaturtasten reagieren nicht",
+                        "Neuer Laptop für eine neue Kollegin",
+                    ],
+                    details: &[
+                        "Die Betriebsleuchte geht an, aber der Bildschirm bleibt schwarz.",
+                        "Eine einfache Datei zu öffnen dauert mehrere Minuten.",
+                        "Der Rechner ist heute zweimal mit einem Bluescreen neu gestartet.",
+                    ],
+                    fixes: &[
+                        "Speichermodul getauscht.",
+                        "Festplatte voll: temporäre Dateien gelöscht und alte Projekte verschoben.",
+                        "Fehlerhaften Treiber zurückgesetzt.",
+                    ],
+                },
+                Topic {
+                    key: None,
+                    name: "Drucker",
+                    titles: &[
+                        "Papierstau am Drucker im 2. Stock",
+                        "Farbdruck nicht möglich",
+                        "Scanner sendet nicht per Mail",
+                        "Toner leer",
+                    ],
+                    details: &[
+                        "Jede zweite Seite bleibt im Fach stecken.",
+                        "Farbige Dokumente kommen schwarz-weiß heraus.",
+                        "Gescannte Dokumente kommen nie in meinem Postfach an.",
+                    ],
+                    fixes: &[
+                        "Walzen gereinigt und Fixiereinheit gewechselt.",
+                        "Farbe war im Treiberprofil gesperrt.",
+                        "SMTP-Passwort am Kopierer aktualisiert.",
+                    ],
+                },
+                Topic {
+                    key: None,
+                    name: "Bildschirm",
+                    titles: &[
+                        "Zweiter Bildschirm wird nicht erkannt",
+                        "Bildschirm flackert",
+                    ],
+                    details: &[
+                        "Der zweite Monitor zeigt „kein Signal“.",
+                        "Der Bildschirm flackert alle paar Sekunden.",
+                    ],
+                    fixes: &["Kabel der Dockingstation getauscht.", "Monitor getauscht."],
+                },
+                Topic {
+                    key: None,
+                    name: "Telefon",
+                    titles: &[
+                        "Tischtelefon ohne Freizeichen",
+                        "Handy: Mails werden nicht synchronisiert",
+                    ],
+                    details: &[
+                        "Seit dem Umzug der Arbeitsplätze kein Freizeichen am Tischtelefon.",
+                        "Auf meinem Handy kommen keine Mails mehr an.",
+                    ],
+                    fixes: &[
+                        "Netzwerkdose des Telefons im Schrank gepatcht.",
+                        "Mailkonto auf dem Handy entfernt und neu eingerichtet.",
+                    ],
+                },
+            ],
+        },
+        Category {
+            key: None,
+            name: "Netzwerk",
+            subs: &[
+                Topic {
+                    key: None,
+                    name: "VPN",
+                    titles: &[
+                        "VPN trennt jede Stunde",
+                        "Von zu Hause keine VPN-Verbindung",
+                    ],
+                    details: &[
+                        "Das VPN bricht ab und ich verliere meine Remotesitzung.",
+                        "Der VPN-Client meldet „Authentifizierung fehlgeschlagen“.",
+                    ],
+                    fixes: &[
+                        "Leerlaufzeit am VPN-Gateway erhöht.",
+                        "Das Zertifikat des Kontos war abgelaufen; ein neues ausgestellt.",
+                    ],
+                },
+                Topic {
+                    key: None,
+                    name: "WLAN",
+                    titles: &[
+                        "Kein WLAN im Besprechungsraum A",
+                        "Passwort für das Gäste-WLAN",
+                    ],
+                    details: &[
+                        "Laptops sehen das Netz im Besprechungsraum A nicht.",
+                        "Morgen kommen Besucher und wir brauchen den Gastzugang.",
+                    ],
+                    fixes: &[
+                        "Access Point neu gestartet und auf einen anderen Kanal gelegt.",
+                        "Gästepasswort der Woche geschickt.",
+                    ],
+                },
+                Topic {
+                    key: None,
+                    name: "Internetzugang",
+                    titles: &["Internet sehr langsam", "Website vom Filter gesperrt"],
+                    details: &[
+                        "Webseiten laden auf der ganzen Etage ewig.",
+                        "Die Website eines Lieferanten wird vom Webfilter gesperrt.",
+                    ],
+                    fixes: &[
+                        "Eine Datensicherung hat die Leitung ausgelastet; in die Nacht verlegt.",
+                        "Website des Lieferanten zur Positivliste hinzugefügt.",
+                    ],
+                },
+            ],
+        },
+        Category {
+            key: None,
+            name: "Konten",
+            subs: &[
+                Topic {
+                    key: None,
+                    name: "Passwort",
+                    titles: &["Passwort abgelaufen", "Konto gesperrt"],
+                    details: &[
+                        "Ich kann mich nicht anmelden: Mein Passwort ist abgelaufen.",
+                        "Mein Konto ist nach zu vielen Versuchen gesperrt.",
+                    ],
+                    fixes: &[
+                        "Passwort zurückgesetzt; bei der nächsten Anmeldung zu ändern.",
+                        "Konto entsperrt.",
+                    ],
+                },
+                Topic {
+                    key: None,
+                    name: "Zugriffsrechte",
+                    titles: &[
+                        "Zugriff auf die Projektfreigabe",
+                        "Rechte auf den Personalordner",
+                    ],
+                    details: &[
+                        "Ich muss in der Projektfreigabe lesen und schreiben.",
+                        "Die neue Personalassistentin braucht den Personalordner.",
+                    ],
+                    fixes: &[
+                        "Konto zur Projektgruppe hinzugefügt.",
+                        "Zugriff nach Freigabe durch die Führungskraft erteilt.",
+                    ],
+                },
+                Topic {
+                    key: None,
+                    name: "Neueinstellung",
+                    titles: &[
+                        "Konten für einen neuen Mitarbeiter",
+                        "Austritt: Konten schließen",
+                    ],
+                    details: &[
+                        "Ein Kollege fängt am Montag an: Mail, Anmeldung und ERP-Zugang bitte.",
+                        "Eine Kollegin geht am Freitag; bitte ihre Konten schließen.",
+                    ],
+                    fixes: &[
+                        "Konten angelegt und Laptop vorbereitet.",
+                        "Konten deaktiviert und Mails an die Führungskraft weitergeleitet.",
+                    ],
+                },
+            ],
+        },
+    ],
+    closings: &[
+        "Vielen Dank im Voraus.",
+        "Es ist für mich ziemlich dringend.",
+        "Schon versucht:\n- Rechner neu gestartet\n- Kabel geprüft",
+        "Kann heute Nachmittag jemand vorbeikommen?",
+        "",
+    ],
+    tech_replies: &[
+        "Ich sehe es mir an.",
+        "Können Sie mir einen Screenshot der Meldung schicken?",
+        "Ich komme in einer Stunde an Ihren Platz.",
+        "Können Sie neu starten und mir sagen, ob es wieder passiert?",
+        "Ich habe mich aufgeschaltet; bitte lassen Sie den Rechner an.",
+        "Ich habe das Teil bestellt; es sollte in zwei Tagen da sein.",
+    ],
+    user_replies: &[
+        "Danke, es passiert immer noch.",
+        "Hier ist die Meldung, die ich bekomme.",
+        "Neu gestartet, gleiches Problem.",
+        "Ich bin bis 14 Uhr in einer Besprechung.",
+        "Jetzt geht es, danke!",
+        "Gibt es etwas Neues?",
+    ],
+    private_notes: &[
+        "Dritte Störung diesen Monat an diesem Arbeitsplatz: Austausch einplanen.",
+        "Garantie endet im März; mit dem Lieferanten klären.",
+        "Gleiche Ursache wie das Ticket letzte Woche im 2. Stock.",
+    ],
+    groups: [
+        "1st-Level-Support",
+        "Netzwerkteam",
+        "Geschäftsleitung",
+        "Empfang",
+    ],
+    rejection: "Dafür ist die Hotline des Lieferanten zuständig; bitte rufen Sie dort direkt an.",
+    nudge: "Gibt es etwas Neues?",
+    files: &[
+        (
+            "fehler.log",
+            "2024-03-04 09:12:44 ERROR Connection reset by peer\n",
+        ),
+        (
+            "ipconfig.txt",
+            "IPv4-Adresse . . . . : 192.168.10.42\nStandardgateway . . : 192.168.10.1\n",
+        ),
+        (
+            "lagerexport.csv",
+            "artikel;soll;gezählt\nA-100;40;37\nB-220;12;12\n",
+        ),
+        ("druckerstatus.txt", "Fach 2: Papierstau (Code 13.A2)\n"),
+    ],
+};

@@ -1,0 +1,423 @@
+//! Sample data in French.
+
+use super::{Category, Topic, Words};
+
+pub const WORDS: Words = Words {
+    street: "rue de la République",
+    country: "France",
+    phone_prefix: "+33",
+    procedure_title: "les vérifications",
+    first_names: &[
+        "Emma", "Louis", "Jade", "Gabriel", "Louise", "Raphaël", "Alice", "Arthur", "Chloé",
+        "Jules", "Léa", "Adam", "Manon", "Hugo", "Inès", "Lucas", "Sarah", "Nathan", "Camille",
+        "Tom", "Anna", "Paul", "Julia", "Victor", "Zoé", "Oscar", "Clara", "Noah", "Eva", "Samuel",
+        "Margaux", "Ethan", "Maëlle", "Théo", "Nina", "Mathis", "Lucie", "Baptiste", "Rose",
+        "Simon",
+    ],
+    last_names: &[
+        "Martin",
+        "Bernard",
+        "Thomas",
+        "Petit",
+        "Robert",
+        "Richard",
+        "Durand",
+        "Dubois",
+        "Moreau",
+        "Laurent",
+        "Simon",
+        "Michel",
+        "Lefebvre",
+        "Leroy",
+        "Roux",
+        "David",
+        "Bertrand",
+        "Morel",
+        "Fournier",
+        "Girard",
+        "Bonnet",
+        "Dupont",
+        "Lambert",
+        "Fontaine",
+        "Rousseau",
+        "Vincent",
+        "Muller",
+        "Lefèvre",
+        "Faure",
+        "André",
+        "Mercier",
+        "Blanc",
+        "Guérin",
+        "Boyer",
+        "Garnier",
+        "Chevalier",
+        "François",
+        "Legrand",
+        "Gauthier",
+        "Garcia",
+    ],
+    companies: &[
+        ("Acme Industries", "acme.test"),
+        ("Boréal Alimentation", "boreal.test"),
+        ("Cobalt Logistique", "cobalt.test"),
+        ("Delta Architectes", "delta-arch.test"),
+        ("Clinique de l'Estuaire", "estuaire.test"),
+        ("Fjord Assurances", "fjord.test"),
+        ("Granit Construction", "granit.test"),
+        ("Hélios Énergie", "helios.test"),
+        ("Éditions Iris", "iris.test"),
+        ("Hôtels Jasmin", "jasmin.test"),
+        ("Laboratoires Kepler", "kepler.test"),
+        ("Écoles Lumen", "lumen.test"),
+        ("Transports Mistral", "mistral.test"),
+        ("Nova Pharma", "nova.test"),
+        ("Vergers d'Orchard", "orchard.test"),
+        ("Pylône Ingénierie", "pylone.test"),
+        ("Quartz Avocats", "quartz.test"),
+        ("Rivage Distribution", "rivage.test"),
+        ("Sextant Marine", "sextant.test"),
+        ("Mairie de Tilleul", "tilleul.test"),
+    ],
+    cities: &[
+        ("Lyon", "69002"),
+        ("Nantes", "44000"),
+        ("Lille", "59000"),
+        ("Bordeaux", "33000"),
+        ("Rennes", "35000"),
+        ("Grenoble", "38000"),
+        ("Dijon", "21000"),
+        ("Tours", "37000"),
+    ],
+    services: &[
+        "Comptabilité",
+        "Commercial",
+        "Ressources humaines",
+        "Logistique",
+        "Direction",
+        "Production",
+    ],
+    functions: &[
+        "Comptable",
+        "Commercial",
+        "Assistant",
+        "Responsable d'entrepôt",
+        "Ingénieur",
+        "Hôte d'accueil",
+        "Chef de projet",
+        "Acheteur",
+    ],
+    places: &["Siège", "Entrepôt", "Agence", "Salle de réunion A"],
+    agencies: &["Agence Nord", "Agence Sud"],
+    categories: &[
+        Category {
+            key: Some("category-software"),
+            name: "Logiciel",
+            subs: &[
+                Topic {
+                    key: Some("subcategory-office"),
+                    name: "Bureautique",
+                    titles: &[
+                        "Le tableur plante à l'enregistrement",
+                        "Impossible d'ouvrir le document partagé",
+                        "Le traitement de texte redemande une licence",
+                        "Macros désactivées dans le fichier budget",
+                    ],
+                    details: &[
+                        "L'application se ferme sans message dès que j'appuie sur **Enregistrer**.",
+                        "J'ai « fichier verrouillé en modification » alors que personne d'autre ne l'a ouvert.",
+                        "Depuis la dernière mise à jour, une fenêtre me demande d'activer le produit.",
+                    ],
+                    fixes: &[
+                        "Installation réparée et cache local vidé.",
+                        "Fichier de verrou orphelin supprimé sur le partage.",
+                        "Licence réactivée avec la clé en volume.",
+                    ],
+                },
+                Topic {
+                    key: None,
+                    name: "Messagerie",
+                    titles: &[
+                        "Boîte aux lettres pleine",
+                        "Mails bloqués dans la boîte d'envoi",
+                        "Agenda partagé invisible",
+                        "Le message d'absence ne fonctionne pas",
+                    ],
+                    details: &[
+                        "Je reçois un avertissement : ma boîte dépasse son quota.",
+                        "Les messages avec pièce jointe restent dans la boîte d'envoi depuis ce matin.",
+                        "Je ne vois plus l'agenda de mon équipe.",
+                    ],
+                    fixes: &[
+                        "Mails de plus de deux ans archivés dans un dossier local.",
+                        "La pièce jointe dépassait la taille maximale ; envoyée par le partage de fichiers.",
+                        "Droit de lecture sur l'agenda rétabli.",
+                    ],
+                },
+                Topic {
+                    key: None,
+                    name: "ERP",
+                    titles: &[
+                        "ERP : impossible de valider la facture",
+                        "Stocks faux dans l'ERP",
+                        "ERP très lent en fin de mois",
+                    ],
+                    details: &[
+                        "Le bouton Valider reste grisé sur les factures du nouveau fournisseur.",
+                        "Le stock affiché ne correspond pas à ce qu'il y a en rayon.",
+                        "Chaque écran met environ une minute à s'ouvrir.",
+                    ],
+                    fixes: &[
+                        "Le fournisseur n'avait pas de conditions de paiement ; ajoutées, le bouton fonctionne.",
+                        "Relancé le calcul de valorisation du stock qui avait échoué dimanche.",
+                        "Index de la base reconstruits pendant la pause déjeuner.",
+                    ],
+                },
+                Topic {
+                    key: None,
+                    name: "Antivirus",
+                    titles: &[
+                        "L'antivirus bloque le logiciel de comptabilité",
+                        "Alerte virus sur une clé USB",
+                    ],
+                    details: &[
+                        "Une fenêtre rouge signale une menace et le programme se ferme.",
+                        "L'antivirus a mis en quarantaine un fichier de la clé USB d'un client.",
+                    ],
+                    fixes: &[
+                        "Exclusion ajoutée pour le dossier de données du logiciel.",
+                        "Clé analysée : le fichier était une vraie menace et reste en quarantaine.",
+                    ],
+                },
+            ],
+        },
+        Category {
+            key: Some("category-hardware"),
+            name: "Matériel",
+            subs: &[
+                Topic {
+                    key: Some("subcategory-pc"),
+                    name: "PC",
+                    titles: &[
+                        "Le portable ne démarre pas",
+                        "Ordinateur très lent",
+                        "Écran bleu après la mise à jour",
+                        "Des touches du clavier ne répondent plus",
+                        "Nouveau portable pour un arrivant",
+                    ],
+                    details: &[
+                        "Le voyant s'allume mais l'écran reste noir.",
+                        "Ouvrir un simple fichier prend plusieurs minutes.",
+                        "L'ordinateur a redémarré deux fois aujourd'hui sur un écran bleu.",
+                    ],
+                    fixes: &[
+                        "Barrette mémoire remplacée.",
+                        "Disque plein : fichiers temporaires nettoyés et anciens projets déplacés.",
+                        "Pilote défectueux remis à la version précédente.",
+                    ],
+                },
+                Topic {
+                    key: None,
+                    name: "Imprimante",
+                    titles: &[
+                        "Bourrage papier à l'imprimante du 2e étage",
+                        "Impossible d'imprimer en couleur",
+                        "Le scanner n'envoie pas par mail",
+                        "Toner vide",
+                    ],
+                    details: &[
+                        "Une page sur deux reste coincée dans le bac.",
+                        "Les documents en couleur sortent en noir et blanc.",
+                        "Les documents numérisés n'arrivent jamais dans ma boîte.",
+                    ],
+                    fixes: &[
+                        "Rouleaux nettoyés et kit de fusion changé.",
+                        "La couleur était restreinte dans le profil du pilote.",
+                        "Mot de passe SMTP mis à jour sur le copieur.",
+                    ],
+                },
+                Topic {
+                    key: None,
+                    name: "Écran",
+                    titles: &["Second écran non détecté", "L'écran scintille"],
+                    details: &[
+                        "Le second moniteur affiche « pas de signal ».",
+                        "L'écran scintille toutes les quelques secondes.",
+                    ],
+                    fixes: &[
+                        "Câble de la station d'accueil remplacé.",
+                        "Moniteur remplacé.",
+                    ],
+                },
+                Topic {
+                    key: None,
+                    name: "Téléphone",
+                    titles: &[
+                        "Pas de tonalité sur le poste fixe",
+                        "Téléphone mobile : les mails ne se synchronisent plus",
+                    ],
+                    details: &[
+                        "Plus de tonalité sur le poste depuis le déménagement des bureaux.",
+                        "Les mails n'arrivent plus sur mon téléphone.",
+                    ],
+                    fixes: &[
+                        "Prise réseau du poste brassée dans la baie.",
+                        "Compte mail supprimé puis ajouté de nouveau sur le téléphone.",
+                    ],
+                },
+            ],
+        },
+        Category {
+            key: None,
+            name: "Réseau",
+            subs: &[
+                Topic {
+                    key: None,
+                    name: "VPN",
+                    titles: &[
+                        "Le VPN se coupe toutes les heures",
+                        "Impossible de se connecter au VPN depuis chez soi",
+                    ],
+                    details: &[
+                        "Le VPN tombe et je perds ma session à distance.",
+                        "Le client VPN indique « échec de l'authentification ».",
+                    ],
+                    fixes: &[
+                        "Délai d'inactivité relevé sur la passerelle VPN.",
+                        "Le certificat du compte avait expiré ; un nouveau a été émis.",
+                    ],
+                },
+                Topic {
+                    key: None,
+                    name: "Wi-Fi",
+                    titles: &[
+                        "Pas de Wi-Fi en salle de réunion A",
+                        "Mot de passe du Wi-Fi invités",
+                    ],
+                    details: &[
+                        "Les portables ne voient pas le réseau en salle de réunion A.",
+                        "Nous avons des visiteurs demain et il nous faut l'accès invités.",
+                    ],
+                    fixes: &[
+                        "Borne redémarrée et passée sur un autre canal.",
+                        "Mot de passe invités de la semaine envoyé.",
+                    ],
+                },
+                Topic {
+                    key: None,
+                    name: "Accès Internet",
+                    titles: &["Internet très lent", "Site bloqué par le filtre"],
+                    details: &[
+                        "Les pages mettent une éternité à charger pour tout l'étage.",
+                        "Le site d'un fournisseur est bloqué par le filtre web.",
+                    ],
+                    fixes: &[
+                        "Une sauvegarde saturait la ligne ; déplacée la nuit.",
+                        "Site du fournisseur ajouté à la liste autorisée.",
+                    ],
+                },
+            ],
+        },
+        Category {
+            key: None,
+            name: "Comptes",
+            subs: &[
+                Topic {
+                    key: None,
+                    name: "Mot de passe",
+                    titles: &["Mot de passe expiré", "Compte verrouillé"],
+                    details: &[
+                        "Je ne peux pas me connecter : mon mot de passe a expiré.",
+                        "Mon compte est verrouillé après trop de tentatives.",
+                    ],
+                    fixes: &[
+                        "Mot de passe réinitialisé, à changer à la prochaine connexion.",
+                        "Compte déverrouillé.",
+                    ],
+                },
+                Topic {
+                    key: None,
+                    name: "Droits d'accès",
+                    titles: &["Accès au partage Projets", "Droits sur le dossier RH"],
+                    details: &[
+                        "J'ai besoin de lire et d'écrire dans le partage Projets.",
+                        "La nouvelle assistante RH a besoin du dossier RH.",
+                    ],
+                    fixes: &[
+                        "Compte ajouté au groupe Projets.",
+                        "Accès accordé après accord du responsable.",
+                    ],
+                },
+                Topic {
+                    key: None,
+                    name: "Arrivée",
+                    titles: &[
+                        "Comptes pour un nouveau salarié",
+                        "Départ : fermer les comptes",
+                    ],
+                    details: &[
+                        "Un collègue commence lundi : mail, session et accès ERP svp.",
+                        "Une collègue part vendredi ; merci de fermer ses comptes.",
+                    ],
+                    fixes: &[
+                        "Comptes créés et portable préparé.",
+                        "Comptes désactivés et mails renvoyés vers le responsable.",
+                    ],
+                },
+            ],
+        },
+    ],
+    closings: &[
+        "Merci d'avance.",
+        "C'est assez urgent pour moi.",
+        "Déjà essayé :\n- redémarré l'ordinateur\n- vérifié les câbles",
+        "Quelqu'un peut-il passer cet après-midi ?",
+        "",
+    ],
+    tech_replies: &[
+        "Je regarde.",
+        "Pouvez-vous m'envoyer une capture du message ?",
+        "Je passe à votre bureau dans une heure.",
+        "Pouvez-vous redémarrer et me dire si cela recommence ?",
+        "J'ai pris la main à distance ; laissez l'ordinateur allumé svp.",
+        "J'ai commandé la pièce ; elle devrait arriver dans deux jours.",
+    ],
+    user_replies: &[
+        "Merci, cela recommence.",
+        "Voici le message que j'obtiens.",
+        "J'ai redémarré, même problème.",
+        "Je suis en réunion jusqu'à 14 h.",
+        "Ça marche maintenant, merci !",
+        "Des nouvelles ?",
+    ],
+    private_notes: &[
+        "Troisième fois ce mois-ci pour ce poste : prévoir un remplacement.",
+        "La garantie finit en mars ; voir avec le fournisseur.",
+        "Même cause que le ticket de la semaine dernière au 2e étage.",
+    ],
+    groups: [
+        "Support niveau 1",
+        "Équipe réseau",
+        "Comité de direction",
+        "Accueil",
+    ],
+    rejection: "C'est géré par la hotline du fournisseur ; merci de l'appeler directement.",
+    nudge: "Des nouvelles ?",
+    files: &[
+        (
+            "erreur.log",
+            "2024-03-04 09:12:44 ERROR Connection reset by peer\n",
+        ),
+        (
+            "ipconfig.txt",
+            "Adresse IPv4. . . . . : 192.168.10.42\nPasserelle par défaut : 192.168.10.1\n",
+        ),
+        (
+            "export-stock.csv",
+            "article;attendu;compté\nA-100;40;37\nB-220;12;12\n",
+        ),
+        (
+            "etat-imprimante.txt",
+            "Bac 2 : bourrage papier (code 13.A2)\n",
+        ),
+    ],
+};
