@@ -1222,7 +1222,9 @@ async fn names_read_in_the_order_the_settings_choose_everywhere() {
         .assert_contains("Ursula Le Guin");
     let choices = admin.get("/users/choices?q=hopp").await;
     assert!(
-        choices.body.contains("Grace Hopper (tom)"),
+        choices
+            .body
+            .contains(r#""label":"Grace Hopper","detail":"tom""#),
         "{}",
         choices.body
     );
@@ -1269,7 +1271,7 @@ async fn names_read_in_the_order_the_settings_choose_everywhere() {
     // Pickers, the users' administration and mails follow too; sorting follows the shown name.
     let choices = admin.get("/users/choices?q=hopp").await;
     assert!(
-        choices.body.contains("Hopper Grace (tom)"),
+        choices.body.contains(r#""label":"Hopper Grace""#),
         "{}",
         choices.body
     );
@@ -1288,5 +1290,186 @@ async fn names_read_in_the_order_the_settings_choose_everywhere() {
         app.text("SELECT display_name FROM users WHERE login = 'tom'"),
         "Hopper Amazing"
     );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn people_are_picked_by_typing_with_the_keyboard_among_five_thousand_users() {
+    use crate::common::browser::{Browser, click_and_wait, log_in, text_of, wait_until};
+    use fantoccini::Locator;
+
+    let (app, admin) = TestApp::with_admin().await;
+    let _tom = app.login_as("tom", Profile::Technician).await;
+    crate::tickets::many_users(&app, 5_000);
+    // Two homonyms in two companies, and a technician to find.
+    app.sql()
+        .execute_batch(
+            "INSERT INTO companies (name) VALUES ('ACME'), ('Globex');
+             INSERT INTO users (login, firstname, lastname, profile_id, mail, company_id, created_at, updated_at)
+             VALUES ('jmartin', 'Jean', 'Martin', 2, 'jean.martin@acme.test',
+                     (SELECT id FROM companies WHERE name = 'ACME'), 0, 0),
+                    ('jmartin2', 'Jean', 'Martin', 2, 'jean.martin@globex.test',
+                     (SELECT id FROM companies WHERE name = 'Globex'), 0, 0);
+             UPDATE users SET firstname = 'Grace', lastname = 'Hopper' WHERE login = 'tom';",
+        )
+        .expect("people");
+    let (globex_jean, tom) = (app.user_id("jmartin2"), app.user_id("tom"));
+
+    // The form does not carry 5,000 names; the search tells the homonyms apart.
+    let form = admin.get("/tickets/new").await;
+    assert!(!form.body.contains("bulk4999"), "the whole list was sent");
+    let found: serde_json::Value =
+        serde_json::from_str(&admin.get("/users/choices?q=jean+martin").await.body).expect("json");
+    let details: Vec<&str> = found
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|p| p["detail"].as_str())
+        .collect();
+    assert_eq!(details, ["jmartin · ACME", "jmartin2 · Globex"]);
+
+    let b = Browser::start(1440, 900).await;
+    let story = async {
+        log_in(&b, &app, "admin", crate::common::ADMIN_PASSWORD).await?;
+        b.client.goto(&app.url("/tickets/new")).await?;
+        // Requester: type, see both homonyms with their login and company, arrow down, Enter.
+        let requester = b
+            .client
+            .find(Locator::Css("#f-requester-input"))
+            .await?;
+        requester.send_keys("jean mar").await?;
+        wait_until(
+            &b,
+            "return document.querySelectorAll('#f-requester-listbox [role=option]').length === 2;",
+            "the two homonyms were not listed",
+        )
+        .await?;
+        let listed = text_of(&b, "#f-requester-listbox").await?;
+        assert!(listed.contains("jmartin · ACME") && listed.contains("jmartin2 · Globex"), "{listed}");
+        b.screenshot("14-10-requester-picker-1440").await;
+        requester.send_keys("\u{E015}").await?; // arrow down
+        requester.send_keys("\u{E007}").await?; // Enter
+        wait_until(
+            &b,
+            &format!("return document.querySelector('#f-requester').value === 'u{globex_jean}';"),
+            "Enter did not pick the second homonym",
+        )
+        .await?;
+        // The pick shows the person's mail at once and clears the empty-requester warning.
+        assert_eq!(text_of(&b, "#requester-info .requester-mail").await?, "jean.martin@globex.test");
+        assert!(b.client.find(Locator::Css(".field-requester .field-warning")).await.is_err());
+
+        // Technician: the same picker over technicians and groups, with their login.
+        let technician = b.client.find(Locator::Css("#f-technician-input")).await?;
+        technician.click().await?;
+        technician.send_keys("\u{E009}a").await?; // Ctrl+A selects what is shown
+        technician.send_keys("hopp").await?;
+        wait_until(
+            &b,
+            "return (document.querySelector('#f-technician-listbox [aria-selected=true]') || {}).textContent === 'Grace Hoppertom';",
+            "the technician was not offered",
+        )
+        .await?;
+        technician.send_keys("\u{E007}").await?;
+        wait_until(
+            &b,
+            &format!("return document.querySelector('#f-technician').value === 'u{tom}';"),
+            "Enter did not pick the technician",
+        )
+        .await?;
+        // Escape closes the list and keeps the pick.
+        technician.send_keys("xyz").await?;
+        technician.send_keys("\u{E00C}").await?;
+        assert_eq!(
+            b.client
+                .execute("return document.querySelector('#f-technician-input').value;", vec![])
+                .await?
+                .as_str(),
+            Some("Grace Hopper")
+        );
+        b.client
+            .find(Locator::Css("[name=title]"))
+            .await?
+            .send_keys("Second screen not detected")
+            .await?;
+        click_and_wait(&b, "#ticket-form .form-actions button.button-primary").await?;
+
+        // The manual mail: the requester is a chip; others are found by typing.
+        let id: i64 = app.count("SELECT max(id) FROM tickets");
+        b.client.goto(&app.url(&format!("/tickets/{id}/mail"))).await?;
+        let chips = text_of(&b, ".combobox-chips").await?;
+        assert!(chips.contains("jean.martin@globex.test"), "{chips}");
+        let others = b.client.find(Locator::Css("#f-users-input")).await?;
+        others.send_keys("bulk4321").await?;
+        wait_until(
+            &b,
+            "return (document.querySelector('#f-users-listbox [aria-selected=true]') || {}).textContent === 'Bulk 4321 <bulk4321@example.test>bulk4321';",
+            "the recipient search found nobody",
+        )
+        .await?;
+        others.send_keys("\u{E007}").await?;
+        wait_until(
+            &b,
+            "return document.querySelectorAll('.combobox-chip').length === 2;",
+            "the recipient was not added",
+        )
+        .await?;
+        b.screenshot("14-11-mail-recipients-1440").await;
+        // Backspace on the empty box removes the last chip; the chip's button removes its own.
+        others.send_keys("\u{E003}").await?;
+        wait_until(
+            &b,
+            "return document.querySelectorAll('.combobox-chip').length === 1;",
+            "Backspace did not remove the last recipient",
+        )
+        .await?;
+        others.send_keys("bulk4321").await?;
+        wait_until(
+            &b,
+            "return !!document.querySelector('#f-users-listbox [aria-selected=true]');",
+            "the recipient search found nobody",
+        )
+        .await?;
+        others.send_keys("\u{E007}").await?;
+        b.client.find(Locator::Css("[name=subject]")).await?.clear().await?;
+        b.client
+            .find(Locator::Css("[name=subject]"))
+            .await?
+            .send_keys("About your screen")
+            .await?;
+        click_and_wait(&b, "button[value=preview]").await?;
+        let to = text_of(&b, "#preview dd").await?;
+        assert!(
+            to.contains("jean.martin@globex.test") && to.contains("bulk4321@example.test"),
+            "{to}"
+        );
+
+        // On a phone the picker and its list stay within the screen.
+        b.client.set_window_size(360, 740).await?;
+        b.client.goto(&app.url("/tickets/new")).await?;
+        let requester = b.client.find(Locator::Css("#f-requester-input")).await?;
+        requester.send_keys("jean").await?;
+        wait_until(
+            &b,
+            "return document.querySelectorAll('#f-requester-listbox [role=option]').length === 2;",
+            "the phone picker listed nobody",
+        )
+        .await?;
+        assert!(!crate::common::browser::scrolls_sideways(&b).await?);
+        b.screenshot("14-12-requester-picker-360").await;
+        Ok::<(), fantoccini::error::CmdError>(())
+    }
+    .await;
+    b.close().await;
+    story.expect("browser story");
+    let (requester, technician): (i64, i64) = app
+        .sql()
+        .query_row(
+            "SELECT requester_id, technician_id FROM tickets ORDER BY id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("ticket");
+    assert_eq!((requester, technician), (globex_jean, tom));
     app.stop().await;
 }

@@ -183,6 +183,88 @@ async fn a_requester_sends_a_ticket_through_the_simple_form() {
 }
 
 #[tokio::test]
+async fn a_companys_hours_count_the_time_spent_on_its_tickets_and_stop_new_ones_at_zero() {
+    let (app, _admin) = TestApp::with_admin().await;
+    let tom = app.login_as("tom", Profile::Technician).await;
+    let (uma, uma_id) = requester(&app, "uma").await;
+    let (olga, olga_id) = requester(&app, "olga").await;
+    app.sql()
+        .execute(
+            "INSERT INTO companies (name, limit_hour_number, limit_hour_days, limit_hour_date_start)
+             VALUES ('ACME', 2, 30, date('now', 'localtime'))",
+            [],
+        )
+        .expect("company");
+    let acme: i64 = app.count("SELECT id FROM companies WHERE name = 'ACME'");
+    for id in [uma_id, olga_id] {
+        app.sql()
+            .execute("UPDATE users SET company_id = ?1 WHERE id = ?2", [acme, id])
+            .expect("member");
+    }
+    // Off by default: nothing is counted or shown.
+    assert!(!uma.get("/tickets/new").await.body.contains("of work left"));
+
+    app.set_setting("company_limit_hour", "1");
+    uma.get("/").await.assert_contains("2 h left");
+    uma.get("/tickets/new")
+        .await
+        .assert_contains("Your company (ACME) has 2 h of work left in this period.");
+    let r = uma
+        .send_ticket_form("/tickets/new", &[("title", "Printer")], &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let id: i64 = app.count("SELECT max(id) FROM tickets");
+
+    // The technician records an hour and a half: both members see what is left.
+    let saved = tom
+        .send_ticket_form(&format!("/tickets/{id}"), &[("time_spent", "60")], &[])
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    app.sql()
+        .execute(
+            "UPDATE tickets SET time_spent_minutes = time_spent_minutes + 30 WHERE id = ?1",
+            [id],
+        )
+        .expect("more time");
+    olga.get("/").await.assert_contains("0.5 h left");
+
+    // Used up: the company's requesters cannot open tickets, and lose nothing they typed.
+    app.sql()
+        .execute(
+            "UPDATE tickets SET time_spent_minutes = 150 WHERE id = ?1",
+            [id],
+        )
+        .expect("used up");
+    olga.get("/tickets/new")
+        .await
+        .assert_contains("Your company (ACME) has used all its hours for this period");
+    let refused = olga
+        .send_ticket_form(
+            "/tickets/new",
+            &[("title", "Scanner"), ("description", "keep me")],
+            &[],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused
+        .assert_contains("The hours of ACME for this period are used up")
+        .assert_contains("keep me");
+    assert_eq!(app.count("SELECT count(*) FROM tickets"), 1);
+    // A period over no longer counts.
+    app.sql()
+        .execute(
+            "UPDATE companies SET limit_hour_date_start = date('now', '-40 days') WHERE id = ?1",
+            [acme],
+        )
+        .expect("period over");
+    let r = olga
+        .send_ticket_form("/tickets/new", &[("title", "Scanner")], &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn ticket_limits_count_down_and_stop_new_tickets() {
     let (app, _admin) = TestApp::with_admin().await;
     let (user, uma) = requester(&app, "uma").await;
@@ -555,8 +637,9 @@ async fn a_long_requester_list_is_searched_rather_than_sent_whole() {
     assert_eq!(found.status, StatusCode::OK);
     let json: serde_json::Value = serde_json::from_str(&found.body).expect("json");
     assert_eq!(json[0]["value"], format!("u{uma}"));
-    // The login tells homonyms apart.
-    assert_eq!(json[0]["label"], "Uma Zimmer (uma)");
+    // The login (and the company, when there is one) tells homonyms apart.
+    assert_eq!(json[0]["label"], "Uma Zimmer");
+    assert_eq!(json[0]["detail"], "uma");
     assert_eq!(json[0]["phone"], "+33 1 02 03 04 05");
     let many: serde_json::Value =
         serde_json::from_str(&admin.get("/users/choices?q=bulk").await.body).expect("json");

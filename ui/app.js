@@ -144,56 +144,247 @@
     });
   });
 
-  // Long requester lists: a search box fills the list from the server and picks the first match.
-  document.querySelectorAll("select[data-search-url]").forEach(function (select) {
+  // Person pickers: a select becomes a combobox. Typing filters its options (name, login,
+  // company, mail, accents ignored) and, when the list is too long to send whole, asks the
+  // server; arrows move, Enter picks, Escape closes. A multiple select shows its picks as
+  // removable chips. The select stays in the form and keeps the value.
+  function fold(text) {
+    return (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  var comboboxes = 0;
+  document.querySelectorAll("select[data-combobox]").forEach(function (select) {
+    var n = ++comboboxes;
+    var multiple = select.multiple;
+    var searchUrl = select.getAttribute("data-search-url");
+    var box = document.createElement("div");
+    box.className = "combobox";
+    var chips = document.createElement("ul");
+    chips.className = "combobox-chips";
     var input = document.createElement("input");
-    input.type = "search";
+    input.type = "text";
+    input.id = (select.id || "combobox-" + n) + "-input";
     input.className = "choice-search";
     input.autocomplete = "off";
-    input.placeholder = select.getAttribute("data-search-label");
-    input.setAttribute("aria-label", select.getAttribute("data-search-label"));
-    input.setAttribute("aria-controls", select.id);
-    var none = document.createElement("p");
-    none.className = "hint";
-    none.hidden = true;
-    none.setAttribute("role", "status");
-    none.textContent = select.getAttribute("data-search-none");
-    var row = select.parentNode.classList.contains("with-actions") ? select.parentNode : select;
-    row.parentNode.insertBefore(input, row);
-    row.parentNode.insertBefore(none, row);
-    var timer = null, asked = 0;
-    input.addEventListener("input", function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () {
-        var text = input.value.trim();
-        if (text.length < 2) return;
-        var mine = ++asked;
-        fetch(select.getAttribute("data-search-url") + "?q=" + encodeURIComponent(text), {
-          credentials: "same-origin", headers: { accept: "application/json" }
-        }).then(function (r) { return r.ok ? r.json() : []; }).then(function (found) {
-          if (mine !== asked) return;
-          Array.prototype.slice.call(select.querySelectorAll("option[data-found]")).forEach(function (o) {
-            if (!o.selected) o.remove();
-          });
-          var groups = select.querySelector("option[value^='g']");
-          found.forEach(function (p) {
-            if (select.querySelector("option[value='" + CSS.escape(p.value) + "']")) return;
-            var o = document.createElement("option");
-            o.value = p.value;
-            o.textContent = p.label;
-            o.setAttribute("data-mail", p.mail);
-            o.setAttribute("data-phone", p.phone);
-            o.setAttribute("data-found", "");
-            select.insertBefore(o, groups);
-          });
-          none.hidden = found.length > 0;
-          if (found.length) {
-            select.value = found[0].value;
+    input.spellcheck = false;
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.placeholder = select.getAttribute("data-combobox-label") || "";
+    var list = document.createElement("ul");
+    list.id = input.id.replace(/-input$/, "") + "-listbox";
+    list.className = "combobox-list";
+    list.setAttribute("role", "listbox");
+    list.hidden = true;
+    input.setAttribute("aria-controls", list.id);
+    var label = select.id && document.querySelector("label[for='" + CSS.escape(select.id) + "']");
+    if (label) {
+      label.htmlFor = input.id;
+      list.setAttribute("aria-label", label.textContent);
+    } else {
+      input.setAttribute("aria-label", input.placeholder);
+    }
+    if (multiple) box.appendChild(chips);
+    box.appendChild(input);
+    box.appendChild(list);
+    select.parentNode.insertBefore(box, select);
+    select.hidden = true;
+    select.tabIndex = -1;
+    select.setAttribute("aria-hidden", "true");
+
+    var shown = [], active = -1, timer = null, asked = 0, remote = [];
+
+    function entry(o) {
+      return {
+        value: o.value, label: o.textContent, detail: o.getAttribute("data-detail") || "",
+        mail: o.getAttribute("data-mail"), phone: o.getAttribute("data-phone")
+      };
+    }
+    function optionFor(p) {
+      var o = select.querySelector("option[value='" + CSS.escape(p.value) + "']");
+      if (o) return o;
+      o = document.createElement("option");
+      o.value = p.value;
+      o.textContent = p.label;
+      if (p.detail) o.setAttribute("data-detail", p.detail);
+      if (p.mail != null) o.setAttribute("data-mail", p.mail);
+      if (p.phone != null) o.setAttribute("data-phone", p.phone);
+      var groups = select.querySelector("option[value^='g']");
+      select.insertBefore(o, groups);
+      return o;
+    }
+    function showChosen() {
+      if (multiple) {
+        chips.textContent = "";
+        Array.prototype.forEach.call(select.selectedOptions, function (o) {
+          var li = document.createElement("li");
+          li.className = "combobox-chip";
+          li.appendChild(document.createTextNode(o.textContent + " "));
+          var remove = document.createElement("button");
+          remove.type = "button";
+          remove.textContent = "×";
+          remove.setAttribute("aria-label", (select.getAttribute("data-combobox-remove") || "") + " " + o.textContent);
+          remove.addEventListener("click", function () {
+            o.selected = false;
             select.dispatchEvent(new Event("change", { bubbles: true }));
-          }
+            input.focus();
+          });
+          li.appendChild(remove);
+          chips.appendChild(li);
         });
-      }, 200);
+      } else {
+        var o = select.options[select.selectedIndex];
+        input.value = o && o.value ? o.textContent : "";
+      }
+    }
+    function close() {
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
+    function mark(i) {
+      active = i;
+      Array.prototype.forEach.call(list.querySelectorAll("[role=option]"), function (li, k) {
+        li.setAttribute("aria-selected", k === i ? "true" : "false");
+        if (k === i) {
+          input.setAttribute("aria-activedescendant", li.id);
+          li.scrollIntoView({ block: "nearest" });
+        }
+      });
+    }
+    function render() {
+      var words = fold(input.value).split(/\s+/).filter(Boolean);
+      var seen = {};
+      shown = [];
+      Array.prototype.forEach.call(select.options, function (o) {
+        if (!o.value || (multiple && o.selected)) return;
+        var e = entry(o);
+        var text = fold(e.label + " " + e.detail + " " + (e.mail || ""));
+        if (words.every(function (w) { return text.indexOf(w) >= 0; })) {
+          seen[e.value] = true;
+          shown.push(e);
+        }
+      });
+      remote.forEach(function (p) {
+        if (seen[p.value]) return;
+        if (multiple && select.querySelector("option[value='" + CSS.escape(p.value) + "']:checked")) return;
+        seen[p.value] = true;
+        shown.push(p);
+      });
+      shown = shown.slice(0, 50);
+      list.textContent = "";
+      shown.forEach(function (p, i) {
+        var li = document.createElement("li");
+        li.id = list.id + "-" + i;
+        li.setAttribute("role", "option");
+        li.setAttribute("aria-selected", "false");
+        var name = document.createElement("span");
+        name.className = "combobox-label";
+        name.textContent = p.label;
+        li.appendChild(name);
+        if (p.detail) {
+          var detail = document.createElement("span");
+          detail.className = "combobox-detail";
+          detail.textContent = p.detail;
+          li.appendChild(detail);
+        }
+        li.addEventListener("mousedown", function (event) {
+          event.preventDefault();
+          choose(i);
+        });
+        list.appendChild(li);
+      });
+      if (!shown.length) {
+        var none = document.createElement("li");
+        none.className = "combobox-none";
+        none.setAttribute("role", "status");
+        none.textContent = select.getAttribute("data-combobox-none") || "";
+        list.appendChild(none);
+      }
+      list.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+      mark(shown.length && words.length ? 0 : -1);
+    }
+    function choose(i) {
+      var p = shown[i];
+      if (!p) return;
+      var o = optionFor(p);
+      if (multiple) {
+        o.selected = true;
+        input.value = "";
+      } else {
+        select.value = o.value;
+      }
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+      close();
+    }
+    function ask() {
+      var text = input.value.trim();
+      if (!searchUrl || text.length < 2) { remote = []; return; }
+      var mine = ++asked;
+      fetch(searchUrl + "?q=" + encodeURIComponent(text), {
+        credentials: "same-origin", headers: { accept: "application/json" }
+      }).then(function (r) { return r.ok ? r.json() : []; }).then(function (found) {
+        if (mine !== asked || document.activeElement !== input) return;
+        remote = found.filter(function (p) { return !multiple || p.mail; }).map(function (p) {
+          return multiple
+            ? { value: p.value.replace(/^u/, ""), label: p.label + " <" + p.mail + ">", detail: p.detail, mail: p.mail }
+            : p;
+        });
+        render();
+      });
+    }
+    input.addEventListener("input", function () {
+      remote = [];
+      render();
+      clearTimeout(timer);
+      timer = setTimeout(ask, 150);
     });
+    input.addEventListener("focus", function () {
+      if (!multiple) input.select();
+    });
+    input.addEventListener("keydown", function (event) {
+      var open = !list.hidden;
+      if (event.key === "ArrowDown") {
+        event.preventDefault();
+        if (!open) render();
+        else mark(Math.min(active + 1, shown.length - 1));
+      } else if (event.key === "ArrowUp") {
+        event.preventDefault();
+        if (open) mark(Math.max(active - 1, 0));
+      } else if (event.key === "Enter") {
+        if (open && active >= 0) {
+          event.preventDefault();
+          choose(active);
+        } else if (open) {
+          event.preventDefault();
+        }
+      } else if (event.key === "Escape") {
+        if (open) {
+          event.preventDefault();
+          event.stopPropagation();
+          close();
+        }
+        if (!multiple) showChosen();
+      } else if (event.key === "Backspace" && multiple && !input.value && select.selectedOptions.length) {
+        select.selectedOptions[select.selectedOptions.length - 1].selected = false;
+        select.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+    });
+    input.addEventListener("blur", function () {
+      close();
+      // A single picker emptied by the user picks nobody; otherwise it shows the pick again.
+      if (!multiple && !input.value.trim() && select.querySelector("option[value='']")) {
+        if (select.value !== "") {
+          select.value = "";
+          select.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+      }
+      if (!multiple) showChosen();
+      else input.value = "";
+    });
+    select.addEventListener("change", showChosen);
+    showChosen();
   });
 
   // Ticket form: the subcategory list follows the chosen category.
@@ -236,7 +427,8 @@
 
   // A warning sign while the requester or the technician is not chosen.
   document.querySelectorAll("select[data-warn-empty]").forEach(function (select) {
-    var label = document.querySelector("label[for='" + select.id + "']");
+    // A combobox's label names its input.
+    var label = document.querySelector("label[for='" + select.id + "'], label[for='" + select.id + "-input']");
     if (!label) return;
     function update() {
       var sign = label.querySelector(".field-warning");
@@ -264,12 +456,14 @@
       var mail = o.getAttribute("data-mail"), phone = o.getAttribute("data-phone");
       if (mail) {
         var a = document.createElement("a");
+        a.className = "requester-mail";
         a.href = "mailto:" + mail;
         a.textContent = mail;
         box.appendChild(a);
       }
       if (phone) {
         var t = document.createElement("a");
+        t.className = "requester-phone";
         t.href = "tel:" + phone.replace(/\s/g, "");
         t.textContent = phone;
         box.appendChild(document.createTextNode(" "));

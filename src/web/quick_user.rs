@@ -66,6 +66,7 @@ fn chosen(id: i64, r: &UserRecord) -> Response {
     axum::Json(serde_json::json!({
         "value": id.to_string(),
         "label": r.list_name(),
+        "detail": r.login,
         "mail": r.mail,
         "phone": r.phone,
     }))

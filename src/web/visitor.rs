@@ -69,6 +69,8 @@ pub struct Visitor {
     pub company_message: Option<String>,
     /// Tickets the signed-in user may still open, when a ticket limit applies.
     pub tickets_left: Option<i64>,
+    /// Hours of work the signed-in user's company has left ("3.5"), when an hour limit applies.
+    pub hours_left: Option<String>,
     /// Who reads ticket lists (the signed-in user), and their menu and user bar counters.
     pub reader: Option<Arc<Reader>>,
     pub frame: Option<Arc<Summary>>,
@@ -127,6 +129,7 @@ struct Loaded {
     next_reminder: Option<i64>,
     company_message: Option<String>,
     tickets_left: Option<i64>,
+    hours_left: Option<String>,
     reader: Option<(Reader, i64)>,
 }
 
@@ -185,6 +188,7 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
                 _ => None,
             };
             let (mut due_reminders, mut tickets_left, mut reader) = (0, None, None);
+            let mut hours_left = None;
             let mut next_reminder: Option<i64> = None;
             let mut company_message: Option<String> = None;
             if let (Lookup::Active(s), Some(r)) = (&lookup, &rights) {
@@ -207,6 +211,8 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
                 {
                     tickets_left = limits::remaining(c, s.user.id.0, &settings, now)?.map(|r| r.left());
                 }
+                hours_left = limits::hours_remaining(c, s.user.id.0, &settings, now)?
+                    .map(|h| h.left_hours_text());
                 company_message = if !company_page {
                     None
                 } else {
@@ -230,6 +236,7 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
                 next_reminder,
                 company_message,
                 tickets_left,
+                hours_left,
                 reader,
             })
         })
@@ -357,6 +364,7 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
         next_reminder: loaded.next_reminder.map(|at| (at - clock::now()).max(0)),
         company_message: loaded.company_message,
         tickets_left: loaded.tickets_left,
+        hours_left: loaded.hours_left,
         reader,
         frame,
         ticket_generation,

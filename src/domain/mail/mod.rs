@@ -61,22 +61,45 @@ pub struct Mailable {
     pub mail: String,
 }
 
-/// The enabled users with an address, by name (the first 2,000).
-pub async fn mailable_users(db: &Db) -> Result<Vec<Mailable>, DomainError> {
-    db.read(|c| {
+/// The users a manual mail's form offers.
+#[derive(Debug, Clone, Default)]
+pub struct Recipients {
+    /// By name: every enabled user with an address, or only the chosen ones when they are too
+    /// many to list.
+    pub users: Vec<Mailable>,
+    /// Too many to list: the others are found by searching.
+    pub searched: bool,
+}
+
+/// The users to offer as recipients, keeping `chosen` whatever the number of users.
+pub async fn recipients(db: &Db, chosen: Vec<i64>) -> Result<Recipients, DomainError> {
+    let max = crate::domain::users::choices::FULL_LIST_MAX;
+    db.read(move |c| {
+        let count: i64 = c.query_row(
+            "SELECT count(*) FROM (SELECT 1 FROM users WHERE disabled = 0 AND mail LIKE '%@%'
+             LIMIT ?1)",
+            [max + 1],
+            |r| r.get(0),
+        )?;
+        let searched = count > max;
+        let chosen = serde_json::to_string(&chosen).unwrap_or_else(|_| "[]".to_owned());
         let mut stmt = c.prepare_cached(
             "SELECT id, display_name, mail FROM users
              WHERE disabled = 0 AND mail LIKE '%@%'
-             ORDER BY display_name COLLATE NOCASE LIMIT 2000",
+               AND (?1 = 0 OR id IN (SELECT value FROM json_each(?2)))
+             ORDER BY display_name COLLATE NOCASE",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map(rusqlite::params![searched, chosen], |r| {
             Ok(Mailable {
                 id: r.get(0)?,
                 name: r.get(1)?,
                 mail: r.get(2)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(Recipients {
+            users: rows.collect::<rusqlite::Result<_>>()?,
+            searched,
+        })
     })
     .await
 }

@@ -1,5 +1,7 @@
 //! Ticket limits: a number of tickets per user, or per company, over a period from a start date
-//! (when those settings are on). The menu shows what is left; creation stops at zero.
+//! (when those settings are on); and hour limits: hours of work per company over a period,
+//! counted from the time spent on its members' tickets opened in it (`company_limit_hour`).
+//! The menu shows what is left; a requester's new tickets stop at zero.
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -110,6 +112,72 @@ pub fn remaining(
     Ok(found)
 }
 
+/// An hour limit that applies now, in minutes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HoursLeft {
+    pub company: String,
+    pub max_minutes: i64,
+    pub used_minutes: i64,
+}
+
+impl HoursLeft {
+    /// Minutes of work left in the period.
+    pub fn left_minutes(&self) -> i64 {
+        (self.max_minutes - self.used_minutes).max(0)
+    }
+
+    /// Hours left, with one decimal ("3.5").
+    pub fn left_hours_text(&self) -> String {
+        let tenths = (self.left_minutes() * 10 + 30) / 60;
+        if tenths % 10 == 0 {
+            (tenths / 10).to_string()
+        } else {
+            format!("{}.{}", tenths / 10, tenths % 10)
+        }
+    }
+}
+
+/// The hour limit of `user`'s company at `now`, when the setting is on and one applies: the
+/// time spent on the tickets its members opened in the period, against its hours.
+pub fn hours_remaining(
+    conn: &Connection,
+    user: i64,
+    s: &Settings,
+    now: i64,
+) -> rusqlite::Result<Option<HoursLeft>> {
+    if !s.flag(settings::COMPANY_LIMIT_HOUR) {
+        return Ok(None);
+    }
+    let limit: Option<(i64, String, i64, i64, Option<String>)> = conn
+        .query_row(
+            "SELECT c.id, c.name, c.limit_hour_number, c.limit_hour_days, c.limit_hour_date_start
+             FROM users u JOIN companies c ON c.id = u.company_id
+             WHERE u.id = ?1 AND c.disabled = 0",
+            [user],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?;
+    let Some((company, name, hours, days, start)) = limit else {
+        return Ok(None);
+    };
+    let Some((from, to)) = window(hours, start.as_deref(), days, now) else {
+        return Ok(None);
+    };
+    let used = count(
+        conn,
+        "SELECT COALESCE(sum(t.time_spent_minutes), 0) FROM tickets t JOIN users u ON u.id = t.requester_id
+         WHERE u.company_id = ?1 AND t.deleted = 0 AND t.created_at >= ?2 AND t.created_at < ?3",
+        company,
+        from,
+        to,
+    )?;
+    Ok(Some(HoursLeft {
+        company: name,
+        max_minutes: hours * 60,
+        used_minutes: used,
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,5 +206,19 @@ mod tests {
         assert!(window(5, None, 30, now).is_none());
         assert!(window(5, Some("garbage"), 30, now).is_none());
         assert_eq!(Remaining { max: 3, used: 5 }.left(), 0);
+    }
+
+    #[test]
+    fn hours_left_read_with_one_decimal_and_never_below_zero() {
+        let left = |max_minutes, used_minutes| HoursLeft {
+            company: String::new(),
+            max_minutes,
+            used_minutes,
+        };
+        assert_eq!(left(600, 90).left_hours_text(), "8.5");
+        assert_eq!(left(600, 0).left_hours_text(), "10");
+        assert_eq!(left(60, 50).left_hours_text(), "0.2");
+        assert_eq!(left(60, 200).left_minutes(), 0);
+        assert_eq!(left(60, 200).left_hours_text(), "0");
     }
 }

@@ -545,6 +545,13 @@ pub async fn create(
                     msg("error-ticket-limit-reached").arg("max", limit.max),
                 ));
             }
+            if let Some(hours) = limits::hours_remaining(tx, me, &actor.settings, now)?
+                && hours.left_minutes() == 0
+            {
+                return Err(DomainError::Conflict(
+                    msg("error-hour-limit-reached").arg("company", hours.company),
+                ));
+            }
             if v.technician.is_none()
                 && let Some(tech) = attached_technician(tx, me)?
             {

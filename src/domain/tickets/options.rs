@@ -16,6 +16,8 @@ use super::values::Values;
 pub struct Person {
     pub value: String,
     pub label: String,
+    /// What tells homonyms apart: the login, and the company unless the label starts with it.
+    pub detail: String,
     pub mail: String,
     pub phone: String,
 }
@@ -35,6 +37,8 @@ pub struct TicketOptions {
     /// Too many users to list: the form offers a search instead ([`find_people`]).
     pub requester_search: bool,
     pub technicians: Vec<(String, String)>,
+    /// The login of each technician choice that is a user, by choice value.
+    pub technician_logins: HashMap<String, String>,
     pub types: Vec<(String, String)>,
     pub categories: Vec<(String, String)>,
     pub subcategories: Vec<Sub>,
@@ -48,8 +52,7 @@ pub struct TicketOptions {
     pub templates: Vec<(String, String)>,
 }
 
-/// Above this many active users, the requester list is searched rather than shown whole.
-pub const FULL_LIST_MAX: i64 = 200;
+pub use crate::domain::users::choices::FULL_LIST_MAX;
 
 fn labelled(label: String, company: &str, company_first: bool) -> String {
     if company_first && !company.is_empty() {
@@ -59,19 +62,55 @@ fn labelled(label: String, company: &str, company_first: bool) -> String {
     }
 }
 
-/// Mail, phone and company of every active user (none when `skip`).
-fn people_details(
-    conn: &Connection,
-    skip: bool,
-) -> rusqlite::Result<HashMap<i64, (String, String, String)>> {
+/// "login · company", or the login alone when there is no company or the label shows it.
+fn detail(login: &str, company: &str, company_first: bool) -> String {
+    if company_first || company.is_empty() {
+        login.to_owned()
+    } else {
+        format!("{login} · {company}")
+    }
+}
+
+/// What the form shows beside a user: mail, phone, company and login.
+#[derive(Debug, Clone, Default)]
+struct Details {
+    mail: String,
+    phone: String,
+    company: String,
+    login: String,
+}
+
+/// The details of every active user (none when `skip`).
+fn people_details(conn: &Connection, skip: bool) -> rusqlite::Result<HashMap<i64, Details>> {
     if skip {
         return Ok(HashMap::new());
     }
     let mut stmt = conn.prepare_cached(
-        "SELECT u.id, u.mail, u.phone, COALESCE(c.name, '') FROM users u
+        "SELECT u.id, u.mail, u.phone, COALESCE(c.name, ''), u.login FROM users u
          LEFT JOIN companies c ON c.id = u.company_id WHERE u.disabled = 0",
     )?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get(0)?,
+            Details {
+                mail: r.get(1)?,
+                phone: r.get(2)?,
+                company: r.get(3)?,
+                login: r.get(4)?,
+            },
+        ))
+    })?;
+    rows.collect()
+}
+
+/// The login of every active technician or administrator, by choice value.
+fn technician_logins(conn: &Connection) -> rusqlite::Result<HashMap<String, String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, login FROM users WHERE profile_id IN (0, 4) AND +disabled = 0",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((Who::User(r.get(0)?).value(), r.get::<_, String>(1)?))
+    })?;
     rows.collect()
 }
 
@@ -87,16 +126,19 @@ pub fn find_people(
     let rows = match id {
         Some(id) => {
             let mut stmt = conn.prepare_cached(
-                "SELECT u.id, u.display_name, u.mail, u.phone, COALESCE(c.name, '')
+                "SELECT u.id, u.display_name, u.mail, u.phone, COALESCE(c.name, ''), u.login
                  FROM users u LEFT JOIN companies c ON c.id = u.company_id WHERE u.id = ?1",
             )?;
             stmt.query_map([id], |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
                     r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
+                    Details {
+                        mail: r.get(2)?,
+                        phone: r.get(3)?,
+                        company: r.get(4)?,
+                        login: r.get(5)?,
+                    },
                 ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?
@@ -108,31 +150,30 @@ pub fn find_people(
                 page: 1,
                 per_page: limit,
             };
-            // Found by typing: the login tells homonyms apart, and the company is always shown.
             search::search(conn, &query)?
                 .rows
                 .into_iter()
                 .map(|r| {
-                    let name = if company_first || r.company.is_empty() {
-                        format!("{} ({})", r.name, r.login)
-                    } else {
-                        format!("{} ({}) · {}", r.name, r.login, r.company)
+                    let details = Details {
+                        mail: r.mail,
+                        phone: r.phone,
+                        company: r.company,
+                        login: r.login,
                     };
-                    (r.id, name, r.mail, r.phone, r.company)
+                    (r.id, r.name, details)
                 })
                 .collect()
         }
     };
     Ok(rows
         .into_iter()
-        .map(
-            |(id, name, mail, phone, company): (i64, String, String, String, String)| Person {
-                value: Who::User(id).value(),
-                label: labelled(name, &company, company_first),
-                mail,
-                phone,
-            },
-        )
+        .map(|(id, name, d): (i64, String, Details)| Person {
+            value: Who::User(id).value(),
+            label: labelled(name, &d.company, company_first),
+            detail: detail(&d.login, &d.company, company_first),
+            mail: d.mail,
+            phone: d.phone,
+        })
         .collect())
 }
 
@@ -194,15 +235,20 @@ impl TicketOptions {
         }
         let details = people_details(conn, requester_search)?;
         for c in choices {
-            let (mail, phone, company) = match c.who {
-                Who::User(id) => details.get(&id).cloned().unwrap_or_default(),
-                Who::Group(_) => Default::default(),
+            let (d, person) = match c.who {
+                Who::User(id) => (details.get(&id).cloned().unwrap_or_default(), true),
+                Who::Group(_) => (Details::default(), false),
             };
             requesters.push(Person {
                 value: c.who.value(),
-                label: labelled(c.label, &company, company_first),
-                mail,
-                phone,
+                label: labelled(c.label, &d.company, company_first),
+                detail: if person {
+                    detail(&d.login, &d.company, company_first)
+                } else {
+                    String::new()
+                },
+                mail: d.mail,
+                phone: d.phone,
             });
         }
         let technicians = choices::technicians(conn)?
@@ -234,6 +280,7 @@ impl TicketOptions {
             requesters,
             requester_search,
             technicians,
+            technician_logins: technician_logins(conn)?,
             types: list(conn, "types", lang, v.type_id)?,
             categories: list(conn, "categories", lang, v.category_id)?,
             subcategories,

@@ -5,6 +5,9 @@ use rusqlite::Connection;
 
 use crate::domain::profiles::Profile;
 
+/// Above this many active users, person pickers search rather than list everyone.
+pub const FULL_LIST_MAX: i64 = 200;
+
 /// What a choice points to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Who {

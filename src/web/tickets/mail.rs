@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
-use crate::domain::mail::{self, Mailable, ManualForm, ManualMail};
+use crate::domain::mail::{self, ManualForm, ManualMail, Recipients};
 use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::msg;
 use crate::web::auth::redirect_with_flash;
@@ -38,7 +38,7 @@ fn view(
     visitor: &Visitor,
     ticket: i64,
     form: &ManualForm,
-    users: &[Mailable],
+    recipients: &Recipients,
     errors: &FieldErrors,
     preview: Option<&ManualMail>,
     banner: Option<&crate::i18n::Msg>,
@@ -68,13 +68,17 @@ fn view(
             div.field.has-error[users_error.is_some()] {
                 label for="f-users" { (lang.t("mail-users")) }
                 select #f-users name="users" multiple size="6"
-                    aria-invalid=[users_error.map(|_| "true")] {
-                    @for u in users {
-                        option value=(u.id) selected[form.users.contains(&u.id)] { (u.name) " <" (u.mail) ">" }
+                    aria-invalid=[users_error.map(|_| "true")]
+                    data-combobox data-combobox-label=(lang.t("person-search"))
+                    data-combobox-none=(lang.t("ticket-requester-search-none"))
+                    data-combobox-remove=(lang.t("person-remove"))
+                    data-search-url=[recipients.searched.then_some(paths::USER_CHOICES)] {
+                    @for u in &recipients.users {
+                        option value=(u.id) data-detail=(u.mail) selected[form.users.contains(&u.id)] { (u.name) " <" (u.mail) ">" }
                     }
                 }
                 @if let Some(e) = users_error { p.field-error { (e.render(lang)) } }
-                p.hint { (lang.t("mail-users-help")) }
+                p.hint { (lang.t(if recipients.searched { "mail-users-help-search" } else { "mail-users-help" })) }
             }
             (Input::text("others", msg("mail-others"), &form.others).render(lang, errors))
             (Input::text("cc", msg("mail-cc"), &form.cc).render(lang, errors))
@@ -103,8 +107,17 @@ pub async fn form(
     let visitor = &authed.visitor;
     let actor = super::actor(&authed);
     let form = mail::manual_defaults(state.db(), &actor, id, visitor.lang).await?;
-    let users = mail::mailable_users(state.db()).await?;
-    Ok(view(visitor, id, &form, &users, &FieldErrors::new(), None, None).into_response())
+    let recipients = mail::recipients(state.db(), form.users.clone()).await?;
+    Ok(view(
+        visitor,
+        id,
+        &form,
+        &recipients,
+        &FieldErrors::new(),
+        None,
+        None,
+    )
+    .into_response())
 }
 
 /// `POST /tickets/{id}/mail`: preview, or send.
@@ -140,7 +153,7 @@ pub async fn send(
         Err(DomainError::Conflict(m)) => (FieldErrors::new(), Some(m), None),
         Err(e) => return Err(e.into()),
     };
-    let users = mail::mailable_users(state.db()).await?;
+    let recipients = mail::recipients(state.db(), typed.users.clone()).await?;
     let status = if shown.is_some() {
         StatusCode::OK
     } else {
@@ -152,7 +165,7 @@ pub async fn send(
             visitor,
             id,
             &typed,
-            &users,
+            &recipients,
             &errors,
             shown.as_ref(),
             banner.as_ref(),

@@ -85,7 +85,7 @@ pub fn routes() -> Routes {
         .post(paths::REMINDER_DONE, Access::LoggedIn, reminders::done)
         .get(
             paths::USER_CHOICES,
-            Access::AnyRight(&["ticket_user", "ticket_new_user"]),
+            Access::AnyRight(&["ticket_user", "ticket_new_user", "ticket_send_mail"]),
             people::search,
         )
         .get(

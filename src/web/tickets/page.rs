@@ -51,6 +51,7 @@ struct NewPage {
     options: TicketOptions,
     pending: Vec<Attachment>,
     left: Option<i64>,
+    hours: Option<limits::HoursLeft>,
 }
 
 async fn load_new(
@@ -73,6 +74,7 @@ async fn load_new(
                 options: TicketOptions::load(c, lang, &v, company_first)?,
                 pending: attachments::pending(c, me, &pending)?,
                 left: limits::remaining(c, me, &settings, clock::now())?.map(|r| r.left()),
+                hours: limits::hours_remaining(c, me, &settings, clock::now())?,
             })
         })
         .await?)
@@ -104,6 +106,13 @@ fn new_view(
         @if form == Form::NewSimple && let Some(left) = page.left {
             div.alert.alert-warning[left == 0].alert-info[left > 0] role="status" {
                 (lang.t_args("ticket-limit-left", &[("count", &left.to_string())]))
+            }
+        }
+        @if form == Form::NewSimple && let Some(h) = &page.hours {
+            @let used_up = h.left_minutes() == 0;
+            div.alert.alert-warning[used_up].alert-info[!used_up] role="status" {
+                (lang.t_args(if used_up { "ticket-hours-used-up" } else { "ticket-hours-left" },
+                    &[("company", &h.company), ("hours", &h.left_hours_text())]))
             }
         }
         (form_error(lang, banner.or((!errors.is_empty()).then(|| msg("form-has-errors")).as_ref())))

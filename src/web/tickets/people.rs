@@ -1,5 +1,6 @@
-//! The requester search of the ticket form, used when there are too many users to list:
-//! `GET /users/choices?q=text` answers the matching active users as JSON.
+//! The person search behind the pickers (the ticket's requester, a manual mail's recipients)
+//! when there are too many users to list: `GET /users/choices?q=text` answers the matching
+//! active users as JSON.
 
 use axum::Json;
 use axum::extract::{Query, State};
@@ -25,6 +26,8 @@ pub struct SearchQuery {
 pub struct Found {
     value: String,
     label: String,
+    /// Login and company, which tell homonyms apart.
+    detail: String,
     mail: String,
     phone: String,
 }
@@ -50,6 +53,7 @@ pub async fn search(
             .map(|p| Found {
                 value: p.value,
                 label: p.label,
+                detail: p.detail,
                 mail: p.mail,
                 phone: p.phone,
             })

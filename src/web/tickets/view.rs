@@ -243,12 +243,12 @@ fn input(view: &FormView<'_>, field: Field, id: &str, value: &str, required: boo
         Field::Requester => html! {
             div.with-actions {
                 select id=(id) name=(name) required[required] form="ticket-form" data-warn-empty data-requester-info="#requester-info"
-                    data-search-url=[o.requester_search.then_some(paths::USER_CHOICES)]
-                    data-search-label=[o.requester_search.then(|| lang.t("ticket-requester-search"))]
-                    data-search-none=[o.requester_search.then(|| lang.t("ticket-requester-search-none"))] {
+                    data-combobox data-combobox-label=(lang.t("ticket-requester-search"))
+                    data-combobox-none=(lang.t("ticket-requester-search-none"))
+                    data-search-url=[o.requester_search.then_some(paths::USER_CHOICES)] {
                     option value="" { (lang.t("choice-none")) }
                     @for p in &o.requesters {
-                        option value=(p.value) selected[p.value == value] data-mail=(p.mail) data-phone=(p.phone) { (p.label) }
+                        option value=(p.value) selected[p.value == value] data-mail=(p.mail) data-phone=(p.phone) data-detail=(p.detail) { (p.label) }
                     }
                 }
                 @if view.visitor.has_right("ticket_user_actions") {
@@ -283,14 +283,17 @@ fn input(view: &FormView<'_>, field: Field, id: &str, value: &str, required: boo
                 opts.push((value.to_owned(), value.to_owned()));
             }
             let empty = field != Field::State;
+            let person = field == Field::Technician;
             html! {
                 select id=(id) name=(name) required[required] form="ticket-form"
-                    data-warn-empty[field == Field::Technician] {
+                    data-warn-empty[person]
+                    data-combobox[person] data-combobox-label=[person.then(|| lang.t("ticket-technician-search"))]
+                    data-combobox-none=[person.then(|| lang.t("ticket-requester-search-none"))] {
                     @if empty {
                         option value=(if matches!(field, Field::TimeSpent | Field::TimeHope) { "0" } else { "" }) { (lang.t("choice-none")) }
                     }
                     @for (v, l) in &opts {
-                        option value=(v) selected[*v == value] { (l) }
+                        option value=(v) selected[*v == value] data-detail=[person.then(|| o.technician_logins.get(v)).flatten()] { (l) }
                     }
                 }
             }

@@ -171,9 +171,21 @@ pub fn for_visitor(visitor: &Visitor) -> Vec<Section> {
                 label: lang.t("menu-new-ticket"),
                 href: paths::TICKET_NEW.to_owned(),
                 icon: icons::PLUS,
-                note: visitor
-                    .tickets_left
-                    .map(|left| msg("menu-tickets-left").arg("count", left).render(lang)),
+                note: {
+                    let notes: Vec<String> = [
+                        visitor
+                            .tickets_left
+                            .map(|left| msg("menu-tickets-left").arg("count", left).render(lang)),
+                        visitor
+                            .hours_left
+                            .as_ref()
+                            .map(|h| msg("menu-hours-left").arg("hours", h.as_str()).render(lang)),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                    (!notes.is_empty()).then(|| notes.join(" · "))
+                },
                 count: None,
                 current: visitor.path == paths::TICKET_NEW,
                 new_tab: false,
