@@ -560,23 +560,17 @@ async fn serve(config: Config) -> Result<(), AppError> {
     let shutdown = crate::server::shutdown_signal();
 
     let lang = cli_lang();
-    let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "{}",
-        lang.t_args("cli-serving", &[("version", crate::VERSION)])
-    )?;
+    let mut banner = String::new();
+    banner.push_str(&lang.t_args("cli-serving", &[("version", crate::VERSION)]));
+    banner.push('\n');
     for url in crate::net::urls_for(local) {
-        writeln!(out, "  {url}")?;
+        banner.push_str(&format!("  {url}\n"));
     }
-    writeln!(
-        out,
-        "{}",
-        lang.t_args(
-            "cli-data-dir",
-            &[("dir", &app.config().data_dir().display().to_string())]
-        )
-    )?;
+    banner.push_str(&lang.t_args(
+        "cli-data-dir",
+        &[("dir", &app.config().data_dir().display().to_string())],
+    ));
+    banner.push('\n');
     // Last, set apart: the one line a newcomer must act on, at the address listened on.
     if let Some(path) = app.setup_path() {
         let base = crate::net::urls_for(local)
@@ -584,11 +578,16 @@ async fn serve(config: Config) -> Result<(), AppError> {
             .next()
             .unwrap_or_else(|| format!("http://localhost:{}/", local.port()));
         let url = format!("{}{path}", base.trim_end_matches('/'));
-        writeln!(out)?;
-        writeln!(out, "{}", lang.t_args("cli-setup-link", &[("url", &url)]))?;
-        writeln!(out)?;
+        banner.push('\n');
+        banner.push_str(&lang.t_args("cli-setup-link", &[("url", &url)]));
+        banner.push_str("\n\n");
     }
-    out.flush()?;
+    // Written in one go, and only for the reader: a console closed early (`| head`, a service
+    // manager that stopped listening) must not stop the server.
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(banner.as_bytes()).and_then(|()| out.flush()) {
+        tracing::warn!("could not print the start-up banner: {e}");
+    }
     drop(out);
 
     crate::server::serve_locked(app, lock, listener, shutdown).await?;

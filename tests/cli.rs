@@ -905,3 +905,36 @@ fn the_console_names_the_address_listened_on_without_colour_codes_or_repeated_li
     assert!(!stderr.contains('\u{1b}'), "{stderr}");
     assert_eq!(stderr.matches("initial").count(), 1, "{stderr}");
 }
+
+#[test]
+fn a_console_closed_at_once_does_not_stop_the_server() {
+    let dir = tempfile::tempdir().expect("dir");
+    let port = free_port();
+    let mut child = gestdesk(dir.path())
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn server");
+    // Nobody reads what it prints, as with `gestdesk serve | head -0`.
+    drop(child.stdout.take());
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let answered = loop {
+        if let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port)) {
+            use std::io::{Read, Write};
+            let _ = s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            let mut got = String::new();
+            let _ = s.read_to_string(&mut got);
+            break got;
+        }
+        assert!(
+            child.try_wait().expect("wait").is_none(),
+            "the server stopped"
+        );
+        assert!(std::time::Instant::now() < deadline, "never answered");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(answered.starts_with("HTTP/1.1 200"), "{answered}");
+    signal(&child, "TERM");
+    assert!(wait_exit(&mut child, Duration::from_secs(30)).success());
+}

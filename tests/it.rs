@@ -53,6 +53,8 @@ mod ticket_rights;
 mod ticket_rules;
 /// Tickets: forms, thread, attachments, states, templates, reminders, visibility, conflicts.
 mod tickets;
+/// Requester validation: accepting or reopening a resolution, reminders, the delay.
+mod validation;
 /// Finding work: the menu's views and counters, the list, search, activity, the user bar,
 /// supervision, live events and the CSV export.
 mod worklist;

@@ -276,7 +276,7 @@ struct Probe {
     right: &'static str,
     /// The profile the right is granted to and taken from; a user of that profile asks.
     profile: Profile,
-    /// The page asked for: `{ticket}`, `{procedure}`, `{tom}`, `{tom_entry}`, `{admin_entry}`,
+    /// The page asked for: `{ticket}`, `{resolved}` (awaiting validation), `{procedure}`, `{tom}`, `{tom_entry}`, `{admin_entry}`,
     /// `{attachment}`, `{service}`, `{agency}`, `{view}` stand for the fixtures.
     path: &'static str,
     effect: Effect,
@@ -328,6 +328,12 @@ const PROBES: &[Probe] = &[
         T,
         "/tickets/{ticket}",
         Shows(r#"name="close""#),
+    ),
+    probe(
+        "ticket_user_validation",
+        T,
+        "/tickets/{resolved}",
+        Shows("/tickets/{resolved}/validation/confirm"),
     ),
     probe(
         "ticket_resolution_insert_image",
@@ -720,8 +726,26 @@ async fn every_right_takes_effect_or_says_it_does_not_yet() {
     )
     .expect("company");
     app.set_setting("procedure", "0");
+    // A resolved ticket waiting for its requester's validation.
+    let resolved = crate::common::open_ticket(
+        &app,
+        &admin,
+        &[
+            ("requester", &format!("u{ursula_id}")),
+            ("technician", &format!("u{tom_id}")),
+            ("title", "Fixture resolved"),
+        ],
+    )
+    .await;
+    sql.execute(
+        "UPDATE tickets SET state_id = 3, resolved_at = unixepoch(), validation_asked_at = unixepoch()
+         WHERE id = ?1",
+        [resolved],
+    )
+    .expect("resolved");
     let ids = [
         ("{ticket}", ticket.to_string()),
+        ("{resolved}", resolved.to_string()),
         (
             "{procedure}",
             app.count("SELECT max(id) FROM procedures").to_string(),
@@ -790,7 +814,16 @@ async fn every_right_takes_effect_or_says_it_does_not_yet() {
             seen.push(as_expected);
             let context = match p.effect {
                 Shows(t) | Hides(t) => reply.body.find(&fill(t)).map_or(String::new(), |at| {
-                    reply.body[at.saturating_sub(300)..(at + 100).min(reply.body.len())].to_owned()
+                    let body = &reply.body;
+                    let mut from = at.saturating_sub(300);
+                    while !body.is_char_boundary(from) {
+                        from -= 1;
+                    }
+                    let mut to = (at + 100).min(body.len());
+                    while !body.is_char_boundary(to) {
+                        to += 1;
+                    }
+                    body[from..to].to_owned()
                 }),
                 Opens => String::new(),
             };

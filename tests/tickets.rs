@@ -35,7 +35,9 @@ async fn a_technician_opens_a_ticket_with_every_field() {
         form.assert_contains(&format!(r#"name="{field}""#));
     }
     // The creator is the technician by default; the requester starts empty, with a warning.
-    form.assert_contains(&format!(r#"<option value="u{admin_id}" selected>"#));
+    form.assert_contains(&format!(
+        r#"<option value="u{admin_id}" selected data-detail="admin">"#
+    ));
     form.assert_contains("field-warning");
     // Types and places are off by default.
     assert!(!form.body.contains(r#"name="type_id""#));
@@ -695,9 +697,10 @@ async fn the_form_follows_settings_and_shows_who_the_requester_is() {
         )
         .expect("details");
 
-    // Each requester option carries mail and phone for the links beside the list.
+    // Each requester option carries mail and phone for the links beside the list, and the
+    // login and company the picker shows under the name.
     let form = admin.get("/tickets/new").await;
-    form.assert_contains(&format!(r#"<option value="u{uma}" data-mail="uma@acme.test" data-phone="+33 4 72 00 00 01">Uma Zimmer</option>"#));
+    form.assert_contains(&format!(r#"<option value="u{uma}" data-mail="uma@acme.test" data-phone="+33 4 72 00 00 01" data-detail="uma · ACME">Uma Zimmer</option>"#));
     // With ticket_user_company the company comes first.
     app.set_right(Profile::Administrator, "ticket_user_company", true);
     admin

@@ -6,9 +6,7 @@
 
 use std::time::Duration;
 
-use tokio::sync::watch;
-use tokio::task::JoinHandle;
-
+use super::periodic::Periodic;
 use crate::db::Db;
 use crate::domain::tickets::attachments::{self, Store};
 
@@ -21,34 +19,25 @@ pub const TEMP_MAX_AGE: i64 = 3600;
 
 /// The running cleaner.
 #[derive(Debug)]
-pub struct Cleaner {
-    stop: watch::Sender<bool>,
-    task: JoinHandle<()>,
-}
+pub struct Cleaner(Periodic);
 
 impl Cleaner {
     /// Starts cleaning `store`'s uploads recorded in `db`.
     pub fn start(db: Db, store: Store) -> Cleaner {
-        let (stop, mut stopped) = watch::channel(false);
-        let task = tokio::spawn(async move {
-            loop {
+        Cleaner(Periodic::start(EVERY, move || {
+            let (db, store) = (db.clone(), store.clone());
+            async move {
                 match attachments::purge_stale(&db, &store, PENDING_MAX_AGE, TEMP_MAX_AGE).await {
                     Ok(0) => {}
                     Ok(n) => tracing::info!("removed {n} upload(s) never saved with their form"),
                     Err(e) => tracing::warn!("could not clean stale uploads: {e}"),
                 }
-                tokio::select! {
-                    () = tokio::time::sleep(EVERY) => {}
-                    _ = stopped.changed() => break,
-                }
             }
-        });
-        Cleaner { stop, task }
+        }))
     }
 
     /// Stops it.
     pub async fn stop(self) {
-        let _ = self.stop.send(true);
-        let _ = self.task.await;
+        self.0.stop().await;
     }
 }

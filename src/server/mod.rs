@@ -111,6 +111,7 @@ async fn run(
     let mailer = crate::jobs::outbox::Worker::start(app.db().clone());
     let backups = crate::jobs::backups::Scheduler::start(app.clone());
     let uploads = crate::jobs::uploads::Cleaner::start(app.db().clone(), store.clone());
+    let validations = crate::jobs::validations::Expiry::start(app.db().clone());
     let state = web::AppState::new(app.clone(), local, hub.clone());
     let router = web::router(state);
 
@@ -141,6 +142,7 @@ async fn run(
     mailer.stop().await;
     backups.stop().await;
     uploads.stop().await;
+    validations.stop().await;
     let db = app.db().clone();
     match tokio::task::spawn_blocking(move || db.checkpoint_blocking()).await {
         Ok(Ok(())) => tracing::info!("database closed cleanly"),

@@ -38,6 +38,13 @@ pub enum WebError {
     /// The same user's previous request of this kind is still running.
     #[error("busy")]
     Busy,
+    /// The action no longer fits what is stored (someone acted first); the message says why.
+    #[error("conflict")]
+    Conflict(Msg),
+    /// A value the rules refuse, on a route without a form to show it again; the message says
+    /// which.
+    #[error("invalid")]
+    Invalid(Msg),
     /// The data cannot be written: the disk is full, or the data directory is read-only.
     #[error("cannot write the data ({full}): {detail}")]
     Storage { full: bool, detail: String },
@@ -86,6 +93,14 @@ impl From<DomainError> for WebError {
         match e {
             DomainError::NotFound => WebError::NotFound,
             DomainError::Forbidden => WebError::Forbidden,
+            DomainError::Conflict(m) => WebError::Conflict(m),
+            DomainError::Invalid(errors) => WebError::Invalid(
+                errors
+                    .0
+                    .into_iter()
+                    .next()
+                    .map_or_else(|| msg("form-has-errors"), |(_, m)| m),
+            ),
             other => match storage_refusal(&other) {
                 Some(full) => WebError::Storage {
                     full,
@@ -150,6 +165,14 @@ impl IntoResponse for WebError {
                 StatusCode::TOO_MANY_REQUESTS,
                 msg("error-busy-title"),
                 msg("error-busy-text"),
+            ),
+            WebError::Conflict(m) => {
+                error_response(StatusCode::CONFLICT, msg("error-conflict-title"), m)
+            }
+            WebError::Invalid(m) => error_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                msg("error-invalid-title"),
+                m,
             ),
             WebError::Storage { full, detail } => {
                 tracing::error!(

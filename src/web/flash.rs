@@ -24,10 +24,12 @@ pub enum Flash {
     BackupWritten,
     ListRestored,
     TemplateSaved,
+    ResolutionAccepted,
+    TicketReopened,
 }
 
 impl Flash {
-    const ALL: [Flash; 18] = [
+    const ALL: [Flash; 20] = [
         Flash::LoggedOut,
         Flash::SessionExpired,
         Flash::PasswordChanged,
@@ -46,6 +48,8 @@ impl Flash {
         Flash::BackupWritten,
         Flash::ListRestored,
         Flash::TemplateSaved,
+        Flash::ResolutionAccepted,
+        Flash::TicketReopened,
     ];
 
     /// The cookie value.
@@ -69,6 +73,8 @@ impl Flash {
             Flash::BackupWritten => "backup-written",
             Flash::ListRestored => "list-restored",
             Flash::TemplateSaved => "template-saved",
+            Flash::ResolutionAccepted => "resolution-accepted",
+            Flash::TicketReopened => "ticket-reopened",
         }
     }
 
@@ -98,6 +104,8 @@ impl Flash {
             Flash::BackupWritten => msg("flash-backup-written"),
             Flash::ListRestored => msg("flash-list-restored"),
             Flash::TemplateSaved => msg("flash-template-saved"),
+            Flash::ResolutionAccepted => msg("flash-resolution-accepted"),
+            Flash::TicketReopened => msg("flash-ticket-reopened"),
         }
     }
 

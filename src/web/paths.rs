@@ -69,6 +69,12 @@ pub const TICKET_NEW: &str = "/tickets/new";
 pub const TICKETS: &str = "/tickets";
 pub const TICKET: &str = "/tickets/{id}";
 pub const TICKET_CLOSE: &str = "/tickets/{id}/close";
+/// The requester accepts the resolution (requester validation).
+pub const TICKET_VALIDATION_ACCEPT: &str = "/tickets/{id}/validation/accept";
+/// The requester refuses the resolution: the ticket is reopened.
+pub const TICKET_VALIDATION_REOPEN: &str = "/tickets/{id}/validation/reopen";
+/// A technician records the requester's acceptance given another way.
+pub const TICKET_VALIDATION_CONFIRM: &str = "/tickets/{id}/validation/confirm";
 pub const TICKET_PICTURES: &str = "/tickets/{id}/pictures";
 pub const TICKET_TEMPLATE: &str = "/tickets/{id}/template";
 pub const TICKET_ENTRY_EDIT: &str = "/tickets/{id}/entries/{item}";

@@ -179,3 +179,4 @@ list-col-user-validation = Bestätigung durch den Anfragenden
 setting-company-limit-hour = Stundenlimits je Firma
 setting-company-limit-hour-help = Firmen erhalten ein Stundenlimit über einen Zeitraum, neben dem Ticketlimit, festgelegt bei jeder Firma unter Administration > Listen.
 company-message-title = Ein Hinweis Ihrer Firma
+list-col-no-user-validation = Ohne Bestätigung durch den Anfragenden

@@ -149,3 +149,6 @@ mail-language = Verfasst auf
 mail-server-url-missing = Links zu Tickets in Mails bleiben leer, solange die Serveradresse nicht eingetragen ist.
 mail-server-url-set = Serveradresse eintragen
 mail-users-help-search = Ein paar Buchstaben eingeben, um Benutzer zu finden; der Anfragende ist schon gewählt.
+mail-what-validation-reminder = Lösung zu bestätigen
+mail-validation-question = Bitte öffnen Sie das Ticket, um die Lösung zu bestätigen oder es wieder zu öffnen. Ohne Antwort gilt sie am { $date } als bestätigt.
+outbox-kind-validation-reminder = Erinnerung an die Bestätigung

@@ -148,3 +148,6 @@ mail-language = Written in
 mail-server-url-missing = Links to tickets in mails are empty until the server address is set.
 mail-server-url-set = Set the server address
 mail-users-help-search = Type a few letters to find users; the requester is picked first.
+mail-what-validation-reminder = Resolution to confirm
+mail-validation-question = Please open the ticket to accept the resolution or reopen it. Without an answer it will count as accepted on { $date }.
+outbox-kind-validation-reminder = Validation reminder

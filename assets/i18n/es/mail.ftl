@@ -149,3 +149,6 @@ mail-language = Redactado en
 mail-server-url-missing = Los enlaces a los tickets en los correos están vacíos mientras no se indique la dirección del servidor.
 mail-server-url-set = Indicar la dirección del servidor
 mail-users-help-search = Escriba unas letras para buscar usuarios; el solicitante ya está elegido.
+mail-what-validation-reminder = Resolución por confirmar
+mail-validation-question = Abra el ticket para aceptar la resolución o reabrirlo. Sin respuesta, se aceptará el { $date }.
+outbox-kind-validation-reminder = Recordatorio de validación

@@ -149,3 +149,6 @@ mail-language = Rédigé en
 mail-server-url-missing = Les liens vers les tickets dans les mails sont vides tant que l’adresse du serveur n’est pas renseignée.
 mail-server-url-set = Renseigner l’adresse du serveur
 mail-users-help-search = Tapez quelques lettres pour trouver des utilisateurs ; le demandeur est choisi d’office.
+mail-what-validation-reminder = Résolution à valider
+mail-validation-question = Merci d’ouvrir le ticket pour accepter la résolution ou le rouvrir. Sans réponse, elle sera acceptée le { $date }.
+outbox-kind-validation-reminder = Rappel de validation

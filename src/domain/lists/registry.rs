@@ -180,6 +180,14 @@ const SERVICE: Column = gated(
     settings::USER_LIMIT_SERVICE,
 );
 
+/// "Tickets here never ask their requester to validate" (GestSup's validation exclusions).
+const NO_VALIDATION: Column = gated(
+    "no_user_validation",
+    "list-col-no-user-validation",
+    ColumnKind::Flag,
+    settings::USER_VALIDATION,
+);
+
 const fn usage(table: &'static str, column: &'static str, label: &'static str) -> Usage {
     Usage {
         table,
@@ -216,6 +224,7 @@ pub const ALL: &[ListDef] = &[
             SERVICE,
             TECHNICIAN,
             TECH_GROUP,
+            NO_VALIDATION,
         ],
         order_by: "position, name COLLATE NOCASE, id",
         usages: &[
@@ -239,6 +248,7 @@ pub const ALL: &[ListDef] = &[
             SERVICE,
             TECHNICIAN,
             TECH_GROUP,
+            NO_VALIDATION,
         ],
         order_by: "category_id, name COLLATE NOCASE, id",
         usages: &[

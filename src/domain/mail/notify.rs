@@ -5,7 +5,9 @@
 //! - a technician adds or changes a visible reply: the requester (`mail_auto_user_modify`);
 //! - the requester changes the ticket or replies: its technician, or the members of its
 //!   technician group (`mail_auto_tech_modify`);
-//! - a user opens a ticket: the administrators' address (`mail_newticket`).
+//! - a user opens a ticket: the administrators' address (`mail_newticket`);
+//! - a resolution awaits the requester's validation: the closing mail asks for it, and a
+//!   reminder goes a day before it is accepted by itself.
 //!
 //! Nobody is mailed about their own change, nor when disabled or without a valid address.
 //! Nothing is written while the SMTP connector is off.
@@ -181,8 +183,125 @@ fn what_key(kind: MailKind) -> &'static str {
         MailKind::Reply => "mail-what-reply",
         MailKind::UserChange => "mail-what-user-change",
         MailKind::NewTicket => "mail-what-new-ticket",
+        MailKind::ValidationReminder => "mail-what-validation-reminder",
         MailKind::Manual | MailKind::Test | MailKind::PasswordReset => "mail-what-manual",
     }
+}
+
+/// What a mail about ticket `ticket` asks its requester when the resolution awaits their
+/// validation: accept it or reopen the ticket, before the date it is accepted by itself.
+fn validation_question(
+    conn: &Connection,
+    settings: &Settings,
+    ticket: i64,
+    lang: Lang,
+) -> rusqlite::Result<Option<String>> {
+    use crate::domain::tickets::validation::{self, Status};
+    Ok(match validation::status(conn, settings, ticket)? {
+        Some(Status::Awaiting { due_at, .. }) => {
+            let mut text = crate::i18n::msg("mail-validation-question")
+                .arg("date", crate::i18n::format_date(lang, due_at))
+                .render(lang);
+            if let Some(link) = compose::ticket_link(settings, ticket) {
+                text.push_str(&format!("\n{link}"));
+            }
+            Some(text)
+        }
+        _ => None,
+    })
+}
+
+/// Writes the reminder that ticket `ticket`'s resolution will count as accepted at `due_at`
+/// unless its requester answers. Returns whether a mail was written.
+pub fn validation_reminder(
+    tx: &Transaction<'_>,
+    settings: &Settings,
+    ticket: i64,
+    now: i64,
+) -> rusqlite::Result<bool> {
+    if !settings.flag(keys::SMTP_ENABLED) {
+        return Ok(false);
+    }
+    let requester: Option<Option<i64>> = {
+        use rusqlite::OptionalExtension;
+        tx.query_row(
+            "SELECT requester_id FROM tickets WHERE id = ?1",
+            [ticket],
+            |r| r.get(0),
+        )
+        .optional()?
+    };
+    let Some(Some(requester)) = requester else {
+        return Ok(false);
+    };
+    let Some(r) = user_recipient(tx, requester)? else {
+        return Ok(false);
+    };
+    let Some(facts) = compose::facts(tx, ticket, r.lang)? else {
+        return Ok(false);
+    };
+    let Some(question) = validation_question(tx, settings, ticket, r.lang)? else {
+        return Ok(false);
+    };
+    let cause = Cause {
+        user_id: requester,
+        technician: false,
+        mail: String::new(),
+    };
+    let sender = sender_for(tx, &cause, Some(ticket))?;
+    let mail = Outgoing {
+        kind: MailKind::ValidationReminder,
+        author: None,
+        sender: &sender,
+        to: &r,
+        message: Some(&question),
+    };
+    queue(tx, settings, &facts, &mail, now)?;
+    Ok(true)
+}
+
+/// One automatic mail about a ticket.
+struct Outgoing<'a> {
+    kind: MailKind,
+    /// Who the thread says sent it (`None`: Gestdesk itself).
+    author: Option<i64>,
+    sender: &'a str,
+    to: &'a Recipient,
+    /// A paragraph above the ticket's summary.
+    message: Option<&'a str>,
+}
+
+/// Writes `mail` about the ticket of `facts` (read in the recipient's language) to the outbox,
+/// recorded in the ticket's thread.
+fn queue(
+    tx: &Transaction<'_>,
+    settings: &Settings,
+    facts: &compose::TicketFacts,
+    mail: &Outgoing<'_>,
+    now: i64,
+) -> rusqlite::Result<()> {
+    let lang = mail.to.lang;
+    let what = lang.t(what_key(mail.kind));
+    let subject = compose::subject(facts, &what);
+    let heading = format!("{what} — #{} {}", facts.id, facts.title);
+    let body = compose::ticket_body(tx, settings, facts, &heading, mail.message, lang)?;
+    let entry = thread::record_mail(tx, facts.id, mail.author, now, &mail.to.mail, &subject)?;
+    outbox::enqueue(
+        tx,
+        &NewMail {
+            kind: mail.kind,
+            ticket_id: Some(facts.id),
+            thread_entry_id: Some(entry),
+            author_addr: mail.sender.to_owned(),
+            to: vec![mail.to.mail.clone()],
+            cc: Vec::new(),
+            subject,
+            html: body.html,
+            text: body.text,
+        },
+        now,
+    )?;
+    Ok(())
 }
 
 /// The address a ticket's mails go from when no sender is set in the settings: the technician
@@ -239,27 +358,19 @@ pub fn after_change(
             let Some(facts) = compose::facts(tx, ticket, r.lang)? else {
                 return Ok(written);
             };
-            let what = r.lang.t(what_key(kind));
-            let subject = compose::subject(&facts, &what);
-            let heading = format!("{what} — #{} {}", facts.id, facts.title);
-            let body = compose::ticket_body(tx, settings, &facts, &heading, None, r.lang)?;
-            let entry =
-                thread::record_mail(tx, ticket, Some(cause.user_id), now, &r.mail, &subject)?;
-            outbox::enqueue(
-                tx,
-                &NewMail {
-                    kind,
-                    ticket_id: Some(ticket),
-                    thread_entry_id: Some(entry),
-                    author_addr: sender.clone(),
-                    to: vec![r.mail.clone()],
-                    cc: Vec::new(),
-                    subject,
-                    html: body.html,
-                    text: body.text,
-                },
-                now,
-            )?;
+            let question = if kind == MailKind::Closed {
+                validation_question(tx, settings, ticket, r.lang)?
+            } else {
+                None
+            };
+            let mail = Outgoing {
+                kind,
+                author: Some(cause.user_id),
+                sender: &sender,
+                to: &r,
+                message: question.as_deref(),
+            };
+            queue(tx, settings, &facts, &mail, now)?;
             mailed.push(r.mail);
             written += 1;
         }

@@ -22,6 +22,8 @@ pub enum MailKind {
     Test,
     /// A forgotten password's single-use link.
     PasswordReset,
+    /// A resolution awaiting its requester's validation will soon count as accepted.
+    ValidationReminder,
 }
 
 impl MailKind {
@@ -36,6 +38,7 @@ impl MailKind {
             MailKind::Manual => "manual",
             MailKind::Test => "test",
             MailKind::PasswordReset => "password_reset",
+            MailKind::ValidationReminder => "validation_reminder",
         }
     }
 
@@ -49,6 +52,7 @@ impl MailKind {
             "new_ticket" => "outbox-kind-new-ticket",
             "manual" => "outbox-kind-manual",
             "password_reset" => "outbox-kind-password-reset",
+            "validation_reminder" => "outbox-kind-validation-reminder",
             _ => "outbox-kind-test",
         }
     }

@@ -107,7 +107,6 @@ pub const PENDING: &[(&str, Pending)] = &[
     ("ticket_priority_service_limit", TicketOption),
     ("ticket_criticality_service_limit", TicketOption),
     ("ticket_billable", TicketOption),
-    ("ticket_user_validation", TicketOption),
     ("ticket_availability", Pending::Function(Availability)),
     ("ticket_availability_disp", Pending::Function(Availability)),
     ("ticket_delete", TicketOption),

@@ -61,6 +61,12 @@ pub const DEFAULT_STATE: &str = "ticket_default_state";
 pub const NOTIFY: &str = "notify";
 /// Key of "a requester's reply reopens a resolved ticket".
 pub const REPLY_REOPENS: &str = "ticket_reply_reopens";
+/// Key of "resolved tickets wait for their requester to accept the resolution".
+pub const USER_VALIDATION: &str = "user_validation";
+/// Key of the days after which an unanswered resolution counts as accepted.
+pub const USER_VALIDATION_DELAY: &str = "user_validation_delay";
+/// Key of which tickets ask for validation: "all", or "type" (those whose type asks).
+pub const USER_VALIDATION_PERIMETER: &str = "user_validation_perimeter";
 /// Key of the address users reach Gestdesk at, used in links sent by mail.
 pub const SERVER_URL: &str = "server_url";
 /// Key of the message shown above the login form (plain text).

@@ -228,6 +228,12 @@ pub const NAME_ORDERS: &[(&str, &str)] = &[
     ("last_first", "name-order-last-first"),
 ];
 
+/// Which tickets ask their requester to accept the resolution.
+pub const VALIDATION_PERIMETERS: &[(&str, &str)] = &[
+    ("type", "validation-perimeter-type"),
+    ("all", "validation-perimeter-all"),
+];
+
 /// Every setting.
 pub const DEFS: &[Def] = &[
     Def {
@@ -280,6 +286,30 @@ pub const DEFS: &[Def] = &[
         section: Section::General,
         label: "setting-default-language",
         help: "setting-default-language-help",
+    },
+    Def {
+        key: super::USER_VALIDATION,
+        kind: Kind::Flag,
+        default: "0",
+        section: Section::Users,
+        label: "setting-user-validation",
+        help: "setting-user-validation-help",
+    },
+    Def {
+        key: super::USER_VALIDATION_DELAY,
+        kind: Kind::Number { min: 1, max: 365 },
+        default: "7",
+        section: Section::Users,
+        label: "setting-user-validation-delay",
+        help: "setting-user-validation-delay-help",
+    },
+    Def {
+        key: super::USER_VALIDATION_PERIMETER,
+        kind: Kind::Choice(VALIDATION_PERIMETERS),
+        default: "type",
+        section: Section::Users,
+        label: "setting-user-validation-perimeter",
+        help: "setting-user-validation-perimeter-help",
     },
     Def {
         key: super::NAME_ORDER,

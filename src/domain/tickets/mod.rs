@@ -12,6 +12,7 @@ pub mod reminders;
 pub mod repo;
 pub mod states;
 pub mod thread;
+pub mod validation;
 pub mod values;
 pub mod visibility;
 
@@ -707,6 +708,7 @@ pub async fn update(db: &Db, actor: &Actor, id: i64, change: Change) -> Result<S
             }
         }
         link_uploads(tx, &actor, id, &change.uploads, now)?;
+        validation::after_save(tx, &actor, id, (&current.values, &v), now)?;
         notify_saved(tx, &actor, id, (&current.values, &v), visible_reply, now)?;
         mark_after_change(tx, id, me, &v, now)?;
         Ok(saved)
@@ -835,6 +837,7 @@ pub async fn close(db: &Db, actor: &Actor, id: i64) -> Result<(), DomainError> {
             return Err(DomainError::Conflict(msg("error-ticket-changed")));
         }
         record_changes(tx, id, me, now, &current.values, &v)?;
+        validation::after_save(tx, &actor, id, (&current.values, &v), now)?;
         notify_saved(tx, &actor, id, (&current.values, &v), None, now)?;
         mark_after_change(tx, id, me, &v, now)?;
         Ok(())

@@ -99,6 +99,8 @@ pub struct Row {
     /// The hoped date is mandatory for the reader and missing on an open ticket.
     pub hope_missing: bool,
     pub attachments: bool,
+    /// Resolved, waiting for its requester to accept the resolution.
+    pub awaiting_validation: bool,
     /// The numbers behind the names, for exports.
     pub ids: RowIds,
 }
@@ -491,7 +493,8 @@ const DETAILS: &str = "SELECT t.id, t.title, t.created_at, t.hope_date, t.resolv
         st.name, st.name_key, st.color, t.state_id,
         EXISTS (SELECT 1 FROM attachments a WHERE a.ticket_id = t.id),
         t.requester_id, t.technician_id, t.category_id, t.subcategory_id, t.priority_id,
-        t.criticality_id, ss.name, t.time_spent_minutes
+        t.criticality_id, ss.name, t.time_spent_minutes,
+        t.validation_asked_at IS NOT NULL AND t.validation_answered_at IS NULL
     FROM tickets t
     LEFT JOIN ticket_types ty ON ty.id = t.type_id
     LEFT JOIN users te ON te.id = t.technician_id
@@ -575,6 +578,7 @@ fn details(
                 colour,
                 new_in_period: created_at >= marks.period_start,
                 attachments: r.get(33)?,
+                awaiting_validation: r.get(42)?,
                 ids: RowIds {
                     state: state_id,
                     requester: r.get(34)?,

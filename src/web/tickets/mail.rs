@@ -74,7 +74,7 @@ fn view(
                     data-combobox-remove=(lang.t("person-remove"))
                     data-search-url=[recipients.searched.then_some(paths::USER_CHOICES)] {
                     @for u in &recipients.users {
-                        option value=(u.id) data-detail=(u.mail) selected[form.users.contains(&u.id)] { (u.name) " <" (u.mail) ">" }
+                        option value=(u.id) selected[form.users.contains(&u.id)] data-detail=(u.mail) { (u.name) " <" (u.mail) ">" }
                     }
                 }
                 @if let Some(e) = users_error { p.field-error { (e.render(lang)) } }

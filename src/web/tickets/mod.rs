@@ -10,6 +10,7 @@ mod quick;
 mod reminders;
 mod thread;
 pub(crate) mod upload;
+mod validation;
 pub(crate) mod view;
 
 use crate::domain::tickets::Actor;
@@ -52,6 +53,21 @@ pub fn routes() -> Routes {
             paths::TICKET_CLOSE,
             Access::Right("ticket_close"),
             page::close,
+        )
+        .post(
+            paths::TICKET_VALIDATION_ACCEPT,
+            Access::LoggedIn,
+            validation::accept,
+        )
+        .post(
+            paths::TICKET_VALIDATION_REOPEN,
+            Access::LoggedIn,
+            validation::reopen,
+        )
+        .post(
+            paths::TICKET_VALIDATION_CONFIRM,
+            Access::Right("ticket_user_validation"),
+            validation::confirm,
         )
         .post(paths::TICKET_ENTRY_EDIT, Access::LoggedIn, thread::edit)
         .post(paths::TICKET_ENTRY_DELETE, Access::LoggedIn, thread::delete)

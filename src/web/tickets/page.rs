@@ -315,6 +315,8 @@ struct TicketPage {
     procedures: Vec<(i64, String)>,
     /// The description as HTML.
     description_html: Option<crate::markdown::SafeHtml>,
+    /// Where the requester's validation of the resolution stands, if it was asked.
+    validation: Option<tickets::validation::Status>,
 }
 
 /// Side forms of the ticket page that came back with an error.
@@ -358,6 +360,7 @@ async fn load(
                 _ => Vec::new(),
             };
             Ok::<_, DomainError>(TicketPage {
+                validation: tickets::validation::status(c, &actor.settings, id)?,
                 procedures,
                 description_html,
                 options: TicketOptions::load(
@@ -458,6 +461,7 @@ fn ticket_view(
             }
         }
         (form_error(lang, banner.or((!errors.is_empty()).then(|| msg("form-has-errors")).as_ref())))
+        (super::validation::panel(visitor, row, page.validation.as_ref()))
         // The form's inputs sit in both columns and name it with `form=`.
         form #ticket-form method="post" enctype="multipart/form-data" action=(action) novalidate
             data-ticket-page=(row.id) data-changed-live=(lang.t("ticket-changed-live")) {

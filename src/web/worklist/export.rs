@@ -41,7 +41,7 @@ fn moment(at: i64) -> String {
         .unwrap_or_default()
 }
 
-fn value(row: &Row, c: Column) -> String {
+fn value(row: &Row, c: Column, lang: Lang) -> String {
     let s = |v: &Option<String>| v.clone().unwrap_or_default();
     match c {
         Column::Number => row.id.to_string(),
@@ -71,6 +71,9 @@ fn value(row: &Row, c: Column) -> String {
             .as_ref()
             .map(|b| b.label.clone())
             .unwrap_or_default(),
+        Column::State if row.awaiting_validation => {
+            format!("{} ({})", row.state.label, lang.t("validation-mark"))
+        }
         Column::State => row.state.label.clone(),
     }
 }
@@ -101,7 +104,10 @@ pub fn csv(lang: Lang, columns: &[Column], rows: &[Row], separator: &str) -> Str
     out.push_str("\r\n");
     let id = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
     for row in rows {
-        let mut cells: Vec<String> = columns.iter().map(|c| cell(&value(row, *c))).collect();
+        let mut cells: Vec<String> = columns
+            .iter()
+            .map(|c| cell(&value(row, *c, lang)))
+            .collect();
         let i = row.ids;
         for v in [
             Some(i.state),

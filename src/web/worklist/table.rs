@@ -123,7 +123,12 @@ fn cell(t: &Table<'_>, row: &Row, c: Column) -> Markup {
         Column::Modified => html! { (format_datetime(lang, row.modified_at)) },
         Column::Priority => badge(row.priority.as_ref()),
         Column::Criticality => badge(row.criticality.as_ref()),
-        Column::State => badge(Some(&row.state)),
+        Column::State => html! {
+            (badge(Some(&row.state)))
+            @if row.awaiting_validation {
+                " " span.validation-mark { (lang.t("validation-mark")) }
+            }
+        },
     };
     // Values that may be cut on screen keep their whole text on hover.
     let whole = match c {
