@@ -1327,6 +1327,18 @@ async fn people_are_picked_by_typing_with_the_keyboard_among_five_thousand_users
         .filter_map(|p| p["detail"].as_str())
         .collect();
     assert_eq!(details, ["jmartin · ACME", "jmartin2 · Globex"]);
+    // Words match in any order and in any of name, login, mail and company.
+    for q in ["martin+jean", "globex+jean", "jean.martin%40acme"] {
+        let found: serde_json::Value =
+            serde_json::from_str(&admin.get(&format!("/users/choices?q={q}")).await.body)
+                .expect("json");
+        let n = found.as_array().map_or(0, Vec::len);
+        assert_eq!(n, if q == "martin+jean" { 2 } else { 1 }, "{q}");
+    }
+    // LIKE's own signs are taken literally.
+    let none = admin.get("/users/choices?q=%25_%5C").await;
+    assert_eq!(none.status, reqwest::StatusCode::OK);
+    assert_eq!(none.body, "[]");
 
     let b = Browser::start(1440, 900).await;
     let story = async {

@@ -6,7 +6,7 @@ use rusqlite::Connection;
 
 use crate::domain::lists::{self, repo};
 use crate::domain::users::choices::{self, Who};
-use crate::domain::users::search::{self, UserQuery};
+use crate::domain::users::search;
 use crate::i18n::Lang;
 
 use super::values::Values;
@@ -143,27 +143,18 @@ pub fn find_people(
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?
         }
-        None => {
-            let query = UserQuery {
-                text: text.to_owned(),
-                disabled: false,
-                page: 1,
-                per_page: limit,
-            };
-            search::search(conn, &query)?
-                .rows
-                .into_iter()
-                .map(|r| {
-                    let details = Details {
-                        mail: r.mail,
-                        phone: r.phone,
-                        company: r.company,
-                        login: r.login,
-                    };
-                    (r.id, r.name, details)
-                })
-                .collect()
-        }
+        None => search::pick(conn, text, limit)?
+            .into_iter()
+            .map(|r| {
+                let details = Details {
+                    mail: r.mail,
+                    phone: r.phone,
+                    company: r.company,
+                    login: r.login,
+                };
+                (r.id, r.name, details)
+            })
+            .collect(),
     };
     Ok(rows
         .into_iter()

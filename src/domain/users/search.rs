@@ -51,6 +51,52 @@ pub fn like_pattern(text: &str) -> String {
     p
 }
 
+/// The most words a picker search matches on (more are ignored).
+const PICK_WORDS: usize = 5;
+
+/// Up to `limit` active accounts for a person picker, by the name as shown: every word of
+/// `text` must appear in the name, login, mail or company, in any order ("martin jean" finds
+/// Jean Martin). One query that stops at `limit`; no count.
+pub fn pick(conn: &Connection, text: &str, limit: i64) -> rusqlite::Result<Vec<UserRow>> {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .take(PICK_WORDS)
+        .map(like_pattern)
+        .collect();
+    if words.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Only placeholders vary with the number of words.
+    let haystack =
+        "(u.display_name || ' ' || u.login || ' ' || u.mail || ' ' || COALESCE(c.name, ''))";
+    let filter: Vec<String> = (0..words.len())
+        .map(|i| format!("{haystack} LIKE ?{} ESCAPE '\\'", i + 2))
+        .collect();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT u.id, u.login, u.display_name, u.mail, COALESCE(c.name, ''), u.profile_id,
+                u.last_login_at, u.phone
+         FROM users u LEFT JOIN companies c ON c.id = u.company_id
+         WHERE u.disabled = 0 AND {}
+         ORDER BY u.display_name COLLATE NOCASE, u.id LIMIT ?1",
+        filter.join(" AND ")
+    ))?;
+    let mut values: Vec<rusqlite::types::Value> = vec![limit.into()];
+    values.extend(words.into_iter().map(Into::into));
+    let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| {
+        Ok(UserRow {
+            id: r.get(0)?,
+            login: r.get(1)?,
+            name: r.get(2)?,
+            mail: r.get(3)?,
+            company: r.get(4)?,
+            profile: Profile::from_id(r.get(5)?).unwrap_or(Profile::User),
+            last_login_at: r.get(6)?,
+            phone: r.get(7)?,
+        })
+    })?;
+    rows.collect()
+}
+
 /// One page of accounts matching the query, sorted by the name as shown.
 pub fn search(conn: &Connection, q: &UserQuery) -> rusqlite::Result<UserPage> {
     let pattern = like_pattern(q.text.trim());
