@@ -51,19 +51,28 @@ impl std::fmt::Debug for Hub {
     }
 }
 
+impl Default for Hub {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Hub {
-    /// A hub and its watcher over `db`, running until [`Hub::close`].
-    pub fn start(db: Db) -> Hub {
+    /// A hub; nothing is sent until [`Hub::watcher`] runs.
+    pub fn new() -> Hub {
         let (sender, _) = broadcast::channel(256);
         let (close, closed) = watch::channel(false);
-        let hub = Hub {
+        Hub {
             sender,
             nudge: Arc::new(Notify::new()),
             closed,
             close: Arc::new(close),
-        };
-        tokio::spawn(watch_changes(db, hub.clone()));
-        hub
+        }
+    }
+
+    /// The watcher that tells subscribers what changed in `db`, until [`Hub::close`].
+    pub fn watcher(&self, db: Db) -> impl std::future::Future<Output = ()> + Send + 'static {
+        watch_changes(db, self.clone())
     }
 
     /// A new subscription.

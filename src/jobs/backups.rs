@@ -7,38 +7,13 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use tokio::sync::watch;
-use tokio::task::JoinHandle;
-
 use crate::app::App;
 use crate::db::DbError;
 use crate::domain::settings::Settings;
 use crate::domain::settings::mail_registry as keys;
 
 /// How often the schedule is looked at.
-const CHECK_EVERY: Duration = Duration::from_secs(60);
-
-/// The running scheduler.
-#[derive(Debug)]
-pub struct Scheduler {
-    stop: watch::Sender<bool>,
-    task: JoinHandle<()>,
-}
-
-impl Scheduler {
-    /// Starts the scheduler for `app`.
-    pub fn start(app: App) -> Scheduler {
-        let (stop, stopped) = watch::channel(false);
-        let task = tokio::spawn(run(app, stopped));
-        Scheduler { stop, task }
-    }
-
-    /// Stops it; a backup being written is finished first.
-    pub async fn stop(self) {
-        let _ = self.stop.send(true);
-        let _ = self.task.await;
-    }
-}
+pub const CHECK_EVERY: Duration = Duration::from_secs(60);
 
 /// Whether a backup is due at local time `now` for `hour`, given when the newest archive was
 /// written and when the server started (Unix seconds).
@@ -68,26 +43,15 @@ pub fn due(now: &jiff::ZonedDateTime, hour: i64, newest: Option<i64>, started: i
     }
 }
 
-async fn run(app: App, mut stopped: watch::Receiver<bool>) {
-    loop {
-        if let Err(e) = check(&app).await {
-            tracing::error!("scheduled backup failed: {e}");
-        }
-        tokio::select! {
-            () = tokio::time::sleep(CHECK_EVERY) => {}
-            _ = stopped.changed() => break,
-        }
-    }
-}
-
-async fn check(app: &App) -> Result<(), String> {
+/// One look at the schedule: writes today's backup when it is due. Says what it did.
+pub async fn check(app: &App) -> Result<String, String> {
     let settings = app
         .db()
         .read(|c| Settings::load(c).map_err(DbError::from))
         .await
         .map_err(|e| e.to_string())?;
     if !settings.flag(keys::BACKUP_AUTO) {
-        return Ok(());
+        return Ok("automatic backups are off".to_owned());
     }
     let dir: PathBuf = app.config().backups_dir();
     let newest = crate::backup::list(&dir)
@@ -101,7 +65,7 @@ async fn check(app: &App) -> Result<(), String> {
         newest,
         started,
     ) {
-        return Ok(());
+        return Ok("not due".to_owned());
     }
     let keep = usize::try_from(settings.number(keys::BACKUP_KEEP)).unwrap_or(7);
     let (db, config) = (app.db().clone(), app.config().clone());
@@ -119,14 +83,15 @@ async fn check(app: &App) -> Result<(), String> {
     .await
     .map_err(|e| e.to_string())?
     .map_err(|e| e.to_string())?;
-    tracing::info!(
+    let said = format!(
         "scheduled backup written: {} ({} bytes, {:.1} s); {} old archive(s) removed",
         created.0.path.display(),
         created.0.size,
         created.0.took.as_secs_f64(),
         created.1
     );
-    Ok(())
+    tracing::info!("{said}");
+    Ok(said)
 }
 
 #[cfg(test)]

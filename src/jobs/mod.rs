@@ -1,10 +1,11 @@
-//! Work the server does on its own while it serves, each job on its own task: [`outbox`] sends
-//! the mails waiting in the outbox; [`backups`] writes the daily backup; [`uploads`] removes
-//! uploads never saved with their form; [`validations`] accepts resolutions left unanswered
-//! and reminds requesters. [`periodic`] runs a job every period.
+//! Work the server does on its own while it serves, each job started, reported on and stopped
+//! by the [`supervisor`]: [`outbox`] sends the mails waiting in the outbox; [`backups`] writes
+//! the daily backup; [`uploads`] removes uploads never saved with their form; [`validations`]
+//! accepts resolutions left unanswered and reminds requesters. The live-update watcher
+//! (`crate::live`) and the query statistics refresh run under it too (see `crate::server`).
 
 pub mod backups;
 pub mod outbox;
-pub mod periodic;
+pub mod supervisor;
 pub mod uploads;
 pub mod validations;

@@ -13,7 +13,6 @@ use std::time::Duration;
 use futures_util::StreamExt;
 use lettre::{AsyncSmtpTransport, Tokio1Executor};
 use tokio::sync::watch;
-use tokio::task::JoinHandle;
 
 use crate::db::{Db, DbError};
 use crate::domain::clock;
@@ -30,35 +29,7 @@ const PARALLEL: usize = 8;
 /// How often mails sent long ago are removed.
 const PURGE_EVERY: Duration = Duration::from_secs(3600);
 /// How long a stop waits for the batch in flight.
-const STOP_WAIT: Duration = Duration::from_secs(30);
-
-/// The running worker.
-#[derive(Debug)]
-pub struct Worker {
-    stop: watch::Sender<bool>,
-    task: JoinHandle<()>,
-}
-
-impl Worker {
-    /// Starts the worker on `db`.
-    pub fn start(db: Db) -> Worker {
-        let (stop, stopped) = watch::channel(false);
-        let task = tokio::spawn(run(db, stopped));
-        Worker { stop, task }
-    }
-
-    /// Stops taking mails, lets the batch in flight finish, and waits for it.
-    pub async fn stop(mut self) {
-        let _ = self.stop.send(true);
-        if tokio::time::timeout(STOP_WAIT, &mut self.task)
-            .await
-            .is_err()
-        {
-            tracing::warn!("mail worker still sending after {STOP_WAIT:?}; stopping it");
-            self.task.abort();
-        }
-    }
-}
+pub const STOP_WAIT: Duration = Duration::from_secs(30);
 
 /// Sleeps for `wait`, or less when asked to stop. Returns whether to stop.
 async fn pause(stopped: &mut watch::Receiver<bool>, wait: Duration) -> bool {
@@ -71,7 +42,8 @@ async fn pause(stopped: &mut watch::Receiver<bool>, wait: Duration) -> bool {
     }
 }
 
-async fn run(db: Db, mut stopped: watch::Receiver<bool>) {
+/// Sends the outbox's mails until `stopped`; the batch in flight finishes first.
+pub async fn run(db: Db, mut stopped: watch::Receiver<bool>) {
     match db
         .write(|tx| outbox::requeue_interrupted(tx).map_err(DbError::from))
         .await

@@ -6,7 +6,6 @@
 
 use std::time::Duration;
 
-use super::periodic::Periodic;
 use crate::db::Db;
 use crate::domain::tickets::attachments::{self, Store};
 
@@ -17,27 +16,15 @@ pub const PENDING_MAX_AGE: i64 = 6 * 3600;
 /// How long a file being received may stay in `tmp/` (longer than any request may last).
 pub const TEMP_MAX_AGE: i64 = 3600;
 
-/// The running cleaner.
-#[derive(Debug)]
-pub struct Cleaner(Periodic);
-
-impl Cleaner {
-    /// Starts cleaning `store`'s uploads recorded in `db`.
-    pub fn start(db: Db, store: Store) -> Cleaner {
-        Cleaner(Periodic::start(EVERY, move || {
-            let (db, store) = (db.clone(), store.clone());
-            async move {
-                match attachments::purge_stale(&db, &store, PENDING_MAX_AGE, TEMP_MAX_AGE).await {
-                    Ok(0) => {}
-                    Ok(n) => tracing::info!("removed {n} upload(s) never saved with their form"),
-                    Err(e) => tracing::warn!("could not clean stale uploads: {e}"),
-                }
-            }
-        }))
-    }
-
-    /// Stops it.
-    pub async fn stop(self) {
-        self.0.stop().await;
+/// One round: removes what is stale. Says how much.
+pub async fn clean(db: &Db, store: &Store) -> Result<String, String> {
+    match attachments::purge_stale(db, store, PENDING_MAX_AGE, TEMP_MAX_AGE).await {
+        Ok(0) => Ok(String::new()),
+        Ok(n) => {
+            let said = format!("removed {n} upload(s) never saved with their form");
+            tracing::info!("{said}");
+            Ok(said)
+        }
+        Err(e) => Err(format!("could not clean stale uploads: {e}")),
     }
 }

@@ -18,6 +18,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use crate::app::App;
+use crate::jobs::supervisor::Supervisor;
 use crate::web;
 
 /// How long in-flight requests may take to finish once shutdown has begun.
@@ -26,20 +27,57 @@ pub const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
 /// How often the query planner's statistics are refreshed while serving.
 const STATISTICS_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
 
-/// Refreshes the planner's statistics every [`STATISTICS_EVERY`], as tickets accumulate.
-async fn refresh_statistics(db: crate::db::Db) {
-    let mut every = tokio::time::interval(STATISTICS_EVERY);
-    // The first tick is immediate; opening the database has just done it.
-    every.tick().await;
-    loop {
-        every.tick().await;
-        let db = db.clone();
-        match tokio::task::spawn_blocking(move || db.optimize_blocking()).await {
-            Ok(Ok(())) => {}
-            Ok(Err(e)) => tracing::warn!("could not refresh query statistics: {e}"),
-            Err(e) => tracing::warn!("could not refresh query statistics: {e}"),
-        }
-    }
+/// Starts every background job of a serving instance under one supervisor.
+fn start_jobs(
+    app: &App,
+    hub: &crate::live::Hub,
+    store: &crate::domain::tickets::attachments::Store,
+) -> Supervisor {
+    use crate::jobs::{backups, outbox, uploads, validations};
+    let mut jobs = Supervisor::new();
+    let db = app.db().clone();
+    jobs.run("live updates", |_| hub.watcher(db.clone()));
+    let mail_db = db.clone();
+    jobs.run_bounded("mail outbox", outbox::STOP_WAIT, move |stopped| {
+        outbox::run(mail_db, stopped)
+    });
+    let backup_app = app.clone();
+    jobs.every("backups", Duration::ZERO, backups::CHECK_EVERY, move || {
+        let app = backup_app.clone();
+        async move { backups::check(&app).await }
+    });
+    let (upload_db, store) = (db.clone(), store.clone());
+    jobs.every("stale uploads", Duration::ZERO, uploads::EVERY, move || {
+        let (db, store) = (upload_db.clone(), store.clone());
+        async move { uploads::clean(&db, &store).await }
+    });
+    let validation_db = db.clone();
+    jobs.every(
+        "requester validation",
+        Duration::ZERO,
+        validations::EVERY,
+        move || {
+            let db = validation_db.clone();
+            async move { validations::run_due(&db).await }
+        },
+    );
+    // Opening the database has just refreshed them.
+    jobs.every(
+        "query statistics",
+        STATISTICS_EVERY,
+        STATISTICS_EVERY,
+        move || {
+            let db = db.clone();
+            async move {
+                match tokio::task::spawn_blocking(move || db.optimize_blocking()).await {
+                    Ok(Ok(())) => Ok(String::new()),
+                    Ok(Err(e)) => Err(format!("could not refresh query statistics: {e}")),
+                    Err(e) => Err(format!("could not refresh query statistics: {e}")),
+                }
+            }
+        },
+    );
+    jobs
 }
 
 /// Serves `app` on `listener` until `shutdown` resolves, then closes the database cleanly.
@@ -106,12 +144,8 @@ async fn run(
         Ok(_) => {}
         Err(e) => tracing::warn!("could not check the attachments: {e}"),
     }
-    let hub = crate::live::Hub::start(app.db().clone());
-    let upkeep = tokio::spawn(refresh_statistics(app.db().clone()));
-    let mailer = crate::jobs::outbox::Worker::start(app.db().clone());
-    let backups = crate::jobs::backups::Scheduler::start(app.clone());
-    let uploads = crate::jobs::uploads::Cleaner::start(app.db().clone(), store.clone());
-    let validations = crate::jobs::validations::Expiry::start(app.db().clone());
+    let hub = crate::live::Hub::new();
+    let jobs = start_jobs(&app, &hub, &store);
     let state = web::AppState::new(app.clone(), local, hub.clone());
     let router = web::router(state);
 
@@ -137,12 +171,9 @@ async fn run(
         () = drain_limit => tracing::warn!("requests still running after {DRAIN_TIMEOUT:?}; stopping anyway"),
     }
 
-    upkeep.abort();
-    // Mails being sent finish and are recorded before the database closes.
-    mailer.stop().await;
-    backups.stop().await;
-    uploads.stop().await;
-    validations.stop().await;
+    // Mails being sent finish and are recorded, and a backup being written is finished, before
+    // the database closes.
+    jobs.shutdown().await;
     let db = app.db().clone();
     match tokio::task::spawn_blocking(move || db.checkpoint_blocking()).await {
         Ok(Ok(())) => tracing::info!("database closed cleanly"),
