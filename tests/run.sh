@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every Gestdesk test: installs the system packages the tests need (once), then the Rust
-# tests (unit, integration against a real server, headless Chromium through WebDriver), then
-# the desktop app under a virtual display.
+# Runs every Gestdesk test: installs the system packages the tests need (once), checks the
+# formatting and the lints, then the Rust tests (unit, integration against a real server,
+# headless Chromium through WebDriver), then the desktop app under a virtual display.
 #
 #   tests/run.sh                        everything
 #   GESTDESK_SKIP_DESKTOP=1 tests/run.sh   without the desktop app (no webkit build)
@@ -9,6 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 installer/install-test-deps.sh
+# The code is formatted and free of lints, or nothing else runs.
+cargo fmt --check
+cargo clippy --locked --all-targets -- -D warnings
 cargo test --locked
 if [ "${GESTDESK_SKIP_DESKTOP:-0}" != "1" ]; then
   tests/desktop/smoke.sh
