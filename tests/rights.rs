@@ -52,7 +52,7 @@ async fn walk(app: &TestApp, clients: &[(Profile, Client)]) -> usize {
         let path = concrete(route.path);
         for (profile, client) in clients {
             let rights = granted(app, *profile);
-            let has = |r: &str| rights.contains(r);
+            let has = |r: gestdesk::domain::rights::Right| rights.contains(r.name());
             let expected = route.access.allows(Some(&has));
             let reply = request(client, route.method.as_str(), &path).await;
             if expected {

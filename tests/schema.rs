@@ -52,7 +52,12 @@ async fn the_full_gestsup_rights_list_is_seeded_with_its_default_grants() {
     let user = db
         .read_blocking(|c| rights::for_profile(c, Profile::User).map_err(DbError::from))
         .expect("rights");
-    assert!(user.has("ticket_title_disp") && !user.has("admin") && !user.has("ticket_delete"));
+    use gestdesk::domain::rights::names as right;
+    assert!(
+        user.has(right::TICKET_TITLE_DISP)
+            && !user.has(right::ADMIN)
+            && !user.has(right::TICKET_DELETE)
+    );
     app.stop().await;
 }
 

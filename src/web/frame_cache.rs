@@ -2,6 +2,8 @@
 //! a ticket (the database's change counter), or the reader's rights, settings, groups, company,
 //! services, agencies or personal views.
 
+use crate::domain::rights::Right;
+use crate::domain::rights::names as right;
 use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
@@ -15,18 +17,18 @@ use crate::domain::worklist::reader::Reader;
 const MAX_ENTRIES: usize = 10_000;
 
 /// The rights the menu and the user bar depend on.
-const RIGHTS: &[&str] = &[
-    "side_your",
-    "side_your_meta",
-    "side_your_not_read",
-    "side_your_tech_group",
-    "side_all",
-    "side_all_meta",
-    "side_company",
-    "side_view",
-    "side_all_service_disp",
-    "side_all_agency_disp",
-    "userbar",
+const RIGHTS: &[Right] = &[
+    right::SIDE_YOUR,
+    right::SIDE_YOUR_META,
+    right::SIDE_YOUR_NOT_READ,
+    right::SIDE_YOUR_TECH_GROUP,
+    right::SIDE_ALL,
+    right::SIDE_ALL_META,
+    right::SIDE_COMPANY,
+    right::SIDE_VIEW,
+    right::SIDE_ALL_SERVICE_DISP,
+    right::SIDE_ALL_AGENCY_DISP,
+    right::USERBAR,
 ];
 
 /// The cache.
@@ -41,7 +43,7 @@ pub fn fingerprint(r: &Reader, generation: i64) -> u64 {
     generation.hash(&mut h);
     r.technician.hash(&mut h);
     for right in RIGHTS {
-        r.has(right).hash(&mut h);
+        r.has(*right).hash(&mut h);
     }
     for key in [
         settings::META_STATE,

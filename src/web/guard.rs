@@ -1,5 +1,6 @@
 //! Access guards applied before handlers run.
 
+use crate::domain::rights::Right;
 use std::sync::Arc;
 
 use axum::extract::Request;
@@ -39,7 +40,7 @@ pub async fn check(access: Access, req: Request, next: Next) -> Response {
     let Some(session) = visitor.session.as_deref() else {
         return login_redirect(&visitor.path);
     };
-    let has = |r: &str| session.rights.has(r);
+    let has = |r: Right| session.rights.has(r);
     if !access.allows(Some(&has)) {
         tracing::info!(?access, path = %req.uri().path(), user = %session.user.login, "refused: right not granted");
         return WebError::Forbidden.into_response();

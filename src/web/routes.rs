@@ -5,6 +5,7 @@
 //! the check, and keeps the table that [`table`] exposes (the test that walks every route with
 //! every profile reads it).
 
+use crate::domain::rights::Right;
 use axum::Router;
 use axum::handler::Handler;
 use axum::http::Method;
@@ -22,25 +23,25 @@ pub enum Access {
     /// Any logged-in user.
     LoggedIn,
     /// A logged-in user holding this right.
-    Right(&'static str),
+    Right(Right),
     /// A logged-in user holding at least one of these rights.
-    AnyRight(&'static [&'static str]),
+    AnyRight(&'static [Right]),
     /// A logged-in user holding every one of these rights (an action offered by a section that
     /// needs its own right, on a page that needs another).
-    AllRights(&'static [&'static str]),
+    AllRights(&'static [Right]),
 }
 
 impl Access {
     /// Whether a user holding exactly the rights for which `has` answers true may pass
     /// (`None` for a visitor who is not logged in).
-    pub fn allows(self, has: Option<&dyn Fn(&str) -> bool>) -> bool {
+    pub fn allows(self, has: Option<&dyn Fn(Right) -> bool>) -> bool {
         match (self, has) {
             (Access::Anyone, _) => true,
             (_, None) => false,
             (Access::LoggedIn, Some(_)) => true,
             (Access::Right(r), Some(has)) => has(r),
-            (Access::AnyRight(rs), Some(has)) => rs.iter().any(|r| has(r)),
-            (Access::AllRights(rs), Some(has)) => rs.iter().all(|r| has(r)),
+            (Access::AnyRight(rs), Some(has)) => rs.iter().any(|r| has(*r)),
+            (Access::AllRights(rs), Some(has)) => rs.iter().all(|r| has(*r)),
         }
     }
 }
@@ -168,6 +169,7 @@ pub fn table() -> Vec<RouteInfo> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::rights::names as right;
 
     #[test]
     fn the_functions_with_pages_are_those_of_the_route_table() {
@@ -181,17 +183,17 @@ mod tests {
 
     #[test]
     fn access_rules() {
-        let admin_only = |r: &str| r == "admin";
-        let has: &dyn Fn(&str) -> bool = &admin_only;
+        let admin_only = |r: Right| r == right::ADMIN;
+        let has: &dyn Fn(Right) -> bool = &admin_only;
         assert!(Access::Anyone.allows(None));
         assert!(!Access::LoggedIn.allows(None));
         assert!(Access::LoggedIn.allows(Some(has)));
-        assert!(Access::Right("admin").allows(Some(has)));
-        assert!(!Access::Right("stat").allows(Some(has)));
-        assert!(Access::AnyRight(&["stat", "admin"]).allows(Some(has)));
-        assert!(!Access::AnyRight(&["stat"]).allows(Some(has)));
-        assert!(Access::AllRights(&["admin"]).allows(Some(has)));
-        assert!(!Access::AllRights(&["admin", "stat"]).allows(Some(has)));
+        assert!(Access::Right(right::ADMIN).allows(Some(has)));
+        assert!(!Access::Right(right::STAT).allows(Some(has)));
+        assert!(Access::AnyRight(&[right::STAT, right::ADMIN]).allows(Some(has)));
+        assert!(!Access::AnyRight(&[right::STAT]).allows(Some(has)));
+        assert!(Access::AllRights(&[right::ADMIN]).allows(Some(has)));
+        assert!(!Access::AllRights(&[right::ADMIN, right::STAT]).allows(Some(has)));
     }
 
     #[test]

@@ -101,8 +101,8 @@ impl Visitor {
     }
 
     /// Whether the logged-in user holds right `name`.
-    pub fn has_right(&self, name: &str) -> bool {
-        self.session.as_deref().is_some_and(|s| s.rights.has(name))
+    pub fn has_right(&self, right: crate::domain::rights::Right) -> bool {
+        self.session.as_deref().is_some_and(|s| s.rights.has(right))
     }
 
     /// The ticket change number the page was made at, for live updates.

@@ -88,7 +88,7 @@ pub struct ListDef {
     /// Translation key of its title.
     pub title: &'static str,
     /// Rights that let a user manage this list besides `admin` and `admin_lists`.
-    pub rights: &'static [&'static str],
+    pub rights: &'static [crate::domain::rights::Right],
     pub columns: &'static [Column],
     /// `ORDER BY` of the list (column names only).
     pub order_by: &'static str,
@@ -116,8 +116,8 @@ impl ListDef {
     }
 
     /// Whether a user holding rights for which `has` is true may manage this list.
-    pub fn manageable_with(&self, has: impl Fn(&str) -> bool) -> bool {
-        has(names::ADMIN) || has(names::ADMIN_LISTS) || self.rights.iter().any(|r| has(r))
+    pub fn manageable_with(&self, has: impl Fn(crate::domain::rights::Right) -> bool) -> bool {
+        has(names::ADMIN) || has(names::ADMIN_LISTS) || self.rights.iter().any(|r| has(*r))
     }
 }
 

@@ -12,6 +12,7 @@ pub mod notify;
 pub mod outbox;
 
 use crate::db::Db;
+use crate::domain::rights::names as right;
 use crate::domain::settings::Settings;
 use crate::domain::settings::mail_registry as keys;
 use crate::domain::tickets::visibility::Viewer;
@@ -106,7 +107,7 @@ pub async fn recipients(db: &Db, chosen: Vec<i64>) -> Result<Recipients, DomainE
 
 /// Whether `actor` may mail from ticket `ticket`: the right, and the ticket in sight.
 fn may_mail(conn: &rusqlite::Connection, actor: &Actor, ticket: i64) -> Result<(), DomainError> {
-    if !actor.rights.has("ticket_send_mail") {
+    if !actor.rights.has(right::TICKET_SEND_MAIL) {
         return Err(DomainError::Forbidden);
     }
     let viewer = Viewer::load(conn, actor.user.id.0, &actor.rights, &actor.settings)?;

@@ -11,54 +11,28 @@ use rusqlite::Connection;
 
 use super::profiles::Profile;
 
-/// Names of the rights the code checks. The full list of 195 lives in the `rights` table.
-pub mod names {
-    /// The whole Administration menu and its pages.
-    pub const ADMIN: &str = "admin";
-    /// Administration > Groups only.
-    pub const ADMIN_GROUPS: &str = "admin_groups";
-    /// Administration > Backups only.
-    pub const ADMIN_BACKUP: &str = "admin_backup";
-    /// Whoever may open Administration > Backups.
-    pub const ANY_BACKUP: &[&str] = &[ADMIN, ADMIN_BACKUP];
-    /// The search box of the ticket lists, and searching them.
-    pub const SEARCH: &str = "search";
-    /// Administration > Lists only.
-    pub const ADMIN_LISTS: &str = "admin_lists";
-    /// Administration > Lists > Categories only.
-    pub const ADMIN_LISTS_CATEGORY: &str = "admin_lists_category";
-    /// Administration > Lists > Subcategories only.
-    pub const ADMIN_LISTS_SUBCAT: &str = "admin_lists_subcat";
-    /// Administration > Lists > Criticalities only.
-    pub const ADMIN_LISTS_CRITICALITY: &str = "admin_lists_criticality";
-    /// Administration > Lists > Priorities only.
-    pub const ADMIN_LISTS_PRIORITY: &str = "admin_lists_priority";
-    /// Administration > Lists > Ticket types only.
-    pub const ADMIN_LISTS_TYPE: &str = "admin_lists_type";
-    /// Changing the profile of users.
-    pub const ADMIN_USER_PROFILE: &str = "admin_user_profile";
-    /// Changing the personal views of other users.
-    pub const ADMIN_USER_VIEW: &str = "admin_user_view";
-    /// Whoever may open Administration > Lists at all.
-    pub const ANY_LISTS: &[&str] = &[
-        ADMIN,
-        ADMIN_LISTS,
-        ADMIN_LISTS_CATEGORY,
-        ADMIN_LISTS_SUBCAT,
-        ADMIN_LISTS_CRITICALITY,
-        ADMIN_LISTS_PRIORITY,
-        ADMIN_LISTS_TYPE,
-    ];
-    /// Whoever may open Administration > Groups.
-    pub const ANY_GROUPS: &[&str] = &[ADMIN, ADMIN_GROUPS];
-    /// Changing one's own company on the profile page.
-    pub const USER_PROFIL_COMPANY: &str = "user_profil_company";
-    /// Changing one's own services on the profile page.
-    pub const USER_PROFIL_SERVICE: &str = "user_profil_service";
-    /// Changing one's own agencies on the profile page.
-    pub const USER_PROFIL_AGENCY: &str = "user_profil_agency";
-    /// Quick add and edit of a requester from a form.
-    pub const TICKET_USER_ACTIONS: &str = "ticket_user_actions";
+pub mod names;
+
+/// One right of the matrix, by its GestSup name. Only [`names`] makes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Right(&'static str);
+
+impl Right {
+    /// The stored name (GestSup's).
+    pub const fn name(self) -> &'static str {
+        self.0
+    }
+
+    /// The right named `name`, if the matrix has it.
+    pub fn from_name(name: &str) -> Option<Right> {
+        names::ALL.iter().copied().find(|r| r.0 == name)
+    }
+}
+
+impl std::fmt::Display for Right {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
 }
 
 /// The rights granted to one profile.
@@ -66,9 +40,9 @@ pub mod names {
 pub struct RightSet(HashSet<String>);
 
 impl RightSet {
-    /// Whether `name` is granted.
-    pub fn has(&self, name: &str) -> bool {
-        self.0.contains(name)
+    /// Whether `right` is granted.
+    pub fn has(&self, right: Right) -> bool {
+        self.0.contains(right.0)
     }
 
     /// How many rights are granted.
@@ -181,7 +155,7 @@ pub fn is_granted(
 /// Whether changing `right` needs a confirmation: the rights of the administration, whose loss
 /// locks people out and whose grant hands over the keys.
 pub fn is_dangerous(right: &str) -> bool {
-    right == names::ADMIN || right.starts_with("admin_")
+    right == names::ADMIN.name() || right.starts_with("admin_")
 }
 
 /// Enabled accounts whose profile holds `admin`: those able to administer.
@@ -190,7 +164,7 @@ pub fn active_administrators(conn: &Connection) -> Result<i64, rusqlite::Error> 
         "SELECT count(*) FROM users u
          JOIN profile_rights pr ON pr.profile_id = u.profile_id AND pr.right_name = ?1
          WHERE u.disabled = 0",
-        [names::ADMIN],
+        [names::ADMIN.name()],
         |r| r.get(0),
     )
 }
@@ -288,4 +262,34 @@ pub fn recent_changes(conn: &Connection, limit: i64) -> Result<Vec<Change>, rusq
         })
     })?;
     rows.collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_named_rights_are_the_ones_the_migrations_seed_in_the_matrix_order() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("rights.sqlite3");
+        drop(crate::db::Db::open(&path).expect("migrated database"));
+        let conn = Connection::open(&path).expect("open");
+        let mut stmt = conn
+            .prepare("SELECT name FROM rights ORDER BY position")
+            .expect("rights");
+        let seeded: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .expect("rights")
+            .collect::<Result<_, _>>()
+            .expect("rights");
+        let named: Vec<&str> = names::ALL.iter().map(|r| r.name()).collect();
+        assert_eq!(named, seeded);
+        for r in names::ALL {
+            assert_eq!(Right::from_name(r.name()), Some(r));
+        }
+        assert_eq!(Right::from_name("admn"), None);
+        for (r, _) in pending::PENDING {
+            assert!(names::ALL.contains(r), "{r}");
+        }
+    }
 }

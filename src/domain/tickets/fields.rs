@@ -2,7 +2,9 @@
 //! their profile and the settings. The page renders with it and the save reads with it, so a
 //! field that is hidden or read-only cannot be changed by a crafted request.
 
+use crate::domain::rights::Right;
 use crate::domain::rights::RightSet;
+use crate::domain::rights::names as right;
 use crate::domain::settings::{self, Settings};
 
 /// A field of the ticket form.
@@ -76,82 +78,98 @@ impl Field {
     }
 
     /// The `(shown, editable, mandatory)` rights on an existing ticket.
-    fn rights(self) -> (Option<&'static str>, &'static str, Option<&'static str>) {
+    fn rights(self) -> (Option<Right>, Right, Option<Right>) {
         match self {
             Field::Requester => (
-                Some("ticket_user_disp"),
-                "ticket_user",
-                Some("ticket_user_mandatory"),
+                Some(right::TICKET_USER_DISP),
+                right::TICKET_USER,
+                Some(right::TICKET_USER_MANDATORY),
             ),
             Field::Type => (
-                Some("ticket_type_disp"),
-                "ticket_type",
-                Some("ticket_type_mandatory"),
+                Some(right::TICKET_TYPE_DISP),
+                right::TICKET_TYPE,
+                Some(right::TICKET_TYPE_MANDATORY),
             ),
             Field::Technician => (
-                Some("ticket_tech_disp"),
-                "ticket_tech",
-                Some("ticket_tech_mandatory"),
+                Some(right::TICKET_TECH_DISP),
+                right::TICKET_TECH,
+                Some(right::TICKET_TECH_MANDATORY),
             ),
             Field::Category => (
-                Some("ticket_cat_disp"),
-                "ticket_cat",
-                Some("ticket_cat_mandatory"),
+                Some(right::TICKET_CAT_DISP),
+                right::TICKET_CAT,
+                Some(right::TICKET_CAT_MANDATORY),
             ),
-            Field::Subcategory => (Some("ticket_subcat_disp"), "ticket_cat", None),
-            Field::Place => (None, "ticket_place", Some("ticket_place_mandatory")),
+            Field::Subcategory => (Some(right::TICKET_SUBCAT_DISP), right::TICKET_CAT, None),
+            Field::Place => (
+                None,
+                right::TICKET_PLACE,
+                Some(right::TICKET_PLACE_MANDATORY),
+            ),
             Field::Service => (
-                Some("ticket_service_disp"),
-                "ticket_service",
-                Some("ticket_service_mandatory"),
+                Some(right::TICKET_SERVICE_DISP),
+                right::TICKET_SERVICE,
+                Some(right::TICKET_SERVICE_MANDATORY),
             ),
             Field::Agency => (
-                Some("ticket_agency"),
-                "ticket_agency",
-                Some("ticket_agency_mandatory"),
+                Some(right::TICKET_AGENCY),
+                right::TICKET_AGENCY,
+                Some(right::TICKET_AGENCY_MANDATORY),
             ),
             Field::Title => (
-                Some("ticket_title_disp"),
-                "ticket_title",
-                Some("ticket_title_mandatory"),
+                Some(right::TICKET_TITLE_DISP),
+                right::TICKET_TITLE,
+                Some(right::TICKET_TITLE_MANDATORY),
             ),
             Field::Description => (
-                Some("ticket_description_disp"),
-                "ticket_description",
-                Some("ticket_description_mandatory"),
+                Some(right::TICKET_DESCRIPTION_DISP),
+                right::TICKET_DESCRIPTION,
+                Some(right::TICKET_DESCRIPTION_MANDATORY),
             ),
-            Field::CreatedAt => (Some("ticket_date_create_disp"), "ticket_date_create", None),
+            Field::CreatedAt => (
+                Some(right::TICKET_DATE_CREATE_DISP),
+                right::TICKET_DATE_CREATE,
+                None,
+            ),
             Field::HopeDate => (
-                Some("ticket_date_hope_disp"),
-                "ticket_date_hope",
-                Some("ticket_date_hope_mandatory"),
+                Some(right::TICKET_DATE_HOPE_DISP),
+                right::TICKET_DATE_HOPE,
+                Some(right::TICKET_DATE_HOPE_MANDATORY),
             ),
-            Field::ResolvedAt => (Some("ticket_date_res_disp"), "ticket_date_res", None),
-            Field::TimeSpent => (Some("ticket_time_disp"), "ticket_time", None),
-            Field::TimeHope => (Some("ticket_time_hope_disp"), "ticket_time_hope", None),
+            Field::ResolvedAt => (
+                Some(right::TICKET_DATE_RES_DISP),
+                right::TICKET_DATE_RES,
+                None,
+            ),
+            Field::TimeSpent => (Some(right::TICKET_TIME_DISP), right::TICKET_TIME, None),
+            Field::TimeHope => (
+                Some(right::TICKET_TIME_HOPE_DISP),
+                right::TICKET_TIME_HOPE,
+                None,
+            ),
             Field::Priority => (
-                Some("ticket_priority_disp"),
-                "ticket_priority",
-                Some("ticket_priority_mandatory"),
+                Some(right::TICKET_PRIORITY_DISP),
+                right::TICKET_PRIORITY,
+                Some(right::TICKET_PRIORITY_MANDATORY),
             ),
             Field::Criticality => (
-                Some("ticket_criticality_disp"),
-                "ticket_criticality",
-                Some("ticket_criticality_mandatory"),
+                Some(right::TICKET_CRITICALITY_DISP),
+                right::TICKET_CRITICALITY,
+                Some(right::TICKET_CRITICALITY_MANDATORY),
             ),
-            Field::State => (Some("ticket_state_disp"), "ticket_state", None),
+            Field::State => (Some(right::TICKET_STATE_DISP), right::TICKET_STATE, None),
         }
     }
 
     /// The `(shown, editable)` rights that replace the above on a new ticket, if any.
-    fn new_ticket_rights(self) -> Option<(&'static str, &'static str)> {
+    fn new_ticket_rights(self) -> Option<(Right, Right)> {
         match self {
-            Field::Requester => Some(("ticket_new_user_disp", "ticket_new_user")),
-            Field::Type => Some(("ticket_new_type_disp", "ticket_new_type")),
-            Field::Technician => Some(("ticket_new_tech_disp", "ticket_tech")),
-            Field::Category => Some(("ticket_new_cat_disp", "ticket_new_cat")),
-            Field::Subcategory => Some(("ticket_new_cat_disp", "ticket_new_cat")),
-            Field::Service => Some(("ticket_new_service_disp", "ticket_new_service")),
+            Field::Requester => Some((right::TICKET_NEW_USER_DISP, right::TICKET_NEW_USER)),
+            Field::Type => Some((right::TICKET_NEW_TYPE_DISP, right::TICKET_NEW_TYPE)),
+            Field::Technician => Some((right::TICKET_NEW_TECH_DISP, right::TICKET_TECH)),
+            Field::Category => Some((right::TICKET_NEW_CAT_DISP, right::TICKET_NEW_CAT)),
+            Field::Subcategory => Some((right::TICKET_NEW_CAT_DISP, right::TICKET_NEW_CAT)),
+            Field::Service => Some((right::TICKET_NEW_SERVICE_DISP, right::TICKET_NEW_SERVICE)),
             _ => None,
         }
     }
@@ -262,7 +280,7 @@ fn field_access(field: Field, rights: &RightSet, s: &Settings, form: Form) -> Fi
     let creating = form != Form::Existing;
     // Whoever writes a new ticket writes its title and description; an existing ticket's
     // fields are saved only with `ticket_save` (without it, replies and files only).
-    let editable = (rights.has(edit) && (creating || rights.has("ticket_save")))
+    let editable = (rights.has(edit) && (creating || rights.has(right::TICKET_SAVE)))
         || (creating && matches!(field, Field::Title | Field::Description));
     let mode = if editable {
         Mode::Editable

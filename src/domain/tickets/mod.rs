@@ -16,6 +16,7 @@ pub mod validation;
 pub mod values;
 pub mod visibility;
 
+use crate::domain::rights::names as right;
 use std::collections::HashMap;
 
 use rusqlite::Transaction;
@@ -86,7 +87,7 @@ impl Actor {
 
     /// Which new-ticket form this actor gets.
     pub fn new_form(&self) -> Form {
-        if self.rights.has("ticket_new_user_disp") {
+        if self.rights.has(right::TICKET_NEW_USER_DISP) {
             Form::NewFull
         } else {
             Form::NewSimple
@@ -96,30 +97,30 @@ impl Actor {
     /// What this actor may do to text replies.
     pub fn text_rights(&self) -> TextRights {
         TextRights {
-            edit_own: self.rights.has("ticket_thread_edit"),
-            edit_all: self.rights.has("ticket_thread_edit_all"),
-            delete_own: self.rights.has("ticket_thread_delete"),
-            delete_all: self.rights.has("ticket_thread_delete_all"),
-            hide: self.rights.has("ticket_thread_private"),
+            edit_own: self.rights.has(right::TICKET_THREAD_EDIT),
+            edit_all: self.rights.has(right::TICKET_THREAD_EDIT_ALL),
+            delete_own: self.rights.has(right::TICKET_THREAD_DELETE),
+            delete_all: self.rights.has(right::TICKET_THREAD_DELETE_ALL),
+            hide: self.rights.has(right::TICKET_THREAD_PRIVATE),
         }
     }
 
     /// Whether this actor may post replies: the thread is shown to them and they may write in it.
     pub fn may_reply(&self) -> bool {
-        self.rights.has("ticket_resolution_disp") && self.rights.has("ticket_thread_post")
+        self.rights.has(right::TICKET_RESOLUTION_DISP) && self.rights.has(right::TICKET_THREAD_POST)
     }
 
     /// Whether this actor may use "Close ticket" on `row`: the requester's own button, on a
     /// ticket still open. The ticket page offers it on the same rule.
     pub fn may_close(&self, row: &repo::TicketRow) -> bool {
-        self.rights.has("ticket_close")
+        self.rights.has(right::TICKET_CLOSE)
             && !states::is_closed(row.values.state_id)
             && row.values.requester == Some(Who::User(self.user.id.0))
     }
 
     /// Whether this actor has "Save and close" on the ticket page.
     pub fn may_save_and_close(&self) -> bool {
-        self.rights.has("ticket_save_close") && self.rights.has("ticket_save")
+        self.rights.has(right::TICKET_SAVE_CLOSE) && self.rights.has(right::TICKET_SAVE)
     }
 
     /// What this actor may see.
@@ -150,7 +151,7 @@ pub fn upload_room(
         }
         None => 0,
     };
-    if !actor.rights.has("ticket_attachment") {
+    if !actor.rights.has(right::TICKET_ATTACHMENT) {
         return Ok(None);
     }
     Ok(Some((actor.max_attachments() - existing).max(0)))
@@ -165,7 +166,7 @@ pub async fn remove_attachment(
     ticket: i64,
     id: i64,
 ) -> Result<(), DomainError> {
-    if !actor.rights.has("ticket_attachment_delete") {
+    if !actor.rights.has(right::TICKET_ATTACHMENT_DELETE) {
         return Err(DomainError::Forbidden);
     }
     let who = actor.clone();
@@ -181,7 +182,7 @@ pub async fn remove_attachment(
 
 /// Whether `actor` may open new tickets.
 pub fn may_create(actor: &Actor) -> bool {
-    actor.rights.has("side_open_ticket")
+    actor.rights.has(right::SIDE_OPEN_TICKET)
 }
 
 /// The values a new ticket starts with.
@@ -391,7 +392,7 @@ fn link_uploads(
     if uploads.is_empty() {
         return Ok(());
     }
-    if !actor.rights.has("ticket_attachment") {
+    if !actor.rights.has(right::TICKET_ATTACHMENT) {
         return Err(DomainError::Forbidden);
     }
     attachments::link(
@@ -413,7 +414,7 @@ pub async fn save_as_template(
     id: i64,
     name: String,
 ) -> Result<i64, DomainError> {
-    if !actor.rights.has("ticket_template") {
+    if !actor.rights.has(right::TICKET_TEMPLATE) {
         return Err(DomainError::Forbidden);
     }
     let name = crate::domain::text::visible(name.trim());
@@ -463,17 +464,18 @@ pub enum PasteTarget {
 
 impl PasteTarget {
     /// The right that lets pictures into that text (GestSup's names).
-    pub fn right(self) -> &'static str {
+    pub fn right(self) -> crate::domain::rights::Right {
+        use crate::domain::rights::names;
         match self {
-            PasteTarget::Reply => "ticket_resolution_insert_image",
-            PasteTarget::Description => "ticket_description_insert_image",
+            PasteTarget::Reply => names::TICKET_RESOLUTION_INSERT_IMAGE,
+            PasteTarget::Description => names::TICKET_DESCRIPTION_INSERT_IMAGE,
         }
     }
 }
 
 /// Whether `actor` may paste pictures into `target` of a ticket.
 pub fn may_paste(actor: &Actor, target: PasteTarget) -> bool {
-    actor.rights.has("ticket_attachment")
+    actor.rights.has(right::TICKET_ATTACHMENT)
         && actor.rights.has(target.right())
         && match target {
             PasteTarget::Reply => actor.may_reply(),
@@ -815,7 +817,7 @@ fn mark_after_change(
 /// The requester's "Close ticket": resolves the ticket and sets its resolution date. Refused to
 /// anyone the ticket page does not offer it to (see [`Actor::may_close`]).
 pub async fn close(db: &Db, actor: &Actor, id: i64) -> Result<(), DomainError> {
-    if !actor.rights.has("ticket_close") {
+    if !actor.rights.has(right::TICKET_CLOSE) {
         return Err(DomainError::Forbidden);
     }
     let actor = actor.clone();
@@ -885,7 +887,7 @@ pub async fn thread_action(
         _ => None,
     };
     // The thread's actions are offered inside the thread, shown only with this right.
-    if !actor.rights.has("ticket_resolution_disp") {
+    if !actor.rights.has(right::TICKET_RESOLUTION_DISP) {
         return Err(DomainError::Forbidden);
     }
     let actor = actor.clone();

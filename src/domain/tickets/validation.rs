@@ -8,6 +8,7 @@
 //! Asking is part of the save that resolves the ticket; an answer, a reopening or the delay
 //! running out is one transaction each, checked against what is stored at that moment.
 
+use crate::domain::rights::names as right;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::states;
@@ -180,7 +181,7 @@ fn record_answer(
 /// The requester accepts the resolution of ticket `id`, or (with `confirm`) a technician
 /// holding `ticket_user_validation` records that they did. Refused unless the ticket awaits it.
 pub async fn accept(db: &Db, actor: &Actor, id: i64, confirm: bool) -> Result<(), DomainError> {
-    if confirm && !actor.rights.has("ticket_user_validation") {
+    if confirm && !actor.rights.has(right::TICKET_USER_VALIDATION) {
         return Err(DomainError::Forbidden);
     }
     let actor = actor.clone();

@@ -5,6 +5,7 @@
 //! condition, used by every query that reads tickets for someone, so that a guessed number
 //! answers "not found".
 
+use crate::domain::rights::names as right;
 use rusqlite::Connection;
 use rusqlite::types::Value as SqlValue;
 
@@ -35,14 +36,14 @@ impl Viewer {
         rights: &RightSet,
         s: &Settings,
     ) -> rusqlite::Result<Viewer> {
-        let all = rights.has("side_all");
+        let all = rights.has(right::SIDE_ALL);
         let groups = ids(
             conn,
             "SELECT m.group_id FROM group_members m JOIN groups g ON g.id = m.group_id
              WHERE m.user_id = ?1 AND g.kind = 'user'",
             user,
         )?;
-        let company = if s.flag(settings::USER_COMPANY_VIEW) && rights.has("side_company") {
+        let company = if s.flag(settings::USER_COMPANY_VIEW) && rights.has(right::SIDE_COMPANY) {
             conn.query_row("SELECT company_id FROM users WHERE id = ?1", [user], |r| {
                 r.get::<_, Option<i64>>(0)
             })?
@@ -50,7 +51,7 @@ impl Viewer {
             None
         };
         let services =
-            if s.flag(settings::USER_LIMIT_SERVICE) && rights.has("side_all_service_disp") {
+            if s.flag(settings::USER_LIMIT_SERVICE) && rights.has(right::SIDE_ALL_SERVICE_DISP) {
                 ids(
                     conn,
                     "SELECT service_id FROM user_services WHERE user_id = ?1",
@@ -65,7 +66,7 @@ impl Viewer {
             groups,
             company,
             services,
-            private_entries: rights.has("ticket_thread_private"),
+            private_entries: rights.has(right::TICKET_THREAD_PRIVATE),
         })
     }
 

@@ -186,7 +186,7 @@ pub struct Repaired {
 
 /// The rights a working administrator needs: the Administration menu and its pages, and
 /// changing users' profiles.
-const REPAIR_RIGHTS: [&str; 2] = [
+const REPAIR_RIGHTS: [crate::domain::rights::Right; 2] = [
     crate::domain::rights::names::ADMIN,
     crate::domain::rights::names::ADMIN_USER_PROFILE,
 ];
@@ -200,9 +200,9 @@ pub async fn repair_admin(db: &Db, login: &str) -> Result<Repaired, DomainError>
         let (user, _) = repo::get_with_hash_by_login(tx, &login)?.ok_or(DomainError::NotFound)?;
         let mut done = Repaired::default();
         for right in REPAIR_RIGHTS {
-            if !crate::domain::rights::is_granted(tx, Profile::Administrator, right)? {
-                crate::domain::rights::set(tx, Profile::Administrator, right, true)?;
-                done.granted.push(right);
+            if !crate::domain::rights::is_granted(tx, Profile::Administrator, right.name())? {
+                crate::domain::rights::set(tx, Profile::Administrator, right.name(), true)?;
+                done.granted.push(right.name());
             }
         }
         if user.profile != Profile::Administrator {

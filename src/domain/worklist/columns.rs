@@ -1,6 +1,7 @@
 //! The columns of the ticket list: which ones a reader sees (the `dashboard_col_*` rights and
 //! the settings), how each sorts and filters, in SQL over the ticket `t` and its joins.
 
+use crate::domain::rights::names as right;
 use crate::domain::settings;
 
 use super::reader::Reader;
@@ -134,22 +135,22 @@ impl Column {
         let s = &r.settings;
         match self {
             Column::Number | Column::Requester | Column::Title | Column::State => true,
-            Column::Type => s.flag(settings::TICKET_TYPE) && r.has("dashboard_col_type"),
-            Column::Technician => r.has("dashboard_col_technician"),
-            Column::Company => r.has("dashboard_col_company"),
-            Column::SenderService => r.has("dashboard_col_user_service"),
-            Column::Service => r.has("dashboard_col_service"),
-            Column::Agency => s.flag(settings::USER_AGENCY) && r.has("dashboard_col_agency"),
+            Column::Type => s.flag(settings::TICKET_TYPE) && r.has(right::DASHBOARD_COL_TYPE),
+            Column::Technician => r.has(right::DASHBOARD_COL_TECHNICIAN),
+            Column::Company => r.has(right::DASHBOARD_COL_COMPANY),
+            Column::SenderService => r.has(right::DASHBOARD_COL_USER_SERVICE),
+            Column::Service => r.has(right::DASHBOARD_COL_SERVICE),
+            Column::Agency => s.flag(settings::USER_AGENCY) && r.has(right::DASHBOARD_COL_AGENCY),
             Column::Place => s.flag(settings::TICKET_PLACES),
-            Column::Category => r.has("dashboard_col_category"),
-            Column::Subcategory => r.has("dashboard_col_subcat"),
-            Column::Created => r.has("dashboard_col_date_create"),
-            Column::HopeDate => r.has("dashboard_col_date_hope"),
-            Column::ResolvedAt => r.has("dashboard_col_date_res"),
-            Column::Modified => r.has("dashboard_col_date_modif"),
-            Column::TimeSpent => r.has("dashboard_col_time"),
-            Column::Priority => r.has("dashboard_col_priority"),
-            Column::Criticality => r.has("dashboard_col_criticality"),
+            Column::Category => r.has(right::DASHBOARD_COL_CATEGORY),
+            Column::Subcategory => r.has(right::DASHBOARD_COL_SUBCAT),
+            Column::Created => r.has(right::DASHBOARD_COL_DATE_CREATE),
+            Column::HopeDate => r.has(right::DASHBOARD_COL_DATE_HOPE),
+            Column::ResolvedAt => r.has(right::DASHBOARD_COL_DATE_RES),
+            Column::Modified => r.has(right::DASHBOARD_COL_DATE_MODIF),
+            Column::TimeSpent => r.has(right::DASHBOARD_COL_TIME),
+            Column::Priority => r.has(right::DASHBOARD_COL_PRIORITY),
+            Column::Criticality => r.has(right::DASHBOARD_COL_CRITICALITY),
         }
     }
 

@@ -2,6 +2,7 @@
 //! bar (resolved tickets; for technicians what is to handle, the workload and new tickets).
 //! Every count follows the reader's visibility rules, since it runs the views' own conditions.
 
+use crate::domain::rights::names as right;
 use std::collections::HashMap;
 
 use rusqlite::types::Value as SqlValue;
@@ -216,9 +217,9 @@ fn menu(conn: &Connection, r: &Reader) -> rusqlite::Result<Vec<Section>> {
             Scope::Your,
             &counts,
             &list,
-            r.meta_on() && (r.has("side_your_meta") || !r.technician),
+            r.meta_on() && (r.has(right::SIDE_YOUR_META) || !r.technician),
         );
-        if r.technician && r.has("side_your_not_read") {
+        if r.technician && r.has(right::SIDE_YOUR_NOT_READ) {
             let unread = View {
                 scope: Scope::Your,
                 state: StateSel::Unread,
@@ -245,7 +246,7 @@ fn menu(conn: &Connection, r: &Reader) -> rusqlite::Result<Vec<Section>> {
                 Scope::All,
                 &counts,
                 &list,
-                r.meta_on() && r.has("side_all_meta"),
+                r.meta_on() && r.has(right::SIDE_ALL_META),
             ),
         });
     }
@@ -283,7 +284,7 @@ fn menu(conn: &Connection, r: &Reader) -> rusqlite::Result<Vec<Section>> {
             entries: shared,
         });
     }
-    if r.has("side_view") && !r.personal.is_empty() {
+    if r.has(right::SIDE_VIEW) && !r.personal.is_empty() {
         let mut entries = Vec::new();
         for v in &r.personal {
             let view = View {
@@ -322,7 +323,7 @@ fn bar(conn: &Connection, r: &Reader) -> rusqlite::Result<Bar> {
     let handled = kept_counts::handled(conn, me)?;
     let n = |s: i64| handled.get(&s).copied().unwrap_or(0);
     let resolved = n(states::RESOLVED);
-    if !r.has("userbar") {
+    if !r.has(right::USERBAR) {
         return Ok(Bar {
             resolved,
             tech: None,

@@ -2,6 +2,7 @@
 //! reader's order or a column, counted and paged. The page's numbers come first from lean
 //! queries over indexes; the columns of those few rows are read afterwards.
 
+use crate::domain::rights::names as right;
 use std::collections::HashMap;
 
 use rusqlite::types::Value as SqlValue;
@@ -258,7 +259,7 @@ fn condition(r: &Reader, req: &ListRequest) -> Condition {
     }
     // Searching is the `search` right's; without it the words typed are left out.
     let search = if r.has(crate::domain::rights::names::SEARCH) {
-        search::fts_query(&req.search, r.has("ticket_thread_private"))
+        search::fts_query(&req.search, r.has(right::TICKET_THREAD_PRIVATE))
     } else {
         None
     };
@@ -620,7 +621,7 @@ pub fn list(
             _ => day_start,
         },
         today: clock::date_text(now),
-        hope_mandatory: r.has("ticket_date_hope_mandatory"),
+        hope_mandatory: r.has(right::TICKET_DATE_HOPE_MANDATORY),
     };
     Ok(ListPage {
         rows: details(conn, &found, lang, &marks)?,

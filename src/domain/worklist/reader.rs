@@ -128,9 +128,9 @@ impl Reader {
         })
     }
 
-    /// Whether `name` is granted.
-    pub fn has(&self, name: &str) -> bool {
-        self.rights.has(name)
+    /// Whether `right` is granted.
+    pub fn has(&self, right: crate::domain::rights::Right) -> bool {
+        self.rights.has(right)
     }
 
     /// Whether the "to handle" meta-state is offered.

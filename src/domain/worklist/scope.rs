@@ -1,6 +1,7 @@
 //! Views of the ticket list: whose tickets (the scope) and which states, their codes in
 //! addresses, who may open them, and the SQL condition each stands for.
 
+use crate::domain::rights::names as right;
 use rusqlite::types::Value as SqlValue;
 
 use crate::domain::profiles::Profile;
@@ -92,20 +93,20 @@ impl Scope {
     /// the list itself (they must be the reader's own).
     pub fn allowed(&self, r: &Reader) -> bool {
         match self {
-            Scope::Your => r.has("side_your") || !r.technician,
-            Scope::All => r.has("side_all"),
+            Scope::Your => r.has(right::SIDE_YOUR) || !r.technician,
+            Scope::All => r.has(right::SIDE_ALL),
             Scope::TechGroup(g) => {
-                r.has("side_your_tech_group") && r.tech_groups.iter().any(|n| n.id == *g)
+                r.has(right::SIDE_YOUR_TECH_GROUP) && r.tech_groups.iter().any(|n| n.id == *g)
             }
-            Scope::Company => r.has("side_company") && r.company.is_some(),
+            Scope::Company => r.has(right::SIDE_COMPANY) && r.company.is_some(),
             Scope::Service(s) => {
-                r.has("side_all_service_disp") && r.services.iter().any(|n| n.id == *s)
+                r.has(right::SIDE_ALL_SERVICE_DISP) && r.services.iter().any(|n| n.id == *s)
             }
             Scope::Agency(a) => {
-                r.has("side_all_agency_disp") && r.agencies.iter().any(|n| n.id == *a)
+                r.has(right::SIDE_ALL_AGENCY_DISP) && r.agencies.iter().any(|n| n.id == *a)
             }
-            Scope::Personal(_) => r.has("side_view"),
-            Scope::Activity { .. } => r.has("userbar"),
+            Scope::Personal(_) => r.has(right::SIDE_VIEW),
+            Scope::Activity { .. } => r.has(right::USERBAR),
         }
     }
 

@@ -89,7 +89,7 @@ async fn matrix_page(
                             ("profile", &profile.name().render(lang)),
                         ]))
                     }
-                    @if right == names::ADMIN && !*granting {
+                    @if right == names::ADMIN.name() && !*granting {
                         p { (lang.t("rights-confirm-admin")) }
                     }
                     form.inline-form method="post" action=(paths::ADMIN_RIGHTS_TOGGLE) {

@@ -8,6 +8,7 @@ mod list;
 mod show;
 
 use crate::domain::procedures::Reader;
+use crate::domain::rights::{Right, names};
 use crate::domain::settings::FUNCTION_PROCEDURES;
 
 use super::extract::Authed;
@@ -16,12 +17,12 @@ use super::routes::{Access, Routes};
 use super::tickets::upload;
 
 /// Rights of this area (GestSup's names).
-pub const SEE_ALL: &str = "procedure";
-pub const ADD: &str = "procedure_add";
-pub const MODIFY: &str = "procedure_modify";
-pub const DELETE: &str = "procedure_delete";
-pub const COMPANY: &str = "procedure_company";
-pub const COMPANY_ONLY: &str = "procedure_list_company_only";
+pub const SEE_ALL: Right = names::PROCEDURE;
+pub const ADD: Right = names::PROCEDURE_ADD;
+pub const MODIFY: Right = names::PROCEDURE_MODIFY;
+pub const DELETE: Right = names::PROCEDURE_DELETE;
+pub const COMPANY: Right = names::PROCEDURE_COMPANY;
+pub const COMPANY_ONLY: Right = names::PROCEDURE_LIST_COMPANY_ONLY;
 
 /// The routes of this area.
 pub fn routes() -> Routes {

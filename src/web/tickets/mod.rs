@@ -13,13 +13,14 @@ pub(crate) mod upload;
 mod validation;
 pub(crate) mod view;
 
+use crate::domain::rights::names as right;
 use crate::domain::tickets::Actor;
 
 use super::extract::Authed;
 use super::paths;
 use super::routes::{Access, Routes};
 
-const CREATE: Access = Access::Right("side_open_ticket");
+const CREATE: Access = Access::Right(right::SIDE_OPEN_TICKET);
 
 /// The routes of this area.
 pub fn routes() -> Routes {
@@ -40,18 +41,18 @@ pub fn routes() -> Routes {
         )
         .post_upload(
             paths::TICKET_PICTURES,
-            Access::Right("ticket_attachment"),
+            Access::Right(right::TICKET_ATTACHMENT),
             paste::attach,
             upload::MAX_REQUEST_BYTES,
         )
         .post(
             paths::TICKET_TEMPLATE,
-            Access::Right("ticket_template"),
+            Access::Right(right::TICKET_TEMPLATE),
             page::save_template,
         )
         .post(
             paths::TICKET_CLOSE,
-            Access::Right("ticket_close"),
+            Access::Right(right::TICKET_CLOSE),
             page::close,
         )
         .post(
@@ -66,52 +67,56 @@ pub fn routes() -> Routes {
         )
         .post(
             paths::TICKET_VALIDATION_CONFIRM,
-            Access::Right("ticket_user_validation"),
+            Access::Right(right::TICKET_USER_VALIDATION),
             validation::confirm,
         )
         .post(paths::TICKET_ENTRY_EDIT, Access::LoggedIn, thread::edit)
         .post(paths::TICKET_ENTRY_DELETE, Access::LoggedIn, thread::delete)
         .post(
             paths::TICKET_ENTRY_PRIVATE,
-            Access::Right("ticket_thread_private"),
+            Access::Right(right::TICKET_THREAD_PRIVATE),
             thread::toggle_private,
         )
         .get(
             paths::TICKET_MAIL,
-            Access::Right("ticket_send_mail"),
+            Access::Right(right::TICKET_SEND_MAIL),
             mail::form,
         )
         .post(
             paths::TICKET_MAIL,
-            Access::Right("ticket_send_mail"),
+            Access::Right(right::TICKET_SEND_MAIL),
             mail::send,
         )
         .get(paths::TICKET_ATTACHMENT, Access::LoggedIn, files::download)
         .post(
             paths::TICKET_ATTACHMENT_DELETE,
-            Access::Right("ticket_attachment_delete"),
+            Access::Right(right::TICKET_ATTACHMENT_DELETE),
             files::delete,
         )
         .post(
             paths::TICKET_REMINDERS,
-            Access::Right("ticket_event"),
+            Access::Right(right::TICKET_EVENT),
             reminders::add,
         )
         .get(paths::REMINDERS, Access::LoggedIn, reminders::list)
         .post(paths::REMINDER_DONE, Access::LoggedIn, reminders::done)
         .get(
             paths::USER_CHOICES,
-            Access::AnyRight(&["ticket_user", "ticket_new_user", "ticket_send_mail"]),
+            Access::AnyRight(&[
+                right::TICKET_USER,
+                right::TICKET_NEW_USER,
+                right::TICKET_SEND_MAIL,
+            ]),
             people::search,
         )
         .get(
             paths::QUICK_SUBCATEGORY,
-            Access::Right("ticket_cat_actions"),
+            Access::Right(right::TICKET_CAT_ACTIONS),
             quick::form,
         )
         .post(
             paths::QUICK_SUBCATEGORY,
-            Access::Right("ticket_cat_actions"),
+            Access::Right(right::TICKET_CAT_ACTIONS),
             quick::create,
         )
 }

@@ -1,5 +1,6 @@
 //! The new-ticket page and the ticket page: showing, saving, closing.
 
+use crate::domain::rights::names as right;
 use std::collections::HashMap;
 
 use axum::extract::{Multipart, Path, Query, State};
@@ -64,7 +65,7 @@ async fn load_new(
     let (v, me, company_first, settings) = (
         v.clone(),
         actor.user.id.0,
-        actor.rights.has("ticket_user_company"),
+        actor.rights.has(right::TICKET_USER_COMPANY),
         actor.settings.clone(),
     );
     Ok(state
@@ -92,7 +93,7 @@ fn new_view(
     let form = actor.new_form();
     let access = Access::compute(&actor.rights, &actor.settings, form);
     let content = html! {
-        @if form == Form::NewFull && actor.rights.has("ticket_template") && !page.options.templates.is_empty() {
+        @if form == Form::NewFull && actor.rights.has(right::TICKET_TEMPLATE) && !page.options.templates.is_empty() {
             form.inline-add.template-form method="get" action=(paths::TICKET_NEW) {
                 div.field {
                     label for="f-template" { (lang.t("ticket-use-template")) }
@@ -118,7 +119,7 @@ fn new_view(
         (form_error(lang, banner.or((!errors.is_empty()).then(|| msg("form-has-errors")).as_ref())))
         form.stack #ticket-form method="post" enctype="multipart/form-data" action=(upload_action(paths::TICKETS, visitor)) novalidate {
             (view::fields(&FormView { visitor, access: &access, values, options: &page.options, errors, current: None, description_html: None,
-                description_paste: if actor.rights.has("ticket_attachment") && actor.rights.has("ticket_description_insert_image") { view::Paste::FileInput("f-attachments") } else { view::Paste::Nothing } }))
+                description_paste: if actor.rights.has(right::TICKET_ATTACHMENT) && actor.rights.has(right::TICKET_DESCRIPTION_INSERT_IMAGE) { view::Paste::FileInput("f-attachments") } else { view::Paste::Nothing } }))
             (attachment_input(visitor, actor, &page.pending, 0, errors))
             div.form-actions {
                 button.button.button-primary type="submit" {
@@ -140,7 +141,7 @@ fn attachment_input(
 ) -> Markup {
     let lang = visitor.lang;
     let max = actor.max_attachments();
-    let may = actor.rights.has("ticket_attachment") && max > 0;
+    let may = actor.rights.has(right::TICKET_ATTACHMENT) && max > 0;
     html! {
         @if may {
             div.field.has-error[errors.get("attachments").is_some()] {
@@ -191,7 +192,7 @@ pub async fn new_page(
     let form = actor.new_form();
     let mut values = tickets::defaults(&actor, form, clock::now());
     let source = match (q.template, q.copy) {
-        (Some(t), _) if actor.rights.has("ticket_template") => {
+        (Some(t), _) if actor.rights.has(right::TICKET_TEMPLATE) => {
             state
                 .db()
                 .read(move |c| template_source(c, t).map_err(DomainError::from))
@@ -352,8 +353,8 @@ async fn load(
                     let reader = procedures::Reader::load(
                         c,
                         me,
-                        rights.has("procedure"),
-                        rights.has("procedure_list_company_only"),
+                        rights.has(right::PROCEDURE),
+                        rights.has(right::PROCEDURE_LIST_COMPANY_ONLY),
                     )?;
                     procedures::repo::for_ticket(c, &reader, category, row.values.subcategory_id)?
                 }
@@ -367,9 +368,9 @@ async fn load(
                     c,
                     lang,
                     &row.values,
-                    rights.has("ticket_user_company"),
+                    rights.has(right::TICKET_USER_COMPANY),
                 )?,
-                entries: if rights.has("ticket_resolution_disp") {
+                entries: if rights.has(right::TICKET_RESOLUTION_DISP) {
                     thread::list(c, id, viewer.private_entries, lang)?
                 } else {
                     Vec::new()
@@ -403,7 +404,7 @@ fn ticket_view(
     let access = Access::compute(&actor.rights, &actor.settings, Form::Existing);
     let action = upload_action(&fill(paths::TICKET, &[&row.id]), visitor);
     let may_post = actor.may_reply();
-    let may_save = actor.rights.has("ticket_save");
+    let may_save = actor.rights.has(right::TICKET_SAVE);
     let title = format!("#{} {}", row.id, row.values.title);
     let pictures = |target: tickets::PasteTarget| {
         tickets::may_paste(actor, target).then(|| {
@@ -439,10 +440,10 @@ fn ticket_view(
                 @if crate::domain::tickets::may_create(actor) && actor.new_form() == Form::NewFull {
                     a.button.button-small href=(format!("{}?copy={}", paths::TICKET_NEW, row.id)) { (lang.t("ticket-duplicate")) }
                 }
-                @if actor.rights.has("ticket_send_mail") && visitor.settings.flag(crate::domain::settings::mail_registry::SMTP_ENABLED) {
+                @if actor.rights.has(right::TICKET_SEND_MAIL) && visitor.settings.flag(crate::domain::settings::mail_registry::SMTP_ENABLED) {
                     a.button.button-small href=(fill(paths::TICKET_MAIL, &[&row.id])) { (lang.t("mail-send-from-ticket")) }
                 }
-                @if actor.rights.has("ticket_template") {
+                @if actor.rights.has(right::TICKET_TEMPLATE) {
                     @let refused = page.drafts.template.as_ref();
                     details.template-save open[refused.is_some()] {
                         summary.button.button-small { (lang.t("ticket-template-save")) }
@@ -472,7 +473,7 @@ fn ticket_view(
                 section.panel.ticket-request {
                     (view::request_fields(&form_view))
                 }
-                @if actor.rights.has("ticket_resolution_disp") {
+                @if actor.rights.has(right::TICKET_RESOLUTION_DISP) {
                     section.panel.thread #thread aria-labelledby="thread-heading" {
                         h2 #thread-heading { (lang.t("ticket-thread")) }
                         div #thread-entries data-live-region {
@@ -509,7 +510,7 @@ fn ticket_view(
                                         (view::file_icon(&f.content_type)) " "
                                         a href=(fill(paths::TICKET_ATTACHMENT, &[&row.id, &f.id])) download=(f.filename) { (f.filename) }
                                         " " span.muted { "(" (view::size_text(lang, f.size)) ")" }
-                                        @if actor.rights.has("ticket_attachment_delete") {
+                                        @if actor.rights.has(right::TICKET_ATTACHMENT_DELETE) {
                                             (action_button(visitor, &fill(paths::TICKET_ATTACHMENT_DELETE, &[&row.id, &f.id]), &lang.t("action-remove"), "button-danger", Some(&lang.t("ticket-attachment-confirm-delete"))))
                                         }
                                     }
@@ -534,7 +535,7 @@ fn ticket_view(
                         }
                     }
                 }
-                @if actor.rights.has("ticket_event") {
+                @if actor.rights.has(right::TICKET_EVENT) {
                     (super::reminders::section(visitor, row, &page.reminders, &page.drafts.reminder))
                 }
             }
@@ -556,7 +557,7 @@ fn save_bar(
     let closes = actor.may_save_and_close()
         && !crate::domain::tickets::states::is_closed(row.values.state_id);
     html! {
-        @if may_post || may_save || actor.rights.has("ticket_attachment") || actor.may_close(row) {
+        @if may_post || may_save || actor.rights.has(right::TICKET_ATTACHMENT) || actor.may_close(row) {
             div.form-actions.save-bar {
                 button.button.button-primary #save-button type="submit" form="ticket-form"
                     data-saves-fields[may_save] data-label-reply=[may_post.then(|| lang.t("ticket-save-and-send"))] {

@@ -2,6 +2,7 @@
 //! when there are too many users to list: `GET /users/choices?q=text` answers the matching
 //! active users as JSON.
 
+use crate::domain::rights::names as right;
 use axum::Json;
 use axum::extract::{Query, State};
 use serde::{Deserialize, Serialize};
@@ -42,7 +43,7 @@ pub async fn search(
     if text.is_empty() {
         return Ok(Json(Vec::new()));
     }
-    let company_first = authed.session.rights.has("ticket_user_company");
+    let company_first = authed.session.rights.has(right::TICKET_USER_COMPANY);
     let people = state
         .db()
         .read(move |c| find_people(c, None, &text, company_first, LIMIT).map_err(DomainError::from))

@@ -2,6 +2,7 @@
 //! the ticket; a technician holding `ticket_user_validation` records an acceptance given
 //! another way; everyone who sees the ticket sees where it stands.
 
+use crate::domain::rights::names as right;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use maud::{Markup, html};
@@ -45,7 +46,7 @@ pub fn panel(visitor: &Visitor, row: &TicketRow, status: Option<&Status>) -> Mar
                         }
                     } @else {
                         p { (msg("validation-awaiting").arg("date", format_date(lang, *due_at)).render(lang)) }
-                        @if visitor.has_right("ticket_user_validation") {
+                        @if visitor.has_right(right::TICKET_USER_VALIDATION) {
                             (action_button(visitor, &fill(paths::TICKET_VALIDATION_CONFIRM, &[&id]), &lang.t("validation-confirm"), "", Some(&lang.t("validation-confirm-help"))))
                         }
                     }

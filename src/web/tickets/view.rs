@@ -1,6 +1,7 @@
 //! The ticket form's fields: each shown as an input, as read-only text, or not at all, as the
 //! viewer's access says; a mandatory field carries a star and the server checks it.
 
+use crate::domain::rights::names as right;
 use std::collections::HashMap;
 
 use maud::{Markup, html};
@@ -251,7 +252,7 @@ fn input(view: &FormView<'_>, field: Field, id: &str, value: &str, required: boo
                         option value=(p.value) selected[p.value == value] data-mail=(p.mail) data-phone=(p.phone) data-detail=(p.detail) { (p.label) }
                     }
                 }
-                @if view.visitor.has_right("ticket_user_actions") {
+                @if view.visitor.has_right(right::TICKET_USER_ACTIONS) {
                     button.button.button-small type="button" data-quick-user=(format!("#{id}")) data-quick-prefix="u"
                         data-quick-url=(paths::QUICK_USER_NEW) data-quick-title=(lang.t("quick-user-title"))
                         title=(lang.t("quick-user-new")) { "+" }
@@ -270,7 +271,7 @@ fn input(view: &FormView<'_>, field: Field, id: &str, value: &str, required: boo
                         option value=(v) data-category=(s.category_id) selected[v == value] { (s.label) }
                     }
                 }
-                @if view.visitor.has_right("ticket_cat_actions") {
+                @if view.visitor.has_right(right::TICKET_CAT_ACTIONS) {
                     button.button.button-small type="button" data-quick-subcategory=(format!("#{id}"))
                         data-category-from="#f-category_id" data-quick-url=(paths::QUICK_SUBCATEGORY)
                         data-quick-title=(lang.t("quick-subcategory-title")) title=(lang.t("quick-subcategory-title")) { "+" }

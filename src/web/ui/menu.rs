@@ -3,6 +3,7 @@
 //! the functions switched on in the settings (procedures), and the administration pages. An
 //! entry appears only when its right is granted (and its function is on).
 
+use crate::domain::rights::names as right;
 use crate::domain::rights::names;
 use crate::domain::worklist::counters::{Label, Title};
 use crate::domain::worklist::scope::{Scope, View};
@@ -162,9 +163,9 @@ pub fn for_visitor(visitor: &Visitor) -> Vec<Section> {
         return Vec::new();
     };
     let lang = visitor.lang;
-    let has = |r: &str| session.rights.has(r);
+    let has = |r: crate::domain::rights::Right| session.rights.has(r);
     let mut sections: Vec<Section> = Vec::new();
-    if has("side_open_ticket") {
+    if has(right::SIDE_OPEN_TICKET) {
         sections.push(Section {
             title: None,
             entries: vec![Entry {
@@ -212,7 +213,7 @@ pub fn for_visitor(visitor: &Visitor) -> Vec<Section> {
                     new_tab: false,
                 })
                 .collect();
-            if s.title == Title::All && has("side_all") {
+            if s.title == Title::All && has(right::SIDE_ALL) {
                 entries.push(Entry {
                     label: lang.t("menu-supervision"),
                     href: paths::SUPERVISION.to_owned(),
@@ -232,7 +233,7 @@ pub fn for_visitor(visitor: &Visitor) -> Vec<Section> {
     if visitor
         .settings
         .flag(crate::domain::settings::FUNCTION_PROCEDURES)
-        && has("procedure")
+        && has(right::PROCEDURE)
     {
         sections.push(Section {
             title: None,

@@ -2,6 +2,7 @@
 //! the activity view, what is to handle, the workload and a red inbox for new tickets nobody
 //! has yet (reminders have their own clock beside the bar). Each figure links to its list; the bar refreshes live.
 
+use crate::domain::rights::names as right;
 use maud::{Markup, html};
 
 use crate::domain::tickets::states;
@@ -31,7 +32,7 @@ pub fn render(visitor: &Visitor) -> Markup {
     html! {
         div.userbar #userbar data-live-region {
             @if let Some(t) = bar.tech {
-                @if t.unassigned > 0 && visitor.has_right("side_all") {
+                @if t.unassigned > 0 && visitor.has_right(right::SIDE_ALL) {
                     a.bar-item.bar-new href=(view_href(&View { scope: Scope::All, state: StateSel::One(states::UNASSIGNED) }))
                         title=(lang.t("bar-new-help")) {
                         (icons::icon(icons::INBOX))

@@ -1,6 +1,7 @@
 //! The activity view (`/activity`): tickets opened, closed or advanced today or over a chosen
 //! period, with the three counters.
 
+use crate::domain::rights::names as right;
 use axum::extract::{RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use maud::html;
@@ -120,7 +121,7 @@ pub async fn page(
                 columns: &columns,
                 page: &loaded.page,
                 choices: &loaded.choices,
-                with_hour: reader.has("dashboard_col_date_create_hour"),
+                with_hour: reader.has(right::DASHBOARD_COL_DATE_CREATE_HOUR),
                 period: true,
             }))
         }

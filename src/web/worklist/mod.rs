@@ -11,6 +11,7 @@ mod table;
 
 use super::paths;
 use super::routes::{Access, Routes};
+use crate::domain::rights::names as right;
 
 pub use page::render as render_list;
 pub use query::{ListQuery, pairs as query_pairs};
@@ -19,10 +20,14 @@ pub use query::{ListQuery, pairs as query_pairs};
 pub fn routes() -> Routes {
     Routes::new()
         .get(paths::TICKETS, Access::LoggedIn, page::list)
-        .get(paths::ACTIVITY, Access::Right("userbar"), activity::page)
+        .get(
+            paths::ACTIVITY,
+            Access::Right(right::USERBAR),
+            activity::page,
+        )
         .get(
             paths::SUPERVISION,
-            Access::Right("side_all"),
+            Access::Right(right::SIDE_ALL),
             supervision::page,
         )
         .get(paths::LIVE, Access::LoggedIn, live::stream)

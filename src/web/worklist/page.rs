@@ -1,6 +1,7 @@
 //! The ticket list page (`/tickets`, and the home page of a logged-in user): the view chosen in
 //! the menu, a search box, the table, and the export links.
 
+use crate::domain::rights::names as right;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -119,7 +120,7 @@ fn toolbar(visitor: &Visitor, q: &ListQuery) -> Markup {
                 a.button.button-small href=(q.with_page(1).href(paths::EXPORT_TICKETS)) download {
                     (icons::icon(icons::DOWNLOAD)) " " (lang.t("list-export"))
                 }
-                @if visitor.has_right("side_all") {
+                @if visitor.has_right(right::SIDE_ALL) {
                     a.button.button-small href=(format!("{}?view=all", paths::EXPORT_TICKETS)) download {
                         (lang.t("list-export-all"))
                     }
@@ -153,7 +154,7 @@ pub async fn render(
                 columns: &columns,
                 page: &loaded.page,
                 choices: &loaded.choices,
-                with_hour: reader.has("dashboard_col_date_create_hour"),
+                with_hour: reader.has(right::DASHBOARD_COL_DATE_CREATE_HOUR),
                 period: false,
             }))
         }
