@@ -16,6 +16,15 @@ pub mod validation;
 pub mod values;
 pub mod visibility;
 
+mod actor;
+mod save;
+mod uploads;
+
+pub use actor::Actor;
+pub use save::{Change, Saved, update};
+use uploads::link_uploads;
+pub use uploads::{PasteTarget, attach_pictures, may_paste, remove_attachment, upload_room};
+
 use crate::domain::rights::names as right;
 use std::collections::HashMap;
 
@@ -66,118 +75,6 @@ fn notify_saved(
         },
         now,
     )
-}
-
-/// Who acts on tickets, with what rights, under which settings.
-#[derive(Debug, Clone)]
-pub struct Actor {
-    pub user: User,
-    pub rights: RightSet,
-    pub settings: Settings,
-}
-
-impl Actor {
-    /// Technicians and administrators handle tickets.
-    pub fn is_technician(&self) -> bool {
-        matches!(
-            self.user.profile,
-            Profile::Technician | Profile::Administrator
-        )
-    }
-
-    /// Which new-ticket form this actor gets.
-    pub fn new_form(&self) -> Form {
-        if self.rights.has(right::TICKET_NEW_USER_DISP) {
-            Form::NewFull
-        } else {
-            Form::NewSimple
-        }
-    }
-
-    /// What this actor may do to text replies.
-    pub fn text_rights(&self) -> TextRights {
-        TextRights {
-            edit_own: self.rights.has(right::TICKET_THREAD_EDIT),
-            edit_all: self.rights.has(right::TICKET_THREAD_EDIT_ALL),
-            delete_own: self.rights.has(right::TICKET_THREAD_DELETE),
-            delete_all: self.rights.has(right::TICKET_THREAD_DELETE_ALL),
-            hide: self.rights.has(right::TICKET_THREAD_PRIVATE),
-        }
-    }
-
-    /// Whether this actor may post replies: the thread is shown to them and they may write in it.
-    pub fn may_reply(&self) -> bool {
-        self.rights.has(right::TICKET_RESOLUTION_DISP) && self.rights.has(right::TICKET_THREAD_POST)
-    }
-
-    /// Whether this actor may use "Close ticket" on `row`: the requester's own button, on a
-    /// ticket still open. The ticket page offers it on the same rule.
-    pub fn may_close(&self, row: &repo::TicketRow) -> bool {
-        self.rights.has(right::TICKET_CLOSE)
-            && !states::is_closed(row.values.state_id)
-            && row.values.requester == Some(Who::User(self.user.id.0))
-    }
-
-    /// Whether this actor has "Save and close" on the ticket page.
-    pub fn may_save_and_close(&self) -> bool {
-        self.rights.has(right::TICKET_SAVE_CLOSE) && self.rights.has(right::TICKET_SAVE)
-    }
-
-    /// What this actor may see.
-    pub fn viewer(&self, conn: &rusqlite::Connection) -> rusqlite::Result<Viewer> {
-        Viewer::load(conn, self.user.id.0, &self.rights, &self.settings)
-    }
-
-    /// The most attachments a ticket may have.
-    pub fn max_attachments(&self) -> i64 {
-        self.settings.number(settings::ATTACHMENT_MAX_COUNT)
-    }
-}
-
-/// How many new files a ticket form of `actor` may bring: for a new ticket (`ticket` none) or
-/// for ticket `ticket`, which they must see (else "not found"). `None` without
-/// `ticket_attachment`; else the per-ticket limit less the files the ticket has.
-pub fn upload_room(
-    conn: &rusqlite::Connection,
-    actor: &Actor,
-    ticket: Option<i64>,
-) -> Result<Option<i64>, DomainError> {
-    let existing = match ticket {
-        Some(id) => {
-            if !actor.viewer(conn)?.sees(conn, id)? {
-                return Err(DomainError::NotFound);
-            }
-            attachments::list(conn, id)?.len() as i64
-        }
-        None => 0,
-    };
-    if !actor.rights.has(right::TICKET_ATTACHMENT) {
-        return Ok(None);
-    }
-    Ok(Some((actor.max_attachments() - existing).max(0)))
-}
-
-/// Removes attachment `id` from ticket `ticket`: `actor` must hold `ticket_attachment_delete`
-/// and see the ticket when the removal is written.
-pub async fn remove_attachment(
-    db: &Db,
-    store: &attachments::Store,
-    actor: &Actor,
-    ticket: i64,
-    id: i64,
-) -> Result<(), DomainError> {
-    if !actor.rights.has(right::TICKET_ATTACHMENT_DELETE) {
-        return Err(DomainError::Forbidden);
-    }
-    let who = actor.clone();
-    attachments::remove(db, store, ticket, id, actor.user.id.0, move |tx| {
-        if who.viewer(tx)?.sees(tx, ticket)? {
-            Ok(())
-        } else {
-            Err(DomainError::NotFound)
-        }
-    })
-    .await
 }
 
 /// Whether `actor` may open new tickets.
@@ -381,31 +278,6 @@ fn keep_description(
     }
 }
 
-/// Links the actor's uploads to a ticket, when their profile may attach files.
-fn link_uploads(
-    tx: &Transaction<'_>,
-    actor: &Actor,
-    ticket: i64,
-    uploads: &[String],
-    now: i64,
-) -> Result<(), DomainError> {
-    if uploads.is_empty() {
-        return Ok(());
-    }
-    if !actor.rights.has(right::TICKET_ATTACHMENT) {
-        return Err(DomainError::Forbidden);
-    }
-    attachments::link(
-        tx,
-        ticket,
-        actor.user.id.0,
-        uploads,
-        actor.max_attachments(),
-        now,
-    )
-    .map(drop)
-}
-
 /// Saves ticket `id` as a template named `name` (`ticket_template`): new tickets can start
 /// from it. The name is required and unique among templates. Returns the template's id.
 pub async fn save_as_template(
@@ -451,68 +323,6 @@ pub async fn save_as_template(
             rusqlite::params![name, id, clock::now()],
         )?;
         Ok(tx.last_insert_rowid())
-    })
-    .await
-}
-
-/// Where a picture is pasted: a reply, or the description.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PasteTarget {
-    Reply,
-    Description,
-}
-
-impl PasteTarget {
-    /// The right that lets pictures into that text (GestSup's names).
-    pub fn right(self) -> crate::domain::rights::Right {
-        use crate::domain::rights::names;
-        match self {
-            PasteTarget::Reply => names::TICKET_RESOLUTION_INSERT_IMAGE,
-            PasteTarget::Description => names::TICKET_DESCRIPTION_INSERT_IMAGE,
-        }
-    }
-}
-
-/// Whether `actor` may paste pictures into `target` of a ticket.
-pub fn may_paste(actor: &Actor, target: PasteTarget) -> bool {
-    actor.rights.has(right::TICKET_ATTACHMENT)
-        && actor.rights.has(target.right())
-        && match target {
-            PasteTarget::Reply => actor.may_reply(),
-            PasteTarget::Description => {
-                Access::compute(&actor.rights, &actor.settings, Form::Existing)
-                    .editable(Field::Description)
-            }
-        }
-}
-
-/// Attaches pictures pasted or dropped into a text of ticket `id` at once, so that the text can
-/// show them: the ticket must be visible when they are linked, and each must be a picture.
-/// Returns them as attached.
-pub async fn attach_pictures(
-    db: &Db,
-    actor: &Actor,
-    id: i64,
-    target: PasteTarget,
-    uploads: Vec<String>,
-) -> Result<Vec<attachments::Attachment>, DomainError> {
-    if !may_paste(actor, target) {
-        return Err(DomainError::Forbidden);
-    }
-    let actor = actor.clone();
-    db.write(move |tx| {
-        let me = actor.user.id.0;
-        if !actor.viewer(tx)?.sees(tx, id)? {
-            return Err(DomainError::NotFound);
-        }
-        let files = attachments::pending(tx, me, &uploads)?;
-        if files
-            .iter()
-            .any(|f| !attachments::INLINE_IMAGE_TYPES.contains(&f.content_type.as_str()))
-        {
-            return Err(invalid("attachments", msg("error-paste-not-picture")));
-        }
-        attachments::link(tx, id, me, &uploads, actor.max_attachments(), clock::now())
     })
     .await
 }
@@ -602,202 +412,6 @@ pub async fn create(
         Ok(id)
     })
     .await
-}
-
-/// What a save did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Saved {
-    /// Applied as sent.
-    Applied,
-    /// Someone else had saved meanwhile; their changes and these were on different fields and
-    /// both were kept.
-    Merged,
-}
-
-/// A save of the ticket form: the fields as typed, the values they had when the form was shown
-/// (`original`, by field name) and the ticket's version then, an optional reply, and uploads.
-#[derive(Debug, Clone, Default)]
-pub struct Change {
-    pub form: HashMap<String, String>,
-    pub original: HashMap<String, String>,
-    pub version: i64,
-    pub reply: Reply,
-    pub uploads: Vec<String>,
-    /// "Save and close": the ticket is resolved with this save (`ticket_save_close`).
-    pub close: bool,
-}
-
-/// Saves a change to ticket `id` in one transaction. A change based on an older version is
-/// merged when it touches other fields than the changes made meanwhile; otherwise it is refused
-/// with a message on each field changed by both.
-pub async fn update(db: &Db, actor: &Actor, id: i64, change: Change) -> Result<Saved, DomainError> {
-    let access = Access::compute(&actor.rights, &actor.settings, Form::Existing);
-    let reply = change.reply.normalized()?;
-    let reply_html = match &reply {
-        Some(r) => Some(Rendered::of(&r.body).await),
-        None => None,
-    };
-    // The description is rendered when it was changed in the form.
-    let typed_description = change.form.get(Field::Description.name());
-    let description = match typed_description {
-        Some(d)
-            if access.editable(Field::Description)
-                && Some(d) != change.original.get(Field::Description.name())
-                && d.chars().count() <= values::MAX_DESCRIPTION_CHARS =>
-        {
-            Some(Rendered::of(&values::normalize(Field::Description, d)).await)
-        }
-        _ => None,
-    };
-    let actor = actor.clone();
-    db.write(move |tx| {
-        let me = actor.user.id.0;
-        let viewer = Viewer::load(tx, me, &actor.rights, &actor.settings)?;
-        let current = repo::get_visible(tx, &viewer, id)?.ok_or(DomainError::NotFound)?;
-        let typed = values::read_form(&change.form, &access, &current.values)
-            .map_err(DomainError::Invalid)?;
-        let (mut v, saved) = if current.version == change.version {
-            (typed, Saved::Applied)
-        } else {
-            merge(&current.values, &typed, &change.original, &access)?
-        };
-        checks::check(tx, &v, &current.values, &access)?.into_result()?;
-        let visible_reply = reply.as_ref().map(|r| !r.private);
-        if let Some(r) = &reply {
-            if !actor.may_reply() {
-                return Err(DomainError::Forbidden);
-            }
-            if r.private && !actor.text_rights().hide {
-                return Err(DomainError::Forbidden);
-            }
-            take_up_on_reply(&actor, &current.values, &mut v);
-        }
-        if change.close {
-            if !actor.may_save_and_close() {
-                return Err(DomainError::Forbidden);
-            }
-            if !states::is_closed(v.state_id) {
-                v.state_id = states::RESOLVED;
-            }
-        }
-        let now = clock::now();
-        apply_rules(Some(&current.values), &mut v, now);
-        if !repo::update(tx, id, &v, current.version, now)? {
-            return Err(DomainError::Conflict(msg("error-ticket-changed")));
-        }
-        record_changes(tx, id, me, now, &current.values, &v)?;
-        keep_description(
-            tx,
-            id,
-            Some(&current.values.description),
-            &v.description,
-            description.as_ref(),
-        )?;
-        if let Some(r) = reply {
-            thread::record(
-                tx,
-                id,
-                me,
-                now,
-                Event::Text {
-                    body: r.body,
-                    private: r.private,
-                    html: reply_html.map(|h| h.html),
-                },
-            )?;
-            if actor.is_technician() {
-                repo::set_last_tech_reply(tx, id, now)?;
-            }
-        }
-        link_uploads(tx, &actor, id, &change.uploads, now)?;
-        validation::after_save(tx, &actor, id, (&current.values, &v), now)?;
-        notify_saved(tx, &actor, id, (&current.values, &v), visible_reply, now)?;
-        mark_after_change(tx, id, me, &v, now)?;
-        Ok(saved)
-    })
-    .await
-}
-
-/// What a reply moves: a technician answering a ticket nobody has takes it, and one not started
-/// starts; a requester answering a resolved ticket reopens it (setting
-/// [`settings::REPLY_REOPENS`]). A field changed in the same save wins.
-fn take_up_on_reply(actor: &Actor, current: &Values, v: &mut Values) {
-    let state_untouched = v.state_id == current.state_id;
-    if actor.is_technician() {
-        if v.technician.is_none() && current.technician.is_none() {
-            v.technician = Some(Who::User(actor.user.id.0));
-        }
-        if matches!(v.state_id, states::UNASSIGNED | states::WAITING) && state_untouched {
-            v.state_id = states::IN_PROGRESS;
-        }
-    } else if state_untouched
-        && current.state_id == states::RESOLVED
-        && current.requester == Some(Who::User(actor.user.id.0))
-        && actor.settings.flag(settings::REPLY_REOPENS)
-    {
-        v.state_id = if v.technician.is_some() {
-            states::IN_PROGRESS
-        } else {
-            states::UNASSIGNED
-        };
-        v.resolved_at = None;
-    }
-}
-
-/// Combines a change based on an old version with the current values.
-fn merge(
-    current: &Values,
-    typed: &Values,
-    original: &HashMap<String, String>,
-    access: &Access,
-) -> Result<(Values, Saved), DomainError> {
-    let mut merged = current.clone();
-    let mut conflicts = FieldErrors::new();
-    for field in Field::ALL {
-        if !access.editable(field) {
-            continue;
-        }
-        let before =
-            values::normalize(field, original.get(field.name()).map_or("", String::as_str));
-        let mine = typed.text(field);
-        let theirs = current.text(field);
-        if mine == before {
-            continue;
-        }
-        if theirs != before && mine != theirs {
-            conflicts.add(field.name(), msg("error-field-changed-meanwhile"));
-            continue;
-        }
-        set_field(&mut merged, typed, field);
-    }
-    if conflicts.is_empty() {
-        Ok((merged, Saved::Merged))
-    } else {
-        Err(DomainError::Invalid(conflicts))
-    }
-}
-
-fn set_field(to: &mut Values, from: &Values, field: Field) {
-    match field {
-        Field::Requester => to.requester = from.requester,
-        Field::Type => to.type_id = from.type_id,
-        Field::Technician => to.technician = from.technician,
-        Field::Category => to.category_id = from.category_id,
-        Field::Subcategory => to.subcategory_id = from.subcategory_id,
-        Field::Place => to.place_id = from.place_id,
-        Field::Service => to.service_id = from.service_id,
-        Field::Agency => to.agency_id = from.agency_id,
-        Field::Title => to.title.clone_from(&from.title),
-        Field::Description => to.description.clone_from(&from.description),
-        Field::CreatedAt => to.created_at = from.created_at,
-        Field::HopeDate => to.hope_date.clone_from(&from.hope_date),
-        Field::ResolvedAt => to.resolved_at = from.resolved_at,
-        Field::TimeSpent => to.time_spent = from.time_spent,
-        Field::TimeHope => to.time_hope = from.time_hope,
-        Field::Priority => to.priority_id = from.priority_id,
-        Field::Criticality => to.criticality_id = from.criticality_id,
-        Field::State => to.state_id = from.state_id,
-    }
 }
 
 /// After a change by `me`: unread for the technician unless they made it, unread for the

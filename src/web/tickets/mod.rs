@@ -3,6 +3,7 @@
 
 pub(crate) mod files;
 mod mail;
+mod new;
 mod page;
 mod paste;
 mod people;
@@ -25,11 +26,11 @@ const CREATE: Access = Access::Right(right::SIDE_OPEN_TICKET);
 /// The routes of this area.
 pub fn routes() -> Routes {
     Routes::new()
-        .get(paths::TICKET_NEW, CREATE, page::new_page)
+        .get(paths::TICKET_NEW, CREATE, new::new_page)
         .post_upload(
             paths::TICKETS,
             CREATE,
-            page::create,
+            new::create,
             upload::MAX_REQUEST_BYTES,
         )
         .get(paths::TICKET, Access::LoggedIn, page::show)

@@ -1,0 +1,70 @@
+//! Who acts on tickets: the signed-in user with their rights and the settings of the moment,
+//! and what that lets them do.
+
+use super::*;
+
+/// Who acts on tickets, with what rights, under which settings.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub user: User,
+    pub rights: RightSet,
+    pub settings: Settings,
+}
+
+impl Actor {
+    /// Technicians and administrators handle tickets.
+    pub fn is_technician(&self) -> bool {
+        matches!(
+            self.user.profile,
+            Profile::Technician | Profile::Administrator
+        )
+    }
+
+    /// Which new-ticket form this actor gets.
+    pub fn new_form(&self) -> Form {
+        if self.rights.has(right::TICKET_NEW_USER_DISP) {
+            Form::NewFull
+        } else {
+            Form::NewSimple
+        }
+    }
+
+    /// What this actor may do to text replies.
+    pub fn text_rights(&self) -> TextRights {
+        TextRights {
+            edit_own: self.rights.has(right::TICKET_THREAD_EDIT),
+            edit_all: self.rights.has(right::TICKET_THREAD_EDIT_ALL),
+            delete_own: self.rights.has(right::TICKET_THREAD_DELETE),
+            delete_all: self.rights.has(right::TICKET_THREAD_DELETE_ALL),
+            hide: self.rights.has(right::TICKET_THREAD_PRIVATE),
+        }
+    }
+
+    /// Whether this actor may post replies: the thread is shown to them and they may write in it.
+    pub fn may_reply(&self) -> bool {
+        self.rights.has(right::TICKET_RESOLUTION_DISP) && self.rights.has(right::TICKET_THREAD_POST)
+    }
+
+    /// Whether this actor may use "Close ticket" on `row`: the requester's own button, on a
+    /// ticket still open. The ticket page offers it on the same rule.
+    pub fn may_close(&self, row: &repo::TicketRow) -> bool {
+        self.rights.has(right::TICKET_CLOSE)
+            && !states::is_closed(row.values.state_id)
+            && row.values.requester == Some(Who::User(self.user.id.0))
+    }
+
+    /// Whether this actor has "Save and close" on the ticket page.
+    pub fn may_save_and_close(&self) -> bool {
+        self.rights.has(right::TICKET_SAVE_CLOSE) && self.rights.has(right::TICKET_SAVE)
+    }
+
+    /// What this actor may see.
+    pub fn viewer(&self, conn: &rusqlite::Connection) -> rusqlite::Result<Viewer> {
+        Viewer::load(conn, self.user.id.0, &self.rights, &self.settings)
+    }
+
+    /// The most attachments a ticket may have.
+    pub fn max_attachments(&self) -> i64 {
+        self.settings.number(settings::ATTACHMENT_MAX_COUNT)
+    }
+}
