@@ -3,6 +3,7 @@
 pub mod assignments;
 pub mod choices;
 pub mod erase;
+pub mod form;
 pub mod manage;
 pub mod options;
 pub mod password;

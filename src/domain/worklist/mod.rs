@@ -10,6 +10,7 @@ pub mod counters;
 pub mod kept_counts;
 pub mod listing;
 pub mod reader;
+mod rows;
 pub mod scope;
 pub mod search;
 pub mod supervision;
