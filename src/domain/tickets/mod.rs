@@ -6,6 +6,7 @@ pub mod attachments;
 pub mod bombs;
 pub mod checks;
 pub mod fields;
+mod file_checks;
 pub mod limits;
 pub mod options;
 pub mod reminders;
