@@ -5,6 +5,7 @@
 //! is how a change applies everywhere without a restart. [`set`] validates a value against its
 //! declaration and records the change in `settings_log`.
 
+mod defs;
 pub mod history;
 pub mod mail_registry;
 pub mod registry;

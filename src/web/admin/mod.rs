@@ -10,6 +10,7 @@ mod rights;
 mod settings;
 mod settings_log;
 mod system;
+pub mod user_actions;
 mod user_erase;
 pub mod users;
 
@@ -58,22 +59,26 @@ pub fn routes() -> Routes {
         .get(paths::ADMIN_USER_NEW, ADMIN, users::new_page)
         .get(paths::ADMIN_USER, ADMIN, users::edit_page)
         .post(paths::ADMIN_USER, ADMIN, users::update)
-        .post(paths::ADMIN_USER_DISABLE, ADMIN, users::disable)
-        .post(paths::ADMIN_USER_ENABLE, ADMIN, users::enable)
-        .post(paths::ADMIN_USER_UNLOCK, ADMIN, users::unlock)
+        .post(paths::ADMIN_USER_DISABLE, ADMIN, user_actions::disable)
+        .post(paths::ADMIN_USER_ENABLE, ADMIN, user_actions::enable)
+        .post(paths::ADMIN_USER_UNLOCK, ADMIN, user_actions::unlock)
         .get(paths::ADMIN_USER_ERASE, ADMIN, user_erase::page)
         .post(paths::ADMIN_USER_ERASE, ADMIN, user_erase::erase)
-        .post(paths::ADMIN_USER_REQUESTERS, ADMIN, users::add_requester)
+        .post(
+            paths::ADMIN_USER_REQUESTERS,
+            ADMIN,
+            user_actions::add_requester,
+        )
         .post(
             paths::ADMIN_USER_REQUESTER_DELETE,
             ADMIN,
-            users::remove_requester,
+            user_actions::remove_requester,
         )
-        .post(paths::ADMIN_USER_VIEWS, USER_VIEWS, users::add_view)
+        .post(paths::ADMIN_USER_VIEWS, USER_VIEWS, user_actions::add_view)
         .post(
             paths::ADMIN_USER_VIEW_DELETE,
             USER_VIEWS,
-            users::remove_view,
+            user_actions::remove_view,
         )
         .get(paths::ADMIN_RIGHTS, ADMIN, rights::page)
         .post(paths::ADMIN_RIGHTS_TOGGLE, ADMIN, rights::toggle)

@@ -1,10 +1,10 @@
 //! Administration > Users: the paged, searchable list of active or disabled accounts, creating
-//! and editing them, disabling and re-enabling (never deleting), the requesters attached to a
-//! technician and the personal views of a user.
+//! and editing them. The actions beside the form (disabling, unlocking, attached requesters,
+//! personal views) are in `user_actions`.
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
 
@@ -40,7 +40,7 @@ pub struct ListQuery {
     page: Option<i64>,
 }
 
-fn list_href(q: &str, disabled: bool, page: i64) -> String {
+pub(super) fn list_href(q: &str, disabled: bool, page: i64) -> String {
     let mut params: Vec<(&str, String)> = Vec::new();
     if !q.is_empty() {
         params.push(("q", q.to_owned()));
@@ -220,8 +220,8 @@ pub async fn create(
 }
 
 /// Everything shown beside an account's form.
-struct Extras {
-    record: UserRecord,
+pub(super) struct Extras {
+    pub(super) record: UserRecord,
     assignments: Vec<assignments::Assignment>,
     requesters: Vec<Choice>,
     views: Vec<View>,
@@ -232,7 +232,11 @@ struct Extras {
     locked_until: Option<i64>,
 }
 
-async fn extras(state: &AppState, visitor: &Visitor, id: i64) -> Result<Extras, WebError> {
+pub(super) async fn extras(
+    state: &AppState,
+    visitor: &Visitor,
+    id: i64,
+) -> Result<Extras, WebError> {
     let lang = visitor.lang;
     Ok(state
         .db()
@@ -255,7 +259,7 @@ async fn extras(state: &AppState, visitor: &Visitor, id: i64) -> Result<Extras, 
         .await?)
 }
 
-fn edit_view(
+pub(super) fn edit_view(
     visitor: &Visitor,
     extras: &Extras,
     values: &UserInput,
@@ -457,195 +461,4 @@ pub async fn update(
         }
         Err(e) => Err(e.into()),
     }
-}
-
-async fn set_disabled(
-    state: &AppState,
-    authed: &Authed,
-    id: i64,
-    disabled: bool,
-) -> Result<Response, WebError> {
-    let visitor = &authed.visitor;
-    match manage::set_disabled(
-        state.db(),
-        id,
-        disabled,
-        authed.session.user.id,
-        visitor.ip.clone(),
-    )
-    .await
-    {
-        Ok(()) => {
-            state.hub().sessions_changed();
-            let flash = if disabled {
-                Flash::Disabled
-            } else {
-                Flash::Enabled
-            };
-            Ok(redirect_with_flash(
-                &list_href("", !disabled, 1),
-                flash,
-                visitor.secure,
-            ))
-        }
-        Err(DomainError::Conflict(message)) => {
-            let extras = extras(state, visitor, id).await?;
-            let values = UserInput::from_record(&extras.record);
-            Ok((
-                StatusCode::CONFLICT,
-                edit_view(
-                    visitor,
-                    &extras,
-                    &values,
-                    &FieldErrors::new(),
-                    Some(&message),
-                ),
-            )
-                .into_response())
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
-/// `POST /admin/users/{id}/disable`.
-pub async fn disable(
-    State(state): State<AppState>,
-    authed: Authed,
-    Path(id): Path<i64>,
-) -> Result<Response, WebError> {
-    set_disabled(&state, &authed, id, true).await
-}
-
-/// `POST /admin/users/{id}/enable`.
-pub async fn enable(
-    State(state): State<AppState>,
-    authed: Authed,
-    Path(id): Path<i64>,
-) -> Result<Response, WebError> {
-    set_disabled(&state, &authed, id, false).await
-}
-
-/// Answers a failed change of a side section by re-showing the page with its message.
-async fn side_error(
-    state: &AppState,
-    authed: &Authed,
-    id: i64,
-    e: DomainError,
-) -> Result<Response, WebError> {
-    let message = match e {
-        DomainError::Invalid(errors) => errors.0.first().map(|(_, m)| m.clone()),
-        DomainError::Conflict(m) => Some(m),
-        other => return Err(other.into()),
-    };
-    let extras = extras(state, &authed.visitor, id).await?;
-    let values = UserInput::from_record(&extras.record);
-    Ok((
-        StatusCode::UNPROCESSABLE_ENTITY,
-        edit_view(
-            &authed.visitor,
-            &extras,
-            &values,
-            &FieldErrors::new(),
-            message.as_ref(),
-        ),
-    )
-        .into_response())
-}
-
-/// `POST /admin/users/{id}/requesters`.
-pub async fn add_requester(
-    State(state): State<AppState>,
-    authed: Authed,
-    Path(id): Path<i64>,
-    form: FormPairs,
-) -> Result<Response, WebError> {
-    let Some(who) = Who::parse(form.get("requester")) else {
-        let mut errors = FieldErrors::new();
-        errors.add("requester", msg("error-unknown-choice"));
-        return side_error(&state, &authed, id, DomainError::Invalid(errors)).await;
-    };
-    match state
-        .db()
-        .write(move |tx| assignments::add(tx, id, who))
-        .await
-    {
-        Ok(()) => Ok(
-            Redirect::to(&format!("{}#requesters", fill(paths::ADMIN_USER, &[&id])))
-                .into_response(),
-        ),
-        Err(e) => side_error(&state, &authed, id, e).await,
-    }
-}
-
-/// `POST /admin/users/{id}/requesters/{item}/delete`.
-pub async fn remove_requester(
-    State(state): State<AppState>,
-    _authed: Authed,
-    Path((id, item)): Path<(i64, i64)>,
-) -> Result<Response, WebError> {
-    state
-        .db()
-        .write(move |tx| assignments::remove(tx, id, item))
-        .await?;
-    Ok(Redirect::to(&format!("{}#requesters", fill(paths::ADMIN_USER, &[&id]))).into_response())
-}
-
-/// `POST /admin/users/{id}/views` (needs `admin_user_view`).
-pub async fn add_view(
-    State(state): State<AppState>,
-    authed: Authed,
-    Path(id): Path<i64>,
-    form: FormPairs,
-) -> Result<Response, WebError> {
-    let (name, target) = (form.get("name").to_owned(), form.get("target").to_owned());
-    let exists = state
-        .db()
-        .read(move |c| crate::domain::users::record::get(c, id).map_err(DomainError::from))
-        .await?;
-    if exists.is_none() {
-        return Err(WebError::NotFound);
-    }
-    match state
-        .db()
-        .write(move |tx| views::add(tx, id, &name, &target))
-        .await
-    {
-        Ok(_) => {
-            Ok(Redirect::to(&format!("{}#views", fill(paths::ADMIN_USER, &[&id]))).into_response())
-        }
-        Err(e) => side_error(&state, &authed, id, e).await,
-    }
-}
-
-/// `POST /admin/users/{id}/views/{item}/delete` (needs `admin_user_view`).
-pub async fn remove_view(
-    State(state): State<AppState>,
-    _authed: Authed,
-    Path((id, item)): Path<(i64, i64)>,
-) -> Result<Response, WebError> {
-    state
-        .db()
-        .write(move |tx| views::delete(tx, id, item))
-        .await?;
-    Ok(Redirect::to(&format!("{}#views", fill(paths::ADMIN_USER, &[&id]))).into_response())
-}
-
-/// `POST /admin/users/{id}/unlock`: forgets the failed logins that locked the account.
-pub async fn unlock(
-    State(state): State<AppState>,
-    authed: Authed,
-    Path(id): Path<i64>,
-) -> Result<Response, WebError> {
-    crate::domain::auth::unlock_account(
-        state.db(),
-        crate::domain::ids::UserId(id),
-        authed.session.user.clone(),
-        authed.visitor.ip.clone(),
-    )
-    .await?;
-    Ok(redirect_with_flash(
-        &fill(paths::ADMIN_USER, &[&id]),
-        Flash::Saved,
-        authed.visitor.secure,
-    ))
 }

@@ -1,0 +1,365 @@
+//! The table of every general setting (the mail connector's are in `mail_registry`), with the
+//! choice lists some of them offer.
+
+use super::registry::{Def, Kind, Section};
+
+const fn function(key: &'static str, label: &'static str, help: &'static str) -> Def {
+    Def {
+        key,
+        kind: Kind::Flag,
+        default: "0",
+        section: Section::Functions,
+        label,
+        help,
+    }
+}
+
+const fn flag(key: &'static str, label: &'static str, help: &'static str) -> Def {
+    Def {
+        key,
+        kind: Kind::Flag,
+        default: "0",
+        section: Section::Users,
+        label,
+        help,
+    }
+}
+
+/// The lists a user lands on after logging in, unless they chose their own: "to handle", every
+/// state, or one built-in state (by id).
+pub const DEFAULT_STATES: &[(&str, &str)] = &[
+    ("meta", "state-meta"),
+    ("all", "state-all"),
+    ("5", "state-unassigned"),
+    ("1", "state-waiting"),
+    ("2", "state-in-progress"),
+    ("6", "state-waiting-user"),
+    ("3", "state-resolved"),
+    ("4", "state-rejected"),
+];
+
+/// The languages pages and mails are written in, each with its own name.
+pub const LANGUAGES: &[(&str, &str)] = &[
+    ("fr", "lang-choice-fr"),
+    ("en", "lang-choice-en"),
+    ("es", "lang-choice-es"),
+    ("de", "lang-choice-de"),
+];
+
+/// The orders people's names are shown in (kept in `users.display_name`, see migration V16).
+pub const NAME_ORDERS: &[(&str, &str)] = &[
+    ("first_last", "name-order-first-last"),
+    ("last_first", "name-order-last-first"),
+];
+
+/// Which tickets ask their requester to accept the resolution.
+pub const VALIDATION_PERIMETERS: &[(&str, &str)] = &[
+    ("type", "validation-perimeter-type"),
+    ("all", "validation-perimeter-all"),
+];
+
+/// Every setting.
+pub const DEFS: &[Def] = &[
+    Def {
+        key: super::COMPANY_NAME,
+        kind: Kind::Text { max: 100 },
+        default: "",
+        section: Section::General,
+        label: "setting-company-name",
+        help: "setting-company-name-help",
+    },
+    Def {
+        key: super::SESSION_TIMEOUT_MINUTES,
+        kind: Kind::Number {
+            min: 5,
+            max: 43_200,
+        },
+        default: "1440",
+        section: Section::General,
+        label: "setting-session-timeout",
+        help: "setting-session-timeout-help",
+    },
+    Def {
+        key: super::ROWS_PER_PAGE,
+        kind: Kind::Number { min: 5, max: 500 },
+        default: "10",
+        section: Section::General,
+        label: "setting-rows-per-page",
+        help: "setting-rows-per-page-help",
+    },
+    Def {
+        key: super::SERVER_URL,
+        kind: Kind::Url,
+        default: "",
+        section: Section::General,
+        label: "setting-server-url",
+        help: "setting-server-url-help",
+    },
+    Def {
+        key: super::LOGIN_MESSAGE,
+        kind: Kind::Text { max: 500 },
+        default: "",
+        section: Section::Users,
+        label: "setting-login-message",
+        help: "setting-login-message-help",
+    },
+    Def {
+        key: super::DEFAULT_LANGUAGE,
+        kind: Kind::Choice(LANGUAGES),
+        default: "fr",
+        section: Section::General,
+        label: "setting-default-language",
+        help: "setting-default-language-help",
+    },
+    Def {
+        key: super::USER_VALIDATION,
+        kind: Kind::Flag,
+        default: "0",
+        section: Section::Users,
+        label: "setting-user-validation",
+        help: "setting-user-validation-help",
+    },
+    Def {
+        key: super::USER_VALIDATION_DELAY,
+        kind: Kind::Number { min: 1, max: 365 },
+        default: "7",
+        section: Section::Users,
+        label: "setting-user-validation-delay",
+        help: "setting-user-validation-delay-help",
+    },
+    Def {
+        key: super::USER_VALIDATION_PERIMETER,
+        kind: Kind::Choice(VALIDATION_PERIMETERS),
+        default: "type",
+        section: Section::Users,
+        label: "setting-user-validation-perimeter",
+        help: "setting-user-validation-perimeter-help",
+    },
+    Def {
+        key: super::NAME_ORDER,
+        kind: Kind::Choice(NAME_ORDERS),
+        default: "first_last",
+        section: Section::General,
+        label: "setting-name-order",
+        help: "setting-name-order-help",
+    },
+    Def {
+        key: super::FLASH_MS,
+        kind: Kind::Number {
+            min: 1000,
+            max: 60_000,
+        },
+        default: "6000",
+        section: Section::General,
+        label: "setting-flash-ms",
+        help: "setting-flash-ms-help",
+    },
+    Def {
+        key: super::LIVE_UPDATES,
+        kind: Kind::Flag,
+        default: "1",
+        section: Section::General,
+        label: "setting-live-updates",
+        help: "setting-live-updates-help",
+    },
+    Def {
+        key: super::SESSION_MAX_HOURS,
+        kind: Kind::Number { min: 0, max: 8760 },
+        default: "0",
+        section: Section::General,
+        label: "setting-session-max",
+        help: "setting-session-max-help",
+    },
+    Def {
+        key: super::PASSWORD_MIN_LENGTH,
+        kind: Kind::Number { min: 8, max: 64 },
+        default: "8",
+        section: Section::General,
+        label: "setting-password-min-length",
+        help: "setting-password-min-length-help",
+    },
+    Def {
+        key: super::PASSWORD_REFUSE_COMMON,
+        kind: Kind::Flag,
+        default: "1",
+        section: Section::General,
+        label: "setting-password-refuse-common",
+        help: "setting-password-refuse-common-help",
+    },
+    Def {
+        key: super::DEBUG,
+        kind: Kind::Flag,
+        default: "0",
+        section: Section::General,
+        label: "setting-debug",
+        help: "setting-debug-help",
+    },
+    function(
+        super::FUNCTION_AVAILABILITY,
+        "setting-availability",
+        "setting-availability-help",
+    ),
+    function(
+        super::FUNCTION_CALENDAR,
+        "setting-calendar",
+        "setting-calendar-help",
+    ),
+    function(
+        super::FUNCTION_ASSETS,
+        "setting-assets",
+        "setting-assets-help",
+    ),
+    function(
+        super::FUNCTION_ASSET_IP,
+        "setting-asset-ip",
+        "setting-asset-ip-help",
+    ),
+    function(
+        super::FUNCTION_ASSET_WARRANTY,
+        "setting-asset-warranty",
+        "setting-asset-warranty-help",
+    ),
+    function(
+        super::FUNCTION_ASSET_VNC,
+        "setting-asset-vnc",
+        "setting-asset-vnc-help",
+    ),
+    function(
+        super::FUNCTION_PROCEDURES,
+        "setting-procedures",
+        "setting-procedures-help",
+    ),
+    function(
+        super::FUNCTION_SURVEYS,
+        "setting-surveys",
+        "setting-surveys-help",
+    ),
+    Def {
+        key: super::ATTACHMENT_MAX_COUNT,
+        kind: Kind::Number { min: 0, max: 50 },
+        default: "5",
+        section: Section::Tickets,
+        label: "setting-attachment-max-count",
+        help: "setting-attachment-max-count-help",
+    },
+    Def {
+        key: super::ATTACHMENT_MAX_MB,
+        kind: Kind::Number { min: 1, max: 100 },
+        default: "10",
+        section: Section::Tickets,
+        label: "setting-attachment-max-mb",
+        help: "setting-attachment-max-mb-help",
+    },
+    Def {
+        key: super::TICKET_TYPE,
+        kind: Kind::Flag,
+        default: "0",
+        section: Section::Tickets,
+        label: "setting-ticket-type",
+        help: "setting-ticket-type-help",
+    },
+    Def {
+        key: super::TICKET_PLACES,
+        kind: Kind::Flag,
+        default: "0",
+        section: Section::Tickets,
+        label: "setting-ticket-places",
+        help: "setting-ticket-places-help",
+    },
+    Def {
+        key: super::META_STATE,
+        kind: Kind::Flag,
+        default: "1",
+        section: Section::Tickets,
+        label: "setting-meta-state",
+        help: "setting-meta-state-help",
+    },
+    Def {
+        key: super::TICKET_ORDER,
+        kind: Kind::Choice(crate::domain::users::preferences::TICKET_ORDERS),
+        default: "state",
+        section: Section::Tickets,
+        label: "setting-ticket-order",
+        help: "setting-ticket-order-help",
+    },
+    Def {
+        key: super::THEME,
+        kind: Kind::Choice(crate::domain::users::preferences::THEMES),
+        default: "blue",
+        section: Section::General,
+        label: "setting-theme",
+        help: "setting-theme-help",
+    },
+    Def {
+        key: super::DEFAULT_STATE,
+        kind: Kind::Choice(DEFAULT_STATES),
+        default: "meta",
+        section: Section::Tickets,
+        label: "setting-default-state",
+        help: "setting-default-state-help",
+    },
+    Def {
+        key: super::NOTIFY,
+        kind: Kind::Flag,
+        default: "0",
+        section: Section::Tickets,
+        label: "setting-notify",
+        help: "setting-notify-help",
+    },
+    Def {
+        key: super::REPLY_REOPENS,
+        kind: Kind::Flag,
+        default: "1",
+        section: Section::Tickets,
+        label: "setting-reply-reopens",
+        help: "setting-reply-reopens-help",
+    },
+    Def {
+        key: super::CSV_SEPARATOR,
+        kind: Kind::Choice(&[(";", "setting-csv-semicolon"), (",", "setting-csv-comma")]),
+        default: ";",
+        section: Section::General,
+        label: "setting-csv-separator",
+        help: "setting-csv-separator-help",
+    },
+    flag(
+        super::USER_ADVANCED,
+        "setting-user-advanced",
+        "setting-user-advanced-help",
+    ),
+    flag(
+        super::USER_REGISTER,
+        "setting-user-register",
+        "setting-user-register-help",
+    ),
+    flag(
+        super::USER_LIMIT_TICKET,
+        "setting-user-limit-ticket",
+        "setting-user-limit-ticket-help",
+    ),
+    flag(
+        super::COMPANY_LIMIT_TICKET,
+        "setting-company-limit-ticket",
+        "setting-company-limit-ticket-help",
+    ),
+    flag(
+        super::COMPANY_LIMIT_HOUR,
+        "setting-company-limit-hour",
+        "setting-company-limit-hour-help",
+    ),
+    flag(
+        super::USER_COMPANY_VIEW,
+        "setting-user-company-view",
+        "setting-user-company-view-help",
+    ),
+    flag(
+        super::USER_AGENCY,
+        "setting-user-agency",
+        "setting-user-agency-help",
+    ),
+    flag(
+        super::USER_LIMIT_SERVICE,
+        "setting-user-limit-service",
+        "setting-user-limit-service-help",
+    ),
+];
