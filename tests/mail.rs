@@ -302,7 +302,7 @@ async fn automatic_mails_reach_the_right_person_in_their_language() {
         .send_ticket_form(&format!("/tickets/{id}"), &[("reply", "Noch da?")], &[])
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    app.outbox_drained(10).await;
     assert_eq!(peer.received().len(), 6);
 
     // Every mail is recorded on its ticket and in the outbox as sent.
@@ -434,7 +434,7 @@ async fn a_clean_stop_while_sending_loses_nothing_and_sends_nothing_twice() {
         "a clean stop left mails half sent"
     );
     let got = peer.wait_for(total as usize, 60).await;
-    tokio::time::sleep(std::time::Duration::from_millis(1000)).await;
+    app.outbox_drained(30).await;
     let got = if peer.received().len() > got.len() {
         peer.received()
     } else {
@@ -511,7 +511,7 @@ async fn a_technician_group_in_charge_is_mailed_member_by_member() {
             ),
         ]
     );
-    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    app.outbox_drained(10).await;
     assert_eq!(peer.received().len(), 2);
     app.stop().await;
 }
@@ -606,7 +606,7 @@ async fn a_technician_mails_from_a_ticket_after_a_preview() {
     assert_eq!(got[0].subject, format!("[#{id}] Your VPN access"));
     assert!(got[0].html.contains("<strong>ready</strong>"));
     // Recorded in the thread, with its state.
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    app.outbox_drained(10).await;
     tech.get(&format!("/tickets/{id}"))
         .await
         .assert_contains("Your VPN access (sent)");
@@ -683,7 +683,7 @@ async fn the_outbox_keeps_every_mail_while_the_server_is_down_and_sends_each_onc
         assert_eq!(r.status, StatusCode::SEE_OTHER);
     }
     let got = peer.wait_for(5, 20).await;
-    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    app.outbox_drained(20).await;
     let got_after = peer.received();
     assert_eq!(got_after.len(), 5, "a mail was sent twice: {got:?}");
     let mut subjects: Vec<String> = got_after.iter().map(|m| m.subject.clone()).collect();
@@ -1014,7 +1014,7 @@ async fn a_forgotten_password_is_replaced_through_a_single_use_link_sent_by_mail
             .await;
     }
     let got = peer.wait_for(3, 10).await;
-    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    app.outbox_drained(10).await;
     let got_all = peer.received();
     assert_eq!(
         got_all.len(),

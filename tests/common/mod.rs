@@ -138,6 +138,24 @@ impl TestApp {
             .unwrap_or_else(|e| panic!("{sql}: {e}"))
     }
 
+    /// Waits until the outbox has nothing left to send (every mail sent or failed for good), at
+    /// most `secs` seconds: what the SMTP server has then is all it will get.
+    pub async fn outbox_drained(&self, secs: u64) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+        loop {
+            let left =
+                self.count("SELECT count(*) FROM outbox WHERE state IN ('queued', 'sending')");
+            if left == 0 {
+                return;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{left} mail(s) still waiting in the outbox"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+
     /// Creates an account with `profile` and `password` (through the domain's storage).
     pub async fn create_user(&self, login: &str, password: &str, profile: Profile) {
         let hash = users::password::hash(password.to_owned())
