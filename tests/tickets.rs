@@ -207,10 +207,10 @@ async fn a_companys_hours_count_the_time_spent_on_its_tickets_and_stop_new_ones_
     assert!(!uma.get("/tickets/new").await.body.contains("of work left"));
 
     app.set_setting("company_limit_hour", "1");
-    uma.get("/").await.assert_contains("2 h left");
+    uma.get("/").await.assert_contains("2.0 h left");
     uma.get("/tickets/new")
         .await
-        .assert_contains("Your company (ACME) has 2 h of work left in this period.");
+        .assert_contains("Your company (ACME) has 2.0 h of work left in this period.");
     let r = uma
         .send_ticket_form("/tickets/new", &[("title", "Printer")], &[])
         .await;

@@ -69,8 +69,8 @@ pub struct Visitor {
     pub company_message: Option<String>,
     /// Tickets the signed-in user may still open, when a ticket limit applies.
     pub tickets_left: Option<i64>,
-    /// Hours of work the signed-in user's company has left ("3.5"), when an hour limit applies.
-    pub hours_left: Option<String>,
+    /// Hours of work the signed-in user's company has left, when an hour limit applies.
+    pub hours_left: Option<f64>,
     /// Who reads ticket lists (the signed-in user), and their menu and user bar counters.
     pub reader: Option<Arc<Reader>>,
     pub frame: Option<Arc<Summary>>,
@@ -129,7 +129,7 @@ struct Loaded {
     next_reminder: Option<i64>,
     company_message: Option<String>,
     tickets_left: Option<i64>,
-    hours_left: Option<String>,
+    hours_left: Option<f64>,
     reader: Option<(Reader, i64)>,
 }
 
@@ -212,7 +212,7 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
                     tickets_left = limits::remaining(c, s.user.id.0, &settings, now)?.map(|r| r.left());
                 }
                 hours_left = limits::hours_remaining(c, s.user.id.0, &settings, now)?
-                    .map(|h| h.left_hours_text());
+                    .map(|h| h.left_hours());
                 company_message = if !company_page {
                     None
                 } else {

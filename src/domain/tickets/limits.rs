@@ -126,14 +126,12 @@ impl HoursLeft {
         (self.max_minutes - self.used_minutes).max(0)
     }
 
-    /// Hours left, with one decimal ("3.5").
-    pub fn left_hours_text(&self) -> String {
-        let tenths = (self.left_minutes() * 10 + 30) / 60;
-        if tenths % 10 == 0 {
-            (tenths / 10).to_string()
-        } else {
-            format!("{}.{}", tenths / 10, tenths % 10)
-        }
+    /// Hours left (pages write them with `i18n::format_decimal`).
+    pub fn left_hours(&self) -> f64 {
+        // Minutes of a period's limit fit an f64 exactly.
+        #[allow(clippy::cast_precision_loss)]
+        let minutes = self.left_minutes() as f64;
+        minutes / 60.0
     }
 }
 
@@ -209,16 +207,15 @@ mod tests {
     }
 
     #[test]
-    fn hours_left_read_with_one_decimal_and_never_below_zero() {
+    fn hours_left_never_go_below_zero() {
         let left = |max_minutes, used_minutes| HoursLeft {
             company: String::new(),
             max_minutes,
             used_minutes,
         };
-        assert_eq!(left(600, 90).left_hours_text(), "8.5");
-        assert_eq!(left(600, 0).left_hours_text(), "10");
-        assert_eq!(left(60, 50).left_hours_text(), "0.2");
+        assert!((left(600, 90).left_hours() - 8.5).abs() < f64::EPSILON);
+        assert!((left(600, 0).left_hours() - 10.0).abs() < f64::EPSILON);
         assert_eq!(left(60, 200).left_minutes(), 0);
-        assert_eq!(left(60, 200).left_hours_text(), "0");
+        assert!(left(60, 200).left_hours().abs() < f64::EPSILON);
     }
 }

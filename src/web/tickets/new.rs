@@ -110,7 +110,7 @@ fn new_view(
             @let used_up = h.left_minutes() == 0;
             div.alert.alert-warning[used_up].alert-info[!used_up] role="status" {
                 (lang.t_args(if used_up { "ticket-hours-used-up" } else { "ticket-hours-left" },
-                    &[("company", &h.company), ("hours", &h.left_hours_text())]))
+                    &[("company", &h.company), ("hours", &crate::i18n::format_decimal(lang, h.left_hours()))]))
             }
         }
         (form_error(lang, banner.or((!errors.is_empty()).then(|| msg("form-has-errors")).as_ref())))

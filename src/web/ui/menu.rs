@@ -177,10 +177,11 @@ pub fn for_visitor(visitor: &Visitor) -> Vec<Section> {
                         visitor
                             .tickets_left
                             .map(|left| msg("menu-tickets-left").arg("count", left).render(lang)),
-                        visitor
-                            .hours_left
-                            .as_ref()
-                            .map(|h| msg("menu-hours-left").arg("hours", h.as_str()).render(lang)),
+                        visitor.hours_left.map(|h| {
+                            msg("menu-hours-left")
+                                .arg("hours", crate::i18n::format_decimal(lang, h))
+                                .render(lang)
+                        }),
                     ]
                     .into_iter()
                     .flatten()
