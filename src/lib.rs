@@ -30,6 +30,7 @@ pub mod jobs;
 pub mod live;
 pub mod logging;
 pub mod mail;
+pub mod mail_settings;
 pub mod markdown;
 pub mod net;
 pub mod server;

@@ -25,7 +25,7 @@ pub(super) async fn mail_test(app: &App, to: &str, now: bool) -> Result<(), AppE
         .db()
         .read(|c| Settings::load(c).map_err(crate::db::DbError::from))
         .await?;
-    let cfg = crate::mail::smtp::SmtpConfig::from_settings(&current);
+    let cfg = crate::mail_settings::smtp_config(&current);
     let (subject, body) = crate::domain::mail::compose::test_body(&current, lang);
     let recipients = vec![to];
     let message_id = format!("gestdesk.test.{}", crate::domain::token::random_hex(8));

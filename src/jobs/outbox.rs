@@ -105,7 +105,7 @@ async fn step(
     let settings = db
         .read(|c| Settings::load(c).map_err(DbError::from))
         .await?;
-    let cfg = SmtpConfig::from_settings(&settings);
+    let cfg = crate::mail_settings::smtp_config(&settings);
     if !cfg.enabled || cfg.host.is_empty() {
         *pool = None;
         return Ok(Step::Idle(POLL * 2));

@@ -1,8 +1,6 @@
-//! Mail adapters: [`smtp`] sends through the SMTP connector (lettre over tokio and rustls);
-//! [`templates`] turns a mail's content into its HTML and plain-text bodies.
+//! Mail adapter: [`smtp`] sends through the SMTP connector (lettre over tokio and rustls).
 //!
-//! What to send, to whom, and the outbox live in [`crate::domain::mail`]; the worker that
-//! empties the outbox is [`crate::jobs::outbox`].
+//! What to send, to whom, the mail bodies and the outbox live in [`crate::domain::mail`]; the
+//! worker that empties the outbox is [`crate::jobs::outbox`].
 
 pub mod smtp;
-pub mod templates;

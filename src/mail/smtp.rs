@@ -1,4 +1,4 @@
-//! The SMTP connector: its configuration from the settings, a pooled lettre transport, sending
+//! The SMTP connector: its configuration (plain values, see [`crate::mail_settings`]), a pooled lettre transport, sending
 //! one outbox mail, and failures sorted into what an administrator can act on (name lookup,
 //! refused connection, TLS, authentication, a refusal for good, a temporary refusal).
 
@@ -11,8 +11,6 @@ use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::transport::smtp::{PoolConfig, response::Response};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
-use crate::domain::settings::Settings;
-use crate::domain::settings::mail_registry as keys;
 use crate::i18n::{Msg, msg};
 
 /// How long one SMTP conversation step may take.
@@ -54,43 +52,6 @@ impl std::fmt::Debug for SmtpConfig {
             .field("auth", &self.auth.as_ref().map(|(user, _)| user))
             .field("from", &self.from)
             .finish_non_exhaustive()
-    }
-}
-
-impl SmtpConfig {
-    /// Reads the connector's settings.
-    pub fn from_settings(s: &Settings) -> SmtpConfig {
-        let security = match s.raw(keys::SMTP_SECURITY) {
-            keys::SECURITY_NONE => Security::None,
-            keys::SECURITY_TLS => Security::Tls,
-            _ => Security::StartTls,
-        };
-        let fallback_name = if s.company_name().is_empty() {
-            "Gestdesk".to_owned()
-        } else {
-            s.company_name().to_owned()
-        };
-        let from_name = s.raw(keys::SMTP_FROM_NAME);
-        SmtpConfig {
-            enabled: s.flag(keys::SMTP_ENABLED),
-            host: s.raw(keys::SMTP_HOST).to_owned(),
-            port: u16::try_from(s.number(keys::SMTP_PORT)).unwrap_or(25),
-            security,
-            accept_invalid_certs: s.flag(keys::SMTP_ACCEPT_INVALID_CERTS),
-            auth: s.flag(keys::SMTP_AUTH).then(|| {
-                (
-                    s.raw(keys::SMTP_USERNAME).to_owned(),
-                    s.raw(keys::SMTP_PASSWORD).to_owned(),
-                )
-            }),
-            from: s.raw(keys::SMTP_FROM).to_owned(),
-            from_name: if from_name.is_empty() {
-                fallback_name
-            } else {
-                from_name.to_owned()
-            },
-            cc: s.raw(keys::SMTP_CC).to_owned(),
-        }
     }
 }
 

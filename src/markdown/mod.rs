@@ -10,7 +10,6 @@ mod bounded;
 
 use std::sync::OnceLock;
 
-use maud::{Markup, PreEscaped, Render};
 use pulldown_cmark::{Options, Parser, html};
 
 pub use bounded::MAX_DEPTH;
@@ -53,12 +52,6 @@ impl SafeHtml {
     }
 }
 
-impl Render for SafeHtml {
-    fn render_to(&self, buffer: &mut String) {
-        buffer.push_str(&self.0);
-    }
-}
-
 /// The sanitized HTML of Markdown `source`. Its cost grows with the length of `source` only:
 /// call it off the async workers for long texts (when saving), and show the result.
 pub fn render_html(source: &str) -> SafeHtml {
@@ -70,11 +63,6 @@ pub fn render_html(source: &str) -> SafeHtml {
     let mut raw = String::with_capacity(source.len() * 2);
     html::push_html(&mut raw, parser);
     SafeHtml(cleaner().clean(&raw).to_string())
-}
-
-/// [`render_html`] as page markup.
-pub fn render(source: &str) -> Markup {
-    PreEscaped(render_html(source).into_string())
 }
 
 /// Renders `source` on the blocking thread pool, off the async workers.
@@ -93,7 +81,23 @@ pub async fn render_off_thread(source: String) -> SafeHtml {
 
 /// `text` shown as it is, escaped, in one paragraph.
 pub fn escaped(text: &str) -> SafeHtml {
-    SafeHtml(maud::html! { p { (text) } }.into_string())
+    SafeHtml(format!("<p>{}</p>", escape(text)))
+}
+
+/// `text` with the characters that mean something in HTML text or in a double-quoted attribute
+/// value written as entities (the same four as maud's escaping).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `source` as HTML, cleaned by the same sanitizer as Markdown's output (nesting bounded too).
@@ -166,7 +170,7 @@ pub fn plain_text(html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{MAX_DEPTH, clean_html, plain_text, render, render_html};
+    use super::{MAX_DEPTH, clean_html, plain_text, render_html};
     use proptest::prelude::Strategy;
 
     /// How deep the elements of sanitized HTML nest (it comes out well formed).
@@ -255,7 +259,7 @@ mod tests {
 
     #[test]
     fn formatting_survives_and_scripts_do_not() {
-        let out = render("**bold** and *it*\n\n- a\n- b").into_string();
+        let out = render_html("**bold** and *it*\n\n- a\n- b").into_string();
         assert!(
             out.contains("<strong>bold</strong>") && out.contains("<li>a</li>"),
             "{out}"
@@ -269,7 +273,7 @@ mod tests {
             "[x](data:text/html;base64,PHNjcmlwdD4=)",
             "<div onclick=\"alert(1)\">x</div>",
         ] {
-            let out = render(attack).into_string().to_lowercase();
+            let out = render_html(attack).into_string().to_lowercase();
             assert!(!out.contains("<script"), "{attack} -> {out}");
             assert!(
                 !out.contains("onerror") && !out.contains("onclick"),
@@ -285,7 +289,7 @@ mod tests {
 
     #[test]
     fn links_get_a_safe_rel() {
-        let out = render("<https://example.test/a>").into_string();
+        let out = render_html("<https://example.test/a>").into_string();
         assert!(
             out.contains("rel=\"noopener noreferrer nofollow\""),
             "{out}"
@@ -311,7 +315,7 @@ mod tests {
             )
         ) {
             let typed = parts.concat();
-            let out = render(&typed).into_string().to_lowercase();
+            let out = render_html(&typed).into_string().to_lowercase();
             proptest::prop_assert!(depth_of(&out) <= 2 * MAX_DEPTH, "{typed:?} -> {out}");
             proptest::prop_assert!(!out.contains("<script"), "{typed:?} -> {out}");
             proptest::prop_assert!(!out.contains("<iframe") && !out.contains("<svg") && !out.contains("<style"), "{typed:?} -> {out}");

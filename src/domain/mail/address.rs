@@ -1,7 +1,9 @@
 //! Mail addresses as typed in settings, profiles and the manual mail form: one bare address
 //! (`name@domain`), no display name, nothing that could start another header.
 
-use std::str::FromStr;
+use std::net::IpAddr;
+
+use email_address::EmailAddress;
 
 use crate::i18n::{Msg, msg};
 
@@ -14,7 +16,7 @@ pub fn check(value: &str) -> Result<String, Msg> {
     if value.chars().any(|c| c.is_control() || c.is_whitespace()) {
         return Err(msg("error-mail-address").arg("value", printable(value)));
     }
-    if value.len() > MAX_LEN || lettre::Address::from_str(value).is_err() {
+    if value.len() > MAX_LEN || !well_formed(value) {
         return Err(msg("error-mail-address").arg("value", printable(value)));
     }
     Ok(value.to_owned())
@@ -39,6 +41,24 @@ pub fn check_list(value: &str) -> Result<Vec<String>, Msg> {
 /// Whether `value` is a usable address (for addresses read from user records).
 pub fn is_valid(value: &str) -> bool {
     !value.trim().is_empty() && check(value).is_ok()
+}
+
+/// Whether `value` is `local@domain` with a valid local part and a domain name or IP literal,
+/// the rules the SMTP adapter applies when it sends (internationalised domains included).
+fn well_formed(value: &str) -> bool {
+    let Some((local, domain)) = value.rsplit_once('@') else {
+        return false;
+    };
+    let domain_ok = |d: &str| {
+        EmailAddress::is_valid_domain(d)
+            || d.strip_prefix('[')
+                .and_then(|ip| ip.strip_suffix(']'))
+                .unwrap_or(d)
+                .parse::<IpAddr>()
+                .is_ok()
+    };
+    EmailAddress::is_valid_local_part(local)
+        && (domain_ok(domain) || idna::domain_to_ascii(domain).is_ok_and(|d: String| domain_ok(&d)))
 }
 
 /// A typed value made safe to repeat in a message: control characters shown as `?`, cut short.
@@ -70,6 +90,13 @@ mod tests {
             assert!(check(bad).is_err(), "{bad:?}");
         }
         assert!(check(&format!("{}@example.com", "a".repeat(250))).is_err());
+        for good in [
+            "ana.b+tag@example.com",
+            "ana@[192.0.2.1]",
+            "ana@société.example",
+        ] {
+            assert!(check(good).is_ok(), "{good:?}");
+        }
     }
 
     #[test]

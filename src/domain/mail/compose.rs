@@ -4,11 +4,11 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
+use crate::domain::mail::templates::{self, Body, Content, Entry, Look, Typed};
 use crate::domain::rendered::{self, Text};
 use crate::domain::settings::Settings;
 use crate::domain::settings::mail_registry as keys;
 use crate::i18n::{self, Lang};
-use crate::mail::templates::{self, Body, Content, Entry, Look, Typed};
 
 /// A ticket as mails describe it.
 #[derive(Debug, Clone, Default)]

@@ -10,8 +10,10 @@ pub mod address;
 pub mod compose;
 pub mod notify;
 pub mod outbox;
+pub mod templates;
 
 use crate::db::Db;
+use crate::domain::mail::templates::Body;
 use crate::domain::rights::names as right;
 use crate::domain::settings::Settings;
 use crate::domain::settings::mail_registry as keys;
@@ -19,7 +21,6 @@ use crate::domain::tickets::visibility::Viewer;
 use crate::domain::tickets::{Actor, repo};
 use crate::domain::{DomainError, FieldErrors, clock};
 use crate::i18n::{Lang, msg};
-use crate::mail::templates::Body;
 
 use outbox::{MailKind, NewMail};
 

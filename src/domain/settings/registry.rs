@@ -137,9 +137,7 @@ impl Def {
                 if value.is_empty() {
                     return Ok(String::new());
                 }
-                let uri = value
-                    .parse::<axum::http::Uri>()
-                    .map_err(|_| msg("error-url"))?;
+                let uri = value.parse::<http::Uri>().map_err(|_| msg("error-url"))?;
                 let web = matches!(uri.scheme_str(), Some("http" | "https"));
                 let host = uri.host().is_some_and(|h| !h.is_empty());
                 if web && host && value.chars().count() <= 200 {

@@ -14,7 +14,7 @@ use crate::domain::mail::outbox::MailState;
 use crate::domain::settings::{Section, Settings};
 use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::msg;
-use crate::mail::smtp::{self, Outgoing, SmtpConfig};
+use crate::mail::smtp::{self, Outgoing};
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
 use crate::web::extract::{Authed, FormPairs};
@@ -171,7 +171,7 @@ pub async fn test(
         }
         Ok(to) => {
             let settings: Settings = (*visitor.settings).clone();
-            let cfg = SmtpConfig::from_settings(&settings);
+            let cfg = crate::mail_settings::smtp_config(&settings);
             let (subject, body) = compose::test_body(&settings, lang);
             let recipients = vec![to];
             let outgoing = Outgoing {

@@ -71,7 +71,7 @@ pub async fn page(
             }
         }
         article.panel.markdown.procedure-text {
-            (html)
+            (crate::web::ui::safe::html(&html))
         }
         @if !attached.is_empty() {
             section.panel #files {

@@ -104,7 +104,7 @@ pub fn entries(
                                 }
                             }
                         }
-                        div.markdown { (e.html) }
+                        div.markdown { (crate::web::ui::safe::html(&e.html)) }
                         div.entry-actions {
                             @if rights.hide {
                                 (action_button(visitor, &fill(paths::TICKET_ENTRY_PRIVATE, &[&ticket, &e.id]),

@@ -13,7 +13,7 @@ use crate::domain::tickets::values::Values;
 use crate::i18n::{Lang, Msg, format_datetime, msg};
 use crate::web::paths;
 use crate::web::ui::icons;
-use crate::web::ui::markdown;
+use crate::web::ui::safe;
 use crate::web::visitor::Visitor;
 
 /// What the form shows.
@@ -186,7 +186,7 @@ fn field(view: &FormView<'_>, field: Field) -> Markup {
             @if a.mode == Mode::ReadOnly {
                 @if field == Field::Description {
                     div.markdown id=(id) {
-                        @if let Some(html) = view.description_html { (html) } @else { (markdown::render(&value)) }
+                        @if let Some(html) = view.description_html { (safe::html(html)) } @else { (safe::markdown(&value)) }
                     }
                 } @else {
                     p.read-only id=(id) { (display(field, &value, view.options, lang)) }
@@ -225,7 +225,7 @@ fn input(view: &FormView<'_>, field: Field, id: &str, value: &str, required: boo
                 (Some(current), Some(shown)) => {
                     let open = current.description != value || view.errors.get(name).is_some();
                     html! {
-                        div.markdown.description-shown { (shown) }
+                        div.markdown.description-shown { (safe::html(shown)) }
                         details.description-edit open[open] {
                             summary.button.button-small { (lang.t("ticket-description-edit")) }
                             (editor)

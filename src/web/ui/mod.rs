@@ -5,7 +5,7 @@ pub mod facts;
 pub mod form;
 pub mod icons;
 pub mod layout;
-pub use crate::markdown;
 pub mod menu;
 pub mod nav;
+pub mod safe;
 pub mod userbar;

@@ -1,10 +1,8 @@
 //! What mails look like: one HTML body (inline styles, the company's colours, a table layout
 //! mail clients understand) and its plain-text twin, made from the same data.
 //!
-//! Everything typed by users goes through maud's escaping or the Markdown sanitizer; the
+//! Everything typed by users is escaped ([`Html`]) or goes through the Markdown sanitizer; the
 //! administrators' start and end texts go through the sanitizer too.
-
-use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::markdown;
 
@@ -77,12 +75,12 @@ pub struct Body {
 /// Renders `content` with `look`.
 pub fn render(content: &Content, look: &Look) -> Body {
     Body {
-        html: html_body(content, look).into_string(),
+        html: html_body(content, look),
         text: text_body(content, look),
     }
 }
 
-fn html_body(c: &Content, look: &Look) -> Markup {
+fn html_body(c: &Content, look: &Look) -> String {
     let page = format!(
         "margin:0;padding:16px;background:{};color:{};font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.45",
         look.background, look.text_color
@@ -93,67 +91,169 @@ fn html_body(c: &Content, look: &Look) -> Markup {
         "margin:18px 0 6px;font-size:15px;color:{}",
         look.title_color
     );
-    html! {
-        (DOCTYPE)
-        html lang=(c.lang) {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (c.heading) }
-            }
-            body style=(page) {
-                div style=(card) {
-                    @if !look.start.trim().is_empty() {
-                        // Sanitized administrator HTML, never raw.
-                        div { (PreEscaped(markdown::clean_html(&look.start))) }
-                    }
-                    h1 style=(heading) { (c.heading) }
-                    @if let Some(m) = &c.message {
-                        div { (markdown::render(m)) }
-                    }
-                    @if !c.facts.is_empty() {
-                        table role="presentation" style="border-collapse:collapse;width:100%;margin:8px 0" {
-                            @for (label, value) in &c.facts {
-                                tr {
-                                    th style="text-align:left;padding:4px 12px 4px 0;vertical-align:top;white-space:nowrap;font-weight:bold" { (label) }
-                                    td style="padding:4px 0;vertical-align:top" { (value) }
-                                }
-                            }
-                        }
-                    }
-                    @if let Some((label, body)) = &c.description {
-                        h2 style=(section) { (label) }
-                        div { (body.html) }
-                    }
-                    @if let Some((label, entries)) = &c.thread {
-                        h2 style=(section) { (label) }
-                        @for e in entries {
-                            div style="border-left:3px solid #d0d7de;padding:2px 0 2px 10px;margin:8px 0" {
-                                div style="font-size:12px;color:#57606a" { (e.author) " — " (e.when) }
-                                div { (e.body.html) }
-                            }
-                        }
-                    }
-                    @if let Some((label, names)) = &c.attachments {
-                        h2 style=(section) { (label) }
-                        ul { @for n in names { li { (n) } } }
-                    }
-                    @if let Some((words, href)) = &c.link {
-                        p style="margin:18px 0 0" {
-                            a href=(href) style=(format!("color:{};font-weight:bold", look.title_color)) { (words) }
-                        }
-                    }
-                    @if !look.end.trim().is_empty() {
-                        div style="margin-top:18px;border-top:1px solid #d0d7de;padding-top:10px" {
-                            (PreEscaped(markdown::clean_html(&look.end)))
-                        }
-                    }
-                }
-                @if !look.company.is_empty() {
-                    p style="text-align:center;font-size:12px;color:#57606a" { (look.company) }
-                }
-            }
+    let mut h = Html::default();
+    h.raw("<!DOCTYPE html>");
+    h.open("html", &[("lang", c.lang)]);
+    h.open("head", &[]);
+    h.void("meta", &[("charset", "utf-8")]);
+    h.void(
+        "meta",
+        &[
+            ("name", "viewport"),
+            ("content", "width=device-width, initial-scale=1"),
+        ],
+    );
+    h.element("title", &[], &c.heading);
+    h.close("head");
+    h.open("body", &[("style", &page)]);
+    h.open("div", &[("style", card)]);
+    if !look.start.trim().is_empty() {
+        // Sanitized administrator HTML, never raw.
+        h.open("div", &[]);
+        h.raw(&markdown::clean_html(&look.start));
+        h.close("div");
+    }
+    h.element("h1", &[("style", &heading)], &c.heading);
+    if let Some(m) = &c.message {
+        h.open("div", &[]);
+        h.raw(markdown::render_html(m).as_str());
+        h.close("div");
+    }
+    if !c.facts.is_empty() {
+        h.open(
+            "table",
+            &[
+                ("role", "presentation"),
+                ("style", "border-collapse:collapse;width:100%;margin:8px 0"),
+            ],
+        );
+        for (label, value) in &c.facts {
+            h.open("tr", &[]);
+            h.element(
+                "th",
+                &[(
+                    "style",
+                    "text-align:left;padding:4px 12px 4px 0;vertical-align:top;white-space:nowrap;font-weight:bold",
+                )],
+                label,
+            );
+            h.element(
+                "td",
+                &[("style", "padding:4px 0;vertical-align:top")],
+                value,
+            );
+            h.close("tr");
         }
+        h.close("table");
+    }
+    if let Some((label, body)) = &c.description {
+        h.element("h2", &[("style", &section)], label);
+        h.open("div", &[]);
+        h.raw(body.html.as_str());
+        h.close("div");
+    }
+    if let Some((label, entries)) = &c.thread {
+        h.element("h2", &[("style", &section)], label);
+        for e in entries {
+            h.open(
+                "div",
+                &[(
+                    "style",
+                    "border-left:3px solid #d0d7de;padding:2px 0 2px 10px;margin:8px 0",
+                )],
+            );
+            h.element(
+                "div",
+                &[("style", "font-size:12px;color:#57606a")],
+                &format!("{} — {}", e.author, e.when),
+            );
+            h.open("div", &[]);
+            h.raw(e.body.html.as_str());
+            h.close("div");
+            h.close("div");
+        }
+    }
+    if let Some((label, names)) = &c.attachments {
+        h.element("h2", &[("style", &section)], label);
+        h.open("ul", &[]);
+        for n in names {
+            h.element("li", &[], n);
+        }
+        h.close("ul");
+    }
+    if let Some((words, href)) = &c.link {
+        h.open("p", &[("style", "margin:18px 0 0")]);
+        let style = format!("color:{};font-weight:bold", look.title_color);
+        h.element("a", &[("href", href), ("style", &style)], words);
+        h.close("p");
+    }
+    if !look.end.trim().is_empty() {
+        h.open(
+            "div",
+            &[(
+                "style",
+                "margin-top:18px;border-top:1px solid #d0d7de;padding-top:10px",
+            )],
+        );
+        h.raw(&markdown::clean_html(&look.end));
+        h.close("div");
+    }
+    h.close("div");
+    if !look.company.is_empty() {
+        h.element(
+            "p",
+            &[("style", "text-align:center;font-size:12px;color:#57606a")],
+            &look.company,
+        );
+    }
+    h.close("body");
+    h.close("html");
+    h.0
+}
+
+/// A mail's HTML, written element by element: text and attribute values are always escaped;
+/// only fixed markup and HTML that came out of the sanitizer go in as they are.
+#[derive(Default)]
+struct Html(String);
+
+impl Html {
+    /// Fixed markup or sanitized HTML (never text typed by someone).
+    fn raw(&mut self, html: &str) {
+        self.0.push_str(html);
+    }
+
+    fn start_tag(&mut self, tag: &'static str, attributes: &[(&'static str, &str)]) {
+        self.0.push('<');
+        self.0.push_str(tag);
+        for (name, value) in attributes {
+            self.0.push(' ');
+            self.0.push_str(name);
+            self.0.push_str("=\"");
+            self.0.push_str(&markdown::escape(value));
+            self.0.push('"');
+        }
+    }
+
+    fn open(&mut self, tag: &'static str, attributes: &[(&'static str, &str)]) {
+        self.start_tag(tag, attributes);
+        self.0.push('>');
+    }
+
+    fn void(&mut self, tag: &'static str, attributes: &[(&'static str, &str)]) {
+        self.open(tag, attributes);
+    }
+
+    fn close(&mut self, tag: &'static str) {
+        self.0.push_str("</");
+        self.0.push_str(tag);
+        self.0.push('>');
+    }
+
+    /// An element holding `text`, escaped.
+    fn element(&mut self, tag: &'static str, attributes: &[(&'static str, &str)], text: &str) {
+        self.open(tag, attributes);
+        self.0.push_str(&markdown::escape(text));
+        self.close(tag);
     }
 }
 
@@ -208,7 +308,7 @@ mod tests {
 
     fn look() -> Look {
         Look {
-            title_color: "#112233".into(),
+            title_color: "#112233\" onmouseover=\"alert(2)".into(),
             background: "#eeeeee".into(),
             text_color: "#000000".into(),
             start: "<p>Hello <b>there</b></p><script>alert(1)</script>".into(),
@@ -242,7 +342,8 @@ mod tests {
             "{}",
             body.html
         );
-        assert!(body.html.contains("color:#112233"));
+        assert!(body.html.contains("color:#112233&quot; onmouseover="));
+        assert!(!body.html.contains("\" onmouseover"));
         assert!(!body.html.contains("<script") && !body.html.contains("<img"));
         assert!(body.html.contains("<strong>Printer</strong>"));
         assert!(body.text.contains("Hello there"), "{}", body.text);
