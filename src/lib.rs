@@ -23,18 +23,16 @@ pub mod app;
 pub mod backup;
 pub mod cli;
 pub mod config;
-pub mod db;
-pub mod domain;
-pub mod i18n;
 pub mod jobs;
 pub mod live;
 pub mod logging;
 pub mod mail;
 pub mod mail_settings;
-pub mod markdown;
 pub mod net;
 pub mod server;
 pub mod web;
+
+pub use gestdesk_core::{db, domain, i18n, markdown};
 
 pub use app::{App, AppError};
 pub use config::Config;

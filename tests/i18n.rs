@@ -41,7 +41,7 @@ fn keys_used_in(dir: &Path, keys: &mut BTreeSet<String>) {
 #[test]
 fn every_key_used_in_code_exists_in_every_language() {
     let mut used = BTreeSet::new();
-    for dir in ["src", "src-tauri/src"] {
+    for dir in ["src", "crates/core/src", "src-tauri/src"] {
         keys_used_in(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut used);
     }
     assert!(used.len() > 50, "the scan found too few keys: {used:?}");
@@ -99,6 +99,7 @@ fn every_translation_is_used_somewhere() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let (mut sources, mut migrations) = (String::new(), String::new());
     read_tree(&root.join("src"), "rs", &mut sources);
+    read_tree(&root.join("crates/core/src"), "rs", &mut sources);
     read_tree(&root.join("src-tauri/src"), "rs", &mut sources);
     read_tree(&root.join("migrations"), "sql", &mut migrations);
     let unused: Vec<String> = Lang::Fr

@@ -5,6 +5,8 @@
 
 mod common;
 
+/// The dependency direction between the crates and layers.
+mod architecture;
 /// Attacks on every route from the router's table: CSRF, injections, XSS, headers.
 mod attacks;
 /// Backups while serving, restores byte for byte, one list brought back, the daily schedule.

@@ -13,9 +13,9 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::db::DbError;
-use crate::domain::DomainError;
 use crate::domain::rights::names;
 use crate::domain::settings::DEBUG;
+use crate::domain::{DomainError, Failure};
 use crate::i18n::{Msg, msg};
 
 use super::ui::layout;
@@ -52,35 +52,6 @@ pub enum WebError {
     Internal(String),
 }
 
-/// Whether a failure is the disk or file system refusing to write: `Some(true)` when full,
-/// `Some(false)` when read-only, `None` for anything else.
-fn storage_refusal(e: &DomainError) -> Option<bool> {
-    use rusqlite::ErrorCode;
-    let io = |e: &std::io::Error| match e.kind() {
-        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => Some(true),
-        std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied => {
-            Some(false)
-        }
-        _ => None,
-    };
-    match e {
-        DomainError::Storage(DbError::Sqlite(rusqlite::Error::SqliteFailure(f, _))) => {
-            match f.code {
-                ErrorCode::DiskFull => Some(true),
-                // A file system remounted read-only under an open database shows as an I/O
-                // error on the next write.
-                ErrorCode::ReadOnly
-                | ErrorCode::CannotOpen
-                | ErrorCode::PermissionDenied
-                | ErrorCode::SystemIoFailure => Some(false),
-                _ => None,
-            }
-        }
-        DomainError::Files(e) => io(e),
-        _ => None,
-    }
-}
-
 impl WebError {
     /// An unexpected failure; `detail` is logged, never shown.
     pub fn internal(detail: impl std::fmt::Display) -> Self {
@@ -89,32 +60,25 @@ impl WebError {
 }
 
 impl From<DomainError> for WebError {
+    /// The one mapping from the domain's failures to the pages' (and the API's) answers.
     fn from(e: DomainError) -> Self {
-        match e {
-            DomainError::NotFound => WebError::NotFound,
-            DomainError::Forbidden => WebError::Forbidden,
-            DomainError::Conflict(m) => WebError::Conflict(m),
-            DomainError::Invalid(errors) => WebError::Invalid(
-                errors
-                    .0
-                    .into_iter()
-                    .next()
-                    .map_or_else(|| msg("form-has-errors"), |(_, m)| m),
-            ),
-            other => match storage_refusal(&other) {
-                Some(full) => WebError::Storage {
-                    full,
-                    detail: other.to_string(),
-                },
-                None => WebError::internal(other),
+        match e.failure() {
+            Failure::NotFound => WebError::NotFound,
+            Failure::Forbidden => WebError::Forbidden,
+            Failure::Conflict(m) => WebError::Conflict(m),
+            Failure::Invalid(m) => WebError::Invalid(m),
+            Failure::StorageFull | Failure::StorageReadOnly => WebError::Storage {
+                full: e.failure() == Failure::StorageFull,
+                detail: e.to_string(),
             },
+            Failure::Internal => WebError::internal(e),
         }
     }
 }
 
 impl From<DbError> for WebError {
     fn from(e: DbError) -> Self {
-        WebError::internal(e)
+        WebError::from(DomainError::Storage(e))
     }
 }
 
@@ -318,29 +282,16 @@ pub async fn render_error_pages(req: Request, next: Next) -> Response {
 mod tests {
     use super::*;
 
-    fn sqlite(code: i32) -> DomainError {
-        DomainError::Storage(DbError::Sqlite(rusqlite::Error::SqliteFailure(
-            rusqlite::ffi::Error::new(code),
-            None,
-        )))
-    }
-
     #[test]
     fn a_full_disk_and_a_read_only_disk_get_their_own_page() {
-        let full = WebError::from(sqlite(rusqlite::ffi::SQLITE_FULL)).into_response();
+        let io = |kind| WebError::from(DomainError::Files(std::io::Error::from(kind)));
+        let full = io(std::io::ErrorKind::StorageFull).into_response();
         assert_eq!(full.status(), StatusCode::INSUFFICIENT_STORAGE);
         let page = full.extensions().get::<ErrorPage>().expect("page");
         assert_eq!(page.message.key, "error-storage-full-text");
-        let ro = WebError::from(sqlite(rusqlite::ffi::SQLITE_READONLY)).into_response();
+        let ro = io(std::io::ErrorKind::ReadOnlyFilesystem).into_response();
         assert_eq!(ro.status(), StatusCode::SERVICE_UNAVAILABLE);
-        let io = WebError::from(sqlite(rusqlite::ffi::SQLITE_IOERR_WRITE)).into_response();
-        assert_eq!(io.status(), StatusCode::SERVICE_UNAVAILABLE);
-        let io = DomainError::Files(std::io::Error::from(std::io::ErrorKind::StorageFull));
-        assert_eq!(
-            WebError::from(io).into_response().status(),
-            StatusCode::INSUFFICIENT_STORAGE
-        );
-        let other = WebError::from(sqlite(rusqlite::ffi::SQLITE_CORRUPT)).into_response();
+        let other = io(std::io::ErrorKind::InvalidData).into_response();
         assert_eq!(other.status(), StatusCode::INTERNAL_SERVER_ERROR);
     }
 }

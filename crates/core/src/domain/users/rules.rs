@@ -101,7 +101,7 @@ fn common_passwords() -> &'static std::collections::HashSet<String> {
     static LIST: std::sync::OnceLock<std::collections::HashSet<String>> =
         std::sync::OnceLock::new();
     LIST.get_or_init(|| {
-        include_str!("../../../assets/security/common-passwords.txt")
+        include_str!("../../../../../assets/security/common-passwords.txt")
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))

@@ -113,7 +113,7 @@ pub fn ticket_link(settings: &Settings, id: i64) -> Option<String> {
 }
 
 fn escape(text: &str) -> String {
-    maud::html! { (text) }.into_string()
+    crate::markdown::escape(text)
 }
 
 /// The start and end texts with `[tech_name]`, `[tech_phone]` and `[link]` filled in (values

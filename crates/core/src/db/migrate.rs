@@ -10,7 +10,7 @@ use rusqlite::Connection;
 use super::DbError;
 
 mod embedded {
-    refinery::embed_migrations!("migrations");
+    refinery::embed_migrations!("../../migrations");
 }
 
 /// Brings the schema up to date.

@@ -3,7 +3,7 @@
 //! mail of a ticket and the connector's test mail.
 //!
 //! Every mail is rendered and written to the outbox in the transaction of the change that
-//! causes it; the server's mail worker ([`crate::jobs::outbox`]) sends it later, so that no
+//! causes it; the server's mail worker (`gestdesk::jobs::outbox`) sends it later, so that no
 //! change ever waits on the SMTP server and no mail is lost while it is away.
 
 pub mod address;

@@ -15,7 +15,7 @@ use unic_langid::{LanguageIdentifier, langid};
 
 static_loader! {
     static LOCALES = {
-        locales: "./assets/i18n",
+        locales: "../../assets/i18n",
         fallback_language: "fr",
         // Fluent wraps placeables in Unicode isolation marks by default; pages don't need them.
         customise: |bundle| bundle.set_use_isolating(false),
@@ -29,7 +29,7 @@ static DE: LanguageIdentifier = langid!("de");
 
 /// The same translation files, read to list which messages each language defines.
 #[derive(RustEmbed)]
-#[folder = "assets/i18n/"]
+#[folder = "../../assets/i18n/"]
 struct Sources;
 
 /// The message ids defined in `lang`'s files: lines that start with an identifier and ` =`

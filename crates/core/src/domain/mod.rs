@@ -28,4 +28,4 @@ pub mod users;
 pub mod views;
 pub mod worklist;
 
-pub use error::{DomainError, FieldErrors};
+pub use error::{DomainError, Failure, FieldErrors};
