@@ -1,7 +1,7 @@
 //! The architecture the compiler alone cannot hold: the core crate depends on no web, HTML,
 //! mail-transport or networking crate, and the web layer never reaches the database itself.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 /// Crates the core must never depend on, directly or not.
