@@ -122,7 +122,7 @@ fn view(
                         (csrf_field(visitor))
                         (fields(lang, &UserFormView {
                             values,
-                            policy: policy::own_information(&visitor.settings, &session.rights),
+                            policy: policy::own_information(&visitor.settings, &session.actor.rights),
                             options: &p.options,
                             errors,
                             creating: false,
@@ -178,7 +178,7 @@ async fn profile_page(
     } else {
         Tab::Information
     };
-    let p = load(&state, &authed.visitor, authed.session.user.id.0).await?;
+    let p = load(&state, &authed.visitor, authed.session.actor.user.id.0).await?;
     let values = UserInput::from_record(&p.record);
     Ok(view(&authed.visitor, &p, tab, &values, &FieldErrors::new(), None).into_response())
 }
@@ -191,11 +191,11 @@ async fn save(
 ) -> Result<Response, WebError> {
     let visitor = &authed.visitor;
     let policy = match tab {
-        Tab::Information => policy::own_information(&visitor.settings, &authed.session.rights),
+        Tab::Information => policy::own_information(&visitor.settings, &authed.session.actor.rights),
         Tab::Settings => policy::own_preferences(),
     };
     let input = UserInput::from_pairs(pairs);
-    let me = authed.session.user.id;
+    let me = authed.session.actor.user.id;
     match manage::update(
         state.db(),
         me.0,
@@ -244,7 +244,7 @@ async fn add_view(
     authed: Authed,
     form: FormPairs,
 ) -> Result<Response, WebError> {
-    let me = authed.session.user.id.0;
+    let me = authed.session.actor.user.id.0;
     let (name, target) = (form.get("name").to_owned(), form.get("target").to_owned());
     match state
         .db()
@@ -282,7 +282,7 @@ async fn delete_view(
     authed: Authed,
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
-    let me = authed.session.user.id.0;
+    let me = authed.session.actor.user.id.0;
     state
         .db()
         .write(move |tx| views::delete(tx, me, id))
@@ -318,7 +318,7 @@ async fn password_submit(
     match users::change_password(
         state.db(),
         state.gate(),
-        authed.session.user.id,
+        authed.session.actor.user.id,
         change,
         Some(authed.session.token_hash.clone()),
         visitor.ip.clone(),

@@ -252,7 +252,7 @@ async fn logout(State(state): State<AppState>, authed: Authed) -> Result<Respons
     auth::logout(
         state.db(),
         authed.session.token_hash.clone(),
-        authed.session.user.clone(),
+        authed.session.actor.user.clone(),
         visitor.ip.clone(),
     )
     .await?;

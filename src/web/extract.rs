@@ -46,6 +46,13 @@ impl<S: Send + Sync> FromRequestParts<S> for Authed {
     }
 }
 
+impl Authed {
+    /// Who acts, for the domain's use cases.
+    pub fn actor(&self) -> &crate::domain::Actor {
+        &self.session.actor
+    }
+}
+
 /// A redirect to the login page that comes back to `next` afterwards.
 pub fn login_redirect(next: &str) -> Response {
     if next == paths::HOME || !paths::is_local_path(next) {

@@ -40,9 +40,9 @@ pub async fn check(access: Access, req: Request, next: Next) -> Response {
     let Some(session) = visitor.session.as_deref() else {
         return login_redirect(&visitor.path);
     };
-    let has = |r: Right| session.rights.has(r);
+    let has = |r: Right| session.actor.rights.has(r);
     if !access.allows(Some(&has)) {
-        tracing::info!(?access, path = %req.uri().path(), user = %session.user.login, "refused: right not granted");
+        tracing::info!(?access, path = %req.uri().path(), user = %session.actor.user.login, "refused: right not granted");
         return WebError::Forbidden.into_response();
     }
     next.run(req).await

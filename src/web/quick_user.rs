@@ -99,7 +99,7 @@ pub async fn create(
         input.clone(),
         policy::quick(),
         Profile::User,
-        Some(authed.session.user.id),
+        Some(authed.session.actor.user.id),
         visitor.ip.clone(),
     )
     .await
@@ -131,7 +131,7 @@ pub async fn edit_form(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     let r = manage::record(state.db(), id).await?;
-    if !may_edit(authed.session.rights.has(names::ADMIN), &r) {
+    if !may_edit(authed.session.actor.rights.has(names::ADMIN), &r) {
         return Err(WebError::Forbidden);
     }
     Ok(fragment(
@@ -155,13 +155,13 @@ pub async fn update(
     let visitor = &authed.visitor;
     let input = UserInput::from_pairs(pairs);
     // Checked against the account as it is when the change is written.
-    let admin = authed.session.rights.has(names::ADMIN);
+    let admin = authed.session.actor.rights.has(names::ADMIN);
     match manage::update_if(
         state.db(),
         id,
         input.clone(),
         edit_policy(),
-        authed.session.user.id,
+        authed.session.actor.user.id,
         visitor.ip.clone(),
         move |target| may_edit(admin, target),
     )

@@ -14,14 +14,11 @@ use axum::http::{HeaderMap, HeaderValue};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::db::DbError;
-use crate::domain::profiles::Profile;
-use crate::domain::rights::{self, RightSet};
-use crate::domain::sessions::{self, Lookup};
+use crate::domain::Actor;
+use crate::domain::sessions::visit::{self, Session};
 use crate::domain::settings::Settings;
-use crate::domain::tickets::limits;
 use crate::domain::users::{User, preferences};
-use crate::domain::worklist::counters::{self, Summary};
+use crate::domain::worklist::counters::Summary;
 use crate::domain::worklist::reader::Reader;
 use crate::domain::{clock, token};
 use crate::i18n::Lang;
@@ -35,8 +32,8 @@ use super::state::AppState;
 /// The logged-in user of a request.
 #[derive(Debug, Clone)]
 pub struct SessionUser {
-    pub user: User,
-    pub rights: RightSet,
+    /// Who acts, for every use case of the request.
+    pub actor: Actor,
     /// Identifies the session without revealing its cookie.
     pub token_hash: String,
 }
@@ -83,7 +80,7 @@ pub struct Visitor {
 impl Visitor {
     /// The logged-in user, if any.
     pub fn user(&self) -> Option<&User> {
-        self.session.as_deref().map(|s| &s.user)
+        self.session.as_deref().map(|s| &s.actor.user)
     }
 
     /// The colour theme of the pages: the user's own, else the one set for everyone.
@@ -102,7 +99,7 @@ impl Visitor {
 
     /// Whether the logged-in user holds right `name`.
     pub fn has_right(&self, right: crate::domain::rights::Right) -> bool {
-        self.session.as_deref().is_some_and(|s| s.rights.has(right))
+        self.session.as_deref().is_some_and(|s| s.actor.rights.has(right))
     }
 
     /// The ticket change number the page was made at, for live updates.
@@ -121,18 +118,6 @@ impl Visitor {
     }
 }
 
-struct Loaded {
-    settings: Settings,
-    lookup: Lookup,
-    rights: Option<RightSet>,
-    due_reminders: i64,
-    next_reminder: Option<i64>,
-    company_message: Option<String>,
-    tickets_left: Option<i64>,
-    hours_left: Option<f64>,
-    reader: Option<(Reader, i64)>,
-}
-
 /// The reader's menu and user bar counters: cached until tickets or what they depend on change.
 async fn frame_for(
     state: &AppState,
@@ -144,13 +129,7 @@ async fn frame_for(
     if let Some(found) = state.frames().get(reader.user, key) {
         return Ok((reader, found));
     }
-    let r = reader.clone();
-    let summary = Arc::new(
-        state
-            .db()
-            .read(move |c| counters::summary(c, &r).map_err(DbError::from))
-            .await?,
-    );
+    let summary = Arc::new(visit::frame(state.db(), reader.clone()).await?);
     state.frames().put(reader.user, key, summary.clone());
     Ok((reader, summary))
 }
@@ -173,77 +152,10 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
     let session_cookie = cookies::get(&headers, cookies::SESSION).map(str::to_owned);
     let company_page = shows_company_message(req.uri().path());
 
-    let loaded = state
-        .db()
-        .read(move |c| {
-            let settings = Settings::load(c)?;
-            let lookup = match &session_cookie {
-                Some(tok) if !tok.is_empty() => {
-                    sessions::lookup(c, tok, now, sessions::Lifetime::from_settings(&settings))?
-                }
-                _ => Lookup::Missing,
-            };
-            let rights = match &lookup {
-                Lookup::Active(s) => Some(rights::for_profile(c, s.user.profile)?),
-                _ => None,
-            };
-            let (mut due_reminders, mut tickets_left, mut reader) = (0, None, None);
-            let mut hours_left = None;
-            let mut next_reminder: Option<i64> = None;
-            let mut company_message: Option<String> = None;
-            if let (Lookup::Active(s), Some(r)) = (&lookup, &rights) {
-                reader = Some((
-                    Reader::load(c, s.user.id.0, s.user.profile, r, &settings)?,
-                    counters::generation(c)?,
-                ));
-            }
-            if let Lookup::Active(s) = &lookup {
-                if matches!(s.user.profile, Profile::Technician | Profile::Administrator) {
-                    (due_reminders, next_reminder) = c.query_row(
-                        "SELECT count(*) FILTER (WHERE due_at <= ?2), min(due_at) FILTER (WHERE due_at > ?2)
-                         FROM reminders WHERE technician_id = ?1 AND done = 0",
-                        rusqlite::params![s.user.id.0, now],
-                        |r| Ok((r.get(0)?, r.get(1)?)),
-                    )?;
-                }
-                if settings.flag(crate::domain::settings::USER_LIMIT_TICKET)
-                    || settings.flag(crate::domain::settings::COMPANY_LIMIT_TICKET)
-                {
-                    tickets_left = limits::remaining(c, s.user.id.0, &settings, now)?.map(|r| r.left());
-                }
-                hours_left = limits::hours_remaining(c, s.user.id.0, &settings, now)?
-                    .map(|h| h.left_hours());
-                company_message = if !company_page {
-                    None
-                } else {
-                    c.prepare_cached(
-                        "SELECT c.information_message FROM users u JOIN companies c ON c.id = u.company_id
-                         WHERE u.id = ?1 AND c.disabled = 0 AND trim(c.information_message) <> ''",
-                    )?
-                    .query_row([s.user.id.0], |r| r.get(0))
-                    .map(Some)
-                    .or_else(|e| match e {
-                        rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                        e => Err(e),
-                    })?
-                };
-            }
-            Ok::<_, DbError>(Loaded {
-                settings,
-                lookup,
-                rights,
-                due_reminders,
-                next_reminder,
-                company_message,
-                tickets_left,
-                hours_left,
-                reader,
-            })
-        })
-        .await;
+    let loaded = visit::visit(state.db(), session_cookie, now, company_page).await;
     let mut loaded = match loaded {
         Ok(l) => l,
-        Err(e) => return WebError::internal(e).into_response(),
+        Err(e) => return WebError::from(e).into_response(),
     };
     let (reader, frame, ticket_generation) = match loaded.reader.take() {
         Some((reader, generation)) => match frame_for(&state, reader, generation).await {
@@ -260,45 +172,22 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
     let mut set_cookies: Vec<String> = Vec::new();
     let mut expired = false;
 
-    let session = match loaded.lookup {
-        Lookup::Active(active) => {
-            let sessions::ActiveSession {
+    let session = match loaded.session {
+        Session::Signed(signed) => {
+            let visit::Signed {
+                actor,
                 token_hash,
                 csrf,
-                last_seen_at: _,
-                user,
-            } = *active.clone();
-            if active.needs_touch(now) {
-                let hash = token_hash.clone();
-                if let Err(e) = state
-                    .db()
-                    .write(move |tx| sessions::touch(tx, &hash, now).map_err(DbError::from))
-                    .await
-                {
-                    tracing::warn!("could not refresh session: {e}");
-                }
-            }
-            let session = Arc::new(SessionUser {
-                user,
-                rights: loaded.rights.unwrap_or_default(),
-                token_hash,
-            });
-            Some((session, csrf))
+                needs_touch: _,
+            } = *signed;
+            Some((Arc::new(SessionUser { actor, token_hash }), csrf))
         }
-        Lookup::Expired { token_hash } => {
-            if let Err(e) = state
-                .db()
-                .write(move |tx| sessions::end(tx, &token_hash).map_err(DbError::from))
-                .await
-            {
-                tracing::warn!("could not end an expired session: {e}");
-            }
+        Session::Expired => {
             expired = true;
             set_cookies.push(cookies::set(cookies::SESSION, "", Lifetime::Remove, secure));
-
             None
         }
-        Lookup::Missing => {
+        Session::None => {
             if cookies::get(&headers, cookies::SESSION).is_some() {
                 set_cookies.push(cookies::set(cookies::SESSION, "", Lifetime::Remove, secure));
             }
@@ -326,7 +215,7 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
     };
 
     let lang = choose_language(
-        session.as_deref().map(|s| &s.user),
+        session.as_deref().map(|s| &s.actor.user),
         &headers,
         &loaded.settings,
     );
@@ -357,7 +246,7 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
             .to_owned(),
         secure,
         session,
-        settings: Arc::new(loaded.settings),
+        settings: loaded.settings,
         flash,
         from_loopback,
         due_reminders: loaded.due_reminders,

@@ -162,7 +162,7 @@ pub async fn create(State(state): State<AppState>, authed: Authed) -> Result<Res
         Ok(c) => {
             tracing::info!(
                 "backup written by {}: {} ({} bytes)",
-                authed.session.user.login,
+                authed.session.actor.user.login,
                 c.path.display(),
                 c.size
             );
@@ -268,7 +268,7 @@ pub async fn restore_list(
         Ok(n) => {
             tracing::info!(
                 "{} restored {n} entries of list {} from {name}",
-                authed.session.user.login,
+                authed.session.actor.user.login,
                 list.code
             );
             // A refresh of the page that follows does not restore it again.

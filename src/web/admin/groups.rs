@@ -107,7 +107,7 @@ pub async fn create(
         return Err(WebError::BadRequest);
     };
     let name = form.get("name").to_owned();
-    match groups::create(state.db(), name.clone(), kind, authed.session.user.id).await {
+    match groups::create(state.db(), name.clone(), kind, authed.session.actor.user.id).await {
         Ok(id) => Ok(redirect_with_flash(
             &fill(paths::ADMIN_GROUP, &[&id]),
             Flash::Saved,
@@ -279,7 +279,7 @@ pub async fn rename(
     form: FormPairs,
 ) -> Result<Response, WebError> {
     let name = form.get("name").to_owned();
-    match groups::rename(state.db(), id, name.clone(), authed.session.user.id).await {
+    match groups::rename(state.db(), id, name.clone(), authed.session.actor.user.id).await {
         Ok(()) => Ok(redirect_with_flash(
             &fill(paths::ADMIN_GROUP, &[&id]),
             Flash::Saved,
@@ -296,7 +296,7 @@ pub async fn delete(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     let kind = detail(&state, id).await?.group.kind;
-    match groups::delete(state.db(), id, authed.session.user.id).await {
+    match groups::delete(state.db(), id, authed.session.actor.user.id).await {
         Ok(()) => Ok(redirect_with_flash(
             &list_href(kind),
             Flash::Deleted,
@@ -318,7 +318,7 @@ pub async fn add_member(
         errors.add("user", msg("error-unknown-choice"));
         return refused(&state, &authed, id, DomainError::Invalid(errors), None).await;
     };
-    match groups::add_member(state.db(), id, user, authed.session.user.id).await {
+    match groups::add_member(state.db(), id, user, authed.session.actor.user.id).await {
         Ok(()) => Ok(
             Redirect::to(&format!("{}#members", fill(paths::ADMIN_GROUP, &[&id]))).into_response(),
         ),
@@ -332,6 +332,6 @@ pub async fn remove_member(
     authed: Authed,
     Path((id, user)): Path<(i64, i64)>,
 ) -> Result<Response, WebError> {
-    groups::remove_member(state.db(), id, user, authed.session.user.id).await?;
+    groups::remove_member(state.db(), id, user, authed.session.actor.user.id).await?;
     Ok(Redirect::to(&format!("{}#members", fill(paths::ADMIN_GROUP, &[&id]))).into_response())
 }

@@ -116,7 +116,7 @@ pub async fn page(State(state): State<AppState>, authed: Authed) -> Result<Respo
         visitor,
         &current_values(visitor),
         &FieldErrors::new(),
-        &authed.session.user.mail,
+        &authed.session.actor.user.mail,
         &Tested::Nothing,
         waiting,
     )
@@ -144,7 +144,7 @@ pub async fn save(
                     visitor,
                     &map,
                     &errors,
-                    &authed.session.user.mail,
+                    &authed.session.actor.user.mail,
                     &Tested::Nothing,
                     waiting,
                 ),
@@ -175,7 +175,7 @@ pub async fn test(
             let (subject, body) = compose::test_body(&settings, lang);
             let recipients = vec![to];
             let outgoing = Outgoing {
-                author_addr: authed.session.user.mail.trim(),
+                author_addr: authed.session.actor.user.mail.trim(),
                 to: &recipients,
                 cc: &[],
                 subject: &subject,

@@ -222,7 +222,7 @@ pub async fn toggle(
         profile,
         right.clone(),
         confirmed,
-        authed.session.user.clone(),
+        authed.session.actor.user.clone(),
         authed.visitor.ip.clone(),
     )
     .await;

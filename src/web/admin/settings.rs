@@ -284,7 +284,7 @@ pub async fn save_sections(
     match settings::save_all(
         state.db(),
         values.clone(),
-        Some(authed.session.user.id),
+        Some(authed.session.actor.user.id),
         settings::Source::Web,
     )
     .await

@@ -114,7 +114,7 @@ pub async fn clear_throttle(
     auth::lift_address(
         state.db(),
         ip,
-        authed.session.user.clone(),
+        authed.session.actor.user.clone(),
         authed.visitor.ip.clone(),
     )
     .await?;

@@ -31,7 +31,7 @@ async fn set_disabled(
         state.db(),
         id,
         disabled,
-        authed.session.user.id,
+        authed.session.actor.user.id,
         visitor.ip.clone(),
     )
     .await
@@ -200,7 +200,7 @@ pub async fn unlock(
     crate::domain::auth::unlock_account(
         state.db(),
         crate::domain::ids::UserId(id),
-        authed.session.user.clone(),
+        authed.session.actor.user.clone(),
         authed.visitor.ip.clone(),
     )
     .await?;

@@ -88,7 +88,7 @@ pub async fn erase(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     let visitor = &authed.visitor;
-    match erase::erase(state.db(), id, authed.session.user.id, visitor.ip.clone()).await {
+    match erase::erase(state.db(), id, authed.session.actor.user.id, visitor.ip.clone()).await {
         Ok(_) => {
             state.hub().sessions_changed();
             Ok(redirect_with_flash(

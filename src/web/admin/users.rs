@@ -123,7 +123,7 @@ pub async fn list(
                                 a.button.button-small href=(fill(paths::ADMIN_USER, &[&row.id])) { (lang.t("action-edit")) }
                                 @if disabled {
                                     (action_button(visitor, &fill(paths::ADMIN_USER_ENABLE, &[&row.id]), &lang.t("action-enable"), "", None))
-                                } @else if row.id != authed.session.user.id.0 {
+                                } @else if row.id != authed.session.actor.user.id.0 {
                                     (action_button(visitor, &fill(paths::ADMIN_USER_DISABLE, &[&row.id]), &lang.t("action-disable"), "button-danger", Some(&lang.t("users-confirm-disable"))))
                                 }
                             }
@@ -155,7 +155,7 @@ fn new_view(
     let session = visitor.session.as_deref();
     let policy = policy::administration(
         &visitor.settings,
-        &session.map(|s| s.rights.clone()).unwrap_or_default(),
+        &session.map(|s| s.actor.rights.clone()).unwrap_or_default(),
     );
     let content = html! {
         section.panel {
@@ -190,14 +190,14 @@ pub async fn create(
     FormPairs(pairs): FormPairs,
 ) -> Result<Response, WebError> {
     let visitor = &authed.visitor;
-    let policy = policy::administration(&visitor.settings, &authed.session.rights);
+    let policy = policy::administration(&visitor.settings, &authed.session.actor.rights);
     let input = UserInput::from_pairs(pairs);
     match manage::create(
         state.db(),
         input.clone(),
         policy,
         Profile::User,
-        Some(authed.session.user.id),
+        Some(authed.session.actor.user.id),
         visitor.ip.clone(),
     )
     .await
@@ -271,9 +271,9 @@ pub(super) fn edit_view(
         return html! {};
     };
     let r = &extras.record;
-    let policy = policy::administration(&visitor.settings, &session.rights);
+    let policy = policy::administration(&visitor.settings, &session.actor.rights);
     let staff = matches!(r.profile(), Profile::Technician | Profile::Administrator);
-    let may_edit_views = session.rights.has(names::ADMIN_USER_VIEW);
+    let may_edit_views = session.actor.rights.has(names::ADMIN_USER_VIEW);
     let title = lang.t_args("users-edit-title", &[("name", &r.list_name())]);
     let requester_options: Vec<(String, String)> = extras
         .requesters
@@ -421,14 +421,14 @@ pub async fn update(
     FormPairs(pairs): FormPairs,
 ) -> Result<Response, WebError> {
     let visitor = &authed.visitor;
-    let policy = policy::administration(&visitor.settings, &authed.session.rights);
+    let policy = policy::administration(&visitor.settings, &authed.session.actor.rights);
     let input = UserInput::from_pairs(pairs);
     match manage::update(
         state.db(),
         id,
         input.clone(),
         policy,
-        authed.session.user.id,
+        authed.session.actor.user.id,
         visitor.ip.clone(),
     )
     .await

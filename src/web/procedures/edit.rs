@@ -7,8 +7,7 @@ use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
 use crate::domain::procedures::choices::Choices;
-use crate::domain::procedures::{Typed, files, repo, rules};
-use crate::domain::rendered::{self, Text};
+use crate::domain::procedures::{Typed, use_cases};
 use crate::domain::tickets::attachments::{self, Attachment, Store};
 use crate::domain::{DomainError, FieldErrors, settings};
 use crate::i18n::{Msg, msg};
@@ -24,7 +23,7 @@ use crate::web::ui::form::{Input, Select, checkbox, csrf_field, form_error, text
 use crate::web::ui::layout;
 use crate::web::visitor::Visitor;
 
-use super::{COMPANY, SEE_ALL, Who};
+use super::{COMPANY, SEE_ALL};
 
 /// What the form shows besides the typed fields.
 struct FormPage {
@@ -38,10 +37,6 @@ struct FormPage {
     pending: Vec<Attachment>,
     errors: FieldErrors,
     banner: Option<Msg>,
-}
-
-fn id_of(text: &str) -> Option<i64> {
-    text.trim().parse().ok()
 }
 
 fn typed_from(sent: &Submitted) -> Typed {
@@ -161,31 +156,14 @@ async fn load_form(
     pending: Vec<String>,
 ) -> Result<FormPage, WebError> {
     let lang = authed.visitor.lang;
-    let me = authed.session.user.id.0;
-    let (category, subcategory, company) = (
-        id_of(&typed.category),
-        id_of(&typed.subcategory),
-        id_of(&typed.company),
-    );
-    let (choices, stored, pending) = state
-        .db()
-        .read(move |c| {
-            Ok::<_, DomainError>((
-                Choices::load(c, lang, category, subcategory, company)?,
-                match editing {
-                    Some((id, _)) => files::list(c, id)?,
-                    None => Vec::new(),
-                },
-                attachments::pending(c, me, &pending)?,
-            ))
-        })
-        .await?;
+    let id = editing.map(|(id, _)| id);
+    let data = use_cases::form(state.db(), authed.actor(), lang, id, &typed, pending).await?;
     Ok(FormPage {
         editing,
         typed,
-        choices,
-        stored,
-        pending,
+        choices: data.choices,
+        stored: data.stored,
+        pending: data.pending,
         errors: FieldErrors::new(),
         banner: None,
     })
@@ -203,12 +181,7 @@ pub async fn edit_page(
     authed: Authed,
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
-    let who = Who::of(&authed);
-    let p = state
-        .db()
-        .read(move |c| repo::get_visible(c, &who.reader(c)?, id).map_err(DomainError::from))
-        .await?
-        .ok_or(WebError::NotFound)?;
+    let p = use_cases::get(state.db(), authed.actor(), id).await?;
     let page = load_form(
         &state,
         &authed,
@@ -248,17 +221,9 @@ async fn store(
     editing: Option<i64>,
     multipart: Multipart,
 ) -> Result<Response, WebError> {
-    let me = authed.session.user.id.0;
-    let max = authed
-        .visitor
-        .settings
-        .number(settings::ATTACHMENT_MAX_COUNT);
-    let who = Who::of(&authed);
+    let me = authed.actor().id().0;
     // Checked before the form is read: nothing is stored for a procedure one may not see.
-    let files = state
-        .db()
-        .read(move |c| files::room(c, &who.reader(c)?, editing, max))
-        .await?;
+    let files = use_cases::room(state.db(), authed.actor(), editing).await?;
     let room = upload::Allowance::Room(files);
     let sent = upload::read(multipart, &state, &authed.visitor, me, room).await?;
     let based_on = editing.map(|id| (id, sent.get("version").trim().parse().unwrap_or(0)));
@@ -266,53 +231,12 @@ async fn store(
         let errors = sent.errors.clone();
         return reshow(&state, &authed, based_on, sent, errors, None).await;
     }
-    let typed = typed_from(&sent);
-    // Rendered here, off the writers' turn; kept when the checked text is the one rendered.
-    let text = typed.body.trim_end().to_owned();
-    let html = if text.chars().count() <= rules::MAX_BODY {
-        Some(crate::markdown::render_off_thread(text.clone()).await)
-    } else {
-        None
+    let submission = use_cases::Submission {
+        editing: based_on,
+        typed: typed_from(&sent),
+        pending: sent.pending.clone(),
     };
-    let pending = sent.pending.clone();
-    let may_company = authed.visitor.has_right(COMPANY);
-    let max_files = authed
-        .visitor
-        .settings
-        .number(settings::ATTACHMENT_MAX_COUNT);
-    let who = Who::of(&authed);
-    let result = state
-        .db()
-        .write(move |tx| {
-            let current = match editing {
-                Some(id) => Some(
-                    repo::get_visible(tx, &who.reader(tx)?, id)?.ok_or(DomainError::NotFound)?,
-                ),
-                None => None,
-            };
-            let keep_company = current.as_ref().and_then(|p| p.company_id);
-            let checked = rules::check(tx, &typed, may_company, keep_company)?
-                .map_err(DomainError::Invalid)?;
-            let id = match (based_on, &current) {
-                (Some((id, version)), Some(now)) => {
-                    if version != now.version {
-                        return Err(DomainError::Conflict(msg("procedures-conflict")));
-                    }
-                    repo::update(tx, id, version, &checked, me)?;
-                    id
-                }
-                _ => repo::create(tx, &checked, me)?,
-            };
-            match &html {
-                Some(html) if checked.body == text => {
-                    rendered::keep(tx, Text::Procedure, id, html)?
-                }
-                _ => rendered::forget(tx, Text::Procedure, id)?,
-            }
-            files::link(tx, id, me, &pending, max_files)?;
-            Ok::<_, DomainError>(id)
-        })
-        .await;
+    let result = use_cases::store(state.db(), authed.actor(), submission).await;
     match result {
         Ok(id) => Ok(redirect_with_flash(
             &fill(paths::PROCEDURE, &[&id]),
@@ -324,13 +248,8 @@ async fn store(
         }
         Err(DomainError::Conflict(m)) => {
             // The form comes back based on the stored version: saving again replaces it, knowingly.
-            let who = Who::of(&authed);
             let id = editing.unwrap_or_default();
-            let stored = state
-                .db()
-                .read(move |c| repo::get_visible(c, &who.reader(c)?, id).map_err(DomainError::from))
-                .await?
-                .ok_or(WebError::NotFound)?;
+            let stored = use_cases::get(state.db(), authed.actor(), id).await?;
             let based_on = Some((id, stored.version));
             reshow(&state, &authed, based_on, sent, FieldErrors::new(), Some(m)).await
         }
@@ -363,18 +282,8 @@ pub async fn delete(
     authed: Authed,
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
-    let who = Who::of(&authed);
-    let stored = state
-        .db()
-        .write(move |tx| {
-            repo::get_visible(tx, &who.reader(tx)?, id)?.ok_or(DomainError::NotFound)?;
-            repo::delete(tx, id)
-        })
-        .await?;
-    files::delete_files(
-        &Store::new(&state.app().config().attachments_dir()),
-        &stored,
-    );
+    let store = Store::new(&state.app().config().attachments_dir());
+    use_cases::delete(state.db(), &store, authed.actor(), id).await?;
     let back = if authed.visitor.has_right(SEE_ALL) {
         paths::PROCEDURES
     } else {

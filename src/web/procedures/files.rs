@@ -4,8 +4,7 @@
 use axum::extract::{Path, State};
 use axum::response::Response;
 
-use crate::domain::DomainError;
-use crate::domain::procedures::files;
+use crate::domain::procedures::use_cases;
 use crate::domain::tickets::attachments::Store;
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
@@ -14,7 +13,6 @@ use crate::web::flash::Flash;
 use crate::web::paths::{self, fill};
 use crate::web::state::AppState;
 
-use super::Who;
 
 /// `GET /procedures/{id}/files/{item}`.
 pub async fn download(
@@ -22,14 +20,7 @@ pub async fn download(
     authed: Authed,
     Path((procedure, id)): Path<(i64, i64)>,
 ) -> Result<Response, WebError> {
-    let who = Who::of(&authed);
-    let (file, storage) = state
-        .db()
-        .read(move |c| {
-            files::for_download(c, &who.reader(c)?, procedure, id).map_err(DomainError::from)
-        })
-        .await?
-        .ok_or(WebError::NotFound)?;
+    let (file, storage) = use_cases::download(state.db(), authed.actor(), procedure, id).await?;
     crate::web::tickets::files::send(&state, &file, &storage).await
 }
 
@@ -39,13 +30,8 @@ pub async fn delete(
     authed: Authed,
     Path((procedure, id)): Path<(i64, i64)>,
 ) -> Result<Response, WebError> {
-    let who = Who::of(&authed);
-    let reader = state
-        .db()
-        .read(move |c| who.reader(c).map_err(DomainError::from))
-        .await?;
     let store = Store::new(&state.app().config().attachments_dir());
-    files::remove(state.db(), &store, reader, procedure, id).await?;
+    use_cases::remove_file(state.db(), &store, authed.actor(), procedure, id).await?;
     Ok(redirect_with_flash(
         &format!("{}#files", fill(paths::PROCEDURE, &[&procedure])),
         Flash::Deleted,

@@ -5,9 +5,8 @@ use axum::extract::{RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use maud::html;
 
-use crate::domain::DomainError;
-use crate::domain::procedures::choices::{Choices, Names};
-use crate::domain::procedures::repo::{self, Query};
+use crate::domain::procedures::use_cases;
+use crate::domain::procedures::repo::Query;
 use crate::i18n::format_date;
 use crate::web::error::WebError;
 use crate::web::extract::Authed;
@@ -16,7 +15,7 @@ use crate::web::state::AppState;
 use crate::web::ui::{icons, layout, nav};
 use crate::web::worklist::query_pairs;
 
-use super::{ADD, COMPANY, Who};
+use super::{ADD, COMPANY};
 
 /// The list's address with its search, category and page.
 fn href(text: &str, category: Option<i64>, page: i64) -> String {
@@ -55,24 +54,17 @@ pub async fn page(
     let category = get("category").parse::<i64>().ok().filter(|c| *c > 0);
     let page = get("page").parse::<i64>().unwrap_or(1).clamp(1, 100_000);
     let per_page = visitor.settings.rows_per_page();
-    let who = Who::of(&authed);
     let query = Query {
         text: text.clone(),
         category,
         page: page - 1,
         per_page,
     };
-    let (found, names, choices) = state
-        .db()
-        .read(move |c| {
-            let reader = who.reader(c)?;
-            Ok::<_, DomainError>((
-                repo::search(c, &reader, &query)?,
-                Names::load(c, lang)?,
-                Choices::load(c, lang, category, None, None)?,
-            ))
-        })
-        .await?;
+    let use_cases::Listed {
+        found,
+        names,
+        choices,
+    } = use_cases::list(state.db(), authed.actor(), query, lang).await?;
     let pages = (found.total + per_page - 1) / per_page;
     let show_company = visitor.has_right(COMPANY);
     let category_value = category.map(|c| c.to_string()).unwrap_or_default();

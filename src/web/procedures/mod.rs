@@ -7,11 +7,9 @@ mod files;
 mod list;
 mod show;
 
-use crate::domain::procedures::Reader;
 use crate::domain::rights::{Right, names};
 use crate::domain::settings::FUNCTION_PROCEDURES;
 
-use super::extract::Authed;
 use super::paths;
 use super::routes::{Access, Routes};
 use super::tickets::upload;
@@ -22,7 +20,6 @@ pub const ADD: Right = names::PROCEDURE_ADD;
 pub const MODIFY: Right = names::PROCEDURE_MODIFY;
 pub const DELETE: Right = names::PROCEDURE_DELETE;
 pub const COMPANY: Right = names::PROCEDURE_COMPANY;
-pub const COMPANY_ONLY: Right = names::PROCEDURE_LIST_COMPANY_ONLY;
 
 /// The routes of this area.
 pub fn routes() -> Routes {
@@ -56,28 +53,4 @@ pub fn routes() -> Routes {
             files::delete,
         )
         .behind_function(FUNCTION_PROCEDURES)
-}
-
-/// The signed-in user as a reader of procedures, from the request's session.
-#[derive(Debug, Clone, Copy)]
-struct Who {
-    user: i64,
-    all: bool,
-    company_only: bool,
-}
-
-impl Who {
-    fn of(authed: &Authed) -> Self {
-        let rights = &authed.session.rights;
-        Self {
-            user: authed.session.user.id.0,
-            all: rights.has(SEE_ALL),
-            company_only: rights.has(COMPANY_ONLY),
-        }
-    }
-
-    /// Loads their company.
-    fn reader(self, conn: &rusqlite::Connection) -> rusqlite::Result<Reader> {
-        Reader::load(conn, self.user, self.all, self.company_only)
-    }
 }

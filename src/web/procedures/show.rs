@@ -5,10 +5,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use maud::html;
 
-use crate::domain::DomainError;
-use crate::domain::procedures::choices::Names;
-use crate::domain::procedures::{files, repo};
-use crate::domain::rendered::{self, Text};
+use crate::domain::procedures::use_cases;
 use crate::i18n::format_datetime;
 use crate::web::error::WebError;
 use crate::web::extract::Authed;
@@ -18,7 +15,7 @@ use crate::web::tickets::view::{file_icon, size_text};
 use crate::web::ui::form::action_button;
 use crate::web::ui::layout;
 
-use super::{COMPANY, DELETE, MODIFY, SEE_ALL, Who};
+use super::{COMPANY, DELETE, MODIFY, SEE_ALL};
 
 /// `GET /procedures/{id}`.
 pub async fn page(
@@ -28,17 +25,12 @@ pub async fn page(
 ) -> Result<Response, WebError> {
     let visitor = authed.visitor.clone();
     let lang = visitor.lang;
-    let who = Who::of(&authed);
-    let (p, html, names, attached) = state
-        .db()
-        .read(move |c| {
-            let reader = who.reader(c)?;
-            let p = repo::get_visible(c, &reader, id)?.ok_or(DomainError::NotFound)?;
-            let kept = rendered::kept(c, Text::Procedure, id)?;
-            let html = kept.unwrap_or_else(|| crate::markdown::render_html(&p.body));
-            Ok::<_, DomainError>((p, html, Names::load(c, lang)?, files::list(c, id)?))
-        })
-        .await?;
+    let use_cases::Shown {
+        procedure: p,
+        html,
+        names,
+        files: attached,
+    } = use_cases::show(state.db(), authed.actor(), id, lang).await?;
     let may_modify = visitor.has_right(MODIFY);
     let filed = names.filed_under(p.category_id, p.subcategory_id);
     let company = p

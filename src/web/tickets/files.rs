@@ -11,7 +11,6 @@ use axum::http::header::{
 use axum::response::{IntoResponse, Response};
 use tokio_util::io::ReaderStream;
 
-use crate::domain::DomainError;
 use crate::domain::tickets::attachments::{self, Attachment, Store};
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
@@ -72,15 +71,7 @@ pub async fn download(
     authed: Authed,
     Path((ticket, id)): Path<(i64, i64)>,
 ) -> Result<Response, WebError> {
-    let actor = actor(&authed);
-    let found = state
-        .db()
-        .read(move |c| {
-            let viewer = actor.viewer(c)?;
-            Ok::<_, DomainError>(attachments::for_download(c, &viewer, ticket, id)?)
-        })
-        .await?;
-    let (file, storage) = found.ok_or(WebError::NotFound)?;
+    let (file, storage) = attachments::download(state.db(), actor(&authed), ticket, id).await?;
     send(&state, &file, &storage).await
 }
 

@@ -123,10 +123,6 @@ pub fn routes() -> Routes {
 }
 
 /// The acting user of a request, for the ticket commands.
-fn actor(authed: &Authed) -> Actor {
-    Actor {
-        user: authed.session.user.clone(),
-        rights: authed.session.rights.clone(),
-        settings: (*authed.visitor.settings).clone(),
-    }
+fn actor(authed: &Authed) -> &Actor {
+    authed.actor()
 }

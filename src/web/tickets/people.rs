@@ -43,7 +43,7 @@ pub async fn search(
     if text.is_empty() {
         return Ok(Json(Vec::new()));
     }
-    let company_first = authed.session.rights.has(right::TICKET_USER_COMPANY);
+    let company_first = authed.session.actor.rights.has(right::TICKET_USER_COMPANY);
     let people = state
         .db()
         .read(move |c| find_people(c, None, &text, company_first, LIMIT).map_err(DomainError::from))

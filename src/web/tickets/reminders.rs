@@ -11,7 +11,7 @@ use crate::domain::tickets::repo::TicketRow;
 use crate::domain::tickets::values::{datetime_text, parse_datetime};
 use crate::domain::users::choices::Who;
 use crate::domain::{DomainError, FieldErrors, clock};
-use crate::i18n::{format_datetime, msg};
+use crate::i18n::format_datetime;
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
 use crate::web::extract::{Authed, FormPairs};
@@ -86,22 +86,9 @@ pub async fn add(
     Path(ticket): Path<i64>,
     form: FormPairs,
 ) -> Result<Response, WebError> {
-    let actor = super::actor(&authed);
-    let me = actor.user.id.0;
     let due = parse_datetime(form.get("due_at"));
     let text = form.get("text").to_owned();
-    let result = state
-        .db()
-        .write(move |tx| {
-            let viewer = actor.viewer(tx)?;
-            let row = crate::domain::tickets::repo::get_visible(tx, &viewer, ticket)?
-                .ok_or(DomainError::NotFound)?;
-            let Some(Who::User(tech)) = row.values.technician else {
-                return Err(DomainError::Conflict(msg("reminders-need-technician")));
-            };
-            reminders::add(tx, ticket, tech, due, &text, me, clock::now())
-        })
-        .await;
+    let result = reminders::set(state.db(), authed.actor(), ticket, due, text).await;
     let errors = match result {
         Ok(_) => {
             return Ok(redirect_with_flash(
@@ -130,11 +117,7 @@ pub async fn add(
 pub async fn list(State(state): State<AppState>, authed: Authed) -> Result<Response, WebError> {
     let visitor = &authed.visitor;
     let lang = visitor.lang;
-    let me = authed.session.user.id.0;
-    let due = state
-        .db()
-        .read(move |c| reminders::due(c, me, clock::now()).map_err(DomainError::from))
-        .await?;
+    let due = reminders::due_now(state.db(), authed.actor()).await?;
     let content = html! {
         section.panel {
             @if due.is_empty() {
@@ -166,11 +149,7 @@ pub async fn done(
     authed: Authed,
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
-    let me = authed.session.user.id.0;
-    state
-        .db()
-        .write(move |tx| reminders::done(tx, id, me))
-        .await?;
+    reminders::mark_done(state.db(), authed.actor(), id).await?;
     Ok(redirect_with_flash(
         paths::REMINDERS,
         Flash::Saved,

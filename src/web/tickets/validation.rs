@@ -31,7 +31,7 @@ pub fn panel(visitor: &Visitor, row: &TicketRow, status: Option<&Status>) -> Mar
     let is_requester = visitor
         .session
         .as_ref()
-        .is_some_and(|s| row.values.requester == Some(Who::User(s.user.id.0)));
+        .is_some_and(|s| row.values.requester == Some(Who::User(s.actor.user.id.0)));
     let id = row.id;
     html! {
         @match status {

@@ -163,7 +163,7 @@ pub fn for_visitor(visitor: &Visitor) -> Vec<Section> {
         return Vec::new();
     };
     let lang = visitor.lang;
-    let has = |r: crate::domain::rights::Right| session.rights.has(r);
+    let has = |r: crate::domain::rights::Right| session.actor.rights.has(r);
     let mut sections: Vec<Section> = Vec::new();
     if has(right::SIDE_OPEN_TICKET) {
         sections.push(Section {

@@ -145,8 +145,8 @@ pub async fn stream(
     let reader = authed.visitor.reader.clone().ok_or(WebError::Forbidden)?;
     let owner = Owner {
         token_hash: authed.session.token_hash.clone(),
-        user: authed.session.user.id,
-        profile: authed.session.user.profile,
+        user: authed.session.actor.user.id,
+        profile: authed.session.actor.user.profile,
         lifetime: sessions::Lifetime::from_settings(&authed.visitor.settings),
     };
     let mut check = tokio::time::interval(SESSION_CHECK);

@@ -1,8 +1,10 @@
 //! Business rules and their SQL, one folder per capability. Nothing here knows about HTTP or HTML.
 //!
-//! Functions take a `&Connection` (reads) or a `&Transaction` (writes) so that a caller can group
-//! several of them in one transaction; the async wrappers around them live with the callers.
+//! Each capability's use cases take the [`Db`](crate::db::Db) and the [`Actor`] and open their
+//! own transaction; the functions they are made of take a `&Connection` (reads) or a
+//! `&Transaction` (writes) so that one use case can group several of them in one transaction.
 
+pub mod actor;
 pub mod auth;
 pub mod branding;
 pub mod clock;
@@ -17,6 +19,7 @@ pub mod procedures;
 pub mod profiles;
 pub mod rendered;
 pub mod rights;
+pub mod run;
 pub mod sessions;
 pub mod settings;
 pub mod setup;
@@ -28,4 +31,5 @@ pub mod users;
 pub mod views;
 pub mod worklist;
 
+pub use actor::Actor;
 pub use error::{DomainError, Failure, FieldErrors};

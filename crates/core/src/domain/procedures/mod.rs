@@ -10,6 +10,7 @@ pub mod choices;
 pub mod files;
 pub mod repo;
 pub mod rules;
+pub mod use_cases;
 
 use rusqlite::types::Value;
 
@@ -93,6 +94,17 @@ pub struct Reader {
 }
 
 impl Reader {
+    /// `actor` as a reader of procedures: their company, and the flags from their rights.
+    pub fn of(conn: &rusqlite::Connection, actor: &crate::domain::Actor) -> rusqlite::Result<Self> {
+        use crate::domain::rights::names as right;
+        Self::load(
+            conn,
+            actor.id().0,
+            actor.has(right::PROCEDURE),
+            actor.has(right::PROCEDURE_LIST_COMPANY_ONLY),
+        )
+    }
+
     /// Loads `user`'s company; the flags come from their rights.
     pub fn load(
         conn: &rusqlite::Connection,

@@ -1,6 +1,8 @@
 //! Server-side sessions. The browser holds a random token; the database holds its SHA-256, the
 //! user, the session's CSRF token and when it was last used.
 
+pub mod visit;
+
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::domain::ids::UserId;

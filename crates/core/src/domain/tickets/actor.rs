@@ -1,25 +1,11 @@
-//! Who acts on tickets: the signed-in user with their rights and the settings of the moment,
-//! and what that lets them do.
+//! What the acting user ([`Actor`]) may do with tickets.
 
 use super::*;
 
-/// Who acts on tickets, with what rights, under which settings.
-#[derive(Debug, Clone)]
-pub struct Actor {
-    pub user: User,
-    pub rights: RightSet,
-    pub settings: Settings,
-}
+pub use crate::domain::actor::Actor;
 
+/// What the acting user may do with tickets.
 impl Actor {
-    /// Technicians and administrators handle tickets.
-    pub fn is_technician(&self) -> bool {
-        matches!(
-            self.user.profile,
-            Profile::Technician | Profile::Administrator
-        )
-    }
-
     /// Which new-ticket form this actor gets.
     pub fn new_form(&self) -> Form {
         if self.rights.has(right::TICKET_NEW_USER_DISP) {

@@ -331,6 +331,21 @@ pub fn for_download(
     one_of(conn, "ticket_id", ticket, id)
 }
 
+/// Attachment `id` of ticket `ticket` and its stored name, for `actor` to download; not found
+/// when they do not see the ticket.
+pub async fn download(
+    db: &Db,
+    actor: &crate::domain::Actor,
+    ticket: i64,
+    id: i64,
+) -> Result<(Attachment, String), DomainError> {
+    let actor = actor.clone();
+    crate::domain::run::read(db, move |c| {
+        for_download(c, &actor.viewer(c)?, ticket, id)?.ok_or(DomainError::NotFound)
+    })
+    .await
+}
+
 /// Removes attachment `id` from `ticket`, records it in the thread, then deletes the file;
 /// `allowed` is asked inside the write first.
 pub async fn remove(

@@ -33,10 +33,7 @@ use rusqlite::Transaction;
 
 use crate::db::Db;
 use crate::domain::mail::notify;
-use crate::domain::profiles::Profile;
-use crate::domain::rights::RightSet;
-use crate::domain::settings::{self, Settings};
-use crate::domain::users::User;
+use crate::domain::settings::{self};
 use crate::domain::users::choices::Who;
 use crate::domain::{DomainError, FieldErrors, clock};
 use crate::i18n::msg;

@@ -2,8 +2,43 @@
 
 use rusqlite::{Connection, Transaction, params};
 
-use crate::domain::{DomainError, FieldErrors};
+use crate::db::Db;
+use crate::domain::tickets::repo;
+use crate::domain::users::choices::Who;
+use crate::domain::{Actor, DomainError, FieldErrors, clock, run};
 use crate::i18n::msg;
+
+/// Sets a reminder on ticket `ticket` (which `actor` must see) for its technician.
+pub async fn set(
+    db: &Db,
+    actor: &Actor,
+    ticket: i64,
+    due_at: Option<i64>,
+    text: String,
+) -> Result<i64, DomainError> {
+    let actor = actor.clone();
+    run::write(db, move |tx| {
+        let viewer = actor.viewer(tx)?;
+        let row = repo::get_visible(tx, &viewer, ticket)?.ok_or(DomainError::NotFound)?;
+        let Some(Who::User(tech)) = row.values.technician else {
+            return Err(DomainError::Conflict(msg("reminders-need-technician")));
+        };
+        add(tx, ticket, tech, due_at, &text, actor.id().0, clock::now())
+    })
+    .await
+}
+
+/// `actor`'s reminders that are due now.
+pub async fn due_now(db: &Db, actor: &Actor) -> Result<Vec<Reminder>, DomainError> {
+    let me = actor.id().0;
+    run::read(db, move |c| Ok(due(c, me, clock::now())?)).await
+}
+
+/// Marks `actor`'s reminder `id` done.
+pub async fn mark_done(db: &Db, actor: &Actor, id: i64) -> Result<(), DomainError> {
+    let me = actor.id().0;
+    run::write(db, move |tx| done(tx, id, me)).await
+}
 
 /// A reminder as listed.
 #[derive(Debug, Clone)]
@@ -69,6 +104,19 @@ pub fn due(conn: &Connection, technician: i64, now: i64) -> rusqlite::Result<Vec
         "r.technician_id = ?1 AND r.done = 0 AND r.due_at <= ?2",
         params![technician, now],
     )
+}
+
+/// How many of `technician`'s reminders are due at `now`, and when the next one falls due.
+pub fn due_count(
+    conn: &Connection,
+    technician: i64,
+    now: i64,
+) -> rusqlite::Result<(i64, Option<i64>)> {
+    conn.prepare_cached(
+        "SELECT count(*) FILTER (WHERE due_at <= ?2), min(due_at) FILTER (WHERE due_at > ?2)
+         FROM reminders WHERE technician_id = ?1 AND done = 0",
+    )?
+    .query_row(params![technician, now], |r| Ok((r.get(0)?, r.get(1)?)))
 }
 
 /// The open reminders of `ticket`.

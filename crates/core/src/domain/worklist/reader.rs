@@ -1,9 +1,11 @@
-//! Who is looking at ticket lists: their rights, the settings, what they may see, and the
-//! groups, company, services and agencies their views are built from.
+//! The acting user ([`Actor`]) as a reader of ticket lists: what they may see, and the groups,
+//! company, services and agencies their views are built from.
+
+use std::sync::Arc;
 
 use rusqlite::{Connection, OptionalExtension};
 
-use crate::domain::profiles::Profile;
+use crate::domain::actor::Actor;
 use crate::domain::rights::RightSet;
 use crate::domain::settings::{self, Settings};
 use crate::domain::tickets::visibility::Viewer;
@@ -21,7 +23,7 @@ pub struct Reader {
     pub user: i64,
     pub technician: bool,
     pub rights: RightSet,
-    pub settings: Settings,
+    pub settings: Arc<Settings>,
     pub viewer: Viewer,
     /// Their technician groups.
     pub tech_groups: Vec<Named>,
@@ -50,14 +52,9 @@ fn named(conn: &Connection, sql: &str, user: i64) -> rusqlite::Result<Vec<Named>
 }
 
 impl Reader {
-    /// Loads the reader `user` of profile `profile`.
-    pub fn load(
-        conn: &Connection,
-        user: i64,
-        profile: Profile,
-        rights: &RightSet,
-        s: &Settings,
-    ) -> rusqlite::Result<Reader> {
+    /// Loads what `actor` reads ticket lists with.
+    pub fn load(conn: &Connection, actor: &Actor) -> rusqlite::Result<Reader> {
+        let (user, rights, s) = (actor.user.id.0, &actor.rights, &*actor.settings);
         let viewer = Viewer::load(conn, user, rights, s)?;
         let tech_groups = named(
             conn,
@@ -114,9 +111,9 @@ impl Reader {
         )?;
         Ok(Reader {
             user,
-            technician: matches!(profile, Profile::Technician | Profile::Administrator),
+            technician: actor.is_technician(),
             rights: rights.clone(),
-            settings: s.clone(),
+            settings: actor.settings.clone(),
             viewer,
             tech_groups,
             company,

@@ -1,0 +1,167 @@
+//! Who is asking: everything the start of a request needs about its visitor, read in one go
+//! from the session token: the settings, the session and its user, the [`Actor`], and what the
+//! page frame shows them (reminders, limits, their company's message, the list reader).
+
+use std::sync::Arc;
+
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::db::Db;
+use crate::domain::DomainError;
+use crate::domain::actor::Actor;
+use crate::domain::{rights, run};
+use crate::domain::settings::{self, Settings};
+use crate::domain::tickets::{limits, reminders};
+use crate::domain::worklist::counters::{self, Summary};
+use crate::domain::worklist::reader::Reader;
+
+use super::{Lifetime, Lookup};
+
+/// A signed-in visitor.
+#[derive(Debug, Clone)]
+pub struct Signed {
+    pub actor: Actor,
+    pub token_hash: String,
+    pub csrf: String,
+    /// Whether the session's last-seen time is due for a refresh.
+    pub needs_touch: bool,
+}
+
+/// What the session token turned out to be.
+#[derive(Debug, Clone)]
+pub enum Session {
+    Signed(Box<Signed>),
+    /// Idle for too long: already ended.
+    Expired,
+    /// No token, or one nobody knows.
+    None,
+}
+
+/// The visitor of one request.
+#[derive(Debug, Clone)]
+pub struct Visit {
+    pub settings: Arc<Settings>,
+    pub session: Session,
+    /// Reminders due for a signed-in technician, and when their next one falls due.
+    pub due_reminders: i64,
+    pub next_reminder: Option<i64>,
+    /// The message the user's company shows its users, when asked for.
+    pub company_message: Option<String>,
+    /// Tickets the user may still open, when a ticket limit applies.
+    pub tickets_left: Option<i64>,
+    /// Hours of work the user's company has left, when an hour limit applies.
+    pub hours_left: Option<f64>,
+    /// The user as a reader of ticket lists, and the ticket change number it was read at.
+    pub reader: Option<(Reader, i64)>,
+}
+
+/// Reads the visitor holding session `token` (if any) at `now`; `company_page` says whether the
+/// page shows the company message. An expired session is ended and its refresh is written when
+/// due, so that the caller only reads the outcome.
+pub async fn visit(
+    db: &Db,
+    token: Option<String>,
+    now: i64,
+    company_page: bool,
+) -> Result<Visit, DomainError> {
+    let (visit, expired, touch) = db
+        .read(move |c| read(c, token.as_deref(), now, company_page))
+        .await?;
+    if let Some(hash) = expired {
+        if let Err(e) = db.write(move |tx| super::end(tx, &hash).map_err(DomainError::from)).await {
+            tracing::warn!("could not end an expired session: {e}");
+        }
+    }
+    if let Some(hash) = touch {
+        if let Err(e) = db
+            .write(move |tx| super::touch(tx, &hash, now).map_err(DomainError::from))
+            .await {
+            tracing::warn!("could not refresh session: {e}");
+        }
+    }
+    Ok(visit)
+}
+
+/// The visit, the hash of an expired session to end, and the hash of a session to refresh.
+type Read = (Visit, Option<String>, Option<String>);
+
+fn read(
+    c: &Connection,
+    token: Option<&str>,
+    now: i64,
+    company_page: bool,
+) -> Result<Read, DomainError> {
+    let settings = Arc::new(Settings::load(c)?);
+    let lookup = match token {
+        Some(tok) if !tok.is_empty() => {
+            super::lookup(c, tok, now, Lifetime::from_settings(&settings))?
+        }
+        _ => Lookup::Missing,
+    };
+    let mut visit = Visit {
+        settings: settings.clone(),
+        session: Session::None,
+        due_reminders: 0,
+        next_reminder: None,
+        company_message: None,
+        tickets_left: None,
+        hours_left: None,
+        reader: None,
+    };
+    let active = match lookup {
+        Lookup::Active(active) => active,
+        Lookup::Expired { token_hash } => {
+            visit.session = Session::Expired;
+            return Ok((visit, Some(token_hash), None));
+        }
+        Lookup::Missing => return Ok((visit, None, None)),
+    };
+    let needs_touch = active.needs_touch(now);
+    let super::ActiveSession {
+        token_hash,
+        csrf,
+        last_seen_at: _,
+        user,
+    } = *active;
+    let actor = Actor {
+        rights: rights::for_profile(c, user.profile)?,
+        user,
+        settings: settings.clone(),
+    };
+    let me = actor.user.id.0;
+    visit.reader = Some((Reader::load(c, &actor)?, counters::generation(c)?));
+    if actor.is_technician() {
+        (visit.due_reminders, visit.next_reminder) = reminders::due_count(c, me, now)?;
+    }
+    if settings.flag(settings::USER_LIMIT_TICKET) || settings.flag(settings::COMPANY_LIMIT_TICKET)
+    {
+        visit.tickets_left = limits::remaining(c, me, &settings, now)?.map(|r| r.left());
+    }
+    visit.hours_left = limits::hours_remaining(c, me, &settings, now)?.map(|h| h.left_hours());
+    if company_page {
+        visit.company_message = company_message(c, me)?;
+    }
+    let touch = needs_touch.then(|| token_hash.clone());
+    visit.session = Session::Signed(Box::new(Signed {
+        actor,
+        token_hash,
+        csrf,
+        needs_touch,
+    }));
+    Ok((visit, None, touch))
+}
+
+/// The message `user`'s company shows its users, if it has one and is not disabled.
+fn company_message(c: &Connection, user: i64) -> rusqlite::Result<Option<String>> {
+    c.prepare_cached(
+        "SELECT c.information_message FROM users u JOIN companies c ON c.id = u.company_id
+         WHERE u.id = ?1 AND c.disabled = 0 AND trim(c.information_message) <> ''",
+    )?
+    .query_row([user], |r| r.get(0))
+    .optional()
+}
+
+/// The menu and user bar counters of `reader`.
+pub async fn frame(db: &Db, reader: Arc<Reader>) -> Result<Summary, DomainError> {
+    run::read(db, move |c| Ok(counters::summary(c, &reader)?)).await
+}
