@@ -8,11 +8,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use crate::domain::groups::{self, Group};
-use crate::domain::users::options::UserFormOptions;
-use crate::domain::users::record::{self, UserInput, UserRecord};
+use crate::domain::users::record::UserInput;
 use crate::domain::users::{self, PasswordChange, manage, policy};
-use crate::domain::views::{self, View};
+use crate::domain::views::{self};
 use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::{format_datetime, msg};
 
@@ -53,29 +51,13 @@ enum Tab {
     Settings,
 }
 
-struct Profile {
-    record: UserRecord,
-    options: UserFormOptions,
-    views: Vec<View>,
-    targets: Vec<(String, String)>,
-    groups: Vec<Group>,
-}
+use crate::domain::users::pages::Profile;
 
-async fn load(state: &AppState, visitor: &Visitor, id: i64) -> Result<Profile, WebError> {
-    let lang = visitor.lang;
-    Ok(state
-        .db()
-        .read(move |c| {
-            let record = record::get(c, id)?.ok_or(DomainError::NotFound)?;
-            Ok::<_, DomainError>(Profile {
-                options: UserFormOptions::load(c, lang, Some(&record))?,
-                record,
-                views: views::list(c, id, lang)?,
-                targets: views::targets(c, lang)?,
-                groups: groups::of_user(c, id)?,
-            })
-        })
-        .await?)
+async fn load(state: &AppState, authed: &Authed) -> Result<Profile, WebError> {
+    Ok(
+        crate::domain::users::pages::profile(state.db(), authed.actor(), authed.visitor.lang)
+            .await?,
+    )
 }
 
 fn tab_href(tab: Tab) -> String {
@@ -178,7 +160,7 @@ async fn profile_page(
     } else {
         Tab::Information
     };
-    let p = load(&state, &authed.visitor, authed.session.actor.user.id.0).await?;
+    let p = load(&state, &authed).await?;
     let values = UserInput::from_record(&p.record);
     Ok(view(&authed.visitor, &p, tab, &values, &FieldErrors::new(), None).into_response())
 }
@@ -191,7 +173,9 @@ async fn save(
 ) -> Result<Response, WebError> {
     let visitor = &authed.visitor;
     let policy = match tab {
-        Tab::Information => policy::own_information(&visitor.settings, &authed.session.actor.rights),
+        Tab::Information => {
+            policy::own_information(&visitor.settings, &authed.session.actor.rights)
+        }
         Tab::Settings => policy::own_preferences(),
     };
     let input = UserInput::from_pairs(pairs);
@@ -212,7 +196,7 @@ async fn save(
             visitor.secure,
         )),
         Err(DomainError::Invalid(errors)) => {
-            let p = load(state, visitor, me.0).await?;
+            let p = load(state, authed).await?;
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
                 view(visitor, &p, tab, &input, &errors, None),
@@ -246,18 +230,14 @@ async fn add_view(
 ) -> Result<Response, WebError> {
     let me = authed.session.actor.user.id.0;
     let (name, target) = (form.get("name").to_owned(), form.get("target").to_owned());
-    match state
-        .db()
-        .write(move |tx| views::add(tx, me, &name, &target))
-        .await
-    {
+    match views::add_for(state.db(), me, name, target).await {
         Ok(_) => Ok(redirect_with_flash(
             &format!("{}#views", tab_href(Tab::Settings)),
             Flash::Saved,
             authed.visitor.secure,
         )),
         Err(DomainError::Invalid(errors)) => {
-            let p = load(&state, &authed.visitor, me).await?;
+            let p = load(&state, &authed).await?;
             let values = UserInput::from_record(&p.record);
             let banner = errors.0.first().map(|(_, m)| m.clone());
             Ok((
@@ -283,10 +263,7 @@ async fn delete_view(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     let me = authed.session.actor.user.id.0;
-    state
-        .db()
-        .write(move |tx| views::delete(tx, me, id))
-        .await?;
+    views::remove_for(state.db(), me, id).await?;
     Ok(Redirect::to(&format!("{}#views", tab_href(Tab::Settings))).into_response())
 }
 

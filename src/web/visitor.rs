@@ -99,7 +99,9 @@ impl Visitor {
 
     /// Whether the logged-in user holds right `name`.
     pub fn has_right(&self, right: crate::domain::rights::Right) -> bool {
-        self.session.as_deref().is_some_and(|s| s.actor.rights.has(right))
+        self.session
+            .as_deref()
+            .is_some_and(|s| s.actor.rights.has(right))
     }
 
     /// The ticket change number the page was made at, for live updates.

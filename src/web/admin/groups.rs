@@ -7,8 +7,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use crate::domain::groups::{self, Group, GroupKind, Member};
-use crate::domain::users::choices::{self, Who};
+use crate::domain::groups::{self, Group, GroupKind};
 use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::{Lang, Msg, msg};
 use crate::web::auth::redirect_with_flash;
@@ -78,10 +77,7 @@ fn list_view(
 }
 
 async fn load_list(state: &AppState, kind: GroupKind) -> Result<Vec<Group>, WebError> {
-    Ok(state
-        .db()
-        .read(move |c| groups::list(c, kind).map_err(DomainError::from))
-        .await?)
+    Ok(groups::all_of(state.db(), kind).await?)
 }
 
 /// `GET /admin/groups?kind=user|technician`.
@@ -127,38 +123,10 @@ pub async fn create(
     }
 }
 
-struct Detail {
-    group: Group,
-    members: Vec<Member>,
-    candidates: Vec<(String, String)>,
-}
+use crate::domain::groups::Detail;
 
 async fn detail(state: &AppState, id: i64) -> Result<Detail, WebError> {
-    Ok(state
-        .db()
-        .read(move |c| {
-            let group = groups::get(c, id)?.ok_or(DomainError::NotFound)?;
-            let members = groups::members(c, id)?;
-            let people = match group.kind {
-                GroupKind::User => choices::requesters(c)?,
-                GroupKind::Technician => choices::technicians(c)?,
-            };
-            let candidates = people
-                .into_iter()
-                .filter_map(|ch| match ch.who {
-                    Who::User(uid) if !members.iter().any(|m| m.user_id == uid) => {
-                        Some((uid.to_string(), ch.label))
-                    }
-                    _ => None,
-                })
-                .collect();
-            Ok::<_, DomainError>(Detail {
-                group,
-                members,
-                candidates,
-            })
-        })
-        .await?)
+    Ok(groups::detail(state.db(), id).await?)
 }
 
 fn detail_view(

@@ -9,6 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 
+use crate::domain::lists::page::{Loaded, Refs};
 use crate::domain::lists::{self, Column, ColumnKind, DeleteRefusal, Entry, ListDef, Value, repo};
 use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::{Lang, Msg, msg};
@@ -59,72 +60,13 @@ pub async fn index(authed: Authed) -> Result<Response, WebError> {
     Ok(Redirect::to(&fill(paths::ADMIN_LIST, &[&first.code])).into_response())
 }
 
-/// Names of the entries of every list referenced by `def`'s columns, and the choices they offer.
-struct Refs {
-    names: HashMap<&'static str, HashMap<i64, String>>,
-    choices: HashMap<&'static str, Vec<(String, String)>>,
-}
-
-/// Loads the referenced lists; `keep` are the ids the entry being edited points to.
-fn load_refs(
-    c: &rusqlite::Connection,
-    cols: &[&'static Column],
-    lang: Lang,
-    keep: &[i64],
-) -> rusqlite::Result<Refs> {
-    let mut refs = Refs {
-        names: HashMap::new(),
-        choices: HashMap::new(),
-    };
-    for col in cols {
-        if let ColumnKind::Staff(staff) = col.kind {
-            let found = repo::staff_choices(c, staff)?;
-            refs.names.insert(col.name, found.iter().cloned().collect());
-            refs.choices.insert(
-                col.name,
-                found
-                    .into_iter()
-                    .map(|(id, n)| (id.to_string(), n))
-                    .collect(),
-            );
-        }
-        if let ColumnKind::Ref(target) = col.kind
-            && let Some(tdef) = lists::find(target)
-        {
-            refs.names.insert(target, repo::names(c, tdef, lang)?);
-            refs.choices.insert(
-                target,
-                repo::choices(c, tdef, lang, keep)?
-                    .into_iter()
-                    .map(|(id, n)| (id.to_string(), n))
-                    .collect(),
-            );
-        }
-    }
-    Ok(refs)
-}
-
-struct Loaded {
-    entries: Vec<Entry>,
-    refs: Refs,
-}
-
 async fn load(
     state: &AppState,
     visitor: &Visitor,
     def: &'static ListDef,
 ) -> Result<Loaded, WebError> {
     let cols = columns(visitor, def);
-    let lang = visitor.lang;
-    Ok(state
-        .db()
-        .read(move |c| {
-            Ok::<_, DomainError>(Loaded {
-                entries: repo::entries(c, def)?,
-                refs: load_refs(c, &cols, lang, &[])?,
-            })
-        })
-        .await?)
+    Ok(lists::page::list(state.db(), def, cols, visitor.lang).await?)
 }
 
 fn cell(
@@ -424,24 +366,7 @@ async fn load_entry(
     id: i64,
 ) -> Result<(Entry, Refs), WebError> {
     let cols = columns(visitor, def);
-    let lang = visitor.lang;
-    Ok(state
-        .db()
-        .read(move |c| {
-            let entry = repo::entry(c, def, id)?.ok_or(DomainError::NotFound)?;
-            let keep: Vec<i64> = def
-                .columns
-                .iter()
-                .zip(&entry.values)
-                .filter_map(|(col, v)| match (col.kind, v) {
-                    (ColumnKind::Ref(_), Value::Int(n)) => Some(*n),
-                    _ => None,
-                })
-                .collect();
-            let refs = load_refs(c, &cols, lang, &keep)?;
-            Ok::<_, DomainError>((entry, refs))
-        })
-        .await?)
+    Ok(lists::page::entry(state.db(), def, id, cols, visitor.lang).await?)
 }
 
 /// `GET /admin/lists/{list}/{id}`.

@@ -9,10 +9,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
+use crate::domain::FieldErrors;
 use crate::domain::mail::compose;
-use crate::domain::mail::outbox::MailState;
 use crate::domain::settings::{Section, Settings};
-use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::msg;
 use crate::mail::smtp::{self, Outgoing};
 use crate::web::auth::redirect_with_flash;
@@ -97,15 +96,7 @@ fn view(
 }
 
 async fn queued(state: &AppState) -> Result<i64, WebError> {
-    let counts = state
-        .db()
-        .read(|c| crate::domain::mail::outbox::counts(c).map_err(DomainError::from))
-        .await?;
-    Ok(counts
-        .iter()
-        .filter(|(s, _)| *s == MailState::Queued)
-        .map(|(_, n)| n)
-        .sum())
+    Ok(crate::domain::mail::outbox::queued(state.db()).await?)
 }
 
 /// `GET /admin/mail`.

@@ -6,7 +6,6 @@ use axum::response::{IntoResponse, Response};
 use maud::html;
 use serde::Deserialize;
 
-use crate::domain::DomainError;
 use crate::domain::mail::outbox::{MailKind, MailState};
 use crate::domain::mail::{self, outbox};
 use crate::i18n::format_datetime;
@@ -50,15 +49,7 @@ pub async fn page(
     let lang = visitor.lang;
     let filter = MailState::from_code(&q.state);
     let page = q.page.parse::<i64>().unwrap_or(1).clamp(1, 100_000);
-    let (counts, mails) = state
-        .db()
-        .read(move |c| {
-            Ok::<_, DomainError>((
-                outbox::counts(c)?,
-                outbox::list(c, filter, PAGE + 1, (page - 1) * PAGE)?,
-            ))
-        })
-        .await?;
+    let (counts, mails) = outbox::page(state.db(), filter, PAGE + 1, (page - 1) * PAGE).await?;
     let more = i64::try_from(mails.len()).unwrap_or(0) > PAGE;
     let href = |s: Option<MailState>, p: i64| {
         let mut h = format!("{}?page={p}", paths::ADMIN_OUTBOX);

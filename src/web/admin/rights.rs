@@ -62,10 +62,8 @@ async fn matrix_page(
     let query = MatrixQuery { q: q.to_owned() };
     let visitor = &authed.visitor;
     let lang = visitor.lang;
-    let (rows, changes): (Vec<MatrixRow>, Vec<rights::Change>) = state
-        .db()
-        .read(|c| Ok::<_, DomainError>((rights::matrix(c)?, rights::recent_changes(c, 20)?)))
-        .await?;
+    let (rows, changes): (Vec<MatrixRow>, Vec<rights::Change>) =
+        rights::matrix_page(state.db(), 20).await?;
     let filter = query.q.trim().to_lowercase();
     let described: Vec<(MatrixRow, String)> = rows
         .into_iter()

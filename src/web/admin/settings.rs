@@ -167,10 +167,7 @@ struct NextNumber {
 }
 
 async fn next_number(state: &AppState) -> Result<NextNumber, WebError> {
-    let next = state
-        .db()
-        .read(|c| tickets::repo::next_number(c).map_err(DomainError::from))
-        .await?;
+    let next = tickets::repo::next_number_now(state.db()).await?;
     Ok(NextNumber {
         typed: next.to_string(),
         errors: FieldErrors::new(),

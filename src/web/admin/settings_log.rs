@@ -5,7 +5,6 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use maud::html;
 
-use crate::domain::DomainError;
 use crate::domain::settings::{history, registry};
 use crate::i18n::format_datetime;
 use crate::web::error::WebError;
@@ -21,10 +20,7 @@ const SHOWN: i64 = 500;
 pub async fn page(State(state): State<AppState>, authed: Authed) -> Result<Response, WebError> {
     let visitor = &authed.visitor;
     let lang = visitor.lang;
-    let changes = state
-        .db()
-        .read(|c| history::latest(c, SHOWN).map_err(DomainError::from))
-        .await?;
+    let changes = history::recent(state.db(), SHOWN).await?;
     let content = html! {
         p { a href=(paths::ADMIN_SETTINGS) { (lang.t("settings-back")) } }
         @if changes.is_empty() {

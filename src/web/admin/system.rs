@@ -5,8 +5,8 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use maud::html;
 
-use crate::domain::auth::{self, throttle};
-use crate::domain::{clock, system};
+use crate::domain::auth::{self};
+use crate::domain::system;
 use crate::i18n::{format_bytes, format_datetime};
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
@@ -21,15 +21,7 @@ use crate::web::ui::{facts, layout};
 pub async fn page(State(state): State<AppState>, authed: Authed) -> Result<Response, WebError> {
     let visitor = &authed.visitor;
     let lang = visitor.lang;
-    let path = state.db().path().to_owned();
-    let (facts, throttled) = state
-        .db()
-        .read(move |c| {
-            let facts = system::database_facts(c, &path)?;
-            let throttled = throttle::throttled_addresses(c, clock::now())?;
-            Ok::<_, crate::db::DbError>((facts, throttled))
-        })
-        .await?;
+    let (facts, throttled) = system::overview(state.db()).await?;
     let config = state.app().config();
     let rows: Vec<(String, String)> = vec![
         (lang.t("system-version"), crate::VERSION.to_owned()),

@@ -125,11 +125,7 @@ pub async fn add_requester(
         errors.add("requester", msg("error-unknown-choice"));
         return side_error(&state, &authed, id, DomainError::Invalid(errors)).await;
     };
-    match state
-        .db()
-        .write(move |tx| assignments::add(tx, id, who))
-        .await
-    {
+    match assignments::attach(state.db(), id, who).await {
         Ok(()) => Ok(
             Redirect::to(&format!("{}#requesters", fill(paths::ADMIN_USER, &[&id])))
                 .into_response(),
@@ -144,10 +140,7 @@ pub async fn remove_requester(
     _authed: Authed,
     Path((id, item)): Path<(i64, i64)>,
 ) -> Result<Response, WebError> {
-    state
-        .db()
-        .write(move |tx| assignments::remove(tx, id, item))
-        .await?;
+    assignments::detach(state.db(), id, item).await?;
     Ok(Redirect::to(&format!("{}#requesters", fill(paths::ADMIN_USER, &[&id]))).into_response())
 }
 
@@ -159,21 +152,11 @@ pub async fn add_view(
     form: FormPairs,
 ) -> Result<Response, WebError> {
     let (name, target) = (form.get("name").to_owned(), form.get("target").to_owned());
-    let exists = state
-        .db()
-        .read(move |c| crate::domain::users::record::get(c, id).map_err(DomainError::from))
-        .await?;
-    if exists.is_none() {
-        return Err(WebError::NotFound);
-    }
-    match state
-        .db()
-        .write(move |tx| views::add(tx, id, &name, &target))
-        .await
-    {
+    match views::add_for(state.db(), id, name, target).await {
         Ok(_) => {
             Ok(Redirect::to(&format!("{}#views", fill(paths::ADMIN_USER, &[&id]))).into_response())
         }
+        Err(DomainError::NotFound) => Err(WebError::NotFound),
         Err(e) => side_error(&state, &authed, id, e).await,
     }
 }
@@ -184,10 +167,7 @@ pub async fn remove_view(
     _authed: Authed,
     Path((id, item)): Path<(i64, i64)>,
 ) -> Result<Response, WebError> {
-    state
-        .db()
-        .write(move |tx| views::delete(tx, id, item))
-        .await?;
+    views::remove_for(state.db(), id, item).await?;
     Ok(Redirect::to(&format!("{}#views", fill(paths::ADMIN_USER, &[&id]))).into_response())
 }
 

@@ -25,14 +25,7 @@ async fn confirmation(
 ) -> Result<Response, WebError> {
     let visitor = &authed.visitor;
     let lang = visitor.lang;
-    let (name, plan) = state
-        .db()
-        .read(move |c| {
-            let user = crate::domain::users::repo::get(c, crate::domain::ids::UserId(id))?
-                .ok_or(DomainError::NotFound)?;
-            Ok::<_, DomainError>((user.display_name(), erase::plan(c, id)?))
-        })
-        .await?;
+    let (name, plan) = erase::preview(state.db(), id).await?;
     let status = if refusal.is_some() {
         StatusCode::CONFLICT
     } else {
@@ -88,7 +81,14 @@ pub async fn erase(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     let visitor = &authed.visitor;
-    match erase::erase(state.db(), id, authed.session.actor.user.id, visitor.ip.clone()).await {
+    match erase::erase(
+        state.db(),
+        id,
+        authed.session.actor.user.id,
+        visitor.ip.clone(),
+    )
+    .await
+    {
         Ok(_) => {
             state.hub().sessions_changed();
             Ok(redirect_with_flash(

@@ -11,12 +11,12 @@ use serde::Deserialize;
 use crate::domain::groups;
 use crate::domain::profiles::Profile;
 use crate::domain::rights::names;
-use crate::domain::users::choices::{self, Choice, Who};
+use crate::domain::users::choices::Who;
 use crate::domain::users::options::UserFormOptions;
 use crate::domain::users::record::{UserInput, UserRecord};
-use crate::domain::users::search::{UserPage, UserQuery, search};
-use crate::domain::users::{assignments, manage, policy};
-use crate::domain::views::{self, View};
+use crate::domain::users::search::{UserPage, UserQuery};
+use crate::domain::users::{manage, pages, policy};
+use crate::domain::views::View;
 use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::{Msg, format_datetime, msg};
 use crate::web::auth::redirect_with_flash;
@@ -75,10 +75,7 @@ pub async fn list(
         per_page: visitor.settings.rows_per_page(),
     };
     let text = q.text.clone();
-    let page: UserPage = state
-        .db()
-        .read(move |c| search(c, &q).map_err(DomainError::from))
-        .await?;
+    let page: UserPage = pages::find(state.db(), q).await?;
     let content = html! {
         div.toolbar {
             form.search-form method="get" action=(paths::ADMIN_USERS) role="search" {
@@ -139,10 +136,7 @@ pub async fn list(
 
 async fn options(state: &AppState, visitor: &Visitor) -> Result<UserFormOptions, WebError> {
     let lang = visitor.lang;
-    Ok(state
-        .db()
-        .read(move |c| UserFormOptions::load(c, lang, None).map_err(DomainError::from))
-        .await?)
+    Ok(pages::form_options(state.db(), lang).await?)
 }
 
 fn new_view(
@@ -219,44 +213,14 @@ pub async fn create(
     }
 }
 
-/// Everything shown beside an account's form.
-pub(super) struct Extras {
-    pub(super) record: UserRecord,
-    assignments: Vec<assignments::Assignment>,
-    requesters: Vec<Choice>,
-    views: Vec<View>,
-    view_targets: Vec<(String, String)>,
-    groups: Vec<groups::Group>,
-    options: UserFormOptions,
-    /// When the account is locked after failed logins: until when.
-    locked_until: Option<i64>,
-}
+pub(super) use crate::domain::users::pages::Extras;
 
 pub(super) async fn extras(
     state: &AppState,
     visitor: &Visitor,
     id: i64,
 ) -> Result<Extras, WebError> {
-    let lang = visitor.lang;
-    Ok(state
-        .db()
-        .read(move |c| {
-            let record = crate::domain::users::record::get(c, id)?.ok_or(DomainError::NotFound)?;
-            let now = crate::domain::clock::now();
-            let locked_until = crate::domain::auth::throttle::account_lock(c, &record.login, now)?
-                .map(|secs| now + secs);
-            Ok::<_, DomainError>(Extras {
-                locked_until,
-                assignments: assignments::list(c, id)?,
-                requesters: choices::requesters(c)?,
-                views: views::list(c, id, lang)?,
-                view_targets: views::targets(c, lang)?,
-                groups: groups::of_user(c, id)?,
-                options: UserFormOptions::load(c, lang, Some(&record))?,
-                record,
-            })
-        })
-        .await?)
+    Ok(pages::account(state.db(), id, visitor.lang).await?)
 }
 
 pub(super) fn edit_view(

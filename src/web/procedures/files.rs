@@ -13,7 +13,6 @@ use crate::web::flash::Flash;
 use crate::web::paths::{self, fill};
 use crate::web::state::AppState;
 
-
 /// `GET /procedures/{id}/files/{item}`.
 pub async fn download(
     State(state): State<AppState>,

@@ -5,8 +5,8 @@ use axum::extract::{RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use maud::html;
 
-use crate::domain::procedures::use_cases;
 use crate::domain::procedures::repo::Query;
+use crate::domain::procedures::use_cases;
 use crate::i18n::format_date;
 use crate::web::error::WebError;
 use crate::web::extract::Authed;

@@ -113,7 +113,7 @@ pub async fn delete(
     Path((ticket, id)): Path<(i64, i64)>,
 ) -> Result<Response, WebError> {
     let store = Store::new(&state.app().config().attachments_dir());
-    crate::domain::tickets::remove_attachment(state.db(), &store, &actor(&authed), ticket, id)
+    crate::domain::tickets::remove_attachment(state.db(), &store, actor(&authed), ticket, id)
         .await?;
     Ok(redirect_with_flash(
         &format!("{}#attachments", fill(paths::TICKET, &[&ticket])),

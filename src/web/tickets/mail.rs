@@ -106,7 +106,7 @@ pub async fn form(
 ) -> Result<Response, WebError> {
     let visitor = &authed.visitor;
     let actor = super::actor(&authed);
-    let form = mail::manual_defaults(state.db(), &actor, id, visitor.lang).await?;
+    let form = mail::manual_defaults(state.db(), actor, id, visitor.lang).await?;
     let recipients = mail::recipients(state.db(), form.users.clone()).await?;
     Ok(view(
         visitor,
@@ -132,11 +132,11 @@ pub async fn send(
     let typed = read(&form);
     let preview = form.get("action") == "preview";
     let result = if preview {
-        mail::preview_manual(state.db(), &actor, id, typed.clone(), visitor.lang)
+        mail::preview_manual(state.db(), actor, id, typed.clone(), visitor.lang)
             .await
             .map(Some)
     } else {
-        mail::send_manual(state.db(), &actor, id, typed.clone(), visitor.lang)
+        mail::send_manual(state.db(), actor, id, typed.clone(), visitor.lang)
             .await
             .map(|_| None)
     };

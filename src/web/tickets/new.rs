@@ -12,8 +12,7 @@ use serde::Deserialize;
 
 use crate::domain::tickets::attachments::{self, Attachment};
 use crate::domain::tickets::fields::{Access, Form};
-use crate::domain::tickets::options::{TicketOptions, template_source};
-use crate::domain::tickets::repo::{self};
+use crate::domain::tickets::options::TicketOptions;
 use crate::domain::tickets::values::Values;
 use crate::domain::tickets::{self, Actor, limits};
 use crate::domain::{DomainError, FieldErrors, clock};
@@ -59,23 +58,13 @@ async fn load_new(
     v: &Values,
     pending: Vec<String>,
 ) -> Result<NewPage, WebError> {
-    let (v, me, company_first, settings) = (
-        v.clone(),
-        actor.user.id.0,
-        actor.rights.has(right::TICKET_USER_COMPANY),
-        actor.settings.clone(),
-    );
-    Ok(state
-        .db()
-        .read(move |c| {
-            Ok::<_, DomainError>(NewPage {
-                options: TicketOptions::load(c, lang, &v, company_first)?,
-                pending: attachments::pending(c, me, &pending)?,
-                left: limits::remaining(c, me, &settings, clock::now())?.map(|r| r.left()),
-                hours: limits::hours_remaining(c, me, &settings, clock::now())?,
-            })
-        })
-        .await?)
+    let p = tickets::page::new_ticket(state.db(), actor, lang, v, pending).await?;
+    Ok(NewPage {
+        options: p.options,
+        pending: p.pending,
+        left: p.left,
+        hours: p.hours,
+    })
 }
 
 fn new_view(
@@ -187,33 +176,15 @@ pub async fn new_page(
     let actor = actor(&authed);
     let visitor = &authed.visitor;
     let form = actor.new_form();
-    let mut values = tickets::defaults(&actor, form, clock::now());
-    let source = match (q.template, q.copy) {
-        (Some(t), _) if actor.rights.has(right::TICKET_TEMPLATE) => {
-            state
-                .db()
-                .read(move |c| template_source(c, t).map_err(DomainError::from))
-                .await?
-        }
-        (None, Some(id)) => {
-            let actor = actor.clone();
-            state
-                .db()
-                .read(move |c| {
-                    let viewer = actor.viewer(c)?;
-                    Ok::<_, DomainError>(repo::get_visible(c, &viewer, id)?.map(|r| r.values))
-                })
-                .await?
-        }
-        _ => None,
-    };
+    let mut values = tickets::defaults(actor, form, clock::now());
+    let source = tickets::page::new_ticket_source(state.db(), actor, q.template, q.copy).await?;
     if let Some(source) = source {
         values = tickets::copied_from(&source, values);
     }
-    let page = load_new(&state, &actor, visitor.lang, &values, Vec::new()).await?;
+    let page = load_new(&state, actor, visitor.lang, &values, Vec::new()).await?;
     Ok(new_view(
         visitor,
-        &actor,
+        actor,
         &view::texts(&values),
         &page,
         &FieldErrors::new(),
@@ -228,11 +199,7 @@ pub(super) async fn room_for(
     actor: &Actor,
     ticket: Option<i64>,
 ) -> Result<upload::Allowance, WebError> {
-    let actor = actor.clone();
-    let room = state
-        .db()
-        .read(move |c| tickets::upload_room(c, &actor, ticket))
-        .await?;
+    let room = tickets::page::upload_room(state.db(), actor, ticket).await?;
     Ok(upload::Allowance::from_room(room))
 }
 
@@ -244,16 +211,10 @@ pub async fn create(
 ) -> Result<Response, WebError> {
     let actor = actor(&authed);
     let visitor = &authed.visitor;
-    let room = room_for(&state, &actor, None).await?;
+    let room = room_for(&state, actor, None).await?;
     let sent = upload::read(multipart, &state, visitor, actor.user.id.0, room).await?;
     let result = if sent.errors.is_empty() {
-        tickets::create(
-            state.db(),
-            &actor,
-            sent.fields.clone(),
-            sent.pending.clone(),
-        )
-        .await
+        tickets::create(state.db(), actor, sent.fields.clone(), sent.pending.clone()).await
     } else {
         Err(DomainError::Invalid(sent.errors.clone()))
     };
@@ -264,18 +225,10 @@ pub async fn create(
             visitor.secure,
         )),
         Err(DomainError::Invalid(errors)) => {
-            reshow_new(&state, visitor, &actor, &sent, &errors, None).await
+            reshow_new(&state, visitor, actor, &sent, &errors, None).await
         }
         Err(DomainError::Conflict(m)) => {
-            reshow_new(
-                &state,
-                visitor,
-                &actor,
-                &sent,
-                &FieldErrors::new(),
-                Some(&m),
-            )
-            .await
+            reshow_new(&state, visitor, actor, &sent, &FieldErrors::new(), Some(&m)).await
         }
         Err(e) => Err(e.into()),
     }

@@ -8,14 +8,12 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
-use crate::domain::procedures;
-use crate::domain::settings::FUNCTION_PROCEDURES;
-use crate::domain::tickets::attachments::{self, Attachment};
+use crate::domain::tickets::attachments::Attachment;
 use crate::domain::tickets::fields::{Access, Field, Form};
 use crate::domain::tickets::options::TicketOptions;
-use crate::domain::tickets::reminders::{self, Reminder};
-use crate::domain::tickets::repo::{self, TicketRow};
-use crate::domain::tickets::thread::{self, EntryView};
+use crate::domain::tickets::reminders::Reminder;
+use crate::domain::tickets::repo::TicketRow;
+use crate::domain::tickets::thread::EntryView;
 use crate::domain::tickets::{self, Actor, Change, Reply, Saved};
 use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::{Msg, msg};
@@ -67,53 +65,19 @@ async fn load(
     id: i64,
     pending: Vec<String>,
 ) -> Result<TicketPage, WebError> {
-    let actor = actor.clone();
-    let (me, rights) = (actor.user.id.0, actor.rights.clone());
-    Ok(state
-        .db()
-        .read(move |c| {
-            let viewer = actor.viewer(c)?;
-            let row = repo::get_visible(c, &viewer, id)?.ok_or(DomainError::NotFound)?;
-            // Shown as text on the page (read-only, or until opened for editing).
-            let kept =
-                crate::domain::rendered::kept(c, crate::domain::rendered::Text::Description, id)?;
-            let description_html =
-                Some(kept.unwrap_or_else(|| crate::markdown::render_html(&row.values.description)));
-            let procedures = match row.values.category_id {
-                Some(category) if actor.settings.flag(FUNCTION_PROCEDURES) => {
-                    let reader = procedures::Reader::load(
-                        c,
-                        me,
-                        rights.has(right::PROCEDURE),
-                        rights.has(right::PROCEDURE_LIST_COMPANY_ONLY),
-                    )?;
-                    procedures::repo::for_ticket(c, &reader, category, row.values.subcategory_id)?
-                }
-                _ => Vec::new(),
-            };
-            Ok::<_, DomainError>(TicketPage {
-                validation: tickets::validation::status(c, &actor.settings, id)?,
-                procedures,
-                description_html,
-                options: TicketOptions::load(
-                    c,
-                    lang,
-                    &row.values,
-                    rights.has(right::TICKET_USER_COMPANY),
-                )?,
-                entries: if rights.has(right::TICKET_RESOLUTION_DISP) {
-                    thread::list(c, id, viewer.private_entries, lang)?
-                } else {
-                    Vec::new()
-                },
-                files: attachments::list(c, id)?,
-                reminders: reminders::of_ticket(c, id)?,
-                pending: attachments::pending(c, me, &pending)?,
-                drafts: Drafts::default(),
-                row,
-            })
-        })
-        .await?)
+    let p = tickets::page::load(state.db(), actor, lang, id, pending).await?;
+    Ok(TicketPage {
+        row: p.row,
+        options: p.options,
+        entries: p.entries,
+        files: p.files,
+        reminders: p.reminders,
+        pending: p.pending,
+        drafts: Drafts::default(),
+        procedures: p.procedures,
+        description_html: Some(p.description_html),
+        validation: p.validation,
+    })
 }
 
 /// The ticket page. `values` are what the form shows (the saved values, or what was typed),
@@ -317,9 +281,9 @@ pub async fn show(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     let actor = actor(&authed);
-    let page = load(&state, &actor, authed.visitor.lang, id, Vec::new()).await?;
-    tickets::mark_read(state.db(), &actor, &page.row).await?;
-    Ok(saved_view(&authed.visitor, &actor, &page).into_response())
+    let page = load(&state, actor, authed.visitor.lang, id, Vec::new()).await?;
+    tickets::mark_read(state.db(), actor, &page.row).await?;
+    Ok(saved_view(&authed.visitor, actor, &page).into_response())
 }
 
 /// The ticket page showing the saved values.
@@ -348,7 +312,7 @@ pub async fn save(
     let actor = actor(&authed);
     let visitor = &authed.visitor;
     // Checked before the form is read: nothing is stored for a ticket one may not see.
-    let room = room_for(&state, &actor, Some(id)).await?;
+    let room = room_for(&state, actor, Some(id)).await?;
     let sent = upload::read(multipart, &state, visitor, actor.user.id.0, room).await?;
     let original: HashMap<String, String> = Field::ALL
         .iter()
@@ -373,7 +337,7 @@ pub async fn save(
         close: sent.get("close") == "1",
     };
     let result = if sent.errors.is_empty() {
-        tickets::update(state.db(), &actor, id, change).await
+        tickets::update(state.db(), actor, id, change).await
     } else {
         Err(DomainError::Invalid(sent.errors.clone()))
     };
@@ -395,7 +359,7 @@ pub async fn save(
         Err(DomainError::Conflict(m)) => (FieldErrors::new(), Some(m)),
         Err(e) => return Err(e.into()),
     };
-    let page = load(&state, &actor, visitor.lang, id, sent.pending.clone()).await?;
+    let page = load(&state, actor, visitor.lang, id, sent.pending.clone()).await?;
     let saved_now = view::texts(&page.row.values);
     let mut values = saved_now.clone();
     // What the user typed comes back; a field they did not touch shows what is saved now (it
@@ -428,7 +392,7 @@ pub async fn save(
         StatusCode::UNPROCESSABLE_ENTITY,
         ticket_view(
             visitor,
-            &actor,
+            actor,
             &page,
             &values,
             &base,
@@ -450,11 +414,11 @@ pub(super) async fn reshow_with(
     with: impl FnOnce(&mut Drafts),
 ) -> Result<Response, WebError> {
     let actor = actor(authed);
-    let mut page = load(state, &actor, authed.visitor.lang, id, Vec::new()).await?;
+    let mut page = load(state, actor, authed.visitor.lang, id, Vec::new()).await?;
     with(&mut page.drafts);
     Ok((
         StatusCode::UNPROCESSABLE_ENTITY,
-        saved_view(&authed.visitor, &actor, &page),
+        saved_view(&authed.visitor, actor, &page),
     )
         .into_response())
 }
@@ -467,7 +431,7 @@ pub async fn save_template(
     form: crate::web::extract::FormPairs,
 ) -> Result<Response, WebError> {
     let name = form.get("template_name").to_owned();
-    match tickets::save_as_template(state.db(), &actor(&authed), id, name.clone()).await {
+    match tickets::save_as_template(state.db(), actor(&authed), id, name.clone()).await {
         Ok(_) => Ok(redirect_with_flash(
             &fill(paths::TICKET, &[&id]),
             Flash::TemplateSaved,
@@ -491,7 +455,7 @@ pub async fn close(
     authed: Authed,
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
-    tickets::close(state.db(), &actor(&authed), id).await?;
+    tickets::close(state.db(), actor(&authed), id).await?;
     Ok(redirect_with_flash(
         &fill(paths::TICKET, &[&id]),
         Flash::TicketClosed,

@@ -38,15 +38,11 @@ pub async fn attach(
         _ => PasteTarget::Reply,
     };
     let actor = actor(&authed);
-    if !tickets::may_paste(&actor, target) {
+    if !tickets::may_paste(actor, target) {
         return Err(WebError::Forbidden);
     }
     let lang = authed.visitor.lang;
-    let who = actor.clone();
-    let room = state
-        .db()
-        .read(move |c| tickets::upload_room(c, &who, Some(id)))
-        .await?;
+    let room = tickets::page::upload_room(state.db(), actor, Some(id)).await?;
     let sent = upload::read(
         multipart,
         &state,
@@ -65,7 +61,7 @@ pub async fn attach(
     if let Some((_, m)) = sent.errors.0.first() {
         return Ok(refused(m));
     }
-    match tickets::attach_pictures(state.db(), &actor, id, target, sent.pending).await {
+    match tickets::attach_pictures(state.db(), actor, id, target, sent.pending).await {
         Ok(files) => {
             let out: Vec<serde_json::Value> = files
                 .iter()

@@ -2,13 +2,11 @@
 //! when there are too many users to list: `GET /users/choices?q=text` answers the matching
 //! active users as JSON.
 
-use crate::domain::rights::names as right;
 use axum::Json;
 use axum::extract::{Query, State};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::DomainError;
-use crate::domain::tickets::options::find_people;
+use crate::domain::tickets::options::search_people;
 use crate::web::error::WebError;
 use crate::web::extract::Authed;
 use crate::web::state::AppState;
@@ -43,11 +41,7 @@ pub async fn search(
     if text.is_empty() {
         return Ok(Json(Vec::new()));
     }
-    let company_first = authed.session.actor.rights.has(right::TICKET_USER_COMPANY);
-    let people = state
-        .db()
-        .read(move |c| find_people(c, None, &text, company_first, LIMIT).map_err(DomainError::from))
-        .await?;
+    let people = search_people(state.db(), authed.actor(), text, LIMIT).await?;
     Ok(Json(
         people
             .into_iter()

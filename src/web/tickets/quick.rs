@@ -67,11 +67,7 @@ pub async fn create(
     {
         Ok(id) => {
             let lang = visitor.lang;
-            let entry = state
-                .db()
-                .read(move |c| repo::entry(c, def, id).map_err(DomainError::from))
-                .await?
-                .ok_or(WebError::NotFound)?;
+            let entry = lists::entry(state.db(), def, id).await?;
             let category = map.get("category_id").cloned().unwrap_or_default();
             Ok(axum::Json(serde_json::json!({
                 "value": id.to_string(),

@@ -157,7 +157,7 @@ async fn act(
         ThreadAction::Edit(body) => body.clone(),
         _ => String::new(),
     };
-    match tickets::thread_action(state.db(), &actor(authed), ticket, entry, action).await {
+    match tickets::thread_action(state.db(), actor(authed), ticket, entry, action).await {
         Ok(()) => Ok(back(ticket)),
         Err(DomainError::Invalid(errors)) => {
             let error = errors

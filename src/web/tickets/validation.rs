@@ -73,7 +73,7 @@ async fn answer(
     id: i64,
     confirm: bool,
 ) -> Result<Response, WebError> {
-    validation::accept(state.db(), &actor(authed), id, confirm).await?;
+    validation::accept(state.db(), actor(authed), id, confirm).await?;
     Ok(redirect_with_flash(
         &fill(paths::TICKET, &[&id]),
         Flash::ResolutionAccepted,
@@ -105,7 +105,7 @@ pub async fn reopen(
     authed: Authed,
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
-    validation::reopen(state.db(), &actor(&authed), id).await?;
+    validation::reopen(state.db(), actor(&authed), id).await?;
     Ok(redirect_with_flash(
         &format!("{}#reply", fill(paths::TICKET, &[&id])),
         Flash::TicketReopened,

@@ -6,10 +6,10 @@ use axum::extract::{RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use maud::html;
 
-use crate::domain::worklist::activity::{self, Counts};
+use crate::domain::clock;
+use crate::domain::worklist::activity::Counts;
 use crate::domain::worklist::columns::Column;
 use crate::domain::worklist::scope::{Scope, StateSel, View};
-use crate::domain::{DomainError, clock};
 use crate::i18n::msg;
 use crate::web::error::WebError;
 use crate::web::extract::Authed;
@@ -78,10 +78,8 @@ pub async fn page(
         ("to".to_owned(), to.clone()),
     ];
     let r = reader.clone();
-    let counts: Counts = state
-        .db()
-        .read(move |c| activity::counts(c, &r, start, end).map_err(DomainError::from))
-        .await?;
+    let counts: Counts =
+        crate::domain::worklist::use_cases::activity(state.db(), r, start, end).await?;
     let loaded = load(&state, reader.clone(), &q, lang).await?;
     let columns = Column::visible(&reader);
     let counter = |n: i64, label: &str, help: &str| {

@@ -9,8 +9,8 @@ use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 
 use crate::domain::worklist::columns::Column;
-use crate::domain::worklist::listing::{self, Row};
-use crate::domain::{DomainError, clock, settings};
+use crate::domain::worklist::listing::Row;
+use crate::domain::{clock, settings};
 use crate::i18n::Lang;
 use crate::web::error::WebError;
 use crate::web::extract::Authed;
@@ -145,12 +145,7 @@ pub async fn download(
         columns.insert(0, Column::Number);
     }
     let r = reader.clone();
-    let rows = state
-        .db()
-        .read(move |c| {
-            listing::all_rows(c, &r, &req, lang, clock::now()).map_err(DomainError::from)
-        })
-        .await?;
+    let rows = crate::domain::worklist::use_cases::all_rows(state.db(), r, req, lang).await?;
     let body = csv(
         lang,
         &columns,

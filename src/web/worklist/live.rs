@@ -16,10 +16,10 @@ use futures_util::stream::{self, Stream};
 use tokio::sync::broadcast::error::RecvError;
 
 use crate::db::Db;
+use crate::domain::sessions;
 use crate::domain::settings;
-use crate::domain::worklist::counters;
 use crate::domain::worklist::reader::Reader;
-use crate::domain::{DomainError, clock, sessions};
+use crate::domain::worklist::use_cases;
 use crate::live::{Change, Hub};
 use crate::web::error::WebError;
 use crate::web::extract::Authed;
@@ -40,19 +40,7 @@ struct Owner {
 impl Owner {
     async fn still_open(&self, db: &Db) -> bool {
         let o = self.clone();
-        db.read(move |c| {
-            sessions::still_open(
-                c,
-                &o.token_hash,
-                o.user,
-                o.profile,
-                clock::now(),
-                o.lifetime,
-            )
-            .map_err(DomainError::from)
-        })
-        .await
-        .unwrap_or(false)
+        sessions::is_open(db, o.token_hash, o.user, o.profile, o.lifetime).await
     }
 }
 
@@ -86,10 +74,7 @@ async fn event_for(l: &Listener, change: Change) -> Option<Event> {
             unassigned,
         } => {
             let reader = l.reader.clone();
-            let seen =
-                l.db.read(move |c| reader.viewer.sees(c, id).map_err(DomainError::from))
-                    .await
-                    .unwrap_or(false);
+            let seen = use_cases::sees(&l.db, reader, id).await.unwrap_or(false);
             seen.then(|| {
                 let data = serde_json::json!({
                     "id": id,
@@ -153,10 +138,7 @@ pub async fn stream(
     check.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     // The first tick is immediate: the session was just checked by this request.
     check.reset();
-    let generation = state
-        .db()
-        .read(|c| counters::generation(c).map_err(DomainError::from))
-        .await?;
+    let generation = use_cases::generation(state.db()).await?;
     let listener = Listener {
         rx: state.hub().subscribe(),
         hub: state.hub().clone(),

@@ -9,12 +9,10 @@ use axum::extract::{RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
-use crate::domain::worklist::choices::{self, FilterChoices};
 use crate::domain::worklist::columns::Column;
-use crate::domain::worklist::listing::{self, ListPage};
 use crate::domain::worklist::reader::Reader;
 use crate::domain::worklist::scope::{Scope, StateSel, View};
-use crate::domain::{DomainError, clock, lists};
+use crate::domain::worklist::use_cases;
 use crate::i18n::Lang;
 use crate::web::error::WebError;
 use crate::web::extract::Authed;
@@ -26,12 +24,7 @@ use crate::web::visitor::Visitor;
 use super::query::{ListQuery, pairs};
 use super::table::{self, Table};
 
-/// Everything a list page shows.
-pub struct Loaded {
-    pub page: ListPage,
-    pub choices: FilterChoices,
-    pub states: HashMap<i64, String>,
-}
+pub use crate::domain::worklist::use_cases::Loaded;
 
 /// Reads page `q` of the list for `reader`.
 pub async fn load(
@@ -42,20 +35,7 @@ pub async fn load(
 ) -> Result<Loaded, WebError> {
     let req = q.request(reader.order(), reader.settings.rows_per_page());
     let columns = Column::visible(&reader);
-    Ok(state
-        .db()
-        .read(move |c| {
-            let states = lists::find("states")
-                .map(|d| lists::repo::names(c, d, lang))
-                .transpose()?
-                .unwrap_or_default();
-            Ok::<_, DomainError>(Loaded {
-                page: listing::list(c, &reader, &req, lang, clock::now())?,
-                choices: choices::load(c, &columns, lang)?,
-                states,
-            })
-        })
-        .await?)
+    Ok(use_cases::list(state.db(), reader, req, columns, lang).await?)
 }
 
 /// The name of a view, as the page title.

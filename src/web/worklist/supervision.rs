@@ -5,8 +5,7 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use maud::html;
 
-use crate::domain::worklist::supervision::{self, Figures};
-use crate::domain::{DomainError, clock};
+use crate::domain::worklist::supervision::Figures;
 use crate::i18n::format_datetime;
 use crate::web::error::WebError;
 use crate::web::extract::Authed;
@@ -19,10 +18,7 @@ pub async fn page(State(state): State<AppState>, authed: Authed) -> Result<Respo
     let visitor = &authed.visitor;
     let lang = visitor.lang;
     let reader = visitor.reader.clone().ok_or(WebError::Forbidden)?;
-    let f: Figures = state
-        .db()
-        .read(move |c| supervision::figures(c, &reader, clock::now()).map_err(DomainError::from))
-        .await?;
+    let f: Figures = crate::domain::worklist::use_cases::supervision(state.db(), reader).await?;
     let tile = |n: i64, label: &str, class: &str, href: String| {
         html! {
             a class=(format!("tile {class}")) href=(href) {

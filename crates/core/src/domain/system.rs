@@ -32,3 +32,25 @@ pub fn database_facts(conn: &Connection, path: &Path) -> Result<DatabaseFacts, D
         })?,
     })
 }
+
+/// The database's facts and the addresses throttled now, for the system page.
+pub async fn overview(
+    db: &crate::db::Db,
+) -> Result<
+    (
+        DatabaseFacts,
+        Vec<crate::domain::auth::throttle::ThrottledAddress>,
+    ),
+    crate::domain::DomainError,
+> {
+    let path = db.path().to_owned();
+    crate::domain::run::read(db, move |c| {
+        let facts = database_facts(c, &path)?;
+        let now = crate::domain::clock::now();
+        Ok((
+            facts,
+            crate::domain::auth::throttle::throttled_addresses(c, now)?,
+        ))
+    })
+    .await
+}

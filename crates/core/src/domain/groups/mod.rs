@@ -278,3 +278,45 @@ pub async fn remove_member(db: &Db, id: i64, user: i64, by: UserId) -> Result<()
     })
     .await
 }
+
+/// The groups of `kind`.
+pub async fn all_of(db: &crate::db::Db, kind: GroupKind) -> Result<Vec<Group>, DomainError> {
+    crate::domain::run::read(db, move |c| Ok(list(c, kind)?)).await
+}
+
+/// A group with its members and the people who could join it.
+#[derive(Debug, Clone)]
+pub struct Detail {
+    pub group: Group,
+    pub members: Vec<Member>,
+    /// Value and label of each user of the group's kind not yet in it.
+    pub candidates: Vec<(String, String)>,
+}
+
+/// Group `id` with its members and candidates.
+pub async fn detail(db: &crate::db::Db, id: i64) -> Result<Detail, DomainError> {
+    use crate::domain::users::choices::{self, Who};
+    crate::domain::run::read(db, move |c| {
+        let group = get(c, id)?.ok_or(DomainError::NotFound)?;
+        let members = members(c, id)?;
+        let people = match group.kind {
+            GroupKind::User => choices::requesters(c)?,
+            GroupKind::Technician => choices::technicians(c)?,
+        };
+        let candidates = people
+            .into_iter()
+            .filter_map(|ch| match ch.who {
+                Who::User(uid) if !members.iter().any(|m| m.user_id == uid) => {
+                    Some((uid.to_string(), ch.label))
+                }
+                _ => None,
+            })
+            .collect();
+        Ok(Detail {
+            group,
+            members,
+            candidates,
+        })
+    })
+    .await
+}

@@ -5,6 +5,7 @@
 //! Table and column names in the SQL come only from these declarations, never from a request;
 //! every value is a bound parameter.
 
+pub mod page;
 pub mod registry;
 pub mod repo;
 pub mod rules;
@@ -226,6 +227,12 @@ fn check_unique_name(
         }
     }
     Ok(())
+}
+
+/// Entry `id` of list `def`.
+pub async fn entry(db: &Db, def: &'static ListDef, id: i64) -> Result<Entry, DomainError> {
+    db.read(move |c| repo::entry(c, def, id)?.ok_or(DomainError::NotFound))
+        .await
 }
 
 /// Deletes an entry, or says why it cannot be deleted.

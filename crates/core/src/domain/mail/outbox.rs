@@ -372,6 +372,31 @@ pub fn state_of_entry(
         .optional()
 }
 
+/// How many mails wait to be sent.
+pub async fn queued(db: &crate::db::Db) -> Result<i64, crate::domain::DomainError> {
+    crate::domain::run::read(db, |c| {
+        Ok(counts(c)?
+            .iter()
+            .filter(|(s, _)| *s == MailState::Queued)
+            .map(|(_, n)| n)
+            .sum())
+    })
+    .await
+}
+
+/// The counts by state and one page of mails in `state`, newest first.
+pub async fn page(
+    db: &crate::db::Db,
+    state: Option<MailState>,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<(MailState, i64)>, Vec<Listed>), crate::domain::DomainError> {
+    crate::domain::run::read(db, move |c| {
+        Ok((counts(c)?, list(c, state, limit, offset)?))
+    })
+    .await
+}
+
 #[cfg(test)]
 mod tests {
     use super::backoff_secs;

@@ -23,12 +23,7 @@ pub struct Listed {
 }
 
 /// The procedures `actor` sees that match `query`.
-pub async fn list(
-    db: &Db,
-    actor: &Actor,
-    query: Query,
-    lang: Lang,
-) -> Result<Listed, DomainError> {
+pub async fn list(db: &Db, actor: &Actor, query: Query, lang: Lang) -> Result<Listed, DomainError> {
     let actor = actor.clone();
     run::read(db, move |c| {
         let reader = Reader::of(c, &actor)?;
@@ -123,7 +118,10 @@ pub async fn form(
 pub async fn room(db: &Db, actor: &Actor, editing: Option<i64>) -> Result<i64, DomainError> {
     let actor = actor.clone();
     let max = actor.settings.number(settings::ATTACHMENT_MAX_COUNT);
-    run::read(db, move |c| files::room(c, &Reader::of(c, &actor)?, editing, max)).await
+    run::read(db, move |c| {
+        files::room(c, &Reader::of(c, &actor)?, editing, max)
+    })
+    .await
 }
 
 /// A procedure form as sent.
@@ -202,8 +200,7 @@ pub async fn download(
 ) -> Result<(Attachment, String), DomainError> {
     let actor = actor.clone();
     run::read(db, move |c| {
-        files::for_download(c, &Reader::of(c, &actor)?, procedure, id)?
-            .ok_or(DomainError::NotFound)
+        files::for_download(c, &Reader::of(c, &actor)?, procedure, id)?.ok_or(DomainError::NotFound)
     })
     .await
 }

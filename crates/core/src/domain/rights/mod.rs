@@ -264,6 +264,14 @@ pub fn recent_changes(conn: &Connection, limit: i64) -> Result<Vec<Change>, rusq
     rows.collect()
 }
 
+/// The rights matrix and its `limit` latest changes.
+pub async fn matrix_page(
+    db: &crate::db::Db,
+    limit: i64,
+) -> Result<(Vec<MatrixRow>, Vec<Change>), crate::domain::DomainError> {
+    crate::domain::run::read(db, move |c| Ok((matrix(c)?, recent_changes(c, limit)?))).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -142,6 +142,23 @@ pub fn lookup(
 /// (logout, password change, disabled account), not idle for longer than `idle_timeout_secs`,
 /// its user still enabled and of the same profile. Long-lived answers (live updates) ask this
 /// again as they go.
+/// [`still_open`] as a use case: whether the session is still open now (a failure counts as
+/// closed).
+pub async fn is_open(
+    db: &crate::db::Db,
+    token_hash: String,
+    user: UserId,
+    profile: crate::domain::profiles::Profile,
+    lifetime: Lifetime,
+) -> bool {
+    crate::domain::run::read(db, move |c| {
+        let now = crate::domain::clock::now();
+        Ok(still_open(c, &token_hash, user, profile, now, lifetime)?)
+    })
+    .await
+    .unwrap_or(false)
+}
+
 pub fn still_open(
     conn: &Connection,
     token_hash: &str,

@@ -9,11 +9,11 @@ use rusqlite::{Connection, OptionalExtension};
 use crate::db::Db;
 use crate::domain::DomainError;
 use crate::domain::actor::Actor;
-use crate::domain::{rights, run};
 use crate::domain::settings::{self, Settings};
 use crate::domain::tickets::{limits, reminders};
 use crate::domain::worklist::counters::{self, Summary};
 use crate::domain::worklist::reader::Reader;
+use crate::domain::{rights, run};
 
 use super::{Lifetime, Lookup};
 
@@ -67,17 +67,15 @@ pub async fn visit(
     let (visit, expired, touch) = db
         .read(move |c| read(c, token.as_deref(), now, company_page))
         .await?;
-    if let Some(hash) = expired {
-        if let Err(e) = db.write(move |tx| super::end(tx, &hash).map_err(DomainError::from)).await {
-            tracing::warn!("could not end an expired session: {e}");
-        }
+    if let Some(hash) = expired
+        && let Err(e) = run::write(db, move |tx| Ok(super::end(tx, &hash)?)).await
+    {
+        tracing::warn!("could not end an expired session: {e}");
     }
-    if let Some(hash) = touch {
-        if let Err(e) = db
-            .write(move |tx| super::touch(tx, &hash, now).map_err(DomainError::from))
-            .await {
-            tracing::warn!("could not refresh session: {e}");
-        }
+    if let Some(hash) = touch
+        && let Err(e) = run::write(db, move |tx| Ok(super::touch(tx, &hash, now)?)).await
+    {
+        tracing::warn!("could not refresh session: {e}");
     }
     Ok(visit)
 }
@@ -133,8 +131,7 @@ fn read(
     if actor.is_technician() {
         (visit.due_reminders, visit.next_reminder) = reminders::due_count(c, me, now)?;
     }
-    if settings.flag(settings::USER_LIMIT_TICKET) || settings.flag(settings::COMPANY_LIMIT_TICKET)
-    {
+    if settings.flag(settings::USER_LIMIT_TICKET) || settings.flag(settings::COMPANY_LIMIT_TICKET) {
         visit.tickets_left = limits::remaining(c, me, &settings, now)?.map(|r| r.left());
     }
     visit.hours_left = limits::hours_remaining(c, me, &settings, now)?.map(|h| h.left_hours());

@@ -36,3 +36,11 @@ pub fn latest(conn: &Connection, limit: i64) -> rusqlite::Result<Vec<Change>> {
     })?;
     rows.collect()
 }
+
+/// The `limit` latest setting changes, newest first.
+pub async fn recent(
+    db: &crate::db::Db,
+    limit: i64,
+) -> Result<Vec<Change>, crate::domain::DomainError> {
+    crate::domain::run::read(db, move |c| Ok(latest(c, limit)?)).await
+}

@@ -9,6 +9,7 @@ pub mod fields;
 mod file_checks;
 pub mod limits;
 pub mod options;
+pub mod page;
 pub mod reminders;
 pub mod repo;
 pub mod states;

@@ -114,6 +114,21 @@ fn technician_logins(conn: &Connection) -> rusqlite::Result<HashMap<String, Stri
     rows.collect()
 }
 
+/// Active users matching `text`, at most `limit`, as requester choices for `actor` (their
+/// company first in the label when they hold `ticket_user_company`).
+pub async fn search_people(
+    db: &crate::db::Db,
+    actor: &crate::domain::Actor,
+    text: String,
+    limit: i64,
+) -> Result<Vec<Person>, crate::domain::DomainError> {
+    let company_first = actor.has(crate::domain::rights::names::TICKET_USER_COMPANY);
+    crate::domain::run::read(db, move |c| {
+        Ok(find_people(c, None, &text, company_first, limit)?)
+    })
+    .await
+}
+
 /// Active users matching `text` (name, login, mail or company), at most `limit`, as requester
 /// choices; or, with `id`, that one user whatever their state.
 pub fn find_people(

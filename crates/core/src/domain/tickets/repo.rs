@@ -309,3 +309,8 @@ pub fn set_next_number(tx: &Transaction<'_>, next: i64) -> rusqlite::Result<bool
     }
     Ok(true)
 }
+
+/// The number the next ticket will get.
+pub async fn next_number_now(db: &crate::db::Db) -> Result<i64, crate::domain::DomainError> {
+    crate::domain::run::read(db, |c| Ok(next_number(c)?)).await
+}

@@ -116,3 +116,13 @@ pub fn remove(tx: &Transaction<'_>, tech: i64, assignment: i64) -> Result<(), Do
     }
     Ok(())
 }
+
+/// Attaches `who` (a requester or a group) to technician `tech`, as a use case.
+pub async fn attach(db: &crate::db::Db, tech: i64, who: Who) -> Result<(), DomainError> {
+    crate::domain::run::write(db, move |tx| add(tx, tech, who)).await
+}
+
+/// Detaches assignment `assignment` from technician `tech`, as a use case.
+pub async fn detach(db: &crate::db::Db, tech: i64, assignment: i64) -> Result<(), DomainError> {
+    crate::domain::run::write(db, move |tx| remove(tx, tech, assignment)).await
+}

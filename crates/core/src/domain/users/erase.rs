@@ -112,3 +112,16 @@ pub async fn erase(db: &Db, id: i64, by: UserId, ip: String) -> Result<Erasure, 
     })
     .await
 }
+
+/// User `id`'s name and what erasing them would change.
+pub async fn preview(
+    db: &crate::db::Db,
+    id: i64,
+) -> Result<(String, Erasure), crate::domain::DomainError> {
+    crate::domain::run::read(db, move |c| {
+        let user = crate::domain::users::repo::get(c, crate::domain::ids::UserId(id))?
+            .ok_or(crate::domain::DomainError::NotFound)?;
+        Ok((user.display_name(), plan(c, id)?))
+    })
+    .await
+}

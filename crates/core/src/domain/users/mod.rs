@@ -6,6 +6,7 @@ pub mod erase;
 pub mod form;
 pub mod manage;
 pub mod options;
+pub mod pages;
 pub mod password;
 pub mod policy;
 pub mod preferences;

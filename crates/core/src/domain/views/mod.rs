@@ -133,3 +133,25 @@ pub fn delete(tx: &Transaction<'_>, user: i64, id: i64) -> Result<(), DomainErro
     }
     Ok(())
 }
+
+/// Adds personal view `name` on `target` to user `user` (not found when there is no such
+/// user), in one transaction.
+pub async fn add_for(
+    db: &crate::db::Db,
+    user: i64,
+    name: String,
+    target: String,
+) -> Result<i64, DomainError> {
+    crate::domain::run::write(db, move |tx| {
+        if crate::domain::users::record::get(tx, user)?.is_none() {
+            return Err(DomainError::NotFound);
+        }
+        add(tx, user, &name, &target)
+    })
+    .await
+}
+
+/// Removes personal view `id` of user `user`.
+pub async fn remove_for(db: &crate::db::Db, user: i64, id: i64) -> Result<(), DomainError> {
+    crate::domain::run::write(db, move |tx| delete(tx, user, id)).await
+}

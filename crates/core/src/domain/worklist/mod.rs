@@ -14,3 +14,4 @@ mod rows;
 pub mod scope;
 pub mod search;
 pub mod supervision;
+pub mod use_cases;

@@ -1,0 +1,153 @@
+//! Everything the ticket page shows, read in one go for the acting user: the ticket (not found
+//! when they do not see it), its choice lists, thread, files, reminders, the procedures filed
+//! under its category, its description's HTML and where the requester's validation stands.
+
+use crate::db::Db;
+use crate::domain::procedures;
+use crate::domain::rights::names as right;
+use crate::domain::settings::FUNCTION_PROCEDURES;
+use crate::domain::{Actor, DomainError, rendered, run};
+use crate::i18n::Lang;
+use crate::markdown::{self, SafeHtml};
+
+use super::attachments::{self, Attachment};
+use super::options::TicketOptions;
+use super::reminders::{self, Reminder};
+use super::repo::{self, TicketRow};
+use super::thread::{self, EntryView};
+use super::validation;
+
+/// The ticket page's data.
+#[derive(Debug, Clone)]
+pub struct TicketPage {
+    pub row: TicketRow,
+    pub options: TicketOptions,
+    /// The thread, when the actor may see it.
+    pub entries: Vec<EntryView>,
+    pub files: Vec<Attachment>,
+    pub reminders: Vec<Reminder>,
+    /// Files the actor sent with an earlier attempt of the form (`pending` tokens).
+    pub pending: Vec<Attachment>,
+    /// Procedures filed under the ticket's category that the actor may read.
+    pub procedures: Vec<(i64, String)>,
+    /// The description as HTML.
+    pub description_html: SafeHtml,
+    /// Where the requester's validation of the resolution stands, if it was asked.
+    pub validation: Option<validation::Status>,
+}
+
+/// Ticket `id` as its page shows it to `actor`.
+pub async fn load(
+    db: &Db,
+    actor: &Actor,
+    lang: Lang,
+    id: i64,
+    pending: Vec<String>,
+) -> Result<TicketPage, DomainError> {
+    let actor = actor.clone();
+    run::read(db, move |c| {
+        let me = actor.id().0;
+        let viewer = actor.viewer(c)?;
+        let row = repo::get_visible(c, &viewer, id)?.ok_or(DomainError::NotFound)?;
+        let description_html = rendered::kept(c, rendered::Text::Description, id)?
+            .unwrap_or_else(|| markdown::render_html(&row.values.description));
+        let procedures = match row.values.category_id {
+            Some(category) if actor.settings.flag(FUNCTION_PROCEDURES) => {
+                let reader = procedures::Reader::of(c, &actor)?;
+                procedures::repo::for_ticket(c, &reader, category, row.values.subcategory_id)?
+            }
+            _ => Vec::new(),
+        };
+        Ok(TicketPage {
+            validation: validation::status(c, &actor.settings, id)?,
+            procedures,
+            description_html,
+            options: TicketOptions::load(
+                c,
+                lang,
+                &row.values,
+                actor.has(right::TICKET_USER_COMPANY),
+            )?,
+            entries: if actor.has(right::TICKET_RESOLUTION_DISP) {
+                thread::list(c, id, viewer.private_entries, lang)?
+            } else {
+                Vec::new()
+            },
+            files: attachments::list(c, id)?,
+            reminders: reminders::of_ticket(c, id)?,
+            pending: attachments::pending(c, me, &pending)?,
+            row,
+        })
+    })
+    .await
+}
+
+/// What the new-ticket form shows besides the typed fields.
+#[derive(Debug, Clone)]
+pub struct NewTicketPage {
+    pub options: TicketOptions,
+    /// Files the actor sent with an earlier attempt of the form.
+    pub pending: Vec<Attachment>,
+    /// Tickets the actor may still open, when a limit applies.
+    pub left: Option<i64>,
+    /// Hours their company has left, when an hour limit applies.
+    pub hours: Option<super::limits::HoursLeft>,
+}
+
+/// The new-ticket form of `actor` showing `values`.
+pub async fn new_ticket(
+    db: &Db,
+    actor: &Actor,
+    lang: Lang,
+    values: &super::values::Values,
+    pending: Vec<String>,
+) -> Result<NewTicketPage, DomainError> {
+    let (v, me, company_first, settings) = (
+        values.clone(),
+        actor.id().0,
+        actor.has(right::TICKET_USER_COMPANY),
+        actor.settings.clone(),
+    );
+    run::read(db, move |c| {
+        let now = crate::domain::clock::now();
+        Ok(NewTicketPage {
+            options: TicketOptions::load(c, lang, &v, company_first)?,
+            pending: attachments::pending(c, me, &pending)?,
+            left: super::limits::remaining(c, me, &settings, now)?.map(|r| r.left()),
+            hours: super::limits::hours_remaining(c, me, &settings, now)?,
+        })
+    })
+    .await
+}
+
+/// The values a new ticket starts from: template `template` (for holders of the template
+/// right) or a copy of ticket `copy` (which `actor` must see); none otherwise.
+pub async fn new_ticket_source(
+    db: &Db,
+    actor: &Actor,
+    template: Option<i64>,
+    copy: Option<i64>,
+) -> Result<Option<super::values::Values>, DomainError> {
+    let actor = actor.clone();
+    run::read(db, move |c| match (template, copy) {
+        (Some(t), _) if actor.has(right::TICKET_TEMPLATE) => {
+            Ok(super::options::template_source(c, t)?)
+        }
+        (None, Some(id)) => {
+            let viewer = actor.viewer(c)?;
+            Ok(repo::get_visible(c, &viewer, id)?.map(|r| r.values))
+        }
+        _ => Ok(None),
+    })
+    .await
+}
+
+/// How many new files a ticket form of `actor` may bring (see [`super::upload_room`]).
+pub async fn upload_room(
+    db: &Db,
+    actor: &Actor,
+    ticket: Option<i64>,
+) -> Result<Option<i64>, DomainError> {
+    let actor = actor.clone();
+    run::read(db, move |c| super::upload_room(c, &actor, ticket)).await
+}

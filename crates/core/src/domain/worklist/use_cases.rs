@@ -1,0 +1,89 @@
+//! What the list pages and the live stream ask of the database, each in one call, for a reader
+//! ([`Reader`], the acting user as a reader of lists).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::db::Db;
+use crate::domain::{DomainError, clock, lists, run};
+use crate::i18n::Lang;
+
+use super::activity::{self, Counts};
+use super::choices::{self, FilterChoices};
+use super::columns::Column;
+use super::counters;
+use super::listing::{self, ListPage, ListRequest, Row};
+use super::reader::Reader;
+use super::supervision::{self, Figures};
+
+/// Everything a list page shows.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub page: ListPage,
+    pub choices: FilterChoices,
+    /// State names by id, for the page title.
+    pub states: HashMap<i64, String>,
+}
+
+/// Page `req` of the list for `reader`, with the filter choices of `columns`.
+pub async fn list(
+    db: &Db,
+    reader: Arc<Reader>,
+    req: ListRequest,
+    columns: Vec<Column>,
+    lang: Lang,
+) -> Result<Loaded, DomainError> {
+    run::read(db, move |c| {
+        let states = lists::find("states")
+            .map(|d| lists::repo::names(c, d, lang))
+            .transpose()?
+            .unwrap_or_default();
+        Ok(Loaded {
+            page: listing::list(c, &reader, &req, lang, clock::now())?,
+            choices: choices::load(c, &columns, lang)?,
+            states,
+        })
+    })
+    .await
+}
+
+/// Every row of list `req` for `reader` (exports).
+pub async fn all_rows(
+    db: &Db,
+    reader: Arc<Reader>,
+    req: ListRequest,
+    lang: Lang,
+) -> Result<Vec<Row>, DomainError> {
+    run::read(db, move |c| {
+        Ok(listing::all_rows(c, &reader, &req, lang, clock::now())?)
+    })
+    .await
+}
+
+/// The supervision tiles of `reader`.
+pub async fn supervision(db: &Db, reader: Arc<Reader>) -> Result<Figures, DomainError> {
+    run::read(db, move |c| {
+        Ok(supervision::figures(c, &reader, clock::now())?)
+    })
+    .await
+}
+
+/// The activity counters of `reader` between `from` and `to`.
+pub async fn activity(
+    db: &Db,
+    reader: Arc<Reader>,
+    from: i64,
+    to: i64,
+) -> Result<Counts, DomainError> {
+    run::read(db, move |c| Ok(activity::counts(c, &reader, from, to)?)).await
+}
+
+/// The ticket change number now.
+pub async fn generation(db: &Db) -> Result<i64, DomainError> {
+    run::read(db, |c| Ok(counters::generation(c)?)).await
+}
+
+/// Whether `reader` sees ticket `id`.
+pub async fn sees(db: &Db, reader: Arc<Reader>, id: i64) -> Result<bool, DomainError> {
+    run::read(db, move |c| Ok(reader.viewer.sees(c, id)?)).await
+}
