@@ -60,7 +60,7 @@ fn concrete(pattern: &str, id: &str) -> String {
 fn functions_on(app: &TestApp) {
     for route in routes::table() {
         if let Some(function) = route.function {
-            app.set_setting(function, "1");
+            app.set_setting(function.name(), "1");
         }
     }
 }

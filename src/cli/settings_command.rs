@@ -18,16 +18,12 @@ pub(super) async fn settings_command(app: &App, action: SettingsAction) -> Resul
     match action {
         SettingsAction::List => {
             for def in registry::all() {
-                say(&format!(
-                    "{} = {}",
-                    def.key,
-                    def.shown(current.raw(def.key))
-                ))?;
+                say(&format!("{} = {}", def.key, def.shown(current.value(def))))?;
             }
         }
         SettingsAction::Get { key } => {
             let def = registry::find(&key).ok_or_else(|| unknown(&key))?;
-            say(def.shown(current.raw(def.key)))?;
+            say(def.shown(current.value(def)))?;
         }
         SettingsAction::Set { key, value } => {
             let def = registry::find(&key).ok_or_else(|| unknown(&key))?;
@@ -50,7 +46,7 @@ pub(super) async fn settings_command(app: &App, action: SettingsAction) -> Resul
                 .db()
                 .read(|c| Settings::load(c).map_err(crate::db::DbError::from))
                 .await?;
-            say(&format!("{} = {}", def.key, def.shown(now.raw(def.key))))?;
+            say(&format!("{} = {}", def.key, def.shown(now.value(def))))?;
         }
     }
     Ok(())

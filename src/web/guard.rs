@@ -51,7 +51,7 @@ pub async fn check(access: Access, req: Request, next: Next) -> Response {
 /// The function-switch check (see [`super::routes::Routes::behind_function`]): runs before the
 /// access check; visitors who are not logged in go on to it (and so to the login page), others
 /// get "not found" while the function is off.
-pub async fn function(key: &'static str, req: Request, next: Next) -> Response {
+pub async fn function(key: crate::domain::settings::Flag, req: Request, next: Next) -> Response {
     let Some(visitor) = req.extensions().get::<Arc<Visitor>>().cloned() else {
         return WebError::internal("visitor middleware missing").into_response();
     };

@@ -54,7 +54,7 @@ pub struct RouteInfo {
     pub access: Access,
     /// The function switch (setting) the route belongs to, if any: while it is off, the route
     /// answers "not found" to logged-in users.
-    pub function: Option<&'static str>,
+    pub function: Option<crate::domain::settings::Flag>,
 }
 
 /// Routes being declared, with their table.
@@ -134,7 +134,7 @@ impl Routes {
     /// Puts every route declared so far behind the function switch `key` (a flag setting):
     /// while it is off they answer "not found", as if the function did not exist.
     #[must_use]
-    pub fn behind_function(mut self, key: &'static str) -> Self {
+    pub fn behind_function(mut self, key: crate::domain::settings::Flag) -> Self {
         self.router = self
             .router
             .route_layer(from_fn(move |req, next| guard::function(key, req, next)));
@@ -159,7 +159,8 @@ impl Routes {
 
 /// The function switches that have pages in this version (see
 /// [`Routes::behind_function`]); the settings page says so of the others.
-pub const FUNCTIONS_WITH_PAGES: &[&str] = &[crate::domain::settings::FUNCTION_PROCEDURES];
+pub const FUNCTIONS_WITH_PAGES: &[crate::domain::settings::Flag] =
+    &[crate::domain::settings::FUNCTION_PROCEDURES];
 
 /// Every page route with its access rule.
 pub fn table() -> Vec<RouteInfo> {
@@ -173,10 +174,13 @@ mod tests {
 
     #[test]
     fn the_functions_with_pages_are_those_of_the_route_table() {
-        let mut from_table: Vec<&str> = table().iter().filter_map(|r| r.function).collect();
+        let mut from_table: Vec<&str> = table()
+            .iter()
+            .filter_map(|r| r.function.map(|f| f.name()))
+            .collect();
         from_table.sort_unstable();
         from_table.dedup();
-        let mut declared = FUNCTIONS_WITH_PAGES.to_vec();
+        let mut declared: Vec<&str> = FUNCTIONS_WITH_PAGES.iter().map(|f| f.name()).collect();
         declared.sort_unstable();
         assert_eq!(from_table, declared);
     }

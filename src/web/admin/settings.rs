@@ -37,7 +37,7 @@ pub fn field(visitor: &Visitor, def: &Def, value: &str, errors: &FieldErrors) ->
     match def.kind {
         Kind::Flag => html! {
             (checkbox(lang, def.key, &msg(def.label), value == "1", Some(&help)))
-            @if def.section == Section::Functions && !crate::web::routes::FUNCTIONS_WITH_PAGES.contains(&def.key) {
+            @if def.section == Section::Functions && !crate::web::routes::FUNCTIONS_WITH_PAGES.iter().any(|f| f.name() == def.key) {
                 p.hint { (lang.t("settings-function-without-pages")) }
             }
             // Only a crafted form sends anything but "1" here; say what was wrong anyway.
@@ -60,7 +60,7 @@ pub fn field(visitor: &Visitor, def: &Def, value: &str, errors: &FieldErrors) ->
             (Input::password(def.key, msg(def.label), "new-password").render(lang, errors))
             p.hint {
                 (help.render(lang)) " "
-                @if visitor.settings.raw(def.key).is_empty() {
+                @if visitor.settings.value(def).is_empty() {
                     (lang.t("settings-secret-unset"))
                 } @else {
                     (lang.t("settings-secret-kept"))
@@ -179,7 +179,7 @@ pub fn current_values(visitor: &Visitor) -> HashMap<&'static str, String> {
     let s = &visitor.settings;
     registry::all()
         .filter(|d| !d.is_secret())
-        .map(|d| (d.key, s.raw(d.key).to_owned()))
+        .map(|d| (d.key, s.value(d).to_owned()))
         .collect()
 }
 
@@ -198,8 +198,8 @@ pub fn typed_values(
             let value = match d.kind {
                 Kind::Flag if typed.is_empty() => "0".to_owned(),
                 Kind::Flag => typed,
-                Kind::Secret { .. } if typed.is_empty() => visitor.settings.raw(d.key).to_owned(),
-                _ if !form.has(d.key) => visitor.settings.raw(d.key).to_owned(),
+                Kind::Secret { .. } if typed.is_empty() => visitor.settings.value(d).to_owned(),
+                _ if !form.has(d.key) => visitor.settings.value(d).to_owned(),
                 _ => typed,
             };
             (d.key, value)

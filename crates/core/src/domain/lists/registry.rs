@@ -67,7 +67,7 @@ pub struct Column {
     pub kind: ColumnKind,
     pub required: bool,
     /// A setting flag that must be on for the column to be shown and edited.
-    pub gate: Option<&'static str>,
+    pub gate: Option<settings::Flag>,
 }
 
 /// A place where entries of a list are referenced.
@@ -100,14 +100,17 @@ pub struct ListDef {
     /// A column whose non-null value marks a built-in row that cannot be deleted.
     pub builtin_column: Option<&'static str>,
     /// A setting flag that must be on for the list to appear.
-    pub gate: Option<&'static str>,
+    pub gate: Option<settings::Flag>,
     /// Whether entries can be added from the list page (templates come from tickets).
     pub can_add: bool,
 }
 
 impl ListDef {
     /// The columns shown and edited when `flag` tells which setting flags are on.
-    pub fn visible_columns(&self, flag: impl Fn(&str) -> bool) -> Vec<(usize, &'static Column)> {
+    pub fn visible_columns(
+        &self,
+        flag: impl Fn(settings::Flag) -> bool,
+    ) -> Vec<(usize, &'static Column)> {
         self.columns
             .iter()
             .enumerate()
@@ -145,7 +148,7 @@ const fn gated(
     name: &'static str,
     label: &'static str,
     kind: ColumnKind,
-    gate: &'static str,
+    gate: settings::Flag,
 ) -> Column {
     Column {
         name,

@@ -61,7 +61,7 @@ pub const VALIDATION_PERIMETERS: &[(&str, &str)] = &[
 /// Every setting.
 pub const DEFS: &[Def] = &[
     Def {
-        key: super::COMPANY_NAME,
+        key: "company_name",
         kind: Kind::Text { max: 100 },
         default: "",
         section: Section::General,
@@ -69,7 +69,7 @@ pub const DEFS: &[Def] = &[
         help: "setting-company-name-help",
     },
     Def {
-        key: super::SESSION_TIMEOUT_MINUTES,
+        key: "session_timeout_minutes",
         kind: Kind::Number {
             min: 5,
             max: 43_200,
@@ -80,7 +80,7 @@ pub const DEFS: &[Def] = &[
         help: "setting-session-timeout-help",
     },
     Def {
-        key: super::ROWS_PER_PAGE,
+        key: "rows_per_page",
         kind: Kind::Number { min: 5, max: 500 },
         default: "10",
         section: Section::General,
@@ -88,7 +88,7 @@ pub const DEFS: &[Def] = &[
         help: "setting-rows-per-page-help",
     },
     Def {
-        key: super::SERVER_URL,
+        key: "server_url",
         kind: Kind::Url,
         default: "",
         section: Section::General,
@@ -96,7 +96,7 @@ pub const DEFS: &[Def] = &[
         help: "setting-server-url-help",
     },
     Def {
-        key: super::LOGIN_MESSAGE,
+        key: "login_message",
         kind: Kind::Text { max: 500 },
         default: "",
         section: Section::Users,
@@ -104,7 +104,7 @@ pub const DEFS: &[Def] = &[
         help: "setting-login-message-help",
     },
     Def {
-        key: super::DEFAULT_LANGUAGE,
+        key: "default_language",
         kind: Kind::Choice(LANGUAGES),
         default: "fr",
         section: Section::General,
@@ -112,7 +112,7 @@ pub const DEFS: &[Def] = &[
         help: "setting-default-language-help",
     },
     Def {
-        key: super::USER_VALIDATION,
+        key: "user_validation",
         kind: Kind::Flag,
         default: "0",
         section: Section::Users,
@@ -120,7 +120,7 @@ pub const DEFS: &[Def] = &[
         help: "setting-user-validation-help",
     },
     Def {
-        key: super::USER_VALIDATION_DELAY,
+        key: "user_validation_delay",
         kind: Kind::Number { min: 1, max: 365 },
         default: "7",
         section: Section::Users,
@@ -128,7 +128,7 @@ pub const DEFS: &[Def] = &[
         help: "setting-user-validation-delay-help",
     },
     Def {
-        key: super::USER_VALIDATION_PERIMETER,
+        key: "user_validation_perimeter",
         kind: Kind::Choice(VALIDATION_PERIMETERS),
         default: "type",
         section: Section::Users,
@@ -136,7 +136,7 @@ pub const DEFS: &[Def] = &[
         help: "setting-user-validation-perimeter-help",
     },
     Def {
-        key: super::NAME_ORDER,
+        key: "name_order",
         kind: Kind::Choice(NAME_ORDERS),
         default: "first_last",
         section: Section::General,
@@ -144,7 +144,7 @@ pub const DEFS: &[Def] = &[
         help: "setting-name-order-help",
     },
     Def {
-        key: super::FLASH_MS,
+        key: "flash_ms",
         kind: Kind::Number {
             min: 1000,
             max: 60_000,
@@ -155,7 +155,7 @@ pub const DEFS: &[Def] = &[
         help: "setting-flash-ms-help",
     },
     Def {
-        key: super::LIVE_UPDATES,
+        key: "live_updates",
         kind: Kind::Flag,
         default: "1",
         section: Section::General,
@@ -163,7 +163,7 @@ pub const DEFS: &[Def] = &[
         help: "setting-live-updates-help",
     },
     Def {
-        key: super::SESSION_MAX_HOURS,
+        key: "session_max_hours",
         kind: Kind::Number { min: 0, max: 8760 },
         default: "0",
         section: Section::General,
@@ -171,7 +171,7 @@ pub const DEFS: &[Def] = &[
         help: "setting-session-max-help",
     },
     Def {
-        key: super::PASSWORD_MIN_LENGTH,
+        key: "password_min_length",
         kind: Kind::Number { min: 8, max: 64 },
         default: "8",
         section: Section::General,
@@ -179,7 +179,7 @@ pub const DEFS: &[Def] = &[
         help: "setting-password-min-length-help",
     },
     Def {
-        key: super::PASSWORD_REFUSE_COMMON,
+        key: "password_refuse_common",
         kind: Kind::Flag,
         default: "1",
         section: Section::General,
@@ -187,7 +187,7 @@ pub const DEFS: &[Def] = &[
         help: "setting-password-refuse-common-help",
     },
     Def {
-        key: super::DEBUG,
+        key: "debug",
         kind: Kind::Flag,
         default: "0",
         section: Section::General,
@@ -195,47 +195,27 @@ pub const DEFS: &[Def] = &[
         help: "setting-debug-help",
     },
     function(
-        super::FUNCTION_AVAILABILITY,
+        "availability",
         "setting-availability",
         "setting-availability-help",
     ),
+    function("planning", "setting-calendar", "setting-calendar-help"),
+    function("asset", "setting-assets", "setting-assets-help"),
+    function("asset_ip", "setting-asset-ip", "setting-asset-ip-help"),
     function(
-        super::FUNCTION_CALENDAR,
-        "setting-calendar",
-        "setting-calendar-help",
-    ),
-    function(
-        super::FUNCTION_ASSETS,
-        "setting-assets",
-        "setting-assets-help",
-    ),
-    function(
-        super::FUNCTION_ASSET_IP,
-        "setting-asset-ip",
-        "setting-asset-ip-help",
-    ),
-    function(
-        super::FUNCTION_ASSET_WARRANTY,
+        "asset_warranty",
         "setting-asset-warranty",
         "setting-asset-warranty-help",
     ),
     function(
-        super::FUNCTION_ASSET_VNC,
+        "asset_vnc_link",
         "setting-asset-vnc",
         "setting-asset-vnc-help",
     ),
-    function(
-        super::FUNCTION_PROCEDURES,
-        "setting-procedures",
-        "setting-procedures-help",
-    ),
-    function(
-        super::FUNCTION_SURVEYS,
-        "setting-surveys",
-        "setting-surveys-help",
-    ),
+    function("procedure", "setting-procedures", "setting-procedures-help"),
+    function("survey", "setting-surveys", "setting-surveys-help"),
     Def {
-        key: super::ATTACHMENT_MAX_COUNT,
+        key: "attachment_max_count",
         kind: Kind::Number { min: 0, max: 50 },
         default: "5",
         section: Section::Tickets,
@@ -243,7 +223,7 @@ pub const DEFS: &[Def] = &[
         help: "setting-attachment-max-count-help",
     },
     Def {
-        key: super::ATTACHMENT_MAX_MB,
+        key: "attachment_max_mb",
         kind: Kind::Number { min: 1, max: 100 },
         default: "10",
         section: Section::Tickets,
@@ -251,7 +231,7 @@ pub const DEFS: &[Def] = &[
         help: "setting-attachment-max-mb-help",
     },
     Def {
-        key: super::TICKET_TYPE,
+        key: "ticket_type",
         kind: Kind::Flag,
         default: "0",
         section: Section::Tickets,
@@ -259,7 +239,7 @@ pub const DEFS: &[Def] = &[
         help: "setting-ticket-type-help",
     },
     Def {
-        key: super::TICKET_PLACES,
+        key: "ticket_places",
         kind: Kind::Flag,
         default: "0",
         section: Section::Tickets,
@@ -267,7 +247,7 @@ pub const DEFS: &[Def] = &[
         help: "setting-ticket-places-help",
     },
     Def {
-        key: super::META_STATE,
+        key: "meta_state",
         kind: Kind::Flag,
         default: "1",
         section: Section::Tickets,
@@ -275,7 +255,7 @@ pub const DEFS: &[Def] = &[
         help: "setting-meta-state-help",
     },
     Def {
-        key: super::TICKET_ORDER,
+        key: "order",
         kind: Kind::Choice(crate::domain::users::preferences::TICKET_ORDERS),
         default: "state",
         section: Section::Tickets,
@@ -283,7 +263,7 @@ pub const DEFS: &[Def] = &[
         help: "setting-ticket-order-help",
     },
     Def {
-        key: super::THEME,
+        key: "theme",
         kind: Kind::Choice(crate::domain::users::preferences::THEMES),
         default: "blue",
         section: Section::General,
@@ -291,7 +271,7 @@ pub const DEFS: &[Def] = &[
         help: "setting-theme-help",
     },
     Def {
-        key: super::DEFAULT_STATE,
+        key: "ticket_default_state",
         kind: Kind::Choice(DEFAULT_STATES),
         default: "meta",
         section: Section::Tickets,
@@ -299,7 +279,7 @@ pub const DEFS: &[Def] = &[
         help: "setting-default-state-help",
     },
     Def {
-        key: super::NOTIFY,
+        key: "notify",
         kind: Kind::Flag,
         default: "0",
         section: Section::Tickets,
@@ -307,7 +287,7 @@ pub const DEFS: &[Def] = &[
         help: "setting-notify-help",
     },
     Def {
-        key: super::REPLY_REOPENS,
+        key: "ticket_reply_reopens",
         kind: Kind::Flag,
         default: "1",
         section: Section::Tickets,
@@ -315,7 +295,7 @@ pub const DEFS: &[Def] = &[
         help: "setting-reply-reopens-help",
     },
     Def {
-        key: super::CSV_SEPARATOR,
+        key: "csv_separator",
         kind: Kind::Choice(&[(";", "setting-csv-semicolon"), (",", "setting-csv-comma")]),
         default: ";",
         section: Section::General,
@@ -323,42 +303,42 @@ pub const DEFS: &[Def] = &[
         help: "setting-csv-separator-help",
     },
     flag(
-        super::USER_ADVANCED,
+        "user_advanced",
         "setting-user-advanced",
         "setting-user-advanced-help",
     ),
     flag(
-        super::USER_REGISTER,
+        "user_register",
         "setting-user-register",
         "setting-user-register-help",
     ),
     flag(
-        super::USER_LIMIT_TICKET,
+        "user_limit_ticket",
         "setting-user-limit-ticket",
         "setting-user-limit-ticket-help",
     ),
     flag(
-        super::COMPANY_LIMIT_TICKET,
+        "company_limit_ticket",
         "setting-company-limit-ticket",
         "setting-company-limit-ticket-help",
     ),
     flag(
-        super::COMPANY_LIMIT_HOUR,
+        "company_limit_hour",
         "setting-company-limit-hour",
         "setting-company-limit-hour-help",
     ),
     flag(
-        super::USER_COMPANY_VIEW,
+        "user_company_view",
         "setting-user-company-view",
         "setting-user-company-view-help",
     ),
     flag(
-        super::USER_AGENCY,
+        "user_agency",
         "setting-user-agency",
         "setting-user-agency-help",
     ),
     flag(
-        super::USER_LIMIT_SERVICE,
+        "user_limit_service",
         "setting-user-limit-service",
         "setting-user-limit-service-help",
     ),

@@ -1,46 +1,47 @@
 //! The mail settings: the SMTP connector (`smtp.*` keys), which automatic mails go out, and what
 //! mails look like (GestSup's `mail_*` names); and the scheduled backups' settings.
 
+use super::keys::{Flag, Number, Text};
 use super::registry::{Def, Kind, Section};
 
-pub const SMTP_ENABLED: &str = "smtp.enabled";
-pub const SMTP_HOST: &str = "smtp.host";
-pub const SMTP_PORT: &str = "smtp.port";
-pub const SMTP_SECURITY: &str = "smtp.security";
-pub const SMTP_ACCEPT_INVALID_CERTS: &str = "smtp.accept_invalid_certs";
-pub const SMTP_AUTH: &str = "smtp.auth";
-pub const SMTP_USERNAME: &str = "smtp.username";
-pub const SMTP_PASSWORD: &str = "smtp.password";
-pub const SMTP_FROM: &str = "smtp.from";
-pub const SMTP_FROM_NAME: &str = "smtp.from_name";
-pub const SMTP_CC: &str = "smtp.cc";
+pub const SMTP_ENABLED: Flag = Flag::declared("smtp.enabled");
+pub const SMTP_HOST: Text = Text::declared("smtp.host");
+pub const SMTP_PORT: Number = Number::declared("smtp.port");
+pub const SMTP_SECURITY: Text = Text::declared("smtp.security");
+pub const SMTP_ACCEPT_INVALID_CERTS: Flag = Flag::declared("smtp.accept_invalid_certs");
+pub const SMTP_AUTH: Flag = Flag::declared("smtp.auth");
+pub const SMTP_USERNAME: Text = Text::declared("smtp.username");
+pub const SMTP_PASSWORD: Text = Text::declared("smtp.password");
+pub const SMTP_FROM: Text = Text::declared("smtp.from");
+pub const SMTP_FROM_NAME: Text = Text::declared("smtp.from_name");
+pub const SMTP_CC: Text = Text::declared("smtp.cc");
 /// To the requester when a technician opens or closes a ticket.
-pub const MAIL_AUTO: &str = "mail_auto";
+pub const MAIL_AUTO: Flag = Flag::declared("mail_auto");
 /// To the requester when a technician adds or changes a visible reply.
-pub const MAIL_AUTO_USER_MODIFY: &str = "mail_auto_user_modify";
+pub const MAIL_AUTO_USER_MODIFY: Flag = Flag::declared("mail_auto_user_modify");
 /// To the technician when the requester changes the ticket or replies.
-pub const MAIL_AUTO_TECH_MODIFY: &str = "mail_auto_tech_modify";
+pub const MAIL_AUTO_TECH_MODIFY: Flag = Flag::declared("mail_auto_tech_modify");
 /// To [`MAIL_NEWTICKET_ADDRESS`] when a user opens a ticket.
-pub const MAIL_NEWTICKET: &str = "mail_newticket";
-pub const MAIL_NEWTICKET_ADDRESS: &str = "mail_newticket_address";
+pub const MAIL_NEWTICKET: Flag = Flag::declared("mail_newticket");
+pub const MAIL_NEWTICKET_ADDRESS: Text = Text::declared("mail_newticket_address");
 /// Text at the start of every mail (HTML allowed, sanitized; tags `[tech_name]` ...).
-pub const MAIL_TXT: &str = "mail_txt";
+pub const MAIL_TXT: Text = Text::declared("mail_txt");
 /// Text at the end of every mail; empty gives the technician's name, phone and the link.
-pub const MAIL_TXT_END: &str = "mail_txt_end";
+pub const MAIL_TXT_END: Text = Text::declared("mail_txt_end");
 /// A link to the ticket at the end of mails.
-pub const MAIL_LINK: &str = "mail_link";
+pub const MAIL_LINK: Flag = Flag::declared("mail_link");
 /// Newest replies first in mails.
-pub const MAIL_ORDER: &str = "mail_order";
-pub const MAIL_COLOR_TITLE: &str = "mail_color_title";
-pub const MAIL_COLOR_BG: &str = "mail_color_bg";
-pub const MAIL_COLOR_TEXT: &str = "mail_color_text";
+pub const MAIL_ORDER: Flag = Flag::declared("mail_order");
+pub const MAIL_COLOR_TITLE: Text = Text::declared("mail_color_title");
+pub const MAIL_COLOR_BG: Text = Text::declared("mail_color_bg");
+pub const MAIL_COLOR_TEXT: Text = Text::declared("mail_color_text");
 
 /// Daily backups on or off.
-pub const BACKUP_AUTO: &str = "backup_auto";
+pub const BACKUP_AUTO: Flag = Flag::declared("backup_auto");
 /// The hour (server time, 0–23) of the daily backup.
-pub const BACKUP_HOUR: &str = "backup_hour";
+pub const BACKUP_HOUR: Number = Number::declared("backup_hour");
 /// How many backup archives are kept.
-pub const BACKUP_KEEP: &str = "backup_keep";
+pub const BACKUP_KEEP: Number = Number::declared("backup_keep");
 
 /// Values of [`SMTP_SECURITY`].
 pub const SECURITY_NONE: &str = "none";
@@ -68,7 +69,7 @@ const fn def(
 /// Every mail setting, in page order.
 pub const DEFS: &[Def] = &[
     def(
-        SMTP_ENABLED,
+        "smtp.enabled",
         Kind::Flag,
         "0",
         Section::Smtp,
@@ -76,7 +77,7 @@ pub const DEFS: &[Def] = &[
         "setting-smtp-enabled-help",
     ),
     def(
-        SMTP_HOST,
+        "smtp.host",
         Kind::Host,
         "",
         Section::Smtp,
@@ -84,7 +85,7 @@ pub const DEFS: &[Def] = &[
         "setting-smtp-host-help",
     ),
     def(
-        SMTP_PORT,
+        "smtp.port",
         Kind::Number { min: 1, max: 65535 },
         "587",
         Section::Smtp,
@@ -92,7 +93,7 @@ pub const DEFS: &[Def] = &[
         "setting-smtp-port-help",
     ),
     def(
-        SMTP_SECURITY,
+        "smtp.security",
         Kind::Choice(&[
             (SECURITY_NONE, "setting-smtp-security-none"),
             (SECURITY_STARTTLS, "setting-smtp-security-starttls"),
@@ -104,7 +105,7 @@ pub const DEFS: &[Def] = &[
         "setting-smtp-security-help",
     ),
     def(
-        SMTP_ACCEPT_INVALID_CERTS,
+        "smtp.accept_invalid_certs",
         Kind::Flag,
         "0",
         Section::Smtp,
@@ -112,7 +113,7 @@ pub const DEFS: &[Def] = &[
         "setting-smtp-accept-invalid-certs-help",
     ),
     def(
-        SMTP_AUTH,
+        "smtp.auth",
         Kind::Flag,
         "0",
         Section::Smtp,
@@ -120,7 +121,7 @@ pub const DEFS: &[Def] = &[
         "setting-smtp-auth-help",
     ),
     def(
-        SMTP_USERNAME,
+        "smtp.username",
         Kind::Text { max: 200 },
         "",
         Section::Smtp,
@@ -128,7 +129,7 @@ pub const DEFS: &[Def] = &[
         "setting-smtp-username-help",
     ),
     def(
-        SMTP_PASSWORD,
+        "smtp.password",
         Kind::Secret { max: 200 },
         "",
         Section::Smtp,
@@ -136,7 +137,7 @@ pub const DEFS: &[Def] = &[
         "setting-smtp-password-help",
     ),
     def(
-        SMTP_FROM,
+        "smtp.from",
         Kind::Email,
         "",
         Section::Smtp,
@@ -144,7 +145,7 @@ pub const DEFS: &[Def] = &[
         "setting-smtp-from-help",
     ),
     def(
-        SMTP_FROM_NAME,
+        "smtp.from_name",
         Kind::Text { max: 100 },
         "",
         Section::Smtp,
@@ -152,7 +153,7 @@ pub const DEFS: &[Def] = &[
         "setting-smtp-from-name-help",
     ),
     def(
-        SMTP_CC,
+        "smtp.cc",
         Kind::Email,
         "",
         Section::Smtp,
@@ -160,7 +161,7 @@ pub const DEFS: &[Def] = &[
         "setting-smtp-cc-help",
     ),
     def(
-        MAIL_AUTO,
+        "mail_auto",
         Kind::Flag,
         "0",
         Section::MailAuto,
@@ -168,7 +169,7 @@ pub const DEFS: &[Def] = &[
         "setting-mail-auto-help",
     ),
     def(
-        MAIL_AUTO_USER_MODIFY,
+        "mail_auto_user_modify",
         Kind::Flag,
         "0",
         Section::MailAuto,
@@ -176,7 +177,7 @@ pub const DEFS: &[Def] = &[
         "setting-mail-auto-user-modify-help",
     ),
     def(
-        MAIL_AUTO_TECH_MODIFY,
+        "mail_auto_tech_modify",
         Kind::Flag,
         "0",
         Section::MailAuto,
@@ -184,7 +185,7 @@ pub const DEFS: &[Def] = &[
         "setting-mail-auto-tech-modify-help",
     ),
     def(
-        MAIL_NEWTICKET,
+        "mail_newticket",
         Kind::Flag,
         "0",
         Section::MailAuto,
@@ -192,7 +193,7 @@ pub const DEFS: &[Def] = &[
         "setting-mail-newticket-help",
     ),
     def(
-        MAIL_NEWTICKET_ADDRESS,
+        "mail_newticket_address",
         Kind::Email,
         "",
         Section::MailAuto,
@@ -200,7 +201,7 @@ pub const DEFS: &[Def] = &[
         "setting-mail-newticket-address-help",
     ),
     def(
-        MAIL_TXT,
+        "mail_txt",
         Kind::Html { max: 4000 },
         "",
         Section::MailContent,
@@ -208,7 +209,7 @@ pub const DEFS: &[Def] = &[
         "setting-mail-txt-help",
     ),
     def(
-        MAIL_TXT_END,
+        "mail_txt_end",
         Kind::Html { max: 4000 },
         "",
         Section::MailContent,
@@ -216,7 +217,7 @@ pub const DEFS: &[Def] = &[
         "setting-mail-txt-end-help",
     ),
     def(
-        MAIL_LINK,
+        "mail_link",
         Kind::Flag,
         "1",
         Section::MailContent,
@@ -224,7 +225,7 @@ pub const DEFS: &[Def] = &[
         "setting-mail-link-help",
     ),
     def(
-        MAIL_ORDER,
+        "mail_order",
         Kind::Flag,
         "0",
         Section::MailContent,
@@ -232,7 +233,7 @@ pub const DEFS: &[Def] = &[
         "setting-mail-order-help",
     ),
     def(
-        MAIL_COLOR_TITLE,
+        "mail_color_title",
         Kind::Color,
         "#1f5f99",
         Section::MailContent,
@@ -240,7 +241,7 @@ pub const DEFS: &[Def] = &[
         "setting-mail-color-title-help",
     ),
     def(
-        MAIL_COLOR_BG,
+        "mail_color_bg",
         Kind::Color,
         "#f4f6f8",
         Section::MailContent,
@@ -248,7 +249,7 @@ pub const DEFS: &[Def] = &[
         "setting-mail-color-bg-help",
     ),
     def(
-        MAIL_COLOR_TEXT,
+        "mail_color_text",
         Kind::Color,
         "#1d2329",
         Section::MailContent,
@@ -256,7 +257,7 @@ pub const DEFS: &[Def] = &[
         "setting-mail-color-text-help",
     ),
     def(
-        BACKUP_AUTO,
+        "backup_auto",
         Kind::Flag,
         "1",
         Section::Backups,
@@ -264,7 +265,7 @@ pub const DEFS: &[Def] = &[
         "setting-backup-auto-help",
     ),
     def(
-        BACKUP_HOUR,
+        "backup_hour",
         Kind::Number { min: 0, max: 23 },
         "2",
         Section::Backups,
@@ -272,7 +273,7 @@ pub const DEFS: &[Def] = &[
         "setting-backup-hour-help",
     ),
     def(
-        BACKUP_KEEP,
+        "backup_keep",
         Kind::Number { min: 1, max: 365 },
         "7",
         Section::Backups,

@@ -7,6 +7,7 @@
 
 mod defs;
 pub mod history;
+pub mod keys;
 pub mod mail_registry;
 pub mod registry;
 
@@ -18,88 +19,89 @@ use super::clock;
 use super::ids::UserId;
 use crate::i18n::{Msg, msg};
 
+pub use keys::{Flag, Key, Number, Text};
 pub use registry::{Def, Kind, Section};
 
 /// Key of the company name shown in the top bar and on the login page.
-pub const COMPANY_NAME: &str = "company_name";
+pub const COMPANY_NAME: Text = Text::declared("company_name");
 /// Key of the idle time after which a session ends, in minutes.
-pub const SESSION_TIMEOUT_MINUTES: &str = "session_timeout_minutes";
+pub const SESSION_TIMEOUT_MINUTES: Number = Number::declared("session_timeout_minutes");
 /// Key of the longest a session may last whatever its use, in hours (0: no limit).
-pub const SESSION_MAX_HOURS: &str = "session_max_hours";
+pub const SESSION_MAX_HOURS: Number = Number::declared("session_max_hours");
 /// Key of the shortest password accepted.
-pub const PASSWORD_MIN_LENGTH: &str = "password_min_length";
+pub const PASSWORD_MIN_LENGTH: Number = Number::declared("password_min_length");
 /// Key of "refuse the passwords everybody tries first".
-pub const PASSWORD_REFUSE_COMMON: &str = "password_refuse_common";
+pub const PASSWORD_REFUSE_COMMON: Flag = Flag::declared("password_refuse_common");
 /// Key of the number of rows per page in lists.
-pub const ROWS_PER_PAGE: &str = "rows_per_page";
+pub const ROWS_PER_PAGE: Number = Number::declared("rows_per_page");
 /// Key of "show the advanced user properties".
-pub const USER_ADVANCED: &str = "user_advanced";
+pub const USER_ADVANCED: Flag = Flag::declared("user_advanced");
 /// Key of "users may create their own account".
-pub const USER_REGISTER: &str = "user_register";
+pub const USER_REGISTER: Flag = Flag::declared("user_register");
 /// Key of "limit the number of tickets per user".
-pub const USER_LIMIT_TICKET: &str = "user_limit_ticket";
+pub const USER_LIMIT_TICKET: Flag = Flag::declared("user_limit_ticket");
 /// Key of "limit the number of tickets per company".
-pub const COMPANY_LIMIT_TICKET: &str = "company_limit_ticket";
+pub const COMPANY_LIMIT_TICKET: Flag = Flag::declared("company_limit_ticket");
 /// Key of "companies have hour limits" (shown and edited with the company).
-pub const COMPANY_LIMIT_HOUR: &str = "company_limit_hour";
+pub const COMPANY_LIMIT_HOUR: Flag = Flag::declared("company_limit_hour");
 /// Key of "users see every ticket of their company".
-pub const USER_COMPANY_VIEW: &str = "user_company_view";
+pub const USER_COMPANY_VIEW: Flag = Flag::declared("user_company_view");
 /// Key of "users belong to agencies".
-pub const USER_AGENCY: &str = "user_agency";
+pub const USER_AGENCY: Flag = Flag::declared("user_agency");
 /// Key of "users only see their services' tickets; lists are partitioned by service".
-pub const USER_LIMIT_SERVICE: &str = "user_limit_service";
+pub const USER_LIMIT_SERVICE: Flag = Flag::declared("user_limit_service");
 /// Key of "tickets have a type".
-pub const TICKET_TYPE: &str = "ticket_type";
+pub const TICKET_TYPE: Flag = Flag::declared("ticket_type");
 /// Key of "tickets have a place".
-pub const TICKET_PLACES: &str = "ticket_places";
+pub const TICKET_PLACES: Flag = Flag::declared("ticket_places");
 /// Key of "offer the 'to handle' meta-state (waiting, in progress, waiting for user)".
-pub const META_STATE: &str = "meta_state";
+pub const META_STATE: Flag = Flag::declared("meta_state");
 /// Key of the default sort order of ticket lists (GestSup's `order`).
-pub const TICKET_ORDER: &str = "order";
+pub const TICKET_ORDER: Text = Text::declared("order");
 /// Key of the list users land on after logging in (GestSup's `ticket_default_state`).
-pub const DEFAULT_STATE: &str = "ticket_default_state";
+pub const DEFAULT_STATE: Text = Text::declared("ticket_default_state");
 /// Key of "technicians hear a sound when a user opens a ticket" (GestSup's `notify`).
-pub const NOTIFY: &str = "notify";
+pub const NOTIFY: Flag = Flag::declared("notify");
 /// Key of "a requester's reply reopens a resolved ticket".
-pub const REPLY_REOPENS: &str = "ticket_reply_reopens";
+pub const REPLY_REOPENS: Flag = Flag::declared("ticket_reply_reopens");
 /// Key of "resolved tickets wait for their requester to accept the resolution".
-pub const USER_VALIDATION: &str = "user_validation";
+pub const USER_VALIDATION: Flag = Flag::declared("user_validation");
 /// Key of the days after which an unanswered resolution counts as accepted.
-pub const USER_VALIDATION_DELAY: &str = "user_validation_delay";
+pub const USER_VALIDATION_DELAY: Number = Number::declared("user_validation_delay");
 /// Key of which tickets ask for validation: "all", or "type" (those whose type asks).
-pub const USER_VALIDATION_PERIMETER: &str = "user_validation_perimeter";
+pub const USER_VALIDATION_PERIMETER: Text = Text::declared("user_validation_perimeter");
 /// Key of the address users reach Gestdesk at, used in links sent by mail.
-pub const SERVER_URL: &str = "server_url";
+pub const SERVER_URL: Text = Text::declared("server_url");
 /// Key of the message shown above the login form (plain text).
-pub const LOGIN_MESSAGE: &str = "login_message";
+pub const LOGIN_MESSAGE: Text = Text::declared("login_message");
 /// Key of the language of pages for visitors whose browser asks for none we have, and of
 /// mails to users who chose none.
-pub const DEFAULT_LANGUAGE: &str = "default_language";
+pub const DEFAULT_LANGUAGE: Text = Text::declared("default_language");
 /// Key of the order people's names are shown in ("first_last" or "last_first").
-pub const NAME_ORDER: &str = "name_order";
+pub const NAME_ORDER: Text = Text::declared("name_order");
 /// Key of how long action messages stay bright, in milliseconds.
-pub const FLASH_MS: &str = "flash_ms";
+pub const FLASH_MS: Number = Number::declared("flash_ms");
 /// Key of "pages update themselves when tickets change".
-pub const LIVE_UPDATES: &str = "live_updates";
+pub const LIVE_UPDATES: Flag = Flag::declared("live_updates");
 /// Keys of the optional functions (GestSup's names).
-pub const FUNCTION_AVAILABILITY: &str = "availability";
-pub const FUNCTION_CALENDAR: &str = "planning";
-pub const FUNCTION_ASSETS: &str = "asset";
-pub const FUNCTION_ASSET_IP: &str = "asset_ip";
-pub const FUNCTION_ASSET_WARRANTY: &str = "asset_warranty";
-pub const FUNCTION_ASSET_VNC: &str = "asset_vnc_link";
-pub const FUNCTION_PROCEDURES: &str = "procedure";
-pub const FUNCTION_SURVEYS: &str = "survey";
+pub const FUNCTION_AVAILABILITY: Flag = Flag::declared("availability");
+pub const FUNCTION_CALENDAR: Flag = Flag::declared("planning");
+pub const FUNCTION_ASSETS: Flag = Flag::declared("asset");
+pub const FUNCTION_ASSET_IP: Flag = Flag::declared("asset_ip");
+pub const FUNCTION_ASSET_WARRANTY: Flag = Flag::declared("asset_warranty");
+pub const FUNCTION_ASSET_VNC: Flag = Flag::declared("asset_vnc_link");
+pub const FUNCTION_PROCEDURES: Flag = Flag::declared("procedure");
+pub const FUNCTION_SURVEYS: Flag = Flag::declared("survey");
 /// Key of "administrators see what went wrong on error pages".
-pub const DEBUG: &str = "debug";
+pub const DEBUG: Flag = Flag::declared("debug");
 /// Key of the theme of users who did not choose one.
-pub const THEME: &str = "theme";
+pub const THEME: Text = Text::declared("theme");
 /// Key of the separator of exported CSV files.
-pub const CSV_SEPARATOR: &str = "csv_separator";
+pub const CSV_SEPARATOR: Text = Text::declared("csv_separator");
 /// Key of the most attachments one ticket may have.
-pub const ATTACHMENT_MAX_COUNT: &str = "attachment_max_count";
+pub const ATTACHMENT_MAX_COUNT: Number = Number::declared("attachment_max_count");
 /// Key of the largest attachment, in megabytes.
-pub const ATTACHMENT_MAX_MB: &str = "attachment_max_mb";
+pub const ATTACHMENT_MAX_MB: Number = Number::declared("attachment_max_mb");
 
 /// Where a change comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,20 +145,28 @@ impl Settings {
     }
 
     /// The stored or default value of `key` as text.
-    pub fn raw(&self, key: &str) -> &str {
-        match registry::find(key) {
-            Some(def) => self.values.get(def.key).map_or(def.default, String::as_str),
-            None => "",
-        }
+    pub fn raw<K: Key>(&self, key: K) -> &str {
+        self.named(key.name()).unwrap_or("")
+    }
+
+    /// The stored or default value of declared setting `def`.
+    pub fn value(&self, def: &Def) -> &str {
+        self.values.get(def.key).map_or(def.default, String::as_str)
+    }
+
+    /// The stored or default value of the setting named `name`; `None` when no setting has
+    /// that name.
+    pub fn named(&self, name: &str) -> Option<&str> {
+        registry::find(name).map(|def| self.values.get(def.key).map_or(def.default, String::as_str))
     }
 
     /// A yes/no setting.
-    pub fn flag(&self, key: &str) -> bool {
+    pub fn flag(&self, key: Flag) -> bool {
         self.raw(key) == "1"
     }
 
     /// A number setting.
-    pub fn number(&self, key: &str) -> i64 {
+    pub fn number(&self, key: Number) -> i64 {
         self.raw(key).parse().unwrap_or(0)
     }
 
@@ -231,10 +241,11 @@ pub fn set(
 /// that links in mails are never empty). Returns whether it was stored.
 pub async fn adopt(
     db: &crate::db::Db,
-    key: &'static str,
+    key: impl Key,
     value: String,
     by: UserId,
 ) -> Result<bool, crate::domain::DomainError> {
+    let key = key.name();
     db.write(move |tx| {
         let current: Option<String> = tx
             .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
@@ -308,6 +319,20 @@ impl From<SetError> for super::DomainError {
             }
             SetError::Storage(e) => e.into(),
         }
+    }
+}
+
+#[cfg(test)]
+mod typed_tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_name_is_none_not_an_empty_value() {
+        let s = Settings::default();
+        assert_eq!(s.named("no_such_setting"), None);
+        assert!(s.named(ROWS_PER_PAGE.name()).is_some());
+        assert!(!s.flag(USER_AGENCY));
+        assert!(s.number(ROWS_PER_PAGE) > 0);
     }
 }
 

@@ -217,11 +217,11 @@ mod tests {
 
     #[test]
     fn values_are_checked_by_kind() {
-        let rows = find(super::super::ROWS_PER_PAGE).expect("declared");
+        let rows = find(super::super::ROWS_PER_PAGE.name()).expect("declared");
         assert_eq!(rows.validate(" 25 ").as_deref(), Ok("25"));
         assert!(rows.validate("2").is_err());
         assert!(rows.validate("ten").is_err());
-        let flag = find(super::super::USER_AGENCY).expect("declared");
+        let flag = find(super::super::USER_AGENCY.name()).expect("declared");
         assert_eq!(flag.validate("on").as_deref(), Ok("1"));
         assert!(flag.validate("maybe").is_err());
     }
@@ -266,7 +266,7 @@ mod tests {
 
     #[test]
     fn server_addresses_are_web_addresses() {
-        let url = find(super::super::SERVER_URL).expect("declared");
+        let url = find(super::super::SERVER_URL.name()).expect("declared");
         assert_eq!(url.validate("").as_deref(), Ok(""));
         assert_eq!(
             url.validate(" https://help.example.com/ ").as_deref(),

@@ -175,7 +175,7 @@ impl Field {
     }
 
     /// The setting that must be on for the field to exist at all.
-    fn setting(self) -> Option<&'static str> {
+    fn setting(self) -> Option<settings::Flag> {
         match self {
             Field::Type => Some(settings::TICKET_TYPE),
             Field::Place => Some(settings::TICKET_PLACES),
