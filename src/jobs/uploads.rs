@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 use crate::db::Db;
-use crate::domain::tickets::attachments::{self, Store};
+use crate::domain::files::{self, Store};
 
 /// How often uploads are looked at.
 pub const EVERY: Duration = Duration::from_secs(15 * 60);
@@ -18,7 +18,7 @@ pub const TEMP_MAX_AGE: i64 = 3600;
 
 /// One round: removes what is stale. Says how much.
 pub async fn clean(db: &Db, store: &Store) -> Result<String, String> {
-    match attachments::purge_stale(db, store, PENDING_MAX_AGE, TEMP_MAX_AGE).await {
+    match files::purge_stale(db, store, PENDING_MAX_AGE, TEMP_MAX_AGE).await {
         Ok(0) => Ok(String::new()),
         Ok(n) => {
             let said = format!("removed {n} upload(s) never saved with their form");

@@ -31,7 +31,7 @@ const STATISTICS_EVERY: std::time::Duration = std::time::Duration::from_secs(360
 fn start_jobs(
     app: &App,
     hub: &crate::live::Hub,
-    store: &crate::domain::tickets::attachments::Store,
+    store: &crate::domain::files::Store,
 ) -> Supervisor {
     use crate::jobs::{backups, outbox, uploads, validations};
     let mut jobs = Supervisor::new();
@@ -134,8 +134,8 @@ async fn run(
         limits.per_address = limits.total;
     }
     // Only the process holding the lock may decide that a file without a row is a leftover.
-    let store = crate::domain::tickets::attachments::Store::new(&app.config().attachments_dir());
-    match crate::domain::tickets::attachments::reconcile(app.db(), &store).await {
+    let store = crate::domain::files::Store::new(&app.config().attachments_dir());
+    match crate::domain::files::reconcile(app.db(), &store).await {
         Ok(r) if r != Default::default() => tracing::warn!(
             "attachments reconciled after an unclean stop: {} stray file(s), {} lost record(s)",
             r.stray_files,

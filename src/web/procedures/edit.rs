@@ -6,9 +6,9 @@ use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
+use crate::domain::files::{self, Attachment, Store};
 use crate::domain::procedures::choices::Choices;
 use crate::domain::procedures::{Typed, use_cases};
-use crate::domain::tickets::attachments::{self, Attachment, Store};
 use crate::domain::{DomainError, FieldErrors, settings};
 use crate::i18n::{Msg, msg};
 use crate::web::auth::redirect_with_flash;
@@ -116,7 +116,7 @@ fn render(visitor: &Visitor, page: &FormPage) -> Markup {
                     }
                 }
                 @if room > 0 {
-                    input #f-attachments type="file" name="attachments" multiple accept=(attachments::accept_attribute());
+                    input #f-attachments type="file" name="attachments" multiple accept=(files::accept_attribute());
                 }
                 p.hint {
                     (lang.t_args("ticket-attachments-hint", &[

@@ -4,8 +4,8 @@
 use axum::extract::{Path, State};
 use axum::response::Response;
 
+use crate::domain::files::Store;
 use crate::domain::procedures::use_cases;
-use crate::domain::tickets::attachments::Store;
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
 use crate::web::extract::Authed;

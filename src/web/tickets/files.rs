@@ -11,7 +11,8 @@ use axum::http::header::{
 use axum::response::{IntoResponse, Response};
 use tokio_util::io::ReaderStream;
 
-use crate::domain::tickets::attachments::{self, Attachment, Store};
+use crate::domain::files::{Attachment, Store};
+use crate::domain::tickets::attachments;
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
 use crate::web::extract::Authed;

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use crate::domain::tickets::attachments::{self, Attachment};
+use crate::domain::files::{self, Attachment};
 use crate::domain::tickets::fields::{Access, Form};
 use crate::domain::tickets::options::TicketOptions;
 use crate::domain::tickets::values::Values;
@@ -145,7 +145,7 @@ pub(super) fn attachment_input(
                         }
                     }
                 }
-                input #f-attachments type="file" name="attachments" multiple form="ticket-form" accept=(attachments::accept_attribute());
+                input #f-attachments type="file" name="attachments" multiple form="ticket-form" accept=(files::accept_attribute());
                 p.hint {
                     (lang.t_args("ticket-attachments-hint", &[
                         ("count", &(max - i64::try_from(existing).unwrap_or(0)).max(0).to_string()),

@@ -7,7 +7,7 @@
 //! files are read past without being kept, and a user sends one such form at a time. Text
 //! fields are read in pieces and refused past their size, their number is bounded, and so is
 //! the room a user's uploads waiting for their form may take (see
-//! [`attachments::pending_quota`]).
+//! [`files::pending_quota`]).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
@@ -17,7 +17,7 @@ use axum::extract::multipart::Field;
 use tokio::io::AsyncWriteExt;
 
 use crate::domain::FieldErrors;
-use crate::domain::tickets::attachments::{self, Attachment, Store};
+use crate::domain::files::{self, Attachment, Store};
 use crate::domain::{DomainError, settings};
 use crate::i18n::msg;
 use crate::web::error::WebError;
@@ -148,7 +148,7 @@ pub async fn read(
     let store = Store::new(&state.app().config().attachments_dir());
     let max_file = visitor.settings.number(settings::ATTACHMENT_MAX_MB).max(1) as u64 * 1024 * 1024;
     let max_count = visitor.settings.number(settings::ATTACHMENT_MAX_COUNT);
-    let quota = attachments::pending_quota(&visitor.settings);
+    let quota = files::pending_quota(&visitor.settings);
     let mut out = Submitted::default();
     let (mut parts, mut text_total, mut new_files) = (0usize, 0usize, 0i64);
     let mut count_refused = false;
@@ -227,7 +227,7 @@ pub async fn read(
             );
             continue;
         }
-        match attachments::accept(state.db(), &store, temp, &sent_name, uploader, quota).await {
+        match files::accept(state.db(), &store, temp, &sent_name, uploader, quota).await {
             Ok(Attachment {
                 pending_token: Some(t),
                 ..

@@ -11,7 +11,7 @@ use rusqlite::{Transaction, params};
 use sha2::{Digest, Sha256};
 
 use crate::domain::DomainError;
-use crate::domain::tickets::attachments::content_type_for;
+use crate::domain::files::content_type_for;
 use crate::domain::tickets::states::{
     self, IN_PROGRESS, REJECTED, RESOLVED, UNASSIGNED, WAITING, WAITING_USER,
 };

@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::db::Db;
 use crate::domain::DomainError;
-use crate::domain::tickets::attachments::{self, Attachment, Store};
+use crate::domain::files::{self, Attachment, Owner, Store};
 
 use super::Reader;
 
@@ -18,14 +18,8 @@ pub fn link(
     tokens: &[String],
     max_count: i64,
 ) -> Result<(), DomainError> {
-    let files = attachments::pending_within_limit(
-        tx,
-        "procedure_id",
-        procedure,
-        uploader,
-        tokens,
-        max_count,
-    )?;
+    let files =
+        files::pending_within_limit(tx, Owner::Procedure(procedure), uploader, tokens, max_count)?;
     for f in files {
         tx.execute(
             "UPDATE attachments SET procedure_id = ?2, pending_token = NULL WHERE id = ?1",
@@ -57,7 +51,7 @@ pub fn room(
 
 /// The files of `procedure`.
 pub fn list(conn: &Connection, procedure: i64) -> rusqlite::Result<Vec<Attachment>> {
-    attachments::list_of(conn, "procedure_id", procedure)
+    files::list_of(conn, Owner::Procedure(procedure))
 }
 
 /// File `id` of `procedure` and its storage name, if `reader` sees the procedure.
@@ -70,7 +64,7 @@ pub fn for_download(
     if super::repo::get_visible(conn, reader, procedure)?.is_none() {
         return Ok(None);
     }
-    attachments::one_of(conn, "procedure_id", procedure, id)
+    files::one_of(conn, Owner::Procedure(procedure), id)
 }
 
 /// Removes file `id` from `procedure` (visible to `reader`), then deletes it from the store.

@@ -3,9 +3,9 @@
 //! Every use case takes the acting user and applies [`Reader`]'s rule itself.
 
 use crate::db::Db;
+use crate::domain::files::{self as stored_files, Attachment, Store};
 use crate::domain::rendered::{self, Text};
 use crate::domain::rights::names as right;
-use crate::domain::tickets::attachments::{self, Attachment, Store};
 use crate::domain::{Actor, DomainError, run, settings};
 use crate::i18n::{Lang, msg};
 use crate::markdown::{self, SafeHtml};
@@ -106,7 +106,7 @@ pub async fn form(
                 Some(id) => files::list(c, id)?,
                 None => Vec::new(),
             },
-            pending: attachments::pending(c, me, &pending)?,
+            pending: stored_files::pending(c, me, &pending)?,
         })
     })
     .await

@@ -3,10 +3,8 @@
 //! the commands that create and change a ticket in one transaction each.
 
 pub mod attachments;
-pub mod bombs;
 pub mod checks;
 pub mod fields;
-mod file_checks;
 pub mod limits;
 pub mod options;
 pub mod page;

@@ -30,7 +30,7 @@ pub fn upload_room(
 /// and see the ticket when the removal is written.
 pub async fn remove_attachment(
     db: &Db,
-    store: &attachments::Store,
+    store: &crate::domain::files::Store,
     actor: &Actor,
     ticket: i64,
     id: i64,
@@ -127,7 +127,7 @@ pub async fn attach_pictures(
         let files = attachments::pending(tx, me, &uploads)?;
         if files
             .iter()
-            .any(|f| !attachments::INLINE_IMAGE_TYPES.contains(&f.content_type.as_str()))
+            .any(|f| !crate::domain::files::INLINE_IMAGE_TYPES.contains(&f.content_type.as_str()))
         {
             return Err(invalid("attachments", msg("error-paste-not-picture")));
         }

@@ -106,3 +106,106 @@ pub fn content_type_for(name: &str) -> String {
         .unwrap_or("application/octet-stream")
         .to_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_reduced_to_a_safe_base_name() {
+        assert_eq!(
+            check_name("C:\\Users\\me\\report.pdf").as_deref(),
+            Ok("report.pdf")
+        );
+        assert_eq!(
+            check_name("../../etc/passwd.txt").as_deref(),
+            Ok("passwd.txt")
+        );
+        assert_eq!(check_name("..hidden.txt").as_deref(), Ok("hidden.txt"));
+        assert!(check_name("").is_err());
+        for bad in [
+            "shell.php",
+            "x.PHP5",
+            "a.tar.exe",
+            "page.html",
+            "logo.svg",
+            "run.sh",
+            "tool.php.jpg",
+            "y.JS",
+            // Once let through by a list of refused types.
+            "x.jse",
+            "x.wsc",
+            "help.chm",
+            "console.msc",
+            "explorer.scf",
+            "site.url",
+            "disk.iso",
+            "disk.vhd",
+            "macro.xlsm",
+            "macro.docm",
+            "page.mht",
+            "README",
+            "noextension.",
+            "invoice.exe.pdf",
+        ] {
+            assert!(check_name(bad).is_err(), "{bad}");
+        }
+        assert!(check_name("photo.jpeg").is_ok());
+        assert!(check_name("Report 2026.PDF").is_ok());
+        assert!(check_name("logs.tar.gz").is_ok());
+        // A right-to-left override hid ".exe" behind a ".pdf"-looking name.
+        assert!(check_name("invoice\u{202e}fdp.exe").is_err());
+        assert_eq!(
+            check_name("invoice\u{202e}xslx.pdf").as_deref(),
+            Ok("invoicexslx.pdf")
+        );
+        assert_eq!(check_name("a\u{200b}.txt").as_deref(), Ok("a.txt"));
+    }
+
+    #[test]
+    fn programs_and_pages_are_recognised_by_content() {
+        for bad in [
+            &b"MZ\x90\x00"[..],
+            b"\x7fELF\x02",
+            b"#!/bin/sh\n",
+            b"<?php echo 1;",
+            b"  <html><body>",
+            b"<svg onload=alert(1)>",
+            b"hello <script>x</script>",
+        ] {
+            assert!(
+                check_content(bad).is_err(),
+                "{:?}",
+                String::from_utf8_lossy(bad)
+            );
+        }
+        assert!(check_content(b"%PDF-1.7").is_ok());
+        assert!(check_content(b"\x89PNG\r\n").is_ok());
+        assert!(check_content(b"plain text notes").is_ok());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        /// A kept name is a plain base name without a forbidden extension.
+        #[test]
+        fn any_sent_name_gives_a_safe_name_or_a_refusal(sent in "\\PC{0,80}") {
+            if let Ok(name) = check_name(&sent) {
+                proptest::prop_assert!(!name.is_empty() && name.chars().count() <= 200);
+                proptest::prop_assert!(!name.contains(['/', '\\']) && !name.starts_with('.'), "{name:?}");
+                proptest::prop_assert!(!name.chars().any(|c| c.is_control() || crate::domain::text::is_format_char(c)), "{name:?}");
+                let ext = name.rsplit('.').next().unwrap_or("").trim().to_lowercase();
+                proptest::prop_assert!(ALLOWED_EXTENSIONS.contains(&ext.as_str()), "{name:?}");
+            }
+        }
+
+        /// Any content is judged without panicking, and programs are always refused.
+        #[test]
+        fn any_content_is_judged(head in proptest::collection::vec(proptest::num::u8::ANY, 0..600)) {
+            let _ = check_content(&head);
+            let mut exe = b"MZ".to_vec();
+            exe.extend_from_slice(&head);
+            proptest::prop_assert!(check_content(&exe).is_err());
+        }
+    }
+}
