@@ -19,8 +19,9 @@ pub enum AppError {
     },
     #[error(transparent)]
     Database(#[from] DbError),
-    #[error("cannot listen on {addr}: {reason}")]
-    Bind { addr: String, reason: String },
+    /// The server could not start (see [`crate::launcher`]).
+    #[error("{0}")]
+    Start(crate::launcher::StartFailure),
     #[error(transparent)]
     Domain(#[from] DomainError),
     /// A command that works on existing data was pointed at a folder without any.
@@ -116,7 +117,7 @@ impl App {
     /// `--data-dir` would otherwise be backed up, or given an administrator, unnoticed).
     pub fn open_existing(config: Config) -> Result<Self, AppError> {
         if !config.database_path().is_file() {
-            return Err(AppError::NoInstance(crate::i18n::Lang::from_env().t_args(
+            return Err(AppError::NoInstance(crate::launcher::ui_lang().t_args(
                 "cli-no-instance",
                 &[("dir", &config.data_dir().display().to_string())],
             )));

@@ -17,6 +17,7 @@
 //! - [`mail`]: the SMTP adapter (lettre) and the mail templates (HTML and plain text).
 //! - [`backup`]: backup archives, restoring them, and bringing back one list.
 //! - [`jobs`]: work the server does on its own, such as sending the outbox.
+//! - [`launcher`]: what the command line and the desktop shell share to start a server.
 //! - [`markdown`]: Markdown to sanitized HTML, for pages and mails.
 
 pub mod app;
@@ -24,6 +25,7 @@ pub mod backup;
 pub mod cli;
 pub mod config;
 pub mod jobs;
+pub mod launcher;
 pub mod live;
 pub mod logging;
 pub mod mail;

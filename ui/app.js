@@ -772,9 +772,12 @@
   scheduleReminder();
   var source = new EventSource("/live");
   source.addEventListener("hello", function (e) {
+    // Connected: the page hears every change from now on.
+    body.setAttribute("data-live-connected", "1");
     // Something changed while the connection was down.
     if (known && e.data !== known) later();
   });
+  source.addEventListener("error", function () { body.removeAttribute("data-live-connected"); });
   source.addEventListener("tickets", function (e) {
     if (e.data !== known) later();
   });

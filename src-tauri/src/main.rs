@@ -9,11 +9,11 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::net::SocketAddr;
 use std::sync::Mutex;
 
-use gestdesk::config::{Config, DEFAULT_LISTEN};
-use gestdesk::i18n::Lang;
+use gestdesk::config::Config;
+use gestdesk::launcher::{self, Options, StartFailure};
 use gestdesk::{App, AppError, ServerHandle};
 use tauri::menu::{Menu, MenuItem};
 use tauri::tray::TrayIconBuilder;
@@ -30,123 +30,13 @@ struct Running {
     _log_guard: Option<gestdesk::logging::WorkerGuard>,
 }
 
-fn ui_lang() -> Lang {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|k| std::env::var(k).ok())
-        .find(|v| !v.is_empty())
-        .and_then(|v| Lang::from_code(&v))
-        .unwrap_or_default()
-}
-
-/// The value of `--name VALUE` or `--name=VALUE` among the arguments.
-fn arg_value(args: &[String], name: &str) -> Option<String> {
-    let flag = format!("--{name}");
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        if *a == flag {
-            return it.next().cloned();
-        }
-        if let Some(v) = a.strip_prefix(&format!("{flag}=")) {
-            return Some(v.to_owned());
-        }
-    }
-    None
-}
-
-/// The same options as the command line (`--listen`, `--data-dir`, `--behind-proxy`, or their
-/// `GESTDESK_*` variables), arguments first.
-fn config() -> Result<Config, AppError> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let listen = arg_value(&args, "listen")
-        .or_else(|| std::env::var("GESTDESK_LISTEN").ok())
-        .unwrap_or_else(|| DEFAULT_LISTEN.to_owned());
-    let data_dir = arg_value(&args, "data-dir")
-        .map(Into::into)
-        .or_else(|| std::env::var_os("GESTDESK_DATA_DIR").map(Into::into));
-    let mut config = Config::new(&listen, data_dir)?;
-    config.behind_proxy = args.iter().any(|a| a == "--behind-proxy")
-        || std::env::var("GESTDESK_BEHIND_PROXY").is_ok_and(|v| matches!(v.as_str(), "1" | "true"));
-    Ok(config)
-}
-
-/// Why the server did not start, as the window explains it.
-enum Failure {
-    /// The port answers as a Gestdesk server already (a service with the same defaults).
-    AlreadyServing { url: String },
-    /// Another Gestdesk uses the data folder.
-    DataDirBusy { dir: String },
-    /// Anything else, with the error's text.
-    Other(String),
-}
-
-/// Whether a Gestdesk server answers on `addr` (its health check names its database).
-fn gestdesk_answers(addr: SocketAddr) -> bool {
-    use std::io::{Read, Write};
-    let Ok(mut stream) =
-        std::net::TcpStream::connect_timeout(&addr, std::time::Duration::from_secs(1))
-    else {
-        return false;
-    };
-    let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(2)));
-    if stream
-        .write_all(b"GET /healthz HTTP/1.0\r\nHost: localhost\r\n\r\n")
-        .is_err()
-    {
-        return false;
-    }
-    let mut answer = Vec::new();
-    let _ = stream.take(8192).read_to_end(&mut answer);
-    let text = String::from_utf8_lossy(&answer);
-    text.contains("\"database\"") && text.contains("\"version\"")
-}
-
-/// The address the window opens: this machine when listening on every interface.
-fn console_addr(bound: SocketAddr) -> SocketAddr {
-    let ip = match bound.ip() {
-        IpAddr::V4(v4) if v4.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
-        IpAddr::V6(v6) if v6.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
-        other => other,
-    };
-    SocketAddr::new(ip, bound.port())
-}
-
 /// Opens the instance and starts serving it (the server takes the data folder's lock); returns
 /// the server and the bound address.
-fn start_server(config: Config) -> Result<(ServerHandle, SocketAddr), Failure> {
-    let console = console_addr(config.listen);
-    let std_listener = match std::net::TcpListener::bind(config.listen) {
-        Ok(l) => l,
-        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse && gestdesk_answers(console) => {
-            return Err(Failure::AlreadyServing {
-                url: format!("http://{console}/"),
-            });
-        }
-        Err(e) => {
-            return Err(Failure::Other(
-                AppError::Bind {
-                    addr: config.listen.to_string(),
-                    reason: e.to_string(),
-                }
-                .to_string(),
-            ));
-        }
-    };
-    let other = |e: AppError| Failure::Other(e.to_string());
-    std_listener
-        .set_nonblocking(true)
-        .map_err(|e| other(e.into()))?;
+fn start_server(config: Config) -> Result<(ServerHandle, SocketAddr), StartFailure> {
+    let std_listener = launcher::bind(config.listen)?;
     // Asked before starting, so that the window can say it (the server takes the lock itself).
-    let probe = gestdesk::app::DataLock::acquire(&config).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::WouldBlock {
-            Failure::DataDirBusy {
-                dir: config.data_dir().display().to_string(),
-            }
-        } else {
-            other(e.into())
-        }
-    })?;
-    drop(probe);
+    drop(launcher::take_data_dir(&config)?);
+    let other = |e: AppError| StartFailure::Other(e.to_string());
     let app = App::open(config).map_err(other)?;
     tauri::async_runtime::block_on(async move {
         let listener = tokio::net::TcpListener::from_std(std_listener)?;
@@ -195,49 +85,14 @@ fn failure_url() -> Url {
     Url::parse(url).unwrap_or_else(|_| unreachable!("the failure page address is valid"))
 }
 
-/// A translated page saying what happened and what to do.
-fn failure_page(lang: Lang, failure: &Failure) -> String {
-    let (title, text, action) = match failure {
-        Failure::AlreadyServing { url } => (
-            lang.t("desktop-already-running"),
-            lang.t("desktop-already-running-help"),
-            Some((url.as_str(), lang.t("desktop-open-it"))),
-        ),
-        Failure::DataDirBusy { dir } => (
-            lang.t("desktop-data-busy"),
-            lang.t_args("desktop-data-busy-help", &[("dir", dir)]),
-            None,
-        ),
-        Failure::Other(detail) => (lang.t("desktop-start-failed"), detail.clone(), None),
-    };
-    format!(
-        "<!doctype html><html lang=\"{}\"><meta charset=utf-8><title>Gestdesk</title>\
-         <body style=\"font-family:system-ui,sans-serif;padding:2rem;max-width:40rem;color:#1f2937\">\
-         <h1 style=\"color:#2a6ebb\">{}</h1><p id=\"failure\">{}</p>{}</body></html>",
-        lang.code(),
-        escape(&title),
-        escape(&text),
-        action.map_or(String::new(), |(href, label)| format!(
-            "<p><a href=\"{}\" style=\"display:inline-block;background:#2a6ebb;color:#fff;padding:.6rem 1rem;border-radius:8px;text-decoration:none\">{}</a></p>",
-            escape(href),
-            escape(&label)
-        ))
-    )
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
-    let lang = ui_lang();
-    let started = config()
-        .map_err(|e| Failure::Other(e.to_string()))
+    let lang = launcher::ui_lang();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let started = Options::from_args_and_env(&args, |k| std::env::var(k).ok())
+        .config()
+        .map_err(|e| StartFailure::Other(e.to_string()))
         .and_then(|config| {
-            App::prepare_data_dir(&config).map_err(|e| Failure::Other(e.to_string()))?;
+            App::prepare_data_dir(&config).map_err(|e| StartFailure::Other(e.to_string()))?;
             let guard = gestdesk::logging::init_server(&config.logs_dir());
             let (server, bound) = start_server(config)?;
             Ok((server, bound, guard))
@@ -245,7 +100,7 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
 
     let url = match started {
         Ok((server, bound, guard)) => {
-            let console = console_addr(bound);
+            let console = launcher::local_addr(bound);
             let copy_url = gestdesk::net::lan_urls(bound)
                 .into_iter()
                 .next()
@@ -259,17 +114,12 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
             Url::parse(&format!("http://{console}/"))?
         }
         Err(failure) => {
-            let page = failure_page(lang, &failure);
-            if let Failure::Other(detail) = &failure {
-                eprintln!("gestdesk-desktop: error: {detail}");
-            } else {
-                eprintln!(
-                    "gestdesk-desktop: not started: {}",
-                    lang.t(match failure {
-                        Failure::AlreadyServing { .. } => "desktop-already-running",
-                        _ => "desktop-data-busy",
-                    })
-                );
+            let page = failure.page(lang);
+            match &failure {
+                StartFailure::AlreadyServing { .. } | StartFailure::DataDirBusy { .. } => {
+                    eprintln!("gestdesk-desktop: not started: {}", failure.explain(lang).0);
+                }
+                other => eprintln!("gestdesk-desktop: error: {other}"),
             }
             let _ = FAILURE_PAGE.set(page);
             failure_url()

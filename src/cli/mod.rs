@@ -164,7 +164,7 @@ pub enum SettingsAction {
 
 /// The language of command-line messages.
 fn cli_lang() -> Lang {
-    Lang::from_env()
+    crate::launcher::ui_lang()
 }
 
 /// Runs the command line; errors are meant to be printed on one line.

@@ -1,21 +1,18 @@
 //! `serve` (the default): the server in the foreground, with its start-up banner.
 
 use super::*;
+use crate::launcher::{self, StartFailure};
 
 /// Binds the listener, takes the data folder, opens the instance and serves until SIGINT or
 /// SIGTERM. Nothing is printed as running before the folder is this server's.
 pub(super) async fn serve(config: Config) -> Result<(), AppError> {
     let listener = bind(config.listen)?;
     App::prepare_data_dir(&config)?;
-    let lock = crate::app::DataLock::acquire(&config).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::WouldBlock {
-            AppError::Io(std::io::Error::other(cli_lang().t_args(
-                "cli-data-dir-busy",
-                &[("dir", &config.data_dir().display().to_string())],
-            )))
-        } else {
-            AppError::Io(e)
-        }
+    let lock = launcher::take_data_dir(&config).map_err(|e| match e {
+        StartFailure::DataDirBusy { dir } => AppError::Io(std::io::Error::other(
+            cli_lang().t_args("cli-data-dir-busy", &[("dir", &dir)]),
+        )),
+        other => AppError::Start(other),
     })?;
     let _log_guard = crate::logging::init_server(&config.logs_dir());
     let app = App::open(config)?;
@@ -58,21 +55,6 @@ pub(super) async fn serve(config: Config) -> Result<(), AppError> {
 }
 
 pub(super) fn bind(addr: SocketAddr) -> Result<tokio::net::TcpListener, AppError> {
-    let listener = std::net::TcpListener::bind(addr).map_err(|e| AppError::Bind {
-        addr: addr.to_string(),
-        reason: match e.kind() {
-            std::io::ErrorKind::AddrInUse => {
-                "the port is already in use by another program; choose another with --listen"
-                    .to_owned()
-            }
-            std::io::ErrorKind::PermissionDenied => {
-                "permission denied (ports below 1024 need privileges); choose another with --listen"
-                    .to_owned()
-            }
-            std::io::ErrorKind::AddrNotAvailable => "this machine has no such address".to_owned(),
-            _ => e.to_string(),
-        },
-    })?;
-    listener.set_nonblocking(true)?;
+    let listener = launcher::bind(addr).map_err(AppError::Start)?;
     Ok(tokio::net::TcpListener::from_std(listener)?)
 }

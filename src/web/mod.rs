@@ -26,6 +26,7 @@ mod register;
 pub mod routes;
 mod security_headers;
 mod setup;
+pub mod startup;
 mod state;
 mod static_files;
 mod tickets;

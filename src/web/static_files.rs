@@ -57,6 +57,12 @@ pub fn url(path: &str) -> String {
     format!("/static/{hash}/{path}")
 }
 
+/// The text of embedded file `path` (a page that cannot link to it, such as the start-up
+/// failure page, inlines it).
+pub fn text(path: &str) -> Option<String> {
+    file(path).map(|f| String::from_utf8_lossy(&f.data).into_owned())
+}
+
 /// The handler.
 pub async fn serve(Path((hash, path)): Path<(String, String)>) -> Response {
     let Some(f) = file(&path) else {

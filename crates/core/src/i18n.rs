@@ -123,16 +123,6 @@ impl Msg {
 }
 
 impl Lang {
-    /// The language of command-line messages: from `LC_ALL` or `LANG`, else English.
-    pub fn from_env() -> Lang {
-        std::env::var("LC_ALL")
-            .ok()
-            .filter(|v| !v.is_empty())
-            .or_else(|| std::env::var("LANG").ok())
-            .and_then(|v| Lang::from_code(&v))
-            .unwrap_or(Lang::En)
-    }
-
     /// Every language, in the order offered to users.
     pub const ALL: [Lang; 4] = [Lang::Fr, Lang::En, Lang::Es, Lang::De];
 

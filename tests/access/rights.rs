@@ -854,7 +854,7 @@ async fn every_right_takes_effect_or_says_it_does_not_yet() {
         }
         checked.insert(p.right);
     }
-    checked.extend(crate::ticket_rights::covered_rights());
+    checked.extend(crate::tickets::field_rights::covered_rights());
 
     // Every right of the matrix: checked above, or said to do nothing yet on the rights page.
     app.set_setting("procedure", "0");

@@ -94,7 +94,13 @@ async fn an_administrator_sets_up_gestdesk_and_logs_in_from_a_real_browser() {
             .await?
             .click()
             .await?;
-        tokio::time::sleep(Duration::from_millis(400)).await;
+        // Slid in entirely (the screenshot shows the menu, not its move).
+        wait_until(
+            &b,
+            "return document.querySelector('nav.sidebar').getBoundingClientRect().left >= -1;",
+            "the menu did not slide in",
+        )
+        .await?;
         assert!(sidebar_in_view(&b).await?);
         b.screenshot("07-phone-menu").await;
         Ok::<(), CmdError>(())
@@ -331,7 +337,7 @@ async fn a_ticket_is_opened_with_a_file_answered_by_its_requester_and_closed_in_
     )
     .await;
     let uma = app.user_id("uma");
-    crate::tickets::many_users(&app, 300);
+    crate::tickets::stories::many_users(&app, 300);
     let upload = tempfile::tempdir().expect("dir");
     let file = upload.path().join("error-report.txt");
     std::fs::write(&file, "Error 0x80070005 at boot").expect("file");
@@ -495,8 +501,13 @@ async fn a_technician_finds_work_in_lists_and_watches_new_tickets_arrive_live() 
         // A new ticket from a user appears in the open list without a reload, in red.
         b.client.goto(&app.url("/tickets?view=all")).await?;
         b.client.execute("window.notReloaded = true;", vec![]).await?;
-        // Wait for the event stream to be connected before the ticket is sent.
-        tokio::time::sleep(Duration::from_millis(500)).await;
+        // The event stream is connected before the ticket is sent.
+        wait_until(
+            &b,
+            "return document.body.getAttribute('data-live-connected') === '1';",
+            "the list did not connect to live updates",
+        )
+        .await?;
         let id = crate::common::open_ticket(
             &app,
             &ursula,
@@ -516,7 +527,12 @@ async fn a_technician_finds_work_in_lists_and_watches_new_tickets_arrive_live() 
         b.client.goto(&app.url("/supervision")).await?;
         assert!(b.client.find(Locator::Css("#sidebar")).await.is_err());
         b.client.find(Locator::Css("[data-enable-sound]")).await?.click().await?;
-        tokio::time::sleep(Duration::from_millis(500)).await;
+        wait_until(
+            &b,
+            "return document.body.getAttribute('data-live-connected') === '1';",
+            "the supervision screen did not connect to live updates",
+        )
+        .await?;
         let second = crate::common::open_ticket(
             &app,
             &ursula,

@@ -1300,7 +1300,7 @@ async fn people_are_picked_by_typing_with_the_keyboard_among_five_thousand_users
 
     let (app, admin) = TestApp::with_admin().await;
     let _tom = app.login_as("tom", Profile::Technician).await;
-    crate::tickets::many_users(&app, 5_000);
+    crate::tickets::stories::many_users(&app, 5_000);
     // Two homonyms in two companies, and a technician to find.
     app.sql()
         .execute_batch(

@@ -664,7 +664,6 @@ async fn live_events_tell_each_viewer_about_the_tickets_they_may_see() {
     assert!(!other_buf.contains("event: ticket\n"), "{other_buf}");
 
     // The page's own number matches, so a page loaded now does not refresh for nothing.
-    tokio::time::sleep(Duration::from_millis(100)).await;
     let page = tom.get("/").await;
     assert!(
         page.body

@@ -1,0 +1,19 @@
+//! Tickets: their forms and thread, files, field rights, rules, the first day, requester
+//! validation, and the lists that find them.
+
+/// Every ticket field right, on the page and on save.
+pub mod field_rights;
+/// Ticket attachments: uploads, limits, refused files, storage, downloads, removal.
+pub mod files;
+/// The first day of a team coming from GestSup: the conversation at the centre of the ticket,
+/// replies that take tickets, closing, reopening, pictures in texts.
+pub mod first_day;
+/// Finding work: the menu's views and counters, the list, search, activity, the user bar,
+/// supervision, live events and the CSV export.
+pub mod lists;
+/// Ticket rules: states, numbers, templates, reminders, visibility, concurrent saves, bad input.
+pub mod rules;
+/// Tickets: forms, thread, attachments, states, templates, reminders, visibility, conflicts.
+pub mod stories;
+/// Requester validation: accepting or reopening a resolution, reminders, the delay.
+pub mod validation;
