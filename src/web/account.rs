@@ -19,6 +19,7 @@ use super::auth::redirect_with_flash;
 use super::error::WebError;
 use super::extract::{Authed, FormData, FormPairs};
 use super::flash::Flash;
+use super::outcome::save_or_reshow;
 use super::paths::{self, fill};
 use super::routes::{Access, Routes};
 use super::state::AppState;
@@ -180,7 +181,7 @@ async fn save(
     };
     let input = UserInput::from_pairs(pairs);
     let me = authed.session.actor.user.id;
-    match manage::update(
+    let result = manage::update(
         state.db(),
         me.0,
         input.clone(),
@@ -188,23 +189,16 @@ async fn save(
         me,
         visitor.ip.clone(),
     )
-    .await
-    {
-        Ok(()) => Ok(redirect_with_flash(
-            &tab_href(tab),
-            Flash::Saved,
-            visitor.secure,
-        )),
-        Err(DomainError::Invalid(errors)) => {
+    .await;
+    save_or_reshow(
+        result,
+        |()| redirect_with_flash(&tab_href(tab), Flash::Saved, visitor.secure),
+        |errors| async move {
             let p = load(state, authed).await?;
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                view(visitor, &p, tab, &input, &errors, None),
-            )
-                .into_response())
-        }
-        Err(e) => Err(e.into()),
-    }
+            Ok(view(visitor, &p, tab, &input, &errors, None))
+        },
+    )
+    .await
 }
 
 async fn save_information(

@@ -18,6 +18,8 @@ mod frame_cache;
 mod guard;
 mod health;
 mod home;
+pub mod list_query;
+pub mod outcome;
 pub mod password_reset;
 pub mod paths;
 mod procedures;

@@ -119,3 +119,65 @@ fn the_web_layer_never_reaches_the_database_itself() {
         found.join("\n")
     );
 }
+
+/// The `use` paths and `crate::` paths a source file names (comments left out).
+fn named_paths(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .flat_map(|l| {
+            l.match_indices("crate::")
+                .map(move |(i, _)| {
+                    l[i..]
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                        .collect::<String>()
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn the_page_layout_depends_on_no_page_module() {
+    // What the frame may use: its own parts, the request's visitor, addresses, the route table
+    // (access rules for the menu), the list's address, static files.
+    const ALLOWED: &[&str] = &[
+        "crate::web::ui",
+        "crate::web::paths",
+        "crate::web::visitor",
+        "crate::web::csrf",
+        "crate::web::flash",
+        "crate::web::routes",
+        "crate::web::list_query",
+        "crate::web::static_files",
+    ];
+    let mut files = Vec::new();
+    sources(&root().join("src/web/ui"), &mut files);
+    let mut found = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("readable source");
+        for path in named_paths(&text) {
+            if path.starts_with("crate::web::") && !ALLOWED.iter().any(|a| path.starts_with(a)) {
+                found.push(format!("{}: {path}", file.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn generic_mail_knows_nothing_of_tickets() {
+    let mut files = Vec::new();
+    sources(&root().join("crates/core/src/domain/mail"), &mut files);
+    assert!(!files.is_empty());
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("readable source");
+        for path in named_paths(&text) {
+            assert!(
+                !path.starts_with("crate::domain::tickets"),
+                "{} names {path}: ticket mails belong to tickets::mails",
+                file.display()
+            );
+        }
+    }
+}

@@ -14,6 +14,7 @@ use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
 use crate::web::extract::{Authed, FormPairs};
 use crate::web::flash::Flash;
+use crate::web::outcome::save_or_reshow;
 use crate::web::paths::{self, fill};
 use crate::web::state::AppState;
 use crate::web::ui::form::{Input, Select, action_button, csrf_field, form_error};
@@ -103,24 +104,28 @@ pub async fn create(
         return Err(WebError::BadRequest);
     };
     let name = form.get("name").to_owned();
-    match groups::create(state.db(), name.clone(), kind, authed.session.actor.user.id).await {
-        Ok(id) => Ok(redirect_with_flash(
-            &fill(paths::ADMIN_GROUP, &[&id]),
-            Flash::Saved,
-            authed.visitor.secure,
-        )),
-        Err(DomainError::Invalid(errors)) => {
-            let all = load_list(&state, kind).await?;
-            let visitor = &authed.visitor;
-            let content = list_view(visitor, kind, &all, &name, &errors);
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                layout::page(visitor, &visitor.lang.t("groups-title"), content),
+    let result = groups::create(state.db(), name.clone(), kind, authed.actor().id()).await;
+    let visitor = &authed.visitor;
+    save_or_reshow(
+        result,
+        |id| {
+            redirect_with_flash(
+                &fill(paths::ADMIN_GROUP, &[&id]),
+                Flash::Saved,
+                visitor.secure,
             )
-                .into_response())
-        }
-        Err(e) => Err(e.into()),
-    }
+        },
+        |errors| async move {
+            let all = load_list(&state, kind).await?;
+            let content = list_view(visitor, kind, &all, &name, &errors);
+            Ok(layout::page(
+                visitor,
+                &visitor.lang.t("groups-title"),
+                content,
+            ))
+        },
+    )
+    .await
 }
 
 use crate::domain::groups::Detail;

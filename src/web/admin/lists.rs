@@ -9,14 +9,15 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 
+use crate::domain::FieldErrors;
 use crate::domain::lists::page::{Loaded, Refs};
 use crate::domain::lists::{self, Column, ColumnKind, DeleteRefusal, Entry, ListDef, Value, repo};
-use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::{Lang, Msg, msg};
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
 use crate::web::extract::{Authed, FormPairs};
 use crate::web::flash::Flash;
+use crate::web::outcome::save_or_reshow;
 use crate::web::paths::{self, fill};
 use crate::web::state::AppState;
 use crate::web::ui::form::{Input, Select, action_button, checkbox, csrf_field, form_error};
@@ -285,7 +286,7 @@ pub async fn add(
     let visitor = &authed.visitor;
     let def = resolve(visitor, &code)?;
     let map = form.to_map();
-    match lists::save(
+    let result = lists::save(
         state.db(),
         def,
         None,
@@ -293,24 +294,22 @@ pub async fn add(
         &visitor.settings,
         visitor.lang,
     )
-    .await
-    {
-        Ok(_) => Ok(redirect_with_flash(
-            &fill(paths::ADMIN_LIST, &[&def.code]),
-            Flash::Saved,
-            visitor.secure,
-        )),
-        Err(DomainError::Invalid(errors)) => {
-            let loaded = load(&state, visitor, def).await?;
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                list_page(visitor, def, &loaded, &map, &errors, &[]),
+    .await;
+    save_or_reshow(
+        result,
+        |_| {
+            redirect_with_flash(
+                &fill(paths::ADMIN_LIST, &[&def.code]),
+                Flash::Saved,
+                visitor.secure,
             )
-                .into_response())
-        }
-        Err(DomainError::Forbidden) => Err(WebError::Forbidden),
-        Err(e) => Err(e.into()),
-    }
+        },
+        |errors| async move {
+            let loaded = load(&state, visitor, def).await?;
+            Ok(list_page(visitor, def, &loaded, &map, &errors, &[]))
+        },
+    )
+    .await
 }
 
 fn edit_page(
@@ -398,7 +397,7 @@ pub async fn update(
     let visitor = &authed.visitor;
     let def = resolve(visitor, &code)?;
     let map = form.to_map();
-    match lists::save(
+    let result = lists::save(
         state.db(),
         def,
         Some(id),
@@ -406,23 +405,22 @@ pub async fn update(
         &visitor.settings,
         visitor.lang,
     )
-    .await
-    {
-        Ok(_) => Ok(redirect_with_flash(
-            &fill(paths::ADMIN_LIST, &[&def.code]),
-            Flash::Saved,
-            visitor.secure,
-        )),
-        Err(DomainError::Invalid(errors)) => {
-            let (entry, refs) = load_entry(&state, visitor, def, id).await?;
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                edit_page(visitor, def, &entry, &refs, &map, &errors),
+    .await;
+    save_or_reshow(
+        result,
+        |_| {
+            redirect_with_flash(
+                &fill(paths::ADMIN_LIST, &[&def.code]),
+                Flash::Saved,
+                visitor.secure,
             )
-                .into_response())
-        }
-        Err(e) => Err(e.into()),
-    }
+        },
+        |errors| async move {
+            let (entry, refs) = load_entry(&state, visitor, def, id).await?;
+            Ok(edit_page(visitor, def, &entry, &refs, &map, &errors))
+        },
+    )
+    .await
 }
 
 /// `POST /admin/lists/{list}/{id}/delete`.

@@ -17,10 +17,7 @@ use crate::web::state::AppState;
 use crate::web::ui::form::csrf_field;
 use crate::web::visitor::Visitor;
 
-/// The address of the current logo, if there is one (its version keeps browsers' copies fresh).
-pub fn url(visitor: &Visitor) -> Option<String> {
-    visitor.logo.map(|v| format!("{}?v={v}", paths::LOGO))
-}
+use crate::web::ui::layout::logo_url as url;
 
 /// The logo part of the settings page.
 pub fn section(visitor: &Visitor, errors: &FieldErrors) -> Markup {

@@ -17,6 +17,7 @@ use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
 use crate::web::extract::{Authed, FormPairs};
 use crate::web::flash::Flash;
+use crate::web::outcome::save_or_reshow;
 use crate::web::paths;
 use crate::web::state::AppState;
 use crate::web::ui::form::{Input, Select, checkbox, csrf_field, form_error, textarea};
@@ -245,27 +246,26 @@ pub async fn save_next_number(
             Err(DomainError::Invalid(errors))
         }
     };
-    match result {
-        Ok(()) => Ok(redirect_with_flash(
-            &format!("{}#numbering", paths::ADMIN_SETTINGS),
-            Flash::Saved,
-            visitor.secure,
-        )),
-        Err(DomainError::Invalid(errors)) => {
-            let next = NextNumber { typed, errors };
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                view(
-                    visitor,
-                    &current_values(visitor),
-                    &FieldErrors::new(),
-                    &next,
-                ),
+    save_or_reshow(
+        result,
+        |()| {
+            redirect_with_flash(
+                &format!("{}#numbering", paths::ADMIN_SETTINGS),
+                Flash::Saved,
+                visitor.secure,
             )
-                .into_response())
-        }
-        Err(e) => Err(e.into()),
-    }
+        },
+        |errors| async move {
+            let next = NextNumber { typed, errors };
+            Ok(view(
+                visitor,
+                &current_values(visitor),
+                &FieldErrors::new(),
+                &next,
+            ))
+        },
+    )
+    .await
 }
 
 /// Saves the settings of `sections` from `form`, each checked first. `None` when saved;

@@ -23,6 +23,7 @@ use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
 use crate::web::extract::{Authed, FormPairs};
 use crate::web::flash::Flash;
+use crate::web::outcome::save_or_reshow;
 use crate::web::paths::{self, fill};
 use crate::web::state::AppState;
 use crate::web::ui::form::{Select, action_button, csrf_field, form_error};
@@ -186,7 +187,7 @@ pub async fn create(
     let visitor = &authed.visitor;
     let policy = policy::administration(&visitor.settings, &authed.session.actor.rights);
     let input = UserInput::from_pairs(pairs);
-    match manage::create(
+    let result = manage::create(
         state.db(),
         input.clone(),
         policy,
@@ -194,23 +195,22 @@ pub async fn create(
         Some(authed.session.actor.user.id),
         visitor.ip.clone(),
     )
-    .await
-    {
-        Ok(id) => Ok(redirect_with_flash(
-            &fill(paths::ADMIN_USER, &[&id]),
-            Flash::AccountCreated,
-            visitor.secure,
-        )),
-        Err(DomainError::Invalid(errors)) => {
-            let options = options(&state, visitor).await?;
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                new_view(visitor, &input, &options, &errors),
+    .await;
+    save_or_reshow(
+        result,
+        |id| {
+            redirect_with_flash(
+                &fill(paths::ADMIN_USER, &[&id]),
+                Flash::AccountCreated,
+                visitor.secure,
             )
-                .into_response())
-        }
-        Err(e) => Err(e.into()),
-    }
+        },
+        |errors| async move {
+            let options = options(&state, visitor).await?;
+            Ok(new_view(visitor, &input, &options, &errors))
+        },
+    )
+    .await
 }
 
 pub(super) use crate::domain::users::pages::Extras;

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
-use crate::domain::mail::{self, ManualForm, ManualMail, Recipients};
+use crate::domain::tickets::mails::manual::{self as mail, ManualForm, ManualMail, Recipients};
 use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::msg;
 use crate::web::auth::redirect_with_flash;

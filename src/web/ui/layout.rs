@@ -201,9 +201,15 @@ pub fn error_page(visitor: &Visitor, title: &Msg, message: &Msg, detail: Option<
     }
 }
 
+/// The address of the company's logo, if there is one (its version keeps browsers' copies
+/// fresh).
+pub fn logo_url(visitor: &Visitor) -> Option<String> {
+    visitor.logo.map(|v| format!("{}?v={v}", paths::LOGO))
+}
+
 /// The company logo, or Gestdesk's own.
 fn brand_image(visitor: &Visitor) -> String {
-    crate::web::admin::logo::url(visitor).unwrap_or_else(|| static_files::url("icons/gestdesk.svg"))
+    logo_url(visitor).unwrap_or_else(|| static_files::url("icons/gestdesk.svg"))
 }
 
 fn initials(name: &str) -> String {

@@ -130,8 +130,8 @@ fn current_view(visitor: &Visitor) -> Option<View> {
     if path != paths::TICKETS {
         return None;
     }
-    let pairs = crate::web::worklist::query_pairs(Some(query));
-    Some(crate::web::worklist::ListQuery::read(&pairs, reader).view)
+    let pairs = crate::web::list_query::pairs(Some(query));
+    Some(crate::web::list_query::ListQuery::read(&pairs, reader).view)
 }
 
 fn label_text(lang: Lang, label: &Label) -> String {

@@ -18,8 +18,8 @@ use crate::web::state::AppState;
 use crate::web::ui::layout;
 
 use super::page::load;
-use super::query::{ListQuery, pairs};
 use super::table::{self, Table};
+use crate::web::list_query::{ListQuery, pairs};
 
 /// The period asked for: days `from` to `to` (inclusive, `YYYY-MM-DD`), today by default; a day
 /// that is not a date is replaced by today with a message.

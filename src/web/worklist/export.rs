@@ -16,7 +16,7 @@ use crate::web::error::WebError;
 use crate::web::extract::Authed;
 use crate::web::state::AppState;
 
-use super::query::{ListQuery, pairs};
+use crate::web::list_query::{ListQuery, pairs};
 
 /// A cell as CSV: quoted, quotes doubled, and a leading `'` before what a spreadsheet would
 /// take for a formula.

@@ -5,7 +5,6 @@ mod activity;
 mod export;
 mod live;
 pub mod page;
-mod query;
 mod supervision;
 mod table;
 
@@ -13,8 +12,8 @@ use super::paths;
 use super::routes::{Access, Routes};
 use crate::domain::rights::names as right;
 
+pub use crate::web::list_query::{ListQuery, pairs as query_pairs};
 pub use page::render as render_list;
-pub use query::{ListQuery, pairs as query_pairs};
 
 /// The routes of this area.
 pub fn routes() -> Routes {

@@ -21,8 +21,8 @@ use crate::web::state::AppState;
 use crate::web::ui::{icons, layout};
 use crate::web::visitor::Visitor;
 
-use super::query::{ListQuery, pairs};
 use super::table::{self, Table};
+use crate::web::list_query::{ListQuery, pairs};
 
 pub use crate::domain::worklist::use_cases::Loaded;
 

@@ -10,7 +10,7 @@ use crate::i18n::{Lang, format_date, format_datetime, format_day, format_decimal
 use crate::web::paths::{self, fill};
 use crate::web::ui::{icons, nav};
 
-use super::query::ListQuery;
+use crate::web::list_query::ListQuery;
 
 /// What the table shows.
 pub struct Table<'a> {

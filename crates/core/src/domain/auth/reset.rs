@@ -129,9 +129,9 @@ pub async fn request(db: &Db, who: String, ip: String, base: String) -> Result<(
         let url = format!("{}{}", base.trim_end_matches('/'), path(&token));
         let (subject, body) =
             crate::domain::mail::compose::password_reset_body(&settings, lang, &url, LINK_MINUTES);
-        let sender = crate::domain::mail::notify::sender_for(
+        let sender = crate::domain::tickets::mails::notify::sender_for(
             tx,
-            &crate::domain::mail::notify::Cause {
+            &crate::domain::tickets::mails::notify::Cause {
                 user_id: id,
                 technician: false,
                 mail: String::new(),

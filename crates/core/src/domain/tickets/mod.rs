@@ -6,6 +6,7 @@ pub mod attachments;
 pub mod checks;
 pub mod fields;
 pub mod limits;
+pub mod mails;
 pub mod options;
 pub mod page;
 pub mod reminders;
@@ -31,8 +32,8 @@ use std::collections::HashMap;
 use rusqlite::Transaction;
 
 use crate::db::Db;
-use crate::domain::mail::notify;
 use crate::domain::settings::{self};
+use crate::domain::tickets::mails::notify;
 use crate::domain::users::choices::Who;
 use crate::domain::{DomainError, FieldErrors, clock};
 use crate::i18n::msg;
@@ -43,8 +44,8 @@ use values::Values;
 use visibility::Viewer;
 
 /// The automatic mails' view of who made a change.
-fn cause(actor: &Actor) -> crate::domain::mail::notify::Cause {
-    crate::domain::mail::notify::Cause {
+fn cause(actor: &Actor) -> crate::domain::tickets::mails::notify::Cause {
+    crate::domain::tickets::mails::notify::Cause {
         user_id: actor.user.id.0,
         technician: actor.is_technician(),
         mail: actor.user.mail.trim().to_owned(),

@@ -293,7 +293,9 @@ pub async fn run_due(db: &Db) -> Result<(usize, usize), DomainError> {
         let (expired, due) = expire_and_remind(tx, &settings, now)?;
         let mut reminded = 0;
         for r in due {
-            if crate::domain::mail::notify::validation_reminder(tx, &settings, r.ticket, now)? {
+            if crate::domain::tickets::mails::notify::validation_reminder(
+                tx, &settings, r.ticket, now,
+            )? {
                 reminded += 1;
             }
         }

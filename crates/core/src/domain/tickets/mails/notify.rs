@@ -14,8 +14,8 @@
 
 use rusqlite::{Connection, Transaction};
 
-use super::compose;
-use super::outbox::{self, MailKind, NewMail};
+use super::content as compose;
+use crate::domain::mail::outbox::{self, MailKind, NewMail};
 use crate::domain::settings::Settings;
 use crate::domain::settings::mail_registry as keys;
 use crate::domain::tickets::states;
@@ -67,7 +67,7 @@ fn user_recipient(conn: &Connection, id: i64) -> rusqlite::Result<Option<Recipie
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
     Ok(row.and_then(|(mail, lang, disabled)| {
-        (!disabled && super::address::is_valid(&mail)).then(|| Recipient {
+        (!disabled && crate::domain::mail::address::is_valid(&mail)).then(|| Recipient {
             user_id: Some(id),
             mail: mail.trim().to_owned(),
             lang: lang
@@ -100,7 +100,7 @@ fn recipients_of(conn: &Connection, who: Option<Who>) -> rusqlite::Result<Vec<Re
 /// A recipient for an address typed in the settings: a user's language when it is theirs.
 fn address_recipient(conn: &Connection, mail: &str) -> rusqlite::Result<Option<Recipient>> {
     use rusqlite::OptionalExtension;
-    if !super::address::is_valid(mail) {
+    if !crate::domain::mail::address::is_valid(mail) {
         return Ok(None);
     }
     let user: Option<i64> = conn
