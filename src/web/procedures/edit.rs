@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
 use crate::domain::files::{self, Attachment, Store};
+use crate::domain::ids::ProcedureId;
 use crate::domain::procedures::choices::Choices;
 use crate::domain::procedures::{Typed, use_cases};
 use crate::domain::{DomainError, FieldErrors, settings};
@@ -28,7 +29,7 @@ use super::{COMPANY, SEE_ALL};
 /// What the form shows besides the typed fields.
 struct FormPage {
     /// The procedure being changed and the version the form is based on.
-    editing: Option<(i64, i64)>,
+    editing: Option<(ProcedureId, i64)>,
     typed: Typed,
     choices: Choices,
     /// Files already stored with the procedure.
@@ -151,7 +152,7 @@ fn respond(visitor: &Visitor, page: &FormPage, status: axum::http::StatusCode) -
 async fn load_form(
     state: &AppState,
     authed: &Authed,
-    editing: Option<(i64, i64)>,
+    editing: Option<(ProcedureId, i64)>,
     typed: Typed,
     pending: Vec<String>,
 ) -> Result<FormPage, WebError> {
@@ -179,7 +180,7 @@ pub async fn new_page(State(state): State<AppState>, authed: Authed) -> Result<R
 pub async fn edit_page(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<ProcedureId>,
 ) -> Result<Response, WebError> {
     let p = use_cases::get(state.db(), authed.actor(), id).await?;
     let page = load_form(
@@ -197,7 +198,7 @@ pub async fn edit_page(
 async fn reshow(
     state: &AppState,
     authed: &Authed,
-    editing: Option<(i64, i64)>,
+    editing: Option<(ProcedureId, i64)>,
     sent: Submitted,
     errors: FieldErrors,
     banner: Option<Msg>,
@@ -218,7 +219,7 @@ async fn reshow(
 async fn store(
     state: AppState,
     authed: Authed,
-    editing: Option<i64>,
+    editing: Option<ProcedureId>,
     multipart: Multipart,
 ) -> Result<Response, WebError> {
     let me = authed.actor().id().0;
@@ -248,7 +249,7 @@ async fn store(
         }
         Err(DomainError::Conflict(m)) => {
             // The form comes back based on the stored version: saving again replaces it, knowingly.
-            let id = editing.unwrap_or_default();
+            let id = editing.ok_or(WebError::NotFound)?;
             let stored = use_cases::get(state.db(), authed.actor(), id).await?;
             let based_on = Some((id, stored.version));
             reshow(&state, &authed, based_on, sent, FieldErrors::new(), Some(m)).await
@@ -270,7 +271,7 @@ pub async fn create(
 pub async fn save(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<ProcedureId>,
     multipart: Multipart,
 ) -> Result<Response, WebError> {
     store(state, authed, Some(id), multipart).await
@@ -280,7 +281,7 @@ pub async fn save(
 pub async fn delete(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<ProcedureId>,
 ) -> Result<Response, WebError> {
     let store = Store::new(&state.app().config().attachments_dir());
     use_cases::delete(state.db(), &store, authed.actor(), id).await?;

@@ -5,6 +5,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 
 use crate::domain::files::Store;
+use crate::domain::ids::{AttachmentId, ProcedureId};
 use crate::domain::procedures::use_cases;
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
@@ -17,7 +18,7 @@ use crate::web::state::AppState;
 pub async fn download(
     State(state): State<AppState>,
     authed: Authed,
-    Path((procedure, id)): Path<(i64, i64)>,
+    Path((procedure, id)): Path<(ProcedureId, AttachmentId)>,
 ) -> Result<Response, WebError> {
     let (file, storage) = use_cases::download(state.db(), authed.actor(), procedure, id).await?;
     crate::web::tickets::files::send(&state, &file, &storage).await
@@ -27,7 +28,7 @@ pub async fn download(
 pub async fn delete(
     State(state): State<AppState>,
     authed: Authed,
-    Path((procedure, id)): Path<(i64, i64)>,
+    Path((procedure, id)): Path<(ProcedureId, AttachmentId)>,
 ) -> Result<Response, WebError> {
     let store = Store::new(&state.app().config().attachments_dir());
     use_cases::remove_file(state.db(), &store, authed.actor(), procedure, id).await?;

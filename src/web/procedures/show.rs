@@ -5,6 +5,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use maud::html;
 
+use crate::domain::ids::ProcedureId;
 use crate::domain::procedures::use_cases;
 use crate::i18n::format_datetime;
 use crate::web::error::WebError;
@@ -21,7 +22,7 @@ use super::{COMPANY, DELETE, MODIFY, SEE_ALL};
 pub async fn page(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<ProcedureId>,
 ) -> Result<Response, WebError> {
     let visitor = authed.visitor.clone();
     let lang = visitor.lang;

@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Response};
 use tokio_util::io::ReaderStream;
 
 use crate::domain::files::{Attachment, Store};
+use crate::domain::ids::{AttachmentId, TicketId};
 use crate::domain::tickets::attachments;
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
@@ -70,7 +71,7 @@ fn disposition(name: &str) -> String {
 pub async fn download(
     State(state): State<AppState>,
     authed: Authed,
-    Path((ticket, id)): Path<(i64, i64)>,
+    Path((ticket, id)): Path<(TicketId, AttachmentId)>,
 ) -> Result<Response, WebError> {
     let (file, storage) = attachments::download(state.db(), actor(&authed), ticket, id).await?;
     send(&state, &file, &storage).await
@@ -111,7 +112,7 @@ pub(crate) async fn send(
 pub async fn delete(
     State(state): State<AppState>,
     authed: Authed,
-    Path((ticket, id)): Path<(i64, i64)>,
+    Path((ticket, id)): Path<(TicketId, AttachmentId)>,
 ) -> Result<Response, WebError> {
     let store = Store::new(&state.app().config().attachments_dir());
     crate::domain::tickets::remove_attachment(state.db(), &store, actor(&authed), ticket, id)

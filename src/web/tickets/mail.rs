@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
+use crate::domain::ids::TicketId;
 use crate::domain::tickets::mails::manual::{self as mail, ManualForm, ManualMail, Recipients};
 use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::msg;
@@ -36,7 +37,7 @@ fn read(form: &FormPairs) -> ManualForm {
 
 fn view(
     visitor: &Visitor,
-    ticket: i64,
+    ticket: TicketId,
     form: &ManualForm,
     recipients: &Recipients,
     errors: &FieldErrors,
@@ -102,7 +103,7 @@ fn view(
 pub async fn form(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<TicketId>,
 ) -> Result<Response, WebError> {
     let visitor = &authed.visitor;
     let actor = super::actor(&authed);
@@ -124,7 +125,7 @@ pub async fn form(
 pub async fn send(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<TicketId>,
     form: FormPairs,
 ) -> Result<Response, WebError> {
     let visitor = &authed.visitor;

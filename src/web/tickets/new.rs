@@ -1,6 +1,7 @@
 //! The new-ticket page: the full form for technicians, the simple one for requesters, a copy
 //! of a ticket or a template as a start, and sending it.
 
+use crate::domain::ids::TicketId;
 use crate::domain::rights::names as right;
 use std::collections::HashMap;
 
@@ -197,7 +198,7 @@ pub async fn new_page(
 pub(super) async fn room_for(
     state: &AppState,
     actor: &Actor,
-    ticket: Option<i64>,
+    ticket: Option<TicketId>,
 ) -> Result<upload::Allowance, WebError> {
     let room = tickets::page::upload_room(state.db(), actor, ticket).await?;
     Ok(upload::Allowance::from_room(room))

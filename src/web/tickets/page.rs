@@ -1,5 +1,6 @@
 //! The ticket page: showing, saving, closing, saving as a template.
 
+use crate::domain::ids::TicketId;
 use crate::domain::rights::names as right;
 use std::collections::HashMap;
 
@@ -62,7 +63,7 @@ async fn load(
     state: &AppState,
     actor: &Actor,
     lang: crate::i18n::Lang,
-    id: i64,
+    id: TicketId,
     pending: Vec<String>,
 ) -> Result<TicketPage, WebError> {
     let p = tickets::page::load(state.db(), actor, lang, id, pending).await?;
@@ -278,7 +279,7 @@ fn save_bar(
 pub async fn show(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<TicketId>,
 ) -> Result<Response, WebError> {
     let actor = actor(&authed);
     let page = load(&state, actor, authed.visitor.lang, id, Vec::new()).await?;
@@ -306,7 +307,7 @@ fn saved_view(visitor: &Visitor, actor: &Actor, page: &TicketPage) -> Markup {
 pub async fn save(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<TicketId>,
     multipart: Multipart,
 ) -> Result<Response, WebError> {
     let actor = actor(&authed);
@@ -410,7 +411,7 @@ pub async fn save(
 pub(super) async fn reshow_with(
     state: &AppState,
     authed: &Authed,
-    id: i64,
+    id: TicketId,
     with: impl FnOnce(&mut Drafts),
 ) -> Result<Response, WebError> {
     let actor = actor(authed);
@@ -427,7 +428,7 @@ pub(super) async fn reshow_with(
 pub async fn save_template(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<TicketId>,
     form: crate::web::extract::FormPairs,
 ) -> Result<Response, WebError> {
     let name = form.get("template_name").to_owned();
@@ -453,7 +454,7 @@ pub async fn save_template(
 pub async fn close(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<TicketId>,
 ) -> Result<Response, WebError> {
     tickets::close(state.db(), actor(&authed), id).await?;
     Ok(redirect_with_flash(

@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use crate::domain::DomainError;
+use crate::domain::ids::TicketId;
 use crate::domain::tickets::{self, PasteTarget};
 use crate::web::error::WebError;
 use crate::web::extract::Authed;
@@ -29,7 +30,7 @@ pub struct PasteQuery {
 pub async fn attach(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<TicketId>,
     Query(q): Query<PasteQuery>,
     multipart: Multipart,
 ) -> Result<Response, WebError> {

@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
+use crate::domain::ids::{ReminderId, TicketId};
 use crate::domain::tickets::reminders::{self, Reminder};
 use crate::domain::tickets::repo::TicketRow;
 use crate::domain::tickets::values::{datetime_text, parse_datetime};
@@ -83,7 +84,7 @@ pub fn section(visitor: &Visitor, row: &TicketRow, list: &[Reminder], draft: &Dr
 pub async fn add(
     State(state): State<AppState>,
     authed: Authed,
-    Path(ticket): Path<i64>,
+    Path(ticket): Path<TicketId>,
     form: FormPairs,
 ) -> Result<Response, WebError> {
     let due = parse_datetime(form.get("due_at"));
@@ -147,7 +148,7 @@ pub async fn list(State(state): State<AppState>, authed: Authed) -> Result<Respo
 pub async fn done(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<ReminderId>,
 ) -> Result<Response, WebError> {
     reminders::mark_done(state.db(), authed.actor(), id).await?;
     Ok(redirect_with_flash(

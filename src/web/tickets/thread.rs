@@ -5,6 +5,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 
 use crate::domain::DomainError;
+use crate::domain::ids::TicketId;
 use crate::domain::tickets::thread::{EntryView, Kind};
 use crate::domain::tickets::{self, Actor, ThreadAction};
 use crate::i18n::{Msg, format_datetime, msg};
@@ -142,14 +143,14 @@ pub fn entries(
     }
 }
 
-fn back(ticket: i64) -> Response {
+fn back(ticket: TicketId) -> Response {
     Redirect::to(&format!("{}#thread", fill(paths::TICKET, &[&ticket]))).into_response()
 }
 
 async fn act(
     state: &AppState,
     authed: &Authed,
-    ticket: i64,
+    ticket: TicketId,
     entry: i64,
     action: ThreadAction,
 ) -> Result<Response, WebError> {
@@ -180,7 +181,7 @@ async fn act(
 pub async fn edit(
     State(state): State<AppState>,
     authed: Authed,
-    Path((ticket, entry)): Path<(i64, i64)>,
+    Path((ticket, entry)): Path<(TicketId, i64)>,
     form: FormPairs,
 ) -> Result<Response, WebError> {
     let body = form.get("body").to_owned();
@@ -191,7 +192,7 @@ pub async fn edit(
 pub async fn delete(
     State(state): State<AppState>,
     authed: Authed,
-    Path((ticket, entry)): Path<(i64, i64)>,
+    Path((ticket, entry)): Path<(TicketId, i64)>,
 ) -> Result<Response, WebError> {
     act(&state, &authed, ticket, entry, ThreadAction::Delete).await
 }
@@ -200,7 +201,7 @@ pub async fn delete(
 pub async fn toggle_private(
     State(state): State<AppState>,
     authed: Authed,
-    Path((ticket, entry)): Path<(i64, i64)>,
+    Path((ticket, entry)): Path<(TicketId, i64)>,
 ) -> Result<Response, WebError> {
     act(&state, &authed, ticket, entry, ThreadAction::TogglePrivate).await
 }

@@ -2,6 +2,7 @@
 //! the ticket; a technician holding `ticket_user_validation` records an acceptance given
 //! another way; everyone who sees the ticket sees where it stands.
 
+use crate::domain::ids::TicketId;
 use crate::domain::rights::names as right;
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -70,7 +71,7 @@ pub fn panel(visitor: &Visitor, row: &TicketRow, status: Option<&Status>) -> Mar
 async fn answer(
     state: &AppState,
     authed: &Authed,
-    id: i64,
+    id: TicketId,
     confirm: bool,
 ) -> Result<Response, WebError> {
     validation::accept(state.db(), actor(authed), id, confirm).await?;
@@ -85,7 +86,7 @@ async fn answer(
 pub async fn accept(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<TicketId>,
 ) -> Result<Response, WebError> {
     answer(&state, &authed, id, false).await
 }
@@ -94,7 +95,7 @@ pub async fn accept(
 pub async fn confirm(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<TicketId>,
 ) -> Result<Response, WebError> {
     answer(&state, &authed, id, true).await
 }
@@ -103,7 +104,7 @@ pub async fn confirm(
 pub async fn reopen(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<TicketId>,
 ) -> Result<Response, WebError> {
     validation::reopen(state.db(), actor(&authed), id).await?;
     Ok(redirect_with_flash(

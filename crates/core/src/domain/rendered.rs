@@ -30,8 +30,14 @@ impl Text {
 }
 
 /// Keeps `html` as the rendering of text `id`.
-pub fn keep(tx: &Transaction<'_>, text: Text, id: i64, html: &SafeHtml) -> rusqlite::Result<()> {
+pub fn keep(
+    tx: &Transaction<'_>,
+    text: Text,
+    id: impl Into<i64>,
+    html: &SafeHtml,
+) -> rusqlite::Result<()> {
     let (table, key) = text.table();
+    let id: i64 = id.into();
     tx.prepare_cached(&format!(
         "INSERT INTO {table} ({key}, version, html) VALUES (?1, ?2, ?3)
          ON CONFLICT({key}) DO UPDATE SET version = excluded.version, html = excluded.html"
@@ -41,16 +47,22 @@ pub fn keep(tx: &Transaction<'_>, text: Text, id: i64, html: &SafeHtml) -> rusql
 }
 
 /// Forgets the rendering of text `id` (its text changed in a way nobody rendered).
-pub fn forget(tx: &Transaction<'_>, text: Text, id: i64) -> rusqlite::Result<()> {
+pub fn forget(tx: &Transaction<'_>, text: Text, id: impl Into<i64>) -> rusqlite::Result<()> {
     let (table, key) = text.table();
+    let id: i64 = id.into();
     tx.prepare_cached(&format!("DELETE FROM {table} WHERE {key} = ?1"))?
         .execute([id])?;
     Ok(())
 }
 
 /// The kept rendering of text `id`, if there is a current one.
-pub fn kept(conn: &Connection, text: Text, id: i64) -> rusqlite::Result<Option<SafeHtml>> {
+pub fn kept(
+    conn: &Connection,
+    text: Text,
+    id: impl Into<i64>,
+) -> rusqlite::Result<Option<SafeHtml>> {
     let (table, key) = text.table();
+    let id: i64 = id.into();
     conn.prepare_cached(&format!(
         "SELECT html FROM {table} WHERE {key} = ?1 AND version = ?2"
     ))?

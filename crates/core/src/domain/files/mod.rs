@@ -12,11 +12,13 @@ pub use checks::{
 };
 pub use stored::*;
 
+use crate::domain::ids::{ProcedureId, TicketId};
+
 /// What a file belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Owner {
-    Ticket(i64),
-    Procedure(i64),
+    Ticket(TicketId),
+    Procedure(ProcedureId),
 }
 
 impl Owner {
@@ -31,7 +33,7 @@ impl Owner {
     /// The owner's id.
     fn id(self) -> i64 {
         match self {
-            Owner::Ticket(id) | Owner::Procedure(id) => id,
+            Owner::Ticket(TicketId(id)) | Owner::Procedure(ProcedureId(id)) => id,
         }
     }
 }

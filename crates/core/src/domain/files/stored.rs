@@ -17,6 +17,7 @@ use crate::i18n::{Msg, msg};
 
 use super::Owner;
 use super::checks::{SNIFF_BYTES, check_content, check_name, content_type_for};
+use crate::domain::ids::AttachmentId;
 
 /// Where attachment files live.
 #[derive(Debug, Clone)]
@@ -48,7 +49,7 @@ impl Store {
 /// An attachment as listed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attachment {
-    pub id: i64,
+    pub id: AttachmentId,
     pub filename: String,
     pub content_type: String,
     pub size: i64,
@@ -178,7 +179,7 @@ pub async fn accept(
             params![storage_name, name, content_type, size, digest, uploader, clock::now(), pending],
         )?;
         Ok::<_, DomainError>(Ok(Attachment {
-            id: tx.last_insert_rowid(),
+            id: AttachmentId(tx.last_insert_rowid()),
             filename: name,
             content_type,
             size,
@@ -279,7 +280,7 @@ pub fn list_of(conn: &Connection, owner: Owner) -> rusqlite::Result<Vec<Attachme
 pub fn one_of(
     conn: &Connection,
     owner: Owner,
-    id: i64,
+    id: AttachmentId,
 ) -> rusqlite::Result<Option<(Attachment, String)>> {
     conn.query_row(
         &format!(

@@ -7,13 +7,14 @@ use crate::db::Db;
 use crate::domain::DomainError;
 use crate::domain::files::{self, Attachment, Owner, Store};
 
-use super::Reader;
+use super::{ProcedureId, Reader};
+use crate::domain::ids::AttachmentId;
 
 /// Links the pending uploads `tokens` of `uploader` to `procedure`, within `max_count` files
 /// per procedure.
 pub fn link(
     tx: &Transaction<'_>,
-    procedure: i64,
+    procedure: ProcedureId,
     uploader: i64,
     tokens: &[String],
     max_count: i64,
@@ -34,7 +35,7 @@ pub fn link(
 pub fn room(
     conn: &Connection,
     reader: &Reader,
-    procedure: Option<i64>,
+    procedure: Option<ProcedureId>,
     max_count: i64,
 ) -> Result<i64, DomainError> {
     let existing = match procedure {
@@ -50,7 +51,7 @@ pub fn room(
 }
 
 /// The files of `procedure`.
-pub fn list(conn: &Connection, procedure: i64) -> rusqlite::Result<Vec<Attachment>> {
+pub fn list(conn: &Connection, procedure: ProcedureId) -> rusqlite::Result<Vec<Attachment>> {
     files::list_of(conn, Owner::Procedure(procedure))
 }
 
@@ -58,8 +59,8 @@ pub fn list(conn: &Connection, procedure: i64) -> rusqlite::Result<Vec<Attachmen
 pub fn for_download(
     conn: &Connection,
     reader: &Reader,
-    procedure: i64,
-    id: i64,
+    procedure: ProcedureId,
+    id: AttachmentId,
 ) -> rusqlite::Result<Option<(Attachment, String)>> {
     if super::repo::get_visible(conn, reader, procedure)?.is_none() {
         return Ok(None);
@@ -72,8 +73,8 @@ pub async fn remove(
     db: &Db,
     store: &Store,
     reader: Reader,
-    procedure: i64,
-    id: i64,
+    procedure: ProcedureId,
+    id: AttachmentId,
 ) -> Result<(), DomainError> {
     let storage = db
         .write(move |tx| {

@@ -14,10 +14,12 @@ pub mod use_cases;
 
 use rusqlite::types::Value;
 
+pub use crate::domain::ids::ProcedureId;
+
 /// A procedure as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Procedure {
-    pub id: i64,
+    pub id: ProcedureId,
     pub title: String,
     /// Markdown.
     pub body: String,
@@ -35,7 +37,7 @@ pub struct Procedure {
 /// A line of the procedure list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
-    pub id: i64,
+    pub id: ProcedureId,
     pub title: String,
     pub category_id: Option<i64>,
     pub subcategory_id: Option<i64>,

@@ -8,6 +8,7 @@ use crate::domain::worklist::search::fts_query;
 use crate::domain::{DomainError, clock};
 use crate::i18n::msg;
 
+use super::ProcedureId;
 use super::{Checked, Procedure, Reader, Summary};
 
 /// What the list asks for.
@@ -89,7 +90,7 @@ const WHO: &str = "u.display_name";
 pub fn get_visible(
     conn: &Connection,
     reader: &Reader,
-    id: i64,
+    id: ProcedureId,
 ) -> rusqlite::Result<Option<Procedure>> {
     let (visible, mut values) = reader.condition();
     values.insert(0, id.into());
@@ -151,7 +152,7 @@ pub fn for_ticket(
 }
 
 /// Stores a new procedure written by `by`; returns its id.
-pub fn create(tx: &Transaction<'_>, v: &Checked, by: i64) -> rusqlite::Result<i64> {
+pub fn create(tx: &Transaction<'_>, v: &Checked, by: i64) -> rusqlite::Result<ProcedureId> {
     let now = clock::now();
     tx.execute(
         "INSERT INTO procedures (title, body, category_id, subcategory_id, company_id, published,
@@ -168,14 +169,14 @@ pub fn create(tx: &Transaction<'_>, v: &Checked, by: i64) -> rusqlite::Result<i6
             now
         ],
     )?;
-    Ok(tx.last_insert_rowid())
+    Ok(ProcedureId(tx.last_insert_rowid()))
 }
 
 /// Saves procedure `id` over `version` (the one the form was based on): someone else's save in
 /// between is a conflict, not an overwrite.
 pub fn update(
     tx: &Transaction<'_>,
-    id: i64,
+    id: ProcedureId,
     version: i64,
     v: &Checked,
     by: i64,
@@ -215,7 +216,7 @@ pub fn update(
 
 /// Deletes procedure `id` and its attachment rows; returns the storage names of its files,
 /// for the caller to remove once the transaction is committed.
-pub fn delete(tx: &Transaction<'_>, id: i64) -> Result<Vec<String>, DomainError> {
+pub fn delete(tx: &Transaction<'_>, id: ProcedureId) -> Result<Vec<String>, DomainError> {
     let files: Vec<String> = tx
         .prepare("SELECT storage_name FROM attachments WHERE procedure_id = ?1")?
         .query_map([id], |r| r.get(0))?

@@ -12,7 +12,8 @@ use crate::markdown::{self, SafeHtml};
 
 use super::choices::{Choices, Names};
 use super::repo::{self, Found, Query};
-use super::{Procedure, Reader, Typed, files, rules};
+use super::{Procedure, ProcedureId, Reader, Typed, files, rules};
+use crate::domain::ids::AttachmentId;
 
 /// A page of the list, with the names its rows show and the search form's choices.
 #[derive(Debug, Clone)]
@@ -46,7 +47,12 @@ pub struct Shown {
 }
 
 /// Procedure `id`, if `actor` sees it.
-pub async fn show(db: &Db, actor: &Actor, id: i64, lang: Lang) -> Result<Shown, DomainError> {
+pub async fn show(
+    db: &Db,
+    actor: &Actor,
+    id: ProcedureId,
+    lang: Lang,
+) -> Result<Shown, DomainError> {
     let actor = actor.clone();
     run::read(db, move |c| {
         let reader = Reader::of(c, &actor)?;
@@ -64,7 +70,7 @@ pub async fn show(db: &Db, actor: &Actor, id: i64, lang: Lang) -> Result<Shown, 
 }
 
 /// Procedure `id` as stored, if `actor` sees it (to fill the edit form).
-pub async fn get(db: &Db, actor: &Actor, id: i64) -> Result<Procedure, DomainError> {
+pub async fn get(db: &Db, actor: &Actor, id: ProcedureId) -> Result<Procedure, DomainError> {
     let actor = actor.clone();
     run::read(db, move |c| {
         repo::get_visible(c, &Reader::of(c, &actor)?, id)?.ok_or(DomainError::NotFound)
@@ -88,7 +94,7 @@ pub async fn form(
     db: &Db,
     actor: &Actor,
     lang: Lang,
-    editing: Option<i64>,
+    editing: Option<ProcedureId>,
     typed: &Typed,
     pending: Vec<String>,
 ) -> Result<FormData, DomainError> {
@@ -115,7 +121,11 @@ pub async fn form(
 /// How many new files a form for procedure `editing` (or a new one) may bring; not found when
 /// `actor` does not see it. Asked before the form's files are read, so that nothing is stored
 /// for a procedure one may not see.
-pub async fn room(db: &Db, actor: &Actor, editing: Option<i64>) -> Result<i64, DomainError> {
+pub async fn room(
+    db: &Db,
+    actor: &Actor,
+    editing: Option<ProcedureId>,
+) -> Result<i64, DomainError> {
     let actor = actor.clone();
     let max = actor.settings.number(settings::ATTACHMENT_MAX_COUNT);
     run::read(db, move |c| {
@@ -128,7 +138,7 @@ pub async fn room(db: &Db, actor: &Actor, editing: Option<i64>) -> Result<i64, D
 #[derive(Debug, Clone)]
 pub struct Submission {
     /// The procedure changed and the version the form was based on; none for a new one.
-    pub editing: Option<(i64, i64)>,
+    pub editing: Option<(ProcedureId, i64)>,
     pub typed: Typed,
     /// Tokens of the files sent with the form.
     pub pending: Vec<String>,
@@ -136,7 +146,7 @@ pub struct Submission {
 
 /// Stores a new procedure or a change, with its files; returns its id. A change based on an
 /// older version than the stored one is a conflict (the form shows the stored version again).
-pub async fn store(db: &Db, actor: &Actor, sent: Submission) -> Result<i64, DomainError> {
+pub async fn store(db: &Db, actor: &Actor, sent: Submission) -> Result<ProcedureId, DomainError> {
     // Rendered off the writers' turn; kept when the checked text is the one rendered.
     let text = sent.typed.body.trim_end().to_owned();
     let html = if text.chars().count() <= rules::MAX_BODY {
@@ -180,7 +190,12 @@ pub async fn store(db: &Db, actor: &Actor, sent: Submission) -> Result<i64, Doma
 }
 
 /// Deletes procedure `id` (which `actor` must see) and its files.
-pub async fn delete(db: &Db, store: &Store, actor: &Actor, id: i64) -> Result<(), DomainError> {
+pub async fn delete(
+    db: &Db,
+    store: &Store,
+    actor: &Actor,
+    id: ProcedureId,
+) -> Result<(), DomainError> {
     let actor = actor.clone();
     let stored = run::write(db, move |tx| {
         repo::get_visible(tx, &Reader::of(tx, &actor)?, id)?.ok_or(DomainError::NotFound)?;
@@ -195,8 +210,8 @@ pub async fn delete(db: &Db, store: &Store, actor: &Actor, id: i64) -> Result<()
 pub async fn download(
     db: &Db,
     actor: &Actor,
-    procedure: i64,
-    id: i64,
+    procedure: ProcedureId,
+    id: AttachmentId,
 ) -> Result<(Attachment, String), DomainError> {
     let actor = actor.clone();
     run::read(db, move |c| {
@@ -210,8 +225,8 @@ pub async fn remove_file(
     db: &Db,
     store: &Store,
     actor: &Actor,
-    procedure: i64,
-    id: i64,
+    procedure: ProcedureId,
+    id: AttachmentId,
 ) -> Result<(), DomainError> {
     let who = actor.clone();
     let reader = run::read(db, move |c| Ok(Reader::of(c, &who)?)).await?;

@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::db::Db;
 use crate::domain::files::{Owner, Store, list_of, one_of, pending_within_limit};
+use crate::domain::ids::{AttachmentId, TicketId};
 use crate::domain::{DomainError, clock};
 
 pub use crate::domain::files::{Attachment, pending};
@@ -23,7 +24,13 @@ pub fn link(
     max_count: i64,
     now: i64,
 ) -> Result<Vec<Attachment>, DomainError> {
-    let files = pending_within_limit(tx, Owner::Ticket(ticket), uploader, tokens, max_count)?;
+    let files = pending_within_limit(
+        tx,
+        Owner::Ticket(TicketId(ticket)),
+        uploader,
+        tokens,
+        max_count,
+    )?;
     for f in &files {
         tx.execute(
             "UPDATE attachments SET ticket_id = ?2, pending_token = NULL WHERE id = ?1",
@@ -44,17 +51,17 @@ pub fn link(
 
 /// The attachments of `ticket`.
 pub fn list(conn: &Connection, ticket: i64) -> rusqlite::Result<Vec<Attachment>> {
-    list_of(conn, Owner::Ticket(ticket))
+    list_of(conn, Owner::Ticket(TicketId(ticket)))
 }
 
 /// Attachment `id` of `ticket` and its storage name, if `viewer` may see the ticket.
 pub fn for_download(
     conn: &Connection,
     viewer: &Viewer,
-    ticket: i64,
-    id: i64,
+    ticket: TicketId,
+    id: AttachmentId,
 ) -> rusqlite::Result<Option<(Attachment, String)>> {
-    if !viewer.sees(conn, ticket)? {
+    if !viewer.sees(conn, ticket.0)? {
         return Ok(None);
     }
     one_of(conn, Owner::Ticket(ticket), id)
@@ -65,8 +72,8 @@ pub fn for_download(
 pub async fn download(
     db: &Db,
     actor: &crate::domain::Actor,
-    ticket: i64,
-    id: i64,
+    ticket: TicketId,
+    id: AttachmentId,
 ) -> Result<(Attachment, String), DomainError> {
     let actor = actor.clone();
     crate::domain::run::read(db, move |c| {
@@ -81,7 +88,7 @@ pub async fn remove(
     db: &Db,
     store: &Store,
     ticket: i64,
-    id: i64,
+    id: AttachmentId,
     by: i64,
     allowed: impl FnOnce(&Transaction<'_>) -> Result<(), DomainError> + Send + 'static,
 ) -> Result<(), DomainError> {

@@ -26,6 +26,7 @@ pub use save::{Change, Saved, update};
 use uploads::link_uploads;
 pub use uploads::{PasteTarget, attach_pictures, may_paste, remove_attachment, upload_room};
 
+use crate::domain::ids::TicketId;
 use crate::domain::rights::names as right;
 use std::collections::HashMap;
 
@@ -281,9 +282,10 @@ fn keep_description(
 pub async fn save_as_template(
     db: &Db,
     actor: &Actor,
-    id: i64,
+    id: TicketId,
     name: String,
 ) -> Result<i64, DomainError> {
+    let id = id.0;
     if !actor.rights.has(right::TICKET_TEMPLATE) {
         return Err(DomainError::Forbidden);
     }
@@ -428,7 +430,8 @@ fn mark_after_change(
 
 /// The requester's "Close ticket": resolves the ticket and sets its resolution date. Refused to
 /// anyone the ticket page does not offer it to (see [`Actor::may_close`]).
-pub async fn close(db: &Db, actor: &Actor, id: i64) -> Result<(), DomainError> {
+pub async fn close(db: &Db, actor: &Actor, id: TicketId) -> Result<(), DomainError> {
+    let id = id.0;
     if !actor.rights.has(right::TICKET_CLOSE) {
         return Err(DomainError::Forbidden);
     }
@@ -483,10 +486,11 @@ pub async fn mark_read(db: &Db, actor: &Actor, row: &repo::TicketRow) -> Result<
 pub async fn thread_action(
     db: &Db,
     actor: &Actor,
-    ticket: i64,
+    ticket: TicketId,
     entry: i64,
     action: ThreadAction,
 ) -> Result<(), DomainError> {
+    let ticket = ticket.0;
     let edited = match &action {
         ThreadAction::Edit(typed) => {
             let body = thread::reply_text(typed, "body").map_err(DomainError::Invalid)?;

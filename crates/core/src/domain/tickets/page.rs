@@ -3,6 +3,7 @@
 //! under its category, its description's HTML and where the requester's validation stands.
 
 use crate::db::Db;
+use crate::domain::ids::TicketId;
 use crate::domain::procedures;
 use crate::domain::rights::names as right;
 use crate::domain::settings::FUNCTION_PROCEDURES;
@@ -41,9 +42,10 @@ pub async fn load(
     db: &Db,
     actor: &Actor,
     lang: Lang,
-    id: i64,
+    id: TicketId,
     pending: Vec<String>,
 ) -> Result<TicketPage, DomainError> {
+    let id = id.0;
     let actor = actor.clone();
     run::read(db, move |c| {
         let me = actor.id().0;
@@ -146,8 +148,9 @@ pub async fn new_ticket_source(
 pub async fn upload_room(
     db: &Db,
     actor: &Actor,
-    ticket: Option<i64>,
+    ticket: Option<TicketId>,
 ) -> Result<Option<i64>, DomainError> {
     let actor = actor.clone();
+    let ticket = ticket.map(|t| t.0);
     run::read(db, move |c| super::upload_room(c, &actor, ticket)).await
 }

@@ -3,6 +3,7 @@
 use rusqlite::{Connection, Transaction, params};
 
 use crate::db::Db;
+use crate::domain::ids::{ReminderId, TicketId};
 use crate::domain::tickets::repo;
 use crate::domain::users::choices::Who;
 use crate::domain::{Actor, DomainError, FieldErrors, clock, run};
@@ -12,10 +13,11 @@ use crate::i18n::msg;
 pub async fn set(
     db: &Db,
     actor: &Actor,
-    ticket: i64,
+    ticket: TicketId,
     due_at: Option<i64>,
     text: String,
 ) -> Result<i64, DomainError> {
+    let ticket = ticket.0;
     let actor = actor.clone();
     run::write(db, move |tx| {
         let viewer = actor.viewer(tx)?;
@@ -35,7 +37,8 @@ pub async fn due_now(db: &Db, actor: &Actor) -> Result<Vec<Reminder>, DomainErro
 }
 
 /// Marks `actor`'s reminder `id` done.
-pub async fn mark_done(db: &Db, actor: &Actor, id: i64) -> Result<(), DomainError> {
+pub async fn mark_done(db: &Db, actor: &Actor, id: ReminderId) -> Result<(), DomainError> {
+    let id = id.0;
     let me = actor.id().0;
     run::write(db, move |tx| done(tx, id, me)).await
 }

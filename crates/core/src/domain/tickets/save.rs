@@ -29,7 +29,13 @@ pub struct Change {
 /// Saves a change to ticket `id` in one transaction. A change based on an older version is
 /// merged when it touches other fields than the changes made meanwhile; otherwise it is refused
 /// with a message on each field changed by both.
-pub async fn update(db: &Db, actor: &Actor, id: i64, change: Change) -> Result<Saved, DomainError> {
+pub async fn update(
+    db: &Db,
+    actor: &Actor,
+    id: TicketId,
+    change: Change,
+) -> Result<Saved, DomainError> {
+    let id = id.0;
     let access = Access::compute(&actor.rights, &actor.settings, Form::Existing);
     let reply = change.reply.normalized()?;
     let reply_html = match &reply {

@@ -2,6 +2,7 @@
 //! pictures pasted or dropped into a reply or the description.
 
 use super::*;
+use crate::domain::ids::TicketId;
 
 /// How many new files a ticket form of `actor` may bring: for a new ticket (`ticket` none) or
 /// for ticket `ticket`, which they must see (else "not found"). `None` without
@@ -32,9 +33,10 @@ pub async fn remove_attachment(
     db: &Db,
     store: &crate::domain::files::Store,
     actor: &Actor,
-    ticket: i64,
-    id: i64,
+    ticket: TicketId,
+    id: crate::domain::ids::AttachmentId,
 ) -> Result<(), DomainError> {
+    let ticket = ticket.0;
     if !actor.rights.has(right::TICKET_ATTACHMENT_DELETE) {
         return Err(DomainError::Forbidden);
     }
@@ -111,10 +113,11 @@ pub fn may_paste(actor: &Actor, target: PasteTarget) -> bool {
 pub async fn attach_pictures(
     db: &Db,
     actor: &Actor,
-    id: i64,
+    id: TicketId,
     target: PasteTarget,
     uploads: Vec<String>,
 ) -> Result<Vec<attachments::Attachment>, DomainError> {
+    let id = id.0;
     if !may_paste(actor, target) {
         return Err(DomainError::Forbidden);
     }

@@ -8,6 +8,7 @@
 //! Asking is part of the save that resolves the ticket; an answer, a reopening or the delay
 //! running out is one transaction each, checked against what is stored at that moment.
 
+use crate::domain::ids::TicketId;
 use crate::domain::rights::names as right;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
@@ -180,7 +181,13 @@ fn record_answer(
 
 /// The requester accepts the resolution of ticket `id`, or (with `confirm`) a technician
 /// holding `ticket_user_validation` records that they did. Refused unless the ticket awaits it.
-pub async fn accept(db: &Db, actor: &Actor, id: i64, confirm: bool) -> Result<(), DomainError> {
+pub async fn accept(
+    db: &Db,
+    actor: &Actor,
+    id: TicketId,
+    confirm: bool,
+) -> Result<(), DomainError> {
+    let id = id.0;
     if confirm && !actor.rights.has(right::TICKET_USER_VALIDATION) {
         return Err(DomainError::Forbidden);
     }
@@ -208,7 +215,8 @@ pub async fn accept(db: &Db, actor: &Actor, id: i64, confirm: bool) -> Result<()
 
 /// The requester refuses the resolution of ticket `id`: it is reopened (in progress with its
 /// technician, else unassigned) and its technician is told, as by any change of theirs.
-pub async fn reopen(db: &Db, actor: &Actor, id: i64) -> Result<(), DomainError> {
+pub async fn reopen(db: &Db, actor: &Actor, id: TicketId) -> Result<(), DomainError> {
+    let id = id.0;
     let actor = actor.clone();
     db.write(move |tx| {
         let me = actor.user.id.0;

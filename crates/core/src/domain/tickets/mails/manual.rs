@@ -2,6 +2,7 @@
 //! (written to the outbox and recorded in the thread in one transaction).
 
 use crate::db::Db;
+use crate::domain::ids::TicketId;
 use crate::domain::mail::address;
 use crate::domain::mail::outbox::{self, MailKind, NewMail};
 use crate::domain::mail::templates::Body;
@@ -113,9 +114,10 @@ fn may_mail(conn: &rusqlite::Connection, actor: &Actor, ticket: i64) -> Result<(
 pub async fn manual_defaults(
     db: &Db,
     actor: &Actor,
-    ticket: i64,
+    ticket: TicketId,
     lang: Lang,
 ) -> Result<ManualForm, DomainError> {
+    let ticket = ticket.0;
     let actor = actor.clone();
     db.read(move |c| {
         may_mail(c, &actor, ticket)?;
@@ -250,10 +252,11 @@ fn check_manual(
 pub async fn preview_manual(
     db: &Db,
     actor: &Actor,
-    ticket: i64,
+    ticket: TicketId,
     form: ManualForm,
     lang: Lang,
 ) -> Result<ManualMail, DomainError> {
+    let ticket = ticket.0;
     let actor = actor.clone();
     db.read(move |c| check_manual(c, &actor, ticket, &form, lang))
         .await
@@ -264,10 +267,11 @@ pub async fn preview_manual(
 pub async fn send_manual(
     db: &Db,
     actor: &Actor,
-    ticket: i64,
+    ticket: TicketId,
     form: ManualForm,
     lang: Lang,
 ) -> Result<i64, DomainError> {
+    let ticket = ticket.0;
     let actor = actor.clone();
     db.write(move |tx| {
         if !Settings::load(tx)?.flag(keys::SMTP_ENABLED) {
