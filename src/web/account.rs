@@ -183,7 +183,7 @@ async fn save(
     let me = authed.session.actor.user.id;
     let result = manage::update(
         state.db(),
-        me.0,
+        me,
         input.clone(),
         policy,
         me,
@@ -222,7 +222,7 @@ async fn add_view(
     authed: Authed,
     form: FormPairs,
 ) -> Result<Response, WebError> {
-    let me = authed.session.actor.user.id.0;
+    let me = authed.actor().id();
     let (name, target) = (form.get("name").to_owned(), form.get("target").to_owned());
     match views::add_for(state.db(), me, name, target).await {
         Ok(_) => Ok(redirect_with_flash(
@@ -256,7 +256,7 @@ async fn delete_view(
     authed: Authed,
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
-    let me = authed.session.actor.user.id.0;
+    let me = authed.actor().id();
     views::remove_for(state.db(), me, id).await?;
     Ok(Redirect::to(&format!("{}#views", tab_href(Tab::Settings))).into_response())
 }

@@ -10,6 +10,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
+use crate::domain::ids::UserId;
 use crate::domain::profiles::Profile;
 use crate::domain::rights::names;
 use crate::domain::users::options::UserFormOptions;
@@ -105,7 +106,7 @@ pub async fn create(
     .await
     {
         Ok(id) => {
-            let r = manage::record(state.db(), id).await?;
+            let r = manage::record(state.db(), UserId(id)).await?;
             Ok(chosen(id, &r))
         }
         Err(DomainError::Invalid(errors)) => Ok((
@@ -128,7 +129,7 @@ pub async fn create(
 pub async fn edit_form(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<UserId>,
 ) -> Result<Response, WebError> {
     let r = manage::record(state.db(), id).await?;
     if !may_edit(authed.session.actor.rights.has(names::ADMIN), &r) {
@@ -149,7 +150,7 @@ pub async fn edit_form(
 pub async fn update(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<UserId>,
     FormPairs(pairs): FormPairs,
 ) -> Result<Response, WebError> {
     let visitor = &authed.visitor;
@@ -169,7 +170,7 @@ pub async fn update(
     {
         Ok(()) => {
             let r = manage::record(state.db(), id).await?;
-            Ok(chosen(id, &r))
+            Ok(chosen(id.0, &r))
         }
         Err(DomainError::Invalid(errors)) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,

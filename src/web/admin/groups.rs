@@ -8,6 +8,7 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use crate::domain::groups::{self, Group, GroupKind};
+use crate::domain::ids::{GroupId, UserId};
 use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::{Lang, Msg, msg};
 use crate::web::auth::redirect_with_flash;
@@ -130,7 +131,7 @@ pub async fn create(
 
 use crate::domain::groups::Detail;
 
-async fn detail(state: &AppState, id: i64) -> Result<Detail, WebError> {
+async fn detail(state: &AppState, id: GroupId) -> Result<Detail, WebError> {
     Ok(groups::detail(state.db(), id).await?)
 }
 
@@ -210,7 +211,7 @@ fn detail_page(
 pub async fn show(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<GroupId>,
 ) -> Result<Response, WebError> {
     let d = detail(&state, id).await?;
     Ok(detail_page(
@@ -226,7 +227,7 @@ pub async fn show(
 async fn refused(
     state: &AppState,
     authed: &Authed,
-    id: i64,
+    id: GroupId,
     e: DomainError,
     name: Option<&str>,
 ) -> Result<Response, WebError> {
@@ -248,7 +249,7 @@ async fn refused(
 pub async fn rename(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<GroupId>,
     form: FormPairs,
 ) -> Result<Response, WebError> {
     let name = form.get("name").to_owned();
@@ -266,7 +267,7 @@ pub async fn rename(
 pub async fn delete(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<GroupId>,
 ) -> Result<Response, WebError> {
     let kind = detail(&state, id).await?.group.kind;
     match groups::delete(state.db(), id, authed.session.actor.user.id).await {
@@ -283,10 +284,10 @@ pub async fn delete(
 pub async fn add_member(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<GroupId>,
     form: FormPairs,
 ) -> Result<Response, WebError> {
-    let Ok(user) = form.get("user").parse::<i64>() else {
+    let Ok(user) = form.get("user").parse::<UserId>() else {
         let mut errors = FieldErrors::new();
         errors.add("user", msg("error-unknown-choice"));
         return refused(&state, &authed, id, DomainError::Invalid(errors), None).await;
@@ -303,7 +304,7 @@ pub async fn add_member(
 pub async fn remove_member(
     State(state): State<AppState>,
     authed: Authed,
-    Path((id, user)): Path<(i64, i64)>,
+    Path((id, user)): Path<(GroupId, UserId)>,
 ) -> Result<Response, WebError> {
     groups::remove_member(state.db(), id, user, authed.session.actor.user.id).await?;
     Ok(Redirect::to(&format!("{}#members", fill(paths::ADMIN_GROUP, &[&id]))).into_response())

@@ -5,6 +5,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
+use crate::domain::ids::UserId;
 use crate::domain::users::choices::Who;
 use crate::domain::users::record::UserInput;
 use crate::domain::users::{assignments, manage};
@@ -23,7 +24,7 @@ use super::users::{edit_view, extras, list_href};
 async fn set_disabled(
     state: &AppState,
     authed: &Authed,
-    id: i64,
+    id: UserId,
     disabled: bool,
 ) -> Result<Response, WebError> {
     let visitor = &authed.visitor;
@@ -72,7 +73,7 @@ async fn set_disabled(
 pub async fn disable(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<UserId>,
 ) -> Result<Response, WebError> {
     set_disabled(&state, &authed, id, true).await
 }
@@ -81,7 +82,7 @@ pub async fn disable(
 pub async fn enable(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<UserId>,
 ) -> Result<Response, WebError> {
     set_disabled(&state, &authed, id, false).await
 }
@@ -90,7 +91,7 @@ pub async fn enable(
 async fn side_error(
     state: &AppState,
     authed: &Authed,
-    id: i64,
+    id: UserId,
     e: DomainError,
 ) -> Result<Response, WebError> {
     let message = match e {
@@ -117,7 +118,7 @@ async fn side_error(
 pub async fn add_requester(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<UserId>,
     form: FormPairs,
 ) -> Result<Response, WebError> {
     let Some(who) = Who::parse(form.get("requester")) else {
@@ -138,7 +139,7 @@ pub async fn add_requester(
 pub async fn remove_requester(
     State(state): State<AppState>,
     _authed: Authed,
-    Path((id, item)): Path<(i64, i64)>,
+    Path((id, item)): Path<(UserId, i64)>,
 ) -> Result<Response, WebError> {
     assignments::detach(state.db(), id, item).await?;
     Ok(Redirect::to(&format!("{}#requesters", fill(paths::ADMIN_USER, &[&id]))).into_response())
@@ -148,7 +149,7 @@ pub async fn remove_requester(
 pub async fn add_view(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<UserId>,
     form: FormPairs,
 ) -> Result<Response, WebError> {
     let (name, target) = (form.get("name").to_owned(), form.get("target").to_owned());
@@ -165,7 +166,7 @@ pub async fn add_view(
 pub async fn remove_view(
     State(state): State<AppState>,
     _authed: Authed,
-    Path((id, item)): Path<(i64, i64)>,
+    Path((id, item)): Path<(UserId, i64)>,
 ) -> Result<Response, WebError> {
     views::remove_for(state.db(), id, item).await?;
     Ok(Redirect::to(&format!("{}#views", fill(paths::ADMIN_USER, &[&id]))).into_response())
@@ -175,11 +176,11 @@ pub async fn remove_view(
 pub async fn unlock(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<UserId>,
 ) -> Result<Response, WebError> {
     crate::domain::auth::unlock_account(
         state.db(),
-        crate::domain::ids::UserId(id),
+        id,
         authed.session.actor.user.clone(),
         authed.visitor.ip.clone(),
     )

@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 use maud::html;
 
 use crate::domain::DomainError;
+use crate::domain::ids::UserId;
 use crate::domain::users::erase::{self, Erasure};
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
@@ -20,7 +21,7 @@ use crate::web::ui::layout;
 async fn confirmation(
     state: &AppState,
     authed: &Authed,
-    id: i64,
+    id: UserId,
     refusal: Option<crate::i18n::Msg>,
 ) -> Result<Response, WebError> {
     let visitor = &authed.visitor;
@@ -69,7 +70,7 @@ async fn confirmation(
 pub async fn page(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<UserId>,
 ) -> Result<Response, WebError> {
     confirmation(&state, &authed, id, None).await
 }
@@ -78,7 +79,7 @@ pub async fn page(
 pub async fn erase(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<UserId>,
 ) -> Result<Response, WebError> {
     let visitor = &authed.visitor;
     match erase::erase(

@@ -9,6 +9,7 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use crate::domain::groups;
+use crate::domain::ids::UserId;
 use crate::domain::profiles::Profile;
 use crate::domain::rights::names;
 use crate::domain::users::choices::Who;
@@ -218,7 +219,7 @@ pub(super) use crate::domain::users::pages::Extras;
 pub(super) async fn extras(
     state: &AppState,
     visitor: &Visitor,
-    id: i64,
+    id: UserId,
 ) -> Result<Extras, WebError> {
     Ok(pages::account(state.db(), id, visitor.lang).await?)
 }
@@ -370,7 +371,7 @@ pub fn views_block(
 pub async fn edit_page(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<UserId>,
 ) -> Result<Response, WebError> {
     let extras = extras(&state, &authed.visitor, id).await?;
     let values = UserInput::from_record(&extras.record);
@@ -381,7 +382,7 @@ pub async fn edit_page(
 pub async fn update(
     State(state): State<AppState>,
     authed: Authed,
-    Path(id): Path<i64>,
+    Path(id): Path<UserId>,
     FormPairs(pairs): FormPairs,
 ) -> Result<Response, WebError> {
     let visitor = &authed.visitor;

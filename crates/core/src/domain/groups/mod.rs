@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::db::Db;
 use crate::domain::events::{self, EventKind};
-use crate::domain::ids::UserId;
+use crate::domain::ids::{GroupId, UserId};
 use crate::domain::profiles::Profile;
 use crate::domain::users::rules::check_name;
 use crate::domain::{DomainError, FieldErrors};
@@ -40,7 +40,7 @@ impl GroupKind {
 /// A group with its member count.
 #[derive(Debug, Clone)]
 pub struct Group {
-    pub id: i64,
+    pub id: GroupId,
     pub name: String,
     pub kind: GroupKind,
     pub members: i64,
@@ -49,7 +49,7 @@ pub struct Group {
 /// A member of a group.
 #[derive(Debug, Clone)]
 pub struct Member {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub name: String,
     pub login: String,
     pub disabled: bool,
@@ -78,7 +78,7 @@ pub fn list(conn: &Connection, kind: GroupKind) -> rusqlite::Result<Vec<Group>> 
 }
 
 /// One group.
-pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<Group>> {
+pub fn get(conn: &Connection, id: GroupId) -> rusqlite::Result<Option<Group>> {
     conn.prepare_cached(&format!(
         "SELECT {GROUP_COLUMNS} FROM groups g WHERE g.id = ?1"
     ))?
@@ -87,7 +87,7 @@ pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<Group>> {
 }
 
 /// The members of group `id`, by name.
-pub fn members(conn: &Connection, id: i64) -> rusqlite::Result<Vec<Member>> {
+pub fn members(conn: &Connection, id: GroupId) -> rusqlite::Result<Vec<Member>> {
     let mut stmt = conn.prepare_cached(
         "SELECT u.id, u.display_name, u.login, u.disabled
          FROM group_members m JOIN users u ON u.id = m.user_id
@@ -106,7 +106,7 @@ pub fn members(conn: &Connection, id: i64) -> rusqlite::Result<Vec<Member>> {
 }
 
 /// The groups user `user` belongs to.
-pub fn of_user(conn: &Connection, user: i64) -> rusqlite::Result<Vec<Group>> {
+pub fn of_user(conn: &Connection, user: UserId) -> rusqlite::Result<Vec<Group>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {GROUP_COLUMNS} FROM groups g JOIN group_members gm ON gm.group_id = g.id
          WHERE gm.user_id = ?1 ORDER BY g.kind, g.name COLLATE NOCASE"
@@ -119,7 +119,7 @@ fn check_group_name(
     tx: &Transaction<'_>,
     name: &str,
     kind: GroupKind,
-    except: Option<i64>,
+    except: Option<GroupId>,
 ) -> Result<(), DomainError> {
     let mut errors = FieldErrors::new();
     check_name("name", name, true, &mut errors);
@@ -142,7 +142,7 @@ pub async fn create(
     name: String,
     kind: GroupKind,
     by: UserId,
-) -> Result<i64, DomainError> {
+) -> Result<GroupId, DomainError> {
     let name = name.trim().to_owned();
     db.write(move |tx| {
         check_group_name(tx, &name, kind, None)?;
@@ -150,7 +150,7 @@ pub async fn create(
             "INSERT INTO groups (name, kind) VALUES (?1, ?2)",
             params![name, kind.code()],
         )?;
-        let id = tx.last_insert_rowid();
+        let id = GroupId(tx.last_insert_rowid());
         events::record(
             tx,
             EventKind::GroupChanged,
@@ -164,7 +164,7 @@ pub async fn create(
 }
 
 /// Renames group `id`.
-pub async fn rename(db: &Db, id: i64, name: String, by: UserId) -> Result<(), DomainError> {
+pub async fn rename(db: &Db, id: GroupId, name: String, by: UserId) -> Result<(), DomainError> {
     let name = name.trim().to_owned();
     db.write(move |tx| {
         let group = get(tx, id)?.ok_or(DomainError::NotFound)?;
@@ -186,7 +186,7 @@ pub async fn rename(db: &Db, id: i64, name: String, by: UserId) -> Result<(), Do
 }
 
 /// Deletes group `id`, unless tickets or categories still point to it.
-pub async fn delete(db: &Db, id: i64, by: UserId) -> Result<(), DomainError> {
+pub async fn delete(db: &Db, id: GroupId, by: UserId) -> Result<(), DomainError> {
     db.write(move |tx| {
         let group = get(tx, id)?.ok_or(DomainError::NotFound)?;
         let used: i64 = tx.query_row(
@@ -216,7 +216,7 @@ pub async fn delete(db: &Db, id: i64, by: UserId) -> Result<(), DomainError> {
 
 /// Adds user `user` to group `id`. A technician group only takes technicians and
 /// administrators.
-pub async fn add_member(db: &Db, id: i64, user: i64, by: UserId) -> Result<(), DomainError> {
+pub async fn add_member(db: &Db, id: GroupId, user: UserId, by: UserId) -> Result<(), DomainError> {
     db.write(move |tx| {
         let group = get(tx, id)?.ok_or(DomainError::NotFound)?;
         let found: Option<(i64, bool)> = tx
@@ -257,7 +257,12 @@ pub async fn add_member(db: &Db, id: i64, user: i64, by: UserId) -> Result<(), D
 }
 
 /// Removes user `user` from group `id`.
-pub async fn remove_member(db: &Db, id: i64, user: i64, by: UserId) -> Result<(), DomainError> {
+pub async fn remove_member(
+    db: &Db,
+    id: GroupId,
+    user: UserId,
+    by: UserId,
+) -> Result<(), DomainError> {
     db.write(move |tx| {
         let group = get(tx, id)?.ok_or(DomainError::NotFound)?;
         let n = tx.execute(
@@ -294,7 +299,7 @@ pub struct Detail {
 }
 
 /// Group `id` with its members and candidates.
-pub async fn detail(db: &crate::db::Db, id: i64) -> Result<Detail, DomainError> {
+pub async fn detail(db: &crate::db::Db, id: GroupId) -> Result<Detail, DomainError> {
     use crate::domain::users::choices::{self, Who};
     crate::domain::run::read(db, move |c| {
         let group = get(c, id)?.ok_or(DomainError::NotFound)?;
@@ -306,7 +311,7 @@ pub async fn detail(db: &crate::db::Db, id: i64) -> Result<Detail, DomainError> 
         let candidates = people
             .into_iter()
             .filter_map(|ch| match ch.who {
-                Who::User(uid) if !members.iter().any(|m| m.user_id == uid) => {
+                Who::User(uid) if !members.iter().any(|m| m.user_id.0 == uid) => {
                     Some((uid.to_string(), ch.label))
                 }
                 _ => None,

@@ -118,11 +118,21 @@ pub fn remove(tx: &Transaction<'_>, tech: i64, assignment: i64) -> Result<(), Do
 }
 
 /// Attaches `who` (a requester or a group) to technician `tech`, as a use case.
-pub async fn attach(db: &crate::db::Db, tech: i64, who: Who) -> Result<(), DomainError> {
+pub async fn attach(
+    db: &crate::db::Db,
+    tech: crate::domain::ids::UserId,
+    who: Who,
+) -> Result<(), DomainError> {
+    let tech = tech.0;
     crate::domain::run::write(db, move |tx| add(tx, tech, who)).await
 }
 
 /// Detaches assignment `assignment` from technician `tech`, as a use case.
-pub async fn detach(db: &crate::db::Db, tech: i64, assignment: i64) -> Result<(), DomainError> {
+pub async fn detach(
+    db: &crate::db::Db,
+    tech: crate::domain::ids::UserId,
+    assignment: i64,
+) -> Result<(), DomainError> {
+    let tech = tech.0;
     crate::domain::run::write(db, move |tx| remove(tx, tech, assignment)).await
 }

@@ -65,7 +65,8 @@ fn anonymise(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<()> {
 
 /// Deletes account `id`, or anonymises it when tickets point to it (see [`plan`]), in one
 /// transaction: never oneself, never the last account able to administer.
-pub async fn erase(db: &Db, id: i64, by: UserId, ip: String) -> Result<Erasure, DomainError> {
+pub async fn erase(db: &Db, id: UserId, by: UserId, ip: String) -> Result<Erasure, DomainError> {
+    let id = id.0;
     if by.0 == id {
         return Err(DomainError::Conflict(msg("error-cannot-delete-self")));
     }
@@ -116,8 +117,9 @@ pub async fn erase(db: &Db, id: i64, by: UserId, ip: String) -> Result<Erasure, 
 /// User `id`'s name and what erasing them would change.
 pub async fn preview(
     db: &crate::db::Db,
-    id: i64,
+    id: UserId,
 ) -> Result<(String, Erasure), crate::domain::DomainError> {
+    let id = id.0;
     crate::domain::run::read(db, move |c| {
         let user = crate::domain::users::repo::get(c, crate::domain::ids::UserId(id))?
             .ok_or(crate::domain::DomainError::NotFound)?;

@@ -11,7 +11,8 @@ use super::password;
 use super::record::{self, DbLookups, FieldPolicy, Lookups, UserInput, UserRecord};
 
 /// The record of account `id`.
-pub async fn record(db: &Db, id: i64) -> Result<UserRecord, DomainError> {
+pub async fn record(db: &Db, id: UserId) -> Result<UserRecord, DomainError> {
+    let id = id.0;
     db.read(move |c| record::get(c, id).map_err(DomainError::from))
         .await?
         .ok_or(DomainError::NotFound)
@@ -107,7 +108,7 @@ async fn create_within(
 /// the user saves their phone number) stays.
 pub async fn update(
     db: &Db,
-    id: i64,
+    id: UserId,
     input: UserInput,
     policy: FieldPolicy,
     by: UserId,
@@ -120,7 +121,7 @@ pub async fn update(
 /// (an account promoted meanwhile is refused, not changed); `Forbidden` otherwise.
 pub async fn update_if(
     db: &Db,
-    id: i64,
+    id: UserId,
     input: UserInput,
     policy: FieldPolicy,
     by: UserId,
@@ -130,6 +131,7 @@ pub async fn update_if(
     // A first check outside the writers' turn, so that the slow password hash is only made for
     // a form that is valid.
     let base = record(db, id).await?;
+    let id = id.0;
     if !may(&base) {
         return Err(DomainError::Forbidden);
     }
@@ -169,11 +171,12 @@ pub async fn update_if(
 /// account's sessions end at once.
 pub async fn set_disabled(
     db: &Db,
-    id: i64,
+    id: UserId,
     disabled: bool,
     by: UserId,
     ip: String,
 ) -> Result<(), DomainError> {
+    let id = id.0;
     if disabled && by.0 == id {
         return Err(DomainError::Conflict(msg("error-cannot-disable-self")));
     }

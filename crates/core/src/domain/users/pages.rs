@@ -3,6 +3,7 @@
 
 use crate::db::Db;
 use crate::domain::auth::throttle;
+use crate::domain::ids::UserId;
 use crate::domain::views::{self, View};
 use crate::domain::{DomainError, clock, groups, run};
 use crate::i18n::Lang;
@@ -38,7 +39,8 @@ pub struct Extras {
 }
 
 /// Account `id` with everything its page shows beside the form.
-pub async fn account(db: &Db, id: i64, lang: Lang) -> Result<Extras, DomainError> {
+pub async fn account(db: &Db, user: UserId, lang: Lang) -> Result<Extras, DomainError> {
+    let id = user.0;
     run::read(db, move |c| {
         let record = record::get(c, id)?.ok_or(DomainError::NotFound)?;
         let now = clock::now();
@@ -49,7 +51,7 @@ pub async fn account(db: &Db, id: i64, lang: Lang) -> Result<Extras, DomainError
             requesters: choices::requesters(c)?,
             views: views::list(c, id, lang)?,
             view_targets: views::targets(c, lang)?,
-            groups: groups::of_user(c, id)?,
+            groups: groups::of_user(c, user)?,
             options: UserFormOptions::load(c, lang, Some(&record))?,
             record,
         })
@@ -73,7 +75,8 @@ pub async fn profile(
     actor: &crate::domain::Actor,
     lang: Lang,
 ) -> Result<Profile, DomainError> {
-    let id = actor.id().0;
+    let user = actor.id();
+    let id = user.0;
     run::read(db, move |c| {
         let record = record::get(c, id)?.ok_or(DomainError::NotFound)?;
         Ok(Profile {
@@ -81,7 +84,7 @@ pub async fn profile(
             record,
             views: views::list(c, id, lang)?,
             targets: views::targets(c, lang)?,
-            groups: groups::of_user(c, id)?,
+            groups: groups::of_user(c, user)?,
         })
     })
     .await

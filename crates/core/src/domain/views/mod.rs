@@ -138,10 +138,11 @@ pub fn delete(tx: &Transaction<'_>, user: i64, id: i64) -> Result<(), DomainErro
 /// user), in one transaction.
 pub async fn add_for(
     db: &crate::db::Db,
-    user: i64,
+    user: crate::domain::ids::UserId,
     name: String,
     target: String,
 ) -> Result<i64, DomainError> {
+    let user = user.0;
     crate::domain::run::write(db, move |tx| {
         if crate::domain::users::record::get(tx, user)?.is_none() {
             return Err(DomainError::NotFound);
@@ -152,6 +153,11 @@ pub async fn add_for(
 }
 
 /// Removes personal view `id` of user `user`.
-pub async fn remove_for(db: &crate::db::Db, user: i64, id: i64) -> Result<(), DomainError> {
+pub async fn remove_for(
+    db: &crate::db::Db,
+    user: crate::domain::ids::UserId,
+    id: i64,
+) -> Result<(), DomainError> {
+    let user = user.0;
     crate::domain::run::write(db, move |tx| delete(tx, user, id)).await
 }
