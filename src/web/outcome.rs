@@ -31,6 +31,45 @@ where
     }
 }
 
+/// Why a form comes back: the fields refused, or the whole of it refused for a reason (a
+/// conflict with what is stored now, shown above the form).
+#[derive(Debug, Clone, Default)]
+pub struct Refusal {
+    pub errors: FieldErrors,
+    pub reason: Option<crate::i18n::Msg>,
+}
+
+/// [`save_or_reshow`] for forms that can also be refused as a whole: refused fields come back
+/// as 422, a conflict as 409 with its reason; anything else is an error page.
+pub async fn save_or_reshow_refusal<T, Fut>(
+    result: Result<T, DomainError>,
+    saved: impl FnOnce(T) -> Response,
+    reshow: impl FnOnce(Refusal) -> Fut,
+) -> Result<Response, WebError>
+where
+    Fut: Future<Output = Result<Markup, WebError>>,
+{
+    let (status, refusal) = match result {
+        Ok(value) => return Ok(saved(value)),
+        Err(DomainError::Invalid(errors)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Refusal {
+                errors,
+                reason: None,
+            },
+        ),
+        Err(DomainError::Conflict(why)) => (
+            StatusCode::CONFLICT,
+            Refusal {
+                errors: FieldErrors::new(),
+                reason: Some(why),
+            },
+        ),
+        Err(e) => return Err(e.into()),
+    };
+    Ok((status, reshow(refusal).await?).into_response())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +108,17 @@ mod tests {
         )
         .await;
         assert!(matches!(missing, Err(WebError::NotFound)));
+
+        let conflict = save_or_reshow_refusal(
+            Err::<i64, _>(DomainError::Conflict(msg("error-last-admin"))),
+            |_| StatusCode::OK.into_response(),
+            |r| async move {
+                assert_eq!(r.reason.map(|m| m.key), Some("error-last-admin"));
+                Ok(page(&r.errors))
+            },
+        )
+        .await
+        .expect("shown again");
+        assert_eq!(conflict.status(), StatusCode::CONFLICT);
     }
 }

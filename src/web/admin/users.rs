@@ -3,11 +3,11 @@
 //! personal views) are in `user_actions`.
 
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
 
+use crate::domain::FieldErrors;
 use crate::domain::groups;
 use crate::domain::ids::UserId;
 use crate::domain::profiles::Profile;
@@ -18,13 +18,12 @@ use crate::domain::users::record::{UserInput, UserRecord};
 use crate::domain::users::search::{UserPage, UserQuery};
 use crate::domain::users::{manage, pages, policy};
 use crate::domain::views::View;
-use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::{Msg, format_datetime, msg};
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
 use crate::web::extract::{Authed, FormPairs};
 use crate::web::flash::Flash;
-use crate::web::outcome::save_or_reshow;
+use crate::web::outcome::{save_or_reshow, save_or_reshow_refusal};
 use crate::web::paths::{self, fill};
 use crate::web::state::AppState;
 use crate::web::ui::form::{Select, action_button, csrf_field, form_error};
@@ -388,7 +387,7 @@ pub async fn update(
     let visitor = &authed.visitor;
     let policy = policy::administration(&visitor.settings, &authed.session.actor.rights);
     let input = UserInput::from_pairs(pairs);
-    match manage::update(
+    let result = manage::update(
         state.db(),
         id,
         input.clone(),
@@ -396,34 +395,31 @@ pub async fn update(
         authed.session.actor.user.id,
         visitor.ip.clone(),
     )
-    .await
-    {
-        Ok(()) => {
+    .await;
+    let state = &state;
+    save_or_reshow_refusal(
+        result,
+        |()| {
             // A new profile or password changes or ends the account's open streams.
             state.hub().sessions_changed();
-            Ok(redirect_with_flash(
+            redirect_with_flash(
                 &fill(paths::ADMIN_USER, &[&id]),
                 Flash::Saved,
                 visitor.secure,
+            )
+        },
+        // Refused fields, or refused as a whole (the last administrator): the form comes back
+        // as typed.
+        |refused| async move {
+            let extras = extras(state, visitor, id).await?;
+            Ok(edit_view(
+                visitor,
+                &extras,
+                &input,
+                &refused.errors,
+                refused.reason.as_ref(),
             ))
-        }
-        Err(DomainError::Invalid(errors)) => {
-            let extras = extras(&state, visitor, id).await?;
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                edit_view(visitor, &extras, &input, &errors, None),
-            )
-                .into_response())
-        }
-        Err(DomainError::Conflict(why)) => {
-            // Refused as a whole (the last administrator): the form comes back as typed.
-            let extras = extras(&state, visitor, id).await?;
-            Ok((
-                StatusCode::CONFLICT,
-                edit_view(visitor, &extras, &input, &FieldErrors::new(), Some(&why)),
-            )
-                .into_response())
-        }
-        Err(e) => Err(e.into()),
-    }
+        },
+    )
+    .await
 }
