@@ -131,7 +131,7 @@ fn ticket_view(
     let content = html! {
         div.ticket-head #ticket-head data-live-region {
             span.badge.state-badge { (view::state_badge(row.values.state_id, &page.options)) }
-            span.muted { (view::summary(lang, row.id, &row.values).render(lang)) }
+            span.muted { (view::summary(lang, row.id.0, &row.values).render(lang)) }
             div.ticket-actions {
                 @if crate::domain::tickets::may_create(actor) && actor.new_form() == Form::NewFull {
                     a.button.button-small href=(format!("{}?copy={}", paths::TICKET_NEW, row.id)) { (lang.t("ticket-duplicate")) }
@@ -173,7 +173,7 @@ fn ticket_view(
                     section.panel.thread #thread aria-labelledby="thread-heading" {
                         h2 #thread-heading { (lang.t("ticket-thread")) }
                         div #thread-entries data-live-region {
-                            (thread_view::entries(visitor, actor, row.id, &page.entries, page.drafts.entry.as_ref()))
+                            (thread_view::entries(visitor, actor, row.id.0, &page.entries, page.drafts.entry.as_ref()))
                         }
                         @if may_post {
                             div.field.reply #reply.has-error[errors.get("reply").is_some()] {

@@ -61,7 +61,7 @@ pub fn for_download(
     ticket: TicketId,
     id: AttachmentId,
 ) -> rusqlite::Result<Option<(Attachment, String)>> {
-    if !viewer.sees(conn, ticket.0)? {
+    if !viewer.sees(conn, ticket)? {
         return Ok(None);
     }
     one_of(conn, Owner::Ticket(ticket), id)
@@ -106,7 +106,7 @@ pub async fn remove(
             tx.execute("DELETE FROM attachments WHERE id = ?1", [id])?;
             let now = clock::now();
             thread::record(tx, ticket, by, now, Event::AttachmentRemoved { name })?;
-            super::repo::touch(tx, ticket, now)?;
+            super::repo::touch(tx, TicketId(ticket), now)?;
             Ok::<_, DomainError>(storage)
         })
         .await?;

@@ -285,7 +285,6 @@ pub async fn save_as_template(
     id: TicketId,
     name: String,
 ) -> Result<i64, DomainError> {
-    let id = id.0;
     if !actor.rights.has(right::TICKET_TEMPLATE) {
         return Err(DomainError::Forbidden);
     }
@@ -431,7 +430,6 @@ fn mark_after_change(
 /// The requester's "Close ticket": resolves the ticket and sets its resolution date. Refused to
 /// anyone the ticket page does not offer it to (see [`Actor::may_close`]).
 pub async fn close(db: &Db, actor: &Actor, id: TicketId) -> Result<(), DomainError> {
-    let id = id.0;
     if !actor.rights.has(right::TICKET_CLOSE) {
         return Err(DomainError::Forbidden);
     }
@@ -450,13 +448,13 @@ pub async fn close(db: &Db, actor: &Actor, id: TicketId) -> Result<(), DomainErr
         let mut v = current.values.clone();
         v.state_id = states::RESOLVED;
         apply_rules(Some(&current.values), &mut v, now);
-        if !repo::update(tx, id, &v, current.version, now)? {
+        if !repo::update(tx, id.0, &v, current.version, now)? {
             return Err(DomainError::Conflict(msg("error-ticket-changed")));
         }
-        record_changes(tx, id, me, now, &current.values, &v)?;
-        validation::after_save(tx, &actor, id, (&current.values, &v), now)?;
-        notify_saved(tx, &actor, id, (&current.values, &v), None, now)?;
-        mark_after_change(tx, id, me, &v, now)?;
+        record_changes(tx, id.0, me, now, &current.values, &v)?;
+        validation::after_save(tx, &actor, id.0, (&current.values, &v), now)?;
+        notify_saved(tx, &actor, id.0, (&current.values, &v), None, now)?;
+        mark_after_change(tx, id.0, me, &v, now)?;
         Ok(())
     })
     .await
@@ -472,10 +470,10 @@ pub async fn mark_read(db: &Db, actor: &Actor, row: &repo::TicketRow) -> Result<
     }
     db.write(move |tx| {
         if tech {
-            repo::set_tech_read(tx, id, true, clock::now())?;
+            repo::set_tech_read(tx, id.0, true, clock::now())?;
         }
         if user {
-            repo::set_user_read(tx, id, true)?;
+            repo::set_user_read(tx, id.0, true)?;
         }
         Ok(())
     })
@@ -490,7 +488,6 @@ pub async fn thread_action(
     entry: i64,
     action: ThreadAction,
 ) -> Result<(), DomainError> {
-    let ticket = ticket.0;
     let edited = match &action {
         ThreadAction::Edit(typed) => {
             let body = thread::reply_text(typed, "body").map_err(DomainError::Invalid)?;
@@ -518,23 +515,23 @@ pub async fn thread_action(
         match action {
             ThreadAction::Edit(_) => {
                 let (body, html) = edited.unwrap_or_default();
-                thread::edit(tx, ticket, entry, me, rights, body.as_deref(), &html, now)?;
-                if thread::is_visible_text(tx, ticket, entry)?
+                thread::edit(tx, ticket.0, entry, me, rights, body.as_deref(), &html, now)?;
+                if thread::is_visible_text(tx, ticket.0, entry)?
                     && let Some(row) = repo::get(tx, ticket)?
                 {
                     notify::after_change(
                         tx,
                         &actor.settings,
                         &cause(&actor),
-                        ticket,
+                        ticket.0,
                         &notify::Change::ReplyEdited(&row.values),
                         now,
                     )?;
                 }
             }
-            ThreadAction::Delete => thread::delete(tx, ticket, entry, me, rights)?,
+            ThreadAction::Delete => thread::delete(tx, ticket.0, entry, me, rights)?,
             ThreadAction::TogglePrivate => {
-                thread::toggle_private(tx, ticket, entry, rights)?;
+                thread::toggle_private(tx, ticket.0, entry, rights)?;
             }
         }
         repo::touch(tx, ticket, now)?;

@@ -314,7 +314,7 @@ pub fn template_source(conn: &Connection, template: i64) -> rusqlite::Result<Opt
         .optional()?;
     // A template is a model for anyone's tickets: it does not carry its ticket's technician.
     Ok(match ticket {
-        Some(t) => super::repo::get(conn, t)?.map(|r| Values {
+        Some(t) => super::repo::get(conn, crate::domain::ids::TicketId(t))?.map(|r| Values {
             technician: None,
             ..r.values
         }),

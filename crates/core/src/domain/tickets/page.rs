@@ -45,7 +45,6 @@ pub async fn load(
     id: TicketId,
     pending: Vec<String>,
 ) -> Result<TicketPage, DomainError> {
-    let id = id.0;
     let actor = actor.clone();
     run::read(db, move |c| {
         let me = actor.id().0;
@@ -61,7 +60,7 @@ pub async fn load(
             _ => Vec::new(),
         };
         Ok(TicketPage {
-            validation: validation::status(c, &actor.settings, id)?,
+            validation: validation::status(c, &actor.settings, id.0)?,
             procedures,
             description_html,
             options: TicketOptions::load(
@@ -71,12 +70,12 @@ pub async fn load(
                 actor.has(right::TICKET_USER_COMPANY),
             )?,
             entries: if actor.has(right::TICKET_RESOLUTION_DISP) {
-                thread::list(c, id, viewer.private_entries, lang)?
+                thread::list(c, id.0, viewer.private_entries, lang)?
             } else {
                 Vec::new()
             },
-            files: attachments::list(c, id)?,
-            reminders: reminders::of_ticket(c, id)?,
+            files: attachments::list(c, id.0)?,
+            reminders: reminders::of_ticket(c, id.0)?,
             pending: attachments::pending(c, me, &pending)?,
             row,
         })
@@ -137,7 +136,7 @@ pub async fn new_ticket_source(
         }
         (None, Some(id)) => {
             let viewer = actor.viewer(c)?;
-            Ok(repo::get_visible(c, &viewer, id)?.map(|r| r.values))
+            Ok(repo::get_visible(c, &viewer, TicketId(id))?.map(|r| r.values))
         }
         _ => Ok(None),
     })

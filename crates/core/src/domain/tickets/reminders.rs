@@ -17,7 +17,6 @@ pub async fn set(
     due_at: Option<i64>,
     text: String,
 ) -> Result<i64, DomainError> {
-    let ticket = ticket.0;
     let actor = actor.clone();
     run::write(db, move |tx| {
         let viewer = actor.viewer(tx)?;
@@ -25,7 +24,15 @@ pub async fn set(
         let Some(Who::User(tech)) = row.values.technician else {
             return Err(DomainError::Conflict(msg("reminders-need-technician")));
         };
-        add(tx, ticket, tech, due_at, &text, actor.id().0, clock::now())
+        add(
+            tx,
+            ticket.0,
+            tech,
+            due_at,
+            &text,
+            actor.id().0,
+            clock::now(),
+        )
     })
     .await
 }
@@ -38,9 +45,8 @@ pub async fn due_now(db: &Db, actor: &Actor) -> Result<Vec<Reminder>, DomainErro
 
 /// Marks `actor`'s reminder `id` done.
 pub async fn mark_done(db: &Db, actor: &Actor, id: ReminderId) -> Result<(), DomainError> {
-    let id = id.0;
     let me = actor.id().0;
-    run::write(db, move |tx| done(tx, id, me)).await
+    run::write(db, move |tx| done(tx, id.0, me)).await
 }
 
 /// A reminder as listed.

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params, params_from_iter};
 
+use crate::domain::ids::TicketId;
 use crate::domain::users::choices::Who;
 
 use super::values::Values;
@@ -13,7 +14,7 @@ use super::visibility::Viewer;
 /// A stored ticket.
 #[derive(Debug, Clone)]
 pub struct TicketRow {
-    pub id: i64,
+    pub id: TicketId,
     pub values: Values,
     pub creator_id: Option<i64>,
     pub modified_at: i64,
@@ -69,10 +70,10 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<TicketRow> {
 pub fn get_visible(
     conn: &Connection,
     viewer: &Viewer,
-    id: i64,
+    id: TicketId,
 ) -> rusqlite::Result<Option<TicketRow>> {
     let (cond, mut values) = viewer.condition();
-    values.push(SqlValue::Integer(id));
+    values.push(id.into());
     conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM tickets t WHERE {cond} AND t.id = ?"
     ))?
@@ -81,7 +82,7 @@ pub fn get_visible(
 }
 
 /// Ticket `id`, whoever asks (internal use: templates, merges).
-pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<TicketRow>> {
+pub fn get(conn: &Connection, id: TicketId) -> rusqlite::Result<Option<TicketRow>> {
     conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM tickets t WHERE t.id = ?1 AND t.deleted = 0"
     ))?
@@ -215,7 +216,7 @@ pub fn update(
 }
 
 /// Marks ticket `id` changed now (a reply, an attachment), without touching its fields.
-pub fn touch(tx: &Transaction<'_>, id: i64, now: i64) -> rusqlite::Result<()> {
+pub fn touch(tx: &Transaction<'_>, id: TicketId, now: i64) -> rusqlite::Result<()> {
     tx.execute(
         "UPDATE tickets SET modified_at = ?2, version = version + 1 WHERE id = ?1",
         params![id, now],

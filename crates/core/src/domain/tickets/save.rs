@@ -35,7 +35,6 @@ pub async fn update(
     id: TicketId,
     change: Change,
 ) -> Result<Saved, DomainError> {
-    let id = id.0;
     let access = Access::compute(&actor.rights, &actor.settings, Form::Existing);
     let reply = change.reply.normalized()?;
     let reply_html = match &reply {
@@ -87,13 +86,13 @@ pub async fn update(
         }
         let now = clock::now();
         apply_rules(Some(&current.values), &mut v, now);
-        if !repo::update(tx, id, &v, current.version, now)? {
+        if !repo::update(tx, id.0, &v, current.version, now)? {
             return Err(DomainError::Conflict(msg("error-ticket-changed")));
         }
-        record_changes(tx, id, me, now, &current.values, &v)?;
+        record_changes(tx, id.0, me, now, &current.values, &v)?;
         keep_description(
             tx,
-            id,
+            id.0,
             Some(&current.values.description),
             &v.description,
             description.as_ref(),
@@ -101,7 +100,7 @@ pub async fn update(
         if let Some(r) = reply {
             thread::record(
                 tx,
-                id,
+                id.0,
                 me,
                 now,
                 Event::Text {
@@ -111,13 +110,13 @@ pub async fn update(
                 },
             )?;
             if actor.is_technician() {
-                repo::set_last_tech_reply(tx, id, now)?;
+                repo::set_last_tech_reply(tx, id.0, now)?;
             }
         }
-        link_uploads(tx, &actor, id, &change.uploads, now)?;
-        validation::after_save(tx, &actor, id, (&current.values, &v), now)?;
-        notify_saved(tx, &actor, id, (&current.values, &v), visible_reply, now)?;
-        mark_after_change(tx, id, me, &v, now)?;
+        link_uploads(tx, &actor, id.0, &change.uploads, now)?;
+        validation::after_save(tx, &actor, id.0, (&current.values, &v), now)?;
+        notify_saved(tx, &actor, id.0, (&current.values, &v), visible_reply, now)?;
+        mark_after_change(tx, id.0, me, &v, now)?;
         Ok(saved)
     })
     .await

@@ -14,7 +14,7 @@ pub fn upload_room(
 ) -> Result<Option<i64>, DomainError> {
     let existing = match ticket {
         Some(id) => {
-            if !actor.viewer(conn)?.sees(conn, id)? {
+            if !actor.viewer(conn)?.sees(conn, TicketId(id))? {
                 return Err(DomainError::NotFound);
             }
             attachments::list(conn, id)?.len() as i64
@@ -36,12 +36,11 @@ pub async fn remove_attachment(
     ticket: TicketId,
     id: crate::domain::ids::AttachmentId,
 ) -> Result<(), DomainError> {
-    let ticket = ticket.0;
     if !actor.rights.has(right::TICKET_ATTACHMENT_DELETE) {
         return Err(DomainError::Forbidden);
     }
     let who = actor.clone();
-    attachments::remove(db, store, ticket, id, actor.user.id.0, move |tx| {
+    attachments::remove(db, store, ticket.0, id, actor.user.id.0, move |tx| {
         if who.viewer(tx)?.sees(tx, ticket)? {
             Ok(())
         } else {
@@ -117,7 +116,6 @@ pub async fn attach_pictures(
     target: PasteTarget,
     uploads: Vec<String>,
 ) -> Result<Vec<attachments::Attachment>, DomainError> {
-    let id = id.0;
     if !may_paste(actor, target) {
         return Err(DomainError::Forbidden);
     }
@@ -134,7 +132,14 @@ pub async fn attach_pictures(
         {
             return Err(invalid("attachments", msg("error-paste-not-picture")));
         }
-        attachments::link(tx, id, me, &uploads, actor.max_attachments(), clock::now())
+        attachments::link(
+            tx,
+            id.0,
+            me,
+            &uploads,
+            actor.max_attachments(),
+            clock::now(),
+        )
     })
     .await
 }

@@ -187,7 +187,6 @@ pub async fn accept(
     id: TicketId,
     confirm: bool,
 ) -> Result<(), DomainError> {
-    let id = id.0;
     if confirm && !actor.rights.has(right::TICKET_USER_VALIDATION) {
         return Err(DomainError::Forbidden);
     }
@@ -199,7 +198,7 @@ pub async fn accept(
         if !confirm && current.values.requester != Some(Who::User(me)) {
             return Err(DomainError::Forbidden);
         }
-        if !awaiting(tx, id)? {
+        if !awaiting(tx, id.0)? {
             return Err(DomainError::Conflict(msg("validation-not-awaiting")));
         }
         let answer = if confirm {
@@ -207,7 +206,7 @@ pub async fn accept(
         } else {
             Answer::Accepted
         };
-        record_answer(tx, id, answer, Some(me), clock::now())?;
+        record_answer(tx, id.0, answer, Some(me), clock::now())?;
         Ok(())
     })
     .await
@@ -216,7 +215,6 @@ pub async fn accept(
 /// The requester refuses the resolution of ticket `id`: it is reopened (in progress with its
 /// technician, else unassigned) and its technician is told, as by any change of theirs.
 pub async fn reopen(db: &Db, actor: &Actor, id: TicketId) -> Result<(), DomainError> {
-    let id = id.0;
     let actor = actor.clone();
     db.write(move |tx| {
         let me = actor.user.id.0;
@@ -225,7 +223,7 @@ pub async fn reopen(db: &Db, actor: &Actor, id: TicketId) -> Result<(), DomainEr
         if current.values.requester != Some(Who::User(me)) {
             return Err(DomainError::Forbidden);
         }
-        if !awaiting(tx, id)? {
+        if !awaiting(tx, id.0)? {
             return Err(DomainError::Conflict(msg("validation-not-awaiting")));
         }
         let now = clock::now();
@@ -237,13 +235,13 @@ pub async fn reopen(db: &Db, actor: &Actor, id: TicketId) -> Result<(), DomainEr
         };
         v.resolved_at = None;
         apply_rules(Some(&current.values), &mut v, now);
-        if !repo::update(tx, id, &v, current.version, now)? {
+        if !repo::update(tx, id.0, &v, current.version, now)? {
             return Err(DomainError::Conflict(msg("error-ticket-changed")));
         }
-        record_changes(tx, id, me, now, &current.values, &v)?;
-        forget(tx, id)?;
-        notify_saved(tx, &actor, id, (&current.values, &v), None, now)?;
-        mark_after_change(tx, id, me, &v, now)?;
+        record_changes(tx, id.0, me, now, &current.values, &v)?;
+        forget(tx, id.0)?;
+        notify_saved(tx, &actor, id.0, (&current.values, &v), None, now)?;
+        mark_after_change(tx, id.0, me, &v, now)?;
         Ok(())
     })
     .await

@@ -5,6 +5,7 @@
 //! condition, used by every query that reads tickets for someone, so that a guessed number
 //! answers "not found".
 
+use crate::domain::ids::TicketId;
 use crate::domain::rights::names as right;
 use rusqlite::Connection;
 use rusqlite::types::Value as SqlValue;
@@ -96,9 +97,9 @@ impl Viewer {
     }
 
     /// Whether ticket `id` is visible.
-    pub fn sees(&self, conn: &Connection, id: i64) -> rusqlite::Result<bool> {
+    pub fn sees(&self, conn: &Connection, id: TicketId) -> rusqlite::Result<bool> {
         let (cond, mut values) = self.condition();
-        values.push(SqlValue::Integer(id));
+        values.push(id.into());
         conn.query_row(
             &format!("SELECT EXISTS(SELECT 1 FROM tickets t WHERE {cond} AND t.id = ?)"),
             rusqlite::params_from_iter(values),

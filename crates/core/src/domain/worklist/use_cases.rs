@@ -85,5 +85,8 @@ pub async fn generation(db: &Db) -> Result<i64, DomainError> {
 
 /// Whether `reader` sees ticket `id`.
 pub async fn sees(db: &Db, reader: Arc<Reader>, id: i64) -> Result<bool, DomainError> {
-    run::read(db, move |c| Ok(reader.viewer.sees(c, id)?)).await
+    run::read(db, move |c| {
+        Ok(reader.viewer.sees(c, crate::domain::ids::TicketId(id))?)
+    })
+    .await
 }

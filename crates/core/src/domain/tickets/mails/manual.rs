@@ -104,7 +104,7 @@ fn may_mail(conn: &rusqlite::Connection, actor: &Actor, ticket: i64) -> Result<(
         return Err(DomainError::Forbidden);
     }
     let viewer = Viewer::load(conn, actor.user.id.0, &actor.rights, &actor.settings)?;
-    if repo::get_visible(conn, &viewer, ticket)?.is_none() {
+    if repo::get_visible(conn, &viewer, TicketId(ticket))?.is_none() {
         return Err(DomainError::NotFound);
     }
     Ok(())
@@ -117,12 +117,11 @@ pub async fn manual_defaults(
     ticket: TicketId,
     lang: Lang,
 ) -> Result<ManualForm, DomainError> {
-    let ticket = ticket.0;
     let actor = actor.clone();
     db.read(move |c| {
-        may_mail(c, &actor, ticket)?;
+        may_mail(c, &actor, ticket.0)?;
         let row = repo::get(c, ticket)?.ok_or(DomainError::NotFound)?;
-        let facts = content::facts(c, ticket, lang)?.ok_or(DomainError::NotFound)?;
+        let facts = content::facts(c, ticket.0, lang)?.ok_or(DomainError::NotFound)?;
         let users = match row.values.requester {
             Some(crate::domain::users::choices::Who::User(id)) => vec![id],
             _ => Vec::new(),
@@ -256,9 +255,8 @@ pub async fn preview_manual(
     form: ManualForm,
     lang: Lang,
 ) -> Result<ManualMail, DomainError> {
-    let ticket = ticket.0;
     let actor = actor.clone();
-    db.read(move |c| check_manual(c, &actor, ticket, &form, lang))
+    db.read(move |c| check_manual(c, &actor, ticket.0, &form, lang))
         .await
 }
 
@@ -271,13 +269,12 @@ pub async fn send_manual(
     form: ManualForm,
     lang: Lang,
 ) -> Result<i64, DomainError> {
-    let ticket = ticket.0;
     let actor = actor.clone();
     db.write(move |tx| {
         if !Settings::load(tx)?.flag(keys::SMTP_ENABLED) {
             return Err(DomainError::Conflict(msg("smtp-error-disabled")));
         }
-        let mail = check_manual(tx, &actor, ticket, &form, lang)?;
+        let mail = check_manual(tx, &actor, ticket.0, &form, lang)?;
         let now = clock::now();
         let sender = notify::sender_for(
             tx,
@@ -286,13 +283,13 @@ pub async fn send_manual(
                 technician: actor.is_technician(),
                 mail: actor.user.mail.trim().to_owned(),
             },
-            Some(ticket),
+            Some(ticket.0),
         )?;
         let mut recorded = mail.to.clone();
         recorded.extend(mail.cc.iter().cloned());
         let entry = crate::domain::tickets::thread::record_mail(
             tx,
-            ticket,
+            ticket.0,
             Some(actor.user.id.0),
             now,
             &recorded.join("\n"),
@@ -302,7 +299,7 @@ pub async fn send_manual(
             tx,
             &NewMail {
                 kind: MailKind::Manual,
-                ticket_id: Some(ticket),
+                ticket_id: Some(ticket.0),
                 thread_entry_id: Some(entry),
                 author_addr: sender,
                 to: mail.to,
