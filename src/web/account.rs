@@ -3,15 +3,14 @@
 //! must change their password is sent.
 
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
 
+use crate::domain::FieldErrors;
 use crate::domain::users::record::UserInput;
 use crate::domain::users::{self, PasswordChange, manage, policy};
 use crate::domain::views::{self};
-use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::{format_datetime, msg};
 
 use super::admin::users::{groups_block, views_block};
@@ -224,31 +223,32 @@ async fn add_view(
 ) -> Result<Response, WebError> {
     let me = authed.actor().id();
     let (name, target) = (form.get("name").to_owned(), form.get("target").to_owned());
-    match views::add_for(state.db(), me, name, target).await {
-        Ok(_) => Ok(redirect_with_flash(
-            &format!("{}#views", tab_href(Tab::Settings)),
-            Flash::Saved,
-            authed.visitor.secure,
-        )),
-        Err(DomainError::Invalid(errors)) => {
-            let p = load(&state, &authed).await?;
+    let result = views::add_for(state.db(), me, name, target).await;
+    let (state, authed) = (&state, &authed);
+    save_or_reshow(
+        result,
+        |_| {
+            redirect_with_flash(
+                &format!("{}#views", tab_href(Tab::Settings)),
+                Flash::Saved,
+                authed.visitor.secure,
+            )
+        },
+        |errors| async move {
+            let p = load(state, authed).await?;
             let values = UserInput::from_record(&p.record);
             let banner = errors.0.first().map(|(_, m)| m.clone());
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                view(
-                    &authed.visitor,
-                    &p,
-                    Tab::Settings,
-                    &values,
-                    &FieldErrors::new(),
-                    banner.as_ref(),
-                ),
-            )
-                .into_response())
-        }
-        Err(e) => Err(e.into()),
-    }
+            Ok(view(
+                &authed.visitor,
+                &p,
+                Tab::Settings,
+                &values,
+                &FieldErrors::new(),
+                banner.as_ref(),
+            ))
+        },
+    )
+    .await
 }
 
 async fn delete_view(
@@ -286,7 +286,7 @@ async fn password_submit(
         new: form.password,
         confirm: form.password_confirm,
     };
-    match users::change_password(
+    let result = users::change_password(
         state.db(),
         state.gate(),
         authed.session.actor.user.id,
@@ -294,23 +294,16 @@ async fn password_submit(
         Some(authed.session.token_hash.clone()),
         visitor.ip.clone(),
     )
-    .await
-    {
-        Ok(()) => {
+    .await;
+    save_or_reshow(
+        result,
+        |()| {
             state.hub().sessions_changed();
-            Ok(redirect_with_flash(
-                paths::HOME,
-                Flash::PasswordChanged,
-                visitor.secure,
-            ))
-        }
-        Err(DomainError::Invalid(errors)) => Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            password_view(visitor, &errors),
-        )
-            .into_response()),
-        Err(e) => Err(e.into()),
-    }
+            redirect_with_flash(paths::HOME, Flash::PasswordChanged, visitor.secure)
+        },
+        |errors| async move { Ok(password_view(visitor, &errors)) },
+    )
+    .await
 }
 
 fn password_form(visitor: &Visitor, errors: &FieldErrors) -> Markup {
