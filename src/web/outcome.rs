@@ -110,10 +110,10 @@ mod tests {
         assert!(matches!(missing, Err(WebError::NotFound)));
 
         let conflict = save_or_reshow_refusal(
-            Err::<i64, _>(DomainError::Conflict(msg("error-last-admin"))),
+            Err::<i64, _>(DomainError::Conflict(msg("error-last-administrator"))),
             |_| StatusCode::OK.into_response(),
             |r| async move {
-                assert_eq!(r.reason.map(|m| m.key), Some("error-last-admin"));
+                assert_eq!(r.reason.map(|m| m.key), Some("error-last-administrator"));
                 Ok(page(&r.errors))
             },
         )
