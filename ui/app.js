@@ -803,3 +803,9 @@ document.addEventListener("change", function (event) {
   if (form && form.requestSubmit) form.requestSubmit();
   else if (form) form.submit();
 });
+
+// The print view's button opens the browser's print dialog.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest && event.target.closest("[data-print]");
+  if (button) window.print();
+});

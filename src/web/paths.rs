@@ -69,6 +69,8 @@ pub const TICKET_NEW: &str = "/tickets/new";
 pub const TICKETS: &str = "/tickets";
 pub const TICKET: &str = "/tickets/{id}";
 pub const TICKET_CLOSE: &str = "/tickets/{id}/close";
+/// The print view of a ticket (`ticket_print`).
+pub const TICKET_PRINT: &str = "/tickets/{id}/print";
 /// The requester accepts the resolution (requester validation).
 pub const TICKET_VALIDATION_ACCEPT: &str = "/tickets/{id}/validation/accept";
 /// The requester refuses the resolution: the ticket is reopened.

@@ -326,6 +326,7 @@ use Profile::{Administrator as A, Technician as T, User as U};
 /// Every right that takes effect and is not a ticket field right, with where to see it.
 const PROBES: &[Probe] = &[
     probe("admin", T, "/admin/users", Opens),
+    probe("ticket_print", T, "/tickets/{ticket}", Shows("/print\"")),
     probe(
         "ticket_save_close",
         T,

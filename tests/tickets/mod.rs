@@ -11,6 +11,8 @@ pub mod first_day;
 /// Finding work: the menu's views and counters, the list, search, activity, the user bar,
 /// supervision, live events and the CSV export.
 pub mod lists;
+/// The print view of a ticket.
+pub mod print;
 /// Ticket rules: states, numbers, templates, reminders, visibility, concurrent saves, bad input.
 pub mod rules;
 /// Tickets: forms, thread, attachments, states, templates, reminders, visibility, conflicts.

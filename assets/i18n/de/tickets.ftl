@@ -170,3 +170,6 @@ validation-expired = Lösung ohne Antwort bestätigt am { $date }.
 validation-mark = zu bestätigen
 flash-resolution-accepted = Danke: Die Lösung ist bestätigt.
 flash-ticket-reopened = Das Ticket ist wieder offen; schreiben Sie in einer Antwort, was noch nicht stimmt.
+
+ticket-print = Drucken
+ticket-printed-on = Gedruckt am { $date }

@@ -170,3 +170,6 @@ validation-expired = Resolution accepted without an answer on { $date }.
 validation-mark = awaiting validation
 flash-resolution-accepted = Thank you: the resolution is accepted.
 flash-ticket-reopened = The ticket is reopened; say what is still wrong in a reply.
+
+ticket-print = Print
+ticket-printed-on = Printed on { $date }

@@ -170,3 +170,6 @@ validation-expired = Resolución aceptada sin respuesta el { $date }.
 validation-mark = por validar
 flash-resolution-accepted = Gracias: la resolución está aceptada.
 flash-ticket-reopened = El ticket está reabierto; explique qué sigue mal en una respuesta.
+
+ticket-print = Imprimir
+ticket-printed-on = Impreso el { $date }

@@ -172,3 +172,6 @@ validation-expired = Résolution acceptée sans réponse le { $date }.
 validation-mark = à valider
 flash-resolution-accepted = Merci : la résolution est acceptée.
 flash-ticket-reopened = Le ticket est rouvert ; dites ce qui ne va toujours pas dans une réponse.
+
+ticket-print = Imprimer
+ticket-printed-on = Imprimé le { $date }

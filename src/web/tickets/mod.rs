@@ -7,6 +7,7 @@ mod new;
 mod page;
 mod paste;
 mod people;
+mod print;
 mod quick;
 mod reminders;
 mod thread;
@@ -70,6 +71,11 @@ pub fn routes() -> Routes {
             paths::TICKET_VALIDATION_CONFIRM,
             Access::Right(right::TICKET_USER_VALIDATION),
             validation::confirm,
+        )
+        .get(
+            paths::TICKET_PRINT,
+            Access::Right(right::TICKET_PRINT),
+            print::page,
         )
         .post(paths::TICKET_ENTRY_EDIT, Access::LoggedIn, thread::edit)
         .post(paths::TICKET_ENTRY_DELETE, Access::LoggedIn, thread::delete)

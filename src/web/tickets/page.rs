@@ -136,6 +136,9 @@ fn ticket_view(
                 @if crate::domain::tickets::may_create(actor) && actor.new_form() == Form::NewFull {
                     a.button.button-small href=(format!("{}?copy={}", paths::TICKET_NEW, row.id)) { (lang.t("ticket-duplicate")) }
                 }
+                @if actor.rights.has(right::TICKET_PRINT) {
+                    a.button.button-small href=(fill(paths::TICKET_PRINT, &[&row.id])) target="_blank" rel="noopener" { (lang.t("ticket-print")) }
+                }
                 @if actor.rights.has(right::TICKET_SEND_MAIL) && visitor.settings.flag(crate::domain::settings::mail_registry::SMTP_ENABLED) {
                     a.button.button-small href=(fill(paths::TICKET_MAIL, &[&row.id])) { (lang.t("mail-send-from-ticket")) }
                 }

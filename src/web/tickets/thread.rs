@@ -19,7 +19,8 @@ use crate::web::visitor::Visitor;
 
 use super::actor;
 
-fn event_text(visitor: &Visitor, e: &EntryView) -> String {
+/// What an event of the thread says, in the visitor's language.
+pub(super) fn event_text(visitor: &Visitor, e: &EntryView) -> String {
     let lang = visitor.lang;
     let who = e.author.as_str();
     let none = lang.t("choice-none");

@@ -158,6 +158,28 @@ pub fn wall_page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
     }
 }
 
+/// A page meant for paper (a ticket's print view): no menu nor bar, the company's name above
+/// the content, and a button that opens the browser's print dialog (hidden on paper).
+pub fn print_page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
+    let lang = visitor.lang;
+    html! {
+        (DOCTYPE)
+        html lang=(lang.code()) data-theme="blue" {
+            (head(visitor, title))
+            body.print-body {
+                main.print-sheet #main {
+                    header.print-head {
+                        span.print-company { (visitor.company_name()) }
+                        button.button.button-small.no-print type="button" data-print { (lang.t("ticket-print")) }
+                    }
+                    h1 { (title) }
+                    (content)
+                }
+            }
+        }
+    }
+}
+
 /// A page for a visitor who is not logged in (login, set-up, errors): a centred card.
 pub fn card_page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
     let lang = visitor.lang;

@@ -89,7 +89,6 @@ pub const PENDING: &[(Right, Pending)] = &[
     (names::SIDE_ALL_SERVICE_EDIT, ListOption),
     (names::SIDE_ALL_AGENCY_EDIT, ListOption),
     (names::TICKET_NEXT, TicketOption),
-    (names::TICKET_PRINT, TicketOption),
     (names::TICKET_FUSION, TicketOption),
     (names::TICKET_CALENDAR, Pending::Function(Calendar)),
     (names::TICKET_TYPE_SERVICE_LIMIT, TicketOption),

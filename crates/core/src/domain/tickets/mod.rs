@@ -9,6 +9,7 @@ pub mod limits;
 pub mod mails;
 pub mod options;
 pub mod page;
+pub mod print;
 pub mod reminders;
 pub mod repo;
 pub mod states;
