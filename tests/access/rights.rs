@@ -328,6 +328,12 @@ const PROBES: &[Probe] = &[
     probe("admin", T, "/admin/users", Opens),
     probe("ticket_print", T, "/tickets/{ticket}", Shows("/print\"")),
     probe(
+        "ticket_resolution_text_only",
+        T,
+        "/tickets/{ticket}",
+        Hides("event-entry"),
+    ),
+    probe(
         "ticket_save_close",
         T,
         "/tickets/{ticket}",

@@ -1,5 +1,6 @@
 //! The print view of a ticket (`ticket_print`): a clean page with the ticket and the thread its
-//! reader may see, for whoever sees the ticket and holds the right.
+//! reader may see, for whoever sees the ticket and holds the right; `ticket_resolution_text_only`
+//! leaves the events out, on the page and on paper.
 
 use gestdesk::domain::profiles::Profile;
 use reqwest::StatusCode;
@@ -56,6 +57,19 @@ async fn a_ticket_prints_with_the_thread_its_reader_may_see() {
     assert!(sheet.body.contains("Internal: order spares"));
     assert!(sheet.body.contains("data-print"), "the print button");
     assert!(!sheet.body.contains("sidebar"), "no menu on paper");
+    assert!(sheet.body.contains("print-event"), "events are printed");
+
+    // A profile that reads only the text of the resolution prints only the replies.
+    app.set_right(Profile::Technician, "ticket_resolution_text_only", true);
+    let text_only = tech.get(&print).await;
+    assert!(text_only.body.contains("Replaced the roller."));
+    assert!(
+        !text_only.body.contains("print-event"),
+        "{}",
+        text_only.body
+    );
+    assert!(!tech.get(&page).await.body.contains("event-entry"));
+    app.set_right(Profile::Technician, "ticket_resolution_text_only", false);
 
     // The requester prints it too, without the reply hidden from them.
     let theirs = user.get(&print).await;

@@ -109,7 +109,6 @@ pub const PENDING: &[(Right, Pending)] = &[
     (names::TICKET_ASSET_MODEL, Pending::Function(Assets)),
     (names::TICKET_CAT_SERVICE_ONLY, TicketOption),
     (names::TICKET_SENDER_SERVICE_DISP, TicketOption),
-    (names::TICKET_RESOLUTION_TEXT_ONLY, TicketOption),
     (names::TICKET_PRIORITY_SERVICE_LIMIT, TicketOption),
     (names::TICKET_CRITICALITY_SERVICE_LIMIT, TicketOption),
     (names::TICKET_BILLABLE, TicketOption),

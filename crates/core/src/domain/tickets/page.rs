@@ -69,11 +69,7 @@ pub async fn load(
                 &row.values,
                 actor.has(right::TICKET_USER_COMPANY),
             )?,
-            entries: if actor.has(right::TICKET_RESOLUTION_DISP) {
-                thread::list(c, id.0, viewer.private_entries, lang)?
-            } else {
-                Vec::new()
-            },
+            entries: thread::for_reader(c, &actor, &viewer, id.0, lang)?,
             files: attachments::list(c, id.0)?,
             reminders: reminders::of_ticket(c, id.0)?,
             pending: attachments::pending(c, me, &pending)?,

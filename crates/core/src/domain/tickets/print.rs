@@ -41,11 +41,7 @@ pub async fn printable(
         let facts = content::facts(c, id.0, lang)?.ok_or(DomainError::NotFound)?;
         let description_html = rendered::kept(c, rendered::Text::Description, id)?
             .unwrap_or_else(|| markdown::render_html(&row.values.description));
-        let entries = if actor.has(right::TICKET_RESOLUTION_DISP) {
-            thread::list(c, id.0, viewer.private_entries, lang)?
-        } else {
-            Vec::new()
-        };
+        let entries = thread::for_reader(c, &actor, &viewer, id.0, lang)?;
         Ok(Printable {
             facts,
             description_html,

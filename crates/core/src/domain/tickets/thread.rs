@@ -225,6 +225,27 @@ fn person(name: Option<String>, group: Option<String>) -> Option<String> {
 }
 
 /// The entries of `ticket` in order; hidden ones only if `private` is true.
+/// The thread of `ticket` as `actor` reads it (seen through `viewer`): nothing without
+/// `ticket_resolution_disp`, the replies hidden from them left out, and only the text entries
+/// when their profile holds `ticket_resolution_text_only`.
+pub fn for_reader(
+    conn: &Connection,
+    actor: &crate::domain::Actor,
+    viewer: &super::visibility::Viewer,
+    ticket: i64,
+    lang: Lang,
+) -> rusqlite::Result<Vec<EntryView>> {
+    use crate::domain::rights::names as right;
+    if !actor.has(right::TICKET_RESOLUTION_DISP) {
+        return Ok(Vec::new());
+    }
+    let mut entries = list(conn, ticket, viewer.private_entries, lang)?;
+    if actor.has(right::TICKET_RESOLUTION_TEXT_ONLY) {
+        entries.retain(|e| e.kind == Kind::Text);
+    }
+    Ok(entries)
+}
+
 pub fn list(
     conn: &Connection,
     ticket: i64,
