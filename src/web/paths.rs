@@ -69,6 +69,8 @@ pub const TICKET_NEW: &str = "/tickets/new";
 pub const TICKETS: &str = "/tickets";
 pub const TICKET: &str = "/tickets/{id}";
 pub const TICKET_CLOSE: &str = "/tickets/{id}/close";
+/// Reopens a closed ticket (`ticket_reopen`).
+pub const TICKET_REOPEN: &str = "/tickets/{id}/reopen";
 /// The print view of a ticket (`ticket_print`).
 pub const TICKET_PRINT: &str = "/tickets/{id}/print";
 /// The requester accepts the resolution (requester validation).

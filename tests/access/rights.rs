@@ -328,6 +328,12 @@ const PROBES: &[Probe] = &[
     probe("admin", T, "/admin/users", Opens),
     probe("ticket_print", T, "/tickets/{ticket}", Shows("/print\"")),
     probe(
+        "ticket_reopen",
+        T,
+        "/tickets/{resolved}",
+        Shows("/reopen\""),
+    ),
+    probe(
         "ticket_resolution_text_only",
         T,
         "/tickets/{ticket}",

@@ -13,6 +13,8 @@ pub mod first_day;
 pub mod lists;
 /// The print view of a ticket.
 pub mod print;
+/// The reopen button.
+pub mod reopen;
 /// Ticket rules: states, numbers, templates, reminders, visibility, concurrent saves, bad input.
 pub mod rules;
 /// Tickets: forms, thread, attachments, states, templates, reminders, visibility, conflicts.

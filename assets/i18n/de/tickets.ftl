@@ -173,3 +173,5 @@ flash-ticket-reopened = Das Ticket ist wieder offen; schreiben Sie in einer Antw
 
 ticket-print = Drucken
 ticket-printed-on = Gedruckt am { $date }
+ticket-reopen = Wieder öffnen
+ticket-reopen-not-closed = Dieses Ticket ist nicht geschlossen: Es gibt nichts wieder zu öffnen.

@@ -173,3 +173,5 @@ flash-ticket-reopened = The ticket is reopened; say what is still wrong in a rep
 
 ticket-print = Print
 ticket-printed-on = Printed on { $date }
+ticket-reopen = Reopen
+ticket-reopen-not-closed = This ticket is not closed: there is nothing to reopen.

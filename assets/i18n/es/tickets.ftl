@@ -173,3 +173,5 @@ flash-ticket-reopened = El ticket está reabierto; explique qué sigue mal en un
 
 ticket-print = Imprimir
 ticket-printed-on = Impreso el { $date }
+ticket-reopen = Reabrir
+ticket-reopen-not-closed = Este ticket no está cerrado: no hay nada que reabrir.

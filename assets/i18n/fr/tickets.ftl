@@ -175,3 +175,5 @@ flash-ticket-reopened = Le ticket est rouvert ; dites ce qui ne va toujours pas 
 
 ticket-print = Imprimer
 ticket-printed-on = Imprimé le { $date }
+ticket-reopen = Rouvrir
+ticket-reopen-not-closed = Ce ticket n'est pas fermé : il n'y a rien à rouvrir.

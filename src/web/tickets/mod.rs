@@ -72,6 +72,11 @@ pub fn routes() -> Routes {
             Access::Right(right::TICKET_USER_VALIDATION),
             validation::confirm,
         )
+        .post(
+            paths::TICKET_REOPEN,
+            Access::Right(right::TICKET_REOPEN),
+            page::reopen,
+        )
         .get(
             paths::TICKET_PRINT,
             Access::Right(right::TICKET_PRINT),

@@ -267,6 +267,11 @@ fn save_bar(
                         (lang.t("ticket-save-and-close"))
                     }
                 }
+                @if actor.rights.has(right::TICKET_REOPEN) && crate::domain::tickets::states::is_closed(row.values.state_id) {
+                    span #reopen-ticket {
+                        (action_button(visitor, &fill(paths::TICKET_REOPEN, &[&row.id]), &lang.t("ticket-reopen"), "", None))
+                    }
+                }
                 // The requester's own "Close ticket", beside the reply they may write instead.
                 @if actor.may_close(row) {
                     span #close-ticket {
@@ -451,6 +456,20 @@ pub async fn save_template(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// `POST /tickets/{id}/reopen`: the reopen button on a closed ticket.
+pub async fn reopen(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<TicketId>,
+) -> Result<Response, WebError> {
+    tickets::reopen::reopen(state.db(), actor(&authed), id).await?;
+    Ok(redirect_with_flash(
+        &fill(paths::TICKET, &[&id]),
+        Flash::TicketReopened,
+        authed.visitor.secure,
+    ))
 }
 
 /// `POST /tickets/{id}/close`: the requester's "Close ticket".

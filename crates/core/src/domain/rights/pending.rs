@@ -118,7 +118,6 @@ pub const PENDING: &[(Right, Pending)] = &[
         Pending::Function(Availability),
     ),
     (names::TICKET_DELETE, TicketOption),
-    (names::TICKET_REOPEN, TicketOption),
     (names::TICKET_THREAD_ADD, TicketOption),
     (names::TICKET_THREAD_PRIVATE_BUTTON, TicketOption),
     (names::TICKET_CANCEL, TicketOption),

@@ -11,6 +11,7 @@ pub mod options;
 pub mod page;
 pub mod print;
 pub mod reminders;
+pub mod reopen;
 pub mod repo;
 pub mod states;
 pub mod thread;

@@ -14,7 +14,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::states;
 use super::values::Values;
-use super::{Actor, apply_rules, mark_after_change, notify_saved, record_changes, repo};
+use super::{Actor, repo};
 use crate::db::Db;
 use crate::domain::settings::{self, Settings};
 use crate::domain::users::choices::Who;
@@ -115,7 +115,7 @@ pub(super) fn after_save(
     Ok(false)
 }
 
-fn forget(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<()> {
+pub(super) fn forget(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<()> {
     tx.execute(
         "UPDATE tickets SET validation_asked_at = NULL, validation_reminded_at = NULL,
              validation_answered_at = NULL, validation_answer = NULL, validation_answered_by = NULL
@@ -226,22 +226,7 @@ pub async fn reopen(db: &Db, actor: &Actor, id: TicketId) -> Result<(), DomainEr
         if !awaiting(tx, id.0)? {
             return Err(DomainError::Conflict(msg("validation-not-awaiting")));
         }
-        let now = clock::now();
-        let mut v = current.values.clone();
-        v.state_id = if v.technician.is_some() {
-            states::IN_PROGRESS
-        } else {
-            states::UNASSIGNED
-        };
-        v.resolved_at = None;
-        apply_rules(Some(&current.values), &mut v, now);
-        if !repo::update(tx, id.0, &v, current.version, now)? {
-            return Err(DomainError::Conflict(msg("error-ticket-changed")));
-        }
-        record_changes(tx, id.0, me, now, &current.values, &v)?;
-        forget(tx, id.0)?;
-        notify_saved(tx, &actor, id.0, (&current.values, &v), None, now)?;
-        mark_after_change(tx, id.0, me, &v, now)?;
+        super::reopen::reopen_row(tx, &actor, &current)?;
         Ok(())
     })
     .await
