@@ -328,6 +328,13 @@ const PROBES: &[Probe] = &[
     probe("admin", T, "/admin/users", Opens),
     probe("ticket_print", T, "/tickets/{ticket}", Shows("/print\"")),
     probe(
+        "ticket_cancel",
+        T,
+        "/tickets/{ticket}",
+        Shows("data-cancel"),
+    ),
+    probe("ticket_cancel", U, "/tickets/new", Shows("data-cancel")),
+    probe(
         "ticket_reopen",
         T,
         "/tickets/{resolved}",

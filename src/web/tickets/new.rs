@@ -112,6 +112,9 @@ fn new_view(
                 button.button.button-primary type="submit" {
                     (lang.t(if form == Form::NewSimple { "ticket-send" } else { "ticket-create" }))
                 }
+                @if actor.rights.has(right::TICKET_CANCEL) {
+                    a.button #cancel-button href=(paths::TICKETS) data-cancel { (lang.t("action-cancel")) }
+                }
             }
         }
     };

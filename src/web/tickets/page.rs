@@ -267,6 +267,10 @@ fn save_bar(
                         (lang.t("ticket-save-and-close"))
                     }
                 }
+                // Leaves the ticket without saving, back to the list (GestSup's "Annuler").
+                @if actor.rights.has(right::TICKET_CANCEL) {
+                    a.button #cancel-button href=(paths::TICKETS) data-cancel { (lang.t("action-cancel")) }
+                }
                 @if actor.rights.has(right::TICKET_REOPEN) && crate::domain::tickets::states::is_closed(row.values.state_id) {
                     span #reopen-ticket {
                         (action_button(visitor, &fill(paths::TICKET_REOPEN, &[&row.id]), &lang.t("ticket-reopen"), "", None))

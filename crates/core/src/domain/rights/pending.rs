@@ -120,7 +120,6 @@ pub const PENDING: &[(Right, Pending)] = &[
     (names::TICKET_DELETE, TicketOption),
     (names::TICKET_THREAD_ADD, TicketOption),
     (names::TICKET_THREAD_PRIVATE_BUTTON, TicketOption),
-    (names::TICKET_CANCEL, TicketOption),
     (names::TICKET_NEW_ASSET_DISP, Pending::Function(Assets)),
     (names::TICKET_NEW_RESOLUTION_DISP, TicketOption),
     (names::TICKET_NEW_SEND, TicketOption),
