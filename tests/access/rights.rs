@@ -334,6 +334,19 @@ const PROBES: &[Probe] = &[
         Shows("data-cancel"),
     ),
     probe("ticket_cancel", U, "/tickets/new", Shows("data-cancel")),
+    // The technician field's options (a requester option carries `data-mail` first).
+    probe(
+        "ticket_tech_admin",
+        T,
+        "/tickets/new",
+        Shows(r#"value="u{admin_id}" data-detail"#),
+    ),
+    probe(
+        "ticket_tech_super",
+        T,
+        "/tickets/new",
+        Shows(r#"value="u{sam}" data-detail"#),
+    ),
     probe(
         "ticket_reopen",
         T,
@@ -682,6 +695,10 @@ async fn every_right_takes_effect_or_says_it_does_not_yet() {
     let tom = app.login_as("tom", Profile::Technician).await;
     let ursula = app.login_as("ursula", Profile::User).await;
     let (tom_id, ursula_id) = (app.user_id("tom"), app.user_id("ursula"));
+    // A supervisor, whom the technician field offers with `ticket_tech_super`.
+    app.create_user("sam", "supervisor pass", Profile::Supervisor)
+        .await;
+    let (sam_id, admin_id) = (app.user_id("sam"), app.user_id(crate::common::ADMIN_LOGIN));
     let sql = app.sql();
     sql.execute_batch(&format!(
         "INSERT INTO companies (name) VALUES ('ACME'), ('Initech');
@@ -774,6 +791,8 @@ async fn every_right_takes_effect_or_says_it_does_not_yet() {
             app.count("SELECT max(id) FROM procedures").to_string(),
         ),
         ("{tom}", tom_id.to_string()),
+        ("{sam}", sam_id.to_string()),
+        ("{admin_id}", admin_id.to_string()),
         (
             "{tom_entry}",
             app.count("SELECT id FROM thread_entries WHERE body = 'From Tom'")

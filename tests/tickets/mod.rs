@@ -19,5 +19,7 @@ pub mod reopen;
 pub mod rules;
 /// Tickets: forms, thread, attachments, states, templates, reminders, visibility, conflicts.
 pub mod stories;
+/// Who the technician field offers.
+pub mod technicians;
 /// Requester validation: accepting or reopening a resolution, reminders, the delay.
 pub mod validation;

@@ -99,8 +99,6 @@ pub const PENDING: &[(Right, Pending)] = &[
     (names::TICKET_OBSERVER, TicketOption),
     (names::TICKET_OBSERVER_DISP, TicketOption),
     (names::TICKET_TECH_SERVICE_LOCK, TicketOption),
-    (names::TICKET_TECH_ADMIN, TicketOption),
-    (names::TICKET_TECH_SUPER, TicketOption),
     (names::TICKET_ASSET, Pending::Function(Assets)),
     (names::TICKET_ASSET_DISP, Pending::Function(Assets)),
     (names::TICKET_ASSET_MANDATORY, Pending::Function(Assets)),

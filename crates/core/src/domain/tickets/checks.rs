@@ -5,7 +5,6 @@
 use rusqlite::Connection;
 
 use crate::domain::FieldErrors;
-use crate::domain::profiles::Profile;
 use crate::domain::users::choices::Who;
 use crate::i18n::msg;
 
@@ -88,10 +87,16 @@ pub fn check(
             );
         }
     }
+    // Only the profiles the form offers (fixed numbers, never typed input).
+    let offered: Vec<String> = access
+        .technicians
+        .profiles()
+        .iter()
+        .map(|p| p.id().to_string())
+        .collect();
     let technician_sql = format!(
-        "SELECT EXISTS(SELECT 1 FROM users WHERE id = ?1 AND disabled = 0 AND profile_id IN ({}, {}))",
-        Profile::Technician.id(),
-        Profile::Administrator.id()
+        "SELECT EXISTS(SELECT 1 FROM users WHERE id = ?1 AND disabled = 0 AND profile_id IN ({}))",
+        offered.join(", ")
     );
     let people = [
         (

@@ -216,13 +216,49 @@ pub enum Form {
 #[derive(Debug, Clone)]
 pub struct Access {
     fields: [FieldAccess; 18],
+    /// Which profiles the technician field offers.
+    pub technicians: TechnicianOffer,
+}
+
+/// Which profiles the technician field offers besides technicians: administrators with
+/// `ticket_tech_admin`, supervisors with `ticket_tech_super` (GestSup's rights).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TechnicianOffer {
+    pub administrators: bool,
+    pub supervisors: bool,
+}
+
+impl TechnicianOffer {
+    /// What someone holding `rights` is offered.
+    pub fn of(rights: &RightSet) -> TechnicianOffer {
+        TechnicianOffer {
+            administrators: rights.has(right::TICKET_TECH_ADMIN),
+            supervisors: rights.has(right::TICKET_TECH_SUPER),
+        }
+    }
+
+    /// The profiles offered.
+    pub fn profiles(self) -> Vec<crate::domain::profiles::Profile> {
+        use crate::domain::profiles::Profile;
+        let mut out = vec![Profile::Technician];
+        if self.administrators {
+            out.push(Profile::Administrator);
+        }
+        if self.supervisors {
+            out.push(Profile::Supervisor);
+        }
+        out
+    }
 }
 
 impl Access {
     /// Computes the access of someone holding `rights`.
     pub fn compute(rights: &RightSet, s: &Settings, form: Form) -> Access {
         let fields = Field::ALL.map(|f| field_access(f, rights, s, form));
-        Access { fields }
+        Access {
+            fields,
+            technicians: TechnicianOffer::of(rights),
+        }
     }
 
     /// The access to `field`.

@@ -103,10 +103,11 @@ fn people_details(conn: &Connection, skip: bool) -> rusqlite::Result<HashMap<i64
     rows.collect()
 }
 
-/// The login of every active technician or administrator, by choice value.
+/// The login of every active user the technician field may offer (technicians,
+/// administrators, supervisors), by choice value.
 fn technician_logins(conn: &Connection) -> rusqlite::Result<HashMap<String, String>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, login FROM users WHERE profile_id IN (0, 4) AND +disabled = 0",
+        "SELECT id, login FROM users WHERE profile_id IN (0, 3, 4) AND +disabled = 0",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok((Who::User(r.get(0)?).value(), r.get::<_, String>(1)?))
@@ -232,6 +233,7 @@ impl TicketOptions {
         lang: Lang,
         v: &Values,
         company_first: bool,
+        offer: super::fields::TechnicianOffer,
     ) -> rusqlite::Result<Self> {
         let (choices, requester_search) = choices::requesters_up_to(conn, FULL_LIST_MAX)?;
         let mut requesters = Vec::new();
@@ -257,7 +259,7 @@ impl TicketOptions {
                 phone: d.phone,
             });
         }
-        let technicians = choices::technicians(conn)?
+        let technicians = choices::technicians_among(conn, &offer.profiles())?
             .into_iter()
             .map(|c| (c.who.value(), c.label))
             .collect();

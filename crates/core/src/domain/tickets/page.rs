@@ -12,6 +12,7 @@ use crate::i18n::Lang;
 use crate::markdown::{self, SafeHtml};
 
 use super::attachments::{self, Attachment};
+use super::fields::TechnicianOffer;
 use super::options::TicketOptions;
 use super::reminders::{self, Reminder};
 use super::repo::{self, TicketRow};
@@ -68,6 +69,7 @@ pub async fn load(
                 lang,
                 &row.values,
                 actor.has(right::TICKET_USER_COMPANY),
+                TechnicianOffer::of(&actor.rights),
             )?,
             entries: thread::for_reader(c, &actor, &viewer, id.0, lang)?,
             files: attachments::list(c, id.0)?,
@@ -105,10 +107,11 @@ pub async fn new_ticket(
         actor.has(right::TICKET_USER_COMPANY),
         actor.settings.clone(),
     );
+    let offer = TechnicianOffer::of(&actor.rights);
     run::read(db, move |c| {
         let now = crate::domain::clock::now();
         Ok(NewTicketPage {
-            options: TicketOptions::load(c, lang, &v, company_first)?,
+            options: TicketOptions::load(c, lang, &v, company_first, offer)?,
             pending: attachments::pending(c, me, &pending)?,
             left: super::limits::remaining(c, me, &settings, now)?.map(|r| r.left()),
             hours: super::limits::hours_remaining(c, me, &settings, now)?,

@@ -104,6 +104,14 @@ pub fn requesters(conn: &Connection) -> rusqlite::Result<Vec<Choice>> {
     Ok(out)
 }
 
+/// Active users of `profiles` (the technician field's offer), then technician groups as
+/// `[G] name`.
+pub fn technicians_among(conn: &Connection, profiles: &[Profile]) -> rusqlite::Result<Vec<Choice>> {
+    let mut out = users(conn, Some(profiles))?;
+    out.extend(groups(conn, "technician")?);
+    Ok(out)
+}
+
 /// Active technicians and administrators, then technician groups as `[G] name`.
 pub fn technicians(conn: &Connection) -> rusqlite::Result<Vec<Choice>> {
     let mut out = users(conn, Some(&[Profile::Technician, Profile::Administrator]))?;
