@@ -400,6 +400,11 @@ async fn a_ticket_is_opened_with_a_file_answered_by_its_requester_and_closed_in_
         b.client.delete_all_cookies().await?;
         log_in(&b, &app, "uma", "uma's password 1").await?;
         b.client.goto(&app.url(&format!("/tickets/{id}"))).await?;
+        if b.client.find(Locator::Css("[name='reply']")).await.is_err() {
+            let url = b.client.current_url().await?;
+            let title = b.client.title().await?;
+            panic!("the requester's ticket page has no reply field: {url} ({title})");
+        }
         assert!(b.client.find(Locator::Css("[name='requester']")).await.is_err(), "a requester could change the requester");
         fill(&b, "reply", "It shows a blue screen now.").await?;
         click_and_wait(&b, "#save-button").await?;
