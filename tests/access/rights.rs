@@ -334,6 +334,13 @@ const PROBES: &[Probe] = &[
         Shows("data-cancel"),
     ),
     probe("ticket_cancel", U, "/tickets/new", Shows("data-cancel")),
+    // The requester list's details (the address is in `data-mail` either way).
+    probe(
+        "ticket_user_mail",
+        T,
+        "/tickets/{ticket}",
+        Shows(r#" · ursula@example.test""#),
+    ),
     // The technician field's options (a requester option carries `data-mail` first).
     probe(
         "ticket_tech_admin",
@@ -711,7 +718,8 @@ async fn every_right_takes_effect_or_says_it_does_not_yet() {
          INSERT INTO user_agencies (user_id, agency_id) SELECT {ursula_id}, id FROM agencies;
          INSERT INTO groups (name, kind) VALUES ('Fixture technicians', 'technician');
          INSERT INTO group_members (group_id, user_id) SELECT id, {tom_id} FROM groups;
-         INSERT INTO personal_views (user_id, name, category_id) VALUES ({tom_id}, 'Hardware', 1);"
+         INSERT INTO personal_views (user_id, name, category_id) VALUES ({tom_id}, 'Hardware', 1);
+         UPDATE users SET mail = 'ursula@example.test' WHERE id = {ursula_id};"
     ))
     .expect("fixtures");
     let ticket = crate::common::open_ticket(

@@ -93,7 +93,6 @@ pub const PENDING: &[(Right, Pending)] = &[
     (names::TICKET_CALENDAR, Pending::Function(Calendar)),
     (names::TICKET_TYPE_SERVICE_LIMIT, TicketOption),
     (names::TICKET_TYPE_ANSWER_DISP, TicketOption),
-    (names::TICKET_USER_MAIL, TicketOption),
     (names::TICKET_USER_MOBILE, TicketOption),
     (names::TICKET_USER_INFO_MOBILE, TicketOption),
     (names::TICKET_OBSERVER, TicketOption),

@@ -62,13 +62,38 @@ fn labelled(label: String, company: &str, company_first: bool) -> String {
     }
 }
 
-/// "login · company", or the login alone when there is no company or the label shows it.
-fn detail(login: &str, company: &str, company_first: bool) -> String {
-    if company_first || company.is_empty() {
-        login.to_owned()
-    } else {
-        format!("{login} · {company}")
+/// How people are written in the requester list, from the reader's rights: their company
+/// first (`ticket_user_company`), their mail address beside them (`ticket_user_mail`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PersonLabels {
+    pub company_first: bool,
+    pub mail: bool,
+}
+
+impl PersonLabels {
+    /// What someone holding `rights` reads.
+    pub fn of(rights: &crate::domain::rights::RightSet) -> PersonLabels {
+        use crate::domain::rights::names as right;
+        PersonLabels {
+            company_first: rights.has(right::TICKET_USER_COMPANY),
+            mail: rights.has(right::TICKET_USER_MAIL),
+        }
     }
+}
+
+/// "login · company", or the login alone when there is no company or the label shows it; then
+/// the mail address when `labels` show it.
+fn detail(d: &Details, labels: PersonLabels) -> String {
+    let mut out = if labels.company_first || d.company.is_empty() {
+        d.login.clone()
+    } else {
+        format!("{} · {}", d.login, d.company)
+    };
+    if labels.mail && !d.mail.trim().is_empty() {
+        out.push_str(" · ");
+        out.push_str(d.mail.trim());
+    }
+    out
 }
 
 /// What the form shows beside a user: mail, phone, company and login.
@@ -123,11 +148,8 @@ pub async fn search_people(
     text: String,
     limit: i64,
 ) -> Result<Vec<Person>, crate::domain::DomainError> {
-    let company_first = actor.has(crate::domain::rights::names::TICKET_USER_COMPANY);
-    crate::domain::run::read(db, move |c| {
-        Ok(find_people(c, None, &text, company_first, limit)?)
-    })
-    .await
+    let labels = PersonLabels::of(&actor.rights);
+    crate::domain::run::read(db, move |c| Ok(find_people(c, None, &text, labels, limit)?)).await
 }
 
 /// Active users matching `text` (name, login, mail or company), at most `limit`, as requester
@@ -136,7 +158,7 @@ pub fn find_people(
     conn: &Connection,
     id: Option<i64>,
     text: &str,
-    company_first: bool,
+    labels: PersonLabels,
     limit: i64,
 ) -> rusqlite::Result<Vec<Person>> {
     let rows = match id {
@@ -176,8 +198,8 @@ pub fn find_people(
         .into_iter()
         .map(|(id, name, d): (i64, String, Details)| Person {
             value: Who::User(id).value(),
-            label: labelled(name, &d.company, company_first),
-            detail: detail(&d.login, &d.company, company_first),
+            detail: detail(&d, labels),
+            label: labelled(name, &d.company, labels.company_first),
             mail: d.mail,
             phone: d.phone,
         })
@@ -226,20 +248,20 @@ pub fn subcategories(
 }
 
 impl TicketOptions {
-    /// Loads the choices, keeping retired entries that `v` already points to; with
-    /// `company_first`, requesters read "Company – Last First".
+    /// Loads the choices, keeping retired entries that `v` already points to; requesters are
+    /// written as `labels` say ("Company – Last First" with the company first).
     pub fn load(
         conn: &Connection,
         lang: Lang,
         v: &Values,
-        company_first: bool,
+        labels: PersonLabels,
         offer: super::fields::TechnicianOffer,
     ) -> rusqlite::Result<Self> {
         let (choices, requester_search) = choices::requesters_up_to(conn, FULL_LIST_MAX)?;
         let mut requesters = Vec::new();
         // With a long list, only the current requester is listed; the form searches the others.
         if requester_search && let Some(Who::User(current)) = v.requester {
-            requesters.extend(find_people(conn, Some(current), "", company_first, 1)?);
+            requesters.extend(find_people(conn, Some(current), "", labels, 1)?);
         }
         let details = people_details(conn, requester_search)?;
         for c in choices {
@@ -249,9 +271,9 @@ impl TicketOptions {
             };
             requesters.push(Person {
                 value: c.who.value(),
-                label: labelled(c.label, &d.company, company_first),
+                label: labelled(c.label, &d.company, labels.company_first),
                 detail: if person {
-                    detail(&d.login, &d.company, company_first)
+                    detail(&d, labels)
                 } else {
                     String::new()
                 },

@@ -13,7 +13,7 @@ use crate::markdown::{self, SafeHtml};
 
 use super::attachments::{self, Attachment};
 use super::fields::TechnicianOffer;
-use super::options::TicketOptions;
+use super::options::{PersonLabels, TicketOptions};
 use super::reminders::{self, Reminder};
 use super::repo::{self, TicketRow};
 use super::thread::{self, EntryView};
@@ -68,7 +68,7 @@ pub async fn load(
                 c,
                 lang,
                 &row.values,
-                actor.has(right::TICKET_USER_COMPANY),
+                PersonLabels::of(&actor.rights),
                 TechnicianOffer::of(&actor.rights),
             )?,
             entries: thread::for_reader(c, &actor, &viewer, id.0, lang)?,
@@ -101,17 +101,17 @@ pub async fn new_ticket(
     values: &super::values::Values,
     pending: Vec<String>,
 ) -> Result<NewTicketPage, DomainError> {
-    let (v, me, company_first, settings) = (
+    let (v, me, labels, settings) = (
         values.clone(),
         actor.id().0,
-        actor.has(right::TICKET_USER_COMPANY),
+        PersonLabels::of(&actor.rights),
         actor.settings.clone(),
     );
     let offer = TechnicianOffer::of(&actor.rights);
     run::read(db, move |c| {
         let now = crate::domain::clock::now();
         Ok(NewTicketPage {
-            options: TicketOptions::load(c, lang, &v, company_first, offer)?,
+            options: TicketOptions::load(c, lang, &v, labels, offer)?,
             pending: attachments::pending(c, me, &pending)?,
             left: super::limits::remaining(c, me, &settings, now)?.map(|r| r.left()),
             hours: super::limits::hours_remaining(c, me, &settings, now)?,
