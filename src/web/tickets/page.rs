@@ -9,12 +9,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
-use crate::domain::tickets::attachments::Attachment;
 use crate::domain::tickets::fields::{Access, Field, Form};
-use crate::domain::tickets::options::TicketOptions;
-use crate::domain::tickets::reminders::Reminder;
 use crate::domain::tickets::repo::TicketRow;
-use crate::domain::tickets::thread::EntryView;
 use crate::domain::tickets::{self, Actor, Change, Reply, Saved};
 use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::{Msg, msg};
@@ -33,21 +29,18 @@ use super::upload::{self};
 use super::view::{self, FormView};
 use super::{actor, thread as thread_view};
 
-/// Everything the ticket page shows.
+/// Everything the ticket page shows: what the domain read, and the side forms that came back.
 struct TicketPage {
-    row: TicketRow,
-    options: TicketOptions,
-    entries: Vec<EntryView>,
-    files: Vec<Attachment>,
-    reminders: Vec<Reminder>,
-    pending: Vec<Attachment>,
+    data: tickets::page::TicketPage,
     drafts: Drafts,
-    /// Procedures filed under the ticket's category that the viewer may read.
-    procedures: Vec<(i64, String)>,
-    /// The description as HTML.
-    description_html: Option<crate::markdown::SafeHtml>,
-    /// Where the requester's validation of the resolution stands, if it was asked.
-    validation: Option<tickets::validation::Status>,
+}
+
+impl std::ops::Deref for TicketPage {
+    type Target = tickets::page::TicketPage;
+
+    fn deref(&self) -> &Self::Target {
+        &self.data
+    }
 }
 
 /// Side forms of the ticket page that came back with an error.
@@ -66,18 +59,9 @@ async fn load(
     id: TicketId,
     pending: Vec<String>,
 ) -> Result<TicketPage, WebError> {
-    let p = tickets::page::load(state.db(), actor, lang, id, pending).await?;
     Ok(TicketPage {
-        row: p.row,
-        options: p.options,
-        entries: p.entries,
-        files: p.files,
-        reminders: p.reminders,
-        pending: p.pending,
+        data: tickets::page::load(state.db(), actor, lang, id, pending).await?,
         drafts: Drafts::default(),
-        procedures: p.procedures,
-        description_html: Some(p.description_html),
-        validation: p.validation,
     })
 }
 
@@ -123,7 +107,7 @@ fn ticket_view(
         options: &page.options,
         errors,
         current: Some(&row.values),
-        description_html: page.description_html.as_ref(),
+        description_html: Some(&page.description_html),
         description_paste: description_paste
             .as_deref()
             .map_or(view::Paste::Nothing, view::Paste::Upload),
@@ -135,6 +119,12 @@ fn ticket_view(
             div.ticket-actions {
                 @if crate::domain::tickets::may_create(actor) && actor.new_form() == Form::NewFull {
                     a.button.button-small href=(format!("{}?copy={}", paths::TICKET_NEW, row.id)) { (lang.t("ticket-duplicate")) }
+                }
+                // On a closed ticket, whatever else the profile may do with it.
+                @if actor.rights.has(right::TICKET_REOPEN) && crate::domain::tickets::states::is_closed(row.values.state_id) {
+                    span #reopen-ticket {
+                        (action_button(visitor, &fill(paths::TICKET_REOPEN, &[&row.id]), &lang.t("ticket-reopen"), "", None))
+                    }
                 }
                 @if actor.rights.has(right::TICKET_PRINT) {
                     a.button.button-small href=(fill(paths::TICKET_PRINT, &[&row.id])) target="_blank" rel="noopener" { (lang.t("ticket-print")) }
@@ -270,11 +260,6 @@ fn save_bar(
                 // Leaves the ticket without saving, back to the list (GestSup's "Annuler").
                 @if actor.rights.has(right::TICKET_CANCEL) {
                     a.button #cancel-button href=(paths::TICKETS) data-cancel { (lang.t("action-cancel")) }
-                }
-                @if actor.rights.has(right::TICKET_REOPEN) && crate::domain::tickets::states::is_closed(row.values.state_id) {
-                    span #reopen-ticket {
-                        (action_button(visitor, &fill(paths::TICKET_REOPEN, &[&row.id]), &lang.t("ticket-reopen"), "", None))
-                    }
                 }
                 // The requester's own "Close ticket", beside the reply they may write instead.
                 @if actor.may_close(row) {
