@@ -26,10 +26,11 @@ pub enum Flash {
     TemplateSaved,
     ResolutionAccepted,
     TicketReopened,
+    TicketMergedInto,
 }
 
 impl Flash {
-    const ALL: [Flash; 20] = [
+    const ALL: [Flash; 21] = [
         Flash::LoggedOut,
         Flash::SessionExpired,
         Flash::PasswordChanged,
@@ -50,6 +51,7 @@ impl Flash {
         Flash::TemplateSaved,
         Flash::ResolutionAccepted,
         Flash::TicketReopened,
+        Flash::TicketMergedInto,
     ];
 
     /// The cookie value.
@@ -75,6 +77,7 @@ impl Flash {
             Flash::TemplateSaved => "template-saved",
             Flash::ResolutionAccepted => "resolution-accepted",
             Flash::TicketReopened => "ticket-reopened",
+            Flash::TicketMergedInto => "ticket-merged-into",
         }
     }
 
@@ -106,6 +109,7 @@ impl Flash {
             Flash::TemplateSaved => msg("flash-template-saved"),
             Flash::ResolutionAccepted => msg("flash-resolution-accepted"),
             Flash::TicketReopened => msg("flash-ticket-reopened"),
+            Flash::TicketMergedInto => msg("flash-ticket-merged-into"),
         }
     }
 

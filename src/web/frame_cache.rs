@@ -22,6 +22,7 @@ const RIGHTS: &[Right] = &[
     right::SIDE_YOUR_META,
     right::SIDE_YOUR_NOT_READ,
     right::SIDE_YOUR_TECH_GROUP,
+    right::SIDE_YOUR_OBSERVER,
     right::SIDE_ALL,
     right::SIDE_ALL_META,
     right::SIDE_COMPANY,
@@ -50,6 +51,7 @@ pub fn fingerprint(r: &Reader, generation: i64) -> u64 {
         settings::USER_COMPANY_VIEW,
         settings::USER_LIMIT_SERVICE,
         settings::USER_AGENCY,
+        settings::TICKET_OBSERVER,
     ] {
         r.settings.raw(key).hash(&mut h);
     }

@@ -361,6 +361,23 @@ const PROBES: &[Probe] = &[
         Shows("/reopen\""),
     ),
     probe(
+        "ticket_observer",
+        T,
+        "/tickets/{ticket}",
+        Shows(r#"name="observer""#),
+    ),
+    Probe {
+        without: &["ticket_observer"],
+        ..probe(
+            "ticket_observer_disp",
+            T,
+            "/tickets/{ticket}",
+            Shows(r#"id="observers""#),
+        )
+    },
+    probe("side_your_observer", T, "/profile", Shows("view=observed")),
+    probe("ticket_fusion", T, "/tickets/{ticket}", Shows("/merge\"")),
+    probe(
         "ticket_resolution_text_only",
         T,
         "/tickets/{ticket}",

@@ -11,6 +11,10 @@ pub mod first_day;
 /// Finding work: the menu's views and counters, the list, search, activity, the user bar,
 /// supervision, live events and the CSV export.
 pub mod lists;
+/// Merging a ticket into another.
+pub mod merge;
+/// Observers: who follows a ticket, what they see and get.
+pub mod observers;
 /// The print view of a ticket.
 pub mod print;
 /// The reopen button.

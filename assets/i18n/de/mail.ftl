@@ -152,3 +152,5 @@ mail-users-help-search = Ein paar Buchstaben eingeben, um Benutzer zu finden; de
 mail-what-validation-reminder = Lösung zu bestätigen
 mail-validation-question = Bitte öffnen Sie das Ticket, um die Lösung zu bestätigen oder es wieder zu öffnen. Ohne Antwort gilt sie am { $date } als bestätigt.
 outbox-kind-validation-reminder = Erinnerung an die Bestätigung
+setting-mail-observers = Beobachter erhalten die Mails des Anfragenden
+setting-mail-observers-help = Jede automatische Mail an den Anfragenden eines Tickets geht auch an seine Beobachter (ohne die Frage nach der Annahme der Lösung).

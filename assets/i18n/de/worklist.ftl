@@ -117,3 +117,4 @@ bar-meta-label = { $count ->
         [one] Eines Ihrer Tickets ist zu bearbeiten
        *[other] { $count } Ihrer Tickets sind zu bearbeiten
     }
+menu-observed = Von mir beobachtete Tickets

@@ -153,3 +153,5 @@ desktop-already-running-help = A Gestdesk server (probably the service) already 
 desktop-open-it = Open it
 desktop-data-busy = The data folder is in use
 desktop-data-busy-help = Another Gestdesk uses the data folder { $dir }. Stop it, or start the app with another folder (--data-dir).
+setting-ticket-observer = Observers on tickets
+setting-ticket-observer-help = People and technician groups can follow a ticket: they see it, find it under "Tickets I observe" and get its mails.

@@ -151,3 +151,5 @@ mail-users-help-search = Type a few letters to find users; the requester is pick
 mail-what-validation-reminder = Resolution to confirm
 mail-validation-question = Please open the ticket to accept the resolution or reopen it. Without an answer it will count as accepted on { $date }.
 outbox-kind-validation-reminder = Validation reminder
+setting-mail-observers = Observers get the requester's mails
+setting-mail-observers-help = Every automatic mail to a ticket's requester also goes to its observers (without the question asking to accept a resolution).

@@ -117,3 +117,4 @@ bar-meta-label = { $count ->
         [one] One of your tickets to handle
        *[other] { $count } of your tickets to handle
     }
+menu-observed = Tickets I observe

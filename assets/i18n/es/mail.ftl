@@ -152,3 +152,5 @@ mail-users-help-search = Escriba unas letras para buscar usuarios; el solicitant
 mail-what-validation-reminder = Resolución por confirmar
 mail-validation-question = Abra el ticket para aceptar la resolución o reabrirlo. Sin respuesta, se aceptará el { $date }.
 outbox-kind-validation-reminder = Recordatorio de validación
+setting-mail-observers = Los observadores reciben los correos del solicitante
+setting-mail-observers-help = Cada correo automático al solicitante de un ticket va también a sus observadores (sin la pregunta para aceptar la resolución).

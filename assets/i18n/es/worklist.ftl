@@ -117,3 +117,4 @@ bar-meta-label = { $count ->
         [one] Uno de sus tickets por tratar
        *[other] { $count } de sus tickets por tratar
     }
+menu-observed = Tickets que observo

@@ -152,3 +152,5 @@ mail-users-help-search = Tapez quelques lettres pour trouver des utilisateurs ; 
 mail-what-validation-reminder = Résolution à valider
 mail-validation-question = Merci d’ouvrir le ticket pour accepter la résolution ou le rouvrir. Sans réponse, elle sera acceptée le { $date }.
 outbox-kind-validation-reminder = Rappel de validation
+setting-mail-observers = Les observateurs reçoivent les mails du demandeur
+setting-mail-observers-help = Chaque mail automatique envoyé au demandeur d'un ticket part aussi vers ses observateurs (sans la question demandant de valider la résolution).

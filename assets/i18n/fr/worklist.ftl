@@ -118,3 +118,4 @@ bar-meta-label = { $count ->
         [one] Un de vos tickets à traiter
        *[other] { $count } de vos tickets à traiter
     }
+menu-observed = Tickets que j'observe

@@ -3,7 +3,9 @@
 
 pub(crate) mod files;
 mod mail;
+mod merge;
 mod new;
+mod observers;
 mod page;
 mod paste;
 mod people;
@@ -110,6 +112,21 @@ pub fn routes() -> Routes {
             Access::Right(right::TICKET_EVENT),
             reminders::add,
         )
+        .post(
+            paths::TICKET_MERGE,
+            Access::Right(right::TICKET_FUSION),
+            merge::merge,
+        )
+        .post(
+            paths::TICKET_OBSERVERS,
+            Access::Right(right::TICKET_OBSERVER),
+            observers::add,
+        )
+        .post(
+            paths::TICKET_OBSERVERS_REMOVE,
+            Access::LoggedIn,
+            observers::remove,
+        )
         .get(paths::REMINDERS, Access::LoggedIn, reminders::list)
         .post(paths::REMINDER_DONE, Access::LoggedIn, reminders::done)
         .get(
@@ -118,6 +135,7 @@ pub fn routes() -> Routes {
                 right::TICKET_USER,
                 right::TICKET_NEW_USER,
                 right::TICKET_SEND_MAIL,
+                right::TICKET_OBSERVER,
             ]),
             people::search,
         )

@@ -50,6 +50,10 @@ pub(super) struct Drafts {
     pub entry: Option<thread_view::EntryDraft>,
     /// A template name that was refused, with why.
     pub template: Option<(String, Msg)>,
+    /// Why the observer to add was refused.
+    pub observer: Option<Msg>,
+    /// The ticket number typed to merge into, refused, with why.
+    pub merge: Option<(String, Msg)>,
 }
 
 async fn load(
@@ -132,6 +136,9 @@ fn ticket_view(
                 @if actor.rights.has(right::TICKET_SEND_MAIL) && visitor.settings.flag(crate::domain::settings::mail_registry::SMTP_ENABLED) {
                     a.button.button-small href=(fill(paths::TICKET_MAIL, &[&row.id])) { (lang.t("mail-send-from-ticket")) }
                 }
+                @if tickets::merge::may_merge(actor) && page.merged_into.is_none() {
+                    (super::merge::form(visitor, row.id, page.drafts.merge.as_ref()))
+                }
                 @if actor.rights.has(right::TICKET_TEMPLATE) {
                     @let refused = page.drafts.template.as_ref();
                     details.template-save open[refused.is_some()] {
@@ -148,6 +155,12 @@ fn ticket_view(
                         }
                     }
                 }
+            }
+        }
+        @if let Some(other) = page.merged_into {
+            div.alert.alert-info #merged-into role="status" {
+                (lang.t_args("ticket-merged-banner", &[("other", &format!("#{other}"))])) " "
+                a href=(fill(paths::TICKET, &[&other])) { (lang.t("thread-open-other")) }
             }
         }
         (form_error(lang, banner.or((!errors.is_empty()).then(|| msg("form-has-errors")).as_ref())))
@@ -223,6 +236,9 @@ fn ticket_view(
                             }
                         }
                     }
+                }
+                @if let Some(o) = &page.observers {
+                    (super::observers::section(visitor, actor.id().0, row.id, o, &page.options, page.drafts.observer.as_ref()))
                 }
                 @if actor.rights.has(right::TICKET_EVENT) {
                     (super::reminders::section(visitor, row, &page.reminders, &page.drafts.reminder))

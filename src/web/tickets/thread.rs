@@ -68,8 +68,31 @@ pub(super) fn event_text(visitor: &Visitor, e: &EntryView) -> String {
                 ],
             )
         }
+        Kind::ObserverAdded => lang.t_args(
+            "thread-observer-added",
+            &[("who", who), ("observer", e.to.as_deref().unwrap_or(&none))],
+        ),
+        Kind::ObserverRemoved => lang.t_args(
+            "thread-observer-removed",
+            &[
+                ("who", who),
+                ("observer", e.from.as_deref().unwrap_or(&none)),
+            ],
+        ),
+        Kind::MergedInto => lang.t_args(
+            "thread-merged-into",
+            &[("who", who), ("other", &other_number(e))],
+        ),
+        Kind::MergedFrom => lang.t_args(
+            "thread-merged-from",
+            &[("who", who), ("other", &other_number(e))],
+        ),
         Kind::Text => String::new(),
     }
+}
+
+fn other_number(e: &EntryView) -> String {
+    e.other_ticket.map(|n| format!("#{n}")).unwrap_or_default()
 }
 
 /// A reply's new text that was refused, with why.
@@ -137,6 +160,9 @@ pub fn entries(
                     li.thread-entry.event-entry id=(format!("entry-{}", e.id)) {
                         span.muted { (format_datetime(lang, e.created_at)) " · " }
                         (event_text(visitor, e))
+                        @if let Some(other) = e.other_ticket {
+                            " " a href=(fill(paths::TICKET, &[&other])) { (lang.t("thread-open-other")) }
+                        }
                     }
                 }
             }

@@ -248,9 +248,24 @@ pub fn action_button(
     class: &str,
     confirm: Option<&str>,
 ) -> Markup {
+    action_button_with(visitor, action, &[], label, class, confirm)
+}
+
+/// [`action_button`] sending `fields` (name, value) along.
+pub fn action_button_with(
+    visitor: &Visitor,
+    action: &str,
+    fields: &[(&str, &str)],
+    label: &str,
+    class: &str,
+    confirm: Option<&str>,
+) -> Markup {
     html! {
         form.inline-form method="post" action=(action) data-confirm=[confirm] {
             (csrf_field(visitor))
+            @for (name, value) in fields {
+                input type="hidden" name=(name) value=(value);
+            }
             button class=(format!("button button-small {class}").trim_end()) type="submit" { (label) }
         }
     }

@@ -145,6 +145,7 @@ fn label_text(lang: Lang, label: &Label) -> String {
             .or_else(|| key.as_ref().map(|k| lang.t(k)))
             .unwrap_or_default(),
         Label::Named(n) => n.clone(),
+        Label::Observed => lang.t("menu-observed"),
     }
 }
 
@@ -206,6 +207,7 @@ pub fn for_visitor(visitor: &Visitor) -> Vec<Section> {
                     icon: match e.view.scope {
                         Scope::Your | Scope::All => icons::INBOX,
                         Scope::Personal(_) => icons::LIST,
+                        Scope::Observed => icons::EYE,
                         _ => icons::GROUP,
                     },
                     note: None,

@@ -58,6 +58,7 @@ pub fn view_title(lang: Lang, r: &Reader, view: &View, states: &HashMap<i64, Str
         Scope::Service(s) => find(&r.services, s),
         Scope::Agency(a) => find(&r.agencies, a),
         Scope::Personal(v) => find(&r.personal, v),
+        Scope::Observed => lang.t("menu-observed"),
         Scope::Activity { .. } => lang.t("activity-title"),
     };
     let state = match view.state {

@@ -2,6 +2,11 @@
 //!
 //! Each migration runs in its own transaction; an edited migration (checksum mismatch) or a
 //! database that holds migrations this build does not know (a newer Gestdesk) stops the start.
+//!
+//! Foreign keys are off while migrations run and checked once after them, as SQLite asks for
+//! rebuilding a table (a table dropped to be made again must not cascade into its children), and
+//! renaming a table leaves the references to it as written (`legacy_alter_table`), so that the
+//! rebuilt table takes the old one's place in every reference.
 
 use std::path::Path;
 
@@ -32,7 +37,21 @@ pub(super) fn run(conn: &mut Connection, path: &Path) -> Result<(), DbError> {
             });
         }
     }
-    let report = runner.run(conn)?;
+    conn.execute_batch("PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON;")?;
+    let report = runner.run(conn);
+    conn.execute_batch("PRAGMA legacy_alter_table = OFF; PRAGMA foreign_keys = ON;")?;
+    let report = report?;
+    // Checked only after a migration ran: the check reads every row.
+    let broken: i64 = if report.applied_migrations().is_empty() {
+        0
+    } else {
+        conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })?
+    };
+    if broken > 0 {
+        return Err(DbError::BrokenReferences(broken));
+    }
     for m in report.applied_migrations() {
         tracing::info!(version = m.version(), name = m.name(), "applied migration");
     }

@@ -48,6 +48,8 @@ pub enum DbError {
     },
     #[error("database migration failed: {0}")]
     Migration(#[from] refinery::Error),
+    #[error("the schema update left {0} references to missing rows (see PRAGMA foreign_key_check)")]
+    BrokenReferences(i64),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("no database connection available: {0}")]

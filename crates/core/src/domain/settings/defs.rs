@@ -239,6 +239,14 @@ pub const DEFS: &[Def] = &[
         help: "setting-ticket-type-help",
     },
     Def {
+        key: "ticket_observer",
+        kind: Kind::Flag,
+        default: "1",
+        section: Section::Tickets,
+        label: "setting-ticket-observer",
+        help: "setting-ticket-observer-help",
+    },
+    Def {
         key: "ticket_places",
         kind: Kind::Flag,
         default: "0",

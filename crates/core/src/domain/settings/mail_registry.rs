@@ -19,6 +19,8 @@ pub const SMTP_CC: Text = Text::declared("smtp.cc");
 pub const MAIL_AUTO: Flag = Flag::declared("mail_auto");
 /// To the requester when a technician adds or changes a visible reply.
 pub const MAIL_AUTO_USER_MODIFY: Flag = Flag::declared("mail_auto_user_modify");
+/// The requester's automatic mails go to the ticket's observers too.
+pub const MAIL_OBSERVERS: Flag = Flag::declared("mail_observers");
 /// To the technician when the requester changes the ticket or replies.
 pub const MAIL_AUTO_TECH_MODIFY: Flag = Flag::declared("mail_auto_tech_modify");
 /// To [`MAIL_NEWTICKET_ADDRESS`] when a user opens a ticket.
@@ -175,6 +177,14 @@ pub const DEFS: &[Def] = &[
         Section::MailAuto,
         "setting-mail-auto-user-modify",
         "setting-mail-auto-user-modify-help",
+    ),
+    def(
+        "mail_observers",
+        Kind::Flag,
+        "1",
+        Section::MailAuto,
+        "setting-mail-observers",
+        "setting-mail-observers-help",
     ),
     def(
         "mail_auto_tech_modify",

@@ -54,6 +54,8 @@ pub const USER_LIMIT_SERVICE: Flag = Flag::declared("user_limit_service");
 pub const TICKET_TYPE: Flag = Flag::declared("ticket_type");
 /// Key of "tickets have a place".
 pub const TICKET_PLACES: Flag = Flag::declared("ticket_places");
+/// Observers on tickets (GestSup's `ticket_observer`).
+pub const TICKET_OBSERVER: Flag = Flag::declared("ticket_observer");
 /// Key of "offer the 'to handle' meta-state (waiting, in progress, waiting for user)".
 pub const META_STATE: Flag = Flag::declared("meta_state");
 /// Key of the default sort order of ticket lists (GestSup's `order`).

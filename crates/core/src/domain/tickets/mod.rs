@@ -7,6 +7,8 @@ pub mod checks;
 pub mod fields;
 pub mod limits;
 pub mod mails;
+pub mod merge;
+pub mod observers;
 pub mod options;
 pub mod page;
 pub mod print;

@@ -13,6 +13,7 @@ use crate::markdown::{self, SafeHtml};
 
 use super::attachments::{self, Attachment};
 use super::fields::TechnicianOffer;
+use super::observers;
 use super::options::{PersonLabels, TicketOptions};
 use super::reminders::{self, Reminder};
 use super::repo::{self, TicketRow};
@@ -36,6 +37,51 @@ pub struct TicketPage {
     pub description_html: SafeHtml,
     /// Where the requester's validation of the resolution stands, if it was asked.
     pub validation: Option<validation::Status>,
+    /// The observers, when the actor sees them.
+    pub observers: Option<Observers>,
+    /// The ticket this one was merged into.
+    pub merged_into: Option<i64>,
+}
+
+/// The observers of a ticket as its page shows them.
+#[derive(Debug, Clone)]
+pub struct Observers {
+    pub list: Vec<observers::Observer>,
+    /// Whether the actor may add and remove observers.
+    pub may_change: bool,
+    /// Who may be added besides the users of the requester list (technician groups, for
+    /// technicians).
+    pub groups: Vec<crate::domain::users::choices::Choice>,
+}
+
+fn observers_for(
+    c: &rusqlite::Connection,
+    actor: &Actor,
+    ticket: i64,
+) -> rusqlite::Result<Option<Observers>> {
+    use crate::domain::users::choices::{self, Who};
+    if !observers::enabled(actor) {
+        return Ok(None);
+    }
+    let mut list = observers::list(c, ticket)?;
+    // An observer without the display right still sees that they observe (and may stop).
+    if !observers::shown_to(actor) {
+        list.retain(|o| o.who == Who::User(actor.id().0));
+        if list.is_empty() {
+            return Ok(None);
+        }
+    }
+    let may_change = observers::may_change(actor);
+    let groups = if may_change && actor.is_technician() {
+        choices::technician_groups(c)?
+    } else {
+        Vec::new()
+    };
+    Ok(Some(Observers {
+        list,
+        may_change,
+        groups,
+    }))
 }
 
 /// Ticket `id` as its page shows it to `actor`.
@@ -61,6 +107,8 @@ pub async fn load(
             _ => Vec::new(),
         };
         Ok(TicketPage {
+            observers: observers_for(c, &actor, id.0)?,
+            merged_into: super::merge::merged_into(c, id.0)?,
             validation: validation::status(c, &actor.settings, id.0)?,
             procedures,
             description_html,

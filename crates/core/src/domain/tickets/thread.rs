@@ -20,6 +20,12 @@ pub enum Kind {
     Attachment,
     AttachmentRemoved,
     Mail,
+    ObserverAdded,
+    ObserverRemoved,
+    /// This ticket was merged into another.
+    MergedInto,
+    /// Another ticket was merged into this one.
+    MergedFrom,
 }
 
 impl Kind {
@@ -33,6 +39,10 @@ impl Kind {
             Kind::Attachment => "attachment",
             Kind::AttachmentRemoved => "attachment_removed",
             Kind::Mail => "mail",
+            Kind::ObserverAdded => "observer_added",
+            Kind::ObserverRemoved => "observer_removed",
+            Kind::MergedInto => "merged_into",
+            Kind::MergedFrom => "merged_from",
         }
     }
 
@@ -45,6 +55,10 @@ impl Kind {
             "attachment" => Kind::Attachment,
             "attachment_removed" => Kind::AttachmentRemoved,
             "mail" => Kind::Mail,
+            "observer_added" => Kind::ObserverAdded,
+            "observer_removed" => Kind::ObserverRemoved,
+            "merged_into" => Kind::MergedInto,
+            "merged_from" => Kind::MergedFrom,
             _ => Kind::Text,
         }
     }
@@ -71,6 +85,12 @@ pub enum Event {
     AttachmentRemoved {
         name: String,
     },
+    ObserverAdded(Who),
+    ObserverRemoved(Who),
+    /// Merged into ticket `0`.
+    MergedInto(i64),
+    /// Ticket `0` was merged into this one.
+    MergedFrom(i64),
     /// A reply, with its text rendered when it was typed (`None`: rendered when shown).
     Text {
         body: String,
@@ -126,6 +146,10 @@ fn insert(
             (Kind::AttachmentRemoved, name.clone(), false, None, None)
         }
         Event::Text { body, private, .. } => (Kind::Text, body.clone(), *private, None, None),
+        Event::ObserverAdded(_) => (Kind::ObserverAdded, String::new(), false, None, None),
+        Event::ObserverRemoved(_) => (Kind::ObserverRemoved, String::new(), false, None, None),
+        Event::MergedInto(_) => (Kind::MergedInto, String::new(), false, None, None),
+        Event::MergedFrom(_) => (Kind::MergedFrom, String::new(), false, None, None),
     };
     let (tf, tt, gf, gt) = match &event {
         Event::Assigned { from, to } => {
@@ -133,12 +157,25 @@ fn insert(
             let (tt, gt) = split(*to);
             (tf, tt, gf, gt)
         }
+        Event::ObserverAdded(who) => {
+            let (tt, gt) = split(Some(*who));
+            (None, tt, None, gt)
+        }
+        Event::ObserverRemoved(who) => {
+            let (tf, gf) = split(Some(*who));
+            (tf, None, gf, None)
+        }
         _ => (None, None, None, None),
+    };
+    let other = match &event {
+        Event::MergedInto(t) | Event::MergedFrom(t) => Some(*t),
+        _ => None,
     };
     tx.prepare_cached(
         "INSERT INTO thread_entries (ticket_id, created_at, author_id, kind, body, tech_from_id,
-             tech_to_id, group_from_id, group_to_id, state_id, state_from_id, private)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+             tech_to_id, group_from_id, group_to_id, state_id, state_from_id, private,
+             other_ticket_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?
     .execute(params![
         ticket,
@@ -152,7 +189,8 @@ fn insert(
         gt,
         state_to,
         state_from,
-        private
+        private,
+        other
     ])?;
     let id = tx.last_insert_rowid();
     if let Event::Text {
@@ -208,6 +246,8 @@ pub struct EntryView {
     pub edited_at: Option<i64>,
     pub from: Option<String>,
     pub to: Option<String>,
+    /// The other ticket of a merge.
+    pub other_ticket: Option<i64>,
 }
 
 fn state_name(name: Option<String>, key: Option<String>, lang: Lang) -> Option<String> {
@@ -255,7 +295,8 @@ pub fn list(
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT e.id, e.created_at, e.author_id, a.display_name, e.kind, e.body,
                 e.private, e.edited_at, tf.display_name, gf.name, tt.display_name, gt.name,
-                sf.name, sf.name_key, st.name, st.name_key, e.mail_to, o.state, h.html
+                sf.name, sf.name_key, st.name, st.name_key, e.mail_to, o.state, h.html,
+                e.other_ticket_id
          FROM thread_entries e
          LEFT JOIN users a ON a.id = e.author_id
          LEFT JOIN users tf ON tf.id = e.tech_from_id
@@ -278,6 +319,8 @@ pub fn list(
         };
         let (from, to) = match kind {
             Kind::Assigned => (person(r.get(8)?, r.get(9)?), person(r.get(10)?, r.get(11)?)),
+            Kind::ObserverAdded => (None, person(r.get(10)?, r.get(11)?)),
+            Kind::ObserverRemoved => (person(r.get(8)?, r.get(9)?), None),
             Kind::State | Kind::Closed => (
                 state_name(r.get(12)?, r.get(13)?, lang),
                 state_name(r.get(14)?, r.get(15)?, lang),
@@ -307,6 +350,7 @@ pub fn list(
             edited_at: r.get(7)?,
             from,
             to,
+            other_ticket: r.get(19)?,
         })
     })?;
     rows.collect()

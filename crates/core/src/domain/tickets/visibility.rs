@@ -1,7 +1,8 @@
 //! Who sees which tickets. Staff holding `side_all` see every ticket; anyone else sees the
 //! tickets they asked for (themselves or through one of their user groups), plus their
 //! company's when that policy is on and they hold `side_company`, plus their services' when
-//! service partitioning is on and they hold `side_all_service_disp`. The same rule is one SQL
+//! service partitioning is on and they hold `side_all_service_disp`, plus those they observe
+//! (themselves or through a group) while observers are on. The same rule is one SQL
 //! condition, used by every query that reads tickets for someone, so that a guessed number
 //! answers "not found".
 
@@ -27,6 +28,8 @@ pub struct Viewer {
     pub services: Vec<i64>,
     /// Whether they see entries hidden from requesters.
     pub private_entries: bool,
+    /// Whether they see the tickets they observe.
+    pub observed: bool,
 }
 
 impl Viewer {
@@ -68,6 +71,7 @@ impl Viewer {
             company,
             services,
             private_entries: rights.has(right::TICKET_THREAD_PRIVATE),
+            observed: s.flag(settings::TICKET_OBSERVER),
         })
     }
 
@@ -89,6 +93,11 @@ impl Viewer {
         for s in &self.services {
             parts.push("t.service_id = ?".to_owned());
             values.push(SqlValue::Integer(*s));
+        }
+        if self.observed {
+            parts.push(format!("t.id IN ({})", super::observers::OBSERVED_BY));
+            values.push(SqlValue::Integer(self.user));
+            values.push(SqlValue::Integer(self.user));
         }
         (
             format!("t.deleted = 0 AND ({})", parts.join(" OR ")),

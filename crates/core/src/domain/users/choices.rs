@@ -112,6 +112,11 @@ pub fn technicians_among(conn: &Connection, profiles: &[Profile]) -> rusqlite::R
     Ok(out)
 }
 
+/// Active technician groups as `[G] name`.
+pub fn technician_groups(conn: &Connection) -> rusqlite::Result<Vec<Choice>> {
+    groups(conn, "technician")
+}
+
 /// Active technicians and administrators, then technician groups as `[G] name`.
 pub fn technicians(conn: &Connection) -> rusqlite::Result<Vec<Choice>> {
     let mut out = users(conn, Some(&[Profile::Technician, Profile::Administrator]))?;

@@ -31,6 +31,8 @@ pub enum Label {
     },
     /// A group, company, service, agency or personal view.
     Named(String),
+    /// The tickets the reader observes.
+    Observed,
 }
 
 /// One entry of the menu.
@@ -251,7 +253,7 @@ fn menu(conn: &Connection, r: &Reader) -> rusqlite::Result<Vec<Section>> {
         });
     }
     let mut shared = Vec::new();
-    let mut single = |scope: Scope, name: &str| -> rusqlite::Result<()> {
+    let mut single = |scope: Scope, label: Label| -> rusqlite::Result<()> {
         if scope.allowed(r) {
             let counts = scope_counts(conn, r, scope)?;
             shared.push(Entry {
@@ -260,23 +262,27 @@ fn menu(conn: &Connection, r: &Reader) -> rusqlite::Result<Vec<Section>> {
                     scope,
                     state: StateSel::Open,
                 },
-                label: Label::Named(name.to_owned()),
+                label,
                 count: open_count(&counts),
             });
         }
         Ok(())
     };
+    single(Scope::Observed, Label::Observed)?;
     for g in &r.tech_groups {
-        single(Scope::TechGroup(g.id), &format!("[G] {}", g.name))?;
+        single(
+            Scope::TechGroup(g.id),
+            Label::Named(format!("[G] {}", g.name)),
+        )?;
     }
     if let Some(c) = &r.company {
-        single(Scope::Company, &c.name)?;
+        single(Scope::Company, Label::Named(c.name.clone()))?;
     }
     for s in &r.services {
-        single(Scope::Service(s.id), &s.name)?;
+        single(Scope::Service(s.id), Label::Named(s.name.clone()))?;
     }
     for a in &r.agencies {
-        single(Scope::Agency(a.id), &a.name)?;
+        single(Scope::Agency(a.id), Label::Named(a.name.clone()))?;
     }
     if !shared.is_empty() {
         sections.push(Section {

@@ -26,6 +26,8 @@ pub enum Scope {
     Agency(i64),
     /// One of the reader's personal views (a category or subcategory).
     Personal(i64),
+    /// The tickets the reader observes (themselves or through a technician group).
+    Observed,
     /// Created, closed or advanced in a period (start inclusive, end exclusive).
     Activity { from: i64, to: i64 },
 }
@@ -67,6 +69,7 @@ impl Scope {
             "your" => Some(Scope::Your),
             "all" => Some(Scope::All),
             "company" => Some(Scope::Company),
+            "observed" => Some(Scope::Observed),
             _ => id_after(code, "group-")
                 .map(Scope::TechGroup)
                 .or_else(|| id_after(code, "service-").map(Scope::Service))
@@ -85,6 +88,7 @@ impl Scope {
             Scope::Service(id) => format!("service-{id}"),
             Scope::Agency(id) => format!("agency-{id}"),
             Scope::Personal(id) => format!("personal-{id}"),
+            Scope::Observed => "observed".to_owned(),
             Scope::Activity { .. } => "activity".to_owned(),
         }
     }
@@ -106,6 +110,10 @@ impl Scope {
                 r.has(right::SIDE_ALL_AGENCY_DISP) && r.agencies.iter().any(|n| n.id == *a)
             }
             Scope::Personal(_) => r.has(right::SIDE_VIEW),
+            Scope::Observed => {
+                r.has(right::SIDE_YOUR_OBSERVER)
+                    && r.settings.flag(crate::domain::settings::TICKET_OBSERVER)
+            }
             Scope::Activity { .. } => r.has(right::USERBAR),
         }
     }
@@ -146,6 +154,10 @@ impl Scope {
                           OR (v.subcategory_id IS NULL AND v.category_id = t.category_id)))"
                     .to_owned(),
                 vec![SqlValue::Integer(v), me],
+            ),
+            Scope::Observed => (
+                format!("t.id IN ({})", crate::domain::tickets::observers::OBSERVED_BY),
+                vec![me.clone(), me],
             ),
             Scope::Activity { from, to } => (
                 format!("t.id IN (SELECT id FROM tickets WHERE created_at >= ? AND created_at < ?
@@ -294,6 +306,7 @@ mod tests {
             Scope::Service(2),
             Scope::Agency(9),
             Scope::Personal(4),
+            Scope::Observed,
         ] {
             assert_eq!(Scope::parse(&s.code()), Some(s));
         }

@@ -2,6 +2,8 @@
 //! written to the outbox in the transaction of the change.
 //!
 //! - a technician opens or closes a ticket: its requester (`mail_auto`);
+//! - whatever goes to the requester goes to the ticket's observers too (`mail_observers`),
+//!   without the validation question, which is the requester's alone;
 //! - a technician adds or changes a visible reply: the requester (`mail_auto_user_modify`);
 //! - the requester changes the ticket or replies: its technician, or the members of its
 //!   technician group (`mail_auto_tech_modify`);
@@ -46,6 +48,9 @@ pub enum Change<'a> {
     },
     /// A visible reply was edited.
     ReplyEdited(&'a Values),
+    /// Merged into ticket `into` (and closed): its requester and observers are told where to
+    /// follow it, whoever merged it.
+    Merged { after: &'a Values, into: i64 },
 }
 
 /// A person a mail goes to.
@@ -54,6 +59,8 @@ pub struct Recipient {
     pub user_id: Option<i64>,
     pub mail: String,
     pub lang: Lang,
+    /// Mailed as an observer of the ticket, not as its requester.
+    pub observer: bool,
 }
 
 fn user_recipient(conn: &Connection, id: i64) -> rusqlite::Result<Option<Recipient>> {
@@ -74,6 +81,7 @@ fn user_recipient(conn: &Connection, id: i64) -> rusqlite::Result<Option<Recipie
                 .as_deref()
                 .and_then(Lang::from_code)
                 .unwrap_or_default(),
+            observer: false,
         })
     }))
 }
@@ -115,8 +123,21 @@ fn address_recipient(conn: &Connection, mail: &str) -> rusqlite::Result<Option<R
             user_id: None,
             mail: mail.trim().to_owned(),
             lang: Lang::default(),
+            observer: false,
         }),
     })
+}
+
+/// The observers of `ticket` (the members of an observing group), as recipients.
+fn observers_of(conn: &Connection, ticket: i64) -> rusqlite::Result<Vec<Recipient>> {
+    let mut out = Vec::new();
+    for o in crate::domain::tickets::observers::list(conn, ticket)? {
+        for mut r in recipients_of(conn, Some(o.who))? {
+            r.observer = true;
+            out.push(r);
+        }
+    }
+    Ok(out)
 }
 
 /// Which mails a change calls for, by kind and recipients, before removing the author.
@@ -124,10 +145,19 @@ fn planned(
     conn: &Connection,
     settings: &Settings,
     cause: &Cause,
+    ticket: i64,
     change: &Change<'_>,
 ) -> rusqlite::Result<Vec<(MailKind, Vec<Recipient>)>> {
     let mut out = Vec::new();
-    let requester_of = |v: &Values| recipients_of(conn, v.requester);
+    let observers = settings.flag(keys::MAIL_OBSERVERS)
+        && settings.flag(crate::domain::settings::TICKET_OBSERVER);
+    let requester_of = |v: &Values| -> rusqlite::Result<Vec<Recipient>> {
+        let mut to = recipients_of(conn, v.requester)?;
+        if observers {
+            to.extend(observers_of(conn, ticket)?);
+        }
+        Ok(to)
+    };
     match change {
         Change::Created(v) => {
             if cause.technician && settings.flag(keys::MAIL_AUTO) {
@@ -169,6 +199,11 @@ fn planned(
         Change::ReplyEdited(v) => {
             if cause.technician && settings.flag(keys::MAIL_AUTO_USER_MODIFY) {
                 out.push((MailKind::Reply, requester_of(v)?));
+            }
+        }
+        Change::Merged { after, .. } => {
+            if settings.flag(keys::MAIL_AUTO) {
+                out.push((MailKind::Closed, requester_of(after)?));
             }
         }
     }
@@ -348,7 +383,7 @@ pub fn after_change(
     let mut written = 0;
     let mut mailed: Vec<String> = Vec::new();
     let sender = sender_for(tx, cause, Some(ticket))?;
-    for (kind, recipients) in planned(tx, settings, cause, change)? {
+    for (kind, recipients) in planned(tx, settings, cause, ticket, change)? {
         for r in recipients {
             let own = r.user_id == Some(cause.user_id)
                 || (!cause.mail.is_empty() && r.mail.eq_ignore_ascii_case(&cause.mail));
@@ -358,7 +393,12 @@ pub fn after_change(
             let Some(facts) = compose::facts(tx, ticket, r.lang)? else {
                 return Ok(written);
             };
-            let question = if kind == MailKind::Closed {
+            let question = if let Change::Merged { into, .. } = change {
+                Some(
+                    r.lang
+                        .t_args("mail-merged-into", &[("other", &format!("#{into}"))]),
+                )
+            } else if kind == MailKind::Closed && !r.observer {
                 validation_question(tx, settings, ticket, r.lang)?
             } else {
                 None
