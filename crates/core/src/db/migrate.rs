@@ -77,3 +77,71 @@ pub fn schema_version(conn: &Connection) -> Result<i64, DbError> {
     )?;
     Ok(v)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A database at schema 17 with a reply, its rendered HTML and a mail entry comes through
+    /// the rebuild of the thread (schema 18) with every row and link kept.
+    #[test]
+    fn rebuilding_the_thread_keeps_replies_and_what_points_to_them() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("gestdesk.db");
+        {
+            let mut conn = super::super::open::open_connection(&path).expect("open");
+            conn.execute_batch("PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON;")
+                .expect("pragmas");
+            embedded::migrations::runner()
+                .set_target(refinery::Target::Version(17))
+                .run(&mut conn)
+                .expect("up to 17");
+            conn.execute_batch(
+                "PRAGMA foreign_keys = ON;
+                 INSERT INTO tickets (id, title, state_id, created_at, modified_at)
+                     VALUES (7, 'Old ticket', 2, 1, 1);
+                 INSERT INTO thread_entries (id, ticket_id, created_at, kind, body)
+                     VALUES (70, 7, 2, 'text', 'old reply about a toner');
+                 INSERT INTO thread_entry_html (entry_id, version, html)
+                     VALUES (70, 1, '<p>old reply about a toner</p>');",
+            )
+            .expect("old rows");
+        }
+        let mut conn = super::super::open::open_connection(&path).expect("reopen");
+        run(&mut conn, &path).expect("migrate to the latest");
+        let kept: (String, String) = conn
+            .query_row(
+                "SELECT e.body, h.html FROM thread_entries e
+                 JOIN thread_entry_html h ON h.entry_id = e.id WHERE e.id = 70 AND e.ticket_id = 7",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .expect("reply and its HTML kept");
+        assert_eq!(kept.0, "old reply about a toner");
+        let broken: i64 = conn
+            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })
+            .expect("check");
+        assert_eq!(broken, 0);
+        let fk: i64 = conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .expect("pragma");
+        assert_eq!(fk, 1, "foreign keys are on again after migrating");
+        // The search index still finds the reply, and the new kinds are accepted.
+        conn.execute(
+            "INSERT INTO thread_entries (ticket_id, created_at, kind, other_ticket_id)
+             VALUES (7, 3, 'merged_from', NULL)",
+            [],
+        )
+        .expect("new kind");
+        let found: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM tickets_fts WHERE tickets_fts MATCH 'toner'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("search");
+        assert_eq!(found, 1);
+    }
+}
