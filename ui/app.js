@@ -40,6 +40,27 @@
     if (question && !window.confirm(question)) event.preventDefault();
   }, true);
 
+  // Actions on several tickets: the header box ticks the page, only the value the chosen action
+  // needs is shown, and deleting asks first.
+  var bulk = document.getElementById("bulk-form");
+  if (bulk) {
+    document.addEventListener("change", function (event) {
+      if (!event.target.hasAttribute("data-bulk-all")) return;
+      document.querySelectorAll("[data-bulk-select]").forEach(function (c) { c.checked = event.target.checked; });
+    });
+    var chosen = bulk.querySelector("[data-bulk-action]");
+    var showFor = function () {
+      bulk.querySelectorAll("[data-bulk-for]").forEach(function (f) {
+        f.hidden = f.getAttribute("data-bulk-for") !== chosen.value;
+      });
+    };
+    chosen.addEventListener("change", showFor);
+    showFor();
+    bulk.addEventListener("submit", function (event) {
+      if (chosen.value === "delete" && !window.confirm(bulk.getAttribute("data-confirm-delete"))) event.preventDefault();
+    });
+  }
+
   // A filter box hides the rows that do not contain what is typed.
   document.querySelectorAll("[data-filter-rows]").forEach(function (input) {
     var rows = document.querySelectorAll(input.getAttribute("data-filter-rows"));
@@ -646,6 +667,9 @@
 
   // Swaps the content of each live part with the one of the same id in `doc`.
   function swap(doc) {
+    // Rows ticked for an action on several tickets stay ticked.
+    var ticked = {};
+    document.querySelectorAll("[data-bulk-select]:checked").forEach(function (c) { ticked[c.value] = true; });
     var parts = Array.prototype.slice.call(document.querySelectorAll("[data-live-region]"));
     var menu = document.getElementById("sidebar");
     if (menu) parts.push(menu);
@@ -673,6 +697,7 @@
       var bell = userbar.querySelector(".bar-new");
       if (bell) bell.classList.add("is-ringing");
     }
+    document.querySelectorAll("[data-bulk-select]").forEach(function (c) { if (ticked[c.value]) c.checked = true; });
     flagTicketChanges(doc);
     noticeReminders();
     var generation = doc.body && doc.body.getAttribute("data-generation");

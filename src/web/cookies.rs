@@ -11,6 +11,8 @@ pub const ANON_CSRF: &str = "gd_csrf";
 pub const LANGUAGE: &str = "gd_lang";
 /// A one-shot action message code.
 pub const FLASH: &str = "gd_flash";
+/// The address of the last ticket list seen, for the previous and next arrows of a ticket.
+pub const LAST_LIST: &str = "gd_list";
 
 /// The value of cookie `name`, if the request carries it.
 pub fn get<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {

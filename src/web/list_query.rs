@@ -115,7 +115,8 @@ impl ListQuery {
             .map_or("", |f| f.value.as_str())
     }
 
-    fn pairs(&self) -> Vec<(String, String)> {
+    /// The list's address fields (view, state, sort, search, filters, page).
+    pub fn pairs(&self) -> Vec<(String, String)> {
         let mut out = if matches!(self.view.scope, Scope::Activity { .. }) {
             Vec::new()
         } else {

@@ -67,6 +67,7 @@ pub const PASSWORD_FORGOT: &str = "/password/forgot";
 pub const PASSWORD_RESET: &str = "/password/reset/{token}";
 pub const TICKET_NEW: &str = "/tickets/new";
 pub const TICKETS: &str = "/tickets";
+pub const TICKETS_BULK: &str = "/tickets/bulk";
 pub const TICKET: &str = "/tickets/{id}";
 pub const TICKET_CLOSE: &str = "/tickets/{id}/close";
 /// Reopens a closed ticket (`ticket_reopen`).
@@ -88,6 +89,7 @@ pub const TICKET_ATTACHMENT: &str = "/tickets/{id}/attachments/{item}";
 pub const TICKET_ATTACHMENT_DELETE: &str = "/tickets/{id}/attachments/{item}/delete";
 pub const TICKET_REMINDERS: &str = "/tickets/{id}/reminders";
 pub const TICKET_MERGE: &str = "/tickets/{id}/merge";
+pub const TICKET_DELETE: &str = "/tickets/{id}/delete";
 pub const TICKET_OBSERVERS: &str = "/tickets/{id}/observers";
 pub const TICKET_OBSERVERS_REMOVE: &str = "/tickets/{id}/observers/remove";
 pub const REMINDERS: &str = "/reminders";

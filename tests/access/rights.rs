@@ -377,6 +377,25 @@ const PROBES: &[Probe] = &[
     },
     probe("side_your_observer", T, "/profile", Shows("view=observed")),
     probe("ticket_fusion", T, "/tickets/{ticket}", Shows("/merge\"")),
+    // Tom saw the list of every ticket before the probes.
+    probe(
+        "ticket_next",
+        T,
+        "/tickets/{ticket}",
+        Shows(r#"class="ticket-around""#),
+    ),
+    probe(
+        "ticket_delete",
+        T,
+        "/tickets/{ticket}",
+        Shows("/tickets/{ticket}/delete\""),
+    ),
+    probe(
+        "task_checkbox",
+        T,
+        "/tickets?view=all",
+        Shows(r#"id="bulk-form""#),
+    ),
     probe(
         "ticket_resolution_text_only",
         T,
@@ -856,6 +875,8 @@ async fn every_right_takes_effect_or_says_it_does_not_yet() {
         _ => &admin,
     };
 
+    // A list seen, for the previous and next arrows of `ticket_next`.
+    tom.get("/tickets?view=all&state=all").await;
     let mut checked: HashSet<&str> = HashSet::new();
     for p in PROBES {
         let before = granted(&app, p.profile);

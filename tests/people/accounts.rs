@@ -632,6 +632,7 @@ async fn settings_switches_show_agencies_limits_and_advanced_fields() {
                 // Ticked on the page by default, so a browser sends it.
                 ("password_refuse_common", "1"),
                 ("ticket_reply_reopens", "1"),
+                ("ticket_observer", "1"),
             ],
         )
         .await;

@@ -1,6 +1,8 @@
 //! Tickets: their forms and thread, files, field rights, rules, the first day, requester
 //! validation, and the lists that find them.
 
+/// Actions on several tickets of a list, and deleting one.
+pub mod bulk;
 /// Every ticket field right, on the page and on save.
 pub mod field_rights;
 /// Ticket attachments: uploads, limits, refused files, storage, downloads, removal.
@@ -13,6 +15,8 @@ pub mod first_day;
 pub mod lists;
 /// Merging a ticket into another.
 pub mod merge;
+/// Previous and next ticket of a list.
+pub mod next;
 /// Observers: who follows a ticket, what they see and get.
 pub mod observers;
 /// The print view of a ticket.

@@ -199,3 +199,7 @@ ticket-merge-already = Dieses Ticket wurde bereits in ein anderes zusammengefüh
 ticket-merged-banner = Dieses Ticket wurde in { $other } zusammengeführt; es geht dort weiter.
 flash-ticket-merged-into = Zusammengeführt. Die Unterhaltung geht in diesem Ticket weiter.
 mail-merged-into = Ihre Anfrage wurde in Ticket { $other } zusammengeführt, das dasselbe Problem behandelt; verfolgen Sie sie dort.
+ticket-delete-confirm = Dieses Ticket löschen? Es verschwindet aus allen Listen und Suchen.
+ticket-around = Tickets der Liste
+ticket-previous = Vorheriges Ticket der Liste
+ticket-next = Nächstes Ticket der Liste

@@ -118,3 +118,37 @@ bar-meta-label = { $count ->
        *[other] { $count } Ihrer Tickets sind zu bearbeiten
     }
 menu-observed = Von mir beobachtete Tickets
+bulk-scope = Anwenden auf
+bulk-scope-selected = Die angehakten Tickets
+bulk-scope-page = Alle Tickets dieser Seite
+bulk-scope-view = { $count ->
+    [one] Das einzige Ticket dieser Ansicht
+   *[other] Alle { $count } Tickets dieser Ansicht
+}
+bulk-action = Aktion
+bulk-read = Als gelesen markieren
+bulk-unread = Als ungelesen markieren
+bulk-state = Status ändern
+bulk-assign = Zuweisen
+bulk-priority = Priorität ändern
+bulk-delete = Löschen
+bulk-apply = Anwenden
+bulk-confirm-delete = Die gewählten Tickets löschen?
+bulk-select-one = Ticket { $number } auswählen
+bulk-select-page = Alle Tickets dieser Seite auswählen
+bulk-title = Aktion auf mehreren Tickets
+bulk-done = { $count ->
+    [one] Auf einem Ticket ausgeführt.
+   *[other] Auf { $count } Tickets ausgeführt.
+}
+bulk-refused = { $count ->
+    [one] Ein Ticket blieb unverändert
+   *[other] { $count } Tickets blieben unverändert
+}
+bulk-back = Zurück zur Liste
+bulk-no-action = Wählen Sie eine Aktion und den Wert, den sie braucht.
+bulk-nothing-selected = Es wurde kein Ticket ausgewählt.
+bulk-too-many = Eine Aktion umfasst höchstens { $max } Tickets; schränken Sie zuerst die Ansicht ein.
+bulk-not-found = Sie sehen dieses Ticket nicht.
+bulk-forbidden = Ihr Profil erlaubt diese Änderung nicht.
+bulk-invalid = Diese Änderung ist für dieses Ticket nicht gültig.

@@ -199,3 +199,7 @@ ticket-merge-already = This ticket was already merged into another.
 ticket-merged-banner = This ticket was merged into { $other }; it continues there.
 flash-ticket-merged-into = Merged. The conversation continues in this ticket.
 mail-merged-into = Your request was merged into ticket { $other }, which handles the same problem; follow it there.
+ticket-delete-confirm = Delete this ticket? It leaves every list and search.
+ticket-around = Tickets of the list
+ticket-previous = Previous ticket of the list
+ticket-next = Next ticket of the list

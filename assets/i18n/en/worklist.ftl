@@ -118,3 +118,37 @@ bar-meta-label = { $count ->
        *[other] { $count } of your tickets to handle
     }
 menu-observed = Tickets I observe
+bulk-scope = Apply to
+bulk-scope-selected = The ticked tickets
+bulk-scope-page = Every ticket on this page
+bulk-scope-view = { $count ->
+    [one] The one ticket of this view
+   *[other] All { $count } tickets of this view
+}
+bulk-action = Action
+bulk-read = Mark as read
+bulk-unread = Mark as unread
+bulk-state = Change the state
+bulk-assign = Assign
+bulk-priority = Change the priority
+bulk-delete = Delete
+bulk-apply = Apply
+bulk-confirm-delete = Delete the chosen tickets?
+bulk-select-one = Select ticket { $number }
+bulk-select-page = Select every ticket on this page
+bulk-title = Action on several tickets
+bulk-done = { $count ->
+    [one] Done on one ticket.
+   *[other] Done on { $count } tickets.
+}
+bulk-refused = { $count ->
+    [one] One ticket left as it was
+   *[other] { $count } tickets left as they were
+}
+bulk-back = Back to the list
+bulk-no-action = Choose an action and the value it needs.
+bulk-nothing-selected = No ticket was selected.
+bulk-too-many = One action takes at most { $max } tickets; narrow the view first.
+bulk-not-found = You do not see this ticket.
+bulk-forbidden = Your profile may not make this change.
+bulk-invalid = This change is not valid for this ticket.

@@ -199,3 +199,7 @@ ticket-merge-already = Este ticket ya fue fusionado en otro.
 ticket-merged-banner = Este ticket se fusionó en { $other }; continúa allí.
 flash-ticket-merged-into = Fusionado. La conversación continúa en este ticket.
 mail-merged-into = Su solicitud se fusionó en el ticket { $other }, que trata el mismo problema; sígala allí.
+ticket-delete-confirm = ¿Eliminar este ticket? Desaparece de todas las listas y búsquedas.
+ticket-around = Tickets de la lista
+ticket-previous = Ticket anterior de la lista
+ticket-next = Ticket siguiente de la lista

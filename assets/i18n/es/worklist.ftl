@@ -118,3 +118,37 @@ bar-meta-label = { $count ->
        *[other] { $count } de sus tickets por tratar
     }
 menu-observed = Tickets que observo
+bulk-scope = Aplicar a
+bulk-scope-selected = Los tickets marcados
+bulk-scope-page = Todos los tickets de esta página
+bulk-scope-view = { $count ->
+    [one] El único ticket de esta vista
+   *[other] Los { $count } tickets de esta vista
+}
+bulk-action = Acción
+bulk-read = Marcar como leído
+bulk-unread = Marcar como no leído
+bulk-state = Cambiar el estado
+bulk-assign = Asignar
+bulk-priority = Cambiar la prioridad
+bulk-delete = Eliminar
+bulk-apply = Aplicar
+bulk-confirm-delete = ¿Eliminar los tickets elegidos?
+bulk-select-one = Seleccionar el ticket { $number }
+bulk-select-page = Seleccionar todos los tickets de esta página
+bulk-title = Acción sobre varios tickets
+bulk-done = { $count ->
+    [one] Hecho en un ticket.
+   *[other] Hecho en { $count } tickets.
+}
+bulk-refused = { $count ->
+    [one] Un ticket se quedó como estaba
+   *[other] { $count } tickets se quedaron como estaban
+}
+bulk-back = Volver a la lista
+bulk-no-action = Elija una acción y el valor que necesita.
+bulk-nothing-selected = No se seleccionó ningún ticket.
+bulk-too-many = Una acción abarca como mucho { $max } tickets; restrinja antes la vista.
+bulk-not-found = Usted no ve este ticket.
+bulk-forbidden = Su perfil no permite este cambio.
+bulk-invalid = Este cambio no es válido para este ticket.

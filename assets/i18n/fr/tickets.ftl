@@ -201,3 +201,7 @@ ticket-merge-already = Ce ticket a déjà été fusionné dans un autre.
 ticket-merged-banner = Ce ticket a été fusionné dans { $other } ; il se poursuit là-bas.
 flash-ticket-merged-into = Fusionné. La conversation continue dans ce ticket.
 mail-merged-into = Votre demande a été fusionnée dans le ticket { $other }, qui traite le même problème ; suivez-la là-bas.
+ticket-delete-confirm = Supprimer ce ticket ? Il disparaît de toutes les listes et recherches.
+ticket-around = Tickets de la liste
+ticket-previous = Ticket précédent de la liste
+ticket-next = Ticket suivant de la liste

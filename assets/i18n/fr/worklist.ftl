@@ -119,3 +119,37 @@ bar-meta-label = { $count ->
        *[other] { $count } de vos tickets à traiter
     }
 menu-observed = Tickets que j'observe
+bulk-scope = Appliquer à
+bulk-scope-selected = Les tickets cochés
+bulk-scope-page = Tous les tickets de cette page
+bulk-scope-view = { $count ->
+    [one] Le seul ticket de cette vue
+   *[other] Les { $count } tickets de cette vue
+}
+bulk-action = Action
+bulk-read = Marquer comme lu
+bulk-unread = Marquer comme non lu
+bulk-state = Changer l'état
+bulk-assign = Attribuer
+bulk-priority = Changer la priorité
+bulk-delete = Supprimer
+bulk-apply = Appliquer
+bulk-confirm-delete = Supprimer les tickets choisis ?
+bulk-select-one = Sélectionner le ticket { $number }
+bulk-select-page = Sélectionner tous les tickets de cette page
+bulk-title = Action sur plusieurs tickets
+bulk-done = { $count ->
+    [one] Fait sur { $count } ticket.
+   *[other] Fait sur { $count } tickets.
+}
+bulk-refused = { $count ->
+    [one] { $count } ticket laissé tel quel
+   *[other] { $count } tickets laissés tels quels
+}
+bulk-back = Retour à la liste
+bulk-no-action = Choisissez une action et la valeur qu'elle demande.
+bulk-nothing-selected = Aucun ticket n'a été sélectionné.
+bulk-too-many = Une action porte sur { $max } tickets au plus ; restreignez d'abord la vue.
+bulk-not-found = Vous ne voyez pas ce ticket.
+bulk-forbidden = Votre profil ne permet pas ce changement.
+bulk-invalid = Ce changement n'est pas valable pour ce ticket.

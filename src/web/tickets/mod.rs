@@ -113,6 +113,11 @@ pub fn routes() -> Routes {
             reminders::add,
         )
         .post(
+            paths::TICKET_DELETE,
+            Access::Right(right::TICKET_DELETE),
+            page::delete,
+        )
+        .post(
             paths::TICKET_MERGE,
             Access::Right(right::TICKET_FUSION),
             merge::merge,

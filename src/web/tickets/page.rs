@@ -33,6 +33,8 @@ use super::{actor, thread as thread_view};
 struct TicketPage {
     data: tickets::page::TicketPage,
     drafts: Drafts,
+    /// The tickets before and after this one in the list it was opened from (`ticket_next`).
+    around: Option<crate::domain::worklist::listing::Neighbours>,
 }
 
 impl std::ops::Deref for TicketPage {
@@ -66,6 +68,7 @@ async fn load(
     Ok(TicketPage {
         data: tickets::page::load(state.db(), actor, lang, id, pending).await?,
         drafts: Drafts::default(),
+        around: None,
     })
 }
 
@@ -117,6 +120,18 @@ fn ticket_view(
             .map_or(view::Paste::Nothing, view::Paste::Upload),
     };
     let content = html! {
+        @if let Some(n) = page.around {
+            nav.ticket-around aria-label=(lang.t("ticket-around")) {
+                @if let Some(p) = n.previous {
+                    a.button.button-small #previous-ticket rel="prev" href=(fill(paths::TICKET, &[&p]))
+                        title=(lang.t("ticket-previous")) { "‹ #" (p) }
+                }
+                @if let Some(nx) = n.next {
+                    a.button.button-small #next-ticket rel="next" href=(fill(paths::TICKET, &[&nx]))
+                        title=(lang.t("ticket-next")) { "#" (nx) " ›" }
+                }
+            }
+        }
         div.ticket-head #ticket-head data-live-region {
             span.badge.state-badge { (view::state_badge(row.values.state_id, &page.options)) }
             span.muted { (view::summary(lang, row.id.0, &row.values).render(lang)) }
@@ -129,6 +144,9 @@ fn ticket_view(
                     span #reopen-ticket {
                         (action_button(visitor, &fill(paths::TICKET_REOPEN, &[&row.id]), &lang.t("ticket-reopen"), "", None))
                     }
+                }
+                @if actor.rights.has(right::TICKET_DELETE) {
+                    (action_button(visitor, &fill(paths::TICKET_DELETE, &[&row.id]), &lang.t("action-delete"), "button-danger", Some(&lang.t("ticket-delete-confirm"))))
                 }
                 @if actor.rights.has(right::TICKET_PRINT) {
                     a.button.button-small href=(fill(paths::TICKET_PRINT, &[&row.id])) target="_blank" rel="noopener" { (lang.t("ticket-print")) }
@@ -293,11 +311,19 @@ pub async fn show(
     State(state): State<AppState>,
     authed: Authed,
     Path(id): Path<TicketId>,
+    headers: axum::http::HeaderMap,
 ) -> Result<Response, WebError> {
     let actor = actor(&authed);
-    let page = load(&state, actor, authed.visitor.lang, id, Vec::new()).await?;
+    let mut page = load(&state, actor, authed.visitor.lang, id, Vec::new()).await?;
     tickets::mark_read(state.db(), actor, &page.row).await?;
-    Ok(saved_view(&authed.visitor, actor, &page).into_response())
+    let around =
+        crate::web::worklist::page::neighbours(&state, &authed.visitor, &headers, id.0).await?;
+    page.around = around.as_ref().map(|(n, _)| *n);
+    let mut response = saved_view(&authed.visitor, actor, &page).into_response();
+    if let Some((_, Some(moved))) = &around {
+        crate::web::worklist::page::remember_list(&mut response, moved, authed.visitor.secure);
+    }
+    Ok(response)
 }
 
 /// The ticket page showing the saved values.
@@ -473,6 +499,20 @@ pub async fn reopen(
     Ok(redirect_with_flash(
         &fill(paths::TICKET, &[&id]),
         Flash::TicketReopened,
+        authed.visitor.secure,
+    ))
+}
+
+/// `POST /tickets/{id}/delete`.
+pub async fn delete(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<TicketId>,
+) -> Result<Response, WebError> {
+    tickets::delete(state.db(), actor(&authed), id).await?;
+    Ok(redirect_with_flash(
+        paths::TICKETS,
+        Flash::Deleted,
         authed.visitor.secure,
     ))
 }

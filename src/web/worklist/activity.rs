@@ -121,6 +121,7 @@ pub async fn page(
                 choices: &loaded.choices,
                 with_hour: reader.has(right::DASHBOARD_COL_DATE_CREATE_HOUR),
                 period: true,
+                bulk: false,
             }))
         }
     };

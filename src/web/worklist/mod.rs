@@ -2,6 +2,7 @@
 //! the supervision screen, live updates, and CSV export.
 
 mod activity;
+pub(crate) mod bulk;
 mod export;
 mod live;
 pub mod page;
@@ -19,6 +20,11 @@ pub use page::render as render_list;
 pub fn routes() -> Routes {
     Routes::new()
         .get(paths::TICKETS, Access::LoggedIn, page::list)
+        .post(
+            paths::TICKETS_BULK,
+            Access::Right(right::TASK_CHECKBOX),
+            bulk::apply,
+        )
         .get(
             paths::ACTIVITY,
             Access::Right(right::USERBAR),

@@ -9,7 +9,9 @@ use axum::extract::{RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
+use crate::domain::tickets::bulk;
 use crate::domain::worklist::columns::Column;
+use crate::domain::worklist::listing::Neighbours;
 use crate::domain::worklist::reader::Reader;
 use crate::domain::worklist::scope::{Scope, StateSel, View};
 use crate::domain::worklist::use_cases;
@@ -125,8 +127,16 @@ pub async fn render(
     let loaded = load(state, reader.clone(), &q, lang).await?;
     let columns = Column::visible(&reader);
     let title = view_title(lang, &reader, &q.view, &loaded.states);
+    let actor = visitor.session.as_deref().map(|s| &s.actor);
+    let offer = match actor.filter(|a| bulk::may_bulk(a)) {
+        Some(a) => Some(bulk::offer(state.db(), a, lang).await?),
+        None => None,
+    };
     let content = html! {
         (toolbar(visitor, &q))
+        @if let Some(o) = &offer {
+            (super::bulk::bar(visitor, &q, o, loaded.page.total))
+        }
         div #ticket-list data-live-region {
             (table::render(&Table {
                 lang,
@@ -137,10 +147,61 @@ pub async fn render(
                 choices: &loaded.choices,
                 with_hour: reader.has(right::DASHBOARD_COL_DATE_CREATE_HOUR),
                 period: false,
+                bulk: offer.is_some(),
             }))
         }
     };
-    Ok(layout::page(visitor, &title, content).into_response())
+    let mut response = layout::page(visitor, &title, content).into_response();
+    if reader.has(right::TICKET_NEXT) {
+        remember_list(&mut response, &q, visitor.secure);
+    }
+    Ok(response)
+}
+
+/// Remembers list `q` in a cookie, for the previous and next arrows of the tickets opened from
+/// it (`ticket_next`).
+pub fn remember_list(response: &mut Response, q: &ListQuery, secure: bool) {
+    let pairs = serde_urlencoded::to_string(q.pairs()).unwrap_or_default();
+    let cookie = crate::web::cookies::set(
+        crate::web::cookies::LAST_LIST,
+        &pairs,
+        crate::web::cookies::Lifetime::Session,
+        secure,
+    );
+    if let Ok(v) = axum::http::HeaderValue::from_str(&cookie) {
+        response
+            .headers_mut()
+            .append(axum::http::header::SET_COOKIE, v);
+    }
+}
+
+/// Where ticket `id` stands in the list remembered by `headers`' cookie, for `visitor`; with
+/// the list when the ticket moved to another of its pages (to remember it again).
+pub async fn neighbours(
+    state: &AppState,
+    visitor: &Visitor,
+    headers: &axum::http::HeaderMap,
+    id: i64,
+) -> Result<Option<(Neighbours, Option<ListQuery>)>, WebError> {
+    let Some(reader) = visitor.reader.clone() else {
+        return Ok(None);
+    };
+    let Some(raw) = crate::web::cookies::get(headers, crate::web::cookies::LAST_LIST) else {
+        return Ok(None);
+    };
+    if !reader.has(right::TICKET_NEXT) {
+        return Ok(None);
+    }
+    let q = ListQuery::read(&pairs(Some(raw)), &reader);
+    if !q.view.scope.allowed(&reader) {
+        return Ok(None);
+    }
+    let req = q.request(reader.order(), reader.settings.rows_per_page());
+    let found = use_cases::neighbours(state.db(), reader, req, id).await?;
+    Ok(found.map(|n| {
+        let moved = (n.page != q.page).then(|| q.with_page(n.page));
+        (n, moved)
+    }))
 }
 
 /// `GET /tickets`.

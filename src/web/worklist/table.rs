@@ -24,6 +24,8 @@ pub struct Table<'a> {
     pub with_hour: bool,
     /// Whether the "new" marker means "in the period" (activity) rather than "today".
     pub period: bool,
+    /// Whether rows can be selected for an action on several tickets.
+    pub bulk: bool,
 }
 
 fn colour_class(c: NumberColour) -> (&'static str, &'static str) {
@@ -224,15 +226,24 @@ pub fn render(t: &Table<'_>) -> Markup {
             table.data-table.ticket-table {
                 caption.visually-hidden { (lang.t("list-caption")) }
                 thead {
-                    tr { @for c in t.columns { (header(t, *c)) } }
-                    tr.filter-row { @for c in t.columns { (filter(t, *c)) } }
+                    tr {
+                        @if t.bulk { (super::bulk::header_select(lang)) }
+                        @for c in t.columns { (header(t, *c)) }
+                    }
+                    tr.filter-row {
+                        @if t.bulk { td.col-select {} }
+                        @for c in t.columns { (filter(t, *c)) }
+                    }
                 }
                 tbody {
                     @if page.rows.is_empty() {
-                        tr { td.empty colspan=(t.columns.len()) { (lang.t("list-empty")) } }
+                        tr { td.empty colspan=(t.columns.len() + usize::from(t.bulk)) { (lang.t("list-empty")) } }
                     }
                     @for row in &page.rows {
-                        tr data-ticket=(row.id) { @for c in t.columns { (cell(t, row, *c)) } }
+                        tr data-ticket=(row.id) {
+                            @if t.bulk { (super::bulk::row_select(lang, row.id)) }
+                            @for c in t.columns { (cell(t, row, *c)) }
+                        }
                     }
                 }
             }

@@ -48,7 +48,6 @@ use Pending::{ListOption, TicketOption};
 
 /// Every right without effect in this version.
 pub const PENDING: &[(Right, Pending)] = &[
-    (names::TASK_CHECKBOX, ListOption),
     (names::STAT, Pending::Function(Statistics)),
     (
         names::STAT_TICKET_TIME_BY_STATES,
@@ -87,7 +86,6 @@ pub const PENDING: &[(Right, Pending)] = &[
     (names::SIDE_ALL_WAIT, ListOption),
     (names::SIDE_ALL_SERVICE_EDIT, ListOption),
     (names::SIDE_ALL_AGENCY_EDIT, ListOption),
-    (names::TICKET_NEXT, TicketOption),
     (names::TICKET_CALENDAR, Pending::Function(Calendar)),
     (names::TICKET_TYPE_SERVICE_LIMIT, TicketOption),
     (names::TICKET_TYPE_ANSWER_DISP, TicketOption),
@@ -110,7 +108,6 @@ pub const PENDING: &[(Right, Pending)] = &[
         names::TICKET_AVAILABILITY_DISP,
         Pending::Function(Availability),
     ),
-    (names::TICKET_DELETE, TicketOption),
     (names::TICKET_THREAD_ADD, TicketOption),
     (names::TICKET_THREAD_PRIVATE_BUTTON, TicketOption),
     (names::TICKET_NEW_ASSET_DISP, Pending::Function(Assets)),

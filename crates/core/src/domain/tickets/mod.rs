@@ -3,6 +3,7 @@
 //! the commands that create and change a ticket in one transaction each.
 
 pub mod attachments;
+pub mod bulk;
 pub mod checks;
 pub mod fields;
 pub mod limits;
@@ -429,6 +430,21 @@ fn mark_after_change(
     repo::set_tech_read(tx, id, v.technician == Some(Who::User(me)), now)?;
     repo::set_user_read(tx, id, v.requester == Some(Who::User(me)))?;
     Ok(())
+}
+
+/// Deletes ticket `id`, which `actor` sees, when they hold `ticket_delete`.
+pub async fn delete(db: &Db, actor: &Actor, id: TicketId) -> Result<(), DomainError> {
+    if !actor.has(right::TICKET_DELETE) {
+        return Err(DomainError::Forbidden);
+    }
+    let actor = actor.clone();
+    db.write(move |tx| {
+        let viewer = actor.viewer(tx)?;
+        repo::get_visible(tx, &viewer, id)?.ok_or(DomainError::NotFound)?;
+        repo::soft_delete(tx, id, clock::now())?;
+        Ok(())
+    })
+    .await
 }
 
 /// The requester's "Close ticket": resolves the ticket and sets its resolution date. Refused to

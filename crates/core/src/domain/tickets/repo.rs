@@ -224,6 +224,16 @@ pub fn touch(tx: &Transaction<'_>, id: TicketId, now: i64) -> rusqlite::Result<(
     Ok(())
 }
 
+/// Deletes ticket `id`: it leaves every list, count and search, and answers "not found"; its
+/// row stays (numbers are never given twice).
+pub fn soft_delete(tx: &Transaction<'_>, id: TicketId, now: i64) -> rusqlite::Result<()> {
+    tx.execute(
+        "UPDATE tickets SET deleted = 1, modified_at = ?2, version = version + 1 WHERE id = ?1",
+        params![id, now],
+    )?;
+    Ok(())
+}
+
 /// Records whether the assigned technician has read the ticket since it last changed.
 pub fn set_tech_read(tx: &Transaction<'_>, id: i64, read: bool, now: i64) -> rusqlite::Result<()> {
     tx.execute(

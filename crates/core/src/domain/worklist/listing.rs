@@ -465,6 +465,79 @@ fn ordered_ids(
     Ok((found, total, page, pages))
 }
 
+/// The numbers of page `req.page` of the list, with the total, the page (clamped) and the
+/// number of pages.
+fn page_ids(
+    conn: &Connection,
+    r: &Reader,
+    c: &Condition,
+    req: &ListRequest,
+) -> rusqlite::Result<(Vec<i64>, i64, i64, i64)> {
+    match &req.sort {
+        // A search matches few tickets: one sorted read of the matches beats a read per state
+        // (each of which would run the search again).
+        Sort::Order(code) if code == "state" && req.search.is_empty() => {
+            state_order_ids(conn, r, c, req)
+        }
+        _ => ordered_ids(conn, r, c, req),
+    }
+}
+
+/// A ticket's place in a list: the tickets before and after it, and the page it is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Neighbours {
+    pub previous: Option<i64>,
+    pub next: Option<i64>,
+    /// The page of the list the ticket is on (it may have moved to the page before or after).
+    pub page: i64,
+}
+
+/// Where ticket `id` stands in the list `req` (looked for on its page and the pages around it),
+/// if it is there.
+pub fn neighbours(
+    conn: &Connection,
+    r: &Reader,
+    req: &ListRequest,
+    id: i64,
+) -> rusqlite::Result<Option<Neighbours>> {
+    let c = condition(r, req);
+    let at = |page: i64| -> rusqlite::Result<(Vec<i64>, i64, i64)> {
+        let mut one = req.clone();
+        one.page = page;
+        let (found, _, page, pages) = page_ids(conn, r, &c, &one)?;
+        Ok((found, page, pages))
+    };
+    let (mut found, mut page, pages) = at(req.page)?;
+    let mut index = found.iter().position(|t| *t == id);
+    for other in [page + 1, page - 1] {
+        if index.is_some() || other < 1 || other > pages {
+            continue;
+        }
+        let (ids, p, _) = at(other)?;
+        if let Some(i) = ids.iter().position(|t| *t == id) {
+            (found, page, index) = (ids, p, Some(i));
+        }
+    }
+    let Some(i) = index else {
+        return Ok(None);
+    };
+    let previous = match i.checked_sub(1) {
+        Some(j) => found.get(j).copied(),
+        None if page > 1 => at(page - 1)?.0.last().copied(),
+        None => None,
+    };
+    let next = match found.get(i + 1) {
+        Some(n) => Some(*n),
+        None if page < pages => at(page + 1)?.0.first().copied(),
+        None => None,
+    };
+    Ok(Some(Neighbours {
+        previous,
+        next,
+        page,
+    }))
+}
+
 /// One page of the list `req` for `r`, at time `now`.
 pub fn list(
     conn: &Connection,
@@ -474,14 +547,7 @@ pub fn list(
     now: i64,
 ) -> rusqlite::Result<ListPage> {
     let c = condition(r, req);
-    let (found, total, page, pages) = match &req.sort {
-        // A search matches few tickets: one sorted read of the matches beats a read per state
-        // (each of which would run the search again).
-        Sort::Order(code) if code == "state" && req.search.is_empty() => {
-            state_order_ids(conn, r, &c, req)?
-        }
-        _ => ordered_ids(conn, r, &c, req)?,
-    };
+    let (found, total, page, pages) = page_ids(conn, r, &c, req)?;
     let day_start = clock::day_start(now);
     let marks = Marks {
         day_start,
@@ -499,6 +565,28 @@ pub fn list(
         pages,
         problems: c.problems,
     })
+}
+
+/// The numbers of every ticket of the list `req` (all pages), up to `limit`, for actions on a
+/// whole view.
+pub fn all_ids(
+    conn: &Connection,
+    r: &Reader,
+    req: &ListRequest,
+    limit: i64,
+) -> rusqlite::Result<Vec<i64>> {
+    let c = condition(r, req);
+    let mut values = c.values.clone();
+    values.push(SqlValue::Integer(limit));
+    ids(
+        conn,
+        &format!(
+            "SELECT t.id FROM tickets t {} WHERE {} ORDER BY t.id LIMIT ?",
+            join_sql(&c.joins),
+            c.sql
+        ),
+        values,
+    )
 }
 
 /// Every line of the list `req` (all pages), for exports.

@@ -60,6 +60,27 @@ pub async fn all_rows(
     .await
 }
 
+/// The numbers of every ticket of list `req` for `reader`, up to `limit` (an action on a whole
+/// view).
+pub async fn ids_in_view(
+    db: &Db,
+    reader: Arc<Reader>,
+    req: ListRequest,
+    limit: i64,
+) -> Result<Vec<i64>, DomainError> {
+    run::read(db, move |c| Ok(listing::all_ids(c, &reader, &req, limit)?)).await
+}
+
+/// Where ticket `id` stands in list `req` of `reader` (the ticket page's previous and next).
+pub async fn neighbours(
+    db: &Db,
+    reader: Arc<Reader>,
+    req: ListRequest,
+    id: i64,
+) -> Result<Option<listing::Neighbours>, DomainError> {
+    run::read(db, move |c| Ok(listing::neighbours(c, &reader, &req, id)?)).await
+}
+
 /// The supervision tiles of `reader`.
 pub async fn supervision(db: &Db, reader: Arc<Reader>) -> Result<Figures, DomainError> {
     run::read(db, move |c| {
