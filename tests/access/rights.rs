@@ -335,12 +335,34 @@ const PROBES: &[Probe] = &[
     ),
     probe("ticket_cancel", U, "/tickets/new", Shows("data-cancel")),
     // The requester list's details (the address is in `data-mail` either way).
+    Probe {
+        without: &["ticket_user_mobile"],
+        ..probe(
+            "ticket_user_mail",
+            T,
+            "/tickets/{ticket}",
+            Shows(r#" · ursula@example.test""#),
+        )
+    },
     probe(
-        "ticket_user_mail",
+        "ticket_user_mobile",
         T,
         "/tickets/{ticket}",
-        Shows(r#" · ursula@example.test""#),
+        Shows(r#" · 06 12 34 56 78""#),
     ),
+    probe(
+        "ticket_user_info_mobile",
+        T,
+        "/tickets/{ticket}",
+        Shows("requester-info on-phones"),
+    ),
+    probe(
+        "ticket_billable",
+        T,
+        "/tickets/{ticket}",
+        Shows(r#"name="billable""#),
+    ),
+    column("ticket_billable", r#"class="col-billable""#),
     // The technician field's options (a requester option carries `data-mail` first).
     probe(
         "ticket_tech_admin",
@@ -755,7 +777,7 @@ async fn every_right_takes_effect_or_says_it_does_not_yet() {
          INSERT INTO groups (name, kind) VALUES ('Fixture technicians', 'technician');
          INSERT INTO group_members (group_id, user_id) SELECT id, {tom_id} FROM groups;
          INSERT INTO personal_views (user_id, name, category_id) VALUES ({tom_id}, 'Hardware', 1);
-         UPDATE users SET mail = 'ursula@example.test' WHERE id = {ursula_id};"
+         UPDATE users SET mail = 'ursula@example.test', mobile = '06 12 34 56 78' WHERE id = {ursula_id};"
     ))
     .expect("fixtures");
     let ticket = crate::common::open_ticket(

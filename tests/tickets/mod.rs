@@ -1,6 +1,8 @@
 //! Tickets: their forms and thread, files, field rights, rules, the first day, requester
 //! validation, and the lists that find them.
 
+/// The billable flag.
+pub mod billing;
 /// Actions on several tickets of a list, and deleting one.
 pub mod bulk;
 /// Every ticket field right, on the page and on save.

@@ -203,3 +203,4 @@ ticket-delete-confirm = Dieses Ticket löschen? Es verschwindet aus allen Listen
 ticket-around = Tickets der Liste
 ticket-previous = Vorheriges Ticket der Liste
 ticket-next = Nächstes Ticket der Liste
+ticket-field-billable = Abrechenbar

@@ -152,3 +152,4 @@ bulk-too-many = Eine Aktion umfasst höchstens { $max } Tickets; schränken Sie 
 bulk-not-found = Sie sehen dieses Ticket nicht.
 bulk-forbidden = Ihr Profil erlaubt diese Änderung nicht.
 bulk-invalid = Diese Änderung ist für dieses Ticket nicht gültig.
+col-billable = Abrechenbar

@@ -203,3 +203,4 @@ ticket-delete-confirm = Delete this ticket? It leaves every list and search.
 ticket-around = Tickets of the list
 ticket-previous = Previous ticket of the list
 ticket-next = Next ticket of the list
+ticket-field-billable = Billable

@@ -152,3 +152,4 @@ bulk-too-many = One action takes at most { $max } tickets; narrow the view first
 bulk-not-found = You do not see this ticket.
 bulk-forbidden = Your profile may not make this change.
 bulk-invalid = This change is not valid for this ticket.
+col-billable = Billable

@@ -203,3 +203,4 @@ ticket-delete-confirm = ¿Eliminar este ticket? Desaparece de todas las listas y
 ticket-around = Tickets de la lista
 ticket-previous = Ticket anterior de la lista
 ticket-next = Ticket siguiente de la lista
+ticket-field-billable = Facturable

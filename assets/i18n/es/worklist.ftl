@@ -152,3 +152,4 @@ bulk-too-many = Una acción abarca como mucho { $max } tickets; restrinja antes 
 bulk-not-found = Usted no ve este ticket.
 bulk-forbidden = Su perfil no permite este cambio.
 bulk-invalid = Este cambio no es válido para este ticket.
+col-billable = Facturable

@@ -205,3 +205,4 @@ ticket-delete-confirm = Supprimer ce ticket ? Il disparaît de toutes les listes
 ticket-around = Tickets de la liste
 ticket-previous = Ticket précédent de la liste
 ticket-next = Ticket suivant de la liste
+ticket-field-billable = Facturable

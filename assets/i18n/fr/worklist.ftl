@@ -153,3 +153,4 @@ bulk-too-many = Une action porte sur { $max } tickets au plus ; restreignez d'ab
 bulk-not-found = Vous ne voyez pas ce ticket.
 bulk-forbidden = Votre profil ne permet pas ce changement.
 bulk-invalid = Ce changement n'est pas valable pour ce ticket.
+col-billable = Facturable

@@ -101,6 +101,7 @@ fn label_key(field: Field) -> &'static str {
         Field::Priority => "ticket-field-priority",
         Field::Criticality => "ticket-field-criticality",
         Field::State => "ticket-field-state",
+        Field::Billable => "ticket-field-billable",
     }
 }
 
@@ -126,6 +127,7 @@ fn choices(field: Field, o: &TicketOptions) -> Vec<(String, String)> {
         Field::Priority => o.priorities.clone(),
         Field::Criticality => o.criticalities.clone(),
         Field::State => o.states.clone(),
+        Field::Billable => o.yes_no.clone(),
         _ => Vec::new(),
     }
 }
@@ -283,7 +285,7 @@ fn input(view: &FormView<'_>, field: Field, id: &str, value: &str, required: boo
             if !value.is_empty() && value != "0" && !opts.iter().any(|(v, _)| v == value) {
                 opts.push((value.to_owned(), value.to_owned()));
             }
-            let empty = field != Field::State;
+            let empty = !matches!(field, Field::State | Field::Billable);
             let person = field == Field::Technician;
             html! {
                 select id=(id) name=(name) required[required] form="ticket-form"
@@ -303,7 +305,8 @@ fn input(view: &FormView<'_>, field: Field, id: &str, value: &str, required: boo
     }
 }
 
-/// The requester's mail and phone as links, updated by the page script on change.
+/// The requester's mail and phone as links, updated by the page script on change; on a phone
+/// screen only for holders of `ticket_user_info_mobile`.
 fn requester_details(view: &FormView<'_>, value: &str) -> Markup {
     let lang = view.visitor.lang;
     let person = view.options.requesters.iter().find(|p| p.value == value);
@@ -311,7 +314,7 @@ fn requester_details(view: &FormView<'_>, value: &str) -> Markup {
         (p.mail.clone(), p.phone.clone())
     });
     html! {
-        p.requester-info #requester-info data-mail-label=(lang.t("ticket-requester-mail")) data-phone-label=(lang.t("ticket-requester-phone")) {
+        p.requester-info.on-phones[view.visitor.has_right(right::TICKET_USER_INFO_MOBILE)] #requester-info data-mail-label=(lang.t("ticket-requester-mail")) data-phone-label=(lang.t("ticket-requester-phone")) {
             @if !mail.is_empty() {
                 a.requester-mail href=(format!("mailto:{mail}")) { (mail) }
             }
@@ -350,7 +353,7 @@ pub fn side_fields(view: &FormView<'_>) -> Markup {
     html! {
         (group(view, "ticket-section-people", &[Field::Requester, Field::Technician, Field::Service, Field::Agency]))
         (group(view, "ticket-section-classification", &[Field::Type, Field::Category, Field::Subcategory, Field::Place, Field::Priority, Field::Criticality, Field::State]))
-        (group(view, "ticket-section-dates", &[Field::CreatedAt, Field::HopeDate, Field::ResolvedAt, Field::TimeSpent, Field::TimeHope]))
+        (group(view, "ticket-section-dates", &[Field::CreatedAt, Field::HopeDate, Field::ResolvedAt, Field::TimeSpent, Field::TimeHope, Field::Billable]))
     }
 }
 
@@ -360,7 +363,7 @@ pub fn fields(view: &FormView<'_>) -> Markup {
         (group(view, "ticket-section-people", &[Field::Requester, Field::Technician, Field::Service, Field::Agency]))
         (group(view, "ticket-section-classification", &[Field::Type, Field::Category, Field::Subcategory, Field::Place, Field::Priority, Field::Criticality, Field::State]))
         (request_fields(view))
-        (group(view, "ticket-section-dates", &[Field::CreatedAt, Field::HopeDate, Field::ResolvedAt, Field::TimeSpent, Field::TimeHope]))
+        (group(view, "ticket-section-dates", &[Field::CreatedAt, Field::HopeDate, Field::ResolvedAt, Field::TimeSpent, Field::TimeHope, Field::Billable]))
     }
 }
 

@@ -52,6 +52,11 @@ fn value(row: &Row, c: Column, lang: Lang) -> String {
         Column::Service => s(&row.service),
         Column::SenderService => s(&row.sender_service),
         Column::TimeSpent => row.time_spent_minutes.to_string(),
+        Column::Billable => lang.t(if row.billable {
+            "choice-yes"
+        } else {
+            "choice-no"
+        }),
         Column::Agency => s(&row.agency),
         Column::Place => s(&row.place),
         Column::Category => s(&row.category),

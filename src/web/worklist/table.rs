@@ -109,6 +109,9 @@ fn cell(t: &Table<'_>, row: &Row, c: Column) -> Markup {
                 (lang.t_args("bar-hours", &[("hours", &format_decimal(lang, row.time_spent_minutes as f64 / 60.0))]))
             }
         },
+        Column::Billable => html! {
+            @if row.billable { (lang.t("choice-yes")) }
+        },
         Column::Agency => text(row.agency.as_ref()),
         Column::Place => text(row.place.as_ref()),
         Column::Category => text(row.category.as_ref()),

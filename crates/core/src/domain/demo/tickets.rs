@@ -310,6 +310,7 @@ fn draw(
         )),
         criticality_id: Some(weighted(rng, &[(1, 5), (2, 15), (3, 50), (4, 30)])),
         state_id: state,
+        billable: rng.random_ratio(1, 5),
     };
     let files = if rng.random_ratio(1, 60) {
         rng.random_range(1..=2)

@@ -89,8 +89,6 @@ pub const PENDING: &[(Right, Pending)] = &[
     (names::TICKET_CALENDAR, Pending::Function(Calendar)),
     (names::TICKET_TYPE_SERVICE_LIMIT, TicketOption),
     (names::TICKET_TYPE_ANSWER_DISP, TicketOption),
-    (names::TICKET_USER_MOBILE, TicketOption),
-    (names::TICKET_USER_INFO_MOBILE, TicketOption),
     (names::TICKET_TECH_SERVICE_LOCK, TicketOption),
     (names::TICKET_ASSET, Pending::Function(Assets)),
     (names::TICKET_ASSET_DISP, Pending::Function(Assets)),
@@ -102,7 +100,6 @@ pub const PENDING: &[(Right, Pending)] = &[
     (names::TICKET_SENDER_SERVICE_DISP, TicketOption),
     (names::TICKET_PRIORITY_SERVICE_LIMIT, TicketOption),
     (names::TICKET_CRITICALITY_SERVICE_LIMIT, TicketOption),
-    (names::TICKET_BILLABLE, TicketOption),
     (names::TICKET_AVAILABILITY, Pending::Function(Availability)),
     (
         names::TICKET_AVAILABILITY_DISP,

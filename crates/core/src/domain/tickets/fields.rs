@@ -28,11 +28,13 @@ pub enum Field {
     Priority,
     Criticality,
     State,
+    /// Whether the work is billed (`ticket_billable`).
+    Billable,
 }
 
 impl Field {
     /// Every field, in form order.
-    pub const ALL: [Field; 18] = [
+    pub const ALL: [Field; 19] = [
         Field::Requester,
         Field::Type,
         Field::Technician,
@@ -51,6 +53,7 @@ impl Field {
         Field::Priority,
         Field::Criticality,
         Field::State,
+        Field::Billable,
     ];
 
     /// The form field name.
@@ -74,6 +77,7 @@ impl Field {
             Field::Priority => "priority_id",
             Field::Criticality => "criticality_id",
             Field::State => "state_id",
+            Field::Billable => "billable",
         }
     }
 
@@ -158,6 +162,7 @@ impl Field {
                 Some(right::TICKET_CRITICALITY_MANDATORY),
             ),
             Field::State => (Some(right::TICKET_STATE_DISP), right::TICKET_STATE, None),
+            Field::Billable => (Some(right::TICKET_BILLABLE), right::TICKET_BILLABLE, None),
         }
     }
 
@@ -215,7 +220,7 @@ pub enum Form {
 /// The access to every field.
 #[derive(Debug, Clone)]
 pub struct Access {
-    fields: [FieldAccess; 18],
+    fields: [FieldAccess; 19],
     /// Which profiles the technician field offers.
     pub technicians: TechnicianOffer,
 }

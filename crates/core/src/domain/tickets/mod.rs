@@ -119,6 +119,7 @@ pub fn copied_from(source: &Values, defaults: Values) -> Values {
         time_hope: source.time_hope,
         priority_id: source.priority_id,
         criticality_id: source.criticality_id,
+        billable: source.billable,
         ..defaults
     }
 }

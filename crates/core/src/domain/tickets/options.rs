@@ -49,6 +49,8 @@ pub struct TicketOptions {
     pub priorities: Vec<(String, String)>,
     pub criticalities: Vec<(String, String)>,
     pub states: Vec<(String, String)>,
+    /// "No" and "Yes", for the billable field.
+    pub yes_no: Vec<(String, String)>,
     pub templates: Vec<(String, String)>,
 }
 
@@ -63,11 +65,13 @@ fn labelled(label: String, company: &str, company_first: bool) -> String {
 }
 
 /// How people are written in the requester list, from the reader's rights: their company
-/// first (`ticket_user_company`), their mail address beside them (`ticket_user_mail`).
+/// first (`ticket_user_company`), their mail address beside them (`ticket_user_mail`), their
+/// mobile number (`ticket_user_mobile`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct PersonLabels {
     pub company_first: bool,
     pub mail: bool,
+    pub mobile: bool,
 }
 
 impl PersonLabels {
@@ -77,6 +81,7 @@ impl PersonLabels {
         PersonLabels {
             company_first: rights.has(right::TICKET_USER_COMPANY),
             mail: rights.has(right::TICKET_USER_MAIL),
+            mobile: rights.has(right::TICKET_USER_MOBILE),
         }
     }
 }
@@ -93,6 +98,10 @@ fn detail(d: &Details, labels: PersonLabels) -> String {
         out.push_str(" · ");
         out.push_str(d.mail.trim());
     }
+    if labels.mobile && !d.mobile.trim().is_empty() {
+        out.push_str(" · ");
+        out.push_str(d.mobile.trim());
+    }
     out
 }
 
@@ -101,6 +110,7 @@ fn detail(d: &Details, labels: PersonLabels) -> String {
 struct Details {
     mail: String,
     phone: String,
+    mobile: String,
     company: String,
     login: String,
 }
@@ -111,7 +121,7 @@ fn people_details(conn: &Connection, skip: bool) -> rusqlite::Result<HashMap<i64
         return Ok(HashMap::new());
     }
     let mut stmt = conn.prepare_cached(
-        "SELECT u.id, u.mail, u.phone, COALESCE(c.name, ''), u.login FROM users u
+        "SELECT u.id, u.mail, u.phone, COALESCE(c.name, ''), u.login, u.mobile FROM users u
          LEFT JOIN companies c ON c.id = u.company_id WHERE u.disabled = 0",
     )?;
     let rows = stmt.query_map([], |r| {
@@ -122,6 +132,7 @@ fn people_details(conn: &Connection, skip: bool) -> rusqlite::Result<HashMap<i64
                 phone: r.get(2)?,
                 company: r.get(3)?,
                 login: r.get(4)?,
+                mobile: r.get(5)?,
             },
         ))
     })?;
@@ -164,7 +175,8 @@ pub fn find_people(
     let rows = match id {
         Some(id) => {
             let mut stmt = conn.prepare_cached(
-                "SELECT u.id, u.display_name, u.mail, u.phone, COALESCE(c.name, ''), u.login
+                "SELECT u.id, u.display_name, u.mail, u.phone, COALESCE(c.name, ''), u.login,
+                        u.mobile
                  FROM users u LEFT JOIN companies c ON c.id = u.company_id WHERE u.id = ?1",
             )?;
             stmt.query_map([id], |r| {
@@ -176,6 +188,7 @@ pub fn find_people(
                         phone: r.get(3)?,
                         company: r.get(4)?,
                         login: r.get(5)?,
+                        mobile: r.get(6)?,
                     },
                 ))
             })?
@@ -187,6 +200,7 @@ pub fn find_people(
                 let details = Details {
                     mail: r.mail,
                     phone: r.phone,
+                    mobile: r.mobile,
                     company: r.company,
                     login: r.login,
                 };
@@ -321,6 +335,10 @@ impl TicketOptions {
             priorities: list(conn, "priorities", lang, v.priority_id)?,
             criticalities: list(conn, "criticalities", lang, v.criticality_id)?,
             states: list(conn, "states", lang, Some(v.state_id))?,
+            yes_no: vec![
+                ("0".to_owned(), lang.t("choice-no")),
+                ("1".to_owned(), lang.t("choice-yes")),
+            ],
             templates,
         })
     }

@@ -28,7 +28,7 @@ const COLUMNS: &str = "t.id, t.requester_id, t.user_group_id, t.type_id, t.techn
      t.tech_group_id, t.category_id, t.subcategory_id, t.place_id, t.service_id, t.agency_id, \
      t.title, t.description, t.created_at, t.hope_date, t.resolved_at, t.time_spent_minutes, \
      t.time_hope_minutes, t.priority_id, t.criticality_id, t.state_id, t.creator_id, \
-     t.modified_at, t.tech_read, t.user_read, t.last_tech_reply_at, t.version";
+     t.modified_at, t.tech_read, t.user_read, t.last_tech_reply_at, t.version, t.billable";
 
 fn who(user: Option<i64>, group: Option<i64>) -> Option<Who> {
     user.map(Who::User).or(group.map(Who::Group))
@@ -56,6 +56,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<TicketRow> {
             priority_id: r.get(18)?,
             criticality_id: r.get(19)?,
             state_id: r.get(20)?,
+            billable: r.get(27)?,
         },
         creator_id: r.get(21)?,
         modified_at: r.get(22)?,
@@ -99,7 +100,7 @@ fn split(w: Option<Who>) -> (Option<i64>, Option<i64>) {
 }
 
 /// The columns that hold a ticket's form values, in the order [`field_values`] binds them.
-const FIELD_COLUMNS: [&str; 20] = [
+const FIELD_COLUMNS: [&str; 21] = [
     "type_id",
     "title",
     "description",
@@ -120,6 +121,7 @@ const FIELD_COLUMNS: [&str; 20] = [
     "resolved_at",
     "time_spent_minutes",
     "time_hope_minutes",
+    "billable",
 ];
 
 fn field_values(v: &Values) -> Vec<SqlValue> {
@@ -147,6 +149,7 @@ fn field_values(v: &Values) -> Vec<SqlValue> {
         id(v.resolved_at),
         SqlValue::Integer(v.time_spent),
         SqlValue::Integer(v.time_hope),
+        SqlValue::Integer(i64::from(v.billable)),
     ]
 }
 

@@ -201,5 +201,6 @@ fn set_field(to: &mut Values, from: &Values, field: Field) {
         Field::Priority => to.priority_id = from.priority_id,
         Field::Criticality => to.criticality_id = from.criticality_id,
         Field::State => to.state_id = from.state_id,
+        Field::Billable => to.billable = from.billable,
     }
 }

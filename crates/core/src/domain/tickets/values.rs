@@ -35,6 +35,7 @@ pub struct Values {
     pub priority_id: Option<i64>,
     pub criticality_id: Option<i64>,
     pub state_id: i64,
+    pub billable: bool,
 }
 
 /// A `datetime-local` value (`YYYY-MM-DDTHH:MM`) in the server's time zone.
@@ -86,6 +87,7 @@ impl Values {
             Field::Priority => opt_id(self.priority_id),
             Field::Criticality => opt_id(self.criticality_id),
             Field::State => self.state_id.to_string(),
+            Field::Billable => if self.billable { "1" } else { "0" }.to_owned(),
         }
     }
 }
@@ -170,6 +172,11 @@ pub fn read_form(
             },
             Field::State => match parse_id(&text) {
                 Ok(Some(id)) => v.state_id = id,
+                _ => bad_choice(&mut errors),
+            },
+            Field::Billable => match text.as_str() {
+                "1" => v.billable = true,
+                "0" | "" => v.billable = false,
                 _ => bad_choice(&mut errors),
             },
             Field::Title => {

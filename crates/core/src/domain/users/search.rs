@@ -12,6 +12,7 @@ pub struct UserRow {
     pub name: String,
     pub mail: String,
     pub phone: String,
+    pub mobile: String,
     pub company: String,
     pub profile: Profile,
     pub last_login_at: Option<i64>,
@@ -74,7 +75,7 @@ pub fn pick(conn: &Connection, text: &str, limit: i64) -> rusqlite::Result<Vec<U
         .collect();
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT u.id, u.login, u.display_name, u.mail, COALESCE(c.name, ''), u.profile_id,
-                u.last_login_at, u.phone
+                u.last_login_at, u.phone, u.mobile
          FROM users u LEFT JOIN companies c ON c.id = u.company_id
          WHERE u.disabled = 0 AND {}
          ORDER BY u.display_name COLLATE NOCASE, u.id LIMIT ?1",
@@ -92,6 +93,7 @@ pub fn pick(conn: &Connection, text: &str, limit: i64) -> rusqlite::Result<Vec<U
             profile: Profile::from_id(r.get(5)?).unwrap_or(Profile::User),
             last_login_at: r.get(6)?,
             phone: r.get(7)?,
+            mobile: r.get(8)?,
         })
     })?;
     rows.collect()
@@ -116,7 +118,7 @@ pub fn search(conn: &Connection, q: &UserQuery) -> rusqlite::Result<UserPage> {
     let page = q.page.clamp(1, pages);
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT u.id, u.login, u.display_name, u.mail, COALESCE(c.name, ''),
-                u.profile_id, u.last_login_at, u.phone
+                u.profile_id, u.last_login_at, u.phone, u.mobile
          {filter}
          ORDER BY u.display_name COLLATE NOCASE, u.id
          LIMIT ?3 OFFSET ?4"
@@ -131,6 +133,7 @@ pub fn search(conn: &Connection, q: &UserQuery) -> rusqlite::Result<UserPage> {
                     name: r.get(2)?,
                     mail: r.get(3)?,
                     phone: r.get(7)?,
+                    mobile: r.get(8)?,
                     company: r.get(4)?,
                     profile: Profile::from_id(r.get(5)?).unwrap_or(Profile::User),
                     last_login_at: r.get(6)?,

@@ -28,6 +28,8 @@ pub enum Column {
     Modified,
     /// Time spent on the ticket.
     TimeSpent,
+    /// Whether the work is billed (`ticket_billable`).
+    Billable,
     Priority,
     Criticality,
     State,
@@ -50,7 +52,7 @@ pub enum FilterKind {
 
 impl Column {
     /// Every column, in display order.
-    pub const ALL: [Column; 20] = [
+    pub const ALL: [Column; 21] = [
         Column::Number,
         Column::Type,
         Column::Technician,
@@ -68,6 +70,7 @@ impl Column {
         Column::ResolvedAt,
         Column::Modified,
         Column::TimeSpent,
+        Column::Billable,
         Column::Priority,
         Column::Criticality,
         Column::State,
@@ -93,6 +96,7 @@ impl Column {
             Column::ResolvedAt => "resolved",
             Column::Modified => "modified",
             Column::TimeSpent => "time",
+            Column::Billable => "billable",
             Column::Priority => "priority",
             Column::Criticality => "criticality",
             Column::State => "state",
@@ -124,6 +128,7 @@ impl Column {
             Column::ResolvedAt => "col-resolved",
             Column::Modified => "col-modified",
             Column::TimeSpent => "col-time-spent",
+            Column::Billable => "col-billable",
             Column::Priority => "col-priority",
             Column::Criticality => "col-criticality",
             Column::State => "col-state",
@@ -149,6 +154,7 @@ impl Column {
             Column::ResolvedAt => r.has(right::DASHBOARD_COL_DATE_RES),
             Column::Modified => r.has(right::DASHBOARD_COL_DATE_MODIF),
             Column::TimeSpent => r.has(right::DASHBOARD_COL_TIME),
+            Column::Billable => r.has(right::TICKET_BILLABLE),
             Column::Priority => r.has(right::DASHBOARD_COL_PRIORITY),
             Column::Criticality => r.has(right::DASHBOARD_COL_CRITICALITY),
         }
@@ -170,7 +176,7 @@ impl Column {
             Column::Type => FilterKind::Choice("types"),
             Column::Technician => FilterKind::Choice("technicians"),
             Column::Service | Column::SenderService => FilterKind::Choice("services"),
-            Column::TimeSpent => FilterKind::None,
+            Column::TimeSpent | Column::Billable => FilterKind::None,
             Column::Agency => FilterKind::Choice("agencies"),
             Column::Place => FilterKind::Choice("places"),
             Column::Category => FilterKind::Choice("categories"),
@@ -232,6 +238,7 @@ impl Column {
                 Value("ss.name COLLATE NOCASE"),
             ],
             Column::TimeSpent => &[Value("t.time_spent_minutes")],
+            Column::Billable => &[Value("t.billable")],
             Column::Agency => &[
                 EmptyLast("ag.name IS NULL"),
                 Value("ag.name COLLATE NOCASE"),

@@ -90,6 +90,7 @@ pub struct Row {
     pub resolved_at: Option<i64>,
     pub modified_at: i64,
     pub time_spent_minutes: i64,
+    pub billable: bool,
     pub priority: Option<Badge>,
     pub criticality: Option<Badge>,
     pub state: Badge,

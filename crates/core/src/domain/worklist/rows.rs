@@ -41,7 +41,7 @@ const DETAILS: &str = "SELECT t.id, t.title, t.created_at, t.hope_date, t.resolv
         EXISTS (SELECT 1 FROM attachments a WHERE a.ticket_id = t.id),
         t.requester_id, t.technician_id, t.category_id, t.subcategory_id, t.priority_id,
         t.criticality_id, ss.name, t.time_spent_minutes,
-        t.validation_asked_at IS NOT NULL AND t.validation_answered_at IS NULL
+        t.validation_asked_at IS NOT NULL AND t.validation_answered_at IS NULL, t.billable
     FROM tickets t
     LEFT JOIN ticket_types ty ON ty.id = t.type_id
     LEFT JOIN users te ON te.id = t.technician_id
@@ -116,6 +116,7 @@ pub(super) fn details(
                 resolved_at: r.get(4)?,
                 modified_at: r.get(5)?,
                 time_spent_minutes: r.get(41)?,
+                billable: r.get(43)?,
                 priority: badge(r.get(23)?, r.get(24)?, r.get(25)?),
                 criticality: badge(r.get(26)?, r.get(27)?, r.get(28)?),
                 state: badge(r.get(29)?, r.get(30)?, r.get(31)?).unwrap_or(Badge {
