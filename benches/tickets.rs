@@ -240,6 +240,12 @@ fn main() {
             )
             .expect("setting");
         }
+        // Observers are granted to no profile by default (as in GestSup).
+        conn.execute_batch(
+            "INSERT OR IGNORE INTO profile_rights (profile_id, right_name)
+             VALUES (4, 'ticket_observer'), (4, 'ticket_observer_disp');",
+        )
+        .expect("rights");
     }
     let (mut server, base) = common::serve_anywhere(dir.path());
     let runtime = common::runtime();

@@ -298,6 +298,14 @@ const fn with_procedures(p: Probe) -> Probe {
     }
 }
 
+/// `p` with service partitioning on (`user_limit_service`).
+const fn partitioned(p: Probe) -> Probe {
+    Probe {
+        settings: &[("user_limit_service", "1")],
+        ..p
+    }
+}
+
 /// A list column shown by its `dashboard_col_*` right, for a technician.
 const fn column(right: &'static str, class: &'static str) -> Probe {
     probe(
@@ -398,6 +406,45 @@ const PROBES: &[Probe] = &[
         )
     },
     probe("side_your_observer", T, "/profile", Shows("view=observed")),
+    partitioned(probe(
+        "ticket_cat_service_only",
+        T,
+        "/tickets/{ticket}",
+        Hides(">Other category<"),
+    )),
+    partitioned(probe(
+        "ticket_priority_service_limit",
+        T,
+        "/tickets/{ticket}",
+        Hides(">Other priority<"),
+    )),
+    partitioned(probe(
+        "ticket_criticality_service_limit",
+        T,
+        "/tickets/{ticket}",
+        Hides(">Other criticality<"),
+    )),
+    Probe {
+        settings: &[("user_limit_service", "1"), ("ticket_type", "1")],
+        ..probe(
+            "ticket_type_service_limit",
+            T,
+            "/tickets/{ticket}",
+            Hides(">Other type<"),
+        )
+    },
+    partitioned(probe(
+        "ticket_tech_service_lock",
+        T,
+        "/tickets/{ticket}",
+        Hides(r#"value="u{otto}" data-detail"#),
+    )),
+    probe(
+        "ticket_sender_service_disp",
+        T,
+        "/tickets/{ticket}",
+        Shows(r#"id="sender-service""#),
+    ),
     probe("ticket_fusion", T, "/tickets/{ticket}", Shows("/merge\"")),
     // Tom saw the list of every ticket before the probes.
     probe(
@@ -764,6 +811,10 @@ async fn every_right_takes_effect_or_says_it_does_not_yet() {
     app.create_user("sam", "supervisor pass", Profile::Supervisor)
         .await;
     let (sam_id, admin_id) = (app.user_id("sam"), app.user_id(crate::common::ADMIN_LOGIN));
+    // A technician of no service, whom `ticket_tech_service_lock` leaves out.
+    app.create_user("otto", "technician pass", Profile::Technician)
+        .await;
+    let otto_id = app.user_id("otto");
     let sql = app.sql();
     sql.execute_batch(&format!(
         "INSERT INTO companies (name) VALUES ('ACME'), ('Initech');
@@ -777,7 +828,12 @@ async fn every_right_takes_effect_or_says_it_does_not_yet() {
          INSERT INTO groups (name, kind) VALUES ('Fixture technicians', 'technician');
          INSERT INTO group_members (group_id, user_id) SELECT id, {tom_id} FROM groups;
          INSERT INTO personal_views (user_id, name, category_id) VALUES ({tom_id}, 'Hardware', 1);
-         UPDATE users SET mail = 'ursula@example.test', mobile = '06 12 34 56 78' WHERE id = {ursula_id};"
+         UPDATE users SET mail = 'ursula@example.test', mobile = '06 12 34 56 78' WHERE id = {ursula_id};
+         INSERT INTO services (name) VALUES ('Other service');
+         INSERT INTO categories (position, name, service_id) SELECT 9, 'Other category', id FROM services WHERE name = 'Other service';
+         INSERT INTO priorities (position, name, color, service_id) SELECT 9, 'Other priority', '#123456', id FROM services WHERE name = 'Other service';
+         INSERT INTO criticalities (position, name, color, service_id) SELECT 9, 'Other criticality', '#123456', id FROM services WHERE name = 'Other service';
+         INSERT INTO ticket_types (name, service_id) SELECT 'Other type', id FROM services WHERE name = 'Other service';"
     ))
     .expect("fixtures");
     let ticket = crate::common::open_ticket(
@@ -858,6 +914,7 @@ async fn every_right_takes_effect_or_says_it_does_not_yet() {
         ),
         ("{tom}", tom_id.to_string()),
         ("{sam}", sam_id.to_string()),
+        ("{otto}", otto_id.to_string()),
         ("{admin_id}", admin_id.to_string()),
         (
             "{tom_entry}",

@@ -259,3 +259,109 @@ async fn a_technician_deletes_one_ticket_from_its_page() {
     assert_eq!(uma.get(&page).await.status, StatusCode::NOT_FOUND);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_technician_ticks_tickets_and_changes_them_in_a_real_browser() {
+    use crate::common::browser::{Browser, click_and_wait, log_in, scrolls_sideways, text_of};
+    use fantoccini::Locator;
+
+    let (app, _admin) = TestApp::with_admin().await;
+    app.login_as("tina", Profile::Technician).await;
+    let uma = app.login_as("uma", Profile::User).await;
+    let mut ids = Vec::new();
+    for title in ["Laptop battery", "Docking station", "Headset crackles"] {
+        ids.push(open_ticket(&app, &uma, &[("title", title)]).await);
+    }
+    let b = Browser::start(1280, 800).await;
+    let story = async {
+        log_in(&b, &app, "tina", "password-of-tina").await?;
+        b.client.goto(&app.url(LIST)).await?;
+        // The header box ticks every row; only the value the action needs is shown.
+        b.client
+            .find(Locator::Css("[data-bulk-all]"))
+            .await?
+            .click()
+            .await?;
+        let ticked = b
+            .client
+            .execute(
+                "return document.querySelectorAll('[data-bulk-select]:checked').length;",
+                vec![],
+            )
+            .await?;
+        assert_eq!(ticked.as_i64(), Some(3));
+        b.client
+            .find(Locator::Css("#bulk-action"))
+            .await?
+            .select_by_value("state")
+            .await?;
+        b.client
+            .find(Locator::Css("#bulk-state"))
+            .await?
+            .select_by_value("6")
+            .await?;
+        let hidden = b
+            .client
+            .execute(
+                "return document.querySelector('[data-bulk-for=assign]').hidden
+                     && !document.querySelector('[data-bulk-for=state]').hidden;",
+                vec![],
+            )
+            .await?;
+        assert_eq!(hidden.as_bool(), Some(true));
+        b.screenshot("16-bulk-chosen-1280").await;
+        click_and_wait(&b, "#bulk-apply").await?;
+        assert_eq!(text_of(&b, "#bulk-done").await?, "Done on 3 tickets.");
+        b.screenshot("16-bulk-done-1280").await;
+
+        // Deleting asks first; declining keeps the tickets.
+        b.client.goto(&app.url(LIST)).await?;
+        b.client
+            .find(Locator::Css(&format!(
+                "[data-bulk-select][value='{}']",
+                ids[0]
+            )))
+            .await?
+            .click()
+            .await?;
+        b.client
+            .find(Locator::Css("#bulk-action"))
+            .await?
+            .select_by_value("delete")
+            .await?;
+        b.client
+            .find(Locator::Css("#bulk-apply"))
+            .await?
+            .click()
+            .await?;
+        b.client.dismiss_alert().await?;
+        b.client
+            .find(Locator::Css("#bulk-apply"))
+            .await?
+            .click()
+            .await?;
+        b.client.accept_alert().await?;
+        assert_eq!(text_of(&b, "#bulk-done").await?, "Done on one ticket.");
+
+        // On a phone, the list with its boxes stays within the screen.
+        b.client.set_window_size(360, 740).await?;
+        b.client.goto(&app.url(LIST)).await?;
+        assert!(!scrolls_sideways(&b).await?);
+        b.screenshot("16-bulk-list-360").await;
+        Ok::<(), fantoccini::error::CmdError>(())
+    }
+    .await;
+    b.close().await;
+    story.expect("browser story");
+    for id in &ids[1..] {
+        assert_eq!(state(&app, *id), 6);
+    }
+    assert_eq!(
+        app.count(&format!(
+            "SELECT deleted FROM tickets WHERE id = {}",
+            ids[0]
+        )),
+        1
+    );
+    app.stop().await;
+}

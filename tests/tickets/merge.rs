@@ -161,3 +161,56 @@ async fn a_merge_into_a_ticket_the_actor_cannot_see_is_refused_as_unknown() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_technician_merges_a_ticket_in_a_real_browser() {
+    use crate::common::browser::{Browser, fill, log_in, text_of};
+    use fantoccini::Locator;
+
+    let (app, _admin) = TestApp::with_admin().await;
+    app.login_as("tina", Profile::Technician).await;
+    let uma = app.login_as("uma", Profile::User).await;
+    let first = open_ticket(&app, &uma, &[("title", "Wi-Fi down on floor 3")]).await;
+    let dup = open_ticket(&app, &uma, &[("title", "No Wi-Fi, third floor")]).await;
+    let b = Browser::start(1280, 800).await;
+    let story = async {
+        log_in(&b, &app, "tina", "password-of-tina").await?;
+        b.client.goto(&app.url(&format!("/tickets/{dup}"))).await?;
+        b.client
+            .find(Locator::Css("#merge summary"))
+            .await?
+            .click()
+            .await?;
+        fill(&b, "merge_target", &first.to_string()).await?;
+        b.screenshot("16-merge-form-1280").await;
+        b.client
+            .find(Locator::Css("#merge button[type=submit]"))
+            .await?
+            .click()
+            .await?;
+        b.client.accept_alert().await?;
+        let flash = text_of(&b, ".flash").await?;
+        assert!(flash.contains("Merged."), "{flash}");
+        let thread = text_of(&b, "#thread-entries").await?;
+        assert!(
+            thread.contains(&format!("merged ticket #{dup} into this one")),
+            "{thread}"
+        );
+        b.screenshot("16-merge-done-1280").await;
+        b.client.goto(&app.url(&format!("/tickets/{dup}"))).await?;
+        let banner = text_of(&b, "#merged-into").await?;
+        assert!(banner.contains(&format!("#{first}")), "{banner}");
+        b.screenshot("16-merged-ticket-1280").await;
+        Ok::<(), fantoccini::error::CmdError>(())
+    }
+    .await;
+    b.close().await;
+    story.expect("browser story");
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM tickets WHERE id = {dup} AND merged_into_id = {first}"
+        )),
+        1
+    );
+    app.stop().await;
+}

@@ -27,6 +27,8 @@ pub mod print;
 pub mod reopen;
 /// Ticket rules: states, numbers, templates, reminders, visibility, concurrent saves, bad input.
 pub mod rules;
+/// Service partitioning of the ticket form.
+pub mod services;
 /// Tickets: forms, thread, attachments, states, templates, reminders, visibility, conflicts.
 pub mod stories;
 /// Who the technician field offers.

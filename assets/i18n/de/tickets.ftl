@@ -204,3 +204,5 @@ ticket-around = Tickets der Liste
 ticket-previous = Vorheriges Ticket der Liste
 ticket-next = Nächstes Ticket der Liste
 ticket-field-billable = Abrechenbar
+error-other-service = Diese Auswahl gehört zu einem anderen Service als dem des Tickets.
+ticket-field-sender-service = Service des Anfragenden

@@ -204,3 +204,5 @@ ticket-around = Tickets of the list
 ticket-previous = Previous ticket of the list
 ticket-next = Next ticket of the list
 ticket-field-billable = Billable
+error-other-service = This choice belongs to another service than the ticket's.
+ticket-field-sender-service = Requester's service

@@ -204,3 +204,5 @@ ticket-around = Tickets de la lista
 ticket-previous = Ticket anterior de la lista
 ticket-next = Ticket siguiente de la lista
 ticket-field-billable = Facturable
+error-other-service = Esta opción pertenece a otro servicio distinto del del ticket.
+ticket-field-sender-service = Servicio del solicitante

@@ -206,3 +206,5 @@ ticket-around = Tickets de la liste
 ticket-previous = Ticket précédent de la liste
 ticket-next = Ticket suivant de la liste
 ticket-field-billable = Facturable
+error-other-service = Ce choix appartient à un autre service que celui du ticket.
+ticket-field-sender-service = Service du demandeur

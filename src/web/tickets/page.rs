@@ -244,6 +244,12 @@ fn ticket_view(
             aside.ticket-side aria-label=(lang.t("ticket-fields")) {
                 div.panel.ticket-fields {
                     (view::side_fields(&form_view))
+                    @if let Some(s) = &page.sender_service {
+                        div.field.field-sender-service {
+                            span.label-like { (lang.t("ticket-field-sender-service")) }
+                            p.read-only #sender-service { (s) }
+                        }
+                    }
                 }
                 @if !page.procedures.is_empty() {
                     section.panel.procedure-links #procedures aria-labelledby="procedures-heading" {

@@ -181,7 +181,7 @@ fn one(
     if v == current.values {
         return Ok(());
     }
-    checks::check(tx, &v, &current.values, access)?.into_result()?;
+    checks::check_for(tx, actor, &v, &current.values, access)?.into_result()?;
     apply_rules(Some(&current.values), &mut v, now);
     if !repo::update(tx, id.0, &v, current.version, now)? {
         return Err(DomainError::Conflict(msg("error-ticket-changed")));

@@ -46,6 +46,23 @@ fn id_of(v: &Values, field: Field) -> Option<i64> {
     }
 }
 
+/// [`check`], then the service limits of `actor` ([`super::service_limits`]).
+pub fn check_for(
+    conn: &Connection,
+    actor: &crate::domain::Actor,
+    v: &Values,
+    base: &Values,
+    access: &Access,
+) -> rusqlite::Result<FieldErrors> {
+    let mut errors = check(conn, v, base, access)?;
+    for (field, m) in super::service_limits::check(conn, actor, v, base)?.0 {
+        if errors.get(field).is_none() {
+            errors.add(field, m);
+        }
+    }
+    Ok(errors)
+}
+
 /// Checks the editable fields of `v` that differ from `base`.
 pub fn check(
     conn: &Connection,

@@ -16,6 +16,7 @@ pub mod print;
 pub mod reminders;
 pub mod reopen;
 pub mod repo;
+pub mod service_limits;
 pub mod states;
 pub mod thread;
 pub mod validation;
@@ -351,7 +352,7 @@ pub async fn create(
     let description = Rendered::of(&v.description).await;
     let actor = actor.clone();
     db.write(move |tx| {
-        let errors = checks::check(tx, &v, &base, &access)?;
+        let errors = checks::check_for(tx, &actor, &v, &base, &access)?;
         errors.into_result()?;
         let me = actor.user.id.0;
         let chosen = v.technician.is_some();
@@ -389,6 +390,7 @@ pub async fn create(
         apply_rules(None, &mut v, now);
         let tech_read = v.technician == Some(Who::User(me));
         let id = repo::insert(tx, &v, me, now, tech_read)?;
+        repo::set_sender_service(tx, id)?;
         keep_description(tx, id, None, &v.description, Some(&description))?;
         thread::record(tx, id, me, now, Event::Opened)?;
         if v.technician.is_some() {

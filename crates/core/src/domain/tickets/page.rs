@@ -41,6 +41,9 @@ pub struct TicketPage {
     pub observers: Option<Observers>,
     /// The ticket this one was merged into.
     pub merged_into: Option<i64>,
+    /// The requester's service when the ticket was opened, for holders of
+    /// `ticket_sender_service_disp`.
+    pub sender_service: Option<String>,
 }
 
 /// The observers of a ticket as its page shows them.
@@ -109,16 +112,25 @@ pub async fn load(
         Ok(TicketPage {
             observers: observers_for(c, &actor, id.0)?,
             merged_into: super::merge::merged_into(c, id.0)?,
+            sender_service: if actor.has(right::TICKET_SENDER_SERVICE_DISP) {
+                repo::sender_service(c, id.0)?
+            } else {
+                None
+            },
             validation: validation::status(c, &actor.settings, id.0)?,
             procedures,
             description_html,
-            options: TicketOptions::load(
-                c,
-                lang,
-                &row.values,
-                PersonLabels::of(&actor.rights),
-                TechnicianOffer::of(&actor.rights),
-            )?,
+            options: {
+                let mut o = TicketOptions::load(
+                    c,
+                    lang,
+                    &row.values,
+                    PersonLabels::of(&actor.rights),
+                    TechnicianOffer::of(&actor.rights),
+                )?;
+                super::service_limits::narrow(c, &actor, &row.values, &mut o)?;
+                o
+            },
             entries: thread::for_reader(c, &actor, &viewer, id.0, lang)?,
             files: attachments::list(c, id.0)?,
             reminders: reminders::of_ticket(c, id.0)?,
@@ -156,10 +168,13 @@ pub async fn new_ticket(
         actor.settings.clone(),
     );
     let offer = TechnicianOffer::of(&actor.rights);
+    let actor = actor.clone();
     run::read(db, move |c| {
         let now = crate::domain::clock::now();
+        let mut options = TicketOptions::load(c, lang, &v, labels, offer)?;
+        super::service_limits::narrow(c, &actor, &v, &mut options)?;
         Ok(NewTicketPage {
-            options: TicketOptions::load(c, lang, &v, labels, offer)?,
+            options,
             pending: attachments::pending(c, me, &pending)?,
             left: super::limits::remaining(c, me, &settings, now)?.map(|r| r.left()),
             hours: super::limits::hours_remaining(c, me, &settings, now)?,

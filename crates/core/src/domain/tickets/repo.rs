@@ -227,6 +227,28 @@ pub fn touch(tx: &Transaction<'_>, id: TicketId, now: i64) -> rusqlite::Result<(
     Ok(())
 }
 
+/// Records the service of ticket `id`'s requester as its sender service (GestSup's
+/// `sender_service`): their first service, or none.
+pub fn set_sender_service(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<()> {
+    tx.execute(
+        "UPDATE tickets SET sender_service_id =
+             (SELECT min(service_id) FROM user_services WHERE user_id = tickets.requester_id)
+         WHERE id = ?1",
+        [id],
+    )?;
+    Ok(())
+}
+
+/// The name of ticket `id`'s sender service, if it has one.
+pub fn sender_service(conn: &Connection, id: i64) -> rusqlite::Result<Option<String>> {
+    conn.prepare_cached(
+        "SELECT s.name FROM tickets t JOIN services s ON s.id = t.sender_service_id
+         WHERE t.id = ?1",
+    )?
+    .query_row([id], |r| r.get(0))
+    .optional()
+}
+
 /// Deletes ticket `id`: it leaves every list, count and search, and answers "not found"; its
 /// row stays (numbers are never given twice).
 pub fn soft_delete(tx: &Transaction<'_>, id: TicketId, now: i64) -> rusqlite::Result<()> {

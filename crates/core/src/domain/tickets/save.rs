@@ -65,7 +65,7 @@ pub async fn update(
         } else {
             merge(&current.values, &typed, &change.original, &access)?
         };
-        checks::check(tx, &v, &current.values, &access)?.into_result()?;
+        checks::check_for(tx, &actor, &v, &current.values, &access)?.into_result()?;
         let visible_reply = reply.as_ref().map(|r| !r.private);
         if let Some(r) = &reply {
             if !actor.may_reply() {
@@ -88,6 +88,9 @@ pub async fn update(
         apply_rules(Some(&current.values), &mut v, now);
         if !repo::update(tx, id.0, &v, current.version, now)? {
             return Err(DomainError::Conflict(msg("error-ticket-changed")));
+        }
+        if v.requester != current.values.requester {
+            repo::set_sender_service(tx, id.0)?;
         }
         record_changes(tx, id.0, me, now, &current.values, &v)?;
         keep_description(

@@ -9,7 +9,7 @@ use crate::domain::profiles::Profile;
 pub const FULL_LIST_MAX: i64 = 200;
 
 /// What a choice points to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Who {
     User(i64),
     Group(i64),
