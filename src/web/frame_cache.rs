@@ -23,6 +23,8 @@ const RIGHTS: &[Right] = &[
     right::SIDE_YOUR_NOT_READ,
     right::SIDE_YOUR_TECH_GROUP,
     right::SIDE_YOUR_OBSERVER,
+    right::SIDE_YOUR_NOT_ATTRIBUTE,
+    right::SIDE_ALL_WAIT,
     right::SIDE_ALL,
     right::SIDE_ALL_META,
     right::SIDE_COMPANY,

@@ -406,6 +406,43 @@ const PROBES: &[Probe] = &[
         )
     },
     probe("side_your_observer", T, "/profile", Shows("view=observed")),
+    probe("side", T, "/profile", Shows(r#"class="sidebar-title""#)),
+    probe(
+        "side_your_not_attribute",
+        T,
+        "/profile",
+        Shows(r#"view=your&amp;state=5"><svg"#),
+    ),
+    probe(
+        "side_all_wait",
+        T,
+        "/profile",
+        Shows(r#"view=all&amp;state=5"><svg"#),
+    ),
+    probe(
+        "ticket_thread_add",
+        T,
+        "/tickets/{ticket}",
+        Shows(r#"id="f-reply""#),
+    ),
+    probe(
+        "ticket_thread_private_button",
+        T,
+        "/tickets/{ticket}",
+        Shows(r#"id="hidden-reply-button""#),
+    ),
+    probe(
+        "ticket_new_save",
+        T,
+        "/tickets/new",
+        Shows(r#"id="create-button""#),
+    ),
+    probe(
+        "ticket_new_send",
+        U,
+        "/tickets/new",
+        Shows(r#"id="create-button""#),
+    ),
     partitioned(probe(
         "ticket_cat_service_only",
         T,

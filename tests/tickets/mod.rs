@@ -7,6 +7,8 @@ pub mod billing;
 pub mod bulk;
 /// Every ticket field right, on the page and on save.
 pub mod field_rights;
+/// Buttons behind rights: hidden replies, adding to the thread, saving or sending a new ticket.
+pub mod buttons;
 /// Ticket attachments: uploads, limits, refused files, storage, downloads, removal.
 pub mod files;
 /// The first day of a team coming from GestSup: the conversation at the centre of the ticket,

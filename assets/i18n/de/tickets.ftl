@@ -206,3 +206,4 @@ ticket-next = Nächstes Ticket der Liste
 ticket-field-billable = Abrechenbar
 error-other-service = Diese Auswahl gehört zu einem anderen Service als dem des Tickets.
 ticket-field-sender-service = Service des Anfragenden
+ticket-save-hidden-reply = Als verborgene Antwort speichern

@@ -206,3 +206,4 @@ ticket-next = Next ticket of the list
 ticket-field-billable = Billable
 error-other-service = This choice belongs to another service than the ticket's.
 ticket-field-sender-service = Requester's service
+ticket-save-hidden-reply = Save as a hidden reply

@@ -206,3 +206,4 @@ ticket-next = Ticket siguiente de la lista
 ticket-field-billable = Facturable
 error-other-service = Esta opción pertenece a otro servicio distinto del del ticket.
 ticket-field-sender-service = Servicio del solicitante
+ticket-save-hidden-reply = Guardar como respuesta oculta

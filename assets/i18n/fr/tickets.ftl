@@ -208,3 +208,4 @@ ticket-next = Ticket suivant de la liste
 ticket-field-billable = Facturable
 error-other-service = Ce choix appartient à un autre service que celui du ticket.
 ticket-field-sender-service = Service du demandeur
+ticket-save-hidden-reply = Enregistrer en réponse masquée

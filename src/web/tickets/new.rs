@@ -109,8 +109,14 @@ fn new_view(
                 description_paste: if actor.rights.has(right::TICKET_ATTACHMENT) && actor.rights.has(right::TICKET_DESCRIPTION_INSERT_IMAGE) { view::Paste::FileInput("f-attachments") } else { view::Paste::Nothing } }))
             (attachment_input(visitor, actor, &page.pending, 0, errors))
             div.form-actions {
-                button.button.button-primary type="submit" {
-                    (lang.t(if form == Form::NewSimple { "ticket-send" } else { "ticket-create" }))
+                // "Save" (`ticket_new_save`) or "Send" (`ticket_new_send`); without either the
+                // profile only reads the form.
+                @let save = actor.rights.has(right::TICKET_NEW_SAVE);
+                @let send = actor.rights.has(right::TICKET_NEW_SEND);
+                @if save || send {
+                    button.button.button-primary #create-button type="submit" {
+                        (lang.t(if send && (form == Form::NewSimple || !save) { "ticket-send" } else { "ticket-create" }))
+                    }
                 }
                 @if actor.rights.has(right::TICKET_CANCEL) {
                     a.button #cancel-button href=(paths::TICKETS) data-cancel { (lang.t("action-cancel")) }

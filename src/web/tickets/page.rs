@@ -292,6 +292,12 @@ fn save_bar(
                     data-saves-fields[may_save] data-label-reply=[may_post.then(|| lang.t("ticket-save-and-send"))] {
                     (lang.t("action-save"))
                 }
+                @if actor.has_hidden_reply_button() {
+                    button.button #hidden-reply-button type="submit" form="ticket-form" name="private" value="1"
+                        title=(lang.t("thread-private-help")) {
+                        (lang.t("ticket-save-hidden-reply"))
+                    }
+                }
                 @if closes {
                     button.button #save-close-button type="submit" form="ticket-form" name="close" value="1" {
                         (lang.t("ticket-save-and-close"))

@@ -78,12 +78,9 @@ pub const PENDING: &[(Right, Pending)] = &[
     (names::DASHBOARD_AGENCY_ONLY, ListOption),
     (names::DASHBOARD_FIRSTNAME, ListOption),
     (names::DASHBOARD_COL_ASSET, Pending::Function(Assets)),
-    (names::SIDE, ListOption),
     (names::SIDE_ASSET_CREATE, Pending::Function(Assets)),
     (names::SIDE_ASSET_ALL_STATE, Pending::Function(Assets)),
-    (names::SIDE_YOUR_NOT_ATTRIBUTE, ListOption),
     (names::SIDE_GROUP, ListOption),
-    (names::SIDE_ALL_WAIT, ListOption),
     (names::SIDE_ALL_SERVICE_EDIT, ListOption),
     (names::SIDE_ALL_AGENCY_EDIT, ListOption),
     (names::TICKET_CALENDAR, Pending::Function(Calendar)),
@@ -99,12 +96,8 @@ pub const PENDING: &[(Right, Pending)] = &[
         names::TICKET_AVAILABILITY_DISP,
         Pending::Function(Availability),
     ),
-    (names::TICKET_THREAD_ADD, TicketOption),
-    (names::TICKET_THREAD_PRIVATE_BUTTON, TicketOption),
     (names::TICKET_NEW_ASSET_DISP, Pending::Function(Assets)),
     (names::TICKET_NEW_RESOLUTION_DISP, TicketOption),
-    (names::TICKET_NEW_SEND, TicketOption),
-    (names::TICKET_NEW_SAVE, TicketOption),
 ];
 
 /// Why `right` does nothing yet, if it does nothing yet.

@@ -26,9 +26,20 @@ impl Actor {
         }
     }
 
-    /// Whether this actor may post replies: the thread is shown to them and they may write in it.
+    /// Whether this actor may post replies: the thread is shown to them and they may write in it
+    /// (`ticket_thread_post`) and add to it (`ticket_thread_add`).
     pub fn may_reply(&self) -> bool {
-        self.rights.has(right::TICKET_RESOLUTION_DISP) && self.rights.has(right::TICKET_THREAD_POST)
+        self.rights.has(right::TICKET_RESOLUTION_DISP)
+            && self.rights.has(right::TICKET_THREAD_POST)
+            && self.rights.has(right::TICKET_THREAD_ADD)
+    }
+
+    /// Whether this actor has the button that adds a reply hidden from the requester
+    /// (`ticket_thread_private_button`, with the right to hide replies).
+    pub fn has_hidden_reply_button(&self) -> bool {
+        self.may_reply()
+            && self.rights.has(right::TICKET_THREAD_PRIVATE_BUTTON)
+            && self.text_rights().hide
     }
 
     /// Whether this actor may use "Close ticket" on `row`: the requester's own button, on a

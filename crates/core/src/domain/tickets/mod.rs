@@ -82,9 +82,11 @@ fn notify_saved(
     )
 }
 
-/// Whether `actor` may open new tickets.
+/// Whether `actor` may open new tickets: the form (`side_open_ticket`) with its button, "Save"
+/// (`ticket_new_save`) or "Send" (`ticket_new_send`).
 pub fn may_create(actor: &Actor) -> bool {
     actor.rights.has(right::SIDE_OPEN_TICKET)
+        && (actor.rights.has(right::TICKET_NEW_SAVE) || actor.rights.has(right::TICKET_NEW_SEND))
 }
 
 /// The values a new ticket starts with.

@@ -221,6 +221,10 @@ fn menu(conn: &Connection, r: &Reader) -> rusqlite::Result<Vec<Section>> {
             &list,
             r.meta_on() && (r.has(right::SIDE_YOUR_META) || !r.technician),
         );
+        // A technician's "unassigned" entry only with `side_your_not_attribute`.
+        if r.technician && !r.has(right::SIDE_YOUR_NOT_ATTRIBUTE) {
+            entries.retain(|e| e.view.state != StateSel::One(states::UNASSIGNED));
+        }
         if r.technician && r.has(right::SIDE_YOUR_NOT_READ) {
             let unread = View {
                 scope: Scope::Your,
@@ -242,14 +246,19 @@ fn menu(conn: &Connection, r: &Reader) -> rusqlite::Result<Vec<Section>> {
     }
     if Scope::All.allowed(r) {
         let counts = scope_counts(conn, r, Scope::All)?;
+        let mut entries = per_state(
+            Scope::All,
+            &counts,
+            &list,
+            r.meta_on() && r.has(right::SIDE_ALL_META),
+        );
+        // The new tickets nobody has yet only with `side_all_wait`.
+        if !r.has(right::SIDE_ALL_WAIT) {
+            entries.retain(|e| e.view.state != StateSel::One(states::UNASSIGNED));
+        }
         sections.push(Section {
             title: Title::All,
-            entries: per_state(
-                Scope::All,
-                &counts,
-                &list,
-                r.meta_on() && r.has(right::SIDE_ALL_META),
-            ),
+            entries,
         });
     }
     let mut shared = Vec::new();
