@@ -432,6 +432,12 @@ const PROBES: &[Probe] = &[
         Shows(r#"id="hidden-reply-button""#),
     ),
     probe(
+        "ticket_new_resolution_disp",
+        T,
+        "/tickets/new",
+        Shows(r#"id="f-reply""#),
+    ),
+    probe(
         "ticket_new_save",
         T,
         "/tickets/new",

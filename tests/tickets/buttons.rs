@@ -23,7 +23,10 @@ async fn the_hidden_reply_button_hides_the_reply_and_thread_add_gates_replies() 
     let r = tina
         .send_ticket_form(
             &page,
-            &[("reply", "Reset through the admin console"), ("private", "1")],
+            &[
+                ("reply", "Reset through the admin console"),
+                ("private", "1"),
+            ],
             &[],
         )
         .await;
@@ -63,5 +66,58 @@ async fn a_new_ticket_needs_its_save_or_send_button() {
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(app.count("SELECT count(*) FROM tickets"), 0);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_technician_answers_in_the_same_form_that_opens_the_ticket() {
+    let (app, _admin) = TestApp::with_admin().await;
+    let tina = app.login_as("tina", Profile::Technician).await;
+    app.login_as("uma", Profile::User).await;
+    let uma = app.user_id("uma");
+    let id = open_ticket(
+        &app,
+        &tina,
+        &[
+            ("requester", &format!("u{uma}")),
+            ("title", "Printer driver"),
+            ("reply", "Installed the **new driver** by phone."),
+        ],
+    )
+    .await;
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM thread_entries WHERE ticket_id = {id} AND kind = 'text' AND private = 0"
+        )),
+        1
+    );
+    tina.get(&format!("/tickets/{id}"))
+        .await
+        .assert_contains("<strong>new driver</strong>");
+    // Without the right, the box is gone and a reply sent anyway is not recorded.
+    app.set_right(Profile::Technician, "ticket_new_resolution_disp", false);
+    assert!(
+        !tina
+            .get("/tickets/new")
+            .await
+            .body
+            .contains(r#"id="f-reply""#)
+    );
+    let other = open_ticket(
+        &app,
+        &tina,
+        &[
+            ("requester", &format!("u{uma}")),
+            ("title", "Scanner"),
+            ("reply", "Should not be kept"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM thread_entries WHERE ticket_id = {other} AND kind = 'text'"
+        )),
+        0
+    );
     app.stop().await;
 }

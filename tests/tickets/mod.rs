@@ -5,10 +5,10 @@
 pub mod billing;
 /// Actions on several tickets of a list, and deleting one.
 pub mod bulk;
-/// Every ticket field right, on the page and on save.
-pub mod field_rights;
 /// Buttons behind rights: hidden replies, adding to the thread, saving or sending a new ticket.
 pub mod buttons;
+/// Every ticket field right, on the page and on save.
+pub mod field_rights;
 /// Ticket attachments: uploads, limits, refused files, storage, downloads, removal.
 pub mod files;
 /// The first day of a team coming from GestSup: the conversation at the centre of the ticket,

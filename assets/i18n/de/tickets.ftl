@@ -207,3 +207,4 @@ ticket-field-billable = Abrechenbar
 error-other-service = Diese Auswahl gehört zu einem anderen Service als dem des Tickets.
 ticket-field-sender-service = Service des Anfragenden
 ticket-save-hidden-reply = Als verborgene Antwort speichern
+ticket-new-reply = Erste Antwort (Lösung)

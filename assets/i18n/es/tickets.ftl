@@ -207,3 +207,4 @@ ticket-field-billable = Facturable
 error-other-service = Esta opción pertenece a otro servicio distinto del del ticket.
 ticket-field-sender-service = Servicio del solicitante
 ticket-save-hidden-reply = Guardar como respuesta oculta
+ticket-new-reply = Primera respuesta (resolución)

@@ -209,3 +209,4 @@ ticket-field-billable = Facturable
 error-other-service = Ce choix appartient à un autre service que celui du ticket.
 ticket-field-sender-service = Service du demandeur
 ticket-save-hidden-reply = Enregistrer en réponse masquée
+ticket-new-reply = Première réponse (résolution)

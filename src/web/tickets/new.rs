@@ -107,6 +107,20 @@ fn new_view(
         form.stack #ticket-form method="post" enctype="multipart/form-data" action=(upload_action(paths::TICKETS, visitor)) novalidate {
             (view::fields(&FormView { visitor, access: &access, values, options: &page.options, errors, current: None, description_html: None,
                 description_paste: if actor.rights.has(right::TICKET_ATTACHMENT) && actor.rights.has(right::TICKET_DESCRIPTION_INSERT_IMAGE) { view::Paste::FileInput("f-attachments") } else { view::Paste::Nothing } }))
+            @if tickets::may_reply_on_new(actor) {
+                div.field.reply #reply.has-error[errors.get("reply").is_some()] {
+                    label for="f-reply" { (lang.t("ticket-new-reply")) }
+                    (view::md_toolbar(lang, "f-reply", view::Paste::Nothing))
+                    textarea #f-reply name="reply" rows="4" { (values.get("reply").map_or("", String::as_str)) }
+                    @if let Some(e) = errors.get("reply") { p.field-error { (e.render(lang)) } }
+                    @if actor.text_rights().hide {
+                        div.field-check {
+                            input #f-private type="checkbox" name="private" value="1" checked[values.contains_key("private")];
+                            label for="f-private" { (lang.t("ticket-reply-private")) }
+                        }
+                    }
+                }
+            }
             (attachment_input(visitor, actor, &page.pending, 0, errors))
             div.form-actions {
                 // "Save" (`ticket_new_save`) or "Send" (`ticket_new_send`); without either the

@@ -97,7 +97,6 @@ pub const PENDING: &[(Right, Pending)] = &[
         Pending::Function(Availability),
     ),
     (names::TICKET_NEW_ASSET_DISP, Pending::Function(Assets)),
-    (names::TICKET_NEW_RESOLUTION_DISP, TicketOption),
 ];
 
 /// Why `right` does nothing yet, if it does nothing yet.

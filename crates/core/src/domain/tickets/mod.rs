@@ -89,6 +89,14 @@ pub fn may_create(actor: &Actor) -> bool {
         && (actor.rights.has(right::TICKET_NEW_SAVE) || actor.rights.has(right::TICKET_NEW_SEND))
 }
 
+/// Whether the new-ticket form of `actor` carries a first reply (`ticket_new_resolution_disp`,
+/// on the full form, for those who may reply).
+pub fn may_reply_on_new(actor: &Actor) -> bool {
+    actor.rights.has(right::TICKET_NEW_RESOLUTION_DISP)
+        && actor.new_form() == Form::NewFull
+        && actor.may_reply()
+}
+
 /// The values a new ticket starts with.
 pub fn defaults(actor: &Actor, form: Form, now: i64) -> Values {
     let technician =
@@ -352,6 +360,20 @@ pub async fn create(
     let base = defaults(actor, kind, now);
     let mut v = values::read_form(&form, &access, &base).map_err(DomainError::Invalid)?;
     let description = Rendered::of(&v.description).await;
+    // The first entry of the thread, typed on the new ticket (`ticket_new_resolution_disp`).
+    let reply = if may_reply_on_new(actor) {
+        Reply {
+            body: form.get("reply").cloned().unwrap_or_default(),
+            private: form.contains_key("private") && actor.text_rights().hide,
+        }
+        .normalized()?
+    } else {
+        None
+    };
+    let reply_html = match &reply {
+        Some(r) => Some(Rendered::of(&r.body).await.html),
+        None => None,
+    };
     let actor = actor.clone();
     db.write(move |tx| {
         let errors = checks::check_for(tx, &actor, &v, &base, &access)?;
@@ -404,6 +426,22 @@ pub async fn create(
                 thread::record(tx, id, me, now, event)?;
             } else {
                 thread::record_by_system(tx, id, now, event)?;
+            }
+        }
+        if let Some(r) = reply {
+            thread::record(
+                tx,
+                id,
+                me,
+                now,
+                Event::Text {
+                    body: r.body,
+                    private: r.private,
+                    html: reply_html,
+                },
+            )?;
+            if actor.is_technician() {
+                repo::set_last_tech_reply(tx, id, now)?;
             }
         }
         if states::is_closed(v.state_id) {
