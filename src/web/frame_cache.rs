@@ -24,6 +24,8 @@ const RIGHTS: &[Right] = &[
     right::SIDE_YOUR_TECH_GROUP,
     right::SIDE_YOUR_OBSERVER,
     right::SIDE_YOUR_NOT_ATTRIBUTE,
+    right::DASHBOARD_SERVICE_ONLY,
+    right::DASHBOARD_AGENCY_ONLY,
     right::SIDE_ALL_WAIT,
     right::SIDE_ALL,
     right::SIDE_ALL_META,

@@ -702,6 +702,40 @@ const PROBES: &[Probe] = &[
             Shows("view=agency-{agency}"),
         )
     },
+    partitioned(probe(
+        "dashboard_service_only",
+        T,
+        "/tickets?view=all&state=all",
+        Hides("Fixture elsewhere"),
+    )),
+    Probe {
+        settings: &[("user_agency", "1")],
+        ..probe(
+            "dashboard_agency_only",
+            T,
+            "/tickets?view=all&state=all",
+            Hides("Fixture elsewhere"),
+        )
+    },
+    Probe {
+        with: &["side_all_service_disp"],
+        ..partitioned(probe(
+            "side_all_service_edit",
+            U,
+            "/tickets/{service_ticket}",
+            Shows(r#"id="save-button""#),
+        ))
+    },
+    Probe {
+        settings: &[("user_agency", "1")],
+        with: &["side_all_agency_disp"],
+        ..probe(
+            "side_all_agency_edit",
+            U,
+            "/tickets/{agency_ticket}",
+            Shows(r#"id="save-button""#),
+        )
+    },
     probe(
         "ticket_template",
         T,
@@ -948,7 +982,23 @@ async fn every_right_takes_effect_or_says_it_does_not_yet() {
         [resolved],
     )
     .expect("resolved");
+    // Tickets Tom does not handle: of no service, of the fixture service, of the agency.
+    sql.execute_batch(&format!(
+        "INSERT INTO tickets (title, state_id, created_at, modified_at)
+             VALUES ('Fixture elsewhere', 5, unixepoch(), unixepoch());
+         INSERT INTO tickets (title, state_id, created_at, modified_at, requester_id, service_id)
+             SELECT 'Fixture service ticket', 5, unixepoch(), unixepoch(), {admin_id}, id
+             FROM services WHERE name = 'Fixture service';
+         INSERT INTO tickets (title, state_id, created_at, modified_at, requester_id, agency_id)
+             SELECT 'Fixture agency ticket', 5, unixepoch(), unixepoch(), {admin_id}, id
+             FROM agencies WHERE name = 'Fixture agency';"
+    ))
+    .expect("more tickets");
+    let service_ticket = app.count("SELECT id FROM tickets WHERE title = 'Fixture service ticket'");
+    let agency_ticket = app.count("SELECT id FROM tickets WHERE title = 'Fixture agency ticket'");
     let ids = [
+        ("{service_ticket}", service_ticket.to_string()),
+        ("{agency_ticket}", agency_ticket.to_string()),
         ("{ticket}", ticket.to_string()),
         ("{resolved}", resolved.to_string()),
         (

@@ -154,3 +154,60 @@ async fn each_service_sees_and_sets_only_its_own_choices() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn colleagues_of_a_service_read_its_tickets_and_change_them_only_with_the_right() {
+    let (app, _admin) = TestApp::with_admin().await;
+    let tina = app.login_as("tina", Profile::Technician).await;
+    let theo = app.login_as("theo", Profile::Technician).await;
+    let uma = app.login_as("uma", Profile::User).await;
+    let olga = app.login_as("olga", Profile::User).await;
+    organise(&app);
+    app.sql()
+        .execute(
+            "INSERT INTO user_services (user_id, service_id)
+             SELECT u.id, s.id FROM users u, services s WHERE u.login = 'olga' AND s.name = 'Accounting'",
+            [],
+        )
+        .expect("olga in accounting");
+    app.set_setting("user_limit_service", "1");
+    app.set_right(Profile::User, "side_all_service_disp", true);
+    let accounting = app.count("SELECT id FROM services WHERE name = 'Accounting'");
+    let id = open_ticket(&app, &uma, &[("title", "Invoice run")]).await;
+    app.sql()
+        .execute(
+            "UPDATE tickets SET service_id = ?1 WHERE id = ?2",
+            [accounting, id],
+        )
+        .expect("service");
+    let page = format!("/tickets/{id}");
+
+    // Olga reads her service's ticket, without a way to change it; a forged save is refused.
+    let seen = olga.get(&page).await;
+    seen.assert_contains("Invoice run");
+    assert!(!seen.body.contains(r#"id="save-button""#));
+    let r = olga
+        .send_ticket_form(&page, &[("reply", "I can do it")], &[])
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    app.set_right(Profile::User, "side_all_service_edit", true);
+    let r = olga
+        .send_ticket_form(&page, &[("reply", "I can do it")], &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+
+    // A workshop technician kept to his service's tickets no longer sees accounting's, but
+    // still sees those he handles.
+    app.set_right(Profile::Technician, "dashboard_service_only", true);
+    assert_eq!(theo.get(&page).await.status, StatusCode::NOT_FOUND);
+    let r = tina
+        .send_ticket_form(
+            &page,
+            &[("technician", &format!("u{}", app.user_id("theo")))],
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    theo.get(&page).await.assert_contains("Invoice run");
+    app.stop().await;
+}

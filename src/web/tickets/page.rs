@@ -89,9 +89,14 @@ fn ticket_view(
     let lang = visitor.lang;
     let row = &page.row;
     let access = Access::compute(&actor.rights, &actor.settings, Form::Existing);
+    let access = if page.may_change {
+        access
+    } else {
+        access.read_only()
+    };
     let action = upload_action(&fill(paths::TICKET, &[&row.id]), visitor);
-    let may_post = actor.may_reply();
-    let may_save = actor.rights.has(right::TICKET_SAVE);
+    let may_post = actor.may_reply() && page.may_change;
+    let may_save = actor.rights.has(right::TICKET_SAVE) && page.may_change;
     let title = format!("#{} {}", row.id, row.values.title);
     let pictures = |target: tickets::PasteTarget| {
         tickets::may_paste(actor, target).then(|| {
@@ -213,10 +218,10 @@ fn ticket_view(
                                 }
                             }
                         }
-                        (save_bar(visitor, actor, row, may_post, may_save))
+                        @if page.may_change { (save_bar(visitor, actor, row, may_post, may_save)) }
                     }
                 } @else {
-                    (save_bar(visitor, actor, row, may_post, may_save))
+                    @if page.may_change { (save_bar(visitor, actor, row, may_post, may_save)) }
                 }
                 section.panel #attachments {
                     h2 { (lang.t("ticket-attachments")) }
@@ -238,7 +243,9 @@ fn ticket_view(
                             }
                         }
                     }
-                    (attachment_input(visitor, actor, &page.pending, page.files.len(), errors))
+                    @if page.may_change {
+                        (attachment_input(visitor, actor, &page.pending, page.files.len(), errors))
+                    }
                 }
             }
             aside.ticket-side aria-label=(lang.t("ticket-fields")) {

@@ -55,6 +55,28 @@ impl Actor {
         self.rights.has(right::TICKET_SAVE_CLOSE) && self.rights.has(right::TICKET_SAVE)
     }
 
+    /// Whether this actor may change ticket `row` they see through `viewer` (its fields, and
+    /// the thread through the form): always, unless they see it only as a ticket of their
+    /// service (then with `side_all_service_edit`) or of their agency (`side_all_agency_edit`).
+    pub fn may_change(&self, viewer: &Viewer, row: &repo::TicketRow) -> bool {
+        let me = self.user.id.0;
+        let v = &row.values;
+        let own = self.rights.has(right::SIDE_ALL)
+            || v.requester == Some(Who::User(me))
+            || matches!(v.requester, Some(Who::Group(g)) if viewer.groups.contains(&g))
+            || v.technician == Some(Who::User(me));
+        if own {
+            return true;
+        }
+        if v.service_id.is_some_and(|s| viewer.services.contains(&s)) {
+            return self.rights.has(right::SIDE_ALL_SERVICE_EDIT);
+        }
+        if v.agency_id.is_some_and(|a| viewer.agencies.contains(&a)) {
+            return self.rights.has(right::SIDE_ALL_AGENCY_EDIT);
+        }
+        true
+    }
+
     /// What this actor may see.
     pub fn viewer(&self, conn: &rusqlite::Connection) -> rusqlite::Result<Viewer> {
         Viewer::load(conn, self.user.id.0, &self.rights, &self.settings)

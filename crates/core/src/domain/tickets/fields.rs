@@ -277,6 +277,19 @@ impl Access {
         self.of(field).mode == Mode::Editable
     }
 
+    /// The same fields, none of them editable (a ticket the actor sees but may not change).
+    pub fn read_only(mut self) -> Access {
+        for f in &mut self.fields {
+            if f.mode == Mode::Editable {
+                *f = FieldAccess {
+                    mode: Mode::ReadOnly,
+                    mandatory: false,
+                };
+            }
+        }
+        self
+    }
+
     /// Whether `field` is shown (read-only or editable).
     pub fn shown(&self, field: Field) -> bool {
         self.of(field).mode != Mode::Hidden

@@ -41,6 +41,8 @@ pub struct TicketPage {
     pub observers: Option<Observers>,
     /// The ticket this one was merged into.
     pub merged_into: Option<i64>,
+    /// Whether the actor may change the ticket (see [`Actor::may_change`]).
+    pub may_change: bool,
     /// The requester's service when the ticket was opened, for holders of
     /// `ticket_sender_service_disp`.
     pub sender_service: Option<String>,
@@ -112,6 +114,7 @@ pub async fn load(
         Ok(TicketPage {
             observers: observers_for(c, &actor, id.0)?,
             merged_into: super::merge::merged_into(c, id.0)?,
+            may_change: actor.may_change(&viewer, &row),
             sender_service: if actor.has(right::TICKET_SENDER_SERVICE_DISP) {
                 repo::sender_service(c, id.0)?
             } else {

@@ -1,7 +1,11 @@
-//! Who sees which tickets. Staff holding `side_all` see every ticket; anyone else sees the
+//! Who sees which tickets. Staff holding `side_all` see every ticket, unless
+//! `dashboard_service_only` (with service partitioning) or `dashboard_agency_only` (with
+//! agencies) keeps them to their services' or agencies' tickets and those they handle; anyone
+//! else sees the
 //! tickets they asked for (themselves or through one of their user groups), plus their
 //! company's when that policy is on and they hold `side_company`, plus their services' when
-//! service partitioning is on and they hold `side_all_service_disp`, plus those they observe
+//! service partitioning is on and they hold `side_all_service_disp`, their agencies' when
+//! agencies are on and they hold `side_all_agency_disp`, plus those they observe
 //! (themselves or through a group) while observers are on. The same rule is one SQL
 //! condition, used by every query that reads tickets for someone, so that a guessed number
 //! answers "not found".
@@ -26,6 +30,10 @@ pub struct Viewer {
     pub company: Option<i64>,
     /// Their services, when they see those tickets.
     pub services: Vec<i64>,
+    /// Their agencies, when they see those tickets.
+    pub agencies: Vec<i64>,
+    /// Kept to their services or agencies: the tickets they handle stay theirs.
+    pub handles: bool,
     /// Whether they see entries hidden from requesters.
     pub private_entries: bool,
     /// Whether they see the tickets they observe.
@@ -40,7 +48,10 @@ impl Viewer {
         rights: &RightSet,
         s: &Settings,
     ) -> rusqlite::Result<Viewer> {
-        let all = rights.has(right::SIDE_ALL);
+        let service_only =
+            s.flag(settings::USER_LIMIT_SERVICE) && rights.has(right::DASHBOARD_SERVICE_ONLY);
+        let agency_only = s.flag(settings::USER_AGENCY) && rights.has(right::DASHBOARD_AGENCY_ONLY);
+        let all = rights.has(right::SIDE_ALL) && !service_only && !agency_only;
         let groups = ids(
             conn,
             "SELECT m.group_id FROM group_members m JOIN groups g ON g.id = m.group_id
@@ -54,17 +65,31 @@ impl Viewer {
         } else {
             None
         };
-        let services =
-            if s.flag(settings::USER_LIMIT_SERVICE) && rights.has(right::SIDE_ALL_SERVICE_DISP) {
-                ids(
-                    conn,
-                    "SELECT service_id FROM user_services WHERE user_id = ?1",
-                    user,
-                )?
-            } else {
-                Vec::new()
-            };
+        let services = if s.flag(settings::USER_LIMIT_SERVICE)
+            && (rights.has(right::SIDE_ALL_SERVICE_DISP) || service_only)
+        {
+            ids(
+                conn,
+                "SELECT service_id FROM user_services WHERE user_id = ?1",
+                user,
+            )?
+        } else {
+            Vec::new()
+        };
+        let agencies = if s.flag(settings::USER_AGENCY)
+            && (rights.has(right::SIDE_ALL_AGENCY_DISP) || agency_only)
+        {
+            ids(
+                conn,
+                "SELECT agency_id FROM user_agencies WHERE user_id = ?1",
+                user,
+            )?
+        } else {
+            Vec::new()
+        };
         Ok(Viewer {
+            agencies,
+            handles: service_only || agency_only,
             user,
             all,
             groups,
@@ -93,6 +118,20 @@ impl Viewer {
         for s in &self.services {
             parts.push("t.service_id = ?".to_owned());
             values.push(SqlValue::Integer(*s));
+        }
+        for a in &self.agencies {
+            parts.push("t.agency_id = ?".to_owned());
+            values.push(SqlValue::Integer(*a));
+        }
+        if self.handles {
+            parts.push(
+                "t.id IN (SELECT id FROM tickets WHERE technician_id = ?
+                          UNION ALL SELECT t2.id FROM group_members m
+                              JOIN tickets t2 ON t2.tech_group_id = m.group_id WHERE m.user_id = ?)"
+                    .to_owned(),
+            );
+            values.push(SqlValue::Integer(self.user));
+            values.push(SqlValue::Integer(self.user));
         }
         if self.observed {
             parts.push(format!("t.id IN ({})", super::observers::OBSERVED_BY));
