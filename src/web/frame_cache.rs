@@ -24,6 +24,7 @@ const RIGHTS: &[Right] = &[
     right::SIDE_YOUR_TECH_GROUP,
     right::SIDE_YOUR_OBSERVER,
     right::SIDE_YOUR_NOT_ATTRIBUTE,
+    right::SIDE_GROUP,
     right::DASHBOARD_SERVICE_ONLY,
     right::DASHBOARD_AGENCY_ONLY,
     right::SIDE_ALL_WAIT,
@@ -59,7 +60,13 @@ pub fn fingerprint(r: &Reader, generation: i64) -> u64 {
     ] {
         r.settings.raw(key).hash(&mut h);
     }
-    for list in [&r.tech_groups, &r.services, &r.agencies, &r.personal] {
+    for list in [
+        &r.tech_groups,
+        &r.user_groups,
+        &r.services,
+        &r.agencies,
+        &r.personal,
+    ] {
         for n in list.iter() {
             (n.id, &n.name).hash(&mut h);
         }

@@ -406,6 +406,7 @@ const PROBES: &[Probe] = &[
         )
     },
     probe("side_your_observer", T, "/profile", Shows("view=observed")),
+    probe("side_group", U, "/profile", Shows("view=users-")),
     probe("side", T, "/profile", Shows(r#"class="sidebar-title""#)),
     probe(
         "side_your_not_attribute",
@@ -602,6 +603,12 @@ const PROBES: &[Probe] = &[
     ),
     probe("admin_lists_priority", T, "/admin/lists/priorities", Opens),
     probe("admin_lists_type", T, "/admin/lists/types", Opens),
+    probe(
+        "dashboard_firstname",
+        T,
+        "/tickets?view=all&state=all",
+        Shows(r#"title="Test ursula""#),
+    ),
     column("dashboard_col_technician", r#"class="col-technician""#),
     column(
         "dashboard_col_user_service",
@@ -991,7 +998,10 @@ async fn every_right_takes_effect_or_says_it_does_not_yet() {
              FROM services WHERE name = 'Fixture service';
          INSERT INTO tickets (title, state_id, created_at, modified_at, requester_id, agency_id)
              SELECT 'Fixture agency ticket', 5, unixepoch(), unixepoch(), {admin_id}, id
-             FROM agencies WHERE name = 'Fixture agency';"
+             FROM agencies WHERE name = 'Fixture agency';
+         INSERT INTO groups (name, kind) VALUES ('Fixture users', 'user');
+         INSERT INTO group_members (group_id, user_id)
+             SELECT id, {ursula_id} FROM groups WHERE name = 'Fixture users';"
     ))
     .expect("more tickets");
     let service_ticket = app.count("SELECT id FROM tickets WHERE title = 'Fixture service ticket'");

@@ -1198,6 +1198,9 @@ async fn names_read_in_the_order_the_settings_choose_everywhere() {
     let (app, admin) = TestApp::with_admin().await;
     let _tom = app.login_as("tom", Profile::Technician).await;
     let _ursula = app.login_as("ursula", Profile::User).await;
+    // The list shows first names with `dashboard_firstname` (last names alone without).
+    app.set_right(Profile::Administrator, "dashboard_firstname", true);
+    app.set_right(Profile::Technician, "dashboard_firstname", true);
     app.sql()
         .execute_batch(
             "UPDATE users SET firstname = 'Grace', lastname = 'Hopper' WHERE login = 'tom';

@@ -1070,3 +1070,71 @@ async fn every_column_sorts_both_ways_on_the_page_and_in_the_export() {
     assert_eq!(listed(&down.body), vec![b, a, c]);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_menu_lists_the_tickets_of_each_user_group_with_side_group() {
+    let (app, _admin) = TestApp::with_admin().await;
+    let uma = app.login_as("uma", Profile::User).await;
+    let olga = app.login_as("olga", Profile::User).await;
+    let sql = app.sql();
+    sql.execute_batch(&format!(
+        "INSERT INTO groups (name, kind) VALUES ('Front desk', 'user');
+         INSERT INTO group_members (group_id, user_id)
+             SELECT id, {} FROM groups WHERE name = 'Front desk';
+         INSERT INTO group_members (group_id, user_id)
+             SELECT id, {} FROM groups WHERE name = 'Front desk';",
+        app.user_id("uma"),
+        app.user_id("olga")
+    ))
+    .expect("group");
+    let group = app.count("SELECT id FROM groups WHERE name = 'Front desk'");
+    let id = open_ticket(&app, &uma, &[("title", "Badge printer")]).await;
+    sql.execute(
+        "UPDATE tickets SET requester_id = NULL, user_group_id = ?1 WHERE id = ?2",
+        [group, id],
+    )
+    .expect("group ticket");
+    let view = format!("/tickets?view=users-{group}&state=open");
+    assert!(!olga.get("/profile").await.body.contains("view=users-"));
+    assert_eq!(olga.get(&view).await.status, StatusCode::NOT_FOUND);
+    app.set_right(Profile::User, "side_group", true);
+    olga.get("/profile")
+        .await
+        .assert_contains(&format!("view=users-{group}"))
+        .assert_contains("[G] Front desk");
+    assert_eq!(listed(&olga.get(&view).await.body), vec![id]);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_list_names_people_by_their_last_name_unless_first_names_are_granted() {
+    let (app, admin) = TestApp::with_admin().await;
+    app.login_as("ursula", Profile::User).await;
+    app.sql()
+        .execute(
+            "UPDATE users SET firstname = 'Ursula', lastname = 'Le Guin' WHERE login = 'ursula'",
+            [],
+        )
+        .expect("names");
+    let ursula = app.user_id("ursula");
+    let id = open_ticket(
+        &app,
+        &admin,
+        &[("requester", &format!("u{ursula}")), ("title", "Toner")],
+    )
+    .await;
+    let cell = |body: &str| {
+        let r = row(body, id);
+        let at = r.find("col-requester").expect("requester cell");
+        r[at..at + r[at..].find("</td>").expect("end")].to_owned()
+    };
+    let plain = cell(&admin.get("/tickets?view=all&state=all").await.body);
+    assert!(
+        plain.contains("Le Guin") && !plain.contains("Ursula"),
+        "{plain}"
+    );
+    app.set_right(Profile::Administrator, "dashboard_firstname", true);
+    let full = cell(&admin.get("/tickets?view=all&state=all").await.body);
+    assert!(full.contains("Ursula Le Guin"), "{full}");
+    app.stop().await;
+}

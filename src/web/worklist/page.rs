@@ -52,6 +52,7 @@ pub fn view_title(lang: Lang, r: &Reader, view: &View, states: &HashMap<i64, Str
         Scope::Your => lang.t("menu-your-tickets"),
         Scope::All => lang.t("menu-all-tickets"),
         Scope::TechGroup(g) => format!("[G] {}", find(&r.tech_groups, g)),
+        Scope::UserGroup(g) => format!("[G] {}", find(&r.user_groups, g)),
         Scope::Company => r
             .company
             .as_ref()

@@ -278,6 +278,12 @@ fn menu(conn: &Connection, r: &Reader) -> rusqlite::Result<Vec<Section>> {
         Ok(())
     };
     single(Scope::Observed, Label::Observed)?;
+    for g in &r.user_groups {
+        single(
+            Scope::UserGroup(g.id),
+            Label::Named(format!("[G] {}", g.name)),
+        )?;
+    }
     for g in &r.tech_groups {
         single(
             Scope::TechGroup(g.id),

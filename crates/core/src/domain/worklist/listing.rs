@@ -558,6 +558,7 @@ pub fn list(
         },
         today: clock::date_text(now),
         hope_mandatory: r.has(right::TICKET_DATE_HOPE_MANDATORY),
+        first_names: r.has(right::DASHBOARD_FIRSTNAME),
     };
     Ok(ListPage {
         rows: details(conn, &found, lang, &marks)?,

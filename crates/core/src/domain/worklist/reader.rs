@@ -27,6 +27,8 @@ pub struct Reader {
     pub viewer: Viewer,
     /// Their technician groups.
     pub tech_groups: Vec<Named>,
+    /// Their user groups, when the menu lists them (`side_group`).
+    pub user_groups: Vec<Named>,
     /// Their company, when company views are on.
     pub company: Option<Named>,
     /// Their services, when service partitioning is on.
@@ -63,6 +65,17 @@ impl Reader {
              ORDER BY g.name COLLATE NOCASE",
             user,
         )?;
+        let user_groups = if rights.has(crate::domain::rights::names::SIDE_GROUP) {
+            named(
+                conn,
+                "SELECT g.id, g.name FROM group_members m JOIN groups g ON g.id = m.group_id
+                 WHERE m.user_id = ?1 AND g.kind = 'user' AND g.disabled = 0
+                 ORDER BY g.name COLLATE NOCASE",
+                user,
+            )?
+        } else {
+            Vec::new()
+        };
         let company = if s.flag(settings::USER_COMPANY_VIEW) {
             conn.query_row(
                 "SELECT c.id, c.name FROM users u JOIN companies c ON c.id = u.company_id
@@ -116,6 +129,7 @@ impl Reader {
             settings: actor.settings.clone(),
             viewer,
             tech_groups,
+            user_groups,
             company,
             services,
             agencies,

@@ -30,6 +30,9 @@ pub(super) struct Marks {
     pub(super) period_start: i64,
     pub(super) today: String,
     pub(super) hope_mandatory: bool,
+    /// Whether people show with their first name (`dashboard_firstname`); else by their last
+    /// name (their whole name when they have none).
+    pub(super) first_names: bool,
 }
 
 const DETAILS: &str = "SELECT t.id, t.title, t.created_at, t.hope_date, t.resolved_at, t.modified_at,
@@ -41,7 +44,8 @@ const DETAILS: &str = "SELECT t.id, t.title, t.created_at, t.hope_date, t.resolv
         EXISTS (SELECT 1 FROM attachments a WHERE a.ticket_id = t.id),
         t.requester_id, t.technician_id, t.category_id, t.subcategory_id, t.priority_id,
         t.criticality_id, ss.name, t.time_spent_minutes,
-        t.validation_asked_at IS NOT NULL AND t.validation_answered_at IS NULL, t.billable
+        t.validation_asked_at IS NOT NULL AND t.validation_answered_at IS NULL, t.billable,
+        NULLIF(te.lastname, ''), NULLIF(ru.lastname, '')
     FROM tickets t
     LEFT JOIN ticket_types ty ON ty.id = t.type_id
     LEFT JOIN users te ON te.id = t.technician_id
@@ -97,8 +101,22 @@ pub(super) fn details(
                 id,
                 title: r.get(1)?,
                 type_name: name(r.get(9)?, r.get(10)?, lang),
-                technician: person(r.get(11)?, r.get(12)?),
-                requester: person(r.get(13)?, r.get(14)?),
+                technician: person(
+                    if marks.first_names {
+                        r.get(11)?
+                    } else {
+                        r.get::<_, Option<String>>(44)?.or(r.get(11)?)
+                    },
+                    r.get(12)?,
+                ),
+                requester: person(
+                    if marks.first_names {
+                        r.get(13)?
+                    } else {
+                        r.get::<_, Option<String>>(45)?.or(r.get(13)?)
+                    },
+                    r.get(14)?,
+                ),
                 company: r.get(15)?,
                 service: r.get(16)?,
                 sender_service: r.get(40)?,

@@ -18,6 +18,8 @@ pub enum Scope {
     All,
     /// A technician group of the reader.
     TechGroup(i64),
+    /// A user group of the reader (`side_group`).
+    UserGroup(i64),
     /// The reader's company.
     Company,
     /// One of the reader's services.
@@ -72,6 +74,7 @@ impl Scope {
             "observed" => Some(Scope::Observed),
             _ => id_after(code, "group-")
                 .map(Scope::TechGroup)
+                .or_else(|| id_after(code, "users-").map(Scope::UserGroup))
                 .or_else(|| id_after(code, "service-").map(Scope::Service))
                 .or_else(|| id_after(code, "agency-").map(Scope::Agency))
                 .or_else(|| id_after(code, "personal-").map(Scope::Personal)),
@@ -85,6 +88,7 @@ impl Scope {
             Scope::All => "all".to_owned(),
             Scope::Company => "company".to_owned(),
             Scope::TechGroup(id) => format!("group-{id}"),
+            Scope::UserGroup(id) => format!("users-{id}"),
             Scope::Service(id) => format!("service-{id}"),
             Scope::Agency(id) => format!("agency-{id}"),
             Scope::Personal(id) => format!("personal-{id}"),
@@ -101,6 +105,9 @@ impl Scope {
             Scope::All => r.has(right::SIDE_ALL),
             Scope::TechGroup(g) => {
                 r.has(right::SIDE_YOUR_TECH_GROUP) && r.tech_groups.iter().any(|n| n.id == *g)
+            }
+            Scope::UserGroup(g) => {
+                r.has(right::SIDE_GROUP) && r.user_groups.iter().any(|n| n.id == *g)
             }
             Scope::Company => r.has(right::SIDE_COMPANY) && r.company.is_some(),
             Scope::Service(s) => {
@@ -142,6 +149,7 @@ impl Scope {
             }
             Scope::All => ("1".to_owned(), Vec::new()),
             Scope::TechGroup(g) => ("t.tech_group_id = ?".to_owned(), vec![SqlValue::Integer(g)]),
+            Scope::UserGroup(g) => ("t.user_group_id = ?".to_owned(), vec![SqlValue::Integer(g)]),
             Scope::Company => (
                 "t.requester_id IN (SELECT id FROM users WHERE company_id = ?)".to_owned(),
                 vec![SqlValue::Integer(r.company.as_ref().map_or(0, |c| c.id))],
@@ -303,6 +311,7 @@ mod tests {
             Scope::All,
             Scope::Company,
             Scope::TechGroup(3),
+            Scope::UserGroup(5),
             Scope::Service(2),
             Scope::Agency(9),
             Scope::Personal(4),
