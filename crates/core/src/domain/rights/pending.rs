@@ -44,7 +44,7 @@ impl Pending {
 
 use super::{Right, names};
 use Function::{Assets, Availability, Calendar, Contracts, Projects, Statistics};
-use Pending::{ListOption, TicketOption};
+use Pending::TicketOption;
 
 /// Every right without effect in this version.
 pub const PENDING: &[(Right, Pending)] = &[
