@@ -1,6 +1,7 @@
-//! Billing (`ticket_billable`): a technician holding the right marks a ticket billable on its
-//! page; the list shows and exports the column; without the right the field and the column are
-//! gone and a forged value changes nothing.
+//! Billing (`ticket_billable`) and answer types (`ticket_type_answer_disp`): a technician holding
+//! the right marks a ticket billable on its page; the list shows and exports the column; without
+//! the right the field and the column are gone and a forged value changes nothing. An answer
+//! type from the administrators' list records how a ticket was answered.
 
 use gestdesk::domain::profiles::Profile;
 use reqwest::StatusCode;
@@ -55,5 +56,49 @@ async fn a_technician_marks_a_ticket_billable_and_finds_it_in_the_list_and_expor
             .body
             .contains("col-billable")
     );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_technician_records_how_a_ticket_was_answered() {
+    let (app, admin) = TestApp::with_admin().await;
+    app.set_setting("ticket_type", "1");
+    let tina = app.login_as("tina", Profile::Technician).await;
+    let uma = app.login_as("uma", Profile::User).await;
+    let r = admin
+        .submit(
+            "/admin/lists/answer-types",
+            "/admin/lists/answer-types",
+            &[("name", "By phone")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let phone = app.count("SELECT id FROM answer_types WHERE name = 'By phone'");
+    let id = open_ticket(&app, &uma, &[("title", "Outlook crashes")]).await;
+    let page = format!("/tickets/{id}");
+    assert!(
+        !tina
+            .get(&page)
+            .await
+            .body
+            .contains(r#"name="answer_type_id""#)
+    );
+    app.set_right(Profile::Technician, "ticket_type_answer_disp", true);
+    tina.get(&page).await.assert_contains(">By phone<");
+    let r = tina
+        .send_ticket_form(&page, &[("answer_type_id", &phone.to_string())], &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        app.count(&format!(
+            "SELECT answer_type_id FROM tickets WHERE id = {id}"
+        )),
+        phone
+    );
+    // An answer type that does not exist is refused on the field.
+    let r = tina
+        .send_ticket_form(&page, &[("answer_type_id", "9999")], &[])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     app.stop().await;
 }

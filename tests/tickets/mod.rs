@@ -1,7 +1,7 @@
 //! Tickets: their forms and thread, files, field rights, rules, the first day, requester
 //! validation, and the lists that find them.
 
-/// The billable flag.
+/// The billable flag and how a ticket was answered.
 pub mod billing;
 /// Actions on several tickets of a list, and deleting one.
 pub mod bulk;

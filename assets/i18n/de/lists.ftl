@@ -180,3 +180,4 @@ setting-company-limit-hour = Stundenlimits je Firma
 setting-company-limit-hour-help = Firmen erhalten ein Stundenlimit über einen Zeitraum, neben dem Ticketlimit, festgelegt bei jeder Firma unter Administration > Listen.
 company-message-title = Ein Hinweis Ihrer Firma
 list-col-no-user-validation = Ohne Bestätigung durch den Anfragenden
+list-answer-types = Antwortarten

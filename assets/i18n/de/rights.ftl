@@ -200,5 +200,3 @@ rights-pending-statistics = In dieser Version ohne Wirkung: Statistiken sind noc
 rights-pending-availability = In dieser Version ohne Wirkung: Die Verfügbarkeit ist noch nicht enthalten.
 rights-pending-projects = In dieser Version ohne Wirkung: Projekte sind noch nicht enthalten.
 rights-pending-contracts = In dieser Version ohne Wirkung: Verträge sind noch nicht enthalten.
-rights-pending-ticket = In dieser Version ohne Wirkung: Diese Ticketoption ist noch nicht enthalten.
-rights-pending-list = In dieser Version ohne Wirkung: Diese Listen- oder Menüoption ist noch nicht enthalten.

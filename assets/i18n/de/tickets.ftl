@@ -208,3 +208,4 @@ error-other-service = Diese Auswahl gehört zu einem anderen Service als dem des
 ticket-field-sender-service = Service des Anfragenden
 ticket-save-hidden-reply = Als verborgene Antwort speichern
 ticket-new-reply = Erste Antwort (Lösung)
+ticket-field-answer-type = Antwortart

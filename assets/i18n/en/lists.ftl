@@ -180,3 +180,4 @@ setting-company-limit-hour = Hour limits per company
 setting-company-limit-hour-help = Companies get an hour limit over a period, beside the ticket limit, set with each company in Administration > Lists.
 company-message-title = A message from your company
 list-col-no-user-validation = No requester validation
+list-answer-types = Answer types

@@ -200,5 +200,3 @@ rights-pending-statistics = No effect in this version: statistics are not in it 
 rights-pending-availability = No effect in this version: availability is not in it yet.
 rights-pending-projects = No effect in this version: projects are not in it yet.
 rights-pending-contracts = No effect in this version: contracts are not in it yet.
-rights-pending-ticket = No effect in this version: this ticket option is not in it yet.
-rights-pending-list = No effect in this version: this list or menu option is not in it yet.

@@ -208,3 +208,4 @@ error-other-service = This choice belongs to another service than the ticket's.
 ticket-field-sender-service = Requester's service
 ticket-save-hidden-reply = Save as a hidden reply
 ticket-new-reply = First reply (resolution)
+ticket-field-answer-type = Answered by

@@ -180,3 +180,4 @@ setting-company-limit-hour = Límites de horas por empresa
 setting-company-limit-hour-help = Las empresas tienen un límite de horas en un periodo, además del límite de tickets, fijado con cada empresa en Administración > Listas.
 company-message-title = Un mensaje de su empresa
 list-col-no-user-validation = Sin validación del solicitante
+list-answer-types = Tipos de respuesta

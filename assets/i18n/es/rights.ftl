@@ -200,5 +200,3 @@ rights-pending-statistics = Sin efecto en esta versión: las estadísticas aún 
 rights-pending-availability = Sin efecto en esta versión: la disponibilidad aún no está.
 rights-pending-projects = Sin efecto en esta versión: los proyectos aún no están.
 rights-pending-contracts = Sin efecto en esta versión: los contratos aún no están.
-rights-pending-ticket = Sin efecto en esta versión: esta opción de los tickets aún no está.
-rights-pending-list = Sin efecto en esta versión: esta opción de lista o de menú aún no está.

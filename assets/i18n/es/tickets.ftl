@@ -208,3 +208,4 @@ error-other-service = Esta opción pertenece a otro servicio distinto del del ti
 ticket-field-sender-service = Servicio del solicitante
 ticket-save-hidden-reply = Guardar como respuesta oculta
 ticket-new-reply = Primera respuesta (resolución)
+ticket-field-answer-type = Tipo de respuesta

@@ -192,3 +192,4 @@ setting-company-limit-hour = Limites d’heures par société
 setting-company-limit-hour-help = Les sociétés ont une limite d’heures sur une période, à côté de la limite de tickets, fixée avec chaque société dans Administration > Listes.
 company-message-title = Un message de votre société
 list-col-no-user-validation = Sans validation du demandeur
+list-answer-types = Types de réponse

@@ -200,5 +200,3 @@ rights-pending-statistics = Sans effet dans cette version : les statistiques n'y
 rights-pending-availability = Sans effet dans cette version : la disponibilité n'y est pas encore.
 rights-pending-projects = Sans effet dans cette version : les projets n'y sont pas encore.
 rights-pending-contracts = Sans effet dans cette version : les contrats n'y sont pas encore.
-rights-pending-ticket = Sans effet dans cette version : cette option des tickets n'y est pas encore.
-rights-pending-list = Sans effet dans cette version : cette option de liste ou de menu n'y est pas encore.

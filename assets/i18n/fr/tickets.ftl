@@ -210,3 +210,4 @@ error-other-service = Ce choix appartient à un autre service que celui du ticke
 ticket-field-sender-service = Service du demandeur
 ticket-save-hidden-reply = Enregistrer en réponse masquée
 ticket-new-reply = Première réponse (résolution)
+ticket-field-answer-type = Type de réponse

@@ -85,6 +85,7 @@ fn label_key(field: Field) -> &'static str {
     match field {
         Field::Requester => "ticket-field-requester",
         Field::Type => "ticket-field-type",
+        Field::AnswerType => "ticket-field-answer-type",
         Field::Technician => "ticket-field-technician",
         Field::Category => "ticket-field-category",
         Field::Subcategory => "ticket-field-subcategory",
@@ -114,6 +115,7 @@ fn choices(field: Field, o: &TicketOptions) -> Vec<(String, String)> {
             .collect(),
         Field::Technician => o.technicians.clone(),
         Field::Type => o.types.clone(),
+        Field::AnswerType => o.answer_types.clone(),
         Field::Category => o.categories.clone(),
         Field::Subcategory => o
             .subcategories
@@ -352,7 +354,7 @@ pub fn request_fields(view: &FormView<'_>) -> Markup {
 pub fn side_fields(view: &FormView<'_>) -> Markup {
     html! {
         (group(view, "ticket-section-people", &[Field::Requester, Field::Technician, Field::Service, Field::Agency]))
-        (group(view, "ticket-section-classification", &[Field::Type, Field::Category, Field::Subcategory, Field::Place, Field::Priority, Field::Criticality, Field::State]))
+        (group(view, "ticket-section-classification", &[Field::Type, Field::AnswerType, Field::Category, Field::Subcategory, Field::Place, Field::Priority, Field::Criticality, Field::State]))
         (group(view, "ticket-section-dates", &[Field::CreatedAt, Field::HopeDate, Field::ResolvedAt, Field::TimeSpent, Field::TimeHope, Field::Billable]))
     }
 }
@@ -361,7 +363,7 @@ pub fn side_fields(view: &FormView<'_>) -> Markup {
 pub fn fields(view: &FormView<'_>) -> Markup {
     html! {
         (group(view, "ticket-section-people", &[Field::Requester, Field::Technician, Field::Service, Field::Agency]))
-        (group(view, "ticket-section-classification", &[Field::Type, Field::Category, Field::Subcategory, Field::Place, Field::Priority, Field::Criticality, Field::State]))
+        (group(view, "ticket-section-classification", &[Field::Type, Field::AnswerType, Field::Category, Field::Subcategory, Field::Place, Field::Priority, Field::Criticality, Field::State]))
         (request_fields(view))
         (group(view, "ticket-section-dates", &[Field::CreatedAt, Field::HopeDate, Field::ResolvedAt, Field::TimeSpent, Field::TimeHope, Field::Billable]))
     }

@@ -311,6 +311,7 @@ fn draw(
         criticality_id: Some(weighted(rng, &[(1, 5), (2, 15), (3, 50), (4, 30)])),
         state_id: state,
         billable: rng.random_ratio(1, 5),
+        answer_type_id: None,
     };
     let files = if rng.random_ratio(1, 60) {
         rng.random_range(1..=2)

@@ -315,6 +315,11 @@ pub const ALL: &[ListDef] = &[
         ..list("types", "ticket_types", "list-types")
     },
     ListDef {
+        rights: &[names::ADMIN_LISTS_TYPE],
+        usages: &[usage("tickets", "answer_type_id", "usage-tickets")],
+        ..list("answer-types", "answer_types", "list-answer-types")
+    },
+    ListDef {
         columns: &[
             NAME,
             required(

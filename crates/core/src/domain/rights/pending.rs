@@ -1,24 +1,21 @@
-//! The rights of GestSup's matrix that take no effect in this version, each with why. They are
-//! kept (an imported GestSup site keeps its grants, and they will apply once their function
-//! exists) and the rights page says of each that it does nothing yet. Every other right takes
-//! effect on the server; a story walks them all.
+//! The rights of GestSup's matrix that take no effect in this version, each with the function
+//! that will read it. They are kept (an imported GestSup site keeps its grants, and they will
+//! apply once their function exists) and the rights page says of each that it does nothing yet.
+//! Every other right takes effect on the server: a story walks them all, and another reads the
+//! code to check that each one not listed here is read somewhere.
 
-/// Why a right does nothing yet.
+/// Why a right does nothing yet: its function is not in this version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pending {
-    /// Its function is not in this version (assets, calendar, statistics, availability,
-    /// projects, contracts).
     Function(Function),
-    /// A ticket option not in this version (observers, merging, printing, billing ...).
-    TicketOption,
-    /// A ticket list or menu option not in this version.
-    ListOption,
 }
 
 /// A function this version does not have yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Function {
     Assets,
+    /// Ping, Wake-on-LAN and network discovery of assets.
+    NetworkTools,
     Calendar,
     Statistics,
     Availability,
@@ -30,21 +27,30 @@ impl Pending {
     /// The translation key of the sentence that says so.
     pub fn message_key(self) -> &'static str {
         match self {
-            Pending::Function(Function::Assets) => "rights-pending-assets",
+            Pending::Function(Function::Assets | Function::NetworkTools) => "rights-pending-assets",
             Pending::Function(Function::Calendar) => "rights-pending-calendar",
             Pending::Function(Function::Statistics) => "rights-pending-statistics",
             Pending::Function(Function::Availability) => "rights-pending-availability",
             Pending::Function(Function::Projects) => "rights-pending-projects",
             Pending::Function(Function::Contracts) => "rights-pending-contracts",
-            Pending::TicketOption => "rights-pending-ticket",
-            Pending::ListOption => "rights-pending-list",
+        }
+    }
+
+    /// The work item that brings the function, by its number in the product's backlog; none
+    /// for GestSup functions no item plans yet (projects and contracts).
+    pub fn planned_in(self) -> Option<u32> {
+        match self {
+            Pending::Function(Function::Assets) => Some(18),
+            Pending::Function(Function::NetworkTools) => Some(19),
+            Pending::Function(Function::Calendar | Function::Availability) => Some(24),
+            Pending::Function(Function::Statistics) => Some(25),
+            Pending::Function(Function::Projects | Function::Contracts) => None,
         }
     }
 }
 
 use super::{Right, names};
-use Function::{Assets, Availability, Calendar, Contracts, Projects, Statistics};
-use Pending::TicketOption;
+use Function::{Assets, Availability, Calendar, Contracts, NetworkTools, Projects, Statistics};
 
 /// Every right without effect in this version.
 pub const PENDING: &[(Right, Pending)] = &[
@@ -60,7 +66,7 @@ pub const PENDING: &[(Right, Pending)] = &[
     (names::CONTRACT, Pending::Function(Contracts)),
     (names::AVAILABILITY, Pending::Function(Availability)),
     (names::ASSET, Pending::Function(Assets)),
-    (names::ASSET_NET_SCAN, Pending::Function(Assets)),
+    (names::ASSET_NET_SCAN, Pending::Function(NetworkTools)),
     (names::ASSET_DELETE, Pending::Function(Assets)),
     (names::ASSET_VIRTUALIZATION_DISP, Pending::Function(Assets)),
     (names::ASSET_LOCATION_DISP, Pending::Function(Assets)),
@@ -78,7 +84,6 @@ pub const PENDING: &[(Right, Pending)] = &[
     (names::SIDE_ASSET_CREATE, Pending::Function(Assets)),
     (names::SIDE_ASSET_ALL_STATE, Pending::Function(Assets)),
     (names::TICKET_CALENDAR, Pending::Function(Calendar)),
-    (names::TICKET_TYPE_ANSWER_DISP, TicketOption),
     (names::TICKET_ASSET, Pending::Function(Assets)),
     (names::TICKET_ASSET_DISP, Pending::Function(Assets)),
     (names::TICKET_ASSET_MANDATORY, Pending::Function(Assets)),

@@ -19,6 +19,7 @@ fn exists(conn: &Connection, sql: &str, id: i64) -> rusqlite::Result<bool> {
 fn list_of(field: Field) -> Option<(&'static str, bool)> {
     match field {
         Field::Type => Some(("ticket_types", true)),
+        Field::AnswerType => Some(("answer_types", true)),
         Field::Category => Some(("categories", true)),
         Field::Subcategory => Some(("subcategories", true)),
         Field::Place => Some(("places", true)),
@@ -34,6 +35,7 @@ fn list_of(field: Field) -> Option<(&'static str, bool)> {
 fn id_of(v: &Values, field: Field) -> Option<i64> {
     match field {
         Field::Type => v.type_id,
+        Field::AnswerType => v.answer_type_id,
         Field::Category => v.category_id,
         Field::Subcategory => v.subcategory_id,
         Field::Place => v.place_id,

@@ -12,6 +12,8 @@ use crate::domain::settings::{self, Settings};
 pub enum Field {
     Requester,
     Type,
+    /// How the ticket was answered (`ticket_type_answer_disp`).
+    AnswerType,
     Technician,
     Category,
     Subcategory,
@@ -34,9 +36,10 @@ pub enum Field {
 
 impl Field {
     /// Every field, in form order.
-    pub const ALL: [Field; 19] = [
+    pub const ALL: [Field; 20] = [
         Field::Requester,
         Field::Type,
+        Field::AnswerType,
         Field::Technician,
         Field::Category,
         Field::Subcategory,
@@ -61,6 +64,7 @@ impl Field {
         match self {
             Field::Requester => "requester",
             Field::Type => "type_id",
+            Field::AnswerType => "answer_type_id",
             Field::Technician => "technician",
             Field::Category => "category_id",
             Field::Subcategory => "subcategory_id",
@@ -93,6 +97,12 @@ impl Field {
                 Some(right::TICKET_TYPE_DISP),
                 right::TICKET_TYPE,
                 Some(right::TICKET_TYPE_MANDATORY),
+            ),
+            // GestSup has no right of its own to change it: the type's.
+            Field::AnswerType => (
+                Some(right::TICKET_TYPE_ANSWER_DISP),
+                right::TICKET_TYPE,
+                None,
             ),
             Field::Technician => (
                 Some(right::TICKET_TECH_DISP),
@@ -182,7 +192,7 @@ impl Field {
     /// The setting that must be on for the field to exist at all.
     fn setting(self) -> Option<settings::Flag> {
         match self {
-            Field::Type => Some(settings::TICKET_TYPE),
+            Field::Type | Field::AnswerType => Some(settings::TICKET_TYPE),
             Field::Place => Some(settings::TICKET_PLACES),
             Field::Agency => Some(settings::USER_AGENCY),
             _ => None,
@@ -220,7 +230,7 @@ pub enum Form {
 /// The access to every field.
 #[derive(Debug, Clone)]
 pub struct Access {
-    fields: [FieldAccess; 19],
+    fields: [FieldAccess; 20],
     /// Which profiles the technician field offers.
     pub technicians: TechnicianOffer,
 }

@@ -120,6 +120,7 @@ pub fn copied_from(source: &Values, defaults: Values) -> Values {
         requester: source.requester.or(defaults.requester),
         technician: source.technician.or(defaults.technician),
         type_id: source.type_id,
+        answer_type_id: source.answer_type_id,
         category_id: source.category_id,
         subcategory_id: source.subcategory_id,
         place_id: source.place_id,

@@ -49,6 +49,7 @@ pub struct TicketOptions {
     pub priorities: Vec<(String, String)>,
     pub criticalities: Vec<(String, String)>,
     pub states: Vec<(String, String)>,
+    pub answer_types: Vec<(String, String)>,
     /// "No" and "Yes", for the billable field.
     pub yes_no: Vec<(String, String)>,
     pub templates: Vec<(String, String)>,
@@ -326,6 +327,7 @@ impl TicketOptions {
             technicians,
             technician_logins: technician_logins(conn)?,
             types: list(conn, "types", lang, v.type_id)?,
+            answer_types: list(conn, "answer-types", lang, v.answer_type_id)?,
             categories: list(conn, "categories", lang, v.category_id)?,
             subcategories,
             places: list(conn, "places", lang, v.place_id)?,

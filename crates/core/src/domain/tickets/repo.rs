@@ -28,7 +28,8 @@ const COLUMNS: &str = "t.id, t.requester_id, t.user_group_id, t.type_id, t.techn
      t.tech_group_id, t.category_id, t.subcategory_id, t.place_id, t.service_id, t.agency_id, \
      t.title, t.description, t.created_at, t.hope_date, t.resolved_at, t.time_spent_minutes, \
      t.time_hope_minutes, t.priority_id, t.criticality_id, t.state_id, t.creator_id, \
-     t.modified_at, t.tech_read, t.user_read, t.last_tech_reply_at, t.version, t.billable";
+     t.modified_at, t.tech_read, t.user_read, t.last_tech_reply_at, t.version, t.billable, \
+     t.answer_type_id";
 
 fn who(user: Option<i64>, group: Option<i64>) -> Option<Who> {
     user.map(Who::User).or(group.map(Who::Group))
@@ -57,6 +58,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<TicketRow> {
             criticality_id: r.get(19)?,
             state_id: r.get(20)?,
             billable: r.get(27)?,
+            answer_type_id: r.get(28)?,
         },
         creator_id: r.get(21)?,
         modified_at: r.get(22)?,
@@ -100,7 +102,7 @@ fn split(w: Option<Who>) -> (Option<i64>, Option<i64>) {
 }
 
 /// The columns that hold a ticket's form values, in the order [`field_values`] binds them.
-const FIELD_COLUMNS: [&str; 21] = [
+const FIELD_COLUMNS: [&str; 22] = [
     "type_id",
     "title",
     "description",
@@ -122,6 +124,7 @@ const FIELD_COLUMNS: [&str; 21] = [
     "time_spent_minutes",
     "time_hope_minutes",
     "billable",
+    "answer_type_id",
 ];
 
 fn field_values(v: &Values) -> Vec<SqlValue> {
@@ -150,6 +153,7 @@ fn field_values(v: &Values) -> Vec<SqlValue> {
         SqlValue::Integer(v.time_spent),
         SqlValue::Integer(v.time_hope),
         SqlValue::Integer(i64::from(v.billable)),
+        id(v.answer_type_id),
     ]
 }
 

@@ -191,6 +191,7 @@ fn set_field(to: &mut Values, from: &Values, field: Field) {
     match field {
         Field::Requester => to.requester = from.requester,
         Field::Type => to.type_id = from.type_id,
+        Field::AnswerType => to.answer_type_id = from.answer_type_id,
         Field::Technician => to.technician = from.technician,
         Field::Category => to.category_id = from.category_id,
         Field::Subcategory => to.subcategory_id = from.subcategory_id,

@@ -17,6 +17,7 @@ use super::fields::{Access, Field, Mode};
 pub struct Values {
     pub requester: Option<Who>,
     pub type_id: Option<i64>,
+    pub answer_type_id: Option<i64>,
     pub technician: Option<Who>,
     pub category_id: Option<i64>,
     pub subcategory_id: Option<i64>,
@@ -71,6 +72,7 @@ impl Values {
         match field {
             Field::Requester => who_text(self.requester),
             Field::Type => opt_id(self.type_id),
+            Field::AnswerType => opt_id(self.answer_type_id),
             Field::Technician => who_text(self.technician),
             Field::Category => opt_id(self.category_id),
             Field::Subcategory => opt_id(self.subcategory_id),
@@ -151,6 +153,7 @@ pub fn read_form(
                 Err(()) => bad_choice(&mut errors),
             },
             Field::Type
+            | Field::AnswerType
             | Field::Category
             | Field::Subcategory
             | Field::Place
@@ -160,6 +163,7 @@ pub fn read_form(
             | Field::Criticality => match parse_id(&text) {
                 Ok(id) => match field {
                     Field::Type => v.type_id = id,
+                    Field::AnswerType => v.answer_type_id = id,
                     Field::Category => v.category_id = id,
                     Field::Subcategory => v.subcategory_id = id,
                     Field::Place => v.place_id = id,
