@@ -44,10 +44,17 @@
   // needs is shown, and deleting asks first.
   var bulk = document.getElementById("bulk-form");
   if (bulk) {
+    // Until a row is ticked the bar stays folded on small screens (it is whole without script).
+    var idle = function () {
+      bulk.classList.toggle("is-idle", !document.querySelector("[data-bulk-select]:checked"));
+    };
     document.addEventListener("change", function (event) {
-      if (!event.target.hasAttribute("data-bulk-all")) return;
-      document.querySelectorAll("[data-bulk-select]").forEach(function (c) { c.checked = event.target.checked; });
+      if (event.target.hasAttribute("data-bulk-all")) {
+        document.querySelectorAll("[data-bulk-select]").forEach(function (c) { c.checked = event.target.checked; });
+      }
+      if (event.target.hasAttribute("data-bulk-all") || event.target.hasAttribute("data-bulk-select")) idle();
     });
+    idle();
     var chosen = bulk.querySelector("[data-bulk-action]");
     var showFor = function () {
       bulk.querySelectorAll("[data-bulk-for]").forEach(function (f) {

@@ -303,8 +303,9 @@ async fn a_technician_ticks_tickets_and_changes_them_in_a_real_browser() {
         let hidden = b
             .client
             .execute(
-                "return document.querySelector('[data-bulk-for=assign]').hidden
-                     && !document.querySelector('[data-bulk-for=state]').hidden;",
+                "var shown = function (s) { return document.querySelector(s).getBoundingClientRect().width > 0; };
+                 return !shown('[data-bulk-for=assign]') && !shown('[data-bulk-for=priority]')
+                     && shown('[data-bulk-for=state]');",
                 vec![],
             )
             .await?;
@@ -343,11 +344,21 @@ async fn a_technician_ticks_tickets_and_changes_them_in_a_real_browser() {
         b.client.accept_alert().await?;
         assert_eq!(text_of(&b, "#bulk-done").await?, "Done on one ticket.");
 
-        // On a phone, the list with its boxes stays within the screen.
+        // On a phone, the list with its boxes stays within the screen, and the bar stays
+        // folded until a ticket is ticked.
         b.client.set_window_size(360, 740).await?;
         b.client.goto(&app.url(LIST)).await?;
         assert!(!scrolls_sideways(&b).await?);
+        let folded = "return document.getElementById('bulk-apply').getBoundingClientRect().width === 0;";
+        assert_eq!(b.client.execute(folded, vec![]).await?.as_bool(), Some(true));
         b.screenshot("16-bulk-list-360").await;
+        b.client
+            .find(Locator::Css("[data-bulk-select]"))
+            .await?
+            .click()
+            .await?;
+        assert_eq!(b.client.execute(folded, vec![]).await?.as_bool(), Some(false));
+        b.screenshot("16-bulk-ticked-360").await;
         Ok::<(), fantoccini::error::CmdError>(())
     }
     .await;

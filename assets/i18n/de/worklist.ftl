@@ -153,3 +153,4 @@ bulk-not-found = Sie sehen dieses Ticket nicht.
 bulk-forbidden = Ihr Profil erlaubt diese Änderung nicht.
 bulk-invalid = Diese Änderung ist für dieses Ticket nicht gültig.
 col-billable = Abrechenbar
+bulk-hint = Haken Sie Tickets an, um mehrere auf einmal zu bearbeiten.

@@ -153,3 +153,4 @@ bulk-not-found = You do not see this ticket.
 bulk-forbidden = Your profile may not make this change.
 bulk-invalid = This change is not valid for this ticket.
 col-billable = Billable
+bulk-hint = Tick tickets to act on several at once.

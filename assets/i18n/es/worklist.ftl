@@ -153,3 +153,4 @@ bulk-not-found = Usted no ve este ticket.
 bulk-forbidden = Su perfil no permite este cambio.
 bulk-invalid = Este cambio no es válido para este ticket.
 col-billable = Facturable
+bulk-hint = Marque tickets para actuar sobre varios a la vez.

@@ -154,3 +154,4 @@ bulk-not-found = Vous ne voyez pas ce ticket.
 bulk-forbidden = Votre profil ne permet pas ce changement.
 bulk-invalid = Ce changement n'est pas valable pour ce ticket.
 col-billable = Facturable
+bulk-hint = Cochez des tickets pour agir sur plusieurs à la fois.

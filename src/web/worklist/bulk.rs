@@ -34,6 +34,7 @@ pub fn bar(visitor: &Visitor, q: &ListQuery, offer: &Offer, total: i64) -> Marku
             @for (k, v) in q.pairs() {
                 input type="hidden" name=(k) value=(v);
             }
+            p.bulk-hint.muted { (lang.t("bulk-hint")) }
             div.field {
                 label for="bulk-scope" { (lang.t("bulk-scope")) }
                 select #bulk-scope name="bulk_scope" {
