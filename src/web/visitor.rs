@@ -136,6 +136,22 @@ async fn frame_for(
     Ok((reader, summary))
 }
 
+impl Visitor {
+    /// Reads the menu and user bar counters again, for a page shown after its request changed
+    /// tickets (the ones read when the request came in are of before).
+    pub async fn refresh_frame(&mut self, state: &AppState) -> Result<(), WebError> {
+        let Some(reader) = self.reader.clone() else {
+            return Ok(());
+        };
+        let generation = crate::domain::worklist::use_cases::generation(state.db()).await?;
+        let (reader, frame) = frame_for(state, (*reader).clone(), generation).await?;
+        self.reader = Some(reader);
+        self.frame = Some(frame);
+        self.ticket_generation = Some(generation);
+        Ok(())
+    }
+}
+
 /// Whether the page at `path` shows the user's company message: where users start (the home
 /// page, the ticket lists, a new ticket). Other pages do not read it.
 pub fn shows_company_message(path: &str) -> bool {

@@ -54,6 +54,11 @@ async fn a_technician_changes_assigns_and_deletes_several_tickets_at_once() {
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     r.assert_contains("Done on 2 tickets.")
         .assert_contains("href=\"/tickets?view=all\"");
+    // The menu beside the summary counts the tickets as they are now: one left unassigned.
+    assert_eq!(
+        crate::common::lists::menu_count(&r.body, "/tickets?view=all&state=5"),
+        Some(1)
+    );
     for id in [a, b] {
         assert_eq!(
             app.count(&format!(

@@ -166,7 +166,12 @@ pub async fn apply(
         ));
     }
     match bulk::apply(state.db(), authed.actor(), ids, action).await {
-        Ok(outcome) => Ok(summary(visitor, &back, Ok(&outcome))),
+        Ok(outcome) => {
+            // The menu counts the tickets as they are after the action.
+            let mut after = Visitor::clone(visitor);
+            after.refresh_frame(&state).await?;
+            Ok(summary(&after, &back, Ok(&outcome)))
+        }
         Err(DomainError::Conflict(m)) => Ok(summary(visitor, &back, Err(m.render(lang)))),
         Err(e) => Err(e.into()),
     }
