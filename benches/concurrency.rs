@@ -1,0 +1,189 @@
+//! Concurrency and efficiency benchmark on `gestdesk demo --tickets 100000`.
+//!
+//!     cargo bench --bench concurrency
+//!
+//! For each page of the daily work (the list, a ticket, a search, creating a ticket) and for
+//! `/healthz`, the benchmark asks as fast as the server answers, first over one keep-alive
+//! connection, then over 16, for a few seconds each, logged in as a sample technician. It
+//! reports requests per second and the server's CPU time per request (user + system time of the
+//! server process, read from `/proc`, divided by the requests answered), so that a page whose
+//! cost grows with concurrency (locks, copies) shows at once. Targets (work item "both cores
+//! for every page"): at 16 connections, CPU per request no higher than at 1 and at least 1.6
+//! times the requests per second; at 1 connection, CPU per request at most 0.4 ms (list),
+//! 0.5 ms (ticket), 1.5 ms (search), 0.6 ms (create).
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+mod common;
+use common::{attr, demo, demo_password, demo_technician, log_in, stop, verdict};
+
+const TICKETS: u32 = 100_000;
+const USERS: u32 = 1_000;
+const SECONDS: u64 = 5;
+
+/// The server's user + system CPU time so far.
+fn cpu_of(pid: u32) -> Duration {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // The fields after the command name, which is in parentheses.
+    let after = stat.rsplit_once(") ").map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    // utime and stime are fields 14 and 15 of the line (11 and 12 after the name).
+    let hz = 100; // USER_HZ on Linux
+    Duration::from_millis((ticks(11) + ticks(12)) * 1000 / hz)
+}
+
+/// One request of a kind.
+#[derive(Clone)]
+enum Ask {
+    Get(String),
+    /// A new ticket through the technician's form (action with its token, and its fields).
+    Create(String),
+}
+
+async fn once(client: &reqwest::Client, base: &str, ask: &Ask, n: u64) {
+    match ask {
+        Ask::Get(path) => {
+            let r = client
+                .get(format!("{base}{path}"))
+                .send()
+                .await
+                .expect("GET");
+            assert_eq!(r.status(), 200, "{path}");
+            r.bytes().await.expect("body");
+        }
+        Ask::Create(action) => {
+            let form = reqwest::multipart::Form::new()
+                .text("requester", "u2")
+                .text("title", format!("Benchmark ticket {n}"))
+                .text("description", "The screen stays black after the update.");
+            let r = client
+                .post(format!("{base}{action}"))
+                .multipart(form)
+                .send()
+                .await
+                .expect("POST");
+            assert_eq!(r.status(), 303, "ticket refused");
+        }
+    }
+}
+
+/// Requests per second and CPU per request of `ask` over `connections` connections.
+async fn measure(
+    client: &reqwest::Client,
+    base: &str,
+    pid: u32,
+    ask: &Ask,
+    connections: usize,
+) -> (f64, f64) {
+    // Warm up.
+    for n in 0..20 {
+        once(client, base, ask, n).await;
+    }
+    let done = Arc::new(AtomicU64::new(0));
+    let stop_at = Instant::now() + Duration::from_secs(SECONDS);
+    let cpu_before = cpu_of(pid);
+    let started = Instant::now();
+    let workers: Vec<_> = (0..connections)
+        .map(|_| {
+            let (client, base, ask, done) =
+                (client.clone(), base.to_owned(), ask.clone(), done.clone());
+            tokio::spawn(async move {
+                while Instant::now() < stop_at {
+                    let n = done.fetch_add(1, Ordering::Relaxed);
+                    once(&client, &base, &ask, n).await;
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        w.await.expect("worker");
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    let cpu = cpu_of(pid).saturating_sub(cpu_before);
+    #[allow(clippy::cast_precision_loss)]
+    let requests = done.load(Ordering::Relaxed) as f64;
+    (requests / elapsed, cpu.as_secs_f64() * 1000.0 / requests)
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (took, out) = demo(dir.path(), TICKETS, USERS);
+    println!(
+        "gestdesk demo --tickets {TICKETS}: {:.1} s",
+        took.as_secs_f64()
+    );
+    let password = demo_password(&out);
+    let technician = demo_technician(&out);
+    let (mut server, base) = common::serve_anywhere(dir.path());
+    let pid = server.id();
+    // A client runtime on two threads, so that 16 connections are not held back by one.
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        let client = log_in(&base, &technician, &password, 16).await;
+        let new_form = client
+            .get(format!("{base}/tickets/new"))
+            .send()
+            .await
+            .expect("form")
+            .text()
+            .await
+            .expect("body");
+        let at = new_form.find("id=\"ticket-form\"").expect("ticket form");
+        let action = attr(&new_form[at..], "action=\"");
+        let asks = [
+            ("GET /tickets?view=all", Ask::Get("/tickets?view=all".to_owned()), 0.4),
+            ("GET /tickets/50000", Ask::Get("/tickets/50000".to_owned()), 0.5),
+            (
+                "GET /tickets?view=all&q=printer",
+                Ask::Get("/tickets?view=all&q=printer".to_owned()),
+                1.5,
+            ),
+            ("POST /tickets (create)", Ask::Create(action), 0.6),
+            ("GET /healthz", Ask::Get("/healthz".to_owned()), f64::INFINITY),
+        ];
+        let mut list_rate = 0.0;
+        for (what, ask, target) in &asks {
+            let (rate1, cpu1) = measure(&client, &base, pid, ask, 1).await;
+            let (rate16, cpu16) = measure(&client, &base, pid, ask, 16).await;
+            println!(
+                "{what}: 1 connection {rate1:.0} req/s, {cpu1:.3} ms CPU/request; \
+                 16 connections {rate16:.0} req/s, {cpu16:.3} ms CPU/request"
+            );
+            println!(
+                "  16 connections: CPU/request not higher: {}; requests/s x{:.2} (>= 1.6): {}",
+                verdict(cpu16 <= cpu1 * 1.05),
+                rate16 / rate1,
+                verdict(rate16 >= 1.6 * rate1)
+            );
+            if target.is_finite() {
+                println!(
+                    "  1 connection CPU/request <= {target} ms: {}",
+                    verdict(cpu1 <= *target)
+                );
+            }
+            if what.starts_with("GET /tickets?view=all") && !what.contains("&q=") {
+                list_rate = rate16;
+            }
+            if *what == "GET /healthz" {
+                println!(
+                    "  list page throughput at 16 connections: {:.1}% of /healthz's (target >= 15%): {}",
+                    list_rate * 100.0 / rate16,
+                    verdict(list_rate >= 0.15 * rate16)
+                );
+            }
+        }
+    });
+    stop(&mut server);
+}
