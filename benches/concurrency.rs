@@ -41,14 +41,24 @@ fn cpu_of(pid: u32) -> Duration {
 }
 
 /// One request of a kind.
-#[derive(Clone)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Ask {
-    Get(String),
-    /// A new ticket through the technician's form (action with its token, and its fields).
-    Create(String),
+    Get(&'static str),
+    /// A new ticket through the technician's form.
+    Create,
 }
 
-async fn once(client: &reqwest::Client, base: &str, ask: &Ask, n: u64) {
+/// A signed-in technician: their client, and the action of their new-ticket form (it carries
+/// their form token). One form upload at a time is allowed per person, so each connection is
+/// another technician.
+#[derive(Clone)]
+struct Person {
+    client: reqwest::Client,
+    action: String,
+}
+
+async fn once(person: &Person, base: &str, ask: Ask, n: u64) {
+    let client = &person.client;
     match ask {
         Ask::Get(path) => {
             let r = client
@@ -59,7 +69,8 @@ async fn once(client: &reqwest::Client, base: &str, ask: &Ask, n: u64) {
             assert_eq!(r.status(), 200, "{path}");
             r.bytes().await.expect("body");
         }
-        Ask::Create(action) => {
+        Ask::Create => {
+            let action = &person.action;
             let form = reqwest::multipart::Form::new()
                 .text("requester", "u2")
                 .text("title", format!("Benchmark ticket {n}"))
@@ -77,28 +88,27 @@ async fn once(client: &reqwest::Client, base: &str, ask: &Ask, n: u64) {
 
 /// Requests per second and CPU per request of `ask` over `connections` connections.
 async fn measure(
-    client: &reqwest::Client,
+    people: &[Person],
     base: &str,
     pid: u32,
-    ask: &Ask,
+    ask: Ask,
     connections: usize,
 ) -> (f64, f64) {
     // Warm up.
     for n in 0..20 {
-        once(client, base, ask, n).await;
+        once(&people[0], base, ask, n).await;
     }
     let done = Arc::new(AtomicU64::new(0));
     let stop_at = Instant::now() + Duration::from_secs(SECONDS);
     let cpu_before = cpu_of(pid);
     let started = Instant::now();
     let workers: Vec<_> = (0..connections)
-        .map(|_| {
-            let (client, base, ask, done) =
-                (client.clone(), base.to_owned(), ask.clone(), done.clone());
+        .map(|i| {
+            let (person, base, done) = (people[i].clone(), base.to_owned(), done.clone());
             tokio::spawn(async move {
                 while Instant::now() < stop_at {
                     let n = done.fetch_add(1, Ordering::Relaxed);
-                    once(&client, &base, &ask, n).await;
+                    once(&person, &base, ask, n).await;
                 }
             })
         })
@@ -131,32 +141,42 @@ fn main() {
         .build()
         .expect("runtime");
     runtime.block_on(async {
-        let client = log_in(&base, &technician, &password, 16).await;
-        let new_form = client
-            .get(format!("{base}/tickets/new"))
-            .send()
-            .await
-            .expect("form")
-            .text()
-            .await
-            .expect("body");
-        let at = new_form.find("id=\"ticket-form\"").expect("ticket form");
-        let action = attr(&new_form[at..], "action=\"");
+        // The demo's technicians are tech1, tech2 ...; the first one is `technician`.
+        let mut people = Vec::new();
+        for i in 1..=16 {
+            let login = if i == 1 {
+                technician.clone()
+            } else {
+                format!("tech{i}")
+            };
+            let client = log_in(&base, &login, &password, 1).await;
+            let new_form = client
+                .get(format!("{base}/tickets/new"))
+                .send()
+                .await
+                .expect("form")
+                .text()
+                .await
+                .expect("body");
+            let at = new_form.find("id=\"ticket-form\"").expect("ticket form");
+            let action = attr(&new_form[at..], "action=\"");
+            people.push(Person { client, action });
+        }
         let asks = [
-            ("GET /tickets?view=all", Ask::Get("/tickets?view=all".to_owned()), 0.4),
-            ("GET /tickets/50000", Ask::Get("/tickets/50000".to_owned()), 0.5),
+            ("GET /tickets?view=all", Ask::Get("/tickets?view=all"), 0.4),
+            ("GET /tickets/50000", Ask::Get("/tickets/50000"), 0.5),
             (
                 "GET /tickets?view=all&q=printer",
-                Ask::Get("/tickets?view=all&q=printer".to_owned()),
+                Ask::Get("/tickets?view=all&q=printer"),
                 1.5,
             ),
-            ("POST /tickets (create)", Ask::Create(action), 0.6),
-            ("GET /healthz", Ask::Get("/healthz".to_owned()), f64::INFINITY),
+            ("POST /tickets (create)", Ask::Create, 0.6),
+            ("GET /healthz", Ask::Get("/healthz"), f64::INFINITY),
         ];
         let mut list_rate = 0.0;
-        for (what, ask, target) in &asks {
-            let (rate1, cpu1) = measure(&client, &base, pid, ask, 1).await;
-            let (rate16, cpu16) = measure(&client, &base, pid, ask, 16).await;
+        for (what, ask, target) in asks {
+            let (rate1, cpu1) = measure(&people, &base, pid, ask, 1).await;
+            let (rate16, cpu16) = measure(&people, &base, pid, ask, 16).await;
             println!(
                 "{what}: 1 connection {rate1:.0} req/s, {cpu1:.3} ms CPU/request; \
                  16 connections {rate16:.0} req/s, {cpu16:.3} ms CPU/request"
@@ -170,13 +190,13 @@ fn main() {
             if target.is_finite() {
                 println!(
                     "  1 connection CPU/request <= {target} ms: {}",
-                    verdict(cpu1 <= *target)
+                    verdict(cpu1 <= target)
                 );
             }
             if what.starts_with("GET /tickets?view=all") && !what.contains("&q=") {
                 list_rate = rate16;
             }
-            if *what == "GET /healthz" {
+            if what == "GET /healthz" {
                 println!(
                     "  list page throughput at 16 connections: {:.1}% of /healthz's (target >= 15%): {}",
                     list_rate * 100.0 / rate16,

@@ -95,7 +95,10 @@ const OPTIMIZE: &str = "PRAGMA analysis_limit = 10000; PRAGMA optimize = 0x10002
 const STATEMENT_CACHE: usize = 256;
 
 /// Applies the per-connection pragmas. Temporary data (sorts, statement journals of writes that
-/// fire triggers) stays in memory instead of going through temporary files.
+/// fire triggers) stays in memory instead of going through temporary files. The database file
+/// is read through a memory map (up to 1 GiB): every pooled connection reads the same pages the
+/// system already holds, instead of copying them into its own page cache (concurrent searches
+/// cost three times as much CPU each without it).
 pub fn init_connection(conn: &mut Connection) -> Result<(), rusqlite::Error> {
     conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     conn.execute_batch(
@@ -103,7 +106,8 @@ pub fn init_connection(conn: &mut Connection) -> Result<(), rusqlite::Error> {
          PRAGMA foreign_keys = ON;
          PRAGMA busy_timeout = 5000;
          PRAGMA synchronous = NORMAL;
-         PRAGMA temp_store = MEMORY;",
+         PRAGMA temp_store = MEMORY;
+         PRAGMA mmap_size = 1073741824;",
     )
 }
 
