@@ -144,4 +144,38 @@ mod tests {
             .expect("search");
         assert_eq!(found, 1);
     }
+
+    /// Tickets opened before schema 20 get their requester's service as sender service.
+    #[test]
+    fn older_tickets_get_their_requesters_service() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("gestdesk.db");
+        {
+            let mut conn = super::super::open::open_connection(&path).expect("open");
+            conn.execute_batch("PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON;")
+                .expect("pragmas");
+            embedded::migrations::runner()
+                .set_target(refinery::Target::Version(19))
+                .run(&mut conn)
+                .expect("up to 19");
+            conn.execute_batch(
+                "INSERT INTO users (id, login, password_hash, profile_id, created_at, updated_at) VALUES (50, 'clerk', '', 2, 1, 1);
+                 INSERT INTO services (id, name) VALUES (7, 'Accounting');
+                 INSERT INTO user_services (user_id, service_id) VALUES (50, 7);
+                 INSERT INTO tickets (id, title, state_id, created_at, modified_at, requester_id)
+                     VALUES (8, 'Old ticket', 2, 1, 1, 50), (9, 'Nobody', 2, 1, 1, NULL);",
+            )
+            .expect("old rows");
+        }
+        let mut conn = super::super::open::open_connection(&path).expect("reopen");
+        run(&mut conn, &path).expect("migrate");
+        let services: Vec<Option<i64>> = conn
+            .prepare("SELECT sender_service_id FROM tickets ORDER BY id")
+            .expect("prepare")
+            .query_map([], |r| r.get(0))
+            .expect("rows")
+            .collect::<Result<_, _>>()
+            .expect("rows");
+        assert_eq!(services, [Some(7), None]);
+    }
 }
