@@ -16,7 +16,7 @@ pub use bounded::MAX_DEPTH;
 
 /// Changes whenever rendering changes what it makes of a text: kept HTML of another version is
 /// made again.
-pub const RENDERER_VERSION: i64 = 2;
+pub const RENDERER_VERSION: i64 = 3;
 
 fn cleaner() -> &'static ammonia::Builder<'static> {
     static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
@@ -62,6 +62,10 @@ pub fn render_html(source: &str) -> SafeHtml {
     let parser = bounded::Depth::new(Parser::new_ext(source, options));
     let mut raw = String::with_capacity(source.len() * 2);
     html::push_html(&mut raw, parser);
+    // The events were bounded one by one; the document the sanitizer parses is bounded again
+    // as a whole, since HTML typed across Markdown blocks (a quote opened in one, closed in
+    // another) reads differently once the blocks are joined.
+    let raw = bounded::RawHtml::default().bound(&raw, 0);
     SafeHtml(cleaner().clean(&raw).to_string())
 }
 
