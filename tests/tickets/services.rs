@@ -190,6 +190,40 @@ async fn colleagues_of_a_service_read_its_tickets_and_change_them_only_with_the_
         .send_ticket_form(&page, &[("reply", "I can do it")], &[])
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // Nor does any other action change it behind the page's back: observers, delete, merge.
+    for right in ["ticket_observer", "ticket_delete", "ticket_fusion"] {
+        app.set_right(Profile::User, right, true);
+    }
+    let seen = olga.get(&page).await;
+    assert!(!seen.body.contains(&format!("/tickets/{id}/delete")));
+    assert!(!seen.body.contains(&format!("/tickets/{id}/merge")));
+    let own = open_ticket(&app, &olga, &[("title", "My own")]).await;
+    for (action, fields) in [
+        (
+            format!("/tickets/{id}/observers"),
+            vec![("observer", format!("u{}", app.user_id("olga")))],
+        ),
+        (format!("/tickets/{id}/delete"), vec![]),
+        (
+            format!("/tickets/{own}/merge"),
+            vec![("merge_target", id.to_string())],
+        ),
+        (
+            format!("/tickets/{id}/merge"),
+            vec![("merge_target", own.to_string())],
+        ),
+    ] {
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let r = olga.submit("/", &action, &fields).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{action}");
+    }
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM tickets WHERE id = {id} AND deleted = 0 AND merged_into_id IS NULL"
+        )),
+        1
+    );
+    assert_eq!(app.count("SELECT count(*) FROM ticket_observers"), 0);
     app.set_right(Profile::User, "side_all_service_edit", true);
     let r = olga
         .send_ticket_form(&page, &[("reply", "I can do it")], &[])

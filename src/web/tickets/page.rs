@@ -145,12 +145,12 @@ fn ticket_view(
                     a.button.button-small href=(format!("{}?copy={}", paths::TICKET_NEW, row.id)) { (lang.t("ticket-duplicate")) }
                 }
                 // On a closed ticket, whatever else the profile may do with it.
-                @if actor.rights.has(right::TICKET_REOPEN) && crate::domain::tickets::states::is_closed(row.values.state_id) {
+                @if actor.rights.has(right::TICKET_REOPEN) && page.may_change && crate::domain::tickets::states::is_closed(row.values.state_id) {
                     span #reopen-ticket {
                         (action_button(visitor, &fill(paths::TICKET_REOPEN, &[&row.id]), &lang.t("ticket-reopen"), "", None))
                     }
                 }
-                @if actor.rights.has(right::TICKET_DELETE) {
+                @if actor.rights.has(right::TICKET_DELETE) && page.may_change {
                     (action_button(visitor, &fill(paths::TICKET_DELETE, &[&row.id]), &lang.t("action-delete"), "button-danger", Some(&lang.t("ticket-delete-confirm"))))
                 }
                 @if actor.rights.has(right::TICKET_PRINT) {
@@ -159,7 +159,7 @@ fn ticket_view(
                 @if actor.rights.has(right::TICKET_SEND_MAIL) && visitor.settings.flag(crate::domain::settings::mail_registry::SMTP_ENABLED) {
                     a.button.button-small href=(fill(paths::TICKET_MAIL, &[&row.id])) { (lang.t("mail-send-from-ticket")) }
                 }
-                @if tickets::merge::may_merge(actor) && page.merged_into.is_none() {
+                @if tickets::merge::may_merge(actor) && page.merged_into.is_none() && page.may_change {
                     (super::merge::form(visitor, row.id, page.drafts.merge.as_ref()))
                 }
                 @if actor.rights.has(right::TICKET_TEMPLATE) {

@@ -82,31 +82,36 @@ pub fn schema_version(conn: &Connection) -> Result<i64, DbError> {
 mod tests {
     use super::*;
 
+    /// A database file at schema `version` holding `rows` (SQL), as an older Gestdesk left it;
+    /// the folder is kept alive by the caller.
+    fn database_at(version: i32, rows: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("gestdesk.db");
+        let mut conn = super::super::open::open_connection(&path).expect("open");
+        conn.execute_batch("PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON;")
+            .expect("pragmas");
+        embedded::migrations::runner()
+            .set_target(refinery::Target::Version(version))
+            .run(&mut conn)
+            .expect("older schema");
+        conn.execute_batch(&format!("PRAGMA foreign_keys = ON; {rows}"))
+            .expect("old rows");
+        (dir, path)
+    }
+
     /// A database at schema 17 with a reply, its rendered HTML and a mail entry comes through
     /// the rebuild of the thread (schema 18) with every row and link kept.
     #[test]
     fn rebuilding_the_thread_keeps_replies_and_what_points_to_them() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("gestdesk.db");
-        {
-            let mut conn = super::super::open::open_connection(&path).expect("open");
-            conn.execute_batch("PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON;")
-                .expect("pragmas");
-            embedded::migrations::runner()
-                .set_target(refinery::Target::Version(17))
-                .run(&mut conn)
-                .expect("up to 17");
-            conn.execute_batch(
-                "PRAGMA foreign_keys = ON;
-                 INSERT INTO tickets (id, title, state_id, created_at, modified_at)
-                     VALUES (7, 'Old ticket', 2, 1, 1);
-                 INSERT INTO thread_entries (id, ticket_id, created_at, kind, body)
-                     VALUES (70, 7, 2, 'text', 'old reply about a toner');
-                 INSERT INTO thread_entry_html (entry_id, version, html)
-                     VALUES (70, 1, '<p>old reply about a toner</p>');",
-            )
-            .expect("old rows");
-        }
+        let (_dir, path) = database_at(
+            17,
+            "INSERT INTO tickets (id, title, state_id, created_at, modified_at)
+                 VALUES (7, 'Old ticket', 2, 1, 1);
+             INSERT INTO thread_entries (id, ticket_id, created_at, kind, body)
+                 VALUES (70, 7, 2, 'text', 'old reply about a toner');
+             INSERT INTO thread_entry_html (entry_id, version, html)
+                 VALUES (70, 1, '<p>old reply about a toner</p>');",
+        );
         let mut conn = super::super::open::open_connection(&path).expect("reopen");
         run(&mut conn, &path).expect("migrate to the latest");
         let kept: (String, String) = conn
@@ -148,25 +153,15 @@ mod tests {
     /// Tickets opened before schema 20 get their requester's service as sender service.
     #[test]
     fn older_tickets_get_their_requesters_service() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("gestdesk.db");
-        {
-            let mut conn = super::super::open::open_connection(&path).expect("open");
-            conn.execute_batch("PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON;")
-                .expect("pragmas");
-            embedded::migrations::runner()
-                .set_target(refinery::Target::Version(19))
-                .run(&mut conn)
-                .expect("up to 19");
-            conn.execute_batch(
-                "INSERT INTO users (id, login, password_hash, profile_id, created_at, updated_at) VALUES (50, 'clerk', '', 2, 1, 1);
-                 INSERT INTO services (id, name) VALUES (7, 'Accounting');
-                 INSERT INTO user_services (user_id, service_id) VALUES (50, 7);
-                 INSERT INTO tickets (id, title, state_id, created_at, modified_at, requester_id)
-                     VALUES (8, 'Old ticket', 2, 1, 1, 50), (9, 'Nobody', 2, 1, 1, NULL);",
-            )
-            .expect("old rows");
-        }
+        let (_dir, path) = database_at(
+            19,
+            "INSERT INTO users (id, login, password_hash, profile_id, created_at, updated_at)
+                 VALUES (50, 'clerk', '', 2, 1, 1);
+             INSERT INTO services (id, name) VALUES (7, 'Accounting');
+             INSERT INTO user_services (user_id, service_id) VALUES (50, 7);
+             INSERT INTO tickets (id, title, state_id, created_at, modified_at, requester_id)
+                 VALUES (8, 'Old ticket', 2, 1, 1, 50), (9, 'Nobody', 2, 1, 1, NULL);",
+        );
         let mut conn = super::super::open::open_connection(&path).expect("reopen");
         run(&mut conn, &path).expect("migrate");
         let services: Vec<Option<i64>> = conn

@@ -77,6 +77,24 @@ impl Actor {
         true
     }
 
+    /// Ticket `id` for a change by this actor: not found when they do not see it, refused when
+    /// they see it but may not change it ([`Actor::may_change`]). Every command that changes a
+    /// ticket reads it through here, so that no action skips the rule its page applies.
+    pub fn ticket_to_change(
+        &self,
+        conn: &rusqlite::Connection,
+        viewer: &Viewer,
+        id: crate::domain::ids::TicketId,
+    ) -> Result<repo::TicketRow, crate::domain::DomainError> {
+        let row =
+            repo::get_visible(conn, viewer, id)?.ok_or(crate::domain::DomainError::NotFound)?;
+        if self.may_change(viewer, &row) {
+            Ok(row)
+        } else {
+            Err(crate::domain::DomainError::Forbidden)
+        }
+    }
+
     /// What this actor may see.
     pub fn viewer(&self, conn: &rusqlite::Connection) -> rusqlite::Result<Viewer> {
         Viewer::load(conn, self.user.id.0, &self.rights, &self.settings)

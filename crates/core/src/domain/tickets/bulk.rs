@@ -143,7 +143,7 @@ fn one(
     id: TicketId,
     action: Action,
 ) -> Result<(), DomainError> {
-    let current = repo::get_visible(tx, viewer, id)?.ok_or(DomainError::NotFound)?;
+    let current = actor.ticket_to_change(tx, viewer, id)?;
     let (me, now) = (actor.id().0, clock::now());
     let mut v = current.values.clone();
     let field = match action {

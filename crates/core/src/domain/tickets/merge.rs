@@ -49,15 +49,19 @@ pub async fn merge(
     let actor = actor.clone();
     run::write(db, move |tx| {
         let viewer = actor.viewer(tx)?;
-        let from = repo::get_visible(tx, &viewer, source)?.ok_or(DomainError::NotFound)?;
+        let from = actor.ticket_to_change(tx, &viewer, source)?;
         if merged_into(tx, source.0)?.is_some() {
             return Err(DomainError::Conflict(msg("ticket-merge-already")));
         }
         if source == target {
             return Err(invalid("merge_target", msg("ticket-merge-same")));
         }
-        let Some(into) = repo::get_visible(tx, &viewer, target)? else {
-            return Err(invalid("merge_target", msg("ticket-merge-unknown")));
+        let into = match actor.ticket_to_change(tx, &viewer, target) {
+            Ok(row) => row,
+            Err(DomainError::NotFound) => {
+                return Err(invalid("merge_target", msg("ticket-merge-unknown")));
+            }
+            Err(e) => return Err(e),
         };
         if merged_into(tx, target.0)?.is_some() {
             return Err(invalid("merge_target", msg("ticket-merge-target-merged")));

@@ -484,7 +484,7 @@ pub async fn delete(db: &Db, actor: &Actor, id: TicketId) -> Result<(), DomainEr
     let actor = actor.clone();
     db.write(move |tx| {
         let viewer = actor.viewer(tx)?;
-        repo::get_visible(tx, &viewer, id)?.ok_or(DomainError::NotFound)?;
+        actor.ticket_to_change(tx, &viewer, id)?;
         repo::soft_delete(tx, id, clock::now())?;
         Ok(())
     })

@@ -164,7 +164,7 @@ pub async fn add(db: &Db, actor: &Actor, id: TicketId, who: Who) -> Result<bool,
     let actor = actor.clone();
     run::write(db, move |tx| {
         let viewer = actor.viewer(tx)?;
-        repo::get_visible(tx, &viewer, id)?.ok_or(DomainError::NotFound)?;
+        actor.ticket_to_change(tx, &viewer, id)?;
         let now = clock::now();
         let added = add_in(tx, &actor, id.0, who, now)?;
         if added {
@@ -185,9 +185,14 @@ pub async fn remove(db: &Db, actor: &Actor, id: TicketId, who: Who) -> Result<()
     let actor = actor.clone();
     run::write(db, move |tx| {
         let viewer = actor.viewer(tx)?;
-        repo::get_visible(tx, &viewer, id)?.ok_or(DomainError::NotFound)?;
-        if myself && !may_change(&actor) && !observes(tx, id.0, actor.id().0)? {
-            return Err(DomainError::Forbidden);
+        if myself && !may_change(&actor) {
+            // Anyone may stop observing a ticket they see and observe.
+            repo::get_visible(tx, &viewer, id)?.ok_or(DomainError::NotFound)?;
+            if !observes(tx, id.0, actor.id().0)? {
+                return Err(DomainError::Forbidden);
+            }
+        } else {
+            actor.ticket_to_change(tx, &viewer, id)?;
         }
         let (user, group) = match who {
             Who::User(u) => (Some(u), None),

@@ -63,6 +63,7 @@ fn observers_for(
     c: &rusqlite::Connection,
     actor: &Actor,
     ticket: i64,
+    changeable: bool,
 ) -> rusqlite::Result<Option<Observers>> {
     use crate::domain::users::choices::{self, Who};
     if !observers::enabled(actor) {
@@ -76,7 +77,7 @@ fn observers_for(
             return Ok(None);
         }
     }
-    let may_change = observers::may_change(actor);
+    let may_change = observers::may_change(actor) && changeable;
     let groups = if may_change && actor.is_technician() {
         choices::technician_groups(c)?
     } else {
@@ -102,6 +103,7 @@ pub async fn load(
         let me = actor.id().0;
         let viewer = actor.viewer(c)?;
         let row = repo::get_visible(c, &viewer, id)?.ok_or(DomainError::NotFound)?;
+        let changeable = actor.may_change(&viewer, &row);
         let description_html = rendered::kept(c, rendered::Text::Description, id)?
             .unwrap_or_else(|| markdown::render_html(&row.values.description));
         let procedures = match row.values.category_id {
@@ -112,9 +114,9 @@ pub async fn load(
             _ => Vec::new(),
         };
         Ok(TicketPage {
-            observers: observers_for(c, &actor, id.0)?,
+            observers: observers_for(c, &actor, id.0, changeable)?,
             merged_into: super::merge::merged_into(c, id.0)?,
-            may_change: actor.may_change(&viewer, &row),
+            may_change: changeable,
             sender_service: if actor.has(right::TICKET_SENDER_SERVICE_DISP) {
                 repo::sender_service(c, id.0)?
             } else {

@@ -46,7 +46,7 @@ pub async fn reopen(db: &Db, actor: &Actor, id: TicketId) -> Result<(), DomainEr
     let actor = actor.clone();
     run::write(db, move |tx| {
         let viewer = actor.viewer(tx)?;
-        let current = repo::get_visible(tx, &viewer, id)?.ok_or(DomainError::NotFound)?;
+        let current = actor.ticket_to_change(tx, &viewer, id)?;
         if !states::is_closed(current.values.state_id) {
             return Err(DomainError::Conflict(msg("ticket-reopen-not-closed")));
         }

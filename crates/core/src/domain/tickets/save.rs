@@ -57,10 +57,7 @@ pub async fn update(
     db.write(move |tx| {
         let me = actor.user.id.0;
         let viewer = Viewer::load(tx, me, &actor.rights, &actor.settings)?;
-        let current = repo::get_visible(tx, &viewer, id)?.ok_or(DomainError::NotFound)?;
-        if !actor.may_change(&viewer, &current) {
-            return Err(DomainError::Forbidden);
-        }
+        let current = actor.ticket_to_change(tx, &viewer, id)?;
         let typed = values::read_form(&change.form, &access, &current.values)
             .map_err(DomainError::Invalid)?;
         let (mut v, saved) = if current.version == change.version {
