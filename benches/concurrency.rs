@@ -11,6 +11,10 @@
 //! for every page"): at 16 connections, CPU per request no higher than at 1 and at least 1.6
 //! times the requests per second; at 1 connection, CPU per request at most 0.4 ms (list),
 //! 0.5 ms (ticket), 1.5 ms (search), 0.6 ms (create).
+//!
+//! To profile one page, `GESTDESK_BENCH_ONLY=<part of its name>` keeps only the pages whose
+//! name contains it and `GESTDESK_BENCH_SECONDS=<n>` lengthens each run; the server's process
+//! id is printed so that a profiler can attach (`perf record -g -p <pid>`).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -22,6 +26,14 @@ use common::{attr, demo, demo_password, demo_technician, log_in, stop, verdict};
 const TICKETS: u32 = 100_000;
 const USERS: u32 = 1_000;
 const SECONDS: u64 = 5;
+
+/// Seconds per run: `GESTDESK_BENCH_SECONDS`, or [`SECONDS`].
+fn seconds() -> u64 {
+    std::env::var("GESTDESK_BENCH_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(SECONDS)
+}
 
 /// The server's user + system CPU time so far.
 fn cpu_of(pid: u32) -> Duration {
@@ -99,7 +111,7 @@ async fn measure(
         once(&people[0], base, ask, n).await;
     }
     let done = Arc::new(AtomicU64::new(0));
-    let stop_at = Instant::now() + Duration::from_secs(SECONDS);
+    let stop_at = Instant::now() + Duration::from_secs(seconds());
     let cpu_before = cpu_of(pid);
     let started = Instant::now();
     let workers: Vec<_> = (0..connections)
@@ -134,6 +146,8 @@ fn main() {
     let technician = demo_technician(&out);
     let (mut server, base) = common::serve_anywhere(dir.path());
     let pid = server.id();
+    println!("server process id: {pid}");
+    let only = std::env::var("GESTDESK_BENCH_ONLY").unwrap_or_default();
     // A client runtime on two threads, so that 16 connections are not held back by one.
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -174,7 +188,7 @@ fn main() {
             ("GET /healthz", Ask::Get("/healthz"), f64::INFINITY),
         ];
         let mut list_rate = 0.0;
-        for (what, ask, target) in asks {
+        for (what, ask, target) in asks.into_iter().filter(|(what, ..)| what.contains(&*only)) {
             let (rate1, cpu1) = measure(&people, &base, pid, ask, 1).await;
             let (rate16, cpu16) = measure(&people, &base, pid, ask, 16).await;
             println!(

@@ -65,10 +65,7 @@ pub fn create(
         .tempdir_in(backups_dir)?;
     let snapshot = staging.path().join(DATABASE);
     let target = snapshot.to_string_lossy().into_owned();
-    db.read_blocking(|c| {
-        c.execute("VACUUM INTO ?1", [&target])
-            .map_err(BackupError::from)
-    })?;
+    db.vacuum_into_blocking(&target)?;
 
     let conn = rusqlite::Connection::open(&snapshot)?;
     let schema_version = crate::db::schema_version(&conn)?;

@@ -11,6 +11,7 @@ use std::sync::{Mutex, OnceLock};
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{Loader, static_loader};
 use rust_embed::RustEmbed;
+use rustc_hash::FxHashMap;
 use unic_langid::{LanguageIdentifier, langid};
 
 static_loader! {
@@ -67,6 +68,29 @@ fn defined(lang: Lang) -> &'static HashSet<String> {
     static EMPTY: OnceLock<HashSet<String>> = OnceLock::new();
     all.get(lang.code())
         .unwrap_or_else(|| EMPTY.get_or_init(HashSet::new))
+}
+
+/// The messages of `lang` read without arguments, each resolved once: a page shows a few
+/// hundred, and resolving one through Fluent each time cost more than the rest of the page's
+/// text. Messages that need arguments are left out (and resolved on each use).
+fn plain(lang: Lang) -> &'static FxHashMap<&'static str, String> {
+    static PLAIN: [OnceLock<FxHashMap<&'static str, String>>; 4] = [
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+    ];
+    PLAIN[lang as usize].get_or_init(|| {
+        let mut out = FxHashMap::default();
+        for key in defined(lang) {
+            if let Ok(text) = LOCALES.lookup_single_language::<&str>(lang.id(), key, None)
+                && !text.contains("{$")
+            {
+                out.insert(key.as_str(), text);
+            }
+        }
+        out
+    })
 }
 
 /// Keys looked up but missing, kept so that tests can assert none was met.
@@ -191,7 +215,10 @@ impl Lang {
 
     /// The message `key` in this language.
     pub fn t(self, key: &str) -> String {
-        self.lookup(key, None)
+        match plain(self).get(key) {
+            Some(text) => text.clone(),
+            None => self.lookup(key, None),
+        }
     }
 
     /// The message `key` in this language, with named arguments.

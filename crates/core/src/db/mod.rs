@@ -6,6 +6,7 @@
 //! timeout and `synchronous=NORMAL`. Opening a database checks that the file is Gestdesk's before
 //! anything is written, then runs the embedded migrations.
 
+mod memo;
 mod migrate;
 mod open;
 
@@ -16,6 +17,7 @@ use r2d2::PooledConnection;
 use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
+pub use memo::{Memo, reference_generation};
 pub use migrate::{latest_schema_version, schema_version};
 
 /// SQLite's `application_id` header field for Gestdesk databases ("GDSK").
@@ -72,6 +74,8 @@ struct Inner {
     /// reader's connection while holding the write turn (saves took seconds).
     writer: Mutex<Connection>,
     path: PathBuf,
+    /// What reads keep from the reference tables.
+    memo: Memo,
 }
 
 impl std::fmt::Debug for Db {
@@ -126,14 +130,23 @@ impl Db {
         let pool = r2d2::Pool::builder()
             .max_size(POOL_SIZE)
             .min_idle(Some(1))
+            // A pooled connection is a file handle that stays valid: testing each one handed
+            // out cost a statement per database call.
+            .test_on_check_out(false)
             .build(manager)?;
         Ok(Self {
             inner: Arc::new(Inner {
                 pool,
                 writer: Mutex::new(conn),
                 path: path.to_owned(),
+                memo: Memo::default(),
             }),
         })
+    }
+
+    /// What reads keep from the reference tables (see [`Memo`]).
+    pub fn memo(&self) -> &Memo {
+        &self.inner.memo
     }
 
     /// The database file.
@@ -154,13 +167,32 @@ impl Db {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// Runs `f` on a pooled connection on the current thread.
+    /// Runs `f` on a pooled connection on the current thread, in one read transaction: every
+    /// statement of `f` sees the same state of the database, and the connection takes SQLite's
+    /// shared lock once instead of once per statement (a list page runs a few dozen).
     pub fn read_blocking<T, E>(&self, f: impl FnOnce(&Connection) -> Result<T, E>) -> Result<T, E>
     where
         E: From<DbError>,
     {
+        let mut conn = self.conn()?;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)
+            .map_err(DbError::from)?;
+        let reading = memo::Reading::start();
+        let value = f(&tx);
+        drop(reading);
+        let value = value?;
+        // Nothing was written: ending the transaction only releases the snapshot.
+        tx.commit().map_err(DbError::from)?;
+        Ok(value)
+    }
+
+    /// Writes a compacted copy of the database to `target` (`VACUUM INTO`, which SQLite runs
+    /// only outside a transaction), from a pooled connection: writers go on meanwhile.
+    pub fn vacuum_into_blocking(&self, target: &str) -> Result<(), DbError> {
         let conn = self.conn()?;
-        f(&conn)
+        conn.execute("VACUUM INTO ?1", [target])?;
+        Ok(())
     }
 
     /// Runs `f` in an immediate transaction on the current thread, committing when it returns `Ok`.

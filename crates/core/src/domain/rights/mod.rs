@@ -5,7 +5,9 @@
 
 pub mod pending;
 
-use std::collections::HashSet;
+use std::sync::Arc;
+
+use rustc_hash::FxHashSet;
 
 use rusqlite::Connection;
 
@@ -35,9 +37,10 @@ impl std::fmt::Display for Right {
     }
 }
 
-/// The rights granted to one profile.
+/// The rights granted to one profile (shared: every request of the profile's users reads the
+/// same set).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RightSet(HashSet<String>);
+pub struct RightSet(Arc<FxHashSet<String>>);
 
 impl RightSet {
     /// Whether `right` is granted.
@@ -58,7 +61,7 @@ impl RightSet {
 
 impl FromIterator<String> for RightSet {
     fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
-        Self(iter.into_iter().collect())
+        Self(Arc::new(iter.into_iter().collect()))
     }
 }
 

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use rusqlite::{Connection, OptionalExtension};
 
-use crate::db::Db;
+use crate::db::{Db, Memo};
 use crate::domain::DomainError;
 use crate::domain::actor::Actor;
 use crate::domain::settings::{self, Settings};
@@ -64,8 +64,9 @@ pub async fn visit(
     now: i64,
     company_page: bool,
 ) -> Result<Visit, DomainError> {
+    let memo_of = db.clone();
     let (visit, expired, touch) = db
-        .read(move |c| read(c, token.as_deref(), now, company_page))
+        .read(move |c| read(c, memo_of.memo(), token.as_deref(), now, company_page))
         .await?;
     if let Some(hash) = expired
         && let Err(e) = run::write(db, move |tx| Ok(super::end(tx, &hash)?)).await
@@ -85,11 +86,12 @@ type Read = (Visit, Option<String>, Option<String>);
 
 fn read(
     c: &Connection,
+    memo: &Memo,
     token: Option<&str>,
     now: i64,
     company_page: bool,
 ) -> Result<Read, DomainError> {
-    let settings = Arc::new(Settings::load(c)?);
+    let settings = memo.get(c, "settings", Settings::load)?;
     let lookup = match token {
         Some(tok) if !tok.is_empty() => {
             super::lookup(c, tok, now, Lifetime::from_settings(&settings))?
@@ -122,7 +124,10 @@ fn read(
         user,
     } = *active;
     let actor = Actor {
-        rights: rights::for_profile(c, user.profile)?,
+        rights: (*memo.get(c, &format!("rights {}", user.profile.id()), |c| {
+            rights::for_profile(c, user.profile)
+        })?)
+        .clone(),
         user,
         settings: settings.clone(),
     };

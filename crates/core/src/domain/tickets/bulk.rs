@@ -5,6 +5,7 @@
 //! (not visible, not allowed, not valid) is left as it was, with why, and the others are done.
 
 use rusqlite::Transaction;
+use std::sync::Arc;
 
 use super::fields::{Access, Field, Form};
 use super::repo;
@@ -51,28 +52,38 @@ pub struct Offer {
 }
 
 /// The actions `actor` is offered on lists.
-pub async fn offer(db: &Db, actor: &Actor, lang: crate::i18n::Lang) -> Result<Offer, DomainError> {
+pub async fn offer(
+    db: &Db,
+    actor: &Actor,
+    lang: crate::i18n::Lang,
+) -> Result<Arc<Offer>, DomainError> {
     use crate::domain::lists;
     let access = Access::compute(&actor.rights, &actor.settings, Form::Existing);
     let profiles = access.technicians.profiles();
     let delete = actor.has(right::TICKET_DELETE);
+    let editable = [Field::State, Field::Priority, Field::Technician].map(|f| access.editable(f));
+    // Everything the offer depends on besides the reference tables.
+    let key = format!("bulk offer {lang:?} {profiles:?} {editable:?} {delete}");
+    let memo_of = db.clone();
     run::read(db, move |c| {
-        let list = |name: &str, field: Field| -> rusqlite::Result<Vec<(i64, String)>> {
-            match lists::find(name) {
-                Some(def) if access.editable(field) => lists::repo::choices(c, def, lang, &[]),
-                _ => Ok(Vec::new()),
-            }
-        };
-        Ok(Offer {
-            states: list("states", Field::State)?,
-            priorities: list("priorities", Field::Priority)?,
-            technicians: if access.editable(Field::Technician) {
-                crate::domain::users::choices::technicians_among(c, &profiles)?
-            } else {
-                Vec::new()
-            },
-            delete,
-        })
+        Ok(memo_of.memo().get(c, &key, |c| {
+            let list = |name: &str, field: Field| -> rusqlite::Result<Vec<(i64, String)>> {
+                match lists::find(name) {
+                    Some(def) if access.editable(field) => lists::repo::choices(c, def, lang, &[]),
+                    _ => Ok(Vec::new()),
+                }
+            };
+            Ok::<_, rusqlite::Error>(Offer {
+                states: list("states", Field::State)?,
+                priorities: list("priorities", Field::Priority)?,
+                technicians: if access.editable(Field::Technician) {
+                    crate::domain::users::choices::technicians_among(c, &profiles)?
+                } else {
+                    Vec::new()
+                },
+                delete,
+            })
+        })?)
     })
     .await
 }

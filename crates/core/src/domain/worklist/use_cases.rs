@@ -20,9 +20,9 @@ use super::supervision::{self, Figures};
 #[derive(Debug, Clone)]
 pub struct Loaded {
     pub page: ListPage,
-    pub choices: FilterChoices,
+    pub choices: Arc<FilterChoices>,
     /// State names by id, for the page title.
-    pub states: HashMap<i64, String>,
+    pub states: Arc<HashMap<i64, String>>,
 }
 
 /// Page `req` of the list for `reader`, with the filter choices of `columns`.
@@ -33,14 +33,21 @@ pub async fn list(
     columns: Vec<Column>,
     lang: Lang,
 ) -> Result<Loaded, DomainError> {
+    let memo_of = db.clone();
     run::read(db, move |c| {
-        let states = lists::find("states")
-            .map(|d| lists::repo::names(c, d, lang))
-            .transpose()?
-            .unwrap_or_default();
+        let memo = memo_of.memo();
+        let states = memo.get(c, &format!("state names {lang:?}"), |c| {
+            lists::find("states")
+                .map(|d| lists::repo::names(c, d, lang))
+                .transpose()
+                .map(Option::unwrap_or_default)
+        })?;
+        let choices = memo.get(c, &format!("filter choices {lang:?} {columns:?}"), |c| {
+            choices::load(c, &columns, lang)
+        })?;
         Ok(Loaded {
             page: listing::list(c, &reader, &req, lang, clock::now())?,
-            choices: choices::load(c, &columns, lang)?,
+            choices,
             states,
         })
     })
