@@ -20,6 +20,9 @@ const MAX_ENTRIES: usize = 1_000;
 thread_local! {
     /// Whether this thread runs a read transaction of the pool.
     static READING: Cell<bool> = const { Cell::new(false) };
+    /// The reference change number the running read transaction saw, once read (it cannot
+    /// change within the transaction).
+    static SEEN: Cell<Option<i64>> = const { Cell::new(None) };
 }
 
 /// Marks the current thread as running a read transaction until dropped.
@@ -27,12 +30,14 @@ pub(super) struct Reading(bool);
 
 impl Reading {
     pub(super) fn start() -> Self {
+        SEEN.set(None);
         Self(READING.replace(true))
     }
 }
 
 impl Drop for Reading {
     fn drop(&mut self) {
+        SEEN.set(None);
         READING.set(self.0);
     }
 }
@@ -68,7 +73,14 @@ impl Memo {
         if !READING.get() {
             return Ok(Arc::new(load(conn)?));
         }
-        let generation = reference_generation(conn)?;
+        let generation = match SEEN.get() {
+            Some(seen) => seen,
+            None => {
+                let read = reference_generation(conn)?;
+                SEEN.set(Some(read));
+                read
+            }
+        };
         let found = self.lock().get(key).and_then(|(at, value)| {
             (*at == generation)
                 .then(|| value.clone().downcast::<T>().ok())
