@@ -87,12 +87,13 @@ impl std::fmt::Debug for Db {
 }
 
 /// Refreshes the statistics SQLite plans queries with, where tables changed much since the last
-/// time (reading a bounded sample, so it stays quick on large tables). Without statistics,
-/// SQLite may walk every ticket of a state to find a technician's few. A sample of 400 rows
-/// per index saw every column as equally selective ("100000 401 401"), and a technician
-/// group's count walked all tickets (25 ms on 100,000) instead of the group's index (2 ms);
-/// 10,000 rows read the real shape in about 25 ms.
-const OPTIMIZE: &str = "PRAGMA analysis_limit = 10000; PRAGMA optimize = 0x10002;";
+/// time (SQLite reads a table again once its size changed about tenfold). Without statistics,
+/// SQLite may walk every ticket of a state to find a technician's few. The whole of each index
+/// is read: a sample of 10,000 rows saw one ticket in 100 behind any value of a column that all
+/// million tickets share, and the planner then preferred that column's index to the one a
+/// condition needed (a day's new tickets were counted by walking every ticket: 480 ms instead
+/// of 2). Reading a million tickets' indexes takes about two seconds, once per tenfold growth.
+const OPTIMIZE: &str = "PRAGMA analysis_limit = 0; PRAGMA optimize = 0x10002;";
 
 /// Prepared statements kept per connection: a list page alone runs a few dozen distinct ones,
 /// and preparing costs more than running most of them.
@@ -105,6 +106,10 @@ const STATEMENT_CACHE: usize = 256;
 /// cost three times as much CPU each without it).
 pub fn init_connection(conn: &mut Connection) -> Result<(), rusqlite::Error> {
     conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+    conn.trace_v2(
+        rusqlite::trace::TraceEventCodes::SQLITE_TRACE_PROFILE,
+        Some(log_slow_statement),
+    );
     conn.execute_batch(
         "PRAGMA journal_mode = WAL;
          PRAGMA foreign_keys = ON;
@@ -113,6 +118,32 @@ pub fn init_connection(conn: &mut Connection) -> Result<(), rusqlite::Error> {
          PRAGMA temp_store = MEMORY;
          PRAGMA mmap_size = 1073741824;",
     )
+}
+
+/// A statement that takes longer than this is logged (its text, never its values): 100 ms, or
+/// `GESTDESK_SLOW_STATEMENT_MS` milliseconds.
+fn slow_statement() -> std::time::Duration {
+    static SLOW: std::sync::OnceLock<std::time::Duration> = std::sync::OnceLock::new();
+    *SLOW.get_or_init(|| {
+        let ms = std::env::var("GESTDESK_SLOW_STATEMENT_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(100);
+        std::time::Duration::from_millis(ms)
+    })
+}
+
+fn log_slow_statement(event: rusqlite::trace::TraceEvent<'_>) {
+    if let rusqlite::trace::TraceEvent::Profile(statement, took) = event
+        && took >= slow_statement()
+    {
+        let sql: String = statement
+            .sql()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        tracing::warn!(ms = took.as_millis(), sql, "slow database statement");
+    }
 }
 
 impl Db {

@@ -246,8 +246,9 @@ impl StateSel {
                 "t.technician_id = ? AND t.tech_read = 0".to_owned(),
                 vec![SqlValue::Integer(r.user)],
             ),
+            // The open states listed, so that each is read from the index by state.
             StateSel::Open => (
-                "t.state_id NOT IN (?, ?)".to_owned(),
+                "t.state_id IN (SELECT id FROM ticket_states WHERE id NOT IN (?, ?))".to_owned(),
                 vec![
                     SqlValue::Integer(states::RESOLVED),
                     SqlValue::Integer(states::REJECTED),

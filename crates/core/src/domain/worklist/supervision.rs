@@ -56,7 +56,7 @@ pub fn figures(conn: &Connection, r: &Reader, now: i64) -> rusqlite::Result<Figu
     Ok(Figures {
         new: count("t.state_id = ?", vec![int(states::UNASSIGNED)])?,
         critical: count(
-            "t.state_id NOT IN (?, ?) AND t.criticality_id =
+            "t.state_id IN (SELECT id FROM ticket_states WHERE id NOT IN (?, ?)) AND t.criticality_id =
                  (SELECT id FROM criticalities ORDER BY position, id LIMIT 1)",
             closed.to_vec(),
         )?,
@@ -65,7 +65,11 @@ pub fn figures(conn: &Connection, r: &Reader, now: i64) -> rusqlite::Result<Figu
             "t.resolved_at >= ? AND t.state_id IN (?, ?)",
             vec![int(today), closed[0].clone(), closed[1].clone()],
         )?,
-        open: count("t.state_id NOT IN (?, ?)", closed.to_vec())?,
+        // The open states one by one, each read from the index of live tickets by state.
+        open: count(
+            "t.state_id IN (SELECT id FROM ticket_states WHERE id NOT IN (?, ?))",
+            closed.to_vec(),
+        )?,
         to_handle: count(
             "t.state_id IN (SELECT id FROM ticket_states WHERE is_meta = 1)",
             Vec::new(),
