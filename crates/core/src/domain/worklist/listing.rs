@@ -399,15 +399,6 @@ fn state_order_ids(
         "SELECT id FROM ticket_states ORDER BY position, id",
         Vec::new(),
     )?;
-    let mut mine = c.joins.clone();
-    add_joins(&mut mine, &[Join::Priority, Join::Criticality]);
-    let sql = format!(
-        "SELECT t.id FROM tickets t {} WHERE {} AND t.state_id = ?
-         ORDER BY pr.position IS NULL, pr.position, cr.position IS NULL, cr.position, t.created_at, t.id
-         LIMIT ? OFFSET ?",
-        join_sql(&mine),
-        c.sql
-    );
     let mut out = Vec::new();
     for state in order {
         let n = counts.get(&state).copied().unwrap_or(0);
@@ -419,16 +410,89 @@ fn state_order_ids(
         if wanted <= 0 {
             break;
         }
-        let mut values = c.values.clone();
-        values.extend([
-            SqlValue::Integer(state),
-            SqlValue::Integer(wanted),
-            SqlValue::Integer(offset),
-        ]);
-        out.extend(ids(conn, &sql, values)?);
+        out.extend(state_slice(conn, c, state, offset, wanted)?);
         offset = 0;
     }
     Ok((out, total, page, pages))
+}
+
+/// Tickets `offset..offset + wanted` of state `state` in the order within a state (priority,
+/// criticality, opening date): counted by priority and criticality, then read group by group,
+/// each in opening order from the index by state, priority, criticality and date, instead of
+/// sorting every ticket of the state (a million tickets hold 860,000 resolved ones: 575 ms for
+/// their first page, 2.8 s for a deep one). Groups whose priority and criticality stand at the
+/// same places are read together, so that the order is the one of the positions alone.
+fn state_slice(
+    conn: &Connection,
+    c: &Condition,
+    state: i64,
+    mut offset: i64,
+    wanted: i64,
+) -> rusqlite::Result<Vec<i64>> {
+    let positions = |sql: &str| -> rusqlite::Result<HashMap<i64, i64>> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect()
+    };
+    let priorities = positions("SELECT id, position FROM priorities")?;
+    let criticalities = positions("SELECT id, position FROM criticalities")?;
+    let joins = join_sql(&c.joins);
+    let mut values = c.values.clone();
+    values.push(SqlValue::Integer(state));
+    type Group = (Option<i64>, Option<i64>, i64);
+    let mut groups: Vec<Group> = {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT t.priority_id, t.criticality_id, count(*) FROM tickets t {joins}
+             WHERE {} AND t.state_id = ? GROUP BY t.priority_id, t.criticality_id",
+            c.sql
+        ))?;
+        let rows = stmt.query_map(params_from_iter(values.clone()), |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    // The list's order: a priority (then a criticality) without a place comes last.
+    let place = |(p, k, _): &Group| {
+        let p = p.and_then(|id| priorities.get(&id).copied());
+        let k = k.and_then(|id| criticalities.get(&id).copied());
+        (p.is_none(), p, k.is_none(), k)
+    };
+    groups.sort_by_key(place);
+    let mut out = Vec::new();
+    let mut rest = groups.as_slice();
+    while let Some(first) = rest.first() {
+        let together = rest.iter().take_while(|g| place(g) == place(first)).count();
+        let (bucket, after) = rest.split_at(together);
+        rest = after;
+        let n: i64 = bucket.iter().map(|g| g.2).sum();
+        if offset >= n {
+            offset -= n;
+            continue;
+        }
+        let left = wanted - i64::try_from(out.len()).unwrap_or(0);
+        if left <= 0 {
+            break;
+        }
+        let pairs =
+            vec!["(t.priority_id IS ? AND t.criticality_id IS ?)"; bucket.len()].join(" OR ");
+        let mut these = values.clone();
+        for (p, k, _) in bucket {
+            these.push(p.map_or(SqlValue::Null, SqlValue::Integer));
+            these.push(k.map_or(SqlValue::Null, SqlValue::Integer));
+        }
+        these.extend([SqlValue::Integer(left), SqlValue::Integer(offset)]);
+        out.extend(ids(
+            conn,
+            &format!(
+                "SELECT t.id FROM tickets t {joins} WHERE {} AND t.state_id = ? AND ({pairs})
+                 ORDER BY t.created_at, t.id LIMIT ? OFFSET ?",
+                c.sql
+            ),
+            these,
+        )?);
+        offset = 0;
+    }
+    Ok(out)
 }
 
 /// The page's numbers for any other order.
@@ -616,6 +680,58 @@ mod tests {
             "pr.position IS NULL, pr.position DESC, t.id DESC"
         );
         assert_eq!(column_order(Column::Number, false), "t.id, t.id ASC");
+    }
+
+    /// Reading a state group by group gives the order one sort of the whole state gives, with
+    /// priorities sharing a place, tickets without priority or criticality, and any slice.
+    #[test]
+    fn a_state_read_by_groups_keeps_the_sorted_order() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = crate::db::Db::open(&dir.path().join("gestdesk.sqlite3")).expect("open");
+        db.write_blocking(|tx| {
+            // Two priorities at the same place, so that their tickets interleave by date.
+            tx.execute_batch("UPDATE priorities SET position = 2 WHERE id = 3")?;
+            let mut insert = tx.prepare(
+                "INSERT INTO tickets (title, state_id, created_at, modified_at, priority_id,
+                                      criticality_id) VALUES ('t', 2, ?1, 0, ?2, ?3)",
+            )?;
+            for i in 0..300_i64 {
+                let priority = [None, Some(1), Some(2), Some(3), Some(4)][(i * 7 % 5) as usize];
+                let criticality = [None, Some(1), Some(2), Some(3)][(i * 11 % 4) as usize];
+                insert.execute(rusqlite::params![(i * 37) % 101, priority, criticality])?;
+            }
+            Ok::<_, crate::db::DbError>(())
+        })
+        .expect("tickets");
+        db.read_blocking(|conn| {
+            let c = Condition {
+                sql: "t.deleted = 0".to_owned(),
+                values: Vec::new(),
+                joins: Vec::new(),
+                problems: Vec::new(),
+            };
+            let sorted = ids(
+                conn,
+                "SELECT t.id FROM tickets t
+                 LEFT JOIN priorities pr ON pr.id = t.priority_id
+                 LEFT JOIN criticalities cr ON cr.id = t.criticality_id
+                 WHERE t.state_id = 2 ORDER BY pr.position IS NULL, pr.position,
+                 cr.position IS NULL, cr.position, t.created_at, t.id",
+                Vec::new(),
+            )?;
+            assert_eq!(sorted.len(), 300);
+            for (offset, wanted) in [(0, 300), (0, 20), (37, 20), (120, 50), (290, 20)] {
+                let start = usize::try_from(offset).expect("small");
+                let end = (start + usize::try_from(wanted).expect("small")).min(sorted.len());
+                assert_eq!(
+                    state_slice(conn, &c, 2, offset, wanted)?,
+                    sorted[start..end].to_vec(),
+                    "{offset} + {wanted}"
+                );
+            }
+            Ok::<_, crate::db::DbError>(())
+        })
+        .expect("read");
     }
 
     #[test]

@@ -129,12 +129,11 @@ impl Scope {
     pub fn condition(&self, r: &Reader) -> (String, Vec<SqlValue>) {
         let me = SqlValue::Integer(r.user);
         match *self {
-            // Written as a union so that each side uses its own index: as an OR, SQLite
-            // tends to walk every ticket not deleted to find one technician's.
+            // With statistics read from whole indexes, SQLite reads each side of the OR from
+            // its own index together with the state (a union built the set of every ticket a
+            // busy technician ever had first: 150,000 at a million tickets).
             Scope::Your if r.technician => (
-                "t.id IN (SELECT id FROM tickets WHERE technician_id = ?
-                          UNION SELECT id FROM tickets WHERE requester_id = ?)"
-                    .to_owned(),
+                "(t.technician_id = ? OR t.requester_id = ?)".to_owned(),
                 vec![me.clone(), me],
             ),
             Scope::Your => {
