@@ -243,6 +243,10 @@ fn main() {
         let _ = sampler.await;
     });
     let end_rss = rss_mb(pid);
+    let (end_anon, end_file) = (
+        common::status_kib(pid, "RssAnon:") / 1024,
+        common::status_kib(pid, "RssFile:") / 1024,
+    );
     stop(&mut server);
     let stats = stats.lock().expect("stats");
     let total: usize = stats.times.values().map(Vec::len).sum();
@@ -275,6 +279,9 @@ fn main() {
     println!(
         "  server memory: {after_warm_up:.0} MB after warm-up ({} s), {end_rss:.0} MB at the end, peak {peak:.0} MB",
         warm_up.as_secs()
+    );
+    println!(
+        "  at the end: {end_anon} MB allocated (RssAnon), {end_file} MB of mapped files (RssFile: the database's map)"
     );
     let curve: Vec<String> = samples
         .iter()

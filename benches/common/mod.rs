@@ -195,11 +195,18 @@ pub fn runtime() -> tokio::runtime::Runtime {
 
 /// A process's resident memory in KiB (Linux; 0 elsewhere).
 pub fn rss_kib(pid: u32) -> u64 {
+    status_kib(pid, "VmRSS:")
+}
+
+/// A field of a process's `/proc/<pid>/status` in KiB (Linux; 0 elsewhere): `RssAnon:` is
+/// the memory the process allocated, `RssFile:` the file pages it maps (the database's memory
+/// map among them: the system's file cache, shared and reclaimable).
+pub fn status_kib(pid: u32, field: &str) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
         .and_then(|s| {
             s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
+                .find(|l| l.starts_with(field))
                 .and_then(|l| l.split_whitespace().nth(1))
                 .and_then(|v| v.parse().ok())
         })
