@@ -21,7 +21,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 mod common;
-use common::{attr, demo, demo_password, demo_technician, log_in, stop, verdict};
+use common::{demo, demo_password, demo_technician, log_in, stop, verdict};
 
 const TICKETS: u32 = 100_000;
 const USERS: u32 = 1_000;
@@ -164,16 +164,7 @@ fn main() {
                 format!("tech{i}")
             };
             let client = log_in(&base, &login, &password, 1).await;
-            let new_form = client
-                .get(format!("{base}/tickets/new"))
-                .send()
-                .await
-                .expect("form")
-                .text()
-                .await
-                .expect("body");
-            let at = new_form.find("id=\"ticket-form\"").expect("ticket form");
-            let action = attr(&new_form[at..], "action=\"");
+            let action = common::new_ticket_action(&client, &base).await;
             people.push(Person { client, action });
         }
         let asks = [

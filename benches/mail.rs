@@ -12,7 +12,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 mod common;
-use common::{BIN, attr, demo, ms, percentile, stop, verdict};
+use common::{BIN, demo, ms, percentile, stop, verdict};
 
 const MAILS: i64 = 2_000;
 const SAVES: usize = 200;
@@ -79,16 +79,7 @@ fn count(db: &Path, sql: &str) -> i64 {
 async fn timed_saves(client: &reqwest::Client, base: &str, requester: &str) -> Vec<Duration> {
     let mut times = Vec::with_capacity(SAVES);
     for n in 0..SAVES {
-        let html = client
-            .get(format!("{base}/tickets/new"))
-            .send()
-            .await
-            .expect("form")
-            .text()
-            .await
-            .expect("body");
-        let at = html.find("id=\"ticket-form\"").expect("ticket form");
-        let action = attr(&html[at..], "action=\"");
+        let action = common::new_ticket_action(client, base).await;
         let form = reqwest::multipart::Form::new()
             .text("requester", requester.to_owned())
             .text("title", format!("Mail benchmark ticket {n}"))

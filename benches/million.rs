@@ -187,9 +187,7 @@ async fn walk(
 
 /// Opens a ticket holding [`RARE`], through the technician's form.
 async fn rare_ticket(client: &reqwest::Client, base: &str) {
-    let form = get(client, &format!("{base}/tickets/new")).await;
-    let at = form.find("id=\"ticket-form\"").expect("ticket form");
-    let action = attr(&form[at..], "action=\"");
+    let action = common::new_ticket_action(client, base).await;
     let fields = reqwest::multipart::Form::new()
         .text("requester", "u2")
         .text("title", format!("The {RARE} does not ring"))

@@ -150,6 +150,20 @@ pub async fn log_in(
     client
 }
 
+/// The action of the new-ticket form `client` is offered (it carries the form's token).
+pub async fn new_ticket_action(client: &reqwest::Client, base: &str) -> String {
+    let html = client
+        .get(format!("{base}/tickets/new"))
+        .send()
+        .await
+        .expect("form")
+        .text()
+        .await
+        .expect("body");
+    let at = html.find("id=\"ticket-form\"").expect("ticket form");
+    attr(&html[at..], "action=\"")
+}
+
 /// Times `count` sequential `GET url` after `warm_up` untimed ones; sorted.
 pub async fn timed_gets(
     client: &reqwest::Client,
