@@ -13,7 +13,8 @@
 //! for every page. The benchmark prints each page's median and p95, then the pages that miss.
 //!
 //! `GESTDESK_BENCH_DATA_DIR=<dir>` keeps the sample instance in `<dir>` and uses it again on
-//! the next run (building a million tickets takes minutes).
+//! the next run (building a million tickets takes minutes). `GESTDESK_BENCH_ONLY=<text>` times
+//! only the pages whose address holds `<text>` (`sort=`, `q=`...).
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -236,7 +237,9 @@ fn main() {
             if login == technician && fresh {
                 rare_ticket(&client, &base).await;
             }
-            let urls = pages(&client, &base).await;
+            let only = std::env::var("GESTDESK_BENCH_ONLY").unwrap_or_default();
+            let mut urls = pages(&client, &base).await;
+            urls.retain(|u| u.contains(&only));
             println!("{login}: {} pages", urls.len());
             for (url, p95) in walk(login, &client, &base, &urls).await {
                 missed.push((login.to_owned(), url, p95));

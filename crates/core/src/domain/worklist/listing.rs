@@ -9,12 +9,14 @@ use std::collections::HashMap;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, params_from_iter};
 
+use crate::db::Memo;
 use crate::domain::clock;
 use crate::domain::tickets::states;
 use crate::domain::users::choices::Who;
 use crate::domain::users::search::like_pattern;
 use crate::i18n::{Lang, Msg, msg};
 
+use super::by_name;
 use super::columns::{Column, FilterKind, Join};
 use super::count_cache;
 use super::counters;
@@ -147,7 +149,7 @@ fn add_joins(joins: &mut Vec<Join>, more: &[Join]) {
     }
 }
 
-fn join_sql(joins: &[Join]) -> String {
+pub(super) fn join_sql(joins: &[Join]) -> String {
     let mut sorted = joins.to_vec();
     // Requester before company (the company join reads the requester).
     sorted.sort();
@@ -279,7 +281,7 @@ fn condition(r: &Reader, req: &ListRequest) -> Condition {
 }
 
 /// `ORDER BY` terms for a column, ascending or descending, empty values last either way.
-fn column_order(c: Column, desc: bool) -> String {
+pub(super) fn column_order(c: Column, desc: bool) -> String {
     let terms: Vec<String> = c.sort_terms().iter().map(|t| t.sql(desc)).collect();
     format!(
         "{}, t.id {}",
@@ -495,9 +497,13 @@ fn state_slice(
     Ok(out)
 }
 
+/// Lists shorter than this are sorted whole, whatever the order.
+const SORT_WHOLE_BELOW: i64 = 5_000;
+
 /// The page's numbers for any other order.
 fn ordered_ids(
     conn: &Connection,
+    memo: &Memo,
     r: &Reader,
     c: &Condition,
     req: &ListRequest,
@@ -516,6 +522,26 @@ fn ordered_ids(
             .query_row(params_from_iter(c.values.clone()), |r| r.get(0))?
     };
     let (page, pages, offset) = paging(total, req.page, req.per_page);
+    // A long list sorted by a name: read name by name rather than joined and sorted whole
+    // (a search matches few tickets and reads them all at once).
+    if let Sort::By(col, desc) = req.sort
+        && total > SORT_WHOLE_BELOW
+        && req.search.is_empty()
+        && let Some(found) = by_name::page(
+            conn,
+            memo,
+            &join_sql(&c.joins),
+            &c.sql,
+            &c.values,
+            col,
+            desc,
+            total,
+            offset,
+            req.per_page,
+        )?
+    {
+        return Ok((found, total, page, pages));
+    }
     let mut values = c.values.clone();
     values.extend([SqlValue::Integer(req.per_page), SqlValue::Integer(offset)]);
     let found = ids(
@@ -534,6 +560,7 @@ fn ordered_ids(
 /// number of pages.
 fn page_ids(
     conn: &Connection,
+    memo: &Memo,
     r: &Reader,
     c: &Condition,
     req: &ListRequest,
@@ -544,7 +571,7 @@ fn page_ids(
         Sort::Order(code) if code == "state" && req.search.is_empty() => {
             state_order_ids(conn, r, c, req)
         }
-        _ => ordered_ids(conn, r, c, req),
+        _ => ordered_ids(conn, memo, r, c, req),
     }
 }
 
@@ -561,6 +588,7 @@ pub struct Neighbours {
 /// if it is there.
 pub fn neighbours(
     conn: &Connection,
+    memo: &Memo,
     r: &Reader,
     req: &ListRequest,
     id: i64,
@@ -569,7 +597,7 @@ pub fn neighbours(
     let at = |page: i64| -> rusqlite::Result<(Vec<i64>, i64, i64)> {
         let mut one = req.clone();
         one.page = page;
-        let (found, _, page, pages) = page_ids(conn, r, &c, &one)?;
+        let (found, _, page, pages) = page_ids(conn, memo, r, &c, &one)?;
         Ok((found, page, pages))
     };
     let (mut found, mut page, pages) = at(req.page)?;
@@ -606,13 +634,14 @@ pub fn neighbours(
 /// One page of the list `req` for `r`, at time `now`.
 pub fn list(
     conn: &Connection,
+    memo: &Memo,
     r: &Reader,
     req: &ListRequest,
     lang: Lang,
     now: i64,
 ) -> rusqlite::Result<ListPage> {
     let c = condition(r, req);
-    let (found, total, page, pages) = page_ids(conn, r, &c, req)?;
+    let (found, total, page, pages) = page_ids(conn, memo, r, &c, req)?;
     let day_start = clock::day_start(now);
     let marks = Marks {
         day_start,
@@ -658,6 +687,7 @@ pub fn all_ids(
 /// Every line of the list `req` (all pages), for exports.
 pub fn all_rows(
     conn: &Connection,
+    memo: &Memo,
     r: &Reader,
     req: &ListRequest,
     lang: Lang,
@@ -666,7 +696,7 @@ pub fn all_rows(
     let mut everything = req.clone();
     everything.page = 1;
     everything.per_page = i64::MAX / 4;
-    Ok(list(conn, r, &everything, lang, now)?.rows)
+    Ok(list(conn, memo, r, &everything, lang, now)?.rows)
 }
 
 #[cfg(test)]

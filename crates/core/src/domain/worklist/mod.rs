@@ -3,6 +3,7 @@
 //! the activity view and the supervision screen's figures.
 
 pub mod activity;
+mod by_name;
 pub mod choices;
 pub mod columns;
 pub mod count_cache;

@@ -46,7 +46,7 @@ pub async fn list(
             choices::load(c, &columns, lang)
         })?;
         Ok(Loaded {
-            page: listing::list(c, &reader, &req, lang, clock::now())?,
+            page: listing::list(c, memo, &reader, &req, lang, clock::now())?,
             choices,
             states,
         })
@@ -61,8 +61,16 @@ pub async fn all_rows(
     req: ListRequest,
     lang: Lang,
 ) -> Result<Vec<Row>, DomainError> {
+    let memo_of = db.clone();
     run::read(db, move |c| {
-        Ok(listing::all_rows(c, &reader, &req, lang, clock::now())?)
+        Ok(listing::all_rows(
+            c,
+            memo_of.memo(),
+            &reader,
+            &req,
+            lang,
+            clock::now(),
+        )?)
     })
     .await
 }
@@ -85,7 +93,11 @@ pub async fn neighbours(
     req: ListRequest,
     id: i64,
 ) -> Result<Option<listing::Neighbours>, DomainError> {
-    run::read(db, move |c| Ok(listing::neighbours(c, &reader, &req, id)?)).await
+    let memo_of = db.clone();
+    run::read(db, move |c| {
+        Ok(listing::neighbours(c, memo_of.memo(), &reader, &req, id)?)
+    })
+    .await
 }
 
 /// The supervision tiles of `reader`.
