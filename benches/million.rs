@@ -137,7 +137,7 @@ async fn pages(client: &reqwest::Client, base: &str) -> BTreeSet<String> {
         }
     }
     out.insert(format!("/activity?from={}&to=2100-01-01", year_ago()));
-    out.insert("/export/tickets.csv?view=all&page=1".to_owned());
+    out.insert("/export/tickets.csv?view=all&rows=page".to_owned());
     for word in [RARE, COMMON, EVERYWHERE] {
         out.insert(format!("/tickets?view=all&q={word}"));
     }

@@ -806,6 +806,25 @@ async fn the_export_gives_the_list_as_csv_with_a_bom_and_harmless_formulas() {
         app.user_id("ursula").to_string()
     );
 
+    // "Export this page" takes the rows of the page shown only, in the list's order.
+    app.set_setting("rows_per_page", "5");
+    let list = admin
+        .get("/tickets?view=all&sort=number&dir=asc&page=2")
+        .await;
+    assert!(
+        list.body.contains(
+            "/export/tickets.csv?view=all&amp;sort=number&amp;dir=asc&amp;page=2&amp;rows=page"
+        ),
+        "no link to export the page"
+    );
+    let page = admin
+        .get("/export/tickets.csv?view=all&sort=number&dir=asc&page=2&rows=page")
+        .await;
+    let paged = parse_csv(page.body.trim_start_matches('\u{feff}'), ';');
+    assert_eq!(paged.len(), 1 + 5);
+    assert_eq!(paged[1..], rows[6..]);
+    app.set_setting("rows_per_page", "10");
+
     // The current filters apply; the separator is a setting.
     app.set_setting("csv_separator", ",");
     let filtered = admin.get("/export/tickets.csv?view=all&f_state=5").await;

@@ -45,6 +45,7 @@ list-search-label = In dieser Ansicht suchen
 list-search-placeholder = Suche: Nummer, Titel, Text, Anfragender…
 list-clear = Suche und Filter löschen
 list-export = Exportieren (CSV)
+list-export-page = Diese Seite exportieren
 list-export-all = Alle Tickets exportieren
 list-num-unread = Von seinem Techniker noch nicht gelesen
 list-num-unanswered = Von seinem Techniker gelesen, noch keine Antwort

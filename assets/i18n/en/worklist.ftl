@@ -45,6 +45,7 @@ list-search-label = Search this view
 list-search-placeholder = Search: number, title, text, requester…
 list-clear = Clear search and filters
 list-export = Export (CSV)
+list-export-page = Export this page
 list-export-all = Export every ticket
 list-num-unread = Not read yet by its technician
 list-num-unanswered = Read by its technician, no reply yet

@@ -45,6 +45,7 @@ list-search-label = Buscar en esta vista
 list-search-placeholder = Buscar: número, título, texto, solicitante…
 list-clear = Borrar búsqueda y filtros
 list-export = Exportar (CSV)
+list-export-page = Exportar esta página
 list-export-all = Exportar todos los tickets
 list-num-unread = Aún no leído por su técnico
 list-num-unanswered = Leído por su técnico, aún sin respuesta

@@ -46,6 +46,7 @@ list-search-label = Rechercher dans cette vue
 list-search-placeholder = Rechercher : numéro, titre, texte, demandeur…
 list-clear = Effacer la recherche et les filtres
 list-export = Exporter (CSV)
+list-export-page = Exporter cette page
 list-export-all = Exporter tous les tickets
 list-num-unread = Pas encore lu par son technicien
 list-num-unanswered = Lu par son technicien, sans réponse encore

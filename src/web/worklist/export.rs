@@ -1,5 +1,5 @@
-//! CSV export of a list (`/export/tickets.csv` with the list's own address): every page, every
-//! visible column and the numbers behind them; UTF-8 with a byte-order mark so that spreadsheets
+//! CSV export of a list (`/export/tickets.csv` with the list's own address): every page, or
+//! with `rows=page` the page shown only; every visible column and the numbers behind them; UTF-8 with a byte-order mark so that spreadsheets
 //! read accents right; `;` or `,` as set; cells that a spreadsheet would run as a formula are
 //! neutralised.
 
@@ -140,7 +140,9 @@ pub async fn download(
     let visitor = &authed.visitor;
     let lang = visitor.lang;
     let reader = visitor.reader.clone().ok_or(WebError::Forbidden)?;
-    let q = ListQuery::read(&pairs(raw.as_deref()), &reader);
+    let asked = pairs(raw.as_deref());
+    let every_page = !asked.iter().any(|(k, v)| k == "rows" && v == "page");
+    let q = ListQuery::read(&asked, &reader);
     if !q.view.scope.allowed(&reader) {
         return Err(WebError::NotFound);
     }
@@ -150,7 +152,9 @@ pub async fn download(
         columns.insert(0, Column::Number);
     }
     let r = reader.clone();
-    let rows = crate::domain::worklist::use_cases::all_rows(state.db(), r, req, lang).await?;
+    let rows =
+        crate::domain::worklist::use_cases::export_rows(state.db(), r, req, lang, every_page)
+            .await?;
     let body = csv(
         lang,
         &columns,

@@ -104,6 +104,9 @@ fn toolbar(visitor: &Visitor, q: &ListQuery) -> Markup {
                 a.button.button-small href=(q.with_page(1).href(paths::EXPORT_TICKETS)) download {
                     (icons::icon(icons::DOWNLOAD)) " " (lang.t("list-export"))
                 }
+                a.button.button-small href=(format!("{}&rows=page", q.href(paths::EXPORT_TICKETS))) download {
+                    (lang.t("list-export-page"))
+                }
                 @if visitor.has_right(right::SIDE_ALL) {
                     a.button.button-small href=(format!("{}?view=all", paths::EXPORT_TICKETS)) download {
                         (lang.t("list-export-all"))

@@ -54,23 +54,23 @@ pub async fn list(
     .await
 }
 
-/// Every row of list `req` for `reader` (exports).
-pub async fn all_rows(
+/// The rows of list `req` for `reader` (exports): those of its page `req.page`, or with
+/// `every_page` those of all its pages.
+pub async fn export_rows(
     db: &Db,
     reader: Arc<Reader>,
     req: ListRequest,
     lang: Lang,
+    every_page: bool,
 ) -> Result<Vec<Row>, DomainError> {
     let memo_of = db.clone();
     run::read(db, move |c| {
-        Ok(listing::all_rows(
-            c,
-            memo_of.memo(),
-            &reader,
-            &req,
-            lang,
-            clock::now(),
-        )?)
+        let (memo, now) = (memo_of.memo(), clock::now());
+        Ok(if every_page {
+            listing::all_rows(c, memo, &reader, &req, lang, now)?
+        } else {
+            listing::list(c, memo, &reader, &req, lang, now)?.rows
+        })
     })
     .await
 }
