@@ -544,6 +544,17 @@ async fn the_activity_view_counts_what_was_opened_closed_and_advanced() {
     let range = admin.get(&format!("/activity?from={from}")).await;
     assert_eq!(counter(&range.body, "Opened"), 2);
     range.assert_contains(&format!(r#"name="from" value="{from}""#));
+    // A period that has ended (up to yesterday) reads the replies themselves: the older ticket
+    // was opened in it, but closed and answered today.
+    let yesterday_date =
+        gestdesk::domain::clock::date_text(jiff::Timestamp::now().as_second() - 86_400);
+    let ended = admin
+        .get(&format!("/activity?from={from}&to={yesterday_date}"))
+        .await;
+    assert_eq!(counter(&ended.body, "Opened"), 1);
+    assert_eq!(counter(&ended.body, "Closed"), 0);
+    assert_eq!(counter(&ended.body, "Advanced"), 0);
+    assert_eq!(listed(&ended.body), vec![yesterday]);
     // A date that is not one: today, with a message.
     let bad = admin.get("/activity?from=31%2F02&to=never").await;
     assert_eq!(bad.status, StatusCode::OK);

@@ -4,6 +4,7 @@
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, params_from_iter};
 
+use crate::domain::clock;
 use crate::domain::profiles::Profile;
 use crate::domain::tickets::states;
 
@@ -15,6 +16,29 @@ pub struct Counts {
     pub opened: i64,
     pub closed: i64,
     pub advanced: i64,
+}
+
+/// The condition on tickets `t` "advanced in `[from, to)`" (a technician's text reply in the
+/// period), with its values. A period that ends after `now` reads the date of the last
+/// technician reply kept on each ticket, from its index; a period that has ended reads the
+/// replies themselves.
+pub fn advanced(from: i64, to: i64, now: i64) -> (String, Vec<SqlValue>) {
+    if to > now {
+        return (
+            "t.last_tech_reply_at >= ?".to_owned(),
+            vec![SqlValue::Integer(from)],
+        );
+    }
+    (
+        format!(
+            "t.id IN (SELECT e.ticket_id FROM thread_entries e JOIN users u ON u.id = e.author_id
+                 WHERE e.kind = 'text' AND e.created_at >= ? AND e.created_at < ?
+                   AND u.profile_id IN ({}, {}))",
+            Profile::Technician.id(),
+            Profile::Administrator.id()
+        ),
+        vec![SqlValue::Integer(from), SqlValue::Integer(to)],
+    )
 }
 
 /// The activity of `[from, to)`.
@@ -45,16 +69,10 @@ pub fn counts(conn: &Connection, r: &Reader, from: i64, to: i64) -> rusqlite::Re
             SqlValue::Integer(states::REJECTED),
         ],
     )?;
+    let (advanced_sql, advanced_values) = advanced(from, to, clock::now());
     let advanced = run(
-        &format!(
-            "SELECT count(*) FROM tickets t WHERE t.id IN (
-                 SELECT e.ticket_id FROM thread_entries e JOIN users u ON u.id = e.author_id
-                 WHERE e.kind = 'text' AND e.created_at >= ? AND e.created_at < ?
-                   AND u.profile_id IN ({}, {})) AND {seen}",
-            Profile::Technician.id(),
-            Profile::Administrator.id()
-        ),
-        vec![f, t],
+        &format!("SELECT count(*) FROM tickets t WHERE {advanced_sql} AND {seen}"),
+        advanced_values,
     )?;
     Ok(Counts {
         opened,

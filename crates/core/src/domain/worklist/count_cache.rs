@@ -4,6 +4,7 @@
 //! counts on every page. Each database keeps its counts for the current change number (see
 //! `change_counter`): any change to tickets, or to what views depend on, starts afresh.
 
+use std::any::Any;
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex};
 
@@ -21,7 +22,7 @@ pub type Counts = Arc<HashMap<i64, i64>>;
 #[derive(Default)]
 struct Remembered {
     generation: i64,
-    counts: HashMap<String, Counts>,
+    counts: HashMap<String, Arc<dyn Any + Send + Sync>>,
 }
 
 /// One set per database file.
@@ -44,12 +45,13 @@ pub fn per_state(
 }
 
 /// The counts `compute` reads, remembered under `key` until tickets change. `compute` must
-/// read only what bumps the change counter when it changes.
-pub fn remembered(
+/// read only what bumps the change counter when it changes, and `key` name all it depends on
+/// (a value remembered under the same key as one of another type is read again).
+pub fn remembered<T: Send + Sync + 'static>(
     conn: &Connection,
     key: String,
-    compute: impl FnOnce() -> rusqlite::Result<HashMap<i64, i64>>,
-) -> rusqlite::Result<Counts> {
+    compute: impl FnOnce() -> rusqlite::Result<T>,
+) -> rusqlite::Result<Arc<T>> {
     let db = conn.path().unwrap_or_default().to_owned();
     // An in-memory database has no name to keep counts under.
     if db.is_empty() {
@@ -61,8 +63,9 @@ pub fn remembered(
             .get(&db)
             .filter(|r| r.generation == generation)
             .and_then(|r| r.counts.get(&key))
+            .and_then(|found| found.clone().downcast::<T>().ok())
     {
-        return Ok(found.clone());
+        return Ok(found);
     }
     let counts = Arc::new(compute()?);
     if let Ok(mut cache) = CACHE.lock() {
@@ -71,7 +74,9 @@ pub fn remembered(
             remembered.generation = generation;
             remembered.counts.clear();
         }
-        remembered.counts.insert(key, counts.clone());
+        remembered
+            .counts
+            .insert(key, counts.clone() as Arc<dyn Any + Send + Sync>);
     }
     Ok(counts)
 }

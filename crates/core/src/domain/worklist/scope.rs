@@ -4,7 +4,7 @@
 use crate::domain::rights::names as right;
 use rusqlite::types::Value as SqlValue;
 
-use crate::domain::profiles::Profile;
+use crate::domain::clock;
 use crate::domain::tickets::states;
 
 use super::reader::Reader;
@@ -163,38 +163,45 @@ impl Scope {
                 vec![SqlValue::Integer(v), me],
             ),
             Scope::Observed => (
-                format!("t.id IN ({})", crate::domain::tickets::observers::OBSERVED_BY),
+                format!(
+                    "t.id IN ({})",
+                    crate::domain::tickets::observers::OBSERVED_BY
+                ),
                 vec![me.clone(), me],
             ),
-            Scope::Activity { from, to } => (
-                format!("t.id IN (SELECT id FROM tickets WHERE created_at >= ? AND created_at < ?
-                     UNION SELECT id FROM tickets WHERE resolved_at >= ? AND resolved_at < ?
-                         AND state_id IN (?, ?)
-                     UNION SELECT e.ticket_id FROM thread_entries e JOIN users u ON u.id = e.author_id
-                         WHERE e.kind = 'text' AND e.created_at >= ? AND e.created_at < ?
-                           AND u.profile_id IN ({}, {}))",
-                    Profile::Technician.id(),
-                    Profile::Administrator.id()
-                ),
-                activity_values(from, to),
-            ),
+            Scope::Activity { from, to } => {
+                let now = clock::now();
+                let (advanced, mut values) = super::activity::advanced(from, to, now);
+                let (f, t) = (SqlValue::Integer(from), SqlValue::Integer(to));
+                let mut all = vec![
+                    f.clone(),
+                    t.clone(),
+                    f,
+                    t,
+                    SqlValue::Integer(states::RESOLVED),
+                    SqlValue::Integer(states::REJECTED),
+                ];
+                all.append(&mut values);
+                let (opened, closed) = (
+                    "t.created_at >= ? AND t.created_at < ?",
+                    "t.resolved_at >= ? AND t.resolved_at < ? AND t.state_id IN (?, ?)",
+                );
+                // Up to now, each part is read from its index together with the rest of the
+                // list's condition; a period that has ended reads the replies of the period
+                // once, into one set with the others.
+                let sql = if to > now {
+                    format!("(({opened}) OR ({closed}) OR {advanced})")
+                } else {
+                    format!(
+                        "t.id IN (SELECT t.id FROM tickets t WHERE {opened}
+                                  UNION SELECT t.id FROM tickets t WHERE {closed}
+                                  UNION SELECT t.id FROM tickets t WHERE {advanced})"
+                    )
+                };
+                (sql, all)
+            }
         }
     }
-}
-
-/// The values of the activity condition, in the order of its placeholders.
-fn activity_values(from: i64, to: i64) -> Vec<SqlValue> {
-    let (f, t) = (SqlValue::Integer(from), SqlValue::Integer(to));
-    vec![
-        f.clone(),
-        t.clone(),
-        f.clone(),
-        t.clone(),
-        SqlValue::Integer(states::RESOLVED),
-        SqlValue::Integer(states::REJECTED),
-        f,
-        t,
-    ]
 }
 
 impl StateSel {
