@@ -361,6 +361,56 @@ async fn numbers_are_coloured_and_marked_from_their_dates() {
     app.stop().await;
 }
 
+/// A word found in nearly every one of 25,000 tickets: the list is read in its own order,
+/// keeping the matches, up to 500, and says there are more; a rarer word is counted exactly.
+#[tokio::test]
+async fn a_word_in_nearly_every_ticket_lists_its_first_matches_in_order() {
+    let (app, admin) = TestApp::with_admin().await;
+    app.sql()
+        .execute_batch(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25000)
+             INSERT INTO tickets (title, state_id, created_at, modified_at)
+             SELECT CASE WHEN i % 10 = 0 THEN 'Screen flickers ' ELSE 'Printer jammed ' END || i,
+                    2, 1700000000 + i, 1700000000 + i FROM n",
+        )
+        .expect("tickets");
+    // The printer tickets, newest first, from the `skip`th on.
+    let printers = |skip: usize| -> Vec<i64> {
+        (1..=25_000_i64)
+            .rev()
+            .filter(|i| i % 10 != 0)
+            .skip(skip)
+            .take(10)
+            .collect()
+    };
+    let first = admin
+        .get("/tickets?view=all&q=printer&sort=number&dir=desc")
+        .await;
+    assert_eq!(first.status, StatusCode::OK);
+    first.assert_contains("More than 500 tickets");
+    assert_eq!(listed(&first.body), printers(0));
+    // The next pages go on in order; past the 500th match, the last page of them is shown.
+    let third = admin
+        .get("/tickets?view=all&q=printer&sort=number&dir=desc&page=3")
+        .await;
+    assert_eq!(listed(&third.body), printers(20));
+    let far = admin
+        .get("/tickets?view=all&q=printer&sort=number&dir=desc&page=9999")
+        .await;
+    assert_eq!(listed(&far.body), printers(490));
+    far.assert_contains("More than 500 tickets");
+    // 2,500 screens: few enough to be counted and sorted the usual way.
+    let screens = admin
+        .get("/tickets?view=all&q=screen&sort=number&dir=asc")
+        .await;
+    screens.assert_contains("2500 tickets");
+    assert_eq!(
+        listed(&screens.body),
+        (1..=10).map(|i| i * 10).collect::<Vec<i64>>()
+    );
+    app.stop().await;
+}
+
 #[tokio::test]
 async fn search_folds_accents_matches_prefixes_and_stays_within_the_view() {
     let (app, admin) = TestApp::with_admin().await;

@@ -36,6 +36,7 @@ list-count = { $count ->
     [one] Ein Ticket
    *[other] { $count } Tickets
 }
+list-count-more = Mehr als { $count } Tickets
 list-sort-by = Nach dieser Spalte sortieren (erneut zum Umkehren)
 list-filter-label = Nach { $column } filtern
 list-filter-any = Alle

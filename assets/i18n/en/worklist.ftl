@@ -36,6 +36,7 @@ list-count = { $count ->
     [one] One ticket
    *[other] { $count } tickets
 }
+list-count-more = More than { $count } tickets
 list-sort-by = Sort by this column (again to reverse)
 list-filter-label = Filter on { $column }
 list-filter-any = All

@@ -36,6 +36,7 @@ list-count = { $count ->
     [one] Un ticket
    *[other] { $count } tickets
 }
+list-count-more = Más de { $count } tickets
 list-sort-by = Ordenar por esta columna (de nuevo para invertir)
 list-filter-label = Filtrar por { $column }
 list-filter-any = Todos

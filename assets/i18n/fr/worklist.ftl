@@ -37,6 +37,7 @@ list-count = { $count ->
     [one] Un ticket
    *[other] { $count } tickets
 }
+list-count-more = Plus de { $count } tickets
 list-sort-by = Trier sur cette colonne (à nouveau pour inverser)
 list-filter-label = Filtrer sur { $column }
 list-filter-any = Tous

@@ -252,7 +252,13 @@ pub fn render(t: &Table<'_>) -> Markup {
             }
         }
         div.list-footer {
-            span.muted { (lang.t_args("list-count", &[("count", &page.total.to_string())])) }
+            span.muted {
+                @if page.more {
+                    (lang.t_args("list-count-more", &[("count", &page.total.to_string())]))
+                } @else {
+                    (lang.t_args("list-count", &[("count", &page.total.to_string())]))
+                }
+            }
             (nav::pager(lang, page.page, page.pages, |p| t.query.with_page(p).href(t.base)))
         }
     }

@@ -23,6 +23,7 @@ use super::counters;
 use super::reader::Reader;
 use super::scope::{Scope, StateSel, View};
 use super::search;
+use super::wide_search;
 
 /// A column filter as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,7 +127,9 @@ pub struct RowIds {
 #[derive(Debug, Clone)]
 pub struct ListPage {
     pub rows: Vec<Row>,
+    /// The tickets of the list; with `more`, those found so far (the list holds more).
     pub total: i64,
+    pub more: bool,
     pub page: i64,
     pub pages: i64,
     /// Filters that could not be read, with why (they were left out).
@@ -134,11 +137,13 @@ pub struct ListPage {
 }
 
 /// The full condition of a request, the joins it needs, and the filters left out.
-struct Condition {
-    sql: String,
-    values: Vec<SqlValue>,
-    joins: Vec<Join>,
+pub(super) struct Condition {
+    pub(super) sql: String,
+    pub(super) values: Vec<SqlValue>,
+    pub(super) joins: Vec<Join>,
     problems: Vec<(Column, Msg)>,
+    /// The search's FTS query, and the condition without it.
+    search: Option<(String, String, Vec<SqlValue>)>,
 }
 
 fn add_joins(joins: &mut Vec<Join>, more: &[Join]) {
@@ -271,7 +276,9 @@ fn condition(r: &Reader, req: &ListRequest) -> Condition {
     } else {
         None
     };
+    let mut searched = None;
     if let Some(q) = search {
+        searched = Some((q.clone(), sql.clone(), values.clone()));
         sql.push_str(" AND ");
         sql.push_str(search::CONDITION);
         values.push(SqlValue::Text(q));
@@ -281,6 +288,7 @@ fn condition(r: &Reader, req: &ListRequest) -> Condition {
         values,
         joins,
         problems,
+        search: searched,
     }
 }
 
@@ -585,6 +593,62 @@ fn page_ids(
     c: &Condition,
     req: &ListRequest,
 ) -> rusqlite::Result<(Vec<i64>, i64, i64, i64)> {
+    Ok(searched_page_ids(conn, memo, r, c, req)?.0)
+}
+
+/// A page's numbers, the list's total, the page (clamped) and the number of pages.
+type PageIds = (Vec<i64>, i64, i64, i64);
+
+/// [`page_ids`], and whether the list holds more tickets than counted (a search for words of
+/// a large share of the tickets, read in the list's order up to a bound).
+fn searched_page_ids(
+    conn: &Connection,
+    memo: &Memo,
+    r: &Reader,
+    c: &Condition,
+    req: &ListRequest,
+) -> rusqlite::Result<(PageIds, bool)> {
+    if let Some((query, sql, values)) = &c.search {
+        let plain = Condition {
+            sql: sql.clone(),
+            values: values.clone(),
+            joins: c.joins.clone(),
+            problems: Vec::new(),
+            search: None,
+        };
+        let mut unsearched = req.clone();
+        unsearched.search = String::new();
+        let read = |page: i64, per_page: i64| {
+            let mut one = unsearched.clone();
+            one.page = page;
+            one.per_page = per_page;
+            unsearched_page_ids(conn, memo, r, &plain, &one).map(|(ids, _, _, pages)| (ids, pages))
+        };
+        if let Some(found) = wide_search::first_matches(conn, query, wide_search::BOUNDS, read)? {
+            let more = found.more;
+            let total = i64::try_from(found.ids.len()).unwrap_or(i64::MAX);
+            let (page, pages, offset) = paging(total, req.page, req.per_page);
+            let ids = found
+                .ids
+                .iter()
+                .skip(usize::try_from(offset).unwrap_or(usize::MAX))
+                .take(usize::try_from(req.per_page).unwrap_or(0))
+                .copied()
+                .collect();
+            return Ok(((ids, total, page, pages), more));
+        }
+    }
+    Ok((unsearched_page_ids(conn, memo, r, c, req)?, false))
+}
+
+/// The numbers of a page, the search (if any) read with the rest of the condition.
+fn unsearched_page_ids(
+    conn: &Connection,
+    memo: &Memo,
+    r: &Reader,
+    c: &Condition,
+    req: &ListRequest,
+) -> rusqlite::Result<(Vec<i64>, i64, i64, i64)> {
     match &req.sort {
         // A search matches few tickets: one sorted read of the matches beats a read per state
         // (each of which would run the search again).
@@ -661,7 +725,7 @@ pub fn list(
     now: i64,
 ) -> rusqlite::Result<ListPage> {
     let c = condition(r, req);
-    let (found, total, page, pages) = page_ids(conn, memo, r, &c, req)?;
+    let ((found, total, page, pages), more) = searched_page_ids(conn, memo, r, &c, req)?;
     let day_start = clock::day_start(now);
     let marks = Marks {
         day_start,
@@ -676,6 +740,7 @@ pub fn list(
     Ok(ListPage {
         rows: details(conn, &found, lang, &marks)?,
         total,
+        more,
         page,
         pages,
         problems: c.problems,
@@ -759,6 +824,7 @@ mod tests {
                 values: Vec::new(),
                 joins: Vec::new(),
                 problems: Vec::new(),
+                search: None,
             };
             let sorted = ids(
                 conn,

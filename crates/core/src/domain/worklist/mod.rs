@@ -16,3 +16,4 @@ pub mod scope;
 pub mod search;
 pub mod supervision;
 pub mod use_cases;
+mod wide_search;
