@@ -36,7 +36,10 @@ list-count = { $count ->
     [one] Ein Ticket
    *[other] { $count } Tickets
 }
-list-count-more = Mehr als { $count } Tickets
+list-count-more = { $count ->
+    [one] Mehr als ein Ticket
+   *[other] Mehr als { $count } Tickets
+}
 list-sort-by = Nach dieser Spalte sortieren (erneut zum Umkehren)
 list-filter-label = Nach { $column } filtern
 list-filter-any = Alle

@@ -36,7 +36,10 @@ list-count = { $count ->
     [one] One ticket
    *[other] { $count } tickets
 }
-list-count-more = More than { $count } tickets
+list-count-more = { $count ->
+    [one] More than one ticket
+   *[other] More than { $count } tickets
+}
 list-sort-by = Sort by this column (again to reverse)
 list-filter-label = Filter on { $column }
 list-filter-any = All

@@ -36,7 +36,10 @@ list-count = { $count ->
     [one] Un ticket
    *[other] { $count } tickets
 }
-list-count-more = Más de { $count } tickets
+list-count-more = { $count ->
+    [one] Más de un ticket
+   *[other] Más de { $count } tickets
+}
 list-sort-by = Ordenar por esta columna (de nuevo para invertir)
 list-filter-label = Filtrar por { $column }
 list-filter-any = Todos

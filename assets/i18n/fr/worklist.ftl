@@ -37,7 +37,10 @@ list-count = { $count ->
     [one] Un ticket
    *[other] { $count } tickets
 }
-list-count-more = Plus de { $count } tickets
+list-count-more = { $count ->
+    [one] Plus d'un ticket
+   *[other] Plus de { $count } tickets
+}
 list-sort-by = Trier sur cette colonne (à nouveau pour inverser)
 list-filter-label = Filtrer sur { $column }
 list-filter-any = Tous
