@@ -246,8 +246,11 @@ fn main() {
             }
         }
         println!(
-            "server resident memory after the walk: {} MB",
-            common::rss_kib(pid) / 1024
+            "server resident memory after the walk: {} MB ({} MB allocated, {} MB of mapped \
+             database pages)",
+            common::rss_kib(pid) / 1024,
+            common::status_kib(pid, "RssAnon:") / 1024,
+            common::status_kib(pid, "RssFile:") / 1024
         );
         println!(
             "every page p95 < {} ms: {}",
