@@ -389,6 +389,9 @@ async fn a_word_in_nearly_every_ticket_lists_its_first_matches_in_order() {
     assert_eq!(first.status, StatusCode::OK);
     first.assert_contains("More than 500 tickets");
     assert_eq!(listed(&first.body), printers(0));
+    // Acting on the whole view is not offered when its size is not known.
+    assert!(first.body.contains(r#"option value="page""#));
+    assert!(!first.body.contains(r#"option value="view""#));
     // The next pages go on in order; past the 500th match, the last page of them is shown.
     let third = admin
         .get("/tickets?view=all&q=printer&sort=number&dir=desc&page=3")

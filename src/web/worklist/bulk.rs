@@ -24,8 +24,10 @@ use crate::web::visitor::Visitor;
 /// The form the row checkboxes belong to.
 pub const FORM_ID: &str = "bulk-form";
 
-/// The bar above the table: which tickets, what to do, and the values it needs.
-pub fn bar(visitor: &Visitor, q: &ListQuery, offer: &Offer, total: i64) -> Markup {
+/// The bar above the table: which tickets, what to do, and the values it needs. `total` is
+/// the number of tickets of the view, `None` when only a lower bound is known (a search for a
+/// word of most tickets): the whole view is then not offered, as its size cannot be shown.
+pub fn bar(visitor: &Visitor, q: &ListQuery, offer: &Offer, total: Option<i64>) -> Markup {
     let lang = visitor.lang;
     html! {
         form.bulk-bar #bulk-form method="post" action=(paths::TICKETS_BULK)
@@ -40,7 +42,9 @@ pub fn bar(visitor: &Visitor, q: &ListQuery, offer: &Offer, total: i64) -> Marku
                 select #bulk-scope name="bulk_scope" {
                     option value="selected" { (lang.t("bulk-scope-selected")) }
                     option value="page" { (lang.t("bulk-scope-page")) }
-                    option value="view" { (lang.t_args("bulk-scope-view", &[("count", &total.to_string())])) }
+                    @if let Some(total) = total {
+                        option value="view" { (lang.t_args("bulk-scope-view", &[("count", &total.to_string())])) }
+                    }
                 }
             }
             div.field {

@@ -139,7 +139,7 @@ pub async fn render(
     let content = html! {
         (toolbar(visitor, &q))
         @if let Some(o) = &offer {
-            (super::bulk::bar(visitor, &q, o, loaded.page.total))
+            (super::bulk::bar(visitor, &q, o, (!loaded.page.more).then_some(loaded.page.total)))
         }
         div #ticket-list data-live-region {
             (table::render(&Table {
