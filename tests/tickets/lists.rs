@@ -402,6 +402,10 @@ async fn a_word_in_nearly_every_ticket_lists_its_first_matches_in_order() {
         .await;
     assert_eq!(listed(&far.body), printers(490));
     far.assert_contains("More than 500 tickets");
+    // The export of every page holds every match, not only the first 500.
+    let export = admin.get("/export/tickets.csv?view=all&q=printer").await;
+    assert_eq!(export.status, StatusCode::OK);
+    assert_eq!(export.body.trim_end().lines().count(), 1 + 22_500);
     // 2,500 screens: few enough to be counted and sorted the usual way.
     let screens = admin
         .get("/tickets?view=all&q=screen&sort=number&dir=asc")

@@ -137,10 +137,10 @@ pub struct ListPage {
 }
 
 /// The full condition of a request, the joins it needs, and the filters left out.
-pub(super) struct Condition {
-    pub(super) sql: String,
-    pub(super) values: Vec<SqlValue>,
-    pub(super) joins: Vec<Join>,
+struct Condition {
+    sql: String,
+    values: Vec<SqlValue>,
+    joins: Vec<Join>,
     problems: Vec<(Column, Msg)>,
     /// The search's FTS query, and the condition without it.
     search: Option<(String, String, Vec<SqlValue>)>,
@@ -726,6 +726,25 @@ pub fn list(
 ) -> rusqlite::Result<ListPage> {
     let c = condition(r, req);
     let ((found, total, page, pages), more) = searched_page_ids(conn, memo, r, &c, req)?;
+    Ok(ListPage {
+        rows: rows_of(conn, r, req, &found, lang, now)?,
+        total,
+        more,
+        page,
+        pages,
+        problems: c.problems,
+    })
+}
+
+/// The lines of tickets `found` of list `req`, as `r` sees them at `now`.
+fn rows_of(
+    conn: &Connection,
+    r: &Reader,
+    req: &ListRequest,
+    found: &[i64],
+    lang: Lang,
+    now: i64,
+) -> rusqlite::Result<Vec<Row>> {
     let day_start = clock::day_start(now);
     let marks = Marks {
         day_start,
@@ -737,14 +756,7 @@ pub fn list(
         hope_mandatory: r.has(right::TICKET_DATE_HOPE_MANDATORY),
         first_names: r.has(right::DASHBOARD_FIRSTNAME),
     };
-    Ok(ListPage {
-        rows: details(conn, &found, lang, &marks)?,
-        total,
-        more,
-        page,
-        pages,
-        problems: c.problems,
-    })
+    details(conn, found, lang, &marks)
 }
 
 /// The numbers of every ticket of the list `req` (all pages), up to `limit`, for actions on a
@@ -769,7 +781,7 @@ pub fn all_ids(
     )
 }
 
-/// Every line of the list `req` (all pages), for exports.
+/// Every line of the list `req` (all pages, every match of a search), for exports.
 pub fn all_rows(
     conn: &Connection,
     memo: &Memo,
@@ -781,7 +793,10 @@ pub fn all_rows(
     let mut everything = req.clone();
     everything.page = 1;
     everything.per_page = i64::MAX / 4;
-    Ok(list(conn, memo, r, &everything, lang, now)?.rows)
+    // Every match of a search, not the first ones a page of a wide search is bounded to.
+    let c = condition(r, &everything);
+    let (found, ..) = unsearched_page_ids(conn, memo, r, &c, &everything)?;
+    rows_of(conn, r, &everything, &found, lang, now)
 }
 
 #[cfg(test)]
