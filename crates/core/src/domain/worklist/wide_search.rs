@@ -59,17 +59,20 @@ const KEPT_SETS: usize = 8;
 
 type Matches = Arc<(Numbers, i64)>;
 
+/// The highest ticket number a set of matches is kept for (2.5 MB per set).
+const MAX_NUMBER: i64 = 20_000_000;
+
 /// Recent sets of matches, by database, query, and the change numbers of the tickets and of
 /// the reference tables (people's names are searched) they were read at.
 static KEPT: LazyLock<Mutex<VecDeque<(String, Matches)>>> = LazyLock::new(Default::default);
 
 /// [`matching`], kept until tickets or names change: reading a million matches takes about
 /// 90 ms, and the pages of a search ask for the same set again.
-fn kept_matching(conn: &Connection, query: &str) -> rusqlite::Result<Matches> {
+fn kept_matching(conn: &Connection, query: &str, top: i64) -> rusqlite::Result<Matches> {
     let db = conn.path().unwrap_or_default();
     // An in-memory database has no name to keep its sets under.
     if db.is_empty() {
-        return matching(conn, query).map(Arc::new);
+        return matching(conn, query, top).map(Arc::new);
     }
     let key = format!(
         "{db}\u{1f}{}\u{1f}{}\u{1f}{query}",
@@ -84,7 +87,7 @@ fn kept_matching(conn: &Connection, query: &str) -> rusqlite::Result<Matches> {
         kept.push_front(found);
         return Ok(matches);
     }
-    let matches = Arc::new(matching(conn, query)?);
+    let matches = Arc::new(matching(conn, query, top)?);
     if let Ok(mut kept) = KEPT.lock() {
         kept.push_front((key, matches.clone()));
         kept.truncate(KEPT_SETS);
@@ -92,11 +95,8 @@ fn kept_matching(conn: &Connection, query: &str) -> rusqlite::Result<Matches> {
     Ok(matches)
 }
 
-/// Every ticket matching FTS query `query`, with their number.
-fn matching(conn: &Connection, query: &str) -> rusqlite::Result<(Numbers, i64)> {
-    let top: i64 = conn
-        .prepare_cached("SELECT COALESCE(max(id), 0) FROM tickets")?
-        .query_row([], |r| r.get(0))?;
+/// Every ticket matching FTS query `query` (numbered up to `top`), with their number.
+fn matching(conn: &Connection, query: &str, top: i64) -> rusqlite::Result<(Numbers, i64)> {
     let mut words = vec![0_u64; usize::try_from(top).unwrap_or(0) / 64 + 1];
     let mut count = 0;
     let mut stmt =
@@ -131,8 +131,16 @@ pub fn first_matches(
     if some < b.few {
         return Ok(None);
     }
+    // A set takes one bit per ticket number up to the highest: past that bound (numbers
+    // carried over from another tool), the search is read the usual way.
+    let top: i64 = conn
+        .prepare_cached("SELECT COALESCE(max(id), 0) FROM tickets")?
+        .query_row([], |r| r.get(0))?;
+    if top > MAX_NUMBER {
+        return Ok(None);
+    }
     let live: i64 = super::kept_counts::every(conn)?.values().sum();
-    let matches = kept_matching(conn, query)?;
+    let matches = kept_matching(conn, query, top)?;
     let (numbers, count) = (&matches.0, matches.1);
     let listed = i64::try_from(b.listed).unwrap_or(i64::MAX);
     // The share of the list expected to match, from the share of every ticket.
