@@ -17,6 +17,7 @@ use rusqlite::{Connection, params_from_iter};
 use crate::db::Memo;
 
 use super::columns::Column;
+use super::plan;
 
 /// At most this many names are counted by one statement.
 const MAX_BATCH: usize = 256;
@@ -252,9 +253,11 @@ impl Walk<'_> {
 
     fn count(&self, part: Part<'_>) -> rusqlite::Result<i64> {
         let (sql, values) = self.part(part);
+        let sql = format!("SELECT count(*) {} AND ({sql})", self.from_where);
+        let (sql, values) = plan::with_values(&sql, self.values(values));
         self.conn
-            .prepare_cached(&format!("SELECT count(*) {} AND ({sql})", self.from_where))?
-            .query_row(params_from_iter(self.values(values)), |r| r.get(0))
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(values), |r| r.get(0))
     }
 
     /// Each of `names`' number of tickets, in their order: counted kind by kind, each from the
@@ -276,12 +279,14 @@ impl Walk<'_> {
                 continue;
             };
             let ids: Vec<SqlValue> = place.keys().map(|id| SqlValue::Integer(*id)).collect();
-            let mut stmt = self.conn.prepare_cached(&format!(
+            let sql = format!(
                 "SELECT {key}, count(*) {} AND ({}) GROUP BY 1",
                 self.from_where,
                 holds.replace("{}", &marks(ids.len()))
-            ))?;
-            let rows = stmt.query_map(params_from_iter(self.values(ids)), |r| {
+            );
+            let (sql, values) = plan::with_values(&sql, self.values(ids));
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(params_from_iter(values), |r| {
                 Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, i64>(1)?))
             })?;
             for row in rows {
@@ -301,12 +306,14 @@ impl Walk<'_> {
     fn read(&self, part: Part<'_>, skip: i64, limit: i64) -> rusqlite::Result<Vec<i64>> {
         let (sql, mut values) = self.part(part);
         values.extend([SqlValue::Integer(limit), SqlValue::Integer(skip)]);
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let sql = format!(
             "SELECT t.id {} AND ({sql}) ORDER BY t.id {} LIMIT ? OFFSET ?",
             self.from_where,
             if self.desc { "DESC" } else { "ASC" }
-        ))?;
-        let rows = stmt.query_map(params_from_iter(self.values(values)), |r| r.get(0))?;
+        );
+        let (sql, values) = plan::with_values(&sql, self.values(values));
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(values), |r| r.get(0))?;
         rows.collect()
     }
 

@@ -87,12 +87,10 @@ pub fn count(
     from_where: &str,
     values: &[SqlValue],
 ) -> rusqlite::Result<HashMap<i64, i64>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT t.state_id, count(*) {from_where} GROUP BY t.state_id"
-    ))?;
-    let rows = stmt.query_map(params_from_iter(values.iter()), |r| {
-        Ok((r.get(0)?, r.get(1)?))
-    })?;
+    let sql = format!("SELECT t.state_id, count(*) {from_where} GROUP BY t.state_id");
+    let (sql, values) = super::plan::with_values(&sql, values.to_vec());
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params_from_iter(values), |r| Ok((r.get(0)?, r.get(1)?)))?;
     rows.collect()
 }
 

@@ -20,6 +20,7 @@ use super::by_name;
 use super::columns::{Column, FilterKind, Join};
 use super::count_cache;
 use super::counters;
+use super::plan;
 use super::reader::Reader;
 use super::scope::{Scope, StateSel, View};
 use super::search;
@@ -331,7 +332,8 @@ fn named_order(code: &str) -> (String, Vec<Join>) {
 }
 
 fn ids(conn: &Connection, sql: &str, values: Vec<SqlValue>) -> rusqlite::Result<Vec<i64>> {
-    let mut stmt = conn.prepare_cached(sql)?;
+    let (sql, values) = plan::with_values(sql, values);
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params_from_iter(values), |r| r.get(0))?;
     rows.collect()
 }
@@ -468,8 +470,9 @@ fn state_slice(
         c.sql
     );
     let count = || -> rusqlite::Result<Vec<Group>> {
+        let (sql, values) = plan::with_values(&sql, values.clone());
         let mut stmt = conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params_from_iter(values.clone()), |r| {
+        let rows = stmt.query_map(params_from_iter(values), |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })?;
         rows.collect()
@@ -545,9 +548,14 @@ fn ordered_ids(
     let total: i64 = if cacheable(c, req) {
         counts_by_state(conn, r, c, req)?.values().sum()
     } else {
-        let from_where = format!("FROM tickets t {} WHERE {}", join_sql(&c.joins), c.sql);
-        conn.prepare_cached(&format!("SELECT count(*) {from_where}"))?
-            .query_row(params_from_iter(c.values.clone()), |r| r.get(0))?
+        let sql = format!(
+            "SELECT count(*) FROM tickets t {} WHERE {}",
+            join_sql(&c.joins),
+            c.sql
+        );
+        let (sql, values) = plan::with_values(&sql, c.values.clone());
+        conn.prepare_cached(&sql)?
+            .query_row(params_from_iter(values), |r| r.get(0))?
     };
     let (page, pages, offset) = paging(total, req.page, req.per_page);
     // A long list sorted by a name: read name by name rather than joined and sorted whole

@@ -10,6 +10,7 @@ pub mod count_cache;
 pub mod counters;
 pub mod kept_counts;
 pub mod listing;
+mod plan;
 pub mod reader;
 mod rows;
 pub mod scope;
