@@ -94,7 +94,7 @@ pub fn router(state: AppState) -> Router {
     pages
         .merge(plain)
         .layer(from_fn(security_headers::add))
-        .layer(CompressionLayer::new())
+        .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Fastest))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
