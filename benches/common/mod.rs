@@ -124,6 +124,9 @@ pub async fn log_in(
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
         .pool_max_idle_per_host(connections)
+        // Before the server closes an idle connection (15 s), so that no request is sent on
+        // a connection being closed.
+        .pool_idle_timeout(Duration::from_secs(10))
         .build()
         .expect("client");
     let deadline = std::time::Instant::now() + Duration::from_secs(20);

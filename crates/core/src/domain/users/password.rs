@@ -15,9 +15,15 @@ fn dummy_hash() -> &'static str {
     })
 }
 
-/// Hashes and checks running at once in the whole server: each takes a core for a quarter of
-/// a second, so a burst of logins waits its turn instead of taking every core from the pages.
-static AT_ONCE: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
+/// Hashes and checks running at once in the whole server: one core fewer than the machine has
+/// (at least one). Each takes a core for a quarter of a second, so a burst of logins (a
+/// classroom at nine, or someone trying passwords) waits its turn while the pages keep a core:
+/// with every core hashing, 200 people logging in at once on two cores held every page for
+/// half a minute.
+static AT_ONCE: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    tokio::sync::Semaphore::new(cores.saturating_sub(1).max(1))
+});
 
 /// Hashes `password`.
 pub async fn hash(password: String) -> Result<String, DomainError> {

@@ -11,8 +11,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use rusqlite::Connection;
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{Connection, params_from_iter};
 
 use crate::db::Memo;
 
@@ -254,10 +254,7 @@ impl Walk<'_> {
     fn count(&self, part: Part<'_>) -> rusqlite::Result<i64> {
         let (sql, values) = self.part(part);
         let sql = format!("SELECT count(*) {} AND ({sql})", self.from_where);
-        let (sql, values) = plan::with_values(&sql, self.values(values));
-        self.conn
-            .prepare_cached(&sql)?
-            .query_row(params_from_iter(values), |r| r.get(0))
+        plan::one(self.conn, &sql, self.values(values), |r| r.get(0))
     }
 
     /// Each of `names`' number of tickets, in their order: counted kind by kind, each from the
@@ -284,13 +281,10 @@ impl Walk<'_> {
                 self.from_where,
                 holds.replace("{}", &marks(ids.len()))
             );
-            let (sql, values) = plan::with_values(&sql, self.values(ids));
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map(params_from_iter(values), |r| {
+            let rows = plan::rows(self.conn, &sql, self.values(ids), |r| {
                 Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, i64>(1)?))
             })?;
-            for row in rows {
-                let (id, n) = row?;
+            for (id, n) in rows {
                 if let Some(slot) = id
                     .and_then(|id| place.get(&id))
                     .and_then(|i| out.get_mut(*i))
@@ -311,10 +305,7 @@ impl Walk<'_> {
             self.from_where,
             if self.desc { "DESC" } else { "ASC" }
         );
-        let (sql, values) = plan::with_values(&sql, self.values(values));
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params_from_iter(values), |r| r.get(0))?;
-        rows.collect()
+        plan::rows(self.conn, &sql, self.values(values), |r| r.get(0))
     }
 
     /// Tickets `skip..skip + wanted` of the parts in order. Names that hold nothing are passed

@@ -8,8 +8,8 @@ use std::any::Any;
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex};
 
+use rusqlite::Connection;
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{Connection, params_from_iter};
 
 use super::counters;
 
@@ -88,10 +88,8 @@ pub fn count(
     values: &[SqlValue],
 ) -> rusqlite::Result<HashMap<i64, i64>> {
     let sql = format!("SELECT t.state_id, count(*) {from_where} GROUP BY t.state_id");
-    let (sql, values) = super::plan::with_values(&sql, values.to_vec());
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params_from_iter(values), |r| Ok((r.get(0)?, r.get(1)?)))?;
-    rows.collect()
+    let rows = super::plan::rows(conn, &sql, values.to_vec(), |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.into_iter().collect())
 }
 
 #[cfg(test)]

@@ -120,6 +120,7 @@ pub fn scope_counts(
     r: &Reader,
     scope: Scope,
 ) -> rusqlite::Result<count_cache::Counts> {
+    let _planning = super::plan::Planning::start(super::listing::wide(r));
     if r.viewer.all {
         // Exact at every moment, and remembered until tickets change all the same (a page then
         // reads no counts at all).

@@ -6,8 +6,8 @@ use super::rows::{Marks, details};
 use crate::domain::rights::names as right;
 use std::collections::HashMap;
 
+use rusqlite::Connection;
 use rusqlite::types::Value as SqlValue;
-use rusqlite::{Connection, params_from_iter};
 
 use crate::db::Memo;
 use crate::domain::clock;
@@ -332,10 +332,12 @@ fn named_order(code: &str) -> (String, Vec<Join>) {
 }
 
 fn ids(conn: &Connection, sql: &str, values: Vec<SqlValue>) -> rusqlite::Result<Vec<i64>> {
-    let (sql, values) = plan::with_values(sql, values);
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params_from_iter(values), |r| r.get(0))?;
-    rows.collect()
+    plan::rows(conn, sql, values, |r| r.get(0))
+}
+
+/// Whether `r` sees many tickets: their lists are planned with their values (see `plan`).
+pub(super) fn wide(r: &Reader) -> bool {
+    r.technician || r.viewer.all
 }
 
 /// Page `page` of `per_page` over `total` rows, clamped: (page, pages, offset).
@@ -470,12 +472,9 @@ fn state_slice(
         c.sql
     );
     let count = || -> rusqlite::Result<Vec<Group>> {
-        let (sql, values) = plan::with_values(&sql, values.clone());
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params_from_iter(values), |r| {
+        plan::rows(conn, &sql, values.clone(), |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?;
-        rows.collect()
+        })
     };
     // Kept until tickets change, as the counts by state (the resolved state of a million
     // tickets takes 70 ms to count this way).
@@ -553,9 +552,7 @@ fn ordered_ids(
             join_sql(&c.joins),
             c.sql
         );
-        let (sql, values) = plan::with_values(&sql, c.values.clone());
-        conn.prepare_cached(&sql)?
-            .query_row(params_from_iter(values), |r| r.get(0))?
+        plan::one(conn, &sql, c.values.clone(), |r| r.get(0))?
     };
     let (page, pages, offset) = paging(total, req.page, req.per_page);
     // A long list sorted by a name: read name by name rather than joined and sorted whole
@@ -685,6 +682,7 @@ pub fn neighbours(
     req: &ListRequest,
     id: i64,
 ) -> rusqlite::Result<Option<Neighbours>> {
+    let _planning = plan::Planning::start(wide(r));
     let c = condition(r, req);
     let at = |page: i64| -> rusqlite::Result<(Vec<i64>, i64, i64)> {
         let mut one = req.clone();
@@ -732,6 +730,7 @@ pub fn list(
     lang: Lang,
     now: i64,
 ) -> rusqlite::Result<ListPage> {
+    let _planning = plan::Planning::start(wide(r));
     let c = condition(r, req);
     let ((found, total, page, pages), more) = searched_page_ids(conn, memo, r, &c, req)?;
     Ok(ListPage {
@@ -775,6 +774,7 @@ pub fn all_ids(
     req: &ListRequest,
     limit: i64,
 ) -> rusqlite::Result<Vec<i64>> {
+    let _planning = plan::Planning::start(wide(r));
     let c = condition(r, req);
     let mut values = c.values.clone();
     values.push(SqlValue::Integer(limit));
@@ -798,6 +798,7 @@ pub fn all_rows(
     lang: Lang,
     now: i64,
 ) -> rusqlite::Result<Vec<Row>> {
+    let _planning = plan::Planning::start(wide(r));
     let mut everything = req.clone();
     everything.page = 1;
     everything.per_page = i64::MAX / 4;

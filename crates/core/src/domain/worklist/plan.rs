@@ -5,18 +5,91 @@
 //! found by the technician's index or by walking the tickets in the page's order depends on
 //! the values, and plans made without them took 150-300 ms instead of 2.
 //!
-//! Their values are therefore written into their text when all of them are integers (or
+//! For the lists of those who see many tickets (technicians, and whoever sees every ticket),
+//! their values are therefore written into their text when all of them are integers (or
 //! empty): numbers the server itself holds (users, states, page sizes), never text, which
-//! stays bound. Such a statement is planned once for its values and kept like any other.
+//! stays bound. Such a statement is planned for its values at each run, as before, and not
+//! kept: one kept per person and page pushed the statements every page shares out of the
+//! connections' caches. A requester's own tickets are found by the requester's index whatever
+//! the values: their lists keep plain, kept statements (with 200 people at once, mostly
+//! requesters, planning had taken half of the server's time).
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, Row, params_from_iter};
+
+thread_local! {
+    /// Whether the list queries run on this thread are planned with their values.
+    static WITH_VALUES: Cell<bool> = const { Cell::new(false) };
+}
+
+/// While kept, the list queries of this thread are planned with their values when `wide`
+/// (the reader sees many tickets).
+#[must_use]
+pub(super) struct Planning {
+    before: bool,
+}
+
+impl Planning {
+    pub(super) fn start(wide: bool) -> Self {
+        Planning {
+            before: WITH_VALUES.replace(wide),
+        }
+    }
+}
+
+impl Drop for Planning {
+    fn drop(&mut self) {
+        WITH_VALUES.set(self.before);
+    }
+}
+
+/// The rows of `sql` with `values`, each read by `f`, planned with the values when they are
+/// numbers (see the module's documentation).
+pub(super) fn rows<T>(
+    conn: &Connection,
+    sql: &str,
+    values: Vec<SqlValue>,
+    mut f: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<Vec<T>> {
+    if !WITH_VALUES.get() {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let rows = stmt.query_map(params_from_iter(values), |r| f(r))?;
+        return rows.collect();
+    }
+    match with_values(sql, values) {
+        (Cow::Owned(text), _) => {
+            let mut stmt = conn.prepare(&text)?;
+            let rows = stmt.query_map([], |r| f(r))?;
+            rows.collect()
+        }
+        (Cow::Borrowed(sql), values) => {
+            let mut stmt = conn.prepare_cached(sql)?;
+            let rows = stmt.query_map(params_from_iter(values), |r| f(r))?;
+            rows.collect()
+        }
+    }
+}
+
+/// The first row of [`rows`] (a count).
+pub(super) fn one<T>(
+    conn: &Connection,
+    sql: &str,
+    values: Vec<SqlValue>,
+    f: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<T> {
+    rows(conn, sql, values, f)?
+        .into_iter()
+        .next()
+        .ok_or(rusqlite::Error::QueryReturnedNoRows)
+}
 
 /// `sql` with its `?` and `?NNN` parameters replaced by `values`, when every value is an
 /// integer or NULL; otherwise, or when the text is not understood, `sql` and `values` as they
 /// are.
-pub(super) fn with_values(sql: &str, values: Vec<SqlValue>) -> (Cow<'_, str>, Vec<SqlValue>) {
+fn with_values(sql: &str, values: Vec<SqlValue>) -> (Cow<'_, str>, Vec<SqlValue>) {
     if values.is_empty() || !values.iter().all(is_number) {
         return (Cow::Borrowed(sql), values);
     }
