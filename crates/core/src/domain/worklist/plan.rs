@@ -54,21 +54,31 @@ pub(super) fn rows<T>(
     values: Vec<SqlValue>,
     mut f: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
 ) -> rusqlite::Result<Vec<T>> {
-    if !WITH_VALUES.get() {
-        let mut stmt = conn.prepare_cached(sql)?;
-        let rows = stmt.query_map(params_from_iter(values), |r| f(r))?;
-        return rows.collect();
-    }
-    match with_values(sql, values) {
-        (Cow::Owned(text), _) => {
-            let mut stmt = conn.prepare(&text)?;
-            let rows = stmt.query_map([], |r| f(r))?;
-            rows.collect()
-        }
-        (Cow::Borrowed(sql), values) => {
-            let mut stmt = conn.prepare_cached(sql)?;
-            let rows = stmt.query_map(params_from_iter(values), |r| f(r))?;
-            rows.collect()
+    let (text, values) = if WITH_VALUES.get() {
+        with_values(sql, values)
+    } else {
+        (Cow::Borrowed(sql), values)
+    };
+    // A statement with its values written in serves one person's page: not kept.
+    let mut stmt = match text {
+        Cow::Owned(text) => CachedOrNot::Not(conn.prepare(&text)?),
+        Cow::Borrowed(sql) => CachedOrNot::Cached(conn.prepare_cached(sql)?),
+    };
+    let rows = stmt.get().query_map(params_from_iter(values), |r| f(r))?;
+    rows.collect()
+}
+
+/// A statement from the connection's cache or prepared for one run.
+enum CachedOrNot<'c> {
+    Cached(rusqlite::CachedStatement<'c>),
+    Not(rusqlite::Statement<'c>),
+}
+
+impl<'c> CachedOrNot<'c> {
+    fn get(&mut self) -> &mut rusqlite::Statement<'c> {
+        match self {
+            CachedOrNot::Cached(s) => s,
+            CachedOrNot::Not(s) => s,
         }
     }
 }
@@ -105,6 +115,8 @@ fn is_number(v: &SqlValue) -> bool {
 
 fn literal(v: &SqlValue) -> String {
     match v {
+        // In parentheses, so that a minus before the parameter does not make a comment.
+        SqlValue::Integer(n) if *n < 0 => format!("({n})"),
         SqlValue::Integer(n) => n.to_string(),
         _ => "NULL".to_owned(),
     }
@@ -178,13 +190,35 @@ mod tests {
         );
         assert_eq!(
             sql,
-            "SELECT t.id FROM tickets t WHERE t.state_id = 3 AND t.priority_id IS NULL LIMIT 20 OFFSET -40"
+            "SELECT t.id FROM tickets t WHERE t.state_id = 3 AND t.priority_id IS NULL LIMIT 20 OFFSET (-40)"
         );
         assert!(values.is_empty());
+        let (sql, _) = with_values("SELECT t.created_at -? FROM tickets t", vec![int(-5)]);
+        assert_eq!(sql, "SELECT t.created_at -(-5) FROM tickets t");
         let text = vec![int(1), SqlValue::Text("' OR 1 --".to_owned())];
         let (sql, values) = with_values("SELECT 1 WHERE a = ? AND b LIKE ?", text.clone());
         assert_eq!(sql, "SELECT 1 WHERE a = ? AND b LIKE ?");
         assert_eq!(values, text);
+    }
+
+    #[test]
+    fn a_query_reads_the_same_rows_with_its_values_written_in_or_bound() {
+        let conn = Connection::open_in_memory().expect("memory");
+        conn.execute_batch(
+            "CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER);
+             INSERT INTO t VALUES (1, 5, NULL), (2, -3, 7), (3, 5, 7), (4, 9, NULL);",
+        )
+        .expect("table");
+        let sql = "SELECT id FROM t WHERE a -?1 > ?2 AND b IS ?3 ORDER BY id LIMIT ?4";
+        let values = || vec![int(-1), int(0), SqlValue::Null, int(10)];
+        let read = |wide: bool| {
+            let _planning = Planning::start(wide);
+            rows(&conn, sql, values(), |r| r.get::<_, i64>(0)).expect("rows")
+        };
+        assert_eq!(read(false), vec![1, 4]);
+        assert_eq!(read(true), read(false));
+        // The thread goes back to plain statements when the planning ends.
+        assert!(!WITH_VALUES.get());
     }
 
     #[test]
