@@ -20,12 +20,18 @@ pub fn free_port() -> u16 {
 
 /// Starts `gestdesk serve` on `127.0.0.1:port` with `data_dir`.
 pub fn serve(data_dir: &Path, port: u16) -> Child {
+    // `GESTDESK_BENCH_LOG` (a `RUST_LOG` filter) shows the server's log on standard error.
+    let log = std::env::var("GESTDESK_BENCH_LOG").ok();
     Command::new(BIN)
         .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
         .env("GESTDESK_DATA_DIR", data_dir)
-        .env("RUST_LOG", "warn")
+        .env("RUST_LOG", log.as_deref().unwrap_or("warn"))
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(if log.is_some() {
+            Stdio::inherit()
+        } else {
+            Stdio::null()
+        })
         .spawn()
         .expect("spawn gestdesk")
 }

@@ -45,6 +45,10 @@ pub struct Limits {
     pub total: u32,
 }
 
+/// The answer to a connection over the caps: the client shows a busy server and may try again,
+/// rather than a reset connection.
+const REFUSED: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 2\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 41\r\n\r\nToo many connections: try again shortly.\n";
+
 /// Files kept free for the database, attachments, backups and logs.
 const FILES_KEPT_FREE: u64 = 128;
 
@@ -58,10 +62,17 @@ impl Limits {
             write_stall: Duration::from_secs(60),
             body_idle: Duration::from_secs(30),
             body_total: Duration::from_secs(30 * 60),
-            per_address: 256,
+            per_address: per_address_for(total),
             total: u32::try_from(total).unwrap_or(16_384),
         }
     }
+}
+
+/// What one address may hold out of `total`: a quarter, and never under 256. One browser opens
+/// up to six connections, so a school or an office behind one NAT address, or a terminal
+/// server, needs hundreds; a quarter still leaves three quarters to everyone else.
+fn per_address_for(total: u64) -> u32 {
+    u32::try_from((total / 4).max(256)).unwrap_or(u32::MAX)
 }
 
 /// Raises the soft open-file limit to the hard one; returns the limit in force.
@@ -165,6 +176,8 @@ pub async fn serve(
                     "connection from {address} refused: too many open connections ({refused_logged} so far)"
                 );
             }
+            // Said in a few bytes if the socket takes them at once, never waited for.
+            let _ = stream.try_write(REFUSED);
             drop(stream);
             continue;
         };
