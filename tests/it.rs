@@ -7,6 +7,8 @@ mod common;
 
 /// Rights, attacks, lock-outs and sessions.
 mod access;
+/// The asset inventory.
+mod assets;
 /// Pages in a real headless Chromium.
 mod browser;
 /// Outgoing mail through a real SMTP server.

@@ -8,6 +8,7 @@
 
 mod account;
 mod admin;
+mod assets;
 mod auth;
 mod cookies;
 mod csrf;
@@ -62,6 +63,7 @@ pub(crate) fn pages() -> Routes {
         .merge(tickets::routes())
         .merge(worklist::routes())
         .merge(procedures::routes())
+        .merge(assets::routes())
         .get(paths::REGISTER, Access::Anyone, register::page)
         .post(paths::REGISTER, Access::Anyone, register::submit)
         .get(paths::QUICK_USER_NEW, QUICK_USERS, quick_user::new_form)

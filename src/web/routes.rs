@@ -159,8 +159,10 @@ impl Routes {
 
 /// The function switches that have pages in this version (see
 /// [`Routes::behind_function`]); the settings page says so of the others.
-pub const FUNCTIONS_WITH_PAGES: &[crate::domain::settings::Flag] =
-    &[crate::domain::settings::FUNCTION_PROCEDURES];
+pub const FUNCTIONS_WITH_PAGES: &[crate::domain::settings::Flag] = &[
+    crate::domain::settings::FUNCTION_PROCEDURES,
+    crate::domain::settings::FUNCTION_ASSETS,
+];
 
 /// Every page route with its access rule.
 pub fn table() -> Vec<RouteInfo> {

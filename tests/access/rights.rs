@@ -279,7 +279,7 @@ struct Probe {
     right: &'static str,
     /// The profile the right is granted to and taken from; a user of that profile asks.
     profile: Profile,
-    /// The page asked for: `{ticket}`, `{resolved}` (awaiting validation), `{procedure}`, `{tom}`, `{tom_entry}`, `{admin_entry}`,
+    /// The page asked for: `{ticket}`, `{resolved}` (awaiting validation), `{procedure}`, `{asset}`, `{tom}`, `{tom_entry}`, `{admin_entry}`,
     /// `{attachment}`, `{service}`, `{agency}`, `{view}` stand for the fixtures.
     path: &'static str,
     effect: Effect,
@@ -294,6 +294,14 @@ struct Probe {
 const fn with_procedures(p: Probe) -> Probe {
     Probe {
         settings: &[("procedure", "1")],
+        ..p
+    }
+}
+
+/// `p` with the assets function switched on.
+const fn with_assets(p: Probe) -> Probe {
+    Probe {
+        settings: &[("asset", "1")],
         ..p
     }
 }
@@ -586,6 +594,62 @@ const PROBES: &[Probe] = &[
         T,
         "/procedures",
         Hides("Initech procedure"),
+    )),
+    with_assets(probe("asset", T, "/assets", Opens)),
+    with_assets(probe("side_asset_create", T, "/assets/new", Opens)),
+    with_assets(probe(
+        "asset_delete",
+        T,
+        "/assets/{asset}",
+        Shows("/delete\""),
+    )),
+    with_assets(probe(
+        "asset_location_disp",
+        T,
+        "/assets/new",
+        Shows(r#"name="location""#),
+    )),
+    with_assets(probe(
+        "asset_virtualization_disp",
+        T,
+        "/assets/new",
+        Shows(r#"name="virtual""#),
+    )),
+    with_assets(probe(
+        "asset_list_col_location",
+        T,
+        "/assets",
+        Shows(r#"name="location" form="asset-filters""#),
+    )),
+    with_assets(probe(
+        "asset_list_col_sn_manufacturer",
+        T,
+        "/assets",
+        Shows("SN-FIXTURE-1"),
+    )),
+    with_assets(probe(
+        "asset_list_company_only",
+        T,
+        "/assets",
+        Hides("Initech laptop"),
+    )),
+    with_assets(probe(
+        "asset_list_department_only",
+        T,
+        "/assets",
+        Hides("Initech laptop"),
+    )),
+    with_assets(probe(
+        "asset_list_view_only",
+        T,
+        "/assets/{asset}",
+        Hides("/edit\""),
+    )),
+    with_assets(probe(
+        "side_asset_all_state",
+        T,
+        "/assets",
+        Shows("All states"),
     )),
     probe("admin_groups", T, "/admin/groups", Opens),
     probe("admin_backup", T, "/admin/backups", Opens),
@@ -1013,6 +1077,13 @@ async fn every_right_takes_effect_or_says_it_does_not_yet() {
              SELECT id, {ursula_id} FROM groups WHERE name = 'Fixture users';"
     ))
     .expect("more tickets");
+    // An asset of the administrator (of no company and no service), installed.
+    sql.execute(
+        "INSERT INTO assets (name, sn_manufacturer, state_id, user_id, created_at, modified_at)
+         VALUES ('Initech laptop', 'SN-FIXTURE-1', 2, ?1, unixepoch(), unixepoch())",
+        [admin_id],
+    )
+    .expect("asset");
     let service_ticket = app.count("SELECT id FROM tickets WHERE title = 'Fixture service ticket'");
     let agency_ticket = app.count("SELECT id FROM tickets WHERE title = 'Fixture agency ticket'");
     let ids = [
@@ -1023,6 +1094,10 @@ async fn every_right_takes_effect_or_says_it_does_not_yet() {
         (
             "{procedure}",
             app.count("SELECT max(id) FROM procedures").to_string(),
+        ),
+        (
+            "{asset}",
+            app.count("SELECT max(id) FROM assets").to_string(),
         ),
         ("{tom}", tom_id.to_string()),
         ("{sam}", sam_id.to_string()),

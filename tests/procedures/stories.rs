@@ -59,7 +59,7 @@ async fn the_procedures_switch_shows_or_hides_the_function_at_the_next_request()
             .body
             .matches("This version of Gestdesk has no pages for this function")
             .count(),
-        7
+        6
     );
 
     // On from the settings page: the next request of everyone follows, no restart.

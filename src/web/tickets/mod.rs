@@ -141,6 +141,8 @@ pub fn routes() -> Routes {
                 right::TICKET_NEW_USER,
                 right::TICKET_SEND_MAIL,
                 right::TICKET_OBSERVER,
+                // The asset form's user picker.
+                right::ASSET,
             ]),
             people::search,
         )

@@ -256,6 +256,43 @@ pub fn for_visitor(visitor: &Visitor) -> Vec<Section> {
             }],
         });
     }
+    if visitor
+        .settings
+        .flag(crate::domain::settings::FUNCTION_ASSETS)
+        && has(right::ASSET)
+    {
+        let on_assets = visitor.path == paths::ASSETS
+            || visitor.path.starts_with("/assets/")
+            || visitor.path.starts_with("/assets?");
+        let warranty = visitor.path.contains("warranty=");
+        let mut entries = vec![Entry {
+            label: lang.t("menu-assets"),
+            href: paths::ASSETS.to_owned(),
+            icon: icons::MONITOR,
+            note: None,
+            count: None,
+            current: on_assets && !warranty,
+            new_tab: false,
+        }];
+        if visitor
+            .settings
+            .flag(crate::domain::settings::FUNCTION_ASSET_WARRANTY)
+        {
+            entries.push(Entry {
+                label: lang.t("menu-asset-warranties"),
+                href: format!("{}?warranty=under", paths::ASSETS),
+                icon: icons::CLOCK,
+                note: None,
+                count: None,
+                current: on_assets && warranty,
+                new_tab: false,
+            });
+        }
+        sections.push(Section {
+            title: Some(lang.t("menu-assets")),
+            entries,
+        });
+    }
     let admin: Vec<Entry> = ADMIN
         .iter()
         .filter(|d| d.access.allows(Some(&has)))

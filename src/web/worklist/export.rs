@@ -161,8 +161,13 @@ pub async fn download(
         &rows,
         reader.settings.raw(settings::CSV_SEPARATOR),
     );
+    Ok(attachment(body, "tickets"))
+}
+
+/// `body` as a CSV file to download, named `<stem>-<today>.csv`, kept by no cache.
+pub fn attachment(body: String, stem: &str) -> Response {
     let name = format!(
-        "attachment; filename=\"tickets-{}.csv\"",
+        "attachment; filename=\"{stem}-{}.csv\"",
         clock::date_text(clock::now())
     );
     let mut response = body.into_response();
@@ -175,7 +180,7 @@ pub async fn download(
         h.insert(CONTENT_DISPOSITION, v);
     }
     h.insert(CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
-    Ok(response)
+    response
 }
 
 #[cfg(test)]

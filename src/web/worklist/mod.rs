@@ -3,11 +3,11 @@
 
 mod activity;
 pub(crate) mod bulk;
-mod export;
+pub(crate) mod export;
 mod live;
 pub mod page;
 mod supervision;
-mod table;
+pub(crate) mod table;
 
 use super::paths;
 use super::routes::{Access, Routes};

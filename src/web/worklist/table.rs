@@ -49,7 +49,7 @@ fn badge(b: Option<&Badge>) -> Markup {
 }
 
 /// A `#rrggbb` colour, or grey for anything else (colours come from lists admins edit).
-fn safe_color(c: &str) -> &str {
+pub(crate) fn safe_color(c: &str) -> &str {
     let ok = c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|ch| ch.is_ascii_hexdigit());
     if ok { c } else { "#999999" }
 }

@@ -84,6 +84,10 @@ id_type!(
     /// The id of a reminder.
     ReminderId
 );
+id_type!(
+    /// The id of an asset.
+    AssetId
+);
 
 #[cfg(test)]
 mod tests {

@@ -100,6 +100,19 @@ pub fn names(
         .collect())
 }
 
+/// The names of every entry of the list with code `code`, by id, in `lang` (none for an
+/// unknown code).
+pub fn names_by_code(
+    conn: &Connection,
+    code: &str,
+    lang: Lang,
+) -> rusqlite::Result<HashMap<i64, String>> {
+    match super::find(code) {
+        Some(def) => names(conn, def, lang),
+        None => Ok(HashMap::new()),
+    }
+}
+
 /// The entries to offer in a choice list: enabled ones, plus those in `keep` (the current values
 /// of what is being edited) even if retired since, marked so.
 pub fn choices(

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use rusqlite::Connection;
 
-use crate::domain::lists::{self, repo};
+use crate::domain::lists::repo;
 use crate::domain::tickets::options::{self, Sub};
 use crate::i18n::Lang;
 
@@ -41,20 +41,13 @@ impl Names {
     }
 }
 
-fn names_of(conn: &Connection, code: &str, lang: Lang) -> rusqlite::Result<HashMap<i64, String>> {
-    match lists::find(code) {
-        Some(def) => repo::names(conn, def, lang),
-        None => Ok(HashMap::new()),
-    }
-}
-
 impl Names {
     /// Every name, in `lang`.
     pub fn load(conn: &Connection, lang: Lang) -> rusqlite::Result<Self> {
         Ok(Self {
-            categories: names_of(conn, "categories", lang)?,
-            subcategories: names_of(conn, "subcategories", lang)?,
-            companies: names_of(conn, "companies", lang)?,
+            categories: repo::names_by_code(conn, "categories", lang)?,
+            subcategories: repo::names_by_code(conn, "subcategories", lang)?,
+            companies: repo::names_by_code(conn, "companies", lang)?,
         })
     }
 }

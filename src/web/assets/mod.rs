@@ -1,0 +1,66 @@
+//! Assets (the "asset" function switch): the list with its search, state tabs, filters and
+//! CSV export, an asset's sheet with its interfaces, tickets and history, and the form that
+//! writes one. Every route is behind the switch: while it is off they answer "not found" and
+//! the menu has no entry. The domain checks the same rights again for every write.
+
+mod batch;
+mod edit;
+mod export;
+mod free_ip;
+mod list;
+mod sheet;
+
+use crate::domain::rights::{Right, names};
+use crate::domain::settings::FUNCTION_ASSETS;
+
+use super::paths;
+use super::routes::{Access, Routes};
+
+/// Rights of this area (GestSup's names).
+pub const SEE: Right = names::ASSET;
+pub const CREATE: Right = names::SIDE_ASSET_CREATE;
+pub const DELETE: Right = names::ASSET_DELETE;
+pub const VIEW_ONLY: Right = names::ASSET_LIST_VIEW_ONLY;
+pub const ALL_STATES: Right = names::SIDE_ASSET_ALL_STATE;
+pub const LOCATION: Right = names::ASSET_LOCATION_DISP;
+pub const VIRTUALIZATION: Right = names::ASSET_VIRTUALIZATION_DISP;
+pub const COL_LOCATION: Right = names::ASSET_LIST_COL_LOCATION;
+pub const COL_SERIAL: Right = names::ASSET_LIST_COL_SN_MANUFACTURER;
+
+/// The routes of this area.
+pub fn routes() -> Routes {
+    Routes::new()
+        .get(paths::ASSETS, Access::Right(SEE), list::page)
+        .get(paths::ASSETS_EXPORT, Access::Right(SEE), export::csv)
+        .get(paths::ASSETS_FREE_IP, Access::Right(SEE), free_ip::page)
+        .get(
+            paths::ASSET_NEW,
+            Access::AllRights(&[SEE, CREATE]),
+            edit::new_page,
+        )
+        .post(
+            paths::ASSETS,
+            Access::AllRights(&[SEE, CREATE]),
+            edit::create,
+        )
+        .get(
+            paths::ASSETS_BATCH,
+            Access::AllRights(&[SEE, CREATE]),
+            batch::page,
+        )
+        .post(
+            paths::ASSETS_BATCH,
+            Access::AllRights(&[SEE, CREATE]),
+            batch::create,
+        )
+        .get(paths::ASSET, Access::Right(SEE), sheet::page)
+        .get(paths::ASSET_EDIT, Access::Right(SEE), edit::edit_page)
+        .post(paths::ASSET, Access::Right(SEE), edit::save)
+        .post(paths::ASSET_NOTE, Access::Right(SEE), sheet::note)
+        .post(
+            paths::ASSET_DELETE,
+            Access::AllRights(&[SEE, DELETE]),
+            sheet::delete,
+        )
+        .behind_function(FUNCTION_ASSETS)
+}

@@ -1,0 +1,336 @@
+//! `GET /assets/{id}`: an asset's sheet (its fields, interfaces, the tickets about it and its
+//! history), with the note form and the actions the reader's rights allow; and the note and
+//! delete actions.
+
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
+
+use crate::domain::DomainError;
+use crate::domain::assets::AssetId;
+use crate::domain::assets::history::{self, Kind, What};
+use crate::domain::assets::use_cases::{self, Names, People, Shown};
+use crate::domain::settings::FUNCTION_ASSET_VNC;
+use crate::i18n::{Lang, format_datetime, format_day};
+use crate::web::auth::redirect_with_flash;
+use crate::web::error::WebError;
+use crate::web::extract::{Authed, FormPairs};
+use crate::web::flash::Flash;
+use crate::web::paths::{self, fill};
+use crate::web::state::AppState;
+use crate::web::ui::form::{action_button, csrf_field};
+use crate::web::ui::layout;
+use crate::web::visitor::Visitor;
+use crate::web::worklist::table::safe_color;
+
+use super::{DELETE, LOCATION, VIEW_ONLY, VIRTUALIZATION};
+
+/// A state as a coloured dot and its name.
+pub fn state_dot(names: &Names, state: i64) -> Markup {
+    html! {
+        @if let Some(s) = names.state(state) {
+            span.dot-badge {
+                span.dot style=(format!("background:{}", safe_color(&s.color))) {}
+                (s.name)
+            }
+        }
+    }
+}
+
+/// How a stored history value reads.
+fn shown_value(lang: Lang, names: &Names, people: &People, kind: Kind, value: &str) -> String {
+    if value.is_empty() {
+        return "—".to_owned();
+    }
+    let id = value.parse::<i64>().ok();
+    match kind {
+        Kind::Text => value.to_owned(),
+        Kind::Date => format_day(lang, value),
+        Kind::Flag => lang.t(if value == "1" {
+            "asset-yes"
+        } else {
+            "asset-no"
+        }),
+        Kind::Person => id
+            .and_then(|i| people.get(&i))
+            .cloned()
+            .unwrap_or_else(|| lang.t("asset-removed-entry")),
+        Kind::List(code) => id
+            .and_then(|i| names.of_list(code, i))
+            .cloned()
+            .unwrap_or_else(|| lang.t("asset-removed-entry")),
+        Kind::Ifaces => value
+            .lines()
+            .map(|line| {
+                let mut parts = line.split('|');
+                let role = parts
+                    .next()
+                    .and_then(|r| r.parse::<i64>().ok())
+                    .and_then(|r| names.roles.get(&r))
+                    .cloned()
+                    .unwrap_or_default();
+                let rest: Vec<&str> = parts.filter(|p| !p.is_empty()).collect();
+                format!("{role} {}", rest.join(" ")).trim().to_owned()
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
+fn facts(visitor: &Visitor, s: &Shown) -> Vec<(String, String)> {
+    let lang = visitor.lang;
+    let a = &s.asset;
+    let n = &s.names;
+    let name_of = |map: &std::collections::HashMap<i64, String>, id: Option<i64>| {
+        id.and_then(|i| map.get(&i)).cloned().unwrap_or_default()
+    };
+    let person = |id: Option<i64>| {
+        id.and_then(|i| s.people.get(&i))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let day = |d: &Option<String>| {
+        d.as_deref()
+            .map(|d| format_day(lang, d))
+            .unwrap_or_default()
+    };
+    let mut rows = vec![
+        (lang.t("asset-field-type"), name_of(&n.types, a.type_id)),
+        (
+            lang.t("asset-field-manufacturer"),
+            name_of(&n.manufacturers, a.manufacturer_id),
+        ),
+        (lang.t("asset-field-model"), name_of(&n.models, a.model_id)),
+    ];
+    if !a.is_virtual {
+        rows.push((
+            lang.t("asset-field-sn-manufacturer"),
+            a.sn_manufacturer.clone(),
+        ));
+    }
+    rows.extend([
+        (lang.t("asset-field-sn-internal"), a.sn_internal.clone()),
+        (lang.t("asset-field-user"), person(a.user_id)),
+        (
+            lang.t("asset-field-service"),
+            name_of(&n.services, a.service_id),
+        ),
+        (lang.t("asset-field-technician"), person(a.technician_id)),
+    ]);
+    if !a.is_virtual {
+        if visitor.has_right(LOCATION) {
+            rows.push((
+                lang.t("asset-field-location"),
+                name_of(&n.locations, a.location_id),
+            ));
+        }
+        rows.push((lang.t("asset-field-socket"), a.socket.clone()));
+        rows.push((lang.t("asset-field-purchased-on"), day(&a.purchased_on)));
+    }
+    rows.push((lang.t("asset-field-installed-on"), day(&a.installed_on)));
+    if !a.is_virtual {
+        rows.push((lang.t("asset-field-warranty-end"), day(&a.warranty_end)));
+    }
+    rows.push((lang.t("asset-field-end-of-life-on"), day(&a.end_of_life_on)));
+    if visitor.has_right(VIRTUALIZATION) {
+        rows.push((
+            lang.t("asset-field-virtual"),
+            lang.t(if a.is_virtual {
+                "asset-yes"
+            } else {
+                "asset-no"
+            }),
+        ));
+    }
+    rows.retain(|(_, v)| !v.is_empty());
+    rows
+}
+
+fn history_list(lang: Lang, s: &Shown) -> Markup {
+    html! {
+        @if s.history.is_empty() {
+            p.muted { (lang.t("asset-history-none")) }
+        } @else {
+            ol.asset-history {
+                @for e in &s.history {
+                    li {
+                        span.muted { (format_datetime(lang, e.at)) " · " (e.author) } " "
+                        @match &e.what {
+                            What::Created => { (lang.t("asset-history-created")) }
+                            What::Deleted => { (lang.t("asset-history-deleted")) }
+                            What::Note(body) => { q.asset-note { (body) } }
+                            What::Changed { field, old, new } => {
+                                @if let Some((label, kind)) = history::field(field) {
+                                    strong { (lang.t(label)) } ": "
+                                    (shown_value(lang, &s.names, &s.people, kind, old))
+                                    " → "
+                                    (shown_value(lang, &s.names, &s.people, kind, new))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn render(
+    visitor: &Visitor,
+    s: &Shown,
+    note_error: Option<&crate::i18n::Msg>,
+    note: &str,
+) -> Markup {
+    let lang = visitor.lang;
+    let a = &s.asset;
+    let id = a.id;
+    let may_edit = s.may_edit && !visitor.has_right(VIEW_ONLY);
+    let n = &s.names;
+    // The remote control link, from the first interface with an address.
+    let vnc = visitor
+        .settings
+        .flag(FUNCTION_ASSET_VNC)
+        .then(|| {
+            a.ifaces
+                .iter()
+                .find(|i| !i.ip.is_empty())
+                .map(|i| i.ip.clone())
+        })
+        .flatten();
+    html! {
+        div.asset-title {
+            (state_dot(n, a.state_id))
+            div.list-actions {
+                @if let Some(ip) = vnc.as_deref() {
+                    a.button href=(if ip.contains(':') { format!("vnc://[{ip}]") } else { format!("vnc://{ip}") }) { (lang.t("asset-vnc")) }
+                }
+                @if may_edit {
+                    a.button href=(fill(paths::ASSET_EDIT, &[&id])) { (lang.t("asset-edit")) }
+                    @if visitor.has_right(DELETE) {
+                        (action_button(visitor, &fill(paths::ASSET_DELETE, &[&id]), &lang.t("asset-delete"),
+                            "button button-danger", Some(&lang.t("asset-delete-confirm"))))
+                    }
+                }
+            }
+        }
+        (crate::web::ui::facts::panel(&facts(visitor, s)))
+        @if !a.description.is_empty() {
+            section.panel {
+                h2 { (lang.t("asset-field-description")) }
+                p.pre-line { (a.description) }
+            }
+        }
+        @if !a.ifaces.is_empty() {
+            section.panel {
+                h2 { (lang.t("asset-ifaces")) }
+                div.table-wrap {
+                    table.data-table {
+                        thead { tr {
+                            th scope="col" { (lang.t("asset-iface-role")) }
+                            th scope="col" { (lang.t("asset-iface-netbios")) }
+                            th scope="col" { (lang.t("asset-iface-ip")) }
+                            th scope="col" { (lang.t("asset-iface-mac")) }
+                        } }
+                        tbody {
+                            @for i in &a.ifaces {
+                                tr {
+                                    td { (i.role_id.and_then(|r| n.roles.get(&r)).map_or("", String::as_str)) }
+                                    td { (i.netbios) }
+                                    td { code { (i.ip) } }
+                                    td { code { (i.mac) } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        section.panel {
+            h2 { (lang.t("asset-tickets")) }
+            @if s.tickets.is_empty() {
+                p.muted { (lang.t("asset-tickets-none")) }
+            } @else {
+                ul {
+                    @for (number, title, state) in &s.tickets {
+                        li {
+                            a href=(fill(paths::TICKET, &[number])) { "#" (number) " " (title) }
+                            " " span.muted { (s.ticket_states.get(state).map_or("", String::as_str)) }
+                        }
+                    }
+                }
+            }
+        }
+        section.panel #asset-history {
+            h2 { (lang.t("asset-history")) }
+            @if may_edit {
+                form.stack method="post" action=(fill(paths::ASSET_NOTE, &[&id])) {
+                    (csrf_field(visitor))
+                    div.field.has-error[note_error.is_some()] {
+                        label for="f-note" { (lang.t("asset-note")) }
+                        textarea #f-note name="note" rows="2" aria-invalid=[note_error.map(|_| "true")] { (note) }
+                        @if let Some(m) = note_error { p.field-error { (m.render(lang)) } }
+                    }
+                    div.form-actions {
+                        button.button type="submit" { (lang.t("asset-note-add")) }
+                    }
+                }
+            }
+            (history_list(lang, s))
+        }
+    }
+}
+
+/// `GET /assets/{id}`.
+pub async fn page(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<AssetId>,
+) -> Result<Response, WebError> {
+    let visitor = authed.visitor.clone();
+    let shown = use_cases::show(state.db(), authed.actor(), id, visitor.lang).await?;
+    let title = shown.asset.name.clone();
+    Ok(layout::page(&visitor, &title, render(&visitor, &shown, None, "")).into_response())
+}
+
+/// `POST /assets/{id}/notes`: a note in the history.
+pub async fn note(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<AssetId>,
+    sent: FormPairs,
+) -> Result<Response, WebError> {
+    let text = sent.get("note").to_owned();
+    match use_cases::note(state.db(), authed.actor(), id, text.clone()).await {
+        Ok(()) => Ok(redirect_with_flash(
+            &format!("{}#asset-history", fill(paths::ASSET, &[&id])),
+            Flash::Saved,
+            authed.visitor.secure,
+        )),
+        Err(DomainError::Invalid(errors)) => {
+            let visitor = authed.visitor.clone();
+            let shown = use_cases::show(state.db(), authed.actor(), id, visitor.lang).await?;
+            let title = shown.asset.name.clone();
+            let body = render(&visitor, &shown, errors.get("note"), &text);
+            Ok((
+                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+                layout::page(&visitor, &title, body),
+            )
+                .into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `POST /assets/{id}/delete`.
+pub async fn delete(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<AssetId>,
+) -> Result<Response, WebError> {
+    use_cases::delete(state.db(), authed.actor(), id).await?;
+    Ok(redirect_with_flash(
+        paths::ASSETS,
+        Flash::Deleted,
+        authed.visitor.secure,
+    ))
+}

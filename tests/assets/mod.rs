@@ -1,0 +1,5 @@
+//! Assets: inventorying them with their interfaces, finding them, the rules on addresses, two
+//! people saving the same asset, history, rights and export.
+
+/// Assets: the inventory, its search, rules, history and rights.
+pub mod stories;
