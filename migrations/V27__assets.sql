@@ -35,6 +35,21 @@ CREATE INDEX assets_user ON assets(user_id) WHERE user_id IS NOT NULL;
 CREATE INDEX assets_model ON assets(model_id);
 CREATE INDEX assets_warranty ON assets(warranty_end) WHERE deleted = 0 AND warranty_end IS NOT NULL;
 
+-- The search over `search_text` by any part of a word (three characters or more).
+CREATE VIRTUAL TABLE assets_fts USING fts5(
+    search_text, content = 'assets', content_rowid = 'id', tokenize = 'trigram'
+);
+CREATE TRIGGER assets_fts_insert AFTER INSERT ON assets BEGIN
+    INSERT INTO assets_fts (rowid, search_text) VALUES (NEW.id, NEW.search_text);
+END;
+CREATE TRIGGER assets_fts_update AFTER UPDATE OF search_text ON assets BEGIN
+    INSERT INTO assets_fts (assets_fts, rowid, search_text) VALUES ('delete', OLD.id, OLD.search_text);
+    INSERT INTO assets_fts (rowid, search_text) VALUES (NEW.id, NEW.search_text);
+END;
+CREATE TRIGGER assets_fts_delete AFTER DELETE ON assets BEGIN
+    INSERT INTO assets_fts (assets_fts, rowid, search_text) VALUES ('delete', OLD.id, OLD.search_text);
+END;
+
 CREATE TABLE asset_ifaces (
     id           INTEGER PRIMARY KEY,
     asset_id     INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE,

@@ -18,6 +18,20 @@ pub fn free_port() -> u16 {
         .expect("port")
 }
 
+/// Changes a setting of the instance in `dir` through `gestdesk settings set`.
+pub fn set_setting(dir: &Path, key: &str, value: &str) {
+    let out = Command::new(BIN)
+        .args(["settings", "set", key, value])
+        .env("GESTDESK_DATA_DIR", dir)
+        .output()
+        .expect("gestdesk settings");
+    assert!(
+        out.status.success(),
+        "settings set {key}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// Starts `gestdesk serve` on `127.0.0.1:port` with `data_dir`.
 pub fn serve(data_dir: &Path, port: u16) -> Child {
     // `GESTDESK_BENCH_LOG` (a `RUST_LOG` filter) shows the server's log on standard error.
@@ -65,18 +79,26 @@ pub fn verdict(ok: bool) -> &'static str {
 
 /// Runs `gestdesk demo` on `dir`; returns the time it took and what it printed.
 pub fn demo(dir: &Path, tickets: u32, users: u32) -> (Duration, String) {
+    demo_with(dir, tickets, users, &[])
+}
+
+/// [`demo`] with more of its options (`--assets 20000`).
+pub fn demo_with(dir: &Path, tickets: u32, users: u32, more: &[&str]) -> (Duration, String) {
     let started = std::time::Instant::now();
+    let (tickets, users) = (tickets.to_string(), users.to_string());
+    // The benchmarks search for English words.
+    let mut args = vec![
+        "demo",
+        "--tickets",
+        &tickets,
+        "--users",
+        &users,
+        "--lang",
+        "en",
+    ];
+    args.extend_from_slice(more);
     let out = Command::new(BIN)
-        .args([
-            "demo",
-            "--tickets",
-            &tickets.to_string(),
-            "--users",
-            &users.to_string(),
-            // The benchmarks search for English words.
-            "--lang",
-            "en",
-        ])
+        .args(&args)
         .env("GESTDESK_DATA_DIR", dir)
         .env("LANG", "C")
         .stderr(Stdio::inherit())

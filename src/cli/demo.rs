@@ -34,6 +34,14 @@ pub(super) async fn demo(
             ("seconds", &seconds),
         ],
     ))?;
+    say(&lang.t_args(
+        "cli-demo-assets",
+        &[
+            ("assets", &s.assets.to_string()),
+            ("ifaces", &s.asset_ifaces.to_string()),
+            ("networks", &s.networks.to_string()),
+        ],
+    ))?;
     if let Some(admin) = &s.admin_login {
         say(&lang.t_args("cli-demo-admin", &[("login", admin)]))?;
     }

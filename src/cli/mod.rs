@@ -139,6 +139,9 @@ pub enum Command {
         /// language]
         #[arg(long, value_parser = parse_lang)]
         lang: Option<crate::i18n::Lang>,
+        /// How many assets to create [default: one per twenty tickets]
+        #[arg(long)]
+        assets: Option<u32>,
     },
 }
 
@@ -209,6 +212,7 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             users,
             seed,
             lang,
+            assets,
         } => {
             demo(
                 config,
@@ -217,6 +221,7 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
                     users,
                     seed,
                     lang,
+                    assets,
                 },
             )
             .await

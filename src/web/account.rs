@@ -99,6 +99,23 @@ fn view(
         @match tab {
             Tab::Information => {
                 (facts::panel(&summary))
+                @if !p.assets.is_empty() {
+                    section.panel #your-assets {
+                        h2 { (lang.t("profile-assets")) }
+                        ul {
+                            @for a in &p.assets {
+                                li {
+                                    @if visitor.has_right(crate::domain::rights::names::ASSET) {
+                                        a href=(fill(paths::ASSET, &[&a.id])) { (a.name) }
+                                    } @else {
+                                        strong { (a.name) }
+                                    }
+                                    " " span.muted { (a.kind) " " (a.model) " " (a.sn_manufacturer) }
+                                }
+                            }
+                        }
+                    }
+                }
                 section.panel {
                     form.stack method="post" action=(paths::PROFILE) novalidate {
                         (csrf_field(visitor))

@@ -483,3 +483,24 @@ async fn free_addresses_of_a_network_leave_out_reserved_ones_and_the_sheet_links
     assert!(!tess.get(&sheet).await.body.contains("vnc://"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_requester_sees_the_assets_in_their_name_on_their_profile() {
+    let (app, _admin) = TestApp::with_admin().await;
+    app.set_setting("asset", "1");
+    let tess = app.login_as("tess", Profile::Technician).await;
+    let ursula = app.login_as("ursula", Profile::User).await;
+    let owner = format!("u{}", app.user_id("ursula"));
+    create(&tess, &form(WORKSTATION, &[("user", &owner)])).await;
+    let profile = ursula.get("/profile").await;
+    profile
+        .assert_contains("Your equipment")
+        .assert_contains("PC-ACCOUNTS-01")
+        .assert_contains("Optiplex 3020");
+    // Named, not linked: she holds no right to the asset pages.
+    assert!(!profile.body.contains("href=\"/assets/"));
+    // With the function off, nothing about assets.
+    app.set_setting("asset", "0");
+    assert!(!ursula.get("/profile").await.body.contains("PC-ACCOUNTS-01"));
+    app.stop().await;
+}

@@ -542,6 +542,27 @@ async fn sample_data_fills_an_empty_instance_with_tickets_in_every_state() {
         ) == 0,
         "numbered in opening order"
     );
+    // Assets, one per twenty tickets, with interfaces in declared networks; some tickets are
+    // about their requester's asset; the search index reads them.
+    assert_eq!(count("SELECT count(*) FROM assets"), 30);
+    assert!(stdout.contains("30 assets with"), "{stdout}");
+    assert!(count("SELECT count(*) FROM asset_ifaces WHERE ip LIKE '10.10.%'") >= 30);
+    assert_eq!(count("SELECT count(*) FROM asset_networks"), 3);
+    assert!(count("SELECT count(*) FROM tickets WHERE asset_id IS NOT NULL") > 0);
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM tickets t JOIN assets a ON a.id = t.asset_id WHERE a.user_id IS NOT t.requester_id"
+        ),
+        0
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM assets_fts WHERE assets_fts MATCH '\"10.10.0\"'"),
+        count("SELECT count(DISTINCT asset_id) FROM asset_ifaces WHERE ip LIKE '10.10.0.%'")
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM asset_events WHERE kind = 'created'"),
+        30
+    );
     let files: Vec<String> = {
         let mut stmt = conn
             .prepare("SELECT storage_name FROM attachments")

@@ -31,9 +31,11 @@ cli-repair-nothing = Es war nichts zu reparieren.
 cli-repair-done = „{ $login }" ist ein funktionierender Administrator. Falls auch das Passwort verloren ist: gestdesk reset-password { $login }
 
 cli-demo-done = Beispieldaten in { $seconds } s angelegt: { $tickets } Tickets mit { $entries } Verlaufseinträgen und { $attachments } Anhängen, { $procedures } Prozeduren, { $users } Benutzer in { $companies } Firmen, { $technicians } Techniker.
+cli-demo-assets = { $assets } Geräte mit { $ifaces } IP-Schnittstellen in { $networks } angelegten Netzwerken.
 cli-demo-admin = Administratorkonto: { $login }
 cli-demo-logins = Techniker { $first_tech } bis { $last_tech }, Benutzer { $first_user } bis { $last_user }. Alle Beispielkonten haben das Passwort: { $password }
 demo-error-tickets = Geben Sie höchstens { $max } Tickets an.
+demo-error-assets = Geben Sie höchstens { $max } Geräte an.
 demo-error-users = Geben Sie zwischen 1 und { $max } Benutzer an.
 demo-not-empty = Diese Instanz hat bereits Tickets: Beispieldaten kommen nur in eine Instanz ohne Tickets (wählen Sie ein anderes --data-dir).
 

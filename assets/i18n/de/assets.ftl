@@ -99,3 +99,4 @@ asset-error-pattern = Schreiben Sie die Nummer einmal als {"{"}n{"}"} oder {"{"}
 asset-error-count = 1 bis { $max } Geräte pro Charge.
 asset-error-start = Die erste Nummer muss zwischen 0 und 999999999 liegen.
 asset-error-number = Geben Sie eine ganze Zahl ein.
+profile-assets = Ihre Geräte

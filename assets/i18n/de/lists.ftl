@@ -50,6 +50,11 @@ time-2-days = 2 Tage
 time-1-week = 1 Woche
 
 asset-type-pc = PC
+asset-type-laptop = Laptop
+asset-type-printer = Drucker
+asset-type-phone = IP-Telefon
+asset-type-switch = Switch
+asset-type-server = Server
 asset-state-stock = Im Lager
 asset-state-stock-desc = Gerät im Lager
 asset-state-installed = Installiert

@@ -31,9 +31,11 @@ cli-repair-nothing = Nothing needed repairing.
 cli-repair-done = "{ $login }" is a working administrator. If its password is lost too, run: gestdesk reset-password { $login }
 
 cli-demo-done = Sample data added in { $seconds } s: { $tickets } tickets with { $entries } thread entries and { $attachments } attachments, { $procedures } procedures, { $users } users in { $companies } companies, { $technicians } technicians.
+cli-demo-assets = { $assets } assets with { $ifaces } IP interfaces, in { $networks } declared networks.
 cli-demo-admin = Administrator account: { $login }
 cli-demo-logins = Technicians { $first_tech } to { $last_tech }, users { $first_user } to { $last_user }. Every sample account has the password: { $password }
 demo-error-tickets = Give at most { $max } tickets.
+demo-error-assets = Give at most { $max } assets.
 demo-error-users = Give between 1 and { $max } users.
 demo-not-empty = This instance already has tickets: sample data only goes into an instance without any (choose another --data-dir).
 

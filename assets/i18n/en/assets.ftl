@@ -99,3 +99,4 @@ asset-error-pattern = Write the number once as {"{"}n{"}"} or {"{"}n:03{"}"} (ze
 asset-error-count = From 1 to { $max } assets per batch.
 asset-error-start = The first number must be between 0 and 999999999.
 asset-error-number = Enter a whole number.
+profile-assets = Your equipment

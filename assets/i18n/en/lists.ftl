@@ -50,6 +50,11 @@ time-2-days = 2 days
 time-1-week = 1 week
 
 asset-type-pc = PC
+asset-type-laptop = Laptop
+asset-type-printer = Printer
+asset-type-phone = IP phone
+asset-type-switch = Switch
+asset-type-server = Server
 asset-state-stock = In stock
 asset-state-stock-desc = Asset in stock
 asset-state-installed = Installed

@@ -31,9 +31,11 @@ cli-repair-nothing = No había nada que reparar.
 cli-repair-done = «{ $login }» es un administrador operativo. Si también perdió su contraseña: gestdesk reset-password { $login }
 
 cli-demo-done = Datos de ejemplo añadidos en { $seconds } s: { $tickets } tickets con { $entries } entradas de seguimiento y { $attachments } adjuntos, { $procedures } procedimientos, { $users } usuarios en { $companies } empresas, { $technicians } técnicos.
+cli-demo-assets = { $assets } equipos con { $ifaces } interfaces IP, en { $networks } redes declaradas.
 cli-demo-admin = Cuenta de administrador: { $login }
 cli-demo-logins = Técnicos { $first_tech } a { $last_tech }, usuarios { $first_user } a { $last_user }. Todas las cuentas de ejemplo tienen la contraseña: { $password }
 demo-error-tickets = Indique como máximo { $max } tickets.
+demo-error-assets = Indique como máximo { $max } equipos.
 demo-error-users = Indique entre 1 y { $max } usuarios.
 demo-not-empty = Esta instancia ya tiene tickets: los datos de ejemplo solo van a una instancia sin ninguno (elija otro --data-dir).
 

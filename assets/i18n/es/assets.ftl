@@ -99,3 +99,4 @@ asset-error-pattern = Escriba el número una vez, como {"{"}n{"}"} o {"{"}n:03{"
 asset-error-count = De 1 a { $max } equipos por lote.
 asset-error-start = El primer número debe estar entre 0 y 999999999.
 asset-error-number = Escriba un número entero.
+profile-assets = Sus equipos

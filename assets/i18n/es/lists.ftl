@@ -50,6 +50,11 @@ time-2-days = 2 días
 time-1-week = 1 semana
 
 asset-type-pc = PC
+asset-type-laptop = Portátil
+asset-type-printer = Impresora
+asset-type-phone = Teléfono IP
+asset-type-switch = Conmutador
+asset-type-server = Servidor
 asset-state-stock = En stock
 asset-state-stock-desc = Equipo en stock
 asset-state-installed = Instalado

@@ -99,3 +99,4 @@ asset-error-pattern = Écrivez le numéro une fois, sous la forme {"{"}n{"}"} ou
 asset-error-count = De 1 à { $max } équipements par lot.
 asset-error-start = Le premier numéro doit être compris entre 0 et 999999999.
 asset-error-number = Saisissez un nombre entier.
+profile-assets = Vos équipements

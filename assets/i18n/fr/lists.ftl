@@ -50,6 +50,11 @@ time-2-days = 2 jours
 time-1-week = 1 semaine
 
 asset-type-pc = PC
+asset-type-laptop = Ordinateur portable
+asset-type-printer = Imprimante
+asset-type-phone = Téléphone IP
+asset-type-switch = Commutateur
+asset-type-server = Serveur
 asset-state-stock = Stock
 asset-state-stock-desc = Équipement en stock
 asset-state-installed = Installé

@@ -340,8 +340,15 @@ fn conditions(reader: &Reader, query: &Query) -> (Vec<String>, Vec<Value>) {
     let (seen, mut values) = reader.condition();
     let mut parts = vec![seen];
     for word in folded(&query.text).split_whitespace().take(8) {
-        parts.push("instr(a.search_text, ?) > 0".to_owned());
-        values.push(Value::from(word.to_owned()));
+        if word.chars().count() >= 3 {
+            // Any part of a word, through the trigram index: the word as one quoted phrase.
+            parts
+                .push("a.id IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?)".to_owned());
+            values.push(Value::from(format!("\"{}\"", word.replace('"', "\"\""))));
+        } else {
+            parts.push("instr(a.search_text, ?) > 0".to_owned());
+            values.push(Value::from(word.to_owned()));
+        }
     }
     let mut by_id = |column: &str, v: Option<i64>| {
         if let Some(v) = v {
@@ -460,6 +467,43 @@ pub fn tickets(
     )?;
     let rows = stmt.query_map(params![id, limit], |r| {
         Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })?;
+    rows.collect()
+}
+
+/// An asset as its user's profile lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Owned {
+    pub id: AssetId,
+    pub name: String,
+    pub kind: String,
+    pub model: String,
+    pub sn_manufacturer: String,
+}
+
+/// The assets of user `user` (not deleted), by name, with their type in `lang`.
+pub fn owned_by(
+    conn: &Connection,
+    user: i64,
+    lang: crate::i18n::Lang,
+) -> rusqlite::Result<Vec<Owned>> {
+    let types = crate::domain::lists::repo::names_by_code(conn, "asset-types", lang)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, a.name, a.type_id, COALESCE(m.name, ''), a.sn_manufacturer
+         FROM assets a LEFT JOIN asset_models m ON m.id = a.model_id
+         WHERE a.user_id = ?1 AND a.deleted = 0 ORDER BY a.name COLLATE NOCASE, a.id LIMIT 200",
+    )?;
+    let rows = stmt.query_map([user], |r| {
+        let type_id: Option<i64> = r.get(2)?;
+        Ok(Owned {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            kind: type_id
+                .and_then(|t| types.get(&t).cloned())
+                .unwrap_or_default(),
+            model: r.get(3)?,
+            sn_manufacturer: r.get(4)?,
+        })
     })?;
     rows.collect()
 }

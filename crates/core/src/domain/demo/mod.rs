@@ -6,6 +6,7 @@
 //! Everything is written in one transaction; attachment files written before a failure are
 //! removed again.
 
+mod assets;
 mod people;
 mod procedures;
 mod tickets;
@@ -25,6 +26,8 @@ use crate::i18n::{Lang, msg};
 pub const MAX_TICKETS: u32 = 2_000_000;
 /// The most users one run adds.
 pub const MAX_USERS: u32 = 100_000;
+/// Most assets the sample makes.
+pub const MAX_ASSETS: u32 = 500_000;
 
 /// What to create.
 #[derive(Debug, Clone, Copy)]
@@ -34,6 +37,8 @@ pub struct Options {
     pub seed: u64,
     /// The language sample texts are written in; `None`: the server's default language.
     pub lang: Option<Lang>,
+    /// How many assets; `None`: one per twenty tickets.
+    pub assets: Option<u32>,
 }
 
 /// What was created, and how to log in.
@@ -46,6 +51,9 @@ pub struct Summary {
     pub entries: usize,
     pub attachments: usize,
     pub procedures: usize,
+    pub assets: usize,
+    pub asset_ifaces: usize,
+    pub networks: usize,
     /// Whether an `admin` account was created (there was no administrator).
     pub admin_login: Option<String>,
     pub technician_logins: (String, String),
@@ -77,6 +85,9 @@ fn check(options: &Options) -> Result<(), DomainError> {
     }
     if options.users == 0 || options.users > MAX_USERS {
         errors.add("users", msg("demo-error-users").arg("max", MAX_USERS));
+    }
+    if options.assets.is_some_and(|a| a > MAX_ASSETS) {
+        errors.add("assets", msg("demo-error-assets").arg("max", MAX_ASSETS));
     }
     errors.into_result()
 }
@@ -176,6 +187,9 @@ fn build(
         files,
     );
     let made = made?;
+    let asset_count = options.assets.unwrap_or(options.tickets / 20) as usize;
+    let made_assets = assets::create(tx, &mut rng, &org, asset_count, now)?;
+    assets::link_tickets(tx)?;
     for sql in &aside {
         tx.execute_batch(sql)?;
     }
@@ -191,6 +205,9 @@ fn build(
         entries: made.entries,
         attachments: made.attachments,
         procedures,
+        assets: made_assets.assets,
+        asset_ifaces: made_assets.ifaces,
+        networks: made_assets.networks,
         admin_login: org.admin_login.clone(),
         technician_logins: org.technician_logins.clone(),
         user_logins: org.user_logins.clone(),

@@ -67,6 +67,8 @@ pub struct Profile {
     pub views: Vec<View>,
     pub targets: Vec<(String, String)>,
     pub groups: Vec<groups::Group>,
+    /// Their assets (none while the asset function is off).
+    pub assets: Vec<crate::domain::assets::repo::Owned>,
 }
 
 /// `actor`'s own profile.
@@ -77,9 +79,17 @@ pub async fn profile(
 ) -> Result<Profile, DomainError> {
     let user = actor.id();
     let id = user.0;
+    let assets_on = actor
+        .settings
+        .flag(crate::domain::settings::FUNCTION_ASSETS);
     run::read(db, move |c| {
         let record = record::get(c, id)?.ok_or(DomainError::NotFound)?;
         Ok(Profile {
+            assets: if assets_on {
+                crate::domain::assets::repo::owned_by(c, id, lang)?
+            } else {
+                Vec::new()
+            },
             options: UserFormOptions::load(c, lang, Some(&record))?,
             record,
             views: views::list(c, id, lang)?,
