@@ -21,7 +21,9 @@ const REQUESTS: usize = 500;
 
 /// The number of assets a list page says it found (in whatever language the page is).
 fn shown_total(html: &str) -> String {
-    let at = html.find("class=\"muted\">").map_or(html.len(), |i| i + 15);
+    let at = html
+        .find("class=\"muted\">")
+        .map_or(html.len(), |i| i + "class=\"muted\">".len());
     html[at..]
         .chars()
         .take_while(char::is_ascii_digit)
@@ -54,7 +56,7 @@ fn main() {
                 "/assets?state=all&q=00:1a:2b:00:2",
                 None,
             ),
-            ("search by a name", "/assets?state=all&q=laptop-0012", None),
+            ("search by a name", "/assets?state=all&q=laptop-0001", None),
             (
                 "sorted by user, page 20",
                 "/assets?state=all&sort=user&page=20",

@@ -2,3 +2,7 @@
 
 /// Pages in a real headless Chromium through WebDriver: set-up, login, phone layout.
 pub mod pages;
+
+/// The asset inventory in a real headless Chromium: a model, a batch, a sheet, the warranty
+/// view, free addresses and the phone layout.
+pub mod assets;

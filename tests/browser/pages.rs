@@ -684,7 +684,7 @@ async fn every_theme_and_language_reads_well_on_a_wide_screen_and_a_phone() {
 /// Problems a page has for keyboard and screen-reader users: form fields without a label,
 /// pictures without a text alternative, links and buttons with nothing to read, a page without
 /// its language.
-const ACCESSIBILITY_PROBLEMS: &str = r#"
+pub(crate) const ACCESSIBILITY_PROBLEMS: &str = r#"
 var problems = [];
 if (!document.documentElement.lang) problems.push('html without lang');
 document.querySelectorAll('input, select, textarea').forEach(function (f) {

@@ -322,7 +322,7 @@ pub async fn page(
                         @if show_location { (sort_header(lang, &asked, &lang.t("asset-field-location"), Sort::Location)) }
                         (sort_header(lang, &asked, &lang.t("asset-field-warranty-end"), Sort::Warranty))
                     }
-                    tr.filters {
+                    tr.filter-row {
                         td {}
                         td { (filter(lang, "type", &lang.t("asset-field-type"), &sorted(&names.types), q.type_id)) }
                         td { (filter(lang, "model", &lang.t("asset-field-model"), &models, q.model_id)) }

@@ -53,7 +53,7 @@ const KINDS: [Kind; 6] = [
         ifaces: &[LAN],
         personal: true,
         name: "PC",
-        weight: 40,
+        weight: 30,
     },
     Kind {
         type_key: "asset-type-laptop",
@@ -64,7 +64,7 @@ const KINDS: [Kind; 6] = [
         ifaces: &[LAN, WIFI],
         personal: true,
         name: "LAPTOP",
-        weight: 35,
+        weight: 45,
     },
     Kind {
         type_key: "asset-type-printer",
