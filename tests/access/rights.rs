@@ -651,6 +651,15 @@ const PROBES: &[Probe] = &[
         "/assets",
         Shows("All states"),
     )),
+    Probe {
+        right: "ticket_asset_user_only",
+        profile: T,
+        path: "/tickets/{ticket}",
+        effect: Hides("Initech laptop"),
+        with: &["ticket_asset", "ticket_asset_disp"],
+        without: &[],
+        settings: &[("asset", "1")],
+    },
     probe("admin_groups", T, "/admin/groups", Opens),
     probe("admin_backup", T, "/admin/backups", Opens),
     probe(

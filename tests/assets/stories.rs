@@ -504,3 +504,78 @@ async fn a_requester_sees_the_assets_in_their_name_on_their_profile() {
     assert!(!ursula.get("/profile").await.body.contains("PC-ACCOUNTS-01"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_ticket_is_about_one_of_its_requesters_assets_and_the_sheet_lists_it() {
+    let (app, admin) = TestApp::with_admin().await;
+    app.set_setting("asset", "1");
+    let tess = app.login_as("tess", Profile::Technician).await;
+    app.login_as("ursula", Profile::User).await;
+    let ursula = app.user_id("ursula");
+    let sheet = create(
+        &tess,
+        &form(WORKSTATION, &[("user", &format!("u{ursula}"))]),
+    )
+    .await;
+    let asset = sheet.trim_start_matches("/assets/").to_owned();
+    let other = create(
+        &tess,
+        &form(
+            WORKSTATION,
+            &[
+                ("name", "PC-RECEPTION"),
+                ("iface-0-ip", "10.0.0.9"),
+                ("iface-0-mac", ""),
+            ],
+        ),
+    )
+    .await;
+    let other = other.trim_start_matches("/assets/").to_owned();
+    // Technicians hold the asset field's rights by default; the administrator opens a
+    // ticket for Ursula about her workstation.
+    for r in ["ticket_asset", "ticket_asset_disp", "ticket_new_asset_disp"] {
+        app.set_right(Profile::Administrator, r, true);
+        app.set_right(Profile::Technician, r, true);
+    }
+    app.set_right(Profile::Technician, "ticket_asset_user_only", true);
+    let ticket = crate::common::open_ticket(
+        &app,
+        &admin,
+        &[
+            ("requester", &format!("u{ursula}")),
+            ("title", "Screen flickers"),
+            ("asset_id", &asset),
+        ],
+    )
+    .await;
+    assert_eq!(
+        app.count(&format!("SELECT asset_id FROM tickets WHERE id = {ticket}"))
+            .to_string(),
+        asset
+    );
+    tess.get(&sheet)
+        .await
+        .assert_contains(&format!("href=\"/tickets/{ticket}\""))
+        .assert_contains("Screen flickers");
+
+    // Limited to the requester's assets: the other one is not offered, and a crafted
+    // request naming it is refused with a message.
+    let page = tess.get(&format!("/tickets/{ticket}")).await;
+    page.assert_contains("PC-ACCOUNTS-01");
+    assert!(!page.body.contains("PC-RECEPTION"));
+    let r = tess
+        .send_ticket_form(
+            &format!("/tickets/{ticket}"),
+            &[("asset_id", other.as_str())],
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    r.assert_contains("Choose one of the requester's assets.");
+    assert_eq!(
+        app.count(&format!("SELECT asset_id FROM tickets WHERE id = {ticket}"))
+            .to_string(),
+        asset
+    );
+    app.stop().await;
+}

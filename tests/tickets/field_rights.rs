@@ -86,6 +86,14 @@ const EXISTING: &[Case] = &[
         "{place}",
     ),
     case(
+        "asset_id",
+        "asset_id",
+        Some("ticket_asset_disp"),
+        "ticket_asset",
+        Some("ticket_asset_mandatory"),
+        "{asset}",
+    ),
+    case(
         "service_id",
         "service_id",
         Some("ticket_service_disp"),
@@ -185,6 +193,14 @@ const EXISTING: &[Case] = &[
 
 /// The new-ticket variants of the rights (the full form).
 const NEW: &[Case] = &[
+    case(
+        "asset_id",
+        "asset_id",
+        Some("ticket_new_asset_disp"),
+        "ticket_asset",
+        None,
+        "{asset}",
+    ),
     case(
         "type_id",
         "type_id",
@@ -300,14 +316,19 @@ async fn world() -> World {
         ("ticket_type", "1"),
         ("ticket_places", "1"),
         ("user_agency", "1"),
+        ("asset", "1"),
     ] {
         app.set_setting(key, value);
     }
+    // Any asset may be chosen (`ticket_asset_user_only` has its own story).
+    app.set_right(Profile::Administrator, "ticket_asset_user_only", false);
     app.sql()
         .execute_batch(
             "INSERT INTO places (name) VALUES ('Head office');
              INSERT INTO services (name) VALUES ('Accounting');
-             INSERT INTO agencies (name) VALUES ('North');",
+             INSERT INTO agencies (name) VALUES ('North');
+             INSERT INTO assets (name, state_id, created_at, modified_at)
+                 VALUES ('Shared printer', 2, unixepoch(), unixepoch());",
         )
         .expect("lists");
     for c in EXISTING.iter().chain(NEW) {
@@ -325,6 +346,11 @@ async fn world() -> World {
         (
             "{place}",
             app.count("SELECT id FROM places WHERE name = 'Head office'")
+                .to_string(),
+        ),
+        (
+            "{asset}",
+            app.count("SELECT id FROM assets WHERE name = 'Shared printer'")
                 .to_string(),
         ),
         (

@@ -90,6 +90,7 @@ fn label_key(field: Field) -> &'static str {
         Field::Category => "ticket-field-category",
         Field::Subcategory => "ticket-field-subcategory",
         Field::Place => "ticket-field-place",
+        Field::Asset => "ticket-field-asset",
         Field::Service => "ticket-field-service",
         Field::Agency => "ticket-field-agency",
         Field::Title => "ticket-field-title",
@@ -123,6 +124,7 @@ fn choices(field: Field, o: &TicketOptions) -> Vec<(String, String)> {
             .map(|s| (s.id.to_string(), s.label.clone()))
             .collect(),
         Field::Place => o.places.clone(),
+        Field::Asset => o.assets.clone(),
         Field::Service => o.services.clone(),
         Field::Agency => o.agencies.clone(),
         Field::TimeSpent | Field::TimeHope => o.times.clone(),
@@ -354,7 +356,7 @@ pub fn request_fields(view: &FormView<'_>) -> Markup {
 pub fn side_fields(view: &FormView<'_>) -> Markup {
     html! {
         (group(view, "ticket-section-people", &[Field::Requester, Field::Technician, Field::Service, Field::Agency]))
-        (group(view, "ticket-section-classification", &[Field::Type, Field::AnswerType, Field::Category, Field::Subcategory, Field::Place, Field::Priority, Field::Criticality, Field::State]))
+        (group(view, "ticket-section-classification", &[Field::Type, Field::AnswerType, Field::Category, Field::Subcategory, Field::Place, Field::Asset, Field::Priority, Field::Criticality, Field::State]))
         (group(view, "ticket-section-dates", &[Field::CreatedAt, Field::HopeDate, Field::ResolvedAt, Field::TimeSpent, Field::TimeHope, Field::Billable]))
     }
 }
@@ -363,7 +365,7 @@ pub fn side_fields(view: &FormView<'_>) -> Markup {
 pub fn fields(view: &FormView<'_>) -> Markup {
     html! {
         (group(view, "ticket-section-people", &[Field::Requester, Field::Technician, Field::Service, Field::Agency]))
-        (group(view, "ticket-section-classification", &[Field::Type, Field::AnswerType, Field::Category, Field::Subcategory, Field::Place, Field::Priority, Field::Criticality, Field::State]))
+        (group(view, "ticket-section-classification", &[Field::Type, Field::AnswerType, Field::Category, Field::Subcategory, Field::Place, Field::Asset, Field::Priority, Field::Criticality, Field::State]))
         (request_fields(view))
         (group(view, "ticket-section-dates", &[Field::CreatedAt, Field::HopeDate, Field::ResolvedAt, Field::TimeSpent, Field::TimeHope, Field::Billable]))
     }

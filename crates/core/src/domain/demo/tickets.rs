@@ -292,6 +292,7 @@ fn draw(
         subcategory_id: Some(subcategory),
         place_id: rng.random_ratio(2, 5).then(|| *pick(rng, &org.places)),
         service_id: service,
+        asset_id: None,
         agency_id: rng.random_ratio(1, 5).then(|| *pick(rng, &org.agencies)),
         title: line(rng, topic.titles).to_owned(),
         description,

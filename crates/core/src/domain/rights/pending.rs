@@ -70,10 +70,6 @@ pub const PENDING: &[(Right, Pending)] = &[
     (names::ASSET_LIST_COL_TENANT, Pending::Function(Assets)),
     (names::DASHBOARD_COL_ASSET, Pending::Function(Assets)),
     (names::TICKET_CALENDAR, Pending::Function(Calendar)),
-    (names::TICKET_ASSET, Pending::Function(Assets)),
-    (names::TICKET_ASSET_DISP, Pending::Function(Assets)),
-    (names::TICKET_ASSET_MANDATORY, Pending::Function(Assets)),
-    (names::TICKET_ASSET_USER_ONLY, Pending::Function(Assets)),
     (names::TICKET_ASSET_TYPE, Pending::Function(Assets)),
     (names::TICKET_ASSET_MODEL, Pending::Function(Assets)),
     (names::TICKET_AVAILABILITY, Pending::Function(Availability)),
@@ -81,7 +77,6 @@ pub const PENDING: &[(Right, Pending)] = &[
         names::TICKET_AVAILABILITY_DISP,
         Pending::Function(Availability),
     ),
-    (names::TICKET_NEW_ASSET_DISP, Pending::Function(Assets)),
 ];
 
 /// Why `right` does nothing yet, if it does nothing yet.

@@ -57,6 +57,9 @@ pub fn check_for(
     access: &Access,
 ) -> rusqlite::Result<FieldErrors> {
     let mut errors = check(conn, v, base, access)?;
+    if access.editable(Field::Asset) {
+        super::asset_field::check(conn, actor, v, base, &mut errors)?;
+    }
     for (field, m) in super::service_limits::check(conn, actor, v, base)?.0 {
         if errors.get(field).is_none() {
             errors.add(field, m);

@@ -18,6 +18,8 @@ pub enum Field {
     Category,
     Subcategory,
     Place,
+    /// The asset the ticket is about (the asset function).
+    Asset,
     Service,
     Agency,
     Title,
@@ -36,7 +38,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in form order.
-    pub const ALL: [Field; 20] = [
+    pub const ALL: [Field; 21] = [
         Field::Requester,
         Field::Type,
         Field::AnswerType,
@@ -44,6 +46,7 @@ impl Field {
         Field::Category,
         Field::Subcategory,
         Field::Place,
+        Field::Asset,
         Field::Service,
         Field::Agency,
         Field::Title,
@@ -69,6 +72,7 @@ impl Field {
             Field::Category => "category_id",
             Field::Subcategory => "subcategory_id",
             Field::Place => "place_id",
+            Field::Asset => "asset_id",
             Field::Service => "service_id",
             Field::Agency => "agency_id",
             Field::Title => "title",
@@ -119,6 +123,11 @@ impl Field {
                 None,
                 right::TICKET_PLACE,
                 Some(right::TICKET_PLACE_MANDATORY),
+            ),
+            Field::Asset => (
+                Some(right::TICKET_ASSET_DISP),
+                right::TICKET_ASSET,
+                Some(right::TICKET_ASSET_MANDATORY),
             ),
             Field::Service => (
                 Some(right::TICKET_SERVICE_DISP),
@@ -185,6 +194,7 @@ impl Field {
             Field::Category => Some((right::TICKET_NEW_CAT_DISP, right::TICKET_NEW_CAT)),
             Field::Subcategory => Some((right::TICKET_NEW_CAT_DISP, right::TICKET_NEW_CAT)),
             Field::Service => Some((right::TICKET_NEW_SERVICE_DISP, right::TICKET_NEW_SERVICE)),
+            Field::Asset => Some((right::TICKET_NEW_ASSET_DISP, right::TICKET_ASSET)),
             _ => None,
         }
     }
@@ -194,6 +204,7 @@ impl Field {
         match self {
             Field::Type | Field::AnswerType => Some(settings::TICKET_TYPE),
             Field::Place => Some(settings::TICKET_PLACES),
+            Field::Asset => Some(settings::FUNCTION_ASSETS),
             Field::Agency => Some(settings::USER_AGENCY),
             _ => None,
         }
@@ -230,7 +241,7 @@ pub enum Form {
 /// The access to every field.
 #[derive(Debug, Clone)]
 pub struct Access {
-    fields: [FieldAccess; 20],
+    fields: [FieldAccess; 21],
     /// Which profiles the technician field offers.
     pub technicians: TechnicianOffer,
 }

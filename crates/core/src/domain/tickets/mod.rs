@@ -2,6 +2,7 @@
 //! checks ([`checks`]), the thread ([`thread`]), attachments, limits, reminders, visibility, and
 //! the commands that create and change a ticket in one transaction each.
 
+pub mod asset_field;
 pub mod attachments;
 pub mod bulk;
 pub mod checks;
@@ -124,6 +125,7 @@ pub fn copied_from(source: &Values, defaults: Values) -> Values {
         category_id: source.category_id,
         subcategory_id: source.subcategory_id,
         place_id: source.place_id,
+        asset_id: source.asset_id,
         service_id: source.service_id,
         agency_id: source.agency_id,
         title: source.title.clone(),

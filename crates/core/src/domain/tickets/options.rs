@@ -43,6 +43,8 @@ pub struct TicketOptions {
     pub categories: Vec<(String, String)>,
     pub subcategories: Vec<Sub>,
     pub places: Vec<(String, String)>,
+    /// The assets the asset field offers ([`super::asset_field::choices`]).
+    pub assets: Vec<(String, String)>,
     pub services: Vec<(String, String)>,
     pub agencies: Vec<(String, String)>,
     pub times: Vec<(String, String)>,
@@ -331,6 +333,7 @@ impl TicketOptions {
             categories: list(conn, "categories", lang, v.category_id)?,
             subcategories,
             places: list(conn, "places", lang, v.place_id)?,
+            assets: Vec::new(),
             services: list(conn, "services", lang, v.service_id)?,
             agencies: list(conn, "agencies", lang, v.agency_id)?,
             times,

@@ -29,7 +29,7 @@ const COLUMNS: &str = "t.id, t.requester_id, t.user_group_id, t.type_id, t.techn
      t.title, t.description, t.created_at, t.hope_date, t.resolved_at, t.time_spent_minutes, \
      t.time_hope_minutes, t.priority_id, t.criticality_id, t.state_id, t.creator_id, \
      t.modified_at, t.tech_read, t.user_read, t.last_tech_reply_at, t.version, t.billable, \
-     t.answer_type_id";
+     t.answer_type_id, t.asset_id";
 
 fn who(user: Option<i64>, group: Option<i64>) -> Option<Who> {
     user.map(Who::User).or(group.map(Who::Group))
@@ -45,6 +45,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<TicketRow> {
             category_id: r.get(6)?,
             subcategory_id: r.get(7)?,
             place_id: r.get(8)?,
+            asset_id: r.get(29)?,
             service_id: r.get(9)?,
             agency_id: r.get(10)?,
             title: r.get(11)?,
@@ -102,7 +103,7 @@ fn split(w: Option<Who>) -> (Option<i64>, Option<i64>) {
 }
 
 /// The columns that hold a ticket's form values, in the order [`field_values`] binds them.
-const FIELD_COLUMNS: [&str; 22] = [
+const FIELD_COLUMNS: [&str; 23] = [
     "type_id",
     "title",
     "description",
@@ -125,6 +126,7 @@ const FIELD_COLUMNS: [&str; 22] = [
     "time_hope_minutes",
     "billable",
     "answer_type_id",
+    "asset_id",
 ];
 
 fn field_values(v: &Values) -> Vec<SqlValue> {
@@ -154,6 +156,7 @@ fn field_values(v: &Values) -> Vec<SqlValue> {
         SqlValue::Integer(v.time_hope),
         SqlValue::Integer(i64::from(v.billable)),
         id(v.answer_type_id),
+        id(v.asset_id),
     ]
 }
 

@@ -193,6 +193,7 @@ fn set_field(to: &mut Values, from: &Values, field: Field) {
         Field::Category => to.category_id = from.category_id,
         Field::Subcategory => to.subcategory_id = from.subcategory_id,
         Field::Place => to.place_id = from.place_id,
+        Field::Asset => to.asset_id = from.asset_id,
         Field::Service => to.service_id = from.service_id,
         Field::Agency => to.agency_id = from.agency_id,
         Field::Title => to.title.clone_from(&from.title),

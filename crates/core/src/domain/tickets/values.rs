@@ -22,6 +22,7 @@ pub struct Values {
     pub category_id: Option<i64>,
     pub subcategory_id: Option<i64>,
     pub place_id: Option<i64>,
+    pub asset_id: Option<i64>,
     pub service_id: Option<i64>,
     pub agency_id: Option<i64>,
     pub title: String,
@@ -77,6 +78,7 @@ impl Values {
             Field::Category => opt_id(self.category_id),
             Field::Subcategory => opt_id(self.subcategory_id),
             Field::Place => opt_id(self.place_id),
+            Field::Asset => opt_id(self.asset_id),
             Field::Service => opt_id(self.service_id),
             Field::Agency => opt_id(self.agency_id),
             Field::Title => self.title.clone(),
@@ -157,6 +159,7 @@ pub fn read_form(
             | Field::Category
             | Field::Subcategory
             | Field::Place
+            | Field::Asset
             | Field::Service
             | Field::Agency
             | Field::Priority
@@ -167,6 +170,7 @@ pub fn read_form(
                     Field::Category => v.category_id = id,
                     Field::Subcategory => v.subcategory_id = id,
                     Field::Place => v.place_id = id,
+                    Field::Asset => v.asset_id = id,
                     Field::Service => v.service_id = id,
                     Field::Agency => v.agency_id = id,
                     Field::Priority => v.priority_id = id,
