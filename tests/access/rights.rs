@@ -697,6 +697,7 @@ const PROBES: &[Probe] = &[
         r#"class="col-requester-service""#,
     ),
     column("dashboard_col_service", r#"class="col-service""#),
+    with_assets(column("dashboard_col_asset", r#"class="col-asset""#)),
     Probe {
         settings: &[("user_agency", "1")],
         ..column("dashboard_col_agency", r#"class="col-agency""#)

@@ -507,10 +507,14 @@ async fn a_requester_sees_the_assets_in_their_name_on_their_profile() {
 
 #[tokio::test]
 async fn a_ticket_is_about_one_of_its_requesters_assets_and_the_sheet_lists_it() {
+    let peer = crate::common::smtp::SmtpPeer::start();
     let (app, admin) = TestApp::with_admin().await;
+    app.use_smtp(&peer);
+    app.set_setting("mail_auto", "1");
     app.set_setting("asset", "1");
     let tess = app.login_as("tess", Profile::Technician).await;
     app.login_as("ursula", Profile::User).await;
+    app.set_mail("ursula", "ursula@example.test", "en");
     let ursula = app.user_id("ursula");
     let sheet = create(
         &tess,
@@ -553,10 +557,40 @@ async fn a_ticket_is_about_one_of_its_requesters_assets_and_the_sheet_lists_it()
             .to_string(),
         asset
     );
+    // Her mail names the asset and its address.
+    let mails = peer.wait_for(1, 20).await;
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.text.contains("PC-ACCOUNTS-01 (10.0.0.5)")),
+        "{:?}",
+        mails.iter().map(|m| &m.text).collect::<Vec<_>>()
+    );
     tess.get(&sheet)
         .await
         .assert_contains(&format!("href=\"/tickets/{ticket}\""))
         .assert_contains("Screen flickers");
+
+    // The ticket list shows the asset column (`dashboard_col_asset`), sorts and filters by it,
+    // and exports it.
+    app.set_right(Profile::Technician, "dashboard_col_asset", true);
+    let list = tess.get("/tickets?view=all&state=all").await;
+    list.assert_contains("class=\"col-asset\"")
+        .assert_contains("PC-ACCOUNTS-01");
+    let sorted = tess
+        .get("/tickets?view=all&state=all&sort=asset&dir=desc")
+        .await;
+    assert_eq!(sorted.status, StatusCode::OK);
+    let found = tess
+        .get("/tickets?view=all&state=all&f_asset=accounts")
+        .await;
+    assert_eq!(crate::common::lists::listed(&found.body), vec![ticket]);
+    let none = tess
+        .get("/tickets?view=all&state=all&f_asset=reception")
+        .await;
+    assert!(crate::common::lists::listed(&none.body).is_empty());
+    let csv = tess.get("/export/tickets.csv?view=all&state=all").await;
+    assert!(csv.body.contains("\"PC-ACCOUNTS-01\""), "{}", csv.body);
 
     // Limited to the requester's assets: the other one is not offered, and a crafted
     // request naming it is refused with a message.

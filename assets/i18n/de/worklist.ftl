@@ -19,6 +19,7 @@ col-company = Firma
 col-service = Abteilung
 col-agency = Niederlassung
 col-place = Ort
+col-asset = Gerät
 col-category = Kategorie
 col-subcategory = Unterkategorie
 col-title = Titel

@@ -19,6 +19,7 @@ col-company = Company
 col-service = Service
 col-agency = Agency
 col-place = Place
+col-asset = Asset
 col-category = Category
 col-subcategory = Subcategory
 col-title = Title

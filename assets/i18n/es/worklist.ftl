@@ -19,6 +19,7 @@ col-company = Empresa
 col-service = Servicio
 col-agency = Agencia
 col-place = Lugar
+col-asset = Equipo
 col-category = Categoría
 col-subcategory = Subcategoría
 col-title = Título

@@ -19,6 +19,7 @@ col-company = Société
 col-service = Service
 col-agency = Agence
 col-place = Lieu
+col-asset = Équipement
 col-category = Catégorie
 col-subcategory = Sous-catégorie
 col-title = Titre

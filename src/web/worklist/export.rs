@@ -59,6 +59,7 @@ fn value(row: &Row, c: Column, lang: Lang) -> String {
         }),
         Column::Agency => s(&row.agency),
         Column::Place => s(&row.place),
+        Column::Asset => s(&row.asset),
         Column::Category => s(&row.category),
         Column::Subcategory => s(&row.subcategory),
         Column::Title => row.title.clone(),

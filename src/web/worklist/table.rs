@@ -114,6 +114,7 @@ fn cell(t: &Table<'_>, row: &Row, c: Column) -> Markup {
         },
         Column::Agency => text(row.agency.as_ref()),
         Column::Place => text(row.place.as_ref()),
+        Column::Asset => text(row.asset.as_ref()),
         Column::Category => text(row.category.as_ref()),
         Column::Subcategory => text(row.subcategory.as_ref()),
         Column::Created => html! {

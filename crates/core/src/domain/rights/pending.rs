@@ -68,7 +68,6 @@ pub const PENDING: &[(Right, Pending)] = &[
     (names::ASSET_NET_SCAN, Pending::Function(NetworkTools)),
     (names::ASSET_LIST_TENANT_ONLY, Pending::Function(Assets)),
     (names::ASSET_LIST_COL_TENANT, Pending::Function(Assets)),
-    (names::DASHBOARD_COL_ASSET, Pending::Function(Assets)),
     (names::TICKET_CALENDAR, Pending::Function(Calendar)),
     (names::TICKET_ASSET_TYPE, Pending::Function(Assets)),
     (names::TICKET_ASSET_MODEL, Pending::Function(Assets)),

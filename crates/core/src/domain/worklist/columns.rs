@@ -19,6 +19,8 @@ pub enum Column {
     Service,
     Agency,
     Place,
+    /// The asset the ticket is about (`dashboard_col_asset`, the asset function).
+    Asset,
     Category,
     Subcategory,
     Title,
@@ -52,7 +54,7 @@ pub enum FilterKind {
 
 impl Column {
     /// Every column, in display order.
-    pub const ALL: [Column; 21] = [
+    pub const ALL: [Column; 22] = [
         Column::Number,
         Column::Type,
         Column::Technician,
@@ -62,6 +64,7 @@ impl Column {
         Column::Service,
         Column::Agency,
         Column::Place,
+        Column::Asset,
         Column::Category,
         Column::Subcategory,
         Column::Title,
@@ -88,6 +91,7 @@ impl Column {
             Column::Service => "service",
             Column::Agency => "agency",
             Column::Place => "place",
+            Column::Asset => "asset",
             Column::Category => "category",
             Column::Subcategory => "subcategory",
             Column::Title => "title",
@@ -120,6 +124,7 @@ impl Column {
             Column::Service => "col-service",
             Column::Agency => "col-agency",
             Column::Place => "col-place",
+            Column::Asset => "col-asset",
             Column::Category => "col-category",
             Column::Subcategory => "col-subcategory",
             Column::Title => "col-title",
@@ -147,6 +152,7 @@ impl Column {
             Column::Service => r.has(right::DASHBOARD_COL_SERVICE),
             Column::Agency => s.flag(settings::USER_AGENCY) && r.has(right::DASHBOARD_COL_AGENCY),
             Column::Place => s.flag(settings::TICKET_PLACES),
+            Column::Asset => s.flag(settings::FUNCTION_ASSETS) && r.has(right::DASHBOARD_COL_ASSET),
             Column::Category => r.has(right::DASHBOARD_COL_CATEGORY),
             Column::Subcategory => r.has(right::DASHBOARD_COL_SUBCAT),
             Column::Created => r.has(right::DASHBOARD_COL_DATE_CREATE),
@@ -169,7 +175,7 @@ impl Column {
     pub fn filter_kind(self) -> FilterKind {
         match self {
             Column::Number => FilterKind::Number,
-            Column::Requester | Column::Title | Column::Company => FilterKind::Text,
+            Column::Requester | Column::Title | Column::Company | Column::Asset => FilterKind::Text,
             Column::Created | Column::HopeDate | Column::ResolvedAt | Column::Modified => {
                 FilterKind::Day
             }
@@ -198,6 +204,7 @@ impl Column {
             Column::SenderService => &[Join::SenderService],
             Column::Agency => &[Join::Agency],
             Column::Place => &[Join::Place],
+            Column::Asset => &[Join::Asset],
             Column::Category => &[Join::Category],
             Column::Subcategory => &[Join::Subcategory],
             Column::Priority => &[Join::Priority],
@@ -246,6 +253,10 @@ impl Column {
             Column::Place => &[
                 EmptyLast("pl.name IS NULL"),
                 Value("pl.name COLLATE NOCASE"),
+            ],
+            Column::Asset => &[
+                EmptyLast("aa.name IS NULL"),
+                Value("aa.name COLLATE NOCASE"),
             ],
             Column::Category => &[
                 EmptyLast("ca.id IS NULL"),
@@ -300,6 +311,7 @@ pub enum Join {
     SenderService,
     Agency,
     Place,
+    Asset,
     Category,
     Subcategory,
     Priority,
@@ -321,6 +333,7 @@ impl Join {
             Join::SenderService => "LEFT JOIN services ss ON ss.id = t.sender_service_id",
             Join::Agency => "LEFT JOIN agencies ag ON ag.id = t.agency_id",
             Join::Place => "LEFT JOIN places pl ON pl.id = t.place_id",
+            Join::Asset => "LEFT JOIN assets aa ON aa.id = t.asset_id",
             Join::Category => "LEFT JOIN categories ca ON ca.id = t.category_id",
             Join::Subcategory => "LEFT JOIN subcategories sc ON sc.id = t.subcategory_id",
             Join::Priority => "LEFT JOIN priorities pr ON pr.id = t.priority_id",

@@ -87,6 +87,7 @@ pub struct Row {
     pub sender_service: Option<String>,
     pub agency: Option<String>,
     pub place: Option<String>,
+    pub asset: Option<String>,
     pub category: Option<String>,
     pub subcategory: Option<String>,
     pub created_at: i64,
@@ -181,6 +182,7 @@ fn filter_sql(f: &Filter) -> Result<Option<(String, Vec<SqlValue>)>, Msg> {
             .map_err(|_| msg("error-ticket-number")),
         (FilterKind::Text, Column::Title) => text("t.title LIKE ? ESCAPE '\\'", 1),
         (FilterKind::Text, Column::Company) => text("co.name LIKE ? ESCAPE '\\'", 1),
+        (FilterKind::Text, Column::Asset) => text("aa.name LIKE ? ESCAPE '\\'", 1),
         (FilterKind::Text, _) => text(
             "(ru.firstname || ' ' || ru.lastname LIKE ? ESCAPE '\\'
               OR ru.lastname || ' ' || ru.firstname LIKE ? ESCAPE '\\'

@@ -45,7 +45,7 @@ const DETAILS: &str = "SELECT t.id, t.title, t.created_at, t.hope_date, t.resolv
         t.requester_id, t.technician_id, t.category_id, t.subcategory_id, t.priority_id,
         t.criticality_id, ss.name, t.time_spent_minutes,
         t.validation_asked_at IS NOT NULL AND t.validation_answered_at IS NULL, t.billable,
-        NULLIF(te.lastname, ''), NULLIF(ru.lastname, '')
+        NULLIF(te.lastname, ''), NULLIF(ru.lastname, ''), aa.name
     FROM tickets t
     LEFT JOIN ticket_types ty ON ty.id = t.type_id
     LEFT JOIN users te ON te.id = t.technician_id
@@ -57,6 +57,7 @@ const DETAILS: &str = "SELECT t.id, t.title, t.created_at, t.hope_date, t.resolv
     LEFT JOIN services ss ON ss.id = t.sender_service_id
     LEFT JOIN agencies ag ON ag.id = t.agency_id
     LEFT JOIN places pl ON pl.id = t.place_id
+    LEFT JOIN assets aa ON aa.id = t.asset_id
     LEFT JOIN categories ca ON ca.id = t.category_id
     LEFT JOIN subcategories sc ON sc.id = t.subcategory_id
     LEFT JOIN priorities pr ON pr.id = t.priority_id
@@ -122,6 +123,7 @@ pub(super) fn details(
                 sender_service: r.get(40)?,
                 agency: r.get(17)?,
                 place: r.get(18)?,
+                asset: r.get(46)?,
                 category: name(r.get(19)?, r.get(20)?, lang),
                 subcategory: name(r.get(21)?, r.get(22)?, lang),
                 created_at,

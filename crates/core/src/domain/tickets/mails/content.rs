@@ -26,6 +26,8 @@ pub struct TicketFacts {
     pub subcategory: String,
     pub state: String,
     pub priority: String,
+    /// The asset the ticket is about (GestSup's `#ticket_asset#`), with its first address.
+    pub asset: String,
     pub created_at: i64,
 }
 
@@ -40,7 +42,9 @@ pub fn facts(conn: &Connection, id: i64, lang: Lang) -> rusqlite::Result<Option<
     conn.prepare_cached(&format!(
         "SELECT t.id, t.title, t.description, r.display_name, u.display_name, g.name, u.phone,
                 c.name, c.name_key, sc.name, sc.name_key, s.name, s.name_key,
-                p.name, p.name_key, t.created_at, h.html
+                p.name, p.name_key, t.created_at, h.html, a.name,
+                (SELECT i.ip FROM asset_ifaces i WHERE i.asset_id = a.id AND i.ip <> ''
+                 ORDER BY i.position LIMIT 1)
          FROM tickets t
          {}
          LEFT JOIN users r ON r.id = t.requester_id
@@ -50,6 +54,7 @@ pub fn facts(conn: &Connection, id: i64, lang: Lang) -> rusqlite::Result<Option<
          LEFT JOIN subcategories sc ON sc.id = t.subcategory_id
          LEFT JOIN ticket_states s ON s.id = t.state_id
          LEFT JOIN priorities p ON p.id = t.priority_id
+         LEFT JOIN assets a ON a.id = t.asset_id AND a.deleted = 0
          WHERE t.id = ?1",
         rendered::join(Text::Description, "h", "t.id")
     ))?
@@ -71,6 +76,14 @@ pub fn facts(conn: &Connection, id: i64, lang: Lang) -> rusqlite::Result<Option<
             subcategory: listed(r.get(9)?, r.get(10)?, lang),
             state: listed(r.get(11)?, r.get(12)?, lang),
             priority: listed(r.get(13)?, r.get(14)?, lang),
+            asset: match (
+                r.get::<_, Option<String>>(17)?,
+                r.get::<_, Option<String>>(18)?,
+            ) {
+                (Some(name), Some(ip)) => format!("{name} ({ip})"),
+                (Some(name), None) => name,
+                _ => String::new(),
+            },
             created_at: r.get(15)?,
         })
     })
@@ -141,6 +154,7 @@ pub fn ticket_body(
                 format!("{} / {}", facts.category, facts.subcategory)
             }
         }),
+        (t("ticket-field-asset"), facts.asset.clone()),
         (t("ticket-field-priority"), facts.priority.clone()),
         (t("ticket-field-state"), facts.state.clone()),
         (
