@@ -491,7 +491,18 @@ async fn a_requester_sees_the_assets_in_their_name_on_their_profile() {
     let tess = app.login_as("tess", Profile::Technician).await;
     let ursula = app.login_as("ursula", Profile::User).await;
     let owner = format!("u{}", app.user_id("ursula"));
-    create(&tess, &form(WORKSTATION, &[("user", &owner)])).await;
+    app.sql()
+        .execute_batch(
+            "INSERT INTO companies (name) VALUES ('Initech');
+             UPDATE users SET company_id = (SELECT id FROM companies WHERE name = 'Initech')
+             WHERE login = 'ursula';",
+        )
+        .expect("company");
+    let sheet = create(&tess, &form(WORKSTATION, &[("user", &owner)])).await;
+    // The sheet names her company, from her account.
+    tess.get(&sheet)
+        .await
+        .assert_contains("<dt>Company</dt><dd>Initech</dd>");
     let profile = ursula.get("/profile").await;
     profile
         .assert_contains("Your equipment")

@@ -33,6 +33,7 @@ asset-field-model = Modell
 asset-field-state = Zustand
 asset-field-user = Benutzer
 asset-field-service = Abteilung
+asset-field-company = Firma
 asset-field-location = Standort
 asset-field-socket = Anschlussdose
 asset-field-technician = Techniker

@@ -33,6 +33,7 @@ asset-field-model = Model
 asset-field-state = State
 asset-field-user = User
 asset-field-service = Service
+asset-field-company = Company
 asset-field-location = Location
 asset-field-socket = Socket
 asset-field-technician = Technician

@@ -33,6 +33,7 @@ asset-field-model = Modelo
 asset-field-state = Estado
 asset-field-user = Usuario
 asset-field-service = Servicio
+asset-field-company = Empresa
 asset-field-location = Ubicación
 asset-field-socket = Toma
 asset-field-technician = Técnico

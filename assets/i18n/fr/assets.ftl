@@ -33,6 +33,7 @@ asset-field-model = Modèle
 asset-field-state = État
 asset-field-user = Utilisateur
 asset-field-service = Service
+asset-field-company = Société
 asset-field-location = Localisation
 asset-field-socket = Prise
 asset-field-technician = Technicien

@@ -112,6 +112,10 @@ fn facts(visitor: &Visitor, s: &Shown) -> Vec<(String, String)> {
         (lang.t("asset-field-sn-internal"), a.sn_internal.clone()),
         (lang.t("asset-field-user"), person(a.user_id)),
         (
+            lang.t("asset-field-company"),
+            s.company.clone().unwrap_or_default(),
+        ),
+        (
             lang.t("asset-field-service"),
             name_of(&n.services, a.service_id),
         ),

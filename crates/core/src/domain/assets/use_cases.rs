@@ -160,6 +160,8 @@ pub struct Shown {
     /// (number, title, state) of the tickets about it.
     pub tickets: Vec<(i64, String, i64)>,
     pub ticket_states: HashMap<i64, String>,
+    /// The company of its user.
+    pub company: Option<String>,
     pub may_edit: bool,
 }
 
@@ -189,6 +191,15 @@ pub async fn show(db: &Db, actor: &Actor, id: AssetId, lang: Lang) -> Result<Sho
             history,
             tickets: repo::tickets(c, id, 50)?,
             ticket_states: lists_repo::names_by_code(c, "states", lang)?,
+            company: match asset.user_id {
+                Some(user) => rusqlite::OptionalExtension::optional(c.query_row(
+                    "SELECT co.name FROM users u JOIN companies co ON co.id = u.company_id
+                     WHERE u.id = ?1",
+                    [user],
+                    |r| r.get(0),
+                ))?,
+                None => None,
+            },
             may_edit: reader.may_edit,
             asset,
         })
