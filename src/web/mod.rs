@@ -8,7 +8,7 @@
 
 mod account;
 mod admin;
-mod assets;
+pub(crate) mod assets;
 mod auth;
 mod cookies;
 mod csrf;

@@ -603,6 +603,20 @@ async fn a_ticket_is_about_one_of_its_requesters_assets_and_the_sheet_lists_it()
     let csv = tess.get("/export/tickets.csv?view=all&state=all").await;
     assert!(csv.body.contains("\"PC-ACCOUNTS-01\""), "{}", csv.body);
 
+    // With the VNC switch, the ticket links to its asset's first address.
+    assert!(
+        !tess
+            .get(&format!("/tickets/{ticket}"))
+            .await
+            .body
+            .contains("vnc://")
+    );
+    app.set_setting("asset_vnc_link", "1");
+    tess.get(&format!("/tickets/{ticket}"))
+        .await
+        .assert_contains("href=\"vnc://10.0.0.5\"");
+    app.set_setting("asset_vnc_link", "0");
+
     // Limited to the requester's assets: the other one is not offered, and a crafted
     // request naming it is refused with a message.
     let page = tess.get(&format!("/tickets/{ticket}")).await;

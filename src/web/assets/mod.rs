@@ -27,6 +27,15 @@ pub const VIRTUALIZATION: Right = names::ASSET_VIRTUALIZATION_DISP;
 pub const COL_LOCATION: Right = names::ASSET_LIST_COL_LOCATION;
 pub const COL_SERIAL: Right = names::ASSET_LIST_COL_SN_MANUFACTURER;
 
+/// The remote control link to address `ip` (an IPv6 address in brackets).
+pub fn vnc_href(ip: &str) -> String {
+    if ip.contains(':') {
+        format!("vnc://[{ip}]")
+    } else {
+        format!("vnc://{ip}")
+    }
+}
+
 /// The routes of this area.
 pub fn routes() -> Routes {
     Routes::new()

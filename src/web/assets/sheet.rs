@@ -206,7 +206,7 @@ fn render(
             (state_dot(n, a.state_id))
             div.list-actions {
                 @if let Some(ip) = vnc.as_deref() {
-                    a.button href=(if ip.contains(':') { format!("vnc://[{ip}]") } else { format!("vnc://{ip}") }) { (lang.t("asset-vnc")) }
+                    a.button href=(super::vnc_href(ip)) { (lang.t("asset-vnc")) }
                 }
                 @if may_edit {
                     a.button href=(fill(paths::ASSET_EDIT, &[&id])) { (lang.t("asset-edit")) }

@@ -156,6 +156,9 @@ fn ticket_view(
                 @if actor.rights.has(right::TICKET_PRINT) {
                     a.button.button-small href=(fill(paths::TICKET_PRINT, &[&row.id])) target="_blank" rel="noopener" { (lang.t("ticket-print")) }
                 }
+                @if let Some(ip) = page.asset_address.as_deref() {
+                    a.button.button-small #asset-vnc href=(crate::web::assets::vnc_href(ip)) { (lang.t("asset-vnc")) }
+                }
                 @if actor.rights.has(right::TICKET_SEND_MAIL) && visitor.settings.flag(crate::domain::settings::mail_registry::SMTP_ENABLED) {
                     a.button.button-small href=(fill(paths::TICKET_MAIL, &[&row.id])) { (lang.t("mail-send-from-ticket")) }
                 }

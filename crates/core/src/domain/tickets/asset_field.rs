@@ -76,3 +76,14 @@ pub fn check(
     }
     Ok(())
 }
+
+/// The first address of asset `asset` (not deleted), if it has one.
+pub fn first_address(conn: &Connection, asset: i64) -> rusqlite::Result<Option<String>> {
+    conn.query_row(
+        "SELECT i.ip FROM asset_ifaces i JOIN assets a ON a.id = i.asset_id
+         WHERE i.asset_id = ?1 AND a.deleted = 0 AND i.ip <> '' ORDER BY i.position LIMIT 1",
+        [asset],
+        |r| r.get(0),
+    )
+    .optional()
+}

@@ -46,6 +46,8 @@ pub struct TicketPage {
     /// The requester's service when the ticket was opened, for holders of
     /// `ticket_sender_service_disp`.
     pub sender_service: Option<String>,
+    /// The first address of the ticket's asset, for the remote control link (the VNC switch).
+    pub asset_address: Option<String>,
 }
 
 /// The observers of a ticket as its page shows them.
@@ -123,6 +125,16 @@ pub async fn load(
                 None
             },
             validation: validation::status(c, &actor.settings, id.0)?,
+            asset_address: match row.values.asset_id {
+                Some(asset)
+                    if actor
+                        .settings
+                        .flag(crate::domain::settings::FUNCTION_ASSET_VNC) =>
+                {
+                    super::asset_field::first_address(c, asset)?
+                }
+                _ => None,
+            },
             procedures,
             description_html,
             options: {
