@@ -438,19 +438,41 @@ async fn free_addresses_of_a_network_leave_out_reserved_ones_and_the_sheet_links
     app.set_setting("asset_ip", "1");
     app.set_setting("asset_vnc_link", "1");
     let tess = app.login_as("tess", Profile::Technician).await;
-    // A /30 network declared from the lists page: two host addresses, .5 and .6.
+    // A /30 network declared from the lists page, written as address/prefix: two host
+    // addresses, .5 and .6.
     let r = admin
         .submit(
             "/admin/lists/asset-networks",
             "/admin/lists/asset-networks",
             &[
                 ("name", "Printers"),
-                ("network", "10.0.0.4"),
-                ("netmask", "255.255.255.252"),
+                ("network", "10.0.0.4/30"),
+                ("netmask", ""),
             ],
         )
         .await;
     assert!(r.status.is_redirection(), "{}", r.body);
+    assert_eq!(
+        app.text("SELECT network || ' ' || netmask FROM asset_networks WHERE name = 'Printers'"),
+        "10.0.0.4 255.255.255.252"
+    );
+    // A prefix beyond 32 is refused with the field's message, nothing stored.
+    let r = admin
+        .submit(
+            "/admin/lists/asset-networks",
+            "/admin/lists/asset-networks",
+            &[
+                ("name", "Wrong"),
+                ("network", "10.0.0.0/33"),
+                ("netmask", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        app.count("SELECT count(*) FROM asset_networks WHERE name = 'Wrong'"),
+        0
+    );
     let network = app.count("SELECT id FROM asset_networks WHERE name = 'Printers'");
     let page = tess
         .get(&format!("/assets/free-ip?network={network}"))

@@ -94,6 +94,7 @@ pub async fn save(
         .into_iter()
         .map(|(_, c)| c)
         .collect();
+    let form = rules::split_cidr(&columns, form);
     let mut errors = FieldErrors::new();
     let mut values: Vec<(&'static str, Value)> = columns
         .iter()

@@ -112,6 +112,38 @@ fn text_value(field: &'static str, text: &str, max: usize, errors: &mut FieldErr
 }
 
 /// Whether `mask` is a contiguous run of ones followed by zeros.
+/// A network typed as `address/prefix` in the IPv4 column of a list that also has a netmask
+/// column (any prefix length, 0 to 32): the address stays in its column and the prefix fills
+/// the netmask when it was left empty. Anything else is left as typed, for [`parse`] to judge.
+pub fn split_cidr(
+    columns: &[&Column],
+    mut form: std::collections::HashMap<String, String>,
+) -> std::collections::HashMap<String, String> {
+    let ip = columns.iter().find(|c| matches!(c.kind, ColumnKind::Ipv4));
+    let mask = columns
+        .iter()
+        .find(|c| matches!(c.kind, ColumnKind::Netmask));
+    let (Some(ip), Some(mask)) = (ip, mask) else {
+        return form;
+    };
+    let Some((address, prefix)) = form
+        .get(ip.name)
+        .and_then(|typed| typed.trim().split_once('/'))
+        .map(|(a, p)| (a.trim().to_owned(), p.trim().to_owned()))
+    else {
+        return form;
+    };
+    let Some(prefix) = prefix.parse::<u32>().ok().filter(|p| *p <= 32) else {
+        return form;
+    };
+    form.insert(ip.name.to_owned(), address);
+    if form.get(mask.name).is_none_or(|m| m.trim().is_empty()) {
+        let bits = u32::MAX.checked_shl(32 - prefix).unwrap_or(0);
+        form.insert(mask.name.to_owned(), Ipv4Addr::from(bits).to_string());
+    }
+    form
+}
+
 fn is_netmask(mask: Ipv4Addr) -> bool {
     let bits = u32::from(mask);
     bits.leading_ones() + bits.trailing_zeros() == 32
@@ -158,6 +190,42 @@ mod tests {
         assert!(check(ColumnKind::Ipv4, true, "10.0.0.0").1);
         assert!(!check(ColumnKind::Ipv4, true, "10.0.0.256").1);
         assert!(check(ColumnKind::Netmask, true, "255.255.255.0").1);
+        let network = Column {
+            name: "network",
+            label: "l",
+            kind: ColumnKind::Ipv4,
+            required: true,
+            gate: None,
+        };
+        let netmask = Column {
+            name: "netmask",
+            label: "l",
+            kind: ColumnKind::Netmask,
+            required: true,
+            gate: None,
+        };
+        let split = |net: &str, mask: &str| {
+            let form = [("network", net), ("netmask", mask)]
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .into();
+            let out = split_cidr(&[&network, &netmask], form);
+            (out["network"].clone(), out["netmask"].clone())
+        };
+        assert_eq!(
+            split("10.1.4.0/22", ""),
+            ("10.1.4.0".into(), "255.255.252.0".into())
+        );
+        assert_eq!(
+            split("10.0.0.0/32", ""),
+            ("10.0.0.0".into(), "255.255.255.255".into())
+        );
+        assert_eq!(split("0.0.0.0/0", ""), ("0.0.0.0".into(), "0.0.0.0".into()));
+        // A mask typed too is kept (and judged); a bad prefix is left for the check to refuse.
+        assert_eq!(
+            split("10.0.0.0/8", "255.255.0.0"),
+            ("10.0.0.0".into(), "255.255.0.0".into())
+        );
+        assert_eq!(split("10.0.0.0/33", ""), ("10.0.0.0/33".into(), "".into()));
         assert!(!check(ColumnKind::Netmask, true, "255.0.255.0").1);
         assert_eq!(check(ColumnKind::Ref("x"), false, ""), (Value::Null, true));
         assert!(!check(ColumnKind::Ref("x"), true, "").1);
