@@ -80,5 +80,9 @@ CREATE TABLE asset_events (
 );
 CREATE INDEX asset_events_asset ON asset_events(asset_id, at, id);
 
+-- An asset's files (invoices, photos, manuals), kept with the other attachments.
+ALTER TABLE attachments ADD COLUMN asset_id INTEGER REFERENCES assets(id) ON DELETE CASCADE;
+CREATE INDEX attachments_asset ON attachments(asset_id) WHERE asset_id IS NOT NULL;
+
 ALTER TABLE tickets ADD COLUMN asset_id INTEGER REFERENCES assets(id);
 CREATE INDEX tickets_asset ON tickets(asset_id) WHERE asset_id IS NOT NULL;

@@ -660,3 +660,86 @@ async fn a_ticket_is_about_one_of_its_requesters_assets_and_the_sheet_lists_it()
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_assets_files_are_checked_kept_served_as_attachments_and_noted_in_its_history() {
+    let (app, _admin) = TestApp::with_admin().await;
+    app.set_setting("asset", "1");
+    let tess = app.login_as("tess", Profile::Technician).await;
+    let sheet = create(&tess, WORKSTATION).await;
+    let files = format!("{sheet}/files");
+
+    // A program is refused by its content and name, with the sheet again; nothing is kept.
+    let r = tess
+        .post_file(
+            &files,
+            "attachments",
+            "setup.exe",
+            b"MZ\x90\x00\x03\x00\x00\x00",
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    r.assert_contains("PC-ACCOUNTS-01")
+        .assert_contains("class=\"field-error\"");
+    assert_eq!(
+        app.count("SELECT count(*) FROM attachments WHERE asset_id IS NOT NULL"),
+        0
+    );
+
+    // An invoice is kept, listed, served as an attachment and noted in the history.
+    let r = tess
+        .post_file(
+            &files,
+            "attachments",
+            "invoice-2024.txt",
+            b"Invoice 2024-031: 1 x OptiPlex",
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = tess.get(&sheet).await;
+    page.assert_contains("invoice-2024.txt")
+        .assert_contains("<strong>Files</strong>: — → invoice-2024.txt");
+    let file = app.count("SELECT id FROM attachments WHERE asset_id IS NOT NULL");
+    let stored = app.data_dir().join("attachments").join(app.text(&format!(
+        "SELECT storage_name FROM attachments WHERE id = {file}"
+    )));
+    assert!(stored.is_file());
+    let got = tess.get(&format!("{files}/{file}")).await;
+    assert_eq!(got.status, StatusCode::OK);
+    assert!(
+        got.headers
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("attachment")),
+    );
+    assert_eq!(got.body, "Invoice 2024-031: 1 x OptiPlex");
+
+    // A read-only technician downloads it but may neither add nor remove.
+    app.set_right(Profile::Technician, "asset_list_view_only", true);
+    let r = tess
+        .post_file(&files, "attachments", "more.txt", b"more")
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let token = tess.get(&sheet).await.csrf();
+    let r = tess
+        .post_raw(&format!("{files}/{file}/delete"), &[("_csrf", &token)])
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    app.set_right(Profile::Technician, "asset_list_view_only", false);
+
+    // Removed: gone from the sheet, the store and the database; the history says so.
+    let r = tess
+        .post_raw(&format!("{files}/{file}/delete"), &[("_csrf", &token)])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        tess.get(&format!("{files}/{file}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    tess.get(&sheet)
+        .await
+        .assert_contains("<strong>Files</strong>: invoice-2024.txt → —");
+    assert_eq!(app.count("SELECT count(*) FROM attachments"), 0);
+    assert!(!stored.exists());
+    app.stop().await;
+}

@@ -6,6 +6,7 @@
 mod batch;
 mod edit;
 mod export;
+mod files;
 mod free_ip;
 mod list;
 mod sheet;
@@ -71,5 +72,13 @@ pub fn routes() -> Routes {
             Access::AllRights(&[SEE, DELETE]),
             sheet::delete,
         )
+        .post_upload(
+            paths::ASSET_FILES,
+            Access::Right(SEE),
+            files::upload,
+            super::tickets::upload::MAX_REQUEST_BYTES,
+        )
+        .get(paths::ASSET_FILE, Access::Right(SEE), files::download)
+        .post(paths::ASSET_FILE_DELETE, Access::Right(SEE), files::delete)
         .behind_function(FUNCTION_ASSETS)
 }

@@ -11,13 +11,14 @@ use crate::domain::assets::AssetId;
 use crate::domain::assets::history::{self, Kind, What};
 use crate::domain::assets::use_cases::{self, Names, People, Shown};
 use crate::domain::settings::FUNCTION_ASSET_VNC;
-use crate::i18n::{Lang, format_datetime, format_day};
+use crate::i18n::{Lang, Msg, format_datetime, format_day};
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
 use crate::web::extract::{Authed, FormPairs};
 use crate::web::flash::Flash;
 use crate::web::paths::{self, fill};
 use crate::web::state::AppState;
+use crate::web::tickets::view::{file_icon, size_text};
 use crate::web::ui::form::{action_button, csrf_field};
 use crate::web::ui::layout;
 use crate::web::visitor::Visitor;
@@ -179,12 +180,20 @@ fn history_list(lang: Lang, s: &Shown) -> Markup {
     }
 }
 
-fn render(
-    visitor: &Visitor,
-    s: &Shown,
-    note_error: Option<&crate::i18n::Msg>,
-    note: &str,
-) -> Markup {
+/// What a refused note or file brings back to the sheet.
+#[derive(Debug, Default)]
+pub struct Problems {
+    /// Why the note was refused, and the note as typed.
+    pub note: Option<(Msg, String)>,
+    /// Why the files were refused.
+    pub file: Option<Msg>,
+}
+
+/// The sheet of `s`, with `problems` by their forms.
+pub fn render(visitor: &Visitor, s: &Shown, problems: &Problems) -> Markup {
+    let note_error = problems.note.as_ref().map(|(m, _)| m);
+    let note = problems.note.as_ref().map_or("", |(_, t)| t.as_str());
+    let file_error = problems.file.as_ref();
     let lang = visitor.lang;
     let a = &s.asset;
     let id = a.id;
@@ -264,6 +273,40 @@ fn render(
                 }
             }
         }
+        section.panel #files {
+            h2 { (lang.t("asset-files")) }
+            @if s.files.is_empty() {
+                p.muted { (lang.t("asset-files-none")) }
+            } @else {
+                ul.file-list {
+                    @for f in &s.files {
+                        li {
+                            (file_icon(&f.content_type)) " "
+                            a href=(fill(paths::ASSET_FILE, &[&id, &f.id])) { (f.filename) } " "
+                            span.muted { "(" (size_text(lang, f.size)) ")" }
+                            @if may_edit {
+                                " " (action_button(visitor, &fill(paths::ASSET_FILE_DELETE, &[&id, &f.id]),
+                                    &lang.t("asset-file-remove"), "button-small", Some(&lang.t("asset-file-remove-confirm"))))
+                            }
+                        }
+                    }
+                }
+            }
+            @if may_edit {
+                form.stack method="post" enctype="multipart/form-data"
+                    action=(format!("{}?{}={}", fill(paths::ASSET_FILES, &[&id]), crate::web::csrf::FIELD, visitor.csrf)) {
+                    div.field.has-error[file_error.is_some()] {
+                        label for="f-attachments" { (lang.t("asset-files-add")) }
+                        input #f-attachments type="file" name="attachments" multiple accept=(crate::domain::files::accept_attribute())
+                            aria-invalid=[file_error.map(|_| "true")];
+                        @if let Some(m) = file_error { p.field-error { (m.render(lang)) } }
+                    }
+                    div.form-actions {
+                        button.button type="submit" { (lang.t("asset-files-send")) }
+                    }
+                }
+            }
+        }
         section.panel #asset-history {
             h2 { (lang.t("asset-history")) }
             @if may_edit {
@@ -293,7 +336,12 @@ pub async fn page(
     let visitor = authed.visitor.clone();
     let shown = use_cases::show(state.db(), authed.actor(), id, visitor.lang).await?;
     let title = shown.asset.name.clone();
-    Ok(layout::page(&visitor, &title, render(&visitor, &shown, None, "")).into_response())
+    Ok(layout::page(
+        &visitor,
+        &title,
+        render(&visitor, &shown, &Problems::default()),
+    )
+    .into_response())
 }
 
 /// `POST /assets/{id}/notes`: a note in the history.
@@ -314,7 +362,11 @@ pub async fn note(
             let visitor = authed.visitor.clone();
             let shown = use_cases::show(state.db(), authed.actor(), id, visitor.lang).await?;
             let title = shown.asset.name.clone();
-            let body = render(&visitor, &shown, errors.get("note"), &text);
+            let problems = Problems {
+                note: errors.get("note").cloned().map(|m| (m, text.clone())),
+                file: None,
+            };
+            let body = render(&visitor, &shown, &problems);
             Ok((
                 axum::http::StatusCode::UNPROCESSABLE_ENTITY,
                 layout::page(&visitor, &title, body),

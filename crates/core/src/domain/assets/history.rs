@@ -48,6 +48,8 @@ pub const FIELDS: &[(&str, &str, Kind)] = &[
     ("description", "asset-field-description", Kind::Text),
     ("virtual", "asset-field-virtual", Kind::Flag),
     ("ifaces", "asset-field-ifaces", Kind::Ifaces),
+    // A file added (new value) or removed (old value): its name.
+    ("files", "asset-field-files", Kind::Text),
 ];
 
 /// The label key and kind of field `code`.

@@ -8,6 +8,7 @@
 //! services with `asset_list_department_only`; `asset_list_view_only` reads without writing.
 
 pub mod address;
+pub mod files;
 pub mod free_ip;
 pub mod history;
 pub mod repo;

@@ -162,6 +162,7 @@ pub struct Shown {
     pub ticket_states: HashMap<i64, String>,
     /// The company of its user.
     pub company: Option<String>,
+    pub files: Vec<crate::domain::files::Attachment>,
     pub may_edit: bool,
 }
 
@@ -191,6 +192,7 @@ pub async fn show(db: &Db, actor: &Actor, id: AssetId, lang: Lang) -> Result<Sho
             history,
             tickets: repo::tickets(c, id, 50)?,
             ticket_states: lists_repo::names_by_code(c, "states", lang)?,
+            files: super::files::list(c, id)?,
             company: match asset.user_id {
                 Some(user) => rusqlite::OptionalExtension::optional(c.query_row(
                     "SELECT co.name FROM users u JOIN companies co ON co.id = u.company_id

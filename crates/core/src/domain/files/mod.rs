@@ -1,4 +1,4 @@
-//! Files as a shared capability: what tickets, procedures (and next assets) hold. A file is
+//! Files as a shared capability: what tickets, procedures and assets hold. A file is
 //! received and checked once ([`accept`]: name, content, archive bombs, size), stored under a
 //! generated name ([`Store`]), linked to its [`Owner`], served as an attachment by its owner's
 //! pages, and kept in agreement with its row ([`purge_stale`], [`reconcile`]).
@@ -12,13 +12,14 @@ pub use checks::{
 };
 pub use stored::*;
 
-use crate::domain::ids::{ProcedureId, TicketId};
+use crate::domain::ids::{AssetId, ProcedureId, TicketId};
 
 /// What a file belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Owner {
     Ticket(TicketId),
     Procedure(ProcedureId),
+    Asset(AssetId),
 }
 
 impl Owner {
@@ -27,13 +28,16 @@ impl Owner {
         match self {
             Owner::Ticket(_) => "ticket_id",
             Owner::Procedure(_) => "procedure_id",
+            Owner::Asset(_) => "asset_id",
         }
     }
 
     /// The owner's id.
     fn id(self) -> i64 {
         match self {
-            Owner::Ticket(TicketId(id)) | Owner::Procedure(ProcedureId(id)) => id,
+            Owner::Ticket(TicketId(id))
+            | Owner::Procedure(ProcedureId(id))
+            | Owner::Asset(AssetId(id)) => id,
         }
     }
 }
