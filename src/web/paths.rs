@@ -68,6 +68,7 @@ pub const ASSETS_EXPORT: &str = "/assets/export.csv";
 pub const ASSET_NEW: &str = "/assets/new";
 pub const ASSETS_FREE_IP: &str = "/assets/free-ip";
 pub const ASSETS_BATCH: &str = "/assets/batch";
+pub const ASSET_CHOICES: &str = "/assets/choices";
 pub const ASSET: &str = "/assets/{id}";
 pub const ASSET_EDIT: &str = "/assets/{id}/edit";
 pub const ASSET_NOTE: &str = "/assets/{id}/notes";

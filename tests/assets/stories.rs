@@ -743,3 +743,70 @@ async fn an_assets_files_are_checked_kept_served_as_attachments_and_noted_in_its
     assert!(!stored.exists());
     app.stop().await;
 }
+
+#[tokio::test]
+async fn with_many_assets_the_tickets_asset_field_searches_them() {
+    let (app, admin) = TestApp::with_admin().await;
+    app.set_setting("asset", "1");
+    let tess = app.login_as("tess", Profile::Technician).await;
+    let ursula = app.login_as("ursula", Profile::User).await;
+    for r in ["ticket_asset", "ticket_asset_disp"] {
+        app.set_right(Profile::Technician, r, true);
+    }
+    app.set_right(Profile::Technician, "ticket_asset_user_only", false);
+    // More than the field lists at once.
+    let batch = [
+        ("model", "1"),
+        ("state", "2"),
+        ("pattern", "DESK-{n:03}"),
+        ("start", "1"),
+        ("count", "250"),
+    ];
+    let r = tess.submit("/assets/batch", "/assets/batch", &batch).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let ticket = crate::common::open_ticket(&app, &admin, &[("title", "Desk phone")]).await;
+    let page = tess.get(&format!("/tickets/{ticket}")).await;
+    page.assert_contains("data-search-url=\"/assets/choices\"");
+    assert!(!page.body.contains("DESK-250"), "every asset listed");
+
+    // The search answers what is typed, by any part of a name.
+    let found = tess.get("/assets/choices?q=desk-24").await;
+    assert_eq!(found.status, StatusCode::OK);
+    let json: serde_json::Value = serde_json::from_str(&found.body).expect("json");
+    let names: Vec<&str> = json
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|m| m["label"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"DESK-240") && names.contains(&"DESK-249"),
+        "{names:?}"
+    );
+    assert!(names.len() <= 20);
+    // Choosing one saves it.
+    let desk = app
+        .count("SELECT id FROM assets WHERE name = 'DESK-245'")
+        .to_string();
+    let r = tess
+        .send_ticket_form(
+            &format!("/tickets/{ticket}"),
+            &[("asset_id", desk.as_str())],
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        app.count(&format!("SELECT asset_id FROM tickets WHERE id = {ticket}"))
+            .to_string(),
+        desk
+    );
+    // Requesters may not search assets; limited technicians get nothing to search.
+    assert_eq!(
+        ursula.get("/assets/choices?q=desk").await.status,
+        StatusCode::FORBIDDEN
+    );
+    app.set_right(Profile::Technician, "ticket_asset_user_only", true);
+    assert_eq!(tess.get("/assets/choices?q=desk").await.body, "[]");
+    app.stop().await;
+}

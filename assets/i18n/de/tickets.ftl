@@ -27,6 +27,7 @@ ticket-field-category = Kategorie
 ticket-field-subcategory = Unterkategorie
 ticket-field-place = Ort
 ticket-field-asset = Gerät
+ticket-asset-search = Gerät suchen: Name, Seriennummer, IP- oder MAC-Adresse
 ticket-error-asset-not-requesters = Wählen Sie ein Gerät des Anfragenden.
 ticket-field-service = Abteilung
 ticket-field-agency = Niederlassung

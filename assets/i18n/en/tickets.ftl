@@ -27,6 +27,7 @@ ticket-field-category = Category
 ticket-field-subcategory = Subcategory
 ticket-field-place = Place
 ticket-field-asset = Asset
+ticket-asset-search = Search an asset: name, serial number, IP or MAC address
 ticket-error-asset-not-requesters = Choose one of the requester's assets.
 ticket-field-service = Service
 ticket-field-agency = Agency

@@ -27,6 +27,7 @@ ticket-field-category = Categoría
 ticket-field-subcategory = Subcategoría
 ticket-field-place = Lugar
 ticket-field-asset = Equipo
+ticket-asset-search = Buscar un equipo: nombre, número de serie, dirección IP o MAC
 ticket-error-asset-not-requesters = Elija un equipo del solicitante.
 ticket-field-service = Servicio
 ticket-field-agency = Agencia

@@ -28,6 +28,7 @@ ticket-field-category = Catégorie
 ticket-field-subcategory = Sous-catégorie
 ticket-field-place = Lieu
 ticket-field-asset = Équipement
+ticket-asset-search = Chercher un équipement : nom, numéro de série, adresse IP ou MAC
 ticket-error-asset-not-requesters = Choisissez un équipement du demandeur.
 ticket-field-service = Service
 ticket-field-agency = Agence

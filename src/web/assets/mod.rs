@@ -4,6 +4,7 @@
 //! the menu has no entry. The domain checks the same rights again for every write.
 
 mod batch;
+mod choices;
 mod edit;
 mod export;
 mod files;
@@ -43,6 +44,12 @@ pub fn routes() -> Routes {
         .get(paths::ASSETS, Access::Right(SEE), list::page)
         .get(paths::ASSETS_EXPORT, Access::Right(SEE), export::csv)
         .get(paths::ASSETS_FREE_IP, Access::Right(SEE), free_ip::page)
+        // The ticket's asset field, for those who may set it.
+        .get(
+            paths::ASSET_CHOICES,
+            Access::Right(names::TICKET_ASSET),
+            choices::search,
+        )
         .get(
             paths::ASSET_NEW,
             Access::AllRights(&[SEE, CREATE]),

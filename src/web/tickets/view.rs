@@ -291,11 +291,20 @@ fn input(view: &FormView<'_>, field: Field, id: &str, value: &str, required: boo
             }
             let empty = !matches!(field, Field::State | Field::Billable);
             let person = field == Field::Technician;
+            // With many assets, the asset field searches the others as one types.
+            let asset_search = field == Field::Asset && o.asset_search;
+            let combobox = person || asset_search;
+            let combobox_label = if person {
+                "ticket-technician-search"
+            } else {
+                "ticket-asset-search"
+            };
             html! {
                 select id=(id) name=(name) required[required] form="ticket-form"
                     data-warn-empty[person]
-                    data-combobox[person] data-combobox-label=[person.then(|| lang.t("ticket-technician-search"))]
-                    data-combobox-none=[person.then(|| lang.t("ticket-requester-search-none"))] {
+                    data-combobox[combobox] data-combobox-label=[combobox.then(|| lang.t(combobox_label))]
+                    data-combobox-none=[combobox.then(|| lang.t("ticket-requester-search-none"))]
+                    data-search-url=[asset_search.then_some(paths::ASSET_CHOICES)] {
                     @if empty {
                         option value=(if matches!(field, Field::TimeSpent | Field::TimeHope) { "0" } else { "" }) { (lang.t("choice-none")) }
                     }

@@ -509,3 +509,60 @@ pub async fn batch(db: &Db, actor: &Actor, sent: Batch) -> Result<Vec<AssetId>, 
     })
     .await
 }
+
+/// An asset a picker offers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picked {
+    pub id: AssetId,
+    pub name: String,
+    /// Its serial number and user, which tell assets of the same name apart.
+    pub detail: String,
+}
+
+/// Up to `limit` assets matching `text` (as the list's search reads it), for the ticket's
+/// asset field of `actor` (who must hold `ticket_asset`; with `ticket_asset_user_only` the
+/// field lists the requester's assets and searches nothing).
+pub async fn pick(
+    db: &Db,
+    actor: &Actor,
+    text: String,
+    limit: i64,
+) -> Result<Vec<Picked>, DomainError> {
+    if !actor.has(right::TICKET_ASSET) {
+        return Err(DomainError::Forbidden);
+    }
+    if actor.has(right::TICKET_ASSET_USER_ONLY) {
+        return Ok(Vec::new());
+    }
+    run::read(db, move |c| {
+        let query = Query {
+            text,
+            per_page: limit,
+            ..Query::default()
+        };
+        // Every asset is offered to the ticket's field, whoever's it is.
+        let anyone = Reader {
+            user: 0,
+            company: None,
+            services: Vec::new(),
+            company_only: false,
+            service_only: false,
+            may_edit: false,
+        };
+        let found = repo::search(c, &anyone, &query)?;
+        Ok(found
+            .rows
+            .into_iter()
+            .map(|r| Picked {
+                detail: [r.sn_manufacturer, r.user]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+                id: r.id,
+                name: r.name,
+            })
+            .collect())
+    })
+    .await
+}

@@ -20,6 +20,18 @@ fn requester_user(v: &Values) -> Option<i64> {
     }
 }
 
+/// Whether the field searches assets rather than listing them all: when `actor` may choose any
+/// asset and there are too many to list.
+pub fn searched(conn: &Connection, actor: &Actor) -> rusqlite::Result<bool> {
+    if actor.has(right::TICKET_ASSET_USER_ONLY) {
+        return Ok(false);
+    }
+    let total: i64 = conn.query_row("SELECT count(*) FROM assets WHERE deleted = 0", [], |r| {
+        r.get(0)
+    })?;
+    Ok(total > FULL_LIST_MAX)
+}
+
 /// The assets the field offers to `actor` for a ticket holding `v`: `(id, name)`.
 pub fn choices(
     conn: &Connection,

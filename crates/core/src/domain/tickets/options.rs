@@ -45,6 +45,8 @@ pub struct TicketOptions {
     pub places: Vec<(String, String)>,
     /// The assets the asset field offers ([`super::asset_field::choices`]).
     pub assets: Vec<(String, String)>,
+    /// Whether the asset field searches the others (too many to list).
+    pub asset_search: bool,
     pub services: Vec<(String, String)>,
     pub agencies: Vec<(String, String)>,
     pub times: Vec<(String, String)>,
@@ -334,6 +336,7 @@ impl TicketOptions {
             subcategories,
             places: list(conn, "places", lang, v.place_id)?,
             assets: Vec::new(),
+            asset_search: false,
             services: list(conn, "services", lang, v.service_id)?,
             agencies: list(conn, "agencies", lang, v.agency_id)?,
             times,

@@ -147,6 +147,7 @@ pub async fn load(
                 )?;
                 super::service_limits::narrow(c, &actor, &row.values, &mut o)?;
                 o.assets = super::asset_field::choices(c, &actor, &row.values)?;
+                o.asset_search = super::asset_field::searched(c, &actor)?;
                 o
             },
             entries: thread::for_reader(c, &actor, &viewer, id.0, lang)?,
@@ -192,6 +193,7 @@ pub async fn new_ticket(
         let mut options = TicketOptions::load(c, lang, &v, labels, offer)?;
         super::service_limits::narrow(c, &actor, &v, &mut options)?;
         options.assets = super::asset_field::choices(c, &actor, &v)?;
+        options.asset_search = super::asset_field::searched(c, &actor)?;
         Ok(NewTicketPage {
             options,
             pending: attachments::pending(c, me, &pending)?,
