@@ -31,7 +31,16 @@ cli-repair-nothing = Es war nichts zu reparieren.
 cli-repair-done = „{ $login }" ist ein funktionierender Administrator. Falls auch das Passwort verloren ist: gestdesk reset-password { $login }
 
 cli-demo-done = Beispieldaten in { $seconds } s angelegt: { $tickets } Tickets mit { $entries } Verlaufseinträgen und { $attachments } Anhängen, { $procedures } Prozeduren, { $users } Benutzer in { $companies } Firmen, { $technicians } Techniker.
-cli-demo-assets = { $assets } Geräte mit { $ifaces } IP-Schnittstellen in { $networks } angelegten Netzwerken.
+cli-demo-assets = { $assets ->
+    [one] { $assets } Gerät
+   *[other] { $assets } Geräte
+} mit { $ifaces ->
+    [one] { $ifaces } IP-Schnittstelle
+   *[other] { $ifaces } IP-Schnittstellen
+} in { $networks ->
+    [one] { $networks } angelegten Netzwerk
+   *[other] { $networks } angelegten Netzwerken
+}.
 cli-demo-admin = Administratorkonto: { $login }
 cli-demo-logins = Techniker { $first_tech } bis { $last_tech }, Benutzer { $first_user } bis { $last_user }. Alle Beispielkonten haben das Passwort: { $password }
 demo-error-tickets = Geben Sie höchstens { $max } Tickets an.

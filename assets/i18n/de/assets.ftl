@@ -84,7 +84,10 @@ asset-free-ip-link = Freie IP-Adressen
 asset-free-ip-network = Netzwerk
 asset-free-ip-search = Freie Adressen finden
 asset-free-ip-no-network = Noch kein Netzwerk angelegt: Fügen Sie eines unter Verwaltung > Listen > Netzwerke hinzu.
-asset-free-ip-free = Die ersten { $count } freien Adressen (von { $hosts } für Hosts)
+asset-free-ip-free = { $count ->
+    [one] Die erste freie Adresse (von { $hosts } für Hosts)
+   *[other] Die ersten { $count } freien Adressen (von { $hosts } für Hosts)
+}
 asset-free-ip-none = In diesem Netzwerk ist keine Adresse mehr frei.
 asset-free-ip-used = Verwendete Adressen
 asset-free-ip-none-used = Kein Gerät verwendet eine Adresse dieses Netzwerks.

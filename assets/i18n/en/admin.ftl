@@ -31,7 +31,16 @@ cli-repair-nothing = Nothing needed repairing.
 cli-repair-done = "{ $login }" is a working administrator. If its password is lost too, run: gestdesk reset-password { $login }
 
 cli-demo-done = Sample data added in { $seconds } s: { $tickets } tickets with { $entries } thread entries and { $attachments } attachments, { $procedures } procedures, { $users } users in { $companies } companies, { $technicians } technicians.
-cli-demo-assets = { $assets } assets with { $ifaces } IP interfaces, in { $networks } declared networks.
+cli-demo-assets = { $assets ->
+    [one] { $assets } asset
+   *[other] { $assets } assets
+} with { $ifaces ->
+    [one] { $ifaces } IP interface
+   *[other] { $ifaces } IP interfaces
+}, in { $networks ->
+    [one] { $networks } declared network
+   *[other] { $networks } declared networks
+}.
 cli-demo-admin = Administrator account: { $login }
 cli-demo-logins = Technicians { $first_tech } to { $last_tech }, users { $first_user } to { $last_user }. Every sample account has the password: { $password }
 demo-error-tickets = Give at most { $max } tickets.

@@ -84,7 +84,10 @@ asset-free-ip-link = Free IP addresses
 asset-free-ip-network = Network
 asset-free-ip-search = Find free addresses
 asset-free-ip-no-network = No network is declared yet: add one in Administration > Lists > Networks.
-asset-free-ip-free = First { $count } free addresses (of { $hosts } for hosts)
+asset-free-ip-free = { $count ->
+    [one] The first free address (of { $hosts } for hosts)
+   *[other] The first { $count } free addresses (of { $hosts } for hosts)
+}
 asset-free-ip-none = No free address left in this network.
 asset-free-ip-used = Addresses in use
 asset-free-ip-none-used = No asset uses an address of this network.

@@ -31,7 +31,16 @@ cli-repair-nothing = No había nada que reparar.
 cli-repair-done = «{ $login }» es un administrador operativo. Si también perdió su contraseña: gestdesk reset-password { $login }
 
 cli-demo-done = Datos de ejemplo añadidos en { $seconds } s: { $tickets } tickets con { $entries } entradas de seguimiento y { $attachments } adjuntos, { $procedures } procedimientos, { $users } usuarios en { $companies } empresas, { $technicians } técnicos.
-cli-demo-assets = { $assets } equipos con { $ifaces } interfaces IP, en { $networks } redes declaradas.
+cli-demo-assets = { $assets ->
+    [one] { $assets } equipo
+   *[other] { $assets } equipos
+} con { $ifaces ->
+    [one] { $ifaces } interfaz IP
+   *[other] { $ifaces } interfaces IP
+}, en { $networks ->
+    [one] { $networks } red declarada
+   *[other] { $networks } redes declaradas
+}.
 cli-demo-admin = Cuenta de administrador: { $login }
 cli-demo-logins = Técnicos { $first_tech } a { $last_tech }, usuarios { $first_user } a { $last_user }. Todas las cuentas de ejemplo tienen la contraseña: { $password }
 demo-error-tickets = Indique como máximo { $max } tickets.

@@ -84,7 +84,10 @@ asset-free-ip-link = Direcciones IP libres
 asset-free-ip-network = Red
 asset-free-ip-search = Buscar direcciones libres
 asset-free-ip-no-network = Aún no hay ninguna red declarada: añada una en Administración > Listas > Redes.
-asset-free-ip-free = Las { $count } primeras direcciones libres (de { $hosts } para equipos)
+asset-free-ip-free = { $count ->
+    [one] La primera dirección libre (de { $hosts } para equipos)
+   *[other] Las { $count } primeras direcciones libres (de { $hosts } para equipos)
+}
 asset-free-ip-none = No queda ninguna dirección libre en esta red.
 asset-free-ip-used = Direcciones en uso
 asset-free-ip-none-used = Ningún equipo usa una dirección de esta red.

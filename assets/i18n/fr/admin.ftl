@@ -31,7 +31,16 @@ cli-repair-nothing = Rien n'était à réparer.
 cli-repair-done = « { $login } » est un administrateur opérationnel. Si son mot de passe est perdu aussi : gestdesk reset-password { $login }
 
 cli-demo-done = Données d'exemple ajoutées en { $seconds } s : { $tickets } tickets avec { $entries } messages et événements et { $attachments } pièces jointes, { $procedures } procédures, { $users } utilisateurs dans { $companies } sociétés, { $technicians } techniciens.
-cli-demo-assets = { $assets } équipements avec { $ifaces } interfaces IP, dans { $networks } réseaux déclarés.
+cli-demo-assets = { $assets ->
+    [one] { $assets } équipement
+   *[other] { $assets } équipements
+} avec { $ifaces ->
+    [one] { $ifaces } interface IP
+   *[other] { $ifaces } interfaces IP
+}, dans { $networks ->
+    [one] { $networks } réseau déclaré
+   *[other] { $networks } réseaux déclarés
+}.
 cli-demo-admin = Compte administrateur : { $login }
 cli-demo-logins = Techniciens { $first_tech } à { $last_tech }, utilisateurs { $first_user } à { $last_user }. Tous les comptes d'exemple ont le mot de passe : { $password }
 demo-error-tickets = Indiquez au plus { $max } tickets.

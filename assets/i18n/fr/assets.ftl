@@ -84,7 +84,10 @@ asset-free-ip-link = Adresses IP libres
 asset-free-ip-network = Réseau
 asset-free-ip-search = Trouver des adresses libres
 asset-free-ip-no-network = Aucun réseau n'est déclaré : ajoutez-en un dans Administration > Listes > Réseaux.
-asset-free-ip-free = Les { $count } premières adresses libres (sur { $hosts } pour les hôtes)
+asset-free-ip-free = { $count ->
+    [one] La première adresse libre (sur { $hosts } pour les hôtes)
+   *[other] Les { $count } premières adresses libres (sur { $hosts } pour les hôtes)
+}
 asset-free-ip-none = Plus aucune adresse libre dans ce réseau.
 asset-free-ip-used = Adresses utilisées
 asset-free-ip-none-used = Aucun équipement n'utilise d'adresse de ce réseau.

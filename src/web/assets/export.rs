@@ -23,8 +23,7 @@ pub async fn csv(
 ) -> Result<Response, WebError> {
     let visitor = authed.visitor.clone();
     let lang = visitor.lang;
-    let first = use_cases::first_state(state.db()).await?;
-    let asked = read(&visitor, raw.as_deref(), first);
+    let asked = read(&visitor, raw.as_deref());
     let one_page = pairs(raw.as_deref())
         .iter()
         .any(|(k, v)| k == "rows" && v == "page");

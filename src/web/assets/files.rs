@@ -39,7 +39,7 @@ pub async fn upload(
     if !sent.errors.is_empty() {
         let visitor = authed.visitor.clone();
         let shown = use_cases::show(state.db(), authed.actor(), id, visitor.lang).await?;
-        let title = shown.asset.name.clone();
+        let title = shown.asset.values.name.clone();
         let problems = super::sheet::Problems {
             file: sent.errors.get("attachments").cloned(),
             ..super::sheet::Problems::default()

@@ -58,9 +58,9 @@ pub struct Asked {
     pub kept: Vec<(String, String)>,
 }
 
-/// Reads the list's address for `visitor`; states default to every state when they may see
-/// them all, else to the first state.
-pub fn read(visitor: &Visitor, raw: Option<&str>, first_state: Option<i64>) -> Asked {
+/// Reads the list's address for `visitor` (no state, or `all`: every state, which the list
+/// gives only to those who may see them all).
+pub fn read(visitor: &Visitor, raw: Option<&str>) -> Asked {
     let asked = pairs(raw);
     let get = |k: &str| {
         asked
@@ -69,13 +69,7 @@ pub fn read(visitor: &Visitor, raw: Option<&str>, first_state: Option<i64>) -> A
             .map_or("", |(_, v)| v.as_str())
     };
     let id = |k: &str| get(k).parse::<i64>().ok().filter(|n| *n > 0);
-    let all_allowed = visitor.has_right(ALL_STATES);
-    let state = match (get("state"), id("state")) {
-        (_, Some(s)) => Some(s),
-        ("all", None) if all_allowed => None,
-        _ if all_allowed => None,
-        _ => first_state,
-    };
+    let state = id("state");
     let warranty = if visitor.settings.flag(FUNCTION_ASSET_WARRANTY) {
         warranty_of(get("warranty"))
     } else {
@@ -230,11 +224,11 @@ pub async fn page(
 ) -> Result<Response, WebError> {
     let visitor = authed.visitor.clone();
     let lang = visitor.lang;
-    let first = use_cases::first_state(state.db()).await?;
-    let asked = read(&visitor, raw.as_deref(), first);
+    let mut asked = read(&visitor, raw.as_deref());
+    let listed = use_cases::list(state.db(), authed.actor(), asked.query.clone(), lang).await?;
+    let use_cases::Listed { found, names, .. } = listed;
+    asked.query.state = listed.state;
     let q = asked.query.clone();
-    let use_cases::Listed { found, names } =
-        use_cases::list(state.db(), authed.actor(), q.clone(), lang).await?;
     let pages = (found.total + q.per_page - 1) / q.per_page;
     let show_ip = visitor.settings.flag(FUNCTION_ASSET_IP);
     let show_serial = visitor.has_right(COL_SERIAL);

@@ -80,7 +80,7 @@ fn shown_value(lang: Lang, names: &Names, people: &People, kind: Kind, value: &s
 
 fn facts(visitor: &Visitor, s: &Shown) -> Vec<(String, String)> {
     let lang = visitor.lang;
-    let a = &s.asset;
+    let a = &s.asset.values;
     let n = &s.names;
     let name_of = |map: &std::collections::HashMap<i64, String>, id: Option<i64>| {
         id.and_then(|i| map.get(&i)).cloned().unwrap_or_default()
@@ -195,8 +195,8 @@ pub fn render(visitor: &Visitor, s: &Shown, problems: &Problems) -> Markup {
     let note = problems.note.as_ref().map_or("", |(_, t)| t.as_str());
     let file_error = problems.file.as_ref();
     let lang = visitor.lang;
-    let a = &s.asset;
-    let id = a.id;
+    let a = &s.asset.values;
+    let id = s.asset.id;
     let may_edit = s.may_edit && !visitor.has_right(VIEW_ONLY);
     let n = &s.names;
     // The remote control link, from the first interface with an address.
@@ -335,7 +335,7 @@ pub async fn page(
 ) -> Result<Response, WebError> {
     let visitor = authed.visitor.clone();
     let shown = use_cases::show(state.db(), authed.actor(), id, visitor.lang).await?;
-    let title = shown.asset.name.clone();
+    let title = shown.asset.values.name.clone();
     Ok(layout::page(
         &visitor,
         &title,
@@ -361,7 +361,7 @@ pub async fn note(
         Err(DomainError::Invalid(errors)) => {
             let visitor = authed.visitor.clone();
             let shown = use_cases::show(state.db(), authed.actor(), id, visitor.lang).await?;
-            let title = shown.asset.name.clone();
+            let title = shown.asset.values.name.clone();
             let problems = Problems {
                 note: errors.get("note").cloned().map(|m| (m, text.clone())),
                 file: None,

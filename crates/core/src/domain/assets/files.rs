@@ -24,11 +24,7 @@ pub async fn room(db: &Db, actor: &Actor, id: AssetId) -> Result<i64, DomainErro
     let actor = actor.clone();
     let max = actor.settings.number(settings::ATTACHMENT_MAX_COUNT);
     run::read(db, move |c| {
-        let reader = Reader::of(c, &actor)?;
-        repo::get_visible(c, &reader, id)?.ok_or(DomainError::NotFound)?;
-        if !reader.may_edit {
-            return Err(DomainError::Forbidden);
-        }
+        super::use_cases::for_change(c, &actor, id)?;
         let held = i64::try_from(list(c, id)?.len()).unwrap_or(i64::MAX);
         Ok((max - held).max(0))
     })
@@ -47,11 +43,7 @@ pub async fn add(
     let me = actor.id().0;
     let max = actor.settings.number(settings::ATTACHMENT_MAX_COUNT);
     run::write(db, move |tx| {
-        let reader = Reader::of(tx, &actor)?;
-        repo::get_visible(tx, &reader, id)?.ok_or(DomainError::NotFound)?;
-        if !reader.may_edit {
-            return Err(DomainError::Forbidden);
-        }
+        super::use_cases::for_change(tx, &actor, id)?;
         let now = clock::now();
         for f in files::pending_within_limit(tx, Owner::Asset(id), me, &tokens, max)? {
             tx.execute(
@@ -103,11 +95,7 @@ pub async fn remove(
     let actor = actor.clone();
     let me = actor.id().0;
     let storage = run::write(db, move |tx| {
-        let reader = Reader::of(tx, &actor)?;
-        repo::get_visible(tx, &reader, id)?.ok_or(DomainError::NotFound)?;
-        if !reader.may_edit {
-            return Err(DomainError::Forbidden);
-        }
+        super::use_cases::for_change(tx, &actor, id)?;
         let (storage, name): (String, String) = tx
             .query_row(
                 "SELECT storage_name, filename FROM attachments WHERE id = ?1 AND asset_id = ?2",

@@ -115,7 +115,7 @@ fn values(c: &Checked) -> Vec<(&'static str, String)> {
 
 /// The fields `new` changes in `old`: code, stored value before, after.
 pub fn changes(old: &Asset, new: &Checked) -> Vec<(&'static str, String, String)> {
-    values(&Checked::from(old))
+    values(&old.values)
         .into_iter()
         .zip(values(new))
         .filter(|((_, a), (_, b))| a != b)

@@ -25,32 +25,14 @@ pub use crate::domain::ids::AssetId;
 /// Interfaces one asset may have.
 pub const MAX_IFACES: usize = 16;
 
-/// An asset as stored.
+/// An asset as stored: its values and what the store keeps about them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Asset {
     pub id: AssetId,
-    pub name: String,
-    pub sn_manufacturer: String,
-    pub sn_internal: String,
-    pub type_id: Option<i64>,
-    pub manufacturer_id: Option<i64>,
-    pub model_id: Option<i64>,
-    pub state_id: i64,
-    pub user_id: Option<i64>,
-    pub service_id: Option<i64>,
-    pub location_id: Option<i64>,
-    pub socket: String,
-    pub technician_id: Option<i64>,
-    pub purchased_on: Option<String>,
-    pub installed_on: Option<String>,
-    pub end_of_life_on: Option<String>,
-    pub warranty_end: Option<String>,
-    pub description: String,
-    pub is_virtual: bool,
+    pub values: Checked,
     pub created_at: i64,
     pub modified_at: i64,
     pub version: i64,
-    pub ifaces: Vec<Iface>,
 }
 
 /// An IP interface as stored.
@@ -98,7 +80,8 @@ pub struct Typed {
 
 impl Typed {
     /// The form filled with a stored asset.
-    pub fn from_asset(a: &Asset) -> Self {
+    pub fn from_asset(asset: &Asset) -> Self {
+        let a = &asset.values;
         let id = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
         let person = |v: Option<i64>| v.map(|n| format!("u{n}")).unwrap_or_default();
         Self {
@@ -156,33 +139,6 @@ pub struct Checked {
     pub description: String,
     pub is_virtual: bool,
     pub ifaces: Vec<Iface>,
-}
-
-impl From<&Asset> for Checked {
-    /// The stored values of `a`, as a save would write them.
-    fn from(a: &Asset) -> Self {
-        Self {
-            name: a.name.clone(),
-            sn_manufacturer: a.sn_manufacturer.clone(),
-            sn_internal: a.sn_internal.clone(),
-            type_id: a.type_id,
-            manufacturer_id: a.manufacturer_id,
-            model_id: a.model_id,
-            state_id: a.state_id,
-            user_id: a.user_id,
-            service_id: a.service_id,
-            location_id: a.location_id,
-            socket: a.socket.clone(),
-            technician_id: a.technician_id,
-            purchased_on: a.purchased_on.clone(),
-            installed_on: a.installed_on.clone(),
-            end_of_life_on: a.end_of_life_on.clone(),
-            warranty_end: a.warranty_end.clone(),
-            description: a.description.clone(),
-            is_virtual: a.is_virtual,
-            ifaces: a.ifaces.clone(),
-        }
-    }
 }
 
 /// Who is reading assets, and so which ones they see and whether they may change them.

@@ -167,34 +167,36 @@ pub fn get_visible(
         .query_row(params_from_iter(values), |r| {
             Ok(Asset {
                 id: r.get(0)?,
-                name: r.get(1)?,
-                sn_manufacturer: r.get(2)?,
-                sn_internal: r.get(3)?,
-                type_id: r.get(4)?,
-                manufacturer_id: r.get(5)?,
-                model_id: r.get(6)?,
-                state_id: r.get(7)?,
-                user_id: r.get(8)?,
-                service_id: r.get(9)?,
-                location_id: r.get(10)?,
-                socket: r.get(11)?,
-                technician_id: r.get(12)?,
-                purchased_on: r.get(13)?,
-                installed_on: r.get(14)?,
-                end_of_life_on: r.get(15)?,
-                warranty_end: r.get(16)?,
-                description: r.get(17)?,
-                is_virtual: r.get(18)?,
+                values: Checked {
+                    name: r.get(1)?,
+                    sn_manufacturer: r.get(2)?,
+                    sn_internal: r.get(3)?,
+                    type_id: r.get(4)?,
+                    manufacturer_id: r.get(5)?,
+                    model_id: r.get(6)?,
+                    state_id: r.get(7)?,
+                    user_id: r.get(8)?,
+                    service_id: r.get(9)?,
+                    location_id: r.get(10)?,
+                    socket: r.get(11)?,
+                    technician_id: r.get(12)?,
+                    purchased_on: r.get(13)?,
+                    installed_on: r.get(14)?,
+                    end_of_life_on: r.get(15)?,
+                    warranty_end: r.get(16)?,
+                    description: r.get(17)?,
+                    is_virtual: r.get(18)?,
+                    ifaces: Vec::new(),
+                },
                 created_at: r.get(19)?,
                 modified_at: r.get(20)?,
                 version: r.get(21)?,
-                ifaces: Vec::new(),
             })
         })
         .optional()?;
     match found {
         Some(mut a) => {
-            a.ifaces = ifaces(conn, id)?;
+            a.values.ifaces = ifaces(conn, id)?;
             Ok(Some(a))
         }
         None => Ok(None),

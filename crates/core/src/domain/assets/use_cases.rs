@@ -103,16 +103,36 @@ impl Names {
 pub struct Listed {
     pub found: Found,
     pub names: Names,
+    /// The state listed (`None`: every state).
+    pub state: Option<i64>,
 }
 
-/// The assets `actor` sees that match `query`.
-pub async fn list(db: &Db, actor: &Actor, query: Query, lang: Lang) -> Result<Listed, DomainError> {
+fn first_state_in(c: &Connection) -> rusqlite::Result<Option<i64>> {
+    rusqlite::OptionalExtension::optional(c.query_row(
+        "SELECT id FROM asset_states WHERE disabled = 0 ORDER BY position, id LIMIT 1",
+        [],
+        |r| r.get(0),
+    ))
+}
+
+/// The assets `actor` sees that match `query`. Every state (`query.state` none) is listed to
+/// holders of `side_asset_all_state`; the others get the first state.
+pub async fn list(
+    db: &Db,
+    actor: &Actor,
+    mut query: Query,
+    lang: Lang,
+) -> Result<Listed, DomainError> {
     let actor = actor.clone();
     run::read(db, move |c| {
         let reader = Reader::of(c, &actor)?;
+        if query.state.is_none() && !actor.has(right::SIDE_ASSET_ALL_STATE) {
+            query.state = first_state_in(c)?;
+        }
         Ok(Listed {
             found: repo::search(c, &reader, &query)?,
             names: Names::load(c, lang)?,
+            state: query.state,
         })
     })
     .await
@@ -174,9 +194,10 @@ pub async fn show(db: &Db, actor: &Actor, id: AssetId, lang: Lang) -> Result<Sho
         let asset = repo::get_visible(c, &reader, id)?.ok_or(DomainError::NotFound)?;
         let history = history::list(c, id)?;
         let mut ids: Vec<i64> = asset
+            .values
             .user_id
             .into_iter()
-            .chain(asset.technician_id)
+            .chain(asset.values.technician_id)
             .collect();
         for e in &history {
             if let What::Changed { field, old, new } = &e.what
@@ -193,7 +214,7 @@ pub async fn show(db: &Db, actor: &Actor, id: AssetId, lang: Lang) -> Result<Sho
             tickets: repo::tickets(c, id, 50)?,
             ticket_states: lists_repo::names_by_code(c, "states", lang)?,
             files: super::files::list(c, id)?,
-            company: match asset.user_id {
+            company: match asset.values.user_id {
                 Some(user) => rusqlite::OptionalExtension::optional(c.query_row(
                     "SELECT co.name FROM users u JOIN companies co ON co.id = u.company_id
                      WHERE u.id = ?1",
@@ -311,14 +332,7 @@ pub async fn form(db: &Db, lang: Lang, typed: &Typed) -> Result<Choices, DomainE
 
 /// The state a new asset starts in: the first one.
 pub async fn first_state(db: &Db) -> Result<Option<i64>, DomainError> {
-    run::read(db, |c| {
-        Ok(rusqlite::OptionalExtension::optional(c.query_row(
-            "SELECT id FROM asset_states WHERE disabled = 0 ORDER BY position, id LIMIT 1",
-            [],
-            |r| r.get(0),
-        ))?)
-    })
-    .await
+    run::read(db, |c| Ok(first_state_in(c)?)).await
 }
 
 /// An asset form as sent: the asset changed and the version the form was based on (none for a
@@ -336,6 +350,18 @@ fn may_write(reader: &Reader) -> Result<(), DomainError> {
     } else {
         Err(DomainError::Forbidden)
     }
+}
+
+/// Asset `id` as `actor` may change it: forbidden when they may not change assets, not found
+/// when they do not see this one. Every action on an existing asset starts here.
+pub(crate) fn for_change(
+    conn: &Connection,
+    actor: &Actor,
+    id: AssetId,
+) -> Result<super::Asset, DomainError> {
+    let reader = Reader::of(conn, actor)?;
+    may_write(&reader)?;
+    repo::get_visible(conn, &reader, id)?.ok_or(DomainError::NotFound)
 }
 
 /// Stores a new asset or a change, and records it in the history; returns its id. A change
@@ -397,9 +423,7 @@ pub async fn note(db: &Db, actor: &Actor, id: AssetId, text: String) -> Result<(
     let actor = actor.clone();
     let me = actor.id().0;
     run::write(db, move |tx| {
-        let reader = Reader::of(tx, &actor)?;
-        may_write(&reader)?;
-        repo::get_visible(tx, &reader, id)?.ok_or(DomainError::NotFound)?;
+        for_change(tx, &actor, id)?;
         let body = crate::domain::text::visible(text.trim());
         let mut errors = FieldErrors::new();
         if body.is_empty() {
@@ -420,12 +444,10 @@ pub async fn delete(db: &Db, actor: &Actor, id: AssetId) -> Result<(), DomainErr
     let actor = actor.clone();
     let me = actor.id().0;
     run::write(db, move |tx| {
-        let reader = Reader::of(tx, &actor)?;
-        may_write(&reader)?;
         if !actor.has(right::ASSET_DELETE) {
             return Err(DomainError::Forbidden);
         }
-        repo::get_visible(tx, &reader, id)?.ok_or(DomainError::NotFound)?;
+        for_change(tx, &actor, id)?;
         let now = clock::now();
         repo::soft_delete(tx, id, now)?;
         history::record(tx, id, me, now, &What::Deleted)?;

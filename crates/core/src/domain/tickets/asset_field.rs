@@ -11,6 +11,7 @@ use crate::domain::{Actor, FieldErrors};
 use crate::i18n::msg;
 
 use super::fields::Field;
+use super::options::TicketOptions;
 use super::values::Values;
 
 fn requester_user(v: &Values) -> Option<i64> {
@@ -20,29 +21,31 @@ fn requester_user(v: &Values) -> Option<i64> {
     }
 }
 
-/// Whether the field searches assets rather than listing them all: when `actor` may choose any
-/// asset and there are too many to list.
-pub fn searched(conn: &Connection, actor: &Actor) -> rusqlite::Result<bool> {
-    if actor.has(right::TICKET_ASSET_USER_ONLY) {
-        return Ok(false);
-    }
-    let total: i64 = conn.query_row("SELECT count(*) FROM assets WHERE deleted = 0", [], |r| {
-        r.get(0)
-    })?;
-    Ok(total > FULL_LIST_MAX)
-}
-
-/// The assets the field offers to `actor` for a ticket holding `v`: `(id, name)`.
-pub fn choices(
+/// Fills the asset field's choices of `o` for `actor` and a ticket holding `v`: nothing while
+/// the asset function is off; with `ticket_asset_user_only` the requester's assets; otherwise
+/// every asset while there are few, else the requester's and the current one, the field
+/// searching the others ([`TicketOptions::asset_search`]).
+pub fn fill(
     conn: &Connection,
     actor: &Actor,
     v: &Values,
-) -> rusqlite::Result<Vec<(String, String)>> {
+    o: &mut TicketOptions,
+) -> rusqlite::Result<()> {
+    if !actor
+        .settings
+        .flag(crate::domain::settings::FUNCTION_ASSETS)
+    {
+        return Ok(());
+    }
     let user_only = actor.has(right::TICKET_ASSET_USER_ONLY);
-    let total: i64 = conn.query_row("SELECT count(*) FROM assets WHERE deleted = 0", [], |r| {
-        r.get(0)
-    })?;
-    let all = !user_only && total <= FULL_LIST_MAX;
+    let many = !user_only && {
+        let total: i64 =
+            conn.query_row("SELECT count(*) FROM assets WHERE deleted = 0", [], |r| {
+                r.get(0)
+            })?;
+        total > FULL_LIST_MAX
+    };
+    let all = !user_only && !many;
     let mut stmt = conn.prepare_cached(
         "SELECT id, name FROM assets
          WHERE deleted = 0 AND (?1 OR user_id = ?2 OR id = ?3)
@@ -51,7 +54,9 @@ pub fn choices(
     let rows = stmt.query_map(rusqlite::params![all, requester_user(v), v.asset_id], |r| {
         Ok((r.get::<_, i64>(0)?.to_string(), r.get::<_, String>(1)?))
     })?;
-    rows.collect()
+    o.assets = rows.collect::<rusqlite::Result<_>>()?;
+    o.asset_search = many;
+    Ok(())
 }
 
 /// Checks the asset of `v` when it or the requester changed from `base`: it exists, and with

@@ -43,7 +43,7 @@ pub struct TicketOptions {
     pub categories: Vec<(String, String)>,
     pub subcategories: Vec<Sub>,
     pub places: Vec<(String, String)>,
-    /// The assets the asset field offers ([`super::asset_field::choices`]).
+    /// The assets the asset field offers ([`super::asset_field::fill`]).
     pub assets: Vec<(String, String)>,
     /// Whether the asset field searches the others (too many to list).
     pub asset_search: bool,

@@ -146,8 +146,7 @@ pub async fn load(
                     TechnicianOffer::of(&actor.rights),
                 )?;
                 super::service_limits::narrow(c, &actor, &row.values, &mut o)?;
-                o.assets = super::asset_field::choices(c, &actor, &row.values)?;
-                o.asset_search = super::asset_field::searched(c, &actor)?;
+                super::asset_field::fill(c, &actor, &row.values, &mut o)?;
                 o
             },
             entries: thread::for_reader(c, &actor, &viewer, id.0, lang)?,
@@ -192,8 +191,7 @@ pub async fn new_ticket(
         let now = crate::domain::clock::now();
         let mut options = TicketOptions::load(c, lang, &v, labels, offer)?;
         super::service_limits::narrow(c, &actor, &v, &mut options)?;
-        options.assets = super::asset_field::choices(c, &actor, &v)?;
-        options.asset_search = super::asset_field::searched(c, &actor)?;
+        super::asset_field::fill(c, &actor, &v, &mut options)?;
         Ok(NewTicketPage {
             options,
             pending: attachments::pending(c, me, &pending)?,
