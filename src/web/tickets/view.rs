@@ -254,7 +254,7 @@ fn input(view: &FormView<'_>, field: Field, id: &str, value: &str, required: boo
                     data-combobox-none=(lang.t("ticket-requester-search-none"))
                     data-search-url=[o.requester_search.then_some(paths::USER_CHOICES)] {
                     option value="" { (lang.t("choice-none")) }
-                    @for p in &o.requesters {
+                    @for p in o.requesters.iter() {
                         option value=(p.value) selected[p.value == value] data-mail=(p.mail) data-phone=(p.phone) data-detail=(p.detail) { (p.label) }
                     }
                 }

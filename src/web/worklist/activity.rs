@@ -80,7 +80,7 @@ pub async fn page(
     let r = reader.clone();
     let counts: Counts =
         crate::domain::worklist::use_cases::activity(state.db(), r, start, end).await?;
-    let loaded = load(&state, reader.clone(), &q, lang).await?;
+    let loaded = load(&state, reader.clone(), &q, lang, None).await?;
     let columns = Column::visible(&reader);
     let counter = |n: i64, label: &str, help: &str| {
         html! {

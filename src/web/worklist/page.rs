@@ -28,16 +28,17 @@ use crate::web::list_query::{ListQuery, pairs};
 
 pub use crate::domain::worklist::use_cases::Loaded;
 
-/// Reads page `q` of the list for `reader`.
+/// Reads page `q` of the list for `reader`, with the actions on many tickets of `offering`.
 pub async fn load(
     state: &AppState,
     reader: Arc<Reader>,
     q: &ListQuery,
     lang: Lang,
+    offering: Option<bulk::Offering>,
 ) -> Result<Loaded, WebError> {
     let req = q.request(reader.order(), reader.settings.rows_per_page());
     let columns = Column::visible(&reader);
-    Ok(use_cases::list(state.db(), reader, req, columns, lang).await?)
+    Ok(use_cases::list(state.db(), reader, req, columns, lang, offering).await?)
 }
 
 /// The name of a view, as the page title.
@@ -128,14 +129,16 @@ pub async fn render(
         return Err(WebError::NotFound);
     }
     let lang = visitor.lang;
-    let loaded = load(state, reader.clone(), &q, lang).await?;
+    let offering = visitor
+        .session
+        .as_deref()
+        .map(|s| &s.actor)
+        .filter(|a| bulk::may_bulk(a))
+        .map(|a| bulk::Offering::of(a, lang));
+    let loaded = load(state, reader.clone(), &q, lang, offering).await?;
     let columns = Column::visible(&reader);
     let title = view_title(lang, &reader, &q.view, &loaded.states);
-    let actor = visitor.session.as_deref().map(|s| &s.actor);
-    let offer = match actor.filter(|a| bulk::may_bulk(a)) {
-        Some(a) => Some(bulk::offer(state.db(), a, lang).await?),
-        None => None,
-    };
+    let offer = loaded.offer.clone();
     let content = html! {
         (toolbar(visitor, &q))
         @if let Some(o) = &offer {

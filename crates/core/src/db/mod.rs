@@ -134,6 +134,38 @@ pub fn init_connection(conn: &mut Connection) -> Result<(), rusqlite::Error> {
     )
 }
 
+/// A read transaction on a pooled connection, begun and ended by statements kept in the
+/// connection's cache (rusqlite's `Transaction` compiles `BEGIN` and `COMMIT` anew each time,
+/// a few times per page). Dropped without [`Snapshot::end`] (a failed read, a panic), it ends
+/// the transaction all the same, so that no connection goes back to the pool inside one.
+struct Snapshot<'c> {
+    conn: &'c Connection,
+    open: bool,
+}
+
+impl<'c> Snapshot<'c> {
+    fn begin(conn: &'c Connection) -> Result<Self, DbError> {
+        conn.prepare_cached("BEGIN DEFERRED")?.execute([])?;
+        Ok(Snapshot { conn, open: true })
+    }
+
+    /// Ends the transaction; nothing was written, so this only releases the snapshot.
+    fn end(mut self) -> Result<(), DbError> {
+        self.open = false;
+        self.conn.prepare_cached("COMMIT")?.execute([])?;
+        Ok(())
+    }
+}
+
+impl Drop for Snapshot<'_> {
+    fn drop(&mut self) {
+        if self.open && !self.conn.is_autocommit() {
+            // The read failed: end its transaction; a failure here leaves nothing to undo.
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+}
+
 /// A statement that takes longer than this is logged (its text, never its values): 100 ms, or
 /// `GESTDESK_SLOW_STATEMENT_MS` milliseconds.
 fn slow_statement() -> std::time::Duration {
@@ -221,16 +253,13 @@ impl Db {
     where
         E: From<DbError>,
     {
-        let mut conn = self.conn()?;
-        let tx = conn
-            .transaction_with_behavior(TransactionBehavior::Deferred)
-            .map_err(DbError::from)?;
+        let conn = self.conn()?;
+        let snapshot = Snapshot::begin(&conn)?;
         let reading = memo::Reading::start();
-        let value = f(&tx);
+        let value = f(&conn);
         drop(reading);
         let value = value?;
-        // Nothing was written: ending the transaction only releases the snapshot.
-        tx.commit().map_err(DbError::from)?;
+        snapshot.end()?;
         Ok(value)
     }
 

@@ -51,25 +51,54 @@ pub struct Offer {
     pub delete: bool,
 }
 
-/// The actions `actor` is offered on lists.
-pub async fn offer(
-    db: &Db,
-    actor: &Actor,
+/// What the actions offer one actor depends on, taken from the actor before a list is read,
+/// so that the offer is read in the same database call as the list ([`Offering::read`]).
+#[derive(Debug, Clone)]
+pub struct Offering {
+    access: Access,
+    profiles: Vec<crate::domain::profiles::Profile>,
     lang: crate::i18n::Lang,
-) -> Result<Arc<Offer>, DomainError> {
-    use crate::domain::lists;
-    let access = Access::compute(&actor.rights, &actor.settings, Form::Existing);
-    let profiles = access.technicians.profiles();
-    let delete = actor.has(right::TICKET_DELETE);
-    let editable = [Field::State, Field::Priority, Field::Technician].map(|f| access.editable(f));
-    // Everything the offer depends on besides the reference tables.
-    let key = format!("bulk offer {lang:?} {profiles:?} {editable:?} {delete}");
-    let memo_of = db.clone();
-    run::read(db, move |c| {
-        Ok(memo_of.memo().get(c, &key, |c| {
+    delete: bool,
+    /// Everything the offer depends on besides the reference tables.
+    key: String,
+}
+
+impl Offering {
+    /// What `actor` may be offered, in `lang`.
+    pub fn of(actor: &Actor, lang: crate::i18n::Lang) -> Self {
+        let access = Access::compute(&actor.rights, &actor.settings, Form::Existing);
+        let profiles = access.technicians.profiles();
+        let delete = actor.has(right::TICKET_DELETE);
+        let editable =
+            [Field::State, Field::Priority, Field::Technician].map(|f| access.editable(f));
+        Offering {
+            key: format!("bulk offer {lang:?} {profiles:?} {editable:?} {delete}"),
+            access,
+            profiles,
+            lang,
+            delete,
+        }
+    }
+
+    /// The offer: kept with the reference tables it is read from until they change.
+    pub fn read(
+        &self,
+        c: &rusqlite::Connection,
+        memo: &crate::db::Memo,
+    ) -> rusqlite::Result<Arc<Offer>> {
+        use crate::domain::lists;
+        let Offering {
+            access,
+            profiles,
+            lang,
+            delete,
+            key,
+        } = self;
+        let delete = *delete;
+        memo.get(c, key, |c| {
             let list = |name: &str, field: Field| -> rusqlite::Result<Vec<(i64, String)>> {
                 match lists::find(name) {
-                    Some(def) if access.editable(field) => lists::repo::choices(c, def, lang, &[]),
+                    Some(def) if access.editable(field) => lists::repo::choices(c, def, *lang, &[]),
                     _ => Ok(Vec::new()),
                 }
             };
@@ -77,15 +106,14 @@ pub async fn offer(
                 states: list("states", Field::State)?,
                 priorities: list("priorities", Field::Priority)?,
                 technicians: if access.editable(Field::Technician) {
-                    crate::domain::users::choices::technicians_among(c, &profiles)?
+                    crate::domain::users::choices::technicians_among(c, profiles)?
                 } else {
                     Vec::new()
                 },
                 delete,
             })
-        })?)
-    })
-    .await
+        })
+    }
 }
 
 /// Whether `actor` may act on several tickets at once.

@@ -12,7 +12,7 @@ use super::fields::{Access, Field};
 use super::values::Values;
 
 fn exists(conn: &Connection, sql: &str, id: i64) -> rusqlite::Result<bool> {
-    conn.query_row(sql, [id], |r| r.get(0))
+    conn.prepare_cached(sql)?.query_row([id], |r| r.get(0))
 }
 
 /// `(table, has a disabled flag)` of the list a field points to.

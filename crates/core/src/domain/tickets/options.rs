@@ -1,8 +1,11 @@
 //! The choices offered by the ticket form, loaded in one go.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rusqlite::Connection;
+
+use crate::db::Memo;
 
 use crate::domain::lists::{self, repo};
 use crate::domain::users::choices::{self, Who};
@@ -33,12 +36,12 @@ pub struct Sub {
 /// Every choice list of the ticket form.
 #[derive(Debug, Clone, Default)]
 pub struct TicketOptions {
-    pub requesters: Vec<Person>,
+    pub requesters: Arc<Vec<Person>>,
     /// Too many users to list: the form offers a search instead ([`find_people`]).
     pub requester_search: bool,
     pub technicians: Vec<(String, String)>,
     /// The login of each technician choice that is a user, by choice value.
-    pub technician_logins: HashMap<String, String>,
+    pub technician_logins: Arc<HashMap<String, String>>,
     pub types: Vec<(String, String)>,
     pub categories: Vec<(String, String)>,
     pub subcategories: Vec<Sub>,
@@ -248,63 +251,107 @@ pub fn subcategories(
     lang: Lang,
     keep: Option<i64>,
 ) -> rusqlite::Result<Vec<Sub>> {
+    Ok(all_subcategories(conn, lang)?
+        .into_iter()
+        .filter(|(s, retired)| !retired || Some(s.id) == keep)
+        .map(|(s, _)| s)
+        .collect())
+}
+
+/// Every subcategory with its category, named in `lang`, and whether it is retired.
+fn all_subcategories(conn: &Connection, lang: Lang) -> rusqlite::Result<Vec<(Sub, bool)>> {
     let mut out = Vec::new();
     if let Some(def) = lists::find("subcategories") {
         for e in repo::entries(conn, def)? {
-            if e.disabled && Some(e.id) != keep {
-                continue;
-            }
             if let Some(lists::Value::Int(cat)) = e.values.first() {
-                out.push(Sub {
-                    id: e.id,
-                    category_id: *cat,
-                    label: repo::display_name(def, &e, lang),
-                });
+                out.push((
+                    Sub {
+                        id: e.id,
+                        category_id: *cat,
+                        label: repo::display_name(def, &e, lang),
+                    },
+                    e.disabled,
+                ));
             }
         }
     }
     Ok(out)
 }
 
-impl TicketOptions {
-    /// Loads the choices, keeping retired entries that `v` already points to; requesters are
-    /// written as `labels` say ("Company – Last First" with the company first).
-    pub fn load(
+/// What the ticket form offers whatever the ticket: read once, kept with the reference tables
+/// it comes from until they change ([`crate::db::Memo`]), and narrowed to each ticket by
+/// [`TicketOptions::load`].
+#[derive(Debug)]
+struct Shared {
+    /// The requester choices, or only the user groups when there are too many users to list.
+    requesters: Arc<Vec<Person>>,
+    requester_search: bool,
+    technicians: Vec<(String, String)>,
+    technician_logins: Arc<HashMap<String, String>>,
+    /// Every entry of each list the form offers, retired ones included: (id, name, retired).
+    lists: HashMap<&'static str, Vec<(i64, String, bool)>>,
+    /// Every subcategory, retired ones included.
+    subcategories: Vec<(Sub, bool)>,
+    times: Vec<(String, String)>,
+    templates: Vec<(String, String)>,
+}
+
+/// The lists of the form, by code.
+const LISTS: [&str; 9] = [
+    "types",
+    "answer-types",
+    "categories",
+    "places",
+    "services",
+    "agencies",
+    "priorities",
+    "criticalities",
+    "states",
+];
+
+impl Shared {
+    fn read(
         conn: &Connection,
         lang: Lang,
-        v: &Values,
         labels: PersonLabels,
         offer: super::fields::TechnicianOffer,
     ) -> rusqlite::Result<Self> {
         let (choices, requester_search) = choices::requesters_up_to(conn, FULL_LIST_MAX)?;
-        let mut requesters = Vec::new();
-        // With a long list, only the current requester is listed; the form searches the others.
-        if requester_search && let Some(Who::User(current)) = v.requester {
-            requesters.extend(find_people(conn, Some(current), "", labels, 1)?);
-        }
         let details = people_details(conn, requester_search)?;
-        for c in choices {
-            let (d, person) = match c.who {
-                Who::User(id) => (details.get(&id).cloned().unwrap_or_default(), true),
-                Who::Group(_) => (Details::default(), false),
-            };
-            requesters.push(Person {
-                value: c.who.value(),
-                label: labelled(c.label, &d.company, labels.company_first),
-                detail: if person {
-                    detail(&d, labels)
-                } else {
-                    String::new()
-                },
-                mail: d.mail,
-                phone: d.phone,
-            });
-        }
+        let requesters = choices
+            .into_iter()
+            .map(|c| {
+                let (d, person) = match c.who {
+                    Who::User(id) => (details.get(&id).cloned().unwrap_or_default(), true),
+                    Who::Group(_) => (Details::default(), false),
+                };
+                Person {
+                    value: c.who.value(),
+                    label: labelled(c.label, &d.company, labels.company_first),
+                    detail: if person {
+                        detail(&d, labels)
+                    } else {
+                        String::new()
+                    },
+                    mail: d.mail,
+                    phone: d.phone,
+                }
+            })
+            .collect();
         let technicians = choices::technicians_among(conn, &offer.profiles())?
             .into_iter()
             .map(|c| (c.who.value(), c.label))
             .collect();
-        let subcategories = subcategories(conn, lang, v.subcategory_id)?;
+        let mut lists = HashMap::new();
+        for code in LISTS {
+            if let Some(def) = lists::find(code) {
+                let entries = repo::entries(conn, def)?
+                    .iter()
+                    .map(|e| (e.id, repo::display_name(def, e, lang), e.disabled))
+                    .collect();
+                lists.insert(code, entries);
+            }
+        }
         let times = {
             let mut stmt = conn.prepare_cached("SELECT minutes, name, name_key FROM time_values WHERE disabled = 0 ORDER BY minutes")?;
             let rows = stmt.query_map([], |r| {
@@ -325,29 +372,93 @@ impl TicketOptions {
             let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?.to_string(), r.get(1)?)))?;
             rows.collect::<rusqlite::Result<Vec<_>>>()?
         };
-        Ok(Self {
-            requesters,
+        Ok(Shared {
+            requesters: Arc::new(requesters),
             requester_search,
             technicians,
-            technician_logins: technician_logins(conn)?,
-            types: list(conn, "types", lang, v.type_id)?,
-            answer_types: list(conn, "answer-types", lang, v.answer_type_id)?,
-            categories: list(conn, "categories", lang, v.category_id)?,
+            technician_logins: Arc::new(technician_logins(conn)?),
+            lists,
+            subcategories: all_subcategories(conn, lang)?,
+            times,
+            templates,
+        })
+    }
+
+    /// The entries of list `code` to offer: the current ones, and `keep` even if retired
+    /// (marked so), as [`repo::choices`] gives them.
+    fn list(&self, code: &str, lang: Lang, keep: Option<i64>) -> Vec<(String, String)> {
+        self.lists
+            .get(code)
+            .map(|entries| {
+                entries
+                    .iter()
+                    .filter(|(id, _, retired)| !retired || Some(*id) == keep)
+                    .map(|(id, name, retired)| {
+                        let name = if *retired {
+                            format!("{name} ({})", lang.t("lists-disabled-badge"))
+                        } else {
+                            name.clone()
+                        };
+                        (id.to_string(), name)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+impl TicketOptions {
+    /// Loads the choices, keeping retired entries that `v` already points to; requesters are
+    /// written as `labels` say ("Company – Last First" with the company first). What does not
+    /// depend on the ticket is kept in `memo`.
+    pub fn load(
+        conn: &Connection,
+        memo: &Memo,
+        lang: Lang,
+        v: &Values,
+        labels: PersonLabels,
+        offer: super::fields::TechnicianOffer,
+    ) -> rusqlite::Result<Self> {
+        let key = format!("ticket options {lang:?} {labels:?} {offer:?}");
+        let shared = memo.get(conn, &key, |c| Shared::read(c, lang, labels, offer))?;
+        // With a long list, only the current requester is listed; the form searches the others.
+        let requesters = match v.requester {
+            Some(Who::User(current)) if shared.requester_search => {
+                let mut found = find_people(conn, Some(current), "", labels, 1)?;
+                found.extend(shared.requesters.iter().cloned());
+                Arc::new(found)
+            }
+            _ => shared.requesters.clone(),
+        };
+        let subcategories = shared
+            .subcategories
+            .iter()
+            .filter(|(s, retired)| !retired || Some(s.id) == v.subcategory_id)
+            .map(|(s, _)| s.clone())
+            .collect();
+        Ok(Self {
+            requesters,
+            requester_search: shared.requester_search,
+            technicians: shared.technicians.clone(),
+            technician_logins: shared.technician_logins.clone(),
+            types: shared.list("types", lang, v.type_id),
+            answer_types: shared.list("answer-types", lang, v.answer_type_id),
+            categories: shared.list("categories", lang, v.category_id),
             subcategories,
-            places: list(conn, "places", lang, v.place_id)?,
+            places: shared.list("places", lang, v.place_id),
             assets: Vec::new(),
             asset_search: false,
-            services: list(conn, "services", lang, v.service_id)?,
-            agencies: list(conn, "agencies", lang, v.agency_id)?,
-            times,
-            priorities: list(conn, "priorities", lang, v.priority_id)?,
-            criticalities: list(conn, "criticalities", lang, v.criticality_id)?,
-            states: list(conn, "states", lang, Some(v.state_id))?,
+            services: shared.list("services", lang, v.service_id),
+            agencies: shared.list("agencies", lang, v.agency_id),
+            times: shared.times.clone(),
+            priorities: shared.list("priorities", lang, v.priority_id),
+            criticalities: shared.list("criticalities", lang, v.criticality_id),
+            states: shared.list("states", lang, Some(v.state_id)),
             yes_no: vec![
                 ("0".to_owned(), lang.t("choice-no")),
                 ("1".to_owned(), lang.t("choice-yes")),
             ],
-            templates,
+            templates: shared.templates.clone(),
         })
     }
 }
@@ -370,4 +481,83 @@ pub fn template_source(conn: &Connection, template: i64) -> rusqlite::Result<Opt
         }),
         None => None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::{Db, DbError};
+    use crate::domain::tickets::fields::TechnicianOffer;
+
+    /// The kept choices follow every change the form shows: a requester's phone, a retired
+    /// category (still offered to the ticket that points to it, marked so).
+    #[test]
+    fn kept_choices_follow_changes_of_people_and_lists() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = Db::open(&dir.path().join("gestdesk.sqlite3")).expect("open");
+        let write = |sql: &'static str| {
+            db.write_blocking(|tx| tx.execute_batch(sql).map_err(DbError::from))
+                .expect("write");
+        };
+        write(
+            "INSERT INTO users (login, firstname, lastname, profile_id, phone, created_at,
+                                updated_at)
+             VALUES ('pat', 'Pat', 'Doe', 2, '0101', 0, 0);
+             INSERT INTO categories (name, position) VALUES ('Printers', 1);",
+        );
+        let offer = TechnicianOffer {
+            administrators: false,
+            supervisors: false,
+        };
+        let load = |v: Values| {
+            db.read_blocking(|c| {
+                TicketOptions::load(c, db.memo(), Lang::En, &v, PersonLabels::default(), offer)
+                    .map_err(DbError::from)
+            })
+            .expect("options")
+        };
+        let phone_of_pat = |o: &TicketOptions| {
+            o.requesters
+                .iter()
+                .find(|p| p.label.contains("Doe"))
+                .map(|p| p.phone.clone())
+        };
+        let printers = |o: &TicketOptions| {
+            o.categories
+                .iter()
+                .find(|(_, name)| name.starts_with("Printers"))
+                .map(|(_, name)| name.clone())
+        };
+        let first = load(Values::default());
+        assert_eq!(phone_of_pat(&first).as_deref(), Some("0101"));
+        assert_eq!(printers(&first).as_deref(), Some("Printers"));
+        write("UPDATE users SET phone = '0202' WHERE login = 'pat'");
+        assert_eq!(
+            phone_of_pat(&load(Values::default())).as_deref(),
+            Some("0202")
+        );
+        write("UPDATE categories SET disabled = 1 WHERE name = 'Printers'");
+        let after = load(Values::default());
+        assert_eq!(
+            printers(&after),
+            None,
+            "a retired category is no longer offered"
+        );
+        let id: i64 = db
+            .read_blocking(|c| {
+                c.query_row(
+                    "SELECT id FROM categories WHERE name = 'Printers'",
+                    [],
+                    |r| r.get(0),
+                )
+                .map_err(DbError::from)
+            })
+            .expect("id");
+        let pointing = load(Values {
+            category_id: Some(id),
+            ..Values::default()
+        });
+        let kept = printers(&pointing).expect("kept for the ticket pointing to it");
+        assert_ne!(kept, "Printers", "marked as retired: {kept}");
+    }
 }

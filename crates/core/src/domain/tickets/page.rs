@@ -101,6 +101,7 @@ pub async fn load(
     pending: Vec<String>,
 ) -> Result<TicketPage, DomainError> {
     let actor = actor.clone();
+    let memo_of = db.clone();
     run::read(db, move |c| {
         let me = actor.id().0;
         let viewer = actor.viewer(c)?;
@@ -140,6 +141,7 @@ pub async fn load(
             options: {
                 let mut o = TicketOptions::load(
                     c,
+                    memo_of.memo(),
                     lang,
                     &row.values,
                     PersonLabels::of(&actor.rights),
@@ -187,9 +189,10 @@ pub async fn new_ticket(
     );
     let offer = TechnicianOffer::of(&actor.rights);
     let actor = actor.clone();
+    let memo_of = db.clone();
     run::read(db, move |c| {
         let now = crate::domain::clock::now();
-        let mut options = TicketOptions::load(c, lang, &v, labels, offer)?;
+        let mut options = TicketOptions::load(c, memo_of.memo(), lang, &v, labels, offer)?;
         super::service_limits::narrow(c, &actor, &v, &mut options)?;
         super::asset_field::fill(c, &actor, &v, &mut options)?;
         Ok(NewTicketPage {

@@ -237,12 +237,12 @@ pub fn touch(tx: &Transaction<'_>, id: TicketId, now: i64) -> rusqlite::Result<(
 /// Records the service of ticket `id`'s requester as its sender service (GestSup's
 /// `sender_service`): their first service, or none.
 pub fn set_sender_service(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE tickets SET sender_service_id =
              (SELECT min(service_id) FROM user_services WHERE user_id = tickets.requester_id)
          WHERE id = ?1",
-        [id],
-    )?;
+    )?
+    .execute([id])?;
     Ok(())
 }
 

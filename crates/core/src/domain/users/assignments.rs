@@ -66,11 +66,11 @@ pub fn add(tx: &Transaction<'_>, tech: i64, who: Who) -> Result<(), DomainError>
     }
     match who {
         Who::User(user) => {
-            let active: bool = tx.query_row(
-                "SELECT EXISTS(SELECT 1 FROM users WHERE id = ?1 AND disabled = 0)",
-                [user],
-                |r| r.get(0),
-            )?;
+            let active: bool = tx
+                .prepare_cached(
+                    "SELECT EXISTS(SELECT 1 FROM users WHERE id = ?1 AND disabled = 0)",
+                )?
+                .query_row([user], |r| r.get(0))?;
             if !active {
                 return Err(field_error("error-unknown-choice"));
             }

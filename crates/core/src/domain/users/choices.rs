@@ -75,9 +75,9 @@ pub fn requesters_up_to(
     conn: &Connection,
     max_users: i64,
 ) -> rusqlite::Result<(Vec<Choice>, bool)> {
-    let active: i64 = conn.query_row("SELECT count(*) FROM users WHERE disabled = 0", [], |r| {
-        r.get(0)
-    })?;
+    let active: i64 = conn
+        .prepare_cached("SELECT count(*) FROM users WHERE disabled = 0")?
+        .query_row([], |r| r.get(0))?;
     if active > max_users {
         return Ok((groups(conn, "user")?, true));
     }

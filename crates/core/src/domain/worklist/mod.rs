@@ -9,6 +9,7 @@ pub mod columns;
 pub mod count_cache;
 pub mod counters;
 pub mod kept_counts;
+mod kept_searches;
 pub mod listing;
 mod plan;
 pub mod reader;

@@ -117,11 +117,9 @@ impl Reader {
             "SELECT id, name FROM personal_views WHERE user_id = ?1 ORDER BY name COLLATE NOCASE, id",
             user,
         )?;
-        let (default_state, order) = conn.query_row(
-            "SELECT default_ticket_state, ticket_order FROM users WHERE id = ?1",
-            [user],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
+        let (default_state, order) = conn
+            .prepare_cached("SELECT default_ticket_state, ticket_order FROM users WHERE id = ?1")?
+            .query_row([user], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(Reader {
             user,
             technician: actor.is_technician(),

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::db::Db;
+use crate::domain::tickets::bulk::{Offer, Offering};
 use crate::domain::{DomainError, clock, lists, run};
 use crate::i18n::Lang;
 
@@ -23,15 +24,19 @@ pub struct Loaded {
     pub choices: Arc<FilterChoices>,
     /// State names by id, for the page title.
     pub states: Arc<HashMap<i64, String>>,
+    /// The actions on many tickets the reader is offered, when asked for.
+    pub offer: Option<Arc<Offer>>,
 }
 
-/// Page `req` of the list for `reader`, with the filter choices of `columns`.
+/// Page `req` of the list for `reader`, with the filter choices of `columns` and, with
+/// `offering`, the actions on many tickets offered (read together: one database call).
 pub async fn list(
     db: &Db,
     reader: Arc<Reader>,
     req: ListRequest,
     columns: Vec<Column>,
     lang: Lang,
+    offering: Option<Offering>,
 ) -> Result<Loaded, DomainError> {
     let memo_of = db.clone();
     run::read(db, move |c| {
@@ -49,6 +54,7 @@ pub async fn list(
             page: listing::list(c, memo, &reader, &req, lang, clock::now())?,
             choices,
             states,
+            offer: offering.map(|o| o.read(c, memo)).transpose()?,
         })
     })
     .await

@@ -4,10 +4,11 @@
 //! its own order (from its indexes, as without a search), keeping the tickets of the set, up to
 //! a bound. The pages up to the bound are exact and in order; the count says "more than".
 
-use std::collections::VecDeque;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::Arc;
 
 use rusqlite::{Connection, params};
+
+use super::kept_searches::Recent;
 
 /// How far a wide search reads.
 #[derive(Debug, Clone, Copy)]
@@ -64,35 +65,12 @@ const MAX_NUMBER: i64 = 20_000_000;
 
 /// Recent sets of matches, by database, query, and the change numbers of the tickets and of
 /// the reference tables (people's names are searched) they were read at.
-static KEPT: LazyLock<Mutex<VecDeque<(String, Matches)>>> = LazyLock::new(Default::default);
+static KEPT: Recent<(Numbers, i64), KEPT_SETS> = Recent::new();
 
 /// [`matching`], kept until tickets or names change: reading a million matches takes about
 /// 90 ms, and the pages of a search ask for the same set again.
 fn kept_matching(conn: &Connection, query: &str, top: i64) -> rusqlite::Result<Matches> {
-    let db = conn.path().unwrap_or_default();
-    // An in-memory database has no name to keep its sets under.
-    if db.is_empty() {
-        return matching(conn, query, top).map(Arc::new);
-    }
-    let key = format!(
-        "{db}\u{1f}{}\u{1f}{}\u{1f}{query}",
-        super::counters::generation(conn)?,
-        crate::db::reference_generation(conn)?
-    );
-    if let Ok(mut kept) = KEPT.lock()
-        && let Some(at) = kept.iter().position(|(k, _)| *k == key)
-        && let Some(found) = kept.remove(at)
-    {
-        let matches = found.1.clone();
-        kept.push_front(found);
-        return Ok(matches);
-    }
-    let matches = Arc::new(matching(conn, query, top)?);
-    if let Ok(mut kept) = KEPT.lock() {
-        kept.push_front((key, matches.clone()));
-        kept.truncate(KEPT_SETS);
-    }
-    Ok(matches)
+    KEPT.get(conn, query, || matching(conn, query, top), |_| true)
 }
 
 /// Every ticket matching FTS query `query` (numbered up to `top`), with their number.
