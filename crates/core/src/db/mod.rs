@@ -305,6 +305,19 @@ impl Db {
         .map_err(|e| E::from(DbError::Task(e.to_string())))?
     }
 
+    /// Runs `f` on a pooled connection on the calling task's own thread, without handing it to
+    /// the blocking pool: for the few indexed rows every request reads first (the visitor's
+    /// session), where handing the read to another thread and back cost more CPU than the read
+    /// itself. The read turn is awaited first, so that taking a connection never blocks.
+    pub async fn read_here<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&Connection) -> Result<T, E>,
+        E: From<DbError>,
+    {
+        let _turn = self.inner.read_turns.acquire().await;
+        self.read_blocking(f)
+    }
+
     /// Runs `f` in an immediate transaction on the blocking thread pool.
     pub async fn write<T, E, F>(&self, f: F) -> Result<T, E>
     where

@@ -64,9 +64,8 @@ pub async fn visit(
     now: i64,
     company_page: bool,
 ) -> Result<Visit, DomainError> {
-    let memo_of = db.clone();
     let (visit, expired, touch) = db
-        .read(move |c| read(c, memo_of.memo(), token.as_deref(), now, company_page))
+        .read_here(|c| read(c, db.memo(), token.as_deref(), now, company_page))
         .await?;
     if let Some(hash) = expired
         && let Err(e) = run::write(db, move |tx| Ok(super::end(tx, &hash)?)).await
