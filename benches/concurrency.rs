@@ -2,8 +2,8 @@
 //!
 //!     cargo bench --bench concurrency
 //!
-//! For each page of the daily work (the list, a ticket, a search, creating a ticket) and for
-//! `/healthz`, the benchmark asks as fast as the server answers, first over one keep-alive
+//! For each page of the daily work (the list, a ticket, a search for "printer", a search for a
+//! name never the one asked before, creating a ticket) and for `/healthz`, the benchmark asks as fast as the server answers, first over one keep-alive
 //! connection, then over 16, for a few seconds each, logged in as a sample technician. It
 //! reports requests per second and the server's CPU time per request (user + system time of the
 //! server process, read from `/proc`, divided by the requests answered), so that a page whose
