@@ -5,13 +5,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-/// The memory allocator. A page builds and drops a few thousand small strings (rows, escaped
-/// text, translated labels); with the system's allocator, allocating and freeing them took a
-/// sixth of a ticket page's CPU time. Built without transparent huge pages (`no_thp`): with
-/// them, each thread's first allocations held a 2 MB page, and an idle server 20 MB more.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = gestdesk::cli::Cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
