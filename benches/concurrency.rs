@@ -199,7 +199,8 @@ fn main() {
             (
                 "GET /tickets?view=all&q=<a name, never the one before>",
                 Ask::Names,
-                1.5,
+                // Reported beside the kept search; no target of its own.
+                f64::INFINITY,
             ),
             ("POST /tickets (create)", Ask::Create, 0.6),
             ("GET /healthz", Ask::Get("/healthz"), f64::INFINITY),

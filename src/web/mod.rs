@@ -10,6 +10,7 @@ mod account;
 mod admin;
 pub(crate) mod assets;
 mod auth;
+mod choice_search;
 mod cookies;
 mod csrf;
 mod error;

@@ -4,21 +4,13 @@
 
 use axum::Json;
 use axum::extract::{Query, State};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::domain::tickets::options::search_people;
+use crate::web::choice_search::{LIMIT, SearchQuery};
 use crate::web::error::WebError;
 use crate::web::extract::Authed;
 use crate::web::state::AppState;
-
-/// How many matches one search answers.
-const LIMIT: i64 = 20;
-
-#[derive(Debug, Default, Deserialize)]
-pub struct SearchQuery {
-    #[serde(default)]
-    q: String,
-}
 
 /// One match.
 #[derive(Debug, Serialize)]
@@ -37,10 +29,9 @@ pub async fn search(
     authed: Authed,
     Query(query): Query<SearchQuery>,
 ) -> Result<Json<Vec<Found>>, WebError> {
-    let text: String = query.q.trim().chars().take(100).collect();
-    if text.is_empty() {
+    let Some(text) = query.text() else {
         return Ok(Json(Vec::new()));
-    }
+    };
     let people = search_people(state.db(), authed.actor(), text, LIMIT).await?;
     Ok(Json(
         people

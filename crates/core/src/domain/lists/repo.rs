@@ -121,18 +121,34 @@ pub fn choices(
     lang: Lang,
     keep: &[i64],
 ) -> rusqlite::Result<Vec<(i64, String)>> {
-    Ok(entries(conn, def)?
-        .iter()
-        .filter(|e| !e.disabled || keep.contains(&e.id))
-        .map(|e| {
-            let name = display_name(def, e, lang);
-            if e.disabled {
-                (e.id, format!("{name} ({})", lang.t("lists-disabled-badge")))
+    let entries = entries(conn, def)?;
+    Ok(offered(
+        entries
+            .iter()
+            .map(|e| (e.id, display_name(def, e, lang), e.disabled)),
+        lang,
+        keep,
+    ))
+}
+
+/// Of `entries` (id, name, retired), the ones to offer: enabled ones, plus those in `keep` even
+/// if retired, marked so.
+pub fn offered(
+    entries: impl IntoIterator<Item = (i64, String, bool)>,
+    lang: Lang,
+    keep: &[i64],
+) -> Vec<(i64, String)> {
+    entries
+        .into_iter()
+        .filter(|(id, _, retired)| !retired || keep.contains(id))
+        .map(|(id, name, retired)| {
+            if retired {
+                (id, format!("{name} ({})", lang.t("lists-disabled-badge")))
             } else {
-                (e.id, name)
+                (id, name)
             }
         })
-        .collect())
+        .collect()
 }
 
 /// The technicians or technician groups a list column may name, by id, with their names.

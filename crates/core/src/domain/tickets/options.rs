@@ -387,23 +387,12 @@ impl Shared {
     /// The entries of list `code` to offer: the current ones, and `keep` even if retired
     /// (marked so), as [`repo::choices`] gives them.
     fn list(&self, code: &str, lang: Lang, keep: Option<i64>) -> Vec<(String, String)> {
-        self.lists
-            .get(code)
-            .map(|entries| {
-                entries
-                    .iter()
-                    .filter(|(id, _, retired)| !retired || Some(*id) == keep)
-                    .map(|(id, name, retired)| {
-                        let name = if *retired {
-                            format!("{name} ({})", lang.t("lists-disabled-badge"))
-                        } else {
-                            name.clone()
-                        };
-                        (id.to_string(), name)
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
+        let entries = self.lists.get(code).cloned().unwrap_or_default();
+        let keep: Vec<i64> = keep.into_iter().collect();
+        repo::offered(entries, lang, &keep)
+            .into_iter()
+            .map(|(id, name)| (id.to_string(), name))
+            .collect()
     }
 }
 
