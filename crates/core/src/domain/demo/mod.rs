@@ -168,10 +168,12 @@ fn build(
     let words = words::in_language(lang);
     let now = clock::now();
     let mut rng = StdRng::seed_from_u64(options.seed);
-    // A large batch in one transaction: a bigger page cache keeps the indexes being filled in
-    // memory instead of spilling them to the log and reading them back. Restored afterwards.
+    // A large batch in one transaction: a bigger page cache (up to 1 GiB, taken only as the
+    // sample grows) keeps the tables and indexes being filled in memory instead of spilling
+    // them to the log and looking them up there again, and gives the index builds' sorts
+    // room. Restored afterwards.
     let cache: i64 = tx.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-    tx.execute_batch("PRAGMA cache_size = -262144")?;
+    tx.execute_batch("PRAGMA cache_size = -1048576")?;
     // The search index and the kept ticket counts are built once at the end rather than
     // ticket by ticket.
     crate::domain::worklist::search::suspend(tx)?;
