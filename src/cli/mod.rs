@@ -1,11 +1,12 @@
 //! The command line: `serve` (the default), `create-admin`, `reset-password`, `repair-admin`,
-//! `settings`, `backup`, `restore`, `mail-test`, `demo`.
+//! `settings`, `backup`, `restore`, `mail-test`, `demo`, `assets import`.
 //!
 //! Only `serve`, `demo`, `restore` and `create-admin --init` make a new instance in an empty
 //! data folder; the other commands refuse a folder that holds no Gestdesk database.
 
 mod accounts;
 mod archives;
+mod assets;
 mod demo;
 mod mail;
 mod serve;
@@ -143,6 +144,25 @@ pub enum Command {
         #[arg(long)]
         assets: Option<u32>,
     },
+    /// The asset inventory
+    Assets {
+        #[command(subcommand)]
+        action: AssetsAction,
+    },
+}
+
+/// What `gestdesk assets` does.
+#[derive(Debug, Subcommand)]
+pub enum AssetsAction {
+    /// Import assets from a CSV file (the columns of the stock view's template) as the
+    /// import page does; prints what each line did
+    Import {
+        /// The CSV file
+        file: PathBuf,
+        /// Only say what the import would do; change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 /// What `gestdesk settings` does.
@@ -225,6 +245,13 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
                 },
             )
             .await
+        }
+        Command::Assets {
+            action: AssetsAction::Import { file, dry_run },
+        } => {
+            crate::logging::init_stderr("warn");
+            let app = App::open_existing(config)?;
+            assets::import(&app, &file, dry_run).await
         }
         Command::Settings { action } => {
             crate::logging::init_stderr("warn");

@@ -1,9 +1,11 @@
 //! Work the server does on its own while it serves, each job started, reported on and stopped
 //! by the [`supervisor`]: [`outbox`] sends the mails waiting in the outbox; [`backups`] writes
 //! the daily backup; [`uploads`] removes uploads never saved with their form; [`validations`]
-//! accepts resolutions left unanswered and reminds requesters. The live-update watcher
+//! accepts resolutions left unanswered and reminds requesters; [`asset_imports`] imports the
+//! asset CSV files dropped in the import folder. The live-update watcher
 //! (`crate::live`) and the query statistics refresh run under it too (see `crate::server`).
 
+pub mod asset_imports;
 pub mod backups;
 pub mod outbox;
 pub mod supervisor;

@@ -33,7 +33,7 @@ fn start_jobs(
     hub: &crate::live::Hub,
     store: &crate::domain::files::Store,
 ) -> Supervisor {
-    use crate::jobs::{backups, outbox, uploads, validations};
+    use crate::jobs::{asset_imports, backups, outbox, uploads, validations};
     let mut jobs = Supervisor::new();
     let db = app.db().clone();
     jobs.run("live updates", |_| hub.watcher(db.clone()));
@@ -59,6 +59,16 @@ fn start_jobs(
         move || {
             let db = validation_db.clone();
             async move { validations::run_due(&db).await }
+        },
+    );
+    let (import_db, data_dir) = (db.clone(), app.config().data_dir().to_owned());
+    jobs.every(
+        "asset import folder",
+        Duration::ZERO,
+        asset_imports::EVERY,
+        move || {
+            let (db, dir) = (import_db.clone(), data_dir.clone());
+            async move { asset_imports::run(&db, &dir).await }
         },
     );
     // Opening the database has just refreshed them.

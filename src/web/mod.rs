@@ -35,6 +35,7 @@ mod state;
 mod static_files;
 mod tickets;
 mod ui;
+mod upload_bytes;
 mod user_form;
 mod visitor;
 mod worklist;

@@ -3,3 +3,6 @@
 
 /// Assets: the inventory, its search, rules, history and rights.
 pub mod stories;
+
+/// Assets: importing a CSV file from the page, the shell and the watched folder.
+pub mod import;

@@ -166,3 +166,5 @@ desktop-data-busy = Der Datenordner wird bereits verwendet
 desktop-data-busy-help = Ein anderes Gestdesk verwendet den Datenordner { $dir }. Beenden Sie es, oder starten Sie die App mit einem anderen Ordner (--data-dir).
 setting-ticket-observer = Beobachter an Tickets
 setting-ticket-observer-help = Personen und Technikergruppen können einem Ticket folgen: Sie sehen es, finden es unter „Von mir beobachtete Tickets“ und erhalten seine Mails.
+
+cli-assets-dry-run = Probelauf: nichts wurde geändert.

@@ -166,3 +166,5 @@ desktop-data-busy = The data folder is in use
 desktop-data-busy-help = Another Gestdesk uses the data folder { $dir }. Stop it, or start the app with another folder (--data-dir).
 setting-ticket-observer = Observers on tickets
 setting-ticket-observer-help = People and technician groups can follow a ticket: they see it, find it under "Tickets I observe" and get its mails.
+
+cli-assets-dry-run = Dry run: nothing was changed.

@@ -166,3 +166,5 @@ desktop-data-busy = La carpeta de datos está en uso
 desktop-data-busy-help = Otro Gestdesk usa la carpeta de datos { $dir }. Deténgalo, o inicie la aplicación con otra carpeta (--data-dir).
 setting-ticket-observer = Observadores en los tickets
 setting-ticket-observer-help = Personas y grupos de técnicos pueden seguir un ticket: lo ven, lo encuentran en «Tickets que observo» y reciben sus correos.
+
+cli-assets-dry-run = Prueba: no se ha cambiado nada.

@@ -166,3 +166,5 @@ desktop-data-busy = Le dossier de données est déjà utilisé
 desktop-data-busy-help = Un autre Gestdesk utilise le dossier de données { $dir }. Arrêtez-le, ou lancez l’application avec un autre dossier (--data-dir).
 setting-ticket-observer = Observateurs sur les tickets
 setting-ticket-observer-help = Des personnes et des groupes de techniciens peuvent suivre un ticket : ils le voient, le retrouvent dans « Tickets que j'observe » et reçoivent ses mails.
+
+cli-assets-dry-run = Essai à blanc : rien n'a été modifié.

@@ -51,26 +51,6 @@ pub fn section(visitor: &Visitor, errors: &FieldErrors) -> Markup {
     }
 }
 
-/// The uploaded file, read up to one byte more than allowed.
-async fn read_file(mut multipart: Multipart) -> Result<Vec<u8>, WebError> {
-    let mut out = Vec::new();
-    while let Some(mut field) = multipart
-        .next_field()
-        .await
-        .map_err(|_| WebError::BadRequest)?
-    {
-        if field.name() != Some("logo") {
-            continue;
-        }
-        while let Some(chunk) = field.chunk().await.map_err(|_| WebError::BadRequest)? {
-            if out.len() <= branding::MAX_BYTES {
-                out.extend_from_slice(&chunk);
-            }
-        }
-    }
-    Ok(out)
-}
-
 /// `POST /admin/settings/logo`.
 pub async fn upload(
     State(state): State<AppState>,
@@ -78,7 +58,10 @@ pub async fn upload(
     multipart: Multipart,
 ) -> Result<Response, WebError> {
     let visitor = &authed.visitor;
-    let bytes = read_file(multipart).await?;
+    let bytes = crate::web::upload_bytes::read(multipart, "logo", branding::MAX_BYTES)
+        .await?
+        .map(|sent| sent.bytes)
+        .unwrap_or_default();
     match branding::check(&bytes) {
         Ok(_) => {
             let dir = state.app().config().data_dir().to_owned();

@@ -294,6 +294,7 @@ pub async fn page(
                 a.button.button-small href=(export("all")) download { (icons::icon(icons::DOWNLOAD)) " " (lang.t("asset-export-all")) }
                 @if may_create {
                     a.button.button-small href=(paths::ASSETS_BATCH) { (lang.t("asset-batch-heading")) }
+                    a.button.button-small href=(paths::ASSETS_IMPORT) { (lang.t("asset-import-heading")) }
                     a.button.button-primary href=(paths::ASSET_NEW) {
                         (icons::icon(icons::PLUS)) " " (lang.t("asset-new"))
                     }

@@ -9,6 +9,7 @@ mod edit;
 mod export;
 mod files;
 mod free_ip;
+mod import;
 mod list;
 mod sheet;
 
@@ -69,6 +70,34 @@ pub fn routes() -> Routes {
             paths::ASSETS_BATCH,
             Access::AllRights(&[SEE, CREATE]),
             batch::create,
+        )
+        .get(
+            paths::ASSETS_IMPORT,
+            Access::AllRights(&[SEE, CREATE]),
+            import::page,
+        )
+        .get(
+            paths::ASSETS_IMPORT_TEMPLATE,
+            Access::AllRights(&[SEE, CREATE]),
+            import::template,
+        )
+        .post_upload(
+            paths::ASSETS_IMPORT,
+            Access::AllRights(&[SEE, CREATE]),
+            import::upload,
+            // Files up to eight times the largest one imported are read to say so in the form;
+            // a larger request is refused as too large.
+            8 * crate::domain::assets::import::sheet::MAX_BYTES,
+        )
+        .get(
+            paths::ASSET_IMPORT,
+            Access::AllRights(&[SEE, CREATE]),
+            import::previewed,
+        )
+        .post(
+            paths::ASSET_IMPORT,
+            Access::AllRights(&[SEE, CREATE]),
+            import::confirm,
         )
         .get(paths::ASSET, Access::Right(SEE), sheet::page)
         .get(paths::ASSET_EDIT, Access::Right(SEE), edit::edit_page)

@@ -144,14 +144,15 @@ pub struct Event {
     pub what: What,
 }
 
-/// Records `what` on asset `asset`.
+/// Records `what` on asset `asset` by `author` (none: the server itself, as a folder import).
 pub fn record(
     tx: &Transaction<'_>,
     asset: AssetId,
-    author: i64,
+    author: impl Into<Option<i64>>,
     at: i64,
     what: &What,
 ) -> rusqlite::Result<()> {
+    let author: Option<i64> = author.into();
     let (kind, field, old, new, body) = match what {
         What::Created => ("created", "", "", "", ""),
         What::Changed { field, old, new } => {
@@ -165,6 +166,25 @@ pub fn record(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![asset, at, author, kind, field, old, new, body])?;
+    Ok(())
+}
+
+/// Records each of `changes` (as [`changes`] lists them) on asset `asset`.
+pub fn record_changes(
+    tx: &Transaction<'_>,
+    asset: AssetId,
+    author: Option<i64>,
+    at: i64,
+    changes: Vec<(&'static str, String, String)>,
+) -> rusqlite::Result<()> {
+    for (field, old, new) in changes {
+        let what = What::Changed {
+            field: field.to_owned(),
+            old,
+            new,
+        };
+        record(tx, asset, author, at, &what)?;
+    }
     Ok(())
 }
 

@@ -11,6 +11,7 @@ pub mod address;
 pub mod files;
 pub mod free_ip;
 pub mod history;
+pub mod import;
 pub mod repo;
 pub mod rules;
 pub mod use_cases;

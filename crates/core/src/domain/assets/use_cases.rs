@@ -390,19 +390,8 @@ pub async fn store(db: &Db, actor: &Actor, sent: Submission) -> Result<AssetId, 
                 if version != now_stored.version || !repo::update(tx, id, version, &checked, now)? {
                     return Err(DomainError::Conflict(msg("asset-conflict")));
                 }
-                for (field, old, new) in history::changes(&now_stored, &checked) {
-                    history::record(
-                        tx,
-                        id,
-                        me,
-                        now,
-                        &What::Changed {
-                            field: field.to_owned(),
-                            old,
-                            new,
-                        },
-                    )?;
-                }
+                let changes = history::changes(&now_stored, &checked);
+                history::record_changes(tx, id, Some(me), now, changes)?;
                 Ok(id)
             }
             _ => {
