@@ -106,9 +106,8 @@ fn person(
         return Ok(None);
     };
     let profile: Option<i64> = conn
-        .query_row("SELECT profile_id FROM users WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })
+        .prepare_cached("SELECT profile_id FROM users WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
         .optional()?;
     let fits = match profile {
         None => false,
@@ -147,18 +146,17 @@ struct Model {
 }
 
 fn model(conn: &Connection, id: i64) -> rusqlite::Result<Option<Model>> {
-    conn.query_row(
+    conn.prepare_cached(
         "SELECT type_id, manufacturer_id, has_ip, warranty_years FROM asset_models WHERE id = ?1",
-        [id],
-        |r| {
-            Ok(Model {
-                type_id: r.get(0)?,
-                manufacturer_id: r.get(1)?,
-                has_ip: r.get(2)?,
-                warranty_years: r.get(3)?,
-            })
-        },
-    )
+    )?
+    .query_row([id], |r| {
+        Ok(Model {
+            type_id: r.get(0)?,
+            manufacturer_id: r.get(1)?,
+            has_ip: r.get(2)?,
+            warranty_years: r.get(3)?,
+        })
+    })
     .optional()
 }
 
@@ -225,20 +223,21 @@ fn ifaces(
 }
 
 /// The asset (other than `me`) in a state that blocks addresses that holds IP `ip`, by name.
+/// (`i.ip <> ''` repeats the address index's condition, for it to be usable.)
 pub fn ip_holder(
     conn: &Connection,
     ip: &str,
     me: Option<AssetId>,
 ) -> rusqlite::Result<Option<String>> {
-    conn.query_row(
+    conn.prepare_cached(
         "SELECT a.name FROM asset_ifaces i
          JOIN assets a ON a.id = i.asset_id
          JOIN asset_states s ON s.id = a.state_id
-         WHERE i.ip = ?1 AND a.deleted = 0 AND s.block_ip_search = 1 AND a.id IS NOT ?2
+         WHERE i.ip = ?1 AND i.ip <> '' AND a.deleted = 0 AND s.block_ip_search = 1
+             AND a.id IS NOT ?2
          ORDER BY a.id LIMIT 1",
-        rusqlite::params![ip, me],
-        |r| r.get(0),
-    )
+    )?
+    .query_row(rusqlite::params![ip, me], |r| r.get(0))
     .optional()
 }
 

@@ -163,11 +163,11 @@ pub fn staff_choices(
 
 /// Whether entry `id` exists in the list.
 pub fn exists(conn: &Connection, def: &ListDef, id: i64) -> rusqlite::Result<bool> {
-    conn.query_row(
-        &format!("SELECT EXISTS(SELECT 1 FROM {} WHERE id = ?1)", def.table),
-        [id],
-        |r| r.get(0),
-    )
+    conn.prepare_cached(&format!(
+        "SELECT EXISTS(SELECT 1 FROM {} WHERE id = ?1)",
+        def.table
+    ))?
+    .query_row([id], |r| r.get(0))
 }
 
 /// Adds an entry with the given column values; returns its id.

@@ -272,7 +272,9 @@ fn keys(cells: &Cells<'_>) -> Vec<String> {
     vec![format!("name:{}", folded(cells.get(Column::Name)))]
 }
 
-/// The asset a line matches; `Err` with why when it matches several.
+/// The asset a line matches; `Err` with why when it matches several. (Each query repeats
+/// its index's condition — an address or serial is not empty — for the index to be usable
+/// with a bound value.)
 fn matching(
     tx: &Transaction<'_>,
     cells: &Cells<'_>,
@@ -287,7 +289,7 @@ fn matching(
         if let Some(mac) = super::address::mac(cells.get(Column::Mac(i))) {
             let mut stmt = tx.prepare_cached(
                 "SELECT DISTINCT a.id FROM asset_ifaces f JOIN assets a ON a.id = f.asset_id
-                 WHERE f.mac = ?1 AND a.deleted = 0 LIMIT 2",
+                 WHERE f.mac = ?1 AND f.mac <> '' AND a.deleted = 0 LIMIT 2",
             )?;
             for id in stmt.query_map([&mac], |r| r.get::<_, i64>(0))? {
                 let id = id?;
@@ -303,7 +305,8 @@ fn matching(
     let serial = cells.get(Column::SnManufacturer);
     if !serial.is_empty() {
         let mut stmt = tx.prepare_cached(
-            "SELECT id FROM assets WHERE sn_manufacturer = ?1 AND deleted = 0 LIMIT 2",
+            "SELECT id FROM assets
+             WHERE sn_manufacturer = ?1 AND sn_manufacturer <> '' AND deleted = 0 LIMIT 2",
         )?;
         let ids = stmt
             .query_map([serial], |r| r.get(0))?
@@ -389,14 +392,11 @@ pub fn run(
             });
             continue;
         }
-        tx.execute_batch("SAVEPOINT import_line")?;
         let outcome = line(tx, who, &mut known, &by_column, default_state, now, &today)?;
         if matches!(outcome, Outcome::Refused(_)) {
-            tx.execute_batch("ROLLBACK TO import_line; RELEASE import_line")?;
-            known.forget_line();
+            known.forget_line(tx)?;
         } else {
-            tx.execute_batch("RELEASE import_line")?;
-            known.keep_line();
+            known.keep_line(tx)?;
             for k in keys {
                 seen.insert(k, number);
             }

@@ -1,6 +1,8 @@
 //! The list values and people an import line names, found by name (case and accents folded,
 //! built-in names in every language), and the list values it adds when none has that name:
-//! created inside the line's savepoint, so a refused line adds nothing.
+//! created inside a savepoint opened for the line by its first addition, so that a refused
+//! line adds nothing. (Only such lines open one: a savepoint makes the search index write out
+//! what it holds, which a savepoint per line would make the import's main cost.)
 
 use std::collections::HashMap;
 
@@ -70,6 +72,8 @@ pub struct Known {
     names: HashMap<(Kind, String), i64>,
     /// Values added by the line being read, forgotten if it is refused.
     added_by_line: Vec<(Kind, String, String)>,
+    /// Whether the line being read opened its savepoint.
+    in_savepoint: bool,
     /// Values added by accepted lines, in order, as typed.
     pub added: Vec<(Kind, String)>,
     people: HashMap<String, Option<i64>>,
@@ -112,6 +116,10 @@ impl Known {
             return Ok(Some(*id));
         }
         let table = kind.table();
+        if !self.in_savepoint {
+            tx.execute_batch("SAVEPOINT import_line")?;
+            self.in_savepoint = true;
+        }
         match kind {
             Kind::Model => {
                 tx.prepare_cached(
@@ -144,17 +152,26 @@ impl Known {
     }
 
     /// The line was accepted: what it added stays.
-    pub fn keep_line(&mut self) {
+    pub fn keep_line(&mut self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
+        if std::mem::take(&mut self.in_savepoint) {
+            tx.execute_batch("RELEASE import_line")?;
+        }
         for (kind, _, typed) in self.added_by_line.drain(..) {
             self.added.push((kind, typed));
         }
+        Ok(())
     }
 
-    /// The line was refused (and its savepoint rolled back): what it added is forgotten.
-    pub fn forget_line(&mut self) {
+    /// The line was refused: what it added is undone and forgotten. (A refused line writes
+    /// nothing else: its asset is written only once every check passed.)
+    pub fn forget_line(&mut self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
+        if std::mem::take(&mut self.in_savepoint) {
+            tx.execute_batch("ROLLBACK TO import_line; RELEASE import_line")?;
+        }
         for (kind, key, _) in self.added_by_line.drain(..) {
             self.names.remove(&(kind, key));
         }
+        Ok(())
     }
 
     /// The account whose login or mail address is `typed`; none when there is none (or
