@@ -1,7 +1,8 @@
 //! The asset inventory in a real headless Chromium: an administrator declares a model and a
 //! network from the lists pages, a technician adds a batch, gives one asset an address, finds
-//! the next free one and reads the list on a phone. Screenshots land in
-//! `target/test-screenshots/`.
+//! the next free one and reads the list on a phone; another imports a spreadsheet's CSV file
+//! through its preview and opens a ticket about one of the imported assets. Screenshots land
+//! in `target/test-screenshots/`.
 
 use fantoccini::Locator;
 use fantoccini::error::CmdError;
@@ -119,6 +120,98 @@ async fn a_technician_adds_a_batch_and_gives_an_asset_a_free_address_in_a_real_b
             !scrolls_sideways(&b).await?,
             "the asset list scrolls sideways on a phone"
         );
+        Ok::<(), CmdError>(())
+    }
+    .await;
+    b.close().await;
+    app.stop().await;
+    story.expect("browser story");
+}
+
+#[tokio::test]
+async fn a_technician_imports_a_spreadsheet_and_opens_a_ticket_about_an_imported_asset() {
+    let (app, _admin) = TestApp::with_admin().await;
+    app.set_setting("asset", "1");
+    for r in ["ticket_asset", "ticket_asset_disp", "ticket_new_asset_disp"] {
+        app.set_right(Profile::Technician, r, true);
+    }
+    app.create_user("tess", "tess password 1", Profile::Technician)
+        .await;
+    let upload = tempfile::tempdir().expect("dir");
+    let file = upload.path().join("inventory.csv");
+    std::fs::write(
+        &file,
+        "\u{feff}name;type;manufacturer;model;state;location;ip;mac\r\n\
+         PRN-HALL;Printer;Brother;HL-L5100;Installed;Hall;192.168.20.10;00:1b:a9:00:00:01\r\n\
+         PRN-ATTIC;Printer;Brother;HL-L5100;Installed;Attic;192.168.20.10;00:1b:a9:00:00:02\r\n\
+         PC-DESK-7;PC;Dell;Optiplex 3020;;Hall;192.168.20.300;\r\n",
+    )
+    .expect("file");
+    let b = Browser::start(1280, 900).await;
+    let story = async {
+        log_in(&b, &app, "tess", "tess password 1").await?;
+        b.client.goto(&app.url("/assets")).await?;
+        click_and_wait(&b, ".list-actions a[href='/assets/import']").await?;
+        assert_eq!(text_of(&b, "main h1").await?, "Import assets");
+        b.client
+            .find(Locator::Css("#f-file"))
+            .await?
+            .send_keys(&file.display().to_string())
+            .await?;
+        click_and_wait(&b, "#asset-import-form button.button-primary").await?;
+        // The preview says what each line would do; nothing is written yet.
+        assert_eq!(
+            text_of(&b, "#asset-import-summary").await?,
+            "To create: 1 · To update: 0 · Unchanged: 0 · Refused: 2"
+        );
+        let refused = text_of(&b, "#asset-import-lines").await?;
+        assert!(refused.contains("PRN-ATTIC"), "{refused}");
+        assert!(refused.contains("PRN-HALL"), "{refused}");
+        assert!(refused.contains("ip: "), "{refused}");
+        assert!(
+            text_of(&b, "#asset-import-added")
+                .await?
+                .contains("HL-L5100"),
+            "the new model is not announced"
+        );
+        assert_eq!(app.count("SELECT count(*) FROM assets"), 0);
+        b.screenshot("76-asset-import-preview").await;
+        let problems = b.client.execute(ACCESSIBILITY_PROBLEMS, vec![]).await?;
+        assert_eq!(problems.as_str(), Some(""), "import preview");
+        click_and_wait(&b, "#asset-import-confirm button.button-primary").await?;
+        assert_eq!(
+            text_of(&b, ".alert-success").await?,
+            "The file was imported."
+        );
+        b.screenshot("77-asset-import-done").await;
+        let printer = app.count("SELECT id FROM assets WHERE name = 'PRN-HALL'");
+        assert!(printer > 0, "the printer was not imported");
+
+        // A ticket about the imported printer, picked in the ticket's asset field.
+        b.client.goto(&app.url("/tickets/new")).await?;
+        fill(&b, "title", "Paper jam in the hall").await?;
+        b.client
+            .find(Locator::Css(&format!(
+                "#f-asset_id option[value='{printer}']"
+            )))
+            .await?
+            .click()
+            .await?;
+        click_and_wait(&b, "#ticket-form .form-actions button.button-primary").await?;
+        assert_eq!(text_of(&b, ".flash").await?, "The ticket has been created.");
+        let ticket = app.count("SELECT max(id) FROM tickets");
+        assert_eq!(
+            app.count(&format!("SELECT asset_id FROM tickets WHERE id = {ticket}")),
+            printer
+        );
+        // The printer's sheet lists the ticket.
+        b.client
+            .goto(&app.url(&format!("/assets/{printer}")))
+            .await?;
+        let sheet = text_of(&b, "main").await?;
+        assert!(sheet.contains("Paper jam in the hall"), "{sheet}");
+        assert!(sheet.contains("192.168.20.10"), "{sheet}");
+        b.screenshot("78-asset-sheet-with-ticket").await;
         Ok::<(), CmdError>(())
     }
     .await;
