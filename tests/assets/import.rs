@@ -1,7 +1,7 @@
 //! Importing assets from a CSV file: a technician previews a spreadsheet's export line by line,
 //! confirms it once, and finds the assets, their new list values and their history; files
 //! beyond the bounds are refused whole; the shell command and the watched folder follow the
-//! same rules; who may import.
+//! same rules; who may import. And the pictures of models, shown on their assets' sheets.
 
 use std::time::{Duration, SystemTime};
 
@@ -371,6 +371,105 @@ async fn the_shell_and_the_watched_folder_import_with_the_same_rules() {
     assert_eq!(
         app.count("SELECT count(*) FROM asset_imports WHERE source = 'folder'"),
         2
+    );
+    app.stop().await;
+}
+
+/// A model's picture: an administrator gives the model a picture from its list page; the
+/// sheets of its assets show it; it is served as the picture it is; a file that is no picture
+/// comes back with the reason; only list managers change it, only asset holders see it.
+#[tokio::test]
+async fn a_model_s_picture_is_shown_on_its_assets_sheets() {
+    let (app, admin) = TestApp::with_admin().await;
+    app.set_setting("asset", "1");
+    let tess = app.login_as("tess", Profile::Technician).await;
+    let ursula = app.login_as("ursula", Profile::User).await;
+    workstation(&tess).await;
+    let asset = app.count("SELECT id FROM assets WHERE name = 'PC-ACCOUNTS-01'");
+    let page = admin.get("/admin/lists/asset-models/1").await;
+    page.assert_contains("id=\"model-picture\"");
+    // Something else named .png is refused, by its bytes.
+    let refused = admin
+        .post_file(
+            "/admin/lists/asset-models/1/picture",
+            "picture",
+            "photo.png",
+            b"<svg onload=alert(1)>",
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_contains("This is not a PNG, JPEG or WebP picture.");
+    let big = [crate::common::PNG_LOGO, &vec![0u8; 2 * 1024 * 1024]].concat();
+    let refused = admin
+        .post_file(
+            "/admin/lists/asset-models/1/picture",
+            "picture",
+            "big.png",
+            &big,
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    refused.assert_contains("larger than 1024 KB");
+    // Only those who manage lists give pictures.
+    let r = tess
+        .post_file(
+            "/admin/lists/asset-models/1/picture",
+            "picture",
+            "p.png",
+            crate::common::PNG_LOGO,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // Another list has no pictures.
+    let r = admin
+        .post_file(
+            "/admin/lists/asset-types/1/picture",
+            "picture",
+            "p.png",
+            crate::common::PNG_LOGO,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+
+    let sent = admin
+        .post_file(
+            "/admin/lists/asset-models/1/picture",
+            "picture",
+            "optiplex.png",
+            crate::common::PNG_LOGO,
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let sheet = tess.get(&format!("/assets/{asset}")).await;
+    sheet.assert_contains("class=\"model-picture\" src=\"/assets/models/1/picture?v=");
+    let picture = tess.get("/assets/models/1/picture").await;
+    assert_eq!(picture.status, StatusCode::OK);
+    assert_eq!(picture.headers["content-type"], "image/png");
+    assert_eq!(picture.headers["x-content-type-options"], "nosniff");
+    // A requester sees no assets, so no pictures.
+    assert_eq!(
+        ursula.get("/assets/models/1/picture").await.status,
+        StatusCode::FORBIDDEN
+    );
+    // Removed: the sheet shows none, and there is nothing to fetch.
+    let removed = admin
+        .submit(
+            "/admin/lists/asset-models/1",
+            "/admin/lists/asset-models/1/picture/delete",
+            &[],
+        )
+        .await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER);
+    assert!(
+        !tess
+            .get(&format!("/assets/{asset}"))
+            .await
+            .body
+            .contains("model-picture")
+    );
+    assert_eq!(
+        tess.get("/assets/models/1/picture").await.status,
+        StatusCode::NOT_FOUND
     );
     app.stop().await;
 }

@@ -20,6 +20,9 @@ async fn a_technician_adds_a_batch_and_gives_an_asset_a_free_address_in_a_real_b
     }
     app.create_user("tess", "tess password 1", Profile::Technician)
         .await;
+    let upload = tempfile::tempdir().expect("dir");
+    let picture = upload.path().join("latitude.png");
+    std::fs::write(&picture, crate::common::PNG_LOGO).expect("picture");
     let b = Browser::start(1280, 900).await;
     let story = async {
         // The administrator declares a model with IP and a network, from the lists pages.
@@ -60,6 +63,17 @@ async fn a_technician_adds_a_batch_and_gives_an_asset_a_free_address_in_a_real_b
         .await?;
         let model = app.count("SELECT id FROM asset_models WHERE name = 'Latitude 5440'");
         assert!(model > 0, "the model was not declared");
+        // It gets a picture from its page.
+        b.client
+            .goto(&app.url(&format!("/admin/lists/asset-models/{model}")))
+            .await?;
+        b.client
+            .find(Locator::Css("#f-picture"))
+            .await?
+            .send_keys(&picture.display().to_string())
+            .await?;
+        click_and_wait(&b, "#model-picture form.inline-add button").await?;
+        assert_eq!(text_of(&b, ".flash").await?, "Changes saved.");
 
         // A technician adds a batch of twelve laptops from the stock view.
         b.client.delete_all_cookies().await?;
@@ -94,6 +108,15 @@ async fn a_technician_adds_a_batch_and_gives_an_asset_a_free_address_in_a_real_b
             text_of(&b, "table.data-table tbody td:nth-child(4) code").await?,
             "A4:BB:6D:01:02:03"
         );
+        // The model's picture is on the sheet, and loads.
+        let loaded = b
+            .client
+            .execute(
+                "var i = document.querySelector('img.model-picture'); return !!i && i.complete && i.naturalWidth > 0;",
+                vec![],
+            )
+            .await?;
+        assert_eq!(loaded.as_bool(), Some(true), "the model's picture is not shown");
         b.screenshot("72-asset-sheet").await;
         let problems = b.client.execute(ACCESSIBILITY_PROBLEMS, vec![]).await?;
         assert_eq!(problems.as_str(), Some(""), "asset sheet");

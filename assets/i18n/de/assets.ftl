@@ -164,3 +164,15 @@ asset-import-hidden = sie passt zu einem Gerät, das Sie nicht ändern dürfen
 asset-import-unknown-person = kein Konto mit dem Login oder der Adresse „{ $who }“
 asset-import-not-a-flag = ja oder nein erwartet
 asset-import-gone = Diese Datei wurde bereits importiert oder wartet nicht mehr; senden Sie sie erneut.
+
+## Bild eines Modells
+asset-model-picture = Bild des Modells
+asset-model-picture-alt = Bild von { $model }
+asset-model-picture-file = Bild
+asset-model-picture-help = PNG, JPEG oder WebP, höchstens { $max } KB; wird auf den Seiten der Geräte dieses Modells angezeigt.
+asset-model-picture-send = Bild senden
+asset-model-picture-remove = Bild entfernen
+asset-model-picture-none = Wählen Sie ein Bild zum Senden.
+asset-picture-size = Das Bild ist größer als { $max } KB.
+asset-picture-type = Dies ist kein PNG-, JPEG- oder WebP-Bild.
+asset-picture-dimensions = Das Bild ist breiter oder höher als { $max } Pixel.

@@ -164,3 +164,15 @@ asset-import-hidden = it matches an asset you may not change
 asset-import-unknown-person = no account with the login or address “{ $who }”
 asset-import-not-a-flag = expected yes or no
 asset-import-gone = This file was already imported or is no longer waiting; send it again.
+
+## A model's picture
+asset-model-picture = Picture of the model
+asset-model-picture-alt = Picture of { $model }
+asset-model-picture-file = Picture
+asset-model-picture-help = PNG, JPEG or WebP, at most { $max } KB; shown on the sheets of this model's assets.
+asset-model-picture-send = Send the picture
+asset-model-picture-remove = Remove the picture
+asset-model-picture-none = Choose a picture to send.
+asset-picture-size = The picture is larger than { $max } KB.
+asset-picture-type = This is not a PNG, JPEG or WebP picture.
+asset-picture-dimensions = The picture is wider or taller than { $max } pixels.

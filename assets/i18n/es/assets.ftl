@@ -164,3 +164,15 @@ asset-import-hidden = coincide con un equipo que usted no puede modificar
 asset-import-unknown-person = ninguna cuenta con el usuario o la dirección «{ $who }»
 asset-import-not-a-flag = se esperaba sí o no
 asset-import-gone = Este archivo ya se importó o ya no está en espera; envíelo de nuevo.
+
+## Imagen de un modelo
+asset-model-picture = Imagen del modelo
+asset-model-picture-alt = Imagen de { $model }
+asset-model-picture-file = Imagen
+asset-model-picture-help = PNG, JPEG o WebP, como máximo { $max } KB; se muestra en las fichas de los equipos de este modelo.
+asset-model-picture-send = Enviar la imagen
+asset-model-picture-remove = Quitar la imagen
+asset-model-picture-none = Elija una imagen para enviar.
+asset-picture-size = La imagen supera { $max } KB.
+asset-picture-type = No es una imagen PNG, JPEG o WebP.
+asset-picture-dimensions = La imagen supera { $max } píxeles de ancho o de alto.

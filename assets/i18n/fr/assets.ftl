@@ -164,3 +164,15 @@ asset-import-hidden = elle correspond à un équipement que vous ne pouvez pas m
 asset-import-unknown-person = aucun compte avec l'identifiant ou l'adresse « { $who } »
 asset-import-not-a-flag = oui ou non attendu
 asset-import-gone = Ce fichier a déjà été importé ou n'est plus en attente ; envoyez-le à nouveau.
+
+## Image d'un modèle
+asset-model-picture = Image du modèle
+asset-model-picture-alt = Image de { $model }
+asset-model-picture-file = Image
+asset-model-picture-help = PNG, JPEG ou WebP, { $max } Ko au plus ; affichée sur les fiches des équipements de ce modèle.
+asset-model-picture-send = Envoyer l'image
+asset-model-picture-remove = Retirer l'image
+asset-model-picture-none = Choisissez une image à envoyer.
+asset-picture-size = L'image dépasse { $max } Ko.
+asset-picture-type = Ce n'est pas une image PNG, JPEG ou WebP.
+asset-picture-dimensions = L'image dépasse { $max } pixels de large ou de haut.

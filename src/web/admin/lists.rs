@@ -24,6 +24,8 @@ use crate::web::ui::form::{Input, Select, action_button, checkbox, csrf_field, f
 use crate::web::ui::layout;
 use crate::web::visitor::Visitor;
 
+use super::model_picture;
+
 /// The lists this visitor may manage, given the settings that show or hide some.
 fn available(visitor: &Visitor) -> Vec<&'static ListDef> {
     lists::ALL
@@ -319,6 +321,7 @@ fn edit_page(
     refs: &Refs,
     form: &HashMap<String, String>,
     errors: &FieldErrors,
+    picture: Option<Markup>,
 ) -> Markup {
     let lang = visitor.lang;
     let all = def.visible_columns(|k| visitor.settings.flag(k));
@@ -344,6 +347,7 @@ fn edit_page(
                         }
                     }
                 }
+                @if let Some(p) = picture { (p) }
             }
         }
     };
@@ -368,14 +372,36 @@ async fn load_entry(
     Ok(lists::page::entry(state.db(), def, id, cols, visitor.lang).await?)
 }
 
-/// `GET /admin/lists/{list}/{id}`.
-pub async fn edit(
-    State(state): State<AppState>,
-    authed: Authed,
-    Path((code, id)): Path<(String, i64)>,
-) -> Result<Response, WebError> {
-    let def = resolve(&authed.visitor, &code)?;
-    let (entry, refs) = load_entry(&state, &authed.visitor, def, id).await?;
+/// The picture part of a model's page (other lists have none).
+async fn picture(
+    state: &AppState,
+    authed: &Authed,
+    def: &'static ListDef,
+    id: i64,
+    errors: &FieldErrors,
+) -> Result<Option<Markup>, WebError> {
+    if def.code != model_picture::LIST {
+        return Ok(None);
+    }
+    let version = crate::domain::assets::pictures::current(state.db(), authed.actor(), id).await?;
+    Ok(Some(model_picture::section(
+        &authed.visitor,
+        id,
+        version.as_deref(),
+        errors,
+    )))
+}
+
+/// Entry `id`'s page as stored, with `picture_errors` by the picture of a model.
+async fn stored_entry_page(
+    state: &AppState,
+    authed: &Authed,
+    def: &'static ListDef,
+    id: i64,
+    picture_errors: &FieldErrors,
+) -> Result<Markup, WebError> {
+    let (entry, refs) = load_entry(state, &authed.visitor, def, id).await?;
+    let picture = picture(state, authed, def, id, picture_errors).await?;
     Ok(edit_page(
         &authed.visitor,
         def,
@@ -383,8 +409,31 @@ pub async fn edit(
         &refs,
         &HashMap::new(),
         &FieldErrors::new(),
-    )
-    .into_response())
+        picture,
+    ))
+}
+
+/// `GET /admin/lists/{list}/{id}`.
+pub async fn edit(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path((code, id)): Path<(String, i64)>,
+) -> Result<Response, WebError> {
+    let def = resolve(&authed.visitor, &code)?;
+    let page = stored_entry_page(&state, &authed, def, id, &FieldErrors::new()).await?;
+    Ok(page.into_response())
+}
+
+/// A model's page again, with why its picture was refused.
+pub async fn edit_with_picture_errors(
+    state: &AppState,
+    authed: &Authed,
+    id: i64,
+    errors: &FieldErrors,
+) -> Result<Response, WebError> {
+    let def = resolve(&authed.visitor, model_picture::LIST)?;
+    let page = stored_entry_page(state, authed, def, id, errors).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
 /// `POST /admin/lists/{list}/{id}`: saves an entry.
@@ -394,6 +443,7 @@ pub async fn update(
     Path((code, id)): Path<(String, i64)>,
     form: FormPairs,
 ) -> Result<Response, WebError> {
+    let authed = &authed;
     let visitor = &authed.visitor;
     let def = resolve(visitor, &code)?;
     let map = form.to_map();
@@ -417,7 +467,10 @@ pub async fn update(
         },
         |errors| async move {
             let (entry, refs) = load_entry(&state, visitor, def, id).await?;
-            Ok(edit_page(visitor, def, &entry, &refs, &map, &errors))
+            let picture = picture(&state, authed, def, id, &FieldErrors::new()).await?;
+            Ok(edit_page(
+                visitor, def, &entry, &refs, &map, &errors, picture,
+            ))
         },
     )
     .await

@@ -5,6 +5,7 @@ mod groups;
 mod lists;
 pub mod logo;
 mod mail;
+mod model_picture;
 mod outbox;
 mod rights;
 mod settings;
@@ -100,4 +101,16 @@ pub fn routes() -> Routes {
         .post(paths::ADMIN_LIST_ENTRY, LISTS, lists::update)
         .post(paths::ADMIN_LIST_ENTRY_DELETE, LISTS, lists::delete)
         .post(paths::ADMIN_LIST_ENTRY_TOGGLE, LISTS, lists::toggle)
+        .post_upload(
+            paths::ADMIN_LIST_ENTRY_PICTURE,
+            LISTS,
+            model_picture::upload,
+            // The picture and the form around it; a larger one is read to say so.
+            4 * crate::domain::assets::pictures::MAX_BYTES,
+        )
+        .post(
+            paths::ADMIN_LIST_ENTRY_PICTURE_DELETE,
+            LISTS,
+            model_picture::remove,
+        )
 }

@@ -11,6 +11,7 @@ mod files;
 mod free_ip;
 mod import;
 mod list;
+mod picture;
 mod sheet;
 
 use crate::domain::rights::{Right, names};
@@ -98,6 +99,11 @@ pub fn routes() -> Routes {
             paths::ASSET_IMPORT,
             Access::AllRights(&[SEE, CREATE]),
             import::confirm,
+        )
+        .get(
+            paths::ASSET_MODEL_PICTURE,
+            Access::Right(SEE),
+            picture::serve,
         )
         .get(paths::ASSET, Access::Right(SEE), sheet::page)
         .get(paths::ASSET_EDIT, Access::Right(SEE), edit::edit_page)

@@ -226,6 +226,10 @@ pub fn render(visitor: &Visitor, s: &Shown, problems: &Problems) -> Markup {
                 }
             }
         }
+        @if let (Some(model), Some(version)) = (a.model_id, s.model_picture.as_deref()) {
+            img.model-picture src=(format!("{}?v={version}", fill(paths::ASSET_MODEL_PICTURE, &[&model])))
+                alt=(lang.t_args("asset-model-picture-alt", &[("model", &a.model_id.and_then(|m| n.models.get(&m)).cloned().unwrap_or_default())]));
+        }
         (crate::web::ui::facts::panel(&facts(visitor, s)))
         @if !a.description.is_empty() {
             section.panel {

@@ -124,26 +124,40 @@ fn webp(b: &[u8]) -> Option<(u32, u32)> {
     }
 }
 
+/// What picture `bytes` are, read from their own headers (never from a name or a declared
+/// type): a PNG, JPEG or WebP picture and its size, or none.
+pub fn inspect(bytes: &[u8]) -> Option<Logo> {
+    let (kind, (width, height)) = png(bytes)
+        .map(|d| (ImageKind::Png, d))
+        .or_else(|| jpeg(bytes).map(|d| (ImageKind::Jpeg, d)))
+        .or_else(|| webp(bytes).map(|d| (ImageKind::Webp, d)))?;
+    Some(Logo {
+        kind,
+        width,
+        height,
+    })
+}
+
+/// Whether a picture of `width` × `height` pixels is of a size worth showing.
+pub fn sensible_size(width: u32, height: u32) -> bool {
+    width > 0 && height > 0 && width <= MAX_SIDE && height <= MAX_SIDE
+}
+
+/// The largest width or height accepted, in pixels.
+pub const MAX_PICTURE_SIDE: u32 = MAX_SIDE;
+
 /// Checks that `bytes` are a logo Gestdesk will show.
 pub fn check(bytes: &[u8]) -> Result<Logo, Msg> {
     if bytes.len() > MAX_BYTES {
         return Err(msg("error-logo-size").arg("max", MAX_BYTES / 1024));
     }
-    let found = png(bytes)
-        .map(|d| (ImageKind::Png, d))
-        .or_else(|| jpeg(bytes).map(|d| (ImageKind::Jpeg, d)))
-        .or_else(|| webp(bytes).map(|d| (ImageKind::Webp, d)));
-    let Some((kind, (width, height))) = found else {
+    let Some(logo) = inspect(bytes) else {
         return Err(msg("error-logo-type"));
     };
-    if width == 0 || height == 0 || width > MAX_SIDE || height > MAX_SIDE {
+    if !sensible_size(logo.width, logo.height) {
         return Err(msg("error-logo-dimensions").arg("max", MAX_SIDE));
     }
-    Ok(Logo {
-        kind,
-        width,
-        height,
-    })
+    Ok(logo)
 }
 
 /// Where the logo lives in data folder `dir`.

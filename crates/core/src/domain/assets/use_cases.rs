@@ -183,6 +183,8 @@ pub struct Shown {
     /// The company of its user.
     pub company: Option<String>,
     pub files: Vec<crate::domain::files::Attachment>,
+    /// The version of its model's picture, when the model has one.
+    pub model_picture: Option<String>,
     pub may_edit: bool,
 }
 
@@ -214,6 +216,10 @@ pub async fn show(db: &Db, actor: &Actor, id: AssetId, lang: Lang) -> Result<Sho
             tickets: repo::tickets(c, id, 50)?,
             ticket_states: lists_repo::names_by_code(c, "states", lang)?,
             files: super::files::list(c, id)?,
+            model_picture: match asset.values.model_id {
+                Some(model) => super::pictures::version(c, model)?,
+                None => None,
+            },
             company: match asset.values.user_id {
                 Some(user) => rusqlite::OptionalExtension::optional(c.query_row(
                     "SELECT co.name FROM users u JOIN companies co ON co.id = u.company_id
