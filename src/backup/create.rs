@@ -1,6 +1,7 @@
 //! Taking a backup: the database copied with `VACUUM INTO` (a consistent snapshot, taken
-//! while writes go on), then the attachments that snapshot refers to and the logo, all into a
-//! `.tar.gz` written aside and renamed into place, so that a half-written archive never shows.
+//! while writes go on), then the attachments that snapshot refers to, the logo and the model
+//! pictures, all into a `.tar.gz` written aside and renamed into place, so that a half-written
+//! archive never shows.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -9,7 +10,8 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 
 use super::{
-    ATTACHMENTS, BackupError, Counts, DATABASE, FORMAT, FileEntry, LOGO, MANIFEST, Manifest,
+    ATTACHMENTS, BackupError, Counts, DATABASE, FORMAT, FileEntry, LOGO, MANIFEST, MODEL_PICTURES,
+    Manifest,
 };
 use crate::db::Db;
 
@@ -75,6 +77,11 @@ pub fn create(
         stmt.query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?
     };
+    let pictured: Vec<i64> = {
+        let mut stmt = conn.prepare("SELECT id FROM asset_models WHERE image <> '' ORDER BY id")?;
+        stmt.query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?
+    };
     drop(conn);
 
     // Every file with where it comes from.
@@ -92,6 +99,13 @@ pub fn create(
     let logo = crate::domain::branding::path(data_dir);
     if logo.is_file() {
         sources.push((LOGO.to_owned(), logo));
+    }
+    let pictures = crate::domain::assets::pictures::folder(data_dir);
+    for model in pictured {
+        let path = pictures.join(model.to_string());
+        if path.is_file() {
+            sources.push((format!("{MODEL_PICTURES}/{model}"), path));
+        }
     }
     let mut files = Vec::with_capacity(sources.len());
     for (name, path) in &sources {

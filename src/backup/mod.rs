@@ -1,6 +1,6 @@
 //! Backups: one `.tar.gz` archive holding a consistent copy of the database (taken with
 //! `VACUUM INTO` while the server keeps serving writes), every attachment the copy refers to,
-//! the company logo, and a manifest (versions, date, counts, SHA-256 of every file).
+//! the company logo, the asset model pictures, and a manifest (versions, date, counts, SHA-256 of every file).
 //!
 //! [`create`] writes one; [`restore`] checks one and puts it in place of the current data
 //! (keeping that aside); [`list_table`] brings back the rows of one list a backup still has.
@@ -27,6 +27,8 @@ pub const DATABASE: &str = "gestdesk.sqlite3";
 pub const ATTACHMENTS: &str = "attachments";
 /// The logo's name inside an archive.
 pub const LOGO: &str = "logo";
+/// The folder of asset model pictures inside an archive (as in the data folder).
+pub const MODEL_PICTURES: &str = "model-pictures";
 
 /// What an archive holds.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]

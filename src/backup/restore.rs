@@ -7,7 +7,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::{ATTACHMENTS, BackupError, DATABASE, FORMAT, LOGO, MANIFEST, Manifest};
+use super::{ATTACHMENTS, BackupError, DATABASE, FORMAT, LOGO, MANIFEST, MODEL_PICTURES, Manifest};
 use crate::config::Config;
 
 /// A restore just made.
@@ -28,12 +28,18 @@ fn plain_name(name: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
 }
 
-/// Where an archive member may be written inside `into`: the manifest, the database, the logo
-/// and `attachments/<plain name>` or `attachments/<folder>/<plain name>` (the attachment
-/// store's layout); anything else means the archive is not ours.
+/// Where an archive member may be written inside `into`: the manifest, the database, the logo,
+/// `model-pictures/<model number>` and `attachments/<plain name>` or
+/// `attachments/<folder>/<plain name>` (the attachment store's layout); anything else means
+/// the archive is not ours.
 fn member_path(into: &Path, name: &str) -> Option<PathBuf> {
     match name {
         MANIFEST | DATABASE | LOGO => Some(into.join(name)),
+        _ if name.starts_with(&format!("{MODEL_PICTURES}/")) => {
+            let model = name.strip_prefix(&format!("{MODEL_PICTURES}/"))?;
+            (!model.is_empty() && model.len() <= 18 && model.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| into.join(MODEL_PICTURES).join(model))
+        }
         _ => {
             let rest = name.strip_prefix(&format!("{ATTACHMENTS}/"))?;
             let parts: Vec<&str> = rest.split('/').collect();
@@ -152,10 +158,13 @@ pub fn restore(config: &Config, archive: &Path) -> Result<Restored, BackupError>
     move_if_there(&config.attachments_dir(), &kept_in.join(ATTACHMENTS))?;
     let logo = crate::domain::branding::path(data);
     move_if_there(&logo, &kept_in.join(LOGO))?;
+    let pictures = crate::domain::assets::pictures::folder(data);
+    move_if_there(&pictures, &kept_in.join(MODEL_PICTURES))?;
 
     std::fs::rename(staging.path().join(DATABASE), &db_path)?;
     std::fs::rename(staging.path().join(ATTACHMENTS), config.attachments_dir())?;
     move_if_there(&staging.path().join(LOGO), &logo)?;
+    move_if_there(&staging.path().join(MODEL_PICTURES), &pictures)?;
     // Opening migrates an older backup forward.
     let db = crate::db::Db::open(&db_path)?;
     db.checkpoint_blocking()?;
@@ -183,7 +192,14 @@ mod tests {
             Some(root.join("attachments/7a/7af7.bin"))
         );
         assert!(member_path(root, "gestdesk.sqlite3").is_some());
+        assert_eq!(
+            member_path(root, "model-pictures/12"),
+            Some(root.join("model-pictures/12"))
+        );
         for bad in [
+            "model-pictures/../x",
+            "model-pictures/",
+            "model-pictures/12/x",
             "../x",
             "attachments/../../etc/passwd",
             "attachments/.hidden",

@@ -124,6 +124,15 @@ async fn a_backup_taken_while_tickets_are_written_restores_every_row_and_file_by
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     app.set_setting("company_name", "ACME");
+    let r = admin
+        .post_file(
+            "/admin/lists/asset-models/1/picture",
+            "picture",
+            "optiplex.png",
+            crate::common::PNG_LOGO,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
 
     // "Back up now" while another client keeps opening tickets.
     let writer = app.client();
@@ -182,6 +191,7 @@ async fn a_backup_taken_while_tickets_are_written_restores_every_row_and_file_by
     let before = dump(&app.db_path());
     let attachments_before = files(&app.data_dir().join("attachments"));
     let logo_before = std::fs::read(app.data_dir().join("logo")).ok();
+    let picture_before = std::fs::read(app.data_dir().join("model-pictures").join("1")).ok();
     ticket_with_file(&app, &admin, 999).await;
     app.set_setting("company_name", "Changed after the backup");
 
@@ -198,6 +208,11 @@ async fn a_backup_taken_while_tickets_are_written_restores_every_row_and_file_by
     assert_eq!(files(&dir.path().join("attachments")), attachments_before);
     assert!(logo_before.is_some());
     assert_eq!(std::fs::read(dir.path().join("logo")).ok(), logo_before);
+    assert!(picture_before.is_some());
+    assert_eq!(
+        std::fs::read(dir.path().join("model-pictures").join("1")).ok(),
+        picture_before
+    );
     // What was replaced is kept aside.
     let kept: Vec<_> = std::fs::read_dir(dir.path())
         .expect("dir")
