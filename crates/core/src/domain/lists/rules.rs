@@ -231,4 +231,29 @@ mod tests {
         assert!(!check(ColumnKind::Ref("x"), true, "").1);
         assert!(!check(ColumnKind::Ref("x"), false, "abc").1);
     }
+
+    proptest::proptest! {
+        /// Any address with any prefix splits into that address and the mask of that prefix,
+        /// which the netmask check accepts; a prefix past 32 is left for the check to refuse.
+        #[test]
+        fn any_cidr_splits_into_its_address_and_mask(n in proptest::num::u32::ANY, prefix in 0u32..40) {
+            let network = Column { name: "network", label: "l", kind: ColumnKind::Ipv4, required: true, gate: None };
+            let netmask = Column { name: "netmask", label: "l", kind: ColumnKind::Netmask, required: true, gate: None };
+            let address = Ipv4Addr::from(n).to_string();
+            let form = [("network", format!("{address}/{prefix}")), ("netmask", String::new())]
+                .map(|(k, v)| (k.to_owned(), v))
+                .into();
+            let out = split_cidr(&[&network, &netmask], form);
+            if prefix <= 32 {
+                proptest::prop_assert_eq!(&out["network"], &address);
+                let mask: Ipv4Addr = out["netmask"].parse().expect("a mask");
+                proptest::prop_assert_eq!(u32::from(mask).leading_ones(), prefix);
+                proptest::prop_assert!(is_netmask(mask));
+                proptest::prop_assert!(check(ColumnKind::Netmask, true, &out["netmask"]).1);
+                proptest::prop_assert!(check(ColumnKind::Ipv4, true, &out["network"]).1);
+            } else {
+                proptest::prop_assert!(!check(ColumnKind::Ipv4, true, &out["network"]).1);
+            }
+        }
+    }
 }
