@@ -168,12 +168,13 @@ fn build(
     let words = words::in_language(lang);
     let now = clock::now();
     let mut rng = StdRng::seed_from_u64(options.seed);
-    // A large batch in one transaction: a bigger page cache (up to 1 GiB, taken only as the
-    // sample grows) keeps the tables and indexes being filled in memory instead of spilling
-    // them to the log and looking them up there again, and gives the index builds' sorts
-    // room. Restored afterwards.
+    // A large batch in one transaction: a bigger page cache keeps the tables and indexes being
+    // filled in memory instead of spilling them to the log and looking them up there again,
+    // and gives the index builds' sorts room. 1 KiB per ticket (64 MiB at least, about 1 GB for a
+    // million tickets), so that a small sample stays small. Restored afterwards.
     let cache: i64 = tx.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-    tx.execute_batch("PRAGMA cache_size = -1048576")?;
+    let kib = i64::from(options.tickets).clamp(65_536, 1_048_576);
+    tx.execute_batch(&format!("PRAGMA cache_size = -{kib}"))?;
     // The search index and the kept ticket counts are built once at the end rather than
     // ticket by ticket.
     crate::domain::worklist::search::suspend(tx)?;
