@@ -64,6 +64,19 @@ fn file_away(dir: &Path, sub: &str, file: &Path, report: &str) -> std::io::Resul
     std::fs::write(report_path, report)
 }
 
+/// The start of `file`, at most [`MAX_BYTES`] and one byte.
+async fn read_bounded(file: &Path) -> std::io::Result<Vec<u8>> {
+    use tokio::io::AsyncReadExt;
+    let mut bytes = Vec::new();
+    let limit = u64::try_from(MAX_BYTES).unwrap_or(u64::MAX) + 1;
+    tokio::fs::File::open(file)
+        .await?
+        .take(limit)
+        .read_to_end(&mut bytes)
+        .await?;
+    Ok(bytes)
+}
+
 /// One round: imports every settled file of the folder. Says how many.
 pub async fn run(db: &Db, data_dir: &Path) -> Result<String, String> {
     let dir = folder(data_dir);
@@ -83,18 +96,10 @@ pub async fn run(db: &Db, data_dir: &Path) -> Result<String, String> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let size = tokio::fs::metadata(&file)
+        // At most one byte past the limit is read: the import refuses a larger file as such.
+        let bytes = read_bounded(&file)
             .await
-            .map(|m| m.len())
-            .unwrap_or(0);
-        let bytes = if usize::try_from(size).unwrap_or(usize::MAX) > MAX_BYTES {
-            // Read no further than the limit: the import refuses it with its reason.
-            vec![0u8; MAX_BYTES + 1]
-        } else {
-            tokio::fs::read(&file)
-                .await
-                .map_err(|e| format!("cannot read {}: {e}", file.display()))?
-        };
+            .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         let imported = use_cases::as_server(db, &name, bytes, Source::Folder, false)
             .await
             .map_err(|e| format!("could not import {name}: {e}"))?;

@@ -442,71 +442,43 @@ fn line(
         .iter()
         .any(|c| cells.has(*c))
     });
-    // Lists first: a new model takes the line's type and manufacturer.
-    let type_id = known.id(
-        tx,
-        Kind::Type,
-        cells.get(Column::Type),
-        ModelFacts::default(),
-    )?;
-    let manufacturer_id = known.id(
-        tx,
-        Kind::Manufacturer,
-        cells.get(Column::Manufacturer),
-        ModelFacts::default(),
-    )?;
+    // List values by name; a new model takes the asset's type and manufacturer.
+    for (kind, column, field) in [
+        (Kind::Type, Column::Type, &mut typed.type_id),
+        (
+            Kind::Manufacturer,
+            Column::Manufacturer,
+            &mut typed.manufacturer,
+        ),
+        (Kind::State, Column::State, &mut typed.state),
+        (Kind::Location, Column::Location, &mut typed.location),
+        (Kind::Service, Column::Service, &mut typed.service),
+    ] {
+        if let Some(id) = known.id(tx, kind, cells.get(column))? {
+            *field = id.to_string();
+        }
+    }
     let facts = ModelFacts {
-        type_id: type_id.or_else(|| typed.type_id.parse().ok()),
-        manufacturer_id: manufacturer_id.or_else(|| typed.manufacturer.parse().ok()),
+        type_id: typed.type_id.parse().ok(),
+        manufacturer_id: typed.manufacturer.parse().ok(),
         has_ip: has_iface,
     };
-    let model_id = known.id(tx, Kind::Model, cells.get(Column::Model), facts)?;
-    let state_id = known.id(
-        tx,
-        Kind::State,
-        cells.get(Column::State),
-        ModelFacts::default(),
-    )?;
-    let location_id = known.id(
-        tx,
-        Kind::Location,
-        cells.get(Column::Location),
-        ModelFacts::default(),
-    )?;
-    let service_id = known.id(
-        tx,
-        Kind::Service,
-        cells.get(Column::Service),
-        ModelFacts::default(),
-    )?;
-    let set = |field: &mut String, value: Option<i64>| {
-        if let Some(v) = value {
-            *field = v.to_string();
-        }
-    };
-    set(&mut typed.type_id, type_id);
-    set(&mut typed.manufacturer, manufacturer_id);
-    set(&mut typed.model, model_id);
-    set(&mut typed.state, state_id);
-    set(&mut typed.location, location_id);
-    set(&mut typed.service, service_id);
+    if let Some(id) = known.model(tx, cells.get(Column::Model), facts)? {
+        typed.model = id.to_string();
+    }
     if typed.state.is_empty() {
         typed.state = id_text(default_state);
     }
-    for (column, field) in [(Column::User, 0), (Column::Technician, 1)] {
+    for (column, field) in [
+        (Column::User, &mut typed.user),
+        (Column::Technician, &mut typed.technician),
+    ] {
         let cell = cells.get(column);
         if cell.is_empty() {
             continue;
         }
         match known.person(tx, cell)? {
-            Some(id) => {
-                let slot = if field == 0 {
-                    &mut typed.user
-                } else {
-                    &mut typed.technician
-                };
-                *slot = format!("u{id}");
-            }
+            Some(id) => *field = format!("u{id}"),
             None => problems.push(Reason {
                 column: Some(column.code()),
                 msg: msg("asset-import-unknown-person").arg("who", cell),
@@ -547,12 +519,7 @@ fn line(
     if has_iface {
         let mut line_ifaces = Vec::with_capacity(IFACES);
         for i in 0..IFACES {
-            let role = known.id(
-                tx,
-                Kind::Role,
-                cells.get(Column::Role(i)),
-                ModelFacts::default(),
-            )?;
+            let role = known.id(tx, Kind::Role, cells.get(Column::Role(i)))?;
             line_ifaces.push(TypedIface {
                 role: id_text(role),
                 netbios: cells.get(Column::Netbios(i)).to_owned(),

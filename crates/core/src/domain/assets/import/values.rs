@@ -99,8 +99,28 @@ impl Known {
         Ok(known)
     }
 
-    /// The id of `typed` in list `kind`, added when it has none; none for an empty cell.
+    /// The id of `typed` in list `kind` (not models: [`Known::model`]), added when it has
+    /// none; none for an empty cell.
     pub fn id(
+        &mut self,
+        tx: &Transaction<'_>,
+        kind: Kind,
+        typed: &str,
+    ) -> rusqlite::Result<Option<i64>> {
+        self.find_or_add(tx, kind, typed, ModelFacts::default())
+    }
+
+    /// The id of model `typed`, added with what `facts` say when there is none.
+    pub fn model(
+        &mut self,
+        tx: &Transaction<'_>,
+        typed: &str,
+        facts: ModelFacts,
+    ) -> rusqlite::Result<Option<i64>> {
+        self.find_or_add(tx, Kind::Model, typed, facts)
+    }
+
+    fn find_or_add(
         &mut self,
         tx: &Transaction<'_>,
         kind: Kind,
