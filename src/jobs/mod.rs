@@ -2,12 +2,14 @@
 //! by the [`supervisor`]: [`outbox`] sends the mails waiting in the outbox; [`backups`] writes
 //! the daily backup; [`uploads`] removes uploads never saved with their form; [`validations`]
 //! accepts resolutions left unanswered and reminds requesters; [`asset_imports`] imports the
-//! asset CSV files dropped in the import folder. The live-update watcher
+//! asset CSV files dropped in the import folder; [`search_index`] writes changed tickets into
+//! the search index. The live-update watcher
 //! (`crate::live`) and the query statistics refresh run under it too (see `crate::server`).
 
 pub mod asset_imports;
 pub mod backups;
 pub mod outbox;
+pub mod search_index;
 pub mod supervisor;
 pub mod uploads;
 pub mod validations;

@@ -33,7 +33,7 @@ fn start_jobs(
     hub: &crate::live::Hub,
     store: &crate::domain::files::Store,
 ) -> Supervisor {
-    use crate::jobs::{asset_imports, backups, outbox, uploads, validations};
+    use crate::jobs::{asset_imports, backups, outbox, search_index, uploads, validations};
     let mut jobs = Supervisor::new();
     let db = app.db().clone();
     jobs.run("live updates", |_| hub.watcher(db.clone()));
@@ -41,6 +41,16 @@ fn start_jobs(
     jobs.run_bounded("mail outbox", outbox::STOP_WAIT, move |stopped| {
         outbox::run(mail_db, stopped)
     });
+    let search_db = db.clone();
+    jobs.every(
+        "search index",
+        Duration::ZERO,
+        search_index::EVERY,
+        move || {
+            let db = search_db.clone();
+            async move { search_index::run(&db).await }
+        },
+    );
     let backup_app = app.clone();
     jobs.every("backups", Duration::ZERO, backups::CHECK_EVERY, move || {
         let app = backup_app.clone();

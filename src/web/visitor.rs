@@ -6,7 +6,7 @@
 //! and the CSRF token, and hands them to the rest of the request as a [`Visitor`].
 
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::header::{ACCEPT_LANGUAGE, SET_COOKIE};
@@ -70,7 +70,7 @@ pub struct Visitor {
     pub hours_left: Option<f64>,
     /// Who reads ticket lists (the signed-in user), and their menu and user bar counters.
     pub reader: Option<Arc<Reader>>,
-    pub frame: Option<Arc<Summary>>,
+    pub frame: Frame,
     /// The database's ticket change number when the page was made (live updates compare it).
     pub ticket_generation: Option<i64>,
     /// The version of the company logo, when there is one.
@@ -120,6 +120,83 @@ impl Visitor {
     }
 }
 
+/// The menu and user bar counters of a signed-in reader, read the first time a page shows
+/// them: a request answered with a redirect, a file or a fragment never reads them. Clones
+/// share what was read.
+#[derive(Clone, Default)]
+pub struct Frame {
+    read: Arc<OnceLock<Option<Arc<Summary>>>>,
+    source: Option<FrameSource>,
+}
+
+/// Where a [`Frame`] reads its counters from.
+#[derive(Clone)]
+struct FrameSource {
+    state: AppState,
+    reader: Arc<Reader>,
+    generation: i64,
+}
+
+impl std::fmt::Debug for Frame {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Frame")
+            .field("read", &self.read.get().map(Option::is_some))
+            .finish_non_exhaustive()
+    }
+}
+
+impl Frame {
+    /// Counters already read.
+    fn ready(summary: Arc<Summary>) -> Frame {
+        Frame {
+            read: Arc::new(OnceLock::from(Some(summary))),
+            source: None,
+        }
+    }
+
+    /// The counters of `reader` at ticket change number `generation`, when first asked for.
+    fn later(state: AppState, reader: Arc<Reader>, generation: i64) -> Frame {
+        Frame {
+            read: Arc::new(OnceLock::new()),
+            source: Some(FrameSource {
+                state,
+                reader,
+                generation,
+            }),
+        }
+    }
+
+    /// The counters; `None` for a visitor who is not signed in, or when they cannot be read
+    /// (the page is then shown without them, and the failure logged).
+    pub fn get(&self) -> Option<&Summary> {
+        self.read
+            .get_or_init(|| self.source.as_ref().and_then(FrameSource::read))
+            .as_deref()
+    }
+}
+
+impl FrameSource {
+    fn read(&self) -> Option<Arc<Summary>> {
+        let key = frame_cache::fingerprint(&self.reader, self.generation);
+        if let Some(found) = self.state.frames().get(self.reader.user, key) {
+            return Some(found);
+        }
+        match visit::frame_now(self.state.db(), &self.reader) {
+            Ok(summary) => {
+                let summary = Arc::new(summary);
+                self.state
+                    .frames()
+                    .put(self.reader.user, key, summary.clone());
+                Some(summary)
+            }
+            Err(e) => {
+                tracing::error!("cannot read the menu counters: {e}");
+                None
+            }
+        }
+    }
+}
+
 /// The reader's menu and user bar counters: cached until tickets or what they depend on change.
 async fn frame_for(
     state: &AppState,
@@ -146,7 +223,7 @@ impl Visitor {
         let generation = crate::domain::worklist::use_cases::generation(state.db()).await?;
         let (reader, frame) = frame_for(state, (*reader).clone(), generation).await?;
         self.reader = Some(reader);
-        self.frame = Some(frame);
+        self.frame = Frame::ready(frame);
         self.ticket_generation = Some(generation);
         Ok(())
     }
@@ -176,11 +253,12 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
         Err(e) => return WebError::from(e).into_response(),
     };
     let (reader, frame, ticket_generation) = match loaded.reader.take() {
-        Some((reader, generation)) => match frame_for(&state, reader, generation).await {
-            Ok((r, f)) => (Some(r), Some(f), Some(generation)),
-            Err(e) => return e.into_response(),
-        },
-        None => (None, None, None),
+        Some((reader, generation)) => {
+            let reader = Arc::new(reader);
+            let frame = Frame::later(state.clone(), reader.clone(), generation);
+            (Some(reader), frame, Some(generation))
+        }
+        None => (None, Frame::default(), None),
     };
 
     let secure = headers

@@ -418,6 +418,63 @@ async fn a_word_in_nearly_every_ticket_lists_its_first_matches_in_order() {
     app.stop().await;
 }
 
+/// The search index is written in batches: a search finds what was saved just before it,
+/// and the server indexes on its own what nobody searched for yet.
+#[tokio::test]
+async fn a_ticket_is_found_the_moment_it_is_saved_and_indexed_even_if_nobody_searches() {
+    let (app, admin) = TestApp::with_admin().await;
+    app.create_user("ursula", "some password", Profile::User)
+        .await;
+    let pending = || app.count("SELECT count(*) FROM search_pending");
+    let indexed = |word: &str| {
+        app.count(&format!(
+            "SELECT count(*) FROM tickets_fts WHERE tickets_fts MATCH '\"{word}\"*'"
+        ))
+    };
+    // Searched at once: found, and the search left nothing waiting.
+    let projector = ticket(&app, &admin, "Projector flickers", "ursula", None, 1).await;
+    assert_eq!(
+        listed(&admin.get("/tickets?view=all&q=projector").await.body),
+        vec![projector]
+    );
+    assert_eq!(pending(), 0);
+
+    // Not searched: a reply, a new ticket and the requester's new name reach the index by
+    // themselves within a moment.
+    let scanner = ticket(&app, &admin, "Scanner jams", "ursula", None, 1).await;
+    let r = admin
+        .send_ticket_form(
+            &format!("/tickets/{projector}"),
+            &[("reply", "Replaced the lamp and the toner")],
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    app.sql()
+        .execute(
+            "UPDATE users SET lastname = 'Quintana' WHERE login = 'ursula'",
+            [],
+        )
+        .expect("rename");
+    let mut waited = 0;
+    while pending() > 0 {
+        assert!(waited < 50, "the index did not catch up within 5 s");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        waited += 1;
+    }
+    assert_eq!(indexed("scanner"), 1);
+    assert_eq!(indexed("toner"), 1);
+    assert_eq!(indexed("quintana"), 2);
+    assert_eq!(
+        listed(&admin.get("/tickets?view=all&q=quintana+lamp").await.body),
+        vec![projector]
+    );
+    assert_eq!(
+        listed(&admin.get("/tickets?view=all&q=scanner").await.body),
+        vec![scanner]
+    );
+}
+
 #[tokio::test]
 async fn search_folds_accents_matches_prefixes_and_stays_within_the_view() {
     let (app, admin) = TestApp::with_admin().await;

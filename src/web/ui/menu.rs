@@ -198,7 +198,7 @@ pub fn for_visitor(visitor: &Visitor) -> Vec<Section> {
     let current = current_view(visitor);
     // `side`: the ticket views of the menu (the links to functions stay, so that nobody is
     // left without a way to the administration).
-    let frame = visitor.frame.as_deref().filter(|_| has(right::SIDE));
+    let frame = visitor.frame.get().filter(|_| has(right::SIDE));
     if let Some(frame) = frame {
         for s in &frame.sections {
             let mut entries: Vec<Entry> = s

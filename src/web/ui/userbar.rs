@@ -23,7 +23,7 @@ fn your(state: StateSel) -> String {
 
 /// The bar, or nothing for visitors who are not logged in.
 pub fn render(visitor: &Visitor) -> Markup {
-    let Some(frame) = visitor.frame.as_deref() else {
+    let Some(frame) = visitor.frame.get() else {
         return html! {};
     };
     let lang = visitor.lang;

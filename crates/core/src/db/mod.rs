@@ -335,6 +335,20 @@ impl Db {
         .map_err(|e| E::from(DbError::Task(e.to_string())))?
     }
 
+    /// Runs `f` in an immediate transaction on the calling task's own thread, once it is this
+    /// writer's turn: for short writes of one request (opening a ticket), where handing the
+    /// transaction to the blocking pool would keep the writers' turn through a thread switch
+    /// and serialise that switch with every other writer. Long writes (imports, bulk changes)
+    /// go through [`Db::write`].
+    pub async fn write_here<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&Transaction<'_>) -> Result<T, E>,
+        E: From<DbError>,
+    {
+        let _turn = self.inner.write_turns.acquire().await;
+        self.write_blocking(f)
+    }
+
     /// Checks that the database answers.
     pub fn ping_blocking(&self) -> Result<(), DbError> {
         self.read_blocking(|c| {

@@ -162,6 +162,12 @@ fn company_message(c: &Connection, user: i64) -> rusqlite::Result<Option<String>
     .optional()
 }
 
+/// The menu and user bar counters of `reader`, read on the calling thread (a page being
+/// rendered, which needs them only once it shows them).
+pub fn frame_now(db: &Db, reader: &Reader) -> Result<Summary, DomainError> {
+    db.read_blocking(|c| Ok(counters::summary(c, reader)?))
+}
+
 /// The menu and user bar counters of `reader`.
 pub async fn frame(db: &Db, reader: Arc<Reader>) -> Result<Summary, DomainError> {
     run::read(db, move |c| Ok(counters::summary(c, &reader)?)).await

@@ -377,9 +377,8 @@ pub async fn create(
         Some(r) => Some(Rendered::of(&r.body).await.html),
         None => None,
     };
-    let actor = actor.clone();
-    db.write(move |tx| {
-        let errors = checks::check_for(tx, &actor, &v, &base, &access)?;
+    db.write_here(move |tx| {
+        let errors = checks::check_for(tx, actor, &v, &base, &access)?;
         errors.into_result()?;
         let me = actor.user.id.0;
         let chosen = v.technician.is_some();
@@ -450,11 +449,11 @@ pub async fn create(
         if states::is_closed(v.state_id) {
             thread::record(tx, id, me, now, Event::Closed { state: v.state_id })?;
         }
-        link_uploads(tx, &actor, id, &uploads, now)?;
+        link_uploads(tx, actor, id, &uploads, now)?;
         notify::after_change(
             tx,
             &actor.settings,
-            &cause(&actor),
+            &cause(actor),
             id,
             &notify::Change::Created(&v),
             now,

@@ -233,7 +233,7 @@ pub async fn upload_room(
     actor: &Actor,
     ticket: Option<TicketId>,
 ) -> Result<Option<i64>, DomainError> {
-    let actor = actor.clone();
     let ticket = ticket.map(|t| t.0);
-    run::read(db, move |c| super::upload_room(c, &actor, ticket)).await
+    // A few indexed rows at most: read on this thread rather than handed to the blocking pool.
+    db.read_here(|c| super::upload_room(c, actor, ticket)).await
 }

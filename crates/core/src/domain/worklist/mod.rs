@@ -16,6 +16,7 @@ pub mod reader;
 mod rows;
 pub mod scope;
 pub mod search;
+pub mod search_queue;
 pub mod supervision;
 pub mod use_cases;
 mod wide_search;

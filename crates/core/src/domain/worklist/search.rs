@@ -1,4 +1,5 @@
-//! Full-text search over tickets (SQLite FTS5, kept up to date by triggers): what people type
+//! Full-text search over tickets (SQLite FTS5, kept up to date in batches: see
+//! [`super::search_queue`]): what people type
 //! becomes a safe query of prefix words, and requesters never match replies hidden from them.
 
 use rusqlite::Transaction;
@@ -82,6 +83,7 @@ pub fn rebuild(tx: &Transaction<'_>) -> rusqlite::Result<()> {
          INSERT INTO tickets_fts (rowid, number, title, description, requester, thread, private_thread, joined)
          SELECT * FROM tickets_fts_source;
          INSERT INTO tickets_fts (tickets_fts, rank) VALUES ('hashsize', 1048576);
+         DELETE FROM search_pending;
          UPDATE search_index SET suspended = 0;",
     )
 }

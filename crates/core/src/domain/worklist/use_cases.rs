@@ -15,7 +15,17 @@ use super::columns::Column;
 use super::counters;
 use super::listing::{self, ListPage, ListRequest, Row};
 use super::reader::Reader;
+use super::search_queue;
 use super::supervision::{self, Figures};
+
+/// Brings the search index up to date first when `req` searches, so that it finds every
+/// ticket saved before it.
+async fn index_before(db: &Db, req: &ListRequest) -> Result<(), DomainError> {
+    if !req.search.trim().is_empty() {
+        search_queue::catch_up(db).await?;
+    }
+    Ok(())
+}
 
 /// Everything a list page shows.
 #[derive(Debug, Clone)]
@@ -38,6 +48,7 @@ pub async fn list(
     lang: Lang,
     offering: Option<Offering>,
 ) -> Result<Loaded, DomainError> {
+    index_before(db, &req).await?;
     let memo_of = db.clone();
     run::read(db, move |c| {
         let memo = memo_of.memo();
@@ -69,6 +80,7 @@ pub async fn export_rows(
     lang: Lang,
     every_page: bool,
 ) -> Result<Vec<Row>, DomainError> {
+    index_before(db, &req).await?;
     let memo_of = db.clone();
     run::read(db, move |c| {
         let (memo, now) = (memo_of.memo(), clock::now());
@@ -89,6 +101,7 @@ pub async fn ids_in_view(
     req: ListRequest,
     limit: i64,
 ) -> Result<Vec<i64>, DomainError> {
+    index_before(db, &req).await?;
     run::read(db, move |c| Ok(listing::all_ids(c, &reader, &req, limit)?)).await
 }
 
@@ -99,6 +112,7 @@ pub async fn neighbours(
     req: ListRequest,
     id: i64,
 ) -> Result<Option<listing::Neighbours>, DomainError> {
+    index_before(db, &req).await?;
     let memo_of = db.clone();
     run::read(db, move |c| {
         Ok(listing::neighbours(c, memo_of.memo(), &reader, &req, id)?)

@@ -176,6 +176,7 @@ mod tests {
                     i * 37 % 101
                 )])?;
             }
+            crate::domain::worklist::search_queue::index_pending(tx, 1_000)?;
             Ok::<_, DbError>(())
         })
         .expect("tickets");
