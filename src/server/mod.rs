@@ -41,6 +41,22 @@ fn start_jobs(
     jobs.run_bounded("mail outbox", outbox::STOP_WAIT, move |stopped| {
         outbox::run(mail_db, stopped)
     });
+    let checkpoint_db = db.clone();
+    jobs.every(
+        "database checkpoint",
+        crate::db::CHECKPOINT_EVERY,
+        crate::db::CHECKPOINT_EVERY,
+        move || {
+            let db = checkpoint_db.clone();
+            async move {
+                match tokio::task::spawn_blocking(move || db.checkpoint_passive_blocking()).await {
+                    Ok(Ok(())) => Ok(String::new()),
+                    Ok(Err(e)) => Err(format!("could not copy the log into the database: {e}")),
+                    Err(e) => Err(format!("could not copy the log into the database: {e}")),
+                }
+            }
+        },
+    );
     let search_db = db.clone();
     jobs.every(
         "search index",
