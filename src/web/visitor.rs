@@ -146,14 +146,6 @@ impl std::fmt::Debug for Frame {
 }
 
 impl Frame {
-    /// Counters already read.
-    fn ready(summary: Arc<Summary>) -> Frame {
-        Frame {
-            read: Arc::new(OnceLock::from(Some(summary))),
-            source: None,
-        }
-    }
-
     /// The counters of `reader` at ticket change number `generation`, when first asked for.
     fn later(state: AppState, reader: Arc<Reader>, generation: i64) -> Frame {
         Frame {
@@ -197,33 +189,16 @@ impl FrameSource {
     }
 }
 
-/// The reader's menu and user bar counters: cached until tickets or what they depend on change.
-async fn frame_for(
-    state: &AppState,
-    reader: Reader,
-    generation: i64,
-) -> Result<(Arc<Reader>, Arc<Summary>), WebError> {
-    let reader = Arc::new(reader);
-    let key = frame_cache::fingerprint(&reader, generation);
-    if let Some(found) = state.frames().get(reader.user, key) {
-        return Ok((reader, found));
-    }
-    let summary = Arc::new(visit::frame(state.db(), reader.clone()).await?);
-    state.frames().put(reader.user, key, summary.clone());
-    Ok((reader, summary))
-}
-
 impl Visitor {
-    /// Reads the menu and user bar counters again, for a page shown after its request changed
-    /// tickets (the ones read when the request came in are of before).
+    /// Has the menu and user bar counters read again when the page shows them, for a page
+    /// shown after its request changed tickets (the change number taken when the request came
+    /// in is of before).
     pub async fn refresh_frame(&mut self, state: &AppState) -> Result<(), WebError> {
         let Some(reader) = self.reader.clone() else {
             return Ok(());
         };
         let generation = crate::domain::worklist::use_cases::generation(state.db()).await?;
-        let (reader, frame) = frame_for(state, (*reader).clone(), generation).await?;
-        self.reader = Some(reader);
-        self.frame = Frame::ready(frame);
+        self.frame = Frame::later(state.clone(), reader, generation);
         self.ticket_generation = Some(generation);
         Ok(())
     }

@@ -74,7 +74,7 @@ pub fn render_html(source: &str) -> SafeHtml {
 const INLINE_BYTES: usize = 4 * 1024;
 
 /// Renders `source` on the blocking thread pool, off the async workers, unless it is short.
-pub async fn render_off_thread(source: String) -> SafeHtml {
+pub async fn render_html_async(source: String) -> SafeHtml {
     if source.len() <= INLINE_BYTES {
         return render_html(&source);
     }

@@ -150,7 +150,7 @@ pub async fn store(db: &Db, actor: &Actor, sent: Submission) -> Result<Procedure
     // Rendered off the writers' turn; kept when the checked text is the one rendered.
     let text = sent.typed.body.trim_end().to_owned();
     let html = if text.chars().count() <= rules::MAX_BODY {
-        Some(markdown::render_off_thread(text.clone()).await)
+        Some(markdown::render_html_async(text.clone()).await)
     } else {
         None
     };

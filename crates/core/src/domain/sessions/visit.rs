@@ -167,8 +167,3 @@ fn company_message(c: &Connection, user: i64) -> rusqlite::Result<Option<String>
 pub fn frame_now(db: &Db, reader: &Reader) -> Result<Summary, DomainError> {
     db.read_blocking(|c| Ok(counters::summary(c, reader)?))
 }
-
-/// The menu and user bar counters of `reader`.
-pub async fn frame(db: &Db, reader: Arc<Reader>) -> Result<Summary, DomainError> {
-    run::read(db, move |c| Ok(counters::summary(c, &reader)?)).await
-}

@@ -275,7 +275,7 @@ impl Rendered {
     async fn of(source: &str) -> Rendered {
         Rendered {
             source: source.to_owned(),
-            html: crate::markdown::render_off_thread(source.to_owned()).await,
+            html: crate::markdown::render_html_async(source.to_owned()).await,
         }
     }
 }
@@ -557,7 +557,7 @@ pub async fn thread_action(
         ThreadAction::Edit(typed) => {
             let body = thread::reply_text(typed, "body").map_err(DomainError::Invalid)?;
             let html = match &body {
-                Some(b) => crate::markdown::render_off_thread(b.clone()).await,
+                Some(b) => crate::markdown::render_html_async(b.clone()).await,
                 None => crate::markdown::SafeHtml::default(),
             };
             Some((body, html))
