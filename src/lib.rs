@@ -31,6 +31,7 @@ pub mod logging;
 pub mod mail;
 pub mod mail_settings;
 pub mod net;
+pub mod net_tools;
 pub mod server;
 pub mod web;
 

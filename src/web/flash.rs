@@ -27,10 +27,11 @@ pub enum Flash {
     ResolutionAccepted,
     TicketReopened,
     TicketMergedInto,
+    WakeSent,
 }
 
 impl Flash {
-    const ALL: [Flash; 21] = [
+    const ALL: [Flash; 22] = [
         Flash::LoggedOut,
         Flash::SessionExpired,
         Flash::PasswordChanged,
@@ -52,6 +53,7 @@ impl Flash {
         Flash::ResolutionAccepted,
         Flash::TicketReopened,
         Flash::TicketMergedInto,
+        Flash::WakeSent,
     ];
 
     /// The cookie value.
@@ -78,6 +80,7 @@ impl Flash {
             Flash::ResolutionAccepted => "resolution-accepted",
             Flash::TicketReopened => "ticket-reopened",
             Flash::TicketMergedInto => "ticket-merged-into",
+            Flash::WakeSent => "wake-sent",
         }
     }
 
@@ -110,6 +113,7 @@ impl Flash {
             Flash::ResolutionAccepted => msg("flash-resolution-accepted"),
             Flash::TicketReopened => msg("flash-ticket-reopened"),
             Flash::TicketMergedInto => msg("flash-ticket-merged-into"),
+            Flash::WakeSent => msg("flash-wake-sent"),
         }
     }
 

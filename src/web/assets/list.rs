@@ -17,10 +17,11 @@ use crate::web::extract::Authed;
 use crate::web::list_query::pairs;
 use crate::web::paths::{self, fill};
 use crate::web::state::AppState;
+use crate::web::ui::form::csrf_field;
 use crate::web::ui::{icons, layout, nav};
 use crate::web::visitor::Visitor;
 
-use super::sheet::state_dot;
+use super::sheet::{ping_flag, state_dot};
 use super::{ALL_STATES, COL_LOCATION, COL_SERIAL, CREATE, VIEW_ONLY};
 
 /// The warranty choices: address value, label key and months.
@@ -235,6 +236,7 @@ pub async fn page(
     let show_location = visitor.has_right(COL_LOCATION);
     let warranty_on = visitor.settings.flag(FUNCTION_ASSET_WARRANTY);
     let may_create = visitor.has_right(CREATE) && !visitor.has_right(VIEW_ONLY);
+    let may_edit = !visitor.has_right(VIEW_ONLY);
     let get_kept = |k: &str| {
         asked
             .kept
@@ -289,6 +291,14 @@ pub async fn page(
             div.list-actions {
                 @if show_ip {
                     a.button.button-small href=(paths::ASSETS_FREE_IP) { (lang.t("asset-free-ip-link")) }
+                    // The ticked assets' interfaces: pinged now, or woken.
+                    form.inline-form #asset-network method="post" action=(paths::ASSETS_NETWORK) {
+                        (csrf_field(&visitor))
+                        button.button.button-small type="submit" name="action" value="ping" { (lang.t("asset-ping-selected")) }
+                        @if may_edit {
+                            " " button.button.button-small type="submit" name="action" value="wake" { (lang.t("asset-wake-selected")) }
+                        }
+                    }
                 }
                 a.button.button-small href=(export("page")) download { (icons::icon(icons::DOWNLOAD)) " " (lang.t("asset-export-page")) }
                 a.button.button-small href=(export("all")) download { (icons::icon(icons::DOWNLOAD)) " " (lang.t("asset-export-all")) }
@@ -307,6 +317,7 @@ pub async fn page(
             table.data-table #asset-table {
                 thead {
                     tr {
+                        @if show_ip { th scope="col" { span.visually-hidden { (lang.t("asset-select")) } } }
                         (sort_header(lang, &asked, &lang.t("asset-field-name"), Sort::Name))
                         (sort_header(lang, &asked, &lang.t("asset-field-type"), Sort::Type))
                         (sort_header(lang, &asked, &lang.t("asset-field-model"), Sort::Model))
@@ -318,6 +329,7 @@ pub async fn page(
                         (sort_header(lang, &asked, &lang.t("asset-field-warranty-end"), Sort::Warranty))
                     }
                     tr.filter-row {
+                        @if show_ip { td {} }
                         td {}
                         td { (filter(lang, "type", &lang.t("asset-field-type"), &sorted(&names.types), q.type_id)) }
                         td { (filter(lang, "model", &lang.t("asset-field-model"), &models, q.model_id)) }
@@ -331,11 +343,20 @@ pub async fn page(
                 }
                 tbody {
                     @if found.rows.is_empty() {
-                        tr { td colspan="9" { p.muted { (lang.t("asset-none")) } } }
+                        tr { td colspan="10" { p.muted { (lang.t("asset-none")) } } }
                     }
                     @for r in &found.rows {
                         tr data-asset=(r.id) {
-                            td { a href=(fill(paths::ASSET, &[&r.id])) { (r.name) } }
+                            @if show_ip {
+                                td {
+                                    input type="checkbox" name="id" value=(r.id) form="asset-network"
+                                        aria-label=(lang.t_args("asset-select-one", &[("name", &r.name)]));
+                                }
+                            }
+                            td {
+                                @if show_ip && !r.ips.is_empty() { (ping_flag(lang, r.last_seen)) " " }
+                                a href=(fill(paths::ASSET, &[&r.id])) { (r.name) }
+                            }
                             td { (r.type_id.and_then(|t| names.types.get(&t)).map_or("", String::as_str)) }
                             td { (r.model_id.and_then(|m| names.models.get(&m)).map_or("", String::as_str)) }
                             td { (state_dot(&names, r.state_id)) }

@@ -11,6 +11,7 @@ mod files;
 mod free_ip;
 mod import;
 mod list;
+mod network;
 mod picture;
 mod sheet;
 
@@ -109,6 +110,11 @@ pub fn routes() -> Routes {
         .get(paths::ASSET_EDIT, Access::Right(SEE), edit::edit_page)
         .post(paths::ASSET, Access::Right(SEE), edit::save)
         .post(paths::ASSET_NOTE, Access::Right(SEE), sheet::note)
+        // Behind the IP switch as well (checked by the use cases): ping for whoever sees the
+        // asset, wake for whoever may change it.
+        .post(paths::ASSET_PING, Access::Right(SEE), sheet::ping)
+        .post(paths::ASSET_WAKE, Access::Right(SEE), sheet::wake)
+        .post(paths::ASSETS_NETWORK, Access::Right(SEE), network::selected_action)
         .post(
             paths::ASSET_DELETE,
             Access::AllRights(&[SEE, DELETE]),

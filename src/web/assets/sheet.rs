@@ -9,8 +9,12 @@ use maud::{Markup, html};
 use crate::domain::DomainError;
 use crate::domain::assets::AssetId;
 use crate::domain::assets::history::{self, Kind, What};
+use crate::domain::assets::network::Which;
+use crate::net_tools::WakeError;
 use crate::domain::assets::use_cases::{self, Names, People, Shown};
-use crate::domain::settings::FUNCTION_ASSET_VNC;
+use crate::domain::assets::network::Flag;
+use crate::domain::settings::{FUNCTION_ASSET_IP, FUNCTION_ASSET_VNC};
+use crate::net_tools::PingReport;
 use crate::i18n::{Lang, Msg, format_datetime, format_day};
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
@@ -164,6 +168,7 @@ fn history_list(lang: Lang, s: &Shown) -> Markup {
                             What::Created => { (lang.t("asset-history-created")) }
                             What::Deleted => { (lang.t("asset-history-deleted")) }
                             What::Note(body) => { q.asset-note { (body) } }
+                            What::Woken(macs) => { (lang.t_args("asset-history-woken", &[("macs", macs)])) }
                             What::Changed { field, old, new } => {
                                 @if let Some((label, kind)) = history::field(field) {
                                     strong { (lang.t(label)) } ": "
@@ -180,13 +185,72 @@ fn history_list(lang: Lang, s: &Shown) -> Markup {
     }
 }
 
-/// What a refused note or file brings back to the sheet.
+/// What a refused note or file, or a network action just done, brings back to the sheet.
 #[derive(Debug, Default)]
 pub struct Problems {
     /// Why the note was refused, and the note as typed.
     pub note: Option<(Msg, String)>,
     /// Why the files were refused.
     pub file: Option<Msg>,
+    /// What a ping just found.
+    pub pinged: Option<PingReport>,
+    /// Why a wake failed.
+    pub wake: Option<Msg>,
+}
+
+/// The flag of an asset whose interfaces last answered at `last_seen`: green, orange or red,
+/// with the date of the last answer on hover and for screen readers.
+pub fn ping_flag(lang: Lang, last_seen: Option<i64>) -> Markup {
+    let flag = Flag::of(last_seen, crate::domain::clock::now());
+    let said = match last_seen {
+        Some(at) => lang.t_args("asset-ping-last-seen", &[("date", &format_datetime(lang, at))]),
+        None => lang.t("asset-ping-never"),
+    };
+    html! {
+        span class=(format!("ping-flag ping-flag-{}", flag.code())) title=(said) role="img" aria-label=(said) {}
+    }
+}
+
+/// How a ping's answer reads: the round-trip time, or "no answer".
+fn answer_text(lang: Lang, rtt: Option<std::time::Duration>) -> String {
+    match rtt {
+        Some(d) => lang.t_args(
+            "asset-ping-answered",
+            &[("ms", &crate::i18n::format_decimal(lang, d.as_secs_f64() * 1000.0))],
+        ),
+        None => lang.t("asset-ping-no-answer"),
+    }
+}
+
+/// The results of a ping, one line per interface.
+pub fn ping_results(lang: Lang, report: &PingReport, with_asset: bool) -> Markup {
+    html! {
+        p.muted {
+            (lang.t_args("asset-ping-summary", &[
+                ("answered", &report.answered().to_string()),
+                ("count", &report.results.len().to_string()),
+                ("method", &lang.t(&format!("net-method-{}", report.method.code()))),
+            ]))
+        }
+        div.table-wrap {
+            table.data-table #ping-results {
+                thead { tr {
+                    @if with_asset { th scope="col" { (lang.t("asset-field-name")) } }
+                    th scope="col" { (lang.t("asset-iface-ip")) }
+                    th scope="col" { (lang.t("asset-ping-answer")) }
+                } }
+                tbody {
+                    @for (t, rtt) in &report.results {
+                        tr data-answered=(if rtt.is_some() { "1" } else { "0" }) {
+                            @if with_asset { td { a href=(fill(paths::ASSET, &[&t.asset])) { (t.asset_name) } } }
+                            td { code { (t.ip.to_string()) } }
+                            td { (answer_text(lang, *rtt)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The sheet of `s`, with `problems` by their forms.
@@ -210,12 +274,23 @@ pub fn render(visitor: &Visitor, s: &Shown, problems: &Problems) -> Markup {
                 .map(|i| i.ip.clone())
         })
         .flatten();
+    let network_on = visitor.settings.flag(FUNCTION_ASSET_IP);
+    let has_ip = a.ifaces.iter().any(|i| !i.ip.is_empty());
+    let has_mac = a.ifaces.iter().any(|i| !i.mac.is_empty());
+    let last_seen = s.pings.iter().filter_map(|p| p.last_ok).max();
     html! {
         div.asset-title {
             (state_dot(n, a.state_id))
+            @if network_on && has_ip { (ping_flag(lang, last_seen)) }
             div.list-actions {
                 @if let Some(ip) = vnc.as_deref() {
                     a.button href=(super::vnc_href(ip)) { (lang.t("asset-vnc")) }
+                }
+                @if network_on && has_ip {
+                    (action_button(visitor, &fill(paths::ASSET_PING, &[&id]), &lang.t("asset-ping"), "", None))
+                }
+                @if network_on && has_mac && may_edit {
+                    (action_button(visitor, &fill(paths::ASSET_WAKE, &[&id]), &lang.t("asset-wake"), "", None))
                 }
                 @if may_edit {
                     a.button href=(fill(paths::ASSET_EDIT, &[&id])) { (lang.t("asset-edit")) }
@@ -229,6 +304,15 @@ pub fn render(visitor: &Visitor, s: &Shown, problems: &Problems) -> Markup {
         @if let (Some(model), Some(version)) = (a.model_id, s.model_picture.as_deref()) {
             img.model-picture src=(format!("{}?v={version}", fill(paths::ASSET_MODEL_PICTURE, &[&model])))
                 alt=(lang.t_args("asset-model-picture-alt", &[("model", &a.model_id.and_then(|m| n.models.get(&m)).cloned().unwrap_or_default())]));
+        }
+        @if let Some(m) = &problems.wake {
+            div.alert.alert-error role="alert" { (m.render(lang)) }
+        }
+        @if let Some(report) = &problems.pinged {
+            section.panel #ping {
+                h2 { (lang.t("asset-ping-heading")) }
+                (ping_results(lang, report, false))
+            }
         }
         (crate::web::ui::facts::panel(&facts(visitor, s)))
         @if !a.description.is_empty() {
@@ -247,14 +331,25 @@ pub fn render(visitor: &Visitor, s: &Shown, problems: &Problems) -> Markup {
                             th scope="col" { (lang.t("asset-iface-netbios")) }
                             th scope="col" { (lang.t("asset-iface-ip")) }
                             th scope="col" { (lang.t("asset-iface-mac")) }
+                            @if network_on { th scope="col" { (lang.t("asset-iface-last-seen")) } }
                         } }
                         tbody {
-                            @for i in &a.ifaces {
+                            @for (n_iface, i) in a.ifaces.iter().enumerate() {
                                 tr {
                                     td { (i.role_id.and_then(|r| n.roles.get(&r)).map_or("", String::as_str)) }
                                     td { (i.netbios) }
                                     td { code { (i.ip) } }
                                     td { code { (i.mac) } }
+                                    @if network_on {
+                                        td {
+                                            @if !i.ip.is_empty() {
+                                                @match s.pings.get(n_iface).and_then(|p| p.last_ok) {
+                                                    Some(at) => { (format_datetime(lang, at)) }
+                                                    None => { span.muted { (lang.t("asset-ping-never")) } }
+                                                }
+                                            }
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -368,7 +463,7 @@ pub async fn note(
             let title = shown.asset.values.name.clone();
             let problems = Problems {
                 note: errors.get("note").cloned().map(|m| (m, text.clone())),
-                file: None,
+                ..Problems::default()
             };
             let body = render(&visitor, &shown, &problems);
             Ok((
@@ -393,4 +488,73 @@ pub async fn delete(
         Flash::Deleted,
         authed.visitor.secure,
     ))
+}
+
+/// `POST /assets/{id}/ping`: pings the asset's interfaces now and shows the sheet with each
+/// answer.
+pub async fn ping(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<AssetId>,
+) -> Result<Response, WebError> {
+    let progress = crate::net::probe::Progress::default();
+    let report = crate::net_tools::ping(
+        state.db(),
+        Some(authed.actor()),
+        Which::One(id),
+        &progress,
+    )
+    .await?;
+    let problems = Problems {
+        pinged: Some(report),
+        ..Problems::default()
+    };
+    render_sheet(&state, &authed, id, &problems).await
+}
+
+/// `POST /assets/{id}/wake`: sends the Wake-on-LAN magic packets of the asset's cards.
+pub async fn wake(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<AssetId>,
+) -> Result<Response, WebError> {
+    match crate::net_tools::wake(state.db(), authed.actor(), Which::One(id)).await {
+        Ok(_) => Ok(redirect_with_flash(
+            &format!("{}#asset-history", fill(paths::ASSET, &[&id])),
+            Flash::WakeSent,
+            authed.visitor.secure,
+        )),
+        Err(WakeError::Domain(e)) => Err(e.into()),
+        Err(e) => {
+            let problems = Problems {
+                wake: Some(wake_failure(&e)),
+                ..Problems::default()
+            };
+            render_sheet(&state, &authed, id, &problems).await
+        }
+    }
+}
+
+/// What the page says of a wake that sent nothing.
+pub fn wake_failure(e: &WakeError) -> Msg {
+    match e {
+        WakeError::NoCard => crate::i18n::msg("asset-wake-no-mac"),
+        WakeError::Network(io) => {
+            tracing::warn!("wake-on-lan failed: {io}");
+            crate::i18n::msg("asset-wake-failed").arg("detail", io.to_string())
+        }
+        WakeError::Domain(_) => crate::i18n::msg("error-internal-text"),
+    }
+}
+
+async fn render_sheet(
+    state: &AppState,
+    authed: &Authed,
+    id: AssetId,
+    problems: &Problems,
+) -> Result<Response, WebError> {
+    let visitor = authed.visitor.clone();
+    let shown = use_cases::show(state.db(), authed.actor(), id, visitor.lang).await?;
+    let title = shown.asset.values.name.clone();
+    Ok(layout::page(&visitor, &title, render(&visitor, &shown, problems)).into_response())
 }

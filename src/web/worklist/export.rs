@@ -30,7 +30,8 @@ pub fn cell(value: &str) -> String {
     format!("\"{}\"", value.replace('"', "\"\""))
 }
 
-fn moment(at: i64) -> String {
+/// A moment as the exports write it: local time, `YYYY-MM-DD HH:MM`.
+pub fn moment(at: i64) -> String {
     jiff::Timestamp::from_second(at)
         .map(|t| {
             jiff::tz::TimeZone::system()

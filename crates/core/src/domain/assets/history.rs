@@ -133,8 +133,13 @@ pub enum What {
         new: String,
     },
     Note(String),
+    /// Wake-on-LAN magic packets sent to these MAC addresses (separated by spaces).
+    Woken(String),
     Deleted,
 }
+
+/// The field of the note a wake leaves.
+const WOKEN: &str = "wake";
 
 /// One entry of the history.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,6 +164,8 @@ pub fn record(
             ("changed", field.as_str(), old.as_str(), new.as_str(), "")
         }
         What::Note(body) => ("note", "", "", "", body.as_str()),
+        // A wake is a note the server writes: its field tells it apart.
+        What::Woken(macs) => ("note", WOKEN, "", macs.as_str(), ""),
         What::Deleted => ("deleted", "", "", "", ""),
     };
     tx.prepare_cached(
@@ -199,6 +206,7 @@ pub fn list(conn: &Connection, asset: AssetId) -> rusqlite::Result<Vec<Event>> {
         let kind: String = r.get(2)?;
         let what = match kind.as_str() {
             "created" => What::Created,
+            "note" if r.get_ref(3)?.as_str()? == WOKEN => What::Woken(r.get(5)?),
             "note" => What::Note(r.get(6)?),
             "deleted" => What::Deleted,
             _ => What::Changed {

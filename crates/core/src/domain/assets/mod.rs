@@ -12,6 +12,7 @@ pub mod files;
 pub mod free_ip;
 pub mod history;
 pub mod import;
+pub mod network;
 pub mod pictures;
 pub mod repo;
 pub mod rules;

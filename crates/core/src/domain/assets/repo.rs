@@ -54,21 +54,40 @@ fn columns(c: &Checked) -> Vec<rusqlite::types::Value> {
     ]
 }
 
+/// Stores `ifaces` as asset `id`'s interfaces. An interface that keeps its IP address keeps
+/// its last answer and last silence to pings (else an edit would turn its asset's flag red).
 fn replace_ifaces(tx: &Transaction<'_>, id: AssetId, ifaces: &[Iface]) -> rusqlite::Result<()> {
+    type Pings = (Option<i64>, Option<i64>);
+    let mut before: std::collections::HashMap<String, Pings> = std::collections::HashMap::new();
+    {
+        let mut stmt = tx.prepare_cached(
+            "SELECT ip, last_ping_ok, last_ping_ko FROM asset_ifaces
+             WHERE asset_id = ?1 AND ip <> ''",
+        )?;
+        let rows = stmt.query_map([id], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+        for row in rows {
+            let (ip, pings): (String, Pings) = row?;
+            before.entry(ip).or_insert(pings);
+        }
+    }
     tx.prepare_cached("DELETE FROM asset_ifaces WHERE asset_id = ?1")?
         .execute([id])?;
     let mut insert = tx.prepare_cached(
-        "INSERT INTO asset_ifaces (asset_id, position, role_id, netbios, ip, mac)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO asset_ifaces (asset_id, position, role_id, netbios, ip, mac,
+                                   last_ping_ok, last_ping_ko)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     for (n, i) in ifaces.iter().enumerate() {
+        let (ok, ko) = before.get(&i.ip).copied().unwrap_or_default();
         insert.execute(params![
             id,
             i64::try_from(n).unwrap_or(i64::MAX),
             i.role_id,
             i.netbios,
             i.ip,
-            i.mac
+            i.mac,
+            ok,
+            ko
         ])?;
     }
     Ok(())
@@ -316,6 +335,8 @@ pub struct Row {
     pub is_virtual: bool,
     /// Every interface's IP address, in order.
     pub ips: Vec<String>,
+    /// When one of its interfaces last answered a ping.
+    pub last_seen: Option<i64>,
 }
 
 /// A page of the list, the number of assets found and how many of them are in each state.
@@ -426,7 +447,8 @@ pub fn search(conn: &Connection, reader: &Reader, query: &Query) -> rusqlite::Re
              COALESCE((SELECT u.display_name FROM users u WHERE u.id = a.user_id), ''),
              a.service_id, a.location_id, a.warranty_end, a.virtual,
              (SELECT group_concat(i.ip, ' ') FROM
-                 (SELECT ip FROM asset_ifaces WHERE asset_id = a.id AND ip <> '' ORDER BY position) i)
+                 (SELECT ip FROM asset_ifaces WHERE asset_id = a.id AND ip <> '' ORDER BY position) i),
+             (SELECT MAX(i.last_ping_ok) FROM asset_ifaces i WHERE i.asset_id = a.id)
          FROM assets a WHERE {condition}
          ORDER BY {} {direction}, a.id {direction} LIMIT ? OFFSET ?",
         query.sort.expression()
@@ -448,6 +470,7 @@ pub fn search(conn: &Connection, reader: &Reader, query: &Query) -> rusqlite::Re
             ips: ips
                 .map(|s| s.split(' ').map(str::to_owned).collect())
                 .unwrap_or_default(),
+            last_seen: r.get(12)?,
         })
     })?;
     Ok(Found {

@@ -186,6 +186,8 @@ pub struct Shown {
     /// The version of its model's picture, when the model has one.
     pub model_picture: Option<String>,
     pub may_edit: bool,
+    /// Each interface's last answer and last silence, in the interfaces' order.
+    pub pings: Vec<super::network::Seen>,
 }
 
 /// Asset `id`, if `actor` sees it.
@@ -230,6 +232,7 @@ pub async fn show(db: &Db, actor: &Actor, id: AssetId, lang: Lang) -> Result<Sho
                 None => None,
             },
             may_edit: reader.may_edit,
+            pings: super::network::seen(c, id)?,
             asset,
         })
     })

@@ -9,6 +9,7 @@ mod defs;
 pub mod history;
 pub mod keys;
 pub mod mail_registry;
+pub mod network_registry;
 pub mod registry;
 
 use std::collections::HashMap;

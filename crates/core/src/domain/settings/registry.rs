@@ -46,6 +46,8 @@ pub enum Section {
     MailContent,
     /// Scheduled backups (Administration > Backups).
     Backups,
+    /// The network tools (Administration > Settings > Network).
+    Network,
 }
 
 /// One setting.
@@ -179,9 +181,11 @@ fn check_host(value: &str) -> Result<String, Msg> {
     }
 }
 
-/// Every setting: the general ones, then the mail ones.
+/// Every setting: the general ones, then the mail ones, then the network tools' ones.
 pub fn all() -> impl Iterator<Item = &'static Def> {
-    DEFS.iter().chain(super::mail_registry::DEFS.iter())
+    DEFS.iter()
+        .chain(super::mail_registry::DEFS.iter())
+        .chain(super::network_registry::DEFS.iter())
 }
 
 /// The declaration of `key`.

@@ -1,0 +1,53 @@
+//! The network tools' settings (Administration > Settings > Network): the scheduled ping of
+//! every asset, the probing rate and wait, and the Wake-on-LAN port.
+
+use super::keys::Number;
+use super::registry::{Def, Kind, Section};
+
+/// Hours between two pings of every asset; 0 turns the scheduled ping off.
+pub const PING_EVERY_HOURS: Number = Number::declared("net.ping_every_hours");
+/// New addresses probed per second at most.
+pub const PING_RATE: Number = Number::declared("net.ping_rate");
+/// How long an address has to answer, in milliseconds.
+pub const PING_TIMEOUT_MS: Number = Number::declared("net.ping_timeout_ms");
+/// The UDP port magic packets go to.
+pub const WOL_PORT: Number = Number::declared("net.wol_port");
+
+/// Every network setting, in page order.
+pub const DEFS: &[Def] = &[
+    Def {
+        key: "net.ping_every_hours",
+        kind: Kind::Number { min: 0, max: 720 },
+        default: "24",
+        section: Section::Network,
+        label: "setting-ping-every-hours",
+        help: "setting-ping-every-hours-help",
+    },
+    Def {
+        key: "net.ping_rate",
+        kind: Kind::Number { min: 1, max: 5_000 },
+        default: "500",
+        section: Section::Network,
+        label: "setting-ping-rate",
+        help: "setting-ping-rate-help",
+    },
+    Def {
+        key: "net.ping_timeout_ms",
+        kind: Kind::Number {
+            min: 100,
+            max: 10_000,
+        },
+        default: "1000",
+        section: Section::Network,
+        label: "setting-ping-timeout",
+        help: "setting-ping-timeout-help",
+    },
+    Def {
+        key: "net.wol_port",
+        kind: Kind::Number { min: 1, max: 65_535 },
+        default: "9",
+        section: Section::Network,
+        label: "setting-wol-port",
+        help: "setting-wol-port-help",
+    },
+];
