@@ -9,6 +9,7 @@ mod archives;
 mod assets;
 mod demo;
 mod mail;
+mod net;
 mod serve;
 mod settings_command;
 
@@ -149,6 +150,23 @@ pub enum Command {
         #[command(subcommand)]
         action: AssetsAction,
     },
+    /// The network tools: ping every asset, wake one
+    Net {
+        #[command(subcommand)]
+        action: NetAction,
+    },
+}
+
+/// What `gestdesk net` does.
+#[derive(Debug, Subcommand)]
+pub enum NetAction {
+    /// Ping every interface of every asset now, as the schedule does; prints each answer
+    PingAll,
+    /// Send the Wake-on-LAN magic packets of an asset's cards
+    Wake {
+        /// The asset's number or its exact name
+        asset: String,
+    },
 }
 
 /// What `gestdesk assets` does.
@@ -252,6 +270,14 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             crate::logging::init_stderr("warn");
             let app = App::open_existing(config)?;
             assets::import(&app, &file, dry_run).await
+        }
+        Command::Net { action } => {
+            crate::logging::init_stderr("warn");
+            let app = App::open_existing(config)?;
+            match action {
+                NetAction::PingAll => net::ping_all(&app).await,
+                NetAction::Wake { asset } => net::wake(&app, &asset).await,
+            }
         }
         Command::Settings { action } => {
             crate::logging::init_stderr("warn");

@@ -9,6 +9,7 @@
 pub mod asset_imports;
 pub mod backups;
 pub mod outbox;
+pub mod ping_all;
 pub mod search_index;
 pub mod supervisor;
 pub mod uploads;

@@ -3,8 +3,28 @@
 //! packet) and back (what the probe found is kept). Pages, the scheduled ping and
 //! `gestdesk net` call these, so that every way in follows the same rules.
 
+mod every;
 mod ping;
 mod wake;
 
+pub use every::{Turn, ping_every};
 pub use ping::{PingReport, ping, plan};
 pub use wake::{WakeError, WakeReport, wake};
+
+/// The translation keys of a probing method's name and explanation, by its code (as
+/// [`crate::net::probe::Method::code`] gives it and the runs keep it).
+pub fn method_keys(code: &str) -> (&'static str, &'static str) {
+    match code {
+        "raw-icmp" => ("net-method-raw-icmp", "net-method-raw-icmp-help"),
+        "kernel-icmp" => ("net-method-kernel-icmp", "net-method-kernel-icmp-help"),
+        _ => ("net-method-tcp", "net-method-tcp-help"),
+    }
+}
+
+/// The translation key of a run's kind, by its code.
+pub fn run_kind_key(kind: &str) -> &'static str {
+    match kind {
+        "scan" => "net-run-kind-scan",
+        _ => "net-run-kind-ping",
+    }
+}

@@ -45,8 +45,19 @@ pub async fn ping(
     which: Which,
     progress: &Progress,
 ) -> Result<PingReport, DomainError> {
+    ping_as(db, actor, actor, which, progress).await
+}
+
+/// [`ping`] of the interfaces `seer` sees, recorded as asked by `author`.
+pub(super) async fn ping_as(
+    db: &Db,
+    seer: Option<&Actor>,
+    author: Option<&Actor>,
+    which: Which,
+    progress: &Progress,
+) -> Result<PingReport, DomainError> {
     let every = which == Which::Every;
-    let targets = network::ping_targets(db, actor, which).await?;
+    let targets = network::ping_targets(db, seer, which).await?;
     let settings = db
         .read(|c| Settings::load(c).map_err(crate::db::DbError::from))
         .await?;
@@ -71,7 +82,7 @@ pub async fn ping(
                 method: found.method.code().to_owned(),
                 started_at,
                 finished_at: clock::now(),
-                author: actor.map(|a| a.id().0),
+                author: author.map(|a| a.id().0),
                 every,
                 stopped: progress.stop.load(std::sync::atomic::Ordering::Relaxed),
             },

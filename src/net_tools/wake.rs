@@ -30,8 +30,9 @@ pub enum WakeError {
     Network(std::io::Error),
 }
 
-/// Sends the magic packets of the assets `which` that `actor` may change, and records them.
-pub async fn wake(db: &Db, actor: &Actor, which: Which) -> Result<WakeReport, WakeError> {
+/// Sends the magic packets of the assets `which` that `actor` may change (none: the server
+/// itself, from the command line), and records them.
+pub async fn wake(db: &Db, actor: Option<&Actor>, which: Which) -> Result<WakeReport, WakeError> {
     let cards = network::wake_targets(db, actor, which).await?;
     if cards.is_empty() {
         return Err(WakeError::NoCard);
@@ -57,6 +58,6 @@ pub async fn wake(db: &Db, actor: &Actor, which: Which) -> Result<WakeReport, Wa
             failure.unwrap_or_else(|| std::io::Error::other("nothing sent")),
         ));
     }
-    network::record_wakes(db, actor, sent.clone()).await?;
+    network::record_wakes(db, actor.map(|a| a.id().0), sent.clone()).await?;
     Ok(WakeReport { cards: sent, port })
 }

@@ -33,7 +33,9 @@ fn start_jobs(
     hub: &crate::live::Hub,
     store: &crate::domain::files::Store,
 ) -> Supervisor {
-    use crate::jobs::{asset_imports, backups, outbox, search_index, uploads, validations};
+    use crate::jobs::{
+        asset_imports, backups, outbox, ping_all, search_index, uploads, validations,
+    };
     let mut jobs = Supervisor::new();
     let db = app.db().clone();
     jobs.run("live updates", |_| hub.watcher(db.clone()));
@@ -95,6 +97,16 @@ fn start_jobs(
         move || {
             let (db, dir) = (import_db.clone(), data_dir.clone());
             async move { asset_imports::run(&db, &dir).await }
+        },
+    );
+    let ping_db = db.clone();
+    jobs.every(
+        "ping of every asset",
+        ping_all::CHECK_EVERY,
+        ping_all::CHECK_EVERY,
+        move || {
+            let db = ping_db.clone();
+            async move { ping_all::check(&db).await }
         },
     );
     // Opening the database has just refreshed them.

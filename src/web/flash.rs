@@ -28,10 +28,12 @@ pub enum Flash {
     TicketReopened,
     TicketMergedInto,
     WakeSent,
+    PingAllStarted,
+    PingAllRunning,
 }
 
 impl Flash {
-    const ALL: [Flash; 22] = [
+    const ALL: [Flash; 24] = [
         Flash::LoggedOut,
         Flash::SessionExpired,
         Flash::PasswordChanged,
@@ -54,6 +56,8 @@ impl Flash {
         Flash::TicketReopened,
         Flash::TicketMergedInto,
         Flash::WakeSent,
+        Flash::PingAllStarted,
+        Flash::PingAllRunning,
     ];
 
     /// The cookie value.
@@ -81,6 +85,8 @@ impl Flash {
             Flash::TicketReopened => "ticket-reopened",
             Flash::TicketMergedInto => "ticket-merged-into",
             Flash::WakeSent => "wake-sent",
+            Flash::PingAllStarted => "ping-all-started",
+            Flash::PingAllRunning => "ping-all-running",
         }
     }
 
@@ -114,11 +120,13 @@ impl Flash {
             Flash::TicketReopened => msg("flash-ticket-reopened"),
             Flash::TicketMergedInto => msg("flash-ticket-merged-into"),
             Flash::WakeSent => msg("flash-wake-sent"),
+            Flash::PingAllStarted => msg("flash-ping-all-started"),
+            Flash::PingAllRunning => msg("flash-ping-all-running"),
         }
     }
 
     /// Whether it reports a problem rather than a success.
     pub fn is_warning(self) -> bool {
-        matches!(self, Flash::SessionExpired)
+        matches!(self, Flash::SessionExpired | Flash::PingAllRunning)
     }
 }

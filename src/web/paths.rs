@@ -53,6 +53,7 @@ pub const ADMIN_BACKUP: &str = "/admin/backups/{name}";
 pub const ADMIN_BACKUP_RESTORE_LIST: &str = "/admin/backups/{name}/restore-list";
 pub const ADMIN_MAIL: &str = "/admin/mail";
 pub const ADMIN_NETWORK: &str = "/admin/network";
+pub const ADMIN_NETWORK_PING_ALL: &str = "/admin/network/ping-all";
 pub const ADMIN_MAIL_TEST: &str = "/admin/mail/test";
 pub const ADMIN_OUTBOX: &str = "/admin/outbox";
 pub const ADMIN_OUTBOX_RETRY: &str = "/admin/outbox/{id}/retry";

@@ -6,6 +6,7 @@ mod lists;
 pub mod logo;
 mod mail;
 mod model_picture;
+mod network;
 mod outbox;
 mod rights;
 mod settings;
@@ -48,6 +49,9 @@ pub fn routes() -> Routes {
         .get(paths::ADMIN_MAIL, ADMIN, mail::page)
         .post(paths::ADMIN_MAIL, ADMIN, mail::save)
         .post(paths::ADMIN_MAIL_TEST, ADMIN, mail::test)
+        .get(paths::ADMIN_NETWORK, ADMIN, network::page)
+        .post(paths::ADMIN_NETWORK, ADMIN, network::save)
+        .post(paths::ADMIN_NETWORK_PING_ALL, ADMIN, network::ping_all)
         .get(paths::ADMIN_OUTBOX, ADMIN, outbox::page)
         .post(paths::ADMIN_OUTBOX_RETRY, ADMIN, outbox::retry)
         .post(paths::ADMIN_OUTBOX_DELETE, ADMIN, outbox::delete)

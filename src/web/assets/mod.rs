@@ -114,7 +114,11 @@ pub fn routes() -> Routes {
         // asset, wake for whoever may change it.
         .post(paths::ASSET_PING, Access::Right(SEE), sheet::ping)
         .post(paths::ASSET_WAKE, Access::Right(SEE), sheet::wake)
-        .post(paths::ASSETS_NETWORK, Access::Right(SEE), network::selected_action)
+        .post(
+            paths::ASSETS_NETWORK,
+            Access::Right(SEE),
+            network::selected_action,
+        )
         .post(
             paths::ASSET_DELETE,
             Access::AllRights(&[SEE, DELETE]),

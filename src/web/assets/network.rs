@@ -85,7 +85,7 @@ pub async fn selected_action(
             };
             Ok(layout::page(visitor, &lang.t("asset-ping-heading"), content).into_response())
         }
-        "wake" => match net_tools::wake(state.db(), authed.actor(), which).await {
+        "wake" => match net_tools::wake(state.db(), Some(authed.actor()), which).await {
             Ok(_) => Ok(redirect_with_flash(
                 paths::ASSETS,
                 Flash::WakeSent,

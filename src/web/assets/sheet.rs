@@ -9,13 +9,13 @@ use maud::{Markup, html};
 use crate::domain::DomainError;
 use crate::domain::assets::AssetId;
 use crate::domain::assets::history::{self, Kind, What};
-use crate::domain::assets::network::Which;
-use crate::net_tools::WakeError;
-use crate::domain::assets::use_cases::{self, Names, People, Shown};
 use crate::domain::assets::network::Flag;
+use crate::domain::assets::network::Which;
+use crate::domain::assets::use_cases::{self, Names, People, Shown};
 use crate::domain::settings::{FUNCTION_ASSET_IP, FUNCTION_ASSET_VNC};
-use crate::net_tools::PingReport;
 use crate::i18n::{Lang, Msg, format_datetime, format_day};
+use crate::net_tools::PingReport;
+use crate::net_tools::WakeError;
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
 use crate::web::extract::{Authed, FormPairs};
@@ -203,7 +203,10 @@ pub struct Problems {
 pub fn ping_flag(lang: Lang, last_seen: Option<i64>) -> Markup {
     let flag = Flag::of(last_seen, crate::domain::clock::now());
     let said = match last_seen {
-        Some(at) => lang.t_args("asset-ping-last-seen", &[("date", &format_datetime(lang, at))]),
+        Some(at) => lang.t_args(
+            "asset-ping-last-seen",
+            &[("date", &format_datetime(lang, at))],
+        ),
         None => lang.t("asset-ping-never"),
     };
     html! {
@@ -216,7 +219,10 @@ fn answer_text(lang: Lang, rtt: Option<std::time::Duration>) -> String {
     match rtt {
         Some(d) => lang.t_args(
             "asset-ping-answered",
-            &[("ms", &crate::i18n::format_decimal(lang, d.as_secs_f64() * 1000.0))],
+            &[(
+                "ms",
+                &crate::i18n::format_decimal(lang, d.as_secs_f64() * 1000.0),
+            )],
         ),
         None => lang.t("asset-ping-no-answer"),
     }
@@ -229,7 +235,7 @@ pub fn ping_results(lang: Lang, report: &PingReport, with_asset: bool) -> Markup
             (lang.t_args("asset-ping-summary", &[
                 ("answered", &report.answered().to_string()),
                 ("count", &report.results.len().to_string()),
-                ("method", &lang.t(&format!("net-method-{}", report.method.code()))),
+                ("method", &lang.t(crate::net_tools::method_keys(report.method.code()).0)),
             ]))
         }
         div.table-wrap {
@@ -498,13 +504,8 @@ pub async fn ping(
     Path(id): Path<AssetId>,
 ) -> Result<Response, WebError> {
     let progress = crate::net::probe::Progress::default();
-    let report = crate::net_tools::ping(
-        state.db(),
-        Some(authed.actor()),
-        Which::One(id),
-        &progress,
-    )
-    .await?;
+    let report =
+        crate::net_tools::ping(state.db(), Some(authed.actor()), Which::One(id), &progress).await?;
     let problems = Problems {
         pinged: Some(report),
         ..Problems::default()
@@ -518,7 +519,7 @@ pub async fn wake(
     authed: Authed,
     Path(id): Path<AssetId>,
 ) -> Result<Response, WebError> {
-    match crate::net_tools::wake(state.db(), authed.actor(), Which::One(id)).await {
+    match crate::net_tools::wake(state.db(), Some(authed.actor()), Which::One(id)).await {
         Ok(_) => Ok(redirect_with_flash(
             &format!("{}#asset-history", fill(paths::ASSET, &[&id])),
             Flash::WakeSent,

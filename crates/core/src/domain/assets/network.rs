@@ -206,8 +206,10 @@ pub struct Ping {
 pub async fn record_pings(db: &Db, ping: Ping) -> Result<usize, DomainError> {
     run::write(db, move |tx| {
         let at = ping.finished_at;
-        let mut ok = tx.prepare_cached("UPDATE asset_ifaces SET last_ping_ok = ?2 WHERE id = ?1")?;
-        let mut ko = tx.prepare_cached("UPDATE asset_ifaces SET last_ping_ko = ?2 WHERE id = ?1")?;
+        let mut ok =
+            tx.prepare_cached("UPDATE asset_ifaces SET last_ping_ok = ?2 WHERE id = ?1")?;
+        let mut ko =
+            tx.prepare_cached("UPDATE asset_ifaces SET last_ping_ko = ?2 WHERE id = ?1")?;
         let mut updated = 0;
         for a in &ping.answers {
             if a.answered {
@@ -239,6 +241,34 @@ pub async fn record_pings(db: &Db, ping: Ping) -> Result<usize, DomainError> {
     .await
 }
 
+/// The live asset called `name` (case ignored), or with id `name`, for the command line.
+pub async fn find(db: &Db, name: String) -> Result<AssetId, DomainError> {
+    run::read(db, move |conn| {
+        if let Ok(id) = name.trim().parse::<i64>() {
+            let found: Option<AssetId> = rusqlite::OptionalExtension::optional(conn.query_row(
+                "SELECT id FROM assets WHERE id = ?1 AND deleted = 0",
+                [id],
+                |r| r.get(0),
+            ))?;
+            return found.ok_or(DomainError::NotFound);
+        }
+        let mut stmt = conn.prepare(
+            "SELECT id FROM assets WHERE deleted = 0 AND name = ?1 COLLATE NOCASE LIMIT 2",
+        )?;
+        let ids = stmt
+            .query_map([name.trim()], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<AssetId>>>()?;
+        match ids.as_slice() {
+            [one] => Ok(*one),
+            [] => Err(DomainError::NotFound),
+            _ => Err(DomainError::Conflict(crate::i18n::msg(
+                "asset-name-ambiguous",
+            ))),
+        }
+    })
+    .await
+}
+
 /// When the last ping of every asset started, if one ever ran.
 pub async fn last_ping_of_every(db: &Db) -> Result<Option<i64>, DomainError> {
     run::read(db, |conn| {
@@ -247,6 +277,55 @@ pub async fn last_ping_of_every(db: &Db) -> Result<Option<i64>, DomainError> {
             [],
             |r| r.get(0),
         )?)
+    })
+    .await
+}
+
+/// A ping of every asset or a discovery, as the pages list them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub kind: String,
+    pub network: Option<String>,
+    pub author: Option<String>,
+    pub dry_run: bool,
+    pub method: String,
+    pub started_at: i64,
+    pub finished_at: i64,
+    pub probed: i64,
+    pub answered: i64,
+    pub created: i64,
+    pub filled: i64,
+    pub stopped: bool,
+}
+
+/// The newest runs, at most `limit`.
+pub async fn runs(db: &Db, limit: i64) -> Result<Vec<Run>, DomainError> {
+    run::read(db, move |conn| {
+        let mut stmt = conn.prepare_cached(
+            "SELECT r.kind, n.name, u.display_name, r.dry_run, r.method, r.started_at,
+                    r.finished_at, r.probed, r.answered, r.created, r.filled, r.stopped
+             FROM network_runs r
+             LEFT JOIN asset_networks n ON n.id = r.network_id
+             LEFT JOIN users u ON u.id = r.author_id
+             ORDER BY r.started_at DESC, r.id DESC LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit], |r| {
+            Ok(Run {
+                kind: r.get(0)?,
+                network: r.get(1)?,
+                author: r.get(2)?,
+                dry_run: r.get(3)?,
+                method: r.get(4)?,
+                started_at: r.get(5)?,
+                finished_at: r.get(6)?,
+                probed: r.get(7)?,
+                answered: r.get(8)?,
+                created: r.get(9)?,
+                filled: r.get(10)?,
+                stopped: r.get(11)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     })
     .await
 }
@@ -314,24 +393,29 @@ fn broadcasts(conn: &Connection) -> rusqlite::Result<Vec<((u32, u32), Ipv4Addr)>
     Ok(found)
 }
 
-/// The cards of `which` that `actor` may wake: assets they may change, each interface with a
-/// MAC address once. Refused when they may not change assets.
-pub async fn wake_targets(db: &Db, actor: &Actor, which: Which) -> Result<Vec<Card>, DomainError> {
-    let actor = actor.clone();
+/// The cards of `which` that `actor` may wake (none: the server itself, from the command
+/// line, which reaches every asset): assets they may change, each interface with a MAC address
+/// once. Refused when they may not change assets.
+pub async fn wake_targets(
+    db: &Db,
+    actor: Option<&Actor>,
+    which: Which,
+) -> Result<Vec<Card>, DomainError> {
+    let actor = actor.cloned();
     run::read(db, move |conn| {
         switched_on(conn)?;
-        let ids = match &which {
-            Which::One(id) => {
-                for_change(conn, &actor, *id)?;
+        let ids = match (&actor, &which) {
+            (Some(actor), Which::One(id)) => {
+                for_change(conn, actor, *id)?;
                 vec![*id]
             }
-            _ => {
-                let reader = Reader::of(conn, &actor)?;
-                if !reader.may_edit {
+            (Some(actor), _) => {
+                if !Reader::of(conn, actor)?.may_edit {
                     return Err(DomainError::Forbidden);
                 }
-                reachable(conn, Some(&actor), &which)?
+                reachable(conn, Some(actor), &which)?
             }
+            (None, _) => reachable(conn, None, &which)?,
         };
         let nets = broadcasts(conn)?;
         let mut stmt = conn.prepare_cached(
@@ -379,9 +463,13 @@ pub async fn wake_targets(db: &Db, actor: &Actor, which: Which) -> Result<Vec<Ca
     .await
 }
 
-/// Records in each asset's history that `actor` sent the magic packets of `cards`.
-pub async fn record_wakes(db: &Db, actor: &Actor, cards: Vec<Card>) -> Result<(), DomainError> {
-    let me = actor.id().0;
+/// Records in each asset's history that `author` (none: the server itself) sent the magic
+/// packets of `cards`.
+pub async fn record_wakes(
+    db: &Db,
+    author: Option<i64>,
+    cards: Vec<Card>,
+) -> Result<(), DomainError> {
     run::write(db, move |tx| {
         let now = clock::now();
         let mut by_asset: HashMap<AssetId, Vec<String>> = HashMap::new();
@@ -391,7 +479,7 @@ pub async fn record_wakes(db: &Db, actor: &Actor, cards: Vec<Card>) -> Result<()
         let mut assets: Vec<_> = by_asset.into_iter().collect();
         assets.sort_by_key(|(id, _)| id.0);
         for (asset, macs) in assets {
-            history::record(tx, asset, me, now, &What::Woken(macs.join(" ")))?;
+            history::record(tx, asset, author, now, &What::Woken(macs.join(" ")))?;
         }
         Ok(())
     })

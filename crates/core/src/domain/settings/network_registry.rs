@@ -18,7 +18,9 @@ pub const DEFS: &[Def] = &[
     Def {
         key: "net.ping_every_hours",
         kind: Kind::Number { min: 0, max: 720 },
-        default: "24",
+        // Off until an administrator turns it on, as in GestSup (where it takes a crontab
+        // line): a fresh instance sends nothing to the network by itself.
+        default: "0",
         section: Section::Network,
         label: "setting-ping-every-hours",
         help: "setting-ping-every-hours-help",
@@ -44,7 +46,10 @@ pub const DEFS: &[Def] = &[
     },
     Def {
         key: "net.wol_port",
-        kind: Kind::Number { min: 1, max: 65_535 },
+        kind: Kind::Number {
+            min: 1,
+            max: 65_535,
+        },
         default: "9",
         section: Section::Network,
         label: "setting-wol-port",

@@ -1,0 +1,72 @@
+# Netzwerkwerkzeuge: Ping, Wake-on-LAN, Prüfverfahren, ihre Einstellungen und Läufe.
+
+asset-ping = Ping
+asset-ping-heading = Ping
+asset-ping-selected = Auswahl anpingen
+asset-wake = Aufwecken (Wake-on-LAN)
+asset-wake-selected = Auswahl aufwecken
+asset-select = Auswählen
+asset-select-one = { $name } auswählen
+asset-iface-last-seen = Letzte Antwort
+asset-ping-last-seen = Hat zuletzt am { $date } auf einen Ping geantwortet
+asset-ping-never = Hat nie auf einen Ping geantwortet
+asset-ping-answered = hat in { $ms } ms geantwortet
+asset-ping-no-answer = keine Antwort
+asset-ping-answer = Antwort
+asset-ping-summary = Geantwortet: { $answered } von { $count } Adressen ({ $method }).
+asset-history-woken = hat das Wake-on-LAN-Magic-Packet an { $macs } gesendet.
+asset-wake-no-mac = Keine Schnittstelle dieser Geräte hat eine MAC-Adresse: Es gibt nichts aufzuwecken.
+asset-wake-failed = Das Magic Packet konnte nicht gesendet werden: { $detail }
+asset-too-many-selected = Wählen Sie höchstens { $max } Geräte auf einmal aus.
+asset-none-selected = Markieren Sie zuerst mindestens ein Gerät in der Liste.
+asset-network-unknown-action = Diese Aktion gibt es nicht; verwenden Sie die Schaltflächen der Liste.
+asset-network-heading = Netzwerkwerkzeuge
+asset-back-to-list = Zurück zu den Geräten
+asset-name-ambiguous = Mehrere Geräte tragen diesen Namen; geben Sie stattdessen die Nummer an.
+
+net-method-heading = Prüfverfahren
+net-method-raw-icmp = ICMP-Echo (Ping) über einen Raw-Socket
+net-method-kernel-icmp = ICMP-Echo (Ping) über die unprivilegierten Ping-Sockets des Systems
+net-method-tcp = TCP-Verbindungsversuche
+net-method-raw-icmp-help = Jede Adresse erhält einen Ping; stumme Adressen werden zusätzlich auf gängigen TCP-Ports versucht (Web, SSH, Windows-Freigaben, Remotedesktop, Drucker), da Firewalls Pings oft verwerfen.
+net-method-kernel-icmp-help = Jede Adresse erhält einen Ping über die Sockets, die das System gewöhnlichen Programmen erlaubt; stumme Adressen werden zusätzlich auf gängigen TCP-Ports versucht.
+net-method-tcp-help = Dieser Server darf keine Pings senden: Er versucht stattdessen gängige TCP-Ports (Web, SSH, Windows-Freigaben, Remotedesktop, Drucker) auf jeder Adresse. Ein Host, der die Verbindung annimmt oder ablehnt, ist erreichbar; einer, der auf keinem antwortet, gilt als stumm.
+net-method-allow = Damit Gestdesk echte Pings sendet, erlauben Sie seinem Programm, Raw-Sockets zu öffnen, und starten Sie es neu:
+net-method-allow-service = Läuft Gestdesk als systemd-Dienst, fügen Sie stattdessen diese Zeile in den Abschnitt [Service] seiner Unit ein (die Unit im Ordner installer enthält sie bereits):
+net-ping-all-heading = Alle Geräte anpingen
+net-ping-all-help = Pingt jetzt jede Schnittstelle jedes Geräts mit IP-Adresse an, in dem unten eingestellten Tempo. Die Seiten bleiben währenddessen schnell; der Lauf erscheint nach dem Ende in der Liste unten.
+net-ping-all-now = Alle Geräte jetzt anpingen
+net-runs-heading = Letzte Läufe
+net-runs-none = Es wurden noch nicht alle Geräte angepingt.
+net-run-when = Beginn
+net-run-kind = Lauf
+net-run-kind-ping = Ping aller Geräte
+net-run-kind-scan = Netzwerkerkennung
+net-run-stopped = angehalten
+net-run-by = Angefordert von
+net-run-by-schedule = Zeitplan
+net-run-method = Verfahren
+net-run-answered = Antworten
+net-run-took = Dauer
+net-settings-title = Netzwerkeinstellungen
+
+settings-tab-network = Netzwerk
+settings-section-network = Ping und Wake-on-LAN
+setting-ping-every-hours = Alle Geräte anpingen alle (Stunden)
+setting-ping-every-hours-help = Der Server pingt in diesem Abstand jede Schnittstelle jedes Geräts mit IP-Adresse an und hält so die grünen, orangen und roten Fahnen aktuell. 0 schaltet den geplanten Ping ab.
+setting-ping-rate = Geprüfte Adressen pro Sekunde
+setting-ping-rate-help = Höchstens so viele neue Adressen werden pro Sekunde geprüft, beim geplanten Ping wie über die Schaltflächen (bei 500 ist ein /24-Netz in etwa einer halben Sekunde geprüft; auf langsamen Leitungen senken).
+setting-ping-timeout = Warten auf Antwort (Millisekunden)
+setting-ping-timeout-help = Wie lange eine Adresse antworten darf, bevor sie als stumm gilt.
+setting-wol-port = Wake-on-LAN-Port
+setting-wol-port-help = Der UDP-Port, an den Magic Packets gesendet werden (standardmäßig 9; manche Karten hören auf 7).
+
+flash-wake-sent = Die Wake-on-LAN-Magic-Packets wurden gesendet.
+flash-ping-all-started = Der Ping aller Geräte hat begonnen; sein Lauf erscheint unten.
+flash-ping-all-running = Ein Ping aller Geräte läuft bereits; sein Lauf erscheint unten.
+
+cli-net-method = Prüfverfahren: { $method }
+cli-net-ping-all-done = Geantwortet: { $answered } von { $count } Schnittstellen, in { $seconds } s.
+cli-net-ping-all-running = Auf dieser Instanz läuft bereits ein Ping aller Geräte.
+cli-net-no-such-asset = Kein Gerät heißt „{ $asset }" oder trägt diese Nummer.
+cli-net-woken = Magic Packet für { $mac } an { $to } gesendet (UDP-Port { $port }).

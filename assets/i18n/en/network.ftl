@@ -1,0 +1,72 @@
+# Network tools: ping, Wake-on-LAN, probing methods, their settings and runs.
+
+asset-ping = Ping
+asset-ping-heading = Ping
+asset-ping-selected = Ping selected
+asset-wake = Wake up (Wake-on-LAN)
+asset-wake-selected = Wake selected
+asset-select = Select
+asset-select-one = Select { $name }
+asset-iface-last-seen = Last answer
+asset-ping-last-seen = Last answered a ping on { $date }
+asset-ping-never = Never answered a ping
+asset-ping-answered = answered in { $ms } ms
+asset-ping-no-answer = no answer
+asset-ping-answer = Answer
+asset-ping-summary = Answered: { $answered } of { $count } addresses ({ $method }).
+asset-history-woken = sent the Wake-on-LAN magic packet to { $macs }.
+asset-wake-no-mac = No interface of these assets has a MAC address: there is nothing to wake.
+asset-wake-failed = The magic packet could not be sent: { $detail }
+asset-too-many-selected = Select at most { $max } assets at a time.
+asset-none-selected = Tick at least one asset in the list first.
+asset-network-unknown-action = This action does not exist; use the list's buttons.
+asset-network-heading = Network tools
+asset-back-to-list = Back to the assets
+asset-name-ambiguous = Several assets have this name; give its number instead.
+
+net-method-heading = Probing method
+net-method-raw-icmp = ICMP echo (ping) through a raw socket
+net-method-kernel-icmp = ICMP echo (ping) through the system's unprivileged ping sockets
+net-method-tcp = TCP connection attempts
+net-method-raw-icmp-help = Every address gets a ping; addresses that stay silent are also tried on common TCP ports (web, SSH, Windows sharing, remote desktop, printers), as firewalls often drop pings.
+net-method-kernel-icmp-help = Every address gets a ping through the sockets the system allows to ordinary programs; addresses that stay silent are also tried on common TCP ports.
+net-method-tcp-help = This server may not send pings: it tries common TCP ports (web, SSH, Windows sharing, remote desktop, printers) on each address instead. A host that accepts or refuses the connection is up; a host that answers on none of them looks silent.
+net-method-allow = To let Gestdesk send real pings, give its program the right to open raw sockets, then restart it:
+net-method-allow-service = When Gestdesk runs as a systemd service, add this line to the [Service] section of its unit instead (the unit in the installer folder has it):
+net-ping-all-heading = Ping every asset
+net-ping-all-help = Pings every interface of every asset with an IP address now, at the rate set below. The pages stay fast meanwhile; the run appears in the list below when it is done.
+net-ping-all-now = Ping every asset now
+net-runs-heading = Latest runs
+net-runs-none = No ping of every asset has run yet.
+net-run-when = Started
+net-run-kind = Run
+net-run-kind-ping = Ping of every asset
+net-run-kind-scan = Network discovery
+net-run-stopped = stopped
+net-run-by = Asked by
+net-run-by-schedule = schedule
+net-run-method = Method
+net-run-answered = Answered
+net-run-took = Took
+net-settings-title = Network settings
+
+settings-tab-network = Network
+settings-section-network = Ping and Wake-on-LAN
+setting-ping-every-hours = Ping every asset every (hours)
+setting-ping-every-hours-help = The server pings every interface of every asset with an IP address at this interval, which keeps the green, orange and red flags current. 0 turns the scheduled ping off.
+setting-ping-rate = Addresses probed per second
+setting-ping-rate-help = At most this many new addresses are probed each second, by the scheduled ping and by the buttons (500 probes a /24 network in about half a second; lower it on slow links).
+setting-ping-timeout = Wait for an answer (milliseconds)
+setting-ping-timeout-help = How long an address has to answer before it counts as silent.
+setting-wol-port = Wake-on-LAN port
+setting-wol-port-help = The UDP port magic packets are sent to (9 by default; some cards listen on 7).
+
+flash-wake-sent = The Wake-on-LAN magic packets were sent.
+flash-ping-all-started = The ping of every asset has started; its run will appear below.
+flash-ping-all-running = A ping of every asset is already running; its run will appear below.
+
+cli-net-method = Probing method: { $method }
+cli-net-ping-all-done = Answered: { $answered } of { $count } interfaces, in { $seconds } s.
+cli-net-ping-all-running = A ping of every asset is already running on this instance.
+cli-net-no-such-asset = No asset is called or numbered "{ $asset }".
+cli-net-woken = Magic packet for { $mac } sent to { $to } (UDP port { $port }).

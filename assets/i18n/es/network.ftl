@@ -1,0 +1,72 @@
+# Herramientas de red: ping, Wake-on-LAN, métodos de sondeo, sus ajustes y ejecuciones.
+
+asset-ping = Ping
+asset-ping-heading = Ping
+asset-ping-selected = Hacer ping a la selección
+asset-wake = Despertar (Wake-on-LAN)
+asset-wake-selected = Despertar la selección
+asset-select = Seleccionar
+asset-select-one = Seleccionar { $name }
+asset-iface-last-seen = Última respuesta
+asset-ping-last-seen = Respondió a un ping el { $date }
+asset-ping-never = Nunca respondió a un ping
+asset-ping-answered = respondió en { $ms } ms
+asset-ping-no-answer = sin respuesta
+asset-ping-answer = Respuesta
+asset-ping-summary = Direcciones que respondieron: { $answered } de { $count } ({ $method }).
+asset-history-woken = envió el paquete mágico Wake-on-LAN a { $macs }.
+asset-wake-no-mac = Ninguna interfaz de estos equipos tiene dirección MAC: no hay nada que despertar.
+asset-wake-failed = No se pudo enviar el paquete mágico: { $detail }
+asset-too-many-selected = Seleccione como máximo { $max } equipos a la vez.
+asset-none-selected = Marque primero al menos un equipo en la lista.
+asset-network-unknown-action = Esta acción no existe; use los botones de la lista.
+asset-network-heading = Herramientas de red
+asset-back-to-list = Volver a los equipos
+asset-name-ambiguous = Varios equipos tienen este nombre; indique su número.
+
+net-method-heading = Método de sondeo
+net-method-raw-icmp = Eco ICMP (ping) mediante un socket sin procesar
+net-method-kernel-icmp = Eco ICMP (ping) mediante los sockets de ping sin privilegios del sistema
+net-method-tcp = Intentos de conexión TCP
+net-method-raw-icmp-help = Cada dirección recibe un ping; las que no responden se prueban además en puertos TCP habituales (web, SSH, uso compartido de Windows, escritorio remoto, impresoras), ya que los cortafuegos suelen bloquear el ping.
+net-method-kernel-icmp-help = Cada dirección recibe un ping mediante los sockets que el sistema permite a los programas normales; las que no responden se prueban además en puertos TCP habituales.
+net-method-tcp-help = Este servidor no puede enviar pings: prueba en su lugar puertos TCP habituales (web, SSH, uso compartido de Windows, escritorio remoto, impresoras) en cada dirección. Un equipo que acepta o rechaza la conexión está activo; uno que no responde en ninguno parece mudo.
+net-method-allow = Para que Gestdesk envíe pings reales, conceda a su programa el derecho de abrir sockets sin procesar y reinícielo:
+net-method-allow-service = Si Gestdesk funciona como servicio systemd, añada en su lugar esta línea a la sección [Service] de su unidad (la de la carpeta installer ya la tiene):
+net-ping-all-heading = Hacer ping a todos los equipos
+net-ping-all-help = Hace ping ahora a cada interfaz de cada equipo con dirección IP, al ritmo ajustado abajo. Las páginas siguen siendo rápidas mientras tanto; la ejecución aparece en la lista de abajo al terminar.
+net-ping-all-now = Hacer ping a todos los equipos ahora
+net-runs-heading = Últimas ejecuciones
+net-runs-none = Aún no se ha hecho ningún ping de todos los equipos.
+net-run-when = Inicio
+net-run-kind = Ejecución
+net-run-kind-ping = Ping de todos los equipos
+net-run-kind-scan = Descubrimiento de red
+net-run-stopped = detenida
+net-run-by = Pedida por
+net-run-by-schedule = programación
+net-run-method = Método
+net-run-answered = Respuestas
+net-run-took = Duración
+net-settings-title = Ajustes de red
+
+settings-tab-network = Red
+settings-section-network = Ping y Wake-on-LAN
+setting-ping-every-hours = Hacer ping a todos los equipos cada (horas)
+setting-ping-every-hours-help = El servidor hace ping a cada interfaz de cada equipo con dirección IP con este intervalo, lo que mantiene al día las banderas verde, naranja y roja. 0 desactiva el ping programado.
+setting-ping-rate = Direcciones sondeadas por segundo
+setting-ping-rate-help = Como máximo se sondean tantas direcciones nuevas por segundo, tanto en el ping programado como con los botones (con 500, una red /24 se sondea en medio segundo aproximadamente; redúzcalo en enlaces lentos).
+setting-ping-timeout = Espera de respuesta (milisegundos)
+setting-ping-timeout-help = El tiempo que tiene una dirección para responder antes de contarse como muda.
+setting-wol-port = Puerto Wake-on-LAN
+setting-wol-port-help = El puerto UDP al que se envían los paquetes mágicos (9 por defecto; algunas tarjetas escuchan en el 7).
+
+flash-wake-sent = Se enviaron los paquetes mágicos Wake-on-LAN.
+flash-ping-all-started = El ping de todos los equipos ha comenzado; su ejecución aparecerá abajo.
+flash-ping-all-running = Ya hay un ping de todos los equipos en curso; su ejecución aparecerá abajo.
+
+cli-net-method = Método de sondeo: { $method }
+cli-net-ping-all-done = Interfaces que respondieron: { $answered } de { $count }, en { $seconds } s.
+cli-net-ping-all-running = Ya hay un ping de todos los equipos en curso en esta instancia.
+cli-net-no-such-asset = Ningún equipo se llama ni tiene el número «{ $asset }».
+cli-net-woken = Paquete mágico para { $mac } enviado a { $to } (puerto UDP { $port }).

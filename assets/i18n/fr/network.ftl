@@ -1,0 +1,72 @@
+# Outils réseau : ping, Wake-on-LAN, méthodes de sondage, leurs réglages et exécutions.
+
+asset-ping = Ping
+asset-ping-heading = Ping
+asset-ping-selected = Pinguer la sélection
+asset-wake = Réveiller (Wake-on-LAN)
+asset-wake-selected = Réveiller la sélection
+asset-select = Sélectionner
+asset-select-one = Sélectionner { $name }
+asset-iface-last-seen = Dernière réponse
+asset-ping-last-seen = A répondu à un ping le { $date }
+asset-ping-never = N'a jamais répondu à un ping
+asset-ping-answered = a répondu en { $ms } ms
+asset-ping-no-answer = pas de réponse
+asset-ping-answer = Réponse
+asset-ping-summary = Adresses ayant répondu : { $answered } sur { $count } ({ $method }).
+asset-history-woken = a envoyé le paquet magique Wake-on-LAN à { $macs }.
+asset-wake-no-mac = Aucune interface de ces équipements n'a d'adresse MAC : il n'y a rien à réveiller.
+asset-wake-failed = Le paquet magique n'a pas pu être envoyé : { $detail }
+asset-too-many-selected = Sélectionnez au plus { $max } équipements à la fois.
+asset-none-selected = Cochez d'abord au moins un équipement dans la liste.
+asset-network-unknown-action = Cette action n'existe pas ; utilisez les boutons de la liste.
+asset-network-heading = Outils réseau
+asset-back-to-list = Retour aux équipements
+asset-name-ambiguous = Plusieurs équipements portent ce nom ; donnez plutôt son numéro.
+
+net-method-heading = Méthode de sondage
+net-method-raw-icmp = Écho ICMP (ping) par une socket brute
+net-method-kernel-icmp = Écho ICMP (ping) par les sockets de ping non privilégiées du système
+net-method-tcp = Tentatives de connexion TCP
+net-method-raw-icmp-help = Chaque adresse reçoit un ping ; celles qui restent muettes sont aussi essayées sur des ports TCP courants (web, SSH, partage Windows, bureau à distance, imprimantes), car les pare-feu bloquent souvent le ping.
+net-method-kernel-icmp-help = Chaque adresse reçoit un ping par les sockets que le système permet aux programmes ordinaires ; celles qui restent muettes sont aussi essayées sur des ports TCP courants.
+net-method-tcp-help = Ce serveur n'a pas le droit d'envoyer de ping : il essaie à la place des ports TCP courants (web, SSH, partage Windows, bureau à distance, imprimantes) sur chaque adresse. Un hôte qui accepte ou refuse la connexion est en ligne ; un hôte qui ne répond sur aucun paraît muet.
+net-method-allow = Pour que Gestdesk envoie de vrais pings, donnez à son programme le droit d'ouvrir des sockets brutes, puis redémarrez-le :
+net-method-allow-service = Si Gestdesk tourne comme service systemd, ajoutez plutôt cette ligne à la section [Service] de son unité (celle du dossier installer l'a déjà) :
+net-ping-all-heading = Pinguer tous les équipements
+net-ping-all-help = Pingue maintenant chaque interface de chaque équipement ayant une adresse IP, au rythme réglé ci-dessous. Les pages restent rapides pendant ce temps ; l'exécution apparaît dans la liste ci-dessous une fois terminée.
+net-ping-all-now = Pinguer tous les équipements maintenant
+net-runs-heading = Dernières exécutions
+net-runs-none = Aucun ping de tous les équipements n'a encore eu lieu.
+net-run-when = Début
+net-run-kind = Exécution
+net-run-kind-ping = Ping de tous les équipements
+net-run-kind-scan = Découverte réseau
+net-run-stopped = arrêtée
+net-run-by = Demandée par
+net-run-by-schedule = planification
+net-run-method = Méthode
+net-run-answered = Réponses
+net-run-took = Durée
+net-settings-title = Réglages réseau
+
+settings-tab-network = Réseau
+settings-section-network = Ping et Wake-on-LAN
+setting-ping-every-hours = Pinguer tous les équipements toutes les (heures)
+setting-ping-every-hours-help = Le serveur pingue chaque interface de chaque équipement ayant une adresse IP à cet intervalle, ce qui tient à jour les drapeaux vert, orange et rouge. 0 désactive le ping planifié.
+setting-ping-rate = Adresses sondées par seconde
+setting-ping-rate-help = Au plus ce nombre de nouvelles adresses est sondé chaque seconde, par le ping planifié comme par les boutons (à 500, un réseau /24 est sondé en une demi-seconde environ ; baissez-le sur les liens lents).
+setting-ping-timeout = Attente d'une réponse (millisecondes)
+setting-ping-timeout-help = Le temps laissé à une adresse pour répondre avant de la compter comme muette.
+setting-wol-port = Port Wake-on-LAN
+setting-wol-port-help = Le port UDP auquel les paquets magiques sont envoyés (9 par défaut ; certaines cartes écoutent sur 7).
+
+flash-wake-sent = Les paquets magiques Wake-on-LAN ont été envoyés.
+flash-ping-all-started = Le ping de tous les équipements a commencé ; son exécution apparaîtra ci-dessous.
+flash-ping-all-running = Un ping de tous les équipements est déjà en cours ; son exécution apparaîtra ci-dessous.
+
+cli-net-method = Méthode de sondage : { $method }
+cli-net-ping-all-done = Interfaces ayant répondu : { $answered } sur { $count }, en { $seconds } s.
+cli-net-ping-all-running = Un ping de tous les équipements est déjà en cours sur cette instance.
+cli-net-no-such-asset = Aucun équipement ne s'appelle ni ne porte le numéro « { $asset } ».
+cli-net-woken = Paquet magique pour { $mac } envoyé à { $to } (port UDP { $port }).

@@ -1,0 +1,205 @@
+//! Administration > Settings > Network: how this server probes hosts (and, when it may not
+//! open raw sockets, how to allow it), "ping every asset now", the scheduled ping's and the
+//! probes' settings, and the latest runs.
+
+use std::collections::HashMap;
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
+
+use crate::domain::FieldErrors;
+use crate::domain::assets::network::{self, Run};
+use crate::domain::settings::Section;
+use crate::i18n::{Lang, format_datetime, msg};
+use crate::net::probe::{Method, Progress};
+use crate::net_tools::{self, Turn};
+use crate::web::auth::redirect_with_flash;
+use crate::web::error::WebError;
+use crate::web::extract::{Authed, FormPairs};
+use crate::web::flash::Flash;
+use crate::web::paths;
+use crate::web::state::AppState;
+use crate::web::ui::form::{csrf_field, form_error};
+use crate::web::ui::layout;
+use crate::web::visitor::Visitor;
+
+use super::settings::{current_values, fieldsets, save_sections, tabs};
+
+const SECTIONS: [(Section, &str); 1] = [(Section::Network, "settings-section-network")];
+
+/// Runs listed.
+const RUNS: i64 = 20;
+
+/// What the page says of the probing method, and how to allow raw sockets when they are not.
+pub fn method_panel(lang: Lang, method: Method) -> Markup {
+    let exe = std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| "gestdesk".to_owned());
+    html! {
+        section.panel #probe-method {
+            h2 { (lang.t("net-method-heading")) }
+            p {
+                strong data-method=(method.code()) { (lang.t(crate::net_tools::method_keys(method.code()).0)) }
+            }
+            p.hint { (lang.t(crate::net_tools::method_keys(method.code()).1)) }
+            @if method != Method::RawIcmp {
+                p { (lang.t("net-method-allow")) }
+                pre { code { "sudo setcap cap_net_raw+ep " (exe) } }
+                p.hint { (lang.t("net-method-allow-service")) }
+                pre { code { "AmbientCapabilities=CAP_NET_RAW" } }
+            }
+        }
+    }
+}
+
+fn runs_table(lang: Lang, runs: &[Run]) -> Markup {
+    html! {
+        section.panel #network-runs {
+            h2 { (lang.t("net-runs-heading")) }
+            @if runs.is_empty() {
+                p.muted { (lang.t("net-runs-none")) }
+            } @else {
+                div.table-wrap {
+                    table.data-table {
+                        thead { tr {
+                            th scope="col" { (lang.t("net-run-when")) }
+                            th scope="col" { (lang.t("net-run-kind")) }
+                            th scope="col" { (lang.t("net-run-by")) }
+                            th scope="col" { (lang.t("net-run-method")) }
+                            th scope="col" { (lang.t("net-run-answered")) }
+                            th scope="col" { (lang.t("net-run-took")) }
+                        } }
+                        tbody {
+                            @for r in runs {
+                                tr {
+                                    td { (format_datetime(lang, r.started_at)) }
+                                    td {
+                                        (lang.t(crate::net_tools::run_kind_key(&r.kind)))
+                                        @if let Some(n) = &r.network { " · " (n) }
+                                        @if r.stopped { " · " (lang.t("net-run-stopped")) }
+                                    }
+                                    td { (r.author.clone().unwrap_or_else(|| lang.t("net-run-by-schedule"))) }
+                                    td { (lang.t(crate::net_tools::method_keys(&r.method).0)) }
+                                    td { (r.answered) " / " (r.probed) }
+                                    td { (r.finished_at - r.started_at) " s" }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn view(
+    visitor: &Visitor,
+    method: Method,
+    runs: &[Run],
+    values: &HashMap<&'static str, String>,
+    errors: &FieldErrors,
+) -> Markup {
+    let lang = visitor.lang;
+    let content = html! {
+        (tabs(visitor, paths::ADMIN_NETWORK))
+        (method_panel(lang, method))
+        section.panel {
+            h2 { (lang.t("net-ping-all-heading")) }
+            p.hint { (lang.t("net-ping-all-help")) }
+            form.inline-form method="post" action=(paths::ADMIN_NETWORK_PING_ALL) {
+                (csrf_field(visitor))
+                button.button.button-primary type="submit" { (lang.t("net-ping-all-now")) }
+            }
+        }
+        (form_error(lang, (!errors.is_empty()).then(|| msg("form-has-errors")).as_ref()))
+        form.stack method="post" action=(paths::ADMIN_NETWORK) novalidate {
+            (csrf_field(visitor))
+            (fieldsets(visitor, &SECTIONS, values, errors))
+            div.form-actions {
+                button.button type="submit" { (lang.t("action-save")) }
+            }
+        }
+        (runs_table(lang, runs))
+    };
+    layout::page(visitor, &lang.t("net-settings-title"), content)
+}
+
+/// The probing method, found on a blocking thread (it opens and closes a socket).
+pub async fn current_method() -> Method {
+    tokio::task::spawn_blocking(Method::detect)
+        .await
+        .unwrap_or(Method::Tcp)
+}
+
+/// `GET /admin/network`.
+pub async fn page(State(state): State<AppState>, authed: Authed) -> Result<Response, WebError> {
+    let runs = network::runs(state.db(), RUNS).await?;
+    let visitor = &authed.visitor;
+    Ok(view(
+        visitor,
+        current_method().await,
+        &runs,
+        &current_values(visitor),
+        &FieldErrors::new(),
+    )
+    .into_response())
+}
+
+/// `POST /admin/network`: saves the settings.
+pub async fn save(
+    State(state): State<AppState>,
+    authed: Authed,
+    form: FormPairs,
+) -> Result<Response, WebError> {
+    let visitor = &authed.visitor;
+    match save_sections(&state, &authed, &form, &SECTIONS).await? {
+        None => Ok(redirect_with_flash(
+            paths::ADMIN_NETWORK,
+            Flash::Saved,
+            visitor.secure,
+        )),
+        Some((map, errors)) => {
+            let runs = network::runs(state.db(), RUNS).await?;
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                view(visitor, current_method().await, &runs, &map, &errors),
+            )
+                .into_response())
+        }
+    }
+}
+
+/// `POST /admin/network/ping-all`: starts a ping of every asset in the background (pages stay
+/// fast meanwhile); the run appears in the list when done.
+pub async fn ping_all(State(state): State<AppState>, authed: Authed) -> Result<Response, WebError> {
+    let visitor = &authed.visitor;
+    let Some(turn) = Turn::take(state.db()) else {
+        return Ok(redirect_with_flash(
+            paths::ADMIN_NETWORK,
+            Flash::PingAllRunning,
+            visitor.secure,
+        ));
+    };
+    let db = state.db().clone();
+    let actor = authed.actor().clone();
+    tokio::spawn(async move {
+        let progress = Progress::default();
+        match net_tools::ping_every(&db, &turn, Some(&actor), &progress).await {
+            Ok(r) => tracing::info!(
+                "ping of every asset asked by {}: {} of {} interfaces answered in {:.1} s",
+                actor.user.login,
+                r.answered(),
+                r.results.len(),
+                r.took.as_secs_f64()
+            ),
+            Err(e) => tracing::warn!("ping of every asset failed: {e}"),
+        }
+    });
+    Ok(redirect_with_flash(
+        paths::ADMIN_NETWORK,
+        Flash::PingAllStarted,
+        visitor.secure,
+    ))
+}
