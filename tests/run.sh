@@ -9,6 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 installer/install-test-deps.sh
+# The network stories make a private LAN of network namespaces; it goes when the tests end.
+trap 'tests/peers/net-down.sh' EXIT
 # The code is formatted and free of lints, or nothing else runs.
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings

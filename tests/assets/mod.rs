@@ -6,3 +6,6 @@ pub mod stories;
 
 /// Assets: importing a CSV file from the page, the shell and the watched folder.
 pub mod import;
+
+/// Assets: ping, flags and Wake-on-LAN against real hosts in network namespaces.
+pub mod network;

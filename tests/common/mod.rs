@@ -7,6 +7,7 @@ pub mod browser;
 pub mod events;
 pub mod http;
 pub mod lists;
+pub mod netns;
 pub mod smtp;
 
 use std::path::{Path, PathBuf};

@@ -45,6 +45,7 @@ pub async fn csv(
         "asset-field-warranty-end",
         "asset-field-virtual",
         "asset-iface-ip",
+        "asset-iface-last-seen",
     ];
     let mut out = String::from("\u{feff}");
     let mut cells: Vec<String> = vec![cell("id")];
@@ -74,6 +75,9 @@ pub async fn csv(
                 "asset-no"
             }),
             r.ips.join(" "),
+            r.last_seen
+                .map(crate::web::worklist::export::moment)
+                .unwrap_or_default(),
         ];
         let cells: Vec<String> = row.iter().map(|v| cell(v)).collect();
         out.push_str(&cells.join(separator));
