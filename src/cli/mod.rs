@@ -162,6 +162,16 @@ pub enum Command {
 pub enum NetAction {
     /// Ping every interface of every asset now, as the schedule does; prints each answer
     PingAll,
+    /// Discover the networks flagged "scan" (Administration > Lists > networks): hosts that
+    /// answer become assets or fill what their asset lacks; prints every change
+    Scan {
+        /// Only this network (its name or number)
+        #[arg(long)]
+        network: Option<String>,
+        /// Only say what would change; change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Send the Wake-on-LAN magic packets of an asset's cards
     Wake {
         /// The asset's number or its exact name
@@ -276,6 +286,7 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             let app = App::open_existing(config)?;
             match action {
                 NetAction::PingAll => net::ping_all(&app).await,
+                NetAction::Scan { network, dry_run } => net::scan(&app, network, dry_run).await,
                 NetAction::Wake { asset } => net::wake(&app, &asset).await,
             }
         }

@@ -1,7 +1,8 @@
-//! `net ping-all` and `net wake ASSET`: the network tools from the shell, as the server itself
-//! (every asset), with the pages' rules; they print what they did.
+//! `net ping-all`, `net wake ASSET` and `net scan`: the network tools from the shell, as the
+//! server itself (every asset), with the pages' rules; they print what they did.
 
 use super::*;
+use crate::domain::assets::discovery::{self, Change};
 use crate::domain::assets::network::{self, Which};
 use crate::net::probe::Progress;
 use crate::net_tools::{self, Turn, WakeError};
@@ -78,4 +79,72 @@ pub(super) async fn wake(app: &App, asset: &str) -> Result<(), AppError> {
                 .render(lang),
         )),
     }
+}
+
+/// `gestdesk net scan`.
+pub(super) async fn scan(app: &App, only: Option<String>, dry_run: bool) -> Result<(), AppError> {
+    let lang = cli_lang();
+    let asked = only.clone();
+    let networks = discovery::networks(app.db(), None, only)
+        .await
+        .map_err(|e| match (e, &asked) {
+            (DomainError::NotFound, Some(n)) => {
+                failed(lang.t_args("cli-net-no-such-network", &[("network", n)]))
+            }
+            (other, _) => explain(other),
+        })?;
+    if networks.is_empty() {
+        return Err(failed(lang.t("net-scan-no-network")));
+    }
+    if dry_run {
+        say(&lang.t("cli-net-scan-dry-run"))?;
+    }
+    let mut failures = 0;
+    for network in networks {
+        let heading = format!("{} ({})", network.name, network.cidr);
+        if let Some(why) = &network.refused {
+            say(&format!("{heading}: {}", why.render(lang)))?;
+            failures += 1;
+            continue;
+        }
+        let outcome = net_tools::discover(app.db(), None, network, dry_run)
+            .await
+            .map_err(explain)?;
+        let (created, filled) = outcome.counts();
+        say(&format!(
+            "{heading}: {}",
+            lang.t_args(
+                "net-scan-summary",
+                &[
+                    ("answered", &outcome.answered.to_string()),
+                    ("probed", &outcome.probed.to_string()),
+                    ("created", &created.to_string()),
+                    ("filled", &filled.to_string()),
+                ],
+            )
+        ))?;
+        for change in &outcome.changes {
+            let line = match change {
+                Change::Create {
+                    name, ip, mac, netbios,
+                } => format!(
+                    "  + {} {}",
+                    lang.t_args("net-scan-would-create", &[("name", name), ("ip", &ip.to_string())]),
+                    [mac.clone(), netbios.clone()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ),
+                Change::Fill {
+                    asset_name, field, value, ..
+                } => format!("  ~ {asset_name}: {field} = {value}"),
+            };
+            say(line.trim_end())?;
+        }
+    }
+    if failures > 0 {
+        return Err(failed(lang.t("cli-net-scan-refused")));
+    }
+    Ok(())
 }

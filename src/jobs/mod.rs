@@ -8,6 +8,7 @@
 
 pub mod asset_imports;
 pub mod backups;
+pub mod discovery;
 pub mod outbox;
 pub mod ping_all;
 pub mod search_index;

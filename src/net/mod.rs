@@ -5,7 +5,9 @@
 //! plain values (addresses, rates, ports) and never imports the domain.
 
 mod addresses;
+pub mod dns;
 pub mod icmp;
+pub mod nbns;
 pub mod neighbours;
 pub mod probe;
 pub mod tcp;

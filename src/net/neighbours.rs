@@ -4,15 +4,18 @@
 use std::collections::HashMap;
 use std::net::Ipv4Addr;
 
-/// The table's file.
-const TABLE: &str = "/proc/net/arp";
+/// The table's file, as the calling thread sees it (a thread may live in another network
+/// namespace than the process's first thread), then as the process does (older kernels).
+const TABLES: [&str; 2] = ["/proc/thread-self/net/arp", "/proc/net/arp"];
 /// The "complete" flag: the entry holds an answer, not a pending question.
 const COMPLETE: u32 = 0x2;
 
 /// The MAC address (`AA:BB:CC:DD:EE:FF`) of each neighbour with a complete entry; empty where
 /// the table cannot be read (another system).
 pub fn table() -> HashMap<Ipv4Addr, String> {
-    std::fs::read_to_string(TABLE)
+    TABLES
+        .iter()
+        .find_map(|t| std::fs::read_to_string(t).ok())
         .map(|text| parse(&text))
         .unwrap_or_default()
 }

@@ -3,10 +3,12 @@
 //! packet) and back (what the probe found is kept). Pages, the scheduled ping and
 //! `gestdesk net` call these, so that every way in follows the same rules.
 
+mod discover;
 mod every;
 mod ping;
 mod wake;
 
+pub use discover::{Running, discover, running, stop};
 pub use every::{Turn, ping_every};
 pub use ping::{PingReport, ping, plan};
 pub use wake::{WakeError, WakeReport, wake};

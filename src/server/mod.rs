@@ -34,7 +34,7 @@ fn start_jobs(
     store: &crate::domain::files::Store,
 ) -> Supervisor {
     use crate::jobs::{
-        asset_imports, backups, outbox, ping_all, search_index, uploads, validations,
+        asset_imports, backups, discovery, outbox, ping_all, search_index, uploads, validations,
     };
     let mut jobs = Supervisor::new();
     let db = app.db().clone();
@@ -107,6 +107,16 @@ fn start_jobs(
         move || {
             let db = ping_db.clone();
             async move { ping_all::check(&db).await }
+        },
+    );
+    let scan_db = db.clone();
+    jobs.every(
+        "network discovery",
+        discovery::CHECK_EVERY,
+        discovery::CHECK_EVERY,
+        move || {
+            let db = scan_db.clone();
+            async move { discovery::check(&db).await }
         },
     );
     // Opening the database has just refreshed them.

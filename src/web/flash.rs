@@ -30,10 +30,12 @@ pub enum Flash {
     WakeSent,
     PingAllStarted,
     PingAllRunning,
+    ScanStarted,
+    ScanStopped,
 }
 
 impl Flash {
-    const ALL: [Flash; 24] = [
+    const ALL: [Flash; 26] = [
         Flash::LoggedOut,
         Flash::SessionExpired,
         Flash::PasswordChanged,
@@ -58,6 +60,8 @@ impl Flash {
         Flash::WakeSent,
         Flash::PingAllStarted,
         Flash::PingAllRunning,
+        Flash::ScanStarted,
+        Flash::ScanStopped,
     ];
 
     /// The cookie value.
@@ -87,6 +91,8 @@ impl Flash {
             Flash::WakeSent => "wake-sent",
             Flash::PingAllStarted => "ping-all-started",
             Flash::PingAllRunning => "ping-all-running",
+            Flash::ScanStarted => "scan-started",
+            Flash::ScanStopped => "scan-stopped",
         }
     }
 
@@ -122,6 +128,8 @@ impl Flash {
             Flash::WakeSent => msg("flash-wake-sent"),
             Flash::PingAllStarted => msg("flash-ping-all-started"),
             Flash::PingAllRunning => msg("flash-ping-all-running"),
+            Flash::ScanStarted => msg("flash-scan-started"),
+            Flash::ScanStopped => msg("flash-scan-stopped"),
         }
     }
 

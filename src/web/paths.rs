@@ -85,6 +85,10 @@ pub const ASSET_PING: &str = "/assets/{id}/ping";
 pub const ASSET_WAKE: &str = "/assets/{id}/wake";
 /// Ping or wake the assets selected in the list.
 pub const ASSETS_NETWORK: &str = "/assets/network";
+pub const ASSETS_DISCOVERY: &str = "/assets/discovery";
+pub const ASSETS_DISCOVERY_DRY_RUN: &str = "/assets/discovery/{id}/dry-run";
+pub const ASSETS_DISCOVERY_RUN: &str = "/assets/discovery/{id}/run";
+pub const ASSETS_DISCOVERY_STOP: &str = "/assets/discovery/{id}/stop";
 pub const ASSET_FILES: &str = "/assets/{id}/files";
 pub const ASSET_FILE: &str = "/assets/{id}/files/{item}";
 pub const ASSET_FILE_DELETE: &str = "/assets/{id}/files/{item}/delete";

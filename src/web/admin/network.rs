@@ -1,6 +1,6 @@
 //! Administration > Settings > Network: how this server probes hosts (and, when it may not
-//! open raw sockets, how to allow it), "ping every asset now", the scheduled ping's and the
-//! probes' settings, and the latest runs.
+//! open raw sockets, how to allow it), "ping every asset now", the settings of the scheduled
+//! ping, the probes, Wake-on-LAN and the daily discovery, and the latest pings of every asset.
 
 use std::collections::HashMap;
 
@@ -10,8 +10,9 @@ use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
 use crate::domain::FieldErrors;
+use crate::domain::assets::discovery;
 use crate::domain::assets::network::{self, Run};
-use crate::domain::settings::Section;
+use crate::domain::settings::{Section, registry};
 use crate::i18n::{Lang, format_datetime, msg};
 use crate::net::probe::{Method, Progress};
 use crate::net_tools::{self, Turn};
@@ -21,11 +22,11 @@ use crate::web::extract::{Authed, FormPairs};
 use crate::web::flash::Flash;
 use crate::web::paths;
 use crate::web::state::AppState;
-use crate::web::ui::form::{csrf_field, form_error};
+use crate::web::ui::form::{Select, csrf_field, form_error};
 use crate::web::ui::layout;
 use crate::web::visitor::Visitor;
 
-use super::settings::{current_values, fieldsets, save_sections, tabs};
+use super::settings::{current_values, field, save_sections, tabs};
 
 const SECTIONS: [(Section, &str); 1] = [(Section::Network, "settings-section-network")];
 
@@ -94,12 +95,64 @@ fn runs_table(lang: Lang, runs: &[Run]) -> Markup {
     }
 }
 
+/// The types and states new assets of a discovery may take.
+pub struct Choices {
+    pub types: Vec<(String, String)>,
+    pub states: Vec<(String, String)>,
+}
+
+async fn choices(state: &AppState, lang: Lang) -> Result<Choices, WebError> {
+    let (types, states) = discovery::new_asset_choices(state.db(), lang).await?;
+    let with_none = |none: String, list: Vec<(i64, String)>| {
+        std::iter::once(("0".to_owned(), none))
+            .chain(list.into_iter().map(|(id, n)| (id.to_string(), n)))
+            .collect()
+    };
+    Ok(Choices {
+        types: with_none(lang.t("net-scan-type-none"), types),
+        states: with_none(lang.t("net-scan-state-first"), states),
+    })
+}
+
+/// The settings of the page: the list entries new assets take as choice lists, the others as
+/// the settings page shows them.
+fn fieldset(
+    visitor: &Visitor,
+    values: &HashMap<&'static str, String>,
+    errors: &FieldErrors,
+    choices: &Choices,
+) -> Markup {
+    let lang = visitor.lang;
+    let (section, title) = SECTIONS[0];
+    html! {
+        fieldset.form-section.panel {
+            legend { (lang.t(title)) }
+            @for def in registry::in_section(section) {
+                @let value = values.get(def.key).map_or("", String::as_str);
+                @let list = match def.key {
+                    "net.scan_asset_type" => Some(&choices.types),
+                    "net.scan_asset_state" => Some(&choices.states),
+                    _ => None,
+                };
+                @match list {
+                    Some(options) => {
+                        (Select::one(def.key, msg(def.label), options, &[value.to_owned()]).render(lang, errors))
+                        p.hint { (lang.t(def.help)) }
+                    }
+                    None => { (field(visitor, def, value, errors)) }
+                }
+            }
+        }
+    }
+}
+
 fn view(
     visitor: &Visitor,
     method: Method,
     runs: &[Run],
     values: &HashMap<&'static str, String>,
     errors: &FieldErrors,
+    choices: &Choices,
 ) -> Markup {
     let lang = visitor.lang;
     let content = html! {
@@ -116,7 +169,7 @@ fn view(
         (form_error(lang, (!errors.is_empty()).then(|| msg("form-has-errors")).as_ref()))
         form.stack method="post" action=(paths::ADMIN_NETWORK) novalidate {
             (csrf_field(visitor))
-            (fieldsets(visitor, &SECTIONS, values, errors))
+            (fieldset(visitor, values, errors, choices))
             div.form-actions {
                 button.button type="submit" { (lang.t("action-save")) }
             }
@@ -135,14 +188,16 @@ pub async fn current_method() -> Method {
 
 /// `GET /admin/network`.
 pub async fn page(State(state): State<AppState>, authed: Authed) -> Result<Response, WebError> {
-    let runs = network::runs(state.db(), RUNS).await?;
+    let runs = network::runs(state.db(), "ping", RUNS).await?;
     let visitor = &authed.visitor;
+    let choices = choices(&state, visitor.lang).await?;
     Ok(view(
         visitor,
         current_method().await,
         &runs,
         &current_values(visitor),
         &FieldErrors::new(),
+        &choices,
     )
     .into_response())
 }
@@ -161,10 +216,18 @@ pub async fn save(
             visitor.secure,
         )),
         Some((map, errors)) => {
-            let runs = network::runs(state.db(), RUNS).await?;
+            let runs = network::runs(state.db(), "ping", RUNS).await?;
+            let choices = choices(&state, visitor.lang).await?;
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
-                view(visitor, current_method().await, &runs, &map, &errors),
+                view(
+                    visitor,
+                    current_method().await,
+                    &runs,
+                    &map,
+                    &errors,
+                    &choices,
+                ),
             )
                 .into_response())
         }

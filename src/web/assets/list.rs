@@ -22,7 +22,7 @@ use crate::web::ui::{icons, layout, nav};
 use crate::web::visitor::Visitor;
 
 use super::sheet::{ping_flag, state_dot};
-use super::{ALL_STATES, COL_LOCATION, COL_SERIAL, CREATE, VIEW_ONLY};
+use super::{ALL_STATES, COL_LOCATION, COL_SERIAL, CREATE, NET_SCAN, VIEW_ONLY};
 
 /// The warranty choices: address value, label key and months.
 const WARRANTY_CHOICES: [(&str, &str); 9] = [
@@ -291,6 +291,9 @@ pub async fn page(
             div.list-actions {
                 @if show_ip {
                     a.button.button-small href=(paths::ASSETS_FREE_IP) { (lang.t("asset-free-ip-link")) }
+                    @if visitor.has_right(NET_SCAN) {
+                        a.button.button-small href=(paths::ASSETS_DISCOVERY) { (lang.t("net-scan-title")) }
+                    }
                     // The ticked assets' interfaces: pinged now, or woken.
                     form.inline-form #asset-network method="post" action=(paths::ASSETS_NETWORK) {
                         (csrf_field(&visitor))

@@ -5,6 +5,7 @@
 
 mod batch;
 mod choices;
+mod discovery;
 mod edit;
 mod export;
 mod files;
@@ -31,6 +32,7 @@ pub const LOCATION: Right = names::ASSET_LOCATION_DISP;
 pub const VIRTUALIZATION: Right = names::ASSET_VIRTUALIZATION_DISP;
 pub const COL_LOCATION: Right = names::ASSET_LIST_COL_LOCATION;
 pub const COL_SERIAL: Right = names::ASSET_LIST_COL_SN_MANUFACTURER;
+pub const NET_SCAN: Right = names::ASSET_NET_SCAN;
 
 /// The remote control link to address `ip` (an IPv6 address in brackets).
 pub fn vnc_href(ip: &str) -> String {
@@ -118,6 +120,26 @@ pub fn routes() -> Routes {
             paths::ASSETS_NETWORK,
             Access::Right(SEE),
             network::selected_action,
+        )
+        .get(
+            paths::ASSETS_DISCOVERY,
+            Access::AllRights(&[SEE, NET_SCAN]),
+            discovery::page,
+        )
+        .post(
+            paths::ASSETS_DISCOVERY_DRY_RUN,
+            Access::AllRights(&[SEE, NET_SCAN]),
+            discovery::dry_run,
+        )
+        .post(
+            paths::ASSETS_DISCOVERY_RUN,
+            Access::AllRights(&[SEE, NET_SCAN]),
+            discovery::run,
+        )
+        .post(
+            paths::ASSETS_DISCOVERY_STOP,
+            Access::AllRights(&[SEE, NET_SCAN]),
+            discovery::stop,
         )
         .post(
             paths::ASSET_DELETE,

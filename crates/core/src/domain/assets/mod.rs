@@ -8,6 +8,7 @@
 //! services with `asset_list_department_only`; `asset_list_view_only` reads without writing.
 
 pub mod address;
+pub mod discovery;
 pub mod files;
 pub mod free_ip;
 pub mod history;
@@ -179,6 +180,19 @@ impl Reader {
             service_only: actor.has(right::ASSET_LIST_DEPARTMENT_ONLY),
             may_edit: actor.has(right::ASSET) && !actor.has(right::ASSET_LIST_VIEW_ONLY),
         })
+    }
+
+    /// The server itself (a discovery, an import from the folder or the shell): it sees and
+    /// may change every asset.
+    pub fn server() -> Self {
+        Self {
+            user: 0,
+            company: None,
+            services: Vec::new(),
+            company_only: false,
+            service_only: false,
+            may_edit: true,
+        }
     }
 
     /// The condition on assets `a` this reader sees, with its values.

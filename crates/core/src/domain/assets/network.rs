@@ -81,7 +81,7 @@ pub struct Answer {
 }
 
 /// Refused unless assets and their IP management are on.
-fn switched_on(conn: &Connection) -> Result<(), DomainError> {
+pub(crate) fn switched_on(conn: &Connection) -> Result<(), DomainError> {
     let settings = Settings::load(conn)?;
     if settings.flag(FUNCTION_ASSETS) && settings.flag(FUNCTION_ASSET_IP) {
         Ok(())
@@ -298,8 +298,8 @@ pub struct Run {
     pub stopped: bool,
 }
 
-/// The newest runs, at most `limit`.
-pub async fn runs(db: &Db, limit: i64) -> Result<Vec<Run>, DomainError> {
+/// The newest runs of `kind` (`ping` or `scan`), at most `limit`.
+pub async fn runs(db: &Db, kind: &'static str, limit: i64) -> Result<Vec<Run>, DomainError> {
     run::read(db, move |conn| {
         let mut stmt = conn.prepare_cached(
             "SELECT r.kind, n.name, u.display_name, r.dry_run, r.method, r.started_at,
@@ -307,9 +307,10 @@ pub async fn runs(db: &Db, limit: i64) -> Result<Vec<Run>, DomainError> {
              FROM network_runs r
              LEFT JOIN asset_networks n ON n.id = r.network_id
              LEFT JOIN users u ON u.id = r.author_id
-             ORDER BY r.started_at DESC, r.id DESC LIMIT ?1",
+             WHERE r.kind = ?1
+             ORDER BY r.started_at DESC, r.id DESC LIMIT ?2",
         )?;
-        let rows = stmt.query_map([limit], |r| {
+        let rows = stmt.query_map(rusqlite::params![kind, limit], |r| {
             Ok(Run {
                 kind: r.get(0)?,
                 network: r.get(1)?,

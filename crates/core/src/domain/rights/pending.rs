@@ -14,8 +14,6 @@ pub enum Pending {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Function {
     Assets,
-    /// Ping, Wake-on-LAN and network discovery of assets.
-    NetworkTools,
     Calendar,
     Statistics,
     Availability,
@@ -27,7 +25,7 @@ impl Pending {
     /// The translation key of the sentence that says so.
     pub fn message_key(self) -> &'static str {
         match self {
-            Pending::Function(Function::Assets | Function::NetworkTools) => "rights-pending-assets",
+            Pending::Function(Function::Assets) => "rights-pending-assets",
             Pending::Function(Function::Calendar) => "rights-pending-calendar",
             Pending::Function(Function::Statistics) => "rights-pending-statistics",
             Pending::Function(Function::Availability) => "rights-pending-availability",
@@ -41,7 +39,6 @@ impl Pending {
     pub fn planned_in(self) -> Option<u32> {
         match self {
             Pending::Function(Function::Assets) => Some(18),
-            Pending::Function(Function::NetworkTools) => Some(19),
             Pending::Function(Function::Calendar | Function::Availability) => Some(24),
             Pending::Function(Function::Statistics) => Some(25),
             Pending::Function(Function::Projects | Function::Contracts) => None,
@@ -50,7 +47,7 @@ impl Pending {
 }
 
 use super::{Right, names};
-use Function::{Assets, Availability, Calendar, Contracts, NetworkTools, Projects, Statistics};
+use Function::{Assets, Availability, Calendar, Contracts, Projects, Statistics};
 
 /// Every right without effect in this version.
 pub const PENDING: &[(Right, Pending)] = &[
@@ -65,7 +62,6 @@ pub const PENDING: &[(Right, Pending)] = &[
     (names::PROJECT, Pending::Function(Projects)),
     (names::CONTRACT, Pending::Function(Contracts)),
     (names::AVAILABILITY, Pending::Function(Availability)),
-    (names::ASSET_NET_SCAN, Pending::Function(NetworkTools)),
     (names::ASSET_LIST_TENANT_ONLY, Pending::Function(Assets)),
     (names::ASSET_LIST_COL_TENANT, Pending::Function(Assets)),
     (names::TICKET_CALENDAR, Pending::Function(Calendar)),

@@ -42,14 +42,7 @@ fn importer(tx: &rusqlite::Connection, actor: &Actor) -> Result<Importer, Domain
 /// The server itself: it sees and may change every asset.
 fn server() -> Importer {
     Importer {
-        reader: Reader {
-            user: 0,
-            company: None,
-            services: Vec::new(),
-            company_only: false,
-            service_only: false,
-            may_edit: true,
-        },
+        reader: Reader::server(),
         author: None,
     }
 }
