@@ -9,3 +9,6 @@ pub mod import;
 
 /// Assets: ping, flags and Wake-on-LAN against real hosts in network namespaces.
 pub mod network;
+
+/// Assets: network discovery against real hosts in network namespaces.
+pub mod discovery;

@@ -146,3 +146,8 @@ pub fn gestdesk_in_lan(dir: &std::path::Path, wrapper: &[&str], args: &[&str]) -
         ),
     )
 }
+
+/// The Windows-like host answering NetBIOS questions, its name and MAC address.
+pub const NBNS_HOST: &str = "10.79.0.6";
+pub const NBNS_NAME: &str = "FILESERVER-01";
+pub const NBNS_MAC: &str = "02:79:00:00:00:06";
