@@ -126,10 +126,16 @@ pub(super) async fn scan(app: &App, only: Option<String>, dry_run: bool) -> Resu
         for change in &outcome.changes {
             let line = match change {
                 Change::Create {
-                    name, ip, mac, netbios,
+                    name,
+                    ip,
+                    mac,
+                    netbios,
                 } => format!(
                     "  + {} {}",
-                    lang.t_args("net-scan-would-create", &[("name", name), ("ip", &ip.to_string())]),
+                    lang.t_args(
+                        "net-scan-would-create",
+                        &[("name", name), ("ip", &ip.to_string())]
+                    ),
                     [mac.clone(), netbios.clone()]
                         .into_iter()
                         .flatten()
@@ -137,7 +143,10 @@ pub(super) async fn scan(app: &App, only: Option<String>, dry_run: bool) -> Resu
                         .join(" ")
                 ),
                 Change::Fill {
-                    asset_name, field, value, ..
+                    asset_name,
+                    field,
+                    value,
+                    ..
                 } => format!("  ~ {asset_name}: {field} = {value}"),
             };
             say(line.trim_end())?;

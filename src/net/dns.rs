@@ -18,9 +18,7 @@ pub async fn names(addrs: &[Ipv4Addr], wait: Duration) -> HashMap<Ipv4Addr, Stri
     for chunk in addrs.chunks(AT_ONCE) {
         let mut lookups = JoinSet::new();
         for &addr in chunk {
-            lookups.spawn_blocking(move || {
-                (addr, dns_lookup::lookup_addr(&IpAddr::V4(addr)).ok())
-            });
+            lookups.spawn_blocking(move || (addr, dns_lookup::lookup_addr(&IpAddr::V4(addr)).ok()));
         }
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
@@ -55,6 +53,11 @@ mod tests {
         let found = names(&[Ipv4Addr::LOCALHOST], Duration::from_secs(3)).await;
         assert!(started.elapsed() < Duration::from_secs(4));
         // Every system names 127.0.0.1 in its hosts file ("localhost").
-        assert!(found.get(&Ipv4Addr::LOCALHOST).is_some_and(|n| n.contains("localhost")), "{found:?}");
+        assert!(
+            found
+                .get(&Ipv4Addr::LOCALHOST)
+                .is_some_and(|n| n.contains("localhost")),
+            "{found:?}"
+        );
     }
 }

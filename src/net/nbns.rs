@@ -75,7 +75,10 @@ pub async fn names(addrs: &[Ipv4Addr], timeout: Duration) -> HashMap<Ipv4Addr, S
     };
     let id: u16 = rand::random();
     for addr in addrs {
-        if let Err(e) = socket.send_to(&query(id), SocketAddrV4::new(*addr, PORT)).await {
+        if let Err(e) = socket
+            .send_to(&query(id), SocketAddrV4::new(*addr, PORT))
+            .await
+        {
             tracing::debug!(%addr, "NetBIOS question not sent: {e}");
         }
     }

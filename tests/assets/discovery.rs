@@ -19,7 +19,12 @@ async fn declare(app: &TestApp, admin: &Client, name: &str, cidr: &str) -> i64 {
         .submit(
             "/admin/lists/asset-networks",
             "/admin/lists/asset-networks",
-            &[("name", name), ("network", cidr), ("netmask", ""), ("scan", "1")],
+            &[
+                ("name", name),
+                ("network", cidr),
+                ("netmask", ""),
+                ("scan", "1"),
+            ],
         )
         .await;
     assert!(r.status.is_redirection(), "{}", r.body);
@@ -32,7 +37,10 @@ async fn declare(app: &TestApp, admin: &Client, name: &str, cidr: &str) -> i64 {
 async fn runs_done(app: &TestApp, n: i64) {
     let started = Instant::now();
     while app.count("SELECT count(*) FROM network_runs WHERE kind = 'scan' AND dry_run = 0") < n {
-        assert!(started.elapsed() < Duration::from_secs(30), "discovery did not end");
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "discovery did not end"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
@@ -51,7 +59,10 @@ fn a_network_is_discovered_once_and_a_second_run_changes_nothing() {
         let tess = app.login_as("tess", Profile::Technician).await;
         // Without the right, no page and no action.
         app.set_right(Profile::Technician, "asset_net_scan", false);
-        assert_eq!(tess.get("/assets/discovery").await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            tess.get("/assets/discovery").await.status,
+            StatusCode::FORBIDDEN
+        );
         let r = tess
             .submit("/assets", &format!("/assets/discovery/{lan}/run"), &[])
             .await;
@@ -97,7 +108,12 @@ fn a_network_is_discovered_once_and_a_second_run_changes_nothing() {
             .assert_contains("<code>02:79:00:00:00:02</code>");
         // The scanner itself, the TCP-only host, the Wake-on-LAN host and the Windows host are
         // new; the printer gets its MAC address; the silent host is nowhere.
-        assert_eq!(r.body.matches("data-change=\"create\"").count(), 4, "{}", r.body);
+        assert_eq!(
+            r.body.matches("data-change=\"create\"").count(),
+            4,
+            "{}",
+            r.body
+        );
         assert_eq!(r.body.matches("data-change=\"fill\"").count(), 1);
         assert!(!r.body.contains("10.79.0.4"));
         assert_eq!(app.count("SELECT count(*) FROM assets"), before);
@@ -135,7 +151,8 @@ fn a_network_is_discovered_once_and_a_second_run_changes_nothing() {
             .await
             .assert_contains("<code>02:79:00:00:00:02</code>");
         let log = tess.get("/assets/discovery").await;
-        log.assert_contains("Discovery log").assert_contains("dry run");
+        log.assert_contains("Discovery log")
+            .assert_contains("dry run");
 
         // Again, from the shell: nothing left to change.
         let (ok, out) = netns::gestdesk_in_lan(app.data_dir(), &[], &["net", "scan"]);

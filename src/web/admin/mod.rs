@@ -6,7 +6,7 @@ mod lists;
 pub mod logo;
 mod mail;
 mod model_picture;
-mod network;
+pub mod network;
 mod outbox;
 mod rights;
 mod settings;

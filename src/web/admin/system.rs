@@ -1,5 +1,6 @@
-//! Administration > System: version, data directory, database and addresses, and the
-//! addresses throttled after too many failed logins (with a button that lifts each).
+//! Administration > System: version, data directory, database and addresses, how the network
+//! tools probe hosts (and how to let them send real pings), and the addresses throttled after
+//! too many failed logins (with a button that lifts each).
 
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
@@ -54,8 +55,10 @@ pub async fn page(State(state): State<AppState>, authed: Authed) -> Result<Respo
             format_datetime(lang, state.app().started_at().as_second()),
         ),
     ];
+    let method = super::network::current_method().await;
     let content = html! {
         (facts::panel(&rows))
+        (super::network::method_panel(lang, method))
         section.panel {
             h2 { (lang.t("system-addresses")) }
             ul.address-list {

@@ -219,8 +219,7 @@ pub async fn page(State(state): State<AppState>, authed: Authed) -> Result<Respo
 
 /// The flagged network `id`, as `authed` may scan it.
 async fn network_of(state: &AppState, authed: &Authed, id: i64) -> Result<Network, WebError> {
-    let found =
-        discovery::networks(state.db(), Some(authed.actor()), Some(id.to_string())).await?;
+    let found = discovery::networks(state.db(), Some(authed.actor()), Some(id.to_string())).await?;
     found.into_iter().next().ok_or(WebError::NotFound)
 }
 
@@ -236,7 +235,14 @@ pub async fn dry_run(
         Ok(outcome) => render(&state, &authed, StatusCode::OK, Some(&outcome), None).await,
         Err(DomainError::Invalid(errors)) => {
             let m = errors.get("network").cloned();
-            render(&state, &authed, StatusCode::UNPROCESSABLE_ENTITY, None, m.as_ref()).await
+            render(
+                &state,
+                &authed,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                None,
+                m.as_ref(),
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }
@@ -251,7 +257,14 @@ pub async fn run(
 ) -> Result<Response, WebError> {
     let network = network_of(&state, &authed, id).await?;
     if let Some(why) = &network.refused {
-        return render(&state, &authed, StatusCode::UNPROCESSABLE_ENTITY, None, Some(why)).await;
+        return render(
+            &state,
+            &authed,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            None,
+            Some(why),
+        )
+        .await;
     }
     let db = state.db().clone();
     let actor = authed.actor().clone();

@@ -448,7 +448,7 @@ pub async fn new_asset_choices(
                 crate::domain::lists::repo::names_by_code(conn, code, lang)?
                     .into_iter()
                     .collect();
-            v.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+            v.sort_by_key(|(_, name)| name.to_lowercase());
             Ok(v)
         };
         Ok((sorted("asset-types")?, sorted("asset-states")?))
@@ -483,7 +483,11 @@ mod tests {
         let n = network_of(3, "Huge".into(), "10.0.0.0", "255.0.0.0");
         assert!(n.refused.is_some());
         assert!(n.addresses().is_empty());
-        assert!(network_of(4, "Typo".into(), "10.0.0", "255.255.255.0").refused.is_some());
+        assert!(
+            network_of(4, "Typo".into(), "10.0.0", "255.255.255.0")
+                .refused
+                .is_some()
+        );
     }
 
     #[test]
