@@ -242,3 +242,111 @@ async fn a_technician_imports_a_spreadsheet_and_opens_a_ticket_about_an_imported
     app.stop().await;
     story.expect("browser story");
 }
+
+#[tokio::test]
+async fn the_ping_flags_network_settings_and_discovery_pages_read_well_in_a_real_browser() {
+    let (app, admin) = TestApp::with_admin().await;
+    for switch in ["asset", "asset_ip"] {
+        app.set_setting(switch, "1");
+    }
+    // Three assets on the documentation range (never probed here): one that answered today,
+    // one that last answered seventy days ago, one that never did.
+    let now = gestdesk::domain::clock::now();
+    for (n, (name, seen)) in [
+        ("PC-RECEPTION", Some(now)),
+        ("PC-OLD-LAB", Some(now - 70 * 86_400)),
+        ("PC-NEVER", None),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let r = admin
+            .submit(
+                "/assets/new",
+                "/assets",
+                &[
+                    ("name", name),
+                    ("state", "2"),
+                    ("model", "1"),
+                    ("iface-0-role", "1"),
+                    ("iface-0-ip", &format!("192.0.2.{}", n + 10)),
+                    ("iface-0-mac", &format!("02:00:00:00:00:1{n}")),
+                ],
+            )
+            .await;
+        assert!(r.status.is_redirection(), "{}", r.body);
+        app.sql()
+            .execute(
+                "UPDATE asset_ifaces SET last_ping_ok = ?1 WHERE ip = ?2",
+                rusqlite::params![seen, format!("192.0.2.{}", n + 10)],
+            )
+            .expect("seen");
+    }
+    app.sql()
+        .execute(
+            "INSERT INTO asset_networks (name, network, netmask, scan) VALUES
+                 ('Office', '192.0.2.0', '255.255.255.0', 1),
+                 ('Everything', '10.0.0.0', '255.0.0.0', 1)",
+            [],
+        )
+        .expect("networks");
+    let b = Browser::start(1280, 900).await;
+    let story = async {
+        log_in(&b, &app, "admin", ADMIN_PASSWORD).await?;
+        b.client.goto(&app.url("/assets?state=all")).await?;
+        // Each flag is drawn, with its meaning on hover.
+        let drawn = b
+            .client
+            .execute(
+                "return Array.from(document.querySelectorAll('.ping-flag')).map(function (f) {
+                     var r = f.getBoundingClientRect();
+                     return f.className.replace('ping-flag ', '') + ':' + (r.width > 0 && r.height > 0) + ':' + f.title;
+                 }).join('|');",
+                vec![],
+            )
+            .await?;
+        let drawn = drawn.as_str().unwrap_or_default().to_owned();
+        assert_eq!(drawn.matches(":true:").count(), 3, "{drawn}");
+        assert!(drawn.contains("ping-flag-seen:true:Last answered a ping on"), "{drawn}");
+        assert!(drawn.contains("ping-flag-stale:true:"), "{drawn}");
+        assert!(drawn.contains("ping-flag-never:true:Never answered a ping"), "{drawn}");
+        let problems = b.client.execute(ACCESSIBILITY_PROBLEMS, vec![]).await?;
+        assert_eq!(problems.as_str(), Some(""), "asset list");
+        b.screenshot("80-asset-list-ping-flags").await;
+
+        let reception = app.count("SELECT id FROM assets WHERE name = 'PC-RECEPTION'");
+        b.client
+            .goto(&app.url(&format!("/assets/{reception}")))
+            .await?;
+        let sheet = text_of(&b, "main").await?;
+        assert!(sheet.contains("Ping"), "{sheet}");
+        assert!(sheet.contains("Wake up (Wake-on-LAN)"), "{sheet}");
+        assert!(sheet.to_lowercase().contains("last answer"), "{sheet}");
+        b.screenshot("81-asset-sheet-ping-flag").await;
+
+        b.client.goto(&app.url("/admin/network")).await?;
+        let page = text_of(&b, "#probe-method").await?;
+        assert!(page.contains("Probing method"), "{page}");
+        let problems = b.client.execute(ACCESSIBILITY_PROBLEMS, vec![]).await?;
+        assert_eq!(problems.as_str(), Some(""), "network settings");
+        b.screenshot("82-network-settings").await;
+
+        b.client.goto(&app.url("/assets/discovery")).await?;
+        let page = text_of(&b, "#scan-networks").await?;
+        assert!(page.contains("192.0.2.0/24"), "{page}");
+        assert!(page.contains("10.0.0.0/8 is too large to discover"), "{page}");
+        let problems = b.client.execute(ACCESSIBILITY_PROBLEMS, vec![]).await?;
+        assert_eq!(problems.as_str(), Some(""), "discovery");
+        b.screenshot("83-network-discovery").await;
+        // On a phone, nothing scrolls sideways.
+        b.client.set_window_size(390, 844).await?;
+        b.client.refresh().await?;
+        assert!(!scrolls_sideways(&b).await?, "discovery on a phone");
+        b.screenshot("84-network-discovery-phone").await;
+        Ok::<(), CmdError>(())
+    }
+    .await;
+    b.close().await;
+    app.stop().await;
+    story.expect("browser story");
+}

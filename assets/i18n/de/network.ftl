@@ -51,7 +51,7 @@ net-run-took = Dauer
 net-settings-title = Netzwerkeinstellungen
 
 settings-tab-network = Netzwerk
-settings-section-network = Ping und Wake-on-LAN
+settings-section-network = Ping, Wake-on-LAN und Erkennung
 setting-ping-every-hours = Alle Geräte anpingen alle (Stunden)
 setting-ping-every-hours-help = Der Server pingt in diesem Abstand jede Schnittstelle jedes Geräts mit IP-Adresse an und hält so die grünen, orangen und roten Fahnen aktuell. 0 schaltet den geplanten Ping ab.
 setting-ping-rate = Geprüfte Adressen pro Sekunde

@@ -51,7 +51,7 @@ net-run-took = Took
 net-settings-title = Network settings
 
 settings-tab-network = Network
-settings-section-network = Ping and Wake-on-LAN
+settings-section-network = Ping, Wake-on-LAN and discovery
 setting-ping-every-hours = Ping every asset every (hours)
 setting-ping-every-hours-help = The server pings every interface of every asset with an IP address at this interval, which keeps the green, orange and red flags current. 0 turns the scheduled ping off.
 setting-ping-rate = Addresses probed per second

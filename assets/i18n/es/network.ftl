@@ -51,7 +51,7 @@ net-run-took = Duración
 net-settings-title = Ajustes de red
 
 settings-tab-network = Red
-settings-section-network = Ping y Wake-on-LAN
+settings-section-network = Ping, Wake-on-LAN y descubrimiento
 setting-ping-every-hours = Hacer ping a todos los equipos cada (horas)
 setting-ping-every-hours-help = El servidor hace ping a cada interfaz de cada equipo con dirección IP con este intervalo, lo que mantiene al día las banderas verde, naranja y roja. 0 desactiva el ping programado.
 setting-ping-rate = Direcciones sondeadas por segundo

@@ -51,7 +51,7 @@ net-run-took = Durée
 net-settings-title = Réglages réseau
 
 settings-tab-network = Réseau
-settings-section-network = Ping et Wake-on-LAN
+settings-section-network = Ping, Wake-on-LAN et découverte
 setting-ping-every-hours = Pinguer tous les équipements toutes les (heures)
 setting-ping-every-hours-help = Le serveur pingue chaque interface de chaque équipement ayant une adresse IP à cet intervalle, ce qui tient à jour les drapeaux vert, orange et rouge. 0 désactive le ping planifié.
 setting-ping-rate = Adresses sondées par seconde
