@@ -22,11 +22,3 @@ pub fn method_keys(code: &str) -> (&'static str, &'static str) {
         _ => ("net-method-tcp", "net-method-tcp-help"),
     }
 }
-
-/// The translation key of a run's kind, by its code.
-pub fn run_kind_key(kind: &str) -> &'static str {
-    match kind {
-        "scan" => "net-run-kind-scan",
-        _ => "net-run-kind-ping",
-    }
-}

@@ -597,6 +597,11 @@ const PROBES: &[Probe] = &[
     )),
     with_assets(probe("asset", T, "/assets", Opens)),
     with_assets(probe("side_asset_create", T, "/assets/new", Opens)),
+    // Network discovery: its page (with the IP management switch too).
+    Probe {
+        settings: &[("asset", "1"), ("asset_ip", "1")],
+        ..probe("asset_net_scan", T, "/assets/discovery", Opens)
+    },
     with_assets(probe(
         "asset_delete",
         T,

@@ -255,7 +255,8 @@ fn the_scheduled_ping_and_the_command_line_ping_every_asset_and_fall_back_withou
             "not due"
         );
         let page = admin.get("/admin/network").await;
-        page.assert_contains("Ping of every asset")
+        page.assert_contains("Latest runs")
+            .assert_contains("<td>schedule</td>")
             .assert_contains("2 / 3")
             .assert_contains("data-method=\"raw-icmp\"");
 

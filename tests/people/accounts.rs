@@ -1153,6 +1153,7 @@ async fn every_setting_refuses_a_bad_value_with_a_message_and_keeps_the_rest() {
                 "/admin/backups/settings",
                 ("backup_keep", "9"),
             ),
+            Section::Network => ("/admin/network", "/admin/network", ("net.ping_rate", "33")),
             _ => (
                 "/admin/settings",
                 "/admin/settings",

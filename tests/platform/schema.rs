@@ -25,9 +25,10 @@ async fn the_full_gestsup_rights_list_is_seeded_with_its_default_grants() {
     ] {
         assert!(names.iter().any(|n| n == name), "{name}");
     }
-    // GestSup 3.2.55's default grant counts per profile.
+    // GestSup 3.2.55's default grant counts per profile, plus network discovery
+    // (`asset_net_scan`) for administrators.
     for (profile, expected) in [
-        (Profile::Administrator, 114),
+        (Profile::Administrator, 115),
         (Profile::Technician, 110),
         (Profile::Supervisor, 102),
         (Profile::PowerUser, 43),

@@ -13,7 +13,7 @@ use crate::domain::FieldErrors;
 use crate::domain::assets::discovery;
 use crate::domain::assets::network::{self, Run};
 use crate::domain::settings::{Section, registry};
-use crate::i18n::{Lang, format_datetime, msg};
+use crate::i18n::{Lang, msg};
 use crate::net::probe::{Method, Progress};
 use crate::net_tools::{self, Turn};
 use crate::web::auth::redirect_with_flash;
@@ -23,7 +23,7 @@ use crate::web::flash::Flash;
 use crate::web::paths;
 use crate::web::state::AppState;
 use crate::web::ui::form::{Select, csrf_field, form_error};
-use crate::web::ui::layout;
+use crate::web::ui::{layout, net_runs};
 use crate::web::visitor::Visitor;
 
 use super::settings::{current_values, field, save_sections, tabs};
@@ -50,46 +50,6 @@ pub fn method_panel(lang: Lang, method: Method) -> Markup {
                 pre { code { "sudo setcap cap_net_raw+ep " (exe) } }
                 p.hint { (lang.t("net-method-allow-service")) }
                 pre { code { "AmbientCapabilities=CAP_NET_RAW" } }
-            }
-        }
-    }
-}
-
-fn runs_table(lang: Lang, runs: &[Run]) -> Markup {
-    html! {
-        section.panel #network-runs {
-            h2 { (lang.t("net-runs-heading")) }
-            @if runs.is_empty() {
-                p.muted { (lang.t("net-runs-none")) }
-            } @else {
-                div.table-wrap {
-                    table.data-table {
-                        thead { tr {
-                            th scope="col" { (lang.t("net-run-when")) }
-                            th scope="col" { (lang.t("net-run-kind")) }
-                            th scope="col" { (lang.t("net-run-by")) }
-                            th scope="col" { (lang.t("net-run-method")) }
-                            th scope="col" { (lang.t("net-run-answered")) }
-                            th scope="col" { (lang.t("net-run-took")) }
-                        } }
-                        tbody {
-                            @for r in runs {
-                                tr {
-                                    td { (format_datetime(lang, r.started_at)) }
-                                    td {
-                                        (lang.t(crate::net_tools::run_kind_key(&r.kind)))
-                                        @if let Some(n) = &r.network { " · " (n) }
-                                        @if r.stopped { " · " (lang.t("net-run-stopped")) }
-                                    }
-                                    td { (r.author.clone().unwrap_or_else(|| lang.t("net-run-by-schedule"))) }
-                                    td { (lang.t(crate::net_tools::method_keys(&r.method).0)) }
-                                    td { (r.answered) " / " (r.probed) }
-                                    td { (r.finished_at - r.started_at) " s" }
-                                }
-                            }
-                        }
-                    }
-                }
             }
         }
     }
@@ -174,7 +134,12 @@ fn view(
                 button.button type="submit" { (lang.t("action-save")) }
             }
         }
-        (runs_table(lang, runs))
+        (net_runs::panel(lang, &net_runs::Titles {
+            id: "network-runs",
+            heading: "net-runs-heading",
+            none: "net-runs-none",
+            discoveries: false,
+        }, runs))
     };
     layout::page(visitor, &lang.t("net-settings-title"), content)
 }

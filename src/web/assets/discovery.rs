@@ -10,7 +10,7 @@ use maud::{Markup, html};
 use crate::domain::DomainError;
 use crate::domain::assets::discovery::{self, Change, Network, Outcome};
 use crate::domain::assets::network::{self, Run};
-use crate::i18n::{Lang, format_datetime};
+use crate::i18n::Lang;
 use crate::net_tools::{self, Running};
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
@@ -19,7 +19,7 @@ use crate::web::flash::Flash;
 use crate::web::paths::{self, fill};
 use crate::web::state::AppState;
 use crate::web::ui::form::action_button;
-use crate::web::ui::layout;
+use crate::web::ui::{layout, net_runs};
 use crate::web::visitor::Visitor;
 
 /// Runs listed in the log.
@@ -70,48 +70,6 @@ fn outcome_panel(lang: Lang, o: &Outcome) -> Markup {
                 p.muted { (lang.t("net-scan-no-change")) }
             } @else {
                 ul #scan-changes { @for c in &o.changes { (change_line(lang, c)) } }
-            }
-        }
-    }
-}
-
-fn log_table(lang: Lang, runs: &[Run]) -> Markup {
-    html! {
-        section.panel #scan-log {
-            h2 { (lang.t("net-scan-log")) }
-            @if runs.is_empty() {
-                p.muted { (lang.t("net-scan-log-none")) }
-            } @else {
-                div.table-wrap {
-                    table.data-table {
-                        thead { tr {
-                            th scope="col" { (lang.t("net-run-when")) }
-                            th scope="col" { (lang.t("net-scan-network")) }
-                            th scope="col" { (lang.t("net-run-by")) }
-                            th scope="col" { (lang.t("net-run-answered")) }
-                            th scope="col" { (lang.t("net-scan-created")) }
-                            th scope="col" { (lang.t("net-scan-filled")) }
-                            th scope="col" { (lang.t("net-run-took")) }
-                        } }
-                        tbody {
-                            @for r in runs {
-                                tr {
-                                    td {
-                                        (format_datetime(lang, r.started_at))
-                                        @if r.dry_run { " · " (lang.t("net-scan-dry-run")) }
-                                        @if r.stopped { " · " (lang.t("net-run-stopped")) }
-                                    }
-                                    td { (r.network.clone().unwrap_or_default()) }
-                                    td { (r.author.clone().unwrap_or_else(|| lang.t("net-run-by-schedule"))) }
-                                    td { (r.answered) " / " (r.probed) }
-                                    td { (r.created) }
-                                    td { (r.filled) }
-                                    td { (r.finished_at - r.started_at) " s" }
-                                }
-                            }
-                        }
-                    }
-                }
             }
         }
     }
@@ -189,7 +147,12 @@ fn view(
                 }
             }
         }
-        (log_table(lang, runs))
+        (net_runs::panel(lang, &net_runs::Titles {
+            id: "scan-log",
+            heading: "net-scan-log",
+            none: "net-scan-log-none",
+            discoveries: true,
+        }, runs))
     }
 }
 

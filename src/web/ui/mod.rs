@@ -7,5 +7,6 @@ pub mod icons;
 pub mod layout;
 pub mod menu;
 pub mod nav;
+pub mod net_runs;
 pub mod safe;
 pub mod userbar;

@@ -85,7 +85,7 @@ pub const DEFS: &[Def] = &[
         key: "net.scan_asset_type",
         kind: Kind::Number {
             min: 0,
-            max: i64::MAX,
+            max: 1_000_000_000,
         },
         default: "0",
         section: Section::Network,
@@ -96,7 +96,7 @@ pub const DEFS: &[Def] = &[
         key: "net.scan_asset_state",
         kind: Kind::Number {
             min: 0,
-            max: i64::MAX,
+            max: 1_000_000_000,
         },
         default: "0",
         section: Section::Network,
