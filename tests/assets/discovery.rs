@@ -2,8 +2,8 @@
 //! dry run lists what would change and changes nothing; the real run creates the hosts it does
 //! not know (a Windows-like host named by its NetBIOS answer, with its real MAC address) and
 //! fills the MAC address of the asset it matched by IP; a second run changes nothing; a network
-//! too large is refused with its reason; a scan in progress shows and stops; only holders of
-//! `asset_net_scan` may do any of it.
+//! too large is refused with its reason; a scan in progress shows and stops, and a second scan
+//! of the same network waits for it; only holders of `asset_net_scan` may do any of it.
 
 use std::time::{Duration, Instant};
 
@@ -199,6 +199,19 @@ fn a_scan_in_progress_shows_how_far_it_is_and_stops_when_asked() {
             assert!(started.elapsed() < Duration::from_secs(10), "{}", page.body);
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+        // A second discovery of the same network waits for the first.
+        let r = admin
+            .submit(
+                "/assets/discovery",
+                &format!("/assets/discovery/{wide}/run"),
+                &[],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        admin
+            .get("/assets/discovery")
+            .await
+            .assert_contains("waiting for the scan of this network already running");
         // Pages stay fast while it runs.
         let asked = Instant::now();
         assert_eq!(admin.get("/assets").await.status, StatusCode::OK);
@@ -211,11 +224,12 @@ fn a_scan_in_progress_shows_how_far_it_is_and_stops_when_asked() {
             )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-        runs_done(&app, 1).await;
+        // Both stop: the one running, and the one waiting as soon as its turn comes.
+        runs_done(&app, 2).await;
         assert!(started.elapsed() < Duration::from_secs(20));
         assert_eq!(
-            app.count("SELECT stopped FROM network_runs WHERE kind = 'scan'"),
-            1
+            app.count("SELECT count(*) FROM network_runs WHERE kind = 'scan' AND stopped = 1"),
+            2
         );
         app.stop().await;
     });
