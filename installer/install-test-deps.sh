@@ -3,6 +3,7 @@
 # Idempotent: packages already present are skipped, so a second run takes well under a second.
 #   browser tests:  chromium, chromium-driver (WebDriver on 127.0.0.1)
 #   network tests:  iproute2 (network namespaces), util-linux (setpriv, to deny raw sockets), procps (sysctl)
+#   incoming mail:  dovecot-imapd (a private Dovecot the stories start on free loopback ports)
 #   mail tests:     python3-aiosmtpd (the SMTP server tests/peers/smtp_server.py runs on), openssl
 #                   (its self-signed certificate)
 #   desktop shell:  webkit2gtk 4.1 and the other Tauri 2 build dependencies (see desktop-deps.sh)
@@ -11,7 +12,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
-packages=(iproute2 util-linux procps chromium chromium-driver curl ca-certificates python3 python3-aiosmtpd openssl xvfb xauth imagemagick x11-utils xdotool dbus dbus-x11)
+packages=(iproute2 util-linux procps dovecot-imapd chromium chromium-driver curl ca-certificates python3 python3-aiosmtpd openssl xvfb xauth imagemagick x11-utils xdotool dbus dbus-x11)
 # shellcheck source=desktop-deps.sh
 source "$here/desktop-deps.sh"
 packages+=("${DESKTOP_BUILD_PACKAGES[@]}")

@@ -6,6 +6,7 @@
 pub mod browser;
 pub mod events;
 pub mod http;
+pub mod imap;
 pub mod lists;
 pub mod netns;
 pub mod smtp;

@@ -3,3 +3,6 @@
 /// Outgoing mail through a real SMTP server: the connector, automatic and manual mails, the
 /// outbox surviving an outage.
 pub mod outgoing;
+
+/// Incoming mail: the IMAP connector against a real Dovecot.
+pub mod imap_connector;
