@@ -7,6 +7,9 @@
 //! saved, and kept as [`SafeHtml`]; pages show the kept HTML.
 
 mod bounded;
+mod from_html;
+
+pub use from_html::markdown_from_html;
 
 use std::sync::OnceLock;
 
