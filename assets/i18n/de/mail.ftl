@@ -154,3 +154,5 @@ mail-validation-question = Bitte öffnen Sie das Ticket, um die Lösung zu best�
 outbox-kind-validation-reminder = Erinnerung an die Bestätigung
 setting-mail-observers = Beobachter erhalten die Mails des Anfragenden
 setting-mail-observers-help = Jede automatische Mail an den Anfragenden eines Tickets geht auch an seine Beobachter (ohne die Frage nach der Annahme der Lösung).
+# The line above the quoted history in the mails Gestdesk sends; a reply's text below it is cut.
+mail-reply-above = -- Bitte oberhalb dieser Zeile antworten --

@@ -153,3 +153,5 @@ mail-validation-question = Please open the ticket to accept the resolution or re
 outbox-kind-validation-reminder = Validation reminder
 setting-mail-observers = Observers get the requester's mails
 setting-mail-observers-help = Every automatic mail to a ticket's requester also goes to its observers (without the question asking to accept a resolution).
+# The line above the quoted history in the mails Gestdesk sends; a reply's text below it is cut.
+mail-reply-above = -- Reply above this line --

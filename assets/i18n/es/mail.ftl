@@ -154,3 +154,5 @@ mail-validation-question = Abra el ticket para aceptar la resolución o reabrirl
 outbox-kind-validation-reminder = Recordatorio de validación
 setting-mail-observers = Los observadores reciben los correos del solicitante
 setting-mail-observers-help = Cada correo automático al solicitante de un ticket va también a sus observadores (sin la pregunta para aceptar la resolución).
+# The line above the quoted history in the mails Gestdesk sends; a reply's text below it is cut.
+mail-reply-above = -- Responda encima de esta línea --

@@ -154,3 +154,5 @@ mail-validation-question = Merci d’ouvrir le ticket pour accepter la résoluti
 outbox-kind-validation-reminder = Rappel de validation
 setting-mail-observers = Les observateurs reçoivent les mails du demandeur
 setting-mail-observers-help = Chaque mail automatique envoyé au demandeur d'un ticket part aussi vers ses observateurs (sans la question demandant de valider la résolution).
+# The line above the quoted history in the mails Gestdesk sends; a reply's text below it is cut.
+mail-reply-above = -- Répondez au-dessus de cette ligne --

@@ -9,6 +9,7 @@
 
 pub mod address;
 pub mod compose;
+pub mod inbound;
 pub mod outbox;
 pub mod templates;
 
