@@ -6,5 +6,6 @@
 pub mod auto;
 pub mod quotes;
 pub mod read;
+pub mod thread;
 
 pub use read::{Inbound, Part, Unreadable, read};
