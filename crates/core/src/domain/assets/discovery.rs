@@ -201,10 +201,12 @@ fn matching(conn: &Connection, host: &Host) -> rusqlite::Result<Option<Match>> {
             r.get(5)?,
         ))
     };
+    // The condition `<> ''` repeated lets SQLite use the partial indexes on MAC and IP.
     let sql = |by: &str| {
         format!(
             "SELECT a.id, a.name, i.position, i.netbios, i.ip, i.mac FROM asset_ifaces i
-             JOIN assets a ON a.id = i.asset_id WHERE a.deleted = 0 AND i.{by} = ?1
+             JOIN assets a ON a.id = i.asset_id
+             WHERE a.deleted = 0 AND i.{by} = ?1 AND i.{by} <> ''
              ORDER BY a.id, i.position LIMIT 1"
         )
     };
