@@ -82,19 +82,16 @@ impl Drop for Listed {
     }
 }
 
-/// Discovers `network` as `actor` (none: the server itself); a dry run only says what would
-/// change. Waits while another scan of the same network runs.
-pub async fn discover(
-    db: &Db,
-    actor: Option<&Actor>,
-    network: Network,
-    dry_run: bool,
-) -> Result<Outcome, DomainError> {
-    if let Some(why) = network.refused.clone() {
-        let mut errors = FieldErrors::new();
-        errors.add("network", why);
-        return Err(DomainError::Invalid(errors));
-    }
+/// A scan listed (so that the page shows it at once), not yet run.
+pub struct Enlisted {
+    progress: Arc<Progress>,
+    waiting: Arc<std::sync::atomic::AtomicBool>,
+    turn: Arc<tokio::sync::Mutex<()>>,
+    _listed: Listed,
+}
+
+/// Lists a scan of `network` on `db`, waiting for its turn; it leaves the list when dropped.
+fn enlist(db: &Db, network: &Network, dry_run: bool) -> Enlisted {
     let progress = Arc::new(Progress::default());
     let waiting = Arc::new(std::sync::atomic::AtomicBool::new(true));
     let key: Key = (db.path().to_owned(), network.id);
@@ -113,7 +110,65 @@ pub async fn discover(
         ));
         Arc::clone(reg.turns.entry(key.clone()).or_default())
     };
-    let _listed = Listed(key.0, Arc::clone(&progress));
+    Enlisted {
+        _listed: Listed(key.0, Arc::clone(&progress)),
+        progress,
+        waiting,
+        turn,
+    }
+}
+
+fn refused(network: &Network) -> Result<(), DomainError> {
+    match network.refused.clone() {
+        Some(why) => {
+            let mut errors = FieldErrors::new();
+            errors.add("network", why);
+            Err(DomainError::Invalid(errors))
+        }
+        None => Ok(()),
+    }
+}
+
+/// Discovers `network` as `actor` (none: the server itself); a dry run only says what would
+/// change. Waits while another scan of the same network runs.
+pub async fn discover(
+    db: &Db,
+    actor: Option<&Actor>,
+    network: Network,
+    dry_run: bool,
+) -> Result<Outcome, DomainError> {
+    refused(&network)?;
+    let enlisted = enlist(db, &network, dry_run);
+    run(db, actor, network, dry_run, enlisted).await
+}
+
+/// Starts the discovery of `network` in the background, listed at once (a page shown right
+/// after already shows it, running or waiting for its turn).
+pub fn start(
+    db: Db,
+    actor: Option<Actor>,
+    network: Network,
+) -> Result<tokio::task::JoinHandle<Result<Outcome, DomainError>>, DomainError> {
+    refused(&network)?;
+    let enlisted = enlist(&db, &network, false);
+    Ok(tokio::spawn(async move {
+        run(&db, actor.as_ref(), network, false, enlisted).await
+    }))
+}
+
+async fn run(
+    db: &Db,
+    actor: Option<&Actor>,
+    network: Network,
+    dry_run: bool,
+    enlisted: Enlisted,
+) -> Result<Outcome, DomainError> {
+    let Enlisted {
+        progress,
+        waiting,
+        turn,
+        _listed,
+    } = enlisted;
     let _turn = turn.lock().await;
     waiting.store(false, std::sync::atomic::Ordering::Relaxed);
     let settings = db

@@ -8,7 +8,7 @@ mod every;
 mod ping;
 mod wake;
 
-pub use discover::{Running, discover, running, stop};
+pub use discover::{Running, discover, running, start, stop};
 pub use every::{Turn, ping_every};
 pub use ping::{PingReport, ping, plan};
 pub use wake::{WakeError, WakeReport, wake};

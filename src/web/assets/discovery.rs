@@ -229,21 +229,21 @@ pub async fn run(
         )
         .await;
     }
-    let db = state.db().clone();
-    let actor = authed.actor().clone();
+    let name = network.name.clone();
+    let login = authed.actor().user.login.clone();
+    let running = net_tools::start(state.db().clone(), Some(authed.actor().clone()), network)?;
     tokio::spawn(async move {
-        let name = network.name.clone();
-        match net_tools::discover(&db, Some(&actor), network, false).await {
-            Ok(o) => {
+        match running.await {
+            Ok(Ok(o)) => {
                 let (created, filled) = o.counts();
                 tracing::info!(
-                    "discovery of {name} asked by {}: {} of {} addresses answered, {created} asset(s) created, {filled} field(s) filled",
-                    actor.user.login,
+                    "discovery of {name} asked by {login}: {} of {} addresses answered, {created} asset(s) created, {filled} field(s) filled",
                     o.answered,
                     o.probed
                 );
             }
-            Err(e) => tracing::warn!("discovery of {name} failed: {e}"),
+            Ok(Err(e)) => tracing::warn!("discovery of {name} failed: {e}"),
+            Err(e) => tracing::warn!("discovery of {name} stopped: {e}"),
         }
     });
     Ok(redirect_with_flash(
