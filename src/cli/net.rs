@@ -4,7 +4,6 @@
 use super::*;
 use crate::domain::assets::discovery::{self, Change};
 use crate::domain::assets::network::{self, Which};
-use crate::net::probe::Progress;
 use crate::net_tools::{self, Turn, WakeError};
 
 fn failed(text: String) -> AppError {
@@ -17,7 +16,7 @@ pub(super) async fn ping_all(app: &App) -> Result<(), AppError> {
     let Some(turn) = Turn::take(app.db()) else {
         return Err(failed(lang.t("cli-net-ping-all-running")));
     };
-    let report = net_tools::ping_every(app.db(), &turn, None, &Progress::default())
+    let report = net_tools::ping_every(app.db(), &turn, None)
         .await
         .map_err(explain)?;
     say(&lang.t_args(

@@ -8,7 +8,6 @@ use crate::db::{Db, DbError};
 use crate::domain::assets::network;
 use crate::domain::settings::network_registry as keys;
 use crate::domain::settings::{FUNCTION_ASSET_IP, FUNCTION_ASSETS, Settings};
-use crate::net::probe::Progress;
 use crate::net_tools::{self, Turn};
 
 /// How often the schedule is looked at.
@@ -39,7 +38,7 @@ pub async fn check(db: &Db) -> Result<String, String> {
     let Some(turn) = Turn::take(db) else {
         return Ok("a ping of every asset is running already".to_owned());
     };
-    let report = net_tools::ping_every(db, &turn, None, &Progress::default())
+    let report = net_tools::ping_every(db, &turn, None)
         .await
         .map_err(|e| e.to_string())?;
     let said = format!(

@@ -67,11 +67,12 @@ impl Plan {
     }
 }
 
-/// How far a probe is, shared with whoever shows it, and its stop switch.
+/// How far a probe is, shared with whoever shows it (and with the probe's own threads and
+/// tasks), and its stop switch.
 #[derive(Debug, Default)]
 pub struct Progress {
     /// Probes finished (an address counts once per pass: ICMP, then TCP for the silent ones).
-    pub done: Arc<AtomicUsize>,
+    pub done: AtomicUsize,
     /// Probes planned so far.
     pub total: AtomicUsize,
     /// Set to end the probe early with the answers so far.
@@ -102,7 +103,7 @@ pub struct Found {
 }
 
 /// Probes `addrs` (duplicates are probed once) with the best method this process may use.
-pub async fn probe(addrs: &[Ipv4Addr], plan: &Plan, progress: &Progress) -> Found {
+pub async fn probe(addrs: &[Ipv4Addr], plan: &Plan, progress: &Arc<Progress>) -> Found {
     let method = Method::detect();
     probe_with(method, addrs, plan, progress).await
 }
@@ -112,7 +113,7 @@ pub async fn probe_with(
     method: Method,
     addrs: &[Ipv4Addr],
     plan: &Plan,
-    progress: &Progress,
+    progress: &Arc<Progress>,
 ) -> Found {
     let mut addrs = addrs.to_vec();
     addrs.sort_unstable();
@@ -134,8 +135,7 @@ pub async fn probe_with(
         &plan.tcp_ports,
         plan.interval(),
         plan.timeout,
-        &progress.stop,
-        &progress.done,
+        progress,
     )
     .await;
     answers.extend(knocked);
@@ -148,29 +148,16 @@ async fn icmp_pass(
     kind: icmp::Kind,
     addrs: &[Ipv4Addr],
     plan: &Plan,
-    progress: &Progress,
+    progress: &Arc<Progress>,
 ) -> HashMap<Ipv4Addr, Duration> {
-    // The blocking thread needs its own handles: the stop switch is watched from here.
-    let stop = Arc::new(AtomicBool::new(progress.stop.load(Ordering::Relaxed)));
     let list = addrs.to_vec();
-    let interval = plan.interval();
-    let timeout = plan.timeout;
-    let done = Arc::clone(&progress.done);
-    let sweep_stop = Arc::clone(&stop);
-    let mut task = tokio::task::spawn_blocking(move || {
-        icmp::sweep(kind, &list, interval, timeout, &sweep_stop, &done)
-    });
-    let result = loop {
-        tokio::select! {
-            result = &mut task => break result,
-            () = tokio::time::sleep(Duration::from_millis(100)) => {
-                if progress.stop.load(Ordering::Relaxed) {
-                    stop.store(true, Ordering::Relaxed);
-                }
-            }
-        }
-    };
-    match result {
+    let (interval, timeout) = (plan.interval(), plan.timeout);
+    let shared = Arc::clone(progress);
+    let swept = tokio::task::spawn_blocking(move || {
+        icmp::sweep(kind, &list, interval, timeout, &shared.stop, &shared.done)
+    })
+    .await;
+    match swept {
         Ok(Ok(answers)) => answers,
         Ok(Err(e)) => {
             tracing::warn!("ICMP probe failed, trying TCP only: {e}");

@@ -6,11 +6,13 @@ use std::collections::HashMap;
 use std::io;
 use std::net::{Ipv4Addr, SocketAddrV4};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use tokio::net::TcpStream;
 use tokio::task::JoinSet;
+
+use super::probe::Progress;
 
 /// Ports tried when none are configured: web, SSH, Windows sharing and remote desktop,
 /// printers.
@@ -42,15 +44,14 @@ pub async fn knock(addr: Ipv4Addr, ports: &[u16], timeout: Duration) -> Option<D
 }
 
 /// Knocks on each of `addrs`, one new address every `interval`, and returns the time each
-/// answering address took. `done` counts the addresses finished; `stop` ends early with the
-/// answers so far.
+/// answering address took. `progress` counts the addresses finished; its stop switch ends the
+/// sweep early with the answers so far.
 pub async fn sweep(
     addrs: &[Ipv4Addr],
     ports: &[u16],
     interval: Duration,
     timeout: Duration,
-    stop: &AtomicBool,
-    done: &Arc<AtomicUsize>,
+    progress: &Arc<Progress>,
 ) -> HashMap<Ipv4Addr, Duration> {
     let ports: Arc<[u16]> = if ports.is_empty() {
         COMMON_PORTS.into()
@@ -62,7 +63,7 @@ pub async fn sweep(
     let mut pace = tokio::time::interval(interval.max(Duration::from_micros(1)));
     pace.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     for &addr in addrs {
-        if stop.load(Ordering::Relaxed) {
+        if progress.stop.load(Ordering::Relaxed) {
             break;
         }
         while running.len() >= IN_FLIGHT {
@@ -70,10 +71,10 @@ pub async fn sweep(
         }
         pace.tick().await;
         let ports = Arc::clone(&ports);
-        let done = Arc::clone(done);
+        let progress = Arc::clone(progress);
         running.spawn(async move {
             let answer = knock(addr, &ports, timeout).await;
-            done.fetch_add(1, Ordering::Relaxed);
+            progress.done.fetch_add(1, Ordering::Relaxed);
             (addr, answer)
         });
     }

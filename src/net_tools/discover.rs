@@ -23,7 +23,6 @@ pub struct Running {
     pub network: String,
     pub network_id: i64,
     pub dry_run: bool,
-    pub started_at: i64,
     pub progress: Arc<Progress>,
     /// Another scan of this network runs first.
     pub waiting: Arc<std::sync::atomic::AtomicBool>,
@@ -103,7 +102,6 @@ fn enlist(db: &Db, network: &Network, dry_run: bool) -> Enlisted {
                 network: network.name.clone(),
                 network_id: network.id,
                 dry_run,
-                started_at: clock::now(),
                 progress: Arc::clone(&progress),
                 waiting: Arc::clone(&waiting),
             },

@@ -9,7 +9,6 @@ use std::sync::{Mutex, OnceLock};
 use crate::db::Db;
 use crate::domain::assets::network::Which;
 use crate::domain::{Actor, DomainError};
-use crate::net::probe::Progress;
 
 use super::PingReport;
 
@@ -46,7 +45,6 @@ pub async fn ping_every(
     db: &Db,
     _turn: &Turn,
     author: Option<&Actor>,
-    progress: &Progress,
 ) -> Result<PingReport, DomainError> {
-    super::ping::ping_as(db, None, author, Which::Every, progress).await
+    super::ping::ping_as(db, None, author, Which::Every).await
 }

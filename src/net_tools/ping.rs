@@ -1,6 +1,7 @@
 //! Pinging assets: their interfaces probed at the configured rate, each answer kept, and what
 //! was found returned for the page or the command to show.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::db::Db;
@@ -39,13 +40,8 @@ pub fn plan(settings: &Settings) -> Plan {
 
 /// Pings the interfaces of `which` that `actor` sees (none: every asset, for the schedule and
 /// the command line) and keeps what each did.
-pub async fn ping(
-    db: &Db,
-    actor: Option<&Actor>,
-    which: Which,
-    progress: &Progress,
-) -> Result<PingReport, DomainError> {
-    ping_as(db, actor, actor, which, progress).await
+pub async fn ping(db: &Db, actor: Option<&Actor>, which: Which) -> Result<PingReport, DomainError> {
+    ping_as(db, actor, actor, which).await
 }
 
 /// [`ping`] of the interfaces `seer` sees, recorded as asked by `author`.
@@ -54,9 +50,10 @@ pub(super) async fn ping_as(
     seer: Option<&Actor>,
     author: Option<&Actor>,
     which: Which,
-    progress: &Progress,
 ) -> Result<PingReport, DomainError> {
     let every = which == Which::Every;
+    // Nobody stops a ping: its stop switch stays off.
+    let progress = Arc::new(Progress::default());
     let targets = network::ping_targets(db, seer, which).await?;
     let settings = db
         .read(|c| Settings::load(c).map_err(crate::db::DbError::from))
@@ -65,7 +62,7 @@ pub(super) async fn ping_as(
     let started_at = clock::now();
     let started = std::time::Instant::now();
     let addrs: Vec<_> = targets.iter().map(|t| t.ip).collect();
-    let found = probe::probe(&addrs, &plan, progress).await;
+    let found = probe::probe(&addrs, &plan, &progress).await;
     let took = started.elapsed();
     let answers = targets
         .iter()
@@ -84,7 +81,6 @@ pub(super) async fn ping_as(
                 finished_at: clock::now(),
                 author: author.map(|a| a.id().0),
                 every,
-                stopped: progress.stop.load(std::sync::atomic::Ordering::Relaxed),
             },
         )
         .await?;

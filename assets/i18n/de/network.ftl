@@ -17,6 +17,7 @@ asset-ping-summary = Geantwortet: { $answered } von { $count } Adressen ({ $meth
 asset-history-woken = hat das Wake-on-LAN-Magic-Packet an { $macs } gesendet.
 asset-wake-no-mac = Keine Schnittstelle dieser Geräte hat eine MAC-Adresse: Es gibt nichts aufzuwecken.
 asset-wake-failed = Das Magic Packet konnte nicht gesendet werden: { $detail }
+asset-wake-refused = Das System hat das Senden des Magic Packets verweigert (keine Netzroute oder Broadcast nicht erlaubt); das Protokoll des Servers nennt den Grund.
 asset-too-many-selected = Wählen Sie höchstens { $max } Geräte auf einmal aus.
 asset-none-selected = Markieren Sie zuerst mindestens ein Gerät in der Liste.
 asset-network-unknown-action = Diese Aktion gibt es nicht; verwenden Sie die Schaltflächen der Liste.
@@ -45,6 +46,7 @@ net-run-by-schedule = Zeitplan
 net-run-method = Verfahren
 net-run-answered = Antworten
 net-run-took = Dauer
+net-run-seconds = { $seconds } s
 net-settings-title = Netzwerkeinstellungen
 
 settings-tab-network = Netzwerk

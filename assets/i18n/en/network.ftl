@@ -17,6 +17,7 @@ asset-ping-summary = Answered: { $answered } of { $count } addresses ({ $method 
 asset-history-woken = sent the Wake-on-LAN magic packet to { $macs }.
 asset-wake-no-mac = No interface of these assets has a MAC address: there is nothing to wake.
 asset-wake-failed = The magic packet could not be sent: { $detail }
+asset-wake-refused = The system refused to send the magic packet (no network route or broadcast not allowed); the server's log says why.
 asset-too-many-selected = Select at most { $max } assets at a time.
 asset-none-selected = Tick at least one asset in the list first.
 asset-network-unknown-action = This action does not exist; use the list's buttons.
@@ -45,6 +46,7 @@ net-run-by-schedule = schedule
 net-run-method = Method
 net-run-answered = Answered
 net-run-took = Took
+net-run-seconds = { $seconds } s
 net-settings-title = Network settings
 
 settings-tab-network = Network

@@ -17,6 +17,7 @@ asset-ping-summary = Direcciones que respondieron: { $answered } de { $count } (
 asset-history-woken = envió el paquete mágico Wake-on-LAN a { $macs }.
 asset-wake-no-mac = Ninguna interfaz de estos equipos tiene dirección MAC: no hay nada que despertar.
 asset-wake-failed = No se pudo enviar el paquete mágico: { $detail }
+asset-wake-refused = El sistema se negó a enviar el paquete mágico (sin ruta de red o difusión no permitida); el registro del servidor indica por qué.
 asset-too-many-selected = Seleccione como máximo { $max } equipos a la vez.
 asset-none-selected = Marque primero al menos un equipo en la lista.
 asset-network-unknown-action = Esta acción no existe; use los botones de la lista.
@@ -45,6 +46,7 @@ net-run-by-schedule = programación
 net-run-method = Método
 net-run-answered = Respuestas
 net-run-took = Duración
+net-run-seconds = { $seconds } s
 net-settings-title = Ajustes de red
 
 settings-tab-network = Red

@@ -17,6 +17,7 @@ asset-ping-summary = Adresses ayant répondu : { $answered } sur { $count } ({ $
 asset-history-woken = a envoyé le paquet magique Wake-on-LAN à { $macs }.
 asset-wake-no-mac = Aucune interface de ces équipements n'a d'adresse MAC : il n'y a rien à réveiller.
 asset-wake-failed = Le paquet magique n'a pas pu être envoyé : { $detail }
+asset-wake-refused = Le système a refusé d'envoyer le paquet magique (pas de route réseau ou diffusion interdite) ; le journal du serveur dit pourquoi.
 asset-too-many-selected = Sélectionnez au plus { $max } équipements à la fois.
 asset-none-selected = Cochez d'abord au moins un équipement dans la liste.
 asset-network-unknown-action = Cette action n'existe pas ; utilisez les boutons de la liste.
@@ -45,6 +46,7 @@ net-run-by-schedule = planification
 net-run-method = Méthode
 net-run-answered = Réponses
 net-run-took = Durée
+net-run-seconds = { $seconds } s
 net-settings-title = Réglages réseau
 
 settings-tab-network = Réseau

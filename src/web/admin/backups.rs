@@ -27,7 +27,7 @@ use crate::web::ui::form::{csrf_field, form_error};
 use crate::web::ui::layout;
 use crate::web::visitor::Visitor;
 
-use super::settings::{current_values, fieldsets, save_sections};
+use super::settings::{current_values, fieldsets, save_sections_or_reshow};
 
 const SECTIONS: [(Section, &str); 1] = [(Section::Backups, "backups-schedule")];
 
@@ -192,22 +192,19 @@ pub async fn save(
     authed: Authed,
     form: FormPairs,
 ) -> Result<Response, WebError> {
-    let visitor = &authed.visitor;
-    match save_sections(&state, &authed, &form, &SECTIONS).await? {
-        None => Ok(redirect_with_flash(
-            paths::ADMIN_BACKUPS,
-            Flash::Saved,
-            visitor.secure,
-        )),
-        Some((map, errors)) => {
-            let found = listed(&state).await?;
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                view(visitor, &found, &map, &errors, &Banner::None),
-            )
-                .into_response())
-        }
-    }
+    let (st, visitor) = (&state, &authed.visitor);
+    save_sections_or_reshow(
+        st,
+        &authed,
+        &form,
+        &SECTIONS,
+        paths::ADMIN_BACKUPS,
+        |map, errors| async move {
+            let found = listed(st).await?;
+            Ok(view(visitor, &found, &map, &errors, &Banner::None))
+        },
+    )
+    .await
 }
 
 /// `GET /admin/backups/{name}`: the archive, as a download.

@@ -14,17 +14,15 @@ use crate::domain::mail::compose;
 use crate::domain::settings::{Section, Settings};
 use crate::i18n::msg;
 use crate::mail::smtp::{self, Outgoing};
-use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
 use crate::web::extract::{Authed, FormPairs};
-use crate::web::flash::Flash;
 use crate::web::paths;
 use crate::web::state::AppState;
 use crate::web::ui::form::{Input, csrf_field, form_error};
 use crate::web::ui::layout;
 use crate::web::visitor::Visitor;
 
-use super::settings::{current_values, fieldsets, save_sections, tabs};
+use super::settings::{current_values, fieldsets, save_sections_or_reshow, tabs};
 
 const SECTIONS: [(Section, &str); 3] = [
     (Section::Smtp, "settings-section-smtp"),
@@ -120,29 +118,19 @@ pub async fn save(
     authed: Authed,
     form: FormPairs,
 ) -> Result<Response, WebError> {
-    let visitor = &authed.visitor;
-    match save_sections(&state, &authed, &form, &SECTIONS).await? {
-        None => Ok(redirect_with_flash(
-            paths::ADMIN_MAIL,
-            Flash::Saved,
-            visitor.secure,
-        )),
-        Some((map, errors)) => {
-            let waiting = queued(&state).await?;
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                view(
-                    visitor,
-                    &map,
-                    &errors,
-                    &authed.session.actor.user.mail,
-                    &Tested::Nothing,
-                    waiting,
-                ),
-            )
-                .into_response())
-        }
-    }
+    let (st, visitor, me) = (&state, &authed.visitor, &authed.session.actor.user.mail);
+    save_sections_or_reshow(
+        st,
+        &authed,
+        &form,
+        &SECTIONS,
+        paths::ADMIN_MAIL,
+        |map, errors| async move {
+            let waiting = queued(st).await?;
+            Ok(view(visitor, &map, &errors, me, &Tested::Nothing, waiting))
+        },
+    )
+    .await
 }
 
 /// `POST /admin/mail/test`: sends the test mail now with the saved settings.

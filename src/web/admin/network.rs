@@ -5,7 +5,6 @@
 use std::collections::HashMap;
 
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
@@ -14,7 +13,7 @@ use crate::domain::assets::discovery;
 use crate::domain::assets::network::{self, Run};
 use crate::domain::settings::{Section, registry};
 use crate::i18n::{Lang, msg};
-use crate::net::probe::{Method, Progress};
+use crate::net::probe::Method;
 use crate::net_tools::{self, Turn};
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
@@ -26,7 +25,7 @@ use crate::web::ui::form::{Select, csrf_field, form_error};
 use crate::web::ui::{layout, net_runs};
 use crate::web::visitor::Visitor;
 
-use super::settings::{current_values, field, save_sections, tabs};
+use super::settings::{current_values, field, save_sections_or_reshow, tabs};
 
 const SECTIONS: [(Section, &str); 1] = [(Section::Network, "settings-section-network")];
 
@@ -151,19 +150,35 @@ pub async fn current_method() -> Method {
         .unwrap_or(Method::Tcp)
 }
 
-/// `GET /admin/network`.
-pub async fn page(State(state): State<AppState>, authed: Authed) -> Result<Response, WebError> {
+/// The page showing `values` and `errors`.
+async fn render(
+    state: &AppState,
+    visitor: &Visitor,
+    values: &HashMap<&'static str, String>,
+    errors: &FieldErrors,
+) -> Result<Markup, WebError> {
     let runs = network::runs(state.db(), "ping", RUNS).await?;
-    let visitor = &authed.visitor;
-    let choices = choices(&state, visitor.lang).await?;
+    let choices = choices(state, visitor.lang).await?;
     Ok(view(
         visitor,
         current_method().await,
         &runs,
+        values,
+        errors,
+        &choices,
+    ))
+}
+
+/// `GET /admin/network`.
+pub async fn page(State(state): State<AppState>, authed: Authed) -> Result<Response, WebError> {
+    let visitor = &authed.visitor;
+    Ok(render(
+        &state,
+        visitor,
         &current_values(visitor),
         &FieldErrors::new(),
-        &choices,
     )
+    .await?
     .into_response())
 }
 
@@ -173,30 +188,16 @@ pub async fn save(
     authed: Authed,
     form: FormPairs,
 ) -> Result<Response, WebError> {
-    let visitor = &authed.visitor;
-    match save_sections(&state, &authed, &form, &SECTIONS).await? {
-        None => Ok(redirect_with_flash(
-            paths::ADMIN_NETWORK,
-            Flash::Saved,
-            visitor.secure,
-        )),
-        Some((map, errors)) => {
-            let runs = network::runs(state.db(), "ping", RUNS).await?;
-            let choices = choices(&state, visitor.lang).await?;
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                view(
-                    visitor,
-                    current_method().await,
-                    &runs,
-                    &map,
-                    &errors,
-                    &choices,
-                ),
-            )
-                .into_response())
-        }
-    }
+    let (st, visitor) = (&state, &authed.visitor);
+    save_sections_or_reshow(
+        st,
+        &authed,
+        &form,
+        &SECTIONS,
+        paths::ADMIN_NETWORK,
+        |map, errors| async move { render(st, visitor, &map, &errors).await },
+    )
+    .await
 }
 
 /// `POST /admin/network/ping-all`: starts a ping of every asset in the background (pages stay
@@ -213,8 +214,7 @@ pub async fn ping_all(State(state): State<AppState>, authed: Authed) -> Result<R
     let db = state.db().clone();
     let actor = authed.actor().clone();
     tokio::spawn(async move {
-        let progress = Progress::default();
-        match net_tools::ping_every(&db, &turn, Some(&actor), &progress).await {
+        match net_tools::ping_every(&db, &turn, Some(&actor)).await {
             Ok(r) => tracing::info!(
                 "ping of every asset asked by {}: {} of {} interfaces answered in {:.1} s",
                 actor.user.login,

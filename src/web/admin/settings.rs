@@ -301,26 +301,50 @@ pub async fn save_sections(
     }
 }
 
+/// What a settings form's post answers: saved, back to `page` with "saved"; refused, the
+/// page `reshow` renders again with what was typed and the messages (422). Every settings page
+/// saves through it.
+pub async fn save_sections_or_reshow<F, Fut>(
+    state: &AppState,
+    authed: &Authed,
+    form: &FormPairs,
+    sections: &[(Section, &str)],
+    page: &str,
+    reshow: F,
+) -> Result<Response, WebError>
+where
+    F: FnOnce(HashMap<&'static str, String>, FieldErrors) -> Fut,
+    Fut: std::future::Future<Output = Result<Markup, WebError>>,
+{
+    match save_sections(state, authed, form, sections).await? {
+        None => Ok(redirect_with_flash(
+            page,
+            Flash::Saved,
+            authed.visitor.secure,
+        )),
+        Some((map, errors)) => {
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, reshow(map, errors).await?).into_response())
+        }
+    }
+}
+
 /// `POST /admin/settings`.
 pub async fn save(
     State(state): State<AppState>,
     authed: Authed,
     form: FormPairs,
 ) -> Result<Response, WebError> {
-    let visitor = &authed.visitor;
-    match save_sections(&state, &authed, &form, &SECTIONS).await? {
-        None => Ok(redirect_with_flash(
-            paths::ADMIN_SETTINGS,
-            Flash::Saved,
-            visitor.secure,
-        )),
-        Some((map, errors)) => {
-            let next = next_number(&state).await?;
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                view(visitor, &map, &errors, &next),
-            )
-                .into_response())
-        }
-    }
+    let (st, visitor) = (&state, &authed.visitor);
+    save_sections_or_reshow(
+        st,
+        &authed,
+        &form,
+        &SECTIONS,
+        paths::ADMIN_SETTINGS,
+        |map, errors| async move {
+            let next = next_number(st).await?;
+            Ok(view(visitor, &map, &errors, &next))
+        },
+    )
+    .await
 }

@@ -99,6 +99,7 @@ fn view(
                         @let (done, total) = r.progress.counts();
                         li {
                             strong { (r.network) } " · "
+                            @if r.dry_run { (lang.t("net-scan-dry-run")) " · " }
                             @if r.waiting.load(std::sync::atomic::Ordering::Relaxed) {
                                 (lang.t("net-scan-waiting"))
                             } @else {

@@ -10,7 +10,6 @@ use crate::domain::DomainError;
 use crate::domain::assets::AssetId;
 use crate::domain::assets::network::{MAX_SELECTED, Which};
 use crate::i18n::msg;
-use crate::net::probe::Progress;
 use crate::net_tools::{self, WakeError};
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
@@ -64,19 +63,17 @@ pub async fn selected_action(
     let which = Which::Selected(ids);
     match form.get("action") {
         "ping" => {
-            let progress = Progress::default();
-            let report =
-                match net_tools::ping(state.db(), Some(authed.actor()), which, &progress).await {
-                    Ok(r) => r,
-                    Err(DomainError::Invalid(errors)) => {
-                        let m = errors
-                            .get("ids")
-                            .cloned()
-                            .unwrap_or_else(|| msg("form-has-errors"));
-                        return Ok(refused(&authed, StatusCode::UNPROCESSABLE_ENTITY, &m));
-                    }
-                    Err(e) => return Err(e.into()),
-                };
+            let report = match net_tools::ping(state.db(), Some(authed.actor()), which).await {
+                Ok(r) => r,
+                Err(DomainError::Invalid(errors)) => {
+                    let m = errors
+                        .get("ids")
+                        .cloned()
+                        .unwrap_or_else(|| msg("form-has-errors"));
+                    return Ok(refused(&authed, StatusCode::UNPROCESSABLE_ENTITY, &m));
+                }
+                Err(e) => return Err(e.into()),
+            };
             let visitor = &authed.visitor;
             let lang = visitor.lang;
             let content = html! {

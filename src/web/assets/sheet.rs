@@ -503,9 +503,7 @@ pub async fn ping(
     authed: Authed,
     Path(id): Path<AssetId>,
 ) -> Result<Response, WebError> {
-    let progress = crate::net::probe::Progress::default();
-    let report =
-        crate::net_tools::ping(state.db(), Some(authed.actor()), Which::One(id), &progress).await?;
+    let report = crate::net_tools::ping(state.db(), Some(authed.actor()), Which::One(id)).await?;
     let problems = Problems {
         pinged: Some(report),
         ..Problems::default()
@@ -536,13 +534,14 @@ pub async fn wake(
     }
 }
 
-/// What the page says of a wake that sent nothing.
+/// What the page says of a wake that sent nothing. The system's own words go to the log, not
+/// to the page.
 pub fn wake_failure(e: &WakeError) -> Msg {
     match e {
         WakeError::NoCard => crate::i18n::msg("asset-wake-no-mac"),
         WakeError::Network(io) => {
             tracing::warn!("wake-on-lan failed: {io}");
-            crate::i18n::msg("asset-wake-failed").arg("detail", io.to_string())
+            crate::i18n::msg("asset-wake-refused")
         }
         WakeError::Domain(_) => crate::i18n::msg("error-internal-text"),
     }

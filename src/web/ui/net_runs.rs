@@ -57,7 +57,7 @@ pub fn panel(lang: Lang, titles: &Titles, runs: &[Run]) -> Markup {
                                         td { (r.created) }
                                         td { (r.filled) }
                                     }
-                                    td { (r.finished_at - r.started_at) " s" }
+                                    td { (lang.t_args("net-run-seconds", &[("seconds", &(r.finished_at - r.started_at).to_string())])) }
                                 }
                             }
                         }

@@ -196,8 +196,6 @@ pub struct Ping {
     pub author: Option<i64>,
     /// Whether it reached every asset (kept as a run, for the schedule and the pages).
     pub every: bool,
-    /// Stopped before the end: silent interfaces may not have been asked, so only answers count.
-    pub stopped: bool,
 }
 
 /// Keeps what `ping` found: each answering interface's last answer, each silent one's last
@@ -212,19 +210,15 @@ pub async fn record_pings(db: &Db, ping: Ping) -> Result<usize, DomainError> {
             tx.prepare_cached("UPDATE asset_ifaces SET last_ping_ko = ?2 WHERE id = ?1")?;
         let mut updated = 0;
         for a in &ping.answers {
-            if a.answered {
-                updated += ok.execute([a.iface, at])?;
-            } else if !ping.stopped {
-                updated += ko.execute([a.iface, at])?;
-            }
+            updated += if a.answered { &mut ok } else { &mut ko }.execute([a.iface, at])?;
         }
         if ping.every {
             let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
             let answered = count(ping.answers.iter().filter(|a| a.answered).count());
             tx.prepare_cached(
                 "INSERT INTO network_runs (kind, author_id, method, started_at, finished_at,
-                                           probed, answered, stopped)
-                 VALUES ('ping', ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                           probed, answered)
+                 VALUES ('ping', ?1, ?2, ?3, ?4, ?5, ?6)",
             )?
             .execute(rusqlite::params![
                 ping.author,
@@ -232,8 +226,7 @@ pub async fn record_pings(db: &Db, ping: Ping) -> Result<usize, DomainError> {
                 ping.started_at,
                 ping.finished_at,
                 count(ping.answers.len()),
-                answered,
-                ping.stopped
+                answered
             ])?;
         }
         Ok(updated)
