@@ -29,6 +29,7 @@ pub mod launcher;
 pub mod live;
 pub mod logging;
 pub mod mail;
+pub mod mail_in;
 pub mod mail_settings;
 pub mod net;
 pub mod net_tools;

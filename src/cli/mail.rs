@@ -48,3 +48,62 @@ pub(super) async fn mail_test(app: &App, to: &str, now: bool) -> Result<(), AppE
     }
     Ok(())
 }
+
+/// `gestdesk mail-fetch`: reads every enabled mailbox (or the one named) now, printing what
+/// each fetch did; fails when a mailbox could not be read.
+pub(super) async fn mail_fetch(app: &App, name: Option<String>) -> Result<(), AppError> {
+    use crate::domain::mail::inbound::{history::Trigger, mailboxes};
+    let lang = cli_lang();
+    let boxes = match name {
+        Some(n) => vec![
+            mailboxes::named(app.db(), n.clone())
+                .await
+                .map_err(|e| match e {
+                    DomainError::NotFound => AppError::Io(std::io::Error::other(
+                        lang.t_args("cli-mailbox-unknown", &[("name", &n)]),
+                    )),
+                    other => explain(other),
+                })?,
+        ],
+        None => mailboxes::list(app.db())
+            .await
+            .map_err(explain)?
+            .into_iter()
+            .filter(|m| m.enabled)
+            .collect(),
+    };
+    if boxes.is_empty() {
+        say(&lang.t("cli-mailbox-none"))?;
+        return Ok(());
+    }
+    let store = crate::domain::files::Store::new(&app.config().attachments_dir());
+    let mut failed = Vec::new();
+    for m in &boxes {
+        let f = crate::mail_in::fetch(app.db(), &store, m, Trigger::Command)
+            .await
+            .map_err(explain)?;
+        say(&crate::i18n::msg("cli-mail-fetched")
+            .arg("mailbox", f.mailbox.clone())
+            .arg("read", f.figures.read)
+            .arg("tickets", f.figures.tickets)
+            .arg("replies", f.figures.replies)
+            .arg("ignored", f.figures.ignored)
+            .arg("rejected", f.figures.rejected)
+            .arg("errors", f.figures.errors)
+            .arg("seconds", format!("{:.1}", f.took.as_secs_f64()))
+            .render(lang))?;
+        if let Some(code) = f.failure {
+            let why = lang.t(crate::mail_in::failure_key(&code));
+            say(&format!("{}: {why}", f.mailbox))?;
+            failed.push(f.mailbox);
+        }
+    }
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Io(std::io::Error::other(lang.t_args(
+            "cli-mail-fetch-failed",
+            &[("names", &failed.join(", "))],
+        ))))
+    }
+}

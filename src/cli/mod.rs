@@ -29,7 +29,7 @@ use crate::i18n::Lang;
 use accounts::repair_admin;
 use archives::{backup, restore};
 use demo::{demo, parse_lang};
-use mail::mail_test;
+use mail::{mail_fetch, mail_test};
 use serve::serve;
 use settings_command::settings_command;
 
@@ -124,6 +124,13 @@ pub enum Command {
         /// Send it now from this command instead of through the server's outbox
         #[arg(long)]
         now: bool,
+    },
+    /// Read the incoming-mail mailboxes now (every enabled one, or the one named) and print
+    /// what each fetch did
+    MailFetch {
+        /// The name of the mailbox to read (it is read even when switched off)
+        #[arg(long)]
+        mailbox: Option<String>,
     },
     /// Fill an instance without tickets with realistic sample data, to try Gestdesk or to
     /// measure it
@@ -314,6 +321,11 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             crate::logging::init_stderr("warn");
             let app = App::open_existing(config)?;
             mail_test(&app, &to, now).await
+        }
+        Command::MailFetch { mailbox } => {
+            crate::logging::init_stderr("warn");
+            let app = App::open_existing(config)?;
+            mail_fetch(&app, mailbox).await
         }
         Command::RepairAdmin { login } => {
             crate::logging::init_stderr("warn");

@@ -326,6 +326,51 @@ impl Mailbox {
         Ok(fetched.iter().find_map(|f| f.body().map(<[u8]>::to_vec)))
     }
 
+    /// The size in bytes of each of the mails `uids` (a mail the server does not report is
+    /// left out).
+    pub async fn sizes(&mut self, uids: &[u32]) -> Result<Vec<(u32, u64)>, ImapError> {
+        if uids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let set = uids
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        let timeout = self.timeout;
+        let fetched = within(
+            timeout,
+            async {
+                let stream = self.session.uid_fetch(&set, "RFC822.SIZE").await?;
+                stream.try_collect::<Vec<_>>().await
+            },
+            |e| ImapError::Protocol(e.to_string()),
+        )
+        .await?;
+        Ok(fetched
+            .iter()
+            .filter_map(|f| Some((f.uid?, u64::from(f.size?))))
+            .collect())
+    }
+
+    /// The header of mail `uid` alone, left unread on the server.
+    pub async fn header(&mut self, uid: u32) -> Result<Option<Vec<u8>>, ImapError> {
+        let timeout = self.timeout;
+        let fetched = within(
+            timeout,
+            async {
+                let stream = self
+                    .session
+                    .uid_fetch(uid.to_string(), "BODY.PEEK[HEADER]")
+                    .await?;
+                stream.try_collect::<Vec<_>>().await
+            },
+            |e| ImapError::Protocol(e.to_string()),
+        )
+        .await?;
+        Ok(fetched.iter().find_map(|f| f.header().map(<[u8]>::to_vec)))
+    }
+
     /// Does `after` with mail `uid`.
     pub async fn settle(&mut self, uid: u32, after: &After) -> Result<(), ImapError> {
         let set = uid.to_string();

@@ -74,9 +74,9 @@ fn start_jobs(
         let app = backup_app.clone();
         async move { backups::check(&app).await }
     });
-    let (upload_db, store) = (db.clone(), store.clone());
+    let (upload_db, upload_store) = (db.clone(), store.clone());
     jobs.every("stale uploads", Duration::ZERO, uploads::EVERY, move || {
-        let (db, store) = (upload_db.clone(), store.clone());
+        let (db, store) = (upload_db.clone(), upload_store.clone());
         async move { uploads::clean(&db, &store).await }
     });
     let validation_db = db.clone();
@@ -107,6 +107,16 @@ fn start_jobs(
         move || {
             let db = ping_db.clone();
             async move { ping_all::check(&db).await }
+        },
+    );
+    let (fetch_db, fetch_store) = (db.clone(), store.clone());
+    jobs.every(
+        "mail fetch",
+        Duration::ZERO,
+        crate::mail_in::CHECK_EVERY,
+        move || {
+            let (db, store) = (fetch_db.clone(), fetch_store.clone());
+            async move { crate::mail_in::fetch_due(&db, &store).await }
         },
     );
     let scan_db = db.clone();

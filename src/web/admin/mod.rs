@@ -5,6 +5,7 @@ mod groups;
 mod lists;
 pub mod logo;
 mod mail;
+mod mail_in;
 mod model_picture;
 pub mod network;
 mod outbox;
@@ -49,6 +50,23 @@ pub fn routes() -> Routes {
         .get(paths::ADMIN_MAIL, ADMIN, mail::page)
         .post(paths::ADMIN_MAIL, ADMIN, mail::save)
         .post(paths::ADMIN_MAIL_TEST, ADMIN, mail::test)
+        .get(paths::ADMIN_MAIL_IN, ADMIN, mail_in::page)
+        .post(paths::ADMIN_MAIL_IN, ADMIN, mail_in::save)
+        .get(paths::ADMIN_MAILBOX_NEW, ADMIN, mail_in::new_page)
+        .post(paths::ADMIN_MAILBOX_NEW, ADMIN, mail_in::create)
+        .post(paths::ADMIN_MAILBOX_TEST, ADMIN, mail_in::test)
+        .get(paths::ADMIN_MAIL_FETCHES, ADMIN, mail_in::fetches)
+        .get(paths::ADMIN_MAIL_REJECTED, ADMIN, mail_in::rejected)
+        .get(paths::ADMIN_MAIL_REJECTED_RAW, ADMIN, mail_in::rejected_raw)
+        .post(
+            paths::ADMIN_MAIL_REJECTED_DELETE,
+            ADMIN,
+            mail_in::rejected_delete,
+        )
+        .get(paths::ADMIN_MAILBOX, ADMIN, mail_in::edit_page)
+        .post(paths::ADMIN_MAILBOX, ADMIN, mail_in::update)
+        .post(paths::ADMIN_MAILBOX_FETCH, ADMIN, mail_in::fetch)
+        .post(paths::ADMIN_MAILBOX_DELETE, ADMIN, mail_in::delete)
         .get(paths::ADMIN_NETWORK, ADMIN, network::page)
         .post(paths::ADMIN_NETWORK, ADMIN, network::save)
         .post(paths::ADMIN_NETWORK_PING_ALL, ADMIN, network::ping_all)

@@ -118,6 +118,7 @@ pub fn tabs(visitor: &Visitor, current: &str) -> Markup {
     let pages = [
         (paths::ADMIN_SETTINGS, "settings-tab-general"),
         (paths::ADMIN_MAIL, "settings-tab-mail"),
+        (paths::ADMIN_MAIL_IN, "settings-tab-mail-in"),
         (paths::ADMIN_NETWORK, "settings-tab-network"),
         (paths::ADMIN_OUTBOX, "settings-tab-outbox"),
         (paths::ADMIN_SETTINGS_LOG, "settings-log-link"),

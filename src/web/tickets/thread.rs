@@ -120,8 +120,18 @@ pub fn entries(
                 @if e.kind == Kind::Text {
                     li.thread-entry.text-entry.is-private[e.private] id=(format!("entry-{}", e.id)) {
                         div.entry-head {
-                            strong { (e.author) }
+                            strong {
+                                @match (&e.by_mail, e.author_id) {
+                                    (Some(from), None) => (from),
+                                    _ => (e.author),
+                                }
+                            }
                             span.muted { " · " (format_datetime(lang, e.created_at)) }
+                            @if let Some(from) = &e.by_mail {
+                                span.badge.mail-badge data-by-mail=(from) {
+                                    (crate::i18n::msg("thread-by-mail").arg("address", from.as_str()).render(lang))
+                                }
+                            }
                             @if e.edited_at.is_some() { span.muted { " · " (lang.t("thread-edited")) } }
                             @if e.private {
                                 span.badge.private-badge title=(lang.t("thread-private-help")) {
@@ -160,6 +170,11 @@ pub fn entries(
                     li.thread-entry.event-entry id=(format!("entry-{}", e.id)) {
                         span.muted { (format_datetime(lang, e.created_at)) " · " }
                         (event_text(visitor, e))
+                        @if let Some(from) = &e.by_mail {
+                            " " span.badge.mail-badge data-by-mail=(from) {
+                                (crate::i18n::msg("thread-by-mail").arg("address", from.as_str()).render(lang))
+                            }
+                        }
                         @if let Some(other) = e.other_ticket {
                             " " a href=(fill(paths::TICKET, &[&other])) { (lang.t("thread-open-other")) }
                         }

@@ -81,6 +81,7 @@ pub fn test_body(settings: &Settings, lang: Lang) -> (String, Body) {
         attachments: None,
         link: None,
         lang: lang.code(),
+        marker: None,
     };
     let body = templates::render(&content, &look(settings, None, lang));
     (subject, body)
@@ -103,7 +104,28 @@ pub fn password_reset_body(
         attachments: None,
         link: Some((lang.t("reset-mail-link"), url.to_owned())),
         lang: lang.code(),
+        marker: None,
     };
     let body = templates::render(&content, &look(settings, None, lang));
     (subject, body)
+}
+
+/// The reply to a sender whose mail was refused (no account has their address, and the
+/// settings refuse unknown senders), in `lang`.
+pub fn refused_body(settings: &Settings, lang: Lang, subject: &str) -> (String, Body) {
+    let heading = lang.t("mail-in-refused-title");
+    let content = Content {
+        heading: heading.clone(),
+        message: Some(lang.t("mail-in-refused-body")),
+        facts: vec![(lang.t("mail-in-refused-subject"), subject.to_owned())],
+        description: None,
+        thread: None,
+        attachments: None,
+        link: None,
+        lang: lang.code(),
+        marker: None,
+    };
+    let body = templates::render(&content, &look(settings, None, lang));
+    let one_line: String = subject.chars().filter(|c| !c.is_control()).collect();
+    (format!("{heading}: {one_line}"), body)
 }

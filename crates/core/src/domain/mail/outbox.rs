@@ -24,6 +24,8 @@ pub enum MailKind {
     PasswordReset,
     /// A resolution awaiting its requester's validation will soon count as accepted.
     ValidationReminder,
+    /// To the sender of an incoming mail that was refused (an unknown sender).
+    MailRefused,
 }
 
 impl MailKind {
@@ -39,6 +41,7 @@ impl MailKind {
             MailKind::Test => "test",
             MailKind::PasswordReset => "password_reset",
             MailKind::ValidationReminder => "validation_reminder",
+            MailKind::MailRefused => "mail_refused",
         }
     }
 
@@ -53,6 +56,7 @@ impl MailKind {
             "manual" => "outbox-kind-manual",
             "password_reset" => "outbox-kind-password-reset",
             "validation_reminder" => "outbox-kind-validation-reminder",
+            "mail_refused" => "outbox-kind-mail-refused",
             _ => "outbox-kind-test",
         }
     }

@@ -63,6 +63,8 @@ pub struct Content {
     pub link: Option<(String, String)>,
     /// The language code, for the `lang` attribute.
     pub lang: &'static str,
+    /// The "reply above this line" line, on mails about a ticket while mail is read in.
+    pub marker: Option<String>,
 }
 
 /// A rendered body.
@@ -107,6 +109,13 @@ fn html_body(c: &Content, look: &Look) -> String {
     h.close("head");
     h.open("body", &[("style", &page)]);
     h.open("div", &[("style", card)]);
+    if let Some(m) = &c.marker {
+        h.element(
+            "p",
+            &[("style", "margin:0 0 12px;color:#6b7480;font-size:12px")],
+            m,
+        );
+    }
     if !look.start.trim().is_empty() {
         // Sanitized administrator HTML, never raw.
         h.open("div", &[]);
@@ -265,6 +274,9 @@ fn text_body(c: &Content, look: &Look) -> String {
             out.push_str("\n\n");
         }
     };
+    if let Some(m) = &c.marker {
+        push(m);
+    }
     push(&markdown::plain_text(&markdown::clean_html(&look.start)));
     push(&c.heading);
     if let Some(m) = &c.message {
@@ -335,6 +347,7 @@ mod tests {
             attachments: Some(("Files".into(), vec!["scan.pdf".into()])),
             link: Some(("Open".into(), "https://help.example.com/tickets/7".into())),
             lang: "en",
+            marker: Some("-- Reply above this line --".into()),
         };
         let body = render(&content, &look());
         assert!(

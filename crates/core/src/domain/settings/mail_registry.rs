@@ -38,6 +38,14 @@ pub const MAIL_COLOR_TITLE: Text = Text::declared("mail_color_title");
 pub const MAIL_COLOR_BG: Text = Text::declared("mail_color_bg");
 pub const MAIL_COLOR_TEXT: Text = Text::declared("mail_color_text");
 
+/// What becomes of a mail from an address no account has: `create` (an account is made for
+/// it) or `refuse` (a reply says so).
+pub const MAIL_IN_UNKNOWN_SENDER: Text = Text::declared("mail_in.unknown_sender");
+pub const UNKNOWN_SENDER_CREATE: &str = "create";
+pub const UNKNOWN_SENDER_REFUSE: &str = "refuse";
+/// A ticket opened by mail is acknowledged to its requester.
+pub const MAIL_IN_ACKNOWLEDGE: Flag = Flag::declared("mail_in.acknowledge");
+
 /// Daily backups on or off.
 pub const BACKUP_AUTO: Flag = Flag::declared("backup_auto");
 /// The hour (server time, 0–23) of the daily backup.
@@ -209,6 +217,25 @@ pub const DEFS: &[Def] = &[
         Section::MailAuto,
         "setting-mail-newticket-address",
         "setting-mail-newticket-address-help",
+    ),
+    def(
+        "mail_in.unknown_sender",
+        Kind::Choice(&[
+            (UNKNOWN_SENDER_CREATE, "setting-mail-in-unknown-create"),
+            (UNKNOWN_SENDER_REFUSE, "setting-mail-in-unknown-refuse"),
+        ]),
+        UNKNOWN_SENDER_CREATE,
+        Section::MailIn,
+        "setting-mail-in-unknown-sender",
+        "setting-mail-in-unknown-sender-help",
+    ),
+    def(
+        "mail_in.acknowledge",
+        Kind::Flag,
+        "1",
+        Section::MailIn,
+        "setting-mail-in-acknowledge",
+        "setting-mail-in-acknowledge-help",
     ),
     def(
         "mail_txt",

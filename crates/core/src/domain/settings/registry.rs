@@ -42,6 +42,8 @@ pub enum Section {
     Smtp,
     /// Which automatic mails are sent.
     MailAuto,
+    /// What incoming mail does (Administration > Settings > Incoming mail).
+    MailIn,
     /// What mails look like.
     MailContent,
     /// Scheduled backups (Administration > Backups).
@@ -162,7 +164,7 @@ impl Def {
 }
 
 /// A host name (letters, digits, `-` and `.`) or an IP address.
-fn check_host(value: &str) -> Result<String, Msg> {
+pub(crate) fn check_host(value: &str) -> Result<String, Msg> {
     if value.is_empty() || value.parse::<std::net::IpAddr>().is_ok() {
         return Ok(value.to_owned());
     }

@@ -7,6 +7,7 @@ pub mod attachments;
 pub mod bulk;
 pub mod checks;
 pub mod fields;
+pub mod from_mail;
 pub mod limits;
 pub mod mails;
 pub mod merge;

@@ -248,6 +248,8 @@ pub struct EntryView {
     pub to: Option<String>,
     /// The other ticket of a merge.
     pub other_ticket: Option<i64>,
+    /// The address it came from, when it came by mail.
+    pub by_mail: Option<String>,
 }
 
 fn state_name(name: Option<String>, key: Option<String>, lang: Lang) -> Option<String> {
@@ -296,8 +298,9 @@ pub fn list(
         "SELECT e.id, e.created_at, e.author_id, a.display_name, e.kind, e.body,
                 e.private, e.edited_at, tf.display_name, gf.name, tt.display_name, gt.name,
                 sf.name, sf.name_key, st.name, st.name_key, e.mail_to, o.state, h.html,
-                e.other_ticket_id
+                e.other_ticket_id, m.sender
          FROM thread_entries e
+         LEFT JOIN mails_handled m ON m.thread_entry_id = e.id
          LEFT JOIN users a ON a.id = e.author_id
          LEFT JOIN users tf ON tf.id = e.tech_from_id
          LEFT JOIN users tt ON tt.id = e.tech_to_id
@@ -351,6 +354,7 @@ pub fn list(
             from,
             to,
             other_ticket: r.get(19)?,
+            by_mail: r.get(20)?,
         })
     })?;
     rows.collect()

@@ -4,6 +4,9 @@
 //! the mail adapter's; this module never touches the network.
 
 pub mod auto;
+pub mod history;
+pub mod intake;
+pub mod mailboxes;
 pub mod quotes;
 pub mod read;
 pub mod thread;

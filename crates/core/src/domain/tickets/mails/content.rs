@@ -133,6 +133,12 @@ pub fn subject(facts: &TicketFacts, what: &str) -> String {
     format!("[#{}] {what}: {title}", facts.id)
 }
 
+/// Whether some mailbox is read, so that replies to mails come back as replies.
+fn reads_mail(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM mailboxes WHERE enabled = 1)")?
+        .query_row([], |r| r.get(0))
+}
+
 /// The body of a mail about `facts`, headed `heading`, with an optional typed `message`.
 pub fn ticket_body(
     conn: &Connection,
@@ -188,6 +194,7 @@ pub fn ticket_body(
         attachments: (!files.is_empty()).then(|| (t("ticket-attachments"), files)),
         link,
         lang: lang.code(),
+        marker: reads_mail(conn)?.then(|| lang.t(crate::domain::mail::inbound::quotes::MARKER_KEY)),
     };
     Ok(templates::render(
         &content,

@@ -39,6 +39,9 @@ pub struct Cause {
 pub enum Change<'a> {
     /// Opened with these values.
     Created(&'a Values),
+    /// Opened from an incoming mail: acknowledged to its requester, announced to the new-ticket
+    /// address, per the settings.
+    FromMail(&'a Values),
     /// Saved: values before and after, and whether a reply visible to the requester came with
     /// it (`Some(false)` for a hidden one).
     Updated {
@@ -196,6 +199,18 @@ fn planned(
                 out.push((MailKind::UserChange, recipients_of(conn, after.technician)?));
             }
         }
+        Change::FromMail(v) => {
+            if settings.flag(keys::MAIL_IN_ACKNOWLEDGE) {
+                out.push((MailKind::Opened, recipients_of(conn, v.requester)?));
+            }
+            if settings.flag(keys::MAIL_NEWTICKET) {
+                let to = settings.raw(keys::MAIL_NEWTICKET_ADDRESS);
+                out.push((
+                    MailKind::NewTicket,
+                    address_recipient(conn, to)?.into_iter().collect(),
+                ));
+            }
+        }
         Change::ReplyEdited(v) => {
             if cause.technician && settings.flag(keys::MAIL_AUTO_USER_MODIFY) {
                 out.push((MailKind::Reply, requester_of(v)?));
@@ -219,7 +234,9 @@ fn what_key(kind: MailKind) -> &'static str {
         MailKind::UserChange => "mail-what-user-change",
         MailKind::NewTicket => "mail-what-new-ticket",
         MailKind::ValidationReminder => "mail-what-validation-reminder",
-        MailKind::Manual | MailKind::Test | MailKind::PasswordReset => "mail-what-manual",
+        MailKind::Manual | MailKind::Test | MailKind::PasswordReset | MailKind::MailRefused => {
+            "mail-what-manual"
+        }
     }
 }
 
