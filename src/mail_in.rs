@@ -6,6 +6,7 @@
 //! server; each is recorded with its figures.
 
 use std::collections::HashSet;
+use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
@@ -87,18 +88,20 @@ pub async fn test(m: &Mailbox) -> Result<usize, ImapError> {
     Ok(waiting?.len())
 }
 
-/// The mailboxes being fetched in this process.
-static FETCHING: Mutex<Option<HashSet<i64>>> = Mutex::new(None);
+/// The mailboxes being fetched in this process: database file and mailbox id.
+static FETCHING: Mutex<Option<HashSet<(PathBuf, i64)>>> = Mutex::new(None);
 
-/// This process's turn to fetch one mailbox; released when dropped.
-struct Turn(i64);
+/// This process's turn to fetch one mailbox of one database; released when dropped.
+struct Turn((PathBuf, i64));
 
 impl Turn {
-    fn take(mailbox: i64) -> Option<Turn> {
+    fn take(db: &Db, mailbox: i64) -> Option<Turn> {
+        let key = (db.path().to_owned(), mailbox);
         let mut set = FETCHING.lock().unwrap_or_else(PoisonError::into_inner);
+        // Built only when taken: a turn made and dropped here would lock the set again.
         set.get_or_insert_with(HashSet::new)
-            .insert(mailbox)
-            .then_some(Turn(mailbox))
+            .insert(key.clone())
+            .then(|| Turn(key))
     }
 }
 
@@ -131,7 +134,7 @@ pub async fn fetch(
 ) -> Result<Fetched, DomainError> {
     let started = std::time::Instant::now();
     let started_at = clock::now();
-    let Some(_turn) = Turn::take(mailbox.id) else {
+    let Some(_turn) = Turn::take(db, mailbox.id) else {
         return Ok(Fetched {
             mailbox: mailbox.name.clone(),
             figures: Figures::default(),

@@ -26,7 +26,9 @@ impl Turn {
     pub fn take(db: &Db) -> Option<Turn> {
         let path = db.path().to_owned();
         let mut set = running().lock().unwrap_or_else(|e| e.into_inner());
-        set.insert(path.clone()).then_some(Turn(path))
+        // Built only when taken: a turn made and dropped here would lock the set again (and
+        // free the turn of the ping that runs).
+        set.insert(path.clone()).then(|| Turn(path))
     }
 }
 

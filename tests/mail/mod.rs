@@ -6,3 +6,7 @@ pub mod outgoing;
 
 /// Incoming mail: the IMAP connector against a real Dovecot.
 pub mod imap_connector;
+
+/// Incoming mail end to end: mailboxes, tickets and replies from mail, rejected mails, the
+/// command, a server killed during a fetch.
+pub mod incoming;

@@ -150,7 +150,9 @@ struct HereTurn<'a>(&'a AtomicBool);
 
 impl<'a> HereTurn<'a> {
     fn take(flag: &'a AtomicBool) -> Option<Self> {
-        (!flag.swap(true, Ordering::AcqRel)).then_some(HereTurn(flag))
+        // Built only when taken: one made and dropped here would free the turn of the read
+        // that holds it.
+        (!flag.swap(true, Ordering::AcqRel)).then(|| HereTurn(flag))
     }
 }
 

@@ -113,7 +113,7 @@ pub fn read(raw: &[u8]) -> Result<Inbound, Unreadable> {
             let html = part.text_contents().unwrap_or_default();
             crate::markdown::markdown_from_html(html)
         }
-        (Some(text), _) => text.trim().to_owned(),
+        (Some(text), _) => text.replace("\r\n", "\n").trim().to_owned(),
         (None, _) => String::new(),
     };
     let parts = message

@@ -422,7 +422,8 @@ pub fn after_change(
             };
             let mail = Outgoing {
                 kind,
-                author: Some(cause.user_id),
+                // Mail that came in has no account behind it (user 0).
+                author: (cause.user_id > 0).then_some(cause.user_id),
                 sender: &sender,
                 to: &r,
                 message: question.as_deref(),
