@@ -13,9 +13,9 @@ use std::time::Duration;
 use crate::db::{Db, DbError};
 use crate::domain::files::Store;
 use crate::domain::mail::inbound::history::{self, Figures, Trigger};
-use crate::domain::mail::inbound::intake::{self, Raw, Taken};
 use crate::domain::mail::inbound::mailboxes::{self, After, Mailbox, Security};
 use crate::domain::settings::Settings;
+use crate::domain::tickets::mails::intake::{self, Raw, Taken};
 use crate::domain::{DomainError, clock};
 use crate::mail::imap::{self, ImapConfig, ImapError};
 

@@ -6,3 +6,7 @@ pub mod pages;
 /// The asset inventory in a real headless Chromium: a model, a batch, a sheet, the warranty
 /// view, free addresses and the phone layout.
 pub mod assets;
+
+/// Incoming mail in a real headless Chromium: the mailbox form, its test, "Fetch now", the
+/// rejected mails and the fetch history, on a phone too.
+pub mod mail_in;

@@ -82,6 +82,7 @@ mail-rejected-title = Abgelehnte Mails
 mail-rejected-help = Mails, die nicht gelesen werden konnten, werden hier aufbewahrt statt verloren. Laden Sie eine herunter, um sie in einem Mailprogramm zu lesen.
 mail-rejected-none = Keine abgelehnte Mail.
 mail-rejected-count = { $count ->
+        [0] Keine abgelehnte Mail.
         [one] Eine abgelehnte Mail.
        *[other] { $count } abgelehnte Mails.
     }

@@ -82,6 +82,7 @@ mail-rejected-title = Rejected mails
 mail-rejected-help = Mails that could not be read are kept here rather than lost. Download one to read it in a mail program.
 mail-rejected-none = No rejected mail.
 mail-rejected-count = { $count ->
+        [0] No rejected mail.
         [one] One rejected mail.
        *[other] { $count } rejected mails.
     }

@@ -82,6 +82,7 @@ mail-rejected-title = Correos rechazados
 mail-rejected-help = Los correos que no se pudieron leer se guardan aquí en lugar de perderse. Descargue uno para leerlo en un programa de correo.
 mail-rejected-none = Ningún correo rechazado.
 mail-rejected-count = { $count ->
+        [0] Ningún correo rechazado.
         [one] Un correo rechazado.
        *[other] { $count } correos rechazados.
     }

@@ -82,6 +82,7 @@ mail-rejected-title = Mails rejetés
 mail-rejected-help = Les mails illisibles sont gardés ici plutôt que perdus. Téléchargez-en un pour le lire dans un logiciel de messagerie.
 mail-rejected-none = Aucun mail rejeté.
 mail-rejected-count = { $count ->
+        [0] Aucun mail rejeté.
         [one] Un mail rejeté.
        *[other] { $count } mails rejetés.
     }

@@ -7,8 +7,8 @@
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::db::Db;
+use crate::domain::Actor;
 use crate::domain::rights::names as right;
-use crate::domain::tickets::Actor;
 use crate::domain::{DomainError, FieldErrors, clock, run};
 use crate::i18n::{Msg, msg};
 

@@ -5,7 +5,6 @@
 
 pub mod auto;
 pub mod history;
-pub mod intake;
 pub mod mailboxes;
 pub mod quotes;
 pub mod read;

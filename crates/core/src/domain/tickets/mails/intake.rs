@@ -1,4 +1,4 @@
-//! One incoming mail handled: read, then ignored (automatic, from Gestdesk's own address, from
+//! One incoming mail handled (what `mail::inbound` read of it becomes here, among tickets): read, then ignored (automatic, from Gestdesk's own address, from
 //! an excluded address, or from an unknown sender when the settings refuse them), added to the
 //! thread of the ticket it answers (when its sender is a party of that ticket), turned into a
 //! new ticket, or kept aside as a rejected mail when it cannot be read. Whatever it becomes is
@@ -9,10 +9,10 @@
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::mailboxes::Mailbox;
-use super::{Inbound, Unreadable, quotes, thread};
 use crate::db::Db;
 use crate::domain::files::{Store, check_content, check_name, content_type_for};
+use crate::domain::mail::inbound::mailboxes::Mailbox;
+use crate::domain::mail::inbound::{Inbound, Part, Unreadable, quotes, read, thread};
 use crate::domain::settings::mail_registry as keys;
 use crate::domain::settings::{self, Settings};
 use crate::domain::tickets::from_mail::{self, NewTicket};
@@ -83,7 +83,7 @@ pub async fn take(
 ) -> Result<Taken, DomainError> {
     let (read, raw) = tokio::task::spawn_blocking(move || {
         let read = match &raw {
-            Raw::Whole(bytes) => super::read(bytes),
+            Raw::Whole(bytes) => read(bytes),
             Raw::TooLarge { size, .. } => Err(Unreadable::TooLarge(*size)),
         };
         (read, raw)
@@ -281,7 +281,7 @@ async fn reject(db: &Db, mailbox: i64, raw: Raw, why: Unreadable) -> Result<Take
 }
 
 /// A name for a file the mail did not name: its type's usual extension.
-fn file_name(part: &super::Part, n: usize) -> String {
+fn file_name(part: &Part, n: usize) -> String {
     let name = part.name.trim();
     if !name.is_empty() && name != format!("part.{}", ext_of(&part.content_type)) {
         return name.to_owned();
