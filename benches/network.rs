@@ -14,7 +14,7 @@
 //!    (started from the discovery page): target under 10 ms during the scan.
 
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 mod common;
 use common::{BIN, demo_with, log_in, ms, percentile, set_setting, stop, verdict};
@@ -22,22 +22,12 @@ use common::{BIN, demo_with, log_in, ms, percentile, set_setting, stop, verdict}
 const SCANNER: &str = "gd-scan";
 
 fn gestdesk_in_lan(dir: &std::path::Path, args: &[&str]) -> (Duration, String) {
-    let started = Instant::now();
-    let out = Command::new("ip")
+    let mut command = Command::new("ip");
+    command
         .args(["netns", "exec", SCANNER, BIN])
         .args(args)
-        .env("GESTDESK_DATA_DIR", dir)
-        .env("LANG", "C")
-        .output()
-        .expect("gestdesk");
-    let took = started.elapsed();
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(
-        out.status.success(),
-        "{args:?}: {text}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (took, text)
+        .env("GESTDESK_DATA_DIR", dir);
+    common::run_timed(command)
 }
 
 fn median(mut runs: Vec<Duration>) -> Duration {

@@ -257,3 +257,18 @@ pub fn status_kib(pid: u32, field: &str) -> u64 {
         })
         .unwrap_or(0)
 }
+
+/// Runs `command` (a `gestdesk` command line, messages in plain English) and times it; returns
+/// the time and its standard output, failing with what it printed when it fails.
+pub fn run_timed(mut command: Command) -> (Duration, String) {
+    let started = std::time::Instant::now();
+    let out = command.env("LANG", "C").output().expect("gestdesk");
+    let took = started.elapsed();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{command:?}: {text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (took, text)
+}

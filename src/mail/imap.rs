@@ -310,20 +310,28 @@ impl Mailbox {
 
     /// The raw bytes of mail `uid`, left unread on the server.
     pub async fn raw(&mut self, uid: u32) -> Result<Option<Vec<u8>>, ImapError> {
+        self.peek(uid, "BODY.PEEK[]", |f| f.body()).await
+    }
+
+    /// One part of mail `uid` (`query`, a `PEEK` so that it stays unread), as `part` picks it
+    /// from the answer.
+    async fn peek(
+        &mut self,
+        uid: u32,
+        query: &str,
+        part: fn(&async_imap::types::Fetch) -> Option<&[u8]>,
+    ) -> Result<Option<Vec<u8>>, ImapError> {
         let timeout = self.timeout;
         let fetched = within(
             timeout,
             async {
-                let stream = self
-                    .session
-                    .uid_fetch(uid.to_string(), "BODY.PEEK[]")
-                    .await?;
+                let stream = self.session.uid_fetch(uid.to_string(), query).await?;
                 stream.try_collect::<Vec<_>>().await
             },
             |e| ImapError::Protocol(e.to_string()),
         )
         .await?;
-        Ok(fetched.iter().find_map(|f| f.body().map(<[u8]>::to_vec)))
+        Ok(fetched.iter().find_map(|f| part(f).map(<[u8]>::to_vec)))
     }
 
     /// The size in bytes of each of the mails `uids` (a mail the server does not report is
@@ -355,20 +363,7 @@ impl Mailbox {
 
     /// The header of mail `uid` alone, left unread on the server.
     pub async fn header(&mut self, uid: u32) -> Result<Option<Vec<u8>>, ImapError> {
-        let timeout = self.timeout;
-        let fetched = within(
-            timeout,
-            async {
-                let stream = self
-                    .session
-                    .uid_fetch(uid.to_string(), "BODY.PEEK[HEADER]")
-                    .await?;
-                stream.try_collect::<Vec<_>>().await
-            },
-            |e| ImapError::Protocol(e.to_string()),
-        )
-        .await?;
-        Ok(fetched.iter().find_map(|f| f.header().map(<[u8]>::to_vec)))
+        self.peek(uid, "BODY.PEEK[HEADER]", |f| f.header()).await
     }
 
     /// Does `after` with mail `uid`.

@@ -74,8 +74,8 @@ impl After {
     }
 }
 
-/// A mailbox as stored.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A mailbox as stored (its password masked when printed for the log).
+#[derive(Clone, PartialEq, Eq)]
 pub struct Mailbox {
     pub id: i64,
     pub name: String,
@@ -94,6 +94,24 @@ pub struct Mailbox {
     /// Addresses and domains whose mails are ignored, separated by `;`.
     pub excluded: String,
     pub interval_minutes: i64,
+}
+
+impl std::fmt::Debug for Mailbox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Mailbox")
+            .field("id", &self.id)
+            .field("name", &self.name)
+            .field("enabled", &self.enabled)
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("security", &self.security)
+            .field("login", &self.login)
+            .field("password", &"***")
+            .field("folder", &self.folder)
+            .field("after", &self.after)
+            .field("interval_minutes", &self.interval_minutes)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Mailbox {
@@ -688,6 +706,10 @@ mod tests {
     #[test]
     fn an_empty_password_keeps_the_stored_one() {
         let before = read_form(&form(&[("password", "s3cret")]), None).expect("valid");
+        assert!(
+            !format!("{before:?}").contains("s3cret"),
+            "the log would show it"
+        );
         let again = read_form(&form(&[("password", "")]), Some(&before)).expect("valid");
         assert_eq!(again.password, "s3cret");
         assert!(!form_of(&before).contains_key("password"));
