@@ -199,7 +199,7 @@ fn main() {
                 .send()
                 .await
                 .expect("fetch");
-            assert_eq!(r.status(), 200, "fetch refused");
+            assert_eq!(r.status(), 303, "fetch refused");
             r.text().await.expect("body");
             started.elapsed()
         });

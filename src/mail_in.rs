@@ -117,6 +117,8 @@ impl Drop for Turn {
 /// What one fetch did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fetched {
+    /// Its entry in the fetch history (none when it did not run: another was running).
+    pub id: Option<i64>,
     pub mailbox: String,
     pub figures: Figures,
     /// What stopped it (a code for [`failure_key`]), if anything did.
@@ -136,6 +138,7 @@ pub async fn fetch(
     let started_at = clock::now();
     let Some(_turn) = Turn::take(db, mailbox.id) else {
         return Ok(Fetched {
+            id: None,
             mailbox: mailbox.name.clone(),
             figures: Figures::default(),
             failure: Some("busy".to_owned()),
@@ -158,7 +161,7 @@ pub async fn fetch(
         }
     };
     let finished_at = clock::now();
-    history::record(
+    let id = history::record(
         db,
         (mailbox.id, mailbox.name.clone()),
         trigger,
@@ -169,6 +172,7 @@ pub async fn fetch(
     )
     .await?;
     let fetched = Fetched {
+        id: Some(id),
         mailbox: mailbox.name.clone(),
         figures,
         failure,

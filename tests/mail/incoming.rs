@@ -81,8 +81,11 @@ async fn fetch_now(admin: &Client, id: i64) -> crate::common::http::Reply {
     let reply = admin
         .submit(&page, &format!("/admin/mail-in/{id}/fetch"), &[])
         .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    reply
+    // Back to the mailbox's page, which says what the fetch did.
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let shown = admin.follow(reply).await;
+    assert_eq!(shown.status, StatusCode::OK, "{}", shown.body);
+    shown
 }
 
 /// A user `login` with address `address`.
@@ -390,6 +393,22 @@ async fn replies_land_in_their_thread_only_from_the_tickets_parties_with_the_quo
     assert_eq!(
         app.count(&format!("SELECT state_id FROM tickets WHERE id = {ticket}")),
         2
+    );
+    // Bob's account erased: the address the mails kept goes with it.
+    let erased = admin
+        .submit("/admin/users", &format!("/admin/users/{bob}/delete"), &[])
+        .await;
+    assert_eq!(erased.status, StatusCode::SEE_OTHER, "{}", erased.body);
+    assert_eq!(
+        app.count("SELECT count(*) FROM mails_handled WHERE sender = 'bob@example.test'"),
+        0
+    );
+    assert!(
+        !admin
+            .get(&format!("/tickets/{ticket}"))
+            .await
+            .body
+            .contains("by mail from bob@example.test")
     );
     app.stop().await;
 }

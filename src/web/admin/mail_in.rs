@@ -6,19 +6,19 @@
 
 use std::collections::HashMap;
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::{HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 
 use crate::domain::FieldErrors;
 use crate::domain::files::Store;
-use crate::domain::mail::inbound::history::{self, Trigger};
+use crate::domain::mail::inbound::history::{self, Figures, Trigger};
 use crate::domain::mail::inbound::mailboxes::{self, After, Choices, Form, Security};
 use crate::domain::settings::Section;
 use crate::i18n::{Lang, format_bytes, format_datetime, msg};
-use crate::mail_in::{self, Fetched};
+use crate::mail_in;
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
 use crate::web::extract::{Authed, FormPairs};
@@ -175,7 +175,8 @@ struct Shown<'a> {
     form: &'a Form,
     errors: &'a FieldErrors,
     tested: Tested,
-    fetched: Option<Fetched>,
+    /// What a fetch did: its figures and what stopped it (a code), if anything did.
+    fetched: Option<(Figures, Option<String>)>,
     has_password: bool,
 }
 
@@ -218,20 +219,20 @@ fn mailbox_form(visitor: &Visitor, choices: &Choices, shown: &Shown<'_>) -> Mark
                 div.alert.alert-error role="alert" #test-result { (lang.t(key)) }
             },
         }
-        @if let Some(f) = &shown.fetched {
-            @if let Some(code) = &f.failure {
+        @if let Some((figures, failure)) = &shown.fetched {
+            @if let Some(code) = failure {
                 div.alert.alert-error role="alert" #fetch-result {
                     (lang.t(mail_in::failure_key(code)))
                 }
             }
             div.alert.alert-info role="status" #fetch-result-figures {
                 (msg("mail-fetch-done")
-                    .arg("read", f.figures.read)
-                    .arg("tickets", f.figures.tickets)
-                    .arg("replies", f.figures.replies)
-                    .arg("ignored", f.figures.ignored)
-                    .arg("rejected", f.figures.rejected)
-                    .arg("errors", f.figures.errors)
+                    .arg("read", figures.read)
+                    .arg("tickets", figures.tickets)
+                    .arg("replies", figures.replies)
+                    .arg("ignored", figures.ignored)
+                    .arg("rejected", figures.rejected)
+                    .arg("errors", figures.errors)
                     .render(lang))
             }
         }
@@ -314,20 +315,34 @@ pub async fn new_page(State(state): State<AppState>, authed: Authed) -> Result<R
         .into_response())
 }
 
+/// The mailbox page's query: the fetch just made, whose figures it shows.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct EditQuery {
+    #[serde(default)]
+    fetched: String,
+}
+
 /// `GET /admin/mail-in/{id}`.
 pub async fn edit_page(
     State(state): State<AppState>,
     authed: Authed,
     Path(id): Path<i64>,
+    Query(query): Query<EditQuery>,
 ) -> Result<Response, WebError> {
     let m = mailboxes::get(state.db(), id).await?;
+    let fetched = match query.fetched.trim().parse::<i64>() {
+        Ok(f) => history::fetch_of(state.db(), id, f)
+            .await?
+            .map(|f| (f.figures, (!f.failure.is_empty()).then_some(f.failure))),
+        Err(_) => None,
+    };
     let form = mailboxes::form_of(&m);
     let shown = Shown {
         id: Some(id),
         form: &form,
         errors: &FieldErrors::new(),
         tested: Tested::Nothing,
-        fetched: None,
+        fetched,
         has_password: !m.password.is_empty(),
     };
     Ok(render_form(&state, &authed.visitor, shown)
@@ -430,7 +445,8 @@ pub async fn test(
     Ok((status, render_form(&state, visitor, shown).await?).into_response())
 }
 
-/// `POST /admin/mail-in/{id}/fetch`: reads the mailbox now and shows what it did.
+/// `POST /admin/mail-in/{id}/fetch`: reads the mailbox now, then shows what it did on the
+/// mailbox's page (a redirect, so that reloading it does not fetch again).
 pub async fn fetch(
     State(state): State<AppState>,
     authed: Authed,
@@ -439,13 +455,20 @@ pub async fn fetch(
     let m = mailboxes::get(state.db(), id).await?;
     let store = Store::new(&state.app().config().attachments_dir());
     let fetched = mail_in::fetch(state.db(), &store, &m, Trigger::Manual).await?;
+    if let Some(run) = fetched.id {
+        return Ok(Redirect::to(&format!(
+            "{}?fetched={run}#fetch-result-figures",
+            paths::fill(paths::ADMIN_MAILBOX, &[&id])
+        ))
+        .into_response());
+    }
     let form = mailboxes::form_of(&m);
     let shown = Shown {
         id: Some(id),
         form: &form,
         errors: &FieldErrors::new(),
         tested: Tested::Nothing,
-        fetched: Some(fetched),
+        fetched: Some((fetched.figures, fetched.failure)),
         has_password: !m.password.is_empty(),
     };
     Ok(render_form(&state, &authed.visitor, shown)

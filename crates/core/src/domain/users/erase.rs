@@ -1,6 +1,7 @@
 //! Deleting a user for good (their right to erasure): an account nothing points to is deleted;
 //! one that tickets, replies or files point to is anonymised instead (name, contact data and
-//! login removed, the account disabled), so that the tickets stay whole.
+//! login removed, the account disabled), so that the tickets stay whole. Either way, the
+//! address incoming mail kept of them is forgotten.
 
 use rusqlite::{Connection, Transaction};
 
@@ -63,6 +64,22 @@ fn anonymise(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<()> {
     ))
 }
 
+/// Forgets the address of account `id` where incoming mail kept it: the sender of the mails
+/// handled, and the mails kept aside (their raw text holds it too).
+fn forget_mail_traces(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<()> {
+    tx.execute(
+        "UPDATE mails_handled SET sender = '' WHERE sender <> '' AND sender =
+             (SELECT lower(trim(mail)) FROM users WHERE id = ?1 AND trim(mail) <> '')",
+        [id],
+    )?;
+    tx.execute(
+        "DELETE FROM mail_rejects WHERE sender <> '' AND sender =
+             (SELECT lower(trim(mail)) FROM users WHERE id = ?1 AND trim(mail) <> '')",
+        [id],
+    )?;
+    Ok(())
+}
+
 /// Deletes account `id`, or anonymises it when tickets point to it (see [`plan`]), in one
 /// transaction: never oneself, never the last account able to administer.
 pub async fn erase(db: &Db, id: UserId, by: UserId, ip: String) -> Result<Erasure, DomainError> {
@@ -75,6 +92,7 @@ pub async fn erase(db: &Db, id: UserId, by: UserId, ip: String) -> Result<Erasur
             .query_row("SELECT login FROM users WHERE id = ?1", [id], |r| r.get(0))
             .map_err(|_| DomainError::NotFound)?;
         sessions::end_all_for_user(tx, UserId(id))?;
+        forget_mail_traces(tx, id)?;
         let mut done = plan(tx, id)?;
         if done == Erasure::Delete {
             // Something this version does not count may still point to the account: then it

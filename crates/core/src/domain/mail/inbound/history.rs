@@ -127,6 +127,20 @@ pub async fn fetches(db: &Db, limit: i64) -> Result<Vec<Fetch>, DomainError> {
     .await
 }
 
+/// Fetch `id` of mailbox `mailbox`, if it is one of its fetches.
+pub async fn fetch_of(db: &Db, mailbox: i64, id: i64) -> Result<Option<Fetch>, DomainError> {
+    run::read(db, move |c| {
+        Ok(c.prepare_cached(
+            "SELECT id, mailbox_id, mailbox_name, trigger, started_at, finished_at, read,
+                    tickets, replies, ignored, rejected, errors, failure
+             FROM mail_fetches WHERE id = ?1 AND mailbox_id = ?2",
+        )?
+        .query_row(params![id, mailbox], fetch_row)
+        .optional()?)
+    })
+    .await
+}
+
 /// A mail kept aside, as listed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejected {
