@@ -4,6 +4,8 @@
 #   browser tests:  chromium, chromium-driver (WebDriver on 127.0.0.1)
 #   network tests:  iproute2 (network namespaces), util-linux (setpriv, to deny raw sockets), procps (sysctl)
 #   incoming mail:  dovecot-imapd (a private Dovecot the stories start on free loopback ports)
+#   directory:      slapd, ldap-utils (a private OpenLDAP the stories start on free loopback
+#                   ports; preseeded so that installing it configures no system directory)
 #   mail tests:     python3-aiosmtpd (the SMTP server tests/peers/smtp_server.py runs on), openssl
 #                   (its self-signed certificate)
 #   desktop shell:  webkit2gtk 4.1 and the other Tauri 2 build dependencies (see desktop-deps.sh)
@@ -12,7 +14,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
-packages=(iproute2 util-linux procps dovecot-imapd chromium chromium-driver curl ca-certificates python3 python3-aiosmtpd openssl xvfb xauth imagemagick x11-utils xdotool dbus dbus-x11)
+packages=(iproute2 util-linux procps dovecot-imapd slapd ldap-utils chromium chromium-driver curl ca-certificates python3 python3-aiosmtpd openssl xvfb xauth imagemagick x11-utils xdotool dbus dbus-x11)
 # shellcheck source=desktop-deps.sh
 source "$here/desktop-deps.sh"
 packages+=("${DESKTOP_BUILD_PACKAGES[@]}")
@@ -28,6 +30,7 @@ fi
 sudo_cmd=()
 [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
 export DEBIAN_FRONTEND=noninteractive
+echo "slapd slapd/no_configuration boolean true" | "${sudo_cmd[@]}" debconf-set-selections
 echo "installing: ${missing[*]}"
 "${sudo_cmd[@]}" apt-get -o DPkg::Lock::Timeout=900 update -q
 "${sudo_cmd[@]}" apt-get -o DPkg::Lock::Timeout=900 install -y -q --no-install-recommends "${missing[@]}"

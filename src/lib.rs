@@ -24,6 +24,7 @@ pub mod app;
 pub mod backup;
 pub mod cli;
 pub mod config;
+pub mod directory;
 pub mod jobs;
 pub mod launcher;
 pub mod live;

@@ -11,6 +11,8 @@ mod access;
 mod assets;
 /// Pages in a real headless Chromium.
 mod browser;
+/// The directory: the LDAP connector against a real OpenLDAP.
+mod directory;
 /// Outgoing mail through a real SMTP server.
 mod mail;
 /// Accounts, groups and lists.

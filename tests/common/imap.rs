@@ -8,7 +8,6 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
 
 /// The running server.
 pub struct ImapPeer {
@@ -120,23 +119,9 @@ fn start() -> Result<ImapPeer, String> {
     if !out.status.success() {
         return Err(String::from_utf8_lossy(&out.stderr).into_owned());
     }
-    // In the foreground, its output to a file: a pipe would keep the test waiting.
-    let log = std::fs::File::create(dir.join("foreground.log")).map_err(|e| e.to_string())?;
-    Command::new("dovecot")
-        .args(["-F", "-c"])
-        .arg(dir.join("dovecot.conf"))
-        .stdin(Stdio::null())
-        .stdout(log.try_clone().map_err(|e| e.to_string())?)
-        .stderr(log)
-        .spawn()
-        .map_err(|e| e.to_string())?;
-    let started = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", plain_port)).is_err() {
-        if started.elapsed() > Duration::from_secs(10) {
-            return Err("Dovecot did not start".to_owned());
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let mut dovecot = Command::new("dovecot");
+    dovecot.args(["-F", "-c"]).arg(dir.join("dovecot.conf"));
+    super::spawn_peer(dovecot, &dir.join("foreground.log"), plain_port)?;
     Ok(ImapPeer {
         plain_port,
         tls_port,

@@ -7,6 +7,7 @@ pub mod browser;
 pub mod events;
 pub mod http;
 pub mod imap;
+pub mod ldap;
 pub mod lists;
 pub mod netns;
 pub mod smtp;
@@ -345,6 +346,27 @@ pub fn concrete_route(pattern: &str, id: &str, list: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Starts a test server in the foreground with its output to `log` (a pipe would keep the test
+/// waiting), and waits until it accepts connections on loopback port `port`.
+pub fn spawn_peer(mut command: std::process::Command, log: &Path, port: u16) -> Result<(), String> {
+    use std::process::Stdio;
+    let file = std::fs::File::create(log).map_err(|e| e.to_string())?;
+    command
+        .stdin(Stdio::null())
+        .stdout(file.try_clone().map_err(|e| e.to_string())?)
+        .stderr(file)
+        .spawn()
+        .map_err(|e| format!("{command:?}: {e}"))?;
+    let started = std::time::Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if started.elapsed() > std::time::Duration::from_secs(10) {
+            return Err(format!("{command:?} did not start"));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    Ok(())
 }
 
 /// A TCP port free on loopback at the time of asking.

@@ -1,0 +1,130 @@
+//! A real directory server for the directory stories: a private OpenLDAP
+//! (`tests/peers/setup-ldap.sh`) on two free loopback ports (plain with StartTLS, and LDAPS
+//! with a self-signed certificate), an Active-Directory look-alike schema and a size limit of
+//! 500 entries, started once per test binary. Each story loads its own branch with `ldapadd`
+//! (online, so that the memberOf overlay fills memberOf) and changes entries with
+//! `ldapmodify`. Needs slapd and ldap-utils; without them the stories say so.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+
+/// The directory's suffix, its manager and the manager's password.
+pub const SUFFIX: &str = "dc=example,dc=test";
+pub const ADMIN_DN: &str = "cn=admin,dc=example,dc=test";
+pub const ADMIN_PASSWORD: &str = "directory admin secret";
+/// The server's size limit: a plain search returns at most this many entries.
+pub const SIZE_LIMIT: usize = 500;
+
+/// The running server.
+pub struct LdapPeer {
+    pub plain_port: u16,
+    pub tls_port: u16,
+    pub dir: PathBuf,
+}
+
+impl LdapPeer {
+    /// The server of this test binary, started at the first call; none, with the reason
+    /// printed, where it cannot run.
+    pub fn get() -> Option<&'static LdapPeer> {
+        static PEER: OnceLock<Result<LdapPeer, String>> = OnceLock::new();
+        match PEER.get_or_init(start) {
+            Ok(p) => Some(p),
+            Err(why) => {
+                eprintln!("SKIPPED, directory story without an LDAP server: {why}");
+                None
+            }
+        }
+    }
+
+    fn tool(&self, tool: &str, input: &str) {
+        let mut child = Command::new(tool)
+            .args(["-x", "-H"])
+            .arg(format!("ldap://127.0.0.1:{}", self.plain_port))
+            .args(["-D", ADMIN_DN, "-w", ADMIN_PASSWORD])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{tool}: {e}"));
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes())
+            .expect("write");
+        let out = child.wait_with_output().expect("output");
+        assert!(
+            out.status.success(),
+            "{tool}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// Adds the entries of `ldif`.
+    pub fn add(&self, ldif: &str) {
+        self.tool("ldapadd", ldif);
+    }
+
+    /// Applies the changes of `ldif` (`changetype: modify` ...).
+    pub fn modify(&self, ldif: &str) {
+        self.tool("ldapmodify", ldif);
+    }
+}
+
+/// An organizational unit `ou` under the suffix, as LDIF.
+pub fn branch(ou: &str) -> String {
+    format!("dn: ou={ou},{SUFFIX}\nobjectClass: organizationalUnit\nou: {ou}\n\n")
+}
+
+/// A user entry in branch `ou`, AD-like, as LDIF.
+pub fn user(ou: &str, login: &str, first: &str, last: &str, password: &str) -> String {
+    format!(
+        "dn: uid={login},ou={ou},{SUFFIX}\nobjectClass: inetOrgPerson\nobjectClass: user\n\
+         uid: {login}\ncn: {first} {last}\nsn: {last}\ngivenName: {first}\n\
+         mail: {login}@example.test\nsAMAccountName: {login}\nuserAccountControl: 512\n\
+         userPassword: {password}\n\n"
+    )
+}
+
+fn start() -> Result<LdapPeer, String> {
+    if Command::new("slapd").arg("-VV").output().is_err() {
+        return Err("slapd is not installed (installer/install-test-deps.sh)".to_owned());
+    }
+    let (plain_port, tls_port) = (super::free_port(), super::free_port());
+    let dir = PathBuf::from(format!("/tmp/gd-ldap-{plain_port}"));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/peers/setup-ldap.sh");
+    let out = Command::new("bash")
+        .arg(&script)
+        .arg(&dir)
+        .arg(plain_port.to_string())
+        .arg(tls_port.to_string())
+        .arg(ADMIN_PASSWORD)
+        .arg(SIZE_LIMIT.to_string())
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+    }
+    let mut slapd = Command::new("slapd");
+    slapd
+        .arg("-F")
+        .arg(dir.join("slapd.d"))
+        .arg("-h")
+        .arg(format!(
+            "ldap://127.0.0.1:{plain_port}/ ldaps://127.0.0.1:{tls_port}/"
+        ))
+        .args(["-d", "0"]);
+    super::spawn_peer(slapd, &dir.join("slapd.log"), plain_port)?;
+    let peer = LdapPeer {
+        plain_port,
+        tls_port,
+        dir,
+    };
+    peer.add(&format!(
+        "dn: {SUFFIX}\nobjectClass: dcObject\nobjectClass: organization\ndc: example\no: Example\n\n"
+    ));
+    Ok(peer)
+}

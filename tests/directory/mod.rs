@@ -1,0 +1,5 @@
+//! The directory: the LDAP connector against a real OpenLDAP.
+
+/// The LDAP side of the directory connector: plain, StartTLS and LDAPS, each failure told
+/// apart, paged searches beyond the server's size limit, password checks, escaped filters.
+pub mod connector;
