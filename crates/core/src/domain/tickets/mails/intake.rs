@@ -585,3 +585,79 @@ fn write(
     became(tx, &key, "ticket", reason, Some(ticket), Some(opened))?;
     Ok(Taken::Ticket(ticket))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_mail_too_large_to_read_is_kept_aside_with_its_header_once() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = Db::open(&dir.path().join("gestdesk.sqlite3")).expect("open");
+        let store = Store::new(&dir.path().join("attachments"));
+        db.write_blocking(|tx| {
+            tx.execute(
+                "INSERT INTO mailboxes (id, name, host, port, security, login, created_at,
+                     updated_at)
+                 VALUES (1, 'Support', 'imap.example.test', 993, 'tls', 'support', 0, 0)",
+                [],
+            )
+            .map_err(crate::db::DbError::from)?;
+            Ok::<(), DomainError>(())
+        })
+        .expect("mailbox");
+        let mailbox = db
+            .read(|c| {
+                crate::domain::mail::inbound::mailboxes::one(c, 1)
+                    .map_err(crate::db::DbError::from)
+                    .map_err(DomainError::from)
+            })
+            .await
+            .expect("read")
+            .expect("mailbox");
+        let settings = db
+            .read(|c| {
+                Settings::load(c)
+                    .map_err(crate::db::DbError::from)
+                    .map_err(DomainError::from)
+            })
+            .await
+            .expect("settings");
+        let header = b"From: Big Scanner <scanner@example.test>\r\nSubject: Huge scan\r\n\
+Message-ID: <huge-1@example.test>\r\n\r\n"
+            .to_vec();
+        let raw = || Raw::TooLarge {
+            header: header.clone(),
+            size: 40 * 1024 * 1024,
+        };
+        let first = take(&db, &store, &settings, &mailbox, raw())
+            .await
+            .expect("taken");
+        assert_eq!(first, Taken::Rejected("too-large"));
+        let again = take(&db, &store, &settings, &mailbox, raw())
+            .await
+            .expect("taken");
+        assert_eq!(again, Taken::Duplicate);
+        let kept: (String, String, i64, Vec<u8>) = db
+            .read(|c| {
+                c.query_row(
+                    "SELECT sender, subject, size, raw FROM mail_rejects",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )
+                .map_err(crate::db::DbError::from)
+                .map_err(DomainError::from)
+            })
+            .await
+            .expect("kept");
+        assert_eq!(
+            kept,
+            (
+                "scanner@example.test".to_owned(),
+                "Huge scan".to_owned(),
+                40 * 1024 * 1024,
+                header.clone()
+            )
+        );
+    }
+}
