@@ -25,6 +25,7 @@ pub mod backup;
 pub mod cli;
 pub mod config;
 pub mod directory;
+pub mod directory_settings;
 pub mod jobs;
 pub mod launcher;
 pub mod live;

@@ -3,3 +3,6 @@
 /// The LDAP side of the directory connector: plain, StartTLS and LDAPS, each failure told
 /// apart, paged searches beyond the server's size limit, password checks, escaped filters.
 pub mod connector;
+
+/// Administration > Settings > Directory: the connector's settings and its Test button.
+pub mod settings;

@@ -1154,6 +1154,7 @@ async fn every_setting_refuses_a_bad_value_with_a_message_and_keeps_the_rest() {
                 ("backup_keep", "9"),
             ),
             Section::Network => ("/admin/network", "/admin/network", ("net.ping_rate", "33")),
+            Section::Directory => ("/admin/directory", "/admin/directory", ("ldap.port", "636")),
             Section::MailIn => (
                 "/admin/mail-in",
                 "/admin/mail-in",

@@ -1,6 +1,7 @@
 //! Administration pages. Each route declares the right it needs (see [`crate::web::routes`]).
 
 mod backups;
+mod directory;
 mod groups;
 mod lists;
 pub mod logo;
@@ -50,6 +51,9 @@ pub fn routes() -> Routes {
         .get(paths::ADMIN_MAIL, ADMIN, mail::page)
         .post(paths::ADMIN_MAIL, ADMIN, mail::save)
         .post(paths::ADMIN_MAIL_TEST, ADMIN, mail::test)
+        .get(paths::ADMIN_DIRECTORY, ADMIN, directory::page)
+        .post(paths::ADMIN_DIRECTORY, ADMIN, directory::save)
+        .post(paths::ADMIN_DIRECTORY_TEST, ADMIN, directory::test)
         .get(paths::ADMIN_MAIL_IN, ADMIN, mail_in::page)
         .post(paths::ADMIN_MAIL_IN, ADMIN, mail_in::save)
         .get(paths::ADMIN_MAILBOX_NEW, ADMIN, mail_in::new_page)

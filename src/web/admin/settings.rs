@@ -120,6 +120,7 @@ pub fn tabs(visitor: &Visitor, current: &str) -> Markup {
         (paths::ADMIN_MAIL, "settings-tab-mail"),
         (paths::ADMIN_MAIL_IN, "settings-tab-mail-in"),
         (paths::ADMIN_NETWORK, "settings-tab-network"),
+        (paths::ADMIN_DIRECTORY, "settings-tab-directory"),
         (paths::ADMIN_OUTBOX, "settings-tab-outbox"),
         (paths::ADMIN_SETTINGS_LOG, "settings-log-link"),
     ];

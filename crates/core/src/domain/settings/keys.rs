@@ -136,6 +136,7 @@ const fn declared(key: &str, shape: Shape) -> bool {
     declared_in(super::defs::DEFS, key, shape)
         || declared_in(super::mail_registry::DEFS, key, shape)
         || declared_in(super::network_registry::DEFS, key, shape)
+        || declared_in(super::directory_registry::DEFS, key, shape)
 }
 
 impl Flag {

@@ -6,6 +6,7 @@
 //! declaration and records the change in `settings_log`.
 
 mod defs;
+pub mod directory_registry;
 pub mod history;
 pub mod keys;
 pub mod mail_registry;

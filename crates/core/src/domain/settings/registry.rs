@@ -50,6 +50,8 @@ pub enum Section {
     Backups,
     /// The network tools (Administration > Settings > Network).
     Network,
+    /// The directory connector (Administration > Settings > Directory).
+    Directory,
 }
 
 /// One setting.
@@ -188,6 +190,7 @@ pub fn all() -> impl Iterator<Item = &'static Def> {
     DEFS.iter()
         .chain(super::mail_registry::DEFS.iter())
         .chain(super::network_registry::DEFS.iter())
+        .chain(super::directory_registry::DEFS.iter())
 }
 
 /// The declaration of `key`.
