@@ -10,3 +10,6 @@ pub mod assets;
 /// Incoming mail in a real headless Chromium: the mailbox form, its test, "Fetch now", the
 /// rejected mails and the fetch history, on a phone too.
 pub mod mail_in;
+
+/// The directory's settings in a real headless Chromium: filled in, saved, tested, on a phone.
+pub mod directory;
