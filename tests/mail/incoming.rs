@@ -767,7 +767,7 @@ async fn the_command_line_fetches_by_name_and_says_what_failed() {
     );
     let (ok, out) = app.run_command(&["mail-fetch"]);
     assert!(ok, "{out}");
-    assert!(out.contains("Shell: 1 read, 1 tickets"), "{out}");
+    assert!(out.contains("Shell — read: 1, tickets: 1,"), "{out}");
     assert!(
         !out.contains("Broken"),
         "a switched-off mailbox is not read: {out}"

@@ -106,5 +106,5 @@ outbox-kind-mail-refused = Mail abgelehnt
 thread-by-mail = per Mail von { $address }
 cli-mailbox-unknown = Kein Postfach heißt „{ $name }“.
 cli-mailbox-none = Kein Postfach ist eingeschaltet.
-cli-mail-fetched = { $mailbox }: { $read } gelesen, { $tickets } Tickets, { $replies } Antworten, { $ignored } ignoriert, { $rejected } abgelehnt, { $errors } Fehler, in { $seconds } s.
+cli-mail-fetched = { $mailbox } — gelesen: { $read }, Tickets: { $tickets }, Antworten: { $replies }, ignoriert: { $ignored }, abgelehnt: { $rejected }, Fehler: { $errors }, in { $seconds } s.
 cli-mail-fetch-failed = Abruf nicht möglich: { $names }.

@@ -106,5 +106,5 @@ outbox-kind-mail-refused = Mail refused
 thread-by-mail = by mail from { $address }
 cli-mailbox-unknown = No mailbox is named "{ $name }".
 cli-mailbox-none = No mailbox is switched on.
-cli-mail-fetched = { $mailbox }: { $read } read, { $tickets } tickets, { $replies } replies, { $ignored } ignored, { $rejected } rejected, { $errors } errors, in { $seconds } s.
+cli-mail-fetched = { $mailbox } — read: { $read }, tickets: { $tickets }, replies: { $replies }, ignored: { $ignored }, rejected: { $rejected }, errors: { $errors }, in { $seconds } s.
 cli-mail-fetch-failed = Could not read: { $names }.

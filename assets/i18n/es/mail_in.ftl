@@ -106,5 +106,5 @@ outbox-kind-mail-refused = Correo rechazado
 thread-by-mail = por correo de { $address }
 cli-mailbox-unknown = Ningún buzón se llama «{ $name }».
 cli-mailbox-none = Ningún buzón está activado.
-cli-mail-fetched = { $mailbox }: { $read } leídos, { $tickets } tickets, { $replies } respuestas, { $ignored } ignorados, { $rejected } rechazados, { $errors } errores, en { $seconds } s.
+cli-mail-fetched = { $mailbox } — leídos: { $read }, tickets: { $tickets }, respuestas: { $replies }, ignorados: { $ignored }, rechazados: { $rejected }, errores: { $errors }, en { $seconds } s.
 cli-mail-fetch-failed = No se pudo leer: { $names }.

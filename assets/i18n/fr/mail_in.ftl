@@ -106,5 +106,5 @@ outbox-kind-mail-refused = Mail refusé
 thread-by-mail = par mail de { $address }
 cli-mailbox-unknown = Aucune boîte aux lettres ne s'appelle « { $name } ».
 cli-mailbox-none = Aucune boîte aux lettres n'est activée.
-cli-mail-fetched = { $mailbox } : { $read } lus, { $tickets } tickets, { $replies } réponses, { $ignored } ignorés, { $rejected } rejetés, { $errors } erreurs, en { $seconds } s.
+cli-mail-fetched = { $mailbox } — lus : { $read }, tickets : { $tickets }, réponses : { $replies }, ignorés : { $ignored }, rejetés : { $rejected }, erreurs : { $errors }, en { $seconds } s.
 cli-mail-fetch-failed = Relève impossible : { $names }.

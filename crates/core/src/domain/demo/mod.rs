@@ -159,11 +159,7 @@ fn build(
     }
     let lang = match options.lang {
         Some(lang) => lang,
-        None => {
-            let settings = crate::domain::settings::Settings::load(tx)?;
-            Lang::from_code(settings.raw(crate::domain::settings::DEFAULT_LANGUAGE))
-                .unwrap_or_default()
-        }
+        None => crate::domain::settings::Settings::load(tx)?.default_lang(),
     };
     let words = words::in_language(lang);
     let now = clock::now();

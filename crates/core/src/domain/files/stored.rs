@@ -114,52 +114,8 @@ pub async fn accept(
         }
     };
     let into = store.clone();
-    let checked = tokio::task::spawn_blocking(move || -> Result<(String, i64, String), Msg> {
-        let mut file = std::fs::File::open(&received).map_err(|_| msg("error-attachment-read"))?;
-        let mut head = vec![0u8; SNIFF_BYTES];
-        let n = file
-            .read(&mut head)
-            .map_err(|_| msg("error-attachment-read"))?;
-        head.truncate(n);
-        if let Err(m) = check_content(&head) {
-            let _ = std::fs::remove_file(&received);
-            return Err(m);
-        }
-        let mut hasher = Sha256::new();
-        hasher.update(&head);
-        let mut size = n as i64;
-        let mut buf = vec![0u8; 64 * 1024];
-        loop {
-            let n = file
-                .read(&mut buf)
-                .map_err(|_| msg("error-attachment-read"))?;
-            if n == 0 {
-                break;
-            }
-            hasher.update(&buf[..n]);
-            size += n as i64;
-        }
-        if let Err(m) = archive_check(&received) {
-            let _ = std::fs::remove_file(&received);
-            return Err(m);
-        }
-        let digest: String = hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        // On disk before its row is committed: a crash leaves at most a file without a row,
-        // which the next start removes.
-        // (Some systems refuse to flush a file opened for reading; the rename still happens.)
-        let _ = file.sync_all();
-        let token = token::random_hex(16);
-        let storage_name = format!("{}/{}", &token[..2], token);
-        let target = into.path(&storage_name);
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir).map_err(|_| msg("error-attachment-read"))?;
-        }
-        std::fs::rename(&received, &target).map_err(|_| msg("error-attachment-read"))?;
-        Ok((storage_name, size, digest))
+    let checked = tokio::task::spawn_blocking(move || {
+        keep_checked(&into, &received).map(|k| (k.storage_name, k.size, k.sha256))
     })
     .await
     .map_err(|e| DomainError::Storage(crate::db::DbError::Task(e.to_string())))?;
@@ -198,6 +154,67 @@ pub async fn accept(
             Err(e)
         }
     }
+}
+
+/// A received file checked and kept under a generated name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kept {
+    pub storage_name: String,
+    pub size: i64,
+    pub sha256: String,
+}
+
+/// Checks the file at `received` by its content (and an archive by what it would unpack to),
+/// hashes it and moves it under a generated name in `store`. Blocking; the file is gone
+/// afterwards, kept or refused. Its row is the caller's to write: a crash before that leaves
+/// at most a file without a row, which the next start removes.
+pub fn keep_checked(store: &Store, received: &Path) -> Result<Kept, Msg> {
+    let refuse = |m: Msg| {
+        let _ = std::fs::remove_file(received);
+        m
+    };
+    let mut file =
+        std::fs::File::open(received).map_err(|_| refuse(msg("error-attachment-read")))?;
+    let mut head = vec![0u8; SNIFF_BYTES];
+    let n = file
+        .read(&mut head)
+        .map_err(|_| refuse(msg("error-attachment-read")))?;
+    head.truncate(n);
+    check_content(&head).map_err(refuse)?;
+    let mut hasher = Sha256::new();
+    hasher.update(&head);
+    let mut size = n as i64;
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = file
+            .read(&mut buf)
+            .map_err(|_| refuse(msg("error-attachment-read")))?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+        size += n as i64;
+    }
+    archive_check(received).map_err(refuse)?;
+    let sha256: String = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    // (Some systems refuse to flush a file opened for reading; the rename still happens.)
+    let _ = file.sync_all();
+    let token = token::random_hex(16);
+    let storage_name = format!("{}/{}", &token[..2], token);
+    let target = store.path(&storage_name);
+    if let Some(dir) = target.parent() {
+        std::fs::create_dir_all(dir).map_err(|_| refuse(msg("error-attachment-read")))?;
+    }
+    std::fs::rename(received, &target).map_err(|_| refuse(msg("error-attachment-read")))?;
+    Ok(Kept {
+        storage_name,
+        size,
+        sha256,
+    })
 }
 
 /// Refuses an archive that would unpack to far more than it weighs, and a file that cannot be

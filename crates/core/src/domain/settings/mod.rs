@@ -174,6 +174,11 @@ impl Settings {
         self.raw(key).parse().unwrap_or(0)
     }
 
+    /// The language of what is written for no one in particular (the default language).
+    pub fn default_lang(&self) -> crate::i18n::Lang {
+        crate::i18n::Lang::from_code(self.raw(DEFAULT_LANGUAGE)).unwrap_or_default()
+    }
+
     /// The company name; empty means "Gestdesk".
     pub fn company_name(&self) -> &str {
         self.raw(COMPANY_NAME)

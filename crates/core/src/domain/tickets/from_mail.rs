@@ -42,10 +42,7 @@ fn title_of(subject: &str, settings: &Settings) -> String {
         .collect();
     let title = crate::domain::text::visible(one_line.trim());
     if title.is_empty() {
-        msg("mail-in-no-subject").render(
-            crate::i18n::Lang::from_code(settings.raw(settings::DEFAULT_LANGUAGE))
-                .unwrap_or_default(),
-        )
+        msg("mail-in-no-subject").render(settings.default_lang())
     } else {
         at_most(&title, MAX_TITLE_CHARS)
     }

@@ -176,8 +176,7 @@ pub async fn as_server(
     let file_name = file_name(name);
     run::write(db, move |tx| {
         let settings = crate::domain::settings::Settings::load(tx)?;
-        let lang = Lang::from_code(settings.raw(crate::domain::settings::DEFAULT_LANGUAGE))
-            .unwrap_or_default();
+        let lang = settings.default_lang();
         let who = server();
         if dry_run {
             let report = self::dry_run(tx, &who, &bytes)?;

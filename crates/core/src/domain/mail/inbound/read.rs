@@ -63,7 +63,8 @@ pub enum Unreadable {
     NoSender,
 }
 
-fn digest(raw: &[u8]) -> String {
+/// The SHA-256 of `raw`, in hexadecimal.
+pub fn digest(raw: &[u8]) -> String {
     use sha2::{Digest, Sha256};
     Sha256::digest(raw)
         .iter()

@@ -10,15 +10,16 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::db::Db;
-use crate::domain::files::{Store, check_content, check_name, content_type_for};
+use crate::domain::files::{Store, check_name, content_type_for, keep_checked};
 use crate::domain::mail::inbound::mailboxes::Mailbox;
+use crate::domain::mail::inbound::read::digest;
 use crate::domain::mail::inbound::{Inbound, Part, Unreadable, quotes, read, thread};
 use crate::domain::settings::mail_registry as keys;
 use crate::domain::settings::{self, Settings};
 use crate::domain::tickets::from_mail::{self, NewTicket};
 use crate::domain::tickets::thread::{self as ticket_thread, Event};
-use crate::domain::{DomainError, clock, token};
-use crate::i18n::{Lang, Msg, msg};
+use crate::domain::{DomainError, clock};
+use crate::i18n::{Msg, msg};
 
 /// A mail as the server gave it.
 #[derive(Debug, Clone)]
@@ -58,19 +59,6 @@ struct Stored {
 #[derive(Debug, Clone)]
 struct Refused {
     why: Msg,
-}
-
-fn digest(bytes: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-/// The language of texts written for no one in particular.
-fn default_lang(settings: &Settings) -> Lang {
-    Lang::from_code(settings.raw(settings::DEFAULT_LANGUAGE)).unwrap_or_default()
 }
 
 /// Handles one mail of `mailbox`.
@@ -335,7 +323,6 @@ async fn store_files(
                             msg("error-attachment-size").arg("max", max_bytes / 1024 / 1024)
                         );
                     }
-                    check_content(&part.bytes[..part.bytes.len().min(8192)])?;
                     Ok(name)
                 })
                 .and_then(|name| keep(&store, name, &part.bytes));
@@ -352,34 +339,22 @@ async fn store_files(
     .unwrap_or_default()
 }
 
-/// Writes `bytes` under a generated name, refusing an archive bomb.
+/// Writes `bytes` where uploads are received, then keeps them like an upload (content and
+/// archive checks, a generated name).
 fn keep(store: &Store, name: String, bytes: &[u8]) -> Result<Stored, Msg> {
-    let failed = |_| msg("error-attachment-read");
-    let temp = store.temp_path().map_err(failed)?;
-    std::fs::write(&temp, bytes).map_err(failed)?;
-    match crate::domain::files::bombs::is_bomb(&temp) {
-        Ok(false) => {}
-        Ok(true) => {
-            let _ = std::fs::remove_file(&temp);
-            return Err(msg("error-attachment-bomb"));
-        }
-        Err(_) => {
-            let _ = std::fs::remove_file(&temp);
-            return Err(msg("error-attachment-read"));
-        }
+    let temp = store
+        .temp_path()
+        .map_err(|_| msg("error-attachment-read"))?;
+    if std::fs::write(&temp, bytes).is_err() {
+        let _ = std::fs::remove_file(&temp);
+        return Err(msg("error-attachment-read"));
     }
-    let t = token::random_hex(16);
-    let storage_name = format!("{}/{}", &t[..2], t);
-    let target = store.path(&storage_name);
-    if let Some(dir) = target.parent() {
-        std::fs::create_dir_all(dir).map_err(failed)?;
-    }
-    std::fs::rename(&temp, &target).map_err(failed)?;
+    let kept = keep_checked(store, &temp)?;
     Ok(Stored {
         content_type: content_type_for(&name),
-        size: bytes.len() as i64,
-        sha256: digest(bytes),
-        storage_name,
+        size: kept.size,
+        sha256: kept.sha256,
+        storage_name: kept.storage_name,
         name,
     })
 }
@@ -419,7 +394,7 @@ fn attach(
         };
     }
     if !refused.is_empty() {
-        let lang = default_lang(settings);
+        let lang = settings.default_lang();
         let mut body = msg("mail-in-files-refused").render(lang);
         for r in refused {
             body.push_str(&format!("\n- {}", r.why.render(lang)));
@@ -494,7 +469,7 @@ fn refuse(
     if !settings.flag(keys::SMTP_ENABLED) {
         return Ok(());
     }
-    let lang = default_lang(settings);
+    let lang = settings.default_lang();
     let (subject, body) = crate::domain::mail::compose::refused_body(settings, lang, &mail.subject);
     let sender = crate::domain::tickets::mails::notify::sender_for(
         tx,
