@@ -125,6 +125,41 @@ impl Entry {
     }
 }
 
+/// Binary attributes the connector reads, kept as lower-case hexadecimal text.
+const BINARY: &[&str] = &["objectguid", "objectsid"];
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::new(), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+fn entry_of(entry: SearchEntry) -> Entry {
+    let mut attrs: HashMap<String, Vec<String>> = entry
+        .attrs
+        .into_iter()
+        .map(|(k, v)| {
+            let k = k.to_ascii_lowercase();
+            // A binary value that happens to be valid UTF-8 arrives as text.
+            let v = if BINARY.contains(&k.as_str()) {
+                v.iter().map(|t| hex(t.as_bytes())).collect()
+            } else {
+                v
+            };
+            (k, v)
+        })
+        .collect();
+    for (k, v) in entry.bin_attrs {
+        attrs.insert(k.to_ascii_lowercase(), v.iter().map(|b| hex(b)).collect());
+    }
+    Entry {
+        dn: entry.dn,
+        attrs,
+    }
+}
+
 /// A bound session.
 pub struct Directory {
     ldap: Ldap,
@@ -231,16 +266,7 @@ impl Directory {
         loop {
             match stream.next().await {
                 Ok(Some(raw)) => {
-                    let entry = SearchEntry::construct(raw);
-                    let attrs = entry
-                        .attrs
-                        .into_iter()
-                        .map(|(k, v)| (k.to_ascii_lowercase(), v))
-                        .collect();
-                    each(Entry {
-                        dn: entry.dn,
-                        attrs,
-                    });
+                    each(entry_of(SearchEntry::construct(raw)));
                     count += 1;
                 }
                 Ok(None) => break,
@@ -256,6 +282,39 @@ impl Directory {
     pub async fn count(&mut self, branch: &str, filter: &str) -> Result<usize, DirectoryError> {
         // "1.1": no attribute at all, only the names.
         self.search_each(branch, filter, &["1.1"], |_| {}).await
+    }
+
+    /// The one entry under any of `branches` that `filter` matches, with `attrs`; None when
+    /// there is none or more than one.
+    pub async fn find_one(
+        &mut self,
+        branches: &[String],
+        filter: &str,
+        attrs: &[&str],
+    ) -> Result<Option<Entry>, DirectoryError> {
+        let mut found = Vec::new();
+        for b in branches {
+            self.search_each(b, filter, attrs, |e| found.push(e))
+                .await?;
+            if found.len() > 1 {
+                return Ok(None);
+            }
+        }
+        Ok(found.pop())
+    }
+
+    /// Binds as `dn` with `password` on this connection: Ok(false) for a refused password.
+    pub async fn bind_as(
+        &mut self,
+        cfg: &LdapConfig,
+        dn: &str,
+        password: &str,
+    ) -> Result<bool, DirectoryError> {
+        match bind(&mut self.ldap, cfg, dn, password).await {
+            Ok(()) => Ok(true),
+            Err(DirectoryError::BadCredentials) => Ok(false),
+            Err(e) => Err(e),
+        }
     }
 
     /// Says goodbye (a failure to do so politely is of no consequence).

@@ -26,6 +26,7 @@ pub mod cli;
 pub mod config;
 pub mod directory;
 pub mod directory_settings;
+pub mod directory_sync;
 pub mod jobs;
 pub mod launcher;
 pub mod live;
@@ -36,6 +37,7 @@ pub mod mail_settings;
 pub mod net;
 pub mod net_tools;
 pub mod server;
+pub mod turn;
 pub mod web;
 
 pub use gestdesk_core::{db, domain, i18n, markdown};

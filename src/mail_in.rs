@@ -5,9 +5,6 @@
 //! anywhere loses nothing and handles nothing twice. One fetch per mailbox runs at a time in a
 //! server; each is recorded with its figures.
 
-use std::collections::HashSet;
-use std::path::PathBuf;
-use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 use crate::db::{Db, DbError};
@@ -18,6 +15,7 @@ use crate::domain::settings::Settings;
 use crate::domain::tickets::mails::intake::{self, Raw, Taken};
 use crate::domain::{DomainError, clock};
 use crate::mail::imap::{self, ImapConfig, ImapError};
+use crate::turn::Turn;
 
 /// How often the job looks for a mailbox that is due.
 pub const CHECK_EVERY: Duration = Duration::from_secs(20);
@@ -88,32 +86,6 @@ pub async fn test(m: &Mailbox) -> Result<usize, ImapError> {
     Ok(waiting?.len())
 }
 
-/// The mailboxes being fetched in this process: database file and mailbox id.
-static FETCHING: Mutex<Option<HashSet<(PathBuf, i64)>>> = Mutex::new(None);
-
-/// This process's turn to fetch one mailbox of one database; released when dropped.
-struct Turn((PathBuf, i64));
-
-impl Turn {
-    fn take(db: &Db, mailbox: i64) -> Option<Turn> {
-        let key = (db.path().to_owned(), mailbox);
-        let mut set = FETCHING.lock().unwrap_or_else(PoisonError::into_inner);
-        // Built only when taken: a turn made and dropped here would lock the set again.
-        set.get_or_insert_with(HashSet::new)
-            .insert(key.clone())
-            .then(|| Turn(key))
-    }
-}
-
-impl Drop for Turn {
-    fn drop(&mut self) {
-        let mut set = FETCHING.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(s) = set.as_mut() {
-            s.remove(&self.0);
-        }
-    }
-}
-
 /// What one fetch did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fetched {
@@ -136,7 +108,7 @@ pub async fn fetch(
 ) -> Result<Fetched, DomainError> {
     let started = std::time::Instant::now();
     let started_at = clock::now();
-    let Some(_turn) = Turn::take(db, mailbox.id) else {
+    let Some(_turn) = Turn::take("mail fetch", db, mailbox.id) else {
         return Ok(Fetched {
             id: None,
             mailbox: mailbox.name.clone(),

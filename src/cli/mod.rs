@@ -1,5 +1,5 @@
 //! The command line: `serve` (the default), `create-admin`, `reset-password`, `repair-admin`,
-//! `settings`, `backup`, `restore`, `mail-test`, `demo`, `assets import`.
+//! `settings`, `backup`, `restore`, `mail-test`, `mail-fetch`, `ldap sync`, `demo`, `assets import`.
 //!
 //! Only `serve`, `demo`, `restore` and `create-admin --init` make a new instance in an empty
 //! data folder; the other commands refuse a folder that holds no Gestdesk database.
@@ -8,6 +8,7 @@ mod accounts;
 mod archives;
 mod assets;
 mod demo;
+mod ldap;
 mod mail;
 mod net;
 mod serve;
@@ -29,6 +30,7 @@ use crate::i18n::Lang;
 use accounts::repair_admin;
 use archives::{backup, restore};
 use demo::{demo, parse_lang};
+use ldap::ldap_sync;
 use mail::{mail_fetch, mail_test};
 use serve::serve;
 use settings_command::settings_command;
@@ -132,6 +134,11 @@ pub enum Command {
         #[arg(long)]
         mailbox: Option<String>,
     },
+    /// The directory connector (Active Directory or OpenLDAP)
+    Ldap {
+        #[command(subcommand)]
+        action: LdapCommand,
+    },
     /// Fill an instance without tickets with realistic sample data, to try Gestdesk or to
     /// measure it
     Demo {
@@ -223,6 +230,17 @@ pub enum SettingsAction {
 /// The language of command-line messages.
 fn cli_lang() -> Lang {
     crate::launcher::ui_lang()
+}
+
+/// `gestdesk ldap ...`.
+#[derive(Debug, Subcommand)]
+pub enum LdapCommand {
+    /// Synchronise the users from the directory now, printing every change
+    Sync {
+        /// Print what would change, and change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 /// Runs the command line; errors are meant to be printed on one line.
@@ -326,6 +344,13 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             crate::logging::init_stderr("warn");
             let app = App::open_existing(config)?;
             mail_fetch(&app, mailbox).await
+        }
+        Command::Ldap {
+            action: LdapCommand::Sync { dry_run },
+        } => {
+            crate::logging::init_stderr("warn");
+            let app = App::open_existing(config)?;
+            ldap_sync(&app, dry_run).await
         }
         Command::RepairAdmin { login } => {
             crate::logging::init_stderr("warn");

@@ -119,6 +119,16 @@ fn start_jobs(
             async move { crate::mail_in::fetch_due(&db, &store).await }
         },
     );
+    let directory_db = db.clone();
+    jobs.every(
+        "directory synchronisation",
+        crate::directory_sync::CHECK_EVERY,
+        crate::directory_sync::CHECK_EVERY,
+        move || {
+            let db = directory_db.clone();
+            async move { crate::directory_sync::run_due(&db).await }
+        },
+    );
     let scan_db = db.clone();
     jobs.every(
         "network discovery",

@@ -132,7 +132,15 @@ async fn login_submit(
         ip: visitor.ip.clone(),
         user_agent: visitor.user_agent.clone(),
     };
-    let outcome = auth::login(state.db(), state.gate(), login, &form.password, origin).await?;
+    let outcome = auth::login(
+        state.db(),
+        state.gate(),
+        &crate::directory_sync::LdapLogins,
+        login,
+        &form.password,
+        origin,
+    )
+    .await?;
     match outcome {
         LoginOutcome::Success { session, .. } => {
             let mut response = Redirect::to(destination(&form.next)).into_response();
@@ -155,6 +163,11 @@ async fn login_submit(
             let banner = msg(key).arg("minutes", refusal.minutes());
             let page = login_view(&visitor, &form.login, &form.next, &errors, Some(&banner));
             Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response())
+        }
+        LoginOutcome::DirectoryUnreachable => {
+            let banner = msg("login-error-directory-unreachable");
+            let page = login_view(&visitor, &form.login, &form.next, &errors, Some(&banner));
+            Ok((StatusCode::SERVICE_UNAVAILABLE, page).into_response())
         }
         LoginOutcome::Busy => {
             let banner = msg("login-error-busy");

@@ -14,6 +14,7 @@ login-error-address-throttled = Zu viele fehlgeschlagene Anmeldungen aus Ihrem N
        *[other] { $minutes } Minuten
     } erneut oder bitten Sie einen Administrator, die Sperre aufzuheben.
 login-error-busy = Dieses Konto wird bereits geprüft. Versuchen Sie es gleich noch einmal.
+login-error-directory-unreachable = Das Verzeichnis, das Ihr Passwort prüft, ist gerade nicht erreichbar. Versuchen Sie es später erneut oder wenden Sie sich an Ihren Support.
 
 setup-title = Administratorkonto anlegen
 setup-intro = Gestdesk startet zum ersten Mal. Legen Sie das Administratorkonto an, mit dem es eingerichtet wird; dieser Link funktioniert nur einmal.

@@ -14,6 +14,7 @@ login-error-address-throttled = Too many failed logins from your network. Try ag
        *[other] { $minutes } minutes
     }, or ask an administrator to lift it.
 login-error-busy = This account is being checked already. Try again in a moment.
+login-error-directory-unreachable = The directory that checks your password cannot be reached right now. Try again later, or ask your helpdesk.
 
 setup-title = Create the administrator account
 setup-intro = Gestdesk is starting for the first time. Create the administrator account that will configure it; this link works only once.

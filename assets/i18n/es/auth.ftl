@@ -14,6 +14,7 @@ login-error-address-throttled = Demasiados inicios de sesión fallidos desde su 
        *[other] { $minutes } minutos
     }, o pida a un administrador que lo levante.
 login-error-busy = Esta cuenta ya se está comprobando. Inténtelo de nuevo en un momento.
+login-error-directory-unreachable = El directorio que comprueba su contraseña no está disponible ahora. Inténtelo más tarde o avise a su soporte.
 
 setup-title = Crear la cuenta de administrador
 setup-intro = Gestdesk se inicia por primera vez. Cree la cuenta de administrador que lo configurará; este enlace solo funciona una vez.

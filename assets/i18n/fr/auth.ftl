@@ -14,6 +14,7 @@ login-error-address-throttled = Trop de connexions échouées depuis votre rése
        *[other] { $minutes } minutes
     }, ou demandez à un administrateur de lever le blocage.
 login-error-busy = Ce compte est déjà en cours de vérification. Réessayez dans un instant.
+login-error-directory-unreachable = L'annuaire qui vérifie votre mot de passe est injoignable pour le moment. Réessayez plus tard, ou contactez votre support.
 
 setup-title = Création du compte administrateur
 setup-intro = Gestdesk démarre pour la première fois. Créez le compte administrateur qui configurera l'application ; ce lien ne fonctionne qu'une fois.

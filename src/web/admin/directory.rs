@@ -69,6 +69,7 @@ fn view(
                 button.button type="submit" #directory-test-button { (lang.t("directory-test-button")) }
             }
         }
+        (super::directory_sync::actions(visitor))
         (form_error(lang, (!errors.is_empty()).then(|| msg("form-has-errors")).as_ref()))
         form.stack method="post" action=(paths::ADMIN_DIRECTORY) novalidate {
             (csrf_field(visitor))

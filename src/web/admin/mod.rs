@@ -2,6 +2,7 @@
 
 mod backups;
 mod directory;
+mod directory_sync;
 mod groups;
 mod lists;
 pub mod logo;
@@ -54,6 +55,17 @@ pub fn routes() -> Routes {
         .get(paths::ADMIN_DIRECTORY, ADMIN, directory::page)
         .post(paths::ADMIN_DIRECTORY, ADMIN, directory::save)
         .post(paths::ADMIN_DIRECTORY_TEST, ADMIN, directory::test)
+        .post(
+            paths::ADMIN_DIRECTORY_SIMULATE,
+            ADMIN,
+            directory_sync::simulate,
+        )
+        .post(
+            paths::ADMIN_DIRECTORY_SYNC,
+            ADMIN,
+            directory_sync::synchronise,
+        )
+        .get(paths::ADMIN_DIRECTORY_RUNS, ADMIN, directory_sync::history)
         .get(paths::ADMIN_MAIL_IN, ADMIN, mail_in::page)
         .post(paths::ADMIN_MAIL_IN, ADMIN, mail_in::save)
         .get(paths::ADMIN_MAILBOX_NEW, ADMIN, mail_in::new_page)

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod branding;
 pub mod clock;
 pub mod demo;
+pub mod directory;
 pub mod error;
 pub mod events;
 pub mod files;

@@ -11,9 +11,14 @@ pub mod throttle;
 use std::sync::Arc;
 
 use crate::db::Db;
+use crate::domain::directory::{
+    self,
+    login::{PasswordCheck, Verdict},
+};
 use crate::domain::events::{self, EventKind};
 use crate::domain::sessions::{self, NewSession};
 use crate::domain::settings::Settings;
+use crate::domain::settings::directory_registry::LDAP_ENABLED;
 use crate::domain::users::{self, User, password};
 use crate::domain::{DomainError, clock};
 
@@ -33,6 +38,9 @@ pub enum LoginOutcome {
     Throttled(Refusal),
     /// Checks of this account or from this address are running already: try again in a moment.
     Busy,
+    /// The account logs in through the directory, which could not be reached: nothing was
+    /// checked, nothing counted.
+    DirectoryUnreachable,
 }
 
 /// Where an attempt comes from.
@@ -42,10 +50,13 @@ pub struct Origin {
     pub user_agent: String,
 }
 
-/// Tries to log in with `login` and `password`; `gate` bounds the checks running at once.
+/// Tries to log in with `login` and `password`; `gate` bounds the checks running at once. A
+/// synchronised account without a local password is checked by `directory` when the directory
+/// is on.
 pub async fn login(
     db: &Db,
     gate: &Arc<Gate>,
+    directory: &impl PasswordCheck,
     login: &str,
     password: &str,
     origin: Origin,
@@ -62,7 +73,16 @@ pub async fn login(
                 let found = users::repo::get_with_hash_by_login(tx, &login)?;
                 let user = found.as_ref().map(|(u, _)| u.id);
                 match throttle::reserve(tx, throttle::Kind::Login, &login, user, &ip, now)? {
-                    Ok(reservation) => Ok::<_, DomainError>(Ok((reservation, found))),
+                    Ok(reservation) => {
+                        let settings = Settings::load(tx)?;
+                        let account = match user {
+                            Some(id) if settings.flag(LDAP_ENABLED) => {
+                                directory::login::account(tx, id)?
+                            }
+                            _ => None,
+                        };
+                        Ok::<_, DomainError>(Ok((reservation, found, account, settings)))
+                    }
                     Err(refusal) => {
                         events::record(
                             tx,
@@ -77,7 +97,7 @@ pub async fn login(
             }
         })
         .await?;
-    let (reservation, found) = match reserved {
+    let (reservation, found, account, settings) = match reserved {
         Ok(r) => r,
         Err(refusal) => return Ok(LoginOutcome::Throttled(refusal)),
     };
@@ -86,7 +106,28 @@ pub async fn login(
         Some((user, hash)) if !user.disabled => (Some(user), hash),
         _ => (None, None),
     };
-    let matches = password::verify(password.to_owned(), hash).await;
+    let matches = match account.filter(|_| user.is_some()) {
+        Some(account) => match directory.check(&settings, &account, password).await {
+            Verdict::Accepted => true,
+            Verdict::Refused => false,
+            Verdict::Unreachable => {
+                return db
+                    .write(move |tx| {
+                        throttle::withdrawn(tx, reservation)?;
+                        events::record(
+                            tx,
+                            EventKind::LoginFailure,
+                            &format!("directory unreachable for the login of {login}"),
+                            None,
+                            &origin.ip,
+                        )?;
+                        Ok(LoginOutcome::DirectoryUnreachable)
+                    })
+                    .await;
+            }
+        },
+        None => password::verify(password.to_owned(), hash).await,
+    };
 
     db.write(move |tx| match user {
         Some(user) if matches => {

@@ -196,6 +196,13 @@ pub fn remember(tx: &Transaction<'_>, user: UserId, ip: &str, now: i64) -> rusql
     Ok(())
 }
 
+/// The password could not be checked (the directory could not be reached): the reservation
+/// is withdrawn without forgetting anything else.
+pub fn withdrawn(tx: &Transaction<'_>, reservation: Reservation) -> rusqlite::Result<()> {
+    tx.execute("DELETE FROM auth_failures WHERE id = ?1", [reservation.id])?;
+    Ok(())
+}
+
 /// The password was wrong: the reservation stays as the failure it counted.
 pub fn failed(reservation: Reservation) {
     drop(reservation);

@@ -16,6 +16,11 @@ pub const LDAP_ACCEPT_INVALID_CERTS: Flag = Flag::declared("ldap.accept_invalid_
 pub const LDAP_USER_BRANCHES: Text = Text::declared("ldap.user_branches");
 pub const LDAP_BIND_DN: Text = Text::declared("ldap.bind_dn");
 pub const LDAP_PASSWORD: Text = Text::declared("ldap.password");
+pub const LDAP_MISSING_USERS: Text = Text::declared("ldap.missing_users");
+pub const LDAP_SERVICE_GROUPS: Text = Text::declared("ldap.service_groups");
+pub const LDAP_AGENCY_GROUPS: Text = Text::declared("ldap.agency_groups");
+pub const LDAP_SYNC_DAILY: Flag = Flag::declared("ldap.sync_daily");
+pub const LDAP_SYNC_HOUR: Number = Number::declared("ldap.sync_hour");
 
 /// Values of [`LDAP_TYPE`].
 pub const TYPE_AD: &str = "ad";
@@ -190,6 +195,22 @@ pub const DEFS: &[Def] = &[
         section: Section::Directory,
         label: "setting-ldap-missing-users",
         help: "setting-ldap-missing-users-help",
+    },
+    Def {
+        key: "ldap.sync_daily",
+        kind: Kind::Flag,
+        default: "1",
+        section: Section::Directory,
+        label: "setting-ldap-sync-daily",
+        help: "setting-ldap-sync-daily-help",
+    },
+    Def {
+        key: "ldap.sync_hour",
+        kind: Kind::Number { min: 0, max: 23 },
+        default: "3",
+        section: Section::Directory,
+        label: "setting-ldap-sync-hour",
+        help: "setting-ldap-sync-hour-help",
     },
     Def {
         key: "ldap.service_groups",
