@@ -71,6 +71,72 @@ impl LdapPeer {
     pub fn modify(&self, ldif: &str) {
         self.tool("ldapmodify", ldif);
     }
+
+    /// Removes the entries `dns`.
+    pub fn delete(&self, dns: &[&str]) {
+        self.tool("ldapdelete", &(dns.join("\n") + "\n"));
+    }
+
+    /// Points `app`'s directory connector at this server (plain LDAP), with the user branches
+    /// `branches` (`ou` names) and the service and agency group branches (empty: none).
+    pub fn configure(
+        &self,
+        app: &super::TestApp,
+        branches: &[&str],
+        services: &str,
+        agencies: &str,
+    ) {
+        let dn = |ou: &str| {
+            if ou.is_empty() {
+                String::new()
+            } else {
+                format!("ou={ou},{SUFFIX}")
+            }
+        };
+        let branches: Vec<String> = branches.iter().map(|b| dn(b)).collect();
+        for (k, v) in [
+            ("ldap.enabled", "1".to_owned()),
+            ("ldap.type", "ad".to_owned()),
+            ("ldap.host", "127.0.0.1".to_owned()),
+            ("ldap.port", self.plain_port.to_string()),
+            ("ldap.security", "none".to_owned()),
+            ("ldap.user_branches", branches.join(";")),
+            ("ldap.bind_dn", ADMIN_DN.to_owned()),
+            ("ldap.password", ADMIN_PASSWORD.to_owned()),
+            ("ldap.service_groups", dn(services)),
+            ("ldap.agency_groups", dn(agencies)),
+        ] {
+            app.set_setting(k, &v);
+        }
+    }
+}
+
+/// The DN of user `login` of branch `ou`.
+pub fn user_dn(ou: &str, login: &str) -> String {
+    format!("uid={login},ou={ou},{SUFFIX}")
+}
+
+/// A user entry like [`user`], with more attribute lines (`department: IT\n` ...).
+pub fn user_with(
+    ou: &str,
+    login: &str,
+    first: &str,
+    last: &str,
+    password: &str,
+    more: &str,
+) -> String {
+    let mut entry = user(ou, login, first, last, password);
+    entry.truncate(entry.len() - 1);
+    entry + more + "\n"
+}
+
+/// An Active-Directory-like group `cn` in branch `ou` with members `members` (DNs).
+pub fn group(ou: &str, cn: &str, members: &[String]) -> String {
+    let mut g = format!("dn: cn={cn},ou={ou},{SUFFIX}\nobjectClass: group\ncn: {cn}\n");
+    for m in members {
+        g.push_str(&format!("member: {m}\n"));
+    }
+    g + "\n"
 }
 
 /// An organizational unit `ou` under the suffix, as LDIF.

@@ -6,3 +6,9 @@ pub mod connector;
 
 /// Administration > Settings > Directory: the connector's settings and its Test button.
 pub mod settings;
+
+/// Synchronisation: simulate, synchronise, follow the directory's changes; thousands of users.
+pub mod sync;
+
+/// Logging in with the directory's password; injections; an outage.
+pub mod login;

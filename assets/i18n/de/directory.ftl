@@ -117,3 +117,4 @@ directory-run-command = der Kommandozeile
 directory-run-simulation = Simulation
 directory-run-sync = Synchronisation
 directory-run-counts = gelesen: { $read } · angelegt: { $created } · aktualisiert: { $updated } · deaktiviert: { $disabled } · reaktiviert: { $enabled } · neue Abteilungen, Firmen, Standorte: { $lists } · Zugehörigkeiten hinzugefügt: { $added } · entfernt: { $removed } · Probleme: { $problems }
+directory-membership-of = { $kind }: { $name }

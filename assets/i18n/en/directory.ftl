@@ -117,3 +117,4 @@ directory-run-command = the command line
 directory-run-simulation = simulation
 directory-run-sync = synchronisation
 directory-run-counts = read: { $read } · created: { $created } · updated: { $updated } · disabled: { $disabled } · enabled: { $enabled } · new services, companies, agencies: { $lists } · memberships added: { $added } · removed: { $removed } · problems: { $problems }
+directory-membership-of = { $kind }: { $name }

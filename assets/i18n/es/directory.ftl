@@ -117,3 +117,4 @@ directory-run-command = la línea de comandos
 directory-run-simulation = simulación
 directory-run-sync = sincronización
 directory-run-counts = leídos: { $read } · creados: { $created } · actualizados: { $updated } · desactivados: { $disabled } · reactivados: { $enabled } · nuevos servicios, empresas, agencias: { $lists } · pertenencias añadidas: { $added } · quitadas: { $removed } · problemas: { $problems }
+directory-membership-of = { $kind }: { $name }

@@ -117,3 +117,4 @@ directory-run-command = la ligne de commande
 directory-run-simulation = simulation
 directory-run-sync = synchronisation
 directory-run-counts = lus : { $read } · créés : { $created } · mis à jour : { $updated } · désactivés : { $disabled } · réactivés : { $enabled } · nouveaux services, sociétés, agences : { $lists } · appartenances ajoutées : { $added } · retirées : { $removed } · problèmes : { $problems }
+directory-membership-of = { $kind } : { $name }

@@ -163,11 +163,13 @@ fn plan_table(lang: Lang, plan: &Plan) -> Markup {
                         tr data-login=(m.login) data-list=(m.name) data-added=(m.added) {
                             td { (m.login) }
                             td {
-                                (lang.t(match m.kind {
-                                    ListKind::Service => "user-field-services",
-                                    ListKind::Agency => "user-field-agencies",
-                                }))
-                                " : " (m.name)
+                                (msg("directory-membership-of")
+                                    .arg("kind", lang.t(match m.kind {
+                                        ListKind::Service => "user-field-services",
+                                        ListKind::Agency => "user-field-agencies",
+                                    }))
+                                    .arg("name", m.name.clone())
+                                    .render(lang))
                             }
                             td { (lang.t(if m.added { "directory-added" } else { "directory-removed" })) }
                         }

@@ -569,7 +569,13 @@ pub fn plan(conn: &Connection, snapshot: &Snapshot, missing: Missing) -> Result<
                 let l = &locals[i];
                 let mut changes = Vec::new();
                 for ((field, old), new) in FIELDS.iter().zip(&l.fields).zip(entry_fields(&e)) {
-                    if new.is_empty() || old == new {
+                    // Logins are compared as the directory does, without case.
+                    let same = if *field == Field::Login {
+                        old.to_lowercase() == new.to_lowercase()
+                    } else {
+                        old == new
+                    };
+                    if new.is_empty() || same {
                         continue;
                     }
                     if *field == Field::Login {
