@@ -38,6 +38,7 @@ pub const ADMIN_GROUP_MEMBER_DELETE: &str = "/admin/groups/{id}/members/{item}/d
 pub const ADMIN_LISTS: &str = "/admin/lists";
 pub const ADMIN_LIST: &str = "/admin/lists/{list}";
 pub const ADMIN_LIST_ENTRY: &str = "/admin/lists/{list}/{id}";
+pub const ADMIN_AGENCY_MOVE: &str = "/admin/agencies/{id}/move";
 pub const ADMIN_LIST_ENTRY_DELETE: &str = "/admin/lists/{list}/{id}/delete";
 pub const ADMIN_LIST_ENTRY_TOGGLE: &str = "/admin/lists/{list}/{id}/toggle";
 pub const ADMIN_LIST_ENTRY_PICTURE: &str = "/admin/lists/{list}/{id}/picture";

@@ -506,3 +506,121 @@ async fn a_retired_entry_stays_on_what_uses_it_but_is_no_longer_offered() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_administrator_moves_every_ticket_of_one_agency_to_another_after_confirming() {
+    let (app, admin) = TestApp::with_admin().await;
+    app.set_setting("user_agency", "1");
+    let sql = app.sql();
+    for (id, name, disabled) in [(1, "North", 0), (2, "South", 0), (3, "Closed", 1)] {
+        sql.execute(
+            "INSERT INTO agencies (id, name, disabled) VALUES (?1, ?2, ?3)",
+            rusqlite::params![id, name, disabled],
+        )
+        .expect("agency");
+    }
+    let mut tickets = Vec::new();
+    for n in 0..3 {
+        tickets.push(
+            crate::common::open_ticket(&app, &admin, &[("title", &format!("North {n}"))]).await,
+        );
+    }
+    let other = crate::common::open_ticket(&app, &admin, &[("title", "Elsewhere")]).await;
+    sql.execute(
+        &format!(
+            "UPDATE tickets SET agency_id = 1 WHERE id IN ({})",
+            tickets
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
+        [],
+    )
+    .expect("agency of tickets");
+    let version_before = app.count(&format!(
+        "SELECT version FROM tickets WHERE id = {}",
+        tickets[0]
+    ));
+
+    let list = admin.get("/admin/lists/agencies").await;
+    list.assert_contains("/admin/agencies/1/move");
+    let page = admin.get("/admin/agencies/1/move").await;
+    assert_eq!(page.status, StatusCode::OK);
+    page.assert_contains("Agency North has 3 tickets.");
+    assert!(
+        !page.body.contains(">Closed<"),
+        "a disabled agency is not offered"
+    );
+
+    // A wrong target: the same agency, a disabled one, nonsense.
+    for to in ["1", "3", "x", ""] {
+        let refused = admin
+            .submit(
+                "/admin/agencies/1/move",
+                "/admin/agencies/1/move",
+                &[("to", to), ("confirmed", "yes")],
+            )
+            .await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{to}");
+        refused.assert_contains("Choose another enabled agency.");
+    }
+    assert_eq!(
+        app.count("SELECT count(*) FROM tickets WHERE agency_id = 1"),
+        3
+    );
+
+    // Choosing asks first, and says how many.
+    let asked = admin
+        .submit(
+            "/admin/agencies/1/move",
+            "/admin/agencies/1/move",
+            &[("to", "2")],
+        )
+        .await;
+    assert_eq!(asked.status, StatusCode::OK);
+    asked.assert_contains("3 tickets of agency North will move to agency South.");
+    assert_eq!(
+        app.count("SELECT count(*) FROM tickets WHERE agency_id = 1"),
+        3
+    );
+    let done = admin
+        .submit(
+            "/admin/agencies/1/move",
+            "/admin/agencies/1/move",
+            &[("to", "2"), ("confirmed", "yes")],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    done.assert_contains("3 tickets moved from agency North to agency South.");
+    assert_eq!(
+        app.count("SELECT count(*) FROM tickets WHERE agency_id = 1"),
+        0
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM tickets WHERE agency_id = 2"),
+        3
+    );
+    assert_eq!(
+        app.count(&format!(
+            "SELECT agency_id IS NULL FROM tickets WHERE id = {other}"
+        )),
+        1
+    );
+    assert_eq!(
+        app.count(&format!(
+            "SELECT version FROM tickets WHERE id = {}",
+            tickets[0]
+        )),
+        version_before + 1,
+        "a form opened before cannot write the old agency back unseen"
+    );
+
+    // Only administrators.
+    let tech = app.login_as("tech", Profile::Technician).await;
+    assert_eq!(
+        tech.get("/admin/agencies/2/move").await.status,
+        StatusCode::FORBIDDEN
+    );
+    app.stop().await;
+}

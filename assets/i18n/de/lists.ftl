@@ -186,3 +186,25 @@ setting-company-limit-hour-help = Firmen erhalten ein Stundenlimit über einen Z
 company-message-title = Ein Hinweis Ihrer Firma
 list-col-no-user-validation = Ohne Bestätigung durch den Anfragenden
 list-answer-types = Antwortarten
+agency-move-link = Tickets verschieben
+agency-move-title = Die Tickets einer Niederlassung verschieben
+agency-move-count = { $count ->
+        [0] Niederlassung { $agency } hat kein Ticket.
+        [one] Niederlassung { $agency } hat ein Ticket.
+       *[other] Niederlassung { $agency } hat { $count } Tickets.
+    }
+agency-move-to = Verschieben zur Niederlassung
+agency-move-next = Weiter
+agency-move-no-target = Es gibt keine andere aktive Niederlassung, zu der sie verschoben werden können.
+agency-move-target-invalid = Wählen Sie eine andere aktive Niederlassung.
+agency-move-confirm = { $count ->
+        [one] Ein Ticket der Niederlassung { $from } wird zur Niederlassung { $to } verschoben.
+       *[other] { $count } Tickets der Niederlassung { $from } werden zur Niederlassung { $to } verschoben.
+    } Das lässt sich nicht mit einem Klick rückgängig machen.
+agency-move-do = Verschieben
+agency-move-done = { $count ->
+        [0] Kein Ticket der Niederlassung { $from } zur Niederlassung { $to } verschoben.
+        [one] Ein Ticket der Niederlassung { $from } zur Niederlassung { $to } verschoben.
+       *[other] { $count } Tickets der Niederlassung { $from } zur Niederlassung { $to } verschoben.
+    }
+agency-move-back = Zurück zu den Niederlassungen

@@ -186,3 +186,25 @@ setting-company-limit-hour-help = Companies get an hour limit over a period, bes
 company-message-title = A message from your company
 list-col-no-user-validation = No requester validation
 list-answer-types = Answer types
+agency-move-link = Move tickets
+agency-move-title = Move the tickets of an agency
+agency-move-count = { $count ->
+        [0] Agency { $agency } has no ticket.
+        [one] Agency { $agency } has one ticket.
+       *[other] Agency { $agency } has { $count } tickets.
+    }
+agency-move-to = Move them to the agency
+agency-move-next = Continue
+agency-move-no-target = There is no other enabled agency to move them to.
+agency-move-target-invalid = Choose another enabled agency.
+agency-move-confirm = { $count ->
+        [one] One ticket of agency { $from } will move to agency { $to }.
+       *[other] { $count } tickets of agency { $from } will move to agency { $to }.
+    } This cannot be undone in one click.
+agency-move-do = Move them
+agency-move-done = { $count ->
+        [0] No ticket moved from agency { $from } to agency { $to }.
+        [one] One ticket moved from agency { $from } to agency { $to }.
+       *[other] { $count } tickets moved from agency { $from } to agency { $to }.
+    }
+agency-move-back = Back to the agencies

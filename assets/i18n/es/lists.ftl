@@ -186,3 +186,25 @@ setting-company-limit-hour-help = Las empresas tienen un límite de horas en un 
 company-message-title = Un mensaje de su empresa
 list-col-no-user-validation = Sin validación del solicitante
 list-answer-types = Tipos de respuesta
+agency-move-link = Mover los tickets
+agency-move-title = Mover los tickets de una agencia
+agency-move-count = { $count ->
+        [0] La agencia { $agency } no tiene ningún ticket.
+        [one] La agencia { $agency } tiene un ticket.
+       *[other] La agencia { $agency } tiene { $count } tickets.
+    }
+agency-move-to = Moverlos a la agencia
+agency-move-next = Continuar
+agency-move-no-target = No hay otra agencia activa a la que moverlos.
+agency-move-target-invalid = Elija otra agencia activa.
+agency-move-confirm = { $count ->
+        [one] Un ticket de la agencia { $from } pasará a la agencia { $to }.
+       *[other] { $count } tickets de la agencia { $from } pasarán a la agencia { $to }.
+    } Esto no se deshace con un clic.
+agency-move-do = Moverlos
+agency-move-done = { $count ->
+        [0] Ningún ticket movido de la agencia { $from } a la agencia { $to }.
+        [one] Un ticket movido de la agencia { $from } a la agencia { $to }.
+       *[other] { $count } tickets movidos de la agencia { $from } a la agencia { $to }.
+    }
+agency-move-back = Volver a las agencias

@@ -198,3 +198,26 @@ setting-company-limit-hour-help = Les sociétés ont une limite d’heures sur u
 company-message-title = Un message de votre société
 list-col-no-user-validation = Sans validation du demandeur
 list-answer-types = Types de réponse
+agency-move-link = Déplacer les tickets
+agency-move-title = Déplacer les tickets d'une agence
+agency-move-count = { $count ->
+        [0] L'agence { $agency } n'a aucun ticket.
+        [one] L'agence { $agency } a un ticket.
+       *[other] L'agence { $agency } a { $count } tickets.
+    }
+agency-move-to = Les déplacer vers l'agence
+agency-move-next = Continuer
+agency-move-no-target = Il n'y a pas d'autre agence active vers laquelle les déplacer.
+agency-move-target-invalid = Choisissez une autre agence active.
+agency-move-confirm = { $count ->
+        [0] Aucun ticket de l'agence { $from } ne sera déplacé vers l'agence { $to }.
+        [one] Un ticket de l'agence { $from } sera déplacé vers l'agence { $to }.
+       *[other] { $count } tickets de l'agence { $from } seront déplacés vers l'agence { $to }.
+    } Cela ne s'annule pas en un clic.
+agency-move-do = Les déplacer
+agency-move-done = { $count ->
+        [0] Aucun ticket déplacé de l'agence { $from } vers l'agence { $to }.
+        [one] Un ticket déplacé de l'agence { $from } vers l'agence { $to }.
+       *[other] { $count } tickets déplacés de l'agence { $from } vers l'agence { $to }.
+    }
+agency-move-back = Retour aux agences

@@ -219,6 +219,9 @@ fn list_page(
                                         @if e.disabled { span.badge { (lang.t("lists-disabled-badge")) } }
                                         @if e.builtin { span.badge { (lang.t("lists-builtin-badge")) } }
                                         a.button.button-small href=(fill(paths::ADMIN_LIST_ENTRY, &[&def.code, &e.id])) { (lang.t("action-edit")) }
+                                        @if def.code == "agencies" && visitor.has_right(crate::domain::rights::names::ADMIN) {
+                                            a.button.button-small href=(fill(paths::ADMIN_AGENCY_MOVE, &[&e.id])) { (lang.t("agency-move-link")) }
+                                        }
                                         @if def.has_disabled {
                                             (action_button(visitor, &fill(paths::ADMIN_LIST_ENTRY_TOGGLE, &[&def.code, &e.id]),
                                                 &lang.t(if e.disabled { "action-enable" } else { "action-disable" }), "", None))

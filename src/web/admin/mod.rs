@@ -1,5 +1,6 @@
 //! Administration pages. Each route declares the right it needs (see [`crate::web::routes`]).
 
+mod agency_move;
 mod backups;
 mod directory;
 mod directory_sync;
@@ -139,6 +140,8 @@ pub fn routes() -> Routes {
         .post(paths::ADMIN_LIST_ENTRY, LISTS, lists::update)
         .post(paths::ADMIN_LIST_ENTRY_DELETE, LISTS, lists::delete)
         .post(paths::ADMIN_LIST_ENTRY_TOGGLE, LISTS, lists::toggle)
+        .get(paths::ADMIN_AGENCY_MOVE, ADMIN, agency_move::page)
+        .post(paths::ADMIN_AGENCY_MOVE, ADMIN, agency_move::submit)
         .post_upload(
             paths::ADMIN_LIST_ENTRY_PICTURE,
             LISTS,

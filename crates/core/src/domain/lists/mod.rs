@@ -5,6 +5,7 @@
 //! Table and column names in the SQL come only from these declarations, never from a request;
 //! every value is a bound parameter.
 
+pub mod agency_move;
 pub mod page;
 pub mod registry;
 pub mod repo;
