@@ -1,6 +1,8 @@
 //! The directory's settings in a real headless Chromium against a real OpenLDAP: an
 //! administrator opens the Directory tab, fills in the connector, saves it and presses Test,
-//! which lists each branch with its number of users; on a phone too. Screenshots land in
+//! which lists each branch with its number of users; simulates and synchronises, reads the
+//! history, simulates a change on a phone, and a synchronised user logs in with the
+//! directory's password. Screenshots land in
 //! `target/test-screenshots/`.
 
 use fantoccini::Locator;
@@ -60,6 +62,26 @@ async fn an_administrator_sets_up_the_directory_and_tests_it_in_a_real_browser()
         let problems = b.client.execute(ACCESSIBILITY_PROBLEMS, vec![]).await?;
         assert_eq!(problems.as_str(), Some(""), "directory test");
         b.screenshot("97-directory-tested").await;
+
+        // Simulate: the table of what would change, nothing changed.
+        click_and_wait(&b, "#directory-simulate").await?;
+        let said = text_of(&b, "#directory-create h3").await?;
+        assert_eq!(said, "Accounts to create: 4");
+        let problems = b.client.execute(ACCESSIBILITY_PROBLEMS, vec![]).await?;
+        assert_eq!(problems.as_str(), Some(""), "simulation");
+        assert_eq!(app.count("SELECT count(*) FROM users WHERE ldap_guid <> ''"), 0);
+        b.screenshot("99-directory-simulation").await;
+        // Synchronise from the simulation's page: the same table, done.
+        click_and_wait(&b, "#directory-synchronise").await?;
+        let said = text_of(&b, "#directory-outcome").await?;
+        assert!(said.contains("The directory was synchronised"), "{said}");
+        assert_eq!(app.count("SELECT count(*) FROM users WHERE ldap_guid <> ''"), 4);
+        b.screenshot("100-directory-synchronised").await;
+        b.client.goto(&app.url("/admin/directory/runs")).await?;
+        let problems = b.client.execute(ACCESSIBILITY_PROBLEMS, vec![]).await?;
+        assert_eq!(problems.as_str(), Some(""), "history");
+        assert!(text_of(&b, "#directory-runs").await?.contains("created: 4"));
+        b.screenshot("101-directory-history").await;
         b.client.set_window_size(390, 844).await?;
         b.client.goto(&app.url("/admin/directory")).await?;
         let wide = b
@@ -73,6 +95,18 @@ async fn an_administrator_sets_up_the_directory_and_tests_it_in_a_real_browser()
             .await?;
         assert!(!scrolls_sideways(&b).await?, "the directory tab on a phone: {wide}");
         b.screenshot("98-directory-phone").await;
+        // A change in the directory, simulated on a phone: the table scrolls inside itself.
+        peer.modify(&format!(
+            "dn: uid=bstaff1,{branch}\nchangetype: modify\nreplace: mail\nmail: bo.staff.one.with.a.long.address@example.test\n\n"
+        ));
+        click_and_wait(&b, "#directory-simulate").await?;
+        assert_eq!(text_of(&b, "#directory-update h3").await?, "Accounts to update: 1");
+        assert!(!scrolls_sideways(&b).await?, "the simulation on a phone");
+        b.screenshot("102-directory-simulation-phone").await;
+        // A synchronised user logs in with the directory's password.
+        b.client.delete_all_cookies().await?;
+        log_in(&b, &app, "bstaff0", "pw").await?;
+        assert!(!b.client.current_url().await?.path().starts_with("/login"));
         Ok::<(), CmdError>(())
     }
     .await;

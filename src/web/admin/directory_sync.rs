@@ -93,7 +93,7 @@ fn plan_table(lang: Lang, plan: &Plan) -> Markup {
         @if !plan.create.is_empty() {
             section #directory-create {
                 (section_title(lang, "directory-section-create", plan.create.len()))
-                div.table-wrap { table.table {
+                div.table-wrap { table.data-table {
                     thead { tr {
                         th { (lang.t("user-field-login")) } th { (lang.t("user-field-firstname")) }
                         th { (lang.t("user-field-lastname")) } th { (lang.t("user-field-mail")) }
@@ -114,7 +114,7 @@ fn plan_table(lang: Lang, plan: &Plan) -> Markup {
         @if !plan.update.is_empty() {
             section #directory-update {
                 (section_title(lang, "directory-section-update", plan.update.len()))
-                div.table-wrap { table.table {
+                div.table-wrap { table.data-table {
                     thead { tr {
                         th { (lang.t("user-field-login")) } th { (lang.t("directory-field")) }
                         th { (lang.t("directory-old-value")) } th { (lang.t("directory-new-value")) }
@@ -138,7 +138,7 @@ fn plan_table(lang: Lang, plan: &Plan) -> Markup {
             @if !toggles.is_empty() {
                 section #(id) {
                     (section_title(lang, key, toggles.len()))
-                    div.table-wrap { table.table {
+                    div.table-wrap { table.data-table {
                         tbody { @for t in toggles.iter().take(ROWS) {
                             tr data-login=(t.login) { td { (t.login) } td { (lang.t(t.reason.label())) } }
                         } }
@@ -154,7 +154,7 @@ fn plan_table(lang: Lang, plan: &Plan) -> Markup {
         @if !plan.memberships.is_empty() {
             section #directory-memberships {
                 (section_title(lang, "directory-section-memberships", plan.memberships.len()))
-                div.table-wrap { table.table {
+                div.table-wrap { table.data-table {
                     thead { tr {
                         th { (lang.t("user-field-login")) } th { (lang.t("directory-membership")) }
                         th { (lang.t("directory-change")) }
@@ -271,7 +271,7 @@ pub async fn history(State(state): State<AppState>, authed: Authed) -> Result<Re
         @if runs.is_empty() {
             p #directory-runs-none { (lang.t("directory-runs-none")) }
         } @else {
-            div.table-wrap { table.table #directory-runs {
+            div.table-wrap { table.data-table #directory-runs {
                 thead { tr {
                     th { (lang.t("directory-run-when")) } th { (lang.t("directory-run-by")) }
                     th { (lang.t("directory-run-kind")) } th { (lang.t("directory-run-figures")) }

@@ -89,7 +89,7 @@ async fn index(
                 p.empty { (lang.t("mailboxes-none")) }
             } @else {
                 div.table-wrap {
-                    table.table {
+                    table.data-table {
                         thead { tr {
                             th { (lang.t("mailbox-name")) }
                             th { (lang.t("mailbox-server")) }
@@ -510,7 +510,7 @@ pub async fn fetches(State(state): State<AppState>, authed: Authed) -> Result<Re
             p.empty { (lang.t("mail-fetches-none")) }
         } @else {
             div.table-wrap {
-                table.table #fetches {
+                table.data-table #fetches {
                     thead { tr {
                         th { (lang.t("mail-fetch-when")) }
                         th { (lang.t("mailbox-name")) }
@@ -570,7 +570,7 @@ fn rejected_view(visitor: &Visitor, rows: &[history::Rejected], count: i64) -> M
         } @else {
             p { (msg("mail-rejected-count").arg("count", count).render(lang)) }
             div.table-wrap {
-                table.table #rejected {
+                table.data-table #rejected {
                     thead { tr {
                         th { (lang.t("mail-fetch-when")) }
                         th { (lang.t("mail-rejected-sender")) }
