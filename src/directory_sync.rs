@@ -213,12 +213,7 @@ pub async fn run(
         }
     };
     let missing = missing(&settings);
-    let outcome = if dry_run {
-        sync::simulate(db, by, trigger, started, snapshot, missing).await?
-    } else {
-        sync::synchronise(db, by, trigger, started, snapshot, missing).await?
-    };
-    Ok(outcome)
+    Ok(sync::run(db, by, trigger, started, snapshot, missing, dry_run).await?)
 }
 
 /// How often the daily schedule is looked at.

@@ -162,15 +162,7 @@ pub async fn log_in(
         assert!(std::time::Instant::now() < deadline, "server did not start");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    let page = client
-        .get(format!("{base}/login"))
-        .send()
-        .await
-        .expect("login page")
-        .text()
-        .await
-        .expect("body");
-    let token = attr(&page, "name=\"_csrf\" value=\"");
+    let token = login_token(&client, base).await;
     let r = client
         .post(format!("{base}/login"))
         .form(&[("login", login), ("password", password), ("_csrf", &token)])
@@ -179,6 +171,19 @@ pub async fn log_in(
         .expect("login");
     assert_eq!(r.status(), 303, "login refused");
     client
+}
+
+/// The form token of the login page, for `client` (which keeps the cookie it goes with).
+pub async fn login_token(client: &reqwest::Client, base: &str) -> String {
+    let page = client
+        .get(format!("{base}/login"))
+        .send()
+        .await
+        .expect("login page")
+        .text()
+        .await
+        .expect("body");
+    attr(&page, "name=\"_csrf\" value=\"")
 }
 
 /// The action of the new-ticket form `client` is offered (it carries the form's token).

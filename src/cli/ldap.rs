@@ -62,17 +62,7 @@ pub(super) async fn ldap_sync(app: &App, dry_run: bool) -> Result<(), AppError> 
         } else {
             "directory-run-sync"
         }),
-        crate::i18n::msg("directory-run-counts")
-            .arg("read", c.read_users)
-            .arg("created", c.created)
-            .arg("updated", c.updated)
-            .arg("disabled", c.disabled)
-            .arg("enabled", c.enabled)
-            .arg("lists", c.new_lists)
-            .arg("added", c.memberships_added)
-            .arg("removed", c.memberships_removed)
-            .arg("problems", c.problems)
-            .render(lang)
+        c.message().render(lang)
     ))?;
     Ok(())
 }

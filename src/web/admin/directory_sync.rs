@@ -286,17 +286,7 @@ pub async fn history(State(state): State<AppState>, authed: Authed) -> Result<Re
                             (None, _) => { (lang.t("directory-run-command")) },
                         } }
                         td { (lang.t(if r.dry_run { "directory-run-simulation" } else { "directory-run-sync" })) }
-                        td { (msg("directory-run-counts")
-                            .arg("read", r.counts.read_users)
-                            .arg("created", r.counts.created)
-                            .arg("updated", r.counts.updated)
-                            .arg("disabled", r.counts.disabled)
-                            .arg("enabled", r.counts.enabled)
-                            .arg("lists", r.counts.new_lists)
-                            .arg("added", r.counts.memberships_added)
-                            .arg("removed", r.counts.memberships_removed)
-                            .arg("problems", r.counts.problems)
-                            .render(lang)) }
+                        td { (r.counts.message().render(lang)) }
                         td { @if r.error.is_empty() { "—" } @else { span.badge.badge-error { (r.error) } } }
                     }
                 } }

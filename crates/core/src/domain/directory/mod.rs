@@ -90,44 +90,25 @@ fn allowed(by: Option<&Actor>) -> Result<Option<i64>, DomainError> {
     }
 }
 
-/// Works out what synchronising `snapshot` would change, changes nothing but the run history.
-pub async fn simulate(
+/// Works out what synchronising `snapshot` changes, in one transaction, and makes it unless
+/// `dry_run` (a simulation: only the run history changes).
+pub async fn run(
     db: &Db,
     by: Option<&Actor>,
     trigger: Trigger,
     started_at: i64,
     snapshot: Snapshot,
     missing: Missing,
+    dry_run: bool,
 ) -> Result<Outcome, DomainError> {
     let by = allowed(by)?;
     db.write(move |tx| {
         let plan = plan::plan(tx, &snapshot, missing)?;
-        let run_id = runs::record(
-            tx,
-            &runs::Recorded::of(&plan, trigger, by, true, started_at),
-        )?;
-        Ok(Outcome { run_id, plan })
-    })
-    .await
-}
-
-/// Synchronises `snapshot`: works out the changes and makes them, in one transaction.
-pub async fn synchronise(
-    db: &Db,
-    by: Option<&Actor>,
-    trigger: Trigger,
-    started_at: i64,
-    snapshot: Snapshot,
-    missing: Missing,
-) -> Result<Outcome, DomainError> {
-    let by = allowed(by)?;
-    db.write(move |tx| {
-        let plan = plan::plan(tx, &snapshot, missing)?;
-        apply::apply(tx, &plan, clock::now())?;
-        let run_id = runs::record(
-            tx,
-            &runs::Recorded::of(&plan, trigger, by, false, started_at),
-        )?;
+        if !dry_run {
+            apply::apply(tx, &plan, clock::now())?;
+        }
+        let recorded = runs::Recorded::of(&plan, trigger, by, dry_run, started_at);
+        let run_id = runs::record(tx, &recorded)?;
         Ok(Outcome { run_id, plan })
     })
     .await

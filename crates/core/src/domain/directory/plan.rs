@@ -783,3 +783,135 @@ fn keep_an_administrator(conn: &Connection, plan: &mut Plan) -> rusqlite::Result
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{DirGroup, DirUser, Missing, Snapshot, apply::apply};
+    use super::*;
+    use crate::domain::profiles::Profile;
+
+    fn database() -> (tempfile::TempDir, rusqlite::Connection) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("gestdesk.sqlite3");
+        drop(crate::db::Db::open(&path).expect("open"));
+        let conn = rusqlite::Connection::open(&path).expect("connection");
+        (dir, conn)
+    }
+
+    fn local(conn: &Connection, login: &str, profile: Profile, guid: &str) -> i64 {
+        conn.execute(
+            "INSERT INTO users (login, password_hash, profile_id, ldap_guid, created_at, updated_at)
+             VALUES (?1, 'x', ?2, ?3, 0, 0)",
+            rusqlite::params![login, profile.id(), guid],
+        )
+        .expect("user");
+        conn.last_insert_rowid()
+    }
+
+    fn entry(login: &str) -> DirUser {
+        DirUser {
+            guid: format!("guid-{login}"),
+            dn: format!("uid={login},ou=Staff,dc=example,dc=test"),
+            login: login.to_owned(),
+            lastname: login.to_uppercase(),
+            ..DirUser::default()
+        }
+    }
+
+    fn synchronise(conn: &mut Connection, s: &Snapshot) -> Plan {
+        let tx = conn.transaction().expect("tx");
+        let p = plan(&tx, s, Missing::Disable).expect("plan");
+        apply(&tx, &p, 1).expect("apply");
+        tx.commit().expect("commit");
+        p
+    }
+
+    #[test]
+    fn the_last_administrator_is_never_disabled_and_an_empty_directory_disables_nobody() {
+        let (_dir, conn) = database();
+        let admin = local(&conn, "boss", Profile::Administrator, "guid-boss");
+        local(&conn, "left", Profile::User, "guid-left");
+        let only_others = Snapshot {
+            users: vec![entry("someone")],
+            ..Snapshot::default()
+        };
+        let p = plan(&conn, &only_others, Missing::Disable).expect("plan");
+        assert_eq!(
+            p.disable
+                .iter()
+                .map(|t| t.login.as_str())
+                .collect::<Vec<_>>(),
+            ["left"]
+        );
+        assert_eq!(
+            p.problems,
+            [Problem::LastAdministrator {
+                login: "boss".to_owned()
+            }]
+        );
+        assert!(p.disable.iter().all(|t| t.user_id != admin));
+
+        let empty = plan(&conn, &Snapshot::default(), Missing::Disable).expect("plan");
+        assert!(empty.disable.is_empty());
+        assert_eq!(empty.problems, [Problem::EmptyDirectory]);
+        let left = plan(&conn, &only_others, Missing::Leave).expect("plan");
+        assert!(left.disable.is_empty());
+    }
+
+    #[test]
+    fn a_second_run_changes_nothing_and_hand_made_memberships_stay() {
+        let (_dir, mut conn) = database();
+        conn.execute(
+            "INSERT INTO services (id, name) VALUES (50, 'Local only')",
+            [],
+        )
+        .expect("service");
+        let mut ann = entry("ann");
+        ann.service = "Sales".to_owned();
+        ann.company = "Acme".to_owned();
+        let snapshot = Snapshot {
+            users: vec![ann, entry("bob")],
+            services: vec![DirGroup {
+                guid: "g1".to_owned(),
+                name: "Helpdesk".to_owned(),
+                members: vec!["UID=ann, OU=Staff,DC=example,DC=test".to_owned()],
+            }],
+            agencies: vec![DirGroup {
+                guid: "g2".to_owned(),
+                name: "Paris".to_owned(),
+                members: vec![
+                    "uid=bob,ou=Staff,dc=example,dc=test".to_owned(),
+                    "uid=stranger,ou=Other,dc=example,dc=test".to_owned(),
+                ],
+            }],
+        };
+        let first = synchronise(&mut conn, &snapshot);
+        assert_eq!(first.create.len(), 2);
+        assert_eq!(first.memberships.len(), 3, "{:?}", first.memberships);
+        // A membership made by hand in a service that is not the directory's.
+        conn.execute(
+            "INSERT INTO user_services (user_id, service_id)
+             SELECT id, 50 FROM users WHERE login = 'ann'",
+            [],
+        )
+        .expect("membership");
+        let second = synchronise(&mut conn, &snapshot);
+        assert!(second.is_empty(), "{second:?}");
+        let held: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM user_services us JOIN users u ON u.id = us.user_id
+                 WHERE u.login = 'ann'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("count");
+        assert_eq!(held, 3, "Sales, Helpdesk and the hand-made one");
+        // Ann leaves the group: only that membership goes.
+        let mut changed = snapshot.clone();
+        changed.services[0].members.clear();
+        let third = synchronise(&mut conn, &changed);
+        assert_eq!(third.memberships.len(), 1);
+        assert!(!third.memberships[0].added);
+        assert_eq!(third.memberships[0].name, "Helpdesk");
+    }
+}

@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use crate::db::Db;
 use crate::domain::rights::names as right;
 use crate::domain::{Actor, DomainError, clock};
+use crate::i18n::{Msg, msg};
 
 use super::plan::Plan;
 
@@ -81,6 +82,22 @@ impl Counts {
             memberships_removed: n(plan.memberships.len() - added),
             problems: n(plan.problems.len()),
         }
+    }
+}
+
+impl Counts {
+    /// The figures as one line, in the reader's language.
+    pub fn message(&self) -> Msg {
+        msg("directory-run-counts")
+            .arg("read", self.read_users)
+            .arg("created", self.created)
+            .arg("updated", self.updated)
+            .arg("disabled", self.disabled)
+            .arg("enabled", self.enabled)
+            .arg("lists", self.new_lists)
+            .arg("added", self.memberships_added)
+            .arg("removed", self.memberships_removed)
+            .arg("problems", self.problems)
     }
 }
 
