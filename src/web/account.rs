@@ -159,7 +159,11 @@ fn view(
                 }
                 section.panel #password {
                     h2 { (lang.t("password-title")) }
-                    (password_form(visitor, &FieldErrors::new()))
+                    @if p.directory_password {
+                        p #directory-password { (lang.t("password-from-directory")) }
+                    } @else {
+                        (password_form(visitor, &FieldErrors::new()))
+                    }
                 }
             }
         }

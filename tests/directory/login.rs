@@ -3,7 +3,8 @@
 //! filters and NUL bytes log nobody in; an account disabled in the directory is refused before
 //! the next synchronisation; failures are throttled as for local logins; and when the
 //! directory cannot be reached, the local administrator still logs in and directory users are
-//! told the directory is out rather than that their password is wrong.
+//! told the directory is out rather than that their password is wrong. The daily
+//! synchronisation waits for a first one made by hand, then runs once a day.
 
 use reqwest::StatusCode;
 
@@ -46,6 +47,47 @@ async fn a_directory_user_logs_in_with_the_directory_password_and_nothing_else()
         upper.status,
         StatusCode::SEE_OTHER,
         "the login's case does not count"
+    );
+    // Typed the Windows way, with the domain set.
+    app.set_setting("ldap.domain", "example.test");
+    for typed in ["erin@example.test", "EXAMPLE\\erin", "example.test\\Erin"] {
+        let windows = app.client().login(typed, ERIN_PASSWORD).await;
+        assert_eq!(
+            windows.status,
+            StatusCode::SEE_OTHER,
+            "{typed}: {}",
+            windows.body
+        );
+    }
+    let elsewhere = app
+        .client()
+        .login("erin@elsewhere.test", ERIN_PASSWORD)
+        .await;
+    assert_eq!(elsewhere.status, StatusCode::UNAUTHORIZED);
+
+    // Erin's password is the directory's: the profile says where to change it, and a change
+    // sent anyway is refused.
+    let erin_session = app.client();
+    erin_session.login("erin", ERIN_PASSWORD).await;
+    let profile = erin_session.get("/profile?tab=settings").await;
+    profile.assert_contains("Your password is the one of your directory account");
+    assert!(!profile.body.contains(r#"name="current""#));
+    let change = erin_session
+        .submit(
+            "/password",
+            "/password",
+            &[
+                ("current", ERIN_PASSWORD),
+                ("password", "a new local one 123"),
+                ("password_confirm", "a new local one 123"),
+            ],
+        )
+        .await;
+    assert_eq!(change.status, StatusCode::UNPROCESSABLE_ENTITY);
+    change.assert_contains("Your password is the one of your directory account");
+    assert_eq!(
+        app.count("SELECT count(*) FROM users WHERE password_hash IS NOT NULL AND login = 'erin'"),
+        0
     );
 
     let wrong = app.client().login("erin", "not the password").await;
@@ -137,5 +179,64 @@ async fn with_the_directory_out_the_local_administrator_still_logs_in() {
     app.set_setting("ldap.port", &peer.plain_port.to_string());
     let back = app.client().login("gina", "gina pw").await;
     assert_eq!(back.status, StatusCode::SEE_OTHER, "{}", back.body);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_daily_synchronisation_runs_once_a_day_after_a_first_one_by_hand() {
+    let Some(peer) = LdapPeer::get() else { return };
+    peer.add(
+        &(ldap::branch("DailyStaff") + &ldap::user("DailyStaff", "hugo", "Hugo", "Roux", "pw")),
+    );
+    let (app, _admin) = TestApp::with_admin().await;
+    peer.configure(&app, &["DailyStaff"], "", "");
+    app.set_setting("ldap.sync_hour", "0");
+    let db = app.app.db().clone();
+    // Never synchronised by hand: the schedule waits (an administrator simulates first).
+    assert_eq!(
+        gestdesk::directory_sync::run_due(&db).await,
+        Ok(String::new())
+    );
+    assert_eq!(app.count("SELECT count(*) FROM directory_runs"), 0);
+    let (ok, said) = app.run_command(&["ldap", "sync"]);
+    assert!(ok, "{said}");
+    // Done today already: not due.
+    assert_eq!(
+        gestdesk::directory_sync::run_due(&db).await,
+        Ok(String::new())
+    );
+    // The last one was two days ago: due, and it runs.
+    app.sql()
+        .execute(
+            "UPDATE directory_runs SET started_at = started_at - 2 * 86400",
+            [],
+        )
+        .expect("older");
+    peer.modify(&format!(
+        "dn: {}\nchangetype: modify\nreplace: sn\nsn: Rousseau\n\n",
+        user_dn("DailyStaff", "hugo")
+    ));
+    let said = gestdesk::directory_sync::run_due(&db).await.expect("run");
+    assert!(said.contains("1 updated"), "{said}");
+    assert_eq!(
+        app.text("SELECT lastname FROM users WHERE login = 'hugo'"),
+        "Rousseau"
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM directory_runs WHERE trigger = 'schedule'"),
+        1
+    );
+    // Switched off: nothing.
+    app.sql()
+        .execute(
+            "UPDATE directory_runs SET started_at = started_at - 2 * 86400",
+            [],
+        )
+        .expect("older");
+    app.set_setting("ldap.sync_daily", "0");
+    assert_eq!(
+        gestdesk::directory_sync::run_due(&db).await,
+        Ok(String::new())
+    );
     app.stop().await;
 }

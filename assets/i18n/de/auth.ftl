@@ -48,6 +48,7 @@ profile-technician = Techniker
 profile-administrator = Administrator
 
 password-title = Passwort ändern
+password-from-directory = Ihr Passwort ist das Ihres Verzeichniskontos (Ihre Windows-Anmeldung): ändern Sie es dort, es gilt hier sofort.
 password-must-change = Sie müssen ein neues Passwort wählen, bevor Sie fortfahren.
 password-field-current = Aktuelles Passwort
 password-field-new = Neues Passwort

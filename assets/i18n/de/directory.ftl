@@ -29,7 +29,7 @@ setting-ldap-security-ldaps = LDAPS (TLS von Anfang an)
 setting-ldap-accept-invalid-certs = Das Zertifikat dieses Servers so akzeptieren
 setting-ldap-accept-invalid-certs-help = Nur für einen Server im eigenen Netz, dessen selbstsigniertes Zertifikat Sie nicht ersetzen können: das Zertifikat wird dann nicht geprüft.
 setting-ldap-domain = Domäne
-setting-ldap-domain-help = Der Domänenname des Verzeichnisses, zum Beispiel example.com.
+setting-ldap-domain-help = Der Domänenname des Verzeichnisses, zum Beispiel example.com. Benutzer können sich dann auch als name@example.com oder EXAMPLE\name anmelden.
 setting-ldap-user-branches = Benutzerzweige
 setting-ldap-user-branches-help = Wo die Benutzer sind, getrennt durch „;“, zum Beispiel ou=Staff,dc=example,dc=com; ou=Interns,dc=example,dc=com.
 setting-ldap-bind-dn = Dienstkonto

@@ -48,6 +48,7 @@ profile-technician = Technician
 profile-administrator = Administrator
 
 password-title = Change password
+password-from-directory = Your password is the one of your directory account (your Windows session): change it there, and it works here at once.
 password-must-change = You must choose a new password before going on.
 password-field-current = Current password
 password-field-new = New password

@@ -29,7 +29,7 @@ setting-ldap-security-ldaps = LDAPS (TLS from the start)
 setting-ldap-accept-invalid-certs = Accept this server's certificate as it is
 setting-ldap-accept-invalid-certs-help = Only for a server on your own network whose self-signed certificate you cannot replace: the certificate is then not checked.
 setting-ldap-domain = Domain
-setting-ldap-domain-help = The directory's domain name, for example example.com.
+setting-ldap-domain-help = The directory's domain name, for example example.com. Users may then also log in as name@example.com or EXAMPLE\name.
 setting-ldap-user-branches = User branches
 setting-ldap-user-branches-help = Where users are, separated by ";", for example ou=Staff,dc=example,dc=com; ou=Interns,dc=example,dc=com.
 setting-ldap-bind-dn = Service account

@@ -48,6 +48,7 @@ profile-technician = Técnico
 profile-administrator = Administrador
 
 password-title = Cambiar la contraseña
+password-from-directory = Su contraseña es la de su cuenta del directorio (su sesión de Windows): cámbiela allí y valdrá aquí al momento.
 password-must-change = Debe elegir una nueva contraseña antes de continuar.
 password-field-current = Contraseña actual
 password-field-new = Nueva contraseña

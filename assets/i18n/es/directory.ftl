@@ -29,7 +29,7 @@ setting-ldap-security-ldaps = LDAPS (TLS desde el inicio)
 setting-ldap-accept-invalid-certs = Aceptar el certificado de este servidor tal cual
 setting-ldap-accept-invalid-certs-help = Solo para un servidor de su red cuyo certificado autofirmado no puede sustituir: el certificado no se comprueba.
 setting-ldap-domain = Dominio
-setting-ldap-domain-help = El nombre de dominio del directorio, por ejemplo example.com.
+setting-ldap-domain-help = El nombre de dominio del directorio, por ejemplo example.com. Los usuarios pueden entonces iniciar sesión también como nombre@example.com o EXAMPLE\nombre.
 setting-ldap-user-branches = Ramas de usuarios
 setting-ldap-user-branches-help = Dónde están los usuarios, separadas por «;», por ejemplo ou=Staff,dc=example,dc=com; ou=Interns,dc=example,dc=com.
 setting-ldap-bind-dn = Cuenta de servicio

@@ -48,6 +48,7 @@ profile-technician = Technicien
 profile-administrator = Administrateur
 
 password-title = Changer de mot de passe
+password-from-directory = Votre mot de passe est celui de votre compte de l'annuaire (votre session Windows) : changez-le là-bas, il vaut ici aussitôt.
 password-must-change = Vous devez choisir un nouveau mot de passe avant de continuer.
 password-field-current = Mot de passe actuel
 password-field-new = Nouveau mot de passe

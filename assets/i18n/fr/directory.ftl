@@ -29,7 +29,7 @@ setting-ldap-security-ldaps = LDAPS (TLS dès le départ)
 setting-ldap-accept-invalid-certs = Accepter le certificat de ce serveur tel quel
 setting-ldap-accept-invalid-certs-help = Seulement pour un serveur de votre réseau dont vous ne pouvez remplacer le certificat auto-signé : le certificat n'est alors pas vérifié.
 setting-ldap-domain = Domaine
-setting-ldap-domain-help = Le nom de domaine de l'annuaire, par exemple example.com.
+setting-ldap-domain-help = Le nom de domaine de l'annuaire, par exemple example.com. Les utilisateurs peuvent alors aussi se connecter en tapant nom@example.com ou EXAMPLE\nom.
 setting-ldap-user-branches = Branches des utilisateurs
 setting-ldap-user-branches-help = Où sont les utilisateurs, séparées par « ; », par exemple ou=Staff,dc=example,dc=com; ou=Interns,dc=example,dc=com.
 setting-ldap-bind-dn = Compte de service

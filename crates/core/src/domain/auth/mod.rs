@@ -18,7 +18,7 @@ use crate::domain::directory::{
 use crate::domain::events::{self, EventKind};
 use crate::domain::sessions::{self, NewSession};
 use crate::domain::settings::Settings;
-use crate::domain::settings::directory_registry::LDAP_ENABLED;
+use crate::domain::settings::directory_registry::{LDAP_DOMAIN, LDAP_ENABLED};
 use crate::domain::users::{self, User, password};
 use crate::domain::{DomainError, clock};
 
@@ -70,18 +70,29 @@ pub async fn login(
         .write({
             let (login, ip) = (login.clone(), origin.ip.clone());
             move |tx| {
-                let found = users::repo::get_with_hash_by_login(tx, &login)?;
+                let settings = Settings::load(tx)?;
+                let mut found = users::repo::get_with_hash_by_login(tx, &login)?;
+                // Failures are counted under the login the account was found by.
+                let mut key = login.clone();
+                // With the directory on, `name@domain` and `DOMAIN\name` name the account too.
+                if found.is_none()
+                    && settings.flag(LDAP_ENABLED)
+                    && let Some(short) =
+                        directory::login::short_login(&login, settings.raw(LDAP_DOMAIN))
+                {
+                    found = users::repo::get_with_hash_by_login(tx, &short)?;
+                    key = short;
+                }
                 let user = found.as_ref().map(|(u, _)| u.id);
-                match throttle::reserve(tx, throttle::Kind::Login, &login, user, &ip, now)? {
+                match throttle::reserve(tx, throttle::Kind::Login, &key, user, &ip, now)? {
                     Ok(reservation) => {
-                        let settings = Settings::load(tx)?;
                         let account = match user {
                             Some(id) if settings.flag(LDAP_ENABLED) => {
                                 directory::login::account(tx, id)?
                             }
                             _ => None,
                         };
-                        Ok::<_, DomainError>(Ok((reservation, found, account, settings)))
+                        Ok::<_, DomainError>(Ok((reservation, found, account, settings, key)))
                     }
                     Err(refusal) => {
                         events::record(
@@ -97,7 +108,7 @@ pub async fn login(
             }
         })
         .await?;
-    let (reservation, found, account, settings) = match reserved {
+    let (reservation, found, account, settings, key) = match reserved {
         Ok(r) => r,
         Err(refusal) => return Ok(LoginOutcome::Throttled(refusal)),
     };
@@ -135,7 +146,7 @@ pub async fn login(
                 tx,
                 reservation,
                 throttle::Kind::Login,
-                &login,
+                &key,
                 user.id,
                 &origin.ip,
                 now,

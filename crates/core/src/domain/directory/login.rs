@@ -50,6 +50,27 @@ impl PasswordCheck for NoDirectory {
     }
 }
 
+/// The account name in a login typed the Windows way, `name@domain` or `DOMAIN\name`, for the
+/// directory's `domain` (`example.com`: `EXAMPLE\name` and `example.com\name` too); None when
+/// the login is not written so.
+pub fn short_login(login: &str, domain: &str) -> Option<String> {
+    let domain = domain.trim().to_lowercase();
+    if domain.is_empty() {
+        return None;
+    }
+    let lower = login.to_lowercase();
+    let netbios = domain.split('.').next().unwrap_or_default();
+    let short = if let Some(at) = lower.rfind('@') {
+        (lower[at + 1..] == domain).then(|| &login[..at])
+    } else if let Some(slash) = lower.find('\\') {
+        let prefix = &lower[..slash];
+        (prefix == domain || prefix == netbios).then(|| &login[slash + 1..])
+    } else {
+        None
+    };
+    short.filter(|s| !s.is_empty()).map(str::to_owned)
+}
+
 /// The directory side of account `id`, when it logs in through the directory: linked to an
 /// entry and without a local password.
 pub fn account(conn: &Connection, id: UserId) -> rusqlite::Result<Option<Account>> {
@@ -65,4 +86,23 @@ pub fn account(conn: &Connection, id: UserId) -> rusqlite::Result<Option<Account
         })
     })
     .optional()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_login;
+
+    #[test]
+    fn a_login_typed_the_windows_way_names_the_account() {
+        let d = "example.com";
+        assert_eq!(short_login("jdoe@example.com", d).as_deref(), Some("jdoe"));
+        assert_eq!(short_login("JDoe@EXAMPLE.COM", d).as_deref(), Some("JDoe"));
+        assert_eq!(short_login("EXAMPLE\\jdoe", d).as_deref(), Some("jdoe"));
+        assert_eq!(short_login("example.com\\jdoe", d).as_deref(), Some("jdoe"));
+        assert_eq!(short_login("jdoe@other.com", d), None);
+        assert_eq!(short_login("OTHER\\jdoe", d), None);
+        assert_eq!(short_login("@example.com", d), None);
+        assert_eq!(short_login("jdoe", d), None);
+        assert_eq!(short_login("jdoe@example.com", ""), None);
+    }
 }

@@ -13,6 +13,7 @@ pub const LDAP_HOST: Text = Text::declared("ldap.host");
 pub const LDAP_PORT: Number = Number::declared("ldap.port");
 pub const LDAP_SECURITY: Text = Text::declared("ldap.security");
 pub const LDAP_ACCEPT_INVALID_CERTS: Flag = Flag::declared("ldap.accept_invalid_certs");
+pub const LDAP_DOMAIN: Text = Text::declared("ldap.domain");
 pub const LDAP_USER_BRANCHES: Text = Text::declared("ldap.user_branches");
 pub const LDAP_BIND_DN: Text = Text::declared("ldap.bind_dn");
 pub const LDAP_PASSWORD: Text = Text::declared("ldap.password");

@@ -295,14 +295,20 @@ pub async fn change_password(
     ip: String,
 ) -> Result<(), DomainError> {
     use crate::domain::auth::throttle::{self, Kind};
-    let login = db
+    let (login, directory) = db
         .read(move |c| {
-            repo::get(c, user)
-                .map(|u| u.map(|u| u.login))
-                .map_err(DomainError::from)
+            let login = repo::get(c, user)?.map(|u| u.login);
+            let directory = crate::domain::directory::login::account(c, user)?.is_some();
+            Ok::<_, DomainError>(login.map(|l| (l, directory)))
         })
         .await?
         .ok_or(DomainError::NotFound)?;
+    // A directory account's password is the directory's: changed there.
+    if directory {
+        let mut errors = FieldErrors::new();
+        errors.add("current", msg("password-from-directory"));
+        return Err(DomainError::Invalid(errors));
+    }
     let policy = password_policy(db).await?;
     let mut errors = FieldErrors::new();
     if change.current.is_empty() {

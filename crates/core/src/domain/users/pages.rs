@@ -69,6 +69,8 @@ pub struct Profile {
     pub groups: Vec<groups::Group>,
     /// Their assets (none while the asset function is off).
     pub assets: Vec<crate::domain::assets::repo::Owned>,
+    /// Their password is their directory account's (changed there, not here).
+    pub directory_password: bool,
 }
 
 /// `actor`'s own profile.
@@ -95,6 +97,7 @@ pub async fn profile(
             views: views::list(c, id, lang)?,
             targets: views::targets(c, lang)?,
             groups: groups::of_user(c, user)?,
+            directory_password: crate::domain::directory::login::account(c, user)?.is_some(),
         })
     })
     .await
