@@ -13,7 +13,7 @@ CREATE TABLE directory_runs (
     trigger             TEXT NOT NULL CHECK (trigger IN ('page', 'command', 'schedule')),
     by_user             INTEGER REFERENCES users(id) ON DELETE SET NULL,
     dry_run             INTEGER NOT NULL DEFAULT 0,
-    error               TEXT NOT NULL DEFAULT '',      -- empty when it worked
+    error               TEXT NOT NULL DEFAULT '',      -- why it failed (a translation key); empty when it worked
     read_users          INTEGER NOT NULL DEFAULT 0,
     created             INTEGER NOT NULL DEFAULT 0,
     updated             INTEGER NOT NULL DEFAULT 0,

@@ -174,6 +174,17 @@ pub async fn read(s: &Settings) -> Result<Snapshot, SyncError> {
     Ok(read?)
 }
 
+/// The translation key saying why a run did not happen (kept in the run history).
+pub fn failure_key(e: &SyncError) -> &'static str {
+    match e {
+        SyncError::Off => "directory-sync-off",
+        SyncError::Busy => "directory-sync-busy",
+        SyncError::NoBranch => "directory-sync-no-branch",
+        SyncError::Directory(d) => crate::directory_settings::failure_key(d),
+        SyncError::Domain(_) => "directory-sync-failed",
+    }
+}
+
 fn missing(s: &Settings) -> Missing {
     if s.raw(keys::LDAP_MISSING_USERS) == keys::MISSING_LEAVE {
         Missing::Leave
@@ -208,7 +219,16 @@ pub async fn run(
     let snapshot = match read(&settings).await {
         Ok(s) => s,
         Err(e) => {
-            sync::failed(db, by, trigger, started, dry_run, e.to_string()).await?;
+            tracing::warn!("directory synchronisation could not read the directory: {e}");
+            sync::failed(
+                db,
+                by,
+                trigger,
+                started,
+                dry_run,
+                failure_key(&e).to_owned(),
+            )
+            .await?;
             return Err(e);
         }
     };

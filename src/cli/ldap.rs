@@ -12,15 +12,13 @@ pub(super) async fn ldap_sync(app: &App, dry_run: bool) -> Result<(), AppError> 
     let outcome = match directory_sync::run(app.db(), None, Trigger::Command, dry_run).await {
         Ok(o) => o,
         Err(SyncError::Domain(e)) => return Err(explain(e)),
-        Err(SyncError::Directory(e)) => {
-            return Err(fail(format!(
-                "{} ({e})",
-                lang.t(crate::directory_settings::failure_key(&e))
-            )));
+        Err(e) => {
+            let said = lang.t(directory_sync::failure_key(&e));
+            return Err(fail(match e {
+                SyncError::Directory(d) => format!("{said} ({d})"),
+                _ => said,
+            }));
         }
-        Err(SyncError::Off) => return Err(fail(lang.t("directory-sync-off"))),
-        Err(SyncError::Busy) => return Err(fail(lang.t("directory-sync-busy"))),
-        Err(SyncError::NoBranch) => return Err(fail(lang.t("directory-sync-no-branch"))),
     };
     let plan = &outcome.plan;
     for n in &plan.create {

@@ -234,6 +234,10 @@ async fn an_administrator_simulates_then_synchronises_and_the_directory_leads_fr
         app.count("SELECT count(*) FROM directory_runs WHERE error <> ''"),
         1
     );
+    admin
+        .get("/admin/directory/runs")
+        .await
+        .assert_contains("The server refused the connection.");
     app.stop().await;
 }
 

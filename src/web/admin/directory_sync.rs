@@ -9,7 +9,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
-use crate::directory_settings;
 use crate::directory_sync::{self, SyncError};
 use crate::domain::directory::plan::{Field, ListKind, NewList, Plan};
 use crate::domain::directory::{Outcome, Trigger, runs};
@@ -217,13 +216,7 @@ fn outcome_page(visitor: &Visitor, dry_run: bool, outcome: &Outcome) -> Markup {
 
 fn failure_page(visitor: &Visitor, e: &SyncError) -> Markup {
     let lang = visitor.lang;
-    let text = match e {
-        SyncError::Off => lang.t("directory-sync-off"),
-        SyncError::Busy => lang.t("directory-sync-busy"),
-        SyncError::NoBranch => lang.t("directory-sync-no-branch"),
-        SyncError::Directory(d) => lang.t(directory_settings::failure_key(d)),
-        SyncError::Domain(_) => lang.t("directory-sync-failed"),
-    };
+    let text = lang.t(directory_sync::failure_key(e));
     let content = html! {
         div.alert.alert-error role="alert" #directory-outcome { (text) }
         p { a.button href=(paths::ADMIN_DIRECTORY) { (lang.t("directory-back")) } }
@@ -287,7 +280,7 @@ pub async fn history(State(state): State<AppState>, authed: Authed) -> Result<Re
                         } }
                         td { (lang.t(if r.dry_run { "directory-run-simulation" } else { "directory-run-sync" })) }
                         td { (r.counts.message().render(lang)) }
-                        td { @if r.error.is_empty() { "—" } @else { span.badge.badge-error { (r.error) } } }
+                        td { @if r.error.is_empty() { "—" } @else { span.badge.badge-error { (lang.t(&r.error)) } } }
                     }
                 } }
             } }

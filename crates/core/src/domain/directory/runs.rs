@@ -160,6 +160,7 @@ pub struct Run {
     /// Who started it from the page (their name), if anyone.
     pub by: Option<String>,
     pub dry_run: bool,
+    /// Why it failed (a translation key), empty when it worked.
     pub error: String,
     pub counts: Counts,
 }
