@@ -3,12 +3,14 @@
 //! with a self-signed certificate), an Active-Directory look-alike schema and a size limit of
 //! 500 entries, started once per test binary. Each story loads its own branch with `ldapadd`
 //! (online, so that the memberOf overlay fills memberOf) and changes entries with
-//! `ldapmodify`. Needs slapd and ldap-utils; without them the stories say so.
+//! `ldapmodify`. A story that stops the server has one of its own ([`LdapPeer::private`]).
+//! Needs slapd and ldap-utils; without them the stories say so.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 /// The directory's suffix, its manager and the manager's password.
 pub const SUFFIX: &str = "dc=example,dc=test";
@@ -22,6 +24,15 @@ pub struct LdapPeer {
     pub plain_port: u16,
     pub tls_port: u16,
     pub dir: PathBuf,
+    /// slapd's process id (it changes when the server is started again).
+    pid: AtomicU32,
+}
+
+impl Drop for LdapPeer {
+    fn drop(&mut self) {
+        self.stop();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
 }
 
 impl LdapPeer {
@@ -36,6 +47,38 @@ impl LdapPeer {
                 None
             }
         }
+    }
+
+    /// A server of the calling story's own, which it may stop and start again; none, with the
+    /// reason printed, where it cannot run. Stopped and removed when dropped.
+    pub fn private() -> Option<LdapPeer> {
+        match start() {
+            Ok(p) => Some(p),
+            Err(why) => {
+                eprintln!("SKIPPED, directory story without an LDAP server: {why}");
+                None
+            }
+        }
+    }
+
+    /// Stops the server (as an outage would) and waits until its port refuses connections.
+    pub fn stop(&self) {
+        let pid = self.pid.load(Ordering::SeqCst);
+        let _ = Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status();
+        let started = std::time::Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", self.plain_port)).is_ok()
+            && started.elapsed() < std::time::Duration::from_secs(10)
+        {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+
+    /// Starts the stopped server again, with its data.
+    pub fn resume(&self) {
+        let pid = launch(&self.dir, self.plain_port, self.tls_port).expect("slapd again");
+        self.pid.store(pid, Ordering::SeqCst);
     }
 
     fn tool(&self, tool: &str, input: &str) {
@@ -154,6 +197,20 @@ pub fn user(ou: &str, login: &str, first: &str, last: &str, password: &str) -> S
     )
 }
 
+/// Runs slapd on the configuration in `dir`; returns its process id.
+fn launch(dir: &Path, plain_port: u16, tls_port: u16) -> Result<u32, String> {
+    let mut slapd = Command::new("slapd");
+    slapd
+        .arg("-F")
+        .arg(dir.join("slapd.d"))
+        .arg("-h")
+        .arg(format!(
+            "ldap://127.0.0.1:{plain_port}/ ldaps://127.0.0.1:{tls_port}/"
+        ))
+        .args(["-d", "0"]);
+    super::spawn_peer(slapd, &dir.join("slapd.log"), plain_port)
+}
+
 fn start() -> Result<LdapPeer, String> {
     if Command::new("slapd").arg("-VV").output().is_err() {
         return Err("slapd is not installed (installer/install-test-deps.sh)".to_owned());
@@ -174,20 +231,12 @@ fn start() -> Result<LdapPeer, String> {
     if !out.status.success() {
         return Err(String::from_utf8_lossy(&out.stderr).into_owned());
     }
-    let mut slapd = Command::new("slapd");
-    slapd
-        .arg("-F")
-        .arg(dir.join("slapd.d"))
-        .arg("-h")
-        .arg(format!(
-            "ldap://127.0.0.1:{plain_port}/ ldaps://127.0.0.1:{tls_port}/"
-        ))
-        .args(["-d", "0"]);
-    super::spawn_peer(slapd, &dir.join("slapd.log"), plain_port)?;
+    let pid = launch(&dir, plain_port, tls_port)?;
     let peer = LdapPeer {
         plain_port,
         tls_port,
         dir,
+        pid: AtomicU32::new(pid),
     };
     peer.add(&format!(
         "dn: {SUFFIX}\nobjectClass: dcObject\nobjectClass: organization\ndc: example\no: Example\n\n"

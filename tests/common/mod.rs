@@ -349,11 +349,16 @@ pub fn concrete_route(pattern: &str, id: &str, list: &str) -> String {
 }
 
 /// Starts a test server in the foreground with its output to `log` (a pipe would keep the test
-/// waiting), and waits until it accepts connections on loopback port `port`.
-pub fn spawn_peer(mut command: std::process::Command, log: &Path, port: u16) -> Result<(), String> {
+/// waiting), and waits until it accepts connections on loopback port `port`; returns its
+/// process id.
+pub fn spawn_peer(
+    mut command: std::process::Command,
+    log: &Path,
+    port: u16,
+) -> Result<u32, String> {
     use std::process::Stdio;
     let file = std::fs::File::create(log).map_err(|e| e.to_string())?;
-    command
+    let child = command
         .stdin(Stdio::null())
         .stdout(file.try_clone().map_err(|e| e.to_string())?)
         .stderr(file)
@@ -366,7 +371,7 @@ pub fn spawn_peer(mut command: std::process::Command, log: &Path, port: u16) -> 
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
-    Ok(())
+    Ok(child.id())
 }
 
 /// A TCP port free on loopback at the time of asking.
