@@ -266,10 +266,20 @@ async fn thousands_of_users_in_two_branches_come_through_the_size_limit() {
         members.push(user_dn("ManyB", &format!("b{n:04}")));
     }
     ldif += &group("ManyGroups", "Everyone half", &members);
+    // Two agencies sharing 200 people: they belong to both.
+    let north: Vec<String> = (0..700)
+        .map(|n| user_dn("ManyA", &format!("a{n:04}")))
+        .collect();
+    let south: Vec<String> = (500..1_200)
+        .map(|n| user_dn("ManyA", &format!("a{n:04}")))
+        .collect();
+    ldif += &ldap::branch("ManyAgencies");
+    ldif += &group("ManyAgencies", "North", &north);
+    ldif += &group("ManyAgencies", "South", &south);
     peer.add(&ldif);
 
     let (app, admin) = TestApp::with_admin().await;
-    peer.configure(&app, &["ManyA", "ManyB"], "ManyGroups", "");
+    peer.configure(&app, &["ManyA", "ManyB"], "ManyGroups", "ManyAgencies");
     let done = admin
         .submit("/admin/directory", "/admin/directory/sync", &[])
         .await;
@@ -293,6 +303,14 @@ async fn thousands_of_users_in_two_branches_come_through_the_size_limit() {
              WHERE s.name = 'Sales'"
         ),
         i64::try_from(big).expect("count")
+    );
+    assert_eq!(app.count("SELECT count(*) FROM user_agencies"), 1_400);
+    assert_eq!(
+        app.count(
+            "SELECT count(*) FROM (SELECT user_id FROM user_agencies GROUP BY user_id
+             HAVING count(*) = 2)"
+        ),
+        200
     );
     // A second run finds nothing to do.
     let again = admin
