@@ -27,6 +27,7 @@ pub mod config;
 pub mod directory;
 pub mod directory_settings;
 pub mod directory_sync;
+pub mod gestsup;
 pub mod jobs;
 pub mod launcher;
 pub mod live;
