@@ -1513,3 +1513,58 @@ async fn a_quick_edit_is_checked_against_the_account_when_it_is_written() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn accounts_brought_over_from_gestsup_log_in_with_their_gestsup_passwords() {
+    let (app, _admin) = TestApp::with_admin().await;
+    // GestSup's older hash, md5(salt . md5(password)), as the importer stores it; and PHP's
+    // bcrypt ("$2y$").
+    let md5 = |data: &str| {
+        let out = std::process::Command::new("md5sum")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .and_then(|mut child| {
+                use std::io::Write;
+                child
+                    .stdin
+                    .take()
+                    .expect("stdin")
+                    .write_all(data.as_bytes())?;
+                child.wait_with_output()
+            })
+            .expect("md5sum");
+        String::from_utf8_lossy(&out.stdout)[..32].to_owned()
+    };
+    let legacy = gestdesk::domain::users::password::legacy(
+        "x9Salt",
+        &md5(&format!("x9Salt{}", md5("old gestsup password"))),
+    );
+    let php = bcrypt::hash("php password", 4)
+        .expect("hash")
+        .replacen("$2b$", "$2y$", 1);
+    for (login, hash) in [("olduser", legacy), ("phpuser", php)] {
+        app.sql()
+            .execute(
+                "INSERT INTO users (login, password_hash, profile_id, created_at, updated_at)
+                 VALUES (?1, ?2, 2, 0, 0)",
+                [login, &hash],
+            )
+            .expect("account");
+    }
+    let wrong = app.client().login("olduser", "not it").await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert!(
+        app.text("SELECT password_hash FROM users WHERE login = 'olduser'")
+            .starts_with("gestsup-md5$")
+    );
+    let first = app.client().login("olduser", "old gestsup password").await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER, "{}", first.body);
+    let upgraded = app.text("SELECT password_hash FROM users WHERE login = 'olduser'");
+    assert!(upgraded.starts_with("$2"), "replaced by bcrypt: {upgraded}");
+    let again = app.client().login("olduser", "old gestsup password").await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER);
+    let php = app.client().login("phpuser", "php password").await;
+    assert_eq!(php.status, StatusCode::SEE_OTHER, "{}", php.body);
+    app.stop().await;
+}

@@ -117,6 +117,7 @@ pub async fn login(
         Some((user, hash)) if !user.disabled => (Some(user), hash),
         _ => (None, None),
     };
+    let legacy = password::is_legacy(hash.as_deref());
     let matches = match account.filter(|_| user.is_some()) {
         Some(account) => match directory.check(&settings, &account, password).await {
             Verdict::Accepted => true,
@@ -139,6 +140,12 @@ pub async fn login(
         },
         None => password::verify(password.to_owned(), hash).await,
     };
+    // A GestSup md5 hash that just matched is replaced by bcrypt.
+    let upgraded = if matches && legacy && user.is_some() {
+        Some(password::hash(password.to_owned()).await?)
+    } else {
+        None
+    };
 
     db.write(move |tx| match user {
         Some(user) if matches => {
@@ -151,6 +158,9 @@ pub async fn login(
                 &origin.ip,
                 now,
             )?;
+            if let Some(hash) = &upgraded {
+                users::repo::replace_hash(tx, user.id, hash)?;
+            }
             let timeout = Settings::load(tx)?.session_timeout_secs();
             sessions::end_idle(tx, now, timeout)?;
             users::repo::set_last_login(tx, user.id, now)?;

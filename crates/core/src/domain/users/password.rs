@@ -1,4 +1,7 @@
-//! Password hashing with bcrypt, run on the blocking pool because it is slow by design.
+//! Password hashing with bcrypt, run on the blocking pool because it is slow by design. An
+//! account brought over from GestSup may still hold GestSup's older hash,
+//! `md5(salt . md5(password))`, stored as [`legacy`] writes it: it is checked once, at the next
+//! login, and replaced by bcrypt then ([`is_legacy`]).
 
 use crate::domain::DomainError;
 
@@ -35,10 +38,57 @@ pub async fn hash(password: String) -> Result<String, DomainError> {
         .map_err(DomainError::from)
 }
 
+/// How a GestSup md5 hash is stored: this prefix, its salt, `$`, the hash in hexadecimal.
+const LEGACY: &str = "gestsup-md5$";
+
+/// GestSup's older hash `hex` with its `salt`, as stored in place of a bcrypt hash.
+pub fn legacy(salt: &str, hex: &str) -> String {
+    format!("{LEGACY}{salt}${}", hex.trim().to_ascii_lowercase())
+}
+
+/// Whether `stored` is one of GestSup's older hashes (to be replaced after a good login).
+pub fn is_legacy(stored: Option<&str>) -> bool {
+    stored.is_some_and(|s| s.starts_with(LEGACY))
+}
+
+fn md5_hex(data: &[u8]) -> String {
+    use md5::Digest;
+    md5::Md5::digest(data)
+        .iter()
+        .fold(String::with_capacity(32), |mut s, b| {
+            use std::fmt::Write;
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
+/// Whether `password` matches a legacy hash `stored` (`gestsup-md5$salt$hex`).
+fn verify_legacy(password: &str, stored: &str) -> bool {
+    let Some((salt, hex)) = stored
+        .strip_prefix(LEGACY)
+        .and_then(|rest| rest.rsplit_once('$'))
+    else {
+        return false;
+    };
+    let computed = md5_hex(format!("{salt}{}", md5_hex(password.as_bytes())).as_bytes());
+    // Compared in constant time, like bcrypt's own comparison.
+    computed.len() == hex.len()
+        && computed
+            .bytes()
+            .zip(hex.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
+}
+
 /// Whether `password` matches `stored`; with no stored hash, spends the same time and says no.
 pub async fn verify(password: String, stored: Option<String>) -> bool {
     let _turn = AT_ONCE.acquire().await.ok();
     tokio::task::spawn_blocking(move || match stored {
+        Some(h) if h.starts_with(LEGACY) => {
+            // The same time as a bcrypt check, so that a legacy account is not told apart.
+            let _ = bcrypt::verify(&password, dummy_hash());
+            verify_legacy(&password, &h)
+        }
         Some(h) => bcrypt::verify(password, &h).unwrap_or(false),
         None => {
             let _ = bcrypt::verify(password, dummy_hash());
@@ -47,4 +97,39 @@ pub async fn verify(password: String, stored: Option<String>) -> bool {
     })
     .await
     .unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gestsup_md5_hashes_are_checked_and_known_as_legacy() {
+        // md5("s4lt" . md5("secret")) computed independently:
+        // md5("secret") = 5ebe2294ecd0e0f08eab7690d2a6ee69
+        let stored = legacy(
+            "s4lt",
+            &md5_hex(b"s4lt5ebe2294ecd0e0f08eab7690d2a6ee69").to_uppercase(),
+        );
+        assert_eq!(md5_hex(b"secret"), "5ebe2294ecd0e0f08eab7690d2a6ee69");
+        assert!(verify_legacy("secret", &stored));
+        assert!(!verify_legacy("Secret", &stored));
+        assert!(!verify_legacy("secret", "gestsup-md5$nohash"));
+        assert!(!verify_legacy("secret", "$2y$10$abc"));
+        assert!(is_legacy(Some(&stored)));
+        assert!(!is_legacy(Some("$2y$10$abc")));
+        assert!(!is_legacy(None));
+        // A salt holding the separator still splits at the last one.
+        let odd = legacy("a$b", &md5_hex(format!("a$b{}", md5_hex(b"pw")).as_bytes()));
+        assert!(verify_legacy("pw", &odd));
+    }
+
+    #[tokio::test]
+    async fn gestsups_bcrypt_2y_hashes_work_as_they_are() {
+        // PHP's password_hash writes "$2y$"; the same hash with that prefix must check.
+        let ours = bcrypt::hash("php password", 4).expect("hash");
+        let php = ours.replacen("$2b$", "$2y$", 1);
+        assert!(verify("php password".to_owned(), Some(php.clone())).await);
+        assert!(!verify("other".to_owned(), Some(php)).await);
+    }
 }

@@ -126,6 +126,16 @@ pub fn set_password(
     Ok(())
 }
 
+/// Replaces the hash of account `id` by `hash` of the same password (an older hash upgraded at
+/// login): nothing else changes.
+pub fn replace_hash(tx: &Transaction<'_>, id: UserId, hash: &str) -> Result<(), rusqlite::Error> {
+    tx.execute(
+        "UPDATE users SET password_hash = ?2 WHERE id = ?1",
+        params![id.0, hash],
+    )?;
+    Ok(())
+}
+
 /// Records a successful login.
 pub fn set_last_login(tx: &Transaction<'_>, id: UserId, at: i64) -> Result<(), rusqlite::Error> {
     tx.execute(
