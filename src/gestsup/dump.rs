@@ -9,91 +9,7 @@ use std::collections::HashMap;
 use std::io::{BufRead, ErrorKind};
 use std::sync::Arc;
 
-/// A value of a column.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    Null,
-    Int(i64),
-    Float(f64),
-    Text(String),
-    Bytes(Vec<u8>),
-}
-
-impl Value {
-    /// The value as an integer (a number written as text too); 0 for anything else, as
-    /// GestSup's "none".
-    pub fn int(&self) -> i64 {
-        match self {
-            Value::Int(i) => *i,
-            // Truncation is what MySQL does reading a decimal into an integer column.
-            #[allow(clippy::cast_possible_truncation)]
-            Value::Float(f) => *f as i64,
-            Value::Text(t) => t.trim().parse().unwrap_or(0),
-            Value::Null | Value::Bytes(_) => 0,
-        }
-    }
-
-    /// The value as text; "" for NULL.
-    pub fn text(&self) -> String {
-        match self {
-            Value::Null => String::new(),
-            Value::Int(i) => i.to_string(),
-            Value::Float(f) => f.to_string(),
-            Value::Text(t) => t.clone(),
-            Value::Bytes(b) => text_of(b.clone()),
-        }
-    }
-}
-
-/// A row: its table's column names and its values, read by column name.
-#[derive(Debug, Clone)]
-pub struct Row {
-    pub table: Arc<str>,
-    columns: Arc<Columns>,
-    values: Vec<Value>,
-}
-
-/// Column names in order, with their positions by lower-case name.
-#[derive(Debug)]
-pub struct Columns {
-    names: Vec<String>,
-    by_name: HashMap<String, usize>,
-}
-
-impl Columns {
-    fn new(names: Vec<String>) -> Columns {
-        let by_name = names
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.to_lowercase(), i))
-            .collect();
-        Columns { names, by_name }
-    }
-
-    /// The names, in order.
-    pub fn names(&self) -> &[String] {
-        &self.names
-    }
-}
-
-const NULL: Value = Value::Null;
-
-impl Row {
-    /// The value of column `name` (any case); NULL when the table has no such column (an older
-    /// GestSup), so that the caller's default applies.
-    pub fn get(&self, name: &str) -> &Value {
-        self.columns
-            .by_name
-            .get(&name.to_lowercase())
-            .and_then(|&i| self.values.get(i))
-            .unwrap_or(&NULL)
-    }
-
-    /// Whether the table has column `name`.
-    pub fn has(&self, name: &str) -> bool {
-        self.columns.by_name.contains_key(&name.to_lowercase())
-    }
-}
+pub use crate::domain::import::row::{Columns, Row, Value, text_of};
 
 /// What the dump could not read, and where.
 #[derive(Debug, thiserror::Error)]
@@ -382,12 +298,6 @@ fn from_hex(hex: &[u8]) -> Option<Vec<u8>> {
         .collect()
 }
 
-/// Bytes as text: UTF-8, else Latin-1 (each byte its own character).
-pub fn text_of(bytes: Vec<u8>) -> String {
-    String::from_utf8(bytes)
-        .unwrap_or_else(|e| e.into_bytes().into_iter().map(char::from).collect())
-}
-
 /// The names of the columns of a `CREATE TABLE`'s body (what is between its parentheses).
 fn create_columns(body: &str) -> Vec<String> {
     let Some(open) = body.find('(') else {
@@ -469,7 +379,7 @@ impl<R: BufRead> Dump<R> {
                 let (table, columns) = (table.clone(), columns.clone());
                 let b = &mut self.bytes;
                 b.expect(b'(')?;
-                let mut values = Vec::with_capacity(columns.names.len());
+                let mut values = Vec::with_capacity(columns.names().len());
                 loop {
                     values.push(b.value()?);
                     b.skip_space()?;
@@ -485,18 +395,14 @@ impl<R: BufRead> Dump<R> {
                     Some(b';') | None => self.state = State::Statements,
                     Some(c) => return b.fail(format!("unexpected '{}' after a row", c as char)),
                 }
-                if values.len() != columns.names.len() {
+                if values.len() != columns.names().len() {
                     return b.fail(format!(
                         "a row of {table} has {} values for {} columns",
                         values.len(),
-                        columns.names.len()
+                        columns.names().len()
                     ));
                 }
-                return Ok(Some(Row {
-                    table,
-                    columns,
-                    values,
-                }));
+                return Ok(Some(Row::new(table, columns, values)));
             }
             if !self.statement()? {
                 return Ok(None);

@@ -16,6 +16,7 @@ pub mod events;
 pub mod files;
 pub mod groups;
 pub mod ids;
+pub mod import;
 pub mod lists;
 pub mod mail;
 pub mod procedures;
