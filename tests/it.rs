@@ -13,6 +13,8 @@ mod assets;
 mod browser;
 /// The directory: the LDAP connector against a real OpenLDAP.
 mod directory;
+/// Moving in from GestSup.
+mod import;
 /// Outgoing mail through a real SMTP server.
 mod mail;
 /// Accounts, groups and lists.

@@ -1,5 +1,5 @@
 //! The command line: `serve` (the default), `create-admin`, `reset-password`, `repair-admin`,
-//! `settings`, `backup`, `restore`, `mail-test`, `mail-fetch`, `ldap sync`, `demo`, `assets import`.
+//! `settings`, `backup`, `restore`, `mail-test`, `mail-fetch`, `ldap sync`, `import gestsup`, `demo`, `assets import`.
 //!
 //! Only `serve`, `demo`, `restore` and `create-admin --init` make a new instance in an empty
 //! data folder; the other commands refuse a folder that holds no Gestdesk database.
@@ -8,6 +8,7 @@ mod accounts;
 mod archives;
 mod assets;
 mod demo;
+mod import;
 mod ldap;
 mod mail;
 mod net;
@@ -30,6 +31,7 @@ use crate::i18n::Lang;
 use accounts::repair_admin;
 use archives::{backup, restore};
 use demo::{demo, parse_lang};
+use import::import_gestsup;
 use ldap::ldap_sync;
 use mail::{mail_fetch, mail_test};
 use serve::serve;
@@ -134,6 +136,11 @@ pub enum Command {
         #[arg(long)]
         mailbox: Option<String>,
     },
+    /// Move in from another helpdesk
+    Import {
+        #[command(subcommand)]
+        from: ImportCommand,
+    },
     /// The directory connector (Active Directory or OpenLDAP)
     Ldap {
         #[command(subcommand)]
@@ -230,6 +237,22 @@ pub enum SettingsAction {
 /// The language of command-line messages.
 fn cli_lang() -> Lang {
     crate::launcher::ui_lang()
+}
+
+/// `gestdesk import ...`.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import a GestSup site from its backup file (a `.sql` file from its backup page or from
+    /// mysqldump) into this instance, which must hold no ticket yet; GestSup's ids, ticket
+    /// numbers and passwords are kept
+    Gestsup {
+        /// The GestSup backup file
+        #[arg(long)]
+        from: PathBuf,
+        /// Read everything and print what would be imported, changing nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 /// `gestdesk ldap ...`.
@@ -344,6 +367,13 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             crate::logging::init_stderr("warn");
             let app = App::open_existing(config)?;
             mail_fetch(&app, mailbox).await
+        }
+        Command::Import {
+            from: ImportCommand::Gestsup { from, dry_run },
+        } => {
+            crate::logging::init_stderr("warn");
+            let app = App::open_existing(config)?;
+            import_gestsup(&app, &from, dry_run).await
         }
         Command::Ldap {
             action: LdapCommand::Sync { dry_run },

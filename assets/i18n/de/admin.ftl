@@ -168,3 +168,7 @@ setting-ticket-observer = Beobachter an Tickets
 setting-ticket-observer-help = Personen und Technikergruppen können einem Ticket folgen: Sie sehen es, finden es unter „Von mir beobachtete Tickets“ und erhalten seine Mails.
 
 cli-assets-dry-run = Probelauf: nichts wurde geändert.
+import-has-tickets = Diese Instanz enthält bereits { $count } Tickets: GestSup wird in eine Instanz ohne Tickets importiert.
+cli-import-failed = Der Import wurde abgebrochen; nichts wurde geändert
+cli-import-dry-run = Probelauf: nichts wurde geändert.
+cli-import-report-kept = Der Bericht liegt in { $file }.

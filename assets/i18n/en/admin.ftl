@@ -168,3 +168,7 @@ setting-ticket-observer = Observers on tickets
 setting-ticket-observer-help = People and technician groups can follow a ticket: they see it, find it under "Tickets I observe" and get its mails.
 
 cli-assets-dry-run = Dry run: nothing was changed.
+import-has-tickets = This instance already holds { $count } tickets: GestSup is imported into an instance without tickets.
+cli-import-failed = The import stopped; nothing was changed
+cli-import-dry-run = Dry run: nothing was changed.
+cli-import-report-kept = The report is kept in { $file }.

@@ -168,3 +168,7 @@ setting-ticket-observer = Observadores en los tickets
 setting-ticket-observer-help = Personas y grupos de técnicos pueden seguir un ticket: lo ven, lo encuentran en «Tickets que observo» y reciben sus correos.
 
 cli-assets-dry-run = Prueba: no se ha cambiado nada.
+import-has-tickets = Esta instancia ya contiene { $count } tickets: GestSup se importa en una instancia sin tickets.
+cli-import-failed = La importación se detuvo; no se cambió nada
+cli-import-dry-run = Prueba: no se cambió nada.
+cli-import-report-kept = El informe se guarda en { $file }.

@@ -168,3 +168,7 @@ setting-ticket-observer = Observateurs sur les tickets
 setting-ticket-observer-help = Des personnes et des groupes de techniciens peuvent suivre un ticket : ils le voient, le retrouvent dans « Tickets que j'observe » et reçoivent ses mails.
 
 cli-assets-dry-run = Essai à blanc : rien n'a été modifié.
+import-has-tickets = Cette instance contient déjà { $count } tickets : GestSup s'importe dans une instance sans ticket.
+cli-import-failed = L'import s'est arrêté ; rien n'a été changé
+cli-import-dry-run = Essai à blanc : rien n'a été changé.
+cli-import-report-kept = Le compte rendu est gardé dans { $file }.

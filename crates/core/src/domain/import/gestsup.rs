@@ -1,0 +1,857 @@
+//! A GestSup site's rows written into Gestdesk, inside one transaction the caller commits (or
+//! drops, leaving the instance as it was). The rows come in two passes, in any order within a
+//! pass: first the reference tables ([`Importer::reference`]: companies, services, agencies,
+//! places, lists, states, groups, users), then the rest ([`Importer::bulk`]: memberships,
+//! tickets with their observers, thread entries). GestSup's ids are kept (ticket numbers above
+//! all), its "none" rows (id 0) and zero dates become "none" and no date, its HTML becomes
+//! Markdown. A GestSup account whose login an account here already has (the administrator made
+//! at set-up) becomes that account; another whose id is taken gets a new one. Everything read
+//! is counted per table in the [`Report`], with each problem, and the tables this version does
+//! not bring over are counted as such.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use crate::domain::DomainError;
+use crate::domain::profiles::Profile;
+use crate::domain::users::password;
+
+use super::html;
+use super::row::Row;
+
+/// What one table gave.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counted {
+    pub read: usize,
+    pub imported: usize,
+    pub skipped: usize,
+}
+
+/// What an import did (or, dry, would do).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Tables brought over, by GestSup name.
+    pub tables: BTreeMap<String, Counted>,
+    /// Tables read but not brought over by this version, with their rows.
+    pub not_imported: BTreeMap<String, usize>,
+    /// Each problem, in words (English: the report is a file for the administrator).
+    pub problems: Vec<String>,
+    /// GestSup accounts that became an account already here (GestSup login).
+    pub merged_accounts: Vec<String>,
+    /// Pictures pasted into texts, not kept in them.
+    pub pasted_images: usize,
+}
+
+impl Report {
+    fn count(&mut self, table: &str, imported: bool) {
+        let c = self.tables.entry(table.to_owned()).or_default();
+        c.read += 1;
+        if imported {
+            c.imported += 1;
+        } else {
+            c.skipped += 1;
+        }
+    }
+
+    fn problem(&mut self, table: &str, id: i64, what: &str) {
+        // A few hundred are enough to see what went wrong; the counts say the rest.
+        if self.problems.len() < 500 {
+            self.problems.push(format!("{table} {id}: {what}"));
+        }
+        self.count(table, false);
+    }
+
+    /// The report as text, one line per table, then the problems.
+    pub fn text(&self) -> String {
+        let mut out = String::from("Imported from GestSup\n");
+        for (t, c) in &self.tables {
+            out.push_str(&format!(
+                "  {t}: {} read, {} imported, {} left out\n",
+                c.read, c.imported, c.skipped
+            ));
+        }
+        if !self.not_imported.is_empty() {
+            out.push_str("Not imported (no equivalent yet in this version)\n");
+            for (t, n) in &self.not_imported {
+                out.push_str(&format!("  {t}: rows {n}\n"));
+            }
+        }
+        if !self.merged_accounts.is_empty() {
+            out.push_str(&format!(
+                "GestSup accounts that became the account of the same login here (which keeps its password): {}\n",
+                self.merged_accounts.join(", ")
+            ));
+        }
+        if self.pasted_images > 0 {
+            out.push_str(&format!(
+                "Pictures pasted into texts, replaced by \"(image)\": {}\n",
+                self.pasted_images
+            ));
+        }
+        if !self.problems.is_empty() {
+            out.push_str("Problems\n");
+            for p in &self.problems {
+                out.push_str(&format!("  {p}\n"));
+            }
+        }
+        out
+    }
+}
+
+/// The tables of the first pass.
+pub const REFERENCE_TABLES: &[&str] = &[
+    "tcompany",
+    "tservices",
+    "tagencies",
+    "tplaces",
+    "tcategory",
+    "tsubcat",
+    "ttypes",
+    "ttypes_answer",
+    "tpriority",
+    "tcriticality",
+    "tstates",
+    "tgroups",
+    "tusers",
+];
+
+/// The tables of the second pass.
+pub const BULK_TABLES: &[&str] = &[
+    "tusers_services",
+    "tusers_agencies",
+    "tgroups_assoc",
+    "tincidents",
+    "tthreads",
+];
+
+/// GestSup tables that hold nothing to bring over (technical, or rebuilt by Gestdesk).
+const NOTHING_TO_BRING: &[&str] = &["tauth_attempts", "ttoken", "tprofiles", "ttime", "tmails"];
+
+/// A GestSup import in progress.
+pub struct Importer<'t> {
+    tx: &'t Transaction<'t>,
+    tz: jiff::tz::TimeZone,
+    now: i64,
+    report: Report,
+    /// GestSup user id -> account id here.
+    users: HashMap<i64, i64>,
+    /// Users whose id was taken, to number once every id is known.
+    renumber: Vec<(i64, Row)>,
+    /// References between reference tables, set once all of them are read (GestSup's tables
+    /// come in name order: categories before the services and users they name).
+    links: Vec<Links>,
+    /// Ids of what was brought over, to drop references to what was not.
+    /// GestSup id -> id here, per kind of list (an entry already here with the same id keeps
+    /// it when it has the same name, else the GestSup one gets another id).
+    lists: HashMap<&'static str, HashMap<i64, i64>>,
+    tickets: HashSet<i64>,
+}
+
+/// What a list entry of the first pass points to, in GestSup's ids.
+struct Links {
+    table: &'static str,
+    id: i64,
+    service: i64,
+    technician: i64,
+    group: i64,
+    kind: i64,
+}
+
+fn some(id: i64) -> Option<i64> {
+    (id > 0).then_some(id)
+}
+
+impl<'t> Importer<'t> {
+    /// Starts an import into `tx`'s instance, which must hold no ticket. The lists Gestdesk
+    /// seeds (categories, priorities...) make way for GestSup's; foreign keys are checked at
+    /// commit, since GestSup's tables come in any order.
+    pub fn start(tx: &'t Transaction<'t>, now: i64) -> Result<Importer<'t>, DomainError> {
+        let tickets: i64 = tx.query_row("SELECT count(*) FROM tickets", [], |r| r.get(0))?;
+        if tickets > 0 {
+            return Err(DomainError::Conflict(
+                crate::i18n::msg("import-has-tickets").arg("count", tickets),
+            ));
+        }
+        tx.execute_batch(
+            "PRAGMA defer_foreign_keys = ON;
+             DELETE FROM subcategories; DELETE FROM categories; DELETE FROM priorities;
+             DELETE FROM criticalities; DELETE FROM ticket_types; DELETE FROM answer_types;",
+        )?;
+        Ok(Importer {
+            tx,
+            tz: jiff::tz::TimeZone::system(),
+            now,
+            report: Report::default(),
+            users: HashMap::new(),
+            renumber: Vec::new(),
+            links: Vec::new(),
+            lists: HashMap::new(),
+            tickets: HashSet::new(),
+        })
+    }
+
+    /// A GestSup date and time (its server's local time) as Unix seconds; None for an empty or
+    /// zero date.
+    fn time(&self, row: &Row, column: &str) -> Option<i64> {
+        let text = row.get(column).text();
+        let text = text.trim();
+        if text.is_empty() || text.starts_with("0000") {
+            return None;
+        }
+        let iso = if text.len() == 10 {
+            format!("{text}T00:00:00")
+        } else {
+            text.replacen(' ', "T", 1)
+        };
+        let civil: jiff::civil::DateTime = iso.parse().ok()?;
+        self.tz.to_timestamp(civil).ok().map(|t| t.as_second())
+    }
+
+    /// A GestSup date (`YYYY-MM-DD`), or None.
+    fn date(row: &Row, column: &str) -> Option<String> {
+        let text = row.get(column).text();
+        let day = text.get(..10)?;
+        (!day.starts_with("0000") && day.parse::<jiff::civil::Date>().is_ok())
+            .then(|| day.to_owned())
+    }
+
+    /// Notes what entry `id` of `table` points to, to set once everything is read.
+    fn link(&mut self, table: &'static str, id: i64, row: &Row) {
+        self.links.push(Links {
+            table,
+            id,
+            service: row.get("service").int(),
+            technician: row.get("technician").int(),
+            group: row.get("technician_group").int(),
+            kind: row.get("type").int(),
+        });
+    }
+
+    fn keep(&mut self, kind: &'static str, gestsup: i64, here: i64) {
+        self.lists.entry(kind).or_default().insert(gestsup, here);
+    }
+
+    /// The id entry `id` named `name` of `table` takes here: its own when free; None when an
+    /// entry here has that id and name (the same one, kept); else a new one.
+    fn slot(
+        &mut self,
+        table: &str,
+        kind: &'static str,
+        id: i64,
+        name: &str,
+    ) -> Result<Option<i64>, DomainError> {
+        let here: Option<String> = self
+            .tx
+            .query_row(
+                &format!("SELECT name FROM {table} WHERE id = ?1"),
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match here {
+            None => Ok(Some(id)),
+            Some(n) if n.to_lowercase() == name.to_lowercase() => {
+                self.keep(kind, id, id);
+                Ok(None)
+            }
+            Some(_) => Ok(Some(self.tx.query_row(
+                &format!("SELECT max(id) + 1 FROM {table}"),
+                [],
+                |r| r.get(0),
+            )?)),
+        }
+    }
+
+    /// What GestSup's `id` of list `kind` is here, if it was brought over.
+    fn list(&self, kind: &str, id: i64) -> Option<i64> {
+        some(id).and_then(|id| self.lists.get(kind).and_then(|m| m.get(&id)).copied())
+    }
+
+    fn user(&self, id: i64) -> Option<i64> {
+        some(id).and_then(|id| self.users.get(&id).copied())
+    }
+
+    fn group(&self, id: i64) -> Option<i64> {
+        self.list("groups", id)
+    }
+
+    fn markdown(&mut self, text: &str) -> String {
+        let c = html::to_markdown(text);
+        self.report.pasted_images += c.images;
+        c.markdown
+    }
+
+    /// A row of the first pass.
+    pub fn reference(&mut self, row: Row) -> Result<(), DomainError> {
+        let table = row.table.to_string();
+        let id = row.get("id").int();
+        if id <= 0 {
+            // GestSup's "none" rows: "none" here, nothing to bring.
+            return Ok(());
+        }
+        let name = row.get("name").text();
+        let tx = self.tx;
+        match table.as_str() {
+            "tcompany" => {
+                let Some(here) = self.slot("companies", "companies", id, &name)? else {
+                    self.report.count(&table, true);
+                    return Ok(());
+                };
+                tx.execute(
+                    "INSERT INTO companies (id, name, address, zip, city, country, legal_status,
+                        siret, vat, limit_ticket_number, limit_ticket_days, limit_ticket_date_start,
+                        limit_hour_number, limit_hour_days, limit_hour_date_start, comment,
+                        information_message, disabled)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                        ?17, ?18)",
+                    params![
+                        here,
+                        name,
+                        row.get("address").text(),
+                        row.get("zip").text(),
+                        row.get("city").text(),
+                        row.get("country").text(),
+                        row.get("legal_status").text(),
+                        row.get("SIRET").text(),
+                        row.get("TVA").text(),
+                        row.get("limit_ticket_number").int(),
+                        row.get("limit_ticket_days").int(),
+                        Self::date(&row, "limit_ticket_date_start"),
+                        row.get("limit_hour_number").int(),
+                        row.get("limit_hour_days").int(),
+                        Self::date(&row, "limit_hour_date_start"),
+                        row.get("comment").text(),
+                        row.get("information_message").text(),
+                        row.get("disable").int() != 0
+                    ],
+                )?;
+                self.keep("companies", id, here);
+            }
+            "tservices" | "tagencies" => {
+                let (t, kind) = if table == "tservices" {
+                    ("services", "services")
+                } else {
+                    ("agencies", "agencies")
+                };
+                let Some(here) = self.slot(t, kind, id, &name)? else {
+                    self.report.count(&table, true);
+                    return Ok(());
+                };
+                tx.execute(
+                    &format!(
+                        "INSERT INTO {t} (id, name, ldap_guid, disabled) VALUES (?1, ?2, ?3, ?4)"
+                    ),
+                    params![
+                        here,
+                        name,
+                        row.get("ldap_guid").text(),
+                        row.get("disable").int() != 0
+                    ],
+                )?;
+                if table == "tagencies" {
+                    tx.execute(
+                        "UPDATE agencies SET mail = ?2 WHERE id = ?1",
+                        params![here, row.get("mail").text()],
+                    )?;
+                }
+                self.keep(kind, id, here);
+            }
+            "tplaces" => {
+                let Some(here) = self.slot("places", "places", id, &name)? else {
+                    self.report.count(&table, true);
+                    return Ok(());
+                };
+                tx.execute(
+                    "INSERT INTO places (id, name) VALUES (?1, ?2)",
+                    params![here, name],
+                )?;
+                self.keep("places", id, here);
+            }
+            "tcategory" => {
+                tx.execute(
+                    "INSERT INTO categories (id, position, name) VALUES (?1, ?2, ?3)",
+                    params![id, row.get("number").int(), name],
+                )?;
+                self.link("categories", id, &row);
+                self.keep("categories", id, id);
+            }
+            "tsubcat" => {
+                let Some(category) = self.list("categories", row.get("cat").int()) else {
+                    self.report.problem(&table, id, "no category");
+                    return Ok(());
+                };
+                tx.execute(
+                    "INSERT INTO subcategories (id, category_id, name) VALUES (?1, ?2, ?3)",
+                    params![id, category, name],
+                )?;
+                self.link("subcategories", id, &row);
+                self.keep("subcategories", id, id);
+            }
+            "ttypes" => {
+                tx.execute(
+                    "INSERT INTO ticket_types (id, name, user_validation, mail)
+                     VALUES (?1, ?2, ?3, ?4)",
+                    params![
+                        id,
+                        name,
+                        row.get("user_validation").int() != 0,
+                        row.get("mail").text()
+                    ],
+                )?;
+                self.link("ticket_types", id, &row);
+                self.keep("types", id, id);
+            }
+            "ttypes_answer" => {
+                tx.execute(
+                    "INSERT INTO answer_types (id, name, disabled) VALUES (?1, ?2, ?3)",
+                    params![id, name, row.get("disable").int() != 0],
+                )?;
+                self.keep("answer_types", id, id);
+            }
+            "tpriority" | "tcriticality" => {
+                let (t, kind) = if table == "tpriority" {
+                    ("priorities", "priorities")
+                } else {
+                    ("criticalities", "criticalities")
+                };
+                let color = row.get("color").text();
+                tx.execute(
+                    &format!("INSERT INTO {t} (id, position, name, color) VALUES (?1, ?2, ?3, ?4)"),
+                    params![
+                        id,
+                        row.get("number").int(),
+                        name,
+                        if color.is_empty() {
+                            "#b0b0b0".to_owned()
+                        } else {
+                            color
+                        }
+                    ],
+                )?;
+                self.link(t, id, &row);
+                self.keep(kind, id, id);
+            }
+            "tstates" => {
+                let builtin: bool = tx
+                    .query_row(
+                        "SELECT code IS NOT NULL FROM ticket_states WHERE id = ?1",
+                        [id],
+                        |r| r.get(0),
+                    )
+                    .optional()?
+                    .unwrap_or(false);
+                if builtin {
+                    // The built-in states keep their translated names; their order and
+                    // "to handle" flag follow the site's.
+                    tx.execute(
+                        "UPDATE ticket_states SET position = ?2, is_meta = ?3, hidden = ?4
+                         WHERE id = ?1",
+                        params![
+                            id,
+                            row.get("number").int(),
+                            row.get("meta").int() != 0,
+                            row.get("hide").int() != 0
+                        ],
+                    )?;
+                } else {
+                    tx.execute(
+                        "INSERT INTO ticket_states (id, position, name, description, mail_subject,
+                            color, is_meta, hidden)
+                         VALUES (?1, ?2, ?3, ?4, ?5, '#428bca', ?6, ?7)",
+                        params![
+                            id,
+                            row.get("number").int(),
+                            name,
+                            row.get("description").text(),
+                            row.get("mail_object").text(),
+                            row.get("meta").int() != 0,
+                            row.get("hide").int() != 0
+                        ],
+                    )?;
+                }
+                self.keep("states", id, id);
+            }
+            "tgroups" => {
+                let Some(here) = self.slot("groups", "groups", id, &name)? else {
+                    self.report.count(&table, true);
+                    return Ok(());
+                };
+                tx.execute(
+                    "INSERT INTO groups (id, name, kind, disabled) VALUES (?1, ?2, ?3, ?4)",
+                    params![
+                        here,
+                        name,
+                        if row.get("type").int() == 1 {
+                            "technician"
+                        } else {
+                            "user"
+                        },
+                        row.get("disable").int() != 0
+                    ],
+                )?;
+                self.link("groups", here, &row);
+                self.keep("groups", id, here);
+            }
+            "tusers" => return self.account(row),
+            _ => {
+                *self.report.not_imported.entry(table).or_default() += 1;
+                return Ok(());
+            }
+        }
+        self.report.count(&table, true);
+        Ok(())
+    }
+
+    fn account(&mut self, row: Row) -> Result<(), DomainError> {
+        let id = row.get("id").int();
+        let login = row.get("login").text().trim().to_owned();
+        if login.is_empty() {
+            self.report.problem("tusers", id, "no login");
+            return Ok(());
+        }
+        let same_login: Option<i64> = self
+            .tx
+            .query_row("SELECT id FROM users WHERE login = ?1", [&login], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if let Some(existing) = same_login {
+            self.users.insert(id, existing);
+            self.report.merged_accounts.push(login);
+            self.report.count("tusers", true);
+            return Ok(());
+        }
+        let taken: bool = self.tx.query_row(
+            "SELECT EXISTS(SELECT 1 FROM users WHERE id = ?1)",
+            [id],
+            |r| r.get(0),
+        )?;
+        if taken {
+            self.renumber.push((id, row));
+            return Ok(());
+        }
+        self.insert_account(id, &row)?;
+        self.users.insert(id, id);
+        self.report.count("tusers", true);
+        Ok(())
+    }
+
+    fn insert_account(&mut self, id: i64, row: &Row) -> Result<(), DomainError> {
+        let hash = row.get("password").text();
+        let salt = row.get("salt").text();
+        let hash = if hash.starts_with("$2") {
+            Some(hash)
+        } else if hash.len() == 32 && hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+            Some(password::legacy(&salt, &hash))
+        } else {
+            // No password GestSup could check: the account needs a new one (reset link, or
+            // an administrator).
+            None
+        };
+        let profile = Profile::from_id(row.get("profile").int()).unwrap_or(Profile::User);
+        let language = row.get("language").text();
+        let language = language
+            .get(..2)
+            .map(str::to_ascii_lowercase)
+            .filter(|l| matches!(l.as_str(), "fr" | "en" | "es" | "de"));
+        self.tx.execute(
+            "INSERT INTO users (id, login, password_hash, firstname, lastname, profile_id, mail,
+                phone, mobile, fax, function, company_id, address1, address2, zip, city, custom1,
+                custom2, disabled, must_change_password, last_login_at, language,
+                limit_ticket_number, limit_ticket_days, limit_ticket_date_start, ldap_guid,
+                planning_color, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?28)",
+            params![
+                id,
+                row.get("login").text().trim(),
+                hash,
+                row.get("firstname").text(),
+                row.get("lastname").text(),
+                profile.id(),
+                row.get("mail").text(),
+                row.get("phone").text(),
+                row.get("mobile").text(),
+                row.get("fax").text(),
+                row.get("function").text(),
+                self.list("companies", row.get("company").int()),
+                row.get("address1").text(),
+                row.get("address2").text(),
+                row.get("zip").text(),
+                row.get("city").text(),
+                row.get("custom1").text(),
+                row.get("custom2").text(),
+                row.get("disable").int() != 0,
+                row.get("chgpwd").int() != 0,
+                self.time(row, "last_login"),
+                language,
+                row.get("limit_ticket_number").int(),
+                row.get("limit_ticket_days").int(),
+                Self::date(row, "limit_ticket_date_start"),
+                row.get("ldap_guid").text(),
+                row.get("planning_color").text(),
+                self.now
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Ends the first pass: accounts whose id was taken get new ones, after every other.
+    pub fn reference_done(&mut self) -> Result<(), DomainError> {
+        let waiting = std::mem::take(&mut self.renumber);
+        for (gestsup_id, row) in waiting {
+            let next: i64 =
+                self.tx
+                    .query_row("SELECT coalesce(max(id), 0) + 1 FROM users", [], |r| {
+                        r.get(0)
+                    })?;
+            self.insert_account(next, &row)?;
+            self.users.insert(gestsup_id, next);
+            self.report.count("tusers", true);
+        }
+        for l in std::mem::take(&mut self.links) {
+            let service = self.list("services", l.service);
+            let sql = match l.table {
+                "categories" => {
+                    let technician = self.user(l.technician);
+                    let group = self.group(l.group);
+                    let kind = self.list("types", l.kind);
+                    self.tx.execute(
+                        "UPDATE categories SET service_id = ?2, technician_id = ?3,
+                            tech_group_id = ?4, type_id = ?5 WHERE id = ?1",
+                        params![l.id, service, technician, group, kind],
+                    )?;
+                    continue;
+                }
+                "subcategories" => {
+                    let technician = self.user(l.technician);
+                    let group = self.group(l.group);
+                    self.tx.execute(
+                        "UPDATE subcategories SET technician_id = ?2, tech_group_id = ?3
+                         WHERE id = ?1",
+                        params![l.id, technician, group],
+                    )?;
+                    continue;
+                }
+                "ticket_types" => "UPDATE ticket_types SET service_id = ?2 WHERE id = ?1",
+                "priorities" => "UPDATE priorities SET service_id = ?2 WHERE id = ?1",
+                "criticalities" => "UPDATE criticalities SET service_id = ?2 WHERE id = ?1",
+                _ => "UPDATE groups SET service_id = ?2 WHERE id = ?1",
+            };
+            self.tx.execute(sql, params![l.id, service])?;
+        }
+        Ok(())
+    }
+
+    /// A row of the second pass.
+    pub fn bulk(&mut self, row: Row) -> Result<(), DomainError> {
+        let table = row.table.to_string();
+        match table.as_str() {
+            "tusers_services" | "tusers_agencies" => {
+                let (link, col, kind, of) = if table == "tusers_services" {
+                    ("user_services", "service_id", "services", "service_id")
+                } else {
+                    ("user_agencies", "agency_id", "agencies", "agency_id")
+                };
+                match (
+                    self.user(row.get("user_id").int()),
+                    self.list(kind, row.get(of).int()),
+                ) {
+                    (Some(u), Some(l)) => {
+                        self.tx
+                            .prepare_cached(&format!(
+                                "INSERT OR IGNORE INTO {link} (user_id, {col}) VALUES (?1, ?2)"
+                            ))?
+                            .execute(params![u, l])?;
+                        self.report.count(&table, true);
+                    }
+                    _ => self.report.count(&table, false),
+                }
+            }
+            "tgroups_assoc" => {
+                match (
+                    self.group(row.get("group").int()),
+                    self.user(row.get("user").int()),
+                ) {
+                    (Some(g), Some(u)) => {
+                        self.tx
+                            .prepare_cached(
+                                "INSERT OR IGNORE INTO group_members (group_id, user_id)
+                                 VALUES (?1, ?2)",
+                            )?
+                            .execute(params![g, u])?;
+                        self.report.count(&table, true);
+                    }
+                    _ => self.report.count(&table, false),
+                }
+            }
+            "tincidents" => self.ticket(&row)?,
+            "tthreads" => self.thread(&row)?,
+            t if NOTHING_TO_BRING.contains(&t) => {}
+            _ => *self.report.not_imported.entry(table).or_default() += 1,
+        }
+        Ok(())
+    }
+
+    fn ticket(&mut self, row: &Row) -> Result<(), DomainError> {
+        let id = row.get("id").int();
+        if id <= 0 {
+            self.report.count("tincidents", false);
+            return Ok(());
+        }
+        let created = self.time(row, "date_create").unwrap_or(self.now);
+        let modified = self.time(row, "date_modif").unwrap_or(created).max(created);
+        let state = self
+            .list("states", row.get("state").int())
+            .or_else(|| {
+                // The built-in states exist whether or not the dump lists them.
+                let s = row.get("state").int();
+                (1..=6).contains(&s).then_some(s)
+            })
+            .unwrap_or(5);
+        let description = self.markdown(&row.get("description").text());
+        let title: String = row.get("title").text().chars().take(200).collect();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO tickets (id, type_id, title, description, requester_id, user_group_id,
+                    technician_id, tech_group_id, creator_id, service_id, sender_service_id,
+                    agency_id, place_id, category_id, subcategory_id, state_id, priority_id,
+                    criticality_id, created_at, hope_date, resolved_at, modified_at,
+                    time_spent_minutes, time_hope_minutes, tech_read, tech_read_at, user_read,
+                    is_template, deleted, billable, answer_type_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                    ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
+            )?
+            .execute(params![
+                id,
+                self.list("types", row.get("type").int()),
+                title,
+                description,
+                self.user(row.get("user").int()),
+                self.group(row.get("u_group").int()),
+                self.user(row.get("technician").int()),
+                self.group(row.get("t_group").int()),
+                self.user(row.get("creator").int()),
+                self.list("services", row.get("u_service").int()),
+                self.list("services", row.get("sender_service").int()),
+                self.list("agencies", row.get("u_agency").int()),
+                self.list("places", row.get("place").int()),
+                self.list("categories", row.get("category").int()),
+                self.list("subcategories", row.get("subcat").int()),
+                state,
+                self.list("priorities", row.get("priority").int()),
+                self.list("criticalities", row.get("criticality").int()),
+                created,
+                Self::date(row, "date_hope"),
+                self.time(row, "date_res"),
+                modified,
+                row.get("time").int().max(0),
+                row.get("time_hope").int().max(0),
+                row.get("techread").int() != 0,
+                self.time(row, "techread_date"),
+                !row.has("userread") || row.get("userread").int() != 0,
+                row.get("template").int() != 0,
+                row.get("disable").int() != 0,
+                row.get("billable").int() != 0,
+                self.list("answer_types", row.get("type_answer").int())
+            ])?;
+        for column in ["observer1", "observer2", "observer3"] {
+            if let Some(u) = self.user(row.get(column).int()) {
+                self.tx
+                    .prepare_cached(
+                        "INSERT OR IGNORE INTO ticket_observers (ticket_id, user_id, added_at)
+                         VALUES (?1, ?2, ?3)",
+                    )?
+                    .execute(params![id, u, created])?;
+            }
+        }
+        self.tickets.insert(id);
+        self.report.count("tincidents", true);
+        Ok(())
+    }
+
+    fn thread(&mut self, row: &Row) -> Result<(), DomainError> {
+        let id = row.get("id").int();
+        let ticket = row.get("ticket").int();
+        if id <= 0 || !self.tickets.contains(&ticket) {
+            self.report.count("tthreads", false);
+            return Ok(());
+        }
+        let at = match self.time(row, "date") {
+            Some(t) => t,
+            None => self.now,
+        };
+        let (kind, body) = match row.get("type").int() {
+            0 => ("text", self.markdown(&row.get("text").text())),
+            1 | 2 => ("assigned", String::new()),
+            3 => ("mail", String::new()),
+            4 => ("closed", String::new()),
+            5 => ("state", String::new()),
+            other => {
+                self.report
+                    .problem("tthreads", id, &format!("unknown kind {other}"));
+                return Ok(());
+            }
+        };
+        let kind_code = row.get("type").int();
+        let (tech_from, tech_to, group_from, group_to) = match kind_code {
+            1 => (
+                None,
+                self.user(row.get("tech1").int()),
+                None,
+                self.group(row.get("group1").int()),
+            ),
+            2 => (
+                self.user(row.get("tech1").int()),
+                self.user(row.get("tech2").int()),
+                self.group(row.get("group1").int()),
+                self.group(row.get("group2").int()),
+            ),
+            _ => (None, None, None, None),
+        };
+        let state = (kind_code == 5)
+            .then(|| {
+                self.list("states", row.get("state").int()).or_else(|| {
+                    let s = row.get("state").int();
+                    (1..=6).contains(&s).then_some(s)
+                })
+            })
+            .flatten();
+        if kind_code == 5 && state.is_none() {
+            self.report
+                .problem("tthreads", id, "a state change to no known state");
+            return Ok(());
+        }
+        self.tx
+            .prepare_cached(
+                "INSERT INTO thread_entries (id, ticket_id, created_at, author_id, kind, body,
+                    tech_from_id, tech_to_id, group_from_id, group_to_id, state_id, private,
+                    mail_to, time_minutes)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            )?
+            .execute(params![
+                id,
+                ticket,
+                at,
+                self.user(row.get("author").int()),
+                kind,
+                body,
+                tech_from,
+                tech_to,
+                group_from,
+                group_to,
+                state,
+                row.get("private").int() != 0,
+                row.get("dest_mail").text(),
+                row.get("time").int().max(0)
+            ])?;
+        self.report.count("tthreads", true);
+        Ok(())
+    }
+
+    /// Ends the import: what was read, brought over or not, with each problem.
+    pub fn finish(self) -> Report {
+        self.report
+    }
+}

@@ -1,0 +1,49 @@
+//! `import gestsup`: a GestSup backup file imported into this instance (which holds no ticket
+//! yet), with progress on standard error, the report printed and kept in the data folder, and
+//! the database's integrity checked after; `--dry-run` reads everything and changes nothing.
+
+use super::*;
+use crate::gestsup::{self, ImportError};
+
+/// `gestdesk import gestsup --from FILE [--dry-run]`.
+pub(super) async fn import_gestsup(
+    app: &App,
+    from: &std::path::Path,
+    dry_run: bool,
+) -> Result<(), AppError> {
+    let lang = cli_lang();
+    let fail = |text: String| AppError::Io(std::io::Error::other(text));
+    let progress: gestsup::Progress = Box::new(|table, done, total, rate| {
+        eprintln!("{table}: {done} / {total} ({rate:.0} rows/s)");
+    });
+    let report = match gestsup::import_dump(app.db(), from, dry_run, progress).await {
+        Ok(r) => r,
+        Err(ImportError::Domain(e)) => return Err(explain(e)),
+        Err(e) => {
+            return Err(fail(format!("{}: {e}", lang.t("cli-import-failed"))));
+        }
+    };
+    let text = report.text();
+    say(&text)?;
+    if dry_run {
+        say(&lang.t("cli-import-dry-run"))?;
+        return Ok(());
+    }
+    let stamp = jiff::ZonedDateTime::now()
+        .strftime("%Y%m%d-%H%M%S")
+        .to_string();
+    let file = app
+        .config()
+        .data_dir()
+        .join(format!("gestsup-import-{stamp}.txt"));
+    std::fs::write(&file, &text)?;
+    say(&lang.t_args(
+        "cli-import-report-kept",
+        &[("file", &file.display().to_string())],
+    ))?;
+    let integrity = gestsup::integrity(app.db())
+        .await
+        .map_err(|e| fail(e.to_string()))?;
+    say(&format!("integrity_check: {integrity}"))?;
+    Ok(())
+}

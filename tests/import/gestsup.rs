@@ -1,0 +1,217 @@
+//! A small GestSup site (`tests/fixtures/gestsup-3.2.sql`: accents and emoji, HTML with a
+//! script, "none" rows, zero dates, a deleted ticket, a private reply, an md5-hashed and
+//! bcrypt-hashed accounts, a custom state, an account whose id is taken here, one whose login
+//! is) imported from its backup file: a dry run changes nothing, the import keeps GestSup's
+//! ticket numbers, people log in with their GestSup passwords, tickets open by their numbers
+//! and are found by search, and a second import is refused.
+
+use reqwest::StatusCode;
+
+use crate::common::{ADMIN_PASSWORD, TestApp};
+use gestdesk::domain::profiles::Profile;
+
+fn md5(data: &str) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new("md5sum")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("md5sum");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(data.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("md5sum");
+    String::from_utf8_lossy(&out.stdout)[..32].to_owned()
+}
+
+/// The fixture with its password hashes filled in: GestSup's admin "gestsup admin", jdoe's
+/// md5 "jdoe old password", tech's and asmith's bcrypt "php password".
+fn backup_file(dir: &std::path::Path) -> std::path::PathBuf {
+    let php = |pw: &str| {
+        bcrypt::hash(pw, 4)
+            .expect("hash")
+            .replacen("$2b$", "$2y$", 1)
+    };
+    let sql = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gestsup-3.2.sql"),
+    )
+    .expect("fixture")
+    .replace("{{ADMIN_HASH}}", &php("gestsup admin"))
+    .replace("{{BCRYPT_HASH}}", &php("php password"))
+    .replace(
+        "{{MD5_HASH}}",
+        &md5(&format!("s4ltOld{}", md5("jdoe old password"))),
+    );
+    let path = dir.join("2024-03-08-backup-gestsup-3.2.55-abc.sql");
+    std::fs::write(&path, sql).expect("write");
+    path
+}
+
+#[tokio::test]
+async fn a_gestsup_backup_file_is_imported_with_its_numbers_people_and_passwords() {
+    let (app, admin) = TestApp::with_admin().await;
+    // Id 2 is taken here: GestSup's jdoe (id 2) gets another, and her tickets follow her.
+    app.create_user("localtech", "local tech password", Profile::Technician)
+        .await;
+    let dir = tempfile::tempdir().expect("dir");
+    let file = backup_file(dir.path());
+    let from = file.to_str().expect("path");
+
+    let (ok, said) = app.run_command(&["import", "gestsup", "--from", from, "--dry-run"]);
+    assert!(ok, "{said}");
+    assert!(
+        said.contains("tincidents: 3 read, 3 imported, 0 left out"),
+        "{said}"
+    );
+    assert!(said.contains("Dry run: nothing was changed."), "{said}");
+    assert_eq!(app.count("SELECT count(*) FROM tickets"), 0);
+    assert_eq!(app.count("SELECT count(*) FROM users"), 2);
+
+    let (ok, said) = app.run_command(&["import", "gestsup", "--from", from]);
+    assert!(ok, "{said}");
+    assert!(
+        said.contains("tthreads: 6 read, 6 imported, 0 left out"),
+        "{said}"
+    );
+    assert!(
+        said.contains("tusers: 5 read, 5 imported, 0 left out"),
+        "{said}"
+    );
+    assert!(said.contains("tsurvey_questions: rows 2"), "{said}");
+    assert!(
+        said.contains("the same login here (which keeps its password): admin"),
+        "{said}"
+    );
+    assert!(said.contains("integrity_check: ok"), "{said}");
+    let kept: Vec<_> = std::fs::read_dir(app.data_dir())
+        .expect("data dir")
+        .flatten()
+        .filter(|f| {
+            f.file_name()
+                .to_string_lossy()
+                .starts_with("gestsup-import-")
+        })
+        .collect();
+    assert_eq!(kept.len(), 1, "the report is kept in the data folder");
+
+    // Row by row.
+    let jdoe = app.user_id("jdoe");
+    assert_ne!(jdoe, 2, "id 2 was taken");
+    assert_eq!(
+        app.count("SELECT requester_id FROM tickets WHERE id = 1041"),
+        jdoe
+    );
+    assert_eq!(
+        app.text("SELECT title FROM tickets WHERE id = 1041"),
+        "Imprimante du 2e étage 🖨️"
+    );
+    let description = app.text("SELECT description FROM tickets WHERE id = 1041");
+    assert_eq!(
+        description,
+        "L'imprimante **ne répond plus**.\n\nMerci !\\\nZoé"
+    );
+    assert_eq!(
+        app.text("SELECT description FROM tickets WHERE id = 1042"),
+        "Plain text\\\nsecond line"
+    );
+    assert_eq!(
+        app.text(
+            "SELECT coalesce(hope_date, '-') || '|' || (resolved_at IS NULL) || '|' || state_id || '|'
+                    || technician_id || '|' || time_spent_minutes FROM tickets WHERE id = 1041"
+        ),
+        "2024-03-08|1|2|3|30"
+    );
+    assert_eq!(app.count("SELECT deleted FROM tickets WHERE id = 1043"), 1);
+    assert_eq!(
+        app.count("SELECT tech_group_id FROM tickets WHERE id = 1042"),
+        1
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM ticket_observers WHERE ticket_id = 1041 AND user_id = 4"),
+        1
+    );
+    assert_eq!(
+        app.count("SELECT private FROM thread_entries WHERE id = 503"),
+        1
+    );
+    assert_eq!(
+        app.text("SELECT body FROM thread_entries WHERE id = 502"),
+        "Je passe voir à 10h."
+    );
+    assert_eq!(
+        app.text("SELECT kind || '|' || tech_to_id FROM thread_entries WHERE id = 501"),
+        "assigned|3"
+    );
+    assert_eq!(
+        app.text("SELECT kind || '|' || mail_to FROM thread_entries WHERE id = 506"),
+        "mail|jdoe@example.test"
+    );
+    assert_eq!(
+        app.text("SELECT name FROM ticket_states WHERE id = 7"),
+        "Chez le fournisseur"
+    );
+    assert_eq!(
+        app.text("SELECT c.name || '|' || s.name || '|' || s.technician_id FROM subcategories s JOIN categories c ON c.id = s.category_id WHERE s.id = 1"),
+        "Matériel|Imprimante|3"
+    );
+    assert_eq!(
+        app.text("SELECT name FROM companies WHERE id = 1"),
+        "Société Générale d'Outillage"
+    );
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM user_services WHERE user_id = {jdoe}"
+        )),
+        1,
+        "the membership of a service that does not exist is left out"
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM group_members WHERE group_id = 1"),
+        2
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM users WHERE login = 'aucun'"),
+        0
+    );
+    assert_eq!(
+        app.text("SELECT language FROM users WHERE login = 'asmith'"),
+        "de"
+    );
+
+    // People log in with their GestSup passwords; the administrator here keeps hers.
+    let jdoe_client = app.client();
+    let r = jdoe_client.login("jdoe", "jdoe old password").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = app.client().login("asmith", "php password").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = app.client().login("admin", ADMIN_PASSWORD).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = app.client().login("admin", "gestsup admin").await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+
+    // Tickets open by their numbers and are found by search; the next one follows.
+    let page = admin.get("/tickets/1041").await;
+    assert_eq!(page.status, StatusCode::OK);
+    page.assert_contains("Imprimante du 2e étage")
+        .assert_contains("Je passe voir à 10h.");
+    assert!(!page.body.contains("alert("));
+    let found = admin.get("/tickets?view=all&q=messagerie").await;
+    found.assert_contains("/tickets/1042");
+    let mine = jdoe_client.get("/tickets/1041").await;
+    assert_eq!(mine.status, StatusCode::OK);
+    assert!(
+        !mine.body.contains("toner HS"),
+        "a private reply stays private"
+    );
+    let new = crate::common::open_ticket(&app, &admin, &[("title", "After the move")]).await;
+    assert_eq!(new, 1044);
+
+    // A second import is refused, and changes nothing.
+    let (ok, said) = app.run_command(&["import", "gestsup", "--from", from]);
+    assert!(!ok);
+    assert!(said.contains("already holds 4 tickets"), "{said}");
+    app.stop().await;
+}
