@@ -73,7 +73,7 @@ fn backup(path: &Path) {
         |i| format!("{i},'Groupe {i}',1,0,0"),
     );
     let hash = "$2y$04$abcdefghijklmnopqrstuu5zFpIk8wdnZyxl6a4.o6bJ0b6Fbm9b2";
-    let description = "<p>Bonjour,</p><p>L'imprimante du <b>2e étage</b> ne r&eacute;pond plus depuis ce matin.<br>Merci de regarder.</p><ul><li>Modèle : HP 4250</li><li>Salle 204</li></ul>";
+    let description = "<p>Bonjour,</p><p>L\\'imprimante du <b>2e étage</b> ne r&eacute;pond plus depuis ce matin.<br>Merci de regarder.</p><ul><li>Modèle : HP 4250</li><li>Salle 204</li></ul>";
     inserts(
         &mut out,
         "tincidents",
@@ -154,7 +154,7 @@ fn backup(path: &Path) {
                 _ => format!(
                     "{},{ticket},'2024-01-10 11:00:00',{tech},'<p>Réponse {i} : je passe voir &agrave; 10h.</p>',0,0,0,0,0,0,0,{},'',10",
                     i + 1,
-                    i % 7 == 0
+                    u8::from(i % 7 == 0)
                 ),
             }
         },
@@ -229,7 +229,7 @@ fn main() {
         .env("GESTDESK_DATA_DIR", &data)
         .env("LANG", "C")
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("import");
     let pid = child.id();
@@ -242,7 +242,11 @@ fn main() {
     let took = started.elapsed();
     let out = child.wait_with_output().expect("output");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{text}");
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(
         text.contains(&format!("tincidents: {TICKETS} read, {TICKETS} imported")),
         "{text}"
