@@ -374,6 +374,25 @@ pub fn spawn_peer(
     Ok(child.id())
 }
 
+/// The MD5 of `data` in hexadecimal, by the system's `md5sum` (an implementation independent of
+/// Gestdesk's, for GestSup's older password hashes).
+pub fn md5_hex(data: &str) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new("md5sum")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("md5sum");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(data.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("md5sum");
+    String::from_utf8_lossy(&out.stdout)[..32].to_owned()
+}
+
 /// A TCP port free on loopback at the time of asking.
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")

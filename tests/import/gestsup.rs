@@ -7,25 +7,8 @@
 
 use reqwest::StatusCode;
 
-use crate::common::{ADMIN_PASSWORD, TestApp};
+use crate::common::{ADMIN_PASSWORD, TestApp, md5_hex as md5};
 use gestdesk::domain::profiles::Profile;
-
-fn md5(data: &str) -> String {
-    use std::io::Write;
-    let mut child = std::process::Command::new("md5sum")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("md5sum");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(data.as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("md5sum");
-    String::from_utf8_lossy(&out.stdout)[..32].to_owned()
-}
 
 /// The fixture with its password hashes filled in: GestSup's admin "gestsup admin", jdoe's
 /// md5 "jdoe old password", tech's and asmith's bcrypt "php password".
@@ -111,11 +94,11 @@ async fn a_gestsup_backup_file_is_imported_with_its_numbers_people_and_passwords
     let description = app.text("SELECT description FROM tickets WHERE id = 1041");
     assert_eq!(
         description,
-        "L'imprimante **ne répond plus**.\n\nMerci !\\\nZoé"
+        "L'imprimante **ne répond plus**.\n\nMerci \\!\nZoé"
     );
     assert_eq!(
         app.text("SELECT description FROM tickets WHERE id = 1042"),
-        "Plain text\\\nsecond line"
+        "Plain text\nsecond line"
     );
     assert_eq!(
         app.text(
@@ -213,5 +196,82 @@ async fn a_gestsup_backup_file_is_imported_with_its_numbers_people_and_passwords
     let (ok, said) = app.run_command(&["import", "gestsup", "--from", from]);
     assert!(!ok);
     assert!(said.contains("already holds 4 tickets"), "{said}");
+    app.stop().await;
+}
+
+/// A backup file of `tickets` tickets with two replies each, for one requester and technician.
+fn large_backup_file(dir: &std::path::Path, tickets: usize) -> std::path::PathBuf {
+    use std::io::Write;
+    let path = dir.join("large-backup.sql");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&path).expect("file"));
+    writeln!(
+        out,
+        "CREATE TABLE `tusers` (`id` int, `login` varchar(255), `password` varchar(255), `profile` int);\n\
+         INSERT INTO `tusers` VALUES (10,'requester','',2),(11,'technician','',0);\n\
+         CREATE TABLE `tincidents` (`id` int, `title` varchar(100), `description` longtext, `user` int, `technician` int, `state` int, `date_create` datetime);\n\
+         CREATE TABLE `tthreads` (`id` int, `ticket` int, `date` datetime, `author` int, `text` longtext, `type` int);"
+    )
+    .expect("write");
+    for chunk in (0..tickets).step_by(200) {
+        let rows: Vec<String> = (chunk..(chunk + 200).min(tickets))
+            .map(|i| {
+                format!(
+                    "({},'Ticket {i}','<p>Texte {i}</p>',10,11,2,'2024-01-02 03:04:05')",
+                    i + 1
+                )
+            })
+            .collect();
+        writeln!(out, "INSERT INTO `tincidents` VALUES {};", rows.join(",")).expect("write");
+    }
+    for chunk in (0..tickets * 2).step_by(400) {
+        let rows: Vec<String> = (chunk..(chunk + 400).min(tickets * 2))
+            .map(|i| {
+                format!(
+                    "({},{},'2024-01-02 04:00:00',11,'<p>Réponse {i}</p>',0)",
+                    i + 1,
+                    i / 2 + 1
+                )
+            })
+            .collect();
+        writeln!(out, "INSERT INTO `tthreads` VALUES {};", rows.join(",")).expect("write");
+    }
+    out.flush().expect("flush");
+    path
+}
+
+#[tokio::test]
+async fn an_import_killed_halfway_leaves_the_instance_empty_and_importable() {
+    use std::io::BufRead;
+    let (app, _admin) = TestApp::with_admin().await;
+    let dir = tempfile::tempdir().expect("dir");
+    let file = large_backup_file(dir.path(), 20_000);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gestdesk"))
+        .arg("--data-dir")
+        .arg(app.data_dir())
+        .args(["import", "gestsup", "--from"])
+        .arg(&file)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("import");
+    // Killed once it has written thousands of tickets (its first progress line).
+    let stderr = child.stderr.take().expect("stderr");
+    let mut lines = std::io::BufReader::new(stderr).lines();
+    let first = lines.next().expect("a progress line").expect("line");
+    assert!(first.starts_with("tincidents: 5000 / 20000"), "{first}");
+    child.kill().expect("kill");
+    child.wait().expect("wait");
+    assert_eq!(app.count("SELECT count(*) FROM tickets"), 0);
+    assert_eq!(
+        app.count("SELECT count(*) FROM users WHERE login = 'requester'"),
+        0
+    );
+
+    let (ok, said) =
+        app.run_command(&["import", "gestsup", "--from", file.to_str().expect("path")]);
+    assert!(ok, "{said}");
+    assert_eq!(app.count("SELECT count(*) FROM tickets"), 20_000);
+    assert_eq!(app.count("SELECT count(*) FROM thread_entries"), 40_000);
+    assert!(said.contains("integrity_check: ok"), "{said}");
     app.stop().await;
 }

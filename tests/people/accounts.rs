@@ -1519,23 +1519,7 @@ async fn accounts_brought_over_from_gestsup_log_in_with_their_gestsup_passwords(
     let (app, _admin) = TestApp::with_admin().await;
     // GestSup's older hash, md5(salt . md5(password)), as the importer stores it; and PHP's
     // bcrypt ("$2y$").
-    let md5 = |data: &str| {
-        let out = std::process::Command::new("md5sum")
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .and_then(|mut child| {
-                use std::io::Write;
-                child
-                    .stdin
-                    .take()
-                    .expect("stdin")
-                    .write_all(data.as_bytes())?;
-                child.wait_with_output()
-            })
-            .expect("md5sum");
-        String::from_utf8_lossy(&out.stdout)[..32].to_owned()
-    };
+    let md5 = crate::common::md5_hex;
     let legacy = gestdesk::domain::users::password::legacy(
         "x9Salt",
         &md5(&format!("x9Salt{}", md5("old gestsup password"))),
