@@ -1,14 +1,15 @@
-//! `import gestsup`: a GestSup backup file imported into this instance (which holds no ticket
+//! `import gestsup`: a GestSup backup file (and the files of its `upload/` folder) imported into this instance (which holds no ticket
 //! yet), with progress on standard error, the report printed and kept in the data folder, and
 //! the database's integrity checked after; `--dry-run` reads everything and changes nothing.
 
 use super::*;
 use crate::gestsup::{self, ImportError};
 
-/// `gestdesk import gestsup --from FILE [--dry-run]`.
+/// `gestdesk import gestsup --from FILE [--files DIR] [--dry-run]`.
 pub(super) async fn import_gestsup(
     app: &App,
     from: &std::path::Path,
+    upload: Option<std::path::PathBuf>,
     dry_run: bool,
 ) -> Result<(), AppError> {
     let lang = cli_lang();
@@ -16,7 +17,20 @@ pub(super) async fn import_gestsup(
     let progress: gestsup::Progress = Box::new(|table, done, total, rate| {
         eprintln!("{table}: {done} / {total} ({rate:.0} rows/s)");
     });
-    let report = match gestsup::import_dump(app.db(), from, dry_run, progress).await {
+    let files = match upload {
+        Some(dir) if !dir.is_dir() => {
+            return Err(fail(lang.t_args(
+                "cli-import-no-upload",
+                &[("dir", &dir.display().to_string())],
+            )));
+        }
+        Some(upload) => Some(gestsup::Files {
+            upload,
+            store: crate::domain::files::Store::new(&app.config().attachments_dir()),
+        }),
+        None => None,
+    };
+    let report = match gestsup::import_dump(app.db(), from, files, dry_run, progress).await {
         Ok(r) => r,
         Err(ImportError::Domain(e)) => return Err(explain(e)),
         Err(e) => {

@@ -249,6 +249,9 @@ pub enum ImportCommand {
         /// The GestSup backup file
         #[arg(long)]
         from: PathBuf,
+        /// GestSup's `upload/` folder, for the tickets' attached files
+        #[arg(long)]
+        files: Option<PathBuf>,
         /// Read everything and print what would be imported, changing nothing
         #[arg(long)]
         dry_run: bool,
@@ -369,11 +372,16 @@ pub async fn run(cli: Cli) -> Result<(), AppError> {
             mail_fetch(&app, mailbox).await
         }
         Command::Import {
-            from: ImportCommand::Gestsup { from, dry_run },
+            from:
+                ImportCommand::Gestsup {
+                    from,
+                    files,
+                    dry_run,
+                },
         } => {
             crate::logging::init_stderr("warn");
             let app = App::open_existing(config)?;
-            import_gestsup(&app, &from, dry_run).await
+            import_gestsup(&app, &from, files, dry_run).await
         }
         Command::Ldap {
             action: LdapCommand::Sync { dry_run },

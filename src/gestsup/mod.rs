@@ -3,7 +3,8 @@
 //! twice: first the reference tables (and every table's row count, for the progress), then the
 //! tickets, threads and memberships, which the domain's importer
 //! (`domain::import::gestsup`) writes with GestSup's ids. The search index is built before the
-//! commit; a dry run rolls everything back and reports the same.
+//! commit; a dry run rolls everything back and reports the same (it copies no file). Files
+//! copied before a failure are left without a row, and removed at the next start.
 
 pub mod dump;
 
@@ -14,6 +15,7 @@ use std::time::Instant;
 
 use crate::db::{Db, DbError};
 use crate::domain::DomainError;
+pub use crate::domain::import::gestsup::Files;
 use crate::domain::import::gestsup::{BULK_TABLES, Importer, REFERENCE_TABLES, Report};
 use crate::domain::worklist::search_queue;
 
@@ -56,13 +58,15 @@ fn open(path: &Path) -> Result<dump::Dump<BufReader<std::fs::File>>, ImportError
 pub async fn import_dump(
     db: &Db,
     path: &Path,
+    files: Option<Files>,
     dry_run: bool,
     mut progress: Progress,
 ) -> Result<Report, ImportError> {
     let path = path.to_owned();
     let outcome = db
         .write(move |tx| {
-            let mut importer = Importer::start(tx, crate::domain::clock::now())?;
+            let mut importer =
+                Importer::start(tx, crate::domain::clock::now(), files, dry_run)?;
             // First pass: the reference tables, and how many rows every table has.
             let mut totals: BTreeMap<String, usize> = BTreeMap::new();
             let mut d = open(&path)?;
@@ -94,6 +98,7 @@ pub async fn import_dump(
                     progress(&table, done, totals.get(&table).copied().unwrap_or(done), rate);
                 }
             }
+            importer.bulk_done()?;
             while search_queue::index_pending(tx, 5_000)? > 0 {}
             let broken: Vec<String> = tx
                 .prepare("SELECT \"table\" || ' ' || rowid || ' -> ' || parent FROM pragma_foreign_key_check LIMIT 20")?

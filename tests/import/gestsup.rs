@@ -1,7 +1,8 @@
 //! A small GestSup site (`tests/fixtures/gestsup-3.2.sql`: accents and emoji, HTML with a
 //! script, "none" rows, zero dates, a deleted ticket, a private reply, an md5-hashed and
 //! bcrypt-hashed accounts, a custom state, an account whose id is taken here, one whose login
-//! is) imported from its backup file: a dry run changes nothing, the import keeps GestSup's
+//! is, an attached picture and a missing attached file) imported from its backup file and its
+//! upload folder: a dry run changes nothing, the import keeps GestSup's
 //! ticket numbers, people log in with their GestSup passwords, tickets open by their numbers
 //! and are found by search, and a second import is refused.
 
@@ -43,7 +44,25 @@ async fn a_gestsup_backup_file_is_imported_with_its_numbers_people_and_passwords
     let file = backup_file(dir.path());
     let from = file.to_str().expect("path");
 
-    let (ok, said) = app.run_command(&["import", "gestsup", "--from", from, "--dry-run"]);
+    // GestSup's upload folder holds the picture; the invoice's file is missing.
+    let upload = dir.path().join("upload");
+    std::fs::create_dir_all(upload.join("ticket")).expect("upload");
+    std::fs::write(
+        upload.join("ticket/1041_65f0c1.png"),
+        crate::common::PNG_LOGO,
+    )
+    .expect("file");
+    let files = upload.to_str().expect("path");
+
+    let (ok, said) = app.run_command(&[
+        "import",
+        "gestsup",
+        "--from",
+        from,
+        "--files",
+        files,
+        "--dry-run",
+    ]);
     assert!(ok, "{said}");
     assert!(
         said.contains("tincidents: 3 read, 3 imported, 0 left out"),
@@ -53,10 +72,22 @@ async fn a_gestsup_backup_file_is_imported_with_its_numbers_people_and_passwords
     assert_eq!(app.count("SELECT count(*) FROM tickets"), 0);
     assert_eq!(app.count("SELECT count(*) FROM users"), 2);
 
-    let (ok, said) = app.run_command(&["import", "gestsup", "--from", from]);
+    let (ok, said) = app.run_command(&["import", "gestsup", "--from", from, "--files", files]);
     assert!(ok, "{said}");
     assert!(
         said.contains("tthreads: 6 read, 6 imported, 0 left out"),
+        "{said}"
+    );
+    assert!(
+        said.contains("tattachments: 2 read, 1 imported, 1 left out"),
+        "{said}"
+    );
+    assert!(
+        said.contains("tattachments 2: file not found: facture.pdf"),
+        "{said}"
+    );
+    assert!(
+        said.contains("tattachments (of procedures): rows 1"),
         "{said}"
     );
     assert!(
@@ -164,6 +195,30 @@ async fn a_gestsup_backup_file_is_imported_with_its_numbers_people_and_passwords
         "de"
     );
 
+    let (storage, filename, size) = app
+        .sql()
+        .query_row(
+            "SELECT storage_name, filename, size FROM attachments WHERE ticket_id = 1041",
+            [],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                ))
+            },
+        )
+        .expect("attachment");
+    assert_eq!(filename, "photo imprimante.png");
+    assert_eq!(
+        size,
+        i64::try_from(crate::common::PNG_LOGO.len()).expect("size")
+    );
+    assert_eq!(
+        std::fs::read(app.data_dir().join("attachments").join(&storage)).expect("kept file"),
+        crate::common::PNG_LOGO
+    );
+
     // People log in with their GestSup passwords; the administrator here keeps hers.
     let jdoe_client = app.client();
     let r = jdoe_client.login("jdoe", "jdoe old password").await;
@@ -179,7 +234,8 @@ async fn a_gestsup_backup_file_is_imported_with_its_numbers_people_and_passwords
     let page = admin.get("/tickets/1041").await;
     assert_eq!(page.status, StatusCode::OK);
     page.assert_contains("Imprimante du 2e étage")
-        .assert_contains("Je passe voir à 10h.");
+        .assert_contains("Je passe voir à 10h.")
+        .assert_contains("photo imprimante.png");
     assert!(!page.body.contains("alert("));
     let found = admin.get("/tickets?view=all&q=messagerie").await;
     found.assert_contains("/tickets/1042");

@@ -172,3 +172,4 @@ import-has-tickets = Diese Instanz enthält bereits { $count } Tickets: GestSup 
 cli-import-failed = Der Import wurde abgebrochen; nichts wurde geändert
 cli-import-dry-run = Probelauf: nichts wurde geändert.
 cli-import-report-kept = Der Bericht liegt in { $file }.
+cli-import-no-upload = { $dir } ist kein Ordner: geben Sie den upload-Ordner von GestSup an.

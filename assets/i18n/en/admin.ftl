@@ -172,3 +172,4 @@ import-has-tickets = This instance already holds { $count } tickets: GestSup is 
 cli-import-failed = The import stopped; nothing was changed
 cli-import-dry-run = Dry run: nothing was changed.
 cli-import-report-kept = The report is kept in { $file }.
+cli-import-no-upload = { $dir } is not a folder: give GestSup's upload folder.

@@ -172,3 +172,4 @@ import-has-tickets = Esta instancia ya contiene { $count } tickets: GestSup se i
 cli-import-failed = La importación se detuvo; no se cambió nada
 cli-import-dry-run = Prueba: no se cambió nada.
 cli-import-report-kept = El informe se guarda en { $file }.
+cli-import-no-upload = { $dir } no es una carpeta: indique la carpeta upload de GestSup.

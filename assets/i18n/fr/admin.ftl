@@ -172,3 +172,4 @@ import-has-tickets = Cette instance contient déjà { $count } tickets : GestSup
 cli-import-failed = L'import s'est arrêté ; rien n'a été changé
 cli-import-dry-run = Essai à blanc : rien n'a été changé.
 cli-import-report-kept = Le compte rendu est gardé dans { $file }.
+cli-import-no-upload = { $dir } n'est pas un dossier : indiquez le dossier upload de GestSup.

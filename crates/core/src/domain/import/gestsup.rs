@@ -118,6 +118,7 @@ pub const REFERENCE_TABLES: &[&str] = &[
 
 /// The tables of the second pass.
 pub const BULK_TABLES: &[&str] = &[
+    "tattachments",
     "tusers_services",
     "tusers_agencies",
     "tgroups_assoc",
@@ -146,6 +147,18 @@ pub struct Importer<'t> {
     /// it when it has the same name, else the GestSup one gets another id).
     lists: HashMap<&'static str, HashMap<i64, i64>>,
     tickets: HashSet<i64>,
+    /// GestSup's `upload/` folder and the attachments' store, when files are brought over.
+    files: Option<Files>,
+    /// A dry run copies no file (it only looks whether each one is there).
+    dry_run: bool,
+    /// Attachment rows, handled once every ticket is in (`tattachments` comes first).
+    attachments: Vec<Row>,
+}
+
+/// Where GestSup's files are, and where they go.
+pub struct Files {
+    pub upload: std::path::PathBuf,
+    pub store: crate::domain::files::Store,
 }
 
 /// What a list entry of the first pass points to, in GestSup's ids.
@@ -166,7 +179,12 @@ impl<'t> Importer<'t> {
     /// Starts an import into `tx`'s instance, which must hold no ticket. The lists Gestdesk
     /// seeds (categories, priorities...) make way for GestSup's; foreign keys are checked at
     /// commit, since GestSup's tables come in any order.
-    pub fn start(tx: &'t Transaction<'t>, now: i64) -> Result<Importer<'t>, DomainError> {
+    pub fn start(
+        tx: &'t Transaction<'t>,
+        now: i64,
+        files: Option<Files>,
+        dry_run: bool,
+    ) -> Result<Importer<'t>, DomainError> {
         let tickets: i64 = tx.query_row("SELECT count(*) FROM tickets", [], |r| r.get(0))?;
         if tickets > 0 {
             return Err(DomainError::Conflict(
@@ -188,6 +206,9 @@ impl<'t> Importer<'t> {
             links: Vec::new(),
             lists: HashMap::new(),
             tickets: HashSet::new(),
+            files,
+            dry_run,
+            attachments: Vec::new(),
         })
     }
 
@@ -687,6 +708,7 @@ impl<'t> Importer<'t> {
                 }
             }
             "tincidents" => self.ticket(&row)?,
+            "tattachments" => self.attachments.push(row),
             "tthreads" => self.thread(&row)?,
             t if NOTHING_TO_BRING.contains(&t) => {}
             _ => *self.report.not_imported.entry(table).or_default() += 1,
@@ -847,6 +869,109 @@ impl<'t> Importer<'t> {
                 row.get("time").int().max(0)
             ])?;
         self.report.count("tthreads", true);
+        Ok(())
+    }
+
+    /// The file of GestSup attachment `row` in its `upload/` folder: `upload/ticket/<name>`,
+    /// or `upload/<ticket>/<name>` in older versions.
+    fn source_file(upload: &std::path::Path, row: &Row) -> Option<std::path::PathBuf> {
+        let stored = row.get("storage_filename").text();
+        let real = row.get("real_filename").text();
+        let ticket = row.get("ticket_id").int().to_string();
+        let safe = |n: &str| !n.is_empty() && !n.contains(['/', '\\']) && n != "." && n != "..";
+        [
+            safe(&stored).then(|| upload.join("ticket").join(&stored)),
+            safe(&stored).then(|| upload.join(&ticket).join(&stored)),
+            safe(&real).then(|| upload.join(&ticket).join(&real)),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|p| p.is_file())
+    }
+
+    fn attachment(&mut self, row: &Row) -> Result<(), DomainError> {
+        let id = row.get("id").int();
+        let ticket = row.get("ticket_id").int();
+        if ticket <= 0 || !self.tickets.contains(&ticket) {
+            let what = if row.get("procedure_id").int() > 0 {
+                "tattachments (of procedures)"
+            } else if row.get("asset_id").int() > 0 {
+                "tattachments (of assets)"
+            } else {
+                "tattachments (of no ticket here)"
+            };
+            *self.report.not_imported.entry(what.to_owned()).or_default() += 1;
+            return Ok(());
+        }
+        let Some(files) = &self.files else {
+            *self
+                .report
+                .not_imported
+                .entry("tattachments (no upload folder given)".to_owned())
+                .or_default() += 1;
+            return Ok(());
+        };
+        let real = row.get("real_filename").text();
+        let Some(source) = Self::source_file(&files.upload, row) else {
+            self.report
+                .problem("tattachments", id, &format!("file not found: {real}"));
+            return Ok(());
+        };
+        let name = match crate::domain::files::check_name(&real) {
+            Ok(n) => n,
+            Err(_) => {
+                self.report.problem(
+                    "tattachments",
+                    id,
+                    &format!("a kind of file Gestdesk does not keep: {real}"),
+                );
+                return Ok(());
+            }
+        };
+        if self.dry_run {
+            self.report.count("tattachments", true);
+            return Ok(());
+        }
+        let temp = files.store.temp_path()?;
+        std::fs::copy(&source, &temp)?;
+        let kept = match crate::domain::files::keep_checked(&files.store, &temp) {
+            Ok(k) => k,
+            Err(m) => {
+                self.report
+                    .problem("tattachments", id, &format!("refused: {real} ({})", m.key));
+                return Ok(());
+            }
+        };
+        let uploaded_at: i64 = self.tx.query_row(
+            "SELECT created_at FROM tickets WHERE id = ?1",
+            [ticket],
+            |r| r.get(0),
+        )?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO attachments (id, storage_name, ticket_id, filename, content_type,
+                    size, sha256, uploaded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                id,
+                kept.storage_name,
+                ticket,
+                name,
+                crate::domain::files::content_type_for(&name),
+                kept.size,
+                kept.sha256,
+                uploaded_at
+            ])?;
+        self.report.count("tattachments", true);
+        Ok(())
+    }
+
+    /// Ends the second pass: the attachments, now that every ticket is in.
+    pub fn bulk_done(&mut self) -> Result<(), DomainError> {
+        for row in std::mem::take(&mut self.attachments) {
+            self.attachment(&row)?;
+        }
         Ok(())
     }
 
