@@ -44,12 +44,19 @@ async fn a_gestsup_backup_file_is_imported_with_its_numbers_people_and_passwords
     let file = backup_file(dir.path());
     let from = file.to_str().expect("path");
 
-    // GestSup's upload folder holds the picture; the invoice's file is missing.
+    // GestSup's upload folder holds the picture and the procedure's file; the invoice's file
+    // is missing.
     let upload = dir.path().join("upload");
     std::fs::create_dir_all(upload.join("ticket")).expect("upload");
     std::fs::write(
         upload.join("ticket/1041_65f0c1.png"),
         crate::common::PNG_LOGO,
+    )
+    .expect("file");
+    std::fs::create_dir_all(upload.join("procedure")).expect("upload");
+    std::fs::write(
+        upload.join("procedure/proc_1.pdf"),
+        b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n",
     )
     .expect("file");
     let files = upload.to_str().expect("path");
@@ -79,7 +86,7 @@ async fn a_gestsup_backup_file_is_imported_with_its_numbers_people_and_passwords
         "{said}"
     );
     assert!(
-        said.contains("tattachments: 2 read, 1 imported, 1 left out"),
+        said.contains("tattachments: 3 read, 2 imported, 1 left out"),
         "{said}"
     );
     assert!(
@@ -87,7 +94,7 @@ async fn a_gestsup_backup_file_is_imported_with_its_numbers_people_and_passwords
         "{said}"
     );
     assert!(
-        said.contains("tattachments (of procedures): rows 1"),
+        said.contains("tprocedures: 2 read, 1 imported, 1 left out"),
         "{said}"
     );
     assert!(
@@ -210,6 +217,18 @@ async fn a_gestsup_backup_file_is_imported_with_its_numbers_people_and_passwords
         )
         .expect("attachment");
     assert_eq!(filename, "photo imprimante.png");
+    assert_eq!(
+        app.text(
+            "SELECT p.title || '|' || p.category_id || '|' || p.company_id || '|' || a.filename
+             FROM procedures p JOIN attachments a ON a.procedure_id = p.id WHERE p.id = 5"
+        ),
+        "Changer le toner|1|1|procédure.pdf"
+    );
+    assert!(
+        app.text("SELECT body FROM procedures WHERE id = 5")
+            .contains("1. Ouvrir le capot")
+    );
+    assert_eq!(app.count("SELECT count(*) FROM procedures"), 1);
     assert_eq!(
         size,
         i64::try_from(crate::common::PNG_LOGO.len()).expect("size")

@@ -119,6 +119,7 @@ pub const REFERENCE_TABLES: &[&str] = &[
 /// The tables of the second pass.
 pub const BULK_TABLES: &[&str] = &[
     "tattachments",
+    "tprocedures",
     "tusers_services",
     "tusers_agencies",
     "tgroups_assoc",
@@ -147,6 +148,7 @@ pub struct Importer<'t> {
     /// it when it has the same name, else the GestSup one gets another id).
     lists: HashMap<&'static str, HashMap<i64, i64>>,
     tickets: HashSet<i64>,
+    procedures: HashSet<i64>,
     /// GestSup's `upload/` folder and the attachments' store, when files are brought over.
     files: Option<Files>,
     /// A dry run copies no file (it only looks whether each one is there).
@@ -206,6 +208,7 @@ impl<'t> Importer<'t> {
             links: Vec::new(),
             lists: HashMap::new(),
             tickets: HashSet::new(),
+            procedures: HashSet::new(),
             files,
             dry_run,
             attachments: Vec::new(),
@@ -709,6 +712,7 @@ impl<'t> Importer<'t> {
             }
             "tincidents" => self.ticket(&row)?,
             "tattachments" => self.attachments.push(row),
+            "tprocedures" => self.procedure(&row)?,
             "tthreads" => self.thread(&row)?,
             t if NOTHING_TO_BRING.contains(&t) => {}
             _ => *self.report.not_imported.entry(table).or_default() += 1,
@@ -793,6 +797,37 @@ impl<'t> Importer<'t> {
         Ok(())
     }
 
+    fn procedure(&mut self, row: &Row) -> Result<(), DomainError> {
+        let id = row.get("id").int();
+        if id <= 0 {
+            return Ok(());
+        }
+        if row.get("disable").int() != 0 {
+            // Deleted in GestSup.
+            self.report.count("tprocedures", false);
+            return Ok(());
+        }
+        let body = self.markdown(&row.get("text").text());
+        let title: String = row.get("name").text().chars().take(200).collect();
+        self.tx.execute(
+            "INSERT INTO procedures (id, title, body, category_id, subcategory_id, company_id,
+                published, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?7)",
+            params![
+                id,
+                title,
+                body,
+                self.list("categories", row.get("category").int()),
+                self.list("subcategories", row.get("subcat").int()),
+                self.list("companies", row.get("company_id").int()),
+                self.now
+            ],
+        )?;
+        self.procedures.insert(id);
+        self.report.count("tprocedures", true);
+        Ok(())
+    }
+
     fn thread(&mut self, row: &Row) -> Result<(), DomainError> {
         let id = row.get("id").int();
         let ticket = row.get("ticket").int();
@@ -872,15 +907,19 @@ impl<'t> Importer<'t> {
         Ok(())
     }
 
-    /// The file of GestSup attachment `row` in its `upload/` folder: `upload/ticket/<name>`,
-    /// or `upload/<ticket>/<name>` in older versions.
+    /// The file of GestSup attachment `row` in its `upload/` folder: `upload/ticket/<name>`
+    /// (`upload/procedure/<name>` for a procedure's), or `upload/<ticket>/<name>` in older
+    /// versions.
     fn source_file(upload: &std::path::Path, row: &Row) -> Option<std::path::PathBuf> {
         let stored = row.get("storage_filename").text();
         let real = row.get("real_filename").text();
         let ticket = row.get("ticket_id").int().to_string();
+        let procedure = row.get("procedure_id").int().to_string();
         let safe = |n: &str| !n.is_empty() && !n.contains(['/', '\\']) && n != "." && n != "..";
         [
             safe(&stored).then(|| upload.join("ticket").join(&stored)),
+            safe(&stored).then(|| upload.join("procedure").join(&stored)),
+            safe(&stored).then(|| upload.join("procedure").join(&procedure).join(&stored)),
             safe(&stored).then(|| upload.join(&ticket).join(&stored)),
             safe(&real).then(|| upload.join(&ticket).join(&real)),
         ]
@@ -891,10 +930,11 @@ impl<'t> Importer<'t> {
 
     fn attachment(&mut self, row: &Row) -> Result<(), DomainError> {
         let id = row.get("id").int();
-        let ticket = row.get("ticket_id").int();
-        if ticket <= 0 || !self.tickets.contains(&ticket) {
+        let ticket = Some(row.get("ticket_id").int()).filter(|t| self.tickets.contains(t));
+        let procedure = Some(row.get("procedure_id").int()).filter(|p| self.procedures.contains(p));
+        if ticket.is_none() && procedure.is_none() {
             let what = if row.get("procedure_id").int() > 0 {
-                "tattachments (of procedures)"
+                "tattachments (of procedures not brought over)"
             } else if row.get("asset_id").int() > 0 {
                 "tattachments (of assets)"
             } else {
@@ -942,21 +982,26 @@ impl<'t> Importer<'t> {
                 return Ok(());
             }
         };
-        let uploaded_at: i64 = self.tx.query_row(
-            "SELECT created_at FROM tickets WHERE id = ?1",
-            [ticket],
-            |r| r.get(0),
-        )?;
+        let uploaded_at: i64 = match ticket {
+            Some(t) => {
+                self.tx
+                    .query_row("SELECT created_at FROM tickets WHERE id = ?1", [t], |r| {
+                        r.get(0)
+                    })?
+            }
+            None => self.now,
+        };
         self.tx
             .prepare_cached(
-                "INSERT INTO attachments (id, storage_name, ticket_id, filename, content_type,
-                    size, sha256, uploaded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO attachments (id, storage_name, ticket_id, procedure_id, filename,
+                    content_type, size, sha256, uploaded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
             .execute(params![
                 id,
                 kept.storage_name,
                 ticket,
+                procedure,
                 name,
                 crate::domain::files::content_type_for(&name),
                 kept.size,
