@@ -229,6 +229,44 @@ async fn a_gestsup_backup_file_is_imported_with_its_numbers_people_and_passwords
             .contains("1. Ouvrir le capot")
     );
     assert_eq!(app.count("SELECT count(*) FROM procedures"), 1);
+
+    // The asset, its lists, interface and note; the ticket about it.
+    assert_eq!(
+        app.text(
+            "SELECT a.name || '|' || t.name || '|' || m.name || '|' || mf.name || '|' || a.state_id
+                    || '|' || a.user_id || '|' || l.name || '|' || a.warranty_end
+             FROM assets a JOIN asset_types t ON t.id = a.type_id
+             JOIN asset_models m ON m.id = a.model_id
+             JOIN asset_manufacturers mf ON mf.id = a.manufacturer_id
+             JOIN asset_locations l ON l.id = a.location_id WHERE a.id = 10"
+        ),
+        format!("PRN-204|Imprimante|LaserJet 4250|HP|2|{jdoe}|Salle 204|2026-04-20")
+    );
+    assert_eq!(
+        app.text("SELECT ip || '|' || mac FROM asset_ifaces WHERE asset_id = 10"),
+        "192.168.1.50|00:11:22:AA:BB:CC"
+    );
+    assert_eq!(
+        app.count("SELECT asset_id FROM tickets WHERE id = 1041"),
+        10
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM asset_states WHERE name = 'En prêt'"),
+        1,
+        "a state GestSup added"
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM asset_states"),
+        5,
+        "GestSup's four built-in states are the four here"
+    );
+    assert!(
+        app.text("SELECT body FROM asset_events WHERE asset_id = 10")
+            .contains("Toner changé")
+    );
+    app.set_setting("asset", "1");
+    let found = admin.get("/assets?q=192.168.1.50").await;
+    found.assert_contains("PRN-204");
     assert_eq!(
         size,
         i64::try_from(crate::common::PNG_LOGO.len()).expect("size")

@@ -10,16 +10,27 @@ use super::{Asset, AssetId, Checked, Iface, Reader};
 
 /// What the list's search reads: name, serials and every interface, folded.
 pub fn search_text(c: &Checked) -> String {
-    let mut parts = vec![
-        folded(&c.name),
-        folded(&c.sn_manufacturer),
-        folded(&c.sn_internal),
-    ];
-    for i in &c.ifaces {
-        parts.push(folded(&i.netbios));
-        parts.push(i.ip.clone());
-        parts.push(i.mac.to_lowercase());
-        parts.push(i.mac.replace(':', "").to_lowercase());
+    let ifaces: Vec<(&str, &str, &str)> = c
+        .ifaces
+        .iter()
+        .map(|i| (i.netbios.as_str(), i.ip.as_str(), i.mac.as_str()))
+        .collect();
+    search_text_of(&c.name, &c.sn_manufacturer, &c.sn_internal, &ifaces)
+}
+
+/// [`search_text`] of an asset's name, serials and interfaces (NetBIOS name, IP, MAC).
+pub fn search_text_of(
+    name: &str,
+    sn_manufacturer: &str,
+    sn_internal: &str,
+    ifaces: &[(&str, &str, &str)],
+) -> String {
+    let mut parts = vec![folded(name), folded(sn_manufacturer), folded(sn_internal)];
+    for (netbios, ip, mac) in ifaces {
+        parts.push(folded(netbios));
+        parts.push((*ip).to_owned());
+        parts.push(mac.to_lowercase());
+        parts.push(mac.replace(':', "").to_lowercase());
     }
     parts.retain(|p| !p.is_empty());
     parts.join(" ")

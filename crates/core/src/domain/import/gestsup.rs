@@ -101,6 +101,13 @@ impl Report {
 
 /// The tables of the first pass.
 pub const REFERENCE_TABLES: &[&str] = &[
+    "tassets_iface_role",
+    "tassets_location",
+    "tassets_manufacturer",
+    "tassets_model",
+    "tassets_network",
+    "tassets_state",
+    "tassets_type",
     "tcompany",
     "tservices",
     "tagencies",
@@ -118,6 +125,9 @@ pub const REFERENCE_TABLES: &[&str] = &[
 
 /// The tables of the second pass.
 pub const BULK_TABLES: &[&str] = &[
+    "tassets",
+    "tassets_iface",
+    "tassets_thread",
     "tattachments",
     "tprocedures",
     "tusers_services",
@@ -149,6 +159,8 @@ pub struct Importer<'t> {
     lists: HashMap<&'static str, HashMap<i64, i64>>,
     tickets: HashSet<i64>,
     procedures: HashSet<i64>,
+    /// Assets brought over: name and serials, then their interfaces (for the search text).
+    assets: HashMap<i64, AssetText>,
     /// GestSup's `upload/` folder and the attachments' store, when files are brought over.
     files: Option<Files>,
     /// A dry run copies no file (it only looks whether each one is there).
@@ -156,6 +168,9 @@ pub struct Importer<'t> {
     /// Attachment rows, handled once every ticket is in (`tattachments` comes first).
     attachments: Vec<Row>,
 }
+
+/// An asset's name, serials and interfaces (NetBIOS name, IP, MAC), for its search text.
+type AssetText = (String, String, String, Vec<(String, String, String)>);
 
 /// Where GestSup's files are, and where they go.
 pub struct Files {
@@ -209,6 +224,7 @@ impl<'t> Importer<'t> {
             lists: HashMap::new(),
             tickets: HashSet::new(),
             procedures: HashSet::new(),
+            assets: HashMap::new(),
             files,
             dry_run,
             attachments: Vec::new(),
@@ -254,6 +270,31 @@ impl<'t> Importer<'t> {
 
     fn keep(&mut self, kind: &'static str, gestsup: i64, here: i64) {
         self.lists.entry(kind).or_default().insert(gestsup, here);
+    }
+
+    /// Like [`Self::slot`], for a list whose built-in entries are translated (`name_key`): a
+    /// built-in entry with the same id is GestSup's own (they seed the same ones), kept.
+    fn slot_builtin(
+        &mut self,
+        table: &str,
+        kind: &'static str,
+        id: i64,
+        name: &str,
+    ) -> Result<Option<i64>, DomainError> {
+        let builtin: bool = self
+            .tx
+            .query_row(
+                &format!("SELECT name_key IS NOT NULL FROM {table} WHERE id = ?1"),
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or(false);
+        if builtin {
+            self.keep(kind, id, id);
+            return Ok(None);
+        }
+        self.slot(table, kind, id, name)
     }
 
     /// The id entry `id` named `name` of `table` takes here: its own when free; None when an
@@ -518,12 +559,221 @@ impl<'t> Importer<'t> {
                 self.keep("groups", id, here);
             }
             "tusers" => return self.account(row),
+            t if t.starts_with("tassets_") => return self.asset_list(&table, id, &name, &row),
             _ => {
                 *self.report.not_imported.entry(table).or_default() += 1;
                 return Ok(());
             }
         }
         self.report.count(&table, true);
+        Ok(())
+    }
+
+    /// An entry of one of GestSup's asset lists.
+    fn asset_list(
+        &mut self,
+        table: &str,
+        id: i64,
+        name: &str,
+        row: &Row,
+    ) -> Result<(), DomainError> {
+        let tx = self.tx;
+        let disabled = row.get("disable").int() != 0;
+        let (target, kind) = match table {
+            "tassets_type" => ("asset_types", "asset_types"),
+            "tassets_state" => ("asset_states", "asset_states"),
+            "tassets_iface_role" => ("asset_iface_roles", "asset_iface_roles"),
+            "tassets_manufacturer" => ("asset_manufacturers", "asset_manufacturers"),
+            "tassets_model" => ("asset_models", "asset_models"),
+            "tassets_location" => ("asset_locations", "asset_locations"),
+            "tassets_network" => ("asset_networks", "asset_networks"),
+            _ => {
+                *self
+                    .report
+                    .not_imported
+                    .entry(table.to_owned())
+                    .or_default() += 1;
+                return Ok(());
+            }
+        };
+        let here = if matches!(kind, "asset_types" | "asset_states" | "asset_iface_roles") {
+            self.slot_builtin(target, kind, id, name)?
+        } else {
+            self.slot(target, kind, id, name)?
+        };
+        let Some(here) = here else {
+            self.report.count(table, true);
+            return Ok(());
+        };
+        match kind {
+            "asset_types" => tx.execute(
+                "INSERT INTO asset_types (id, name, virtualization) VALUES (?1, ?2, ?3)",
+                params![here, name, row.get("virtualization").int() != 0],
+            )?,
+            "asset_states" => tx.execute(
+                "INSERT INTO asset_states (id, position, name, description, block_ip_search,
+                    disabled) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    here,
+                    row.get("order").int(),
+                    name,
+                    row.get("description").text(),
+                    row.get("block_ip_search").int() != 0,
+                    disabled
+                ],
+            )?,
+            "asset_iface_roles" => tx.execute(
+                "INSERT INTO asset_iface_roles (id, name, disabled) VALUES (?1, ?2, ?3)",
+                params![here, name, disabled],
+            )?,
+            "asset_manufacturers" => tx.execute(
+                "INSERT INTO asset_manufacturers (id, name) VALUES (?1, ?2)",
+                params![here, name],
+            )?,
+            "asset_models" => tx.execute(
+                "INSERT INTO asset_models (id, type_id, manufacturer_id, name, image, has_ip,
+                    has_wifi, warranty_years) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    here,
+                    self.list("asset_types", row.get("type").int()),
+                    self.list("asset_manufacturers", row.get("manufacturer").int()),
+                    name,
+                    row.get("image").text(),
+                    row.get("ip").int() != 0,
+                    row.get("wifi").int() != 0,
+                    row.get("warranty").int().max(0)
+                ],
+            )?,
+            "asset_locations" => tx.execute(
+                "INSERT INTO asset_locations (id, name, disabled) VALUES (?1, ?2, ?3)",
+                params![here, name, disabled],
+            )?,
+            _ => tx.execute(
+                "INSERT INTO asset_networks (id, name, network, netmask, scan, disabled)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    here,
+                    name,
+                    row.get("network").text(),
+                    row.get("netmask").text(),
+                    row.get("scan").int() != 0,
+                    disabled
+                ],
+            )?,
+        };
+        self.keep(kind, id, here);
+        self.report.count(table, true);
+        Ok(())
+    }
+
+    fn asset(&mut self, row: &Row) -> Result<(), DomainError> {
+        let id = row.get("id").int();
+        if id <= 0 {
+            return Ok(());
+        }
+        let netbios = row.get("netbios").text();
+        let sn_internal = row.get("sn_internal").text();
+        let sn_manufacturer = row.get("sn_manufacturer").text();
+        // GestSup names an asset by its NetBIOS name.
+        let name = [&netbios, &sn_internal, &sn_manufacturer]
+            .into_iter()
+            .find(|n| !n.trim().is_empty())
+            .map_or_else(|| format!("asset {id}"), |n| n.trim().to_owned());
+        let state = self
+            .list("asset_states", row.get("state").int())
+            .unwrap_or(1);
+        self.tx
+            .prepare_cached(
+                "INSERT INTO assets (id, name, sn_manufacturer, sn_internal, type_id,
+                    manufacturer_id, model_id, state_id, user_id, service_id, location_id, socket,
+                    technician_id, purchased_on, installed_on, end_of_life_on, warranty_end,
+                    description, virtual, created_at, modified_at, deleted)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                    ?17, ?18, ?19, ?20, ?20, ?21)",
+            )?
+            .execute(params![
+                id,
+                name,
+                sn_manufacturer,
+                sn_internal,
+                self.list("asset_types", row.get("type").int()),
+                self.list("asset_manufacturers", row.get("manufacturer").int()),
+                self.list("asset_models", row.get("model").int()),
+                state,
+                self.user(row.get("user").int()),
+                self.list("services", row.get("department").int()),
+                self.list("asset_locations", row.get("location").int()),
+                row.get("socket").text(),
+                self.user(row.get("technician").int()),
+                Self::date(row, "date_stock"),
+                Self::date(row, "date_install"),
+                Self::date(row, "date_recycle"),
+                Self::date(row, "date_end_warranty"),
+                row.get("description").text(),
+                row.get("virtualization").int() != 0,
+                self.now,
+                row.get("disable").int() != 0
+            ])?;
+        self.keep("assets", id, id);
+        self.assets
+            .insert(id, (name, sn_manufacturer, sn_internal, Vec::new()));
+        self.report.count("tassets", true);
+        Ok(())
+    }
+
+    fn asset_iface(&mut self, row: &Row) -> Result<(), DomainError> {
+        let id = row.get("id").int();
+        let asset = row.get("asset_id").int();
+        let ip_typed = row.get("ip").text();
+        let mac_typed = row.get("mac").text();
+        let ip = crate::domain::assets::address::ip(&ip_typed).unwrap_or_default();
+        let mac = crate::domain::assets::address::mac(&mac_typed).unwrap_or_default();
+        let netbios = row.get("netbios").text();
+        let (ok, ko) = (
+            self.time(row, "date_ping_ok"),
+            self.time(row, "date_ping_ko"),
+        );
+        let role = self.list("asset_iface_roles", row.get("role_id").int());
+        let Some(entry) = self.assets.get_mut(&asset) else {
+            self.report.count("tassets_iface", false);
+            return Ok(());
+        };
+        if id <= 0 || row.get("disable").int() != 0 {
+            self.report.count("tassets_iface", false);
+            return Ok(());
+        }
+        let position = i64::try_from(entry.3.len()).unwrap_or(0) + 1;
+        entry.3.push((netbios.clone(), ip.clone(), mac.clone()));
+        self.tx
+            .prepare_cached(
+                "INSERT INTO asset_ifaces (id, asset_id, position, role_id, netbios, ip, mac,
+                    last_ping_ok, last_ping_ko) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![id, asset, position, role, netbios, ip, mac, ok, ko])?;
+        if (!ip_typed.trim().is_empty() && ip.is_empty())
+            || (!mac_typed.trim().is_empty() && mac.is_empty())
+        {
+            self.report.problems.push(format!(
+                "tassets_iface {id}: an address Gestdesk cannot read was left empty ({ip_typed} {mac_typed})"
+            ));
+        }
+        self.report.count("tassets_iface", true);
+        Ok(())
+    }
+
+    fn asset_note(&mut self, row: &Row) -> Result<(), DomainError> {
+        let asset = row.get("asset").int();
+        if !self.assets.contains_key(&asset) {
+            self.report.count("tassets_thread", false);
+            return Ok(());
+        }
+        let body = self.markdown(&row.get("text").text());
+        self.tx
+            .prepare_cached(
+                "INSERT INTO asset_events (asset_id, at, kind, body) VALUES (?1, ?2, 'note', ?3)",
+            )?
+            .execute(params![asset, self.now, body])?;
+        self.report.count("tassets_thread", true);
         Ok(())
     }
 
@@ -711,6 +961,9 @@ impl<'t> Importer<'t> {
                 }
             }
             "tincidents" => self.ticket(&row)?,
+            "tassets" => self.asset(&row)?,
+            "tassets_iface" => self.asset_iface(&row)?,
+            "tassets_thread" => self.asset_note(&row)?,
             "tattachments" => self.attachments.push(row),
             "tprocedures" => self.procedure(&row)?,
             "tthreads" => self.thread(&row)?,
@@ -745,9 +998,9 @@ impl<'t> Importer<'t> {
                     agency_id, place_id, category_id, subcategory_id, state_id, priority_id,
                     criticality_id, created_at, hope_date, resolved_at, modified_at,
                     time_spent_minutes, time_hope_minutes, tech_read, tech_read_at, user_read,
-                    is_template, deleted, billable, answer_type_id)
+                    is_template, deleted, billable, answer_type_id, asset_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                    ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
+                    ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)",
             )?
             .execute(params![
                 id,
@@ -780,7 +1033,8 @@ impl<'t> Importer<'t> {
                 row.get("template").int() != 0,
                 row.get("disable").int() != 0,
                 row.get("billable").int() != 0,
-                self.list("answer_types", row.get("type_answer").int())
+                self.list("answer_types", row.get("type_answer").int()),
+                self.list("assets", row.get("asset_id").int())
             ])?;
         for column in ["observer1", "observer2", "observer3"] {
             if let Some(u) = self.user(row.get(column).int()) {
@@ -920,6 +1174,7 @@ impl<'t> Importer<'t> {
             safe(&stored).then(|| upload.join("ticket").join(&stored)),
             safe(&stored).then(|| upload.join("procedure").join(&stored)),
             safe(&stored).then(|| upload.join("procedure").join(&procedure).join(&stored)),
+            safe(&stored).then(|| upload.join("asset").join(&stored)),
             safe(&stored).then(|| upload.join(&ticket).join(&stored)),
             safe(&real).then(|| upload.join(&ticket).join(&real)),
         ]
@@ -932,7 +1187,8 @@ impl<'t> Importer<'t> {
         let id = row.get("id").int();
         let ticket = Some(row.get("ticket_id").int()).filter(|t| self.tickets.contains(t));
         let procedure = Some(row.get("procedure_id").int()).filter(|p| self.procedures.contains(p));
-        if ticket.is_none() && procedure.is_none() {
+        let asset = Some(row.get("asset_id").int()).filter(|a| self.assets.contains_key(a));
+        if ticket.is_none() && procedure.is_none() && asset.is_none() {
             let what = if row.get("procedure_id").int() > 0 {
                 "tattachments (of procedures not brought over)"
             } else if row.get("asset_id").int() > 0 {
@@ -993,15 +1249,16 @@ impl<'t> Importer<'t> {
         };
         self.tx
             .prepare_cached(
-                "INSERT INTO attachments (id, storage_name, ticket_id, procedure_id, filename,
-                    content_type, size, sha256, uploaded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO attachments (id, storage_name, ticket_id, procedure_id, asset_id,
+                    filename, content_type, size, sha256, uploaded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?
             .execute(params![
                 id,
                 kept.storage_name,
                 ticket,
                 procedure,
+                asset,
                 name,
                 crate::domain::files::content_type_for(&name),
                 kept.size,
@@ -1012,10 +1269,21 @@ impl<'t> Importer<'t> {
         Ok(())
     }
 
-    /// Ends the second pass: the attachments, now that every ticket is in.
+    /// Ends the second pass: the attachments, now that every ticket is in, and the assets'
+    /// search text, now that their interfaces are.
     pub fn bulk_done(&mut self) -> Result<(), DomainError> {
         for row in std::mem::take(&mut self.attachments) {
             self.attachment(&row)?;
+        }
+        for (id, (name, sn_m, sn_i, ifaces)) in &self.assets {
+            let ifaces: Vec<(&str, &str, &str)> = ifaces
+                .iter()
+                .map(|(n, i, m)| (n.as_str(), i.as_str(), m.as_str()))
+                .collect();
+            let text = crate::domain::assets::repo::search_text_of(name, sn_m, sn_i, &ifaces);
+            self.tx
+                .prepare_cached("UPDATE assets SET search_text = ?2 WHERE id = ?1")?
+                .execute(params![id, text])?;
         }
         Ok(())
     }
