@@ -107,6 +107,8 @@ async fn a_gestsup_backup_file_is_imported_with_its_numbers_people_and_passwords
         "{said}"
     );
     assert!(said.contains("integrity_check: ok"), "{said}");
+    assert!(said.contains("Settings brought over: "), "{said}");
+    assert!(said.contains("without its password"), "{said}");
     let kept: Vec<_> = std::fs::read_dir(app.data_dir())
         .expect("data dir")
         .flatten()
@@ -230,6 +232,35 @@ async fn a_gestsup_backup_file_is_imported_with_its_numbers_people_and_passwords
     );
     assert_eq!(app.count("SELECT count(*) FROM procedures"), 1);
 
+    // The settings that have an equivalent, the mail server's password never.
+    // (A setting left at its default has no row: "" here.)
+    let setting = |key: &str| {
+        app.text(&format!(
+            "SELECT coalesce((SELECT value FROM settings WHERE key = '{key}'), '')"
+        ))
+    };
+
+    assert_eq!(setting("company_name"), "Outillage SA");
+    assert_eq!(setting("rows_per_page"), "25");
+    assert_eq!(setting("default_language"), "fr");
+    assert_eq!(setting("smtp.host"), "smtp.example.test");
+    assert!(matches!(setting("smtp.security").as_str(), "" | "starttls"));
+    assert_eq!(setting("smtp.port"), "", "587, the default");
+    assert_eq!(setting("smtp.from"), "helpdesk@example.test");
+    assert_eq!(setting("smtp.password"), "");
+    assert_ne!(setting("smtp.enabled"), "1");
+    assert_eq!(setting("user_agency"), "1");
+    assert_eq!(setting("asset"), "1");
+    assert!(setting("login_message").contains("Bienvenue"));
+    assert_eq!(
+        app.count("SELECT count(*) FROM settings WHERE value LIKE '%smtp secret%'"),
+        0
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM settings WHERE value LIKE '%tstates.number%'"),
+        0
+    );
+
     // The asset, its lists, interface and note; the ticket about it.
     assert_eq!(
         app.text(
@@ -264,7 +295,6 @@ async fn a_gestsup_backup_file_is_imported_with_its_numbers_people_and_passwords
         app.text("SELECT body FROM asset_events WHERE asset_id = 10")
             .contains("Toner changé")
     );
-    app.set_setting("asset", "1");
     let found = admin.get("/assets?q=192.168.1.50").await;
     found.assert_contains("PRN-204");
     assert_eq!(

@@ -41,6 +41,8 @@ pub struct Report {
     pub merged_accounts: Vec<String>,
     /// Pictures pasted into texts, not kept in them.
     pub pasted_images: usize,
+    /// Settings brought over (their keys here).
+    pub settings: Vec<String>,
 }
 
 impl Report {
@@ -81,6 +83,12 @@ impl Report {
             out.push_str(&format!(
                 "GestSup accounts that became the account of the same login here (which keeps its password): {}\n",
                 self.merged_accounts.join(", ")
+            ));
+        }
+        if !self.settings.is_empty() {
+            out.push_str(&format!(
+                "Settings brought over: {}\n",
+                self.settings.join(", ")
             ));
         }
         if self.pasted_images > 0 {
@@ -129,6 +137,7 @@ pub const BULK_TABLES: &[&str] = &[
     "tassets_iface",
     "tassets_thread",
     "tattachments",
+    "tparameters",
     "tprocedures",
     "tusers_services",
     "tusers_agencies",
@@ -966,6 +975,7 @@ impl<'t> Importer<'t> {
             "tassets_thread" => self.asset_note(&row)?,
             "tattachments" => self.attachments.push(row),
             "tprocedures" => self.procedure(&row)?,
+            "tparameters" => self.settings(&row)?,
             "tthreads" => self.thread(&row)?,
             t if NOTHING_TO_BRING.contains(&t) => {}
             _ => *self.report.not_imported.entry(table).or_default() += 1,
@@ -1048,6 +1058,98 @@ impl<'t> Importer<'t> {
         }
         self.tickets.insert(id);
         self.report.count("tincidents", true);
+        Ok(())
+    }
+
+    /// GestSup's settings (the one `tparameters` row) that have an equivalent here: the ones of
+    /// the same name and meaning, and the renamed ones (company, rows per page, language, mail
+    /// server, directory server). Passwords are never brought over, so the mail and directory
+    /// connectors stay off until someone enters theirs. Each is checked like a setting saved
+    /// from its page; one refused is listed.
+    fn settings(&mut self, row: &Row) -> Result<(), DomainError> {
+        use crate::domain::settings::{self, Source, registry};
+        // Same names, other meanings: GestSup's `order` is SQL, its `login_message` a switch.
+        const NOT_THE_SAME: &[&str] = &["order", "login_message", "debug", "id"];
+        let mut wanted: Vec<(String, String)> = Vec::new();
+        for name in row.column_names() {
+            let lower = name.to_lowercase();
+            if !NOT_THE_SAME.contains(&lower.as_str()) && registry::find(&lower).is_some() {
+                wanted.push((lower, row.get(name).text()));
+            }
+        }
+        let text = |c: &str| row.get(c).text().trim().to_owned();
+        let mut renamed = |key: &str, value: String| {
+            if !value.is_empty() {
+                wanted.push((key.to_owned(), value));
+            }
+        };
+        renamed("company_name", text("company"));
+        if row.get("maxline").int() > 0 {
+            renamed("rows_per_page", row.get("maxline").int().to_string());
+        }
+        let language = text("server_language");
+        if let Some(l) = language.get(..2).map(str::to_ascii_lowercase)
+            && matches!(l.as_str(), "fr" | "en" | "es" | "de")
+        {
+            renamed("default_language", l);
+        }
+        if row.get("login_message").int() != 0 {
+            let message = html::to_markdown(&text("login_message_info")).markdown;
+            renamed("login_message", message);
+        }
+        renamed("smtp.host", text("mail_smtp"));
+        if row.get("mail_port").int() > 0 {
+            renamed("smtp.port", row.get("mail_port").int().to_string());
+        }
+        if row.has("mail_secure") {
+            let security = match text("mail_secure").to_lowercase().as_str() {
+                "ssl" => "tls",
+                "tls" => "starttls",
+                _ => "none",
+            };
+            renamed("smtp.security", security.to_owned());
+        }
+        if row.has("mail_ssl_check") {
+            let accept = if row.get("mail_ssl_check").int() == 0 {
+                "1"
+            } else {
+                "0"
+            };
+            renamed("smtp.accept_invalid_certs", accept.to_owned());
+        }
+        renamed("smtp.username", text("mail_username"));
+        if !text("mail_username").is_empty() {
+            renamed("smtp.auth", "1".to_owned());
+        }
+        renamed("smtp.from", text("mail_from_adr"));
+        renamed("smtp.from_name", text("mail_from_name"));
+        renamed("smtp.cc", text("mail_cc"));
+        renamed("ldap.host", text("ldap_server"));
+        if row.get("ldap_port").int() > 0 {
+            renamed("ldap.port", row.get("ldap_port").int().to_string());
+        }
+        renamed("ldap.domain", text("ldap_domain"));
+        renamed("ldap.user_branches", text("ldap_url"));
+        renamed("ldap.bind_dn", text("ldap_user"));
+        for (key, value) in wanted {
+            match settings::set(self.tx, &key, &value, None, Source::CommandLine) {
+                Ok(_) => self.report.settings.push(key),
+                Err(settings::SetError::Invalid(m)) => self.report.problems.push(format!(
+                    "tparameters: {key} = {value:?} refused ({})",
+                    m.key
+                )),
+                Err(settings::SetError::UnknownKey) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        if !text("mail_smtp").is_empty() {
+            self.report.problems.push(
+                "tparameters: the mail server's settings were brought over without its password; \
+                 mail stays off until it is entered (Administration > Settings > Mail)"
+                    .to_owned(),
+            );
+        }
+        self.report.count("tparameters", true);
         Ok(())
     }
 

@@ -84,6 +84,11 @@ impl Row {
             .unwrap_or(&NULL)
     }
 
+    /// The table's column names, in order.
+    pub fn column_names(&self) -> &[String] {
+        self.columns.names()
+    }
+
     /// Whether the table has column `name`.
     pub fn has(&self, name: &str) -> bool {
         self.columns.by_name.contains_key(&name.to_lowercase())
