@@ -261,6 +261,22 @@ async fn a_gestsup_backup_file_is_imported_with_its_numbers_people_and_passwords
         0
     );
 
+    // The site's rights, except one that would leave nobody able to administer.
+    let granted = |profile: Profile, right: &str| {
+        app.count(&format!(
+            "SELECT count(*) FROM profile_rights WHERE profile_id = {} AND right_name = '{right}'",
+            profile.id()
+        ))
+    };
+    assert_eq!(granted(Profile::Technician, "ticket_delete"), 1);
+    assert_eq!(granted(Profile::Technician, "stat"), 0);
+    assert_eq!(granted(Profile::Administrator, "admin"), 1);
+    assert!(
+        said.contains("the administrator profile keeps the right to administer"),
+        "{said}"
+    );
+    assert_eq!(admin.get("/admin/settings").await.status, StatusCode::OK);
+
     // The asset, its lists, interface and note; the ticket about it.
     assert_eq!(
         app.text(

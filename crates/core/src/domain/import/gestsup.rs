@@ -139,6 +139,7 @@ pub const BULK_TABLES: &[&str] = &[
     "tattachments",
     "tparameters",
     "tprocedures",
+    "trights",
     "tusers_services",
     "tusers_agencies",
     "tgroups_assoc",
@@ -976,6 +977,7 @@ impl<'t> Importer<'t> {
             "tattachments" => self.attachments.push(row),
             "tprocedures" => self.procedure(&row)?,
             "tparameters" => self.settings(&row)?,
+            "trights" => self.rights(&row)?,
             "tthreads" => self.thread(&row)?,
             t if NOTHING_TO_BRING.contains(&t) => {}
             _ => *self.report.not_imported.entry(table).or_default() += 1,
@@ -1150,6 +1152,37 @@ impl<'t> Importer<'t> {
             );
         }
         self.report.count("tparameters", true);
+        Ok(())
+    }
+
+    /// One profile's rights as the site customised them (GestSup keeps a row per profile, a
+    /// column per right, under the same names as here). Only the rights of the columns present
+    /// change (an older GestSup lacks some: they keep their default).
+    fn rights(&mut self, row: &Row) -> Result<(), DomainError> {
+        let Some(profile) = Profile::from_id(row.get("profile").int()) else {
+            self.report.count("trights", false);
+            return Ok(());
+        };
+        let known: HashSet<String> = self
+            .tx
+            .prepare_cached("SELECT name FROM rights")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for name in row.column_names() {
+            let right = name.to_lowercase();
+            if !known.contains(&right) {
+                continue;
+            }
+            let sql = if row.get(name).int() != 0 {
+                "INSERT OR IGNORE INTO profile_rights (profile_id, right_name) VALUES (?1, ?2)"
+            } else {
+                "DELETE FROM profile_rights WHERE profile_id = ?1 AND right_name = ?2"
+            };
+            self.tx
+                .prepare_cached(sql)?
+                .execute(params![profile.id(), right])?;
+        }
+        self.report.count("trights", true);
         Ok(())
     }
 
@@ -1376,6 +1409,21 @@ impl<'t> Importer<'t> {
     pub fn bulk_done(&mut self) -> Result<(), DomainError> {
         for row in std::mem::take(&mut self.attachments) {
             self.attachment(&row)?;
+        }
+        // The site's rights must leave someone able to administer.
+        if crate::domain::rights::active_administrators(self.tx)? == 0 {
+            self.tx.execute(
+                "INSERT OR IGNORE INTO profile_rights (profile_id, right_name) VALUES (?1, ?2)",
+                params![
+                    Profile::Administrator.id(),
+                    crate::domain::rights::names::ADMIN.name()
+                ],
+            )?;
+            self.report.problems.push(
+                "trights: no enabled account could administer with the site's rights; \
+                 the administrator profile keeps the right to administer"
+                    .to_owned(),
+            );
         }
         for (id, (name, sn_m, sn_i, ifaces)) in &self.assets {
             let ifaces: Vec<(&str, &str, &str)> = ifaces
