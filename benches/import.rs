@@ -248,7 +248,7 @@ fn main() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(
-        text.contains(&format!("tincidents: {TICKETS} read, {TICKETS} imported")),
+        text.contains(&format!("tincidents: read {TICKETS}, imported {TICKETS},")),
         "{text}"
     );
     assert!(text.contains("integrity_check: ok"), "{text}");

@@ -37,7 +37,7 @@ pub(super) async fn import_gestsup(
             return Err(fail(format!("{}: {e}", lang.t("cli-import-failed"))));
         }
     };
-    let text = report.text();
+    let text = report.text(lang);
     say(&text)?;
     if dry_run {
         say(&lang.t("cli-import-dry-run"))?;

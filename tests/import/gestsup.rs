@@ -72,7 +72,7 @@ async fn a_gestsup_backup_file_is_imported_with_its_numbers_people_and_passwords
     ]);
     assert!(ok, "{said}");
     assert!(
-        said.contains("tincidents: 3 read, 3 imported, 0 left out"),
+        said.contains("tincidents: read 3, imported 3, left out 0"),
         "{said}"
     );
     assert!(said.contains("Dry run: nothing was changed."), "{said}");
@@ -82,11 +82,11 @@ async fn a_gestsup_backup_file_is_imported_with_its_numbers_people_and_passwords
     let (ok, said) = app.run_command(&["import", "gestsup", "--from", from, "--files", files]);
     assert!(ok, "{said}");
     assert!(
-        said.contains("tthreads: 6 read, 6 imported, 0 left out"),
+        said.contains("tthreads: read 6, imported 6, left out 0"),
         "{said}"
     );
     assert!(
-        said.contains("tattachments: 3 read, 2 imported, 1 left out"),
+        said.contains("tattachments: read 3, imported 2, left out 1"),
         "{said}"
     );
     assert!(
@@ -94,11 +94,11 @@ async fn a_gestsup_backup_file_is_imported_with_its_numbers_people_and_passwords
         "{said}"
     );
     assert!(
-        said.contains("tprocedures: 2 read, 1 imported, 1 left out"),
+        said.contains("tprocedures: read 2, imported 1, left out 1"),
         "{said}"
     );
     assert!(
-        said.contains("tusers: 5 read, 5 imported, 0 left out"),
+        said.contains("tusers: read 5, imported 5, left out 0"),
         "{said}"
     );
     assert!(said.contains("tsurvey_questions: rows 2"), "{said}");

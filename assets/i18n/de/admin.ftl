@@ -168,8 +168,32 @@ setting-ticket-observer = Beobachter an Tickets
 setting-ticket-observer-help = Personen und Technikergruppen können einem Ticket folgen: Sie sehen es, finden es unter „Von mir beobachtete Tickets“ und erhalten seine Mails.
 
 cli-assets-dry-run = Probelauf: nichts wurde geändert.
-import-has-tickets = Diese Instanz enthält bereits { $count } Tickets: GestSup wird in eine Instanz ohne Tickets importiert.
+import-has-tickets = Diese Instanz enthält bereits { $count ->
+        [one] ein Ticket
+       *[other] { $count } Tickets
+    }: GestSup wird in eine Instanz ohne Tickets importiert.
 cli-import-failed = Der Import wurde abgebrochen; nichts wurde geändert
 cli-import-dry-run = Probelauf: nichts wurde geändert.
 cli-import-report-kept = Der Bericht liegt in { $file }.
 cli-import-no-upload = { $dir } ist kein Ordner: geben Sie den upload-Ordner von GestSup an.
+import-report-title = Aus GestSup importiert
+import-report-table = { $table }: gelesen { $read }, importiert { $imported }, ausgelassen { $left }
+import-report-not-imported = Nicht importiert (in dieser Version noch ohne Entsprechung)
+import-report-rows = { $table }: Zeilen { $rows }
+import-report-merged = GestSup-Konten, die hier zum Konto mit demselben Anmeldenamen wurden (das sein Passwort behält): { $value }
+import-report-settings = Übernommene Einstellungen: { $value }
+import-report-images = In Texte eingefügte Bilder, ersetzt durch „(image)“: { $value }
+import-report-problems = Probleme
+import-problem-no-category = keine Kategorie
+import-problem-no-login = kein Anmeldename
+import-problem-address = eine Adresse, die Gestdesk nicht lesen kann, blieb leer ({ $value })
+import-problem-setting = { $key } = „{ $value }“ von den Prüfungen der Einstellung abgelehnt
+import-problem-mail-password = die Einstellungen des Mailservers wurden ohne sein Passwort übernommen; der Versand bleibt aus, bis es eingegeben ist (Administration > Einstellungen > Mail)
+import-problem-thread-kind = unbekannte Art von Verlaufseintrag { $value }
+import-problem-thread-state = ein Wechsel zu keinem bekannten Status
+import-problem-attachment-owner = eine Datei eines Tickets, einer Anleitung oder eines Geräts, das nicht übernommen wurde
+import-problem-no-upload-folder = kein upload-Ordner angegeben (--files): die angehängten Dateien werden nicht übernommen
+import-problem-file-missing = Datei nicht gefunden: { $value }
+import-problem-file-kind = eine Dateiart, die Gestdesk nicht aufbewahrt: { $value }
+import-problem-file-refused = von den Dateiprüfungen abgelehnt: { $value }
+import-problem-admin-kept = mit den Rechten der Seite konnte kein aktives Konto verwalten; das Administratorprofil behält das Recht zu verwalten

@@ -168,8 +168,32 @@ setting-ticket-observer = Observers on tickets
 setting-ticket-observer-help = People and technician groups can follow a ticket: they see it, find it under "Tickets I observe" and get its mails.
 
 cli-assets-dry-run = Dry run: nothing was changed.
-import-has-tickets = This instance already holds { $count } tickets: GestSup is imported into an instance without tickets.
+import-has-tickets = This instance already holds { $count ->
+        [one] one ticket
+       *[other] { $count } tickets
+    }: GestSup is imported into an instance without tickets.
 cli-import-failed = The import stopped; nothing was changed
 cli-import-dry-run = Dry run: nothing was changed.
 cli-import-report-kept = The report is kept in { $file }.
 cli-import-no-upload = { $dir } is not a folder: give GestSup's upload folder.
+import-report-title = Imported from GestSup
+import-report-table = { $table }: read { $read }, imported { $imported }, left out { $left }
+import-report-not-imported = Not imported (no equivalent yet in this version)
+import-report-rows = { $table }: rows { $rows }
+import-report-merged = GestSup accounts that became the account of the same login here (which keeps its password): { $value }
+import-report-settings = Settings brought over: { $value }
+import-report-images = Pictures pasted into texts, replaced by "(image)": { $value }
+import-report-problems = Problems
+import-problem-no-category = no category
+import-problem-no-login = no login
+import-problem-address = an address Gestdesk cannot read was left empty ({ $value })
+import-problem-setting = { $key } = "{ $value }" refused by the setting's checks
+import-problem-mail-password = the mail server's settings were brought over without its password; mail stays off until it is entered (Administration > Settings > Mail)
+import-problem-thread-kind = unknown kind of thread entry { $value }
+import-problem-thread-state = a state change to no known state
+import-problem-attachment-owner = a file of a ticket, procedure or asset that was not brought over
+import-problem-no-upload-folder = no upload folder given (--files): the attached files are not brought over
+import-problem-file-missing = file not found: { $value }
+import-problem-file-kind = a kind of file Gestdesk does not keep: { $value }
+import-problem-file-refused = refused by the file checks: { $value }
+import-problem-admin-kept = no enabled account could administer with the site's rights; the administrator profile keeps the right to administer

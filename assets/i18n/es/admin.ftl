@@ -168,8 +168,32 @@ setting-ticket-observer = Observadores en los tickets
 setting-ticket-observer-help = Personas y grupos de técnicos pueden seguir un ticket: lo ven, lo encuentran en «Tickets que observo» y reciben sus correos.
 
 cli-assets-dry-run = Prueba: no se ha cambiado nada.
-import-has-tickets = Esta instancia ya contiene { $count } tickets: GestSup se importa en una instancia sin tickets.
+import-has-tickets = Esta instancia ya contiene { $count ->
+        [one] un ticket
+       *[other] { $count } tickets
+    }: GestSup se importa en una instancia sin tickets.
 cli-import-failed = La importación se detuvo; no se cambió nada
 cli-import-dry-run = Prueba: no se cambió nada.
 cli-import-report-kept = El informe se guarda en { $file }.
 cli-import-no-upload = { $dir } no es una carpeta: indique la carpeta upload de GestSup.
+import-report-title = Importado desde GestSup
+import-report-table = { $table }: leídos { $read }, importados { $imported }, descartados { $left }
+import-report-not-imported = No importado (aún sin equivalente en esta versión)
+import-report-rows = { $table }: filas { $rows }
+import-report-merged = Cuentas de GestSup convertidas en la cuenta del mismo usuario aquí (que conserva su contraseña): { $value }
+import-report-settings = Ajustes traídos: { $value }
+import-report-images = Imágenes pegadas en los textos, sustituidas por «(image)»: { $value }
+import-report-problems = Problemas
+import-problem-no-category = sin categoría
+import-problem-no-login = sin usuario
+import-problem-address = una dirección que Gestdesk no puede leer se dejó vacía ({ $value })
+import-problem-setting = { $key } = «{ $value }» rechazado por las comprobaciones del ajuste
+import-problem-mail-password = los ajustes del servidor de correo se trajeron sin su contraseña; el correo sigue apagado hasta que se introduzca (Administración > Ajustes > Correo)
+import-problem-thread-kind = tipo de entrada del hilo desconocido { $value }
+import-problem-thread-state = un cambio a ningún estado conocido
+import-problem-attachment-owner = un archivo de un ticket, procedimiento o equipo que no se trajo
+import-problem-no-upload-folder = no se indicó la carpeta upload (--files): los archivos adjuntos no se traen
+import-problem-file-missing = archivo no encontrado: { $value }
+import-problem-file-kind = un tipo de archivo que Gestdesk no guarda: { $value }
+import-problem-file-refused = rechazado por las comprobaciones de archivos: { $value }
+import-problem-admin-kept = con los permisos del sitio ninguna cuenta activa podía administrar; el perfil de administrador conserva el permiso de administrar

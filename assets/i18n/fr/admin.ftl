@@ -168,8 +168,33 @@ setting-ticket-observer = Observateurs sur les tickets
 setting-ticket-observer-help = Des personnes et des groupes de techniciens peuvent suivre un ticket : ils le voient, le retrouvent dans « Tickets que j'observe » et reçoivent ses mails.
 
 cli-assets-dry-run = Essai à blanc : rien n'a été modifié.
-import-has-tickets = Cette instance contient déjà { $count } tickets : GestSup s'importe dans une instance sans ticket.
+import-has-tickets = Cette instance contient déjà { $count ->
+        [0] aucun ticket
+        [one] un ticket
+       *[other] { $count } tickets
+    } : GestSup s'importe dans une instance sans ticket.
 cli-import-failed = L'import s'est arrêté ; rien n'a été changé
 cli-import-dry-run = Essai à blanc : rien n'a été changé.
 cli-import-report-kept = Le compte rendu est gardé dans { $file }.
 cli-import-no-upload = { $dir } n'est pas un dossier : indiquez le dossier upload de GestSup.
+import-report-title = Importé depuis GestSup
+import-report-table = { $table } : lus { $read }, importés { $imported }, écartés { $left }
+import-report-not-imported = Non importé (pas encore d'équivalent dans cette version)
+import-report-rows = { $table } : lignes { $rows }
+import-report-merged = Comptes GestSup devenus le compte du même identifiant ici (qui garde son mot de passe) : { $value }
+import-report-settings = Paramètres repris : { $value }
+import-report-images = Images collées dans les textes, remplacées par « (image) » : { $value }
+import-report-problems = Problèmes
+import-problem-no-category = aucune catégorie
+import-problem-no-login = aucun identifiant
+import-problem-address = une adresse illisible pour Gestdesk a été laissée vide ({ $value })
+import-problem-setting = { $key } = « { $value } » refusé par les contrôles du paramètre
+import-problem-mail-password = les réglages du serveur de messagerie ont été repris sans son mot de passe ; l'envoi reste coupé jusqu'à sa saisie (Administration > Paramètres > Messagerie)
+import-problem-thread-kind = type d'élément de fil inconnu { $value }
+import-problem-thread-state = un changement vers aucun état connu
+import-problem-attachment-owner = un fichier d'un ticket, d'une procédure ou d'un équipement non repris
+import-problem-no-upload-folder = aucun dossier upload indiqué (--files) : les fichiers joints ne sont pas repris
+import-problem-file-missing = fichier introuvable : { $value }
+import-problem-file-kind = un type de fichier que Gestdesk ne garde pas : { $value }
+import-problem-file-refused = refusé par les contrôles des fichiers : { $value }
+import-problem-admin-kept = avec les droits du site, aucun compte actif ne pouvait administrer ; le profil administrateur garde le droit d'administrer

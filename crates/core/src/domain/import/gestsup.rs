@@ -16,6 +16,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use crate::domain::DomainError;
 use crate::domain::profiles::Profile;
 use crate::domain::users::password;
+use crate::i18n::{Lang, Msg, msg};
 
 use super::html;
 use super::row::Row;
@@ -35,8 +36,8 @@ pub struct Report {
     pub tables: BTreeMap<String, Counted>,
     /// Tables read but not brought over by this version, with their rows.
     pub not_imported: BTreeMap<String, usize>,
-    /// Each problem, in words (English: the report is a file for the administrator).
-    pub problems: Vec<String>,
+    /// Each problem, with the GestSup table and row it is about.
+    pub problems: Vec<(String, i64, Msg)>,
     /// GestSup accounts that became an account already here (GestSup login).
     pub merged_accounts: Vec<String>,
     /// Pictures pasted into texts, not kept in them.
@@ -44,6 +45,9 @@ pub struct Report {
     /// Settings brought over (their keys here).
     pub settings: Vec<String>,
 }
+
+/// How many problems a report lists (the counts say the rest).
+const PROBLEMS_LISTED: usize = 500;
 
 impl Report {
     fn count(&mut self, table: &str, imported: bool) {
@@ -56,51 +60,61 @@ impl Report {
         }
     }
 
-    fn problem(&mut self, table: &str, id: i64, what: &str) {
-        // A few hundred are enough to see what went wrong; the counts say the rest.
-        if self.problems.len() < 500 {
-            self.problems.push(format!("{table} {id}: {what}"));
-        }
+    /// Notes a problem with row `id` of `table`, which is not counted as imported.
+    fn problem(&mut self, table: &str, id: i64, what: Msg) {
+        self.note(table, id, what);
         self.count(table, false);
     }
 
-    /// The report as text, one line per table, then the problems.
-    pub fn text(&self) -> String {
-        let mut out = String::from("Imported from GestSup\n");
+    /// Notes a problem with row `id` of `table` (0: the table as a whole).
+    fn note(&mut self, table: &str, id: i64, what: Msg) {
+        if self.problems.len() < PROBLEMS_LISTED {
+            self.problems.push((table.to_owned(), id, what));
+        }
+    }
+
+    /// The report as text in `lang`: one line per table, then the problems.
+    pub fn text(&self, lang: Lang) -> String {
+        let mut out = format!("{}\n", lang.t("import-report-title"));
         for (t, c) in &self.tables {
-            out.push_str(&format!(
-                "  {t}: {} read, {} imported, {} left out\n",
-                c.read, c.imported, c.skipped
-            ));
+            let line = msg("import-report-table")
+                .arg("table", t.clone())
+                .arg("read", c.read)
+                .arg("imported", c.imported)
+                .arg("left", c.skipped);
+            out.push_str(&format!("  {}\n", line.render(lang)));
         }
         if !self.not_imported.is_empty() {
-            out.push_str("Not imported (no equivalent yet in this version)\n");
+            out.push_str(&format!("{}\n", lang.t("import-report-not-imported")));
             for (t, n) in &self.not_imported {
-                out.push_str(&format!("  {t}: rows {n}\n"));
+                let line = msg("import-report-rows")
+                    .arg("table", t.clone())
+                    .arg("rows", *n);
+                out.push_str(&format!("  {}\n", line.render(lang)));
             }
         }
+        let mut said = |key: &'static str, value: String| {
+            let line = msg(key).arg("value", value);
+            out.push_str(&format!("{}\n", line.render(lang)));
+        };
         if !self.merged_accounts.is_empty() {
-            out.push_str(&format!(
-                "GestSup accounts that became the account of the same login here (which keeps its password): {}\n",
-                self.merged_accounts.join(", ")
-            ));
+            said("import-report-merged", self.merged_accounts.join(", "));
         }
         if !self.settings.is_empty() {
-            out.push_str(&format!(
-                "Settings brought over: {}\n",
-                self.settings.join(", ")
-            ));
+            said("import-report-settings", self.settings.join(", "));
         }
         if self.pasted_images > 0 {
-            out.push_str(&format!(
-                "Pictures pasted into texts, replaced by \"(image)\": {}\n",
-                self.pasted_images
-            ));
+            said("import-report-images", self.pasted_images.to_string());
         }
         if !self.problems.is_empty() {
-            out.push_str("Problems\n");
-            for p in &self.problems {
-                out.push_str(&format!("  {p}\n"));
+            out.push_str(&format!("{}\n", lang.t("import-report-problems")));
+            for (table, id, what) in &self.problems {
+                let place = if *id > 0 {
+                    format!("{table} {id}")
+                } else {
+                    table.clone()
+                };
+                out.push_str(&format!("  {place}: {}\n", what.render(lang)));
             }
         }
         out
@@ -453,7 +467,8 @@ impl<'t> Importer<'t> {
             }
             "tsubcat" => {
                 let Some(category) = self.list("categories", row.get("cat").int()) else {
-                    self.report.problem(&table, id, "no category");
+                    self.report
+                        .problem(&table, id, msg("import-problem-no-category"));
                     return Ok(());
                 };
                 tx.execute(
@@ -763,9 +778,11 @@ impl<'t> Importer<'t> {
         if (!ip_typed.trim().is_empty() && ip.is_empty())
             || (!mac_typed.trim().is_empty() && mac.is_empty())
         {
-            self.report.problems.push(format!(
-                "tassets_iface {id}: an address Gestdesk cannot read was left empty ({ip_typed} {mac_typed})"
-            ));
+            self.report.note(
+                "tassets_iface",
+                id,
+                msg("import-problem-address").arg("value", format!("{ip_typed} {mac_typed}")),
+            );
         }
         self.report.count("tassets_iface", true);
         Ok(())
@@ -791,7 +808,8 @@ impl<'t> Importer<'t> {
         let id = row.get("id").int();
         let login = row.get("login").text().trim().to_owned();
         if login.is_empty() {
-            self.report.problem("tusers", id, "no login");
+            self.report
+                .problem("tusers", id, msg("import-problem-no-login"));
             return Ok(());
         }
         let same_login: Option<i64> = self
@@ -1136,20 +1154,20 @@ impl<'t> Importer<'t> {
         for (key, value) in wanted {
             match settings::set(self.tx, &key, &value, None, Source::CommandLine) {
                 Ok(_) => self.report.settings.push(key),
-                Err(settings::SetError::Invalid(m)) => self.report.problems.push(format!(
-                    "tparameters: {key} = {value:?} refused ({})",
-                    m.key
-                )),
+                Err(settings::SetError::Invalid(_)) => self.report.note(
+                    "tparameters",
+                    0,
+                    msg("import-problem-setting")
+                        .arg("key", key.clone())
+                        .arg("value", value.clone()),
+                ),
                 Err(settings::SetError::UnknownKey) => {}
                 Err(e) => return Err(e.into()),
             }
         }
         if !text("mail_smtp").is_empty() {
-            self.report.problems.push(
-                "tparameters: the mail server's settings were brought over without its password; \
-                 mail stays off until it is entered (Administration > Settings > Mail)"
-                    .to_owned(),
-            );
+            self.report
+                .note("tparameters", 0, msg("import-problem-mail-password"));
         }
         self.report.count("tparameters", true);
         Ok(())
@@ -1235,8 +1253,11 @@ impl<'t> Importer<'t> {
             4 => ("closed", String::new()),
             5 => ("state", String::new()),
             other => {
-                self.report
-                    .problem("tthreads", id, &format!("unknown kind {other}"));
+                self.report.problem(
+                    "tthreads",
+                    id,
+                    msg("import-problem-thread-kind").arg("value", other),
+                );
                 return Ok(());
             }
         };
@@ -1266,7 +1287,7 @@ impl<'t> Importer<'t> {
             .flatten();
         if kind_code == 5 && state.is_none() {
             self.report
-                .problem("tthreads", id, "a state change to no known state");
+                .problem("tthreads", id, msg("import-problem-thread-state"));
             return Ok(());
         }
         self.tx
@@ -1324,28 +1345,30 @@ impl<'t> Importer<'t> {
         let procedure = Some(row.get("procedure_id").int()).filter(|p| self.procedures.contains(p));
         let asset = Some(row.get("asset_id").int()).filter(|a| self.assets.contains_key(a));
         if ticket.is_none() && procedure.is_none() && asset.is_none() {
-            let what = if row.get("procedure_id").int() > 0 {
-                "tattachments (of procedures not brought over)"
-            } else if row.get("asset_id").int() > 0 {
-                "tattachments (of assets)"
-            } else {
-                "tattachments (of no ticket here)"
-            };
-            *self.report.not_imported.entry(what.to_owned()).or_default() += 1;
+            self.report
+                .problem("tattachments", id, msg("import-problem-attachment-owner"));
             return Ok(());
         }
         let Some(files) = &self.files else {
-            *self
+            if self
                 .report
-                .not_imported
-                .entry("tattachments (no upload folder given)".to_owned())
-                .or_default() += 1;
+                .tables
+                .get("tattachments")
+                .is_none_or(|c| c.read == 0)
+            {
+                self.report
+                    .note("tattachments", 0, msg("import-problem-no-upload-folder"));
+            }
+            self.report.count("tattachments", false);
             return Ok(());
         };
         let real = row.get("real_filename").text();
         let Some(source) = Self::source_file(&files.upload, row) else {
-            self.report
-                .problem("tattachments", id, &format!("file not found: {real}"));
+            self.report.problem(
+                "tattachments",
+                id,
+                msg("import-problem-file-missing").arg("value", real),
+            );
             return Ok(());
         };
         let name = match crate::domain::files::check_name(&real) {
@@ -1354,7 +1377,7 @@ impl<'t> Importer<'t> {
                 self.report.problem(
                     "tattachments",
                     id,
-                    &format!("a kind of file Gestdesk does not keep: {real}"),
+                    msg("import-problem-file-kind").arg("value", real),
                 );
                 return Ok(());
             }
@@ -1367,9 +1390,12 @@ impl<'t> Importer<'t> {
         std::fs::copy(&source, &temp)?;
         let kept = match crate::domain::files::keep_checked(&files.store, &temp) {
             Ok(k) => k,
-            Err(m) => {
-                self.report
-                    .problem("tattachments", id, &format!("refused: {real} ({})", m.key));
+            Err(_) => {
+                self.report.problem(
+                    "tattachments",
+                    id,
+                    msg("import-problem-file-refused").arg("value", real),
+                );
                 return Ok(());
             }
         };
@@ -1419,11 +1445,8 @@ impl<'t> Importer<'t> {
                     crate::domain::rights::names::ADMIN.name()
                 ],
             )?;
-            self.report.problems.push(
-                "trights: no enabled account could administer with the site's rights; \
-                 the administrator profile keeps the right to administer"
-                    .to_owned(),
-            );
+            self.report
+                .note("trights", 0, msg("import-problem-admin-kept"));
         }
         for (id, (name, sn_m, sn_i, ifaces)) in &self.assets {
             let ifaces: Vec<(&str, &str, &str)> = ifaces
