@@ -434,3 +434,62 @@ async fn an_import_killed_halfway_leaves_the_instance_empty_and_importable() {
     assert!(said.contains("integrity_check: ok"), "{said}");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_older_gestsup_31_site_comes_over_with_what_it_has() {
+    let (app, admin) = TestApp::with_admin().await;
+    let dir = tempfile::tempdir().expect("dir");
+    let sql = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gestsup-3.1.sql"),
+    )
+    .expect("fixture")
+    .replace(
+        "{{MD5_HASH}}",
+        &md5(&format!("oldS4lt{}", md5("victor 2019"))),
+    );
+    let file = dir.path().join("gestsup-3.1.sql");
+    std::fs::write(&file, sql).expect("write");
+    let upload = dir.path().join("upload");
+    std::fs::create_dir_all(upload.join("7")).expect("upload");
+    std::fs::write(upload.join("7/capture.png"), crate::common::PNG_LOGO).expect("file");
+
+    let (ok, said) = app.run_command(&[
+        "import",
+        "gestsup",
+        "--from",
+        file.to_str().expect("path"),
+        "--files",
+        upload.to_str().expect("path"),
+    ]);
+    assert!(ok, "{said}");
+    assert!(
+        said.contains("tincidents (img1..img5): read 1, imported 1, left out 0"),
+        "{said}"
+    );
+    assert_eq!(
+        app.text(
+            "SELECT title || '|' || state_id || '|' || requester_id FROM tickets WHERE id = 7"
+        ),
+        "Écran noir|3|3"
+    );
+    assert_eq!(
+        app.text("SELECT body FROM thread_entries WHERE id = 70"),
+        "Câble remplacé."
+    );
+    assert_eq!(
+        app.count("SELECT private FROM thread_entries WHERE id = 70"),
+        0
+    );
+    assert_eq!(
+        app.text("SELECT filename FROM attachments WHERE ticket_id = 7"),
+        "capture.png"
+    );
+    assert_eq!(
+        app.text("SELECT coalesce(language, '-') FROM users WHERE login = 'marie'"),
+        "-"
+    );
+    let r = app.client().login("vieuxtech", "victor 2019").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    admin.get("/tickets/7").await.assert_contains("Écran noir");
+    app.stop().await;
+}

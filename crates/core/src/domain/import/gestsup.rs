@@ -21,6 +21,12 @@ use crate::i18n::{Lang, Msg, msg};
 use super::html;
 use super::row::Row;
 
+/// `upload/<ticket>/<name>`, if that file exists.
+fn upload_path(upload: &std::path::Path, ticket: i64, name: &str) -> Option<std::path::PathBuf> {
+    let path = upload.join(ticket.to_string()).join(name);
+    path.is_file().then_some(path)
+}
+
 /// What one table gave.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counted {
@@ -191,6 +197,8 @@ pub struct Importer<'t> {
     dry_run: bool,
     /// Attachment rows, handled once every ticket is in (`tattachments` comes first).
     attachments: Vec<Row>,
+    /// Files named on tickets by older versions (`img1`..`img5`): ticket and file name.
+    old_files: Vec<(i64, String)>,
 }
 
 /// An asset's name, serials and interfaces (NetBIOS name, IP, MAC), for its search text.
@@ -252,6 +260,7 @@ impl<'t> Importer<'t> {
             files,
             dry_run,
             attachments: Vec::new(),
+            old_files: Vec::new(),
         })
     }
 
@@ -1076,6 +1085,13 @@ impl<'t> Importer<'t> {
                     .execute(params![id, u, created])?;
             }
         }
+        // Older GestSup versions name a ticket's files in img1..img5, kept in upload/<ticket>/.
+        for column in ["img1", "img2", "img3", "img4", "img5"] {
+            let name = row.get(column).text();
+            if !name.trim().is_empty() {
+                self.old_files.push((id, name.trim().to_owned()));
+            }
+        }
         self.tickets.insert(id);
         self.report.count("tincidents", true);
         Ok(())
@@ -1430,11 +1446,79 @@ impl<'t> Importer<'t> {
         Ok(())
     }
 
+    /// A file an older GestSup named on ticket `ticket` (`upload/<ticket>/<name>`), unless the
+    /// ticket's attachments already hold it.
+    fn old_file(&mut self, ticket: i64, name: &str) -> Result<(), DomainError> {
+        const TABLE: &str = "tincidents (img1..img5)";
+        let Some(files) = &self.files else {
+            self.report.count(TABLE, false);
+            return Ok(());
+        };
+        let safe = !name.contains(['/', '\\']) && name != "." && name != "..";
+        let source = upload_path(&files.upload, ticket, name).filter(|_| safe);
+        let Some(source) = source else {
+            self.report.problem(
+                TABLE,
+                ticket,
+                msg("import-problem-file-missing").arg("value", name.to_owned()),
+            );
+            return Ok(());
+        };
+        let already: bool = self.tx.query_row(
+            "SELECT EXISTS(SELECT 1 FROM attachments WHERE ticket_id = ?1 AND filename = ?2)",
+            params![ticket, name],
+            |r| r.get(0),
+        )?;
+        if already {
+            return Ok(());
+        }
+        let Ok(clean) = crate::domain::files::check_name(name) else {
+            self.report.problem(
+                TABLE,
+                ticket,
+                msg("import-problem-file-kind").arg("value", name.to_owned()),
+            );
+            return Ok(());
+        };
+        if self.dry_run {
+            self.report.count(TABLE, true);
+            return Ok(());
+        }
+        let temp = files.store.temp_path()?;
+        std::fs::copy(&source, &temp)?;
+        let Ok(kept) = crate::domain::files::keep_checked(&files.store, &temp) else {
+            self.report.problem(
+                TABLE,
+                ticket,
+                msg("import-problem-file-refused").arg("value", name.to_owned()),
+            );
+            return Ok(());
+        };
+        self.tx.execute(
+            "INSERT INTO attachments (storage_name, ticket_id, filename, content_type, size,
+                sha256, uploaded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT created_at FROM tickets WHERE id = ?2))",
+            params![
+                kept.storage_name,
+                ticket,
+                clean,
+                crate::domain::files::content_type_for(&clean),
+                kept.size,
+                kept.sha256
+            ],
+        )?;
+        self.report.count(TABLE, true);
+        Ok(())
+    }
+
     /// Ends the second pass: the attachments, now that every ticket is in, and the assets'
     /// search text, now that their interfaces are.
     pub fn bulk_done(&mut self) -> Result<(), DomainError> {
         for row in std::mem::take(&mut self.attachments) {
             self.attachment(&row)?;
+        }
+        for (ticket, name) in std::mem::take(&mut self.old_files) {
+            self.old_file(ticket, &name)?;
         }
         // The site's rights must leave someone able to administer.
         if crate::domain::rights::active_administrators(self.tx)? == 0 {

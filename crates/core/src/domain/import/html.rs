@@ -36,11 +36,28 @@ fn without_pasted_images(html: &str) -> (String, usize) {
     (out, count)
 }
 
+/// Whether `text` holds an HTML entity (`&eacute;`, `&#233;`, `&#xE9;`).
+fn has_entity(text: &str) -> bool {
+    text.match_indices('&').any(|(at, _)| {
+        let rest = &text[at + 1..];
+        let end = rest.find(';').unwrap_or(0);
+        end > 0
+            && end <= 10
+            && rest[..end]
+                .trim_start_matches('#')
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric())
+    })
+}
+
 /// `text` (HTML, or plain text) as Markdown.
 pub fn to_markdown(text: &str) -> Converted {
-    let looks_html = text.contains('<') && text.contains('>');
-    let html = if looks_html {
+    let has_tags = text.contains('<') && text.contains('>');
+    let html = if has_tags {
         text.to_owned()
+    } else if has_entity(text) {
+        // Text saved with entities but no tags: its lines are its own.
+        text.replace('\n', "<br>")
     } else {
         crate::markdown::escape(text).replace('\n', "<br>")
     };
@@ -72,5 +89,9 @@ mod tests {
         assert_eq!(c.images, 1);
         assert!(c.markdown.contains("(image)"), "{}", c.markdown);
         assert_eq!(to_markdown("").markdown, "");
+        assert_eq!(
+            to_markdown("C&acirc;ble\nremplac&eacute; & fini").markdown,
+            "Câble\nremplacé \\& fini"
+        );
     }
 }
