@@ -261,6 +261,13 @@ async fn a_gestsup_backup_file_is_imported_with_its_numbers_people_and_passwords
         0
     );
 
+    // The reminder on ticket 1041; the planned intervention waits for the calendar.
+    assert_eq!(
+        app.text("SELECT text || '|' || technician_id || '|' || done FROM reminders WHERE ticket_id = 1041"),
+        "Rappeler Jean pour le toner|3|0"
+    );
+    assert!(said.contains("tevents: rows 1"), "{said}");
+
     // The site's rights, except one that would leave nobody able to administer.
     let granted = |profile: Profile, right: &str| {
         app.count(&format!(

@@ -157,6 +157,7 @@ pub const BULK_TABLES: &[&str] = &[
     "tassets_iface",
     "tassets_thread",
     "tattachments",
+    "tevents",
     "tparameters",
     "tprocedures",
     "trights",
@@ -199,6 +200,8 @@ pub struct Importer<'t> {
     attachments: Vec<Row>,
     /// Files named on tickets by older versions (`img1`..`img5`): ticket and file name.
     old_files: Vec<(i64, String)>,
+    /// Calendar rows, handled once every ticket is in (`tevents` comes first).
+    events: Vec<Row>,
 }
 
 /// An asset's name, serials and interfaces (NetBIOS name, IP, MAC), for its search text.
@@ -261,6 +264,7 @@ impl<'t> Importer<'t> {
             dry_run,
             attachments: Vec::new(),
             old_files: Vec::new(),
+            events: Vec::new(),
         })
     }
 
@@ -1002,6 +1006,7 @@ impl<'t> Importer<'t> {
             "tassets_iface" => self.asset_iface(&row)?,
             "tassets_thread" => self.asset_note(&row)?,
             "tattachments" => self.attachments.push(row),
+            "tevents" => self.events.push(row),
             "tprocedures" => self.procedure(&row)?,
             "tparameters" => self.settings(&row)?,
             "trights" => self.rights(&row)?,
@@ -1446,6 +1451,46 @@ impl<'t> Importer<'t> {
         Ok(())
     }
 
+    /// A calendar row: a reminder on a ticket (type 1) becomes the ticket's reminder for its
+    /// technician; planned interventions (type 2) have no place here yet.
+    fn event(&mut self, row: &Row) -> Result<(), DomainError> {
+        let id = row.get("id").int();
+        if row.get("type").int() != 1 {
+            *self
+                .report
+                .not_imported
+                .entry("tevents".to_owned())
+                .or_default() += 1;
+            return Ok(());
+        }
+        let ticket = row.get("incident").int();
+        let technician = self.user(row.get("technician").int());
+        let due = self.time(row, "date_start");
+        let (Some(technician), Some(due)) = (technician, due) else {
+            self.report.count("tevents (reminders)", false);
+            return Ok(());
+        };
+        if !self.tickets.contains(&ticket) {
+            self.report.count("tevents (reminders)", false);
+            return Ok(());
+        }
+        self.tx.execute(
+            "INSERT INTO reminders (id, ticket_id, technician_id, due_at, text, done, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                id,
+                ticket,
+                technician,
+                due,
+                row.get("title").text(),
+                row.get("disable").int() != 0,
+                self.now
+            ],
+        )?;
+        self.report.count("tevents (reminders)", true);
+        Ok(())
+    }
+
     /// A file an older GestSup named on ticket `ticket` (`upload/<ticket>/<name>`), unless the
     /// ticket's attachments already hold it.
     fn old_file(&mut self, ticket: i64, name: &str) -> Result<(), DomainError> {
@@ -1519,6 +1564,9 @@ impl<'t> Importer<'t> {
         }
         for (ticket, name) in std::mem::take(&mut self.old_files) {
             self.old_file(ticket, &name)?;
+        }
+        for row in std::mem::take(&mut self.events) {
+            self.event(&row)?;
         }
         // The site's rights must leave someone able to administer.
         if crate::domain::rights::active_administrators(self.tx)? == 0 {
