@@ -495,6 +495,11 @@ async fn an_older_gestsup_31_site_comes_over_with_what_it_has() {
         app.text("SELECT coalesce(language, '-') FROM users WHERE login = 'marie'"),
         "-"
     );
+    assert_eq!(
+        app.text("SELECT lastname FROM users WHERE login = 'marie'"),
+        "Curié",
+        "UTF-8 read twice is repaired"
+    );
     let r = app.client().login("vieuxtech", "victor 2019").await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     admin.get("/tickets/7").await.assert_contains("Écran noir");

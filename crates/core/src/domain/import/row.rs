@@ -34,9 +34,26 @@ impl Value {
             Value::Null => String::new(),
             Value::Int(i) => i.to_string(),
             Value::Float(f) => f.to_string(),
-            Value::Text(t) => t.clone(),
-            Value::Bytes(b) => text_of(b.clone()),
+            Value::Text(t) => repaired(t),
+            Value::Bytes(b) => repaired(&text_of(b.clone())),
         }
+    }
+}
+
+/// `text` repaired when it is UTF-8 read once too often: older GestSup sites keep UTF-8 bytes
+/// in Latin-1 columns, which a UTF-8 dump writes as "CafÃ©". Such text has only characters of
+/// Latin-1 whose bytes make valid UTF-8 with accents; anything else is left as it is.
+fn repaired(text: &str) -> String {
+    let suspicious = text.chars().any(|c| matches!(c, '\u{c2}'..='\u{f4}'))
+        && text.chars().all(|c| (c as u32) <= 0xff);
+    if !suspicious {
+        return text.to_owned();
+    }
+    // Every character is at most U+00FF: one byte each.
+    let bytes: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+    match String::from_utf8(bytes) {
+        Ok(fixed) if !fixed.is_ascii() => fixed,
+        _ => text.to_owned(),
     }
 }
 
@@ -110,4 +127,21 @@ impl Row {
 pub fn text_of(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes)
         .unwrap_or_else(|e| e.into_bytes().into_iter().map(char::from).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Value;
+
+    #[test]
+    fn utf8_read_twice_is_repaired_and_nothing_else_changes() {
+        let t = |s: &str| Value::Text(s.to_owned()).text();
+        assert_eq!(t("CafÃ©"), "Café");
+        assert_eq!(t("Ã©tÃ© Ã  Noël"), "Ã©tÃ© Ã  Noël", "mixed: left as it is");
+        assert_eq!(t("Ã©tÃ© Ã\u{a0}NoÃ«l"), "été àNoël");
+        assert_eq!(t("Café"), "Café");
+        assert_eq!(t("Zoé 🎉 Ã©"), "Zoé 🎉 Ã©");
+        assert_eq!(t("plain"), "plain");
+        assert_eq!(Value::Bytes(vec![b'C', 0xe9]).text(), "Cé");
+    }
 }
