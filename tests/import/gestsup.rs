@@ -500,6 +500,11 @@ async fn an_older_gestsup_31_site_comes_over_with_what_it_has() {
         "Curié",
         "UTF-8 read twice is repaired"
     );
+    assert_eq!(
+        app.count("SELECT count(*) FROM categories"),
+        2,
+        "a site without categories keeps the ones Gestdesk seeded"
+    );
     let r = app.client().login("vieuxtech", "victor 2019").await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     admin.get("/tickets/7").await.assert_contains("Écran noir");

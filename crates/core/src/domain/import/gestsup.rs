@@ -192,6 +192,9 @@ pub struct Importer<'t> {
     procedures: HashSet<i64>,
     /// Assets brought over: name and serials, then their interfaces (for the search text).
     assets: HashMap<i64, AssetText>,
+    /// The GestSup lists already read: the first row of one clears what Gestdesk seeded in its
+    /// place (a site without the table keeps Gestdesk's).
+    cleared: HashSet<String>,
     /// GestSup's `upload/` folder and the attachments' store, when files are brought over.
     files: Option<Files>,
     /// A dry run copies no file (it only looks whether each one is there).
@@ -243,11 +246,7 @@ impl<'t> Importer<'t> {
                 crate::i18n::msg("import-has-tickets").arg("count", tickets),
             ));
         }
-        tx.execute_batch(
-            "PRAGMA defer_foreign_keys = ON;
-             DELETE FROM subcategories; DELETE FROM categories; DELETE FROM priorities;
-             DELETE FROM criticalities; DELETE FROM ticket_types; DELETE FROM answer_types;",
-        )?;
+        tx.execute_batch("PRAGMA defer_foreign_keys = ON;")?;
         Ok(Importer {
             tx,
             tz: jiff::tz::TimeZone::system(),
@@ -260,6 +259,7 @@ impl<'t> Importer<'t> {
             tickets: HashSet::new(),
             procedures: HashSet::new(),
             assets: HashMap::new(),
+            cleared: HashSet::new(),
             files,
             dry_run,
             attachments: Vec::new(),
@@ -394,6 +394,20 @@ impl<'t> Importer<'t> {
         }
         let name = row.get("name").text();
         let tx = self.tx;
+        if self.cleared.insert(table.clone()) {
+            // GestSup's list replaces the one Gestdesk seeded (subcategories go with their
+            // categories).
+            let seeded = match table.as_str() {
+                "tcategory" => "DELETE FROM subcategories; DELETE FROM categories;",
+                "tsubcat" => "DELETE FROM subcategories;",
+                "tpriority" => "DELETE FROM priorities;",
+                "tcriticality" => "DELETE FROM criticalities;",
+                "ttypes" => "DELETE FROM ticket_types;",
+                "ttypes_answer" => "DELETE FROM answer_types;",
+                _ => "",
+            };
+            tx.execute_batch(seeded)?;
+        }
         match table.as_str() {
             "tcompany" => {
                 let Some(here) = self.slot("companies", "companies", id, &name)? else {
