@@ -14,8 +14,13 @@ pub(super) async fn import_gestsup(
 ) -> Result<(), AppError> {
     let lang = cli_lang();
     let fail = |text: String| AppError::Io(std::io::Error::other(text));
-    let progress: gestsup::Progress = Box::new(|table, done, total, rate| {
-        eprintln!("{table}: {done} / {total} ({rate:.0} rows/s)");
+    let progress: gestsup::Progress = Box::new(move |table, done, total, rate| {
+        let line = crate::i18n::msg("cli-import-progress")
+            .arg("table", table.to_owned())
+            .arg("done", done)
+            .arg("total", total)
+            .arg("rate", format!("{rate:.0}"));
+        eprintln!("{}", line.render(lang));
     });
     let files = match upload {
         Some(dir) if !dir.is_dir() => {

@@ -197,3 +197,4 @@ import-problem-file-missing = Datei nicht gefunden: { $value }
 import-problem-file-kind = eine Dateiart, die Gestdesk nicht aufbewahrt: { $value }
 import-problem-file-refused = von den Dateiprüfungen abgelehnt: { $value }
 import-problem-admin-kept = mit den Rechten der Seite konnte kein aktives Konto verwalten; das Administratorprofil behält das Recht zu verwalten
+cli-import-progress = { $table }: { $done } / { $total } ({ $rate } Zeilen pro Sekunde)

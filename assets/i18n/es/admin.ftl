@@ -197,3 +197,4 @@ import-problem-file-missing = archivo no encontrado: { $value }
 import-problem-file-kind = un tipo de archivo que Gestdesk no guarda: { $value }
 import-problem-file-refused = rechazado por las comprobaciones de archivos: { $value }
 import-problem-admin-kept = con los permisos del sitio ninguna cuenta activa podía administrar; el perfil de administrador conserva el permiso de administrar
+cli-import-progress = { $table }: { $done } / { $total } ({ $rate } filas por segundo)

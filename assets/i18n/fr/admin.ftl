@@ -198,3 +198,4 @@ import-problem-file-missing = fichier introuvable : { $value }
 import-problem-file-kind = un type de fichier que Gestdesk ne garde pas : { $value }
 import-problem-file-refused = refusé par les contrôles des fichiers : { $value }
 import-problem-admin-kept = avec les droits du site, aucun compte actif ne pouvait administrer ; le profil administrateur garde le droit d'administrer
+cli-import-progress = { $table } : { $done } / { $total } ({ $rate } lignes par seconde)

@@ -33,7 +33,8 @@ pub fn temporary_password() -> String {
         .collect()
 }
 
-fn to_hex(bytes: &[u8]) -> String {
+/// `bytes` in lower-case hexadecimal.
+pub fn to_hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(bytes.len() * 2);
     for b in bytes {

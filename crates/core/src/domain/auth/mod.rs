@@ -161,7 +161,7 @@ pub async fn login(
             if let Some(hash) = &upgraded {
                 users::repo::replace_hash(tx, user.id, hash)?;
             }
-            let timeout = Settings::load(tx)?.session_timeout_secs();
+            let timeout = settings.session_timeout_secs();
             sessions::end_idle(tx, now, timeout)?;
             users::repo::set_last_login(tx, user.id, now)?;
             let session = sessions::create(tx, user.id, &origin.ip, &origin.user_agent, now)?;

@@ -6,7 +6,6 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::Connection;
 
-use crate::domain::rights::names as right;
 use crate::domain::users::rules;
 use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::{Msg, msg};
@@ -432,16 +431,6 @@ fn read_locals(conn: &Connection) -> rusqlite::Result<Vec<Local>> {
     rows.collect()
 }
 
-fn active_administrators(conn: &Connection) -> rusqlite::Result<HashSet<i64>> {
-    let mut stmt = conn.prepare(
-        "SELECT u.id FROM users u
-         JOIN profile_rights pr ON pr.profile_id = u.profile_id AND pr.right_name = ?1
-         WHERE u.disabled = 0",
-    )?;
-    let rows = stmt.query_map([right::ADMIN.name()], |r| r.get(0))?;
-    rows.collect()
-}
-
 const FIELDS: [Field; 8] = [
     Field::Login,
     Field::FirstName,
@@ -763,7 +752,7 @@ pub fn plan(conn: &Connection, snapshot: &Snapshot, missing: Missing) -> Result<
 
 /// Holds back the disabling of the last active administrators, so that one stays.
 fn keep_an_administrator(conn: &Connection, plan: &mut Plan) -> rusqlite::Result<()> {
-    let admins = active_administrators(conn)?;
+    let admins = crate::domain::rights::active_administrator_ids(conn)?;
     let disabled_admins = plan
         .disable
         .iter()

@@ -37,8 +37,11 @@ fn count(conn: &Connection, id: i64) -> rusqlite::Result<i64> {
     )
 }
 
+/// For administrators, while agencies are on (as the agencies list itself).
 fn check(actor: &Actor) -> Result<(), DomainError> {
-    if actor.rights.has(right::ADMIN) {
+    if !actor.settings.flag(crate::domain::settings::USER_AGENCY) {
+        Err(DomainError::NotFound)
+    } else if actor.rights.has(right::ADMIN) {
         Ok(())
     } else {
         Err(DomainError::Forbidden)

@@ -161,6 +161,19 @@ pub fn is_dangerous(right: &str) -> bool {
     right == names::ADMIN.name() || right.starts_with("admin_")
 }
 
+/// The ids of the enabled accounts whose profile holds `admin`.
+pub fn active_administrator_ids(
+    conn: &Connection,
+) -> Result<std::collections::HashSet<i64>, rusqlite::Error> {
+    conn.prepare_cached(
+        "SELECT u.id FROM users u
+         JOIN profile_rights pr ON pr.profile_id = u.profile_id AND pr.right_name = ?1
+         WHERE u.disabled = 0",
+    )?
+    .query_map([names::ADMIN.name()], |r| r.get(0))?
+    .collect()
+}
+
 /// Enabled accounts whose profile holds `admin`: those able to administer.
 pub fn active_administrators(conn: &Connection) -> Result<i64, rusqlite::Error> {
     conn.query_row(

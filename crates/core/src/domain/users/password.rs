@@ -53,13 +53,7 @@ pub fn is_legacy(stored: Option<&str>) -> bool {
 
 fn md5_hex(data: &[u8]) -> String {
     use md5::Digest;
-    md5::Md5::digest(data)
-        .iter()
-        .fold(String::with_capacity(32), |mut s, b| {
-            use std::fmt::Write;
-            let _ = write!(s, "{b:02x}");
-            s
-        })
+    crate::domain::token::to_hex(&md5::Md5::digest(data))
 }
 
 /// Whether `password` matches a legacy hash `stored` (`gestsup-md5$salt$hex`).
