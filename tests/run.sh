@@ -10,8 +10,9 @@ cd "$(dirname "$0")/.."
 
 installer/install-test-deps.sh
 # The network stories make a private LAN of network namespaces, the incoming-mail stories a
-# private Dovecot; both go when the tests end.
-trap 'tests/peers/net-down.sh; pkill -f "dovecot -F -c /tmp/gd-imap-" || true; pkill -f "slapd -F /tmp/gd-ldap-" || true' EXIT
+# private Dovecot, the directory stories a slapd, the GestSup stories a MariaDB; all go when
+# the tests end.
+trap 'tests/peers/net-down.sh; pkill -f "dovecot -F -c /tmp/gd-imap-" || true; pkill -f "slapd -F /tmp/gd-ldap-" || true; pkill -f "mariadbd --defaults-file=/tmp/gd-mariadb-" || true' EXIT
 # The code is formatted and free of lints, or nothing else runs.
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings

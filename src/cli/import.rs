@@ -1,14 +1,15 @@
-//! `import gestsup`: a GestSup backup file (and the files of its `upload/` folder) imported into this instance (which holds no ticket
-//! yet), with progress on standard error, the report printed and kept in the data folder, and
-//! the database's integrity checked after; `--dry-run` reads everything and changes nothing.
+//! `import gestsup`: a GestSup backup file or database (and the files of its `upload/` folder)
+//! imported into this instance (which holds no ticket yet), with progress on standard error,
+//! the report printed and kept in the data folder, and the database's integrity checked after;
+//! `--dry-run` reads everything and changes nothing.
 
 use super::*;
 use crate::gestsup::{self, ImportError};
 
-/// `gestdesk import gestsup --from FILE [--files DIR] [--dry-run]`.
+/// `gestdesk import gestsup --from FILE|mysql://... [--files DIR] [--dry-run]`.
 pub(super) async fn import_gestsup(
     app: &App,
-    from: &std::path::Path,
+    from: &str,
     upload: Option<std::path::PathBuf>,
     dry_run: bool,
 ) -> Result<(), AppError> {
@@ -35,7 +36,15 @@ pub(super) async fn import_gestsup(
         }),
         None => None,
     };
-    let report = match gestsup::import_dump(app.db(), from, files, dry_run, progress).await {
+    let source = if from.starts_with("mysql://") || from.starts_with("mariadb://") {
+        match gestsup::database::Address::parse(from) {
+            Ok(address) => gestsup::Source::Database(address),
+            Err(e) => return Err(fail(format!("{}: {e}", lang.t("cli-import-failed")))),
+        }
+    } else {
+        gestsup::Source::Dump(from.into())
+    };
+    let report = match gestsup::import(app.db(), source, files, dry_run, progress).await {
         Ok(r) => r,
         Err(ImportError::Domain(e)) => return Err(explain(e)),
         Err(e) => {
@@ -48,14 +57,7 @@ pub(super) async fn import_gestsup(
         say(&lang.t("cli-import-dry-run"))?;
         return Ok(());
     }
-    let stamp = jiff::ZonedDateTime::now()
-        .strftime("%Y%m%d-%H%M%S")
-        .to_string();
-    let file = app
-        .config()
-        .data_dir()
-        .join(format!("gestsup-import-{stamp}.txt"));
-    std::fs::write(&file, &text)?;
+    let file = gestsup::keep_report(app.config().data_dir(), &text)?;
     say(&lang.t_args(
         "cli-import-report-kept",
         &[("file", &file.display().to_string())],

@@ -243,12 +243,13 @@ fn cli_lang() -> Lang {
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
     /// Import a GestSup site from its backup file (a `.sql` file from its backup page or from
-    /// mysqldump) into this instance, which must hold no ticket yet; GestSup's ids, ticket
-    /// numbers and passwords are kept
+    /// mysqldump) or its database into this instance, which must hold no ticket yet;
+    /// GestSup's ids, ticket numbers and passwords are kept
     Gestsup {
-        /// The GestSup backup file
+        /// The GestSup backup file, or its database as mysql://user:password@host:port/database
+        /// (without the password there, MYSQL_PWD's)
         #[arg(long)]
-        from: PathBuf,
+        from: String,
         /// GestSup's `upload/` folder, for the tickets' attached files
         #[arg(long)]
         files: Option<PathBuf>,

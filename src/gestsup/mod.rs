@@ -1,22 +1,25 @@
-//! Moving in from GestSup: a GestSup backup file ([`dump`], read as a stream) imported into an
-//! instance without tickets, in one transaction (`gestdesk import gestsup`). The file is read
-//! twice: first the reference tables (and every table's row count, for the progress), then the
+//! Moving in from GestSup: a GestSup backup file ([`dump`], read as a stream) or its database
+//! ([`database`], read directly) imported into an instance without tickets, in one
+//! transaction (`gestdesk import gestsup`, or the set-up page). The source is read twice:
+//! first the reference tables (and every table's row count, for the progress), then the
 //! tickets, threads and memberships, which the domain's importer
 //! (`domain::import::gestsup`) writes with GestSup's ids. The search index is built before the
 //! commit; a dry run rolls everything back and reports the same (it copies no file). Files
 //! copied before a failure are left without a row, and removed at the next start.
 
+pub mod database;
 pub mod dump;
 
 use std::collections::BTreeMap;
 use std::io::BufReader;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::db::{Db, DbError};
 use crate::domain::DomainError;
 pub use crate::domain::import::gestsup::Files;
 use crate::domain::import::gestsup::{BULK_TABLES, Importer, REFERENCE_TABLES, Report};
+use crate::domain::import::row::Row;
 use crate::domain::worklist::search_queue;
 
 /// Why an import stopped (the instance is then as it was).
@@ -24,6 +27,8 @@ use crate::domain::worklist::search_queue;
 pub enum ImportError {
     #[error("{0}")]
     Dump(#[from] dump::DumpError),
+    #[error("{0}")]
+    Database(#[from] database::DatabaseError),
     #[error(transparent)]
     Domain(#[from] DomainError),
     #[error("references to rows that do not exist: {0}")]
@@ -53,37 +58,96 @@ fn open(path: &Path) -> Result<dump::Dump<BufReader<std::fs::File>>, ImportError
     Ok(dump::Dump::new(BufReader::with_capacity(1 << 20, file)))
 }
 
-/// Imports the GestSup backup file at `path` into `db` (which must hold no ticket); with
+/// Where a GestSup site is read from.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// A backup file (`.sql`).
+    Dump(PathBuf),
+    /// Its database.
+    Database(database::Address),
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::Dump(path) => write!(f, "{}", path.display()),
+            Source::Database(address) => write!(f, "mysql://{address}"),
+        }
+    }
+}
+
+/// A source ready to read: the file's path, or the open database.
+enum Opened {
+    Dump(PathBuf),
+    Database(Box<database::Database>),
+}
+
+impl Opened {
+    /// Gives every row to `each`, with `each`'s answer whether it wants the rows of a table
+    /// (a database reads only those; a file reads past the others), and returns every
+    /// table's row count.
+    fn read(
+        &mut self,
+        wants: &dyn Fn(&str) -> bool,
+        each: &mut dyn FnMut(Row) -> Result<(), ImportError>,
+    ) -> Result<BTreeMap<String, usize>, ImportError> {
+        let mut totals: BTreeMap<String, usize> = BTreeMap::new();
+        match self {
+            Opened::Dump(path) => {
+                let mut d = open(path)?;
+                while let Some(row) = d.next()? {
+                    *totals.entry(row.table.to_string()).or_default() += 1;
+                    if wants(&row.table) {
+                        each(row)?;
+                    }
+                }
+            }
+            Opened::Database(base) => {
+                for table in base.tables().to_vec() {
+                    let n = base.count(&table)?;
+                    if n > 0 {
+                        totals.insert(table.clone(), n);
+                    }
+                    if n > 0 && wants(&table) {
+                        base.each(&table, each)?;
+                    }
+                }
+            }
+        }
+        Ok(totals)
+    }
+}
+
+/// Imports the GestSup site at `source` into `db` (which must hold no ticket); with
 /// `dry_run`, changes nothing. Returns what was, or would be, imported.
-pub async fn import_dump(
+pub async fn import(
     db: &Db,
-    path: &Path,
+    source: Source,
     files: Option<Files>,
     dry_run: bool,
     mut progress: Progress,
 ) -> Result<Report, ImportError> {
-    let path = path.to_owned();
+    // The database is reached before the writer is taken: a wrong address costs nothing.
+    let mut opened = match source {
+        Source::Dump(path) => Opened::Dump(path),
+        Source::Database(address) => Opened::Database(Box::new(
+            tokio::task::spawn_blocking(move || database::Database::connect(&address))
+                .await
+                .map_err(|e| ImportError::Broken(e.to_string()))??,
+        )),
+    };
     let outcome = db
         .write(move |tx| {
             let mut importer =
                 Importer::start(tx, crate::domain::clock::now(), files, dry_run)?;
             // First pass: the reference tables, and how many rows every table has.
-            let mut totals: BTreeMap<String, usize> = BTreeMap::new();
-            let mut d = open(&path)?;
-            while let Some(row) = d.next()? {
-                *totals.entry(row.table.to_string()).or_default() += 1;
-                if REFERENCE_TABLES.contains(&&*row.table) {
-                    importer.reference(row)?;
-                }
-            }
+            let totals = opened.read(&|t| REFERENCE_TABLES.contains(&t), &mut |row| {
+                importer.reference(row).map_err(ImportError::from)
+            })?;
             importer.reference_done()?;
             // Second pass: everything else.
-            let mut d = open(&path)?;
             let (mut table, mut done, mut started) = (String::new(), 0usize, Instant::now());
-            while let Some(row) = d.next()? {
-                if REFERENCE_TABLES.contains(&&*row.table) {
-                    continue;
-                }
+            opened.read(&|t| !REFERENCE_TABLES.contains(&t), &mut |row| {
                 if *row.table != *table {
                     table = row.table.to_string();
                     done = 0;
@@ -92,12 +156,13 @@ pub async fn import_dump(
                 done += 1;
                 let bulk = BULK_TABLES.contains(&&*row.table);
                 importer.bulk(row)?;
-                if bulk && (done % 5_000 == 0 || done == totals.get(&table).copied().unwrap_or(0))
-                {
+                let total = totals.get(&table).copied().unwrap_or(done);
+                if bulk && (done % 5_000 == 0 || done == total) {
                     let rate = done as f64 / started.elapsed().as_secs_f64().max(1e-3);
-                    progress(&table, done, totals.get(&table).copied().unwrap_or(done), rate);
+                    progress(&table, done, total, rate);
                 }
-            }
+                Ok(())
+            })?;
             importer.bulk_done()?;
             while search_queue::index_pending(tx, 5_000)? > 0 {}
             let broken: Vec<String> = tx
@@ -118,6 +183,16 @@ pub async fn import_dump(
         Err(ImportError::DryRun(report)) => Ok(*report),
         other => other,
     }
+}
+
+/// Keeps the report `text` as a file of the data folder `data_dir`; returns its path.
+pub fn keep_report(data_dir: &Path, text: &str) -> std::io::Result<PathBuf> {
+    let stamp = jiff::ZonedDateTime::now()
+        .strftime("%Y%m%d-%H%M%S")
+        .to_string();
+    let file = data_dir.join(format!("gestsup-import-{stamp}.txt"));
+    std::fs::write(&file, text)?;
+    Ok(file)
 }
 
 /// Whether the database is whole (`PRAGMA integrity_check`).

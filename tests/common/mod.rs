@@ -9,6 +9,7 @@ pub mod http;
 pub mod imap;
 pub mod ldap;
 pub mod lists;
+pub mod mariadb;
 pub mod netns;
 pub mod smtp;
 

@@ -1,25 +1,27 @@
 //! A small GestSup site (`tests/fixtures/gestsup-3.2.sql`: accents and emoji, HTML with a
 //! script, "none" rows, zero dates, a deleted ticket, a private reply, an md5-hashed and
 //! bcrypt-hashed accounts, a custom state, an account whose id is taken here, one whose login
-//! is, an attached picture and a missing attached file) imported from its backup file and its
-//! upload folder: a dry run changes nothing, the import keeps GestSup's
-//! ticket numbers, people log in with their GestSup passwords, tickets open by their numbers
-//! and are found by search, and a second import is refused.
+//! is, an attached picture and a missing attached file) imported with its upload folder from
+//! its backup file, from a real MariaDB holding it, and from that database's `mysqldump`: a
+//! dry run changes nothing, the import keeps GestSup's ticket numbers, people log in with
+//! their GestSup passwords, tickets open by their numbers and are found by search, and a
+//! second import is refused. An older 3.1 site comes over the same three ways.
 
 use reqwest::StatusCode;
 
+use crate::common::mariadb::MariaDb;
 use crate::common::{ADMIN_PASSWORD, TestApp, md5_hex as md5};
 use gestdesk::domain::profiles::Profile;
 
-/// The fixture with its password hashes filled in: GestSup's admin "gestsup admin", jdoe's
-/// md5 "jdoe old password", tech's and asmith's bcrypt "php password".
-fn backup_file(dir: &std::path::Path) -> std::path::PathBuf {
+/// The 3.2 fixture with its password hashes filled in: GestSup's admin "gestsup admin",
+/// jdoe's md5 "jdoe old password", tech's and asmith's bcrypt "php password".
+fn site_32() -> String {
     let php = |pw: &str| {
         bcrypt::hash(pw, 4)
             .expect("hash")
             .replacen("$2b$", "$2y$", 1)
     };
-    let sql = std::fs::read_to_string(
+    std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gestsup-3.2.sql"),
     )
     .expect("fixture")
@@ -28,21 +30,76 @@ fn backup_file(dir: &std::path::Path) -> std::path::PathBuf {
     .replace(
         "{{MD5_HASH}}",
         &md5(&format!("s4ltOld{}", md5("jdoe old password"))),
-    );
-    let path = dir.join("2024-03-08-backup-gestsup-3.2.55-abc.sql");
-    std::fs::write(&path, sql).expect("write");
-    path
+    )
 }
 
 #[tokio::test]
 async fn a_gestsup_backup_file_is_imported_with_its_numbers_people_and_passwords() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("2024-03-08-backup-gestsup-3.2.55-abc.sql");
+    std::fs::write(&file, site_32()).expect("write");
+    the_32_site_comes_over(file.to_str().expect("path")).await;
+}
+
+/// The 3.2 site in a real MariaDB (its tables converted to utf8mb4, as many sites are, which
+/// keeps the emoji) comes over read directly, then from the dump `mysqldump` makes of it:
+/// the same rows, files and logins either way.
+#[tokio::test]
+async fn a_gestsup_database_comes_over_directly_and_from_its_mysqldump() {
+    let Some(server) = MariaDb::get() else {
+        return;
+    };
+    let address = server.load("gd_site32", &site_32().replace("utf8mb3", "utf8mb4"));
+    the_32_site_comes_over(&address).await;
+
+    let dir = tempfile::tempdir().expect("dir");
+    let dump = dir.path().join("mysqldump-gestsup.sql");
+    server.dump("gd_site32", &dump);
+    the_32_site_comes_over(dump.to_str().expect("path")).await;
+}
+
+/// A wrong password, a database that is not GestSup's, or nobody listening: the import says
+/// why, never shows the password, and changes nothing.
+#[tokio::test]
+async fn a_wrong_database_address_is_refused_with_the_reason() {
+    let Some(server) = MariaDb::get() else {
+        return;
+    };
+    let (app, _admin) = TestApp::with_admin().await;
+    let address = server.load("gd_not_gestsup", "CREATE TABLE notes (id int);");
+    let wrong = address.replace(crate::common::mariadb::PASSWORD, "not-the-password");
+    let (ok, said) = app.run_command(&["import", "gestsup", "--from", &wrong]);
+    assert!(!ok);
+    assert!(said.contains("Access denied"), "{said}");
+    assert!(!said.contains("not-the-password"), "{said}");
+    let (ok, said) = app.run_command(&["import", "gestsup", "--from", &address]);
+    assert!(!ok);
+    assert!(said.contains("holds no GestSup site"), "{said}");
+    let nobody = format!(
+        "mysql://gestsup:pw@127.0.0.1:{}/gestsup",
+        crate::common::free_port()
+    );
+    let (ok, said) = app.run_command(&["import", "gestsup", "--from", &nobody]);
+    assert!(!ok);
+    assert!(said.contains("GestSup database"), "{said}");
+    let (ok, said) = app.run_command(&["import", "gestsup", "--from", "mysql://u:p@h:99999/x"]);
+    assert!(!ok);
+    assert!(
+        said.contains("mysql://user:password@host:port/database"),
+        "{said}"
+    );
+    assert_eq!(app.count("SELECT count(*) FROM users"), 1);
+    app.stop().await;
+}
+
+/// Imports the 3.2 site from `from` (a backup file or a database's address), with its upload
+/// folder, into an instance whose id 2 and login "admin" are taken, and checks it row by row.
+async fn the_32_site_comes_over(from: &str) {
     let (app, admin) = TestApp::with_admin().await;
     // Id 2 is taken here: GestSup's jdoe (id 2) gets another, and her tickets follow her.
     app.create_user("localtech", "local tech password", Profile::Technician)
         .await;
     let dir = tempfile::tempdir().expect("dir");
-    let file = backup_file(dir.path());
-    let from = file.to_str().expect("path");
 
     // GestSup's upload folder holds the picture and the procedure's file; the invoice's file
     // is missing.
@@ -442,20 +499,46 @@ async fn an_import_killed_halfway_leaves_the_instance_empty_and_importable() {
     app.stop().await;
 }
 
-#[tokio::test]
-async fn an_older_gestsup_31_site_comes_over_with_what_it_has() {
-    let (app, admin) = TestApp::with_admin().await;
-    let dir = tempfile::tempdir().expect("dir");
-    let sql = std::fs::read_to_string(
+/// The 3.1 fixture with its password hash filled in: vieuxtech's md5 "victor 2019".
+fn site_31() -> String {
+    std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gestsup-3.1.sql"),
     )
     .expect("fixture")
     .replace(
         "{{MD5_HASH}}",
         &md5(&format!("oldS4lt{}", md5("victor 2019"))),
-    );
+    )
+}
+
+#[tokio::test]
+async fn an_older_gestsup_31_site_comes_over_with_what_it_has() {
+    let dir = tempfile::tempdir().expect("dir");
     let file = dir.path().join("gestsup-3.1.sql");
-    std::fs::write(&file, sql).expect("write");
+    std::fs::write(&file, site_31()).expect("write");
+    the_31_site_comes_over(file.to_str().expect("path")).await;
+}
+
+/// The 3.1 site (MyISAM, Latin-1 columns holding UTF-8 bytes) in a real MariaDB comes over
+/// read directly, then from its `mysqldump`.
+#[tokio::test]
+async fn an_older_gestsup_31_database_comes_over_directly_and_from_its_mysqldump() {
+    let Some(server) = MariaDb::get() else {
+        return;
+    };
+    let address = server.load("gd_site31", &site_31());
+    the_31_site_comes_over(&address).await;
+
+    let dir = tempfile::tempdir().expect("dir");
+    let dump = dir.path().join("mysqldump-gestsup-31.sql");
+    server.dump("gd_site31", &dump);
+    the_31_site_comes_over(dump.to_str().expect("path")).await;
+}
+
+/// Imports the 3.1 site from `from` with its upload folder, and checks what it has.
+async fn the_31_site_comes_over(from: &str) {
+    let (app, admin) = TestApp::with_admin().await;
+    let dir = tempfile::tempdir().expect("dir");
     let upload = dir.path().join("upload");
     std::fs::create_dir_all(upload.join("7")).expect("upload");
     std::fs::write(upload.join("7/capture.png"), crate::common::PNG_LOGO).expect("file");
@@ -464,7 +547,7 @@ async fn an_older_gestsup_31_site_comes_over_with_what_it_has() {
         "import",
         "gestsup",
         "--from",
-        file.to_str().expect("path"),
+        from,
         "--files",
         upload.to_str().expect("path"),
     ]);
