@@ -44,7 +44,7 @@ pub(super) async fn import_gestsup(
     } else {
         gestsup::Source::Dump(from.into())
     };
-    let report = match gestsup::import(app.db(), source, files, dry_run, progress).await {
+    let report = match gestsup::import(app.db(), source, files, dry_run, false, progress).await {
         Ok(r) => r,
         Err(ImportError::Domain(e)) => return Err(explain(e)),
         Err(e) => {

@@ -9,6 +9,8 @@
 
 pub mod database;
 pub mod dump;
+pub mod moving;
+pub mod upload_zip;
 
 use std::collections::BTreeMap;
 use std::io::BufReader;
@@ -18,7 +20,9 @@ use std::time::Instant;
 use crate::db::{Db, DbError};
 use crate::domain::DomainError;
 pub use crate::domain::import::gestsup::Files;
-use crate::domain::import::gestsup::{BULK_TABLES, Importer, REFERENCE_TABLES, Report};
+use crate::domain::import::gestsup::{
+    BULK_TABLES, Importer, REFERENCE_TABLES, Report, administrators_with_password,
+};
 use crate::domain::import::row::Row;
 use crate::domain::worklist::search_queue;
 
@@ -29,10 +33,15 @@ pub enum ImportError {
     Dump(#[from] dump::DumpError),
     #[error("{0}")]
     Database(#[from] database::DatabaseError),
+    #[error("{0}")]
+    Zip(#[from] upload_zip::ZipError),
     #[error(transparent)]
     Domain(#[from] DomainError),
     #[error("references to rows that do not exist: {0}")]
     Broken(String),
+    /// Into an instance without accounts, the site must bring someone able to finish.
+    #[error("the GestSup site has no enabled administrator with a password")]
+    NoAdministrator,
     /// Not a failure: a dry run ends so that nothing is kept.
     #[error("dry run")]
     DryRun(Box<Report>),
@@ -119,12 +128,14 @@ impl Opened {
 }
 
 /// Imports the GestSup site at `source` into `db` (which must hold no ticket); with
-/// `dry_run`, changes nothing. Returns what was, or would be, imported.
+/// `dry_run`, changes nothing; with `needs_administrator`, refuses a site that brings no
+/// administrator able to log in. Returns what was, or would be, imported.
 pub async fn import(
     db: &Db,
     source: Source,
     files: Option<Files>,
     dry_run: bool,
+    needs_administrator: bool,
     mut progress: Progress,
 ) -> Result<Report, ImportError> {
     // The database is reached before the writer is taken: a wrong address costs nothing.
@@ -171,6 +182,9 @@ pub async fn import(
                 .collect::<rusqlite::Result<_>>()?;
             if !broken.is_empty() {
                 return Err(ImportError::Broken(broken.join("; ")));
+            }
+            if needs_administrator && administrators_with_password(tx)?.is_empty() {
+                return Err(ImportError::NoAdministrator);
             }
             let report = importer.finish();
             if dry_run {

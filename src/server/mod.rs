@@ -38,6 +38,8 @@ fn start_jobs(
     };
     let mut jobs = Supervisor::new();
     let db = app.db().clone();
+    // What a "Move from GestSup" was sent before the server stopped is of no more use.
+    crate::gestsup::moving::sweep(app.config().data_dir());
     jobs.run("live updates", |_| hub.watcher(db.clone()));
     let mail_db = db.clone();
     jobs.run_bounded("mail outbox", outbox::STOP_WAIT, move |stopped| {

@@ -30,6 +30,7 @@ mod register;
 pub mod routes;
 mod security_headers;
 mod setup;
+mod setup_move;
 pub mod startup;
 mod state;
 mod static_files;
@@ -59,6 +60,7 @@ pub(crate) fn pages() -> Routes {
         .get(paths::HOME, Access::Anyone, home::page)
         .merge(auth::routes())
         .merge(setup::routes())
+        .merge(setup_move::routes())
         .merge(password_reset::routes())
         .merge(account::routes())
         .merge(admin::routes())

@@ -7,6 +7,10 @@ pub const LOGIN: &str = "/login";
 pub const LOGOUT: &str = "/logout";
 pub const LANGUAGE: &str = "/language";
 pub const SETUP: &str = "/setup/{token}";
+/// The set-up page's "Move from GestSup": the form, how far it is, and the import after a check.
+pub const SETUP_MOVE: &str = "/setup/{token}/gestsup";
+pub const SETUP_MOVE_PROGRESS: &str = "/setup/{token}/gestsup/progress";
+pub const SETUP_MOVE_CONFIRM: &str = "/setup/{token}/gestsup/confirm";
 pub const PASSWORD: &str = "/password";
 pub const PROFILE: &str = "/profile";
 pub const PROFILE_SETTINGS: &str = "/profile/settings";

@@ -50,7 +50,7 @@ struct SetupForm {
 
 /// Whether `token` opens the set-up; kills the token if an account appeared meanwhile (for
 /// example through `gestdesk create-admin`).
-async fn link_is_live(state: &AppState, token: &str) -> Result<bool, WebError> {
+pub(super) async fn link_is_live(state: &AppState, token: &str) -> Result<bool, WebError> {
     if !state.setup().check(token) {
         return Ok(false);
     }
@@ -63,7 +63,7 @@ async fn link_is_live(state: &AppState, token: &str) -> Result<bool, WebError> {
 
 /// The answer to a set-up link that does not open the set-up: used (an account exists), or
 /// out of date (the server restarted with a new link; this machine is taken to it).
-async fn dead_link(state: &AppState, visitor: &Visitor) -> Result<Response, WebError> {
+pub(super) async fn dead_link(state: &AppState, visitor: &Visitor) -> Result<Response, WebError> {
     let lang = visitor.lang;
     if let Some(current) = state.pending_setup().await? {
         if visitor.from_loopback {
@@ -106,7 +106,11 @@ async fn setup_page(
 
 /// The address users reach this server at: the one the administrator typed, unless it names
 /// this machine only (then the first LAN address the server listens on).
-fn server_address(headers: &axum::http::HeaderMap, state: &AppState, secure: bool) -> String {
+pub(super) fn server_address(
+    headers: &axum::http::HeaderMap,
+    state: &AppState,
+    secure: bool,
+) -> String {
     let host = headers
         .get(axum::http::header::HOST)
         .and_then(|h| h.to_str().ok())
@@ -227,6 +231,10 @@ fn setup_view(
                 }
             }
             button.button.button-primary type="submit" { (lang.t("setup-submit")) }
+        }
+        div.setup-move {
+            p { (lang.t("setup-move-intro")) }
+            a.button href=(super::setup_move::form_path(token)) { (lang.t("move-title")) }
         }
         (language_switch(visitor))
     };

@@ -34,6 +34,8 @@ struct Inner {
     gate: Arc<crate::domain::auth::Gate>,
     /// The users sending a form with files now.
     uploads: Arc<super::tickets::upload::UploadGate>,
+    /// The set-up page's "Move from GestSup".
+    moves: crate::gestsup::moving::Moves,
 }
 
 impl AppState {
@@ -51,8 +53,14 @@ impl AppState {
                 logo: AtomicU64::new(logo),
                 gate: crate::domain::auth::Gate::new(),
                 uploads: Arc::default(),
+                moves: crate::gestsup::moving::Moves::default(),
             }),
         }
+    }
+
+    /// The set-up page's "Move from GestSup".
+    pub fn moves(&self) -> &crate::gestsup::moving::Moves {
+        &self.inner.moves
     }
 
     /// Live updates.

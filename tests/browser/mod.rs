@@ -13,3 +13,6 @@ pub mod mail_in;
 
 /// The directory's settings in a real headless Chromium: filled in, saved, tested, on a phone.
 pub mod directory;
+
+/// "Move from GestSup" from the set-up page in a real headless Chromium.
+pub mod moving_in;

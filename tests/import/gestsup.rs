@@ -15,7 +15,7 @@ use gestdesk::domain::profiles::Profile;
 
 /// The 3.2 fixture with its password hashes filled in: GestSup's admin "gestsup admin",
 /// jdoe's md5 "jdoe old password", tech's and asmith's bcrypt "php password".
-fn site_32() -> String {
+pub(crate) fn site_32() -> String {
     let php = |pw: &str| {
         bcrypt::hash(pw, 4)
             .expect("hash")
@@ -423,7 +423,7 @@ async fn the_32_site_comes_over(from: &str) {
 }
 
 /// A backup file of `tickets` tickets with two replies each, for one requester and technician.
-fn large_backup_file(dir: &std::path::Path, tickets: usize) -> std::path::PathBuf {
+pub(crate) fn large_backup_file(dir: &std::path::Path, tickets: usize) -> std::path::PathBuf {
     use std::io::Write;
     let path = dir.join("large-backup.sql");
     let mut out = std::io::BufWriter::new(std::fs::File::create(&path).expect("file"));
@@ -500,7 +500,7 @@ async fn an_import_killed_halfway_leaves_the_instance_empty_and_importable() {
 }
 
 /// The 3.1 fixture with its password hash filled in: vieuxtech's md5 "victor 2019".
-fn site_31() -> String {
+pub(crate) fn site_31() -> String {
     std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/gestsup-3.1.sql"),
     )

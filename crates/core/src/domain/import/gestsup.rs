@@ -127,6 +127,25 @@ impl Report {
     }
 }
 
+/// The ids and logins of the enabled administrators who can log in with a password (after an
+/// import into an instance that had no account, those who can finish setting it up), by login.
+pub fn administrators_with_password(
+    conn: &rusqlite::Connection,
+) -> Result<Vec<(i64, String)>, rusqlite::Error> {
+    let ids = crate::domain::rights::active_administrator_ids(conn)?;
+    let mut found = Vec::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT login FROM users WHERE id = ?1 AND coalesce(password_hash, '') != ''",
+    )?;
+    for id in ids {
+        if let Some(login) = stmt.query_row([id], |r| r.get::<_, String>(0)).optional()? {
+            found.push((id, login));
+        }
+    }
+    found.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(found)
+}
+
 /// The tables of the first pass.
 pub const REFERENCE_TABLES: &[&str] = &[
     "tassets_iface_role",
