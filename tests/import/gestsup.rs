@@ -260,6 +260,20 @@ async fn the_32_site_comes_over(from: &str) {
         app.text("SELECT language FROM users WHERE login = 'asmith'"),
         "de"
     );
+    // Personal preferences: theme, state at login and sort order, where GestSup's have one.
+    let preferences = |login: &str| {
+        app.text(&format!(
+            "SELECT coalesce(theme, '-') || '|' || coalesce(default_ticket_state, '-') || '|'
+                    || coalesce(ticket_order, '-') FROM users WHERE login = '{login}'"
+        ))
+    };
+    assert_eq!(preferences("jdoe"), "pink|-|state");
+    assert_eq!(preferences("tech"), "grey|7|hope_date");
+    assert_eq!(
+        preferences("asmith"),
+        "-|meta|-",
+        "unknown skin and order: the defaults"
+    );
 
     let (storage, filename, size) = app
         .sql()
@@ -298,6 +312,7 @@ async fn the_32_site_comes_over(from: &str) {
     };
 
     assert_eq!(setting("company_name"), "Outillage SA");
+    assert_eq!(setting("theme"), "grey");
     assert_eq!(setting("rows_per_page"), "25");
     assert_eq!(setting("default_language"), "fr");
     assert_eq!(setting("smtp.host"), "smtp.example.test");

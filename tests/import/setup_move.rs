@@ -158,6 +158,13 @@ async fn a_gestsup_site_moves_in_from_the_set_up_page() {
         .assert_contains("tthreads: read 6, imported 6, left out 0");
     assert_eq!(app.count("SELECT count(*) FROM tickets"), 3);
     assert_eq!(
+        app.text(
+            "SELECT theme || '|' || default_ticket_state || '|' || ticket_order
+             FROM users WHERE login = 'admin'"
+        ),
+        "black|all|meta|created_desc"
+    );
+    assert_eq!(
         app.count("SELECT count(*) FROM attachments WHERE ticket_id = 1041"),
         1,
         "the picture came from the ZIP"

@@ -15,7 +15,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::domain::DomainError;
 use crate::domain::profiles::Profile;
-use crate::domain::users::password;
+use crate::domain::users::{password, preferences};
 use crate::i18n::{Lang, Msg, msg};
 
 use super::html;
@@ -144,6 +144,43 @@ pub fn administrators_with_password(
     }
     found.sort_by(|a, b| a.1.cmp(&b.1));
     Ok(found)
+}
+
+/// A GestSup skin as a theme here, as GestSup names them: none blue, `skin-1` black, `skin-2`
+/// pink, `skin-3` grey; anything else, the site's default.
+fn theme_of(skin: &str) -> Option<&'static str> {
+    match skin.trim() {
+        "skin-0" | "no-skin" => Some("blue"),
+        "skin-1" => Some("black"),
+        "skin-2" => Some("pink"),
+        "skin-3" => Some("grey"),
+        _ => None,
+    }
+}
+
+/// GestSup's ticket order (SQL: `tstates.number, tincidents.priority, ...`) as a sort order
+/// here, by its first key; anything else, the site's default.
+fn order_of(sql: &str) -> Option<&'static str> {
+    let first = sql
+        .split(',')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let descending = first.ends_with(" desc");
+    let column = first.split_whitespace().next().unwrap_or("");
+    let column = column.strip_prefix("tincidents.").unwrap_or(column);
+    match (column, descending) {
+        ("tstates.number" | "state", _) => Some("state"),
+        ("date_create", true) => Some("created_desc"),
+        ("date_create", false) => Some("created_asc"),
+        ("id", true) => Some("number_desc"),
+        ("priority", _) => Some("priority"),
+        ("criticality", _) => Some("criticality"),
+        ("date_hope", _) => Some("hope_date"),
+        ("date_modif", _) => Some("modified_desc"),
+        _ => None,
+    }
 }
 
 /// The tables of the first pass.
@@ -903,14 +940,16 @@ impl<'t> Importer<'t> {
             .get(..2)
             .map(str::to_ascii_lowercase)
             .filter(|l| matches!(l.as_str(), "fr" | "en" | "es" | "de"));
+        let default_state = self.default_state_of(&row.get("default_ticket_state").text());
         self.tx.execute(
             "INSERT INTO users (id, login, password_hash, firstname, lastname, profile_id, mail,
                 phone, mobile, fax, function, company_id, address1, address2, zip, city, custom1,
                 custom2, disabled, must_change_password, last_login_at, language,
                 limit_ticket_number, limit_ticket_days, limit_ticket_date_start, ldap_guid,
-                planning_color, created_at, updated_at)
+                planning_color, theme, default_ticket_state, ticket_order, created_at,
+                updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?28)",
+                ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?31)",
             params![
                 id,
                 row.get("login").text().trim(),
@@ -939,10 +978,28 @@ impl<'t> Importer<'t> {
                 Self::date(row, "limit_ticket_date_start"),
                 row.get("ldap_guid").text(),
                 row.get("planning_color").text(),
+                theme_of(&row.get("skin").text()),
+                default_state,
+                order_of(&row.get("dashboard_ticket_order").text()),
                 self.now
             ],
         )?;
         Ok(())
+    }
+
+    /// A user's state at login in GestSup (`meta`, `meta_all`, `all`, or a state's id) as
+    /// here (`[scope|]state`); anything else, the site's default.
+    fn default_state_of(&self, value: &str) -> Option<String> {
+        match value.trim() {
+            "meta" => Some(preferences::META_STATE.to_owned()),
+            "meta_all" => Some(format!("all|{}", preferences::META_STATE)),
+            "all" => Some("all|all".to_owned()),
+            other => other
+                .parse::<i64>()
+                .ok()
+                .and_then(|id| self.list("states", id))
+                .map(|id| id.to_string()),
+        }
     }
 
     /// Ends the first pass: accounts whose id was taken get new ones, after every other.
@@ -1158,6 +1215,11 @@ impl<'t> Importer<'t> {
             }
         };
         renamed("company_name", text("company"));
+        renamed(
+            "theme",
+            theme_of(&text("default_skin")).unwrap_or("").to_owned(),
+        );
+        renamed("order", order_of(&text("order")).unwrap_or("").to_owned());
         if row.get("maxline").int() > 0 {
             renamed("rows_per_page", row.get("maxline").int().to_string());
         }
@@ -1629,5 +1691,29 @@ impl<'t> Importer<'t> {
     /// Ends the import: what was read, brought over or not, with each problem.
     pub fn finish(self) -> Report {
         self.report
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{order_of, theme_of};
+
+    #[test]
+    fn gestsup_skins_and_orders_read_as_themes_and_sort_orders() {
+        assert_eq!(theme_of("skin-1"), Some("black"));
+        assert_eq!(theme_of(""), None, "GestSup's default: the site's here");
+        assert_eq!(theme_of("skin-42"), None);
+        assert_eq!(
+            order_of("tstates.number, tincidents.priority, tincidents.criticality"),
+            Some("state")
+        );
+        assert_eq!(
+            order_of("tincidents.date_create DESC"),
+            Some("created_desc")
+        );
+        assert_eq!(order_of("tincidents.date_create"), Some("created_asc"));
+        assert_eq!(order_of(" tincidents.id desc "), Some("number_desc"));
+        assert_eq!(order_of("(SELECT 1)"), None);
+        assert_eq!(order_of(""), None);
     }
 }
