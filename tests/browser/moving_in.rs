@@ -122,7 +122,7 @@ async fn a_gestsup_site_moves_in_through_the_set_up_page_in_a_real_browser() {
         let problems = b.client.execute(ACCESSIBILITY_PROBLEMS, vec![]).await?;
         assert_eq!(problems.as_str(), Some(""), "the report");
         b.screenshot("107-move-from-gestsup-done").await;
-        assert_eq!(app.count("SELECT count(*) FROM tickets"), 3);
+        assert_eq!(app.count("SELECT count(*) FROM tickets"), 4);
 
         // GestSup's administrator logs in with their GestSup password and finds ticket 1041.
         log_in(&b, &app, "admin", "gestsup admin").await?;

@@ -129,7 +129,7 @@ async fn the_32_site_comes_over(from: &str) {
     ]);
     assert!(ok, "{said}");
     assert!(
-        said.contains("tincidents: read 3, imported 3, left out 0"),
+        said.contains("tincidents: read 4, imported 4, left out 0"),
         "{said}"
     );
     assert!(said.contains("Dry run: nothing was changed."), "{said}");
@@ -260,6 +260,19 @@ async fn the_32_site_comes_over(from: &str) {
         app.text("SELECT language FROM users WHERE login = 'asmith'"),
         "de"
     );
+    // The named template, on its ticket; the one whose ticket is gone is said.
+    assert_eq!(
+        app.text(
+            "SELECT tt.name || '|' || t.is_template FROM ticket_templates tt
+             JOIN tickets t ON t.id = tt.ticket_id WHERE tt.id = 1"
+        ),
+        "Arrivée d'un salarié|1"
+    );
+    assert!(
+        said.contains("ttemplates: read 2, imported 1, left out 1"),
+        "{said}"
+    );
+    assert!(said.contains("ttemplates 1: repeated \"month\""), "{said}");
     // Personal preferences: theme, state at login and sort order, where GestSup's have one.
     let preferences = |login: &str| {
         app.text(&format!(
@@ -428,12 +441,12 @@ async fn the_32_site_comes_over(from: &str) {
         "a private reply stays private"
     );
     let new = crate::common::open_ticket(&app, &admin, &[("title", "After the move")]).await;
-    assert_eq!(new, 1044);
+    assert_eq!(new, 1045);
 
     // A second import is refused, and changes nothing.
     let (ok, said) = app.run_command(&["import", "gestsup", "--from", from]);
     assert!(!ok);
-    assert!(said.contains("already holds 4 tickets"), "{said}");
+    assert!(said.contains("already holds 5 tickets"), "{said}");
     app.stop().await;
 }
 

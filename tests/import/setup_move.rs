@@ -140,7 +140,7 @@ async fn a_gestsup_site_moves_in_from_the_set_up_page() {
     let checked = until_finished(&client, &progress).await;
     checked
         .assert_contains("The check is finished: nothing was changed.")
-        .assert_contains("tincidents: read 3, imported 3, left out 0")
+        .assert_contains("tincidents: read 4, imported 4, left out 0")
         .assert_contains("tattachments: read 3, imported 2, left out 1");
     assert_eq!(app.count("SELECT count(*) FROM users"), 0);
     assert_eq!(app.count("SELECT count(*) FROM tickets"), 0);
@@ -156,7 +156,7 @@ async fn a_gestsup_site_moves_in_from_the_set_up_page() {
     done.assert_contains("The move is finished.")
         .assert_contains("Log in with your GestSup account: admin.")
         .assert_contains("tthreads: read 6, imported 6, left out 0");
-    assert_eq!(app.count("SELECT count(*) FROM tickets"), 3);
+    assert_eq!(app.count("SELECT count(*) FROM tickets"), 4);
     assert_eq!(
         app.text(
             "SELECT theme || '|' || default_ticket_state || '|' || ticket_order

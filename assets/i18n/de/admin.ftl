@@ -197,4 +197,6 @@ import-problem-file-missing = Datei nicht gefunden: { $value }
 import-problem-file-kind = eine Dateiart, die Gestdesk nicht aufbewahrt: { $value }
 import-problem-file-refused = von den Dateiprüfungen abgelehnt: { $value }
 import-problem-admin-kept = mit den Rechten der Seite konnte kein aktives Konto verwalten; das Administratorprofil behält das Recht zu verwalten
+import-problem-template-ticket = eine Vorlage, deren Ticket nicht übernommen wurde
+import-problem-recurrence = in GestSup „{ $value }“ wiederholt: die Vorlage wird übernommen, ihre Wiederholung hat noch keine Entsprechung
 cli-import-progress = { $table }: { $done } / { $total } ({ $rate } Zeilen pro Sekunde)

@@ -197,4 +197,6 @@ import-problem-file-missing = file not found: { $value }
 import-problem-file-kind = a kind of file Gestdesk does not keep: { $value }
 import-problem-file-refused = refused by the file checks: { $value }
 import-problem-admin-kept = no enabled account could administer with the site's rights; the administrator profile keeps the right to administer
+import-problem-template-ticket = a template whose ticket was not brought over
+import-problem-recurrence = repeated "{ $value }" in GestSup: the template is kept, its repetition has no equivalent yet
 cli-import-progress = { $table }: { $done } / { $total } ({ $rate } rows a second)

@@ -197,4 +197,6 @@ import-problem-file-missing = archivo no encontrado: { $value }
 import-problem-file-kind = un tipo de archivo que Gestdesk no guarda: { $value }
 import-problem-file-refused = rechazado por las comprobaciones de archivos: { $value }
 import-problem-admin-kept = con los permisos del sitio ninguna cuenta activa podía administrar; el perfil de administrador conserva el permiso de administrar
+import-problem-template-ticket = una plantilla cuyo ticket no se trajo
+import-problem-recurrence = repetida «{ $value }» en GestSup: la plantilla se conserva, su repetición aún no tiene equivalente
 cli-import-progress = { $table }: { $done } / { $total } ({ $rate } filas por segundo)

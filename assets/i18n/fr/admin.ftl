@@ -198,4 +198,6 @@ import-problem-file-missing = fichier introuvable : { $value }
 import-problem-file-kind = un type de fichier que Gestdesk ne garde pas : { $value }
 import-problem-file-refused = refusé par les contrôles des fichiers : { $value }
 import-problem-admin-kept = avec les droits du site, aucun compte actif ne pouvait administrer ; le profil administrateur garde le droit d'administrer
+import-problem-template-ticket = un modèle dont le ticket n'a pas été repris
+import-problem-recurrence = répété « { $value } » dans GestSup : le modèle est repris, sa répétition n'a pas encore d'équivalent
 cli-import-progress = { $table } : { $done } / { $total } ({ $rate } lignes par seconde)

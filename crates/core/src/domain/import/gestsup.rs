@@ -222,6 +222,7 @@ pub const BULK_TABLES: &[&str] = &[
     "tgroups_assoc",
     "tincidents",
     "tthreads",
+    "ttemplates",
 ];
 
 /// GestSup tables that hold nothing to bring over (technical, or rebuilt by Gestdesk).
@@ -1098,6 +1099,7 @@ impl<'t> Importer<'t> {
             "tattachments" => self.attachments.push(row),
             "tevents" => self.events.push(row),
             "tprocedures" => self.procedure(&row)?,
+            "ttemplates" => self.template(&row)?,
             "tparameters" => self.settings(&row)?,
             "trights" => self.rights(&row)?,
             "tthreads" => self.thread(&row)?,
@@ -1317,6 +1319,38 @@ impl<'t> Importer<'t> {
                 .execute(params![profile.id(), right])?;
         }
         self.report.count("trights", true);
+        Ok(())
+    }
+
+    /// A named ticket template: the name, on its ticket (brought over as a template). Its
+    /// recurrence has no equivalent yet and is said in the report.
+    fn template(&mut self, row: &Row) -> Result<(), DomainError> {
+        let id = row.get("id").int();
+        let ticket = row.get("incident").int();
+        let name: String = row.get("name").text().trim().chars().take(100).collect();
+        if id <= 0 || name.is_empty() || !self.tickets.contains(&ticket) {
+            self.report
+                .problem("ttemplates", id, msg("import-problem-template-ticket"));
+            return Ok(());
+        }
+        self.tx
+            .prepare_cached(
+                "INSERT INTO ticket_templates (id, name, ticket_id, created_at)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![id, name, ticket, self.now])?;
+        self.tx
+            .prepare_cached("UPDATE tickets SET is_template = 1 WHERE id = ?1")?
+            .execute([ticket])?;
+        let frequency = row.get("frequency").text();
+        if !frequency.trim().is_empty() && frequency.trim() != "0" {
+            self.report.note(
+                "ttemplates",
+                id,
+                msg("import-problem-recurrence").arg("value", frequency.trim().to_owned()),
+            );
+        }
+        self.report.count("ttemplates", true);
         Ok(())
     }
 
