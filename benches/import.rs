@@ -7,6 +7,10 @@
 //! `gestdesk import gestsup --from` into a new instance and follows its memory (the high-water
 //! mark of its resident memory, and of its allocated part apart from the database file's pages
 //! it maps). Targets: under 60 s, peak memory under 300 MB.
+//!
+//! Where MariaDB is installed (`installer/install-test-deps.sh`), the same site is then loaded
+//! into a private MariaDB (`tests/peers/setup-mariadb.sh`, on a free loopback port) and imported
+//! again, read directly (`--from mysql://...`), into another new instance.
 
 use std::io::Write;
 use std::path::Path;
@@ -30,7 +34,8 @@ fn inserts(
 ) {
     let mut create = format!("CREATE TABLE `{table}` (\n");
     for c in columns {
-        create.push_str(&format!("  `{c}` varchar(255) NOT NULL,\n"));
+        let kind = if *c == "id" { "int" } else { "text" };
+        create.push_str(&format!("  `{c}` {kind} NOT NULL,\n"));
     }
     create.push_str("  PRIMARY KEY (`id`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb3;\n");
     out.write_all(create.as_bytes()).expect("write");
@@ -188,22 +193,11 @@ fn backup(path: &Path) {
     out.flush().expect("flush");
 }
 
-fn main() {
-    let dir = tempfile::tempdir().expect("dir");
-    let file = dir.path().join("backup-gestsup.sql");
-    let written = Instant::now();
-    backup(&file);
-    let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
-    println!(
-        "backup file written: {USERS} users, {TICKETS} tickets, {} thread entries, {:.0} MB in {:.1} s",
-        TICKETS * THREADS_PER_TICKET,
-        size as f64 / 1e6,
-        written.elapsed().as_secs_f64()
-    );
-    let data = dir.path().join("data");
+/// A new instance in `data`, with its administrator.
+fn fresh_instance(data: &Path) {
     let init = Command::new(BIN)
         .args(["create-admin", "--init", "--login", "admin"])
-        .env("GESTDESK_DATA_DIR", &data)
+        .env("GESTDESK_DATA_DIR", data)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -221,12 +215,16 @@ fn main() {
         "{}",
         String::from_utf8_lossy(&init.stderr)
     );
+}
 
+/// Times `gestdesk import gestsup --from FROM` into the new instance `data` and prints the
+/// figures under `what`.
+fn import(data: &Path, from: &str, what: &str) {
+    fresh_instance(data);
     let started = Instant::now();
     let mut child = Command::new(BIN)
-        .args(["import", "gestsup", "--from"])
-        .arg(&file)
-        .env("GESTDESK_DATA_DIR", &data)
+        .args(["import", "gestsup", "--from", from])
+        .env("GESTDESK_DATA_DIR", data)
         .env("LANG", "C")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -253,15 +251,112 @@ fn main() {
     );
     assert!(text.contains("integrity_check: ok"), "{text}");
     println!(
-        "gestdesk import gestsup: {:.1} s, {:.0} tickets/s (target < 60 s): {}",
+        "{what}: {:.1} s, {:.0} tickets/s (target < 60 s): {}",
         took.as_secs_f64(),
         TICKETS as f64 / took.as_secs_f64(),
         verdict(took < Duration::from_secs(60))
     );
     println!(
-        "memory: peak resident {:.0} MB (with the database pages it maps), peak allocated {:.0} MB (target < 300 MB): {}",
+        "  memory: peak resident {:.0} MB (with the database pages it maps), peak allocated {:.0} MB (target < 300 MB): {}",
         hwm as f64 / 1024.0,
         anon as f64 / 1024.0,
         verdict(hwm < 300 * 1024)
     );
+}
+
+/// A private MariaDB holding the site of `backup`; its address, and its process to stop.
+fn mariadb(backup: &Path) -> Option<(String, std::process::Child, std::path::PathBuf)> {
+    if Command::new("mariadbd").arg("--version").output().is_err() {
+        println!("MariaDB is not installed: the direct database read is not measured");
+        return None;
+    }
+    let port = common::free_port();
+    let dir = std::path::PathBuf::from(format!("/tmp/gd-mariadb-bench-{port}"));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/peers/setup-mariadb.sh");
+    let ok = Command::new("bash")
+        .arg(script)
+        .arg(&dir)
+        .arg(port.to_string())
+        .stdout(Stdio::null())
+        .status()
+        .expect("setup-mariadb.sh");
+    assert!(ok.success(), "setup-mariadb.sh");
+    let cnf = format!("--defaults-file={}", dir.join("my.cnf").display());
+    let server = Command::new("mariadbd")
+        .arg(&cnf)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("mariadbd");
+    let up = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            up.elapsed() < Duration::from_secs(30),
+            "MariaDB did not start"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let sql = |input: Option<&Path>, statements: &str| {
+        let mut c = Command::new("mariadb");
+        c.arg(&cnf).arg("-uroot");
+        match input {
+            Some(file) => c
+                .arg("gestsup")
+                .stdin(std::fs::File::open(file).expect("backup")),
+            None => c.args(["-e", statements]),
+        };
+        let out = c.output().expect("mariadb");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    sql(
+        None,
+        "CREATE DATABASE gestsup CHARACTER SET utf8mb4;
+         CREATE USER 'gestsup'@'127.0.0.1' IDENTIFIED BY 'gestsup-pass';
+         GRANT SELECT ON gestsup.* TO 'gestsup'@'127.0.0.1';",
+    );
+    let loading = Instant::now();
+    sql(Some(backup), "");
+    println!(
+        "site loaded into MariaDB in {:.1} s",
+        loading.elapsed().as_secs_f64()
+    );
+    Some((
+        format!("mysql://gestsup:gestsup-pass@127.0.0.1:{port}/gestsup"),
+        server,
+        dir,
+    ))
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("backup-gestsup.sql");
+    let written = Instant::now();
+    backup(&file);
+    let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "backup file written: {USERS} users, {TICKETS} tickets, {} thread entries, {:.0} MB in {:.1} s",
+        TICKETS * THREADS_PER_TICKET,
+        size as f64 / 1e6,
+        written.elapsed().as_secs_f64()
+    );
+    import(
+        &dir.path().join("data"),
+        file.to_str().expect("path"),
+        "gestdesk import gestsup --from FILE",
+    );
+    if let Some((address, mut server, mariadb_dir)) = mariadb(&file) {
+        import(
+            &dir.path().join("data-direct"),
+            &address,
+            "gestdesk import gestsup --from mysql://...",
+        );
+        let _ = server.kill();
+        let _ = server.wait();
+        let _ = std::fs::remove_dir_all(mariadb_dir);
+    }
 }
