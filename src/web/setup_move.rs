@@ -33,8 +33,9 @@ const MAX_BACKUP: u64 = 8 << 30;
 /// The largest files' archive taken, and what it may unpack to.
 const MAX_ZIP: u64 = 32 << 30;
 const MAX_UNPACKED: u64 = 64 << 30;
-/// The largest text field read.
+/// The largest text field read, and how many parts a form may have (it has ten).
 const MAX_FIELD: usize = 4096;
+const MAX_PARTS: usize = 32;
 
 /// The routes of this area.
 pub fn routes() -> Routes {
@@ -179,7 +180,12 @@ async fn submit(
     let zip = staging.path().join("files.zip");
     let mut fields: HashMap<String, String> = HashMap::new();
     let (mut backup_size, mut zip_size) = (Some(0u64), Some(0u64));
+    let mut parts = 0;
     while let Some(mut part) = multipart.next_field().await.map_err(refused)? {
+        parts += 1;
+        if parts > MAX_PARTS {
+            return Err(WebError::BadRequest);
+        }
         let name = part.name().unwrap_or_default().to_owned();
         match name.as_str() {
             "backup" => backup_size = save_part(&mut part, &backup, MAX_BACKUP).await?,

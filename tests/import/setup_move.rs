@@ -119,6 +119,13 @@ async fn a_gestsup_site_moves_in_from_the_set_up_page() {
         !no_name.body.contains("typed secret"),
         "a password is never shown again"
     );
+    // A form of thousands of little fields is refused as a whole.
+    let mut flood = Form::new().text("from", "file");
+    for i in 0..2_000 {
+        flood = flood.text(format!("f{i}"), "x");
+    }
+    let flooded = client.raw_post_multipart(&action, flood).await;
+    assert_eq!(flooded.status, StatusCode::BAD_REQUEST);
     assert_eq!(app.count("SELECT count(*) FROM users"), 0);
 
     // A check: the report, nothing changed.
