@@ -15,12 +15,12 @@ pub(super) async fn import_gestsup(
 ) -> Result<(), AppError> {
     let lang = cli_lang();
     let fail = |text: String| AppError::Io(std::io::Error::other(text));
-    let progress: gestsup::Progress = Box::new(move |table, done, total, rate| {
+    let progress: gestsup::Progress = Box::new(move |step| {
         let line = crate::i18n::msg("cli-import-progress")
-            .arg("table", table.to_owned())
-            .arg("done", done)
-            .arg("total", total)
-            .arg("rate", format!("{rate:.0}"));
+            .arg("table", step.table.clone())
+            .arg("done", step.done)
+            .arg("total", step.total)
+            .arg("rate", format!("{:.0}", step.rate));
         eprintln!("{}", line.render(lang));
     });
     let files = match upload {

@@ -59,8 +59,21 @@ impl From<rusqlite::Error> for ImportError {
     }
 }
 
-/// Where an import stands, for a progress line: table, rows done, rows in all, rows a second.
-pub type Progress = Box<dyn FnMut(&str, usize, usize, f64) + Send>;
+/// Where an import stands.
+#[derive(Debug, Clone, Default)]
+pub struct Step {
+    /// The table being read, its rows done and in all, and rows a second.
+    pub table: String,
+    pub done: usize,
+    pub total: usize,
+    pub rate: f64,
+    /// Rows of the second pass done and in all, every table together.
+    pub all_done: usize,
+    pub all_total: usize,
+}
+
+/// Told where an import stands, every few thousand rows and at each table's end.
+pub type Progress = Box<dyn FnMut(&Step) + Send>;
 
 fn open(path: &Path) -> Result<dump::Dump<BufReader<std::fs::File>>, ImportError> {
     let file = std::fs::File::open(path).map_err(dump::DumpError::from)?;
@@ -157,20 +170,30 @@ pub async fn import(
             })?;
             importer.reference_done()?;
             // Second pass: everything else.
-            let (mut table, mut done, mut started) = (String::new(), 0usize, Instant::now());
+            let mut step = Step {
+                all_total: totals
+                    .iter()
+                    .filter(|(t, _)| !REFERENCE_TABLES.contains(&t.as_str()))
+                    .map(|(_, n)| n)
+                    .sum(),
+                ..Step::default()
+            };
+            let mut started = Instant::now();
             opened.read(&|t| !REFERENCE_TABLES.contains(&t), &mut |row| {
-                if *row.table != *table {
-                    table = row.table.to_string();
-                    done = 0;
+                if *row.table != *step.table {
+                    step.table = row.table.to_string();
+                    step.done = 0;
+                    step.total = totals.get(&step.table).copied().unwrap_or(0);
                     started = Instant::now();
                 }
-                done += 1;
+                step.done += 1;
+                step.all_done += 1;
                 let bulk = BULK_TABLES.contains(&&*row.table);
                 importer.bulk(row)?;
-                let total = totals.get(&table).copied().unwrap_or(done);
-                if bulk && (done % 5_000 == 0 || done == total) {
-                    let rate = done as f64 / started.elapsed().as_secs_f64().max(1e-3);
-                    progress(&table, done, total, rate);
+                if bulk && (step.done.is_multiple_of(5_000) || step.done >= step.total) {
+                    step.total = step.total.max(step.done);
+                    step.rate = step.done as f64 / started.elapsed().as_secs_f64().max(1e-3);
+                    progress(&step);
                 }
                 Ok(())
             })?;

@@ -40,13 +40,8 @@ pub struct Move {
 pub enum Stage {
     /// Unpacking the files' archive.
     Unpacking,
-    /// Reading the site (before the first table with progress, `total` is 0).
-    Reading {
-        table: String,
-        done: usize,
-        total: usize,
-        rate: f64,
-    },
+    /// Reading the site (before the first table with progress, its totals are 0).
+    Reading(super::Step),
     /// Finished: the report, the file it was kept in, and the administrators who can log in.
     Done {
         report: Arc<Report>,
@@ -218,21 +213,9 @@ async fn run(db: &Db, moves: &Moves, order: Order) -> Result<Stage, ImportError>
         upload,
         store: crate::domain::files::Store::new(&attachments_dir),
     });
-    moves.set(Stage::Reading {
-        table: String::new(),
-        done: 0,
-        total: 0,
-        rate: 0.0,
-    });
+    moves.set(Stage::Reading(super::Step::default()));
     let seen = moves.clone();
-    let progress: super::Progress = Box::new(move |table, done, total, rate| {
-        seen.set(Stage::Reading {
-            table: table.to_owned(),
-            done,
-            total,
-            rate,
-        });
-    });
+    let progress: super::Progress = Box::new(move |step| seen.set(Stage::Reading(step.clone())));
     let report = super::import(db, source.clone(), store, dry_run, !dry_run, progress).await?;
     let (kept, administrators) = if dry_run {
         (None, Vec::new())

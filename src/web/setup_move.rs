@@ -329,7 +329,7 @@ async fn progress_page(
         lang.t("move-importing")
     };
     let content = match &current.stage {
-        Stage::Unpacking | Stage::Reading { .. } => html! {
+        Stage::Unpacking | Stage::Reading(_) => html! {
             h2 { (heading) }
             (progress_bar(&visitor, &current.stage))
             p.muted { (lang.t("move-wait")) }
@@ -380,22 +380,23 @@ async fn progress_page(
 fn progress_bar(visitor: &Visitor, stage: &Stage) -> Markup {
     let lang = visitor.lang;
     match stage {
-        Stage::Reading {
-            table,
-            done,
-            total,
-            rate,
-        } if *total > 0 => html! {
-            label for="move-progress" {
-                (msg("cli-import-progress")
-                    .arg("table", table.clone())
-                    .arg("done", *done)
-                    .arg("total", *total)
-                    .arg("rate", format!("{rate:.0}"))
-                    .render(lang))
+        Stage::Reading(step) if step.all_total > 0 => {
+            let percent = step.all_done * 100 / step.all_total;
+            html! {
+                label for="move-progress" {
+                    (msg("move-progress").arg("percent", percent).render(lang))
+                }
+                progress #move-progress value=(step.all_done) max=(step.all_total) { (percent) " %" }
+                p.muted {
+                    (msg("cli-import-progress")
+                        .arg("table", step.table.clone())
+                        .arg("done", step.done)
+                        .arg("total", step.total)
+                        .arg("rate", format!("{:.0}", step.rate))
+                        .render(lang))
+                }
             }
-            progress #move-progress value=(done) max=(total) { (done) " / " (total) }
-        },
+        }
         Stage::Unpacking => html! {
             label for="move-progress" { (lang.t("move-unpacking")) }
             progress #move-progress {}

@@ -85,6 +85,8 @@ async fn a_gestsup_site_moves_in_through_the_set_up_page_in_a_real_browser() {
         .await?;
         if b.client.find(Locator::Css("progress[value]")).await.is_ok() {
             b.screenshot("105-move-from-gestsup-progress").await;
+            let label = text_of(&b, "label[for='move-progress']").await?;
+            assert!(label.ends_with("% of the rows read"), "{label}");
         }
         until_finished(&b).await?;
         let report = text_of(&b, "pre.move-report").await?;

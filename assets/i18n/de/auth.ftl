@@ -110,6 +110,7 @@ move-checking = Prüfung der GestSup-Seite
 move-importing = Import der GestSup-Seite
 move-unpacking = Die Dateien werden entpackt…
 move-reading = Die Seite wird gelesen…
+move-progress = { $percent } % der Zeilen gelesen
 move-wait = Diese Seite verfolgt den Import von selbst; Sie können sie offen lassen.
 move-nothing-changed = Es wurde nichts geändert.
 move-again = Neu beginnen

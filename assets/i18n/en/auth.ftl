@@ -110,6 +110,7 @@ move-checking = Checking the GestSup site
 move-importing = Importing the GestSup site
 move-unpacking = Unpacking the files…
 move-reading = Reading the site…
+move-progress = { $percent } % of the rows read
 move-wait = This page follows the import by itself; you may leave it open.
 move-nothing-changed = Nothing was changed.
 move-again = Start again

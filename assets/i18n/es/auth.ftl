@@ -110,6 +110,7 @@ move-checking = Comprobación del sitio GestSup
 move-importing = Importación del sitio GestSup
 move-unpacking = Descomprimiendo los archivos…
 move-reading = Leyendo el sitio…
+move-progress = { $percent } % de las filas leídas
 move-wait = Esta página sigue la importación por sí sola; puede dejarla abierta.
 move-nothing-changed = No se ha cambiado nada.
 move-again = Volver a empezar

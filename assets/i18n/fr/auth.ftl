@@ -110,6 +110,7 @@ move-checking = Vérification du site GestSup
 move-importing = Import du site GestSup
 move-unpacking = Décompression des fichiers…
 move-reading = Lecture du site…
+move-progress = { $percent } % des lignes lues
 move-wait = Cette page suit l'import d'elle-même ; vous pouvez la laisser ouverte.
 move-nothing-changed = Rien n'a été modifié.
 move-again = Recommencer
