@@ -52,6 +52,13 @@ pub enum Stage {
     Failed(Msg),
 }
 
+impl Stage {
+    /// Whether the import has ended (done or stopped).
+    pub fn finished(&self) -> bool {
+        matches!(self, Stage::Done { .. } | Stage::Failed(_))
+    }
+}
+
 impl Moves {
     fn lock(&self) -> MutexGuard<'_, Option<Move>> {
         // Every write replaces the whole value: a panic cannot leave it half-written.
@@ -68,18 +75,13 @@ impl Moves {
 
     /// Whether an import is running now.
     pub fn running(&self) -> bool {
-        self.lock()
-            .as_ref()
-            .is_some_and(|m| !matches!(m.stage, Stage::Done { .. } | Stage::Failed(_)))
+        self.lock().as_ref().is_some_and(|m| !m.stage.finished())
     }
 
     /// Takes the slot for a new import; false while another runs.
     fn begin(&self, token: &str, dry_run: bool) -> bool {
         let mut slot = self.lock();
-        if slot
-            .as_ref()
-            .is_some_and(|m| !matches!(m.stage, Stage::Done { .. } | Stage::Failed(_)))
-        {
+        if slot.as_ref().is_some_and(|m| !m.stage.finished()) {
             return false;
         }
         *slot = Some(Move {
@@ -154,15 +156,12 @@ pub fn start(db: &Db, moves: &Moves, order: Order) -> bool {
     if !moves.begin(&order.token, order.dry_run) {
         return false;
     }
-    // A new order replaces what an earlier check kept.
-    if let Some(old) = moves
+    // A new order replaces what an earlier check kept (its staging folder goes with it).
+    moves
         .checked
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
-        .take()
-    {
-        drop(old);
-    }
+        .take();
     let (db, moves) = (db.clone(), moves.clone());
     tokio::spawn(async move {
         let stage = match run(&db, &moves, order).await {
@@ -278,11 +277,31 @@ pub fn sweep(data_dir: &std::path::Path) {
     }
 }
 
-/// What to tell the person who started it.
+/// What to tell the person who started it, in their language (a server's or a file's own
+/// words are passed on as they are).
 fn failure(e: ImportError) -> Msg {
     match e {
         ImportError::Domain(DomainError::Conflict(m)) => m,
         ImportError::NoAdministrator => msg("move-no-administrator"),
+        ImportError::Database(e) => explain_database(&e),
+        ImportError::Zip(upload_zip::ZipError::TooManyEntries) => {
+            msg("move-zip-too-many").arg("max", upload_zip::MAX_ENTRIES)
+        }
+        ImportError::Zip(upload_zip::ZipError::TooLarge(max)) => {
+            msg("move-zip-too-large").arg("max", max >> 30)
+        }
+        ImportError::Zip(e) => msg("move-zip-unreadable").arg("detail", e.to_string()),
+        ImportError::Dump(e) => msg("move-backup-unreadable").arg("detail", e.to_string()),
         other => msg("move-failed").arg("detail", other.to_string()),
+    }
+}
+
+/// Why a GestSup database could not be read, in the reader's language.
+pub fn explain_database(e: &super::database::DatabaseError) -> Msg {
+    use super::database::DatabaseError;
+    match e {
+        DatabaseError::Address(_) => msg("move-address-invalid"),
+        DatabaseError::NotGestsup(_) => msg("move-not-gestsup"),
+        DatabaseError::Server(e) => msg("move-database-refused").arg("detail", e.to_string()),
     }
 }

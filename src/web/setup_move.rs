@@ -94,7 +94,7 @@ async fn form_page(
     if state
         .moves()
         .of(&token)
-        .is_some_and(|m| !finished(&m.stage))
+        .is_some_and(|m| !m.stage.finished())
     {
         return Ok(Redirect::to(&progress_path(&token)).into_response());
     }
@@ -107,10 +107,6 @@ async fn form_page(
         ..MoveForm::default()
     };
     Ok(form_view(&visitor, &token, &form, &FieldErrors::new(), None).into_response())
-}
-
-fn finished(stage: &Stage) -> bool {
-    matches!(stage, Stage::Done { .. } | Stage::Failed(_))
 }
 
 /// Streams file field `part` into `to`, at most `max` bytes; false when it held more. Returns
@@ -266,7 +262,7 @@ async fn submit(
             .await
             .map_err(|e| WebError::internal(e.to_string()))?;
         if let Err(e) = tried {
-            errors.add("host", msg("move-failed").arg("detail", e.to_string()));
+            errors.add("host", moving::explain_database(&e));
         }
     }
     let source = match source {
@@ -368,7 +364,7 @@ async fn progress_page(
         },
     };
     let mut response = layout::card_page(&visitor, &lang.t("move-title"), content).into_response();
-    if !finished(&current.stage) {
+    if !current.stage.finished() {
         // The page comes again every second until the import ends: no script needed.
         response
             .headers_mut()

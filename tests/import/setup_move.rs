@@ -269,6 +269,17 @@ async fn the_set_up_page_reads_a_gestsup_database_directly() {
             .text("user", crate::common::mariadb::USER)
             .text("password", password.to_owned())
     };
+    // A database that is not GestSup's, said beside the form in the reader's language (the
+    // later field of the same name is the one read).
+    server.load("gd_setup_not_gestsup", "CREATE TABLE notes (id int);");
+    let other = client
+        .raw_post_multipart(
+            &action,
+            form(crate::common::mariadb::PASSWORD).text("database", "gd_setup_not_gestsup"),
+        )
+        .await;
+    assert_eq!(other.status, StatusCode::UNPROCESSABLE_ENTITY);
+    other.assert_contains("This database holds no GestSup site");
     let wrong = client
         .raw_post_multipart(&action, form("wrong password"))
         .await;
