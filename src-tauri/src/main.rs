@@ -194,7 +194,12 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+/// The same allocator as the headless server (see `gestdesk_allocator`).
+#[global_allocator]
+static ALLOCATOR: gestdesk_allocator::Allocator = gestdesk_allocator::Allocator;
+
 fn main() {
+    gestdesk_allocator::give_back_at_once();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
             show_console(app);
