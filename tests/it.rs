@@ -7,6 +7,8 @@ mod common;
 
 /// Rights, attacks, lock-outs and sessions.
 mod access;
+/// The JSON API.
+mod api;
 /// The asset inventory.
 mod assets;
 /// Pages in a real headless Chromium.

@@ -32,10 +32,11 @@ pub enum Flash {
     PingAllRunning,
     ScanStarted,
     ScanStopped,
+    TokenRevoked,
 }
 
 impl Flash {
-    const ALL: [Flash; 26] = [
+    const ALL: [Flash; 27] = [
         Flash::LoggedOut,
         Flash::SessionExpired,
         Flash::PasswordChanged,
@@ -62,6 +63,7 @@ impl Flash {
         Flash::PingAllRunning,
         Flash::ScanStarted,
         Flash::ScanStopped,
+        Flash::TokenRevoked,
     ];
 
     /// The cookie value.
@@ -93,6 +95,7 @@ impl Flash {
             Flash::PingAllRunning => "ping-all-running",
             Flash::ScanStarted => "scan-started",
             Flash::ScanStopped => "scan-stopped",
+            Flash::TokenRevoked => "token-revoked",
         }
     }
 
@@ -130,6 +133,7 @@ impl Flash {
             Flash::PingAllRunning => msg("flash-ping-all-running"),
             Flash::ScanStarted => msg("flash-scan-started"),
             Flash::ScanStopped => msg("flash-scan-stopped"),
+            Flash::TokenRevoked => msg("flash-token-revoked"),
         }
     }
 

@@ -8,6 +8,7 @@
 
 mod account;
 mod admin;
+mod api;
 pub(crate) mod assets;
 mod auth;
 mod choice_search;
@@ -49,6 +50,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
+pub use api::table as api_table;
 pub use error::WebError;
 use routes::Routes;
 pub use routes::{Access, RouteInfo};
@@ -99,6 +101,7 @@ pub fn router(state: AppState) -> Router {
 
     pages
         .merge(plain)
+        .merge(api::router(&state))
         .layer(from_fn(security_headers::add))
         .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Fastest))
         .layer(TraceLayer::new_for_http())

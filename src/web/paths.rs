@@ -2,6 +2,13 @@
 
 pub const HOME: &str = "/";
 pub const HEALTHZ: &str = "/healthz";
+/// The API's own address for "who am I".
+pub const API_ME: &str = "/api/v1/me";
+pub const API_TICKET: &str = "/api/v1/tickets/{id}";
+/// Anything else under the API (answered with a problem document).
+pub const API_ANY: &str = "/api/v1/{*rest}";
+pub const ADMIN_API: &str = "/admin/api";
+pub const ADMIN_API_REVOKE: &str = "/admin/api/{id}/revoke";
 pub const STATIC: &str = "/static/{hash}/{*path}";
 pub const LOGIN: &str = "/login";
 pub const LOGOUT: &str = "/logout";

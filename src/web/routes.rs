@@ -57,10 +57,20 @@ pub struct RouteInfo {
     pub function: Option<crate::domain::settings::Flag>,
 }
 
+/// Whose rights a route's rule is checked against.
+#[derive(Debug, Clone, Copy)]
+enum Checked {
+    /// The browser session's user (the pages).
+    Session,
+    /// The API token's user (see `web::api`).
+    Token,
+}
+
 /// Routes being declared, with their table.
 pub struct Routes {
     router: Router<AppState>,
     table: Vec<RouteInfo>,
+    checked: Checked,
 }
 
 impl Default for Routes {
@@ -75,6 +85,15 @@ impl Routes {
         Self {
             router: Router::new(),
             table: Vec::new(),
+            checked: Checked::Session,
+        }
+    }
+
+    /// No API routes yet: their rules are checked against the token's user.
+    pub fn api() -> Self {
+        Self {
+            checked: Checked::Token,
+            ..Self::new()
         }
     }
 
@@ -85,7 +104,14 @@ impl Routes {
         access: Access,
         route: MethodRouter<AppState>,
     ) -> Self {
-        let guarded = route.route_layer(from_fn(move |req, next| guard::check(access, req, next)));
+        let guarded = match self.checked {
+            Checked::Session => {
+                route.route_layer(from_fn(move |req, next| guard::check(access, req, next)))
+            }
+            Checked::Token => route.route_layer(from_fn(move |req, next| {
+                super::api::guard(access, req, next)
+            })),
+        };
         self.router = self.router.route(path, guarded);
         self.table.push(RouteInfo {
             method,

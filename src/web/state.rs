@@ -36,6 +36,8 @@ struct Inner {
     uploads: Arc<super::tickets::upload::UploadGate>,
     /// The set-up page's "Move from GestSup".
     moves: crate::gestsup::moving::Moves,
+    /// The API tokens' pace.
+    api_limiter: super::api::Limiter,
 }
 
 impl AppState {
@@ -54,6 +56,7 @@ impl AppState {
                 gate: crate::domain::auth::Gate::new(),
                 uploads: Arc::default(),
                 moves: crate::gestsup::moving::Moves::default(),
+                api_limiter: super::api::Limiter::default(),
             }),
         }
     }
@@ -61,6 +64,11 @@ impl AppState {
     /// The set-up page's "Move from GestSup".
     pub fn moves(&self) -> &crate::gestsup::moving::Moves {
         &self.inner.moves
+    }
+
+    /// The API tokens' pace.
+    pub fn api_limiter(&self) -> &super::api::Limiter {
+        &self.inner.api_limiter
     }
 
     /// Live updates.

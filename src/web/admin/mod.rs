@@ -1,6 +1,7 @@
 //! Administration pages. Each route declares the right it needs (see [`crate::web::routes`]).
 
 mod agency_move;
+mod api_tokens;
 mod backups;
 mod directory;
 mod directory_sync;
@@ -37,6 +38,9 @@ const USER_VIEWS: Access = Access::AllRights(&[names::ADMIN, names::ADMIN_USER_V
 pub fn routes() -> Routes {
     Routes::new()
         .get(paths::ADMIN_SYSTEM, ADMIN, system::page)
+        .get(paths::ADMIN_API, ADMIN, api_tokens::page)
+        .post(paths::ADMIN_API, ADMIN, api_tokens::create)
+        .post(paths::ADMIN_API_REVOKE, ADMIN, api_tokens::revoke)
         .post(paths::ADMIN_THROTTLE_CLEAR, ADMIN, system::clear_throttle)
         .get(paths::ADMIN_SETTINGS, ADMIN, settings::page)
         .post(paths::ADMIN_SETTINGS, ADMIN, settings::save)

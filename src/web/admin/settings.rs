@@ -122,6 +122,7 @@ pub fn tabs(visitor: &Visitor, current: &str) -> Markup {
         (paths::ADMIN_NETWORK, "settings-tab-network"),
         (paths::ADMIN_DIRECTORY, "settings-tab-directory"),
         (paths::ADMIN_OUTBOX, "settings-tab-outbox"),
+        (paths::ADMIN_API, "settings-tab-api"),
         (paths::ADMIN_SETTINGS_LOG, "settings-log-link"),
     ];
     html! {

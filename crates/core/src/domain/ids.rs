@@ -65,6 +65,10 @@ id_type!(
     UserId
 );
 id_type!(
+    /// The id of an API token.
+    ApiTokenId
+);
+id_type!(
     /// The id (and number) of a ticket.
     TicketId
 );

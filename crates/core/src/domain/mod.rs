@@ -5,6 +5,7 @@
 //! `&Transaction` (writes) so that one use case can group several of them in one transaction.
 
 pub mod actor;
+pub mod api;
 pub mod assets;
 pub mod auth;
 pub mod branding;

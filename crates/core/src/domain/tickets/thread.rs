@@ -29,7 +29,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn code(self) -> &'static str {
+    pub fn code(self) -> &'static str {
         match self {
             Kind::Text => "text",
             Kind::Opened => "opened",

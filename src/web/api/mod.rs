@@ -1,0 +1,48 @@
+//! The JSON API under `/api/v1`: another web area over the same domain use cases, the same
+//! `Actor` and the same rights as the pages. A call carries an API token
+//! (`Authorization: Bearer gd_...`, made in Administration > API); it acts as the token's user
+//! ([`auth`]), each route declares its [`Access`] in the same way as a page ([`routes`]), and
+//! every refusal is a problem document (RFC 9457) saying what the page would say ([`problem`]).
+
+mod auth;
+mod limiter;
+mod me;
+mod problem;
+mod routes;
+mod tickets;
+mod time;
+
+use axum::Router;
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::routing::any;
+
+pub use limiter::Limiter;
+
+pub(super) use routes::guard;
+
+use super::paths;
+use super::routes::{Access, RouteInfo, Routes};
+use super::state::AppState;
+use crate::i18n::Lang;
+
+/// Every API route with its access rule.
+fn routes() -> Routes {
+    Routes::api()
+        .get(paths::API_ME, Access::LoggedIn, me::show)
+        .get(paths::API_TICKET, Access::LoggedIn, tickets::show)
+}
+
+/// The API's route table (for the rights walk and the attack tests).
+pub fn table() -> Vec<RouteInfo> {
+    routes().into_parts().1
+}
+
+/// The API's router: its routes behind the token check, and a problem document for anything
+/// else under `/api/v1`.
+pub fn router(state: &AppState) -> Router<AppState> {
+    let (router, _) = routes().into_parts();
+    router
+        .route_layer(from_fn_with_state(state.clone(), auth::authenticate))
+        .route(paths::API_ANY, any(crate::web::error::not_found))
+        .layer(from_fn(|req, next| problem::render(Lang::En, req, next)))
+}

@@ -1,0 +1,172 @@
+//! `GET /api/v1/tickets/{id}`: one ticket as the token's user sees it on its page (not found
+//! when they do not see it), with its thread and files, and its version as the `ETag` that
+//! conditional updates send back.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::HeaderValue;
+use axum::http::header::ETAG;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use crate::domain::ids::TicketId;
+use crate::domain::tickets::page;
+use crate::domain::users::choices::Who;
+use crate::web::error::WebError;
+use crate::web::state::AppState;
+
+use super::routes::ApiCaller;
+use super::time::rfc3339;
+
+/// A value of one of the lists (state, priority, category...).
+#[derive(Debug, Serialize)]
+pub struct Named {
+    pub id: i64,
+    pub name: String,
+}
+
+/// A person or a group the ticket is for or with.
+#[derive(Debug, Serialize)]
+pub struct Party {
+    /// `user` or `group`.
+    pub kind: &'static str,
+    pub id: i64,
+}
+
+/// One entry of the thread.
+#[derive(Debug, Serialize)]
+pub struct Entry {
+    pub id: i64,
+    pub at: String,
+    pub author: String,
+    /// `text` (a reply), `opened`, `assigned`, `state`, `closed`, `attachment`, `mail`...
+    pub kind: &'static str,
+    /// The reply's text (Markdown), or what the event records.
+    pub text: String,
+    /// Whether only technicians see it.
+    pub private: bool,
+}
+
+/// A file attached to the ticket.
+#[derive(Debug, Serialize)]
+pub struct File {
+    pub id: i64,
+    pub name: String,
+    pub content_type: String,
+    pub size: i64,
+}
+
+/// A ticket.
+#[derive(Debug, Serialize)]
+pub struct Ticket {
+    pub id: i64,
+    pub title: String,
+    pub description: String,
+    pub state: Option<Named>,
+    pub priority: Option<Named>,
+    pub criticality: Option<Named>,
+    #[serde(rename = "type")]
+    pub kind: Option<Named>,
+    pub category: Option<Named>,
+    pub subcategory: Option<Named>,
+    pub requester: Option<Party>,
+    pub technician: Option<Party>,
+    pub created_at: String,
+    pub resolved_at: Option<String>,
+    /// The date wished for (`YYYY-MM-DD`).
+    pub due_date: Option<String>,
+    pub time_spent_minutes: i64,
+    /// Changes with every save: send it back in `If-Match` to update.
+    pub version: i64,
+    pub thread: Vec<Entry>,
+    pub files: Vec<File>,
+}
+
+fn named(list: &[(String, String)], id: Option<i64>) -> Option<Named> {
+    let id = id?;
+    let key = id.to_string();
+    let name = list
+        .iter()
+        .find(|(value, _)| *value == key)
+        .map(|(_, label)| label.clone())
+        .unwrap_or_default();
+    Some(Named { id, name })
+}
+
+fn party(who: Option<Who>) -> Option<Party> {
+    who.map(|w| match w {
+        Who::User(id) => Party { kind: "user", id },
+        Who::Group(id) => Party { kind: "group", id },
+    })
+}
+
+/// `GET /api/v1/tickets/{id}`.
+pub async fn show(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<TicketId>,
+) -> Result<Response, WebError> {
+    let actor = &caller.actor;
+    let lang = actor
+        .user
+        .language
+        .as_deref()
+        .and_then(crate::i18n::Lang::from_code)
+        .unwrap_or_else(|| actor.settings.default_lang());
+    let p = page::load(state.db(), actor, lang, id, Vec::new()).await?;
+    let v = &p.row.values;
+    let o = &p.options;
+    let ticket = Ticket {
+        id: p.row.id.0,
+        title: v.title.clone(),
+        description: v.description.clone(),
+        state: named(&o.states, Some(v.state_id)),
+        priority: named(&o.priorities, v.priority_id),
+        criticality: named(&o.criticalities, v.criticality_id),
+        kind: named(&o.types, v.type_id),
+        category: named(&o.categories, v.category_id),
+        subcategory: v.subcategory_id.map(|id| Named {
+            id,
+            name: o
+                .subcategories
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| s.label.clone())
+                .unwrap_or_default(),
+        }),
+        requester: party(v.requester),
+        technician: party(v.technician),
+        created_at: rfc3339(v.created_at),
+        resolved_at: v.resolved_at.map(rfc3339),
+        due_date: v.hope_date.clone(),
+        time_spent_minutes: v.time_spent,
+        version: p.row.version,
+        thread: p
+            .entries
+            .iter()
+            .map(|e| Entry {
+                id: e.id,
+                at: rfc3339(e.created_at),
+                author: e.author.clone(),
+                kind: e.kind.code(),
+                text: e.body.clone(),
+                private: e.private,
+            })
+            .collect(),
+        files: p
+            .files
+            .iter()
+            .map(|f| File {
+                id: f.id.0,
+                name: f.filename.clone(),
+                content_type: f.content_type.clone(),
+                size: f.size,
+            })
+            .collect(),
+    };
+    let mut response = Json(ticket).into_response();
+    if let Ok(etag) = HeaderValue::from_str(&format!("\"{}\"", p.row.version)) {
+        response.headers_mut().insert(ETAG, etag);
+    }
+    Ok(response)
+}

@@ -1,0 +1,318 @@
+//! Stories of API tokens: an administrator makes one for an intranet page, the page reads its
+//! requester's tickets and no one else's, the calls show in the log, and a revoked, expired or
+//! unknown token, or a browser's session cookie, is refused.
+
+use gestdesk::domain::profiles::Profile;
+use reqwest::StatusCode;
+use serde_json::Value;
+
+use crate::common::lists::open_ticket;
+use crate::common::{Client, TestApp};
+
+/// Makes a token through Administration > API; answers the page and the secret it shows once.
+async fn make_token(admin: &Client, fields: &[(&str, &str)]) -> String {
+    let reply = admin.submit("/admin/api", "/admin/api", fields).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(
+        reply
+            .headers
+            .get("cache-control")
+            .and_then(|v| v.to_str().ok()),
+        Some("no-store")
+    );
+    let at = reply.body.find("value=\"gd_").expect("the secret is shown") + 7;
+    reply.body[at..at + reply.body[at..].find('"').expect("end")].to_owned()
+}
+
+/// `GET path` with the token, as an integration calls.
+async fn call(
+    app: &TestApp,
+    path: &str,
+    token: &str,
+) -> (StatusCode, reqwest::header::HeaderMap, String) {
+    let r = reqwest::Client::new()
+        .get(app.url(path))
+        .bearer_auth(token)
+        .send()
+        .await
+        .expect("GET");
+    let (status, headers) = (r.status(), r.headers().clone());
+    (status, headers, r.text().await.expect("body"))
+}
+
+fn json(body: &str) -> Value {
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("not JSON ({e}): {body}"))
+}
+
+fn is_problem(headers: &reqwest::header::HeaderMap) -> bool {
+    headers.get("content-type").and_then(|v| v.to_str().ok()) == Some("application/problem+json")
+}
+
+#[tokio::test]
+async fn an_intranet_token_acting_as_a_requester_reads_only_that_requesters_tickets() {
+    let (app, admin) = TestApp::with_admin().await;
+    let alice = app.login_as("alice", Profile::User).await;
+    let bob = app.login_as("bob", Profile::User).await;
+    let hers = open_ticket(&app, &alice, &[("title", "Printer jammed on floor 2")]).await;
+    let his = open_ticket(&app, &bob, &[("title", "Bob's secret laptop")]).await;
+
+    let token = make_token(&admin, &[("name", "Intranet page"), ("login", "alice")]).await;
+    assert_eq!(token.len(), 3 + 64);
+    // Only a fingerprint is kept: the secret itself is nowhere in the database.
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM api_tokens WHERE secret_hash = '{token}' OR prefix = '{token}'"
+        )),
+        0
+    );
+    assert_eq!(app.count("SELECT count(*) FROM api_tokens"), 1);
+
+    let (status, _, body) = call(&app, "/api/v1/me", &token).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let me = json(&body);
+    assert_eq!(me["login"], "alice");
+    assert_eq!(me["profile"], "user");
+    assert_eq!(me["read_only"], false);
+    assert!(
+        !me["rights"]
+            .as_array()
+            .expect("rights")
+            .iter()
+            .any(|r| r == "admin")
+    );
+
+    let (status, headers, body) = call(&app, &format!("/api/v1/tickets/{hers}"), &token).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let ticket = json(&body);
+    assert_eq!(ticket["id"], hers);
+    assert_eq!(ticket["title"], "Printer jammed on floor 2");
+    assert_eq!(ticket["requester"]["id"], app.user_id("alice"));
+    let version = ticket["version"].as_i64().expect("version");
+    assert_eq!(
+        headers.get("etag").and_then(|v| v.to_str().ok()),
+        Some(format!("\"{version}\"").as_str())
+    );
+    assert!(ticket["thread"].as_array().is_some_and(|t| !t.is_empty()));
+
+    // Bob's ticket does not exist for Alice's token, exactly as on her pages.
+    let (status, headers, body) = call(&app, &format!("/api/v1/tickets/{his}"), &token).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(is_problem(&headers), "{headers:?}");
+    let problem = json(&body);
+    assert_eq!(problem["status"], 404);
+    assert!(!body.contains("secret laptop"));
+
+    // The administrator sees the calls and the token's last use.
+    let page = admin.get("/admin/api").await;
+    assert!(page.body.contains("Intranet page"));
+    assert!(page.body.contains("/api/v1/tickets/{id}"), "{}", page.body);
+    assert!(!page.body.contains(&token), "the secret is shown only once");
+    assert_eq!(
+        app.count("SELECT count(*) FROM api_tokens WHERE last_used_at IS NOT NULL"),
+        1
+    );
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM api_calls WHERE route = '/api/v1/tickets/{{id}}' AND status = 404 AND user_id = {}",
+            app.user_id("alice")
+        )),
+        1
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn no_token_a_wrong_one_or_a_browser_session_is_refused_with_a_problem() {
+    let (app, admin) = TestApp::with_admin().await;
+    let anonymous = reqwest::Client::new();
+    let r = anonymous
+        .get(app.url("/api/v1/me"))
+        .send()
+        .await
+        .expect("GET");
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        r.headers()
+            .get("www-authenticate")
+            .and_then(|v| v.to_str().ok()),
+        Some("Bearer realm=\"gestdesk\"")
+    );
+    assert!(is_problem(r.headers()));
+    let problem = json(&r.text().await.expect("body"));
+    assert_eq!(problem["status"], 401);
+    assert_eq!(problem["title"], "Not authenticated");
+
+    let fake = format!("gd_{}", "0".repeat(64));
+    for wrong in [fake.as_str(), "gd_short", "Basic YWRtaW46YWRtaW4="] {
+        let (status, _, _) = call(&app, "/api/v1/me", wrong).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{wrong}");
+    }
+
+    // Every API route asks for a token, whatever it does.
+    for route in gestdesk::web::api_table() {
+        let path = crate::common::concrete_route(route.path, "1", "1");
+        let r = anonymous
+            .request(route.method.clone(), app.url(&path))
+            .send()
+            .await
+            .expect("call");
+        assert_eq!(
+            r.status(),
+            StatusCode::UNAUTHORIZED,
+            "{} {path}",
+            route.method
+        );
+        assert!(is_problem(r.headers()), "{path}");
+    }
+
+    // A logged-in administrator's browser, cookies and all, is not an API caller: a page
+    // elsewhere cannot make it call the API.
+    let r = admin.get("/api/v1/me").await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+
+    // Unknown addresses and malformed numbers are problems too, never a page or a 500.
+    let token = make_token(&admin, &[("name", "Monitoring"), ("login", "admin")]).await;
+    let (status, headers, _) = call(&app, "/api/v1/nothing/here", &token).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(is_problem(&headers));
+    let (status, headers, body) = call(&app, "/api/v1/tickets/abc", &token).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(is_problem(&headers), "{body}");
+    assert!(
+        json(&body)["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("abc")),
+        "{body}"
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM api_calls WHERE status >= 500"),
+        0
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn revoked_expired_and_disabled_tokens_stop_working_at_once() {
+    let (app, admin) = TestApp::with_admin().await;
+    app.create_user("agent", "password-of-agent", Profile::Technician)
+        .await;
+    let revoked = make_token(&admin, &[("name", "Old agent"), ("login", "agent")]).await;
+    let expiring = make_token(
+        &admin,
+        &[("name", "Trial"), ("login", "agent"), ("days", "1")],
+    )
+    .await;
+    assert_eq!(call(&app, "/api/v1/me", &revoked).await.0, StatusCode::OK);
+    assert_eq!(call(&app, "/api/v1/me", &expiring).await.0, StatusCode::OK);
+
+    let id = app.count("SELECT id FROM api_tokens WHERE name = 'Old agent'");
+    let reply = admin
+        .submit("/admin/api", &format!("/admin/api/{id}/revoke"), &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        call(&app, "/api/v1/me", &revoked).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    let page = admin.get("/admin/api").await;
+    assert!(page.body.contains("Revoked on"), "{}", page.body);
+
+    // A day later the trial token has expired.
+    app.sql()
+        .execute(
+            "UPDATE api_tokens SET expires_at = strftime('%s','now') - 1 WHERE name = 'Trial'",
+            [],
+        )
+        .expect("expire");
+    assert_eq!(
+        call(&app, "/api/v1/me", &expiring).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+
+    // A token acting as a disabled account stops with it.
+    let third = make_token(&admin, &[("name", "Agent 2"), ("login", "agent")]).await;
+    assert_eq!(call(&app, "/api/v1/me", &third).await.0, StatusCode::OK);
+    app.sql()
+        .execute("UPDATE users SET disabled = 1 WHERE login = 'agent'", [])
+        .expect("disable");
+    assert_eq!(
+        call(&app, "/api/v1/me", &third).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+
+    // Only administrators reach the page and its actions.
+    let tech = app.login_as("tech", Profile::Technician).await;
+    assert_eq!(tech.get("/admin/api").await.status, StatusCode::FORBIDDEN);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_token_form_with_mistakes_comes_back_with_the_input_and_the_reasons() {
+    let (app, admin) = TestApp::with_admin().await;
+    let reply = admin
+        .submit(
+            "/admin/api",
+            "/admin/api",
+            &[
+                ("name", "  "),
+                ("login", "nobody-by-that-name"),
+                ("days", "forever"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    reply
+        .assert_contains("Give the token a name")
+        .assert_contains("No enabled user has this login.")
+        .assert_contains("Give a number of days from 1 to 3650")
+        .assert_contains("value=\"nobody-by-that-name\"")
+        .assert_contains("value=\"forever\"");
+    assert_eq!(app.count("SELECT count(*) FROM api_tokens"), 0);
+
+    let long = "x".repeat(101);
+    let reply = admin
+        .submit(
+            "/admin/api",
+            "/admin/api",
+            &[("name", &long), ("login", "admin"), ("days", "0")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    reply.assert_contains("limited to 100 characters");
+    assert_eq!(app.count("SELECT count(*) FROM api_tokens"), 0);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_script_in_a_loop_is_told_how_long_to_wait() {
+    let (app, admin) = TestApp::with_admin().await;
+    let token = make_token(&admin, &[("name", "Loop"), ("login", "admin")]).await;
+    let http = reqwest::Client::new();
+    let mut refused = None;
+    for _ in 0..700 {
+        let r = http
+            .get(app.url("/api/v1/me"))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .expect("GET");
+        if r.status() == StatusCode::TOO_MANY_REQUESTS {
+            refused = Some(r);
+            break;
+        }
+        assert_eq!(r.status(), StatusCode::OK);
+    }
+    let refused = refused.expect("the pace is limited");
+    let wait: u64 = refused
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .expect("Retry-After in seconds");
+    assert!((1..=60).contains(&wait));
+    assert!(is_problem(refused.headers()));
+    // Another token is not held back by the first one's pace.
+    let other = make_token(&admin, &[("name", "Other"), ("login", "admin")]).await;
+    assert_eq!(call(&app, "/api/v1/me", &other).await.0, StatusCode::OK);
+    app.stop().await;
+}
