@@ -140,6 +140,15 @@ impl Routes {
         self.add(Method::POST, path, access, post(handler))
     }
 
+    /// A `PATCH` route (the API's partial updates).
+    pub fn patch<H, T>(self, path: &'static str, access: Access, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add(Method::PATCH, path, access, axum::routing::patch(handler))
+    }
+
     /// A `POST` route that takes uploads: bodies up to `max_bytes` instead of the default 2 MB
     /// (each file is still held to the attachment size setting while it arrives).
     pub fn post_upload<H, T>(

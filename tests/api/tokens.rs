@@ -316,3 +316,147 @@ async fn a_script_in_a_loop_is_told_how_long_to_wait() {
     assert_eq!(call(&app, "/api/v1/me", &other).await.0, StatusCode::OK);
     app.stop().await;
 }
+
+/// `PATCH path` with the token, `If-Match` when given, and a JSON body.
+async fn patch(
+    app: &TestApp,
+    path: &str,
+    token: &str,
+    if_match: Option<&str>,
+    body: &str,
+) -> (StatusCode, String) {
+    let mut req = reqwest::Client::new()
+        .patch(app.url(path))
+        .bearer_auth(token)
+        .header("content-type", "application/json")
+        .body(body.to_owned());
+    if let Some(v) = if_match {
+        req = req.header("if-match", v);
+    }
+    let r = req.send().await.expect("PATCH");
+    let status = r.status();
+    (status, r.text().await.expect("body"))
+}
+
+#[tokio::test]
+async fn a_script_changes_a_ticket_only_at_the_version_it_read_and_only_what_its_user_may() {
+    let (app, admin) = TestApp::with_admin().await;
+    let alice = app.login_as("alice", Profile::User).await;
+    let id = open_ticket(&app, &alice, &[("title", "Screen flickers")]).await;
+    let script = make_token(&admin, &[("name", "Monitoring"), ("login", "admin")]).await;
+    let path = format!("/api/v1/tickets/{id}");
+    let (_, headers, _) = call(&app, &path, &script).await;
+    let etag = headers
+        .get("etag")
+        .and_then(|v| v.to_str().ok())
+        .expect("ETag")
+        .to_owned();
+
+    // Without the version read, nothing is changed blindly.
+    let (status, body) = patch(&app, &path, &script, None, r#"{"title": "Blind"}"#).await;
+    assert_eq!(status, StatusCode::PRECONDITION_REQUIRED, "{body}");
+    assert!(
+        json(&body)["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("If-Match"))
+    );
+
+    let (status, body) = patch(
+        &app,
+        &path,
+        &script,
+        Some(&etag),
+        r#"{"title": "Screen flickers on floor 2", "reply": "Checked by monitoring: the cable is loose."}"#,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let ticket = json(&body);
+    assert_eq!(ticket["title"], "Screen flickers on floor 2");
+    assert_ne!(format!("\"{}\"", ticket["version"]), etag);
+    assert!(
+        body.contains("the cable is loose"),
+        "the reply is in the thread"
+    );
+
+    // The same version again: the ticket has moved on, the second change is refused.
+    let (status, body) = patch(&app, &path, &script, Some(&etag), r#"{"title": "Stale"}"#).await;
+    assert_eq!(status, StatusCode::PRECONDITION_FAILED, "{body}");
+    assert_eq!(json(&body)["status"], 412);
+    assert_eq!(
+        app.text(&format!("SELECT title FROM tickets WHERE id = {id}")),
+        "Screen flickers on floor 2"
+    );
+
+    // Wrong input: the reason and the field, never a 500, nothing written.
+    let now = format!("\"{}\"", ticket["version"]);
+    let (status, body) = patch(&app, &path, &script, Some(&now), r#"{"colour": "red"}"#).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let problem = json(&body);
+    assert_eq!(problem["errors"][0]["field"], "fields");
+    assert!(
+        problem["errors"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("colour"))
+    );
+    let (status, body) = patch(
+        &app,
+        &path,
+        &script,
+        Some(&now),
+        r#"{"title": ["a", "list"]}"#,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let (status, body) = patch(&app, &path, &script, Some(&now), r#"{"title": "#).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(
+        json(&body)["detail"]
+            .as_str()
+            .is_some_and(|d| !d.is_empty())
+    );
+    let (status, body) = patch(&app, &path, &script, Some(&now), "[1, 2]").await;
+    assert!(status.is_client_error(), "{status} {body}");
+
+    // A read-only token reads, and is refused any change.
+    let reader = make_token(
+        &admin,
+        &[
+            ("name", "Dashboard"),
+            ("login", "admin"),
+            ("read_only", "1"),
+        ],
+    )
+    .await;
+    assert_eq!(call(&app, &path, &reader).await.0, StatusCode::OK);
+    let (status, body) = patch(
+        &app,
+        &path,
+        &reader,
+        Some(&now),
+        r#"{"title": "Not allowed"}"#,
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert!(
+        json(&body)["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("only read"))
+    );
+
+    // A requester's token may not set what her pages do not let her change.
+    let hers = make_token(&admin, &[("name", "Alice's intranet"), ("login", "alice")]).await;
+    let (status, body) = patch(&app, &path, &hers, Some(&now), r#"{"state_id": 3}"#).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(json(&body)["errors"][0]["field"], "state_id");
+
+    assert_eq!(
+        app.text(&format!("SELECT title FROM tickets WHERE id = {id}")),
+        "Screen flickers on floor 2"
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM api_calls WHERE status >= 500"),
+        0
+    );
+    assert!(app.count("SELECT count(*) FROM api_calls WHERE method = 'PATCH'") >= 6);
+    app.stop().await;
+}

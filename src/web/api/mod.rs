@@ -30,6 +30,7 @@ fn routes() -> Routes {
     Routes::api()
         .get(paths::API_ME, Access::LoggedIn, me::show)
         .get(paths::API_TICKET, Access::LoggedIn, tickets::show)
+        .patch(paths::API_TICKET, Access::LoggedIn, tickets::update)
 }
 
 /// The API's route table (for the rights walk and the attack tests).

@@ -131,6 +131,33 @@ pub async fn render(default: Lang, req: Request, next: Next) -> Response {
     )
 }
 
+/// An error answer of `status` saying `message` under `title`, made a problem document by
+/// [`render`].
+pub fn refusal(status: StatusCode, title: Msg, message: Msg) -> Response {
+    let mut response = status.into_response();
+    response.extensions_mut().insert(ErrorPage {
+        title,
+        message,
+        detail: None,
+    });
+    response
+}
+
+/// `422` listing every refused field with its message.
+pub fn invalid(errors: crate::domain::FieldErrors) -> Response {
+    let first = errors
+        .0
+        .first()
+        .map_or_else(|| msg("error-invalid-title"), |(_, m)| m.clone());
+    let mut response = refusal(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        msg("error-invalid-title"),
+        first,
+    );
+    response.extensions_mut().insert(FieldMessages(errors.0));
+    response
+}
+
 /// Every field message of a refused input, for [`render`] (a page shows them beside the
 /// fields; the API lists them).
 #[derive(Debug, Clone)]

@@ -1,20 +1,25 @@
-//! `GET /api/v1/tickets/{id}`: one ticket as the token's user sees it on its page (not found
-//! when they do not see it), with its thread and files, and its version as the `ETag` that
-//! conditional updates send back.
+//! One ticket: `GET /api/v1/tickets/{id}` as the token's user sees it on its page (not found
+//! when they do not see it), with its thread and files, and its version as the `ETag`; and
+//! `PATCH` to change it, sending that version back in `If-Match`.
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::HeaderValue;
-use axum::http::header::ETAG;
+use axum::http::header::{ETAG, IF_MATCH};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use serde_json::Value;
 
 use crate::domain::ids::TicketId;
-use crate::domain::tickets::page;
+use crate::domain::tickets::conditional::VERSION_MOVED_ON;
+use crate::domain::tickets::{self, page};
 use crate::domain::users::choices::Who;
+use crate::domain::{DomainError, FieldErrors};
+use crate::i18n::msg;
 use crate::web::error::WebError;
 use crate::web::state::AppState;
 
+use super::problem;
 use super::routes::ApiCaller;
 use super::time::rfc3339;
 
@@ -106,7 +111,92 @@ pub async fn show(
     ApiCaller(caller): ApiCaller,
     Path(id): Path<TicketId>,
 ) -> Result<Response, WebError> {
+    ticket(&state, &caller.actor, id).await
+}
+
+/// `PATCH /api/v1/tickets/{id}`: changes the fields the body names (by their form names:
+/// `title`, `state_id`, `technician`...) and adds a reply (`reply`, and `reply_private` for a
+/// note only technicians see), when the ticket is still at the version given in `If-Match`.
+/// Answers the ticket as it is now.
+pub async fn update(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<TicketId>,
+    headers: HeaderMap,
+    Json(body): Json<serde_json::Map<String, Value>>,
+) -> Result<Response, WebError> {
+    let Some(version) = if_match(&headers) else {
+        return Ok(problem::refusal(
+            StatusCode::PRECONDITION_REQUIRED,
+            msg("error-invalid-title"),
+            msg("api-if-match-required"),
+        ));
+    };
+    let patch = match read_patch(body) {
+        Ok(patch) => patch,
+        Err(errors) => return Ok(problem::invalid(errors)),
+    };
     let actor = &caller.actor;
+    match tickets::update_at(state.db(), actor, id, version, patch).await {
+        Ok(_) => ticket(&state, actor, id).await,
+        Err(DomainError::Invalid(errors)) => Ok(problem::invalid(errors)),
+        Err(DomainError::Conflict(m)) if m.key == VERSION_MOVED_ON => Ok(problem::refusal(
+            StatusCode::PRECONDITION_FAILED,
+            msg("error-conflict-title"),
+            m,
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The version in `If-Match` (`"7"`, `W/"7"` or `7`).
+fn if_match(headers: &HeaderMap) -> Option<i64> {
+    let value = headers.get(IF_MATCH)?.to_str().ok()?.trim();
+    let value = value.strip_prefix("W/").unwrap_or(value);
+    value.trim_matches('"').parse().ok()
+}
+
+/// The fields and reply of a body, each value as the form would send it.
+fn read_patch(body: serde_json::Map<String, Value>) -> Result<tickets::Patch, FieldErrors> {
+    let mut patch = tickets::Patch::default();
+    let mut errors = FieldErrors::new();
+    for (name, value) in body {
+        if name == "reply_private" {
+            match value {
+                Value::Bool(b) => patch.reply.private = b,
+                _ => errors.add("reply_private", msg("api-wrong-type").arg("name", &name)),
+            }
+            continue;
+        }
+        let text = match value {
+            Value::String(s) => s,
+            Value::Number(n) => n.to_string(),
+            Value::Bool(b) => if b { "1" } else { "0" }.to_owned(),
+            Value::Null => String::new(),
+            Value::Array(_) | Value::Object(_) => {
+                errors.add("fields", msg("api-wrong-type").arg("name", &name));
+                continue;
+            }
+        };
+        if name == "reply" {
+            patch.reply.body = text;
+        } else {
+            patch.fields.insert(name, text);
+        }
+    }
+    if errors.is_empty() {
+        Ok(patch)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The ticket as `actor` sees it, with its version as the `ETag`.
+async fn ticket(
+    state: &AppState,
+    actor: &crate::domain::Actor,
+    id: TicketId,
+) -> Result<Response, WebError> {
     let lang = actor
         .user
         .language

@@ -6,6 +6,7 @@ pub mod asset_field;
 pub mod attachments;
 pub mod bulk;
 pub mod checks;
+pub mod conditional;
 pub mod fields;
 pub mod from_mail;
 pub mod limits;
@@ -30,6 +31,7 @@ mod save;
 mod uploads;
 
 pub use actor::Actor;
+pub use conditional::{Patch, update_at};
 pub use save::{Change, Saved, update};
 use uploads::link_uploads;
 pub use uploads::{PasteTarget, attach_pictures, may_paste, remove_attachment, upload_room};
