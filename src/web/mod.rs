@@ -9,6 +9,7 @@
 mod account;
 mod admin;
 mod api;
+mod api_reference;
 pub(crate) mod assets;
 mod auth;
 mod choice_search;
@@ -60,6 +61,7 @@ pub use state::AppState;
 pub(crate) fn pages() -> Routes {
     Routes::new()
         .get(paths::HOME, Access::Anyone, home::page)
+        .get(paths::API_REFERENCE, Access::Anyone, api_reference::page)
         .merge(auth::routes())
         .merge(setup::routes())
         .merge(setup_move::routes())

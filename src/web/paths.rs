@@ -5,6 +5,10 @@ pub const HEALTHZ: &str = "/healthz";
 /// The API's own address for "who am I".
 pub const API_ME: &str = "/api/v1/me";
 pub const API_TICKET: &str = "/api/v1/tickets/{id}";
+/// The API's OpenAPI document.
+pub const API_OPENAPI: &str = "/api/v1/openapi.json";
+/// The API's reference page.
+pub const API_REFERENCE: &str = "/api";
 /// Anything else under the API (answered with a problem document).
 pub const API_ANY: &str = "/api/v1/{*rest}";
 pub const ADMIN_API: &str = "/admin/api";

@@ -110,7 +110,7 @@ async fn render(state: &AppState, authed: &Authed, form: Form) -> Result<Respons
     let now = clock::now();
     let content = html! {
         (super::settings::tabs(visitor, paths::ADMIN_API))
-        p.hint { (lang.t("api-intro")) }
+        p.hint { (lang.t("api-intro")) " " a href=(paths::API_REFERENCE) { (lang.t("api-ref-link")) } }
         @if let Some(secret) = &form.made {
             section.panel.api-secret role="status" {
                 h2 { (lang.t("api-token-made")) }

@@ -9,7 +9,7 @@ use crate::domain::rights::names;
 use super::routes::ApiCaller;
 
 /// The token's user.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Me {
     pub id: i64,
     pub login: String,
@@ -23,7 +23,20 @@ pub struct Me {
     pub rights: Vec<&'static str>,
 }
 
-/// `GET /api/v1/me`.
+/// Who the token acts as
+///
+/// The token's user, their profile and the rights it holds now, and whether the token may only
+/// read.
+#[utoipa::path(
+    get,
+    path = "/api/v1/me",
+    tag = "account",
+    responses(
+        (status = 200, description = "The token's user", body = Me),
+        (status = 401, description = "No valid token", body = super::problem::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
 pub async fn show(ApiCaller(caller): ApiCaller) -> Json<Me> {
     let actor = &caller.actor;
     Json(Me {

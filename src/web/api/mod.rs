@@ -5,6 +5,7 @@
 //! every refusal is a problem document (RFC 9457) saying what the page would say ([`problem`]).
 
 mod auth;
+pub mod doc;
 mod limiter;
 mod me;
 mod problem;
@@ -44,6 +45,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
     let (router, _) = routes().into_parts();
     router
         .route_layer(from_fn_with_state(state.clone(), auth::authenticate))
+        .route(paths::API_OPENAPI, axum::routing::get(doc::openapi_json))
         .route(paths::API_ANY, any(crate::web::error::not_found))
         .layer(from_fn(|req, next| problem::render(Lang::En, req, next)))
 }

@@ -24,14 +24,14 @@ use super::routes::ApiCaller;
 use super::time::rfc3339;
 
 /// A value of one of the lists (state, priority, category...).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Named {
     pub id: i64,
     pub name: String,
 }
 
 /// A person or a group the ticket is for or with.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Party {
     /// `user` or `group`.
     pub kind: &'static str,
@@ -39,7 +39,7 @@ pub struct Party {
 }
 
 /// One entry of the thread.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Entry {
     pub id: i64,
     pub at: String,
@@ -53,7 +53,7 @@ pub struct Entry {
 }
 
 /// A file attached to the ticket.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct File {
     pub id: i64,
     pub name: String,
@@ -62,7 +62,7 @@ pub struct File {
 }
 
 /// A ticket.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Ticket {
     pub id: i64,
     pub title: String,
@@ -105,7 +105,24 @@ fn party(who: Option<Who>) -> Option<Party> {
     })
 }
 
-/// `GET /api/v1/tickets/{id}`.
+/// A ticket
+///
+/// The ticket as its page shows it to the token's user, with its thread and files. A ticket
+/// the user does not see is not found. The `ETag` is the ticket's version, to send back in
+/// `If-Match` when changing it.
+#[utoipa::path(
+    get,
+    path = "/api/v1/tickets/{id}",
+    tag = "tickets",
+    params(("id" = i64, Path, description = "The ticket's number")),
+    responses(
+        (status = 200, description = "The ticket", body = Ticket,
+            headers(("ETag" = String, description = "The ticket's version, quoted"))),
+        (status = 401, description = "No valid token", body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such ticket, or one the user does not see", body = super::problem::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
 pub async fn show(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
@@ -114,10 +131,31 @@ pub async fn show(
     ticket(&state, &caller.actor, id).await
 }
 
-/// `PATCH /api/v1/tickets/{id}`: changes the fields the body names (by their form names:
-/// `title`, `state_id`, `technician`...) and adds a reply (`reply`, and `reply_private` for a
-/// note only technicians see), when the ticket is still at the version given in `If-Match`.
-/// Answers the ticket as it is now.
+/// Change a ticket
+///
+/// Changes the fields the body names and adds a reply, when the ticket is still at the version
+/// given in `If-Match`, through the same save as the ticket page: the user's rights per field,
+/// the same checks, thread entries and mails. Answers the ticket as it is now.
+#[utoipa::path(
+    patch,
+    path = "/api/v1/tickets/{id}",
+    tag = "tickets",
+    params(
+        ("id" = i64, Path, description = "The ticket's number"),
+        ("If-Match" = String, Header, description = "The version read (the ticket's ETag)"),
+    ),
+    request_body(content = TicketPatch, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The ticket after the change", body = Ticket),
+        (status = 400, description = "The body is not a JSON object", body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A read-only token, or a ticket the user may not change", body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such ticket, or one the user does not see", body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 412, description = "The ticket changed since that version", body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field refused, with its name and the reason", body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 428, description = "No If-Match", body = super::problem::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
 pub async fn update(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
@@ -147,6 +185,43 @@ pub async fn update(
         )),
         Err(e) => Err(e.into()),
     }
+}
+
+/// The body of a change: any of these fields (the ticket form's names; a field left out keeps
+/// its value, `null` empties it), and a reply. Lists are given by id (`/api/v1/lists`), a person
+/// or a group as `u<id>` or `g<id>`.
+#[derive(Debug, utoipa::ToSchema)]
+#[allow(dead_code)] // Read as a JSON object by [`read_patch`]; this type documents it.
+pub struct TicketPatch {
+    pub requester: Option<String>,
+    pub type_id: Option<i64>,
+    pub answer_type_id: Option<i64>,
+    pub technician: Option<String>,
+    pub category_id: Option<i64>,
+    pub subcategory_id: Option<i64>,
+    pub place_id: Option<i64>,
+    pub asset_id: Option<i64>,
+    pub service_id: Option<i64>,
+    pub agency_id: Option<i64>,
+    pub title: Option<String>,
+    /// Markdown.
+    pub description: Option<String>,
+    /// `YYYY-MM-DDTHH:MM`, in the server's time zone.
+    pub created_at: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub hope_date: Option<String>,
+    /// `YYYY-MM-DDTHH:MM`, in the server's time zone.
+    pub resolved_at: Option<String>,
+    pub time_spent: Option<i64>,
+    pub time_hope: Option<i64>,
+    pub priority_id: Option<i64>,
+    pub criticality_id: Option<i64>,
+    pub state_id: Option<i64>,
+    pub billable: Option<bool>,
+    /// A reply to add (Markdown).
+    pub reply: Option<String>,
+    /// Whether the reply is a note only technicians see.
+    pub reply_private: Option<bool>,
 }
 
 /// The version in `If-Match` (`"7"`, `W/"7"` or `7`).
