@@ -460,3 +460,85 @@ async fn a_script_changes_a_ticket_only_at_the_version_it_read_and_only_what_its
     assert!(app.count("SELECT count(*) FROM api_calls WHERE method = 'PATCH'") >= 6);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_script_lists_tickets_with_the_list_pages_views_filters_search_sort_and_pages() {
+    let (app, admin) = TestApp::with_admin().await;
+    let alice = app.login_as("alice", Profile::User).await;
+    let bob = app.login_as("bob", Profile::User).await;
+    let a1 = open_ticket(&app, &alice, &[("title", "Printer out of toner")]).await;
+    let a2 = open_ticket(&app, &alice, &[("title", "Badge reader broken")]).await;
+    let b1 = open_ticket(&app, &bob, &[("title", "Printer makes noise")]).await;
+    let hers = make_token(&admin, &[("name", "Alice's intranet"), ("login", "alice")]).await;
+    let all = make_token(&admin, &[("name", "Reporting"), ("login", "admin")]).await;
+
+    // Alice's token lists her tickets (every state of her own list), never Bob's.
+    let (status, _, body) = call(&app, "/api/v1/tickets?view=your&state=all", &hers).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let page = json(&body);
+    let ids: Vec<i64> = page["tickets"]
+        .as_array()
+        .expect("tickets")
+        .iter()
+        .filter_map(|t| t["id"].as_i64())
+        .collect();
+    assert!(ids.contains(&a1) && ids.contains(&a2), "{body}");
+    assert!(!ids.contains(&b1), "{body}");
+    // A view her pages do not offer is refused, not widened.
+    let (status, headers, _) = call(&app, "/api/v1/tickets?view=all", &hers).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(is_problem(&headers));
+
+    // The administrator's token: every ticket, searched, sorted and paged like the list page.
+    let (_, _, body) = call(
+        &app,
+        "/api/v1/tickets?view=all&q=printer&sort=title&dir=asc",
+        &all,
+    )
+    .await;
+    let page = json(&body);
+    let titles: Vec<&str> = page["tickets"]
+        .as_array()
+        .expect("tickets")
+        .iter()
+        .filter_map(|t| t["title"].as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Printer makes noise", "Printer out of toner"],
+        "{body}"
+    );
+    assert_eq!(page["total"], 2);
+    let (_, _, body) = call(
+        &app,
+        "/api/v1/tickets?view=all&sort=number&dir=desc&per_page=1&page=2",
+        &all,
+    )
+    .await;
+    let page = json(&body);
+    assert_eq!(page["per_page"], 1);
+    assert_eq!(page["page"], 2);
+    assert_eq!(page["pages"], 3);
+    assert_eq!(page["tickets"][0]["id"], a2);
+    assert!(
+        page["tickets"][0]["state"]["name"]
+            .as_str()
+            .is_some_and(|s| !s.is_empty())
+    );
+    let (_, _, body) = call(&app, "/api/v1/tickets?view=all&per_page=100000", &all).await;
+    assert_eq!(json(&body)["per_page"], 100);
+    // A filter that cannot be read is left out and said so.
+    let (status, _, body) = call(
+        &app,
+        "/api/v1/tickets?view=all&f_created=yesterday-ish",
+        &all,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        json(&body)["ignored"][0]["parameter"],
+        "f_created",
+        "{body}"
+    );
+    app.stop().await;
+}

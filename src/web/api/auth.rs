@@ -72,13 +72,7 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
         }
         Err(e) => return WebError::from(e).into_response(),
     };
-    let lang = caller
-        .actor
-        .user
-        .language
-        .as_deref()
-        .and_then(Lang::from_code)
-        .unwrap_or_else(|| caller.actor.settings.default_lang());
+    let lang = lang_of(&caller.actor);
     let call = Call {
         token: caller.token,
         user: caller.actor.id(),
@@ -138,6 +132,16 @@ fn finish(
     });
     response.extensions_mut().insert(ApiLang(lang));
     response
+}
+
+/// The language `actor` reads: their own, else the server's default.
+pub fn lang_of(actor: &crate::domain::Actor) -> Lang {
+    actor
+        .user
+        .language
+        .as_deref()
+        .and_then(Lang::from_code)
+        .unwrap_or_else(|| actor.settings.default_lang())
 }
 
 /// The caller of a request that passed [`authenticate`].

@@ -7,6 +7,7 @@
 mod auth;
 pub mod doc;
 mod limiter;
+mod list;
 mod me;
 mod problem;
 mod routes;
@@ -30,6 +31,7 @@ use crate::i18n::Lang;
 fn routes() -> Routes {
     Routes::api()
         .get(paths::API_ME, Access::LoggedIn, me::show)
+        .get(paths::API_TICKETS, Access::LoggedIn, list::list)
         .get(paths::API_TICKET, Access::LoggedIn, tickets::show)
         .patch(paths::API_TICKET, Access::LoggedIn, tickets::update)
 }

@@ -272,12 +272,7 @@ async fn ticket(
     actor: &crate::domain::Actor,
     id: TicketId,
 ) -> Result<Response, WebError> {
-    let lang = actor
-        .user
-        .language
-        .as_deref()
-        .and_then(crate::i18n::Lang::from_code)
-        .unwrap_or_else(|| actor.settings.default_lang());
+    let lang = super::auth::lang_of(actor);
     let p = page::load(state.db(), actor, lang, id, Vec::new()).await?;
     let v = &p.row.values;
     let o = &p.options;

@@ -1,5 +1,7 @@
 //! Making, listing and revoking API tokens, and knowing who calls with one.
 
+use std::sync::Arc;
+
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::db::Db;
@@ -8,6 +10,7 @@ use crate::domain::error::{DomainError, FieldErrors};
 use crate::domain::ids::{ApiTokenId, UserId};
 use crate::domain::rights::names;
 use crate::domain::settings::Settings;
+use crate::domain::worklist::reader::Reader;
 use crate::domain::{rights, run, token, users};
 use crate::i18n::msg;
 
@@ -52,6 +55,8 @@ pub struct Caller {
     pub read_only: bool,
     /// The user the token acts as, with their profile's rights now.
     pub actor: Actor,
+    /// The same user as a reader of ticket lists.
+    pub reader: Arc<Reader>,
 }
 
 /// Why a token is refused. The API answers all of them alike ("unauthorized"), so that a
@@ -239,13 +244,15 @@ fn caller(
         rights::for_profile(c, profile)
     })?)
     .clone();
+    let actor = Actor {
+        user,
+        rights,
+        settings,
+    };
     Ok(Ok(Caller {
         token: id,
         read_only,
-        actor: Actor {
-            user,
-            rights,
-            settings,
-        },
+        reader: Arc::new(Reader::load(c, &actor)?),
+        actor,
     }))
 }
