@@ -1,8 +1,8 @@
 //! `/api`: the API's reference, a page drawn from the OpenAPI document the code generates
 //! (`web::api::doc`), so that it always says what the server does: how to authenticate, each
 //! operation with its parameters, body and answers, and each type with its fields. Nothing is
-//! fetched from elsewhere. The descriptions come from the code and are in English; the page's
-//! own words are translated.
+//! fetched from elsewhere. The descriptions come from the code's comments (Markdown, through
+//! the sanitizer) and are in English; the page's own words are translated.
 
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::extract::Page;
 use super::paths;
-use super::ui::layout;
+use super::ui::{layout, safe};
 
 /// The name a `$ref` points to (`#/components/schemas/Ticket` → `Ticket`).
 fn ref_name(schema: &Value) -> Option<&str> {
@@ -53,7 +53,7 @@ fn type_of(schema: &Value) -> Markup {
     }
 }
 
-/// The text of a Markdown-ish description, kept as plain text (maud escapes it).
+/// A text of the document (descriptions are Markdown, shown through the sanitizer).
 fn text(v: &Value) -> &str {
     v.as_str().unwrap_or("")
 }
@@ -69,7 +69,7 @@ fn operation(lang: crate::i18n::Lang, method: &str, path: &str, op: &Value) -> M
         section.panel.api-operation id=(id) {
             h3 { code.api-method { (method) } " " code { (path) } }
             @if !summary.is_empty() { p { strong { (summary) } } }
-            @if let Some(d) = op.get("description").and_then(Value::as_str) { p { (d) } }
+            @if let Some(d) = op.get("description").and_then(Value::as_str) { (safe::markdown(d)) }
             @if let Some(params) = op.get("parameters").and_then(Value::as_array) {
                 h4 { (lang.t("api-ref-parameters")) }
                 div.table-wrap { table.data-table {
@@ -83,7 +83,7 @@ fn operation(lang: crate::i18n::Lang, method: &str, path: &str, op: &Value) -> M
                         td { code { (text(&p["name"])) } }
                         td { (text(&p["in"])) }
                         td { (type_of(&p["schema"])) }
-                        td { (text(&p["description"])) }
+                        td { (safe::markdown(text(&p["description"]))) }
                     } } }
                 } }
             }
@@ -129,7 +129,7 @@ fn schema(lang: crate::i18n::Lang, name: &str, s: &Value) -> Markup {
     html! {
         section.panel.api-schema id=(format!("schema-{name}")) {
             h3 { code { (name) } }
-            @if let Some(d) = s.get("description").and_then(Value::as_str) { p { (d) } }
+            @if let Some(d) = s.get("description").and_then(Value::as_str) { (safe::markdown(d)) }
             @if let Some(props) = s.get("properties").and_then(Value::as_object) {
                 div.table-wrap { table.data-table {
                     thead { tr {
@@ -142,7 +142,7 @@ fn schema(lang: crate::i18n::Lang, name: &str, s: &Value) -> Markup {
                         td { code { (field) } }
                         td { (type_of(p)) }
                         td { @if required.contains(&field.as_str()) { (lang.t("api-ref-yes")) } }
-                        td { (text(&p["description"])) }
+                        td { (safe::markdown(text(&p["description"]))) }
                     } } }
                 } }
             }
@@ -156,7 +156,7 @@ pub async fn page(Page(visitor): Page) -> Response {
     let doc = serde_json::to_value(super::api::doc::document()).unwrap_or_default();
     let methods = ["get", "post", "put", "patch", "delete"];
     let content = html! {
-        p { (text(&doc["info"]["description"])) }
+        (safe::markdown(text(&doc["info"]["description"])))
         p.hint {
             (lang.t("api-ref-document")) " "
             a href=(paths::API_OPENAPI) { code { (paths::API_OPENAPI) } }

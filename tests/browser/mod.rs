@@ -16,3 +16,6 @@ pub mod directory;
 
 /// "Move from GestSup" from the set-up page in a real headless Chromium.
 pub mod moving_in;
+
+/// The API's tokens page and reference in a real headless Chromium, on a phone too.
+pub mod api;
