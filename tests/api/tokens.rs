@@ -542,3 +542,58 @@ async fn a_script_lists_tickets_with_the_list_pages_views_filters_search_sort_an
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_script_reads_a_list_in_its_users_language_and_sets_a_field_by_id() {
+    let (app, admin) = TestApp::with_admin().await;
+    app.sql()
+        .execute("UPDATE users SET language = 'fr' WHERE login = 'admin'", [])
+        .expect("language");
+    let id = open_ticket(&app, &admin, &[("title", "Wi-Fi down")]).await;
+    let token = make_token(&admin, &[("name", "Supervision"), ("login", "admin")]).await;
+
+    let (status, _, body) = call(&app, "/api/v1/lists/states", &token).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let states = json(&body);
+    let in_progress = states["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .find(|e| e["name"] == "En cours")
+        .unwrap_or_else(|| panic!("no state “En cours”: {body}"))["id"]
+        .as_i64()
+        .expect("id");
+    for missing in ["templates", "asset-networks", "nothing"] {
+        let (status, headers, _) = call(&app, &format!("/api/v1/lists/{missing}"), &token).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{missing}");
+        assert!(is_problem(&headers));
+    }
+
+    let path = format!("/api/v1/tickets/{id}");
+    let (_, headers, _) = call(&app, &path, &token).await;
+    let etag = headers
+        .get("etag")
+        .and_then(|v| v.to_str().ok())
+        .expect("ETag")
+        .to_owned();
+    let (status, body) = patch(
+        &app,
+        &path,
+        &token,
+        Some(&etag),
+        &format!(r#"{{"state_id": {in_progress}}}"#),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(json(&body)["state"]["name"], "En cours");
+    // A refusal speaks French too.
+    let (status, body) = patch(&app, &path, &token, Some(&etag), r#"{"state_id": 2}"#).await;
+    assert_eq!(status, StatusCode::PRECONDITION_FAILED);
+    assert!(
+        json(&body)["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("Relisez")),
+        "{body}"
+    );
+    app.stop().await;
+}

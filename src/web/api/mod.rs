@@ -8,6 +8,7 @@ mod auth;
 pub mod doc;
 mod limiter;
 mod list;
+mod lists;
 mod me;
 mod problem;
 mod routes;
@@ -32,6 +33,7 @@ fn routes() -> Routes {
     Routes::api()
         .get(paths::API_ME, Access::LoggedIn, me::show)
         .get(paths::API_TICKETS, Access::LoggedIn, list::list)
+        .get(paths::API_LIST, Access::LoggedIn, lists::show)
         .get(paths::API_TICKET, Access::LoggedIn, tickets::show)
         .patch(paths::API_TICKET, Access::LoggedIn, tickets::update)
 }
