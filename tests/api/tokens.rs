@@ -597,3 +597,113 @@ async fn a_script_reads_a_list_in_its_users_language_and_sets_a_field_by_id() {
     );
     app.stop().await;
 }
+
+/// `POST path` with the token and a JSON body.
+async fn post(
+    app: &TestApp,
+    path: &str,
+    token: &str,
+    body: &str,
+) -> (StatusCode, reqwest::header::HeaderMap, String) {
+    let r = reqwest::Client::new()
+        .post(app.url(path))
+        .bearer_auth(token)
+        .header("content-type", "application/json")
+        .body(body.to_owned())
+        .send()
+        .await
+        .expect("POST");
+    let (status, headers) = (r.status(), r.headers().clone());
+    (status, headers, r.text().await.expect("body"))
+}
+
+#[tokio::test]
+async fn monitoring_opens_a_ticket_for_a_requester_as_the_new_ticket_form_would() {
+    let (app, admin) = TestApp::with_admin().await;
+    let alice = app.login_as("alice", Profile::User).await;
+    app.create_user("monitor", "pw-monitor", Profile::Technician)
+        .await;
+    let monitoring = make_token(&admin, &[("name", "Monitoring"), ("login", "monitor")]).await;
+    let alice_id = app.user_id("alice");
+
+    let (status, headers, body) = post(
+        &app,
+        "/api/v1/tickets",
+        &monitoring,
+        &format!(
+            r#"{{"requester": "u{alice_id}", "title": "Disk almost full on FILESRV", "description": "C: has 2% free.", "reply": "Opened by the monitoring."}}"#
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let ticket = json(&body);
+    let id = ticket["id"].as_i64().expect("id");
+    assert_eq!(
+        headers.get("location").and_then(|v| v.to_str().ok()),
+        Some(format!("/api/v1/tickets/{id}").as_str())
+    );
+    assert_eq!(ticket["title"], "Disk almost full on FILESRV");
+    assert_eq!(ticket["requester"]["id"], alice_id);
+    assert!(body.contains("Opened by the monitoring."));
+    // Alice finds it among her tickets, as if a technician had opened it on the page.
+    let (_, _, mine) = call(
+        &app,
+        &format!("/api/v1/tickets/{id}"),
+        &make_token(&admin, &[("name", "Alice"), ("login", "alice")]).await,
+    )
+    .await;
+    assert_eq!(json(&mine)["id"], id);
+    let page = alice.get(&format!("/tickets/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+
+    // Refusals name the field; nothing is half-written.
+    let before = app.count("SELECT count(*) FROM tickets");
+    let (status, _, body) = post(
+        &app,
+        "/api/v1/tickets",
+        &monitoring,
+        r#"{"title": "", "requester": "u999999"}"#,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(!json(&body)["errors"].as_array().expect("errors").is_empty());
+    let hers = make_token(&admin, &[("name", "Alice's intranet"), ("login", "alice")]).await;
+    let (status, _, body) = post(
+        &app,
+        "/api/v1/tickets",
+        &hers,
+        &format!(
+            r#"{{"title": "Mouse broken", "technician": "u{}"}}"#,
+            app.user_id("monitor")
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(json(&body)["errors"][0]["field"], "technician");
+    let reader = make_token(
+        &admin,
+        &[
+            ("name", "Wall screen"),
+            ("login", "monitor"),
+            ("read_only", "1"),
+        ],
+    )
+    .await;
+    let (status, _, _) = post(&app, "/api/v1/tickets", &reader, r#"{"title": "No"}"#).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _, body) = post(&app, "/api/v1/tickets", &monitoring, "title=form-encoded").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(app.count("SELECT count(*) FROM tickets"), before);
+
+    // Her own token opens her own ticket, as her simple form would.
+    let (status, _, body) = post(
+        &app,
+        "/api/v1/tickets",
+        &hers,
+        r#"{"title": "Mouse broken"}"#,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(json(&body)["requester"]["id"], alice_id);
+    app.stop().await;
+}

@@ -15,7 +15,14 @@ use super::{list, lists, me, problem, tickets};
         title = "Gestdesk API",
         description = "Tickets and the people and lists around them, for other programs. Every call carries an API token made in Administration > API (`Authorization: Bearer gd_...`) and acts as the token's user, with that user's rights: a call sees and changes exactly what the user could on the pages. Errors are problem documents (RFC 9457) with the pages' messages in the user's language. Each token may make 600 calls a minute (then `429` with `Retry-After`)."
     ),
-    paths(me::show, list::list, tickets::show, tickets::update, lists::show),
+    paths(
+        me::show,
+        list::list,
+        tickets::create,
+        tickets::show,
+        tickets::update,
+        lists::show
+    ),
     components(schemas(problem::Problem, problem::FieldProblem)),
     modifiers(&Bearer),
     tags(

@@ -33,6 +33,7 @@ fn routes() -> Routes {
     Routes::api()
         .get(paths::API_ME, Access::LoggedIn, me::show)
         .get(paths::API_TICKETS, Access::LoggedIn, list::list)
+        .post(paths::API_TICKETS, Access::LoggedIn, tickets::create)
         .get(paths::API_LIST, Access::LoggedIn, lists::show)
         .get(paths::API_TICKET, Access::LoggedIn, tickets::show)
         .patch(paths::API_TICKET, Access::LoggedIn, tickets::update)

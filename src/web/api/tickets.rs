@@ -4,7 +4,7 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::header::{ETAG, IF_MATCH};
+use axum::http::header::{ETAG, IF_MATCH, LOCATION};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -17,6 +17,7 @@ use crate::domain::users::choices::Who;
 use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::msg;
 use crate::web::error::WebError;
+use crate::web::paths;
 use crate::web::state::AppState;
 
 use super::problem;
@@ -222,6 +223,50 @@ pub struct TicketPatch {
     pub reply: Option<String>,
     /// Whether the reply is a note only technicians see.
     pub reply_private: Option<bool>,
+}
+
+/// Open a ticket
+///
+/// Opens a ticket with the fields the body names (as in a change; `title` at least), and a
+/// first reply, as the token's user's new-ticket form would: the same rights per field,
+/// checks, defaults (the category's technician, the state), thread and mails (the requester's
+/// acknowledgement). Answers `201` with the ticket and its address in `Location`.
+#[utoipa::path(
+    post,
+    path = "/api/v1/tickets",
+    tag = "tickets",
+    request_body(content = TicketPatch, content_type = "application/json"),
+    responses(
+        (status = 201, description = "The new ticket", body = Ticket,
+            headers(("Location" = String, description = "The ticket's address in the API"))),
+        (status = 400, description = "The body is not a JSON object", body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A read-only token, or a user who may not open tickets", body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The user's or company's ticket limit is reached", body = super::problem::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field refused or missing, with its name and the reason", body = super::problem::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn create(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Json(body): Json<serde_json::Map<String, Value>>,
+) -> Result<Response, WebError> {
+    let patch = match read_patch(body) {
+        Ok(patch) => patch,
+        Err(errors) => return Ok(problem::invalid(errors)),
+    };
+    let actor = &caller.actor;
+    let id = match tickets::create_named(state.db(), actor, patch).await {
+        Ok(id) => TicketId(id),
+        Err(DomainError::Invalid(errors)) => return Ok(problem::invalid(errors)),
+        Err(e) => return Err(e.into()),
+    };
+    let mut response = ticket(&state, actor, id).await?;
+    *response.status_mut() = StatusCode::CREATED;
+    if let Ok(location) = HeaderValue::from_str(&paths::fill(paths::API_TICKET, &[&id])) {
+        response.headers_mut().insert(LOCATION, location);
+    }
+    Ok(response)
 }
 
 /// The version in `If-Match` (`"7"`, `W/"7"` or `7`).

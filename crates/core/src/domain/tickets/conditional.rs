@@ -1,7 +1,10 @@
-//! A change sent by another program (the API): only the fields it names, applied only when the
-//! ticket is still at the version it read, so that an integration never overwrites a
-//! technician's edit blindly. Everything else is the ticket form's save ([`super::update`]):
-//! the same rights per field, the same checks, thread events and mails.
+//! Tickets written by another program (the API), by field name. A new ticket goes through the
+//! new-ticket form's use case ([`super::create`]); a change names only the fields it changes
+//! and applies only when the ticket is still at the version the program read, so that an
+//! integration never overwrites a technician's edit blindly, through the ticket form's save
+//! ([`super::update`]): the same rights per field, the same checks, thread events and mails.
+//! Unlike a form, which never shows a field its user may not change, a program naming one is
+//! told so, field by field.
 
 use super::*;
 
@@ -16,6 +19,43 @@ pub struct Patch {
     pub reply: Reply,
 }
 
+/// Refuses, by name, the fields of `fields` that are unknown or that `access` does not let the
+/// actor set.
+fn named_fields_allowed(
+    fields: &HashMap<String, String>,
+    access: &Access,
+) -> Result<(), DomainError> {
+    let mut errors = FieldErrors::new();
+    for name in fields.keys() {
+        match Field::ALL.into_iter().find(|f| f.name() == name) {
+            Some(field) if access.editable(field) => {}
+            Some(field) => errors.add(field.name(), msg("api-field-not-editable")),
+            None => errors.add("fields", msg("api-unknown-field").arg("name", name)),
+        }
+    }
+    errors.into_result()
+}
+
+/// Opens a ticket with the fields and first reply of `patch`, as the actor's new-ticket form
+/// would. Returns its number.
+pub async fn create_named(db: &Db, actor: &Actor, patch: Patch) -> Result<i64, DomainError> {
+    if !may_create(actor) {
+        return Err(DomainError::Forbidden);
+    }
+    named_fields_allowed(
+        &patch.fields,
+        &Access::compute(&actor.rights, &actor.settings, actor.new_form()),
+    )?;
+    let mut form = patch.fields;
+    if !patch.reply.body.is_empty() {
+        form.insert("reply".to_owned(), patch.reply.body);
+        if patch.reply.private {
+            form.insert("private".to_owned(), "1".to_owned());
+        }
+    }
+    create(db, actor, form, Vec::new()).await
+}
+
 /// Applies `patch` to ticket `id` if it is still at `version`. A field the actor may not change
 /// is refused by name (a form would not show it; a program must be told), and a ticket changed
 /// since `version` is a conflict ([`VERSION_MOVED_ON`]).
@@ -26,16 +66,10 @@ pub async fn update_at(
     version: i64,
     patch: Patch,
 ) -> Result<Saved, DomainError> {
-    let access = Access::compute(&actor.rights, &actor.settings, Form::Existing);
-    let mut errors = FieldErrors::new();
-    for name in patch.fields.keys() {
-        match Field::ALL.into_iter().find(|f| f.name() == name) {
-            Some(field) if access.editable(field) => {}
-            Some(field) => errors.add(field.name(), msg("api-field-not-editable")),
-            None => errors.add("fields", msg("api-unknown-field").arg("name", name)),
-        }
-    }
-    errors.into_result()?;
+    named_fields_allowed(
+        &patch.fields,
+        &Access::compute(&actor.rights, &actor.settings, Form::Existing),
+    )?;
     // The values the change is based on: those of `version`, read now. When the ticket moved
     // on between this read and the save, the save's merge keeps the other edit or refuses.
     let reader = actor.clone();

@@ -31,7 +31,7 @@ mod save;
 mod uploads;
 
 pub use actor::Actor;
-pub use conditional::{Patch, update_at};
+pub use conditional::{Patch, create_named, update_at};
 pub use save::{Change, Saved, update};
 use uploads::link_uploads;
 pub use uploads::{PasteTarget, attach_pictures, may_paste, remove_attachment, upload_room};
