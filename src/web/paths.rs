@@ -6,6 +6,8 @@ pub const HEALTHZ: &str = "/healthz";
 pub const API_ME: &str = "/api/v1/me";
 pub const API_TICKETS: &str = "/api/v1/tickets";
 pub const API_LIST: &str = "/api/v1/lists/{list}";
+pub const API_USERS: &str = "/api/v1/users";
+pub const API_USER: &str = "/api/v1/users/{id}";
 pub const API_TICKET: &str = "/api/v1/tickets/{id}";
 /// The API's OpenAPI document.
 pub const API_OPENAPI: &str = "/api/v1/openapi.json";

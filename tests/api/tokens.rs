@@ -707,3 +707,41 @@ async fn monitoring_opens_a_ticket_for_a_requester_as_the_new_ticket_form_would(
     assert_eq!(json(&body)["requester"]["id"], alice_id);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_requester_reads_only_her_own_account_and_administrators_search_them_all() {
+    let (app, admin) = TestApp::with_admin().await;
+    app.create_user("alice", "pw-alice", Profile::User).await;
+    app.create_user("bob", "pw-bob", Profile::User).await;
+    let (alice, bob) = (app.user_id("alice"), app.user_id("bob"));
+    let hers = make_token(&admin, &[("name", "Alice's intranet"), ("login", "alice")]).await;
+    let all = make_token(&admin, &[("name", "Directory export"), ("login", "admin")]).await;
+
+    let (status, _, body) = call(&app, &format!("/api/v1/users/{alice}"), &hers).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let me = json(&body);
+    assert_eq!(me["login"], "alice");
+    assert_eq!(me["profile"], "user");
+    assert!(!body.contains("password"), "{body}");
+    // Bob's account does not exist for her, no more than an account that does not exist.
+    for other in [bob, 999_999] {
+        let (status, headers, _) = call(&app, &format!("/api/v1/users/{other}"), &hers).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert!(is_problem(&headers));
+    }
+    let (status, _, _) = call(&app, "/api/v1/users?q=bob", &hers).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // The administrator's token reads and searches every account.
+    let (status, _, body) = call(&app, &format!("/api/v1/users/{bob}"), &all).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, _, body) = call(&app, "/api/v1/users?q=bob&per_page=5", &all).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let page = json(&body);
+    assert_eq!(page["total"], 1);
+    assert_eq!(page["users"][0]["login"], "bob");
+    let (status, headers, body) = call(&app, "/api/v1/users?disabled=maybe", &all).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(is_problem(&headers));
+    app.stop().await;
+}

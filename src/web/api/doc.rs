@@ -6,7 +6,7 @@ use axum::Json;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{list, lists, me, problem, tickets};
+use super::{list, lists, me, problem, tickets, users};
 
 /// The document.
 #[derive(OpenApi)]
@@ -21,7 +21,9 @@ use super::{list, lists, me, problem, tickets};
         tickets::create,
         tickets::show,
         tickets::update,
-        lists::show
+        lists::show,
+        users::list,
+        users::show
     ),
     components(schemas(problem::Problem, problem::FieldProblem)),
     modifiers(&Bearer),
@@ -29,6 +31,7 @@ use super::{list, lists, me, problem, tickets};
         (name = "account", description = "Who the token acts as"),
         (name = "tickets", description = "Tickets, their thread and files"),
         (name = "lists", description = "The values a ticket's fields take"),
+        (name = "users", description = "Accounts"),
     )
 )]
 pub struct ApiDoc;

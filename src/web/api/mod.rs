@@ -14,6 +14,7 @@ mod problem;
 mod routes;
 mod tickets;
 mod time;
+mod users;
 
 use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};
@@ -26,6 +27,7 @@ pub(super) use routes::guard;
 use super::paths;
 use super::routes::{Access, RouteInfo, Routes};
 use super::state::AppState;
+use crate::domain::rights::names;
 use crate::i18n::Lang;
 
 /// Every API route with its access rule.
@@ -35,6 +37,8 @@ fn routes() -> Routes {
         .get(paths::API_TICKETS, Access::LoggedIn, list::list)
         .post(paths::API_TICKETS, Access::LoggedIn, tickets::create)
         .get(paths::API_LIST, Access::LoggedIn, lists::show)
+        .get(paths::API_USERS, Access::Right(names::ADMIN), users::list)
+        .get(paths::API_USER, Access::LoggedIn, users::show)
         .get(paths::API_TICKET, Access::LoggedIn, tickets::show)
         .patch(paths::API_TICKET, Access::LoggedIn, tickets::update)
 }

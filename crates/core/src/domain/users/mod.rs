@@ -379,6 +379,31 @@ pub async fn get(db: &Db, id: UserId) -> Result<User, DomainError> {
         .ok_or(DomainError::NotFound)
 }
 
+/// Account `id` as `actor` may read it from another program (the API): their own account, or
+/// any account for administrators. Any other is "not found", so that ids cannot be probed.
+pub async fn readable(
+    db: &Db,
+    actor: &crate::domain::Actor,
+    id: UserId,
+) -> Result<User, DomainError> {
+    if actor.id() != id && !actor.has(crate::domain::rights::names::ADMIN) {
+        return Err(DomainError::NotFound);
+    }
+    get(db, id).await
+}
+
+/// Accounts matching `q`, for administrators (the API's user list).
+pub async fn find_as(
+    db: &Db,
+    actor: &crate::domain::Actor,
+    q: search::UserQuery,
+) -> Result<search::UserPage, DomainError> {
+    if !actor.has(crate::domain::rights::names::ADMIN) {
+        return Err(DomainError::Forbidden);
+    }
+    pages::find(db, q).await
+}
+
 /// Whether at least one account exists.
 pub async fn any_exists(db: &Db) -> Result<bool, DomainError> {
     db.read(|c| repo::count(c).map(|n| n > 0).map_err(DomainError::from))
