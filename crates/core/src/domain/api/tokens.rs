@@ -94,8 +94,8 @@ pub async fn create(
         } else if name.chars().count() > NAME_MAX {
             errors.add("name", msg("api-token-name-long"));
         }
-        let user = match users::repo::get_with_hash_by_login(tx, new.login.trim())? {
-            Some((u, _)) if !u.disabled => Some(u),
+        let user = match users::repo::by_login(tx, new.login.trim())? {
+            Some(u) if !u.disabled => Some(u),
             _ => {
                 errors.add("login", msg("api-token-user-unknown"));
                 None

@@ -42,6 +42,15 @@ pub fn get(conn: &Connection, id: UserId) -> Result<Option<User>, rusqlite::Erro
         .optional()
 }
 
+/// The account with login `login` (case-insensitive).
+pub fn by_login(conn: &Connection, login: &str) -> Result<Option<User>, rusqlite::Error> {
+    conn.prepare_cached(&format!(
+        "SELECT {USER_COLUMNS} FROM users WHERE login = ?1"
+    ))?
+    .query_row([login], user_from_row)
+    .optional()
+}
+
 /// The account with login `login` (case-insensitive) and its password hash.
 pub fn get_with_hash_by_login(
     conn: &Connection,
