@@ -407,6 +407,7 @@ async fn a_script_changes_a_ticket_only_at_the_version_it_read_and_only_what_its
     )
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(json(&body)["errors"][0]["field"], "title", "{body}");
     let (status, body) = patch(&app, &path, &script, Some(&now), r#"{"title": "#).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
     assert!(

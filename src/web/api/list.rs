@@ -143,7 +143,7 @@ pub async fn list(
     RawQuery(raw): RawQuery,
 ) -> Result<Json<TicketPage>, WebError> {
     let asked = pairs(raw.as_deref());
-    let reader = caller.reader.clone();
+    let reader = use_cases::reader_for(state.db(), &caller.actor).await?;
     let q = ListQuery::read(&asked, &reader);
     if !q.view.scope.allowed(&reader) {
         return Err(WebError::Forbidden);

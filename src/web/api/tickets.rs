@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use crate::domain::ids::TicketId;
 use crate::domain::tickets::conditional::VERSION_MOVED_ON;
+use crate::domain::tickets::fields::Field;
 use crate::domain::tickets::{self, page};
 use crate::domain::users::choices::Who;
 use crate::domain::{DomainError, FieldErrors};
@@ -294,7 +295,7 @@ fn read_patch(body: serde_json::Map<String, Value>) -> Result<tickets::Patch, Fi
             Value::Bool(b) => if b { "1" } else { "0" }.to_owned(),
             Value::Null => String::new(),
             Value::Array(_) | Value::Object(_) => {
-                errors.add("fields", msg("api-wrong-type").arg("name", &name));
+                errors.add(field_name(&name), msg("api-wrong-type").arg("name", &name));
                 continue;
             }
         };
@@ -308,6 +309,16 @@ fn read_patch(body: serde_json::Map<String, Value>) -> Result<tickets::Patch, Fi
         Ok(patch)
     } else {
         Err(errors)
+    }
+}
+
+/// The name a refusal of body member `name` is reported under: the field's own name when it
+/// is one of the ticket's, `reply`, else `fields` (an unknown member).
+fn field_name(name: &str) -> &'static str {
+    match Field::ALL.into_iter().find(|f| f.name() == name) {
+        Some(field) => field.name(),
+        None if name == "reply" => "reply",
+        None => "fields",
     }
 }
 

@@ -397,6 +397,7 @@ pub async fn save(
         },
         uploads: sent.pending.clone(),
         close: sent.get("close") == "1",
+        strict: false,
     };
     let result = if sent.errors.is_empty() {
         tickets::update(state.db(), actor, id, change).await

@@ -1,7 +1,5 @@
 //! Making, listing and revoking API tokens, and knowing who calls with one.
 
-use std::sync::Arc;
-
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::db::Db;
@@ -10,7 +8,6 @@ use crate::domain::error::{DomainError, FieldErrors};
 use crate::domain::ids::{ApiTokenId, UserId};
 use crate::domain::rights::names;
 use crate::domain::settings::Settings;
-use crate::domain::worklist::reader::Reader;
 use crate::domain::{rights, run, token, users};
 use crate::i18n::msg;
 
@@ -55,8 +52,6 @@ pub struct Caller {
     pub read_only: bool,
     /// The user the token acts as, with their profile's rights now.
     pub actor: Actor,
-    /// The same user as a reader of ticket lists.
-    pub reader: Arc<Reader>,
 }
 
 /// Why a token is refused. The API answers all of them alike ("unauthorized"), so that a
@@ -244,15 +239,13 @@ fn caller(
         rights::for_profile(c, profile)
     })?)
     .clone();
-    let actor = Actor {
-        user,
-        rights,
-        settings,
-    };
     Ok(Ok(Caller {
         token: id,
         read_only,
-        reader: Arc::new(Reader::load(c, &actor)?),
-        actor,
+        actor: Actor {
+            user,
+            rights,
+            settings,
+        },
     }))
 }

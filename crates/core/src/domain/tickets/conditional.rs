@@ -70,32 +70,16 @@ pub async fn update_at(
         &patch.fields,
         &Access::compute(&actor.rights, &actor.settings, Form::Existing),
     )?;
-    // The values the change is based on: those of `version`, read now. When the ticket moved
-    // on between this read and the save, the save's merge keeps the other edit or refuses.
-    let reader = actor.clone();
-    let current = crate::domain::run::read(db, move |c| {
-        let viewer = reader.viewer(c)?;
-        repo::get_visible(c, &viewer, id)?.ok_or(DomainError::NotFound)
-    })
-    .await?;
-    if current.version != version {
-        return Err(DomainError::Conflict(
-            msg(VERSION_MOVED_ON).arg("version", current.version),
-        ));
-    }
-    let original = patch
-        .fields
-        .keys()
-        .filter_map(|name| Field::ALL.into_iter().find(|f| f.name() == name))
-        .map(|f| (f.name().to_owned(), current.values.text(f)))
-        .collect();
+    // No merge: the version is checked in the saving transaction itself, so that a change
+    // made between the program's read and this save is never overwritten nor mixed in.
     let change = Change {
         form: patch.fields,
-        original,
+        original: HashMap::new(),
         version,
         reply: patch.reply,
         uploads: Vec::new(),
         close: false,
+        strict: true,
     };
     update(db, actor, id, change).await
 }

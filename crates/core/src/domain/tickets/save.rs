@@ -24,6 +24,9 @@ pub struct Change {
     pub uploads: Vec<String>,
     /// "Save and close": the ticket is resolved with this save (`ticket_save_close`).
     pub close: bool,
+    /// Applied only when the ticket is still at `version`, checked in the saving transaction
+    /// (a program's conditional change: no merge, [`super::conditional::VERSION_MOVED_ON`]).
+    pub strict: bool,
 }
 
 /// Saves a change to ticket `id` in one transaction. A change based on an older version is
@@ -62,6 +65,10 @@ pub async fn update(
             .map_err(DomainError::Invalid)?;
         let (mut v, saved) = if current.version == change.version {
             (typed, Saved::Applied)
+        } else if change.strict {
+            return Err(DomainError::Conflict(
+                msg(super::conditional::VERSION_MOVED_ON).arg("version", current.version),
+            ));
         } else {
             merge(&current.values, &typed, &change.original, &access)?
         };

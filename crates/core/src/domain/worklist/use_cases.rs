@@ -27,6 +27,12 @@ async fn index_before(db: &Db, req: &ListRequest) -> Result<(), DomainError> {
     Ok(())
 }
 
+/// `actor` as a reader of lists, for a caller that has no visit to read it with (the API).
+pub async fn reader_for(db: &Db, actor: &crate::domain::Actor) -> Result<Arc<Reader>, DomainError> {
+    let actor = actor.clone();
+    run::read(db, move |c| Ok(Arc::new(Reader::load(c, &actor)?))).await
+}
+
 /// Everything a list page shows.
 #[derive(Debug, Clone)]
 pub struct Loaded {
