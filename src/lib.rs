@@ -38,8 +38,10 @@ pub mod mail_settings;
 pub mod net;
 pub mod net_tools;
 pub mod server;
+pub mod tls_client;
 pub mod turn;
 pub mod web;
+pub mod webhook;
 
 pub use gestdesk_core::{db, domain, i18n, markdown};
 

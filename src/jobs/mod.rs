@@ -3,7 +3,7 @@
 //! the daily backup; [`uploads`] removes uploads never saved with their form; [`validations`]
 //! accepts resolutions left unanswered and reminds requesters; [`asset_imports`] imports the
 //! asset CSV files dropped in the import folder; [`search_index`] writes changed tickets into
-//! the search index. The mail fetch (`crate::mail_in::fetch_due`), the live-update watcher
+//! the search index; [`webhooks`] posts the webhook deliveries. The mail fetch (`crate::mail_in::fetch_due`), the live-update watcher
 //! (`crate::live`) and the query statistics refresh run under it too (see `crate::server`).
 
 pub mod asset_imports;
@@ -15,3 +15,4 @@ pub mod search_index;
 pub mod supervisor;
 pub mod uploads;
 pub mod validations;
+pub mod webhooks;

@@ -35,6 +35,7 @@ fn start_jobs(
 ) -> Supervisor {
     use crate::jobs::{
         asset_imports, backups, discovery, outbox, ping_all, search_index, uploads, validations,
+        webhooks,
     };
     let mut jobs = Supervisor::new();
     let db = app.db().clone();
@@ -44,6 +45,10 @@ fn start_jobs(
     let mail_db = db.clone();
     jobs.run_bounded("mail outbox", outbox::STOP_WAIT, move |stopped| {
         outbox::run(mail_db, stopped)
+    });
+    let hook_db = db.clone();
+    jobs.run_bounded("webhooks", webhooks::STOP_WAIT, move |stopped| {
+        webhooks::run(hook_db, stopped)
     });
     let checkpoint_db = db.clone();
     jobs.every(

@@ -33,10 +33,13 @@ pub enum Flash {
     ScanStarted,
     ScanStopped,
     TokenRevoked,
+    WebhookDeleted,
+    WebhookPinged,
+    DeliveryRequeued,
 }
 
 impl Flash {
-    const ALL: [Flash; 27] = [
+    const ALL: [Flash; 30] = [
         Flash::LoggedOut,
         Flash::SessionExpired,
         Flash::PasswordChanged,
@@ -64,6 +67,9 @@ impl Flash {
         Flash::ScanStarted,
         Flash::ScanStopped,
         Flash::TokenRevoked,
+        Flash::WebhookDeleted,
+        Flash::WebhookPinged,
+        Flash::DeliveryRequeued,
     ];
 
     /// The cookie value.
@@ -96,6 +102,9 @@ impl Flash {
             Flash::ScanStarted => "scan-started",
             Flash::ScanStopped => "scan-stopped",
             Flash::TokenRevoked => "token-revoked",
+            Flash::WebhookDeleted => "webhook-deleted",
+            Flash::WebhookPinged => "webhook-pinged",
+            Flash::DeliveryRequeued => "delivery-requeued",
         }
     }
 
@@ -134,6 +143,9 @@ impl Flash {
             Flash::ScanStarted => msg("flash-scan-started"),
             Flash::ScanStopped => msg("flash-scan-stopped"),
             Flash::TokenRevoked => msg("flash-token-revoked"),
+            Flash::WebhookDeleted => msg("flash-webhook-deleted"),
+            Flash::WebhookPinged => msg("flash-webhook-pinged"),
+            Flash::DeliveryRequeued => msg("flash-delivery-requeued"),
         }
     }
 

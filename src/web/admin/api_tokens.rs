@@ -115,7 +115,7 @@ async fn render(state: &AppState, authed: &Authed, form: Form) -> Result<Respons
             section.panel.api-secret role="status" {
                 h2 { (lang.t("api-token-made")) }
                 p { (lang.t("api-token-made-once")) }
-                input.api-secret-value type="text" readonly value=(secret) aria-label=(lang.t("api-token-secret")) onfocus="this.select()";
+                input.api-secret-value type="text" readonly value=(secret) aria-label=(lang.t("api-token-secret"));
                 p.hint { (lang.t("api-token-usage")) }
                 pre { code { "curl -H \"Authorization: Bearer " (secret) "\" " (state.urls().first().map_or("", String::as_str)) (paths::API_ME) } }
             }

@@ -20,6 +20,7 @@ mod system;
 pub mod user_actions;
 mod user_erase;
 pub mod users;
+mod webhooks;
 
 use crate::domain::rights::names;
 
@@ -41,6 +42,13 @@ pub fn routes() -> Routes {
         .get(paths::ADMIN_API, ADMIN, api_tokens::page)
         .post(paths::ADMIN_API, ADMIN, api_tokens::create)
         .post(paths::ADMIN_API_REVOKE, ADMIN, api_tokens::revoke)
+        .get(paths::ADMIN_WEBHOOKS, ADMIN, webhooks::list)
+        .post(paths::ADMIN_WEBHOOKS, ADMIN, webhooks::create)
+        .get(paths::ADMIN_WEBHOOK, ADMIN, webhooks::show)
+        .post(paths::ADMIN_WEBHOOK, ADMIN, webhooks::update)
+        .post(paths::ADMIN_WEBHOOK_DELETE, ADMIN, webhooks::delete)
+        .post(paths::ADMIN_WEBHOOK_PING, ADMIN, webhooks::ping)
+        .post(paths::ADMIN_WEBHOOK_RETRY, ADMIN, webhooks::retry)
         .post(paths::ADMIN_THROTTLE_CLEAR, ADMIN, system::clear_throttle)
         .get(paths::ADMIN_SETTINGS, ADMIN, settings::page)
         .post(paths::ADMIN_SETTINGS, ADMIN, settings::save)

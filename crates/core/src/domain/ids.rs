@@ -69,6 +69,14 @@ id_type!(
     ApiTokenId
 );
 id_type!(
+    /// The id of a webhook.
+    WebhookId
+);
+id_type!(
+    /// The id of one delivery of an event to a webhook.
+    DeliveryId
+);
+id_type!(
     /// The id (and number) of a ticket.
     TicketId
 );

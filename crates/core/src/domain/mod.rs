@@ -34,6 +34,7 @@ pub mod tickets;
 pub mod token;
 pub mod users;
 pub mod views;
+pub mod webhooks;
 pub mod worklist;
 
 pub use actor::Actor;

@@ -222,6 +222,9 @@ pub fn update(
     let n = tx
         .prepare_cached(&UPDATE_SQL)?
         .execute(params_from_iter(values))?;
+    if n == 1 {
+        crate::domain::webhooks::ticket_changed(tx, id, now)?;
+    }
     Ok(n == 1)
 }
 

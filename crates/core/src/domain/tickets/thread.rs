@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::domain::rendered::{self, Text};
 use crate::domain::users::choices::Who;
+use crate::domain::webhooks;
 use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::{Lang, msg};
 use crate::markdown::SafeHtml;
@@ -199,6 +200,7 @@ fn insert(
     {
         rendered::keep(tx, Text::Entry, id, html)?;
     }
+    webhooks::thread_event(tx, ticket, author, id, &event, now)?;
     Ok(id)
 }
 
