@@ -4,3 +4,5 @@
 pub mod reference;
 /// Tokens: made, shown once, used, refused, paced, logged and revoked.
 pub mod tokens;
+/// Webhooks: registered, signed, retried, never in the way of a save.
+pub mod webhooks;

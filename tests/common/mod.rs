@@ -11,6 +11,7 @@ pub mod ldap;
 pub mod lists;
 pub mod mariadb;
 pub mod netns;
+pub mod receiver;
 pub mod smtp;
 
 use std::path::{Path, PathBuf};

@@ -303,7 +303,7 @@ async fn render_hook(
             h2 { (lang.t("webhook-signing")) }
             p.hint { (lang.t("webhook-signing-help")) }
             input.api-secret-value type="text" readonly value=(hook.secret) aria-label=(lang.t("webhook-secret"));
-            pre { code { (SIGNATURE_CHECK) } }
+            pre.webhook-check { code { (SIGNATURE_CHECK) } }
         }
         section.panel #deliveries {
             h2 { (lang.t("webhook-deliveries")) }
