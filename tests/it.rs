@@ -17,6 +17,8 @@ mod browser;
 mod directory;
 /// Moving in from GestSup.
 mod import;
+/// The intranet form.
+mod intranet;
 /// Outgoing mail through a real SMTP server.
 mod mail;
 /// Accounts, groups and lists.

@@ -22,6 +22,7 @@ mod frame_cache;
 mod guard;
 mod health;
 mod home;
+pub mod intranet;
 pub mod list_query;
 pub mod outcome;
 pub mod password_reset;
@@ -104,6 +105,7 @@ pub fn router(state: AppState) -> Router {
     pages
         .merge(plain)
         .merge(api::router(&state))
+        .merge(intranet::router(&state))
         .layer(from_fn(security_headers::add))
         .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Fastest))
         .layer(TraceLayer::new_for_http())

@@ -19,3 +19,7 @@ pub mod moving_in;
 
 /// The API's tokens page and reference in a real headless Chromium, on a phone too.
 pub mod api;
+
+/// The intranet form framed in an intranet page of another origin, in a real headless
+/// Chromium, on a phone too.
+pub mod intranet;

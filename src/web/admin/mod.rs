@@ -6,6 +6,7 @@ mod backups;
 mod directory;
 mod directory_sync;
 mod groups;
+mod intranet_form;
 mod lists;
 pub mod logo;
 mod mail;
@@ -42,6 +43,8 @@ pub fn routes() -> Routes {
         .get(paths::ADMIN_API, ADMIN, api_tokens::page)
         .post(paths::ADMIN_API, ADMIN, api_tokens::create)
         .post(paths::ADMIN_API_REVOKE, ADMIN, api_tokens::revoke)
+        .get(paths::ADMIN_INTRANET, ADMIN, intranet_form::page)
+        .post(paths::ADMIN_INTRANET, ADMIN, intranet_form::save)
         .get(paths::ADMIN_WEBHOOKS, ADMIN, webhooks::list)
         .post(paths::ADMIN_WEBHOOKS, ADMIN, webhooks::create)
         .get(paths::ADMIN_WEBHOOK, ADMIN, webhooks::show)

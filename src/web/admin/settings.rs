@@ -124,6 +124,7 @@ pub fn tabs(visitor: &Visitor, current: &str) -> Markup {
         (paths::ADMIN_OUTBOX, "settings-tab-outbox"),
         (paths::ADMIN_API, "settings-tab-api"),
         (paths::ADMIN_WEBHOOKS, "settings-tab-webhooks"),
+        (paths::ADMIN_INTRANET, "settings-tab-intranet"),
         (paths::ADMIN_SETTINGS_LOG, "settings-log-link"),
     ];
     html! {

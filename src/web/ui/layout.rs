@@ -158,6 +158,24 @@ pub fn wall_page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
     }
 }
 
+/// A page meant to be shown inside another site's page (the intranet form): no menu nor bar,
+/// the company's name above the title, sized by its content.
+pub fn embed_page(visitor: &Visitor, title: &str, content: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang=(visitor.lang.code()) data-theme=(visitor.theme()) {
+            (head(visitor, title))
+            body.embed-body {
+                main.embed #main {
+                    p.embed-company { (visitor.company_name()) }
+                    h1 { (title) }
+                    (content)
+                }
+            }
+        }
+    }
+}
+
 /// A page meant for paper (a ticket's print view): no menu nor bar, the company's name above
 /// the content, and a button that opens the browser's print dialog (hidden on paper).
 pub fn print_page(visitor: &Visitor, title: &str, content: Markup) -> Markup {

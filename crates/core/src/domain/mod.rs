@@ -18,6 +18,7 @@ pub mod files;
 pub mod groups;
 pub mod ids;
 pub mod import;
+pub mod intranet;
 pub mod lists;
 pub mod mail;
 pub mod procedures;

@@ -1,4 +1,5 @@
-//! Random tokens (sessions, CSRF, set-up links, temporary passwords) and their comparison.
+//! Random tokens (sessions, CSRF, set-up links, temporary passwords), signatures, and their
+//! comparison.
 
 use rand::Rng;
 use sha2::{Digest, Sha256};
@@ -13,6 +14,12 @@ pub fn random_hex(bytes: usize) -> String {
 /// The SHA-256 of `text`, as lowercase hex.
 pub fn sha256_hex(text: &str) -> String {
     to_hex(&Sha256::digest(text.as_bytes()))
+}
+
+/// The HMAC-SHA256 of `message` with `key`, as lowercase hex.
+pub fn hmac_sha256_hex(key: &str, message: &str) -> String {
+    let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, key.as_bytes());
+    to_hex(ring::hmac::sign(&key, message.as_bytes()).as_ref())
 }
 
 /// Compares two strings in time that depends only on their lengths.

@@ -6,7 +6,7 @@
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::domain::FieldErrors;
-use crate::domain::lists::{self, repo as lists_repo};
+use crate::domain::lists::repo::chosen as entry;
 use crate::domain::profiles::Profile;
 use crate::domain::text::visible;
 use crate::domain::users::choices::Who;
@@ -64,28 +64,6 @@ fn text(
         errors.add(field, msg("error-too-long").arg("max", max));
     }
     value
-}
-
-/// The id of an entry of list `code` chosen in `field`, if one was chosen and it exists.
-fn entry(
-    conn: &Connection,
-    errors: &mut FieldErrors,
-    field: &'static str,
-    code: &str,
-    typed: &str,
-) -> rusqlite::Result<Option<i64>> {
-    let typed = typed.trim();
-    if typed.is_empty() {
-        return Ok(None);
-    }
-    let def = lists::find(code);
-    match (typed.parse::<i64>(), def) {
-        (Ok(id), Some(def)) if lists_repo::exists(conn, def, id)? => Ok(Some(id)),
-        _ => {
-            errors.add(field, msg("error-unknown-choice"));
-            Ok(None)
-        }
-    }
 }
 
 /// The user chosen in `field` (`u<id>`), if one was chosen and is an account; a technician

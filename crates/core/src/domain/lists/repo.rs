@@ -268,3 +268,25 @@ pub fn set_disabled(
     }
     Ok(())
 }
+
+/// The id of an entry of list `code` chosen in form field `field`, if one was chosen and it
+/// exists; a choice that is no entry is an error on `field`.
+pub fn chosen(
+    conn: &Connection,
+    errors: &mut crate::domain::FieldErrors,
+    field: &'static str,
+    code: &str,
+    typed: &str,
+) -> rusqlite::Result<Option<i64>> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    match (typed.parse::<i64>(), super::find(code)) {
+        (Ok(id), Some(def)) if exists(conn, def, id)? => Ok(Some(id)),
+        _ => {
+            errors.add(field, crate::i18n::msg("error-unknown-choice"));
+            Ok(None)
+        }
+    }
+}

@@ -1,5 +1,6 @@
 //! Tickets and replies that come by mail: what the incoming-mail connector writes, in the
-//! transaction where it records the mail as handled. A new ticket gets the mailbox's category
+//! transaction where it records the mail as handled (and the intranet form's tickets, opened
+//! the same way). A new ticket gets the mailbox's category
 //! and service, its technician by the same rules as a ticket opened from the form, and the
 //! automatic mails of a ticket opened by mail; a reply is added to the thread as its sender's
 //! text and moves the ticket as a reply typed on the page would (a requester's reply reopens a
@@ -19,7 +20,16 @@ use crate::domain::settings::{self, Settings};
 use crate::domain::users::choices::Who;
 use crate::i18n::msg;
 
-/// What a new ticket from a mail holds.
+/// Where a ticket opened by someone who is not logged in comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// A mail to a mailbox the helpdesk reads.
+    Mail,
+    /// The intranet form.
+    IntranetForm,
+}
+
+/// What a new ticket from a mail (or the intranet form) holds.
 #[derive(Debug, Clone)]
 pub struct NewTicket<'a> {
     pub requester: i64,
@@ -27,6 +37,8 @@ pub struct NewTicket<'a> {
     pub body: &'a str,
     pub category_id: Option<i64>,
     pub service_id: Option<i64>,
+    pub type_id: Option<i64>,
+    pub source: Source,
 }
 
 /// `text` cut to `max` characters.
@@ -59,6 +71,7 @@ pub fn open(
         requester: Some(Who::User(new.requester)),
         category_id: new.category_id,
         service_id: new.service_id,
+        type_id: new.type_id,
         title: title_of(new.subject, settings),
         description: at_most(new.body, MAX_DESCRIPTION_CHARS),
         created_at: now,
@@ -89,7 +102,11 @@ pub fn open(
         technician: false,
         mail: String::new(),
     };
-    notify::after_change(tx, settings, &cause, id, &notify::Change::FromMail(&v), now)?;
+    let change = match new.source {
+        Source::Mail => notify::Change::FromMail(&v),
+        Source::IntranetForm => notify::Change::FromForm(&v),
+    };
+    notify::after_change(tx, settings, &cause, id, &change, now)?;
     Ok((id, opened))
 }
 

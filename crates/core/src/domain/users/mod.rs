@@ -1,6 +1,7 @@
 //! User accounts: creating administrators, passwords, and reading an account.
 
 pub mod assignments;
+pub mod by_address;
 pub mod choices;
 pub mod erase;
 pub mod form;

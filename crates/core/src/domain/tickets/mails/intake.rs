@@ -7,7 +7,7 @@
 //! same mail in two mailboxes — is handled once. Its files are checked and stored before that
 //! transaction, and removed again when it does not commit.
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Transaction, params};
 
 use crate::db::Db;
 use crate::domain::files::{Store, check_name, content_type_for, keep_checked};
@@ -16,8 +16,9 @@ use crate::domain::mail::inbound::read::digest;
 use crate::domain::mail::inbound::{Inbound, Part, Unreadable, quotes, read, thread};
 use crate::domain::settings::mail_registry as keys;
 use crate::domain::settings::{self, Settings};
-use crate::domain::tickets::from_mail::{self, NewTicket};
+use crate::domain::tickets::from_mail::{self, NewTicket, Source};
 use crate::domain::tickets::thread::{self as ticket_thread, Event};
+use crate::domain::users::by_address::{self, Account};
 use crate::domain::{DomainError, clock};
 use crate::i18n::{Msg, msg};
 
@@ -413,52 +414,6 @@ fn attach(
     Ok(())
 }
 
-/// The enabled account with address `sender`: Ok(Some) found, Ok(None) none at all,
-/// Err(()) only a disabled one.
-fn account_of(tx: &Transaction<'_>, sender: &str) -> rusqlite::Result<Result<Option<i64>, ()>> {
-    let found: Option<(i64, bool)> = tx
-        .prepare_cached(
-            "SELECT id, disabled FROM users WHERE mail = ?1 COLLATE NOCASE
-             ORDER BY disabled, id LIMIT 1",
-        )?
-        .query_row([sender], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    Ok(match found {
-        Some((id, false)) => Ok(Some(id)),
-        Some((_, true)) => Err(()),
-        None => Ok(None),
-    })
-}
-
-/// Makes an account for an unknown sender: a user, their address as login (numbered when the
-/// login is taken), their name split from the mail's, no password (they may ask for one).
-fn create_account(tx: &Transaction<'_>, mail: &Inbound, now: i64) -> rusqlite::Result<i64> {
-    let name = mail.from_name.clone().unwrap_or_default();
-    let name = crate::domain::text::visible(&name);
-    let (first, last) = match name.trim().rsplit_once(' ') {
-        Some((f, l)) => (f.trim().to_owned(), l.trim().to_owned()),
-        None if name.trim().is_empty() => (String::new(), mail.from.clone()),
-        None => (String::new(), name.trim().to_owned()),
-    };
-    let mut login = mail.from.clone();
-    let mut n = 1;
-    while tx
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM users WHERE login = ?1)")?
-        .query_row([&login], |r| r.get::<_, bool>(0))?
-    {
-        n += 1;
-        login = format!("{}-{n}", mail.from);
-    }
-    tx.execute(
-        "INSERT INTO users (login, firstname, lastname, profile_id, mail, created_at, updated_at)
-         VALUES (?1, ?2, ?3, 2, ?4, ?5, ?5)",
-        params![login, first, last, mail.from, now],
-    )?;
-    let id = tx.last_insert_rowid();
-    tracing::info!("account {login:?} made for the sender of a mail");
-    Ok(id)
-}
-
 /// Writes the refusal reply to an unknown sender.
 fn refuse(
     tx: &Transaction<'_>,
@@ -532,12 +487,14 @@ fn write(
             }
         }
     }
-    let requester = match account_of(tx, &mail.from)? {
-        Ok(Some(id)) => id,
-        Ok(None) if settings.raw(keys::MAIL_IN_UNKNOWN_SENDER) != keys::UNKNOWN_SENDER_REFUSE => {
-            create_account(tx, mail, now)?
+    let requester = match by_address::account_of(tx, &mail.from)? {
+        Account::Enabled(id) => id,
+        Account::None
+            if settings.raw(keys::MAIL_IN_UNKNOWN_SENDER) != keys::UNKNOWN_SENDER_REFUSE =>
+        {
+            by_address::make_requester(tx, &mail.from, mail.from_name.as_deref(), now)?
         }
-        Ok(None) | Err(()) => {
+        Account::None | Account::Disabled => {
             refuse(tx, settings, mail, now)?;
             became(tx, &key, "ignored", "unknown-sender", None, None)?;
             tracing::info!("mail from unknown sender {} refused", mail.from);
@@ -553,6 +510,8 @@ fn write(
             body: &mail.body,
             category_id: category,
             service_id: service,
+            type_id: None,
+            source: Source::Mail,
         },
         now,
     )?;

@@ -42,6 +42,9 @@ pub enum Change<'a> {
     /// Opened from an incoming mail: acknowledged to its requester, announced to the new-ticket
     /// address, per the settings.
     FromMail(&'a Values),
+    /// Opened from the intranet form: always acknowledged to its requester (the form's only
+    /// receipt), announced to the new-ticket address per the settings.
+    FromForm(&'a Values),
     /// Saved: values before and after, and whether a reply visible to the requester came with
     /// it (`Some(false)` for a hidden one).
     Updated {
@@ -199,8 +202,8 @@ fn planned(
                 out.push((MailKind::UserChange, recipients_of(conn, after.technician)?));
             }
         }
-        Change::FromMail(v) => {
-            if settings.flag(keys::MAIL_IN_ACKNOWLEDGE) {
+        Change::FromMail(v) | Change::FromForm(v) => {
+            if matches!(change, Change::FromForm(_)) || settings.flag(keys::MAIL_IN_ACKNOWLEDGE) {
                 out.push((MailKind::Opened, recipients_of(conn, v.requester)?));
             }
             if settings.flag(keys::MAIL_NEWTICKET) {
