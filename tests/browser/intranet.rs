@@ -10,8 +10,8 @@ use axum::routing::get;
 use fantoccini::Locator;
 use fantoccini::error::CmdError;
 
-use crate::common::TestApp;
-use crate::common::browser::{Browser, fill, scrolls_sideways, text_of, wait_until};
+use crate::common::browser::{Browser, fill, log_in, scrolls_sideways, text_of, wait_until};
+use crate::common::{ADMIN_PASSWORD, TestApp};
 
 /// Serves an intranet page framing the form of `app`; answers the page's address.
 async fn intranet_page(app: &TestApp) -> (String, tokio::task::JoinHandle<()>) {
@@ -127,6 +127,13 @@ async fn a_colleague_asks_for_help_from_the_form_framed_in_an_intranet_page() {
             "the form scrolls sideways"
         );
         phone.screenshot("118-intranet-form-phone").await;
+        log_in(&phone, &app, "admin", ADMIN_PASSWORD).await?;
+        phone.client.goto(&app.url("/admin/intranet-form")).await?;
+        assert!(
+            !scrolls_sideways(&phone).await?,
+            "the administration page scrolls sideways"
+        );
+        phone.screenshot("119-intranet-admin-phone").await;
         Ok::<(), CmdError>(())
     }
     .await;
