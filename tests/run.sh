@@ -9,6 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 installer/install-test-deps.sh
+# The API's conformance stories use openapi-spec-validator and Schemathesis from PyPI.
+tests/peers/api-tools.sh
 # The network stories make a private LAN of network namespaces, the incoming-mail stories a
 # private Dovecot, the directory stories a slapd, the GestSup stories a MariaDB; all go when
 # the tests end.

@@ -17,6 +17,7 @@ pub const API_REFERENCE: &str = "/api";
 pub const API_ANY: &str = "/api/v1/{*rest}";
 pub const ADMIN_API: &str = "/admin/api";
 pub const ADMIN_API_REVOKE: &str = "/admin/api/{id}/revoke";
+pub const ADMIN_API_SETTINGS: &str = "/admin/api/settings";
 pub const ADMIN_INTRANET: &str = "/admin/intranet-form";
 pub const ADMIN_WEBHOOKS: &str = "/admin/webhooks";
 pub const ADMIN_WEBHOOK: &str = "/admin/webhooks/{id}";

@@ -6,23 +6,9 @@ use gestdesk::domain::profiles::Profile;
 use reqwest::StatusCode;
 use serde_json::Value;
 
+use super::make_token;
 use crate::common::lists::open_ticket;
 use crate::common::{Client, TestApp};
-
-/// Makes a token through Administration > API; answers the page and the secret it shows once.
-async fn make_token(admin: &Client, fields: &[(&str, &str)]) -> String {
-    let reply = admin.submit("/admin/api", "/admin/api", fields).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-    assert_eq!(
-        reply
-            .headers
-            .get("cache-control")
-            .and_then(|v| v.to_str().ok()),
-        Some("no-store")
-    );
-    let at = reply.body.find("value=\"gd_").expect("the secret is shown") + 7;
-    reply.body[at..at + reply.body[at..].find('"').expect("end")].to_owned()
-}
 
 /// `GET path` with the token, as an integration calls.
 async fn call(
@@ -287,9 +273,29 @@ async fn a_token_form_with_mistakes_comes_back_with_the_input_and_the_reasons() 
 async fn a_script_in_a_loop_is_told_how_long_to_wait() {
     let (app, admin) = TestApp::with_admin().await;
     let token = make_token(&admin, &[("name", "Loop"), ("login", "admin")]).await;
+    // The administrator sets the pace on the API page; a pace too slow to use is refused.
+    let slow = admin
+        .submit(
+            "/admin/api",
+            "/admin/api/settings",
+            &[("api_calls_per_minute", "5"), ("api_log_days", "30")],
+        )
+        .await;
+    assert_eq!(slow.status, StatusCode::UNPROCESSABLE_ENTITY);
+    slow.assert_contains("from 10 to 100000");
+    slow.assert_contains("value=\"5\"");
+    let set = admin
+        .submit(
+            "/admin/api",
+            "/admin/api/settings",
+            &[("api_calls_per_minute", "20"), ("api_log_days", "30")],
+        )
+        .await;
+    assert_eq!(set.status, StatusCode::SEE_OTHER, "{}", set.body);
     let http = reqwest::Client::new();
     let mut refused = None;
-    for _ in 0..700 {
+    // Twenty calls a minute: refused by the 41st call at the latest (a minute may turn).
+    for _ in 0..41 {
         let r = http
             .get(app.url("/api/v1/me"))
             .bearer_auth(&token)

@@ -5,12 +5,15 @@
 use axum::extract::{Path, State};
 use axum::http::header::CACHE_CONTROL;
 use axum::response::{IntoResponse, Response};
+use std::collections::HashMap;
+
 use maud::{Markup, html};
 
 use crate::domain::api::{self, NewToken, TokenRow};
 use crate::domain::clock;
 use crate::domain::error::{DomainError, FieldErrors};
 use crate::domain::ids::ApiTokenId;
+use crate::domain::settings::Section;
 use crate::i18n::{format_datetime, msg};
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
@@ -22,15 +25,22 @@ use crate::web::ui::form::{Input, action_button, checkbox, csrf_field, form_erro
 use crate::web::ui::layout;
 use crate::web::visitor::Visitor;
 
+use super::settings::{current_values, fieldsets, save_sections_or_reshow};
+
 /// Calls listed on the page.
 const CALLS_SHOWN: i64 = 50;
 
-/// What the form shows: what was typed, what is wrong, and the secret of a token just made.
+/// The settings shown on this page.
+const SECTIONS: [(Section, &str); 1] = [(Section::Api, "settings-section-api")];
+
+/// What the form shows: what was typed, what is wrong, and the secret of a token just made;
+/// and the settings as typed, with what is wrong with them, when they were refused.
 #[derive(Default)]
 struct Form {
     typed: NewToken,
     errors: FieldErrors,
     made: Option<String>,
+    settings: Option<(HashMap<&'static str, String>, FieldErrors)>,
 }
 
 /// `GET /admin/api`.
@@ -76,7 +86,7 @@ pub async fn create(
                 Form {
                     typed,
                     errors,
-                    made: None,
+                    ..Form::default()
                 },
             )
             .await?;
@@ -85,6 +95,31 @@ pub async fn create(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// `POST /admin/api/settings`: the pace and the call log's length.
+pub async fn save_settings(
+    State(state): State<AppState>,
+    authed: Authed,
+    form: FormPairs,
+) -> Result<Response, WebError> {
+    let st = &state;
+    let me = &authed;
+    save_sections_or_reshow(
+        st,
+        me,
+        &form,
+        &SECTIONS,
+        paths::ADMIN_API,
+        |values, errors| async move {
+            let form = Form {
+                settings: Some((values, errors)),
+                ..Form::default()
+            };
+            Ok(markup(st, me, &form).await?)
+        },
+    )
+    .await
 }
 
 /// `POST /admin/api/{id}/revoke`.
@@ -102,6 +137,10 @@ pub async fn revoke(
 }
 
 async fn render(state: &AppState, authed: &Authed, form: Form) -> Result<Response, WebError> {
+    Ok(markup(state, authed, &form).await?.into_response())
+}
+
+async fn markup(state: &AppState, authed: &Authed, form: &Form) -> Result<Markup, WebError> {
     let actor = &authed.session.actor;
     let tokens = api::list(state.db(), actor).await?;
     let calls = api::recent_calls(state.db(), actor, CALLS_SHOWN).await?;
@@ -136,6 +175,19 @@ async fn render(state: &AppState, authed: &Authed, form: Form) -> Result<Respons
             h2 { (lang.t("api-tokens")) }
             (tokens_table(visitor, &tokens, now))
         }
+        section.panel #api-settings {
+            h2 { (lang.t("settings-section-api")) }
+            @let (values, errors) = match &form.settings {
+                Some((v, e)) => (v.clone(), e.clone()),
+                None => (current_values(visitor), FieldErrors::new()),
+            };
+            (form_error(lang, (!errors.is_empty()).then(|| msg("form-has-errors")).as_ref()))
+            form.stack method="post" action=(paths::ADMIN_API_SETTINGS) novalidate {
+                (csrf_field(visitor))
+                (fieldsets(visitor, &SECTIONS, &values, &errors))
+                button.button type="submit" { (lang.t("action-save")) }
+            }
+        }
         section.panel #calls {
             h2 { (lang.t("api-calls")) }
             @if calls.is_empty() {
@@ -168,7 +220,7 @@ async fn render(state: &AppState, authed: &Authed, form: Form) -> Result<Respons
             }
         }
     };
-    Ok(layout::page(visitor, &lang.t("api-title"), content).into_response())
+    Ok(layout::page(visitor, &lang.t("api-title"), content))
 }
 
 fn tokens_table(visitor: &Visitor, tokens: &[TokenRow], now: i64) -> Markup {

@@ -43,6 +43,7 @@ pub fn routes() -> Routes {
         .get(paths::ADMIN_API, ADMIN, api_tokens::page)
         .post(paths::ADMIN_API, ADMIN, api_tokens::create)
         .post(paths::ADMIN_API_REVOKE, ADMIN, api_tokens::revoke)
+        .post(paths::ADMIN_API_SETTINGS, ADMIN, api_tokens::save_settings)
         .get(paths::ADMIN_INTRANET, ADMIN, intranet_form::page)
         .post(paths::ADMIN_INTRANET, ADMIN, intranet_form::save)
         .get(paths::ADMIN_WEBHOOKS, ADMIN, webhooks::list)

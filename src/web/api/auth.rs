@@ -13,7 +13,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::domain::api::{self, Call, Caller};
-use crate::domain::clock;
+use crate::domain::{clock, settings};
 use crate::i18n::{Lang, msg};
 use crate::web::error::WebError;
 use crate::web::state::AppState;
@@ -84,8 +84,11 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
             .map_or_else(|| req.uri().path().to_owned(), |p| p.as_str().to_owned()),
         status: 0,
         ms: 0,
+        kept_days: caller.actor.settings.number(settings::API_LOG_DAYS),
     };
-    if let Err(wait) = state.api_limiter().admit(caller.token, now) {
+    let pace = u32::try_from(caller.actor.settings.number(settings::API_CALLS_PER_MINUTE))
+        .unwrap_or(u32::MAX);
+    if let Err(wait) = state.api_limiter().admit(caller.token, now, pace) {
         let mut response = Problem::new(
             StatusCode::TOO_MANY_REQUESTS,
             &msg("api-too-many-title"),

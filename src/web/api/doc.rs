@@ -3,7 +3,11 @@
 //! A test checks that it describes exactly the routes the router serves.
 
 use axum::Json;
+use utoipa::openapi::header::HeaderBuilder;
+use utoipa::openapi::response::{Response, ResponseBuilder};
+use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, Schema, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr};
 use utoipa::{Modify, OpenApi};
 
 use super::{list, lists, me, problem, tickets, users};
@@ -13,7 +17,7 @@ use super::{list, lists, me, problem, tickets, users};
 #[openapi(
     info(
         title = "Gestdesk API",
-        description = "Tickets and the people and lists around them, for other programs. Every call carries an API token made in Administration > API (`Authorization: Bearer gd_...`) and acts as the token's user, with that user's rights: a call sees and changes exactly what the user could on the pages. Errors are problem documents (RFC 9457) with the pages' messages in the user's language. Each token may make 600 calls a minute (then `429` with `Retry-After`)."
+        description = "Tickets and the people and lists around them, for other programs. Every call carries an API token made in Administration > API (`Authorization: Bearer gd_...`) and acts as the token's user, with that user's rights: a call sees and changes exactly what the user could on the pages. Errors are problem documents (RFC 9457) with the pages' messages in the user's language. Each token may make 600 calls a minute unless the administrator set another pace (then `429` with `Retry-After`)."
     ),
     paths(
         me::show,
@@ -26,7 +30,7 @@ use super::{list, lists, me, problem, tickets, users};
         users::show
     ),
     components(schemas(problem::Problem, problem::FieldProblem)),
-    modifiers(&Bearer),
+    modifiers(&Bearer, &Common),
     tags(
         (name = "account", description = "Who the token acts as"),
         (name = "tickets", description = "Tickets, their thread and files"),
@@ -51,6 +55,83 @@ impl Modify for Bearer {
                     .build(),
             ),
         );
+    }
+}
+
+/// What every operation may answer whatever it does, each operation's unique id, and the
+/// bodies' closed sets of fields.
+struct Common;
+
+/// A problem document answered with `status`.
+fn problem(description: &str) -> RefOr<Response> {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            problem::PROBLEM_JSON,
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build(),
+        )
+        .into()
+}
+
+impl Modify for Common {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for (path, item) in &mut openapi.paths.paths {
+            let slug = path
+                .trim_start_matches("/api/v1/")
+                .replace(['{', '}'], "")
+                .replace('/', "_");
+            for (method, op) in [
+                ("get", &mut item.get),
+                ("post", &mut item.post),
+                ("patch", &mut item.patch),
+                ("put", &mut item.put),
+                ("delete", &mut item.delete),
+            ] {
+                let Some(op) = op else { continue };
+                op.operation_id = Some(format!("{method}_{slug}"));
+                let answers = &mut op.responses.responses;
+                answers.entry("400".into()).or_insert_with(|| {
+                    problem("A parameter or the body cannot be read (a number out of range, a malformed value)")
+                });
+                answers
+                    .entry("401".into())
+                    .or_insert_with(|| problem("No valid token"));
+                answers.entry("429".into()).or_insert_with(|| {
+                    let mut r = ResponseBuilder::new()
+                        .description("The token made too many calls this minute")
+                        .header(
+                            "Retry-After",
+                            HeaderBuilder::new()
+                                .schema(ObjectBuilder::new().schema_type(Type::Integer))
+                                .description(Some("Seconds to wait"))
+                                .build(),
+                        );
+                    r = r.content(
+                        problem::PROBLEM_JSON,
+                        ContentBuilder::new()
+                            .schema(Some(Ref::from_schema_name("Problem")))
+                            .build(),
+                    );
+                    r.into()
+                });
+                if op.request_body.is_some() {
+                    answers
+                        .entry("415".into())
+                        .or_insert_with(|| problem("The body is not sent as `application/json`"));
+                    answers.entry("403".into()).or_insert_with(|| {
+                        problem("A read-only token, or a change the user may not make")
+                    });
+                }
+            }
+        }
+        // A change names only fields the form has: any other is refused.
+        if let Some(components) = openapi.components.as_mut()
+            && let Some(RefOr::T(Schema::Object(patch))) = components.schemas.get_mut("TicketPatch")
+        {
+            patch.additional_properties = Some(Box::new(AdditionalProperties::FreeForm(false)));
+        }
     }
 }
 

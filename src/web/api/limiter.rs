@@ -1,4 +1,5 @@
-//! Each token's pace: at most [`PER_MINUTE`] calls in a minute; past that, the API answers
+//! Each token's pace: at most so many calls in a minute (the `api_calls_per_minute` setting,
+//! 600 by default); past that, the API answers
 //! `429 Too Many Requests` with the seconds to wait (`Retry-After`). Counted in memory per
 //! token over fixed minutes, so that a script in a loop cannot take the server from the
 //! people using it.
@@ -7,9 +8,6 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 use crate::domain::ids::ApiTokenId;
-
-/// Calls a token may make in one minute.
-pub const PER_MINUTE: u32 = 600;
 
 /// Tokens followed at most (only valid tokens are counted; past this, finished minutes are
 /// forgotten).
@@ -23,12 +21,8 @@ pub struct Limiter {
 
 impl Limiter {
     /// Counts a call of `token` at `now` (seconds): `Err` with the seconds to wait when the
-    /// token already made [`PER_MINUTE`] calls in this minute.
-    pub fn admit(&self, token: ApiTokenId, now: i64) -> Result<(), u64> {
-        self.admit_up_to(token, now, PER_MINUTE)
-    }
-
-    fn admit_up_to(&self, token: ApiTokenId, now: i64, limit: u32) -> Result<(), u64> {
+    /// token already made `limit` calls in this minute.
+    pub fn admit(&self, token: ApiTokenId, now: i64, limit: u32) -> Result<(), u64> {
         let minute = now.div_euclid(60);
         let mut minutes = self
             .minutes
@@ -60,12 +54,12 @@ mod tests {
         let (a, b) = (ApiTokenId(1), ApiTokenId(2));
         let start = 6_000_010; // ten seconds into a minute
         for _ in 0..3 {
-            assert_eq!(limiter.admit_up_to(a, start, 3), Ok(()));
+            assert_eq!(limiter.admit(a, start, 3), Ok(()));
         }
-        assert_eq!(limiter.admit_up_to(a, start + 5, 3), Err(45));
+        assert_eq!(limiter.admit(a, start + 5, 3), Err(45));
         // Another token is counted apart.
-        assert_eq!(limiter.admit_up_to(b, start + 5, 3), Ok(()));
+        assert_eq!(limiter.admit(b, start + 5, 3), Ok(()));
         // The next minute starts afresh.
-        assert_eq!(limiter.admit_up_to(a, start + 50, 3), Ok(()));
+        assert_eq!(limiter.admit(a, start + 50, 3), Ok(()));
     }
 }

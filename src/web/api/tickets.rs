@@ -144,7 +144,7 @@ pub async fn show(
     tag = "tickets",
     params(
         ("id" = i64, Path, description = "The ticket's number"),
-        ("If-Match" = String, Header, description = "The version read (the ticket's ETag)"),
+        ("If-Match" = String, Header, description = "The version read (the ticket's ETag)", pattern = r#"^(W/)?"[0-9]+"$"#),
     ),
     request_body(content = TicketPatch, content_type = "application/json"),
     responses(

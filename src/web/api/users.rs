@@ -59,6 +59,7 @@ pub struct AccountPage {
 
 /// The search's parameters.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Search {
     /// Words matched against name, login, mail and company.
     #[serde(default)]

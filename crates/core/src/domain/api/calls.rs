@@ -9,8 +9,6 @@ use crate::domain::ids::{ApiTokenId, UserId};
 use crate::domain::rights::names;
 use crate::domain::run;
 
-use super::CALLS_KEPT_DAYS;
-
 /// One call, as the API answered it.
 #[derive(Debug, Clone)]
 pub struct Call {
@@ -22,6 +20,8 @@ pub struct Call {
     pub route: String,
     pub status: u16,
     pub ms: i64,
+    /// Days the log keeps calls (the setting, when the call was made).
+    pub kept_days: i64,
 }
 
 /// A logged call, as the administration page lists it.
@@ -58,7 +58,7 @@ pub async fn record_call(db: &Db, call: Call) -> Result<(), DomainError> {
         )?
         .execute(params![call.token, call.at])?;
         tx.prepare_cached("DELETE FROM api_calls WHERE at < ?1")?
-            .execute([call.at - CALLS_KEPT_DAYS * 86_400])?;
+            .execute([call.at - call.kept_days * 86_400])?;
         Ok(())
     })
     .await

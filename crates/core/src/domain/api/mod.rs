@@ -19,6 +19,3 @@ pub const NAME_MAX: usize = 100;
 
 /// Longest validity a token may be given, in days (about ten years).
 pub const MAX_DAYS: i64 = 3_650;
-
-/// How long the call log is kept, in days.
-pub const CALLS_KEPT_DAYS: i64 = 90;

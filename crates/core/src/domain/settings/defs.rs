@@ -350,4 +350,23 @@ pub const DEFS: &[Def] = &[
         "setting-user-limit-service",
         "setting-user-limit-service-help",
     ),
+    Def {
+        key: "api_calls_per_minute",
+        kind: Kind::Number {
+            min: 10,
+            max: 100_000,
+        },
+        default: "600",
+        section: Section::Api,
+        label: "setting-api-calls-per-minute",
+        help: "setting-api-calls-per-minute-help",
+    },
+    Def {
+        key: "api_log_days",
+        kind: Kind::Number { min: 1, max: 3_650 },
+        default: "90",
+        section: Section::Api,
+        label: "setting-api-log-days",
+        help: "setting-api-log-days-help",
+    },
 ];

@@ -36,6 +36,10 @@ pub const PASSWORD_MIN_LENGTH: Number = Number::declared("password_min_length");
 pub const PASSWORD_REFUSE_COMMON: Flag = Flag::declared("password_refuse_common");
 /// Key of the number of rows per page in lists.
 pub const ROWS_PER_PAGE: Number = Number::declared("rows_per_page");
+/// Calls an API token may make in a minute.
+pub const API_CALLS_PER_MINUTE: Number = Number::declared("api_calls_per_minute");
+/// Days the API's call log is kept.
+pub const API_LOG_DAYS: Number = Number::declared("api_log_days");
 /// Key of "show the advanced user properties".
 pub const USER_ADVANCED: Flag = Flag::declared("user_advanced");
 /// Key of "users may create their own account".

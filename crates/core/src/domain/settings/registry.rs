@@ -52,6 +52,8 @@ pub enum Section {
     Network,
     /// The directory connector (Administration > Settings > Directory).
     Directory,
+    /// The API's pace and call log (Administration > API).
+    Api,
 }
 
 /// One setting.
