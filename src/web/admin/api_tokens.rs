@@ -116,7 +116,7 @@ pub async fn save_settings(
                 settings: Some((values, errors)),
                 ..Form::default()
             };
-            Ok(markup(st, me, &form).await?)
+            markup(st, me, &form).await
         },
     )
     .await
