@@ -7,8 +7,8 @@ use reqwest::StatusCode;
 use serde_json::Value;
 
 use super::make_token;
+use crate::common::TestApp;
 use crate::common::lists::open_ticket;
-use crate::common::{Client, TestApp};
 
 /// `GET path` with the token, as an integration calls.
 async fn call(
