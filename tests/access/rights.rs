@@ -15,7 +15,8 @@ fn concrete(pattern: &str) -> String {
     crate::common::concrete_route(pattern, "999999", "categories")
 }
 
-fn granted(app: &TestApp, profile: Profile) -> HashSet<String> {
+/// The rights `profile` holds now.
+pub fn granted(app: &TestApp, profile: Profile) -> HashSet<String> {
     let sql = app.sql();
     let mut stmt = sql
         .prepare("SELECT right_name FROM profile_rights WHERE profile_id = ?1")

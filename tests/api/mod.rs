@@ -6,6 +6,8 @@ use crate::common::Client;
 
 /// Conformance: the OpenAPI document validated, every operation exercised against it.
 pub mod conformance;
+/// The rights walk with a token of each profile.
+pub mod rights;
 
 /// The OpenAPI document and the reference page.
 pub mod reference;
