@@ -4,6 +4,8 @@ use reqwest::StatusCode;
 
 use crate::common::Client;
 
+/// Accounts made, changed and disabled by an administrator's token.
+pub mod accounts;
 /// Conformance: the OpenAPI document validated, every operation exercised against it.
 pub mod conformance;
 /// The rights walk with a token of each profile.

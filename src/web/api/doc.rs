@@ -10,7 +10,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr};
 use utoipa::{Modify, OpenApi};
 
-use super::{list, lists, me, problem, tickets, users};
+use super::{accounts, list, lists, me, problem, tickets, users};
 
 /// The document.
 #[derive(OpenApi)]
@@ -27,7 +27,9 @@ use super::{list, lists, me, problem, tickets, users};
         tickets::update,
         lists::show,
         users::list,
-        users::show
+        users::show,
+        accounts::create,
+        accounts::update
     ),
     components(schemas(problem::Problem, problem::FieldProblem)),
     modifiers(&Bearer, &Common),
@@ -126,11 +128,14 @@ impl Modify for Common {
                 }
             }
         }
-        // A change names only fields the form has: any other is refused.
-        if let Some(components) = openapi.components.as_mut()
-            && let Some(RefOr::T(Schema::Object(patch))) = components.schemas.get_mut("TicketPatch")
-        {
-            patch.additional_properties = Some(Box::new(AdditionalProperties::FreeForm(false)));
+        // A body names only fields the form has: any other is refused.
+        if let Some(components) = openapi.components.as_mut() {
+            for body in ["TicketPatch", "AccountChange"] {
+                if let Some(RefOr::T(Schema::Object(object))) = components.schemas.get_mut(body) {
+                    object.additional_properties =
+                        Some(Box::new(AdditionalProperties::FreeForm(false)));
+                }
+            }
         }
     }
 }

@@ -4,6 +4,7 @@
 //! ([`auth`]), each route declares its [`Access`] in the same way as a page ([`routes`]), and
 //! every refusal is a problem document (RFC 9457) saying what the page would say ([`problem`]).
 
+mod accounts;
 mod auth;
 pub mod doc;
 mod limiter;
@@ -38,7 +39,17 @@ fn routes() -> Routes {
         .post(paths::API_TICKETS, Access::LoggedIn, tickets::create)
         .get(paths::API_LIST, Access::LoggedIn, lists::show)
         .get(paths::API_USERS, Access::Right(names::ADMIN), users::list)
+        .post(
+            paths::API_USERS,
+            Access::Right(names::ADMIN),
+            accounts::create,
+        )
         .get(paths::API_USER, Access::LoggedIn, users::show)
+        .patch(
+            paths::API_USER,
+            Access::Right(names::ADMIN),
+            accounts::update,
+        )
         .get(paths::API_TICKET, Access::LoggedIn, tickets::show)
         .patch(paths::API_TICKET, Access::LoggedIn, tickets::update)
 }

@@ -94,7 +94,16 @@ pub async fn show(
     ApiCaller(caller): ApiCaller,
     Path(id): Path<UserId>,
 ) -> Result<Json<Account>, WebError> {
-    let u = users::readable(state.db(), &caller.actor, id).await?;
+    account(&state, &caller.actor, id).await
+}
+
+/// Account `id` as `actor` may read it.
+pub(super) async fn account(
+    state: &AppState,
+    actor: &crate::domain::Actor,
+    id: UserId,
+) -> Result<Json<Account>, WebError> {
+    let u = users::readable(state.db(), actor, id).await?;
     Ok(Json(Account {
         id: u.id.0,
         profile: u.profile.code(),

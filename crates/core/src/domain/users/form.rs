@@ -106,6 +106,11 @@ impl UserInput {
         Self { fields }
     }
 
+    /// Sets field `name` to `value`, as a form sending one value would.
+    pub fn set(&mut self, name: &str, value: String) {
+        self.fields.insert(name.to_owned(), vec![value]);
+    }
+
     /// The (first) value typed for `name`, trimmed; empty when absent.
     pub fn text(&self, name: &str) -> String {
         self.fields

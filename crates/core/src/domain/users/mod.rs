@@ -12,6 +12,7 @@ pub mod password;
 pub mod policy;
 pub mod preferences;
 pub mod record;
+pub mod remote;
 pub mod repo;
 pub mod rules;
 pub mod search;
