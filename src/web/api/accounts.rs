@@ -55,10 +55,11 @@ pub struct AccountChange {
     pub disabled: Option<bool>,
 }
 
+/// A body read: its fields as the form would send them, and `disabled` if given.
+type Read = (Vec<(String, String)>, Option<bool>);
+
 /// The fields of a body as the form would send them, and `disabled`.
-fn read_fields(
-    body: serde_json::Map<String, Value>,
-) -> Result<(Vec<(String, String)>, Option<bool>), FieldErrors> {
+fn read_fields(body: serde_json::Map<String, Value>) -> Result<Read, FieldErrors> {
     let mut fields = Vec::new();
     let mut disabled = None;
     let mut errors = FieldErrors::new();
