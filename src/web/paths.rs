@@ -9,6 +9,7 @@ pub const API_LIST: &str = "/api/v1/lists/{list}";
 pub const API_USERS: &str = "/api/v1/users";
 pub const API_USER: &str = "/api/v1/users/{id}";
 pub const API_TICKET: &str = "/api/v1/tickets/{id}";
+pub const API_TICKET_FILE: &str = "/api/v1/tickets/{id}/files/{file}";
 /// The API's OpenAPI document.
 pub const API_OPENAPI: &str = "/api/v1/openapi.json";
 /// The API's reference page.

@@ -8,6 +8,8 @@ use crate::common::Client;
 pub mod accounts;
 /// Conformance: the OpenAPI document validated, every operation exercised against it.
 pub mod conformance;
+/// A ticket's files downloaded by those who see the ticket.
+pub mod files;
 /// The rights walk with a token of each profile.
 pub mod rights;
 

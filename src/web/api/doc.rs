@@ -10,7 +10,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr};
 use utoipa::{Modify, OpenApi};
 
-use super::{accounts, list, lists, me, problem, tickets, users};
+use super::{accounts, files, list, lists, me, problem, tickets, users};
 
 /// The document.
 #[derive(OpenApi)]
@@ -25,6 +25,7 @@ use super::{accounts, list, lists, me, problem, tickets, users};
         tickets::create,
         tickets::show,
         tickets::update,
+        files::download,
         lists::show,
         users::list,
         users::show,

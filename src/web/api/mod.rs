@@ -7,6 +7,7 @@
 mod accounts;
 mod auth;
 pub mod doc;
+mod files;
 mod limiter;
 mod list;
 mod lists;
@@ -52,6 +53,7 @@ fn routes() -> Routes {
         )
         .get(paths::API_TICKET, Access::LoggedIn, tickets::show)
         .patch(paths::API_TICKET, Access::LoggedIn, tickets::update)
+        .get(paths::API_TICKET_FILE, Access::LoggedIn, files::download)
 }
 
 /// The API's route table (for the rights walk and the attack tests).
