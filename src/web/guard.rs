@@ -52,10 +52,15 @@ pub async fn check(access: Access, req: Request, next: Next) -> Response {
 /// access check; visitors who are not logged in go on to it (and so to the login page), others
 /// get "not found" while the function is off.
 pub async fn function(key: crate::domain::settings::Flag, req: Request, next: Next) -> Response {
-    let Some(visitor) = req.extensions().get::<Arc<Visitor>>().cloned() else {
+    // An API call has no visitor: its token's user does, with their settings snapshot.
+    let on = if let Some(visitor) = req.extensions().get::<Arc<Visitor>>() {
+        visitor.session.is_none() || visitor.settings.flag(key)
+    } else if let Some(caller) = req.extensions().get::<Arc<crate::domain::api::Caller>>() {
+        caller.actor.settings.flag(key)
+    } else {
         return WebError::internal("visitor middleware missing").into_response();
     };
-    if visitor.session.is_some() && !visitor.settings.flag(key) {
+    if !on {
         return WebError::NotFound.into_response();
     }
     next.run(req).await

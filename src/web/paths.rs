@@ -10,6 +10,8 @@ pub const API_USERS: &str = "/api/v1/users";
 pub const API_USER: &str = "/api/v1/users/{id}";
 pub const API_TICKET: &str = "/api/v1/tickets/{id}";
 pub const API_TICKET_FILE: &str = "/api/v1/tickets/{id}/files/{file}";
+pub const API_ASSETS: &str = "/api/v1/assets";
+pub const API_ASSET: &str = "/api/v1/assets/{id}";
 /// The API's OpenAPI document.
 pub const API_OPENAPI: &str = "/api/v1/openapi.json";
 /// The API's reference page.

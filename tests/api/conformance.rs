@@ -51,6 +51,8 @@ async fn run(program: PathBuf, args: Vec<String>) -> (bool, String) {
 async fn the_document_is_valid_and_every_operation_answers_as_it_says() {
     let tools = tools();
     let (app, admin) = TestApp::with_admin().await;
+    // Every area the API covers is open, the inventory included.
+    app.set_setting("asset", "1");
     for title in ["Printer jammed", "VPN drops", "New laptop for Sam"] {
         open_ticket(&app, &admin, &[("title", title)]).await;
     }

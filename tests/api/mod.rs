@@ -6,6 +6,8 @@ use crate::common::Client;
 
 /// Accounts made, changed and disabled by an administrator's token.
 pub mod accounts;
+/// Assets recorded, found and changed by an inventory agent's token.
+pub mod assets;
 /// Conformance: the OpenAPI document validated, every operation exercised against it.
 pub mod conformance;
 /// A ticket's files downloaded by those who see the ticket.

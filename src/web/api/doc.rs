@@ -10,7 +10,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr};
 use utoipa::{Modify, OpenApi};
 
-use super::{accounts, files, list, lists, me, problem, tickets, users};
+use super::{accounts, assets, files, list, lists, me, problem, tickets, users};
 
 /// The document.
 #[derive(OpenApi)]
@@ -30,7 +30,11 @@ use super::{accounts, files, list, lists, me, problem, tickets, users};
         users::list,
         users::show,
         accounts::create,
-        accounts::update
+        accounts::update,
+        assets::list,
+        assets::show,
+        assets::create,
+        assets::update
     ),
     components(schemas(problem::Problem, problem::FieldProblem)),
     modifiers(&Bearer, &Common),
@@ -39,6 +43,7 @@ use super::{accounts, files, list, lists, me, problem, tickets, users};
         (name = "tickets", description = "Tickets, their thread and files"),
         (name = "lists", description = "The values a ticket's fields take"),
         (name = "users", description = "Accounts"),
+        (name = "assets", description = "The inventory (when the asset function is on)"),
     )
 )]
 pub struct ApiDoc;
@@ -131,7 +136,12 @@ impl Modify for Common {
         }
         // A body names only fields the form has: any other is refused.
         if let Some(components) = openapi.components.as_mut() {
-            for body in ["TicketPatch", "AccountChange"] {
+            for body in [
+                "TicketPatch",
+                "AccountChange",
+                "AssetChange",
+                "InterfaceChange",
+            ] {
                 if let Some(RefOr::T(Schema::Object(object))) = components.schemas.get_mut(body) {
                     object.additional_properties =
                         Some(Box::new(AdditionalProperties::FreeForm(false)));

@@ -5,6 +5,7 @@
 //! every refusal is a problem document (RFC 9457) saying what the page would say ([`problem`]).
 
 mod accounts;
+mod assets;
 mod auth;
 pub mod doc;
 mod files;
@@ -30,6 +31,7 @@ use super::paths;
 use super::routes::{Access, RouteInfo, Routes};
 use super::state::AppState;
 use crate::domain::rights::names;
+use crate::domain::settings::FUNCTION_ASSETS;
 use crate::i18n::Lang;
 
 /// Every API route with its access rule.
@@ -54,6 +56,22 @@ fn routes() -> Routes {
         .get(paths::API_TICKET, Access::LoggedIn, tickets::show)
         .patch(paths::API_TICKET, Access::LoggedIn, tickets::update)
         .get(paths::API_TICKET_FILE, Access::LoggedIn, files::download)
+        .merge(
+            Routes::api()
+                .get(paths::API_ASSETS, Access::Right(names::ASSET), assets::list)
+                .post(
+                    paths::API_ASSETS,
+                    Access::Right(names::ASSET),
+                    assets::create,
+                )
+                .get(paths::API_ASSET, Access::Right(names::ASSET), assets::show)
+                .patch(
+                    paths::API_ASSET,
+                    Access::Right(names::ASSET),
+                    assets::update,
+                )
+                .behind_function(FUNCTION_ASSETS),
+        )
 }
 
 /// The API's route table (for the rights walk and the attack tests).

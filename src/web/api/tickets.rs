@@ -271,7 +271,7 @@ pub async fn create(
 }
 
 /// The version in `If-Match` (`"7"`, `W/"7"` or `7`).
-fn if_match(headers: &HeaderMap) -> Option<i64> {
+pub(super) fn if_match(headers: &HeaderMap) -> Option<i64> {
     let value = headers.get(IF_MATCH)?.to_str().ok()?.trim();
     let value = value.strip_prefix("W/").unwrap_or(value);
     value.trim_matches('"').parse().ok()
