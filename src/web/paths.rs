@@ -9,6 +9,7 @@ pub const API_LIST: &str = "/api/v1/lists/{list}";
 pub const API_USERS: &str = "/api/v1/users";
 pub const API_USER: &str = "/api/v1/users/{id}";
 pub const API_TICKET: &str = "/api/v1/tickets/{id}";
+pub const API_TICKET_FILES: &str = "/api/v1/tickets/{id}/files";
 pub const API_TICKET_FILE: &str = "/api/v1/tickets/{id}/files/{file}";
 pub const API_ASSETS: &str = "/api/v1/assets";
 pub const API_ASSET: &str = "/api/v1/assets/{id}";

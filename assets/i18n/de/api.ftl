@@ -72,3 +72,4 @@ setting-api-calls-per-minute = Aufrufe pro Token und Minute
 setting-api-calls-per-minute-help = Darüber hinaus wird ein Aufruf mit 429 und den zu wartenden Sekunden beantwortet.
 setting-api-log-days = Aufbewahrung des Aufrufprotokolls in Tagen
 setting-api-log-days-help = Ältere Aufrufe werden vergessen.
+api-no-file = Senden Sie mindestens eine Datei in einem Teil namens „attachments“.

@@ -72,3 +72,4 @@ setting-api-calls-per-minute = Calls per token and minute
 setting-api-calls-per-minute-help = Past this, a call is answered 429 with the seconds to wait.
 setting-api-log-days = Days the call log is kept
 setting-api-log-days-help = Older calls are forgotten.
+api-no-file = Send at least one file, in a part named “attachments”.

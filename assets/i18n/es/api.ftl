@@ -72,3 +72,4 @@ setting-api-calls-per-minute = Llamadas por token y minuto
 setting-api-calls-per-minute-help = Por encima, una llamada recibe la respuesta 429 con los segundos que esperar.
 setting-api-log-days = Días que se conserva el registro de llamadas
 setting-api-log-days-help = Las llamadas más antiguas se olvidan.
+api-no-file = Envíe al menos un archivo, en una parte llamada «attachments».

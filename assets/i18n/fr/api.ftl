@@ -72,3 +72,4 @@ setting-api-calls-per-minute = Appels par jeton et par minute
 setting-api-calls-per-minute-help = Au-delà, un appel reçoit la réponse 429 avec le nombre de secondes à attendre.
 setting-api-log-days = Jours de conservation du journal des appels
 setting-api-log-days-help = Les appels plus anciens sont oubliés.
+api-no-file = Envoyez au moins un fichier, dans une partie nommée « attachments ».

@@ -25,6 +25,7 @@ use super::{accounts, assets, files, list, lists, me, problem, tickets, users};
         tickets::create,
         tickets::show,
         tickets::update,
+        files::upload,
         files::download,
         lists::show,
         users::list,

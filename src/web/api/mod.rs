@@ -55,6 +55,12 @@ fn routes() -> Routes {
         )
         .get(paths::API_TICKET, Access::LoggedIn, tickets::show)
         .patch(paths::API_TICKET, Access::LoggedIn, tickets::update)
+        .post_upload(
+            paths::API_TICKET_FILES,
+            Access::LoggedIn,
+            files::upload,
+            crate::web::tickets::upload::MAX_REQUEST_BYTES,
+        )
         .get(paths::API_TICKET_FILE, Access::LoggedIn, files::download)
         .merge(
             Routes::api()

@@ -323,7 +323,7 @@ fn field_name(name: &str) -> &'static str {
 }
 
 /// The ticket as `actor` sees it, with its version as the `ETag`.
-async fn ticket(
+pub(super) async fn ticket(
     state: &AppState,
     actor: &crate::domain::Actor,
     id: TicketId,

@@ -31,7 +31,7 @@ pub async fn upload(
     let sent = upload::read(
         multipart,
         &state,
-        &authed.visitor,
+        &authed.visitor.settings,
         me,
         upload::Allowance::Room(room),
     )

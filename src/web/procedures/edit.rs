@@ -226,7 +226,7 @@ async fn store(
     // Checked before the form is read: nothing is stored for a procedure one may not see.
     let files = use_cases::room(state.db(), authed.actor(), editing).await?;
     let room = upload::Allowance::Room(files);
-    let sent = upload::read(multipart, &state, &authed.visitor, me, room).await?;
+    let sent = upload::read(multipart, &state, &authed.visitor.settings, me, room).await?;
     let based_on = editing.map(|id| (id, sent.get("version").trim().parse().unwrap_or(0)));
     if !sent.errors.is_empty() {
         let errors = sent.errors.clone();

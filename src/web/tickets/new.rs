@@ -236,7 +236,7 @@ pub async fn create(
     let actor = actor(&authed);
     let visitor = &authed.visitor;
     let room = room_for(&state, actor, None).await?;
-    let sent = upload::read(multipart, &state, visitor, actor.user.id.0, room).await?;
+    let sent = upload::read(multipart, &state, &visitor.settings, actor.user.id.0, room).await?;
     let result = if sent.errors.is_empty() {
         tickets::create(state.db(), actor, sent.fields.clone(), sent.pending.clone()).await
     } else {

@@ -375,7 +375,7 @@ pub async fn save(
     let visitor = &authed.visitor;
     // Checked before the form is read: nothing is stored for a ticket one may not see.
     let room = room_for(&state, actor, Some(id)).await?;
-    let sent = upload::read(multipart, &state, visitor, actor.user.id.0, room).await?;
+    let sent = upload::read(multipart, &state, &visitor.settings, actor.user.id.0, room).await?;
     let original: HashMap<String, String> = Field::ALL
         .iter()
         .map(|f| {

@@ -47,7 +47,7 @@ pub async fn attach(
     let sent = upload::read(
         multipart,
         &state,
-        &authed.visitor,
+        &authed.visitor.settings,
         actor.user.id.0,
         upload::Allowance::from_room(room),
     )

@@ -16,13 +16,13 @@ use axum::extract::Multipart;
 use axum::extract::multipart::Field;
 use tokio::io::AsyncWriteExt;
 
+use crate::domain::DomainError;
 use crate::domain::FieldErrors;
 use crate::domain::files::{self, Attachment, Store};
-use crate::domain::{DomainError, settings};
+use crate::domain::settings::{self, Settings};
 use crate::i18n::msg;
 use crate::web::error::WebError;
 use crate::web::state::AppState;
-use crate::web::visitor::Visitor;
 
 /// The largest request a file-carrying form may send (several files at the largest size
 /// setting).
@@ -138,7 +138,7 @@ async fn read_past(field: &mut Field<'_>) -> Result<u64, WebError> {
 pub async fn read(
     mut multipart: Multipart,
     state: &AppState,
-    visitor: &Visitor,
+    settings: &Settings,
     uploader: i64,
     allowance: Allowance,
 ) -> Result<Submitted, WebError> {
@@ -146,9 +146,9 @@ pub async fn read(
         return Err(WebError::Busy);
     };
     let store = Store::new(&state.app().config().attachments_dir());
-    let max_file = visitor.settings.number(settings::ATTACHMENT_MAX_MB).max(1) as u64 * 1024 * 1024;
-    let max_count = visitor.settings.number(settings::ATTACHMENT_MAX_COUNT);
-    let quota = files::pending_quota(&visitor.settings);
+    let max_file = settings.number(settings::ATTACHMENT_MAX_MB).max(1) as u64 * 1024 * 1024;
+    let max_count = settings.number(settings::ATTACHMENT_MAX_COUNT);
+    let quota = files::pending_quota(settings);
     let mut out = Submitted::default();
     let (mut parts, mut text_total, mut new_files) = (0usize, 0usize, 0i64);
     let mut count_refused = false;

@@ -83,3 +83,29 @@ pub async fn update_at(
     };
     update(db, actor, id, change).await
 }
+
+/// Links `actor`'s pending uploads `uploads` to ticket `id` (a program attaching files): a
+/// save that changes no field, through the ticket form's save (the right to attach, the
+/// per-ticket limit, the thread, the mails). Adding files never conflicts with another change,
+/// so it applies to whatever version the ticket is at.
+pub async fn attach(
+    db: &Db,
+    actor: &Actor,
+    id: TicketId,
+    uploads: Vec<String>,
+) -> Result<Saved, DomainError> {
+    let version = crate::domain::run::read(db, move |c| {
+        Ok(repo::get(c, id)?.ok_or(DomainError::NotFound)?.version)
+    })
+    .await?;
+    let change = Change {
+        form: HashMap::new(),
+        original: HashMap::new(),
+        version,
+        reply: Reply::default(),
+        uploads,
+        close: false,
+        strict: false,
+    };
+    update(db, actor, id, change).await
+}
