@@ -107,14 +107,22 @@ pub async fn step(db: &Db) -> Result<usize, DbError> {
         answers.push((c.id, outcome));
     }
     if !answers.is_empty() {
-        db.write(move |tx| {
-            let now = clock::now();
-            for (id, outcome) in &answers {
-                webhooks::record_outcome(tx, *id, outcome, now)?;
-            }
-            Ok::<_, DbError>(())
-        })
-        .await?;
+        let recorded = db
+            .write(move |tx| {
+                let now = clock::now();
+                for (id, outcome) in &answers {
+                    webhooks::record_outcome(tx, *id, outcome, now)?;
+                }
+                Ok::<_, DbError>(())
+            })
+            .await;
+        if let Err(e) = recorded {
+            // Nothing else is being sent now: the batch goes back to the queue, to be sent
+            // again rather than left marked as being sent.
+            tracing::error!("cannot record webhook answers: {e}");
+            db.write(|tx| webhooks::requeue_interrupted(tx).map_err(DbError::from))
+                .await?;
+        }
     }
     Ok(taken)
 }

@@ -117,8 +117,13 @@ pub async fn send(
         .await
     {
         Ok(Outcome::Opened(ticket)) => {
-            let view = intranet::form(state.db(), visitor.lang, now).await?;
-            return Ok(thanks(&visitor, &view, ticket.0, &typed.mail));
+            // The ticket is opened: whatever the form's settings became meanwhile, its number
+            // is shown (in a frame the settings no longer allow, by nobody).
+            let origins = intranet::form(state.db(), visitor.lang, now)
+                .await
+                .map(|v| v.origins)
+                .unwrap_or_default();
+            return Ok(thanks(&visitor, &origins, ticket.0, &typed.mail));
         }
         Ok(Outcome::Refused(Refusal::Origin)) => {
             tracing::warn!(ip = %visitor.ip, origin = ?typed.origin, "intranet form posted from an origin not allowed");
@@ -169,10 +174,10 @@ pub async fn send(
     Ok(response)
 }
 
-/// A page that the allowed origins may frame.
-fn framed(view: &FormView, status: StatusCode, markup: Markup) -> Response {
+/// A page that `origins` may frame.
+fn framed(origins: &[String], status: StatusCode, markup: Markup) -> Response {
     let mut response = (status, markup).into_response();
-    if let Ok(policy) = HeaderValue::from_str(&security_headers::framed_by(&view.origins)) {
+    if let Ok(policy) = HeaderValue::from_str(&security_headers::framed_by(origins)) {
         response
             .headers_mut()
             .insert(CONTENT_SECURITY_POLICY, policy);
@@ -233,13 +238,13 @@ fn render(
         }
     };
     framed(
-        view,
+        &view.origins,
         status,
         layout::embed_page(visitor, &lang.t("intranet-heading"), content),
     )
 }
 
-fn thanks(visitor: &Visitor, view: &FormView, ticket: i64, mail: &str) -> Response {
+fn thanks(visitor: &Visitor, origins: &[String], ticket: i64, mail: &str) -> Response {
     let lang = visitor.lang;
     let number = ticket.to_string();
     let content = html! {
@@ -250,7 +255,7 @@ fn thanks(visitor: &Visitor, view: &FormView, ticket: i64, mail: &str) -> Respon
         p { a href=(paths::INTRANET_FORM) { (lang.t("intranet-another")) } }
     };
     framed(
-        view,
+        origins,
         StatusCode::OK,
         layout::embed_page(visitor, &lang.t("intranet-thanks"), content),
     )

@@ -145,17 +145,22 @@ async fn a_directory_script_makes_corrects_and_disables_an_account() {
         after.location().is_some_and(|l| l.starts_with("/login")),
         "a disabled account's session ends"
     );
-    // Nobody disables their own account.
+    // Nobody disables their own account; a change asking for it is refused whole.
     let admin_id = app.user_id("admin");
+    let mail_before = app.text(&format!("SELECT mail FROM users WHERE id = {admin_id}"));
     let (status, _, _) = send(
         &app,
         patch.clone(),
         &format!("/api/v1/users/{admin_id}"),
         &token,
-        &json!({ "disabled": true }),
+        &json!({ "mail": "changed@example.test", "disabled": true }),
     )
     .await;
     assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(
+        app.text(&format!("SELECT mail FROM users WHERE id = {admin_id}")),
+        mail_before
+    );
     app.stop().await;
 }
 

@@ -1160,6 +1160,7 @@ async fn every_setting_refuses_a_bad_value_with_a_message_and_keeps_the_rest() {
                 "/admin/mail-in",
                 ("mail_in.acknowledge", "0"),
             ),
+            Section::Api => ("/admin/api", "/admin/api/settings", ("api_log_days", "33")),
             _ => (
                 "/admin/settings",
                 "/admin/settings",

@@ -95,6 +95,10 @@ pub async fn change(
     ip: String,
 ) -> Result<(), DomainError> {
     admin_only(actor)?;
+    // Refused before anything is written, so that a change asking for it is not half made.
+    if disabled == Some(true) && id == actor.id() {
+        return Err(DomainError::Conflict(msg("error-cannot-disable-self")));
+    }
     if !fields.is_empty() {
         let mut input = UserInput::from_record(&manage::record(db, id).await?);
         apply(&mut input, fields)?;
