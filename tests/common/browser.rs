@@ -140,7 +140,27 @@ pub async fn log_in(
     b.client.goto(&app.url("/login")).await?;
     fill(b, "login", login).await?;
     fill(b, "password", password).await?;
-    click_and_wait(b, "button.button-primary").await
+    click_and_wait(b, "button.button-primary").await?;
+    // Logged in once the browser has landed on another page: a page asked for before that
+    // would cancel the login's answer, and its cookie with it (seen on a loaded machine).
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let url = b.client.current_url().await?;
+        if url.path() != "/login" {
+            return Ok(());
+        }
+        if std::time::Instant::now() >= deadline {
+            let said = b
+                .client
+                .find(Locator::Css("main"))
+                .await?
+                .text()
+                .await
+                .unwrap_or_default();
+            panic!("{login} is still on the login page: {said}");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 /// Whether the page is wider than the window (it should never be, even on a phone).
