@@ -81,6 +81,12 @@ pub async fn run(db: Db, mut stopped: watch::Receiver<bool>) {
 /// Takes one batch, posts it and records every answer; answers how many were taken.
 pub async fn step(db: &Db) -> Result<usize, DbError> {
     let now = clock::now();
+    if !db
+        .read(move |c| webhooks::any_due(c, now).map_err(DbError::from))
+        .await?
+    {
+        return Ok(0);
+    }
     let batch = db
         .write(move |tx| webhooks::claim_due(tx, now, BATCH).map_err(DbError::from))
         .await?;

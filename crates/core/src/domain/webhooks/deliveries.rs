@@ -33,6 +33,16 @@ pub struct Outcome {
     pub ms: i64,
 }
 
+/// Whether some delivery is due at `now` (a read, so that an idle worker takes no writer's
+/// turn).
+pub fn any_due(conn: &rusqlite::Connection, now: i64) -> rusqlite::Result<bool> {
+    conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
+                        WHERE d.state = 'queued' AND d.next_at <= ?1 AND w.active = 1)",
+    )?
+    .query_row([now], |r| r.get(0))
+}
+
 /// Takes up to `limit` deliveries due at `now` for active hooks, oldest first, and marks them
 /// being sent.
 pub fn claim_due(tx: &Transaction<'_>, now: i64, limit: i64) -> rusqlite::Result<Vec<Claimed>> {
@@ -159,6 +169,12 @@ mod tests {
             .map_err(DbError::from)
         })
         .expect("seed");
+        let due = |at: i64| {
+            db.write_blocking(move |tx| any_due(tx, at).map_err(DbError::from))
+                .expect("due")
+        };
+        assert!(!due(99), "nothing due before its time");
+        assert!(due(100));
 
         let taken = db
             .write_blocking(|tx| claim_due(tx, 100, 10).map_err(DbError::from))

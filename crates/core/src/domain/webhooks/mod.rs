@@ -11,7 +11,7 @@ mod hooks;
 mod queue;
 
 pub use deliveries::{
-    Claimed, Outcome, claim_due, purge_finished, record_outcome, requeue_interrupted,
+    Claimed, Outcome, any_due, claim_due, purge_finished, record_outcome, requeue_interrupted,
 };
 pub use hooks::{
     DeliveryRow, Hook, HookForm, HookRow, create, delete, deliveries, get, list, ping, retry,
