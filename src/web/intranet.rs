@@ -234,7 +234,7 @@ fn render(
                 label for="f-website" { (lang.t("intranet-trap")) }
                 input #f-website type="text" name=(TRAP) value="" tabindex="-1" autocomplete="off";
             }
-            button.button type="submit" { (lang.t("intranet-send")) }
+            button.button.button-primary type="submit" { (lang.t("intranet-send")) }
         }
     };
     framed(
