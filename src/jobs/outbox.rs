@@ -14,6 +14,8 @@ use futures_util::StreamExt;
 use lettre::{AsyncSmtpTransport, Tokio1Executor};
 use tokio::sync::watch;
 
+use super::supervisor::pause;
+
 use crate::db::{Db, DbError};
 use crate::domain::clock;
 use crate::domain::mail::outbox::{self, Claimed, Outcome};
@@ -30,17 +32,6 @@ const PARALLEL: usize = 8;
 const PURGE_EVERY: Duration = Duration::from_secs(3600);
 /// How long a stop waits for the batch in flight.
 pub const STOP_WAIT: Duration = Duration::from_secs(30);
-
-/// Sleeps for `wait`, or less when asked to stop. Returns whether to stop.
-async fn pause(stopped: &mut watch::Receiver<bool>, wait: Duration) -> bool {
-    if *stopped.borrow() {
-        return true;
-    }
-    tokio::select! {
-        () = tokio::time::sleep(wait) => *stopped.borrow(),
-        _ = stopped.changed() => true,
-    }
-}
 
 /// Sends the outbox's mails until `stopped`; the batch in flight finishes first.
 pub async fn run(db: Db, mut stopped: watch::Receiver<bool>) {

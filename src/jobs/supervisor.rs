@@ -240,6 +240,18 @@ fn secs(d: Duration) -> i64 {
     i64::try_from(d.as_secs()).unwrap_or(i64::MAX)
 }
 
+/// Sleeps for `wait`, or less when `stopped` says to stop; answers whether to stop. For a
+/// task that loops on its own (the outbox, the webhooks) between two rounds of work.
+pub async fn pause(stopped: &mut tokio::sync::watch::Receiver<bool>, wait: Duration) -> bool {
+    if *stopped.borrow() {
+        return true;
+    }
+    tokio::select! {
+        () = tokio::time::sleep(wait) => *stopped.borrow(),
+        _ = stopped.changed() => true,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 use futures_util::StreamExt;
 use tokio::sync::watch;
 
+use super::supervisor::pause;
+
 use crate::db::{Db, DbError};
 use crate::domain::clock;
 use crate::domain::webhooks::{self, Claimed, Outcome};
@@ -26,17 +28,6 @@ pub const TIME_LIMIT: Duration = Duration::from_secs(10);
 pub const STOP_WAIT: Duration = Duration::from_secs(15);
 /// How often finished deliveries are cleaned.
 const PURGE_EVERY: Duration = Duration::from_secs(3_600);
-
-/// Sleeps for `wait`, or less when asked to stop. Returns whether to stop.
-async fn pause(stopped: &mut watch::Receiver<bool>, wait: Duration) -> bool {
-    if *stopped.borrow() {
-        return true;
-    }
-    tokio::select! {
-        () = tokio::time::sleep(wait) => *stopped.borrow(),
-        _ = stopped.changed() => true,
-    }
-}
 
 /// Posts the due deliveries until `stopped`.
 pub async fn run(db: Db, mut stopped: watch::Receiver<bool>) {

@@ -71,12 +71,10 @@ fn read_fields(body: serde_json::Map<String, Value>) -> Result<Read, FieldErrors
         match (name.as_str(), value) {
             ("disabled", Value::Bool(b)) => disabled = Some(b),
             ("disabled", _) => errors.add("disabled", msg("api-wrong-type").arg("name", &name)),
-            (_, Value::String(s)) => fields.push((name, s)),
-            (_, Value::Number(n)) => fields.push((name, n.to_string())),
-            (_, Value::Null) => fields.push((name, String::new())),
-            (_, Value::Bool(_) | Value::Array(_) | Value::Object(_)) => {
-                errors.add(field, msg("api-wrong-type").arg("name", &name));
-            }
+            (_, value) => match super::body::form_text(&value) {
+                Some(text) => fields.push((name, text)),
+                None => errors.add(field, msg("api-wrong-type").arg("name", &name)),
+            },
         }
     }
     if errors.is_empty() {

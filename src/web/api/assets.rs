@@ -21,10 +21,32 @@ use crate::web::error::WebError;
 use crate::web::paths;
 use crate::web::state::AppState;
 
-use super::problem;
 use super::routes::ApiCaller;
 use super::tickets::Named;
 use super::time::rfc3339;
+use super::{body, problem};
+
+/// The members a body may have besides `is_virtual` and `interfaces` (the asset form's
+/// names), under which a refused value is reported.
+const FIELDS: [&str; 17] = [
+    "name",
+    "sn_manufacturer",
+    "sn_internal",
+    "type_id",
+    "manufacturer",
+    "model",
+    "state",
+    "user",
+    "service",
+    "location",
+    "socket",
+    "technician",
+    "purchased_on",
+    "installed_on",
+    "end_of_life_on",
+    "warranty_end",
+    "description",
+];
 
 /// Most assets on one page.
 const MAX_PER_PAGE: i64 = 100;
@@ -301,12 +323,6 @@ pub async fn show(
 /// `body`'s members written over `typed`, as the form would send them.
 fn read_typed(typed: &mut Typed, body: serde_json::Map<String, Value>) -> Result<(), FieldErrors> {
     let mut errors = FieldErrors::new();
-    let text = |v: &Value| match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Null => Some(String::new()),
-        _ => None,
-    };
     for (name, value) in body {
         let slot = match name.as_str() {
             "name" => &mut typed.name,
@@ -345,9 +361,12 @@ fn read_typed(typed: &mut Typed, body: serde_json::Map<String, Value>) -> Result
                 continue;
             }
         };
-        match text(&value) {
+        match body::form_text(&value) {
             Some(t) => *slot = t,
-            None => errors.add("fields", msg("api-wrong-type").arg("name", &name)),
+            None => {
+                let field = FIELDS.into_iter().find(|f| *f == name).unwrap_or("fields");
+                errors.add(field, msg("api-wrong-type").arg("name", &name));
+            }
         }
     }
     if errors.is_empty() {
@@ -359,11 +378,8 @@ fn read_typed(typed: &mut Typed, body: serde_json::Map<String, Value>) -> Result
 
 /// The interfaces of an `interfaces` member: an array of objects of texts (a role by id).
 fn read_interfaces(value: &Value) -> Option<Vec<TypedIface>> {
-    let text = |o: &serde_json::Map<String, Value>, key: &str| match o.get(key) {
-        None | Some(Value::Null) => Some(String::new()),
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(Value::Number(n)) => Some(n.to_string()),
-        Some(_) => None,
+    let text = |o: &serde_json::Map<String, Value>, key: &str| {
+        o.get(key).map_or(Some(String::new()), body::form_text)
     };
     value
         .as_array()?
@@ -469,12 +485,8 @@ pub async fn update(
 ) -> Result<Response, WebError> {
     let actor = &caller.actor;
     let lang = super::auth::lang_of(actor);
-    let Some(version) = super::tickets::if_match(&headers) else {
-        return Ok(problem::refusal(
-            StatusCode::PRECONDITION_REQUIRED,
-            msg("error-invalid-title"),
-            msg("api-if-match-required"),
-        ));
+    let Some(version) = body::if_match(&headers) else {
+        return Ok(body::version_required());
     };
     let current = use_cases::get(state.db(), actor, id).await?;
     let mut typed = Typed::from_asset(&current);
@@ -488,13 +500,7 @@ pub async fn update(
     match use_cases::store(state.db(), actor, sent).await {
         Ok(_) => {}
         Err(DomainError::Invalid(errors)) => return Ok(problem::invalid(errors)),
-        Err(DomainError::Conflict(_)) => {
-            return Ok(problem::refusal(
-                StatusCode::PRECONDITION_FAILED,
-                msg("error-conflict-title"),
-                msg("asset-conflict"),
-            ));
-        }
+        Err(DomainError::Conflict(_)) => return Ok(body::version_moved(msg("asset-conflict"))),
         Err(e) => return Err(e.into()),
     }
     Ok(answer(use_cases::show(state.db(), actor, id, lang).await?))

@@ -7,6 +7,7 @@
 mod accounts;
 mod assets;
 mod auth;
+mod body;
 pub mod doc;
 mod files;
 mod limiter;

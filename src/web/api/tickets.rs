@@ -4,7 +4,7 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::header::{ETAG, IF_MATCH, LOCATION};
+use axum::http::header::{ETAG, LOCATION};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -21,9 +21,9 @@ use crate::web::error::WebError;
 use crate::web::paths;
 use crate::web::state::AppState;
 
-use super::problem;
 use super::routes::ApiCaller;
 use super::time::rfc3339;
+use super::{body, problem};
 
 /// A value of one of the lists (state, priority, category...).
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -165,12 +165,8 @@ pub async fn update(
     headers: HeaderMap,
     Json(body): Json<serde_json::Map<String, Value>>,
 ) -> Result<Response, WebError> {
-    let Some(version) = if_match(&headers) else {
-        return Ok(problem::refusal(
-            StatusCode::PRECONDITION_REQUIRED,
-            msg("error-invalid-title"),
-            msg("api-if-match-required"),
-        ));
+    let Some(version) = body::if_match(&headers) else {
+        return Ok(body::version_required());
     };
     let patch = match read_patch(body) {
         Ok(patch) => patch,
@@ -180,11 +176,7 @@ pub async fn update(
     match tickets::update_at(state.db(), actor, id, version, patch).await {
         Ok(_) => ticket(&state, actor, id).await,
         Err(DomainError::Invalid(errors)) => Ok(problem::invalid(errors)),
-        Err(DomainError::Conflict(m)) if m.key == VERSION_MOVED_ON => Ok(problem::refusal(
-            StatusCode::PRECONDITION_FAILED,
-            msg("error-conflict-title"),
-            m,
-        )),
+        Err(DomainError::Conflict(m)) if m.key == VERSION_MOVED_ON => Ok(body::version_moved(m)),
         Err(e) => Err(e.into()),
     }
 }
@@ -270,13 +262,6 @@ pub async fn create(
     Ok(response)
 }
 
-/// The version in `If-Match` (`"7"`, `W/"7"` or `7`).
-pub(super) fn if_match(headers: &HeaderMap) -> Option<i64> {
-    let value = headers.get(IF_MATCH)?.to_str().ok()?.trim();
-    let value = value.strip_prefix("W/").unwrap_or(value);
-    value.trim_matches('"').parse().ok()
-}
-
 /// The fields and reply of a body, each value as the form would send it.
 fn read_patch(body: serde_json::Map<String, Value>) -> Result<tickets::Patch, FieldErrors> {
     let mut patch = tickets::Patch::default();
@@ -289,12 +274,10 @@ fn read_patch(body: serde_json::Map<String, Value>) -> Result<tickets::Patch, Fi
             }
             continue;
         }
-        let text = match value {
-            Value::String(s) => s,
-            Value::Number(n) => n.to_string(),
-            Value::Bool(b) => if b { "1" } else { "0" }.to_owned(),
-            Value::Null => String::new(),
-            Value::Array(_) | Value::Object(_) => {
+        let text = match (&value, body::form_text(&value)) {
+            (_, Some(text)) => text,
+            (Value::Bool(b), None) => if *b { "1" } else { "0" }.to_owned(),
+            (_, None) => {
                 errors.add(field_name(&name), msg("api-wrong-type").arg("name", &name));
                 continue;
             }
