@@ -58,6 +58,11 @@ impl SafeHtml {
 /// The sanitized HTML of Markdown `source`. Its cost grows with the length of `source` only:
 /// call it off the async workers for long texts (when saving), and show the result.
 pub fn render_html(source: &str) -> SafeHtml {
+    plain_paragraph(source).unwrap_or_else(|| render_in_full(source))
+}
+
+/// [`render_html`] through the parser and the sanitizer.
+fn render_in_full(source: &str) -> SafeHtml {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_STRIKETHROUGH);
     options.insert(Options::ENABLE_TABLES);
@@ -70,6 +75,21 @@ pub fn render_html(source: &str) -> SafeHtml {
     // another) reads differently once the blocks are joined.
     let raw = bounded::RawHtml::default().bound(&raw, 0);
     SafeHtml(cleaner().clean(&raw).to_string())
+}
+
+/// The HTML of `source` without the parser and the sanitizer, when it is one line of words:
+/// letters, digits, spaces and punctuation that means nothing to Markdown or HTML, starting
+/// with a letter and ending with neither a space nor a mark of a hard break. Such a text is one
+/// paragraph of itself, which both would leave as it is (checked against them in the tests);
+/// most short descriptions are, and the sanitizer is most of a ticket's creation otherwise.
+fn plain_paragraph(source: &str) -> Option<SafeHtml> {
+    let first = source.chars().next()?;
+    let plain = first.is_alphabetic()
+        && !source.ends_with(' ')
+        && source
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | ',' | ';' | '?' | '\''));
+    plain.then(|| SafeHtml(format!("<p>{source}</p>\n")))
 }
 
 /// Texts up to this many bytes are rendered on the calling thread: a reply or a description
@@ -184,7 +204,7 @@ pub fn plain_text(html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{MAX_DEPTH, clean_html, plain_text, render_html};
+    use super::{MAX_DEPTH, clean_html, plain_paragraph, plain_text, render_html, render_in_full};
     use proptest::prelude::Strategy;
 
     /// How deep the elements of sanitized HTML nest (it comes out well formed).
@@ -310,8 +330,41 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_line_of_words_is_one_paragraph_as_typed() {
+        for text in [
+            "The screen stays black after the update.",
+            "Écran noir depuis la mise à jour; l'imprimante 3 ne répond plus?",
+            "Pantalla   negra, otra vez",
+        ] {
+            assert_eq!(render_html(text), render_in_full(text));
+            assert!(plain_paragraph(text).is_some(), "{text}");
+        }
+        for text in [
+            "1. first",
+            "a  ",
+            "Line\nbreak",
+            "a & b",
+            "Text_",
+            " lead",
+            "x<y",
+        ] {
+            assert!(plain_paragraph(text).is_none(), "{text:?}");
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1500))]
+
+        /// A text the shortcut takes comes out exactly as the parser and the sanitizer make it.
+        #[test]
+        fn the_plain_shortcut_matches_the_full_rendering(
+            text in "[A-Za-zéÀß0-9][A-Za-zéÀß0-9 .,;?']{0,60}"
+        ) {
+            if let Some(plain) = plain_paragraph(&text) {
+                proptest::prop_assert_eq!(plain, render_in_full(&text));
+            }
+        }
 
         /// Whatever is typed, mixing Markdown and HTML, nothing that runs comes out.
         #[test]

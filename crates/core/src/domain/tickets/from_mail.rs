@@ -84,7 +84,6 @@ pub fn open(
     };
     apply_rules(None, &mut v, now);
     let id = repo::insert(tx, &v, new.requester, now, false)?;
-    repo::set_sender_service(tx, id)?;
     let opened = thread::record(tx, id, new.requester, now, Event::Opened)?;
     if v.technician.is_some() {
         thread::record_by_system(

@@ -419,7 +419,6 @@ pub async fn create(
         apply_rules(None, &mut v, now);
         let tech_read = v.technician == Some(Who::User(me));
         let id = repo::insert(tx, &v, me, now, tech_read)?;
-        repo::set_sender_service(tx, id)?;
         keep_description(tx, id, None, &v.description, Some(&description))?;
         thread::record(tx, id, me, now, Event::Opened)?;
         if v.technician.is_some() {

@@ -163,10 +163,17 @@ fn field_values(v: &Values) -> Vec<SqlValue> {
 static INSERT_SQL: LazyLock<String> = LazyLock::new(|| {
     let n = FIELD_COLUMNS.len();
     let marks: Vec<String> = (1..=n + 3).map(|i| format!("?{i}")).collect();
+    // The sender service is written with the row rather than by an update after it.
+    let requester = FIELD_COLUMNS
+        .iter()
+        .position(|c| *c == "requester_id")
+        .map_or(0, |i| i + 1);
     format!(
-        "INSERT INTO tickets ({}, creator_id, modified_at, tech_read, user_read) VALUES ({}, 1)",
+        "INSERT INTO tickets ({}, creator_id, modified_at, tech_read, user_read, sender_service_id)
+         VALUES ({}, 1, {})",
         FIELD_COLUMNS.join(", "),
-        marks.join(", ")
+        marks.join(", "),
+        sender_service_of(&format!("?{requester}"))
     )
 });
 
@@ -186,7 +193,7 @@ static UPDATE_SQL: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-/// Inserts a ticket; returns its number.
+/// Inserts a ticket, with its requester's first service as its sender service; returns its number.
 pub fn insert(
     tx: &Transaction<'_>,
     v: &Values,
@@ -238,15 +245,21 @@ pub fn touch(tx: &Transaction<'_>, id: TicketId, now: i64) -> rusqlite::Result<(
 }
 
 /// Records the service of ticket `id`'s requester as its sender service (GestSup's
-/// `sender_service`): their first service, or none.
+/// `sender_service`): their first service, or none. [`insert`] records it with the row.
 pub fn set_sender_service(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<()> {
-    tx.prepare_cached(
-        "UPDATE tickets SET sender_service_id =
-             (SELECT min(service_id) FROM user_services WHERE user_id = tickets.requester_id)
-         WHERE id = ?1",
-    )?
-    .execute([id])?;
+    static SQL: LazyLock<String> = LazyLock::new(|| {
+        format!(
+            "UPDATE tickets SET sender_service_id = {} WHERE id = ?1",
+            sender_service_of("tickets.requester_id")
+        )
+    });
+    tx.prepare_cached(&SQL)?.execute([id])?;
     Ok(())
+}
+
+/// The SQL value of the sender service of the requester `requester` (an SQL expression).
+fn sender_service_of(requester: &str) -> String {
+    format!("(SELECT min(service_id) FROM user_services WHERE user_id = {requester})")
 }
 
 /// The name of ticket `id`'s sender service, if it has one.
