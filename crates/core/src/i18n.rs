@@ -11,6 +11,8 @@ use std::sync::{Mutex, OnceLock};
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{Loader, static_loader};
 use rust_embed::RustEmbed;
+
+mod simple;
 use rustc_hash::FxHashMap;
 use unic_langid::{LanguageIdentifier, langid};
 
@@ -223,6 +225,11 @@ impl Lang {
 
     /// The message `key` in this language, with named arguments.
     pub fn t_args(self, key: &str, args: &[(&str, &str)]) -> String {
+        if let Some(pieces) = simple::messages(self).get(key)
+            && let Some(text) = simple::fill(pieces, args)
+        {
+            return text;
+        }
         let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
             .iter()
             .map(|(k, v)| (Cow::Owned((*k).to_owned()), fluent_value(v)))

@@ -91,8 +91,27 @@ fn text(value: Option<&String>) -> Markup {
     html! { @if let Some(v) = value { (v) } }
 }
 
-fn cell(t: &Table<'_>, row: &Row, c: Column) -> Markup {
+/// What every cell of a column repeats: its class and its label (shown before the value on a
+/// phone), made once per table rather than once per row.
+struct Head {
+    column: Column,
+    class: String,
+    label: String,
+}
+
+impl Head {
+    fn of(lang: Lang, column: Column) -> Head {
+        Head {
+            column,
+            class: format!("col-{}", column.code()),
+            label: lang.t(column.label()),
+        }
+    }
+}
+
+fn cell(t: &Table<'_>, row: &Row, head: &Head) -> Markup {
     let lang = t.lang;
+    let c = head.column;
     let body = match c {
         Column::Number => return number_cell(t, row),
         Column::Title => html! {
@@ -147,7 +166,7 @@ fn cell(t: &Table<'_>, row: &Row, c: Column) -> Markup {
         _ => None,
     };
     html! {
-        td class=(format!("col-{}", c.code())) data-label=(lang.t(c.label())) title=[whole] {
+        td class=(head.class) data-label=(head.label) title=[whole] {
             @if whole.is_some() { span.cut { (body) } } @else { (body) }
         }
     }
@@ -211,6 +230,7 @@ fn filter(t: &Table<'_>, c: Column) -> Markup {
 pub fn render(t: &Table<'_>) -> Markup {
     let lang = t.lang;
     let page = t.page;
+    let heads: Vec<Head> = t.columns.iter().map(|c| Head::of(lang, *c)).collect();
     html! {
         @for (column, problem) in &page.problems {
             div.alert.alert-warning role="status" {
@@ -246,7 +266,7 @@ pub fn render(t: &Table<'_>) -> Markup {
                     @for row in &page.rows {
                         tr data-ticket=(row.id) {
                             @if t.bulk { (super::bulk::row_select(lang, row.id)) }
-                            @for c in t.columns { (cell(t, row, *c)) }
+                            @for head in &heads { (cell(t, row, head)) }
                         }
                     }
                 }
