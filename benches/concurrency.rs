@@ -10,7 +10,8 @@
 //! cost grows with concurrency (locks, copies) shows at once. Targets (work item "both cores
 //! for every page"): at 16 connections, CPU per request no higher than at 1 and at least 1.6
 //! times the requests per second; at 1 connection, CPU per request at most 0.4 ms (list),
-//! 0.5 ms (ticket), 1.5 ms (search), 0.6 ms (create).
+//! 0.5 ms (ticket), 1.5 ms (search), 0.6 ms (create). Before the pages, it reports the
+//! server's resident memory when idle after its second start (target: under 40 MB).
 //!
 //! To profile one page, `GESTDESK_BENCH_ONLY=<part of its name>` keeps only the pages whose
 //! name contains it and `GESTDESK_BENCH_SECONDS=<n>` lengthens each run; the server's process
