@@ -32,6 +32,7 @@ pub(super) fn messages(lang: Lang) -> &'static FxHashMap<String, Vec<Piece>> {
 fn read(lang: Lang) -> FxHashMap<String, Vec<Piece>> {
     let mut out = FxHashMap::default();
     // Ids met twice are left to Fluent, which knows which one it kept.
+    let mut seen = std::collections::HashSet::new();
     let mut twice = Vec::new();
     let prefix = format!("{}/", lang.code());
     for path in Sources::iter().filter(|p| p.starts_with(&prefix)) {
@@ -65,7 +66,7 @@ fn read(lang: Lang) -> FxHashMap<String, Vec<Piece>> {
                     })
                     .collect::<Option<Vec<Piece>>>()
             });
-            if out.contains_key(&id) {
+            if !seen.insert(id.clone()) {
                 twice.push(id.clone());
             }
             if let Some(pieces) = pieces {
