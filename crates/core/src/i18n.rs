@@ -11,10 +11,10 @@ use std::sync::{Mutex, OnceLock};
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{Loader, static_loader};
 use rust_embed::RustEmbed;
-
-mod simple;
 use rustc_hash::FxHashMap;
 use unic_langid::{LanguageIdentifier, langid};
+
+mod simple;
 
 static_loader! {
     static LOCALES = {
