@@ -9,6 +9,7 @@
 #   GestSup import: mariadb-server, mariadb-client (a private MariaDB the stories start on a
 #                   free loopback port, and mysqldump)
 #   mail tests:     python3-aiosmtpd (the SMTP server tests/peers/smtp_server.py runs on), openssl
+#   calendar tests: python3-icalendar (reads the calendar feed and the invitations)
 #   API tests:      python3-venv (tests/peers/api-tools.sh installs the conformance tools in one)
 #                   (its self-signed certificate)
 #   desktop shell:  webkit2gtk 4.1 and the other Tauri 2 build dependencies (see desktop-deps.sh)
@@ -17,7 +18,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
-packages=(iproute2 util-linux procps dovecot-imapd slapd ldap-utils mariadb-server mariadb-client chromium chromium-driver curl ca-certificates python3 python3-aiosmtpd python3-venv openssl xvfb xauth imagemagick x11-utils xdotool dbus dbus-x11)
+packages=(iproute2 util-linux procps dovecot-imapd slapd ldap-utils mariadb-server mariadb-client chromium chromium-driver curl ca-certificates python3 python3-aiosmtpd python3-icalendar python3-venv openssl xvfb xauth imagemagick x11-utils xdotool dbus dbus-x11)
 # shellcheck source=desktop-deps.sh
 source "$here/desktop-deps.sh"
 packages+=("${DESKTOP_BUILD_PACKAGES[@]}")

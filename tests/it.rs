@@ -13,6 +13,8 @@ mod api;
 mod assets;
 /// Pages in a real headless Chromium.
 mod browser;
+/// The calendar: interventions, views, invitations and feeds.
+mod calendar;
 /// The directory: the LDAP connector against a real OpenLDAP.
 mod directory;
 /// Moving in from GestSup.

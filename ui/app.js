@@ -841,3 +841,44 @@ document.addEventListener("click", function (event) {
   var button = event.target.closest && event.target.closest("[data-print]");
   if (button) window.print();
 });
+
+// Calendar: an intervention dragged onto another day or hour is moved by its own plain form
+// (the form stays usable without a mouse or without this script).
+(function () {
+  var calendar = document.querySelector(".calendar[data-movable]");
+  if (!calendar) return;
+  var dragged = null;
+  calendar.addEventListener("dragstart", function (event) {
+    var entry = event.target.closest && event.target.closest(".cal-entry[draggable]");
+    if (!entry) return;
+    dragged = entry;
+    event.dataTransfer.effectAllowed = "move";
+    event.dataTransfer.setData("text/plain", entry.getAttribute("data-intervention") || "");
+  });
+  function target(event) {
+    return event.target.closest && event.target.closest("td[data-date]");
+  }
+  calendar.addEventListener("dragover", function (event) {
+    var cell = target(event);
+    if (!dragged || !cell) return;
+    event.preventDefault();
+    cell.classList.add("drop-target");
+  });
+  calendar.addEventListener("dragleave", function (event) {
+    var cell = target(event);
+    if (cell) cell.classList.remove("drop-target");
+  });
+  calendar.addEventListener("drop", function (event) {
+    var cell = target(event);
+    if (!dragged || !cell) return;
+    event.preventDefault();
+    cell.classList.remove("drop-target");
+    var form = dragged.querySelector(".cal-move form");
+    if (!form) return;
+    form.elements.start_date.value = cell.getAttribute("data-date");
+    var time = cell.getAttribute("data-time");
+    if (time && form.elements.start_time) form.elements.start_time.value = time;
+    dragged = null;
+    form.submit();
+  });
+})();

@@ -37,6 +37,7 @@ pub(super) async fn mail_test(app: &App, to: &str, now: bool) -> Result<(), AppE
         html: &body.html,
         text: &body.text,
         message_id: &message_id,
+        calendar: "",
     };
     match crate::mail::smtp::send_now(&cfg, &outgoing).await {
         Ok(answer) => say(&lang.t_args("cli-mail-sent", &[("answer", &answer)]))?,

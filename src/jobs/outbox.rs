@@ -172,6 +172,7 @@ async fn deliver(
         html: &mail.html,
         text: &mail.text,
         message_id: &mail.message_id,
+        calendar: &mail.calendar,
     };
     match smtp::send(transport, cfg, &outgoing).await {
         Ok(answer) => Outcome::Sent(answer),

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use lettre::message::header::ContentType;
-use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::transport::smtp::{PoolConfig, response::Response};
@@ -202,6 +202,8 @@ pub struct Outgoing<'a> {
     pub text: &'a str,
     /// The local part of the Message-ID.
     pub message_id: &'a str,
+    /// An iCalendar text attached as `invitation.ics` (empty: none).
+    pub calendar: &'a str,
 }
 
 fn mailbox(address: &str, name: Option<&str>) -> Result<Mailbox, SendError> {
@@ -257,6 +259,15 @@ pub fn build(cfg: &SmtpConfig, mail: &Outgoing<'_>) -> Result<Message, SendError
                 .header(ContentType::TEXT_HTML)
                 .body(mail.html.to_owned()),
         );
+    let body = if mail.calendar.is_empty() {
+        body
+    } else {
+        let kind = ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")
+            .map_err(|e| SendError::BadAddress(e.to_string()))?;
+        MultiPart::mixed().multipart(body).singlepart(
+            Attachment::new("invitation.ics".to_owned()).body(mail.calendar.to_owned(), kind),
+        )
+    };
     builder
         .multipart(body)
         .map_err(|e| SendError::BadAddress(e.to_string()))
@@ -349,6 +360,7 @@ mod tests {
             html: "<p>hi</p>",
             text: "hi",
             message_id: "gestdesk.5.abc",
+            calendar: "",
         };
         let raw =
             String::from_utf8(build(&config(), &mail).expect("builds").formatted()).expect("utf-8");
@@ -372,6 +384,7 @@ mod tests {
             html: "",
             text: "",
             message_id: "m",
+            calendar: "",
         };
         assert_eq!(build(&config(), &mail).err(), Some(SendError::NoSender));
     }

@@ -36,10 +36,14 @@ pub enum Flash {
     WebhookDeleted,
     WebhookPinged,
     DeliveryRequeued,
+    InterventionPlanned,
+    InterventionChanged,
+    InterventionRemoved,
+    FeedRemoved,
 }
 
 impl Flash {
-    const ALL: [Flash; 30] = [
+    const ALL: [Flash; 34] = [
         Flash::LoggedOut,
         Flash::SessionExpired,
         Flash::PasswordChanged,
@@ -70,6 +74,10 @@ impl Flash {
         Flash::WebhookDeleted,
         Flash::WebhookPinged,
         Flash::DeliveryRequeued,
+        Flash::InterventionPlanned,
+        Flash::InterventionChanged,
+        Flash::InterventionRemoved,
+        Flash::FeedRemoved,
     ];
 
     /// The cookie value.
@@ -105,6 +113,10 @@ impl Flash {
             Flash::WebhookDeleted => "webhook-deleted",
             Flash::WebhookPinged => "webhook-pinged",
             Flash::DeliveryRequeued => "delivery-requeued",
+            Flash::InterventionPlanned => "intervention-planned",
+            Flash::InterventionChanged => "intervention-changed",
+            Flash::InterventionRemoved => "intervention-removed",
+            Flash::FeedRemoved => "feed-removed",
         }
     }
 
@@ -146,6 +158,10 @@ impl Flash {
             Flash::WebhookDeleted => msg("flash-webhook-deleted"),
             Flash::WebhookPinged => msg("flash-webhook-pinged"),
             Flash::DeliveryRequeued => msg("flash-delivery-requeued"),
+            Flash::InterventionPlanned => msg("flash-intervention-planned"),
+            Flash::InterventionChanged => msg("flash-intervention-changed"),
+            Flash::InterventionRemoved => msg("flash-intervention-removed"),
+            Flash::FeedRemoved => msg("flash-feed-removed"),
         }
     }
 

@@ -12,6 +12,7 @@ mod api;
 mod api_reference;
 pub(crate) mod assets;
 mod auth;
+mod calendar;
 mod choice_search;
 mod cookies;
 mod csrf;
@@ -72,6 +73,7 @@ pub(crate) fn pages() -> Routes {
         .merge(tickets::routes())
         .merge(worklist::routes())
         .merge(procedures::routes())
+        .merge(calendar::routes())
         .merge(assets::routes())
         .get(paths::REGISTER, Access::Anyone, register::page)
         .post(paths::REGISTER, Access::Anyone, register::submit)

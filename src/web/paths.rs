@@ -169,6 +169,16 @@ pub const TICKET_DELETE: &str = "/tickets/{id}/delete";
 pub const TICKET_OBSERVERS: &str = "/tickets/{id}/observers";
 pub const TICKET_OBSERVERS_REMOVE: &str = "/tickets/{id}/observers/remove";
 pub const REMINDERS: &str = "/reminders";
+/// The calendar (the "planning" function switch).
+pub const CALENDAR: &str = "/calendar";
+pub const TICKET_INTERVENTIONS: &str = "/tickets/{id}/interventions";
+pub const INTERVENTION: &str = "/calendar/interventions/{id}";
+pub const INTERVENTION_MOVE: &str = "/calendar/interventions/{id}/move";
+pub const INTERVENTION_DELETE: &str = "/calendar/interventions/{id}/delete";
+/// Making and removing one's calendar feed, and the feed itself (no login: its secret is the key).
+pub const CALENDAR_FEED: &str = "/calendar/feed";
+pub const CALENDAR_FEED_DELETE: &str = "/calendar/feed/delete";
+pub const CALENDAR_ICS: &str = "/calendar/ics/{secret}";
 pub const REMINDER_DONE: &str = "/reminders/{id}/done";
 pub const QUICK_SUBCATEGORY: &str = "/subcategories/quick";
 pub const ACTIVITY: &str = "/activity";

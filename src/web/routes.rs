@@ -197,6 +197,7 @@ impl Routes {
 pub const FUNCTIONS_WITH_PAGES: &[crate::domain::settings::Flag] = &[
     crate::domain::settings::FUNCTION_PROCEDURES,
     crate::domain::settings::FUNCTION_ASSETS,
+    crate::domain::settings::FUNCTION_CALENDAR,
 ];
 
 /// Every page route with its access rule.

@@ -29,6 +29,8 @@ pub struct Received {
     pub authenticated: String,
     pub tls: bool,
     pub message_id: String,
+    /// The attachments: file name, MIME type (`text/calendar`), and the text of text ones.
+    pub attachments: Vec<(String, String, String)>,
     pub raw: String,
 }
 
@@ -220,6 +222,23 @@ fn parse(path: &Path) -> Received {
         authenticated: header("X-Authenticated"),
         tls: header("X-Tls") == "yes",
         message_id: message.message_id().unwrap_or_default().to_owned(),
+        attachments: message
+            .attachments()
+            .map(|a| {
+                use mail_parser::MimeHeaders;
+                let kind = a
+                    .content_type()
+                    .map(|c| format!("{}/{}", c.ctype(), c.subtype().unwrap_or_default()))
+                    .unwrap_or_default();
+                (
+                    a.attachment_name().unwrap_or_default().to_owned(),
+                    kind,
+                    a.text_contents()
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| String::from_utf8_lossy(a.contents()).into_owned()),
+                )
+            })
+            .collect(),
         raw: String::from_utf8_lossy(&raw).into_owned(),
     }
 }

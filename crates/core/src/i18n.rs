@@ -361,6 +361,45 @@ pub fn format_datetime(lang: Lang, unix_seconds: i64) -> String {
     zoned.strftime(pattern).to_string()
 }
 
+/// A time of day as the reader expects it (`14:05`, `2:05 PM`), in the server's time zone.
+pub fn format_time(lang: Lang, unix_seconds: i64) -> String {
+    let Ok(ts) = jiff::Timestamp::from_second(unix_seconds) else {
+        return String::new();
+    };
+    let zoned = ts.to_zoned_datetime(jiff::tz::TimeZone::system());
+    let pattern = match lang {
+        Lang::En => "%-I:%M %p",
+        Lang::Fr | Lang::Es | Lang::De => "%H:%M",
+    };
+    zoned.strftime(pattern).to_string()
+}
+
+/// A span of time: `08/12/2026 09:00 – 11:30` (the end's day left out when it is the same
+/// day), or whole days ending at the midnight `ends` (`08/12/2026 – 09/12/2026`, one day alone).
+pub fn format_span(lang: Lang, starts: i64, ends: i64, all_day: bool) -> String {
+    if all_day {
+        let (first, last) = (format_date(lang, starts), format_date(lang, ends - 1));
+        return if first == last {
+            first
+        } else {
+            format!("{first} – {last}")
+        };
+    }
+    if format_date(lang, starts) == format_date(lang, ends) {
+        format!(
+            "{} – {}",
+            format_datetime(lang, starts),
+            format_time(lang, ends)
+        )
+    } else {
+        format!(
+            "{} – {}",
+            format_datetime(lang, starts),
+            format_datetime(lang, ends)
+        )
+    }
+}
+
 /// A day as the reader expects it (`27/11/2026`, `11/27/2026`), in the server's time zone.
 pub fn format_date(lang: Lang, unix_seconds: i64) -> String {
     let Ok(ts) = jiff::Timestamp::from_second(unix_seconds) else {

@@ -161,6 +161,7 @@ pub async fn test(
                 html: &body.html,
                 text: &body.text,
                 message_id: &format!("gestdesk.test.{}", crate::domain::token::random_hex(8)),
+                calendar: "",
             };
             match smtp::send_now(&cfg, &outgoing).await {
                 Ok(answer) => {

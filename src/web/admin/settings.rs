@@ -24,11 +24,12 @@ use crate::web::ui::form::{Input, Select, checkbox, csrf_field, form_error, text
 use crate::web::ui::layout;
 use crate::web::visitor::Visitor;
 
-const SECTIONS: [(Section, &str); 4] = [
+const SECTIONS: [(Section, &str); 5] = [
     (Section::General, "settings-section-general"),
     (Section::Tickets, "settings-section-tickets"),
     (Section::Users, "settings-section-users"),
     (Section::Functions, "settings-section-functions"),
+    (Section::Calendar, "settings-section-calendar"),
 ];
 
 /// One setting's field, by kind, with its help text.

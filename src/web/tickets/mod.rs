@@ -15,6 +15,7 @@ mod reminders;
 mod thread;
 pub(crate) mod upload;
 mod validation;
+
 pub(crate) mod view;
 
 use crate::domain::rights::names as right;
@@ -161,4 +162,14 @@ pub fn routes() -> Routes {
 /// The acting user of a request, for the ticket commands.
 fn actor(authed: &Authed) -> &Actor {
     authed.actor()
+}
+
+/// The ticket page again with an intervention form that was refused.
+pub(super) async fn reshow_with_intervention(
+    state: &crate::web::state::AppState,
+    authed: &crate::web::extract::Authed,
+    ticket: crate::domain::ids::TicketId,
+    returned: crate::web::calendar::interventions::Returned,
+) -> Result<axum::response::Response, crate::web::error::WebError> {
+    page::reshow_with(state, authed, ticket, |d| d.intervention = Some(returned)).await
 }

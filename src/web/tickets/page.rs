@@ -56,6 +56,8 @@ pub(super) struct Drafts {
     pub observer: Option<Msg>,
     /// The ticket number typed to merge into, refused, with why.
     pub merge: Option<(String, Msg)>,
+    /// An intervention form that was refused.
+    pub intervention: Option<crate::web::calendar::interventions::Returned>,
 }
 
 async fn load(
@@ -276,6 +278,10 @@ fn ticket_view(
                 }
                 @if actor.rights.has(right::TICKET_EVENT) {
                     (super::reminders::section(visitor, row, &page.reminders, &page.drafts.reminder))
+                }
+                @if !page.planners.is_empty() {
+                    (crate::web::calendar::interventions::section(visitor, row.id, &page.interventions,
+                        &page.planners, page.drafts.intervention.as_ref()))
                 }
             }
         }

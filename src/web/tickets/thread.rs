@@ -87,6 +87,24 @@ pub(super) fn event_text(visitor: &Visitor, e: &EntryView) -> String {
             "thread-merged-from",
             &[("who", who), ("other", &other_number(e))],
         ),
+        Kind::InterventionPlanned | Kind::InterventionChanged | Kind::InterventionRemoved => {
+            let key = match e.kind {
+                Kind::InterventionPlanned => "thread-intervention-planned",
+                Kind::InterventionChanged => "thread-intervention-changed",
+                _ => "thread-intervention-removed",
+            };
+            let when = crate::domain::tickets::thread::intervention_times(&e.body)
+                .map(|(s, end, all_day)| crate::i18n::format_span(lang, s, end, all_day))
+                .unwrap_or_default();
+            lang.t_args(
+                key,
+                &[
+                    ("who", who),
+                    ("technician", e.to.as_deref().unwrap_or(&none)),
+                    ("when", &when),
+                ],
+            )
+        }
         Kind::Text => String::new(),
     }
 }

@@ -258,6 +258,26 @@ pub fn for_visitor(visitor: &Visitor) -> Vec<Section> {
     }
     if visitor
         .settings
+        .flag(crate::domain::settings::FUNCTION_CALENDAR)
+        && has(right::PLANNING)
+    {
+        sections.push(Section {
+            title: None,
+            entries: vec![Entry {
+                label: lang.t("menu-calendar"),
+                href: paths::CALENDAR.to_owned(),
+                icon: icons::CALENDAR,
+                note: None,
+                count: None,
+                current: visitor.path == paths::CALENDAR
+                    || visitor.path.starts_with("/calendar?")
+                    || visitor.path.starts_with("/calendar/"),
+                new_tab: false,
+            }],
+        });
+    }
+    if visitor
+        .settings
         .flag(crate::domain::settings::FUNCTION_ASSETS)
         && has(right::ASSET)
     {

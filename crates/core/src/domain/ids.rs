@@ -100,6 +100,10 @@ id_type!(
     /// The id of an asset.
     AssetId
 );
+id_type!(
+    /// The id of a planned intervention.
+    InterventionId
+);
 
 #[cfg(test)]
 mod tests {

@@ -9,6 +9,7 @@ pub mod api;
 pub mod assets;
 pub mod auth;
 pub mod branding;
+pub mod calendar;
 pub mod clock;
 pub mod demo;
 pub mod directory;

@@ -150,6 +150,7 @@ pub async fn request(db: &Db, who: String, ip: String, base: String) -> Result<(
                 subject,
                 html: body.html,
                 text: body.text,
+                calendar: String::new(),
             },
             now,
         )?;

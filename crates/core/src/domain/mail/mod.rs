@@ -44,6 +44,7 @@ pub async fn queue_test(db: &Db, to: &str, author: &str, lang: Lang) -> Result<i
                 subject,
                 html: body.html,
                 text: body.text,
+                calendar: String::new(),
             },
             clock::now(),
         )?)

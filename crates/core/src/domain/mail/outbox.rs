@@ -26,6 +26,9 @@ pub enum MailKind {
     ValidationReminder,
     /// To the sender of an incoming mail that was refused (an unknown sender).
     MailRefused,
+    /// An intervention planned, changed or cancelled on a ticket: to its requester, with an
+    /// iCalendar invitation.
+    Intervention,
 }
 
 impl MailKind {
@@ -42,6 +45,7 @@ impl MailKind {
             MailKind::PasswordReset => "password_reset",
             MailKind::ValidationReminder => "validation_reminder",
             MailKind::MailRefused => "mail_refused",
+            MailKind::Intervention => "intervention",
         }
     }
 
@@ -57,6 +61,7 @@ impl MailKind {
             "password_reset" => "outbox-kind-password-reset",
             "validation_reminder" => "outbox-kind-validation-reminder",
             "mail_refused" => "outbox-kind-mail-refused",
+            "intervention" => "outbox-kind-intervention",
             _ => "outbox-kind-test",
         }
     }
@@ -109,6 +114,8 @@ pub struct NewMail {
     pub subject: String,
     pub html: String,
     pub text: String,
+    /// An iCalendar text sent as an attachment (empty: none).
+    pub calendar: String,
 }
 
 /// Writes a mail; it is due at once. Returns its id.
@@ -120,8 +127,8 @@ pub fn enqueue(tx: &Transaction<'_>, mail: &NewMail, now: i64) -> rusqlite::Resu
     );
     tx.prepare_cached(
         "INSERT INTO outbox (created_at, ticket_id, thread_entry_id, kind, author_addr, to_addrs,
-             cc_addrs, subject, html, text, message_id, next_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?1)",
+             cc_addrs, subject, html, text, message_id, next_at, calendar)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?1, ?12)",
     )?
     .execute(params![
         now,
@@ -134,7 +141,8 @@ pub fn enqueue(tx: &Transaction<'_>, mail: &NewMail, now: i64) -> rusqlite::Resu
         mail.subject,
         mail.html,
         mail.text,
-        message_id
+        message_id,
+        mail.calendar
     ])?;
     Ok(tx.last_insert_rowid())
 }
@@ -153,6 +161,8 @@ pub struct Claimed {
     /// The local part of the Message-ID; the sender's domain completes it.
     pub message_id: String,
     pub attempts: i64,
+    /// An iCalendar attachment (empty: none).
+    pub calendar: String,
 }
 
 fn lines(s: &str) -> Vec<String> {
@@ -169,7 +179,7 @@ pub fn claim(tx: &Transaction<'_>, now: i64, limit: i64) -> rusqlite::Result<Vec
          WHERE id IN (SELECT id FROM outbox WHERE state = 'queued' AND next_at <= ?1
                       ORDER BY next_at, id LIMIT ?2)
          RETURNING id, created_at, author_addr, to_addrs, cc_addrs, subject, html, text,
-                   message_id, attempts",
+                   message_id, attempts, calendar",
     )?;
     let mut out: Vec<Claimed> = stmt
         .query_map(params![now, limit], |r| {
@@ -184,6 +194,7 @@ pub fn claim(tx: &Transaction<'_>, now: i64, limit: i64) -> rusqlite::Result<Vec
                 text: r.get(7)?,
                 message_id: r.get(8)?,
                 attempts: r.get(9)?,
+                calendar: r.get(10)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

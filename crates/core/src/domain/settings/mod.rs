@@ -100,6 +100,15 @@ pub const FUNCTION_ASSET_WARRANTY: Flag = Flag::declared("asset_warranty");
 pub const FUNCTION_ASSET_VNC: Flag = Flag::declared("asset_vnc_link");
 pub const FUNCTION_PROCEDURES: Flag = Flag::declared("procedure");
 pub const FUNCTION_SURVEYS: Flag = Flag::declared("survey");
+/// Key of the first day of the calendar's weeks ("monday", "sunday" or "saturday").
+pub const CALENDAR_WEEK_START: Text = Text::declared("planning_week_start");
+/// Keys of the working hours the calendar's day and week views show (first hour, hour after
+/// the last).
+pub const CALENDAR_DAY_START: Number = Number::declared("planning_day_start");
+pub const CALENDAR_DAY_END: Number = Number::declared("planning_day_end");
+/// Key of "mail the requester each planned intervention with an invitation" (GestSup's
+/// `planning_ics`).
+pub const CALENDAR_MAIL: Flag = Flag::declared("planning_ics");
 /// Key of "administrators see what went wrong on error pages".
 pub const DEBUG: Flag = Flag::declared("debug");
 /// Key of the theme of users who did not choose one.

@@ -54,6 +54,8 @@ pub enum Section {
     Directory,
     /// The API's pace and call log (Administration > API).
     Api,
+    /// The calendar's week and hours, and its mails (Administration > Settings).
+    Calendar,
 }
 
 /// One setting.

@@ -29,6 +29,10 @@ pub struct TicketPage {
     pub entries: Vec<EntryView>,
     pub files: Vec<Attachment>,
     pub reminders: Vec<Reminder>,
+    /// The interventions planned on the ticket, when the calendar is on and the actor holds
+    /// `ticket_calendar`, and the technicians they may be planned for.
+    pub interventions: Vec<crate::domain::calendar::Intervention>,
+    pub planners: Vec<crate::domain::calendar::Technician>,
     /// Files the actor sent with an earlier attempt of the form (`pending` tokens).
     pub pending: Vec<Attachment>,
     /// Procedures filed under the ticket's category that the actor may read.
@@ -154,6 +158,8 @@ pub async fn load(
             entries: thread::for_reader(c, &actor, &viewer, id.0, lang)?,
             files: attachments::list(c, id.0)?,
             reminders: reminders::of_ticket(c, id.0)?,
+            interventions: crate::domain::calendar::of_ticket(c, &actor, &viewer, id)?,
+            planners: crate::domain::calendar::planners(c, &actor)?,
             pending: attachments::pending(c, me, &pending)?,
             row,
         })

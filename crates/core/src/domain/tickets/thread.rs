@@ -27,6 +27,10 @@ pub enum Kind {
     MergedInto,
     /// Another ticket was merged into this one.
     MergedFrom,
+    /// An intervention planned, changed or removed (see [`intervention_times`]).
+    InterventionPlanned,
+    InterventionChanged,
+    InterventionRemoved,
 }
 
 impl Kind {
@@ -44,6 +48,9 @@ impl Kind {
             Kind::ObserverRemoved => "observer_removed",
             Kind::MergedInto => "merged_into",
             Kind::MergedFrom => "merged_from",
+            Kind::InterventionPlanned => "intervention_planned",
+            Kind::InterventionChanged => "intervention_changed",
+            Kind::InterventionRemoved => "intervention_removed",
         }
     }
 
@@ -60,6 +67,9 @@ impl Kind {
             "observer_removed" => Kind::ObserverRemoved,
             "merged_into" => Kind::MergedInto,
             "merged_from" => Kind::MergedFrom,
+            "intervention_planned" => Kind::InterventionPlanned,
+            "intervention_changed" => Kind::InterventionChanged,
+            "intervention_removed" => Kind::InterventionRemoved,
             _ => Kind::Text,
         }
     }
@@ -92,6 +102,14 @@ pub enum Event {
     MergedInto(i64),
     /// Ticket `0` was merged into this one.
     MergedFrom(i64),
+    /// An intervention of `technician` planned, changed (to these times) or removed.
+    Intervention {
+        kind: Kind,
+        technician: i64,
+        starts_at: i64,
+        ends_at: i64,
+        all_day: bool,
+    },
     /// A reply, with its text rendered when it was typed (`None`: rendered when shown).
     Text {
         body: String,
@@ -151,6 +169,19 @@ fn insert(
         Event::ObserverRemoved(_) => (Kind::ObserverRemoved, String::new(), false, None, None),
         Event::MergedInto(_) => (Kind::MergedInto, String::new(), false, None, None),
         Event::MergedFrom(_) => (Kind::MergedFrom, String::new(), false, None, None),
+        Event::Intervention {
+            kind,
+            starts_at,
+            ends_at,
+            all_day,
+            ..
+        } => (
+            *kind,
+            format!("{starts_at} {ends_at} {}", u8::from(*all_day)),
+            false,
+            None,
+            None,
+        ),
     };
     let (tf, tt, gf, gt) = match &event {
         Event::Assigned { from, to } => {
@@ -166,6 +197,7 @@ fn insert(
             let (tf, gf) = split(Some(*who));
             (tf, None, gf, None)
         }
+        Event::Intervention { technician, .. } => (None, Some(*technician), None, None),
         _ => (None, None, None, None),
     };
     let other = match &event {
@@ -202,6 +234,15 @@ fn insert(
     }
     webhooks::thread_event(tx, ticket, author, id, &event, now)?;
     Ok(id)
+}
+
+/// The start, end and whole-days flag an intervention entry's body holds.
+pub fn intervention_times(body: &str) -> Option<(i64, i64, bool)> {
+    let mut parts = body.split(' ');
+    let starts = parts.next()?.parse().ok()?;
+    let ends = parts.next()?.parse().ok()?;
+    let all_day = parts.next()? == "1";
+    Some((starts, ends, all_day))
 }
 
 /// Records that a mail about `ticket` was written to `to` (addresses, one per line), with its
@@ -324,7 +365,10 @@ pub fn list(
         };
         let (from, to) = match kind {
             Kind::Assigned => (person(r.get(8)?, r.get(9)?), person(r.get(10)?, r.get(11)?)),
-            Kind::ObserverAdded => (None, person(r.get(10)?, r.get(11)?)),
+            Kind::ObserverAdded
+            | Kind::InterventionPlanned
+            | Kind::InterventionChanged
+            | Kind::InterventionRemoved => (None, person(r.get(10)?, r.get(11)?)),
             Kind::ObserverRemoved => (person(r.get(8)?, r.get(9)?), None),
             Kind::State | Kind::Closed => (
                 state_name(r.get(12)?, r.get(13)?, lang),

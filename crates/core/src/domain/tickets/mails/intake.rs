@@ -447,6 +447,7 @@ fn refuse(
             subject,
             html: body.html,
             text: body.text,
+            calendar: String::new(),
         },
         now,
     )?;

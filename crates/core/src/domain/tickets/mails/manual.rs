@@ -307,6 +307,7 @@ pub async fn send_manual(
                 subject: mail.subject,
                 html: mail.body.html,
                 text: mail.body.text,
+                calendar: String::new(),
             },
             now,
         )?;

@@ -237,6 +237,7 @@ fn what_key(kind: MailKind) -> &'static str {
         MailKind::UserChange => "mail-what-user-change",
         MailKind::NewTicket => "mail-what-new-ticket",
         MailKind::ValidationReminder => "mail-what-validation-reminder",
+        MailKind::Intervention => "mail-what-intervention",
         MailKind::Manual | MailKind::Test | MailKind::PasswordReset | MailKind::MailRefused => {
             "mail-what-manual"
         }
@@ -310,6 +311,58 @@ pub fn validation_reminder(
         sender: &sender,
         to: &r,
         message: Some(&question),
+        calendar: "",
+    };
+    queue(tx, settings, &facts, &mail, now)?;
+    Ok(true)
+}
+
+/// Writes the mail that tells ticket `ticket`'s requester about an intervention, with
+/// `message(lang)` above the ticket's summary and the iCalendar text `calendar(lang)` attached,
+/// in the requester's language, recorded in the thread as sent by `author`. Nothing when the
+/// SMTP connector is off, the ticket has no requester with a valid address, or the requester is
+/// `author`. Returns whether a mail was written.
+pub fn intervention(
+    tx: &Transaction<'_>,
+    settings: &Settings,
+    ticket: i64,
+    author: &Cause,
+    message: &dyn Fn(Lang) -> String,
+    calendar: &dyn Fn(Lang) -> String,
+    now: i64,
+) -> rusqlite::Result<bool> {
+    use rusqlite::OptionalExtension;
+    if !settings.flag(keys::SMTP_ENABLED) {
+        return Ok(false);
+    }
+    let requester: Option<Option<i64>> = tx
+        .query_row(
+            "SELECT requester_id FROM tickets WHERE id = ?1",
+            [ticket],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(Some(requester)) = requester else {
+        return Ok(false);
+    };
+    if requester == author.user_id {
+        return Ok(false);
+    }
+    let Some(r) = user_recipient(tx, requester)? else {
+        return Ok(false);
+    };
+    let Some(facts) = compose::facts(tx, ticket, r.lang)? else {
+        return Ok(false);
+    };
+    let sender = sender_for(tx, author, Some(ticket))?;
+    let (text, ics) = (message(r.lang), calendar(r.lang));
+    let mail = Outgoing {
+        kind: MailKind::Intervention,
+        author: Some(author.user_id),
+        sender: &sender,
+        to: &r,
+        message: Some(&text),
+        calendar: &ics,
     };
     queue(tx, settings, &facts, &mail, now)?;
     Ok(true)
@@ -324,6 +377,8 @@ struct Outgoing<'a> {
     to: &'a Recipient,
     /// A paragraph above the ticket's summary.
     message: Option<&'a str>,
+    /// An iCalendar attachment (empty: none).
+    calendar: &'a str,
 }
 
 /// Writes `mail` about the ticket of `facts` (read in the recipient's language) to the outbox,
@@ -353,6 +408,7 @@ fn queue(
             subject,
             html: body.html,
             text: body.text,
+            calendar: mail.calendar.to_owned(),
         },
         now,
     )?;
@@ -430,6 +486,7 @@ pub fn after_change(
                 sender: &sender,
                 to: &r,
                 message: question.as_deref(),
+                calendar: "",
             };
             queue(tx, settings, &facts, &mail, now)?;
             mailed.push(r.mail);
