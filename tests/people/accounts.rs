@@ -633,6 +633,7 @@ async fn settings_switches_show_agencies_limits_and_advanced_fields() {
                 ("password_refuse_common", "1"),
                 ("ticket_reply_reopens", "1"),
                 ("ticket_observer", "1"),
+                ("planning_ics", "1"),
             ],
         )
         .await;

@@ -62,15 +62,47 @@ fn safe_color(color: &str) -> Option<&str> {
     (matches!(hex.len(), 3 | 6) && hex.bytes().all(|b| b.is_ascii_hexdigit())).then_some(color)
 }
 
+const WEEKDAYS: [&str; 7] = [
+    "calendar-weekday-1",
+    "calendar-weekday-2",
+    "calendar-weekday-3",
+    "calendar-weekday-4",
+    "calendar-weekday-5",
+    "calendar-weekday-6",
+    "calendar-weekday-7",
+];
+
+const MONTHS: [&str; 12] = [
+    "calendar-month-1",
+    "calendar-month-2",
+    "calendar-month-3",
+    "calendar-month-4",
+    "calendar-month-5",
+    "calendar-month-6",
+    "calendar-month-7",
+    "calendar-month-8",
+    "calendar-month-9",
+    "calendar-month-10",
+    "calendar-month-11",
+    "calendar-month-12",
+];
+
 fn weekday_name(lang: Lang, date: Date) -> String {
-    lang.t(&format!(
-        "calendar-weekday-{}",
-        date.weekday().to_monday_one_offset()
-    ))
+    let i = usize::try_from(date.weekday().to_monday_zero_offset()).unwrap_or(0);
+    lang.t(WEEKDAYS[i % 7])
 }
 
 fn month_name(lang: Lang, date: Date) -> String {
-    lang.t(&format!("calendar-month-{}", date.month()))
+    let i = usize::try_from(date.month() - 1).unwrap_or(0);
+    lang.t(MONTHS[i % 12])
+}
+
+fn view_label(view: View) -> &'static str {
+    match view {
+        View::Day => "calendar-view-day",
+        View::Week => "calendar-view-week",
+        View::Month => "calendar-view-month",
+    }
 }
 
 /// The title of the period shown.
@@ -112,7 +144,7 @@ fn toolbar(lang: Lang, page: &CalendarPage) -> Markup {
                 @for v in View::ALL {
                     a.button.button-secondary[v != p.view] href=(address(v.code(), &p.anchor.to_string(), &tech, None))
                         aria-current=[(v == p.view).then_some("page")] {
-                        (lang.t(&format!("calendar-view-{}", v.code())))
+                        (lang.t(view_label(v)))
                     }
                 }
             }
@@ -185,7 +217,7 @@ fn entry(ctx: &Ctx<'_>, e: &Entry, compact: bool) -> Markup {
     };
     let refused = ctx.refusal.filter(|r| Some(r.id) == intervention);
     html! {
-        div.cal-entry.cal-reminder[intervention.is_none()].cal-conflict[e.conflict].tech-colored[page.tech_colors]
+        div.cal-entry.cal-reminder[intervention.is_none()].cal-conflict[e.conflict]
             style=(style) data-intervention=[intervention] draggable=[movable.then_some("true")] {
             span.cal-time {
                 @if intervention.is_none() { (icons::icon(icons::BELL)) " " }
@@ -385,7 +417,7 @@ pub fn calendar(visitor: &Visitor, page: &CalendarPage, refusal: Option<&Refusal
         @if let Some((_, conflicts)) = &page.moved {
             (super::interventions::conflicts(lang, conflicts))
         }
-        div.calendar data-movable[page.may_move] {
+        div.calendar.tech-colored[page.tech_colors] data-movable[page.may_move] {
             @match page.period.view {
                 View::Month => (month(&ctx)),
                 View::Day | View::Week => (grid(&ctx)),
