@@ -23,3 +23,7 @@ pub mod api;
 /// The intranet form framed in an intranet page of another origin, in a real headless
 /// Chromium, on a phone too.
 pub mod intranet;
+
+/// The calendar in a real headless Chromium: the week of all technicians, an intervention
+/// moved by dragging and by its plain form, the ticket's interventions, the month on a phone.
+pub mod calendar;
