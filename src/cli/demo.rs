@@ -42,6 +42,13 @@ pub(super) async fn demo(
             ("networks", &s.networks.to_string()),
         ],
     ))?;
+    say(&lang.t_args(
+        "cli-demo-calendar",
+        &[
+            ("interventions", &s.interventions.to_string()),
+            ("reminders", &s.reminders.to_string()),
+        ],
+    ))?;
     if let Some(admin) = &s.admin_login {
         say(&lang.t_args("cli-demo-admin", &[("login", admin)]))?;
     }

@@ -96,3 +96,4 @@ mail-intervention-planned = { $technician } kümmert sich am { $when } um Ihr Ti
 mail-intervention-changed = Der Einsatz zu Ihrem Ticket hat sich geändert: { $technician }, { $when }. Die angehängte Einladung aktualisiert Ihren Kalender.
 mail-intervention-removed = Der geplante Einsatz zu Ihrem Ticket ({ $technician }, { $when }) ist abgesagt. Der Anhang entfernt ihn aus Ihrem Kalender.
 outbox-kind-intervention = Geplanter Einsatz
+cli-demo-calendar = Kalender: { $interventions } geplante Einsätze, { $reminders } Erinnerungen.

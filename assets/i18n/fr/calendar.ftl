@@ -96,3 +96,4 @@ mail-intervention-planned = { $technician } interviendra sur votre ticket le { $
 mail-intervention-changed = L'intervention sur votre ticket a changé : { $technician }, { $when }. L'invitation jointe met votre calendrier à jour.
 mail-intervention-removed = L'intervention planifiée sur votre ticket ({ $technician }, { $when }) est annulée. La pièce jointe la retire de votre calendrier.
 outbox-kind-intervention = Intervention planifiée
+cli-demo-calendar = Calendrier : { $interventions } interventions planifiées, { $reminders } rappels.

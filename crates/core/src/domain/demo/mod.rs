@@ -7,6 +7,7 @@
 //! removed again.
 
 mod assets;
+mod calendar;
 mod people;
 mod procedures;
 mod tickets;
@@ -51,6 +52,9 @@ pub struct Summary {
     pub entries: usize,
     pub attachments: usize,
     pub procedures: usize,
+    /// Interventions planned and reminders set (the calendar).
+    pub interventions: usize,
+    pub reminders: usize,
     pub assets: usize,
     pub asset_ifaces: usize,
     pub networks: usize,
@@ -189,6 +193,7 @@ fn build(
     let asset_count = options.assets.unwrap_or(options.tickets / 20) as usize;
     let made_assets = assets::create(tx, &mut rng, &org, asset_count, now)?;
     assets::link_tickets(tx)?;
+    let (interventions, reminders) = calendar::create(tx, now)?;
     for sql in &aside {
         tx.execute_batch(sql)?;
     }
@@ -204,6 +209,8 @@ fn build(
         entries: made.entries,
         attachments: made.attachments,
         procedures,
+        interventions,
+        reminders,
         assets: made_assets.assets,
         asset_ifaces: made_assets.ifaces,
         networks: made_assets.networks,

@@ -1,0 +1,97 @@
+//! Calendar benchmark on `gestdesk demo --tickets 100000` (which plans about 8,000
+//! interventions and sets about 2,000 reminders over its two years).
+//!
+//!     cargo bench --bench calendar
+//!
+//! Target: the week of all technicians under 20 ms median (end to end over loopback, one
+//! keep-alive connection, logged in as the administrator, against the real release `gestdesk`
+//! binary). Also reported: a technician's own week, the month of all technicians, and a
+//! technician's calendar feed (a year ahead and three months back).
+
+use std::time::Duration;
+
+mod common;
+use common::{attr, demo, ms, percentile, stop, verdict};
+
+const TICKETS: u32 = 100_000;
+const USERS: u32 = 1_000;
+const REQUESTS: usize = 300;
+
+fn main() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (took, out) = demo(dir.path(), TICKETS, USERS);
+    println!(
+        "gestdesk demo --tickets {TICKETS}: {:.1} s",
+        took.as_secs_f64()
+    );
+    let password = common::demo_password(&out);
+    let technician = common::demo_technician(&out);
+    let (mut server, base) = common::serve_anywhere(dir.path());
+    let runtime = common::runtime();
+    let results = runtime.block_on(async {
+        let admin = common::log_in(&base, "admin", &password, 1).await;
+        let tech = common::log_in(&base, &technician, &password, 1).await;
+        // The demo's last tickets were opened in the last days: this week is a busy one.
+        let mut results = Vec::new();
+        for (what, client, path, target) in [
+            (
+                "week, all technicians",
+                &admin,
+                "/calendar?view=week&tech=all",
+                Some(20.0),
+            ),
+            ("week, one technician (their own)", &tech, "/calendar", None),
+            (
+                "month, all technicians",
+                &admin,
+                "/calendar?view=month&tech=all",
+                None,
+            ),
+        ] {
+            let times = common::timed_gets(client, &format!("{base}{path}"), 30, REQUESTS).await;
+            results.push((what.to_owned(), times, target));
+        }
+        // The technician's feed, as a calendar program reads it.
+        let page = tech
+            .get(format!("{base}/calendar"))
+            .send()
+            .await
+            .expect("calendar")
+            .text()
+            .await
+            .expect("body");
+        let token = attr(&page, "name=\"_csrf\" value=\"");
+        let made = tech
+            .post(format!("{base}/calendar/feed"))
+            .form(&[("_csrf", token.as_str())])
+            .send()
+            .await
+            .expect("feed")
+            .text()
+            .await
+            .expect("body");
+        let at = made.find("/calendar/ics/").expect("feed address");
+        let feed = format!("{base}{}", &made[at..at + "/calendar/ics/".len() + 64]);
+        let program = reqwest::Client::new();
+        let times = common::timed_gets(&program, &feed, 10, REQUESTS).await;
+        results.push(("a technician's feed".to_owned(), times, None));
+        results
+    });
+    println!("{TICKETS} tickets, {REQUESTS} requests each:");
+    for (what, times, target) in results {
+        let median = percentile(&times, 0.5);
+        let verdict_text = match target {
+            Some(t) => format!(
+                "; target median < {t} ms: {}",
+                verdict(median < Duration::from_secs_f64(t / 1000.0))
+            ),
+            None => String::new(),
+        };
+        println!(
+            "  {what}: median {:.3} ms, p99 {:.3} ms{verdict_text}",
+            ms(median),
+            ms(percentile(&times, 0.99)),
+        );
+    }
+    stop(&mut server);
+}
