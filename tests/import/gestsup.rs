@@ -346,12 +346,20 @@ async fn the_32_site_comes_over(from: &str) {
         0
     );
 
-    // The reminder on ticket 1041; the planned intervention waits for the calendar.
+    // The reminder on ticket 1041, and the intervention planned on it (an hour, in the
+    // calendar).
     assert_eq!(
         app.text("SELECT text || '|' || technician_id || '|' || done FROM reminders WHERE ticket_id = 1041"),
         "Rappeler Jean pour le toner|3|0"
     );
-    assert!(said.contains("tevents: rows 1"), "{said}");
+    assert_eq!(
+        app.text(
+            "SELECT note || '|' || technician_id || '|' || (ends_at - starts_at) || '|' || all_day
+             FROM interventions WHERE ticket_id = 1041"
+        ),
+        "Intervention salle 204|3|3600|0"
+    );
+    assert!(!said.contains("tevents: rows"), "{said}");
 
     // The site's rights, except one that would leave nobody able to administer.
     let granted = |profile: Profile, right: &str| {

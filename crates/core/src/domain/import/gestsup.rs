@@ -1581,16 +1581,22 @@ impl<'t> Importer<'t> {
     }
 
     /// A calendar row: a reminder on a ticket (type 1) becomes the ticket's reminder for its
-    /// technician; planned interventions (type 2) have no place here yet.
+    /// technician; a planned intervention (type 2) becomes an intervention of its ticket (an
+    /// hour long when its end is missing or not after its start; whole days from midnight to
+    /// the midnight after its last day). A removed one (`disable`) is left out.
     fn event(&mut self, row: &Row) -> Result<(), DomainError> {
         let id = row.get("id").int();
-        if row.get("type").int() != 1 {
-            *self
-                .report
-                .not_imported
-                .entry("tevents".to_owned())
-                .or_default() += 1;
-            return Ok(());
+        match row.get("type").int() {
+            1 => {}
+            2 => return self.intervention(row),
+            _ => {
+                *self
+                    .report
+                    .not_imported
+                    .entry("tevents".to_owned())
+                    .or_default() += 1;
+                return Ok(());
+            }
         }
         let ticket = row.get("incident").int();
         let technician = self.user(row.get("technician").int());
@@ -1617,6 +1623,51 @@ impl<'t> Importer<'t> {
             ],
         )?;
         self.report.count("tevents (reminders)", true);
+        Ok(())
+    }
+
+    fn intervention(&mut self, row: &Row) -> Result<(), DomainError> {
+        const TABLE: &str = "tevents (interventions)";
+        let ticket = row.get("incident").int();
+        let technician = self.user(row.get("technician").int());
+        let start = self.time(row, "date_start");
+        let (Some(technician), Some(start), false, true) = (
+            technician,
+            start,
+            row.get("disable").int() != 0,
+            self.tickets.contains(&ticket),
+        ) else {
+            self.report.count(TABLE, false);
+            return Ok(());
+        };
+        let all_day = matches!(row.get("allday").text().trim(), "true" | "1");
+        let end = self.time(row, "date_end").filter(|&e| e > start);
+        let (start, end) = if all_day {
+            let first = crate::domain::calendar::period::date_of(start);
+            let last = end.map_or(first, |e| crate::domain::calendar::period::date_of(e - 1));
+            let after = last.tomorrow().unwrap_or(last);
+            (
+                crate::domain::calendar::period::day_start(first),
+                crate::domain::calendar::period::day_start(after),
+            )
+        } else {
+            (start, end.unwrap_or(start + 3600))
+        };
+        self.tx.execute(
+            "INSERT INTO interventions (ticket_id, technician_id, starts_at, ends_at, all_day, note,
+                 created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+            params![
+                ticket,
+                technician,
+                start,
+                end,
+                all_day,
+                row.get("title").text(),
+                self.now
+            ],
+        )?;
+        self.report.count(TABLE, true);
         Ok(())
     }
 
