@@ -11,6 +11,8 @@ mod access;
 mod api;
 /// The asset inventory.
 mod assets;
+/// Availability: settings, a ticket's unavailability, rates against figures worked out by hand.
+mod availability;
 /// Pages in a real headless Chromium.
 mod browser;
 /// The calendar: interventions, views, invitations and feeds.

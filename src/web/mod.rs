@@ -12,6 +12,7 @@ mod api;
 mod api_reference;
 pub(crate) mod assets;
 mod auth;
+mod availability;
 mod calendar;
 mod choice_search;
 mod cookies;
@@ -74,6 +75,7 @@ pub(crate) fn pages() -> Routes {
         .merge(worklist::routes())
         .merge(procedures::routes())
         .merge(calendar::routes())
+        .merge(availability::routes())
         .merge(assets::routes())
         .get(paths::REGISTER, Access::Anyone, register::page)
         .post(paths::REGISTER, Access::Anyone, register::submit)

@@ -179,6 +179,20 @@ pub const INTERVENTION_DELETE: &str = "/calendar/interventions/{id}/delete";
 pub const CALENDAR_FEED: &str = "/calendar/feed";
 pub const CALENDAR_FEED_DELETE: &str = "/calendar/feed/delete";
 pub const CALENDAR_ICS: &str = "/calendar/ics/{secret}";
+/// Availability (the "availability" function switch): the report, its export, its settings,
+/// and a ticket's unavailability.
+pub const AVAILABILITY: &str = "/availability";
+pub const AVAILABILITY_CSV: &str = "/availability/export.csv";
+pub const ADMIN_AVAILABILITY: &str = "/admin/availability";
+pub const ADMIN_AVAILABILITY_MONITORED: &str = "/admin/availability/monitored";
+pub const ADMIN_AVAILABILITY_MONITORED_DELETE: &str = "/admin/availability/monitored/{id}/delete";
+pub const ADMIN_AVAILABILITY_DEPENDENCIES: &str = "/admin/availability/dependencies";
+pub const ADMIN_AVAILABILITY_DEPENDENCY_DELETE: &str =
+    "/admin/availability/dependencies/{id}/delete";
+pub const ADMIN_AVAILABILITY_TARGETS: &str = "/admin/availability/targets";
+pub const ADMIN_AVAILABILITY_TARGET_DELETE: &str = "/admin/availability/targets/delete";
+pub const TICKET_UNAVAILABILITY: &str = "/tickets/{id}/unavailability";
+pub const TICKET_UNAVAILABILITY_RESET: &str = "/tickets/{id}/unavailability/reset";
 pub const REMINDER_DONE: &str = "/reminders/{id}/done";
 pub const QUICK_SUBCATEGORY: &str = "/subcategories/quick";
 pub const ACTIVITY: &str = "/activity";

@@ -197,6 +197,5 @@ right-user-profil-agency = Erlaubt das Ändern der eigenen Niederlassungen im ei
 rights-pending-assets = In dieser Version ohne Wirkung: Geräte sind noch nicht enthalten.
 rights-pending-calendar = In dieser Version ohne Wirkung: Der Kalender ist noch nicht enthalten.
 rights-pending-statistics = In dieser Version ohne Wirkung: Statistiken sind noch nicht enthalten.
-rights-pending-availability = In dieser Version ohne Wirkung: Die Verfügbarkeit ist noch nicht enthalten.
 rights-pending-projects = In dieser Version ohne Wirkung: Projekte sind noch nicht enthalten.
 rights-pending-contracts = In dieser Version ohne Wirkung: Verträge sind noch nicht enthalten.

@@ -197,6 +197,5 @@ right-user-profil-agency = Permite cambiar sus agencias en su perfil
 rights-pending-assets = Sin efecto en esta versión: los activos aún no están.
 rights-pending-calendar = Sin efecto en esta versión: el calendario aún no está.
 rights-pending-statistics = Sin efecto en esta versión: las estadísticas aún no están.
-rights-pending-availability = Sin efecto en esta versión: la disponibilidad aún no está.
 rights-pending-projects = Sin efecto en esta versión: los proyectos aún no están.
 rights-pending-contracts = Sin efecto en esta versión: los contratos aún no están.

@@ -15,7 +15,7 @@ mod model_picture;
 pub mod network;
 mod outbox;
 mod rights;
-mod settings;
+pub(crate) mod settings;
 mod settings_log;
 mod system;
 pub mod user_actions;

@@ -173,3 +173,13 @@ pub(super) async fn reshow_with_intervention(
 ) -> Result<axum::response::Response, crate::web::error::WebError> {
     page::reshow_with(state, authed, ticket, |d| d.intervention = Some(returned)).await
 }
+
+/// The ticket page again with an unavailability form that was refused.
+pub(super) async fn reshow_with_unavailability(
+    state: &crate::web::state::AppState,
+    authed: &crate::web::extract::Authed,
+    ticket: crate::domain::ids::TicketId,
+    returned: crate::web::availability::ticket::Returned,
+) -> Result<axum::response::Response, crate::web::error::WebError> {
+    page::reshow_with(state, authed, ticket, |d| d.unavailability = Some(returned)).await
+}

@@ -58,6 +58,8 @@ pub(super) struct Drafts {
     pub merge: Option<(String, Msg)>,
     /// An intervention form that was refused.
     pub intervention: Option<crate::web::calendar::interventions::Returned>,
+    /// An unavailability form that was refused.
+    pub unavailability: Option<crate::web::availability::ticket::Returned>,
 }
 
 async fn load(
@@ -278,6 +280,9 @@ fn ticket_view(
                 }
                 @if actor.rights.has(right::TICKET_EVENT) {
                     (super::reminders::section(visitor, row, &page.reminders, &page.drafts.reminder))
+                }
+                @if let Some(w) = &page.availability {
+                    (crate::web::availability::ticket::section(visitor, row.id, w, page.drafts.unavailability.as_ref()))
                 }
                 @if !page.planners.is_empty() {
                     (crate::web::calendar::interventions::section(visitor, row.id, &page.interventions,

@@ -278,6 +278,25 @@ pub fn for_visitor(visitor: &Visitor) -> Vec<Section> {
     }
     if visitor
         .settings
+        .flag(crate::domain::settings::FUNCTION_AVAILABILITY)
+        && has(right::AVAILABILITY)
+    {
+        sections.push(Section {
+            title: None,
+            entries: vec![Entry {
+                label: lang.t("menu-availability"),
+                href: paths::AVAILABILITY.to_owned(),
+                icon: icons::ACTIVITY,
+                note: None,
+                count: None,
+                current: visitor.path == paths::AVAILABILITY
+                    || visitor.path.starts_with("/availability?"),
+                new_tab: false,
+            }],
+        });
+    }
+    if visitor
+        .settings
         .flag(crate::domain::settings::FUNCTION_ASSETS)
         && has(right::ASSET)
     {

@@ -28,6 +28,11 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
+    /// The first message, if any.
+    pub fn first(&self) -> Option<&Msg> {
+        self.0.first().map(|(_, m)| m)
+    }
+
     /// `Ok(())` when empty, else the errors.
     pub fn into_result(self) -> Result<(), DomainError> {
         if self.is_empty() {

@@ -8,6 +8,7 @@ pub mod actor;
 pub mod api;
 pub mod assets;
 pub mod auth;
+pub mod availability;
 pub mod branding;
 pub mod calendar;
 pub mod clock;

@@ -16,7 +16,6 @@ pub enum Function {
     Assets,
     Calendar,
     Statistics,
-    Availability,
     Projects,
     Contracts,
 }
@@ -28,7 +27,6 @@ impl Pending {
             Pending::Function(Function::Assets) => "rights-pending-assets",
             Pending::Function(Function::Calendar) => "rights-pending-calendar",
             Pending::Function(Function::Statistics) => "rights-pending-statistics",
-            Pending::Function(Function::Availability) => "rights-pending-availability",
             Pending::Function(Function::Projects) => "rights-pending-projects",
             Pending::Function(Function::Contracts) => "rights-pending-contracts",
         }
@@ -39,7 +37,7 @@ impl Pending {
     pub fn planned_in(self) -> Option<u32> {
         match self {
             Pending::Function(Function::Assets) => Some(18),
-            Pending::Function(Function::Calendar | Function::Availability) => Some(24),
+            Pending::Function(Function::Calendar) => Some(24),
             Pending::Function(Function::Statistics) => Some(25),
             Pending::Function(Function::Projects | Function::Contracts) => None,
         }
@@ -47,7 +45,7 @@ impl Pending {
 }
 
 use super::{Right, names};
-use Function::{Assets, Availability, Calendar, Contracts, Projects, Statistics};
+use Function::{Assets, Calendar, Contracts, Projects, Statistics};
 
 /// Every right without effect in this version.
 pub const PENDING: &[(Right, Pending)] = &[
@@ -59,16 +57,10 @@ pub const PENDING: &[(Right, Pending)] = &[
     (names::PLANNING_DIRECT_EVENT, Pending::Function(Calendar)),
     (names::PROJECT, Pending::Function(Projects)),
     (names::CONTRACT, Pending::Function(Contracts)),
-    (names::AVAILABILITY, Pending::Function(Availability)),
     (names::ASSET_LIST_TENANT_ONLY, Pending::Function(Assets)),
     (names::ASSET_LIST_COL_TENANT, Pending::Function(Assets)),
     (names::TICKET_ASSET_TYPE, Pending::Function(Assets)),
     (names::TICKET_ASSET_MODEL, Pending::Function(Assets)),
-    (names::TICKET_AVAILABILITY, Pending::Function(Availability)),
-    (
-        names::TICKET_AVAILABILITY_DISP,
-        Pending::Function(Availability),
-    ),
 ];
 
 /// Why `right` does nothing yet, if it does nothing yet.

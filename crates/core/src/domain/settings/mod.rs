@@ -100,6 +100,11 @@ pub const FUNCTION_ASSET_WARRANTY: Flag = Flag::declared("asset_warranty");
 pub const FUNCTION_ASSET_VNC: Flag = Flag::declared("asset_vnc_link");
 pub const FUNCTION_PROCEDURES: Flag = Flag::declared("procedure");
 pub const FUNCTION_SURVEYS: Flag = Flag::declared("survey");
+/// Keys of availability (GestSup's names): every subcategory monitored, dependencies counted,
+/// and what makes a ticket an unavailability (`criticality:<id>` or `type:<id>`).
+pub const AVAILABILITY_ALL: Flag = Flag::declared("availability_all_cat");
+pub const AVAILABILITY_DEPENDENCIES: Flag = Flag::declared("availability_dep");
+pub const AVAILABILITY_CONDITION: Text = Text::declared("availability_condition");
 /// Key of the first day of the calendar's weeks ("monday", "sunday" or "saturday").
 pub const CALENDAR_WEEK_START: Text = Text::declared("planning_week_start");
 /// Keys of the working hours the calendar's day and week views show (first hour, hour after

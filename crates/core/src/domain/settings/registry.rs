@@ -56,6 +56,8 @@ pub enum Section {
     Api,
     /// The calendar's week and hours, and its mails (Administration > Settings).
     Calendar,
+    /// What availability monitors and counts (Administration > Availability).
+    Availability,
 }
 
 /// One setting.

@@ -33,6 +33,8 @@ pub struct TicketPage {
     /// `ticket_calendar`, and the technicians they may be planned for.
     pub interventions: Vec<crate::domain::calendar::Intervention>,
     pub planners: Vec<crate::domain::calendar::Technician>,
+    /// The ticket's unavailability, when it counts for availability and the actor sees it.
+    pub availability: Option<crate::domain::availability::TicketWindow>,
     /// Files the actor sent with an earlier attempt of the form (`pending` tokens).
     pub pending: Vec<Attachment>,
     /// Procedures filed under the ticket's category that the actor may read.
@@ -160,6 +162,7 @@ pub async fn load(
             reminders: reminders::of_ticket(c, id.0)?,
             interventions: crate::domain::calendar::of_ticket(c, &actor, &viewer, id)?,
             planners: crate::domain::calendar::planners(c, &actor)?,
+            availability: crate::domain::availability::ticket_window(c, &actor, lang, id)?,
             pending: attachments::pending(c, me, &pending)?,
             row,
         })
