@@ -316,6 +316,15 @@ const fn with_calendar(p: Probe) -> Probe {
     }
 }
 
+/// `p` with the availability function switched on (every subcategory monitored, critical
+/// tickets counted: the defaults).
+const fn with_availability(p: Probe) -> Probe {
+    Probe {
+        settings: &[("availability", "1")],
+        ..p
+    }
+}
+
 /// `p` with service partitioning on (`user_limit_service`).
 const fn partitioned(p: Probe) -> Probe {
     Probe {
@@ -606,6 +615,24 @@ const PROBES: &[Probe] = &[
         Hides("Initech procedure"),
     )),
     with_assets(probe("asset", T, "/assets", Opens)),
+    // Availability: its page, a ticket's unavailability (the resolved fixture is a critical
+    // ticket of a subcategory), and correcting it.
+    with_availability(probe("availability", T, "/availability", Opens)),
+    with_availability(probe(
+        "ticket_availability_disp",
+        T,
+        "/tickets/{resolved}",
+        Shows(r#"id="unavailability""#),
+    )),
+    with_availability(Probe {
+        with: &["ticket_availability_disp"],
+        ..probe(
+            "ticket_availability",
+            T,
+            "/tickets/{resolved}",
+            Shows("/unavailability\""),
+        )
+    }),
     // The calendar: its page, entries coloured by technician, planning from a ticket.
     with_calendar(probe("planning", T, "/calendar", Opens)),
     with_calendar(Probe {
@@ -1099,6 +1126,17 @@ async fn every_right_takes_effect_or_says_it_does_not_yet() {
         [resolved],
     )
     .expect("resolved");
+    // It was a critical outage of a service: availability counts it.
+    sql.execute_batch(&format!(
+        "INSERT INTO categories (position, name) VALUES (8, 'Fixture outages');
+         INSERT INTO subcategories (category_id, name)
+             SELECT id, 'Fixture mail' FROM categories WHERE name = 'Fixture outages';
+         UPDATE tickets SET criticality_id = 1,
+             category_id = (SELECT id FROM categories WHERE name = 'Fixture outages'),
+             subcategory_id = (SELECT id FROM subcategories WHERE name = 'Fixture mail')
+         WHERE id = {resolved};"
+    ))
+    .expect("outage");
     // Tickets Tom does not handle: of no service, of the fixture service, of the agency.
     sql.execute_batch(&format!(
         "INSERT INTO tickets (title, state_id, created_at, modified_at)

@@ -215,7 +215,8 @@ pub async fn page(State(state): State<AppState>, authed: Authed) -> Result<Respo
     .into_response())
 }
 
-/// `POST /admin/availability`: the settings; a condition not among the offered ones is refused.
+/// `POST /admin/availability`: the settings; a condition not among the offered ones is refused
+/// (a form without the field keeps the stored one).
 pub async fn save(
     State(state): State<AppState>,
     authed: Authed,
@@ -224,7 +225,8 @@ pub async fn save(
     let (st, visitor) = (&state, &authed.visitor);
     let config = availability::config(st.db(), visitor.lang).await?;
     let condition = form.get("availability_condition");
-    if !config.conditions.iter().any(|(v, _)| v == condition) {
+    if form.has("availability_condition") && !config.conditions.iter().any(|(v, _)| v == condition)
+    {
         let mut values = current_values(visitor);
         for def in registry::in_section(Section::Availability) {
             values.insert(def.key, form.get(def.key).to_owned());
