@@ -1,12 +1,14 @@
-//! Calendar benchmark on `gestdesk demo --tickets 100000` (which plans about 8,000
-//! interventions and sets about 2,000 reminders over its two years).
+//! Calendar and availability benchmark on `gestdesk demo --tickets 100000` (which plans about
+//! 8,000 interventions, sets about 2,000 reminders and records the outages of three monitored
+//! services over its two years).
 //!
 //!     cargo bench --bench calendar
 //!
-//! Target: the week of all technicians under 20 ms median (end to end over loopback, one
-//! keep-alive connection, logged in as the administrator, against the real release `gestdesk`
-//! binary). Also reported: a technician's own week, the month of all technicians, and a
-//! technician's calendar feed (a year ahead and three months back).
+//! Targets: the week of all technicians and the availability page for a year, each under 20 ms
+//! median (end to end over loopback, one keep-alive connection, logged in as the administrator,
+//! against the real release `gestdesk` binary). Also reported: a technician's own week, the
+//! month of all technicians, a technician's calendar feed (a year ahead and three months back),
+//! availability over both years and its CSV export.
 
 use std::time::Duration;
 
@@ -32,6 +34,15 @@ fn main() {
         let admin = common::log_in(&base, "admin", &password, 1).await;
         let tech = common::log_in(&base, &technician, &password, 1).await;
         // The demo's last tickets were opened in the last days: this week is a busy one.
+        let today = jiff::Timestamp::now()
+            .to_zoned_datetime(jiff::tz::TimeZone::system())
+            .date();
+        let both_years = format!(
+            "/availability?period=custom&from={}&to={today}",
+            today
+                .checked_sub(jiff::Span::new().years(2))
+                .unwrap_or(today)
+        );
         let mut results = Vec::new();
         for (what, client, path, target) in [
             (
@@ -45,6 +56,24 @@ fn main() {
                 "month, all technicians",
                 &admin,
                 "/calendar?view=month&tech=all",
+                None,
+            ),
+            (
+                "availability, this year",
+                &admin,
+                "/availability?period=year",
+                Some(20.0),
+            ),
+            (
+                "availability, both years",
+                &admin,
+                both_years.as_str(),
+                None,
+            ),
+            (
+                "availability export, this year",
+                &admin,
+                "/availability/export.csv?period=year",
                 None,
             ),
         ] {

@@ -49,6 +49,10 @@ pub(super) async fn demo(
             ("reminders", &s.reminders.to_string()),
         ],
     ))?;
+    say(&lang.t_args(
+        "cli-demo-availability",
+        &[("outages", &s.outages.to_string())],
+    ))?;
     if let Some(admin) = &s.admin_login {
         say(&lang.t_args("cli-demo-admin", &[("login", admin)]))?;
     }

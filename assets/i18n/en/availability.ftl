@@ -72,3 +72,4 @@ availability-start = Unavailable from
 availability-end = Available again at
 availability-reset = Follow the ticket's dates again
 availability-not-counted = This ticket does not count for availability.
+cli-demo-availability = Availability: three monitored services and a dependency, { $outages } outages recorded.

@@ -7,6 +7,7 @@
 //! removed again.
 
 mod assets;
+mod availability;
 mod calendar;
 mod people;
 mod procedures;
@@ -55,6 +56,8 @@ pub struct Summary {
     /// Interventions planned and reminders set (the calendar).
     pub interventions: usize,
     pub reminders: usize,
+    /// Tickets recording an unavailability of a monitored service.
+    pub outages: usize,
     pub assets: usize,
     pub asset_ifaces: usize,
     pub networks: usize,
@@ -194,6 +197,7 @@ fn build(
     let made_assets = assets::create(tx, &mut rng, &org, asset_count, now)?;
     assets::link_tickets(tx)?;
     let (interventions, reminders) = calendar::create(tx, now)?;
+    let outages = availability::create(tx, now)?;
     for sql in &aside {
         tx.execute_batch(sql)?;
     }
@@ -211,6 +215,7 @@ fn build(
         procedures,
         interventions,
         reminders,
+        outages,
         assets: made_assets.assets,
         asset_ifaces: made_assets.ifaces,
         networks: made_assets.networks,
