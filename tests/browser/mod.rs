@@ -27,3 +27,7 @@ pub mod intranet;
 /// The calendar in a real headless Chromium: the week of all technicians, an intervention
 /// moved by dragging and by its plain form, the ticket's interventions, the month on a phone.
 pub mod calendar;
+
+/// Availability in a real headless Chromium: the report with its charts, in the light and
+/// black themes and on a phone.
+pub mod availability;
