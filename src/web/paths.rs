@@ -172,6 +172,7 @@ pub const REMINDERS: &str = "/reminders";
 /// The calendar (the "planning" function switch).
 pub const CALENDAR: &str = "/calendar";
 pub const TICKET_INTERVENTIONS: &str = "/tickets/{id}/interventions";
+pub const CALENDAR_INTERVENTIONS: &str = "/calendar/interventions";
 pub const INTERVENTION: &str = "/calendar/interventions/{id}";
 pub const INTERVENTION_MOVE: &str = "/calendar/interventions/{id}/move";
 pub const INTERVENTION_DELETE: &str = "/calendar/interventions/{id}/delete";

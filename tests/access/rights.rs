@@ -639,6 +639,15 @@ const PROBES: &[Probe] = &[
         with: &["planning"],
         ..probe("planning_tech_color", T, "/calendar", Shows("tech-colored"))
     }),
+    with_calendar(Probe {
+        with: &["planning", "ticket_calendar"],
+        ..probe(
+            "planning_direct_event",
+            T,
+            "/calendar",
+            Shows(r#"id="direct-plan""#),
+        )
+    }),
     with_calendar(probe(
         "ticket_calendar",
         T,

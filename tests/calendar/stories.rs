@@ -333,6 +333,42 @@ async fn a_planned_intervention_reaches_the_requester_the_calendar_and_moves_wit
     assert_eq!(cancelled[0], "CANCEL");
     assert!(cancelled[1].ends_with("|CANCELLED"), "{cancelled:?}");
 
+    // From the calendar itself, by ticket number (`planning_direct_event`): a number that is
+    // none comes back with what was typed; a good one plans and shows its week.
+    app.set_right(Profile::Technician, "planning_direct_event", true);
+    let direct = |ticket: String| {
+        let tina = &tina;
+        async move {
+            tina.submit(
+                "/calendar",
+                "/calendar/interventions",
+                &[
+                    ("ticket", ticket.as_str()),
+                    ("start_date", "2030-03-08"),
+                    ("start_time", "09:00"),
+                    ("end_time", "10:00"),
+                    ("note", "Swap the handset"),
+                ],
+            )
+            .await
+        }
+    };
+    let r = direct("#12x".to_owned()).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    r.assert_contains("Enter the number of a ticket you see.")
+        .assert_contains("Swap the handset");
+    let r = direct("999999".to_owned()).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = direct(format!("#{second}")).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert!(r.location().unwrap_or_default().contains("date=2030-03-08"));
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM interventions WHERE ticket_id = {second}"
+        )),
+        2
+    );
+
     // A requester reaches neither the calendar nor the planning, whatever they send.
     let alice = app.client();
     alice.login("alice", "requester pass").await;
@@ -458,6 +494,16 @@ async fn a_technician_subscribes_to_a_private_feed_that_a_new_address_or_removal
             .status,
         StatusCode::OK
     );
+    // An owner who no longer holds `planning` (or is disabled) reads nothing.
+    app.set_right(Profile::Technician, "planning", false);
+    assert_eq!(
+        program
+            .get(&format!("/calendar/ics/{renewed}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    app.set_right(Profile::Technician, "planning", true);
     let r = tina.submit("/calendar", "/calendar/feed/delete", &[]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(

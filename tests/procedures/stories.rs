@@ -52,14 +52,16 @@ async fn the_procedures_switch_shows_or_hides_the_function_at_the_next_request()
         .await
         .assert_contains("name=\"procedure\"")
         .assert_contains("Turns on the procedures function");
-    // Switches of functions this version has no pages for say so; the procedures one does not.
+    // Switches of functions this version has no pages for say so (surveys, and the three asset
+    // switches that only refine the assets' pages); the procedures, calendar and availability
+    // ones do not.
     let settings = admin.get("/admin/settings").await;
     assert_eq!(
         settings
             .body
             .matches("This version of Gestdesk has no pages for this function")
             .count(),
-        6
+        4
     );
 
     // On from the settings page: the next request of everyone follows, no restart.

@@ -97,3 +97,5 @@ mail-intervention-changed = Der Einsatz zu Ihrem Ticket hat sich geändert: { $t
 mail-intervention-removed = Der geplante Einsatz zu Ihrem Ticket ({ $technician }, { $when }) ist abgesagt. Der Anhang entfernt ihn aus Ihrem Kalender.
 outbox-kind-intervention = Geplanter Einsatz
 cli-demo-calendar = Kalender: { $interventions } geplante Einsätze, { $reminders } Erinnerungen.
+calendar-ticket-number = Ticketnummer
+calendar-error-ticket = Geben Sie die Nummer eines Tickets ein, das Sie sehen.

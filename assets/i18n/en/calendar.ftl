@@ -97,3 +97,5 @@ mail-intervention-changed = The intervention on your ticket has moved: { $techni
 mail-intervention-removed = The intervention planned on your ticket ({ $technician }, { $when }) is cancelled. The attachment removes it from your calendar.
 outbox-kind-intervention = Planned intervention
 cli-demo-calendar = Calendar: { $interventions } planned interventions, { $reminders } reminders.
+calendar-ticket-number = Ticket number
+calendar-error-ticket = Enter the number of a ticket you see.

@@ -97,3 +97,5 @@ mail-intervention-changed = La intervención en su ticket ha cambiado: { $techni
 mail-intervention-removed = La intervención planificada en su ticket ({ $technician }, { $when }) se ha cancelado. El adjunto la quita de su calendario.
 outbox-kind-intervention = Intervención planificada
 cli-demo-calendar = Calendario: { $interventions } intervenciones planificadas, { $reminders } recordatorios.
+calendar-ticket-number = Número del ticket
+calendar-error-ticket = Introduzca el número de un ticket que ve.

@@ -97,3 +97,5 @@ mail-intervention-changed = L'intervention sur votre ticket a changé : { $techn
 mail-intervention-removed = L'intervention planifiée sur votre ticket ({ $technician }, { $when }) est annulée. La pièce jointe la retire de votre calendrier.
 outbox-kind-intervention = Intervention planifiée
 cli-demo-calendar = Calendrier : { $interventions } interventions planifiées, { $reminders } rappels.
+calendar-ticket-number = Numéro du ticket
+calendar-error-ticket = Saisissez le numéro d'un ticket que vous voyez.

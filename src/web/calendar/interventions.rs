@@ -280,7 +280,8 @@ pub async fn remove(
 
 /// `POST /calendar/interventions/{id}/move`: moves an intervention from the calendar (by its
 /// plain form, or by the page script after a drag), then shows the calendar it came from with
-/// the technician's other interventions at the new time.
+/// the technician's other interventions at the new time. A wrong date or time comes back on
+/// the entry's form.
 pub async fn move_to(
     State(state): State<AppState>,
     authed: Authed,
@@ -288,7 +289,7 @@ pub async fn move_to(
     form: FormPairs,
 ) -> Result<Response, WebError> {
     let technician = form.get("technician").parse::<i64>().ok();
-    calendar::move_to(
+    let moved = calendar::move_to(
         state.db(),
         authed.actor(),
         id,
@@ -297,16 +298,129 @@ pub async fn move_to(
         form.get("start_time").to_owned(),
         technician,
     )
-    .await?;
-    let back = super::view::address(
-        form.get("view"),
-        form.get("start_date"),
-        form.get("tech"),
-        Some(id),
-    );
-    Ok(redirect_with_flash(
-        &back,
-        Flash::InterventionChanged,
-        authed.visitor.secure,
-    ))
+    .await;
+    match moved {
+        Ok(()) => {
+            let back = super::view::address(
+                form.get("view"),
+                form.get("start_date"),
+                form.get("tech"),
+                Some(id),
+            );
+            Ok(redirect_with_flash(
+                &back,
+                Flash::InterventionChanged,
+                authed.visitor.secure,
+            ))
+        }
+        Err(DomainError::Invalid(errors)) => {
+            let message = errors
+                .first()
+                .cloned()
+                .unwrap_or_else(|| crate::i18n::msg("form-has-errors"));
+            let refusal = super::view::Refusal {
+                id,
+                date: form.get("start_date").to_owned(),
+                time: form.get("start_time").to_owned(),
+                message,
+            };
+            let query = back_query(&form);
+            super::page::render(&state, &authed, Some(&query), Some(refusal), None).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The calendar's address query the form came from (its view, technician and a valid day).
+fn back_query(form: &FormPairs) -> String {
+    let address = super::view::address(form.get("view"), "", form.get("tech"), None);
+    address
+        .split_once('?')
+        .map_or(String::new(), |(_, q)| q.to_owned())
+}
+
+/// A direct planning form of the calendar that came back: the ticket number as typed, the
+/// form and why.
+#[derive(Debug, Clone, Default)]
+pub struct Direct {
+    pub ticket: String,
+    pub draft: Draft,
+    pub errors: FieldErrors,
+}
+
+/// The calendar's own planning form (`planning_direct_event`): an intervention on the ticket
+/// whose number is typed.
+pub(super) fn direct_form(
+    visitor: &Visitor,
+    planners: &[Technician],
+    returned: Option<&Direct>,
+) -> Markup {
+    let lang = visitor.lang;
+    let draft = returned.map_or_else(|| Draft::starting(clock::now(), None), |r| r.draft.clone());
+    let no_errors = FieldErrors::new();
+    let errors = returned.map_or(&no_errors, |r| &r.errors);
+    let ticket_error = errors.get("ticket").map(|m| m.render(lang));
+    html! {
+        details.panel #direct-plan open[returned.is_some()] {
+            summary.button { (lang.t("calendar-plan")) }
+            @if let Some(m) = errors.get("intervention") {
+                div.alert.alert-error role="alert" { (m.render(lang)) }
+            }
+            form method="post" action=(paths::CALENDAR_INTERVENTIONS) novalidate {
+                (csrf_field(visitor))
+                div.field.has-error[ticket_error.is_some()] {
+                    label for="direct-ticket" { (lang.t("calendar-ticket-number")) }
+                    input #direct-ticket type="text" inputmode="numeric" name="ticket"
+                        value=(returned.map_or("", |r| r.ticket.as_str()))
+                        aria-invalid=[ticket_error.as_ref().map(|_| "true")];
+                    @if let Some(m) = ticket_error { p.field-error { (m) } }
+                }
+                (fields(lang, "direct", &draft, errors, planners))
+                button.button type="submit" { (lang.t("calendar-plan")) }
+            }
+        }
+    }
+}
+
+/// `POST /calendar/interventions`: plans an intervention on a ticket from the calendar, then
+/// shows the week it falls in.
+pub async fn plan_direct(
+    State(state): State<AppState>,
+    authed: Authed,
+    form: FormPairs,
+) -> Result<Response, WebError> {
+    let draft = draft_of(&form);
+    let typed = form.get("ticket").trim().trim_start_matches('#').to_owned();
+    let refused = |errors: FieldErrors| Direct {
+        ticket: form.get("ticket").to_owned(),
+        draft: draft.clone(),
+        errors,
+    };
+    let Ok(ticket) = typed.parse::<i64>().map(TicketId) else {
+        let mut errors = FieldErrors::new();
+        errors.add("ticket", crate::i18n::msg("calendar-error-ticket"));
+        return super::page::render(&state, &authed, None, None, Some(refused(errors))).await;
+    };
+    match calendar::plan(state.db(), authed.actor(), ticket, draft.clone()).await {
+        Ok(_) => Ok(redirect_with_flash(
+            &super::view::address("week", &draft.start_date, "", None),
+            Flash::InterventionPlanned,
+            authed.visitor.secure,
+        )),
+        Err(DomainError::Invalid(errors)) => {
+            super::page::render(&state, &authed, None, None, Some(refused(errors))).await
+        }
+        // A ticket the planner does not see is answered as one that does not exist.
+        Err(DomainError::NotFound) => {
+            let mut errors = FieldErrors::new();
+            errors.add("ticket", crate::i18n::msg("calendar-error-ticket"));
+            super::page::render(&state, &authed, None, None, Some(refused(errors))).await
+        }
+        Err(DomainError::Conflict(m)) => {
+            let mut errors = FieldErrors::new();
+            errors.add("intervention", m);
+            super::page::render(&state, &authed, None, None, Some(refused(errors))).await
+        }
+        Err(e) => Err(e.into()),
+    }
 }

@@ -24,6 +24,11 @@ pub fn routes() -> Routes {
             interventions::plan,
         )
         .post(
+            paths::CALENDAR_INTERVENTIONS,
+            Access::AllRights(&[names::TICKET_CALENDAR, names::PLANNING_DIRECT_EVENT]),
+            interventions::plan_direct,
+        )
+        .post(
             paths::INTERVENTION,
             Access::Right(names::TICKET_CALENDAR),
             interventions::change,

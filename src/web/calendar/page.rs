@@ -8,6 +8,7 @@ use maud::html;
 
 use crate::domain::calendar::{self, Shown, View, feeds};
 use crate::domain::ids::InterventionId;
+use crate::domain::rights::names;
 use crate::web::error::WebError;
 use crate::web::extract::Authed;
 use crate::web::state::AppState;
@@ -22,6 +23,7 @@ pub(super) async fn render(
     authed: &Authed,
     raw: Option<&str>,
     refusal: Option<Refusal>,
+    direct: Option<super::interventions::Direct>,
 ) -> Result<Response, WebError> {
     let visitor = &authed.visitor;
     let lang = visitor.lang;
@@ -39,12 +41,17 @@ pub(super) async fn render(
     let moved = get("moved").parse().ok().map(InterventionId);
     let page = calendar::page(state.db(), actor, lang, view_kind, date, shown, moved).await?;
     let feed = feeds::status(state.db(), actor).await?;
-    let status = if refusal.is_some() {
+    let status = if refusal.is_some() || direct.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
+    let direct_allowed =
+        actor.has(names::PLANNING_DIRECT_EVENT) && actor.has(names::TICKET_CALENDAR);
     let content = html! {
+        @if direct_allowed {
+            (super::interventions::direct_form(visitor, &page.technicians, direct.as_ref()))
+        }
         (view::calendar(visitor, &page, refusal.as_ref()))
         (super::feed::panel(visitor, feed))
     };
@@ -61,5 +68,5 @@ pub async fn page(
     authed: Authed,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, WebError> {
-    render(&state, &authed, raw.as_deref(), None).await
+    render(&state, &authed, raw.as_deref(), None, None).await
 }

@@ -46,7 +46,7 @@ pub async fn revoke_feed(db: &Db, actor: &Actor) -> Result<(), DomainError> {
 }
 
 /// The iCalendar text of the feed whose secret is `secret`, in `lang`; not found for a wrong,
-/// replaced or removed secret, or a disabled owner.
+/// replaced or removed secret, or an owner disabled or no longer holding `planning`.
 pub async fn feed(
     db: &Db,
     settings: &crate::domain::settings::Settings,

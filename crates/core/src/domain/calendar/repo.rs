@@ -331,12 +331,14 @@ fn mark_conflicts(list: &mut [Entry]) {
     }
 }
 
-/// The owner of the feed whose secret hashes to `hash`, if they may still read a calendar:
-/// an active account.
+/// The owner of the feed whose secret hashes to `hash`, if they may still read a calendar: an
+/// active account whose profile still holds `planning`.
 pub fn feed_owner(conn: &Connection, hash: &str) -> rusqlite::Result<Option<(i64, String)>> {
     conn.prepare_cached(
         "SELECT u.id, u.display_name FROM calendar_feeds f JOIN users u ON u.id = f.user_id
-         WHERE f.token_hash = ?1 AND u.disabled = 0",
+         WHERE f.token_hash = ?1 AND u.disabled = 0
+           AND EXISTS (SELECT 1 FROM profile_rights r
+                       WHERE r.profile_id = u.profile_id AND r.right_name = 'planning')",
     )?
     .query_row([hash], |r| Ok((r.get(0)?, r.get(1)?)))
     .optional()

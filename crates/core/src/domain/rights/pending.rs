@@ -14,7 +14,6 @@ pub enum Pending {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Function {
     Assets,
-    Calendar,
     Statistics,
     Projects,
     Contracts,
@@ -25,7 +24,6 @@ impl Pending {
     pub fn message_key(self) -> &'static str {
         match self {
             Pending::Function(Function::Assets) => "rights-pending-assets",
-            Pending::Function(Function::Calendar) => "rights-pending-calendar",
             Pending::Function(Function::Statistics) => "rights-pending-statistics",
             Pending::Function(Function::Projects) => "rights-pending-projects",
             Pending::Function(Function::Contracts) => "rights-pending-contracts",
@@ -37,7 +35,6 @@ impl Pending {
     pub fn planned_in(self) -> Option<u32> {
         match self {
             Pending::Function(Function::Assets) => Some(18),
-            Pending::Function(Function::Calendar) => Some(24),
             Pending::Function(Function::Statistics) => Some(25),
             Pending::Function(Function::Projects | Function::Contracts) => None,
         }
@@ -45,7 +42,7 @@ impl Pending {
 }
 
 use super::{Right, names};
-use Function::{Assets, Calendar, Contracts, Projects, Statistics};
+use Function::{Assets, Contracts, Projects, Statistics};
 
 /// Every right without effect in this version.
 pub const PENDING: &[(Right, Pending)] = &[
@@ -54,7 +51,6 @@ pub const PENDING: &[(Right, Pending)] = &[
         names::STAT_TICKET_TIME_BY_STATES,
         Pending::Function(Statistics),
     ),
-    (names::PLANNING_DIRECT_EVENT, Pending::Function(Calendar)),
     (names::PROJECT, Pending::Function(Projects)),
     (names::CONTRACT, Pending::Function(Contracts)),
     (names::ASSET_LIST_TENANT_ONLY, Pending::Function(Assets)),
