@@ -286,6 +286,25 @@ async fn a_planned_intervention_reaches_the_requester_the_calendar_and_moves_wit
     assert_eq!(fields[1], "1");
     assert_eq!(fields[3], utc("2030-03-05", "14:00:00"));
 
+    // A day that is none comes back on the entry's form, with what was typed.
+    let r = tina
+        .submit(
+            "/calendar?view=week&date=2030-03-04",
+            &format!("/calendar/interventions/{i2}/move"),
+            &[
+                ("version", "1"),
+                ("start_date", "next friday"),
+                ("start_time", "14:00"),
+                ("view", "week"),
+                ("date", "2030-03-05"),
+                ("tech", "all"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    r.assert_contains("Enter a date as YYYY-MM-DD.")
+        .assert_contains("next friday");
+
     // The same move from a page that showed the old version is refused, not applied twice.
     let r = tina
         .submit(

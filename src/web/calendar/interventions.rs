@@ -331,9 +331,9 @@ pub async fn move_to(
     }
 }
 
-/// The calendar's address query the form came from (its view, technician and a valid day).
+/// The calendar's address query the form came from (its view, day and technician).
 fn back_query(form: &FormPairs) -> String {
-    let address = super::view::address(form.get("view"), "", form.get("tech"), None);
+    let address = super::view::address(form.get("view"), form.get("date"), form.get("tech"), None);
     address
         .split_once('?')
         .map_or(String::new(), |(_, q)| q.to_owned())

@@ -247,6 +247,7 @@ fn entry(ctx: &Ctx<'_>, e: &Entry, compact: bool) -> Markup {
                         input type="hidden" name="version" value=(version);
                         input type="hidden" name="view" value=(page.period.view.code());
                         input type="hidden" name="tech" value=(page.shown.code());
+                        input type="hidden" name="date" value=(page.period.anchor.to_string());
                         @if let Some(r) = refused {
                             p.field-error role="alert" { (r.message.render(lang)) }
                         }
@@ -414,6 +415,9 @@ pub fn calendar(visitor: &Visitor, page: &CalendarPage, refusal: Option<&Refusal
     html! {
         (toolbar(lang, page))
         h2.calendar-heading { (heading(lang, page)) }
+        @if let Some(r) = refusal {
+            div.alert.alert-error role="alert" { (r.message.render(lang)) }
+        }
         @if let Some((_, conflicts)) = &page.moved {
             (super::interventions::conflicts(lang, conflicts))
         }
