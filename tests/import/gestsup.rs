@@ -361,6 +361,29 @@ async fn the_32_site_comes_over(from: &str) {
     );
     assert!(!said.contains("tevents: rows"), "{said}");
 
+    // Availability: Messagerie monitored with its 2024 target, the hardware category a
+    // dependency of it.
+    assert_eq!(
+        app.text(
+            "SELECT group_concat(c.name || '/' || COALESCE(s.name, '*'), ',')
+             FROM availability_monitored m JOIN categories c ON c.id = m.category_id
+             LEFT JOIN subcategories s ON s.id = m.subcategory_id"
+        ),
+        "Logiciel/Messagerie"
+    );
+    assert_eq!(
+        app.text(
+            "SELECT group_concat(c.name || '/' || COALESCE(s.name, '*'), ',')
+             FROM availability_dependencies m JOIN categories c ON c.id = m.category_id
+             LEFT JOIN subcategories s ON s.id = m.subcategory_id"
+        ),
+        "Matériel/*"
+    );
+    assert_eq!(
+        app.text("SELECT year || ' ' || target FROM availability_targets"),
+        "2024 99.5"
+    );
+
     // The site's rights, except one that would leave nobody able to administer.
     let granted = |profile: Profile, right: &str| {
         app.count(&format!(

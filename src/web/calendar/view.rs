@@ -252,7 +252,11 @@ fn entry(ctx: &Ctx<'_>, e: &Entry, compact: bool) -> Markup {
                             p.field-error role="alert" { (r.message.render(lang)) }
                         }
                         @let date = refused.map_or_else(|| date_of(e.starts_at).to_string(), |r| r.date.clone());
-                        @let time = refused.map_or_else(|| format_time(Lang::Fr, e.starts_at), |r| r.time.clone());
+                        // The form's own format (HH:MM), whatever the reader's language.
+                        @let time = refused.map_or_else(
+                            || crate::domain::calendar::Draft::of(0, e.starts_at, e.ends_at, false, "").start_time,
+                            |r| r.time.clone(),
+                        );
                         label { (lang.t("calendar-start-date")) " " input type="date" name="start_date" value=(date) required; }
                         @if !all_day {
                             label { (lang.t("calendar-start-time")) " " input type="time" name="start_time" value=(time) required; }

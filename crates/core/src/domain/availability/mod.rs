@@ -11,6 +11,26 @@ pub mod rules;
 mod use_cases;
 
 pub use rules::{Figures, Period, PeriodKind, Window};
+
+/// Adds a monitored or dependency entry while moving in from GestSup (ids already mapped).
+pub fn import_scope(
+    tx: &rusqlite::Transaction<'_>,
+    list: List,
+    category: i64,
+    subcategory: Option<i64>,
+) -> rusqlite::Result<()> {
+    repo::add_scope(tx, list, category, subcategory).map(|_| ())
+}
+
+/// Sets a yearly target while moving in from GestSup (ids already mapped).
+pub fn import_target(
+    tx: &rusqlite::Transaction<'_>,
+    subcategory: i64,
+    year: i32,
+    target: f64,
+) -> rusqlite::Result<()> {
+    repo::set_target(tx, subcategory, year, target)
+}
 pub use use_cases::{
     Config, Draft, Incident, Report, Service, TicketWindow, add_scope, config, remove_scope,
     remove_target, report, reset_window, save_window, set_target, ticket_window,

@@ -213,6 +213,9 @@ pub const BULK_TABLES: &[&str] = &[
     "tassets_iface",
     "tassets_thread",
     "tattachments",
+    "tavailability",
+    "tavailability_dep",
+    "tavailability_target",
     "tevents",
     "tparameters",
     "tprocedures",
@@ -1098,6 +1101,9 @@ impl<'t> Importer<'t> {
             "tassets_thread" => self.asset_note(&row)?,
             "tattachments" => self.attachments.push(row),
             "tevents" => self.events.push(row),
+            "tavailability" => self.availability_scope(&row, "tavailability")?,
+            "tavailability_dep" => self.availability_scope(&row, "tavailability_dep")?,
+            "tavailability_target" => self.availability_target(&row)?,
             "tprocedures" => self.procedure(&row)?,
             "ttemplates" => self.template(&row)?,
             "tparameters" => self.settings(&row)?,
@@ -1182,6 +1188,23 @@ impl<'t> Importer<'t> {
                     .execute(params![id, u, created])?;
             }
         }
+        // Its unavailability, when GestSup's availability function recorded one.
+        if let Some(start) = self.time(row, "start_availability") {
+            let end = self.time(row, "end_availability").filter(|&e| e > start);
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO ticket_unavailability (ticket_id, starts_at, ends_at, planned,
+                         updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?
+                .execute(params![
+                    id,
+                    start,
+                    end,
+                    row.get("availability_planned").int() != 0,
+                    self.now
+                ])?;
+        }
         // Older GestSup versions name a ticket's files in img1..img5, kept in upload/<ticket>/.
         for column in ["img1", "img2", "img3", "img4", "img5"] {
             let name = row.get(column).text();
@@ -1262,6 +1285,20 @@ impl<'t> Importer<'t> {
         renamed("smtp.from", text("mail_from_adr"));
         renamed("smtp.from_name", text("mail_from_name"));
         renamed("smtp.cc", text("mail_cc"));
+        // Availability's condition: GestSup keeps its kind and its value apart.
+        let condition = text("availability_condition_type").to_lowercase();
+        let value = row.get("availability_condition_value").int();
+        if value > 0 {
+            let kind = if condition.starts_with("crit") {
+                self.list("criticalities", value)
+                    .map(|v| format!("criticality:{v}"))
+            } else if condition.starts_with("type") {
+                self.list("types", value).map(|v| format!("type:{v}"))
+            } else {
+                None
+            };
+            renamed("availability_condition", kind.unwrap_or_default());
+        }
         renamed("ldap.host", text("ldap_server"));
         if row.get("ldap_port").int() > 0 {
             renamed("ldap.port", row.get("ldap_port").int().to_string());
@@ -1667,6 +1704,60 @@ impl<'t> Importer<'t> {
                 self.now
             ],
         )?;
+        self.report.count(TABLE, true);
+        Ok(())
+    }
+
+    /// A monitored (`tavailability`) or dependency (`tavailability_dep`) category or subcategory
+    /// of GestSup's availability function (a subcategory 0: the whole category).
+    fn availability_scope(&mut self, row: &Row, table: &str) -> Result<(), DomainError> {
+        let list = if table == "tavailability" {
+            crate::domain::availability::List::Monitored
+        } else {
+            crate::domain::availability::List::Dependencies
+        };
+        let sub = self.list("subcategories", row.get("subcat").int());
+        let category = self
+            .list("categories", row.get("category").int())
+            .or_else(|| {
+                sub.and_then(|s| {
+                    self.tx
+                        .query_row(
+                            "SELECT category_id FROM subcategories WHERE id = ?1",
+                            [s],
+                            |r| r.get(0),
+                        )
+                        .ok()
+                })
+            });
+        let Some(category) = category else {
+            self.report.count(table, false);
+            return Ok(());
+        };
+        crate::domain::availability::import_scope(self.tx, list, category, sub)?;
+        self.report.count(table, true);
+        Ok(())
+    }
+
+    /// A yearly target of GestSup's availability function.
+    fn availability_target(&mut self, row: &Row) -> Result<(), DomainError> {
+        const TABLE: &str = "tavailability_target";
+        let sub = self.list("subcategories", row.get("subcat").int());
+        let year = i32::try_from(row.get("year").int())
+            .ok()
+            .filter(|y| (2000..=2200).contains(y));
+        let target: Option<f64> = row
+            .get("target")
+            .text()
+            .trim()
+            .parse()
+            .ok()
+            .filter(|t: &f64| (0.0..=100.0).contains(t));
+        let (Some(sub), Some(year), Some(target)) = (sub, year, target) else {
+            self.report.count(TABLE, false);
+            return Ok(());
+        };
+        crate::domain::availability::import_target(self.tx, sub, year, target)?;
         self.report.count(TABLE, true);
         Ok(())
     }
