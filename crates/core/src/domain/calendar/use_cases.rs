@@ -257,16 +257,20 @@ pub fn of_ticket(
 }
 
 /// The technicians `actor` may plan interventions for (none without `ticket_calendar` or while
-/// the calendar is off).
-pub fn planners(c: &rusqlite::Connection, actor: &Actor) -> rusqlite::Result<Vec<Technician>> {
+/// the calendar is off), kept in `memo` until the people change.
+pub fn planners(
+    c: &rusqlite::Connection,
+    memo: &crate::db::Memo,
+    actor: &Actor,
+) -> rusqlite::Result<std::sync::Arc<Vec<Technician>>> {
     if !actor
         .settings
         .flag(crate::domain::settings::FUNCTION_CALENDAR)
         || !actor.has(right::TICKET_CALENDAR)
     {
-        return Ok(Vec::new());
+        return Ok(std::sync::Arc::new(Vec::new()));
     }
-    repo::technicians(c)
+    memo.get(c, "calendar-technicians", repo::technicians)
 }
 
 /// Whose entries a calendar page shows.

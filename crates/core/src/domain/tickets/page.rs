@@ -32,7 +32,7 @@ pub struct TicketPage {
     /// The interventions planned on the ticket, when the calendar is on and the actor holds
     /// `ticket_calendar`, and the technicians they may be planned for.
     pub interventions: Vec<crate::domain::calendar::Intervention>,
-    pub planners: Vec<crate::domain::calendar::Technician>,
+    pub planners: std::sync::Arc<Vec<crate::domain::calendar::Technician>>,
     /// The ticket's unavailability, when it counts for availability and the actor sees it.
     pub availability: Option<crate::domain::availability::TicketWindow>,
     /// Files the actor sent with an earlier attempt of the form (`pending` tokens).
@@ -161,7 +161,7 @@ pub async fn load(
             files: attachments::list(c, id.0)?,
             reminders: reminders::of_ticket(c, id.0)?,
             interventions: crate::domain::calendar::of_ticket(c, &actor, &viewer, id)?,
-            planners: crate::domain::calendar::planners(c, &actor)?,
+            planners: crate::domain::calendar::planners(c, memo_of.memo(), &actor)?,
             availability: crate::domain::availability::ticket_window(c, &actor, lang, id)?,
             pending: attachments::pending(c, me, &pending)?,
             row,
