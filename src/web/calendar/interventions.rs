@@ -4,7 +4,7 @@
 //! page with what was typed and a message on each wrong field.
 
 use axum::extract::{Path, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
 use crate::domain::calendar::{self, Conflict, Draft, Intervention, Technician};
@@ -116,8 +116,6 @@ pub fn section(
 ) -> Markup {
     let lang = visitor.lang;
     let returned_for = |id: Option<InterventionId>| returned.filter(|r| r.id == id);
-    let new_draft =
-        returned_for(None).map_or_else(|| Draft::starting(clock::now(), None), |r| r.draft.clone());
     let no_errors = FieldErrors::new();
     html! {
         section.panel #interventions aria-labelledby="interventions-heading" {
@@ -159,14 +157,7 @@ pub fn section(
                     }
                 }
             }
-            details.intervention-new open[returned_for(None).is_some()] {
-                summary.button { (lang.t("calendar-plan")) }
-                form method="post" action=(fill(paths::TICKET_INTERVENTIONS, &[&ticket])) novalidate {
-                    (csrf_field(visitor))
-                    (fields(lang, "new", &new_draft, returned_for(None).map_or(&no_errors, |r| &r.errors), planners))
-                    button.button type="submit" { (lang.t("calendar-plan")) }
-                }
-            }
+            p { a.button href=(fill(paths::TICKET_INTERVENTIONS, &[&ticket])) { (lang.t("calendar-plan")) } }
         }
     }
 }
@@ -215,7 +206,61 @@ async fn reshow(
     crate::web::tickets::reshow_with_intervention(state, authed, ticket, returned).await
 }
 
-/// `POST /tickets/{id}/interventions`: plans an intervention.
+/// The page that plans an intervention on a ticket, with `returned` as typed.
+async fn plan_page(
+    state: &AppState,
+    authed: &Authed,
+    ticket: TicketId,
+    returned: Option<Returned>,
+) -> Result<Response, WebError> {
+    let visitor = &authed.visitor;
+    let lang = visitor.lang;
+    let (title, planners) = calendar::plan_form(state.db(), authed.actor(), ticket).await?;
+    let no_errors = FieldErrors::new();
+    let draft = returned
+        .as_ref()
+        .map_or_else(|| Draft::starting(clock::now(), None), |r| r.draft.clone());
+    let errors = returned.as_ref().map_or(&no_errors, |r| &r.errors);
+    let content = html! {
+        p { a href=(fill(paths::TICKET, &[&ticket])) { "#" (ticket) " " (title) } }
+        @if let Some(m) = errors.get("intervention") {
+            div.alert.alert-error role="alert" { (m.render(lang)) }
+        }
+        section.panel #plan-intervention {
+            form method="post" action=(fill(paths::TICKET_INTERVENTIONS, &[&ticket])) novalidate {
+                (csrf_field(visitor))
+                (fields(lang, "new", &draft, errors, &planners))
+                div.form-actions {
+                    button.button.button-primary type="submit" { (lang.t("calendar-plan")) }
+                    " "
+                    a.button.button-secondary href=(back_to(ticket)) { (lang.t("action-cancel")) }
+                }
+            }
+        }
+    };
+    let status = if returned.is_some() {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        axum::http::StatusCode::OK
+    };
+    Ok((
+        status,
+        crate::web::ui::layout::page(visitor, &lang.t("calendar-plan"), content),
+    )
+        .into_response())
+}
+
+/// `GET /tickets/{id}/interventions`: the planning form.
+pub async fn new_page(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(ticket): Path<TicketId>,
+) -> Result<Response, WebError> {
+    plan_page(&state, &authed, ticket, None).await
+}
+
+/// `POST /tickets/{id}/interventions`: plans an intervention; a refusal comes back on the
+/// planning form with what was typed.
 pub async fn plan(
     State(state): State<AppState>,
     authed: Authed,
@@ -229,7 +274,25 @@ pub async fn plan(
             Flash::InterventionPlanned,
             authed.visitor.secure,
         )),
-        Err(e) => reshow(&state, &authed, ticket, None, draft, e).await,
+        Err(DomainError::Invalid(errors)) => {
+            let returned = Returned {
+                id: None,
+                draft,
+                errors,
+            };
+            plan_page(&state, &authed, ticket, Some(returned)).await
+        }
+        Err(DomainError::Conflict(m)) => {
+            let mut errors = FieldErrors::new();
+            errors.add("intervention", m);
+            let returned = Returned {
+                id: None,
+                draft,
+                errors,
+            };
+            plan_page(&state, &authed, ticket, Some(returned)).await
+        }
+        Err(e) => Err(e.into()),
     }
 }
 

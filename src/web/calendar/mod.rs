@@ -18,6 +18,11 @@ use super::routes::{Access, Routes};
 pub fn routes() -> Routes {
     Routes::new()
         .get(paths::CALENDAR, Access::Right(names::PLANNING), page::page)
+        .get(
+            paths::TICKET_INTERVENTIONS,
+            Access::Right(names::TICKET_CALENDAR),
+            interventions::new_page,
+        )
         .post(
             paths::TICKET_INTERVENTIONS,
             Access::Right(names::TICKET_CALENDAR),

@@ -15,7 +15,8 @@ mod use_cases;
 pub use period::{Period, View, WeekStart};
 pub use rules::Draft;
 pub use use_cases::{
-    CalendarPage, Shown, change, move_to, of_ticket, page, plan, planners, remove, ticket_of,
+    CalendarPage, Shown, change, move_to, of_ticket, page, plan, plan_form, planners, remove,
+    ticket_of,
 };
 
 use crate::domain::ids::{InterventionId, ReminderId, TicketId};

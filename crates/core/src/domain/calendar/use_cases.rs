@@ -106,6 +106,26 @@ pub async fn plan(
     .await
 }
 
+/// What the planning form of ticket `ticket` shows: its title and the technicians to choose
+/// from; not found when `actor` does not see it.
+pub async fn plan_form(
+    db: &Db,
+    actor: &Actor,
+    ticket: TicketId,
+) -> Result<(String, std::sync::Arc<Vec<Technician>>), DomainError> {
+    let actor = actor.clone();
+    let memo_of = db.clone();
+    run::read(db, move |c| {
+        let viewer = actor.viewer(c)?;
+        let row = tickets::get_visible(c, &viewer, ticket)?.ok_or(DomainError::NotFound)?;
+        Ok((
+            row.values.title.clone(),
+            planners(c, memo_of.memo(), &actor)?,
+        ))
+    })
+    .await
+}
+
 /// Intervention `id` with its ticket, when `actor` sees that ticket, checked against the
 /// version the page showed.
 fn stored_for(
