@@ -384,3 +384,46 @@ pub fn ticket_title(conn: &Connection, ticket: i64) -> rusqlite::Result<String> 
     conn.prepare_cached("SELECT title FROM tickets WHERE id = ?1")?
         .query_row([ticket], |r| r.get(0))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: i64, technician: i64, starts_at: i64, ends_at: i64) -> Entry {
+        Entry {
+            kind: EntryKind::Intervention {
+                id: InterventionId(id),
+                version: 0,
+                all_day: false,
+            },
+            ticket_id: id,
+            title: None,
+            technician_id: technician,
+            technician: String::new(),
+            starts_at,
+            ends_at,
+            note: String::new(),
+            state: String::new(),
+            state_color: String::new(),
+            conflict: false,
+        }
+    }
+
+    #[test]
+    fn overlaps_of_one_technician_are_marked_and_nothing_else() {
+        let mut list = vec![
+            // Technician 1: a long one from 0 to 10 holds one at 8 (after a short one at 2 that
+            // ends before 8): all three overlap the long one.
+            entry(1, 1, 0, 10),
+            entry(2, 1, 2, 3),
+            entry(3, 1, 8, 12),
+            // Back to back is no overlap.
+            entry(4, 1, 12, 14),
+            // Technician 2 at the same times as technician 1: no overlap with them.
+            entry(5, 2, 0, 10),
+        ];
+        mark_conflicts(&mut list);
+        let marked: Vec<bool> = list.iter().map(|e| e.conflict).collect();
+        assert_eq!(marked, [true, true, true, false, false]);
+    }
+}
