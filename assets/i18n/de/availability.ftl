@@ -72,4 +72,7 @@ availability-start = Nicht verfügbar seit
 availability-end = Wieder verfügbar um
 availability-reset = Wieder den Daten des Tickets folgen
 availability-not-counted = Dieses Ticket zählt nicht für die Verfügbarkeit.
-cli-demo-availability = Verfügbarkeit: drei überwachte Dienste und eine Abhängigkeit, { $outages } Ausfälle erfasst.
+cli-demo-availability = Verfügbarkeit: drei überwachte Dienste und eine Abhängigkeit, { $outages ->
+    [one] { $outages } Ausfall erfasst
+   *[other] { $outages } Ausfälle erfasst
+}.

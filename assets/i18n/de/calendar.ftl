@@ -96,6 +96,12 @@ mail-intervention-planned = { $technician } kümmert sich am { $when } um Ihr Ti
 mail-intervention-changed = Der Einsatz zu Ihrem Ticket hat sich geändert: { $technician }, { $when }. Die angehängte Einladung aktualisiert Ihren Kalender.
 mail-intervention-removed = Der geplante Einsatz zu Ihrem Ticket ({ $technician }, { $when }) ist abgesagt. Der Anhang entfernt ihn aus Ihrem Kalender.
 outbox-kind-intervention = Geplanter Einsatz
-cli-demo-calendar = Kalender: { $interventions } geplante Einsätze, { $reminders } Erinnerungen.
+cli-demo-calendar = Kalender: { $interventions ->
+    [one] { $interventions } geplanter Einsatz
+   *[other] { $interventions } geplante Einsätze
+}, { $reminders ->
+    [one] { $reminders } Erinnerung
+   *[other] { $reminders } Erinnerungen
+}.
 calendar-ticket-number = Ticketnummer
 calendar-error-ticket = Geben Sie die Nummer eines Tickets ein, das Sie sehen.

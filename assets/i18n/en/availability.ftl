@@ -72,4 +72,7 @@ availability-start = Unavailable from
 availability-end = Available again at
 availability-reset = Follow the ticket's dates again
 availability-not-counted = This ticket does not count for availability.
-cli-demo-availability = Availability: three monitored services and a dependency, { $outages } outages recorded.
+cli-demo-availability = Availability: three monitored services and a dependency, { $outages ->
+    [one] { $outages } outage recorded
+   *[other] { $outages } outages recorded
+}.

@@ -96,6 +96,12 @@ mail-intervention-planned = { $technician } will handle your ticket on { $when }
 mail-intervention-changed = The intervention on your ticket has moved: { $technician }, { $when }. The invitation attached updates your calendar.
 mail-intervention-removed = The intervention planned on your ticket ({ $technician }, { $when }) is cancelled. The attachment removes it from your calendar.
 outbox-kind-intervention = Planned intervention
-cli-demo-calendar = Calendar: { $interventions } planned interventions, { $reminders } reminders.
+cli-demo-calendar = Calendar: { $interventions ->
+    [one] { $interventions } planned intervention
+   *[other] { $interventions } planned interventions
+}, { $reminders ->
+    [one] { $reminders } reminder
+   *[other] { $reminders } reminders
+}.
 calendar-ticket-number = Ticket number
 calendar-error-ticket = Enter the number of a ticket you see.

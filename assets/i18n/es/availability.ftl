@@ -72,4 +72,7 @@ availability-start = No disponible desde
 availability-end = Disponible de nuevo a las
 availability-reset = Seguir de nuevo las fechas del ticket
 availability-not-counted = Este ticket no cuenta para la disponibilidad.
-cli-demo-availability = Disponibilidad: tres servicios supervisados y una dependencia, { $outages } indisponibilidades registradas.
+cli-demo-availability = Disponibilidad: tres servicios supervisados y una dependencia, { $outages ->
+    [one] { $outages } indisponibilidad registrada
+   *[other] { $outages } indisponibilidades registradas
+}.

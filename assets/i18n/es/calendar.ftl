@@ -96,6 +96,12 @@ mail-intervention-planned = { $technician } atenderá su ticket el { $when }. La
 mail-intervention-changed = La intervención en su ticket ha cambiado: { $technician }, { $when }. La invitación adjunta actualiza su calendario.
 mail-intervention-removed = La intervención planificada en su ticket ({ $technician }, { $when }) se ha cancelado. El adjunto la quita de su calendario.
 outbox-kind-intervention = Intervención planificada
-cli-demo-calendar = Calendario: { $interventions } intervenciones planificadas, { $reminders } recordatorios.
+cli-demo-calendar = Calendario: { $interventions ->
+    [one] { $interventions } intervención planificada
+   *[other] { $interventions } intervenciones planificadas
+}, { $reminders ->
+    [one] { $reminders } recordatorio
+   *[other] { $reminders } recordatorios
+}.
 calendar-ticket-number = Número del ticket
 calendar-error-ticket = Introduzca el número de un ticket que ve.

@@ -72,4 +72,7 @@ availability-start = Indisponible depuis
 availability-end = De nouveau disponible à
 availability-reset = Suivre de nouveau les dates du ticket
 availability-not-counted = Ce ticket ne compte pas pour la disponibilité.
-cli-demo-availability = Disponibilité : trois services surveillés et une dépendance, { $outages } indisponibilités enregistrées.
+cli-demo-availability = Disponibilité : trois services surveillés et une dépendance, { $outages ->
+    [one] { $outages } indisponibilité enregistrée
+   *[other] { $outages } indisponibilités enregistrées
+}.

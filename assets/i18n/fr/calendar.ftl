@@ -96,6 +96,12 @@ mail-intervention-planned = { $technician } interviendra sur votre ticket le { $
 mail-intervention-changed = L'intervention sur votre ticket a changé : { $technician }, { $when }. L'invitation jointe met votre calendrier à jour.
 mail-intervention-removed = L'intervention planifiée sur votre ticket ({ $technician }, { $when }) est annulée. La pièce jointe la retire de votre calendrier.
 outbox-kind-intervention = Intervention planifiée
-cli-demo-calendar = Calendrier : { $interventions } interventions planifiées, { $reminders } rappels.
+cli-demo-calendar = Calendrier : { $interventions ->
+    [one] { $interventions } intervention planifiée
+   *[other] { $interventions } interventions planifiées
+}, { $reminders ->
+    [one] { $reminders } rappel
+   *[other] { $reminders } rappels
+}.
 calendar-ticket-number = Numéro du ticket
 calendar-error-ticket = Saisissez le numéro d'un ticket que vous voyez.

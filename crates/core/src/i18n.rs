@@ -361,6 +361,43 @@ pub fn format_datetime(lang: Lang, unix_seconds: i64) -> String {
     zoned.strftime(pattern).to_string()
 }
 
+const WEEKDAYS: [&str; 7] = [
+    "calendar-weekday-1",
+    "calendar-weekday-2",
+    "calendar-weekday-3",
+    "calendar-weekday-4",
+    "calendar-weekday-5",
+    "calendar-weekday-6",
+    "calendar-weekday-7",
+];
+
+const MONTHS: [&str; 12] = [
+    "calendar-month-1",
+    "calendar-month-2",
+    "calendar-month-3",
+    "calendar-month-4",
+    "calendar-month-5",
+    "calendar-month-6",
+    "calendar-month-7",
+    "calendar-month-8",
+    "calendar-month-9",
+    "calendar-month-10",
+    "calendar-month-11",
+    "calendar-month-12",
+];
+
+/// The short name of `day` of the week (`Mon`, `lun.`).
+pub fn weekday_name(lang: Lang, day: jiff::civil::Weekday) -> String {
+    let i = usize::try_from(day.to_monday_zero_offset()).unwrap_or(0);
+    lang.t(WEEKDAYS[i % 7])
+}
+
+/// The name of month `month` (1 to 12).
+pub fn month_name(lang: Lang, month: i8) -> String {
+    let i = usize::try_from(month - 1).unwrap_or(0);
+    lang.t(MONTHS[i % 12])
+}
+
 /// A time of day as the reader expects it (`14:05`, `2:05 PM`), in the server's time zone.
 pub fn format_time(lang: Lang, unix_seconds: i64) -> String {
     let Ok(ts) = jiff::Timestamp::from_second(unix_seconds) else {

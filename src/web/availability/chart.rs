@@ -23,6 +23,14 @@ pub fn percent(lang: Lang, rate: f64) -> String {
     }
 }
 
+/// A whole percentage for the scale, with the reader's spacing (`99%`, `99 %`).
+fn whole_percent(lang: Lang, rate: f64) -> String {
+    match lang {
+        Lang::En => format!("{rate:.0}%"),
+        Lang::Fr | Lang::Es | Lang::De => format!("{rate:.0} %"),
+    }
+}
+
 /// The chart of `months` against `target`, titled `title`.
 pub fn bars(
     lang: Lang,
@@ -56,8 +64,8 @@ pub fn bars(
             desc { (desc) }
             line.axis x1=(LEFT) y1=(TOP) x2=(LEFT) y2=(TOP + HEIGHT) {}
             line.axis x1=(LEFT) y1=(TOP + HEIGHT) x2=(width) y2=(TOP + HEIGHT) {}
-            text.tick x=(LEFT - 4.0) y=(TOP + 4.0) text-anchor="end" { "100%" }
-            text.tick x=(LEFT - 4.0) y=(TOP + HEIGHT) text-anchor="end" { (format!("{floor:.0}%")) }
+            text.tick x=(LEFT - 4.0) y=(TOP + 4.0) text-anchor="end" { (whole_percent(lang, 100.0)) }
+            text.tick x=(LEFT - 4.0) y=(TOP + HEIGHT) text-anchor="end" { (whole_percent(lang, floor)) }
             @for (i, (p, f)) in months.iter().enumerate() {
                 @let x = LEFT + GAP + i as f64 * (BAR + GAP);
                 @let top = y(f.rate());

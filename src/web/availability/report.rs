@@ -13,7 +13,7 @@ use crate::domain::availability::{self, Condition, Period, PeriodKind, Report};
 use crate::domain::calendar::period::date_of;
 use crate::domain::clock;
 use crate::domain::rights::names as right;
-use crate::i18n::{Lang, format_date, format_datetime};
+use crate::i18n::{Lang, format_date, format_datetime, month_name};
 use crate::web::error::WebError;
 use crate::web::extract::Authed;
 use crate::web::paths::{self, fill};
@@ -24,25 +24,6 @@ use crate::web::worklist::export::{attachment, cell};
 use crate::web::worklist::query_pairs;
 
 use super::chart::{bars, percent};
-
-const MONTHS: [&str; 12] = [
-    "calendar-month-1",
-    "calendar-month-2",
-    "calendar-month-3",
-    "calendar-month-4",
-    "calendar-month-5",
-    "calendar-month-6",
-    "calendar-month-7",
-    "calendar-month-8",
-    "calendar-month-9",
-    "calendar-month-10",
-    "calendar-month-11",
-    "calendar-month-12",
-];
-
-fn month_name(lang: Lang, month: i8) -> String {
-    lang.t(MONTHS[usize::try_from(month - 1).unwrap_or(0) % 12])
-}
 
 /// Seconds as hours and minutes: `3 h 05`.
 fn duration(seconds: i64) -> String {

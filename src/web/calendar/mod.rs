@@ -30,7 +30,12 @@ pub fn routes() -> Routes {
         )
         .post(
             paths::CALENDAR_INTERVENTIONS,
-            Access::AllRights(&[names::TICKET_CALENDAR, names::PLANNING_DIRECT_EVENT]),
+            // Offered on the calendar page: what that page needs, and the action's own rights.
+            Access::AllRights(&[
+                names::PLANNING,
+                names::TICKET_CALENDAR,
+                names::PLANNING_DIRECT_EVENT,
+            ]),
             interventions::plan_direct,
         )
         .post(
@@ -40,7 +45,7 @@ pub fn routes() -> Routes {
         )
         .post(
             paths::INTERVENTION_MOVE,
-            Access::Right(names::TICKET_CALENDAR),
+            Access::AllRights(&[names::PLANNING, names::TICKET_CALENDAR]),
             interventions::move_to,
         )
         .post(

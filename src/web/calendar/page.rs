@@ -6,9 +6,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::html;
 
-use crate::domain::calendar::{self, Shown, View, feeds};
+use crate::domain::calendar::{self, Shown, View};
 use crate::domain::ids::InterventionId;
-use crate::domain::rights::names;
 use crate::web::error::WebError;
 use crate::web::extract::Authed;
 use crate::web::state::AppState;
@@ -40,20 +39,17 @@ pub(super) async fn render(
     let shown = Shown::parse(get("tech"), actor);
     let moved = get("moved").parse().ok().map(InterventionId);
     let page = calendar::page(state.db(), actor, lang, view_kind, date, shown, moved).await?;
-    let feed = feeds::status(state.db(), actor).await?;
     let status = if refusal.is_some() || direct.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    let direct_allowed =
-        actor.has(names::PLANNING_DIRECT_EVENT) && actor.has(names::TICKET_CALENDAR);
     let content = html! {
-        @if direct_allowed {
+        @if page.may_plan_directly {
             (super::interventions::direct_form(visitor, &page.technicians, direct.as_ref()))
         }
         (view::calendar(visitor, &page, refusal.as_ref()))
-        (super::feed::panel(visitor, feed))
+        (super::feed::panel(visitor, page.feed))
     };
     Ok((
         status,

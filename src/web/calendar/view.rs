@@ -62,39 +62,12 @@ fn safe_color(color: &str) -> Option<&str> {
     (matches!(hex.len(), 3 | 6) && hex.bytes().all(|b| b.is_ascii_hexdigit())).then_some(color)
 }
 
-const WEEKDAYS: [&str; 7] = [
-    "calendar-weekday-1",
-    "calendar-weekday-2",
-    "calendar-weekday-3",
-    "calendar-weekday-4",
-    "calendar-weekday-5",
-    "calendar-weekday-6",
-    "calendar-weekday-7",
-];
-
-const MONTHS: [&str; 12] = [
-    "calendar-month-1",
-    "calendar-month-2",
-    "calendar-month-3",
-    "calendar-month-4",
-    "calendar-month-5",
-    "calendar-month-6",
-    "calendar-month-7",
-    "calendar-month-8",
-    "calendar-month-9",
-    "calendar-month-10",
-    "calendar-month-11",
-    "calendar-month-12",
-];
-
 fn weekday_name(lang: Lang, date: Date) -> String {
-    let i = usize::try_from(date.weekday().to_monday_zero_offset()).unwrap_or(0);
-    lang.t(WEEKDAYS[i % 7])
+    crate::i18n::weekday_name(lang, date.weekday())
 }
 
 fn month_name(lang: Lang, date: Date) -> String {
-    let i = usize::try_from(date.month() - 1).unwrap_or(0);
-    lang.t(MONTHS[i % 12])
+    crate::i18n::month_name(lang, date.month())
 }
 
 fn view_label(view: View) -> &'static str {

@@ -132,6 +132,13 @@ pub fn targets(conn: &Connection, lang: Lang) -> rusqlite::Result<Vec<Target>> {
     Ok(out)
 }
 
+/// The targets of `year`, by subcategory.
+pub fn targets_of(conn: &Connection, year: i32) -> rusqlite::Result<Vec<(i64, f64)>> {
+    conn.prepare_cached("SELECT subcategory_id, target FROM availability_targets WHERE year = ?1")?
+        .query_map([year], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect()
+}
+
 pub fn set_target(tx: &Transaction<'_>, sub: i64, year: i32, target: f64) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO availability_targets (subcategory_id, year, target) VALUES (?1, ?2, ?3)

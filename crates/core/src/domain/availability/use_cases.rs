@@ -297,8 +297,8 @@ pub async fn report(
         let (from, to) = period.bounds();
         let now = clock::now();
         let rows: Vec<Row> = repo::incidents(c, condition, from, to, now)?;
-        let targets = repo::targets(c, lang)?;
-        let year = period.first.year() as i32;
+        let year = i32::from(period.first.year());
+        let targets = repo::targets_of(c, year)?;
         let months = period.months();
         let services = watch
             .services
@@ -322,10 +322,7 @@ pub async fn report(
                     subcategory_id: *id,
                     label: label.clone(),
                     figures: rules::figures(&windows, from, to, now),
-                    target: targets
-                        .iter()
-                        .find(|t| t.subcategory_id == *id && t.year == year)
-                        .map(|t| t.target),
+                    target: targets.iter().find(|t| t.0 == *id).map(|t| t.1),
                     months: months
                         .iter()
                         .map(|m| {

@@ -14,12 +14,6 @@ use crate::i18n::Lang;
 const BACK: i64 = 92 * 86_400;
 const AHEAD: i64 = 366 * 86_400;
 
-/// Whether `actor` has a feed: when it was made and last read.
-pub async fn status(db: &Db, actor: &Actor) -> Result<Option<(i64, Option<i64>)>, DomainError> {
-    let me = actor.id().0;
-    run::read(db, move |c| Ok(repo::feed_of(c, me)?)).await
-}
-
 /// Gives `actor` a new feed, replacing any other; returns its secret, shown once.
 pub async fn new_feed(db: &Db, actor: &Actor) -> Result<String, DomainError> {
     let me = actor.id().0;
@@ -59,10 +53,11 @@ pub async fn feed(
     }
     let hash = sha256_hex(&secret.to_ascii_lowercase());
     let settings = settings.clone();
-    run::write(db, move |tx| {
-        let (owner, name) = repo::feed_owner(tx, &hash)?.ok_or(DomainError::NotFound)?;
-        let now = clock::now();
-        repo::feed_read(tx, owner, now)?;
+    let now = clock::now();
+    // Read like any page; the time it was read is written at most once an hour, so that
+    // calendar programs polling it do not queue for the writer.
+    let (text, owner, last_read) = run::read(db, move |tx| {
+        let (owner, name, last_read) = repo::feed_owner(tx, &hash)?.ok_or(DomainError::NotFound)?;
         let viewer = crate::domain::tickets::visibility::Viewer {
             user: owner,
             all: true,
@@ -115,7 +110,15 @@ pub async fn feed(
                 }
             })
             .collect();
-        Ok(ics::calendar(Method::Publish, &name, &events))
+        Ok((
+            ics::calendar(Method::Publish, &name, &events),
+            owner,
+            last_read,
+        ))
     })
-    .await
+    .await?;
+    if last_read.is_none_or(|at| at < now - 3600) {
+        run::write(db, move |tx| Ok(repo::feed_read(tx, owner, now)?)).await?;
+    }
+    Ok(text)
 }

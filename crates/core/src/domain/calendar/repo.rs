@@ -333,18 +333,23 @@ fn mark_conflicts(list: &mut [Entry]) {
 
 /// The owner of the feed whose secret hashes to `hash`, if they may still read a calendar: an
 /// active account whose profile still holds `planning`.
-pub fn feed_owner(conn: &Connection, hash: &str) -> rusqlite::Result<Option<(i64, String)>> {
+/// Also says when the feed was last read.
+pub fn feed_owner(
+    conn: &Connection,
+    hash: &str,
+) -> rusqlite::Result<Option<(i64, String, Option<i64>)>> {
     conn.prepare_cached(
-        "SELECT u.id, u.display_name FROM calendar_feeds f JOIN users u ON u.id = f.user_id
+        "SELECT u.id, u.display_name, f.last_read_at
+         FROM calendar_feeds f JOIN users u ON u.id = f.user_id
          WHERE f.token_hash = ?1 AND u.disabled = 0
            AND EXISTS (SELECT 1 FROM profile_rights r
                        WHERE r.profile_id = u.profile_id AND r.right_name = 'planning')",
     )?
-    .query_row([hash], |r| Ok((r.get(0)?, r.get(1)?)))
+    .query_row([hash], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
     .optional()
 }
 
-/// Notes that feed of `user` was read at `now` (at most once an hour, to spare writes).
+/// Notes that the feed of `user` was read at `now` (at most once an hour).
 pub fn feed_read(tx: &Transaction<'_>, user: i64, now: i64) -> rusqlite::Result<()> {
     tx.prepare_cached(
         "UPDATE calendar_feeds SET last_read_at = ?2

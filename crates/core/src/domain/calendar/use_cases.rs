@@ -338,6 +338,11 @@ pub struct CalendarPage {
     pub may_move: bool,
     /// Whether entries are coloured by technician (`planning_tech_color`).
     pub tech_colors: bool,
+    /// Whether the actor plans from the calendar itself (`planning_direct_event` with
+    /// `ticket_calendar`).
+    pub may_plan_directly: bool,
+    /// The actor's calendar feed, if they made one: when it was made and last read.
+    pub feed: Option<(i64, Option<i64>)>,
 }
 
 /// The calendar of `shown` for `view` around `date`, as `actor` reads it.
@@ -351,6 +356,7 @@ pub async fn page(
     moved: Option<InterventionId>,
 ) -> Result<CalendarPage, DomainError> {
     let actor = actor.clone();
+    let memo_of = db.clone();
     run::read(db, move |c| {
         let s = &actor.settings;
         let start = WeekStart::from_code(s.raw(CALENDAR_WEEK_START));
@@ -375,11 +381,18 @@ pub async fn page(
         };
         Ok(CalendarPage {
             entries,
-            technicians: repo::technicians(c)?,
+            technicians: memo_of
+                .memo()
+                .get(c, "calendar-technicians", repo::technicians)?
+                .as_ref()
+                .clone(),
             hours,
             moved,
             may_move: actor.has(right::TICKET_CALENDAR),
             tech_colors: actor.has(right::PLANNING_TECH_COLOR),
+            may_plan_directly: actor.has(right::PLANNING_DIRECT_EVENT)
+                && actor.has(right::TICKET_CALENDAR),
+            feed: repo::feed_of(c, actor.id().0)?,
             period,
             shown,
         })
