@@ -32,5 +32,9 @@ mod people;
 mod platform;
 /// Procedures.
 mod procedures;
+/// Statistics: figures checked against a known set of tickets.
+mod statistics;
+/// Satisfaction surveys: set-up, the mailed link, answers and their export.
+mod surveys;
 /// Tickets and their lists.
 mod tickets;

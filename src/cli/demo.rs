@@ -53,6 +53,13 @@ pub(super) async fn demo(
         "cli-demo-availability",
         &[("outages", &s.outages.to_string())],
     ))?;
+    say(&lang.t_args(
+        "cli-demo-surveys",
+        &[
+            ("sent", &s.surveys.0.to_string()),
+            ("answered", &s.surveys.1.to_string()),
+        ],
+    ))?;
     if let Some(admin) = &s.admin_login {
         say(&lang.t_args("cli-demo-admin", &[("login", admin)]))?;
     }

@@ -29,6 +29,7 @@ pub mod list_query;
 pub mod outcome;
 pub mod password_reset;
 pub mod paths;
+mod period;
 mod procedures;
 mod quick_user;
 mod register;
@@ -39,6 +40,8 @@ mod setup_move;
 pub mod startup;
 mod state;
 mod static_files;
+mod statistics;
+mod surveys;
 mod tickets;
 mod ui;
 mod upload_bytes;
@@ -76,6 +79,8 @@ pub(crate) fn pages() -> Routes {
         .merge(procedures::routes())
         .merge(calendar::routes())
         .merge(availability::routes())
+        .merge(surveys::routes())
+        .merge(statistics::routes())
         .merge(assets::routes())
         .get(paths::REGISTER, Access::Anyone, register::page)
         .post(paths::REGISTER, Access::Anyone, register::submit)

@@ -192,6 +192,17 @@ pub const ADMIN_AVAILABILITY_DEPENDENCY_DELETE: &str =
     "/admin/availability/dependencies/{id}/delete";
 pub const ADMIN_AVAILABILITY_TARGETS: &str = "/admin/availability/targets";
 pub const ADMIN_AVAILABILITY_TARGET_DELETE: &str = "/admin/availability/targets/delete";
+pub const STATISTICS: &str = "/statistics";
+pub const STATISTICS_CSV: &str = "/statistics/export.csv";
+pub const ADMIN_SURVEYS: &str = "/admin/surveys";
+pub const ADMIN_SURVEY_QUESTIONS: &str = "/admin/surveys/questions";
+pub const ADMIN_SURVEY_QUESTION: &str = "/admin/surveys/questions/{id}";
+pub const ADMIN_SURVEY_QUESTION_DELETE: &str = "/admin/surveys/questions/{id}/delete";
+pub const ADMIN_SURVEY_QUESTION_MOVE: &str = "/admin/surveys/questions/{id}/move";
+pub const ADMIN_SURVEY_MAIL: &str = "/admin/surveys/mail";
+pub const SURVEY: &str = "/survey/{secret}";
+pub const SURVEY_ANSWERS: &str = "/surveys";
+pub const SURVEY_ANSWERS_CSV: &str = "/surveys/export.csv";
 pub const TICKET_UNAVAILABILITY: &str = "/tickets/{id}/unavailability";
 pub const TICKET_UNAVAILABILITY_RESET: &str = "/tickets/{id}/unavailability/reset";
 pub const REMINDER_DONE: &str = "/reminders/{id}/done";

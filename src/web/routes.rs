@@ -199,6 +199,7 @@ pub const FUNCTIONS_WITH_PAGES: &[crate::domain::settings::Flag] = &[
     crate::domain::settings::FUNCTION_ASSETS,
     crate::domain::settings::FUNCTION_CALENDAR,
     crate::domain::settings::FUNCTION_AVAILABILITY,
+    crate::domain::settings::FUNCTION_SURVEYS,
 ];
 
 /// Every page route with its access rule.

@@ -633,6 +633,17 @@ const PROBES: &[Probe] = &[
             Shows("/unavailability\""),
         )
     }),
+    // Statistics: the page, and the time per state on it.
+    probe("stat", T, "/statistics", Opens),
+    Probe {
+        with: &["stat"],
+        ..probe(
+            "stat_ticket_time_by_states",
+            T,
+            "/statistics",
+            Shows(r#"id="time-by-state""#),
+        )
+    },
     // The calendar: its page, entries coloured by technician, planning from a ticket.
     with_calendar(probe("planning", T, "/calendar", Opens)),
     with_calendar(Probe {

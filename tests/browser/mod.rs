@@ -31,3 +31,10 @@ pub mod calendar;
 /// Availability in a real headless Chromium: the report with its charts, in the light and
 /// black themes and on a phone.
 pub mod availability;
+
+/// Statistics in a real headless Chromium: charts and tables in two themes, on a phone and
+/// printable.
+pub mod statistics;
+
+/// A survey answered on a phone, and its answers as charts.
+pub mod surveys;

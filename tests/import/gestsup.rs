@@ -158,7 +158,16 @@ async fn the_32_site_comes_over(from: &str) {
         said.contains("tusers: read 5, imported 5, left out 0"),
         "{said}"
     );
-    assert!(said.contains("tsurvey_questions: rows 2"), "{said}");
+    assert!(
+        said.contains("tsurvey_questions: read 5, imported 4, left out 1"),
+        "{said}"
+    );
+    // The second scale answer of the same ticket, one out of the scale's range and one of a
+    // ticket that is not there are left out.
+    assert!(
+        said.contains("tsurvey_answers: read 6, imported 4, left out 2"),
+        "{said}"
+    );
     assert!(
         said.contains("the same login here (which keeps its password): admin"),
         "{said}"
@@ -382,6 +391,24 @@ async fn the_32_site_comes_over(from: &str) {
     assert_eq!(
         app.text("SELECT year || ' ' || target FROM availability_targets"),
         "2024 99.5"
+    );
+    // The survey: its questions in the site's language (the disabled one kept as removed), and
+    // ticket 1041's answers as one spent invitation, a list's answer by its words.
+    assert_eq!(
+        app.text(
+            "SELECT group_concat(q.id || ':' || q.kind || ':' || q.removed || ':' || t.text, '|')
+             FROM survey_questions q JOIN survey_question_texts t ON t.question_id = q.id
+             WHERE t.lang = 'fr' ORDER BY q.id"
+        ),
+        "1:scale:0:Êtes-vous satisfait ?|2:text:0:Un commentaire ?|3:choice:0:Par quel moyen ?|4:yes_no:1:Résolu du premier coup ?"
+    );
+    assert_eq!(
+        app.text(
+            "SELECT group_concat(a.question_id || '=' || a.answer, '|') FROM survey_answers a
+             JOIN survey_invitations i ON i.id = a.invitation_id
+             WHERE i.ticket_id = 1041 AND i.answered_at IS NOT NULL ORDER BY a.question_id"
+        ),
+        "1=4|2=Très rapide, merci|3=2|4=yes"
     );
 
     // The site's rights, except one that would leave nobody able to administer.

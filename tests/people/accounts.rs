@@ -1131,9 +1131,10 @@ async fn the_company_logo_is_checked_then_shown_on_every_page_and_the_login_page
 async fn every_setting_refuses_a_bad_value_with_a_message_and_keeps_the_rest() {
     use gestdesk::domain::settings::registry::{Kind, Section, all};
     let (app, admin) = TestApp::with_admin().await;
-    // The set-up filled the server address and the default language. Availability's page is
-    // there only while its function is on.
+    // The set-up filled the server address and the default language. Availability's and
+    // surveys' pages are there only while their functions are on.
     app.set_setting("availability", "1");
+    app.set_setting("survey", "1");
     let logged_at_set_up = app.count("SELECT count(*) FROM settings_log");
     for def in all() {
         let bad = match def.kind {
@@ -1168,6 +1169,11 @@ async fn every_setting_refuses_a_bad_value_with_a_message_and_keeps_the_rest() {
                 "/admin/availability",
                 "/admin/availability",
                 ("availability_dep", "1"),
+            ),
+            Section::Surveys => (
+                "/admin/surveys",
+                "/admin/surveys",
+                ("survey_link_days", "9"),
             ),
             _ => (
                 "/admin/settings",

@@ -195,6 +195,5 @@ right-user-profil-company = Erlaubt das Ändern der eigenen Firma im eigenen Pro
 right-user-profil-service = Erlaubt das Ändern der eigenen Abteilungen im eigenen Profil, außer wenn Abteilungen bestimmen, welche Tickets sichtbar sind (Abteilungstrennung)
 right-user-profil-agency = Erlaubt das Ändern der eigenen Niederlassungen im eigenen Profil
 rights-pending-assets = In dieser Version ohne Wirkung: Geräte sind noch nicht enthalten.
-rights-pending-statistics = In dieser Version ohne Wirkung: Statistiken sind noch nicht enthalten.
 rights-pending-projects = In dieser Version ohne Wirkung: Projekte sind noch nicht enthalten.
 rights-pending-contracts = In dieser Version ohne Wirkung: Verträge sind noch nicht enthalten.

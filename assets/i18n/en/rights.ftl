@@ -195,6 +195,5 @@ right-user-profil-company = Allows changing one's company on one's profile, unle
 right-user-profil-service = Allows changing one's services on one's profile, unless services decide which tickets users see (service partitioning)
 right-user-profil-agency = Allows changing one's agencies on one's profile
 rights-pending-assets = No effect in this version: assets are not in it yet.
-rights-pending-statistics = No effect in this version: statistics are not in it yet.
 rights-pending-projects = No effect in this version: projects are not in it yet.
 rights-pending-contracts = No effect in this version: contracts are not in it yet.

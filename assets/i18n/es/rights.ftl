@@ -195,6 +195,5 @@ right-user-profil-company = Permite cambiar su empresa en su perfil, salvo cuand
 right-user-profil-service = Permite cambiar sus servicios en su perfil, salvo cuando los servicios deciden qué tickets se ven (partición por servicio)
 right-user-profil-agency = Permite cambiar sus agencias en su perfil
 rights-pending-assets = Sin efecto en esta versión: los activos aún no están.
-rights-pending-statistics = Sin efecto en esta versión: las estadísticas aún no están.
 rights-pending-projects = Sin efecto en esta versión: los proyectos aún no están.
 rights-pending-contracts = Sin efecto en esta versión: los contratos aún no están.

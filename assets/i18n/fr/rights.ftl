@@ -195,6 +195,5 @@ right-user-profil-company = Permet de changer sa société sur sa fiche, sauf qu
 right-user-profil-service = Permet de changer ses services sur sa fiche, sauf quand les services décident des tickets visibles (cloisonnement par service)
 right-user-profil-agency = Permet de changer ses agences sur sa fiche
 rights-pending-assets = Sans effet dans cette version : les équipements n'y sont pas encore.
-rights-pending-statistics = Sans effet dans cette version : les statistiques n'y sont pas encore.
 rights-pending-projects = Sans effet dans cette version : les projets n'y sont pas encore.
 rights-pending-contracts = Sans effet dans cette version : les contrats n'y sont pas encore.

@@ -126,11 +126,15 @@ pub fn tabs(visitor: &Visitor, current: &str) -> Markup {
         (paths::ADMIN_API, "settings-tab-api"),
         (paths::ADMIN_WEBHOOKS, "settings-tab-webhooks"),
         (paths::ADMIN_INTRANET, "settings-tab-intranet"),
+        (paths::ADMIN_SURVEYS, "settings-tab-surveys"),
         (paths::ADMIN_SETTINGS_LOG, "settings-log-link"),
     ];
+    let surveys = visitor
+        .settings
+        .flag(crate::domain::settings::FUNCTION_SURVEYS);
     html! {
         nav.tabs aria-label=(lang.t("settings-title")) {
-            @for (href, key) in pages {
+            @for (href, key) in pages.into_iter().filter(|(h, _)| surveys || *h != paths::ADMIN_SURVEYS) {
                 a.tab href=(href) aria-current=[(href == current).then_some("page")] { (lang.t(key)) }
             }
         }

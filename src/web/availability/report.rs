@@ -9,14 +9,13 @@ use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
 use crate::domain::FieldErrors;
-use crate::domain::availability::{self, Condition, Period, PeriodKind, Report};
-use crate::domain::calendar::period::date_of;
-use crate::domain::clock;
+use crate::domain::availability::{self, Condition, Period, Report};
 use crate::domain::rights::names as right;
-use crate::i18n::{Lang, format_date, format_datetime, month_name};
+use crate::i18n::{format_datetime, month_name};
 use crate::web::error::WebError;
 use crate::web::extract::Authed;
 use crate::web::paths::{self, fill};
+use crate::web::period;
 use crate::web::state::AppState;
 use crate::web::ui::layout;
 use crate::web::visitor::Visitor;
@@ -31,113 +30,7 @@ fn duration(seconds: i64) -> String {
     format!("{} h {:02}", minutes / 60, minutes % 60)
 }
 
-/// The period asked in the address, and what was typed for a custom one.
-struct Asked {
-    kind: PeriodKind,
-    date: String,
-    from: String,
-    to: String,
-}
-
-fn asked(raw: Option<&str>) -> Asked {
-    let pairs = query_pairs(raw);
-    let get = |k: &str| {
-        pairs
-            .iter()
-            .find(|(n, _)| n == k)
-            .map_or(String::new(), |(_, v)| v.chars().take(20).collect())
-    };
-    Asked {
-        kind: PeriodKind::from_code(&get("period")),
-        date: get("date"),
-        from: get("from"),
-        to: get("to"),
-    }
-}
-
-fn period_of(a: &Asked) -> Result<Period, FieldErrors> {
-    let anchor = a.date.parse().unwrap_or_else(|_| date_of(clock::now()));
-    Period::of(a.kind, anchor, &a.from, &a.to)
-}
-
-fn heading(lang: Lang, p: &Period) -> String {
-    match p.kind {
-        PeriodKind::Month => format!("{} {}", month_name(lang, p.first.month()), p.first.year()),
-        PeriodKind::Quarter => lang.t_args(
-            "availability-quarter",
-            &[
-                ("quarter", &((p.first.month() - 1) / 3 + 1).to_string()),
-                ("year", &p.first.year().to_string()),
-            ],
-        ),
-        PeriodKind::Year => p.first.year().to_string(),
-        PeriodKind::Custom => {
-            let (from, to) = p.bounds();
-            format!(
-                "{} – {}",
-                format_date(lang, from),
-                format_date(lang, to - 1)
-            )
-        }
-    }
-}
-
-fn bar(visitor: &Visitor, a: &Asked, errors: &FieldErrors) -> Markup {
-    let lang = visitor.lang;
-    let error = |f: &str| errors.get(f).map(|m| m.render(lang));
-    html! {
-        form.availability-bar method="get" action=(paths::AVAILABILITY) {
-            div.field {
-                label for="f-period" { (lang.t("availability-period")) }
-                select #f-period name="period" {
-                    @for k in PeriodKind::ALL {
-                        option value=(k.code()) selected[k == a.kind] {
-                            (lang.t(match k {
-                                PeriodKind::Month => "availability-period-month",
-                                PeriodKind::Quarter => "availability-period-quarter",
-                                PeriodKind::Year => "availability-period-year",
-                                PeriodKind::Custom => "availability-period-custom",
-                            }))
-                        }
-                    }
-                }
-            }
-            div.field {
-                label for="f-date" { (lang.t("availability-within")) }
-                input #f-date type="date" name="date" value=(a.date);
-            }
-            div.field.has-error[error("from").is_some()] {
-                label for="f-from" { (lang.t("availability-from")) }
-                input #f-from type="date" name="from" value=(a.from) aria-invalid=[error("from").map(|_| "true")];
-                @if let Some(m) = error("from") { p.field-error { (m) } }
-            }
-            div.field.has-error[error("to").is_some()] {
-                label for="f-to" { (lang.t("availability-to")) }
-                input #f-to type="date" name="to" value=(a.to) aria-invalid=[error("to").map(|_| "true")];
-                @if let Some(m) = error("to") { p.field-error { (m) } }
-            }
-            button.button type="submit" { (lang.t("calendar-show")) }
-        }
-    }
-}
-
-fn query(a: &Asked) -> String {
-    // Dates only: digits and dashes, nothing to encode.
-    let enc = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_ascii_digit() || *c == '-')
-            .collect()
-    };
-    format!(
-        "period={}&date={}&from={}&to={}",
-        a.kind.code(),
-        enc(&a.date),
-        enc(&a.from),
-        enc(&a.to)
-    )
-}
-
-fn body(visitor: &Visitor, a: &Asked, r: &Report) -> Markup {
+fn body(visitor: &Visitor, a: &period::Asked, r: &Report) -> Markup {
     let lang = visitor.lang;
     let month_label = |p: &Period| {
         let name = month_name(lang, p.first.month());
@@ -149,7 +42,7 @@ fn body(visitor: &Visitor, a: &Asked, r: &Report) -> Markup {
         }
     };
     html! {
-        h2.availability-heading { (heading(lang, &r.period)) }
+        h2.availability-heading { (period::heading(lang, &r.period)) }
         @if r.condition == Condition::Unset {
             div.alert.alert-warning role="status" { (lang.t("availability-no-condition")) }
         }
@@ -193,7 +86,7 @@ fn body(visitor: &Visitor, a: &Asked, r: &Report) -> Markup {
                     }
                 }
             }
-            p { a.button.button-secondary href=(format!("{}?{}", paths::AVAILABILITY_CSV, query(a))) download { (lang.t("availability-export")) } }
+            p { a.button.button-secondary href=(format!("{}?{}", paths::AVAILABILITY_CSV, period::query(a))) download { (lang.t("availability-export")) } }
             @for s in &r.services {
                 section.panel.availability-service id=(format!("service-{}", s.subcategory_id)) {
                     h3 { (s.label) }
@@ -245,20 +138,20 @@ pub async fn page(
 ) -> Result<Response, WebError> {
     let visitor = &authed.visitor;
     let lang = visitor.lang;
-    let a = asked(raw.as_deref());
-    let (status, inner) = match period_of(&a) {
+    let a = period::asked(&query_pairs(raw.as_deref()));
+    let (status, inner) = match period::period_of(&a) {
         Ok(period) => {
             let r = availability::report(state.db(), authed.actor(), lang, period).await?;
             (StatusCode::OK, body(visitor, &a, &r))
         }
         Err(errors) => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            html! { (bar(visitor, &a, &errors)) },
+            html! { (period::bar(lang, paths::AVAILABILITY, &a, &errors)) },
         ),
     };
     let errors = FieldErrors::new();
     let content = html! {
-        @if status == StatusCode::OK { (bar(visitor, &a, &errors)) }
+        @if status == StatusCode::OK { (period::bar(lang, paths::AVAILABILITY, &a, &errors)) }
         (inner)
         @if authed.actor().has(right::ADMIN) {
             p { a href=(paths::ADMIN_AVAILABILITY) { (lang.t("availability-settings-link")) } }
@@ -278,8 +171,8 @@ pub async fn csv(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, WebError> {
     let lang = authed.visitor.lang;
-    let a = asked(raw.as_deref());
-    let period = period_of(&a).map_err(crate::domain::DomainError::Invalid)?;
+    let a = period::asked(&query_pairs(raw.as_deref()));
+    let period = period::period_of(&a).map_err(crate::domain::DomainError::Invalid)?;
     let r = availability::report(state.db(), authed.actor(), lang, period).await?;
     let settings = authed.visitor.settings.clone();
     let sep = settings.raw(crate::domain::settings::CSV_SEPARATOR);

@@ -105,6 +105,13 @@ pub(super) fn event_text(visitor: &Visitor, e: &EntryView) -> String {
                 ],
             )
         }
+        Kind::SurveyAnswered => lang.t_args(
+            "thread-survey-answered",
+            &[
+                ("who", who),
+                ("answers", &e.body.lines().collect::<Vec<_>>().join(" · ")),
+            ],
+        ),
         Kind::Text => String::new(),
     }
 }

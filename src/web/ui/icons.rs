@@ -42,3 +42,6 @@ pub const MONITOR: &str =
     "M4 4h16a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1zM8 21h8M12 16v5";
 pub const INBOX: &str =
     "M22 12h-6l-2 3h-4l-2-3H2M5.5 5h13l3.5 7v6a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2v-6z";
+pub const SMILE: &str =
+    "M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20zM8 14s1.5 2 4 2 4-2 4-2M9 9h.01M15 9h.01";
+pub const BAR_CHART: &str = "M12 20V10M18 20V4M6 20v-4";

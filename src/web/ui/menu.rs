@@ -295,6 +295,40 @@ pub fn for_visitor(visitor: &Visitor) -> Vec<Section> {
             }],
         });
     }
+    if has(right::STAT) {
+        sections.push(Section {
+            title: None,
+            entries: vec![Entry {
+                label: lang.t("menu-statistics"),
+                href: paths::STATISTICS.to_owned(),
+                icon: icons::BAR_CHART,
+                note: None,
+                count: None,
+                current: visitor.path == paths::STATISTICS
+                    || visitor.path.starts_with("/statistics?"),
+                new_tab: false,
+            }],
+        });
+    }
+    if visitor
+        .settings
+        .flag(crate::domain::settings::FUNCTION_SURVEYS)
+        && (has(right::ADMIN) || has(right::STAT))
+    {
+        sections.push(Section {
+            title: None,
+            entries: vec![Entry {
+                label: lang.t("menu-surveys"),
+                href: paths::SURVEY_ANSWERS.to_owned(),
+                icon: icons::SMILE,
+                note: None,
+                count: None,
+                current: visitor.path == paths::SURVEY_ANSWERS
+                    || visitor.path.starts_with("/surveys?"),
+                new_tab: false,
+            }],
+        });
+    }
     if visitor
         .settings
         .flag(crate::domain::settings::FUNCTION_ASSETS)

@@ -31,6 +31,8 @@ pub mod run;
 pub mod sessions;
 pub mod settings;
 pub mod setup;
+pub mod statistics;
+pub mod surveys;
 pub mod system;
 pub mod text;
 pub mod tickets;

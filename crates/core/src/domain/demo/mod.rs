@@ -11,6 +11,7 @@ mod availability;
 mod calendar;
 mod people;
 mod procedures;
+mod surveys;
 mod tickets;
 mod words;
 
@@ -58,6 +59,8 @@ pub struct Summary {
     pub reminders: usize,
     /// Tickets recording an unavailability of a monitored service.
     pub outages: usize,
+    /// Satisfaction surveys sent, and answered.
+    pub surveys: (usize, usize),
     pub assets: usize,
     pub asset_ifaces: usize,
     pub networks: usize,
@@ -198,6 +201,7 @@ fn build(
     assets::link_tickets(tx)?;
     let (interventions, reminders) = calendar::create(tx, now)?;
     let outages = availability::create(tx, now)?;
+    let surveys = surveys::create(tx, now)?;
     for sql in &aside {
         tx.execute_batch(sql)?;
     }
@@ -216,6 +220,7 @@ fn build(
         interventions,
         reminders,
         outages,
+        surveys,
         assets: made_assets.assets,
         asset_ifaces: made_assets.ifaces,
         networks: made_assets.networks,

@@ -220,6 +220,8 @@ pub const BULK_TABLES: &[&str] = &[
     "tparameters",
     "tprocedures",
     "trights",
+    "tsurvey_answers",
+    "tsurvey_questions",
     "tusers_services",
     "tusers_agencies",
     "tgroups_assoc",
@@ -265,6 +267,11 @@ pub struct Importer<'t> {
     old_files: Vec<(i64, String)>,
     /// Calendar rows, handled once every ticket is in (`tevents` comes first).
     events: Vec<Row>,
+    /// Survey answers, handled once every ticket and question is in (`tsurvey_answers` comes
+    /// before `tsurvey_questions`).
+    survey_answers: Vec<Row>,
+    /// The site's language (`tparameters.server_language`): its survey questions' and texts'.
+    site_lang: crate::i18n::Lang,
 }
 
 /// An asset's name, serials and interfaces (NetBIOS name, IP, MAC), for its search text.
@@ -325,6 +332,8 @@ impl<'t> Importer<'t> {
             attachments: Vec::new(),
             old_files: Vec::new(),
             events: Vec::new(),
+            survey_answers: Vec::new(),
+            site_lang: crate::i18n::Lang::Fr,
         })
     }
 
@@ -1104,6 +1113,8 @@ impl<'t> Importer<'t> {
             "tavailability" => self.availability_scope(&row, "tavailability")?,
             "tavailability_dep" => self.availability_scope(&row, "tavailability_dep")?,
             "tavailability_target" => self.availability_target(&row)?,
+            "tsurvey_questions" => self.survey_question(&row)?,
+            "tsurvey_answers" => self.survey_answers.push(row),
             "tprocedures" => self.procedure(&row)?,
             "ttemplates" => self.template(&row)?,
             "tparameters" => self.settings(&row)?,
@@ -1252,7 +1263,15 @@ impl<'t> Importer<'t> {
         if let Some(l) = language.get(..2).map(str::to_ascii_lowercase)
             && matches!(l.as_str(), "fr" | "en" | "es" | "de")
         {
+            if let Some(lang) = crate::i18n::Lang::from_code(&l) {
+                self.site_lang = lang;
+            }
             renamed("default_language", l);
+        }
+        let survey_text = text("survey_mail_text");
+        if !survey_text.is_empty() {
+            let markdown = html::to_markdown(&survey_text).markdown;
+            crate::domain::surveys::import_mail_text(self.tx, self.site_lang, &markdown)?;
         }
         if row.get("login_message").int() != 0 {
             let message = html::to_markdown(&text("login_message_info")).markdown;
@@ -1739,6 +1758,112 @@ impl<'t> Importer<'t> {
         Ok(())
     }
 
+    /// A survey question (GestSup's types: 1 yes/no, 2 text, 3 list, 4 scale), worded in the
+    /// site's language.
+    fn survey_question(&mut self, row: &Row) -> Result<(), DomainError> {
+        use crate::domain::surveys::{Kind, Wording, import_question};
+        const TABLE: &str = "tsurvey_questions";
+        let kind = match row.get("type").int() {
+            1 => Kind::YesNo,
+            2 => Kind::Text,
+            3 => Kind::Choice,
+            4 => Kind::Scale,
+            _ => {
+                self.report.count(TABLE, false);
+                return Ok(());
+            }
+        };
+        let text = row.get("text").text().trim().to_owned();
+        let choices: Vec<String> = (1..=5)
+            .map(|n| row.get(&format!("select_{n}")).text().trim().to_owned())
+            .filter(|c| !c.is_empty())
+            .collect();
+        if text.is_empty() || (kind == Kind::Choice && choices.is_empty()) {
+            self.report.count(TABLE, false);
+            return Ok(());
+        }
+        let wording = Wording {
+            text: text.chars().take(250).collect(),
+            choices,
+            low: String::new(),
+            high: String::new(),
+        };
+        import_question(
+            self.tx,
+            row.get("id").int(),
+            row.get("number").int(),
+            kind,
+            row.get("scale").int(),
+            self.site_lang,
+            &wording,
+            row.get("disable").int() != 0,
+        )?;
+        self.report.count(TABLE, true);
+        Ok(())
+    }
+
+    /// GestSup's survey answers, one invitation per ticket: yes/no from "1"/"oui"/"yes" (or
+    /// their opposites), a list's answer by its words, a scale's figure, free text as is.
+    fn survey_answers_of(&mut self, rows: Vec<Row>) -> Result<(), DomainError> {
+        use crate::domain::surveys::{Kind, import_answers, import_questions};
+        const TABLE: &str = "tsurvey_answers";
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let questions = import_questions(self.tx)?;
+        let mut by_ticket: std::collections::BTreeMap<i64, (i64, Vec<(i64, String)>)> =
+            std::collections::BTreeMap::new();
+        for row in &rows {
+            let ticket = row.get("ticket_id").int();
+            let question = questions
+                .iter()
+                .find(|q| q.id == row.get("question_id").int());
+            let when = self.time(row, "date");
+            let (Some(q), Some(when), true) = (question, when, self.tickets.contains(&ticket))
+            else {
+                self.report.count(TABLE, false);
+                continue;
+            };
+            let typed = row.get("answer").text().trim().to_owned();
+            let lower = typed.to_lowercase();
+            let stored = match q.kind {
+                Kind::YesNo => match lower.as_str() {
+                    "1" | "oui" | "yes" | "o" | "y" | "si" | "sí" | "ja" => Some("yes".to_owned()),
+                    "0" | "non" | "no" | "n" | "nein" => Some("no".to_owned()),
+                    _ => None,
+                },
+                Kind::Text => (!typed.is_empty()).then(|| typed.chars().take(2_000).collect()),
+                Kind::Choice => q
+                    .wording(self.site_lang, self.site_lang)
+                    .choices
+                    .iter()
+                    .position(|c| c.eq_ignore_ascii_case(&typed))
+                    .map(|i| (i + 1).to_string()),
+                Kind::Scale => typed
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|n| (1..=q.scale).contains(n))
+                    .map(|n| n.to_string()),
+            };
+            let Some(stored) = stored else {
+                self.report.count(TABLE, false);
+                continue;
+            };
+            let entry = by_ticket.entry(ticket).or_insert((when, Vec::new()));
+            entry.0 = entry.0.min(when);
+            if !entry.1.iter().any(|(id, _)| *id == q.id) {
+                entry.1.push((q.id, stored));
+                self.report.count(TABLE, true);
+            } else {
+                self.report.count(TABLE, false);
+            }
+        }
+        for (ticket, (when, answers)) in by_ticket {
+            import_answers(self.tx, ticket, when, self.site_lang, &answers)?;
+        }
+        Ok(())
+    }
+
     /// A yearly target of GestSup's availability function.
     fn availability_target(&mut self, row: &Row) -> Result<(), DomainError> {
         const TABLE: &str = "tavailability_target";
@@ -1839,6 +1964,8 @@ impl<'t> Importer<'t> {
         for row in std::mem::take(&mut self.events) {
             self.event(&row)?;
         }
+        let answers = std::mem::take(&mut self.survey_answers);
+        self.survey_answers_of(answers)?;
         // The site's rights must leave someone able to administer.
         if crate::domain::rights::active_administrators(self.tx)? == 0 {
             self.tx.execute(

@@ -29,6 +29,8 @@ pub enum MailKind {
     /// An intervention planned, changed or cancelled on a ticket: to its requester, with an
     /// iCalendar invitation.
     Intervention,
+    /// A satisfaction survey's single-use link: to the requester of a ticket.
+    Survey,
 }
 
 impl MailKind {
@@ -46,6 +48,7 @@ impl MailKind {
             MailKind::ValidationReminder => "validation_reminder",
             MailKind::MailRefused => "mail_refused",
             MailKind::Intervention => "intervention",
+            MailKind::Survey => "survey",
         }
     }
 
@@ -62,6 +65,7 @@ impl MailKind {
             "validation_reminder" => "outbox-kind-validation-reminder",
             "mail_refused" => "outbox-kind-mail-refused",
             "intervention" => "outbox-kind-intervention",
+            "survey" => "outbox-kind-survey",
             _ => "outbox-kind-test",
         }
     }

@@ -14,7 +14,6 @@ pub enum Pending {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Function {
     Assets,
-    Statistics,
     Projects,
     Contracts,
 }
@@ -24,7 +23,6 @@ impl Pending {
     pub fn message_key(self) -> &'static str {
         match self {
             Pending::Function(Function::Assets) => "rights-pending-assets",
-            Pending::Function(Function::Statistics) => "rights-pending-statistics",
             Pending::Function(Function::Projects) => "rights-pending-projects",
             Pending::Function(Function::Contracts) => "rights-pending-contracts",
         }
@@ -35,22 +33,16 @@ impl Pending {
     pub fn planned_in(self) -> Option<u32> {
         match self {
             Pending::Function(Function::Assets) => Some(18),
-            Pending::Function(Function::Statistics) => Some(25),
             Pending::Function(Function::Projects | Function::Contracts) => None,
         }
     }
 }
 
 use super::{Right, names};
-use Function::{Assets, Contracts, Projects, Statistics};
+use Function::{Assets, Contracts, Projects};
 
 /// Every right without effect in this version.
 pub const PENDING: &[(Right, Pending)] = &[
-    (names::STAT, Pending::Function(Statistics)),
-    (
-        names::STAT_TICKET_TIME_BY_STATES,
-        Pending::Function(Statistics),
-    ),
     (names::PROJECT, Pending::Function(Projects)),
     (names::CONTRACT, Pending::Function(Contracts)),
     (names::ASSET_LIST_TENANT_ONLY, Pending::Function(Assets)),

@@ -239,6 +239,33 @@ pub const DEFS: &[Def] = &[
         help: "setting-availability-condition-help",
     },
     Def {
+        key: "survey_ticket_state",
+        kind: Kind::Number {
+            min: 1,
+            max: 1_000_000,
+        },
+        default: "3",
+        section: Section::Surveys,
+        label: "setting-survey-state",
+        help: "setting-survey-state-help",
+    },
+    Def {
+        key: "survey_auto_close_ticket",
+        kind: Kind::Flag,
+        default: "0",
+        section: Section::Surveys,
+        label: "setting-survey-auto-close",
+        help: "setting-survey-auto-close-help",
+    },
+    Def {
+        key: "survey_link_days",
+        kind: Kind::Number { min: 1, max: 365 },
+        default: "14",
+        section: Section::Surveys,
+        label: "setting-survey-link-days",
+        help: "setting-survey-link-days-help",
+    },
+    Def {
         key: "planning_week_start",
         kind: Kind::Choice(crate::domain::calendar::WeekStart::CHOICES),
         default: "monday",

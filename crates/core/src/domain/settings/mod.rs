@@ -105,6 +105,11 @@ pub const FUNCTION_SURVEYS: Flag = Flag::declared("survey");
 pub const AVAILABILITY_ALL: Flag = Flag::declared("availability_all_cat");
 pub const AVAILABILITY_DEPENDENCIES: Flag = Flag::declared("availability_dep");
 pub const AVAILABILITY_CONDITION: Text = Text::declared("availability_condition");
+/// Keys of surveys (GestSup's names, and the days a link lives): the state whose entry mails
+/// the survey, and whether answering it resolves the ticket.
+pub const SURVEY_STATE: Number = Number::declared("survey_ticket_state");
+pub const SURVEY_AUTO_CLOSE: Flag = Flag::declared("survey_auto_close_ticket");
+pub const SURVEY_LINK_DAYS: Number = Number::declared("survey_link_days");
 /// Key of the first day of the calendar's weeks ("monday", "sunday" or "saturday").
 pub const CALENDAR_WEEK_START: Text = Text::declared("planning_week_start");
 /// Keys of the working hours the calendar's day and week views show (first hour, hour after

@@ -58,6 +58,9 @@ pub enum Section {
     Calendar,
     /// What availability monitors and counts (Administration > Availability).
     Availability,
+    /// What triggers a satisfaction survey and what follows its answer (Administration >
+    /// Surveys).
+    Surveys,
 }
 
 /// One setting.

@@ -527,6 +527,52 @@ pub async fn close(db: &Db, actor: &Actor, id: TicketId) -> Result<(), DomainErr
     .await
 }
 
+/// Resolves ticket `id` on behalf of its requester `requester` (who answered its survey, with
+/// "resolve when answered" on), in the caller's transaction: recorded in the thread as theirs,
+/// with the automatic mails of the change. Nothing when the ticket is already closed.
+pub fn resolve_for_requester(
+    tx: &Transaction<'_>,
+    settings: &crate::domain::settings::Settings,
+    id: i64,
+    requester: i64,
+    now: i64,
+) -> Result<(), DomainError> {
+    let Some(current) = repo::get(tx, TicketId(id))? else {
+        return Ok(());
+    };
+    if states::is_closed(current.values.state_id) {
+        return Ok(());
+    }
+    let mut v = current.values.clone();
+    v.state_id = states::RESOLVED;
+    apply_rules(Some(&current.values), &mut v, now);
+    if !repo::update(tx, id, &v, current.version, now)? {
+        return Err(DomainError::Conflict(msg("error-ticket-changed")));
+    }
+    record_changes(tx, id, requester, now, &current.values, &v)?;
+    let mail: String = tx.query_row("SELECT mail FROM users WHERE id = ?1", [requester], |r| {
+        r.get(0)
+    })?;
+    notify::after_change(
+        tx,
+        settings,
+        &crate::domain::tickets::mails::notify::Cause {
+            user_id: requester,
+            technician: false,
+            mail: mail.trim().to_owned(),
+        },
+        id,
+        &notify::Change::Updated {
+            before: &current.values,
+            after: &v,
+            reply: None,
+        },
+        now,
+    )?;
+    mark_after_change(tx, id, requester, &v, now)?;
+    Ok(())
+}
+
 /// Notes that `actor` opened ticket `id`: read by its technician, or by its requester.
 pub async fn mark_read(db: &Db, actor: &Actor, row: &repo::TicketRow) -> Result<(), DomainError> {
     let me = Who::User(actor.user.id.0);

@@ -31,6 +31,9 @@ pub enum Kind {
     InterventionPlanned,
     InterventionChanged,
     InterventionRemoved,
+    /// The requester answered the satisfaction survey (the answers in words, one per line;
+    /// for technicians only).
+    SurveyAnswered,
 }
 
 impl Kind {
@@ -51,6 +54,7 @@ impl Kind {
             Kind::InterventionPlanned => "intervention_planned",
             Kind::InterventionChanged => "intervention_changed",
             Kind::InterventionRemoved => "intervention_removed",
+            Kind::SurveyAnswered => "survey_answered",
         }
     }
 
@@ -70,6 +74,7 @@ impl Kind {
             "intervention_planned" => Kind::InterventionPlanned,
             "intervention_changed" => Kind::InterventionChanged,
             "intervention_removed" => Kind::InterventionRemoved,
+            "survey_answered" => Kind::SurveyAnswered,
             _ => Kind::Text,
         }
     }
@@ -109,6 +114,10 @@ pub enum Event {
         starts_at: i64,
         ends_at: i64,
         all_day: bool,
+    },
+    /// The requester answered the survey: each question and its answer, one per line.
+    SurveyAnswered {
+        answers: String,
     },
     /// A reply, with its text rendered when it was typed (`None`: rendered when shown).
     Text {
@@ -165,6 +174,9 @@ fn insert(
             (Kind::AttachmentRemoved, name.clone(), false, None, None)
         }
         Event::Text { body, private, .. } => (Kind::Text, body.clone(), *private, None, None),
+        Event::SurveyAnswered { answers } => {
+            (Kind::SurveyAnswered, answers.clone(), true, None, None)
+        }
         Event::ObserverAdded(_) => (Kind::ObserverAdded, String::new(), false, None, None),
         Event::ObserverRemoved(_) => (Kind::ObserverRemoved, String::new(), false, None, None),
         Event::MergedInto(_) => (Kind::MergedInto, String::new(), false, None, None),

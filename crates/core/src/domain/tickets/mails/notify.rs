@@ -238,6 +238,7 @@ fn what_key(kind: MailKind) -> &'static str {
         MailKind::NewTicket => "mail-what-new-ticket",
         MailKind::ValidationReminder => "mail-what-validation-reminder",
         MailKind::Intervention => "mail-what-intervention",
+        MailKind::Survey => "mail-what-survey",
         MailKind::Manual | MailKind::Test | MailKind::PasswordReset | MailKind::MailRefused => {
             "mail-what-manual"
         }
@@ -492,6 +493,16 @@ pub fn after_change(
             mailed.push(r.mail);
             written += 1;
         }
+    }
+    let entered = match change {
+        Change::Created(v) | Change::FromMail(v) | Change::FromForm(v) => Some((None, v.state_id)),
+        Change::Updated { before, after, .. } => Some((Some(before.state_id), after.state_id)),
+        Change::ReplyEdited(_) | Change::Merged { .. } => None,
+    };
+    if let Some((from, to)) = entered
+        && crate::domain::surveys::after_state_change(tx, settings, ticket, from, to, now)?
+    {
+        written += 1;
     }
     Ok(written)
 }
