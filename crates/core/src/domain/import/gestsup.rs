@@ -1761,7 +1761,7 @@ impl<'t> Importer<'t> {
     /// A survey question (GestSup's types: 1 yes/no, 2 text, 3 list, 4 scale), worded in the
     /// site's language.
     fn survey_question(&mut self, row: &Row) -> Result<(), DomainError> {
-        use crate::domain::surveys::{Kind, Wording, import_question};
+        use crate::domain::surveys::{Kind, QuestionDraft, Wording, import_question};
         const TABLE: &str = "tsurvey_questions";
         let kind = match row.get("type").int() {
             1 => Kind::YesNo,
@@ -1788,14 +1788,16 @@ impl<'t> Importer<'t> {
             low: String::new(),
             high: String::new(),
         };
+        let draft = QuestionDraft {
+            kind,
+            scale: row.get("scale").int(),
+            wordings: vec![(self.site_lang, wording)],
+        };
         import_question(
             self.tx,
             row.get("id").int(),
             row.get("number").int(),
-            kind,
-            row.get("scale").int(),
-            self.site_lang,
-            &wording,
+            &draft,
             row.get("disable").int() != 0,
         )?;
         self.report.count(TABLE, true);

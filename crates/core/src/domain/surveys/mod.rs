@@ -46,27 +46,33 @@ impl Question {
     }
 }
 
-/// Adds question `id` while moving in from GestSup, worded in `lang` (its site's language);
-/// `removed`: GestSup had it disabled.
+/// Adds question `id` while moving in from GestSup at `position`, as `draft` says (its one
+/// wording in the site's language); `removed`: GestSup had it disabled.
 pub fn import_question(
     tx: &rusqlite::Transaction<'_>,
     id: i64,
     position: i64,
-    kind: Kind,
-    scale: i64,
-    lang: crate::i18n::Lang,
-    wording: &Wording,
+    draft: &QuestionDraft,
     removed: bool,
 ) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO survey_questions (id, position, kind, scale, removed)
          VALUES (?1, ?2, ?3, ?4, ?5)",
-        rusqlite::params![id, position, kind.code(), scale.clamp(2, 10), removed],
+        rusqlite::params![
+            id,
+            position,
+            draft.kind.code(),
+            draft.scale.clamp(2, 10),
+            removed
+        ],
     )?;
-    tx.execute(
-        "INSERT INTO survey_question_texts (question_id, lang, text, choices) VALUES (?1, ?2, ?3, ?4)",
-        rusqlite::params![id, lang.code(), wording.text, wording.choices.join("\n")],
-    )?;
+    for (lang, w) in &draft.wordings {
+        tx.execute(
+            "INSERT INTO survey_question_texts (question_id, lang, text, choices)
+             VALUES (?1, ?2, ?3, ?4)",
+            rusqlite::params![id, lang.code(), w.text, w.choices.join("\n")],
+        )?;
+    }
     Ok(())
 }
 
