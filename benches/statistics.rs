@@ -25,6 +25,13 @@ fn main() {
         "gestdesk demo --tickets {TICKETS}: {:.1} s",
         took.as_secs_f64()
     );
+    // The demo adds assets but leaves their function as it found it: on, for the assets' tab.
+    let on = std::process::Command::new(common::BIN)
+        .args(["settings", "set", "asset", "1"])
+        .env("GESTDESK_DATA_DIR", dir.path())
+        .output()
+        .expect("gestdesk settings");
+    assert!(on.status.success(), "settings set asset 1");
     let password = common::demo_password(&out);
     let (mut server, base) = common::serve_anywhere(dir.path());
     let runtime = common::runtime();

@@ -438,3 +438,83 @@ async fn a_supervisor_reads_junes_figures_as_worked_out_by_hand() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_supervisor_counts_the_assets_and_the_warranties_ending_each_quarter() {
+    let (app, _admin) = TestApp::with_admin().await;
+    app.set_setting("asset", "1");
+    app.create_user("sam", "a long pass", Profile::Supervisor)
+        .await;
+    // This quarter's first day, and days within this quarter, the next, and last year.
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::system())
+        .date();
+    let quarter = jiff::civil::date(today.year(), (today.month() - 1) / 3 * 3 + 1, 1);
+    let day = |d: jiff::civil::Date| d.to_string();
+    let this_quarter = day(quarter
+        .checked_add(jiff::Span::new().days(10))
+        .expect("date"));
+    let next_quarter = day(quarter
+        .checked_add(jiff::Span::new().months(3).days(5))
+        .expect("date"));
+    let ended = day(quarter
+        .checked_sub(jiff::Span::new().years(1))
+        .expect("date"));
+    let sql = app.sql();
+    sql.execute_batch(
+        "INSERT INTO asset_types (id, name) VALUES (2, 'Printer');
+         INSERT INTO asset_manufacturers (id, name) VALUES (2, 'HP');
+         INSERT INTO asset_models (id, type_id, manufacturer_id, name) VALUES (2, 2, 2, 'LaserJet');",
+    )
+    .expect("lists");
+    for (name, kind, model, maker, state, warranty, deleted) in [
+        ("pc-1", 1, 1, 1, 2, Some(this_quarter.as_str()), 0),
+        ("pc-2", 1, 1, 1, 2, Some(next_quarter.as_str()), 0),
+        ("pc-3", 1, 1, 1, 2, Some(ended.as_str()), 0),
+        ("printer-1", 2, 2, 2, 1, None, 0),
+        ("printer-2", 2, 2, 2, 1, None, 0),
+        ("pc-gone", 1, 1, 1, 4, Some(this_quarter.as_str()), 1),
+    ] {
+        sql.execute(
+            "INSERT INTO assets (name, type_id, model_id, manufacturer_id, state_id, warranty_end,
+                 deleted, created_at, modified_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, 0)",
+            rusqlite::params![name, kind, model, maker, state, warranty, deleted],
+        )
+        .expect("asset");
+    }
+    let sam = app.client();
+    sam.login("sam", "a long pass").await;
+    let page = sam.get("/statistics?tab=assets").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    page.assert_contains(r#"id="asset-types""#);
+    let en = |k: &str| gestdesk::i18n::Lang::En.t(k);
+    assert_eq!(
+        counts(&sam, "tab=assets", "asset-types").await,
+        map(&[(&en("asset-type-pc"), 3), ("Printer", 2)])
+    );
+    assert_eq!(
+        counts(&sam, "tab=assets", "asset-models").await,
+        map(&[("Optiplex 3020", 3), ("LaserJet", 2)])
+    );
+    assert_eq!(
+        counts(&sam, "tab=assets", "asset-manufacturers").await,
+        map(&[("Dell", 3), ("HP", 2)])
+    );
+    assert_eq!(
+        counts(&sam, "tab=assets", "asset-states").await,
+        map(&[
+            (&en("asset-state-installed"), 3),
+            (&en("asset-state-stock"), 2)
+        ])
+    );
+    let warranties = rows(&sam, "tab=assets", "warranties").await;
+    assert_eq!(warranties.len(), 9, "already ended, then eight quarters");
+    let figures: Vec<&str> = warranties.iter().map(|(_, c)| c[0].as_str()).collect();
+    assert_eq!(figures, ["1", "1", "1", "0", "0", "0", "0", "0", "0"]);
+    assert!(
+        warranties[1].0.contains(&today.year().to_string()),
+        "{warranties:?}"
+    );
+    app.stop().await;
+}

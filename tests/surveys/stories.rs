@@ -371,6 +371,16 @@ async fn a_requester_answers_the_mailed_survey_once_and_a_supervisor_reads_the_a
         "formula guarded: {}",
         csv.body
     );
+    // Statistics follow the satisfaction: a 4 on a scale of 5 is 75%.
+    let satisfaction = sam
+        .get("/statistics/export.csv?period=year&figure=satisfaction")
+        .await;
+    assert_eq!(satisfaction.status, StatusCode::OK);
+    assert!(
+        satisfaction.body.contains(";\"75.0\""),
+        "{}",
+        satisfaction.body
+    );
     let denied = alice_logged.get("/surveys?period=year").await;
     assert_eq!(denied.status, StatusCode::FORBIDDEN);
 }

@@ -350,6 +350,25 @@ impl Db {
         .map_err(|e| E::from(DbError::Task(e.to_string())))?
     }
 
+    /// Runs `f` on a pooled connection on the blocking thread pool, always: for one half of a
+    /// long report that reads beside its other half (two reads of one request on both cores;
+    /// each is its own read transaction).
+    pub async fn read_beside<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&Connection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        let turn = self.inner.read_turns.clone().acquire_owned().await;
+        let db = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let _turn = turn;
+            db.read_blocking(f)
+        })
+        .await
+        .map_err(|e| E::from(DbError::Task(e.to_string())))?
+    }
+
     /// Runs `f` on a pooled connection on the calling task's own thread, without handing it to
     /// the blocking pool: for the few indexed rows every request reads first (the visitor's
     /// session), where handing the read to another thread and back cost more CPU than the read

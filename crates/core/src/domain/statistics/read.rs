@@ -56,26 +56,35 @@ pub fn granularity(period: &Period) -> Granularity {
 fn filtered(conn: &Connection, f: &Filter) -> rusqlite::Result<Vec<TicketRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT t.id, t.created_at, t.resolved_at, t.state_id, t.technician_id, t.category_id,
-                t.service_id, u.company_id, t.priority_id, t.criticality_id, t.requester_id,
+                t.service_id, t.priority_id, t.criticality_id, t.requester_id,
                 t.time_spent_minutes
-         FROM tickets t LEFT JOIN users u ON u.id = t.requester_id
+         FROM tickets t INDEXED BY tickets_statistics
          WHERE t.deleted = 0 AND t.is_template = 0
            AND (?1 IS NULL OR t.technician_id = ?1)
            AND (?2 IS NULL OR t.tech_group_id = ?2
                 OR t.technician_id IN (SELECT user_id FROM group_members WHERE group_id = ?2))
            AND (?3 IS NULL OR t.service_id = ?3)
-           AND (?4 IS NULL OR u.company_id = ?4)
+           AND (?4 IS NULL OR t.requester_id IN (SELECT id FROM users WHERE company_id = ?4))
            AND (?5 IS NULL OR t.agency_id = ?5)
            AND (?6 IS NULL OR t.type_id = ?6)
            AND (?7 IS NULL OR t.criticality_id = ?7)
            AND (?8 IS NULL OR t.priority_id = ?8)
            AND (?9 IS NULL OR t.category_id = ?9)",
     )?;
+    // Each requester's company, from the users (far fewer than the tickets).
+    let companies: HashMap<i64, i64> = conn
+        .prepare_cached("SELECT id, company_id FROM users WHERE company_id IS NOT NULL")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     let v = f.values();
-    stmt.query_map(
+    // As many as the highest number, at most: the rows are read into a list sized once.
+    let top: i64 = conn.query_row("SELECT COALESCE(max(id), 0) FROM tickets", [], |r| r.get(0))?;
+    let mut out = Vec::with_capacity(usize::try_from(top).unwrap_or(0).min(2_000_000));
+    let rows = stmt.query_map(
         params![v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]],
         |r| {
             let state: i64 = r.get(3)?;
+            let requester: Option<i64> = r.get(9)?;
             Ok(TicketRow {
                 id: r.get(0)?,
                 created_at: r.get(1)?,
@@ -85,20 +94,25 @@ fn filtered(conn: &Connection, f: &Filter) -> rusqlite::Result<Vec<TicketRow>> {
                 technician: r.get(4)?,
                 category: r.get(5)?,
                 service: r.get(6)?,
-                company: r.get(7)?,
-                priority: r.get(8)?,
-                criticality: r.get(9)?,
-                requester: r.get(10)?,
-                time_spent_minutes: r.get(11)?,
+                company: requester.and_then(|u| companies.get(&u).copied()),
+                priority: r.get(7)?,
+                criticality: r.get(8)?,
+                requester,
+                time_spent_minutes: r.get(10)?,
             })
         },
-    )?
-    .collect()
+    )?;
+    for row in rows {
+        out.push(row?);
+    }
+    Ok(out)
 }
 
+/// The state changes from `since` on, oldest first.
 fn changes(conn: &Connection, since: i64) -> rusqlite::Result<Vec<StateChange>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT ticket_id, created_at, state_from_id, state_id FROM thread_entries
+        "SELECT ticket_id, created_at, state_from_id, state_id
+         FROM thread_entries INDEXED BY thread_entries_state_changes
          WHERE kind = 'state' AND created_at >= ?1 ORDER BY created_at",
     )?;
     stmt.query_map([since], |r| {
@@ -112,9 +126,11 @@ fn changes(conn: &Connection, since: i64) -> rusqlite::Result<Vec<StateChange>> 
     .collect()
 }
 
+/// The replies from `since` on, oldest first.
 fn replies(conn: &Connection, since: i64) -> rusqlite::Result<Vec<Reply>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT ticket_id, created_at, author_id, private FROM thread_entries
+        "SELECT ticket_id, created_at, author_id, private
+         FROM thread_entries INDEXED BY thread_entries_replies
          WHERE kind = 'text' AND created_at >= ?1 ORDER BY created_at",
     )?;
     stmt.query_map([since], |r| {
@@ -194,8 +210,66 @@ fn users(conn: &Connection) -> rusqlite::Result<HashMap<i64, String>> {
         .collect()
 }
 
+/// The names the figures are given.
+struct Names {
+    people: HashMap<i64, String>,
+    states: Vec<(i64, String)>,
+    categories: Vec<(i64, String)>,
+    priorities: Vec<(i64, String)>,
+    criticalities: Vec<(i64, String)>,
+    services: HashMap<i64, String>,
+    companies: HashMap<i64, String>,
+}
+
+fn names(conn: &Connection, lang: Lang) -> rusqlite::Result<Names> {
+    Ok(Names {
+        people: users(conn)?,
+        states: listed(conn, filter::STATES, lang)?,
+        categories: listed(conn, filter::CATEGORIES, lang)?,
+        priorities: listed(conn, filter::PRIORITIES, lang)?,
+        criticalities: listed(conn, filter::CRITICALITIES, lang)?,
+        services: by_id(&listed(conn, "SELECT id, name, NULL FROM services", lang)?),
+        companies: by_id(&listed(conn, "SELECT id, name, NULL FROM companies", lang)?),
+    })
+}
+
+/// Gives `s`'s figures their names in `lang`.
+fn name(s: &mut TicketStats, n: &Names, lang: Lang) {
+    let none = lang.t("stat-none");
+    let (states, categories) = (by_id(&n.states), by_id(&n.categories));
+    for list in [
+        &mut s.by_technician,
+        &mut s.open_by_technician,
+        &mut s.top_requesters,
+        &mut s.top_time,
+    ] {
+        name_shares(list, &n.people, &none);
+    }
+    name_shares(&mut s.by_state, &states, &none);
+    name_shares(&mut s.time_by_state, &states, &none);
+    in_list_order(&mut s.time_by_state, &n.states);
+    name_shares(&mut s.by_category, &categories, &none);
+    name_shares(&mut s.workload_by_category, &categories, &none);
+    name_shares(&mut s.by_service, &n.services, &none);
+    name_shares(&mut s.by_company, &n.companies, &none);
+    name_shares(&mut s.by_priority, &by_id(&n.priorities), &none);
+    in_list_order(&mut s.by_priority, &n.priorities);
+    name_shares(&mut s.by_criticality, &by_id(&n.criticalities), &none);
+    in_list_order(&mut s.by_criticality, &n.criticalities);
+    name_durations(&mut s.resolution_by_technician, &n.people, &none);
+    name_durations(&mut s.resolution_by_category, &categories, &none);
+    name_durations(&mut s.first_response_by_technician, &n.people, &none);
+    if let Some(r) = s.first_response.as_mut() {
+        r.label = lang.t("stat-all-tickets");
+    }
+}
+
 /// Every figure of the tickets' statistics over `period` for the tickets passing `f`, named
 /// in `lang`; `surveys`: whether survey ratings are read.
+///
+/// The thread's entries since the period began are read on one connection while the tickets,
+/// ratings and names are read on another, so that a long report uses both cores; each half is
+/// its own read transaction (a change committed between them may show in one half only).
 pub async fn tickets(
     db: &Db,
     lang: Lang,
@@ -203,65 +277,42 @@ pub async fn tickets(
     f: Filter,
     surveys: bool,
 ) -> Result<TicketStats, DomainError> {
-    run::read(db, move |conn| {
-        let (from, to) = period.bounds();
-        let g = granularity(&period);
+    let (from, to) = period.bounds();
+    let thread = db.read_beside(move |conn| -> Result<_, DomainError> {
+        Ok((changes(conn, from)?, replies(conn, from)?))
+    });
+    let main = run::read(db, move |conn| {
         let tickets = filtered(conn, &f)?;
-        let ids: HashMap<i64, ()> = tickets.iter().map(|t| (t.id, ())).collect();
+        let ratings = if surveys {
+            let ids: HashMap<i64, ()> = tickets.iter().map(|t| (t.id, ())).collect();
+            ratings(conn, from, to, &ids)?
+        } else {
+            Vec::new()
+        };
+        Ok((tickets, ratings, names(conn, lang)?))
+    });
+    let (thread, main) = tokio::join!(thread, main);
+    let ((changes, replies), (tickets, ratings, names)) = (thread?, main?);
+    let counted = tokio::task::spawn_blocking(move || {
+        let g = granularity(&period);
         let input = Input {
             from,
             to,
             now: clock::now(),
             starts: starts(&period, g),
-            changes: changes(conn, from)?,
-            replies: replies(conn, from)?,
-            ratings: if surveys {
-                ratings(conn, from, to, &ids)?
-            } else {
-                Vec::new()
-            },
+            changes,
+            replies,
+            ratings,
             tickets,
             closed_states: vec![states::RESOLVED, states::REJECTED],
         };
         let mut s = tally::tally(&input);
         s.granularity = Some(g);
-        let none = lang.t("stat-none");
-        let people = users(conn)?;
-        let state_list = listed(conn, filter::STATES, lang)?;
-        let category_list = listed(conn, filter::CATEGORIES, lang)?;
-        let priority_list = listed(conn, filter::PRIORITIES, lang)?;
-        let criticality_list = listed(conn, filter::CRITICALITIES, lang)?;
-        let services = by_id(&listed(conn, "SELECT id, name, NULL FROM services", lang)?);
-        let companies = by_id(&listed(conn, "SELECT id, name, NULL FROM companies", lang)?);
-        let (state_names, category_names) = (by_id(&state_list), by_id(&category_list));
-        for list in [
-            &mut s.by_technician,
-            &mut s.open_by_technician,
-            &mut s.top_requesters,
-            &mut s.top_time,
-        ] {
-            name_shares(list, &people, &none);
-        }
-        name_shares(&mut s.by_state, &state_names, &none);
-        name_shares(&mut s.time_by_state, &state_names, &none);
-        in_list_order(&mut s.time_by_state, &state_list);
-        name_shares(&mut s.by_category, &category_names, &none);
-        name_shares(&mut s.workload_by_category, &category_names, &none);
-        name_shares(&mut s.by_service, &services, &none);
-        name_shares(&mut s.by_company, &companies, &none);
-        name_shares(&mut s.by_priority, &by_id(&priority_list), &none);
-        in_list_order(&mut s.by_priority, &priority_list);
-        name_shares(&mut s.by_criticality, &by_id(&criticality_list), &none);
-        in_list_order(&mut s.by_criticality, &criticality_list);
-        name_durations(&mut s.resolution_by_technician, &people, &none);
-        name_durations(&mut s.resolution_by_category, &category_names, &none);
-        name_durations(&mut s.first_response_by_technician, &people, &none);
-        if let Some(r) = s.first_response.as_mut() {
-            r.label = lang.t("stat-all-tickets");
-        }
-        Ok(s)
+        name(&mut s, &names, lang);
+        s
     })
-    .await
+    .await;
+    counted.map_err(|e| DomainError::Storage(crate::db::DbError::Task(e.to_string())))
 }
 
 /// A ticket of the export.

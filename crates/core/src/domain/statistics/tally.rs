@@ -13,7 +13,43 @@
 //! - time per state: for tickets opened within the period, the time spent in each open state
 //!   up to now (a closed ticket stops counting; reopened, it counts again).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hasher for the small integer keys counted here (ids, interval numbers): a multiply, far
+/// cheaper than the default SipHash, which guards against chosen keys that ids are not.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn write_i64(&mut self, n: i64) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_isize(&mut self, n: isize) {
+        self.write_u64(n as u64);
+    }
+}
+
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
 
 /// How long each interval of the charts over time is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,7 +192,7 @@ pub struct TicketStats {
 }
 
 fn count_by(items: impl Iterator<Item = (Option<i64>, f64)>) -> Vec<Share> {
-    let mut map: HashMap<Option<i64>, f64> = HashMap::new();
+    let mut map: Map<Option<i64>, f64> = Map::default();
     for (k, v) in items {
         *map.entry(k).or_default() += v;
     }
@@ -195,7 +231,7 @@ fn durations(id: Option<i64>, mut values: Vec<i64>) -> Resolution {
 }
 
 fn grouped(items: impl Iterator<Item = (Option<i64>, i64)>) -> Vec<Resolution> {
-    let mut map: HashMap<Option<i64>, Vec<i64>> = HashMap::new();
+    let mut map: Map<Option<i64>, Vec<i64>> = Map::default();
     for (k, v) in items {
         map.entry(k).or_default().push(v);
     }
@@ -204,181 +240,269 @@ fn grouped(items: impl Iterator<Item = (Option<i64>, i64)>) -> Vec<Resolution> {
     out
 }
 
-/// Counts every figure of `input`.
-pub fn tally(input: &Input) -> TicketStats {
-    let (from, to) = (input.from, input.to);
-    let within = |t: i64| t >= from && t < to;
-    let bucket_of = |t: i64| input.starts.partition_point(|s| *s <= t).saturating_sub(1);
-    let mut buckets: Vec<Bucket> = input
-        .starts
-        .iter()
-        .map(|s| Bucket {
-            start: *s,
-            opened: 0,
+/// Where each ticket of `tickets` is, by number: a dense table, faster than a map for the
+/// hundreds of thousands of thread entries looked up.
+struct Positions(Vec<u32>);
+
+impl Positions {
+    fn of(tickets: &[TicketRow]) -> Positions {
+        let top = tickets.iter().map(|t| t.id).max().unwrap_or(0).max(0);
+        let mut at = vec![u32::MAX; usize::try_from(top).unwrap_or(0) + 1];
+        for (i, t) in tickets.iter().enumerate() {
+            if let (Ok(id), Ok(i)) = (usize::try_from(t.id), u32::try_from(i)) {
+                at[id] = i;
+            }
+        }
+        Positions(at)
+    }
+
+    fn get(&self, id: i64) -> Option<usize> {
+        let p = *self.0.get(usize::try_from(id).ok()?)?;
+        (p != u32::MAX).then_some(p as usize)
+    }
+}
+
+/// The counting in progress: the tickets first, then the thread's entries as they are read
+/// (oldest first), so that the hundreds of thousands of entries of a long period are never
+/// held in memory.
+pub struct Tally<'a> {
+    input: &'a Input,
+    positions: Positions,
+    is_opened: Vec<bool>,
+    buckets: Vec<Bucket>,
+    closed: i64,
+    /// Advanced: a bit per ticket and interval.
+    seen: Vec<u64>,
+    /// Each opened ticket's state and since when, while its changes are walked.
+    current: Vec<Option<(i64, i64)>>,
+    in_states: Map<Option<i64>, f64>,
+    /// Each opened ticket's first response (seconds after its opening).
+    first: Vec<Option<i64>>,
+}
+
+impl<'a> Tally<'a> {
+    /// Starts counting `input`'s tickets and ratings (its changes and replies are left to
+    /// [`Tally::change`] and [`Tally::reply`]).
+    pub fn new(input: &'a Input) -> Tally<'a> {
+        let tickets = &input.tickets;
+        let mut t = Tally {
+            input,
+            positions: Positions::of(tickets),
+            is_opened: tickets.iter().map(|t| input.within(t.created_at)).collect(),
+            buckets: input
+                .starts
+                .iter()
+                .map(|s| Bucket {
+                    start: *s,
+                    opened: 0,
+                    closed: 0,
+                    advanced: 0,
+                    entries: 0,
+                    satisfaction: None,
+                })
+                .collect(),
             closed: 0,
-            advanced: 0,
-            entries: 0,
-            satisfaction: None,
-        })
-        .collect();
-    let by_id: HashMap<i64, &TicketRow> = input.tickets.iter().map(|t| (t.id, t)).collect();
-    let opened: Vec<&TicketRow> = input
-        .tickets
-        .iter()
-        .filter(|t| within(t.created_at))
-        .collect();
-    let mut closed = 0;
-    for t in &input.tickets {
-        if within(t.created_at)
-            && let Some(b) = buckets.get_mut(bucket_of(t.created_at))
+            seen: vec![0u64; (tickets.len() * input.starts.len().max(1)).div_ceil(64)],
+            current: vec![None; tickets.len()],
+            in_states: Map::default(),
+            first: vec![None; tickets.len()],
+        };
+        for ticket in tickets {
+            if input.within(ticket.created_at)
+                && let Some(b) = t.buckets.get_mut(input.bucket_of(ticket.created_at))
+            {
+                b.opened += 1;
+            }
+            if let Some(r) = ticket.resolved_at.filter(|r| input.within(*r)) {
+                t.closed += 1;
+                if let Some(b) = t.buckets.get_mut(input.bucket_of(r)) {
+                    b.closed += 1;
+                }
+            }
+        }
+        let mut ratings: Map<usize, (f64, f64)> = Map::default();
+        for (at, pct) in &input.ratings {
+            if input.within(*at) {
+                let e = ratings.entry(input.bucket_of(*at)).or_default();
+                e.0 += pct;
+                e.1 += 1.0;
+            }
+        }
+        for (i, (sum, n)) in ratings {
+            if let Some(b) = t.buckets.get_mut(i) {
+                b.satisfaction = Some(sum / n);
+            }
+        }
+        t
+    }
+
+    fn mark(&mut self, pos: usize, bucket: usize) {
+        let bit = pos * self.buckets.len().max(1) + bucket;
+        let (word, mask) = (bit / 64, 1u64 << (bit % 64));
+        if let Some(w) = self.seen.get_mut(word)
+            && *w & mask == 0
         {
-            b.opened += 1;
-        }
-        if let Some(r) = t.resolved_at.filter(|r| within(*r)) {
-            closed += 1;
-            if let Some(b) = buckets.get_mut(bucket_of(r)) {
-                b.closed += 1;
+            *w |= mask;
+            if let Some(b) = self.buckets.get_mut(bucket) {
+                b.advanced += 1;
             }
-        }
-    }
-    let mut advanced: HashSet<(i64, usize)> = HashSet::new();
-    for c in &input.changes {
-        if within(c.at) && by_id.contains_key(&c.ticket) {
-            advanced.insert((c.ticket, bucket_of(c.at)));
-        }
-    }
-    for r in &input.replies {
-        if within(r.at) && by_id.contains_key(&r.ticket) {
-            advanced.insert((r.ticket, bucket_of(r.at)));
-            if let Some(b) = buckets.get_mut(bucket_of(r.at)) {
-                b.entries += 1;
-            }
-        }
-    }
-    for (_, b) in &advanced {
-        if let Some(bucket) = buckets.get_mut(*b) {
-            bucket.advanced += 1;
-        }
-    }
-    let mut ratings: HashMap<usize, (f64, f64)> = HashMap::new();
-    for (at, pct) in &input.ratings {
-        if within(*at) {
-            let e = ratings.entry(bucket_of(*at)).or_default();
-            e.0 += pct;
-            e.1 += 1.0;
-        }
-    }
-    for (i, (sum, n)) in ratings {
-        if let Some(b) = buckets.get_mut(i) {
-            b.satisfaction = Some(sum / n);
         }
     }
 
-    // Time per state and first responses, for the tickets opened within the period.
-    let opened_ids: HashSet<i64> = opened.iter().map(|t| t.id).collect();
-    let mut timelines: HashMap<i64, Vec<&StateChange>> = HashMap::new();
-    for c in &input.changes {
-        if opened_ids.contains(&c.ticket) {
-            timelines.entry(c.ticket).or_default().push(c);
+    /// Counts a state change (in time order).
+    pub fn change(&mut self, c: &StateChange) {
+        let Some(pos) = self.positions.get(c.ticket) else {
+            return;
+        };
+        if self.input.within(c.at) {
+            self.mark(pos, self.input.bucket_of(c.at));
         }
-    }
-    let closed_state = |s: i64| input.closed_states.contains(&s);
-    let mut in_states: HashMap<Option<i64>, f64> = HashMap::new();
-    for t in &opened {
-        let changes = timelines.get(&t.id).map_or(&[][..], Vec::as_slice);
-        let mut state = changes.first().and_then(|c| c.from).unwrap_or(t.state);
-        let mut since = t.created_at;
-        for c in changes {
-            if !closed_state(state) && c.at > since {
-                *in_states.entry(Some(state)).or_default() += (c.at - since) as f64;
+        if self.is_opened[pos] {
+            let t = &self.input.tickets[pos];
+            let (state, since) =
+                self.current[pos].unwrap_or((c.from.unwrap_or(t.state), t.created_at));
+            if !self.input.closed_state(state) && c.at > since {
+                *self.in_states.entry(Some(state)).or_default() += (c.at - since) as f64;
             }
-            state = c.to;
-            since = c.at.max(since);
-        }
-        if !closed_state(state) && input.now > since {
-            *in_states.entry(Some(state)).or_default() += (input.now - since) as f64;
+            self.current[pos] = Some((c.to, c.at.max(since)));
         }
     }
-    let time_by_state = count_by(in_states.into_iter());
-    let total_time_in_states = time_by_state.iter().map(|s| s.value as i64).sum();
 
-    let mut first: HashMap<i64, i64> = HashMap::new();
-    for r in &input.replies {
-        if let Some(t) = by_id.get(&r.ticket)
-            && opened_ids.contains(&r.ticket)
+    /// Counts a reply (in time order).
+    pub fn reply(&mut self, r: &Reply) {
+        let Some(pos) = self.positions.get(r.ticket) else {
+            return;
+        };
+        if self.input.within(r.at) {
+            let b = self.input.bucket_of(r.at);
+            self.mark(pos, b);
+            if let Some(bucket) = self.buckets.get_mut(b) {
+                bucket.entries += 1;
+            }
+        }
+        let t = &self.input.tickets[pos];
+        if self.is_opened[pos]
+            && self.first[pos].is_none()
             && r.public
             && r.author.is_some()
             && r.author != t.requester
             && r.at >= t.created_at
         {
-            first.entry(r.ticket).or_insert(r.at - t.created_at);
+            self.first[pos] = Some(r.at - t.created_at);
         }
     }
-    let first_response =
-        (!first.is_empty()).then(|| durations(None, first.values().copied().collect()));
-    let first_response_by_technician = grouped(
-        first
-            .iter()
-            .map(|(id, d)| (by_id.get(id).and_then(|t| t.technician), *d)),
-    );
 
-    let resolved: Vec<(&TicketRow, i64)> = input
-        .tickets
-        .iter()
-        .filter_map(|t| {
-            t.resolved_at
-                .filter(|r| within(*r))
-                .map(|r| (t, (r - t.created_at).max(0)))
-        })
-        .collect();
-    let mut top_requesters = count_by(
-        opened
+    /// Every figure.
+    pub fn finish(mut self) -> TicketStats {
+        let input = self.input;
+        let tickets = &input.tickets;
+        for (pos, t) in tickets.iter().enumerate() {
+            if !self.is_opened[pos] {
+                continue;
+            }
+            let (state, since) = self.current[pos].unwrap_or((t.state, t.created_at));
+            if !input.closed_state(state) && input.now > since {
+                *self.in_states.entry(Some(state)).or_default() += (input.now - since) as f64;
+            }
+        }
+        let time_by_state = count_by(self.in_states.into_iter());
+        let total_time_in_states = time_by_state.iter().map(|s| s.value as i64).sum();
+        let responses: Vec<(Option<i64>, i64)> = self
+            .first
             .iter()
-            .filter(|t| t.requester.is_some())
-            .map(|t| (t.requester, 1.0)),
-    );
-    top_requesters.truncate(10);
-    let mut top_time = count_by(
-        opened
+            .enumerate()
+            .filter_map(|(pos, d)| d.map(|d| (tickets[pos].technician, d)))
+            .collect();
+        let first_response = (!responses.is_empty())
+            .then(|| durations(None, responses.iter().map(|(_, d)| *d).collect()));
+        let first_response_by_technician = grouped(responses.into_iter());
+        let opened: Vec<&TicketRow> = tickets
             .iter()
-            .filter(|t| t.requester.is_some() && t.time_spent_minutes > 0)
-            .map(|t| (t.requester, t.time_spent_minutes as f64)),
-    );
-    top_time.truncate(10);
-    TicketStats {
-        granularity: None,
-        buckets,
-        opened: i64::try_from(opened.len()).unwrap_or(i64::MAX),
-        closed,
-        open_now: input.tickets.iter().filter(|t| !t.closed).count() as i64,
-        by_technician: count_by(opened.iter().map(|t| (t.technician, 1.0))),
-        by_state: count_by(opened.iter().map(|t| (Some(t.state), 1.0))),
-        by_category: count_by(opened.iter().map(|t| (t.category, 1.0))),
-        by_service: count_by(opened.iter().map(|t| (t.service, 1.0))),
-        by_company: count_by(opened.iter().map(|t| (t.company, 1.0))),
-        workload_by_category: count_by(
+            .zip(&self.is_opened)
+            .filter_map(|(t, o)| o.then_some(t))
+            .collect();
+        let resolved: Vec<(&TicketRow, i64)> = tickets
+            .iter()
+            .filter_map(|t| {
+                t.resolved_at
+                    .filter(|r| input.within(*r))
+                    .map(|r| (t, (r - t.created_at).max(0)))
+            })
+            .collect();
+        let mut top_requesters = count_by(
             opened
                 .iter()
-                .map(|t| (t.category, t.time_spent_minutes as f64)),
-        ),
-        open_by_technician: count_by(
-            input
-                .tickets
+                .filter(|t| t.requester.is_some())
+                .map(|t| (t.requester, 1.0)),
+        );
+        top_requesters.truncate(10);
+        let mut top_time = count_by(
+            opened
                 .iter()
-                .filter(|t| !t.closed)
-                .map(|t| (t.technician, 1.0)),
-        ),
-        resolution_by_technician: grouped(resolved.iter().map(|(t, d)| (t.technician, *d))),
-        resolution_by_category: grouped(resolved.iter().map(|(t, d)| (t.category, *d))),
-        by_priority: count_by(opened.iter().map(|t| (t.priority, 1.0))),
-        by_criticality: count_by(opened.iter().map(|t| (t.criticality, 1.0))),
-        top_requesters,
-        top_time,
-        time_by_state,
-        total_time_in_states,
-        first_response,
-        first_response_by_technician,
+                .filter(|t| t.requester.is_some() && t.time_spent_minutes > 0)
+                .map(|t| (t.requester, t.time_spent_minutes as f64)),
+        );
+        top_time.truncate(10);
+        TicketStats {
+            granularity: None,
+            buckets: self.buckets,
+            opened: i64::try_from(opened.len()).unwrap_or(i64::MAX),
+            closed: self.closed,
+            open_now: tickets.iter().filter(|t| !t.closed).count() as i64,
+            by_technician: count_by(opened.iter().map(|t| (t.technician, 1.0))),
+            by_state: count_by(opened.iter().map(|t| (Some(t.state), 1.0))),
+            by_category: count_by(opened.iter().map(|t| (t.category, 1.0))),
+            by_service: count_by(opened.iter().map(|t| (t.service, 1.0))),
+            by_company: count_by(opened.iter().map(|t| (t.company, 1.0))),
+            workload_by_category: count_by(
+                opened
+                    .iter()
+                    .map(|t| (t.category, t.time_spent_minutes as f64)),
+            ),
+            open_by_technician: count_by(
+                tickets
+                    .iter()
+                    .filter(|t| !t.closed)
+                    .map(|t| (t.technician, 1.0)),
+            ),
+            resolution_by_technician: grouped(resolved.iter().map(|(t, d)| (t.technician, *d))),
+            resolution_by_category: grouped(resolved.iter().map(|(t, d)| (t.category, *d))),
+            by_priority: count_by(opened.iter().map(|t| (t.priority, 1.0))),
+            by_criticality: count_by(opened.iter().map(|t| (t.criticality, 1.0))),
+            top_requesters,
+            top_time,
+            time_by_state,
+            total_time_in_states,
+            first_response,
+            first_response_by_technician,
+        }
     }
+}
+
+impl Input {
+    fn within(&self, t: i64) -> bool {
+        t >= self.from && t < self.to
+    }
+
+    fn bucket_of(&self, t: i64) -> usize {
+        self.starts.partition_point(|s| *s <= t).saturating_sub(1)
+    }
+
+    fn closed_state(&self, s: i64) -> bool {
+        self.closed_states.contains(&s)
+    }
+}
+
+/// Counts every figure of `input`, its changes and replies included.
+pub fn tally(input: &Input) -> TicketStats {
+    let mut t = Tally::new(input);
+    for c in &input.changes {
+        t.change(c);
+    }
+    for r in &input.replies {
+        t.reply(r);
+    }
+    t.finish()
 }
 
 #[cfg(test)]
