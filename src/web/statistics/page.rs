@@ -147,6 +147,12 @@ fn summary(lang: Lang, s: &statistics::TicketStats) -> Markup {
     }
 }
 
+/// Whether the assets' tab is offered: the asset function is on and the reader may see
+/// assets (right `asset`), as the menu's "Assets" needs.
+fn assets_shown(authed: &Authed) -> bool {
+    authed.visitor.settings.flag(FUNCTION_ASSETS) && authed.actor().has(names::ASSET)
+}
+
 /// The figures of the asked tab.
 async fn figures_of(
     state: &AppState,
@@ -156,7 +162,7 @@ async fn figures_of(
 ) -> Result<(Vec<Figure>, Option<statistics::TicketStats>), WebError> {
     let visitor = &authed.visitor;
     let lang = visitor.lang;
-    if q.tab == Tab::Assets && visitor.settings.flag(FUNCTION_ASSETS) {
+    if q.tab == Tab::Assets && assets_shown(authed) {
         let a = statistics::assets(state.db(), lang, q.filter.service).await?;
         return Ok((figures::assets(lang, &a), None));
     }
@@ -175,7 +181,7 @@ pub async fn page(
     let visitor = &authed.visitor;
     let lang = visitor.lang;
     let mut q = query(raw.as_deref());
-    let assets_on = visitor.settings.flag(FUNCTION_ASSETS);
+    let assets_on = assets_shown(&authed);
     if !assets_on {
         q.tab = Tab::Tickets;
     }
@@ -248,7 +254,7 @@ pub async fn csv(
     let visitor = &authed.visitor;
     let lang = visitor.lang;
     let mut q = query(raw.as_deref());
-    if !visitor.settings.flag(FUNCTION_ASSETS) {
+    if !assets_shown(&authed) {
         q.tab = Tab::Tickets;
     }
     let p = period::period_of(&q.asked).map_err(DomainError::Invalid)?;
