@@ -10,10 +10,8 @@
 //! month of all technicians, a technician's calendar feed (a year ahead and three months back),
 //! availability over both years and its CSV export.
 
-use std::time::Duration;
-
 mod common;
-use common::{attr, demo, ms, percentile, stop, verdict};
+use common::{attr, demo, stop};
 
 const TICKETS: u32 = 100_000;
 const USERS: u32 = 1_000;
@@ -107,20 +105,6 @@ fn main() {
         results
     });
     println!("{TICKETS} tickets, {REQUESTS} requests each:");
-    for (what, times, target) in results {
-        let median = percentile(&times, 0.5);
-        let verdict_text = match target {
-            Some(t) => format!(
-                "; target median < {t} ms: {}",
-                verdict(median < Duration::from_secs_f64(t / 1000.0))
-            ),
-            None => String::new(),
-        };
-        println!(
-            "  {what}: median {:.3} ms, p99 {:.3} ms{verdict_text}",
-            ms(median),
-            ms(percentile(&times, 0.99)),
-        );
-    }
+    common::report(results);
     stop(&mut server);
 }

@@ -9,10 +9,8 @@
 //! for one technician, one month, the assets' tab, a figure's export, the filtered tickets'
 //! export for a month, and the survey answers over a year.
 
-use std::time::Duration;
-
 mod common;
-use common::{demo, ms, percentile, stop, verdict};
+use common::{demo, stop};
 
 const TICKETS: u32 = 100_000;
 const USERS: u32 = 1_000;
@@ -74,20 +72,6 @@ fn main() {
         results
     });
     println!("{TICKETS} tickets, {REQUESTS} requests each:");
-    for (what, times, target) in results {
-        let median = percentile(&times, 0.5);
-        let verdict_text = match target {
-            Some(t) => format!(
-                "; target median < {t} ms: {}",
-                verdict(median < Duration::from_secs_f64(t / 1000.0))
-            ),
-            None => String::new(),
-        };
-        println!(
-            "  {what}: median {:.3} ms, p99 {:.3} ms{verdict_text}",
-            ms(median),
-            ms(percentile(&times, 0.99)),
-        );
-    }
+    common::report(results);
     stop(&mut server);
 }

@@ -277,3 +277,23 @@ pub fn run_timed(mut command: Command) -> (Duration, String) {
     );
     (took, text)
 }
+
+/// Prints each measured page's median and 99th percentile, with the verdict of its median
+/// target in milliseconds when it has one.
+pub fn report(results: Vec<(String, Vec<Duration>, Option<f64>)>) {
+    for (what, times, target) in results {
+        let median = percentile(&times, 0.5);
+        let verdict_text = match target {
+            Some(t) => format!(
+                "; target median < {t} ms: {}",
+                verdict(median < Duration::from_secs_f64(t / 1000.0))
+            ),
+            None => String::new(),
+        };
+        println!(
+            "  {what}: median {:.3} ms, p99 {:.3} ms{verdict_text}",
+            ms(median),
+            ms(percentile(&times, 0.99)),
+        );
+    }
+}

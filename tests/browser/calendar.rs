@@ -13,23 +13,13 @@ use crate::common::browser::{Browser, click_and_wait, log_in, scrolls_sideways, 
 use crate::common::{Client, TestApp};
 
 async fn open(client: &Client, tech: i64, title: &str) -> i64 {
-    let r = client
-        .send_ticket_form(
-            "/tickets/new",
-            &[
-                ("requester", "u1"),
-                ("technician", &format!("u{tech}")),
-                ("title", title),
-            ],
-            &[],
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    r.location()
-        .expect("location")
-        .trim_start_matches("/tickets/")
-        .parse()
-        .expect("number")
+    client
+        .open_ticket(&[
+            ("requester", "u1"),
+            ("technician", &format!("u{tech}")),
+            ("title", title),
+        ])
+        .await
 }
 
 async fn plan(client: &Client, ticket: i64, date: &str, start: &str, end: &str) {

@@ -66,23 +66,13 @@ fn utc(date: &str, time: &str) -> String {
 
 /// Opens a ticket for `requester` handled by `technician` through the full form.
 async fn open(client: &Client, requester: i64, technician: i64, title: &str) -> i64 {
-    let r = client
-        .send_ticket_form(
-            "/tickets/new",
-            &[
-                ("requester", &format!("u{requester}")),
-                ("technician", &format!("u{technician}")),
-                ("title", title),
-            ],
-            &[],
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    r.location()
-        .expect("location")
-        .trim_start_matches("/tickets/")
-        .parse()
-        .expect("number")
+    client
+        .open_ticket(&[
+            ("requester", &format!("u{requester}")),
+            ("technician", &format!("u{technician}")),
+            ("title", title),
+        ])
+        .await
 }
 
 /// Waits for the mails about interventions, `n` of them.

@@ -329,6 +329,17 @@ impl Client {
         self.send_ticket_form_from(&form_page, fields, files).await
     }
 
+    /// Opens a ticket through the full new-ticket form with `fields`; returns its number.
+    pub async fn open_ticket(&self, fields: &[(&str, &str)]) -> i64 {
+        let r = self.send_ticket_form("/tickets/new", fields, &[]).await;
+        assert_eq!(r.status, reqwest::StatusCode::SEE_OTHER, "{}", r.body);
+        r.location()
+            .expect("location")
+            .trim_start_matches("/tickets/")
+            .parse()
+            .expect("number")
+    }
+
     /// Sends the ticket form of an already fetched page.
     pub async fn send_ticket_form_from(
         &self,

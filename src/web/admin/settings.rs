@@ -186,6 +186,24 @@ async fn next_number(state: &AppState) -> Result<NextNumber, WebError> {
     })
 }
 
+/// The values to show again when `field` of `section` holds a choice the page did not offer:
+/// what `form` typed for the section over the stored values, and the message on the field.
+pub fn refused_choice(
+    visitor: &Visitor,
+    form: &FormPairs,
+    section: Section,
+    field: &'static str,
+    message: crate::i18n::Msg,
+) -> (HashMap<&'static str, String>, FieldErrors) {
+    let mut values = current_values(visitor);
+    for def in registry::in_section(section) {
+        values.insert(def.key, form.get(def.key).to_owned());
+    }
+    let mut errors = FieldErrors::new();
+    errors.add(field, message);
+    (values, errors)
+}
+
 /// Every setting's current value (secrets left out: they are never shown).
 pub fn current_values(visitor: &Visitor) -> HashMap<&'static str, String> {
     let s = &visitor.settings;

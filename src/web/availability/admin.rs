@@ -25,7 +25,7 @@ use crate::web::ui::form::{Select, action_button, action_button_with, csrf_field
 use crate::web::ui::layout;
 use crate::web::visitor::Visitor;
 
-use crate::web::admin::settings::{current_values, field, save_sections_or_reshow};
+use crate::web::admin::settings::{current_values, field, refused_choice, save_sections_or_reshow};
 
 const SECTIONS: [(Section, &str); 1] = [(Section::Availability, "settings-section-availability")];
 
@@ -227,12 +227,10 @@ pub async fn save(
     let condition = form.get("availability_condition");
     if form.has("availability_condition") && !config.conditions.iter().any(|(v, _)| v == condition)
     {
-        let mut values = current_values(visitor);
-        for def in registry::in_section(Section::Availability) {
-            values.insert(def.key, form.get(def.key).to_owned());
-        }
-        let mut errors = FieldErrors::new();
-        errors.add(
+        let (values, errors) = refused_choice(
+            visitor,
+            &form,
+            Section::Availability,
             "availability_condition",
             msg("availability-error-condition"),
         );

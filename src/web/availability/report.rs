@@ -19,7 +19,7 @@ use crate::web::period;
 use crate::web::state::AppState;
 use crate::web::ui::layout;
 use crate::web::visitor::Visitor;
-use crate::web::worklist::export::{attachment, cell};
+use crate::web::worklist::export::{attachment, head, line};
 use crate::web::worklist::query_pairs;
 
 use super::chart::{bars, percent};
@@ -176,8 +176,7 @@ pub async fn csv(
     let r = availability::report(state.db(), authed.actor(), lang, period).await?;
     let settings = authed.visitor.settings.clone();
     let sep = settings.raw(crate::domain::settings::CSV_SEPARATOR);
-    let mut out = String::from("\u{feff}");
-    let head = [
+    let keys = [
         "availability-service",
         "availability-from",
         "availability-to",
@@ -188,17 +187,10 @@ pub async fn csv(
         "availability-planned-minutes",
         "availability-incidents",
     ];
-    out.push_str(
-        &head
-            .iter()
-            .map(|k| cell(&lang.t(k)))
-            .collect::<Vec<_>>()
-            .join(sep),
-    );
-    out.push_str("\r\n");
+    let mut out = head(lang, &keys, sep);
     for s in &r.services {
         let f = &s.figures;
-        let line = [
+        let values = [
             s.label.clone(),
             r.period.first.to_string(),
             r.period.last.to_string(),
@@ -209,8 +201,7 @@ pub async fn csv(
             ((f.planned() + 30) / 60).to_string(),
             f.incidents.to_string(),
         ];
-        out.push_str(&line.iter().map(|v| cell(v)).collect::<Vec<_>>().join(sep));
-        out.push_str("\r\n");
+        out.push_str(&line(&values, sep));
     }
     Ok(attachment(out, "availability"))
 }

@@ -14,7 +14,7 @@ use crate::domain::rights::names;
 use crate::domain::settings::{FUNCTION_ASSETS, FUNCTION_SURVEYS};
 use crate::domain::statistics::{self, Choices, Filter, filter::FIELDS};
 use crate::domain::{DomainError, FieldErrors};
-use crate::i18n::{Lang, format_date, msg};
+use crate::i18n::{Lang, msg};
 use crate::web::error::WebError;
 use crate::web::extract::Authed;
 use crate::web::paths;
@@ -22,7 +22,7 @@ use crate::web::period::{self, Asked};
 use crate::web::state::AppState;
 use crate::web::ui::form::Select;
 use crate::web::ui::layout;
-use crate::web::worklist::export::{attachment, cell};
+use crate::web::worklist::export::{attachment, head, line, moment};
 use crate::web::worklist::query_pairs;
 
 use super::figures::{self, Figure, Unit, shown};
@@ -238,12 +238,6 @@ pub async fn page(
     Ok((status, layout::page(visitor, &title, content)).into_response())
 }
 
-fn line(values: &[String], sep: &str) -> String {
-    let mut out = values.iter().map(|v| cell(v)).collect::<Vec<_>>().join(sep);
-    out.push_str("\r\n");
-    out
-}
-
 /// `GET /statistics/export.csv`: one figure as CSV (its rows, the figures as plain numbers:
 /// minutes, seconds, ratings out of 100), or the filtered tickets opened over the period.
 pub async fn csv(
@@ -262,10 +256,9 @@ pub async fn csv(
         .settings
         .raw(crate::domain::settings::CSV_SEPARATOR)
         .to_owned();
-    let mut out = String::from("\u{feff}");
     if q.figure == "tickets" {
         let rows = statistics::ticket_rows(state.db(), lang, p, q.filter.clone()).await?;
-        let head: Vec<String> = [
+        let keys = [
             "stat-csv-ticket",
             "stat-csv-title",
             "stat-csv-opened",
@@ -278,20 +271,15 @@ pub async fn csv(
             "stat-priority",
             "stat-criticality",
             "stat-csv-minutes",
-        ]
-        .iter()
-        .map(|k| lang.t(k))
-        .collect();
-        out.push_str(&line(&head, &sep));
+        ];
+        let mut out = head(lang, &keys, &sep);
         for r in rows {
             out.push_str(&line(
                 &[
                     r.id.to_string(),
                     r.title,
-                    format_date(lang, r.created_at),
-                    r.resolved_at
-                        .map(|t| format_date(lang, t))
-                        .unwrap_or_default(),
+                    moment(r.created_at),
+                    r.resolved_at.map(moment).unwrap_or_default(),
                     r.state,
                     r.technician,
                     r.requester,
@@ -311,13 +299,14 @@ pub async fn csv(
         .into_iter()
         .find(|f| f.key == q.figure)
         .ok_or(DomainError::NotFound)?;
-    let mut head = vec![f.first.clone()];
-    head.extend(f.columns.iter().map(|(name, unit)| match unit {
+    let mut names = vec![f.first.clone()];
+    names.extend(f.columns.iter().map(|(name, unit)| match unit {
         Unit::Minutes => format!("{name} ({})", lang.t("stat-unit-minutes")),
         Unit::Seconds => format!("{name} ({})", lang.t("stat-unit-seconds")),
         Unit::Count | Unit::Rating => name.clone(),
     }));
-    out.push_str(&line(&head, &sep));
+    let mut out = String::from("\u{feff}");
+    out.push_str(&line(&names, &sep));
     for (label, values) in &f.rows {
         let mut cells = vec![label.clone()];
         cells.extend(values.iter().enumerate().map(|(i, v)| {

@@ -14,7 +14,7 @@ use crate::domain::settings::{Section, registry};
 use crate::domain::surveys::{self, Admin, Kind, Question, rules};
 use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::{Lang, msg};
-use crate::web::admin::settings::{current_values, field, save_sections_or_reshow};
+use crate::web::admin::settings::{current_values, field, refused_choice, save_sections_or_reshow};
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
 use crate::web::extract::{Authed, FormPairs};
@@ -273,12 +273,13 @@ pub async fn save(
     let admin = surveys::config(st.db(), visitor.lang).await?;
     let chosen = form.get("survey_ticket_state");
     if form.has("survey_ticket_state") && !admin.states.iter().any(|(v, _)| v == chosen) {
-        let mut values = current_values(visitor);
-        for def in registry::in_section(Section::Surveys) {
-            values.insert(def.key, form.get(def.key).to_owned());
-        }
-        let mut errors = FieldErrors::new();
-        errors.add("survey_ticket_state", msg("survey-error-state"));
+        let (values, errors) = refused_choice(
+            visitor,
+            &form,
+            Section::Surveys,
+            "survey_ticket_state",
+            msg("survey-error-state"),
+        );
         return Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
             view(

@@ -10,7 +10,7 @@ use maud::{Markup, html};
 
 use crate::domain::surveys::{self, Kind, Report};
 use crate::domain::{DomainError, FieldErrors};
-use crate::i18n::{Lang, format_date, format_datetime, format_decimal};
+use crate::i18n::{Lang, format_date, format_decimal};
 use crate::web::error::WebError;
 use crate::web::extract::Authed;
 use crate::web::paths::{self, fill};
@@ -18,7 +18,7 @@ use crate::web::period::{self, Asked};
 use crate::web::state::AppState;
 use crate::web::ui::charts;
 use crate::web::ui::layout;
-use crate::web::worklist::export::{attachment, cell};
+use crate::web::worklist::export::{attachment, head, line, moment};
 use crate::web::worklist::query_pairs;
 
 fn share(lang: Lang, part: i64, whole: i64) -> String {
@@ -131,32 +131,28 @@ pub async fn csv(
         .settings
         .raw(crate::domain::settings::CSV_SEPARATOR)
         .to_owned();
-    let mut out = String::from("\u{feff}");
-    let head = [
-        "survey-csv-date",
-        "survey-csv-ticket",
-        "survey-csv-requester",
-        "survey-csv-question",
-        "survey-csv-answer",
-    ];
-    out.push_str(
-        &head
-            .iter()
-            .map(|k| cell(&lang.t(k)))
-            .collect::<Vec<_>>()
-            .join(&sep),
+    let mut out = head(
+        lang,
+        &[
+            "survey-csv-date",
+            "survey-csv-ticket",
+            "survey-csv-requester",
+            "survey-csv-question",
+            "survey-csv-answer",
+        ],
+        &sep,
     );
-    out.push_str("\r\n");
-    for r in &rows {
-        let line = [
-            format_datetime(lang, r.answered_at),
-            r.ticket_id.to_string(),
-            r.requester.clone(),
-            r.question.clone(),
-            r.answer.clone(),
-        ];
-        out.push_str(&line.iter().map(|v| cell(v)).collect::<Vec<_>>().join(&sep));
-        out.push_str("\r\n");
+    for r in rows {
+        out.push_str(&line(
+            &[
+                moment(r.answered_at),
+                r.ticket_id.to_string(),
+                r.requester,
+                r.question,
+                r.answer,
+            ],
+            &sep,
+        ));
     }
     Ok(attachment(out, "survey-answers"))
 }

@@ -30,6 +30,24 @@ pub fn cell(value: &str) -> String {
     format!("\"{}\"", value.replace('"', "\"\""))
 }
 
+/// One line of a CSV file: `values` as cells joined by `separator`, ended as spreadsheets
+/// expect (CRLF).
+pub fn line(values: &[String], separator: &str) -> String {
+    let mut out = values
+        .iter()
+        .map(|v| cell(v))
+        .collect::<Vec<_>>()
+        .join(separator);
+    out.push_str("\r\n");
+    out
+}
+
+/// The start of a CSV file: the byte-order mark, then the header of `keys` in `lang`.
+pub fn head(lang: Lang, keys: &[&str], separator: &str) -> String {
+    let names: Vec<String> = keys.iter().map(|k| lang.t(k)).collect();
+    format!("\u{feff}{}", line(&names, separator))
+}
+
 /// A moment as the exports write it: local time, `YYYY-MM-DD HH:MM`.
 pub fn moment(at: i64) -> String {
     jiff::Timestamp::from_second(at)

@@ -341,13 +341,7 @@ impl Db {
             drop(turn);
             return value;
         }
-        let db = self.clone();
-        tokio::task::spawn_blocking(move || {
-            let _turn = turn;
-            db.read_blocking(f)
-        })
-        .await
-        .map_err(|e| E::from(DbError::Task(e.to_string())))?
+        self.read_on_pool(turn, f).await
     }
 
     /// Runs `f` on a pooled connection on the blocking thread pool, always: for one half of a
@@ -360,6 +354,20 @@ impl Db {
         E: From<DbError> + Send + 'static,
     {
         let turn = self.inner.read_turns.clone().acquire_owned().await;
+        self.read_on_pool(turn, f).await
+    }
+
+    /// Runs `f` on the blocking thread pool, holding the read turn `turn` until it is done.
+    async fn read_on_pool<T, E, F>(
+        &self,
+        turn: Result<tokio::sync::OwnedSemaphorePermit, tokio::sync::AcquireError>,
+        f: F,
+    ) -> Result<T, E>
+    where
+        F: FnOnce(&Connection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
         let db = self.clone();
         tokio::task::spawn_blocking(move || {
             let _turn = turn;

@@ -51,20 +51,11 @@ fn list(
     } else {
         "id"
     };
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT id, name, name_key FROM {table} ORDER BY {order}"
-    ))?;
-    stmt.query_map([], |r| {
-        let name: Option<String> = r.get(1)?;
-        let key: Option<String> = r.get(2)?;
-        Ok((
-            r.get(0)?,
-            name.filter(|n| !n.is_empty())
-                .or_else(|| key.map(|k| lang.t(&k)))
-                .unwrap_or_default(),
-        ))
-    })?
-    .collect()
+    crate::domain::lists::named_rows(
+        conn,
+        &format!("SELECT id, name, name_key FROM {table} ORDER BY {order}"),
+        lang,
+    )
 }
 
 /// The configuration, in `lang`.

@@ -264,3 +264,24 @@ pub async fn toggle_disabled(db: &Db, def: &'static ListDef, id: i64) -> Result<
     })
     .await
 }
+
+/// The rows of `sql` (a constant query of the code selecting `id, name, name_key`) as id and
+/// name: the name typed, else the translation of the built-in entry's key, in `lang`.
+pub fn named_rows(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    lang: crate::i18n::Lang,
+) -> rusqlite::Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    stmt.query_map([], |r| {
+        let name: Option<String> = r.get(1)?;
+        let key: Option<String> = r.get(2)?;
+        Ok((
+            r.get(0)?,
+            name.filter(|n| !n.is_empty())
+                .or_else(|| key.map(|k| lang.t(&k)))
+                .unwrap_or_default(),
+        ))
+    })?
+    .collect()
+}

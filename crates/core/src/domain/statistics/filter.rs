@@ -3,8 +3,6 @@
 
 use std::collections::HashMap;
 
-use rusqlite::Connection;
-
 use crate::db::Db;
 use crate::domain::{DomainError, run};
 use crate::i18n::Lang;
@@ -94,25 +92,7 @@ pub struct Choices {
     pub categories: Vec<(i64, String)>,
 }
 
-/// `sql`'s rows as (id, name), the name from `name`, else the translation of `name_key`.
-pub(super) fn listed(
-    conn: &Connection,
-    sql: &str,
-    lang: Lang,
-) -> rusqlite::Result<Vec<(i64, String)>> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    stmt.query_map([], |r| {
-        let name: Option<String> = r.get(1)?;
-        let key: Option<String> = r.get(2)?;
-        Ok((
-            r.get(0)?,
-            name.filter(|n| !n.is_empty())
-                .or_else(|| key.map(|k| lang.t(&k)))
-                .unwrap_or_default(),
-        ))
-    })?
-    .collect()
-}
+pub(super) use crate::domain::lists::named_rows as listed;
 
 /// The constant queries of the lists (no user input reaches them).
 pub(super) const TECHNICIANS: &str = "SELECT u.id, u.display_name, NULL FROM users u

@@ -26,20 +26,14 @@ pub struct Admin {
 /// Everything the administration page shows.
 pub async fn config(db: &Db, lang: Lang) -> Result<Admin, DomainError> {
     run::read(db, move |conn| {
-        let mut stmt =
-            conn.prepare_cached("SELECT id, name, name_key FROM ticket_states ORDER BY position")?;
-        let states = stmt
-            .query_map([], |r| {
-                let name: Option<String> = r.get(1)?;
-                let key: Option<String> = r.get(2)?;
-                Ok((
-                    r.get::<_, i64>(0)?.to_string(),
-                    name.filter(|n| !n.is_empty())
-                        .or_else(|| key.map(|k| lang.t(&k)))
-                        .unwrap_or_default(),
-                ))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        let states = crate::domain::lists::named_rows(
+            conn,
+            "SELECT id, name, name_key FROM ticket_states ORDER BY position",
+            lang,
+        )?
+        .into_iter()
+        .map(|(id, name)| (id.to_string(), name))
+        .collect();
         let url: Option<String> = rusqlite::OptionalExtension::optional(conn.query_row(
             "SELECT value FROM settings WHERE key = ?1",
             [SERVER_URL.name()],
