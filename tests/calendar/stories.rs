@@ -77,18 +77,7 @@ async fn open(client: &Client, requester: i64, technician: i64, title: &str) -> 
 
 /// Waits for the mails about interventions, `n` of them.
 async fn invitations(smtp: &SmtpPeer, n: usize) -> Vec<Received> {
-    for _ in 0..600 {
-        let got: Vec<Received> = smtp
-            .received()
-            .into_iter()
-            .filter(|m| m.subject.contains("Planned intervention"))
-            .collect();
-        if got.len() >= n {
-            return got;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    panic!("expected {n} invitation(s)");
+    smtp.wait_for_subject("Planned intervention", n).await
 }
 
 fn the_invitation(mail: &Received) -> String {

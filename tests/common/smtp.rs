@@ -173,6 +173,28 @@ impl SmtpPeer {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
+
+    /// Waits until `n` mails whose subject holds `subject` were received (at most 30 s) and
+    /// returns those.
+    pub async fn wait_for_subject(&self, subject: &str, n: usize) -> Vec<Received> {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let got: Vec<Received> = self
+                .received()
+                .into_iter()
+                .filter(|m| m.subject.contains(subject))
+                .collect();
+            if got.len() >= n {
+                return got;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "expected {n} mail(s) about {subject:?}, got {}",
+                got.len()
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
 }
 
 impl Drop for SmtpPeer {

@@ -23,18 +23,7 @@ async fn open(client: &Client, requester: i64, technician: i64, title: &str) -> 
 
 /// Waits for `n` survey mails.
 async fn survey_mails(smtp: &SmtpPeer, n: usize) -> Vec<Received> {
-    for _ in 0..600 {
-        let got: Vec<Received> = smtp
-            .received()
-            .into_iter()
-            .filter(|m| m.subject.contains("Satisfaction survey"))
-            .collect();
-        if got.len() >= n {
-            return got;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    panic!("expected {n} survey mail(s)");
+    smtp.wait_for_subject("Satisfaction survey", n).await
 }
 
 /// The survey link's path in a mail.

@@ -186,6 +186,41 @@ async fn next_number(state: &AppState) -> Result<NextNumber, WebError> {
     })
 }
 
+/// The form of `section`'s settings (titled `title`, sent to `action`), where `choice` is one
+/// of `options` (a list the page reads: states, criticalities...) and the others are shown as
+/// usual.
+#[allow(clippy::too_many_arguments)]
+pub fn section_form(
+    visitor: &Visitor,
+    action: &str,
+    (section, title): (Section, &str),
+    values: &HashMap<&'static str, String>,
+    errors: &FieldErrors,
+    choice: &str,
+    options: &[(String, String)],
+) -> Markup {
+    let lang = visitor.lang;
+    html! {
+        (form_error(lang, (!errors.is_empty()).then(|| msg("form-has-errors")).as_ref()))
+        form.stack method="post" action=(action) novalidate {
+            (csrf_field(visitor))
+            fieldset.form-section.panel {
+                legend { (lang.t(title)) }
+                @for def in registry::in_section(section) {
+                    @let value = values.get(def.key).map_or("", String::as_str);
+                    @if def.key == choice {
+                        (Select::one(def.key, msg(def.label), options, &[value.to_owned()]).render(lang, errors))
+                        p.hint { (lang.t(def.help)) }
+                    } @else {
+                        (field(visitor, def, value, errors))
+                    }
+                }
+            }
+            div.form-actions { button.button type="submit" { (lang.t("action-save")) } }
+        }
+    }
+}
+
 /// The values to show again when `field` of `section` holds a choice the page did not offer:
 /// what `form` typed for the section over the stored values, and the message on the field.
 pub fn refused_choice(

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
 use crate::domain::availability::{self, Config, List, Scope};
-use crate::domain::settings::{Section, registry};
+use crate::domain::settings::Section;
 use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::{Msg, msg};
 use crate::web::auth::redirect_with_flash;
@@ -21,11 +21,13 @@ use crate::web::extract::{Authed, FormPairs};
 use crate::web::flash::Flash;
 use crate::web::paths::{self, fill};
 use crate::web::state::AppState;
-use crate::web::ui::form::{Select, action_button, action_button_with, csrf_field, form_error};
+use crate::web::ui::form::{Select, action_button, action_button_with, csrf_field};
 use crate::web::ui::layout;
 use crate::web::visitor::Visitor;
 
-use crate::web::admin::settings::{current_values, field, refused_choice, save_sections_or_reshow};
+use crate::web::admin::settings::{
+    current_values, refused_choice, save_sections_or_reshow, section_form,
+};
 
 const SECTIONS: [(Section, &str); 1] = [(Section::Availability, "settings-section-availability")];
 
@@ -114,7 +116,6 @@ fn view(
     refused: &Refused,
 ) -> Markup {
     let lang = visitor.lang;
-    let (section, title) = SECTIONS[0];
     let subs: Vec<(String, String)> = config
         .subcategories
         .iter()
@@ -123,23 +124,7 @@ fn view(
     let no_errors = FieldErrors::new();
     let content = html! {
         p { a href=(paths::AVAILABILITY) { (lang.t("availability-title")) } }
-        (form_error(lang, (!errors.is_empty()).then(|| msg("form-has-errors")).as_ref()))
-        form.stack method="post" action=(paths::ADMIN_AVAILABILITY) novalidate {
-            (csrf_field(visitor))
-            fieldset.form-section.panel {
-                legend { (lang.t(title)) }
-                @for def in registry::in_section(section) {
-                    @let value = values.get(def.key).map_or("", String::as_str);
-                    @if def.key == "availability_condition" {
-                        (Select::one(def.key, msg(def.label), &config.conditions, &[value.to_owned()]).render(lang, errors))
-                        p.hint { (lang.t(def.help)) }
-                    } @else {
-                        (field(visitor, def, value, errors))
-                    }
-                }
-            }
-            div.form-actions { button.button type="submit" { (lang.t("action-save")) } }
-        }
+        (section_form(visitor, paths::ADMIN_AVAILABILITY, SECTIONS[0], values, errors, "availability_condition", &config.conditions))
         (scope_list(visitor, config, List::Monitored, refused))
         (scope_list(visitor, config, List::Dependencies, refused))
         section.panel #targets {

@@ -10,11 +10,13 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
-use crate::domain::settings::{Section, registry};
+use crate::domain::settings::Section;
 use crate::domain::surveys::{self, Admin, Kind, Question, rules};
 use crate::domain::{DomainError, FieldErrors};
 use crate::i18n::{Lang, msg};
-use crate::web::admin::settings::{current_values, field, refused_choice, save_sections_or_reshow};
+use crate::web::admin::settings::{
+    current_values, refused_choice, save_sections_or_reshow, section_form,
+};
 use crate::web::auth::redirect_with_flash;
 use crate::web::error::WebError;
 use crate::web::extract::{Authed, FormPairs};
@@ -169,7 +171,6 @@ fn view(
     mail: &Typed,
 ) -> Markup {
     let lang = visitor.lang;
-    let (section, title) = SECTIONS[0];
     let texts: HashMap<Lang, &String> = admin.mail_texts.iter().map(|(l, t)| (*l, t)).collect();
     let content = html! {
         (crate::web::admin::settings::tabs(visitor, paths::ADMIN_SURVEYS))
@@ -177,23 +178,7 @@ fn view(
         @if admin.no_server_url {
             div.alert.alert-warning role="status" #survey-no-url { (lang.t("survey-no-server-url")) }
         }
-        (form_error(lang, (!errors.is_empty()).then(|| msg("form-has-errors")).as_ref()))
-        form.stack method="post" action=(paths::ADMIN_SURVEYS) novalidate {
-            (csrf_field(visitor))
-            fieldset.form-section.panel {
-                legend { (lang.t(title)) }
-                @for def in registry::in_section(section) {
-                    @let value = values.get(def.key).map_or("", String::as_str);
-                    @if def.key == "survey_ticket_state" {
-                        (Select::one(def.key, msg(def.label), &admin.states, &[value.to_owned()]).render(lang, errors))
-                        p.hint { (lang.t(def.help)) }
-                    } @else {
-                        (field(visitor, def, value, errors))
-                    }
-                }
-            }
-            div.form-actions { button.button type="submit" { (lang.t("action-save")) } }
-        }
+        (section_form(visitor, paths::ADMIN_SURVEYS, SECTIONS[0], values, errors, "survey_ticket_state", &admin.states))
         section.panel #questions {
             h2 { (lang.t("survey-questions")) }
             (questions_table(visitor, admin))
