@@ -52,8 +52,8 @@ async fn the_procedures_switch_shows_or_hides_the_function_at_the_next_request()
         .await
         .assert_contains("name=\"procedure\"")
         .assert_contains("Turns on the procedures function");
-    // Switches of functions this version has no pages for say so (surveys, and the three asset
-    // switches that only refine the assets' pages); the procedures, calendar and availability
+    // Switches of functions this version has no pages for say so (the three asset switches
+    // that only refine the assets' pages); the procedures, calendar, availability and survey
     // ones do not.
     let settings = admin.get("/admin/settings").await;
     assert_eq!(
@@ -61,7 +61,7 @@ async fn the_procedures_switch_shows_or_hides_the_function_at_the_next_request()
             .body
             .matches("This version of Gestdesk has no pages for this function")
             .count(),
-        4
+        3
     );
 
     // On from the settings page: the next request of everyone follows, no restart.

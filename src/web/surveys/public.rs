@@ -156,10 +156,11 @@ pub async fn submit(
 ) -> Result<Response, WebError> {
     let settings = (*visitor.settings).clone();
     match surveys::submit(state.db(), settings, secret.clone(), form.0.clone()).await? {
-        Submitted::Thanks => {
-            let lang = visitor.lang;
+        Submitted::Thanks(lang) => {
+            let mut v = (*visitor).clone();
+            v.lang = lang;
             let content = html! { p #survey-thanks { (lang.t("survey-thanks")) } };
-            Ok(layout::card_page(&visitor, &lang.t("survey-title"), content).into_response())
+            Ok(layout::card_page(&v, &lang.t("survey-title"), content).into_response())
         }
         Submitted::Refused(o) => Ok(refused_view(&visitor, &o)),
         Submitted::Invalid { form: f, errors } => Ok((

@@ -197,8 +197,8 @@ pub async fn open(db: &Db, secret: String) -> Result<Opened, DomainError> {
 /// What became of a submission.
 #[derive(Debug, Clone)]
 pub enum Submitted {
-    /// Recorded (and the ticket resolved, when the settings say so).
-    Thanks,
+    /// Recorded (and the ticket resolved, when the settings say so); the survey's language.
+    Thanks(Lang),
     /// The link is no live one (answered meanwhile, expired, unknown).
     Refused(Opened),
     /// Some answers are wrong: the form again, with the typed answers and, per question, why.
@@ -267,7 +267,7 @@ pub async fn submit(
         {
             crate::domain::tickets::resolve_for_requester(tx, &settings, inv.ticket_id, r, now)?;
         }
-        Ok(Submitted::Thanks)
+        Ok(Submitted::Thanks(inv.lang))
     })
     .await
 }
