@@ -68,6 +68,12 @@ async fn the_statistics_read_well_in_two_themes_on_a_phone_and_on_paper() {
         b.client.goto(&app.url(&format!("{page}&print=1"))).await?;
         let sheet = text_of(&b, "main").await?;
         assert!(sheet.contains("Tickets per technician"), "{sheet}");
+        // On paper, the figures behind the charts over time are unfolded.
+        let folded = b
+            .client
+            .find_all(Locator::Css("details.chart-details:not([open])"))
+            .await?;
+        assert!(folded.is_empty(), "{} folded tables", folded.len());
         b.screenshot("129-statistics-print").await;
         Ok::<(), CmdError>(())
     }

@@ -78,3 +78,4 @@ stat-unit-minutes = Minuten
 stat-unit-seconds = Sekunden
 stat-duration-days = { $days } T { $hours } h
 stat-figures = Zahlen
+stat-how = Anteile, Prioritäten, Kritikalitäten, aufgewendete Zeit und die Anfragenden zählen die im Zeitraum eröffneten Tickets; geschlossen heißt im Zeitraum gelöst oder abgelehnt. „Jetzt offen“ zählt alle noch offenen Tickets. Ein Ticket wird in einem Intervall bearbeitet, wenn sich sein Status ändert oder es eine Antwort erhält. Die erste Antwort ist die erste öffentliche Antwort von jemand anderem als dem Anfragenden. Die Zeit in jedem Status läuft bis jetzt und ruht, solange ein Ticket geschlossen ist.

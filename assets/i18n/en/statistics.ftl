@@ -78,3 +78,4 @@ stat-unit-minutes = minutes
 stat-unit-seconds = seconds
 stat-duration-days = { $days } d { $hours } h
 stat-figures = Figures
+stat-how = Shares, priorities, criticalities, time spent and the top requesters count the tickets opened over the period; closed means resolved or rejected over it. "Open now" counts every ticket still open. A ticket advances in an interval when its state changes or it gets a reply. The first response is the first public reply by someone other than the requester. The time in each state runs up to now, and stops while a ticket is closed.

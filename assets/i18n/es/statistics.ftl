@@ -78,3 +78,4 @@ stat-unit-minutes = minutos
 stat-unit-seconds = segundos
 stat-duration-days = { $days } d { $hours } h
 stat-figures = Cifras
+stat-how = Los repartos, prioridades, criticidades, tiempos dedicados y solicitantes cuentan los tickets abiertos en el periodo; cerrado significa resuelto o rechazado en él. «Abiertos ahora» cuenta todos los tickets aún abiertos. Un ticket avanza en un intervalo cuando cambia su estado o recibe una respuesta. La primera respuesta es la primera respuesta pública de alguien distinto del solicitante. El tiempo en cada estado corre hasta ahora y se detiene mientras un ticket está cerrado.

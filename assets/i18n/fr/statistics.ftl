@@ -78,3 +78,4 @@ stat-unit-minutes = minutes
 stat-unit-seconds = secondes
 stat-duration-days = { $days } j { $hours } h
 stat-figures = Chiffres
+stat-how = Les répartitions, priorités, criticités, temps passés et demandeurs comptent les tickets ouverts sur la période ; fermé veut dire résolu ou rejeté sur la période. « Ouverts aujourd'hui » compte tous les tickets encore ouverts. Un ticket avance dans un intervalle quand son état change ou qu'il reçoit une réponse. La première réponse est la première réponse publique d'une autre personne que le demandeur. Le temps dans chaque état court jusqu'à maintenant, et s'arrête tant qu'un ticket est fermé.

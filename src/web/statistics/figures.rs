@@ -430,8 +430,9 @@ pub fn assets(lang: Lang, a: &AssetStats) -> Vec<Figure> {
 /// How many rows a chart draws; the table holds them all.
 const CHART_ROWS: usize = 12;
 
-/// A figure's chart (if it has one) and table.
-pub fn render(lang: Lang, f: &Figure) -> Markup {
+/// A figure's chart (if it has one) and table; `print`: the tables of charts over time are
+/// shown open, as paper cannot unfold them.
+pub fn render(lang: Lang, f: &Figure, print: bool) -> Markup {
     let chart = match f.draw {
         Draw::Bars if !f.rows.is_empty() => {
             let unit = f.columns.first().map_or(Unit::Count, |c| c.1);
@@ -463,7 +464,7 @@ pub fn render(lang: Lang, f: &Figure) -> Markup {
             p.muted { (lang.t("stat-nothing")) }
         } @else if f.draw == Draw::Lines {
             @if let Some(c) = chart { div.chart-wide { (c) } }
-            details.chart-details {
+            details.chart-details open[print] {
                 summary { (lang.t("stat-figures")) }
                 (table)
             }

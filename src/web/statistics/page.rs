@@ -121,7 +121,7 @@ fn figure_section(lang: Lang, q: &Query, f: &Figure) -> Markup {
     html! {
         section.panel.stat-figure id=(f.key) {
             h2 { (f.title) }
-            (figures::render(lang, f))
+            (figures::render(lang, f, q.print))
             @if !q.print && !f.rows.is_empty() {
                 p.no-print {
                     a href=(format!("{}?{}&figure={}", paths::STATISTICS_CSV, link_query(q, q.tab), f.key)) download {
@@ -192,7 +192,10 @@ pub async fn page(
             let (figs, stats) = figures_of(&state, &authed, &q, p).await?;
             let body = html! {
                 h2.stat-heading { (heading) }
-                @if let Some(s) = &stats { (summary(lang, s)) }
+                @if let Some(s) = &stats {
+                    (summary(lang, s))
+                    p.hint #stat-how { (lang.t("stat-how")) }
+                }
                 @if q.tab == Tab::Tickets && !q.print {
                     p.no-print {
                         a.button.button-secondary href=(format!("{}?{}&figure=tickets", paths::STATISTICS_CSV, link_query(&q, q.tab))) download {
