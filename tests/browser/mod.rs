@@ -32,7 +32,7 @@ pub mod calendar;
 /// black themes and on a phone.
 pub mod availability;
 
-/// Statistics in a real headless Chromium: charts and tables in two themes, on a phone and
+/// Statistics in a real headless Chromium: charts and tables in the four themes, on a phone and
 /// printable.
 pub mod statistics;
 

@@ -1,5 +1,5 @@
 //! The statistics page in a real headless Chromium: a year of tickets with its charts and
-//! tables, in the default and the black theme, on a 360-pixel phone, and printable.
+//! tables, in the four themes, on a 360-pixel phone, and printable.
 //! Screenshots land in `target/test-screenshots/`.
 
 use fantoccini::Locator;
@@ -65,6 +65,19 @@ async fn the_statistics_read_well_in_two_themes_on_a_phone_and_on_paper() {
             .expect("theme");
         b.client.refresh().await?;
         b.screenshot("128-statistics-black").await;
+        // The two other themes, with the charts' figures still in reach.
+        for (theme, shot) in [
+            ("pink", "135-statistics-pink"),
+            ("grey", "136-statistics-grey"),
+        ] {
+            app.sql()
+                .execute("UPDATE users SET theme = ?1 WHERE login = 'admin'", [theme])
+                .expect("theme");
+            b.client.refresh().await?;
+            let problems = b.client.execute(ACCESSIBILITY_PROBLEMS, vec![]).await?;
+            assert_eq!(problems.as_str(), Some(""), "the {theme} theme");
+            b.screenshot(shot).await;
+        }
         b.client.goto(&app.url(&format!("{page}&print=1"))).await?;
         let sheet = text_of(&b, "main").await?;
         assert!(sheet.contains("Tickets per technician"), "{sheet}");
