@@ -1,5 +1,6 @@
-//! The period a report covers, as its address asks it (`period` = month, quarter, year or
-//! custom; `date` within it, or `from` and `to`), with the fields that choose it. Shared by
+//! The period a report covers, as its address asks it (`period` = month, quarter, year, the
+//! 30 days or 12 months up to `date`, or custom from `from` to `to`; `date` within it), with
+//! the fields that choose it. Shared by
 //! the availability report, the survey answers and the statistics.
 
 use maud::{Markup, html};
@@ -53,7 +54,7 @@ pub fn heading(lang: Lang, p: &Period) -> String {
             ],
         ),
         PeriodKind::Year => p.first.year().to_string(),
-        PeriodKind::Custom => {
+        PeriodKind::Last30Days | PeriodKind::Last12Months | PeriodKind::Custom => {
             let (from, to) = p.bounds();
             format!(
                 "{} – {}",
@@ -77,6 +78,8 @@ pub fn fields(lang: Lang, a: &Asked, errors: &FieldErrors) -> Markup {
                             PeriodKind::Month => "availability-period-month",
                             PeriodKind::Quarter => "availability-period-quarter",
                             PeriodKind::Year => "availability-period-year",
+                            PeriodKind::Last30Days => "availability-period-30-days",
+                            PeriodKind::Last12Months => "availability-period-12-months",
                             PeriodKind::Custom => "availability-period-custom",
                         }))
                     }

@@ -403,6 +403,12 @@ async fn a_supervisor_reads_junes_figures_as_worked_out_by_hand() {
         map(&[(&name("tina"), 1), (&name("tom"), 1), ("(none)", 1)])
     );
 
+    // The 30 days up to June 30th are June: the same figures.
+    sam.get("/statistics?period=30-days&date=2025-06-30")
+        .await
+        .assert_contains("<dt>Opened</dt><dd>5</dd>")
+        .assert_contains("<dt>Closed</dt><dd>2</dd>");
+
     // The filtered tickets as CSV: June's, oldest first.
     let csv = sam
         .get(&format!("/statistics/export.csv?{june}&figure=tickets"))

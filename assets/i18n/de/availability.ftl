@@ -76,3 +76,5 @@ cli-demo-availability = Verfügbarkeit: drei überwachte Dienste und eine Abhän
     [one] { $outages } Ausfall erfasst
    *[other] { $outages } Ausfälle erfasst
 }.
+availability-period-30-days = Die 30 Tage bis zum Tag
+availability-period-12-months = Die 12 Monate bis zum Tag

@@ -76,3 +76,5 @@ cli-demo-availability = Availability: three monitored services and a dependency,
     [one] { $outages } outage recorded
    *[other] { $outages } outages recorded
 }.
+availability-period-30-days = The 30 days up to the day
+availability-period-12-months = The 12 months up to the day

@@ -76,3 +76,5 @@ cli-demo-availability = Disponibilidad: tres servicios supervisados y una depend
     [one] { $outages } indisponibilidad registrada
    *[other] { $outages } indisponibilidades registradas
 }.
+availability-period-30-days = Los 30 días hasta el día
+availability-period-12-months = Los 12 meses hasta el día

@@ -76,3 +76,5 @@ cli-demo-availability = Disponibilité : trois services surveillés et une dépe
     [one] { $outages } indisponibilité enregistrée
    *[other] { $outages } indisponibilités enregistrées
 }.
+availability-period-30-days = Les 30 jours jusqu'au jour
+availability-period-12-months = Les 12 mois jusqu'au jour

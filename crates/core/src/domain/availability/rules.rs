@@ -10,20 +10,25 @@ use crate::domain::calendar::period::day_start;
 use crate::domain::{FieldErrors, clock};
 use crate::i18n::msg;
 
-/// How a period was chosen.
+/// How a period was chosen: the calendar month, quarter or year holding a day, the 30 days or
+/// 12 months up to a day, or two chosen days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PeriodKind {
     Month,
     Quarter,
     Year,
+    Last30Days,
+    Last12Months,
     Custom,
 }
 
 impl PeriodKind {
-    pub const ALL: [PeriodKind; 4] = [
+    pub const ALL: [PeriodKind; 6] = [
         PeriodKind::Month,
         PeriodKind::Quarter,
         PeriodKind::Year,
+        PeriodKind::Last30Days,
+        PeriodKind::Last12Months,
         PeriodKind::Custom,
     ];
 
@@ -32,6 +37,8 @@ impl PeriodKind {
             PeriodKind::Month => "month",
             PeriodKind::Quarter => "quarter",
             PeriodKind::Year => "year",
+            PeriodKind::Last30Days => "30-days",
+            PeriodKind::Last12Months => "12-months",
             PeriodKind::Custom => "custom",
         }
     }
@@ -75,6 +82,14 @@ impl Period {
             PeriodKind::Year => (
                 Date::new(anchor.year(), 1, 1).unwrap_or(anchor),
                 Date::new(anchor.year(), 12, 31).unwrap_or(anchor),
+            ),
+            PeriodKind::Last30Days => (anchor.checked_sub(29.days()).unwrap_or(anchor), anchor),
+            PeriodKind::Last12Months => (
+                anchor
+                    .checked_sub(1.year())
+                    .and_then(|d| d.tomorrow())
+                    .unwrap_or(anchor),
+                anchor,
             ),
             PeriodKind::Custom => {
                 let mut errors = FieldErrors::new();
@@ -231,6 +246,18 @@ mod tests {
     use super::*;
 
     const H: i64 = 3600;
+
+    #[test]
+    fn rolling_periods_end_on_their_day() {
+        let day = jiff::civil::date(2025, 6, 30);
+        let p = Period::of(PeriodKind::Last30Days, day, "", "").expect("period");
+        assert_eq!((p.first, p.last), (jiff::civil::date(2025, 6, 1), day));
+        let p = Period::of(PeriodKind::Last12Months, day, "", "").expect("period");
+        assert_eq!((p.first, p.last), (jiff::civil::date(2024, 7, 1), day));
+        let leap = jiff::civil::date(2024, 2, 29);
+        let p = Period::of(PeriodKind::Last12Months, leap, "", "").expect("period");
+        assert_eq!(p.first, jiff::civil::date(2023, 3, 1));
+    }
 
     fn w(start: i64, end: i64, planned: bool) -> Window {
         Window {
