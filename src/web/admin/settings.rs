@@ -221,22 +221,27 @@ pub fn section_form(
     }
 }
 
-/// The values to show again when `field` of `section` holds a choice the page did not offer:
-/// what `form` typed for the section over the stored values, and the message on the field.
+/// When `form` carries `field` of `section` with a value that is none of `options` (a list
+/// the page offered): the values to show again (what the form typed for the section over the
+/// stored ones) and `message` on the field. A form without the field keeps the stored value.
 pub fn refused_choice(
     visitor: &Visitor,
     form: &FormPairs,
     section: Section,
-    field: &'static str,
+    (field, options): (&'static str, &[(String, String)]),
     message: crate::i18n::Msg,
-) -> (HashMap<&'static str, String>, FieldErrors) {
+) -> Option<(HashMap<&'static str, String>, FieldErrors)> {
+    let chosen = form.get(field);
+    if !form.has(field) || options.iter().any(|(v, _)| v == chosen) {
+        return None;
+    }
     let mut values = current_values(visitor);
     for def in registry::in_section(section) {
         values.insert(def.key, form.get(def.key).to_owned());
     }
     let mut errors = FieldErrors::new();
     errors.add(field, message);
-    (values, errors)
+    Some((values, errors))
 }
 
 /// Every setting's current value (secrets left out: they are never shown).

@@ -209,16 +209,13 @@ pub async fn save(
 ) -> Result<Response, WebError> {
     let (st, visitor) = (&state, &authed.visitor);
     let config = availability::config(st.db(), visitor.lang).await?;
-    let condition = form.get("availability_condition");
-    if form.has("availability_condition") && !config.conditions.iter().any(|(v, _)| v == condition)
-    {
-        let (values, errors) = refused_choice(
-            visitor,
-            &form,
-            Section::Availability,
-            "availability_condition",
-            msg("availability-error-condition"),
-        );
+    if let Some((values, errors)) = refused_choice(
+        visitor,
+        &form,
+        Section::Availability,
+        ("availability_condition", &config.conditions),
+        msg("availability-error-condition"),
+    ) {
         return Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
             view(visitor, &config, &values, &errors, &None),

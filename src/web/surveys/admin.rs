@@ -256,15 +256,13 @@ pub async fn save(
 ) -> Result<Response, WebError> {
     let (st, visitor) = (&state, &authed.visitor);
     let admin = surveys::config(st.db(), visitor.lang).await?;
-    let chosen = form.get("survey_ticket_state");
-    if form.has("survey_ticket_state") && !admin.states.iter().any(|(v, _)| v == chosen) {
-        let (values, errors) = refused_choice(
-            visitor,
-            &form,
-            Section::Surveys,
-            "survey_ticket_state",
-            msg("survey-error-state"),
-        );
+    if let Some((values, errors)) = refused_choice(
+        visitor,
+        &form,
+        Section::Surveys,
+        ("survey_ticket_state", &admin.states),
+        msg("survey-error-state"),
+    ) {
         return Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
             view(

@@ -3,11 +3,11 @@
 //! technician, technician group, service, company, agency, type, criticality, priority or
 //! category) applies to every figure and export.
 //!
-//! A page is one read: the tickets are scanned once (a full pass over a table of fixed-width
-//! rows is cheaper than an index per figure), and the thread's state changes and replies since
-//! the period began are read once through partial covering indexes (migration V41); every
-//! figure is then counted in memory. `tally` holds that counting, free of SQL, so that tests
-//! can check it against figures worked out by hand.
+//! The tickets are read once through a narrow covering index with the filter in SQL, and the
+//! thread's state changes and replies since the period began once through partial covering
+//! indexes (migration V41), the two on two connections at the same time (see
+//! [`read::tickets`]); every figure is then counted in memory. `tally` holds that counting,
+//! free of SQL, so that tests can check it against figures worked out by hand.
 
 mod assets;
 pub mod filter;

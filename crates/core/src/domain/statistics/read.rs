@@ -144,16 +144,11 @@ fn replies(conn: &Connection, since: i64) -> rusqlite::Result<Vec<Reply>> {
     .collect()
 }
 
-/// The survey ratings given in `[from, to)` to the tickets of `tickets`, as a share of their
+/// The survey ratings given in `[from, to)`: ticket, when, and the rating as a share of its
 /// scale (0..100).
-fn ratings(
-    conn: &Connection,
-    from: i64,
-    to: i64,
-    tickets: &HashMap<i64, ()>,
-) -> rusqlite::Result<Vec<(i64, f64)>> {
+fn ratings(conn: &Connection, from: i64, to: i64) -> rusqlite::Result<Vec<(i64, i64, f64)>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT i.answered_at, i.ticket_id, a.answer, q.scale
+        "SELECT i.ticket_id, i.answered_at, a.answer, q.scale
          FROM survey_invitations i
          JOIN survey_answers a ON a.invitation_id = i.id
          JOIN survey_questions q ON q.id = a.question_id AND q.kind = 'scale'
@@ -169,11 +164,11 @@ fn ratings(
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (at, ticket, answer, scale) = row?;
-        if let (true, Ok(n)) = (tickets.contains_key(&ticket), answer.parse::<f64>())
+        let (ticket, at, answer, scale) = row?;
+        if let Ok(n) = answer.parse::<f64>()
             && scale > 1
         {
-            out.push((at, (n - 1.0) / (scale as f64 - 1.0) * 100.0));
+            out.push((ticket, at, (n - 1.0) / (scale as f64 - 1.0) * 100.0));
         }
     }
     Ok(out)
@@ -284,8 +279,7 @@ pub async fn tickets(
     let main = run::read(db, move |conn| {
         let tickets = filtered(conn, &f)?;
         let ratings = if surveys {
-            let ids: HashMap<i64, ()> = tickets.iter().map(|t| (t.id, ())).collect();
-            ratings(conn, from, to, &ids)?
+            ratings(conn, from, to)?
         } else {
             Vec::new()
         };

@@ -113,8 +113,9 @@ pub struct Reply {
 }
 
 /// What is counted: the tickets passing the filter (whatever their dates), the state changes
-/// and replies from the period's start on (oldest first), the survey ratings (as a share of
-/// their scale, 0..100) given within the period.
+/// and replies from the period's start on (oldest first), the survey ratings (ticket, when,
+/// and the rating as a share of its scale, 0..100) given within the period; entries and ratings
+/// of tickets not passing the filter are left out here.
 #[derive(Debug, Clone, Default)]
 pub struct Input {
     pub from: i64,
@@ -125,7 +126,7 @@ pub struct Input {
     pub tickets: Vec<TicketRow>,
     pub changes: Vec<StateChange>,
     pub replies: Vec<Reply>,
-    pub ratings: Vec<(i64, f64)>,
+    pub ratings: Vec<(i64, i64, f64)>,
     /// Which states are closed.
     pub closed_states: Vec<i64>,
 }
@@ -262,10 +263,8 @@ impl Positions {
     }
 }
 
-/// The counting in progress: the tickets first, then the thread's entries as they are read
-/// (oldest first), so that the hundreds of thousands of entries of a long period are never
-/// held in memory.
-pub struct Tally<'a> {
+/// The counting in progress: the tickets first, then the thread's entries oldest first.
+struct Tally<'a> {
     input: &'a Input,
     positions: Positions,
     is_opened: Vec<bool>,
@@ -283,7 +282,7 @@ pub struct Tally<'a> {
 impl<'a> Tally<'a> {
     /// Starts counting `input`'s tickets and ratings (its changes and replies are left to
     /// [`Tally::change`] and [`Tally::reply`]).
-    pub fn new(input: &'a Input) -> Tally<'a> {
+    fn new(input: &'a Input) -> Tally<'a> {
         let tickets = &input.tickets;
         let mut t = Tally {
             input,
@@ -321,8 +320,8 @@ impl<'a> Tally<'a> {
             }
         }
         let mut ratings: Map<usize, (f64, f64)> = Map::default();
-        for (at, pct) in &input.ratings {
-            if input.within(*at) {
+        for (ticket, at, pct) in &input.ratings {
+            if input.within(*at) && t.positions.get(*ticket).is_some() {
                 let e = ratings.entry(input.bucket_of(*at)).or_default();
                 e.0 += pct;
                 e.1 += 1.0;
@@ -350,7 +349,7 @@ impl<'a> Tally<'a> {
     }
 
     /// Counts a state change (in time order).
-    pub fn change(&mut self, c: &StateChange) {
+    fn change(&mut self, c: &StateChange) {
         let Some(pos) = self.positions.get(c.ticket) else {
             return;
         };
@@ -369,7 +368,7 @@ impl<'a> Tally<'a> {
     }
 
     /// Counts a reply (in time order).
-    pub fn reply(&mut self, r: &Reply) {
+    fn reply(&mut self, r: &Reply) {
         let Some(pos) = self.positions.get(r.ticket) else {
             return;
         };
@@ -393,7 +392,7 @@ impl<'a> Tally<'a> {
     }
 
     /// Every figure.
-    pub fn finish(mut self) -> TicketStats {
+    fn finish(mut self) -> TicketStats {
         let input = self.input;
         let tickets = &input.tickets;
         for (pos, t) in tickets.iter().enumerate() {

@@ -48,7 +48,7 @@ pub fn after_state_change(
     {
         return Ok(false);
     }
-    if repo::questions(tx, false)?.is_empty() {
+    if !repo::has_questions(tx)? {
         return Ok(false);
     }
     let row: Option<(i64, String, Option<String>, bool)> = tx

@@ -31,6 +31,8 @@ pub struct Question {
     pub scale: i64,
     /// Its wording per language (only the languages it has).
     pub wordings: Vec<(crate::i18n::Lang, Wording)>,
+    /// Removed, kept for the answers it has.
+    pub removed: bool,
 }
 
 impl Question {

@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 pub fn questions(conn: &Connection, all: bool) -> rusqlite::Result<Vec<Question>> {
     let mut stmt = conn.prepare_cached(
         "SELECT q.id, q.position, q.kind, q.scale, t.lang, t.text, t.choices, t.low_label,
-                t.high_label
+                t.high_label, q.removed
          FROM survey_questions q LEFT JOIN survey_question_texts t ON t.question_id = q.id
          WHERE ?1 OR q.removed = 0
          ORDER BY q.removed, q.position, q.id, t.lang",
@@ -27,6 +27,7 @@ pub fn questions(conn: &Connection, all: bool) -> rusqlite::Result<Vec<Question>
                 kind: Kind::from_code(&r.get::<_, String>(2)?).unwrap_or(Kind::Text),
                 scale: r.get(3)?,
                 wordings: Vec::new(),
+                removed: r.get(9)?,
             });
         }
         let lang: Option<String> = r.get(4)?;
@@ -48,6 +49,12 @@ pub fn questions(conn: &Connection, all: bool) -> rusqlite::Result<Vec<Question>
             .sort_by_key(|(l, _)| Lang::ALL.iter().position(|x| x == l));
     }
     Ok(out)
+}
+
+/// Whether some question is asked (not removed).
+pub fn has_questions(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM survey_questions WHERE removed = 0)")?
+        .query_row([], |r| r.get(0))
 }
 
 /// Adds a question at the end, or replaces question `id`'s kind and wordings; returns its id.

@@ -313,17 +313,6 @@ pub struct AnswerRow {
     pub answer: String,
 }
 
-fn all_questions(conn: &rusqlite::Connection) -> rusqlite::Result<Vec<(Question, bool)>> {
-    let active: Vec<i64> = repo::questions(conn, false)?.iter().map(|q| q.id).collect();
-    Ok(repo::questions(conn, true)?
-        .into_iter()
-        .map(|q| {
-            let removed = !active.contains(&q.id);
-            (q, removed)
-        })
-        .collect())
-}
-
 /// The answers given over `period`, per question, worded in `lang`.
 pub async fn report(db: &Db, lang: Lang, period: Period) -> Result<Report, DomainError> {
     run::read(db, move |conn| {
@@ -332,7 +321,8 @@ pub async fn report(db: &Db, lang: Lang, period: Period) -> Result<Report, Domai
         let (sent, answered) = repo::sent_and_answered(conn, from, to)?;
         let stored = repo::answers(conn, from, to)?;
         let mut questions = Vec::new();
-        for (q, removed) in all_questions(conn)? {
+        for q in repo::questions(conn, true)? {
+            let removed = q.removed;
             let wording = q.wording(lang, fallback);
             let mine: Vec<&repo::Stored> =
                 stored.iter().filter(|s| s.question_id == q.id).collect();
@@ -397,11 +387,11 @@ pub async fn answers_csv(
     run::read(db, move |conn| {
         let (from, to) = period.bounds();
         let fallback = default_lang(conn)?;
-        let questions = all_questions(conn)?;
+        let questions = repo::questions(conn, true)?;
         Ok(repo::answers(conn, from, to)?
             .into_iter()
             .filter_map(|s| {
-                let (q, _) = questions.iter().find(|(q, _)| q.id == s.question_id)?;
+                let q = questions.iter().find(|q| q.id == s.question_id)?;
                 let w = q.wording(lang, fallback);
                 let answer = AnswerValue::from_stored(q.kind, &s.answer).words(&w, q.scale, lang);
                 Some(AnswerRow {
