@@ -4,6 +4,7 @@
 //! page, `gestdesk ldap sync` and the daily job, and the password check of a synchronised
 //! account ([`LdapLogins`]).
 
+use crate::jobs::supervisor::Run;
 use std::time::Duration;
 
 use crate::db::Db;
@@ -242,12 +243,18 @@ pub const CHECK_EVERY: Duration = Duration::from_secs(60);
 /// The job: synchronises once a day after the hour set, when the directory is on, from the
 /// day after the first synchronisation made by hand (which an administrator makes after
 /// seeing its simulation).
-pub async fn run_due(db: &Db) -> Result<String, String> {
+pub async fn run_due(db: &Db, when: Run) -> Result<String, String> {
     let settings = db
         .read(|c| Ok(Settings::load(c)?))
         .await
         .map_err(|e: DomainError| e.to_string())?;
-    if !settings.flag(keys::LDAP_ENABLED) || !settings.flag(keys::LDAP_SYNC_DAILY) {
+    if !settings.flag(keys::LDAP_ENABLED) {
+        return Ok(String::new());
+    }
+    if when == Run::Now {
+        return synchronise(db).await;
+    }
+    if !settings.flag(keys::LDAP_SYNC_DAILY) {
         return Ok(String::new());
     }
     let Some(last) = sync::runs::last(db).await.map_err(|e| e.to_string())? else {
@@ -258,6 +265,11 @@ pub async fn run_due(db: &Db) -> Result<String, String> {
     if !crate::jobs::backups::due(&now, hour, Some(last), last) {
         return Ok(String::new());
     }
+    synchronise(db).await
+}
+
+/// One synchronisation started by the server (on schedule, or when asked on the system page).
+async fn synchronise(db: &Db) -> Result<String, String> {
     match run(db, None, Trigger::Schedule, false).await {
         Ok(o) => Ok(format!(
             "directory synchronised: {} read, {} created, {} updated, {} disabled",

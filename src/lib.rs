@@ -31,6 +31,7 @@ pub mod gestsup;
 pub mod jobs;
 pub mod launcher;
 pub mod live;
+pub mod log_files;
 pub mod logging;
 pub mod mail;
 pub mod mail_in;

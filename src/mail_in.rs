@@ -5,6 +5,7 @@
 //! anywhere loses nothing and handles nothing twice. One fetch per mailbox runs at a time in a
 //! server; each is recorded with its figures.
 
+use crate::jobs::supervisor::Run;
 use std::time::Duration;
 
 use crate::db::{Db, DbError};
@@ -243,8 +244,9 @@ pub fn due(mailbox: &Mailbox, now: i64, last: Option<i64>) -> bool {
     mailbox.enabled && last.is_none_or(|at| now - at >= mailbox.interval_minutes * 60)
 }
 
-/// The job: fetches every mailbox that is due. Says what it did.
-pub async fn fetch_due(db: &Db, store: &Store) -> Result<String, String> {
+/// The job: fetches every mailbox that is due, or every enabled one when asked now. Says what
+/// it did.
+pub async fn fetch_due(db: &Db, store: &Store, run: Run) -> Result<String, String> {
     let boxes = db
         .read(|c| {
             let mut out = Vec::new();
@@ -259,10 +261,18 @@ pub async fn fetch_due(db: &Db, store: &Store) -> Result<String, String> {
     let now = clock::now();
     let mut said = Vec::new();
     for (m, last) in boxes {
-        if !due(&m, now, last) {
+        let wanted = match run {
+            Run::Scheduled => due(&m, now, last),
+            Run::Now => m.enabled,
+        };
+        if !wanted {
             continue;
         }
-        match fetch(db, store, &m, Trigger::Schedule).await {
+        let trigger = match run {
+            Run::Scheduled => Trigger::Schedule,
+            Run::Now => Trigger::Manual,
+        };
+        match fetch(db, store, &m, trigger).await {
             Ok(f) => said.push(format!(
                 "{}: {} read, {} tickets, {} replies{}",
                 f.mailbox,

@@ -4,6 +4,7 @@
 //! missed backup when it starts, once there is a previous backup to go on from (a brand-new
 //! instance waits for the hour).
 
+use crate::jobs::supervisor::Run;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -43,8 +44,9 @@ pub fn due(now: &jiff::ZonedDateTime, hour: i64, newest: Option<i64>, started: i
     }
 }
 
-/// One look at the schedule: writes today's backup when it is due. Says what it did.
-pub async fn check(app: &App) -> Result<String, String> {
+/// One look at the schedule: writes today's backup when it is due, or now when asked. Says
+/// what it did.
+pub async fn check(app: &App, run: Run) -> Result<String, String> {
     let settings = app
         .db()
         .read(|c| Settings::load(c).map_err(DbError::from))
@@ -59,12 +61,14 @@ pub async fn check(app: &App) -> Result<String, String> {
         .first()
         .map(|b| b.modified);
     let started = app.started_at().as_second();
-    if !due(
-        &jiff::ZonedDateTime::now(),
-        settings.number(keys::BACKUP_HOUR),
-        newest,
-        started,
-    ) {
+    if run == Run::Scheduled
+        && !due(
+            &jiff::ZonedDateTime::now(),
+            settings.number(keys::BACKUP_HOUR),
+            newest,
+            started,
+        )
+    {
         return Ok("not due".to_owned());
     }
     let keep = usize::try_from(settings.number(keys::BACKUP_KEEP)).unwrap_or(7);

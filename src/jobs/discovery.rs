@@ -2,6 +2,7 @@
 //! (`net.scan_auto` on, the `net.scan_hour` passed, no discovery since), and discovers each
 //! network flagged "scan" in turn, off the request threads.
 
+use crate::jobs::supervisor::Run;
 use std::time::Duration;
 
 use crate::db::{Db, DbError};
@@ -14,7 +15,7 @@ use crate::net_tools;
 pub const CHECK_EVERY: Duration = Duration::from_secs(60);
 
 /// One look at the schedule. Says what it did.
-pub async fn check(db: &Db) -> Result<String, String> {
+pub async fn check(db: &Db, run: Run) -> Result<String, String> {
     let settings = db
         .read(|c| Settings::load(c).map_err(DbError::from))
         .await
@@ -28,12 +29,14 @@ pub async fn check(db: &Db) -> Result<String, String> {
     let last = discovery::last_run(db).await.map_err(|e| e.to_string())?;
     // The same rule as the daily backup: after the hour, once a day (a server off at that hour
     // discovers when it starts).
-    if !super::backups::due(
-        &jiff::ZonedDateTime::now(),
-        settings.number(keys::SCAN_HOUR),
-        last,
-        0,
-    ) {
+    if run == Run::Scheduled
+        && !super::backups::due(
+            &jiff::ZonedDateTime::now(),
+            settings.number(keys::SCAN_HOUR),
+            last,
+            0,
+        )
+    {
         return Ok("not due".to_owned());
     }
     let networks = discovery::networks(db, None, None)

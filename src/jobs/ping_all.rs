@@ -2,6 +2,7 @@
 //! asset is older than `net.ping_every_hours` (0 turns it off; so do the asset and IP
 //! switches), and runs one when it is, at the configured rate, off the request threads.
 
+use crate::jobs::supervisor::Run;
 use std::time::Duration;
 
 use crate::db::{Db, DbError};
@@ -20,7 +21,7 @@ pub fn due(now: i64, hours: i64, last: Option<i64>) -> bool {
 }
 
 /// One look at the schedule. Says what it did.
-pub async fn check(db: &Db) -> Result<String, String> {
+pub async fn check(db: &Db, run: Run) -> Result<String, String> {
     let settings = db
         .read(|c| Settings::load(c).map_err(DbError::from))
         .await
@@ -32,7 +33,7 @@ pub async fn check(db: &Db) -> Result<String, String> {
         .await
         .map_err(|e| e.to_string())?;
     let now = crate::domain::clock::now();
-    if !due(now, settings.number(keys::PING_EVERY_HOURS), last) {
+    if run == Run::Scheduled && !due(now, settings.number(keys::PING_EVERY_HOURS), last) {
         return Ok("not due".to_owned());
     }
     let Some(turn) = Turn::take(db) else {

@@ -11,7 +11,7 @@ use std::future::Future;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use tokio::sync::watch;
+use tokio::sync::{Notify, watch};
 use tokio::task::JoinHandle;
 
 use crate::domain::clock;
@@ -26,6 +26,15 @@ pub enum Schedule {
     Every(Duration),
     /// All the time, until stopped.
     Continuous,
+}
+
+/// Why a periodic job runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Run {
+    /// Its time came: work that is done only when due waits for it.
+    Scheduled,
+    /// An administrator asked for it: due or not, it works (unless switched off).
+    Now,
 }
 
 /// What a job last did.
@@ -55,37 +64,72 @@ impl Report {
     }
 }
 
-/// Every job's report, by name.
+/// Every job's report, by name, and how to wake the periodic ones.
 #[derive(Debug, Clone, Default)]
-pub struct Board(Arc<Mutex<BTreeMap<&'static str, Report>>>);
+pub struct Board(Arc<Mutex<BTreeMap<&'static str, Entry>>>);
+
+/// A job on the board.
+#[derive(Debug)]
+struct Entry {
+    report: Report,
+    /// Wakes a periodic job before its time.
+    wake: Option<Arc<Notify>>,
+}
+
+/// Why a job was not started at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunNowError {
+    /// No job has that name.
+    Unknown,
+    /// It runs all the time: there is nothing to start.
+    Continuous,
+    /// A run is in progress.
+    Running,
+}
 
 impl Board {
-    fn update(&self, name: &'static str, f: impl FnOnce(&mut Report)) {
+    fn entries(&self) -> std::sync::MutexGuard<'_, BTreeMap<&'static str, Entry>> {
         // A job that panicked while holding the lock leaves the map as it was: still readable.
-        let mut map = self
-            .0
+        self.0
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(r) = map.get_mut(name) {
-            f(r);
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn update(&self, name: &'static str, f: impl FnOnce(&mut Report)) {
+        if let Some(e) = self.entries().get_mut(name) {
+            f(&mut e.report);
         }
     }
 
-    fn add(&self, name: &'static str, schedule: Schedule) {
-        let mut map = self
-            .0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        map.insert(name, Report::new(schedule));
+    fn add(&self, name: &'static str, schedule: Schedule, wake: Option<Arc<Notify>>) {
+        self.entries().insert(
+            name,
+            Entry {
+                report: Report::new(schedule),
+                wake,
+            },
+        );
     }
 
     /// The reports, by job name.
     pub fn reports(&self) -> Vec<(&'static str, Report)> {
-        let map = self
-            .0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        map.iter().map(|(k, v)| (*k, v.clone())).collect()
+        self.entries()
+            .iter()
+            .map(|(k, v)| (*k, v.report.clone()))
+            .collect()
+    }
+
+    /// Starts the periodic job `name` now rather than at its next time.
+    pub fn run_now(&self, name: &str) -> Result<(), RunNowError> {
+        let map = self.entries();
+        let entry = map.get(name).ok_or(RunNowError::Unknown)?;
+        let wake = entry.wake.as_ref().ok_or(RunNowError::Continuous)?;
+        // Between its start and its end a run has no next time.
+        if entry.report.last_started_at.is_some() && entry.report.next_at.is_none() {
+            return Err(RunNowError::Running);
+        }
+        wake.notify_one();
+        Ok(())
     }
 }
 
@@ -127,8 +171,9 @@ impl Supervisor {
         self.board.clone()
     }
 
-    /// Runs `work` after `first` and then every `every`, until stopped; each run's result
-    /// (what it did, or why it failed) is reported, and a failure logged.
+    /// Runs `work` after `first` and then every `every`, until stopped, or at once when
+    /// [`Board::run_now`] asks; each run's result (what it did, or why it failed) is reported,
+    /// and a failure logged.
     pub fn every<F, Fut>(
         &mut self,
         name: &'static str,
@@ -136,20 +181,23 @@ impl Supervisor {
         every: Duration,
         mut work: F,
     ) where
-        F: FnMut() -> Fut + Send + 'static,
+        F: FnMut(Run) -> Fut + Send + 'static,
         Fut: Future<Output = Result<String, String>> + Send,
     {
-        self.board.add(name, Schedule::Every(every));
+        let wake = Arc::new(Notify::new());
+        self.board
+            .add(name, Schedule::Every(every), Some(wake.clone()));
         let board = self.board.clone();
         let mut stopped = self.stop.subscribe();
         let task = tokio::spawn(async move {
             let mut wait = first;
             loop {
                 board.update(name, |r| r.next_at = Some(clock::now() + secs(wait)));
-                tokio::select! {
-                    () = tokio::time::sleep(wait) => {}
+                let run = tokio::select! {
+                    () = tokio::time::sleep(wait) => Run::Scheduled,
+                    () = wake.notified() => Run::Now,
                     _ = stopped.changed() => break,
-                }
+                };
                 if *stopped.borrow() {
                     break;
                 }
@@ -158,7 +206,7 @@ impl Supervisor {
                     r.last_started_at = Some(clock::now());
                     r.next_at = None;
                 });
-                let result = work().await;
+                let result = work(run).await;
                 if let Err(e) = &result {
                     tracing::warn!("{name}: {e}");
                 }
@@ -195,7 +243,7 @@ impl Supervisor {
         F: FnOnce(Stopped) -> Fut,
         Fut: Future<Output = ()> + Send + 'static,
     {
-        self.board.add(name, Schedule::Continuous);
+        self.board.add(name, Schedule::Continuous, None);
         self.board
             .update(name, |r| r.last_started_at = Some(clock::now()));
         let board = self.board.clone();
@@ -266,7 +314,7 @@ mod tests {
             "count",
             Duration::ZERO,
             Duration::from_millis(10),
-            move || {
+            move |_| {
                 let counted = counted.clone();
                 async move {
                     let n = counted.fetch_add(1, Ordering::SeqCst) + 1;
@@ -299,6 +347,37 @@ mod tests {
         assert!(count.last_started_at.is_some() && count.last_duration.is_some());
         // The loop ended because of the signal, and says so by having run once.
         assert_eq!(reports[1].1.runs, 1);
+    }
+
+    #[tokio::test]
+    async fn run_now_starts_a_periodic_job_before_its_time() {
+        let mut jobs = Supervisor::new();
+        let runs = Arc::new(AtomicU32::new(0));
+        let counted = runs.clone();
+        jobs.every(
+            "daily",
+            Duration::from_secs(3600),
+            Duration::from_secs(3600),
+            move |run| {
+                let counted = counted.clone();
+                async move {
+                    assert_eq!(run, Run::Now);
+                    counted.fetch_add(1, Ordering::SeqCst);
+                    Ok(String::new())
+                }
+            },
+        );
+        jobs.run("loop", |_| async {});
+        let board = jobs.board();
+        assert_eq!(board.run_now("nothing"), Err(RunNowError::Unknown));
+        assert_eq!(board.run_now("loop"), Err(RunNowError::Continuous));
+        // The task may not have reached its wait yet: the wake is kept until it does.
+        assert_eq!(board.run_now("daily"), Ok(()));
+        while runs.load(Ordering::SeqCst) < 1 {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        jobs.shutdown().await;
+        assert_eq!(runs.load(Ordering::SeqCst), 1);
     }
 
     #[tokio::test]

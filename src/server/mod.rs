@@ -55,7 +55,7 @@ fn start_jobs(
         "database checkpoint",
         crate::db::CHECKPOINT_EVERY,
         crate::db::CHECKPOINT_EVERY,
-        move || {
+        move |_run| {
             let db = checkpoint_db.clone();
             async move {
                 match tokio::task::spawn_blocking(move || db.checkpoint_passive_blocking()).await {
@@ -71,27 +71,37 @@ fn start_jobs(
         "search index",
         Duration::ZERO,
         search_index::EVERY,
-        move || {
+        move |_run| {
             let db = search_db.clone();
             async move { search_index::run(&db).await }
         },
     );
     let backup_app = app.clone();
-    jobs.every("backups", Duration::ZERO, backups::CHECK_EVERY, move || {
-        let app = backup_app.clone();
-        async move { backups::check(&app).await }
-    });
+    jobs.every(
+        "backups",
+        Duration::ZERO,
+        backups::CHECK_EVERY,
+        move |run| {
+            let app = backup_app.clone();
+            async move { backups::check(&app, run).await }
+        },
+    );
     let (upload_db, upload_store) = (db.clone(), store.clone());
-    jobs.every("stale uploads", Duration::ZERO, uploads::EVERY, move || {
-        let (db, store) = (upload_db.clone(), upload_store.clone());
-        async move { uploads::clean(&db, &store).await }
-    });
+    jobs.every(
+        "stale uploads",
+        Duration::ZERO,
+        uploads::EVERY,
+        move |_run| {
+            let (db, store) = (upload_db.clone(), upload_store.clone());
+            async move { uploads::clean(&db, &store).await }
+        },
+    );
     let validation_db = db.clone();
     jobs.every(
         "requester validation",
         Duration::ZERO,
         validations::EVERY,
-        move || {
+        move |_run| {
             let db = validation_db.clone();
             async move { validations::run_due(&db).await }
         },
@@ -101,7 +111,7 @@ fn start_jobs(
         "asset import folder",
         Duration::ZERO,
         asset_imports::EVERY,
-        move || {
+        move |_run| {
             let (db, dir) = (import_db.clone(), data_dir.clone());
             async move { asset_imports::run(&db, &dir).await }
         },
@@ -111,9 +121,9 @@ fn start_jobs(
         "ping of every asset",
         ping_all::CHECK_EVERY,
         ping_all::CHECK_EVERY,
-        move || {
+        move |run| {
             let db = ping_db.clone();
-            async move { ping_all::check(&db).await }
+            async move { ping_all::check(&db, run).await }
         },
     );
     let (fetch_db, fetch_store) = (db.clone(), store.clone());
@@ -121,9 +131,9 @@ fn start_jobs(
         "mail fetch",
         Duration::ZERO,
         crate::mail_in::CHECK_EVERY,
-        move || {
+        move |run| {
             let (db, store) = (fetch_db.clone(), fetch_store.clone());
-            async move { crate::mail_in::fetch_due(&db, &store).await }
+            async move { crate::mail_in::fetch_due(&db, &store, run).await }
         },
     );
     let directory_db = db.clone();
@@ -131,9 +141,9 @@ fn start_jobs(
         "directory synchronisation",
         crate::directory_sync::CHECK_EVERY,
         crate::directory_sync::CHECK_EVERY,
-        move || {
+        move |run| {
             let db = directory_db.clone();
-            async move { crate::directory_sync::run_due(&db).await }
+            async move { crate::directory_sync::run_due(&db, run).await }
         },
     );
     let scan_db = db.clone();
@@ -141,9 +151,9 @@ fn start_jobs(
         "network discovery",
         discovery::CHECK_EVERY,
         discovery::CHECK_EVERY,
-        move || {
+        move |run| {
             let db = scan_db.clone();
-            async move { discovery::check(&db).await }
+            async move { discovery::check(&db, run).await }
         },
     );
     // Opening the database has just refreshed them.
@@ -151,7 +161,7 @@ fn start_jobs(
         "query statistics",
         STATISTICS_EVERY,
         STATISTICS_EVERY,
-        move || {
+        move |_run| {
             let db = db.clone();
             async move {
                 match tokio::task::spawn_blocking(move || db.optimize_blocking()).await {
@@ -231,7 +241,7 @@ async fn run(
     }
     let hub = crate::live::Hub::new();
     let jobs = start_jobs(&app, &hub, &store);
-    let state = web::AppState::new(app.clone(), local, hub.clone());
+    let state = web::AppState::new(app.clone(), local, hub.clone(), jobs.board());
     let router = web::router(state);
 
     let (signalled_tx, signalled_rx) = oneshot::channel::<()>();

@@ -40,10 +40,13 @@ pub enum Flash {
     InterventionChanged,
     InterventionRemoved,
     FeedRemoved,
+    JobStarted,
+    JobRunning,
+    IntegrityChecked,
 }
 
 impl Flash {
-    const ALL: [Flash; 34] = [
+    const ALL: [Flash; 37] = [
         Flash::LoggedOut,
         Flash::SessionExpired,
         Flash::PasswordChanged,
@@ -78,6 +81,9 @@ impl Flash {
         Flash::InterventionChanged,
         Flash::InterventionRemoved,
         Flash::FeedRemoved,
+        Flash::JobStarted,
+        Flash::JobRunning,
+        Flash::IntegrityChecked,
     ];
 
     /// The cookie value.
@@ -117,6 +123,9 @@ impl Flash {
             Flash::InterventionChanged => "intervention-changed",
             Flash::InterventionRemoved => "intervention-removed",
             Flash::FeedRemoved => "feed-removed",
+            Flash::JobStarted => "job-started",
+            Flash::JobRunning => "job-running",
+            Flash::IntegrityChecked => "integrity-checked",
         }
     }
 
@@ -162,11 +171,17 @@ impl Flash {
             Flash::InterventionChanged => msg("flash-intervention-changed"),
             Flash::InterventionRemoved => msg("flash-intervention-removed"),
             Flash::FeedRemoved => msg("flash-feed-removed"),
+            Flash::JobStarted => msg("flash-job-started"),
+            Flash::JobRunning => msg("flash-job-running"),
+            Flash::IntegrityChecked => msg("flash-integrity-checked"),
         }
     }
 
     /// Whether it reports a problem rather than a success.
     pub fn is_warning(self) -> bool {
-        matches!(self, Flash::SessionExpired | Flash::PingAllRunning)
+        matches!(
+            self,
+            Flash::SessionExpired | Flash::PingAllRunning | Flash::JobRunning
+        )
     }
 }

@@ -38,11 +38,20 @@ struct Inner {
     moves: crate::gestsup::moving::Moves,
     /// The API tokens' pace.
     api_limiter: super::api::Limiter,
+    /// The background jobs' reports, and their "run now".
+    jobs: crate::jobs::supervisor::Board,
+    /// The last integrity check on the system page: when, and the problems found.
+    integrity: std::sync::Mutex<Option<(i64, Vec<String>)>>,
 }
 
 impl AppState {
     /// State for `app` served on `local_addr`.
-    pub fn new(app: App, local_addr: SocketAddr, hub: Hub) -> Self {
+    pub fn new(
+        app: App,
+        local_addr: SocketAddr,
+        hub: Hub,
+        jobs: crate::jobs::supervisor::Board,
+    ) -> Self {
         let urls = crate::net::urls_for(local_addr);
         let logo = crate::domain::branding::version(app.config().data_dir()).unwrap_or(0);
         Self {
@@ -57,6 +66,8 @@ impl AppState {
                 uploads: Arc::default(),
                 moves: crate::gestsup::moving::Moves::default(),
                 api_limiter: super::api::Limiter::default(),
+                jobs,
+                integrity: std::sync::Mutex::default(),
             }),
         }
     }
@@ -69,6 +80,29 @@ impl AppState {
     /// The API tokens' pace.
     pub fn api_limiter(&self) -> &super::api::Limiter {
         &self.inner.api_limiter
+    }
+
+    /// The background jobs' reports.
+    pub fn jobs(&self) -> &crate::jobs::supervisor::Board {
+        &self.inner.jobs
+    }
+
+    /// The last integrity check: when, and the problems found.
+    pub fn integrity(&self) -> Option<(i64, Vec<String>)> {
+        self.inner
+            .integrity
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Records an integrity check's result.
+    pub fn set_integrity(&self, at: i64, problems: Vec<String>) {
+        *self
+            .inner
+            .integrity
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some((at, problems));
     }
 
     /// Live updates.

@@ -230,7 +230,9 @@ fn the_scheduled_ping_and_the_command_line_ping_every_asset_and_fall_back_withou
 
         // Off by default; once turned on, the next look at the schedule pings everything.
         let db = app.app.db().clone();
-        let said = gestdesk::jobs::ping_all::check(&db).await.expect("check");
+        let said = gestdesk::jobs::ping_all::check(&db, gestdesk::jobs::supervisor::Run::Scheduled)
+            .await
+            .expect("check");
         assert_eq!(said, "not due");
         let r = admin
             .submit(
@@ -245,13 +247,17 @@ fn the_scheduled_ping_and_the_command_line_ping_every_asset_and_fall_back_withou
             )
             .await;
         assert!(r.status.is_redirection(), "{}", r.body);
-        let said = gestdesk::jobs::ping_all::check(&db).await.expect("check");
+        let said = gestdesk::jobs::ping_all::check(&db, gestdesk::jobs::supervisor::Run::Scheduled)
+            .await
+            .expect("check");
         assert!(
             said.starts_with("scheduled ping: 2 of 3 interfaces answered"),
             "{said}"
         );
         assert_eq!(
-            gestdesk::jobs::ping_all::check(&db).await.expect("check"),
+            gestdesk::jobs::ping_all::check(&db, gestdesk::jobs::supervisor::Run::Scheduled)
+                .await
+                .expect("check"),
             "not due"
         );
         let page = admin.get("/admin/network").await;

@@ -38,3 +38,6 @@ pub mod statistics;
 
 /// A survey answered on a phone, and its answers as charts.
 pub mod surveys;
+/// The system page with its jobs and connectors, a job run from it, and the log viewer, on a
+/// desk and on a phone.
+pub mod system;

@@ -197,7 +197,7 @@ async fn the_daily_synchronisation_runs_once_a_day_after_a_first_one_by_hand() {
     let db = app.app.db().clone();
     // Never synchronised by hand: the schedule waits (an administrator simulates first).
     assert_eq!(
-        gestdesk::directory_sync::run_due(&db).await,
+        gestdesk::directory_sync::run_due(&db, gestdesk::jobs::supervisor::Run::Scheduled).await,
         Ok(String::new())
     );
     assert_eq!(app.count("SELECT count(*) FROM directory_runs"), 0);
@@ -205,7 +205,7 @@ async fn the_daily_synchronisation_runs_once_a_day_after_a_first_one_by_hand() {
     assert!(ok, "{said}");
     // Done today already: not due.
     assert_eq!(
-        gestdesk::directory_sync::run_due(&db).await,
+        gestdesk::directory_sync::run_due(&db, gestdesk::jobs::supervisor::Run::Scheduled).await,
         Ok(String::new())
     );
     // The last one was two days ago: due, and it runs.
@@ -219,7 +219,9 @@ async fn the_daily_synchronisation_runs_once_a_day_after_a_first_one_by_hand() {
         "dn: {}\nchangetype: modify\nreplace: sn\nsn: Rousseau\n\n",
         user_dn("DailyStaff", "hugo")
     ));
-    let said = gestdesk::directory_sync::run_due(&db).await.expect("run");
+    let said = gestdesk::directory_sync::run_due(&db, gestdesk::jobs::supervisor::Run::Scheduled)
+        .await
+        .expect("run");
     assert!(said.contains("1 updated"), "{said}");
     assert_eq!(
         app.text("SELECT lastname FROM users WHERE login = 'hugo'"),
@@ -238,7 +240,7 @@ async fn the_daily_synchronisation_runs_once_a_day_after_a_first_one_by_hand() {
         .expect("older");
     app.set_setting("ldap.sync_daily", "0");
     assert_eq!(
-        gestdesk::directory_sync::run_due(&db).await,
+        gestdesk::directory_sync::run_due(&db, gestdesk::jobs::supervisor::Run::Scheduled).await,
         Ok(String::new())
     );
     app.stop().await;

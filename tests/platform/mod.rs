@@ -20,3 +20,6 @@ pub mod i18n;
 pub mod pages;
 /// The database: migrations and the seeded profiles and rights.
 pub mod schema;
+/// The system page: jobs with "run now" and their failures, connectors with their errors, the
+/// integrity check, the log viewer that hides secrets.
+pub mod system;

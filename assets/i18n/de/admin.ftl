@@ -200,3 +200,99 @@ import-problem-admin-kept = mit den Rechten der Seite konnte kein aktives Konto 
 import-problem-template-ticket = eine Vorlage, deren Ticket nicht übernommen wurde
 import-problem-recurrence = in GestSup „{ $value }“ wiederholt: die Vorlage wird übernommen, ihre Wiederholung hat noch keine Entsprechung
 cli-import-progress = { $table }: { $done } / { $total } ({ $rate } Zeilen pro Sekunde)
+
+## System page: build, disk, integrity, jobs, connectors, logs
+system-build-debug = nicht optimierter Build
+system-build-release = optimierter Build
+system-disk = Freier Platz im Datenordner
+system-disk-value = { $free } frei von { $total }
+system-disk-low = Auf dem Datenträger des Datenordners sind weniger als { $limit } frei. Sicherungen und Datenbank brauchen Platz: Geben Sie Speicher frei oder verschieben Sie den Datenordner.
+system-schema-behind = Das Schema der Datenbank ist älter als das dieser Version: Starten Sie Gestdesk neu, um es zu aktualisieren.
+system-count-thread = Verlaufseinträge
+system-count-attachments = Anhänge
+system-count-assets = Geräte
+system-count-procedures = Anleitungen
+system-count-outbox = E-Mails im Postausgang
+system-count-interventions = Einsätze
+system-count-surveys = Versendete Umfragen
+system-integrity = Integrität der Datenbank
+system-integrity-help = Liest jede Seite der Datenbank, um zu prüfen, dass sie unversehrt ist. Bei einer großen Datenbank dauert das einige Sekunden; der Server antwortet währenddessen weiter.
+system-integrity-ok = Die Datenbank ist unversehrt
+system-integrity-problems = Gefundene Probleme
+system-integrity-run = Jetzt prüfen
+system-lan-url = Adresse für die Benutzer im Netzwerk:
+system-logs = Protokolle
+system-logs-open = Protokolle lesen
+system-schema-history = Schema-Verlauf ({ $n } Änderungen)
+system-schema-version = Version
+system-schema-name = Änderung
+system-schema-applied = Angewendet am
+system-jobs = Hintergrundaufgaben
+system-jobs-help = Die Arbeit, die der Server selbst erledigt. „Jetzt ausführen“ startet eine Aufgabe sofort, auch wenn sie nicht fällig ist; eine in ihren Einstellungen ausgeschaltete Aufgabe bleibt aus.
+system-job = Aufgabe
+system-job-schedule = Häufigkeit
+system-job-last = Letzte Ausführung
+system-job-duration = Dauer
+system-job-result = Ergebnis
+system-job-next = Nächste Ausführung
+system-job-run-now = Jetzt ausführen
+system-job-running = Läuft
+system-job-ok = Erledigt
+system-job-failed = Fehlgeschlagen
+system-job-continuous = Ständig
+system-job-every-hours = { $n ->
+    [one] stündlich
+   *[other] alle { $n } Stunden
+}
+system-job-every-minutes = { $n ->
+    [one] jede Minute
+   *[other] alle { $n } Minuten
+}
+system-job-every-seconds = { $n ->
+    [one] jede Sekunde
+   *[other] alle { $n } Sekunden
+}
+system-job-ms = { $n } ms
+system-job-s = { $n } s
+system-job-live = Live-Aktualisierungen
+system-job-outbox = E-Mail-Postausgang
+system-job-webhooks = Webhooks
+system-job-checkpoint = Datenbank-Checkpoint
+system-job-search = Suchindex
+system-job-backups = Tägliche Sicherung
+system-job-uploads = Bereinigung nicht gespeicherter Uploads
+system-job-validation = Bestätigung durch den Anfragenden
+system-job-asset-import = Import-Ordner für Geräte
+system-job-ping = Ping aller Geräte
+system-job-mail-fetch = Eingehende E-Mails
+system-job-directory = Verzeichnis-Synchronisierung
+system-job-discovery = Netzwerkerkennung
+system-job-statistics = Abfragestatistiken
+system-connectors = Verbindungen
+system-connector = Verbindung
+system-connector-state = Zustand
+system-connector-success = Letzter Erfolg
+system-connector-error = Letzter Fehler
+system-connector-off = Aus
+system-connector-failing = Fehlerhaft
+system-connector-ok = Funktioniert
+system-connector-unused = Noch nicht benutzt
+system-connector-smtp = Ausgehende E-Mails (SMTP)
+system-connector-mailbox = Postfach { $name }
+system-connector-directory = Verzeichnis (LDAP)
+system-logs-none = Es gibt noch keine Protokolldatei.
+system-logs-file = Datei
+system-logs-level = Stufe
+system-logs-level-all = Alle Stufen
+system-logs-search = Text
+system-logs-show = Anzeigen
+system-logs-download = Diese Datei herunterladen
+system-logs-hidden = Passwörter, Token und Schlüssel werden verborgen, hier und im Download.
+system-logs-cut = Diese Datei ist groß: Nur ihre letzten { $size } werden durchsucht. Der Download enthält sie ganz.
+system-logs-no-lines = Keine Zeile passt.
+system-logs-time = Zeit
+system-logs-message = Meldung
+system-logs-more = Nur die { $n } neuesten passenden Zeilen werden gezeigt.
+flash-job-started = Die Aufgabe wurde gestartet.
+flash-job-running = Die Aufgabe läuft bereits.
+flash-integrity-checked = Die Integritätsprüfung ist abgeschlossen.

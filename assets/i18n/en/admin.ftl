@@ -200,3 +200,99 @@ import-problem-admin-kept = no enabled account could administer with the site's 
 import-problem-template-ticket = a template whose ticket was not brought over
 import-problem-recurrence = repeated "{ $value }" in GestSup: the template is kept, its repetition has no equivalent yet
 cli-import-progress = { $table }: { $done } / { $total } ({ $rate } rows a second)
+
+## System page: build, disk, integrity, jobs, connectors, logs
+system-build-debug = unoptimised build
+system-build-release = release build
+system-disk = Free space in the data folder
+system-disk-value = { $free } free of { $total }
+system-disk-low = The data folder's disk has less than { $limit } free. Backups and the database need room: free some space or move the data folder.
+system-schema-behind = The database's schema is older than this version's: restart Gestdesk to bring it up to date.
+system-count-thread = Thread entries
+system-count-attachments = Attachments
+system-count-assets = Assets
+system-count-procedures = Procedures
+system-count-outbox = Mails in the outbox
+system-count-interventions = Interventions
+system-count-surveys = Surveys sent
+system-integrity = Database integrity
+system-integrity-help = Reads every page of the database to check that it is whole. It takes a few seconds on a large database; the server keeps serving meanwhile.
+system-integrity-ok = The database is whole
+system-integrity-problems = Problems found
+system-integrity-run = Check now
+system-lan-url = Address for the network's users:
+system-logs = Log files
+system-logs-open = Read the log files
+system-schema-history = Schema history ({ $n } changes)
+system-schema-version = Version
+system-schema-name = Change
+system-schema-applied = Applied on
+system-jobs = Background jobs
+system-jobs-help = The work the server does on its own. "Run now" starts a job at once, even when it is not due; a job switched off in its settings stays off.
+system-job = Job
+system-job-schedule = Runs
+system-job-last = Last run
+system-job-duration = Duration
+system-job-result = Result
+system-job-next = Next run
+system-job-run-now = Run now
+system-job-running = Running
+system-job-ok = Done
+system-job-failed = Failed
+system-job-continuous = All the time
+system-job-every-hours = { $n ->
+    [one] every hour
+   *[other] every { $n } hours
+}
+system-job-every-minutes = { $n ->
+    [one] every minute
+   *[other] every { $n } minutes
+}
+system-job-every-seconds = { $n ->
+    [one] every second
+   *[other] every { $n } seconds
+}
+system-job-ms = { $n } ms
+system-job-s = { $n } s
+system-job-live = Live updates
+system-job-outbox = Mail outbox
+system-job-webhooks = Webhooks
+system-job-checkpoint = Database checkpoint
+system-job-search = Search index
+system-job-backups = Daily backup
+system-job-uploads = Unsaved uploads clean-up
+system-job-validation = Requester validation
+system-job-asset-import = Asset import folder
+system-job-ping = Ping of every asset
+system-job-mail-fetch = Incoming mail
+system-job-directory = Directory synchronisation
+system-job-discovery = Network discovery
+system-job-statistics = Query statistics
+system-connectors = Connectors
+system-connector = Connector
+system-connector-state = State
+system-connector-success = Last success
+system-connector-error = Last error
+system-connector-off = Off
+system-connector-failing = Failing
+system-connector-ok = Working
+system-connector-unused = Not used yet
+system-connector-smtp = Outgoing mail (SMTP)
+system-connector-mailbox = Mailbox { $name }
+system-connector-directory = Directory (LDAP)
+system-logs-none = There is no log file yet.
+system-logs-file = File
+system-logs-level = Level
+system-logs-level-all = All levels
+system-logs-search = Text
+system-logs-show = Show
+system-logs-download = Download this file
+system-logs-hidden = Passwords, tokens and keys are hidden, here and in the download.
+system-logs-cut = This file is large: only its last { $size } are searched. The download holds it all.
+system-logs-no-lines = No line matches.
+system-logs-time = Time
+system-logs-message = Message
+system-logs-more = Only the { $n } newest matching lines are shown.
+flash-job-started = The job has started.
+flash-job-running = The job is already running.
+flash-integrity-checked = The integrity check is done.

@@ -200,3 +200,99 @@ import-problem-admin-kept = con los permisos del sitio ninguna cuenta activa pod
 import-problem-template-ticket = una plantilla cuyo ticket no se trajo
 import-problem-recurrence = repetida «{ $value }» en GestSup: la plantilla se conserva, su repetición aún no tiene equivalente
 cli-import-progress = { $table }: { $done } / { $total } ({ $rate } filas por segundo)
+
+## System page: build, disk, integrity, jobs, connectors, logs
+system-build-debug = compilación sin optimizar
+system-build-release = compilación optimizada
+system-disk = Espacio libre de la carpeta de datos
+system-disk-value = { $free } libres de { $total }
+system-disk-low = El disco de la carpeta de datos tiene menos de { $limit } libres. Las copias de seguridad y la base de datos necesitan espacio: libere espacio o mueva la carpeta de datos.
+system-schema-behind = El esquema de la base de datos es más antiguo que el de esta versión: reinicie Gestdesk para actualizarlo.
+system-count-thread = Entradas de hilo
+system-count-attachments = Adjuntos
+system-count-assets = Equipos
+system-count-procedures = Procedimientos
+system-count-outbox = Correos en la bandeja de salida
+system-count-interventions = Intervenciones
+system-count-surveys = Encuestas enviadas
+system-integrity = Integridad de la base de datos
+system-integrity-help = Lee cada página de la base de datos para comprobar que está íntegra. Tarda unos segundos en una base grande; el servidor sigue respondiendo mientras tanto.
+system-integrity-ok = La base de datos está íntegra
+system-integrity-problems = Problemas encontrados
+system-integrity-run = Comprobar ahora
+system-lan-url = Dirección para los usuarios de la red:
+system-logs = Registros
+system-logs-open = Leer los registros
+system-schema-history = Historial del esquema ({ $n } cambios)
+system-schema-version = Versión
+system-schema-name = Cambio
+system-schema-applied = Aplicado el
+system-jobs = Tareas en segundo plano
+system-jobs-help = El trabajo que el servidor hace solo. «Ejecutar ahora» inicia una tarea enseguida, aunque no le toque; una tarea desactivada en sus ajustes sigue desactivada.
+system-job = Tarea
+system-job-schedule = Frecuencia
+system-job-last = Última ejecución
+system-job-duration = Duración
+system-job-result = Resultado
+system-job-next = Próxima ejecución
+system-job-run-now = Ejecutar ahora
+system-job-running = En curso
+system-job-ok = Hecha
+system-job-failed = Fallida
+system-job-continuous = Continuamente
+system-job-every-hours = { $n ->
+    [one] cada hora
+   *[other] cada { $n } horas
+}
+system-job-every-minutes = { $n ->
+    [one] cada minuto
+   *[other] cada { $n } minutos
+}
+system-job-every-seconds = { $n ->
+    [one] cada segundo
+   *[other] cada { $n } segundos
+}
+system-job-ms = { $n } ms
+system-job-s = { $n } s
+system-job-live = Actualizaciones en directo
+system-job-outbox = Bandeja de salida de correo
+system-job-webhooks = Webhooks
+system-job-checkpoint = Punto de control de la base de datos
+system-job-search = Índice de búsqueda
+system-job-backups = Copia de seguridad diaria
+system-job-uploads = Limpieza de archivos no guardados
+system-job-validation = Validación del solicitante
+system-job-asset-import = Carpeta de importación de equipos
+system-job-ping = Ping de todos los equipos
+system-job-mail-fetch = Correo entrante
+system-job-directory = Sincronización del directorio
+system-job-discovery = Descubrimiento de red
+system-job-statistics = Estadísticas de consultas
+system-connectors = Conectores
+system-connector = Conector
+system-connector-state = Estado
+system-connector-success = Último éxito
+system-connector-error = Último error
+system-connector-off = Desactivado
+system-connector-failing = Fallando
+system-connector-ok = Funciona
+system-connector-unused = Aún sin uso
+system-connector-smtp = Correo saliente (SMTP)
+system-connector-mailbox = Buzón { $name }
+system-connector-directory = Directorio (LDAP)
+system-logs-none = Aún no hay registros.
+system-logs-file = Archivo
+system-logs-level = Nivel
+system-logs-level-all = Todos los niveles
+system-logs-search = Texto
+system-logs-show = Mostrar
+system-logs-download = Descargar este archivo
+system-logs-hidden = Las contraseñas, los tokens y las claves se ocultan, aquí y en la descarga.
+system-logs-cut = Este archivo es grande: solo se buscan sus últimos { $size }. La descarga lo contiene entero.
+system-logs-no-lines = Ninguna línea coincide.
+system-logs-time = Hora
+system-logs-message = Mensaje
+system-logs-more = Solo se muestran las { $n } líneas coincidentes más recientes.
+flash-job-started = La tarea ha empezado.
+flash-job-running = La tarea ya está en curso.
+flash-integrity-checked = La comprobación de integridad ha terminado.

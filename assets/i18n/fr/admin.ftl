@@ -201,3 +201,99 @@ import-problem-admin-kept = avec les droits du site, aucun compte actif ne pouva
 import-problem-template-ticket = un modèle dont le ticket n'a pas été repris
 import-problem-recurrence = répété « { $value } » dans GestSup : le modèle est repris, sa répétition n'a pas encore d'équivalent
 cli-import-progress = { $table } : { $done } / { $total } ({ $rate } lignes par seconde)
+
+## System page: build, disk, integrity, jobs, connectors, logs
+system-build-debug = version non optimisée
+system-build-release = version optimisée
+system-disk = Espace libre du dossier de données
+system-disk-value = { $free } libres sur { $total }
+system-disk-low = Le disque du dossier de données a moins de { $limit } libres. Les sauvegardes et la base ont besoin de place : libérez de l'espace ou déplacez le dossier de données.
+system-schema-behind = Le schéma de la base est plus ancien que celui de cette version : redémarrez Gestdesk pour le mettre à jour.
+system-count-thread = Éléments de fil
+system-count-attachments = Pièces jointes
+system-count-assets = Équipements
+system-count-procedures = Procédures
+system-count-outbox = Mails dans la file d'envoi
+system-count-interventions = Interventions
+system-count-surveys = Sondages envoyés
+system-integrity = Intégrité de la base
+system-integrity-help = Lit chaque page de la base pour vérifier qu'elle est intacte. Cela prend quelques secondes sur une grande base ; le serveur continue de répondre pendant ce temps.
+system-integrity-ok = La base est intacte
+system-integrity-problems = Problèmes trouvés
+system-integrity-run = Vérifier maintenant
+system-lan-url = Adresse pour les utilisateurs du réseau :
+system-logs = Journaux
+system-logs-open = Lire les journaux
+system-schema-history = Historique du schéma ({ $n } changements)
+system-schema-version = Version
+system-schema-name = Changement
+system-schema-applied = Appliqué le
+system-jobs = Tâches de fond
+system-jobs-help = Le travail que le serveur fait seul. « Lancer maintenant » démarre une tâche tout de suite, même si elle n'est pas due ; une tâche désactivée dans ses paramètres le reste.
+system-job = Tâche
+system-job-schedule = Fréquence
+system-job-last = Dernière exécution
+system-job-duration = Durée
+system-job-result = Résultat
+system-job-next = Prochaine exécution
+system-job-run-now = Lancer maintenant
+system-job-running = En cours
+system-job-ok = Terminée
+system-job-failed = Échec
+system-job-continuous = En continu
+system-job-every-hours = { $n ->
+    [one] toutes les heures
+   *[other] toutes les { $n } heures
+}
+system-job-every-minutes = { $n ->
+    [one] chaque minute
+   *[other] toutes les { $n } minutes
+}
+system-job-every-seconds = { $n ->
+    [one] chaque seconde
+   *[other] toutes les { $n } secondes
+}
+system-job-ms = { $n } ms
+system-job-s = { $n } s
+system-job-live = Mises à jour en direct
+system-job-outbox = File d'envoi des mails
+system-job-webhooks = Webhooks
+system-job-checkpoint = Point de contrôle de la base
+system-job-search = Index de recherche
+system-job-backups = Sauvegarde quotidienne
+system-job-uploads = Nettoyage des envois non enregistrés
+system-job-validation = Validation par le demandeur
+system-job-asset-import = Dossier d'import des équipements
+system-job-ping = Ping de tous les équipements
+system-job-mail-fetch = Mails entrants
+system-job-directory = Synchronisation de l'annuaire
+system-job-discovery = Découverte du réseau
+system-job-statistics = Statistiques des requêtes
+system-connectors = Connecteurs
+system-connector = Connecteur
+system-connector-state = État
+system-connector-success = Dernier succès
+system-connector-error = Dernière erreur
+system-connector-off = Désactivé
+system-connector-failing = En échec
+system-connector-ok = Fonctionne
+system-connector-unused = Pas encore utilisé
+system-connector-smtp = Mails sortants (SMTP)
+system-connector-mailbox = Boîte { $name }
+system-connector-directory = Annuaire (LDAP)
+system-logs-none = Il n'y a pas encore de journal.
+system-logs-file = Fichier
+system-logs-level = Niveau
+system-logs-level-all = Tous les niveaux
+system-logs-search = Texte
+system-logs-show = Afficher
+system-logs-download = Télécharger ce fichier
+system-logs-hidden = Les mots de passe, jetons et clés sont masqués, ici et dans le téléchargement.
+system-logs-cut = Ce fichier est volumineux : seuls ses derniers { $size } sont parcourus. Le téléchargement le contient en entier.
+system-logs-no-lines = Aucune ligne ne correspond.
+system-logs-time = Heure
+system-logs-message = Message
+system-logs-more = Seules les { $n } lignes correspondantes les plus récentes sont affichées.
+flash-job-started = La tâche a démarré.
+flash-job-running = La tâche est déjà en cours.
+flash-integrity-checked = La vérification d'intégrité est terminée.

@@ -18,6 +18,8 @@ mod rights;
 pub(crate) mod settings;
 mod settings_log;
 mod system;
+mod system_logs;
+mod system_panels;
 pub mod user_actions;
 mod user_erase;
 pub mod users;
@@ -54,6 +56,14 @@ pub fn routes() -> Routes {
         .post(paths::ADMIN_WEBHOOK_PING, ADMIN, webhooks::ping)
         .post(paths::ADMIN_WEBHOOK_RETRY, ADMIN, webhooks::retry)
         .post(paths::ADMIN_THROTTLE_CLEAR, ADMIN, system::clear_throttle)
+        .post(paths::ADMIN_SYSTEM_RUN, ADMIN, system::run_now)
+        .post(paths::ADMIN_SYSTEM_INTEGRITY, ADMIN, system::integrity)
+        .get(paths::ADMIN_SYSTEM_LOGS, ADMIN, system_logs::page)
+        .get(
+            paths::ADMIN_SYSTEM_LOG_DOWNLOAD,
+            ADMIN,
+            system_logs::download,
+        )
         .get(paths::ADMIN_SETTINGS, ADMIN, settings::page)
         .post(paths::ADMIN_SETTINGS, ADMIN, settings::save)
         .get(paths::ADMIN_SETTINGS_LOG, ADMIN, settings_log::page)

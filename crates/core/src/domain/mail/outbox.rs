@@ -234,6 +234,7 @@ pub fn finish(
     now: i64,
 ) -> rusqlite::Result<()> {
     let attempts = mail.attempts + 1;
+    note_smtp(tx, outcome, now)?;
     match outcome {
         Outcome::Sent(answer) => tx.prepare_cached(
             "UPDATE outbox SET state = 'sent', attempts = ?2, sent_at = ?3, last_error = ?4 WHERE id = ?1",
@@ -255,6 +256,27 @@ pub fn finish(
                 "UPDATE outbox SET state = 'failed', attempts = ?2, last_error = ?3 WHERE id = ?1",
             )?
             .execute(params![mail.id, attempts, reason])?,
+    };
+    Ok(())
+}
+
+/// Records on the SMTP connector's status (shown on the system page) that a send ended.
+fn note_smtp(tx: &Transaction<'_>, outcome: &Outcome, now: i64) -> rusqlite::Result<()> {
+    match outcome {
+        Outcome::Sent(_) => tx
+            .prepare_cached(
+                "INSERT INTO connector_status (connector, last_success_at) VALUES ('smtp', ?1)
+                 ON CONFLICT (connector) DO UPDATE SET last_success_at = excluded.last_success_at",
+            )?
+            .execute(params![now])?,
+        Outcome::Retry(reason) | Outcome::Failed(reason) => tx
+            .prepare_cached(
+                "INSERT INTO connector_status (connector, last_error_at, last_error)
+                 VALUES ('smtp', ?1, ?2)
+                 ON CONFLICT (connector) DO UPDATE
+                 SET last_error_at = excluded.last_error_at, last_error = excluded.last_error",
+            )?
+            .execute(params![now, reason])?,
     };
     Ok(())
 }
