@@ -94,6 +94,7 @@ fn view(
         (nav::tabs(&lang.t("profile-title"), &[
             (tab_href(Tab::Information), lang.t("profile-tab-information"), tab == Tab::Information),
             (tab_href(Tab::Settings), lang.t("profile-tab-settings"), tab == Tab::Settings),
+            (paths::PROFILE_TWO_FACTOR.to_owned(), lang.t("two-factor-title"), false),
         ]))
         (form_error(lang, banner.or((!errors.is_empty()).then(|| msg("form-has-errors")).as_ref())))
         @match tab {

@@ -150,6 +150,11 @@ async fn login_submit(
             );
             Ok(response)
         }
+        LoginOutcome::SecondFactor { token, .. } => Ok(super::two_factor::password_accepted(
+            &token,
+            &form.next,
+            visitor.secure,
+        )),
         LoginOutcome::Invalid => {
             let banner = msg("login-error-invalid");
             let page = login_view(&visitor, &form.login, &form.next, &errors, Some(&banner));

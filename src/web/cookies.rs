@@ -11,6 +11,8 @@ pub const ANON_CSRF: &str = "gd_csrf";
 pub const LANGUAGE: &str = "gd_lang";
 /// A one-shot action message code.
 pub const FLASH: &str = "gd_flash";
+/// A login whose password was right, waiting for its second-factor code.
+pub const SECOND_FACTOR: &str = "gd_2fa";
 /// The address of the last ticket list seen, for the previous and next arrows of a ticket.
 pub const LAST_LIST: &str = "gd_list";
 

@@ -43,6 +43,7 @@ mod static_files;
 mod statistics;
 mod surveys;
 mod tickets;
+mod two_factor;
 mod ui;
 mod upload_bytes;
 mod user_form;
@@ -69,6 +70,7 @@ pub(crate) fn pages() -> Routes {
         .get(paths::HOME, Access::Anyone, home::page)
         .get(paths::API_REFERENCE, Access::Anyone, api_reference::page)
         .merge(auth::routes())
+        .merge(two_factor::routes())
         .merge(setup::routes())
         .merge(setup_move::routes())
         .merge(password_reset::routes())

@@ -9,3 +9,7 @@ pub mod lockout;
 pub mod rights;
 /// First run, logging in and out, throttling, CSRF, idle expiry, forced password change.
 pub mod sessions;
+/// Two-factor login: set up from the profile, codes checked against an independent TOTP
+/// implementation (clock drift, replays, recovery codes, throttling), compulsory per profile,
+/// reset by an administrator; API tokens unaffected.
+pub mod two_factor;

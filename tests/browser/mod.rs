@@ -41,3 +41,6 @@ pub mod surveys;
 /// The system page with its jobs and connectors, a job run from it, and the log viewer, on a
 /// desk and on a phone.
 pub mod system;
+/// Two-factor login set up from the profile with a QR code, the recovery codes, and the code
+/// asked at login, on a desk and on a phone.
+pub mod two_factor;

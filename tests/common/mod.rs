@@ -13,6 +13,7 @@ pub mod mariadb;
 pub mod netns;
 pub mod receiver;
 pub mod smtp;
+pub mod totp;
 
 use std::path::{Path, PathBuf};
 

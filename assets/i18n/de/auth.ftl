@@ -127,3 +127,45 @@ move-done = Der Umzug ist beendet.
 move-log-in-as = Melden Sie sich mit Ihrem GestSup-Konto an: { $logins }.
 move-report-kept = Der Bericht liegt in { $file }.
 move-report = Bericht
+
+## Two-factor login
+two-factor-title = Zwei-Faktor-Anmeldung
+two-factor-login-title = Anmeldecode
+two-factor-login-help = Geben Sie den sechsstelligen Code ein, den Ihre Authenticator-App für dieses Konto zeigt.
+two-factor-code = Code
+two-factor-code-or-recovery = Telefon verloren? Geben Sie stattdessen einen Ihrer Wiederherstellungscodes ein.
+two-factor-verify = Code prüfen
+two-factor-start-again = Anmeldung neu beginnen
+two-factor-wrong = Dieser Code ist falsch oder wurde schon benutzt. { $tries ->
+    [one] Noch ein Versuch.
+   *[other] Noch { $tries } Versuche.
+}
+two-factor-wrong-code = Dieser Code ist falsch oder wurde schon benutzt.
+two-factor-changed-meanwhile = Die Zwei-Faktor-Anmeldung wurde inzwischen geändert: So ist der aktuelle Stand.
+two-factor-on = Die Zwei-Faktor-Anmeldung ist eingeschaltet.
+two-factor-off = Die Zwei-Faktor-Anmeldung ist ausgeschaltet.
+two-factor-not-offered = Dieser Helpdesk bietet keine Zwei-Faktor-Anmeldung an; ein Administrator kann sie in den Einstellungen anbieten.
+two-factor-turn-on = Zwei-Faktor-Anmeldung einschalten
+two-factor-turn-off = Zwei-Faktor-Anmeldung ausschalten
+two-factor-new-codes = Neue Wiederherstellungscodes erzeugen
+two-factor-codes-left = Verbleibende Wiederherstellungscodes: { $n }.
+two-factor-required-setup = Ihr Profil muss sich mit einem zweiten Faktor anmelden: Richten Sie ihn jetzt ein, um fortzufahren.
+two-factor-required-keep = Ihr Profil muss sich mit einem zweiten Faktor anmelden: Er kann nicht ausgeschaltet werden.
+two-factor-step-app = Installieren Sie eine Authenticator-App auf Ihrem Telefon (jede App, die zeitbasierte Codes erzeugt).
+two-factor-step-scan = Scannen Sie diesen Code damit:
+two-factor-step-key = oder geben Sie diesen Schlüssel ein:
+two-factor-step-code = Geben Sie den sechsstelligen Code der App ein, um zu prüfen, dass es funktioniert.
+two-factor-qr-label = QR-Code zum Scannen mit einer Authenticator-App
+two-factor-codes-title = Ihre Wiederherstellungscodes
+two-factor-codes-help = Jeder Code meldet Sie einmal an, falls Sie Ihr Telefon verlieren. Bewahren Sie sie sicher auf: Sie werden nur jetzt angezeigt.
+two-factor-continue = Weiter
+two-factor-admin-on = Dieses Konto meldet sich mit einem zweiten Faktor an.
+two-factor-admin-reset = Zwei-Faktor-Anmeldung zurücksetzen
+setting-user-mfa = Zwei-Faktor-Anmeldung angeboten
+setting-user-mfa-help = Jedes Konto kann in seinem Profil einen zweiten Faktor (einen Code aus einer Authenticator-App) einschalten.
+setting-user-mfa-user = Zwei-Faktor-Anmeldung Pflicht für Benutzer
+setting-user-mfa-power-user = Zwei-Faktor-Anmeldung Pflicht für Hauptbenutzer
+setting-user-mfa-supervisor = Zwei-Faktor-Anmeldung Pflicht für Supervisoren
+setting-user-mfa-technician = Zwei-Faktor-Anmeldung Pflicht für Techniker
+setting-user-mfa-administrator = Zwei-Faktor-Anmeldung Pflicht für Administratoren
+setting-user-mfa-required-help = Konten dieses Profils richten bei ihrer nächsten Anmeldung einen zweiten Faktor ein und können ihn nicht ausschalten.

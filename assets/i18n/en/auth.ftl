@@ -127,3 +127,45 @@ move-done = The move is finished.
 move-log-in-as = Log in with your GestSup account: { $logins }.
 move-report-kept = The report is kept in { $file }.
 move-report = Report
+
+## Two-factor login
+two-factor-title = Two-factor login
+two-factor-login-title = Login code
+two-factor-login-help = Type the six-digit code your authenticator app shows for this account.
+two-factor-code = Code
+two-factor-code-or-recovery = Lost your phone? Type one of your recovery codes instead.
+two-factor-verify = Check the code
+two-factor-start-again = Log in again from the start
+two-factor-wrong = This code is not the right one, or was used already. { $tries ->
+    [one] One more try.
+   *[other] { $tries } more tries.
+}
+two-factor-wrong-code = This code is not the right one, or was used already.
+two-factor-changed-meanwhile = Two-factor login changed meanwhile: here is where it stands now.
+two-factor-on = Two-factor login is on.
+two-factor-off = Two-factor login is off.
+two-factor-not-offered = Two-factor login is not offered on this helpdesk; an administrator can offer it in the settings.
+two-factor-turn-on = Turn two-factor login on
+two-factor-turn-off = Turn two-factor login off
+two-factor-new-codes = Make new recovery codes
+two-factor-codes-left = Recovery codes left: { $n }.
+two-factor-required-setup = Your profile must log in with a second factor: set it up now to continue.
+two-factor-required-keep = Your profile must log in with a second factor: it cannot be turned off.
+two-factor-step-app = Install an authenticator app on your phone (any app that makes time-based codes).
+two-factor-step-scan = Scan this code with it:
+two-factor-step-key = or type this key:
+two-factor-step-code = Type the six-digit code the app shows, to check that it works.
+two-factor-qr-label = QR code to scan with an authenticator app
+two-factor-codes-title = Your recovery codes
+two-factor-codes-help = Each code logs you in once if you lose your phone. Keep them somewhere safe: they are shown only now.
+two-factor-continue = Continue
+two-factor-admin-on = This account logs in with a second factor.
+two-factor-admin-reset = Reset two-factor login
+setting-user-mfa = Two-factor login offered
+setting-user-mfa-help = Each account may turn on a second factor (a code from an authenticator app) on its profile.
+setting-user-mfa-user = Two-factor login compulsory for users
+setting-user-mfa-power-user = Two-factor login compulsory for power users
+setting-user-mfa-supervisor = Two-factor login compulsory for supervisors
+setting-user-mfa-technician = Two-factor login compulsory for technicians
+setting-user-mfa-administrator = Two-factor login compulsory for administrators
+setting-user-mfa-required-help = Accounts of this profile set a second factor up at their next login, and cannot turn it off.

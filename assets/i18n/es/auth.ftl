@@ -127,3 +127,45 @@ move-done = El traslado ha terminado.
 move-log-in-as = Entre con su cuenta de GestSup: { $logins }.
 move-report-kept = El informe se guarda en { $file }.
 move-report = Informe
+
+## Two-factor login
+two-factor-title = Inicio de sesión en dos pasos
+two-factor-login-title = Código de acceso
+two-factor-login-help = Escriba el código de seis cifras que su aplicación de autenticación muestra para esta cuenta.
+two-factor-code = Código
+two-factor-code-or-recovery = ¿Perdió su teléfono? Escriba uno de sus códigos de recuperación.
+two-factor-verify = Comprobar el código
+two-factor-start-again = Volver a iniciar sesión desde el principio
+two-factor-wrong = Este código no es el correcto o ya se usó. { $tries ->
+    [one] Queda un intento.
+   *[other] Quedan { $tries } intentos.
+}
+two-factor-wrong-code = Este código no es el correcto o ya se usó.
+two-factor-changed-meanwhile = El inicio de sesión en dos pasos cambió mientras tanto: este es su estado actual.
+two-factor-on = El inicio de sesión en dos pasos está activado.
+two-factor-off = El inicio de sesión en dos pasos está desactivado.
+two-factor-not-offered = Este helpdesk no ofrece el inicio de sesión en dos pasos; un administrador puede ofrecerlo en los ajustes.
+two-factor-turn-on = Activar el inicio de sesión en dos pasos
+two-factor-turn-off = Desactivar el inicio de sesión en dos pasos
+two-factor-new-codes = Crear nuevos códigos de recuperación
+two-factor-codes-left = Códigos de recuperación restantes: { $n }.
+two-factor-required-setup = Su perfil debe iniciar sesión con un segundo factor: configúrelo ahora para continuar.
+two-factor-required-keep = Su perfil debe iniciar sesión con un segundo factor: no se puede desactivar.
+two-factor-step-app = Instale una aplicación de autenticación en su teléfono (cualquiera que genere códigos temporales).
+two-factor-step-scan = Escanee este código con ella:
+two-factor-step-key = o escriba esta clave:
+two-factor-step-code = Escriba el código de seis cifras que muestra la aplicación, para comprobar que funciona.
+two-factor-qr-label = Código QR para escanear con una aplicación de autenticación
+two-factor-codes-title = Sus códigos de recuperación
+two-factor-codes-help = Cada código le permite entrar una vez si pierde su teléfono. Guárdelos en un lugar seguro: solo se muestran ahora.
+two-factor-continue = Continuar
+two-factor-admin-on = Esta cuenta inicia sesión con un segundo factor.
+two-factor-admin-reset = Restablecer el inicio de sesión en dos pasos
+setting-user-mfa = Inicio de sesión en dos pasos disponible
+setting-user-mfa-help = Cada cuenta puede activar un segundo factor (un código de una aplicación de autenticación) en su perfil.
+setting-user-mfa-user = Inicio de sesión en dos pasos obligatorio para los usuarios
+setting-user-mfa-power-user = Inicio de sesión en dos pasos obligatorio para los usuarios avanzados
+setting-user-mfa-supervisor = Inicio de sesión en dos pasos obligatorio para los supervisores
+setting-user-mfa-technician = Inicio de sesión en dos pasos obligatorio para los técnicos
+setting-user-mfa-administrator = Inicio de sesión en dos pasos obligatorio para los administradores
+setting-user-mfa-required-help = Las cuentas de este perfil configuran un segundo factor en su próximo inicio de sesión y no pueden desactivarlo.

@@ -127,3 +127,45 @@ move-done = La reprise est terminée.
 move-log-in-as = Connectez-vous avec votre compte GestSup : { $logins }.
 move-report-kept = Le rapport est conservé dans { $file }.
 move-report = Rapport
+
+## Two-factor login
+two-factor-title = Double authentification
+two-factor-login-title = Code de connexion
+two-factor-login-help = Saisissez le code à six chiffres que votre application d'authentification affiche pour ce compte.
+two-factor-code = Code
+two-factor-code-or-recovery = Téléphone perdu ? Saisissez plutôt l'un de vos codes de secours.
+two-factor-verify = Vérifier le code
+two-factor-start-again = Recommencer la connexion
+two-factor-wrong = Ce code n'est pas le bon, ou a déjà servi. { $tries ->
+    [one] Encore un essai.
+   *[other] Encore { $tries } essais.
+}
+two-factor-wrong-code = Ce code n'est pas le bon, ou a déjà servi.
+two-factor-changed-meanwhile = La double authentification a changé entre-temps : voici où elle en est.
+two-factor-on = La double authentification est activée.
+two-factor-off = La double authentification est désactivée.
+two-factor-not-offered = La double authentification n'est pas proposée sur ce helpdesk ; un administrateur peut la proposer dans les paramètres.
+two-factor-turn-on = Activer la double authentification
+two-factor-turn-off = Désactiver la double authentification
+two-factor-new-codes = Générer de nouveaux codes de secours
+two-factor-codes-left = Codes de secours restants : { $n }.
+two-factor-required-setup = Votre profil doit se connecter avec un second facteur : configurez-le maintenant pour continuer.
+two-factor-required-keep = Votre profil doit se connecter avec un second facteur : il ne peut pas être désactivé.
+two-factor-step-app = Installez une application d'authentification sur votre téléphone (toute application qui génère des codes temporels).
+two-factor-step-scan = Scannez ce code avec elle :
+two-factor-step-key = ou saisissez cette clé :
+two-factor-step-code = Saisissez le code à six chiffres affiché par l'application, pour vérifier que tout fonctionne.
+two-factor-qr-label = Code QR à scanner avec une application d'authentification
+two-factor-codes-title = Vos codes de secours
+two-factor-codes-help = Chaque code vous connecte une fois si vous perdez votre téléphone. Gardez-les en lieu sûr : ils ne sont affichés que maintenant.
+two-factor-continue = Continuer
+two-factor-admin-on = Ce compte se connecte avec un second facteur.
+two-factor-admin-reset = Réinitialiser la double authentification
+setting-user-mfa = Double authentification proposée
+setting-user-mfa-help = Chaque compte peut activer un second facteur (un code d'une application d'authentification) depuis son profil.
+setting-user-mfa-user = Double authentification obligatoire pour les utilisateurs
+setting-user-mfa-power-user = Double authentification obligatoire pour les utilisateurs avec pouvoir
+setting-user-mfa-supervisor = Double authentification obligatoire pour les superviseurs
+setting-user-mfa-technician = Double authentification obligatoire pour les techniciens
+setting-user-mfa-administrator = Double authentification obligatoire pour les administrateurs
+setting-user-mfa-required-help = Les comptes de ce profil configurent un second facteur à leur prochaine connexion et ne peuvent pas le désactiver.

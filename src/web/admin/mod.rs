@@ -128,6 +128,11 @@ pub fn routes() -> Routes {
         .post(paths::ADMIN_USER_DISABLE, ADMIN, user_actions::disable)
         .post(paths::ADMIN_USER_ENABLE, ADMIN, user_actions::enable)
         .post(paths::ADMIN_USER_UNLOCK, ADMIN, user_actions::unlock)
+        .post(
+            paths::ADMIN_USER_TWO_FACTOR_RESET,
+            ADMIN,
+            user_actions::reset_two_factor,
+        )
         .get(paths::ADMIN_USER_ERASE, ADMIN, user_erase::page)
         .post(paths::ADMIN_USER_ERASE, ADMIN, user_erase::erase)
         .post(

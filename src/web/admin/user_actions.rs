@@ -191,3 +191,24 @@ pub async fn unlock(
         authed.visitor.secure,
     ))
 }
+
+/// `POST /admin/users/{id}/two-factor/reset`: removes the account's second factor (a lost
+/// phone); it logs in with its password alone again, or sets a new one up when it must.
+pub async fn reset_two_factor(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<UserId>,
+) -> Result<Response, WebError> {
+    crate::domain::auth::second_factor::reset(
+        state.db(),
+        id,
+        authed.session.actor.user.clone(),
+        authed.visitor.ip.clone(),
+    )
+    .await?;
+    Ok(redirect_with_flash(
+        &fill(paths::ADMIN_USER, &[&id]),
+        Flash::Saved,
+        authed.visitor.secure,
+    ))
+}

@@ -252,6 +252,12 @@ pub(super) fn edit_view(
                 (action_button(visitor, &fill(paths::ADMIN_USER_UNLOCK, &[&r.id]), &lang.t("users-unlock"), "", None))
             }
         }
+        @if extras.second_factor {
+            div.alert.alert-info role="status" #second-factor {
+                (lang.t("two-factor-admin-on")) " "
+                (action_button(visitor, &fill(paths::ADMIN_USER_TWO_FACTOR_RESET, &[&r.id]), &lang.t("two-factor-admin-reset"), "", None))
+            }
+        }
         @if r.disabled {
             div.alert.alert-warning role="status" {
                 (lang.t("users-is-disabled")) " "

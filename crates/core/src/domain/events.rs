@@ -29,6 +29,8 @@ pub enum EventKind {
     AdminRepaired,
     /// An account was deleted, or anonymised because tickets point to it.
     UserErased,
+    /// Two-factor login turned on or off, new recovery codes, or a reset by an administrator.
+    SecondFactorChanged,
 }
 
 impl EventKind {
@@ -52,6 +54,7 @@ impl EventKind {
             EventKind::ThrottleLifted => "throttle_lifted",
             EventKind::AdminRepaired => "admin_repaired",
             EventKind::UserErased => "user_erased",
+            EventKind::SecondFactorChanged => "second_factor_changed",
         }
     }
 }

@@ -6,6 +6,7 @@
 //! failures made there count).
 
 pub mod reset;
+pub mod second_factor;
 pub mod throttle;
 
 use std::sync::Arc;
@@ -32,6 +33,9 @@ pub enum LoginOutcome {
         user: Box<User>,
         session: NewSession,
     },
+    /// The password matched and a second-factor code is wanted (after setting it up, when
+    /// `enroll`): the login waits under `token` (see [`second_factor`]).
+    SecondFactor { token: String, enroll: bool },
     /// Unknown login, wrong password or disabled account (deliberately not told apart).
     Invalid,
     /// Too many failures: refused without checking.
@@ -160,6 +164,17 @@ pub async fn login(
             )?;
             if let Some(hash) = &upgraded {
                 users::repo::replace_hash(tx, user.id, hash)?;
+            }
+            if let Some(enroll) = second_factor::needed(tx, &settings, &user)? {
+                let token = second_factor::wait_for_code(
+                    tx,
+                    user.id,
+                    enroll,
+                    &origin.ip,
+                    &origin.user_agent,
+                    now,
+                )?;
+                return Ok(LoginOutcome::SecondFactor { token, enroll });
             }
             let timeout = settings.session_timeout_secs();
             sessions::end_idle(tx, now, timeout)?;

@@ -42,6 +42,8 @@ pub enum Kind {
     Login,
     /// The current password on the password page.
     Password,
+    /// A second-factor code, at login or on the profile.
+    Code,
 }
 
 impl Kind {
@@ -49,6 +51,7 @@ impl Kind {
         match self {
             Kind::Login => "login",
             Kind::Password => "password",
+            Kind::Code => "code",
         }
     }
 }

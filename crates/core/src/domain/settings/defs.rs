@@ -398,6 +398,32 @@ pub const DEFS: &[Def] = &[
         "setting-user-advanced",
         "setting-user-advanced-help",
     ),
+    flag("user_mfa", "setting-user-mfa", "setting-user-mfa-help"),
+    flag(
+        "user_mfa_user",
+        "setting-user-mfa-user",
+        "setting-user-mfa-required-help",
+    ),
+    flag(
+        "user_mfa_power_user",
+        "setting-user-mfa-power-user",
+        "setting-user-mfa-required-help",
+    ),
+    flag(
+        "user_mfa_supervisor",
+        "setting-user-mfa-supervisor",
+        "setting-user-mfa-required-help",
+    ),
+    flag(
+        "user_mfa_technician",
+        "setting-user-mfa-technician",
+        "setting-user-mfa-required-help",
+    ),
+    flag(
+        "user_mfa_administrator",
+        "setting-user-mfa-administrator",
+        "setting-user-mfa-required-help",
+    ),
     flag(
         "user_register",
         "setting-user-register",

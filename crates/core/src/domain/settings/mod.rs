@@ -42,6 +42,14 @@ pub const API_CALLS_PER_MINUTE: Number = Number::declared("api_calls_per_minute"
 pub const API_LOG_DAYS: Number = Number::declared("api_log_days");
 /// Key of "show the advanced user properties".
 pub const USER_ADVANCED: Flag = Flag::declared("user_advanced");
+/// Key of "accounts may turn two-factor login on" (GestSup's `user_mfa`).
+pub const USER_MFA: Flag = Flag::declared("user_mfa");
+/// Keys of "two-factor login is compulsory" for each profile.
+pub const USER_MFA_USER: Flag = Flag::declared("user_mfa_user");
+pub const USER_MFA_POWER_USER: Flag = Flag::declared("user_mfa_power_user");
+pub const USER_MFA_SUPERVISOR: Flag = Flag::declared("user_mfa_supervisor");
+pub const USER_MFA_TECHNICIAN: Flag = Flag::declared("user_mfa_technician");
+pub const USER_MFA_ADMINISTRATOR: Flag = Flag::declared("user_mfa_administrator");
 /// Key of "users may create their own account".
 pub const USER_REGISTER: Flag = Flag::declared("user_register");
 /// Key of "limit the number of tickets per user".

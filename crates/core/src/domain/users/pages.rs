@@ -36,6 +36,8 @@ pub struct Extras {
     pub options: UserFormOptions,
     /// When the account is locked after failed logins: until when.
     pub locked_until: Option<i64>,
+    /// The account logs in with a second factor.
+    pub second_factor: bool,
 }
 
 /// Account `id` with everything its page shows beside the form.
@@ -45,8 +47,12 @@ pub async fn account(db: &Db, user: UserId, lang: Lang) -> Result<Extras, Domain
         let record = record::get(c, id)?.ok_or(DomainError::NotFound)?;
         let now = clock::now();
         let locked_until = throttle::account_lock(c, &record.login, now)?.map(|secs| now + secs);
+        let second_factor: bool = c
+            .prepare_cached("SELECT totp_secret IS NOT NULL FROM users WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))?;
         Ok(Extras {
             locked_until,
+            second_factor,
             assignments: assignments::list(c, id)?,
             requesters: choices::requesters(c)?,
             views: views::list(c, id, lang)?,
