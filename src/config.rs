@@ -20,6 +20,9 @@ pub struct Config {
     /// then read from the proxy's `X-Forwarded-For`, and nothing is trusted as coming from this
     /// machine. Without it, a request carrying forwarding headers is never taken for local.
     pub behind_proxy: bool,
+    /// Serve HTTPS with the self-signed certificate even when the settings say plain HTTP
+    /// (`gestdesk serve --https`).
+    pub https: bool,
 }
 
 /// A configuration value that cannot be used.
@@ -43,6 +46,7 @@ impl Config {
             data_dir,
             listen,
             behind_proxy: false,
+            https: false,
         })
     }
 
@@ -50,6 +54,13 @@ impl Config {
     #[must_use]
     pub fn with_proxy(mut self, behind_proxy: bool) -> Self {
         self.behind_proxy = behind_proxy;
+        self
+    }
+
+    /// The same configuration, serving HTTPS whatever the settings say (or not).
+    #[must_use]
+    pub fn with_https(mut self, https: bool) -> Self {
+        self.https = https;
         self
     }
 

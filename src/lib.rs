@@ -39,6 +39,7 @@ pub mod mail_settings;
 pub mod net;
 pub mod net_tools;
 pub mod server;
+pub mod tls;
 pub mod tls_client;
 pub mod turn;
 pub mod web;

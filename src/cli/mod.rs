@@ -55,6 +55,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "GESTDESK_BEHIND_PROXY")]
     pub behind_proxy: bool,
 
+    /// Serve HTTPS, with a self-signed certificate for this machine unless Administration >
+    /// HTTPS has one of your own; plain HTTP from the network is sent to the https:// address
+    #[arg(long, global = true, env = "GESTDESK_HTTPS")]
+    pub https: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -272,7 +277,9 @@ pub enum LdapCommand {
 
 /// Runs the command line; errors are meant to be printed on one line.
 pub async fn run(cli: Cli) -> Result<(), AppError> {
-    let config = Config::new(&cli.listen, cli.data_dir)?.with_proxy(cli.behind_proxy);
+    let config = Config::new(&cli.listen, cli.data_dir)?
+        .with_proxy(cli.behind_proxy)
+        .with_https(cli.https);
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(config).await,
         Command::CreateAdmin {

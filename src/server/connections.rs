@@ -146,6 +146,7 @@ pub async fn serve(
     listener: TcpListener,
     router: Router,
     limits: Limits,
+    tls: crate::tls::Tls,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) {
     let counter = Counter::default();
@@ -185,8 +186,14 @@ pub async fn serve(
         let service = router.clone();
         let stop = stop_rx.clone();
         let done = done_rx.clone();
+        let acceptor = tls.acceptor();
         tokio::spawn(async move {
-            serve_one(stream, remote, service, limits, stop).await;
+            match acceptor {
+                Some(acceptor) => {
+                    serve_tls_or_plain(stream, remote, service, limits, stop, acceptor).await;
+                }
+                None => serve_one(stream, remote, service, limits, stop, false).await,
+            }
             drop((slot, done));
         });
     }
@@ -196,13 +203,45 @@ pub async fn serve(
     done_tx.closed().await;
 }
 
-async fn serve_one(
+/// The first byte of a TLS handshake (a TLS record of type "handshake").
+const TLS_HANDSHAKE: u8 = 0x16;
+
+/// With HTTPS on: a connection that opens with a TLS handshake is served over TLS once the
+/// handshake is done (within the header timeout); any other is served as plain HTTP, where the
+/// pages send it to the `https://` address (see `crate::web::https`).
+async fn serve_tls_or_plain(
     stream: tokio::net::TcpStream,
     remote: SocketAddr,
     router: Router,
     limits: Limits,
-    mut stop: watch::Receiver<()>,
+    stop: watch::Receiver<()>,
+    acceptor: tokio_rustls::TlsAcceptor,
 ) {
+    let mut first = [0u8; 1];
+    match tokio::time::timeout(limits.header_timeout, stream.peek(&mut first)).await {
+        Ok(Ok(1)) if first[0] == TLS_HANDSHAKE => {
+            match tokio::time::timeout(limits.header_timeout, acceptor.accept(stream)).await {
+                Ok(Ok(tls)) => serve_one(tls, remote, router, limits, stop, true).await,
+                Ok(Err(e)) => tracing::debug!("TLS handshake with {remote} failed: {e}"),
+                Err(_) => tracing::debug!("TLS handshake with {remote} timed out"),
+            }
+        }
+        Ok(Ok(1)) => serve_one(stream, remote, router, limits, stop, false).await,
+        // Closed before a byte, or nothing within the timeout.
+        _ => {}
+    }
+}
+
+async fn serve_one<S>(
+    stream: S,
+    remote: SocketAddr,
+    router: Router,
+    limits: Limits,
+    mut stop: watch::Receiver<()>,
+    tls: bool,
+) where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
     let io = TokioIo::new(StallGuard::new(stream, limits.write_stall));
     let service = router
         .map_request(move |req: hyper::Request<Incoming>| {
@@ -211,6 +250,7 @@ async fn serve_one(
                 Body::new(DeadlineBody::new(limits.body_total, idle))
             });
             req.extensions_mut().insert(ConnectInfo(remote));
+            req.extensions_mut().insert(crate::tls::Transport { tls });
             req
         })
         .map_err(|never: Infallible| match never {});

@@ -175,6 +175,53 @@ fn start_jobs(
     jobs
 }
 
+/// HTTPS as the settings ask (or with the self-signed certificate when `--https` asks and the
+/// settings do not). A certificate of one's own that cannot be used gives way to the self-signed
+/// one rather than to plain HTTP, and says so in the log.
+async fn start_tls(app: &App) -> crate::tls::Tls {
+    use crate::domain::settings::{HTTPS_HSTS, HTTPS_MODE, Settings};
+    use crate::tls::{Mode, Tls};
+    let tls = Tls::off(app.config().data_dir());
+    let settings = app
+        .db()
+        .read(|c| Settings::load(c).map_err(crate::db::DbError::from))
+        .await;
+    let (mut mode, hsts) = match &settings {
+        Ok(s) => (Mode::from_code(s.raw(HTTPS_MODE)), s.flag(HTTPS_HSTS)),
+        Err(e) => {
+            tracing::error!("could not read the HTTPS settings: {e}");
+            (Mode::Off, false)
+        }
+    };
+    if mode == Mode::Off && app.config().https {
+        mode = Mode::SelfSigned;
+    }
+    if mode == Mode::Off {
+        return tls;
+    }
+    let t = tls.clone();
+    let applied = tokio::task::spawn_blocking(move || match t.apply(mode, hsts, false) {
+        Err(e) if mode == Mode::Own => {
+            tracing::error!(
+                "HTTPS with your own certificate failed ({e}); using the self-signed one"
+            );
+            t.apply(Mode::SelfSigned, hsts, false)
+        }
+        other => other,
+    })
+    .await;
+    match applied {
+        Ok(Ok(())) => {
+            if let Some(info) = tls.info() {
+                tracing::info!(fingerprint = %info.fingerprint, "serving HTTPS");
+            }
+        }
+        Ok(Err(e)) => tracing::error!("HTTPS could not start, serving plain HTTP: {e}"),
+        Err(e) => tracing::error!("HTTPS could not start, serving plain HTTP: {e}"),
+    }
+    tls
+}
+
 /// Serves `app` on `listener` until `shutdown` resolves, then closes the database cleanly.
 pub async fn serve(
     app: App,
@@ -239,9 +286,10 @@ async fn run(
         Ok(_) => {}
         Err(e) => tracing::warn!("could not check the attachments: {e}"),
     }
+    let tls = start_tls(&app).await;
     let hub = crate::live::Hub::new();
     let jobs = start_jobs(&app, &hub, &store);
-    let state = web::AppState::new(app.clone(), local, hub.clone(), jobs.board());
+    let state = web::AppState::new(app.clone(), local, hub.clone(), jobs.board(), tls.clone());
     let router = web::router(state);
 
     let (signalled_tx, signalled_rx) = oneshot::channel::<()>();
@@ -252,7 +300,7 @@ async fn run(
         hub.close();
         let _ = signalled_tx.send(());
     };
-    let server = connections::serve(listener, router, limits, shutdown);
+    let server = connections::serve(listener, router, limits, tls, shutdown);
 
     let drain_limit = async move {
         if signalled_rx.await.is_ok() {

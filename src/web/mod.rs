@@ -24,6 +24,7 @@ mod frame_cache;
 mod guard;
 mod health;
 mod home;
+mod https;
 pub mod intranet;
 pub mod list_query;
 pub mod outcome;
@@ -118,6 +119,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api::router(&state))
         .merge(intranet::router(&state))
         .layer(from_fn(security_headers::add))
+        .layer(from_fn_with_state(state.clone(), https::redirect_and_hsts))
         .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Fastest))
         .layer(TraceLayer::new_for_http())
         .with_state(state)

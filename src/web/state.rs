@@ -42,6 +42,8 @@ struct Inner {
     jobs: crate::jobs::supervisor::Board,
     /// The last integrity check on the system page: when, and the problems found.
     integrity: std::sync::Mutex<Option<(i64, Vec<String>)>>,
+    /// HTTPS as served now.
+    tls: crate::tls::Tls,
 }
 
 impl AppState {
@@ -51,6 +53,7 @@ impl AppState {
         local_addr: SocketAddr,
         hub: Hub,
         jobs: crate::jobs::supervisor::Board,
+        tls: crate::tls::Tls,
     ) -> Self {
         let urls = crate::net::urls_for(local_addr);
         let logo = crate::domain::branding::version(app.config().data_dir()).unwrap_or(0);
@@ -68,6 +71,7 @@ impl AppState {
                 api_limiter: super::api::Limiter::default(),
                 jobs,
                 integrity: std::sync::Mutex::default(),
+                tls,
             }),
         }
     }
@@ -80,6 +84,11 @@ impl AppState {
     /// The API tokens' pace.
     pub fn api_limiter(&self) -> &super::api::Limiter {
         &self.inner.api_limiter
+    }
+
+    /// HTTPS as served now.
+    pub fn tls(&self) -> &crate::tls::Tls {
+        &self.inner.tls
     }
 
     /// The background jobs' reports.
@@ -166,8 +175,16 @@ impl AppState {
     }
 
     /// The URLs users can open.
-    pub fn urls(&self) -> &[String] {
-        &self.inner.urls
+    pub fn urls(&self) -> Vec<String> {
+        if self.inner.tls.enabled() {
+            self.inner
+                .urls
+                .iter()
+                .map(|u| u.replacen("http://", "https://", 1))
+                .collect()
+        } else {
+            self.inner.urls.clone()
+        }
     }
 
     /// The address LAN users reach this server at (without a trailing slash): its first LAN

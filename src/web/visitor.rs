@@ -236,10 +236,8 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
         None => (None, Frame::default(), None),
     };
 
-    let secure = headers
-        .get("x-forwarded-proto")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.eq_ignore_ascii_case("https"));
+    // Over TLS here, or behind a proxy that took TLS for us: cookies are then Secure.
+    let secure = super::https::is_secure(&req, state.app().config().behind_proxy);
     let mut set_cookies: Vec<String> = Vec::new();
     let mut expired = false;
 

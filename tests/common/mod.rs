@@ -119,6 +119,15 @@ impl TestApp {
         format!("{}{path}", self.base)
     }
 
+    /// The port the server listens on.
+    pub fn port(&self) -> u16 {
+        self.base
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .expect("a port in the address")
+    }
+
     /// The data directory.
     pub fn data_dir(&self) -> &Path {
         self.dir.path()

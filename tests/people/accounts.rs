@@ -1175,6 +1175,7 @@ async fn every_setting_refuses_a_bad_value_with_a_message_and_keeps_the_rest() {
                 "/admin/surveys",
                 ("survey_link_days", "9"),
             ),
+            Section::Https => ("/admin/https", "/admin/https", ("https_mode", "off")),
             _ => (
                 "/admin/settings",
                 "/admin/settings",

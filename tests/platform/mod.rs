@@ -14,6 +14,10 @@ pub mod disk;
 /// Floods and heavy input: nested Markdown, parallel logins, slow and idle connections, huge
 /// fields, uploads nobody may make.
 pub mod flood;
+/// HTTPS in one switch: a self-signed certificate checked by curl and openssl against the
+/// fingerprint shown, an administrator's own certificate checked when given and verified
+/// through its chain, plain HTTP sent to https://, Secure cookies, HSTS, the console kept.
+pub mod https;
 /// Translation keys used by the code exist in every language.
 pub mod i18n;
 /// The page frame, the left menu from rights, 404 pages, health check and static files.

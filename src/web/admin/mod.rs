@@ -6,6 +6,7 @@ mod backups;
 mod directory;
 mod directory_sync;
 mod groups;
+pub(crate) mod https;
 mod intranet_form;
 mod lists;
 pub mod logo;
@@ -57,6 +58,14 @@ pub fn routes() -> Routes {
         .post(paths::ADMIN_WEBHOOK_RETRY, ADMIN, webhooks::retry)
         .post(paths::ADMIN_THROTTLE_CLEAR, ADMIN, system::clear_throttle)
         .post(paths::ADMIN_SYSTEM_RUN, ADMIN, system::run_now)
+        .get(paths::ADMIN_HTTPS, ADMIN, https::page)
+        .post(paths::ADMIN_HTTPS, ADMIN, https::save)
+        .post(
+            paths::ADMIN_HTTPS_CERTIFICATE,
+            ADMIN,
+            https::save_certificate,
+        )
+        .post(paths::ADMIN_HTTPS_RENEW, ADMIN, https::renew)
         .post(paths::ADMIN_SYSTEM_INTEGRITY, ADMIN, system::integrity)
         .get(paths::ADMIN_SYSTEM_LOGS, ADMIN, system_logs::page)
         .get(

@@ -157,6 +157,17 @@ pub async fn page(State(state): State<AppState>, authed: Authed) -> Result<Respo
             }
             p { (lang.t("system-lan-url")) " " code #lan-url { (state.lan_url()) } }
         }
+        section.panel #https {
+            h2 { (lang.t("https-title")) }
+            @match state.tls().info() {
+                Some(info) => {
+                    p { span.badge.badge-ok { (lang.t("https-on")) } }
+                    (super::https::certificate_panel(lang, &info, crate::domain::clock::now()))
+                }
+                None => p { span.badge { (lang.t("https-mode-off")) } },
+            }
+            p { a href=(paths::ADMIN_HTTPS) { (lang.t("https-set-up")) } }
+        }
         section.panel #logs {
             h2 { (lang.t("system-logs")) }
             p { a href=(paths::ADMIN_SYSTEM_LOGS) { (lang.t("system-logs-open")) } }

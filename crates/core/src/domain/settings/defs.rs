@@ -58,8 +58,31 @@ pub const VALIDATION_PERIMETERS: &[(&str, &str)] = &[
     ("all", "validation-perimeter-all"),
 ];
 
+/// Which certificate HTTPS uses, if any.
+pub const HTTPS_MODES: &[(&str, &str)] = &[
+    ("off", "https-mode-off"),
+    ("self_signed", "https-mode-self-signed"),
+    ("own", "https-mode-own"),
+];
+
 /// Every setting.
 pub const DEFS: &[Def] = &[
+    Def {
+        key: "https_mode",
+        kind: Kind::Choice(HTTPS_MODES),
+        default: "off",
+        section: Section::Https,
+        label: "setting-https-mode",
+        help: "setting-https-mode-help",
+    },
+    Def {
+        key: "https_hsts",
+        kind: Kind::Flag,
+        default: "0",
+        section: Section::Https,
+        label: "setting-https-hsts",
+        help: "setting-https-hsts-help",
+    },
     Def {
         key: "company_name",
         kind: Kind::Text { max: 100 },

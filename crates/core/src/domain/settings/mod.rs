@@ -6,6 +6,7 @@
 //! declaration and records the change in `settings_log`.
 
 mod defs;
+pub use defs::HTTPS_MODES;
 pub mod directory_registry;
 pub mod history;
 pub mod keys;
@@ -42,6 +43,10 @@ pub const API_CALLS_PER_MINUTE: Number = Number::declared("api_calls_per_minute"
 pub const API_LOG_DAYS: Number = Number::declared("api_log_days");
 /// Key of "show the advanced user properties".
 pub const USER_ADVANCED: Flag = Flag::declared("user_advanced");
+/// Key of which certificate HTTPS uses (`off`, `self_signed`, `own`).
+pub const HTTPS_MODE: Text = Text::declared("https_mode");
+/// Key of "TLS responses carry Strict-Transport-Security".
+pub const HTTPS_HSTS: Flag = Flag::declared("https_hsts");
 /// Key of "accounts may turn two-factor login on" (GestSup's `user_mfa`).
 pub const USER_MFA: Flag = Flag::declared("user_mfa");
 /// Keys of "two-factor login is compulsory" for each profile.

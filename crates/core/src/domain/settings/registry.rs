@@ -61,6 +61,8 @@ pub enum Section {
     /// What triggers a satisfaction survey and what follows its answer (Administration >
     /// Surveys).
     Surveys,
+    /// Whether the server speaks HTTPS, with which certificate (Administration > HTTPS).
+    Https,
 }
 
 /// One setting.
