@@ -96,6 +96,7 @@ impl App {
     /// account exists yet.
     pub fn open(config: Config) -> Result<Self, AppError> {
         Self::prepare_data_dir(&config)?;
+        crate::upgrade::backup_before_migrating(&config.database_path(), &config.backups_dir())?;
         let db = Db::open(&config.database_path())?;
         let has_users =
             db.read_blocking(|c| users::repo::count(c).map(|n| n > 0).map_err(DbError::from))?;

@@ -42,6 +42,7 @@ pub mod server;
 pub mod tls;
 pub mod tls_client;
 pub mod turn;
+pub mod upgrade;
 pub mod web;
 pub mod webhook;
 

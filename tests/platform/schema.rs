@@ -183,3 +183,75 @@ fn a_database_from_a_newer_gestdesk_is_refused_untouched() {
     assert!(err.to_string().contains("newer Gestdesk"));
     assert_eq!(std::fs::read(&path).expect("read"), before);
 }
+
+#[tokio::test]
+async fn an_older_data_folder_is_copied_before_its_schema_is_brought_up_to_date() {
+    let (app, admin) = TestApp::with_admin().await;
+    drop(admin);
+    let latest = gestdesk::db::latest_schema_version();
+    let dir = app.pause().await;
+    // The data folder as the version before two-factor login left it.
+    let db = dir.path().join("gestdesk.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&db).expect("database");
+        conn.execute_batch(
+            "DROP TABLE login_pending;
+             DROP TABLE recovery_codes;
+             ALTER TABLE users DROP COLUMN totp_secret;
+             ALTER TABLE users DROP COLUMN totp_pending;
+             ALTER TABLE users DROP COLUMN totp_last_step;",
+        )
+        .expect("older schema");
+        conn.execute(
+            "DELETE FROM refinery_schema_history WHERE version = ?1",
+            [latest],
+        )
+        .expect("older history");
+    }
+    let backups = dir.path().join("backups");
+    let before: Vec<_> = std::fs::read_dir(&backups)
+        .map(|d| d.flatten().collect())
+        .unwrap_or_default();
+
+    let app = TestApp::resume(dir).await;
+    // A copy of the database as it was, then the migration.
+    let copies: Vec<std::path::PathBuf> = std::fs::read_dir(&backups)
+        .expect("backups folder")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                n.starts_with(&format!("gestdesk-before-upgrade-v{}-", latest - 1))
+            })
+        })
+        .collect();
+    assert_eq!(copies.len(), 1, "{copies:?} (before: {})", before.len());
+    assert_eq!(
+        gestdesk::upgrade::recorded_version(&copies[0]).expect("copy readable"),
+        Some(latest - 1)
+    );
+    assert_eq!(
+        app.count("SELECT max(version) FROM refinery_schema_history"),
+        latest
+    );
+    // The system page shows the history, the latest change first.
+    let admin = app.client();
+    admin.login("admin", crate::common::ADMIN_PASSWORD).await;
+    let page = admin.get("/admin/system").await;
+    page.assert_contains("Schema history")
+        .assert_contains("two_factor");
+    // Opening it again, up to date, takes no other copy.
+    let dir = app.pause().await;
+    let app = TestApp::resume(dir).await;
+    let n = std::fs::read_dir(&backups)
+        .expect("backups")
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("gestdesk-before-upgrade-")
+        })
+        .count();
+    assert_eq!(n, 1);
+    app.stop().await;
+}
