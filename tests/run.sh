@@ -4,7 +4,8 @@
 # headless Chromium through WebDriver), then the desktop app under a virtual display.
 #
 #   tests/run.sh                        everything
-#   GESTDESK_SKIP_DESKTOP=1 tests/run.sh   without the desktop app (no webkit build)
+#   GESTDESK_SKIP_DESKTOP=1 tests/run.sh   without the desktop app and the packages (no webkit
+#                                          build, no release build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,5 +22,7 @@ cargo clippy --locked --all-targets -- -D warnings
 cargo test --locked
 if [ "${GESTDESK_SKIP_DESKTOP:-0}" != "1" ]; then
   tests/desktop/smoke.sh
+  # The .deb (desktop app and headless server) and the portable archive, installed for real.
+  tests/package/install.sh
 fi
 echo "all tests passed"

@@ -11,7 +11,7 @@ use crate::web::error::WebError;
 use crate::web::extract::Authed;
 use crate::web::list_query::pairs;
 use crate::web::state::AppState;
-use crate::web::worklist::export::{attachment, cell};
+use crate::web::worklist::export::{attachment, line};
 
 use super::list::read;
 
@@ -48,10 +48,9 @@ pub async fn csv(
         "asset-iface-last-seen",
     ];
     let mut out = String::from("\u{feff}");
-    let mut cells: Vec<String> = vec![cell("id")];
-    cells.extend(header.iter().map(|k| cell(&lang.t(k))));
-    out.push_str(&cells.join(separator));
-    out.push_str("\r\n");
+    let mut cells: Vec<String> = vec!["id".to_owned()];
+    cells.extend(header.iter().map(|k| lang.t(k)));
+    out.push_str(&line(&cells, separator));
     let name = |map: &std::collections::HashMap<i64, String>, id: Option<i64>| {
         id.and_then(|i| map.get(&i)).cloned().unwrap_or_default()
     };
@@ -79,9 +78,7 @@ pub async fn csv(
                 .map(crate::web::worklist::export::moment)
                 .unwrap_or_default(),
         ];
-        let cells: Vec<String> = row.iter().map(|v| cell(v)).collect();
-        out.push_str(&cells.join(separator));
-        out.push_str("\r\n");
+        out.push_str(&line(&row, separator));
     }
     Ok(attachment(out, "assets"))
 }

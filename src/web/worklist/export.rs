@@ -18,28 +18,39 @@ use crate::web::state::AppState;
 
 use crate::web::list_query::{ListQuery, pairs};
 
-/// A cell as CSV: quoted, quotes doubled, and a leading `'` before what a spreadsheet would
-/// take for a formula.
-pub fn cell(value: &str) -> String {
-    let risky = value.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let value = if risky {
-        format!("'{value}")
+/// A cell's value with a leading `'` before what a spreadsheet would take for a formula.
+fn guard(value: &str) -> std::borrow::Cow<'_, str> {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{value}"))
     } else {
-        value.to_owned()
-    };
-    format!("\"{}\"", value.replace('"', "\"\""))
+        std::borrow::Cow::Borrowed(value)
+    }
 }
 
-/// One line of a CSV file: `values` as cells joined by `separator`, ended as spreadsheets
-/// expect (CRLF).
+/// A cell as CSV: quoted, quotes doubled, and a leading `'` before what a spreadsheet would
+/// take for a formula (a line of one cell, without its end).
+#[cfg(test)]
+fn cell(value: &str) -> String {
+    let mut one = line(&[value.to_owned()], ";");
+    one.truncate(one.len().saturating_sub(2));
+    one
+}
+
+/// One line of a CSV file: `values` as cells (every one quoted, formulas neutralised) joined by
+/// `separator`, ended as spreadsheets expect (CRLF), written by the `csv` crate.
 pub fn line(values: &[String], separator: &str) -> String {
-    let mut out = values
-        .iter()
-        .map(|v| cell(v))
-        .collect::<Vec<_>>()
-        .join(separator);
-    out.push_str("\r\n");
-    out
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(separator.bytes().next().unwrap_or(b';'))
+        .quote_style(csv::QuoteStyle::Always)
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::with_capacity(values.len() * 16));
+    let guarded = values.iter().map(|v| guard(v).into_owned());
+    // Writing to memory cannot fail.
+    if writer.write_record(guarded).is_err() {
+        return String::new();
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 /// The start of a CSV file: the byte-order mark, then the header of `keys` in `lang`.
@@ -120,19 +131,15 @@ pub fn csv(lang: Lang, columns: &[Column], rows: &[Row], separator: &str) -> Str
         .iter()
         .map(|c| match c {
             // Exported as a number of minutes, which the header says.
-            Column::TimeSpent => cell(&lang.t("col-time-spent-minutes")),
-            _ => cell(&lang.t(c.label())),
+            Column::TimeSpent => lang.t("col-time-spent-minutes"),
+            _ => lang.t(c.label()),
         })
         .collect();
-    header.extend(ID_HEADERS.iter().map(|h| cell(h)));
-    out.push_str(&header.join(separator));
-    out.push_str("\r\n");
+    header.extend(ID_HEADERS.iter().map(|h| (*h).to_owned()));
+    out.push_str(&line(&header, separator));
     let id = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
     for row in rows {
-        let mut cells: Vec<String> = columns
-            .iter()
-            .map(|c| cell(&value(row, *c, lang)))
-            .collect();
+        let mut cells: Vec<String> = columns.iter().map(|c| value(row, *c, lang)).collect();
         let i = row.ids;
         for v in [
             Some(i.state),
@@ -143,10 +150,9 @@ pub fn csv(lang: Lang, columns: &[Column], rows: &[Row], separator: &str) -> Str
             i.priority,
             i.criticality,
         ] {
-            cells.push(cell(&id(v)));
+            cells.push(id(v));
         }
-        out.push_str(&cells.join(separator));
-        out.push_str("\r\n");
+        out.push_str(&line(&cells, separator));
     }
     out
 }

@@ -1,7 +1,7 @@
 //! Random tokens (sessions, CSRF, set-up links, temporary passwords), signatures, and their
 //! comparison.
 
-use rand::Rng;
+use rand::RngExt;
 use sha2::{Digest, Sha256};
 
 /// `bytes` random bytes from the operating system's generator, as lowercase hex.
@@ -22,13 +22,10 @@ pub fn hmac_sha256_hex(key: &str, message: &str) -> String {
     to_hex(ring::hmac::sign(&key, message.as_bytes()).as_ref())
 }
 
-/// Compares two strings in time that depends only on their lengths.
+/// Compares two strings in time that depends only on their lengths (`subtle`).
 pub fn constant_time_eq(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    use subtle::ConstantTimeEq;
+    a.as_bytes().ct_eq(b.as_bytes()).into()
 }
 
 /// A temporary password: 12 characters from an alphabet without look-alikes (no 0/O, 1/l/I).
@@ -42,13 +39,7 @@ pub fn temporary_password() -> String {
 
 /// `bytes` in lower-case hexadecimal.
 pub fn to_hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        out.push(char::from(DIGITS[usize::from(b >> 4)]));
-        out.push(char::from(DIGITS[usize::from(b & 0x0f)]));
-    }
-    out
+    data_encoding::HEXLOWER.encode(bytes)
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@
 //! - Each check and what it changes happen in one write transaction: two logins with the same
 //!   code cannot both pass.
 
-use rand::Rng;
+use rand::RngExt;
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::db::Db;
@@ -101,17 +101,16 @@ pub fn manual_key(secret: &[u8]) -> String {
     out
 }
 
-/// Percent-encodes what is not unreserved (RFC 3986) in a URI's part.
+/// What is escaped in a URI's part: all but the unreserved characters (RFC 3986).
+const NOT_UNRESERVED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Percent-encodes what is not unreserved in a URI's part.
 fn encode_part(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(text, NOT_UNRESERVED).to_string()
 }
 
 /// The `otpauth://` address an authenticator app reads from the QR code.
@@ -344,13 +343,7 @@ pub async fn confirm(
             )?
             .execute(params![user.id.0, step])?;
             let codes = replace_codes(tx, user.id)?;
-            events::record(
-                tx,
-                EventKind::SecondFactorChanged,
-                &format!("{} turned two-factor login on", user.login),
-                Some(user.id),
-                &ip,
-            )?;
+            logged(tx, &user, "turned two-factor login on", &ip)?;
             Ok(Some(codes))
         })
     })
@@ -378,13 +371,7 @@ pub async fn turn_off(
                 return Ok(None);
             }
             clear(tx, user.id)?;
-            events::record(
-                tx,
-                EventKind::SecondFactorChanged,
-                &format!("{} turned two-factor login off", user.login),
-                Some(user.id),
-                &ip,
-            )?;
+            logged(tx, &user, "turned two-factor login off", &ip)?;
             Ok(Some(()))
         })
     })
@@ -408,17 +395,22 @@ pub async fn new_codes(
                 return Ok(None);
             }
             let codes = replace_codes(tx, user.id)?;
-            events::record(
-                tx,
-                EventKind::SecondFactorChanged,
-                &format!("{} made new recovery codes", user.login),
-                Some(user.id),
-                &ip,
-            )?;
+            logged(tx, &user, "made new recovery codes", &ip)?;
             Ok(Some(codes))
         })
     })
     .await
+}
+
+/// Logs that `user` (from `ip`) changed their second factor: `what` they did.
+fn logged(tx: &Transaction<'_>, user: &User, what: &str, ip: &str) -> rusqlite::Result<()> {
+    events::record(
+        tx,
+        EventKind::SecondFactorChanged,
+        &format!("{} {what}", user.login),
+        Some(user.id),
+        ip,
+    )
 }
 
 /// Removes `user`'s second factor, codes and waiting logins.

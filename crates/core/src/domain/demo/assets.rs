@@ -5,7 +5,7 @@
 
 use std::net::Ipv4Addr;
 
-use rand::Rng;
+use rand::RngExt;
 use rand::rngs::StdRng;
 use rusqlite::{Transaction, params};
 

@@ -2,7 +2,7 @@
 //! categories with their subcategories, an administrator when there is none, technicians,
 //! users, and a few groups.
 
-use rand::Rng;
+use rand::RngExt;
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rusqlite::{OptionalExtension, Transaction, params};

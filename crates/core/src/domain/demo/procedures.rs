@@ -1,7 +1,7 @@
 //! Sample procedures: one how-to per kind of problem, filed under its category and
 //! subcategory, made of the fixes technicians give for it; every other one published.
 
-use rand::Rng;
+use rand::RngExt;
 use rand::rngs::StdRng;
 use rusqlite::{Transaction, params};
 

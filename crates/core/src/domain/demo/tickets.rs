@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use jiff::tz::TimeZone;
-use rand::Rng;
+use rand::RngExt;
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rusqlite::{Transaction, params};

@@ -91,7 +91,7 @@ pub fn rebuild(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
 mod tests {
     use super::*;
     use rand::rngs::StdRng;
-    use rand::{Rng, SeedableRng};
+    use rand::{RngExt, SeedableRng};
 
     /// Counts by state of `SELECT state_id ... WHERE {cond}`, read from the tickets.
     fn recount(conn: &Connection, cond: &str, owner: i64) -> HashMap<i64, i64> {
