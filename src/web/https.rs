@@ -17,14 +17,12 @@ use crate::tls::Transport;
 /// A year, as browsers expect of HSTS.
 const HSTS: &str = "max-age=31536000";
 
-/// Whether `req` came over TLS: to this server, or (`behind_proxy`) to the proxy in front.
-pub fn is_secure(req: &Request, behind_proxy: bool) -> bool {
-    if req.extensions().get::<Transport>().is_some_and(|t| t.tls) {
-        return true;
-    }
-    // Only a proxy on this machine is believed; anyone else could send the header.
-    behind_proxy
-        && req
+/// Whether `req` came over TLS: to this server, or to a proxy in front that says so
+/// (`X-Forwarded-Proto: https`). The header only makes the sender's own cookies Secure and
+/// spares its own request the redirect: nothing another client could use.
+pub fn is_secure(req: &Request) -> bool {
+    req.extensions().get::<Transport>().is_some_and(|t| t.tls)
+        || req
             .headers()
             .get("x-forwarded-proto")
             .and_then(|v| v.to_str().ok())
@@ -64,7 +62,7 @@ pub async fn redirect_and_hsts(
     if !tls.enabled() {
         return next.run(req).await;
     }
-    if is_secure(&req, state.app().config().behind_proxy) {
+    if is_secure(&req) {
         let mut response = next.run(req).await;
         if tls.hsts() {
             response

@@ -236,8 +236,8 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
         None => (None, Frame::default(), None),
     };
 
-    // Over TLS here, or behind a proxy that took TLS for us: cookies are then Secure.
-    let secure = super::https::is_secure(&req, state.app().config().behind_proxy);
+    // Over TLS here, or to a proxy that took TLS for us: cookies are then Secure.
+    let secure = super::https::is_secure(&req);
     let mut set_cookies: Vec<String> = Vec::new();
     let mut expired = false;
 
