@@ -51,10 +51,14 @@ pub fn backup_before_migrating(
         return Ok(None);
     }
     let latest = crate::db::latest_schema_version();
-    let found = recorded_version(database).map_err(std::io::Error::other)?;
-    let Some(found) = found.filter(|v| *v < latest) else {
+    // A file that cannot be read as a Gestdesk database is left to the database's own opening,
+    // which refuses it with the reason.
+    let Ok(Some(found)) = recorded_version(database) else {
         return Ok(None);
     };
+    if found >= latest {
+        return Ok(None);
+    }
     std::fs::create_dir_all(backups_dir)?;
     let target = backups_dir.join(copy_name(found));
     let conn = Connection::open(database).map_err(std::io::Error::other)?;
