@@ -60,6 +60,19 @@ async fn a_technician_logs_in_with_codes_from_an_authenticator_app() {
     tess.get("/profile/two-factor")
         .await
         .assert_contains("not offered");
+    // Nor can it be turned on by posting the form the page does not show.
+    let sneaked = tess
+        .submit(
+            "/profile/two-factor",
+            "/profile/two-factor/confirm",
+            &[("code", "123456")],
+        )
+        .await;
+    assert_eq!(sneaked.status, StatusCode::CONFLICT);
+    assert_eq!(
+        app.count("SELECT count(*) FROM users WHERE totp_secret IS NOT NULL"),
+        0
+    );
     app.set_setting("user_mfa", "1");
 
     // Turning it on: the QR code and the key; a wrong first code is refused.

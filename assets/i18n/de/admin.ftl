@@ -223,7 +223,10 @@ system-integrity-run = Jetzt prüfen
 system-lan-url = Adresse für die Benutzer im Netzwerk:
 system-logs = Protokolle
 system-logs-open = Protokolle lesen
-system-schema-history = Schema-Verlauf ({ $n } Änderungen)
+system-schema-history = Schema-Verlauf ({ $n ->
+    [one] eine Änderung
+   *[other] { $n } Änderungen
+})
 system-schema-version = Version
 system-schema-name = Änderung
 system-schema-applied = Angewendet am

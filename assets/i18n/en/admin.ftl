@@ -223,7 +223,10 @@ system-integrity-run = Check now
 system-lan-url = Address for the network's users:
 system-logs = Log files
 system-logs-open = Read the log files
-system-schema-history = Schema history ({ $n } changes)
+system-schema-history = Schema history ({ $n ->
+    [one] one change
+   *[other] { $n } changes
+})
 system-schema-version = Version
 system-schema-name = Change
 system-schema-applied = Applied on

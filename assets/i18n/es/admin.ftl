@@ -223,7 +223,10 @@ system-integrity-run = Comprobar ahora
 system-lan-url = Dirección para los usuarios de la red:
 system-logs = Registros
 system-logs-open = Leer los registros
-system-schema-history = Historial del esquema ({ $n } cambios)
+system-schema-history = Historial del esquema ({ $n ->
+    [one] un cambio
+   *[other] { $n } cambios
+})
 system-schema-version = Versión
 system-schema-name = Cambio
 system-schema-applied = Aplicado el

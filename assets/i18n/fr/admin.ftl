@@ -224,7 +224,10 @@ system-integrity-run = Vérifier maintenant
 system-lan-url = Adresse pour les utilisateurs du réseau :
 system-logs = Journaux
 system-logs-open = Lire les journaux
-system-schema-history = Historique du schéma ({ $n } changements)
+system-schema-history = Historique du schéma ({ $n ->
+    [one] un changement
+   *[other] { $n } changements
+})
 system-schema-version = Version
 system-schema-name = Changement
 system-schema-applied = Appliqué le

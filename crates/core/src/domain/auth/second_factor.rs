@@ -266,7 +266,7 @@ pub async fn status(db: &Db, user: UserId) -> Result<Status, DomainError> {
         }
         Ok(Status {
             enabled,
-            pending: if enabled { None } else { pending },
+            pending: pending.filter(|_| !enabled && offered(&settings, profile)),
             codes_left: codes_left(tx, user)?,
             required: required(&settings, profile),
             offered: offered(&settings, profile),
@@ -324,7 +324,8 @@ pub async fn confirm(
 ) -> Result<Result<Vec<String>, Refused>, DomainError> {
     db.write(move |tx| {
         let now = clock::now();
-        if secret_of(tx, user.id)?.is_some() {
+        // The page offers it only while it is offered: so does the action.
+        if !offered(&Settings::load(tx)?, user.profile) || secret_of(tx, user.id)?.is_some() {
             return Ok(Err(Refused::NotNow));
         }
         let pending: Option<Vec<u8>> = tx
