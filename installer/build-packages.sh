@@ -9,13 +9,23 @@
 #   gestdesk-<version>-<arch>-linux.tar.gz  the server alone, for other Linux distributions
 #                                        (glibc): bin/gestdesk, the unit, and INSTALL.txt
 # Needs the packages of installer/install-test-deps.sh (dpkg-deb is in every Debian).
+#
+# The desktop app's update check (off by default) is built in when these are set while building:
+#   GESTDESK_UPDATE_URL      the address of the update manifest (https)
+#   GESTDESK_UPDATE_PUBKEY   the public key of the publisher's signing key
+#                            (target/release/gestdesk-update-signer keygen KEY_FILE prints it)
+# and the packages are signed for it when these are set:
+#   GESTDESK_UPDATE_SIGNING_KEY  the secret key file (made by gestdesk-update-signer keygen)
+#   GESTDESK_UPDATE_BASE_URL     where the packages will be downloaded from (ends with /)
+# which writes <package>.sig and latest.json beside the packages: put them at those addresses.
+# GESTDESK_PACKAGE_VERSION overrides the version written in the packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
 out="${GESTDESK_PACKAGES_DIR:-$root/target/packages}"
-cargo build --release --locked -p gestdesk -p gestdesk-desktop
-version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+cargo build --release --locked -p gestdesk -p gestdesk-desktop -p gestdesk-update-signer
+version=${GESTDESK_PACKAGE_VERSION:-$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)}
 arch=$(dpkg --print-architecture)
 mkdir -p "$out"
 
@@ -28,6 +38,17 @@ install -d "$pkg/DEBIAN" "$pkg/usr/bin" "$pkg/lib/systemd/system" "$pkg/usr/shar
   "$pkg/usr/share/doc/gestdesk"
 install -m 0755 -s "$target_dir/release/gestdesk" "$pkg/usr/bin/gestdesk"
 install -m 0755 -s "$target_dir/release/gestdesk-desktop" "$pkg/usr/bin/gestdesk-desktop"
+# Tells the desktop app's updater that it was installed from a .deb, so that an update is
+# installed with dpkg: the same mark, of the same length, that Tauri's own bundler writes.
+python3 - "$pkg/usr/bin/gestdesk-desktop" <<'PATCH'
+import sys
+path = sys.argv[1]
+data = open(path, "rb").read()
+unknown, deb = b"__TAURI_BUNDLE_TYPE_VAR_UNK", b"__TAURI_BUNDLE_TYPE_VAR_DEB"
+if data.count(unknown) != 1:
+    sys.exit(f"build-packages: the bundle mark was found {data.count(unknown)} times in {path}")
+open(path, "wb").write(data.replace(unknown, deb))
+PATCH
 install -m 0644 installer/gestdesk.service "$pkg/lib/systemd/system/gestdesk.service"
 install -m 0644 installer/gestdesk.desktop "$pkg/usr/share/applications/gestdesk.desktop"
 install -m 0644 src-tauri/icons/32x32.png "$pkg/usr/share/icons/hicolor/32x32/apps/gestdesk.png"
@@ -62,6 +83,12 @@ CONTROL
 deb="$out/gestdesk_${version}_${arch}.deb"
 dpkg-deb --root-owner-group --build "$pkg" "$deb" >/dev/null
 echo "built $deb"
+if [ -n "${GESTDESK_UPDATE_SIGNING_KEY:-}" ]; then
+  [ -n "${GESTDESK_UPDATE_BASE_URL:-}" ] || { echo "build-packages: GESTDESK_UPDATE_BASE_URL is needed to sign" >&2; exit 1; }
+  "$target_dir/release/gestdesk-update-signer" sign --key "$GESTDESK_UPDATE_SIGNING_KEY" \
+    --version "$version" --platform "linux-$(uname -m)-deb" \
+    --url "${GESTDESK_UPDATE_BASE_URL}$(basename "$deb")" --manifest "$out/latest.json" "$deb"
+fi
 
 # The portable archive of the server.
 tar_arch=$(uname -m)

@@ -3,7 +3,9 @@
 # Idempotent: packages already present are skipped, so a second run takes well under a second.
 #   browser tests:  chromium, chromium-driver (WebDriver on 127.0.0.1)
 #   network tests:  iproute2 (network namespaces), util-linux (setpriv, to deny raw sockets), procps (sysctl)
-#   package test:   libcap2-bin (getcap, and the .deb sets the raw-socket capability with setcap)
+#   package test:   libcap2-bin (getcap, and the .deb sets the raw-socket capability with setcap),
+#                   sudo (the desktop app's updater installs a package with `sudo dpkg -i` when
+#                   there is no pkexec)
 #   incoming mail:  dovecot-imapd (a private Dovecot the stories start on free loopback ports)
 #   directory:      slapd, ldap-utils (a private OpenLDAP the stories start on free loopback
 #                   ports; preseeded so that installing it configures no system directory)
@@ -19,7 +21,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
-packages=(iproute2 util-linux procps libcap2-bin dovecot-imapd slapd ldap-utils mariadb-server mariadb-client chromium chromium-driver curl ca-certificates python3 python3-aiosmtpd python3-icalendar python3-venv openssl xvfb xauth imagemagick x11-utils xdotool dbus dbus-x11)
+packages=(iproute2 util-linux procps libcap2-bin sudo dovecot-imapd slapd ldap-utils mariadb-server mariadb-client chromium chromium-driver curl ca-certificates python3 python3-aiosmtpd python3-icalendar python3-venv openssl xvfb xauth imagemagick x11-utils xdotool dbus dbus-x11)
 # shellcheck source=desktop-deps.sh
 source "$here/desktop-deps.sh"
 packages+=("${DESKTOP_BUILD_PACKAGES[@]}")

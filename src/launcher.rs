@@ -57,7 +57,7 @@ impl Options {
 }
 
 /// The value of `--name VALUE` or `--name=VALUE` among the arguments.
-fn arg_value(args: &[String], name: &str) -> Option<String> {
+pub fn arg_value(args: &[String], name: &str) -> Option<String> {
     let flag = format!("--{name}");
     let mut it = args.iter();
     while let Some(a) = it.next() {

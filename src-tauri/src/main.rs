@@ -6,8 +6,13 @@
 //! server running for the LAN users; "Quit" in the tray, SIGTERM or SIGINT stop it gracefully.
 //! A second launch focuses the first instance's window. When the server cannot start (a
 //! Gestdesk service already on the port, the data folder in use), the window says so.
+//!
+//! With an update address configured, it also checks for signed updates (see [`update`]);
+//! `--check-update` and `--update` do only that, without the server or a window.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod update;
 
 use std::net::SocketAddr;
 use std::sync::Mutex;
@@ -55,7 +60,8 @@ fn show_console(app: &AppHandle) {
     }
 }
 
-fn quit(app: &AppHandle) {
+/// Stops the in-process server gracefully, when it runs.
+fn stop_server(app: &AppHandle) {
     if let Some(running) = app.try_state::<Running>() {
         let server = running
             .server
@@ -68,7 +74,17 @@ fn quit(app: &AppHandle) {
             tracing::error!("server stopped with an error: {e}");
         }
     }
+}
+
+fn quit(app: &AppHandle) {
+    stop_server(app);
     app.exit(0);
+}
+
+/// After an update is installed: the server stops, then the new version starts.
+fn restart(app: &AppHandle) {
+    stop_server(app);
+    app.restart();
 }
 
 /// The page the window shows when the server could not start (served by the `gestdesk:`
@@ -85,7 +101,7 @@ fn failure_url() -> Url {
     Url::parse(url).unwrap_or_else(|_| unreachable!("the failure page address is valid"))
 }
 
-fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
+fn setup(app: &mut tauri::App, updates: bool) -> Result<(), Box<dyn std::error::Error>> {
     let lang = launcher::ui_lang();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let started = Options::from_args_and_env(&args, |k| std::env::var(k).ok())
@@ -172,6 +188,11 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
     )?;
     let quit_item = MenuItem::with_id(app, "quit", lang.t("desktop-quit"), true, None::<&str>)?;
     let menu = Menu::with_items(app, &[&open, &copy, &quit_item])?;
+    if updates {
+        let tray = update::Tray::new(app.handle(), lang)?;
+        menu.insert(tray.item(), 2)?;
+        app.manage(tray);
+    }
     let mut tray = TrayIconBuilder::with_id("gestdesk")
         .tooltip("Gestdesk")
         .menu(&menu)
@@ -185,13 +206,47 @@ fn setup(app: &mut tauri::App) -> Result<(), Box<dyn std::error::Error>> {
                 }
             }
             "quit" => quit(app),
+            "update" => update::clicked(app, restart),
             _ => {}
         });
     if let Some(icon) = app.default_window_icon() {
         tray = tray.icon(icon.clone());
     }
     tray.build(app)?;
+    if updates {
+        update::watch(app.handle());
+    }
     Ok(())
+}
+
+/// `--check-update` and `--update`: the update check alone, then exit.
+fn update_once(mode: update::Mode, source: Option<update::Source>) -> i32 {
+    let lang = launcher::ui_lang();
+    let Some(source) = source else {
+        eprintln!("gestdesk-desktop: {}", lang.t("desktop-update-off"));
+        return 2;
+    };
+    let mut context = tauri::generate_context!();
+    context
+        .config_mut()
+        .plugins
+        .0
+        .insert("updater".into(), update::plugin_config(&source));
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_updater::Builder::new().build())
+        .setup(move |app| {
+            update::run_once(app.handle(), mode, lang);
+            Ok(())
+        })
+        .build(context)
+        .map(|app| app.run_return(|_, _| {}));
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("gestdesk-desktop: error: {e}");
+            1
+        }
+    }
 }
 
 /// The same allocator as the headless server (see `gestdesk_allocator`).
@@ -200,7 +255,27 @@ static ALLOCATOR: gestdesk_allocator::Allocator = gestdesk_allocator::Allocator;
 
 fn main() {
     gestdesk_allocator::give_back_at_once();
-    let result = tauri::Builder::default()
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mode = update::Mode::from_args(&args);
+    let source = update::source(&args, |k| std::env::var(k).ok()).unwrap_or_else(|e| {
+        eprintln!("gestdesk-desktop: no update check: {e}");
+        None
+    });
+    if mode != update::Mode::App {
+        std::process::exit(update_once(mode, source));
+    }
+    let mut context = tauri::generate_context!();
+    let mut builder = tauri::Builder::default();
+    let updates = source.is_some();
+    if let Some(source) = &source {
+        context
+            .config_mut()
+            .plugins
+            .0
+            .insert("updater".into(), update::plugin_config(source));
+        builder = builder.plugin(tauri_plugin_updater::Builder::new().build());
+    }
+    let result = builder
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
             show_console(app);
         }))
@@ -212,7 +287,7 @@ fn main() {
                 .body(page.into_bytes())
                 .unwrap_or_else(|_| tauri::http::Response::new(Vec::new()))
         })
-        .setup(setup)
+        .setup(move |app| setup(app, updates))
         .on_page_load(|_webview, payload| {
             if matches!(payload.event(), PageLoadEvent::Finished) {
                 // Also read by the desktop test to know what the window shows.
@@ -228,7 +303,7 @@ fn main() {
                 let _ = window.hide();
             }
         })
-        .run(tauri::generate_context!());
+        .run(context);
     if let Err(e) = result {
         eprintln!("gestdesk-desktop: error: {e}");
         std::process::exit(1);

@@ -5,6 +5,8 @@
 #      window exists, and a screenshot shows the page: target/test-screenshots/desktop-*.png);
 #   2. a second launch does not start a second instance: it exits and the first keeps serving;
 #   3. SIGTERM stops it gracefully (exit status 0);
+#   3b. with an update address and key given, the running app checks at start and finds the
+#      newer version a signed manifest on a loopback port announces;
 #   4. started where a `gestdesk serve` already answers on the port, or holds the data folder,
 #      the window shows a page that says so (page-load log, screenshots) instead of failing.
 # Needs the packages of installer/install-test-deps.sh.
@@ -28,7 +30,7 @@ wait_failure_page() {
   fail "no page explaining that $3"
 }
 
-cargo build --locked -p gestdesk-desktop -p gestdesk
+cargo build --locked -p gestdesk-desktop -p gestdesk -p gestdesk-update-signer
 bin="$target_dir/debug/gestdesk-desktop"
 server_bin="$target_dir/debug/gestdesk"
 
@@ -65,8 +67,22 @@ xdpyinfo -display "$display" >/dev/null 2>&1 || fail "Xvfb did not start"
 eval "$(dbus-launch --sh-syntax)"
 pids+=("$DBUS_SESSION_BUS_PID")
 
+# An update source: a manifest announcing the next version, signed with a key made here.
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+next="${version%.*}.$(( ${version##*.} + 1 ))"
+up_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+mkdir -p "$work/updates"
+pubkey=$("$target_dir/debug/gestdesk-update-signer" keygen "$work/update.key")
+printf 'the next version' > "$work/updates/package"
+"$target_dir/debug/gestdesk-update-signer" sign --key "$work/update.key" --version "$next" \
+  --platform "linux-$(uname -m)" --url "http://127.0.0.1:$up_port/package" "$work/updates/package" >/dev/null
+python3 -m http.server "$up_port" --bind 127.0.0.1 --directory "$work/updates" >"$work/http.log" 2>&1 &
+pids+=($!)
+disown
+
 export DISPLAY="$display" GESTDESK_DATA_DIR="$work/data" GESTDESK_LISTEN="127.0.0.1:$port" LANG=en_US.UTF-8
-"$bin" >"$work/first.log" 2>&1 &
+GESTDESK_UPDATE_URL="http://127.0.0.1:$up_port/latest.json" GESTDESK_UPDATE_KEY="$pubkey" \
+  "$bin" >"$work/first.log" 2>&1 &
 first=$!
 pids+=("$first")
 disown
@@ -90,6 +106,14 @@ blue=$(convert "$shot" -fuzz 6% -fill black +opaque '#2a6ebb' -fill white -opaqu
 echo "desktop screenshot: $shot ($colours colours, blue share $blue)"
 [ "$colours" -gt 50 ] || fail "the window looks empty ($colours colours)"
 awk -v b="$blue" 'BEGIN { exit !(b > 0.0012) }' || fail "the set-up page is not visible (blue share $blue)"
+
+# The update check at start found the next version.
+found=""
+for _ in $(seq 1 300); do
+  grep -q "Version $next is available" "$work/first.log" && { found=yes; break; }
+  sleep 0.1
+done
+[ -n "$found" ] || { cat "$work/first.log" >&2; fail "the update check at start did not find version $next"; }
 
 # A second launch hands over to the first instance and exits.
 "$bin" >"$work/second.log" 2>&1 &

@@ -52,6 +52,13 @@ desktop-open-console = Konsole öffnen
 desktop-copy-address = Netzwerkadresse kopieren
 desktop-quit = Beenden
 desktop-start-failed = Gestdesk konnte nicht starten
+desktop-update-check = Nach Updates suchen
+desktop-update-install = Version { $version } installieren und neu starten
+desktop-update-available = Version { $version } ist verfügbar
+desktop-update-none = Gestdesk ist auf dem neuesten Stand
+desktop-update-installed = Version { $version } ist installiert
+desktop-update-failed = Das Update ist fehlgeschlagen: { $error }
+desktop-update-off = Es ist keine Update-Adresse eingerichtet (--update-url und --update-key).
 
 settings-title = Einstellungen
 settings-section-general = Allgemein

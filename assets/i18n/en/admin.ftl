@@ -52,6 +52,13 @@ desktop-open-console = Open console
 desktop-copy-address = Copy LAN address
 desktop-quit = Quit
 desktop-start-failed = Gestdesk could not start
+desktop-update-check = Check for updates
+desktop-update-install = Install version { $version } and restart
+desktop-update-available = Version { $version } is available
+desktop-update-none = Gestdesk is up to date
+desktop-update-installed = Version { $version } is installed
+desktop-update-failed = The update did not succeed: { $error }
+desktop-update-off = No update address is configured (--update-url and --update-key).
 
 settings-title = Settings
 settings-section-general = General

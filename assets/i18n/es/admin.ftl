@@ -52,6 +52,13 @@ desktop-open-console = Abrir la consola
 desktop-copy-address = Copiar la dirección de red
 desktop-quit = Salir
 desktop-start-failed = Gestdesk no pudo arrancar
+desktop-update-check = Buscar actualizaciones
+desktop-update-install = Instalar la versión { $version } y reiniciar
+desktop-update-available = La versión { $version } está disponible
+desktop-update-none = Gestdesk está al día
+desktop-update-installed = La versión { $version } está instalada
+desktop-update-failed = La actualización no se completó: { $error }
+desktop-update-off = No hay ninguna dirección de actualización configurada (--update-url y --update-key).
 
 settings-title = Parámetros
 settings-section-general = General

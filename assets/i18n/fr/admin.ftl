@@ -52,6 +52,13 @@ desktop-open-console = Ouvrir la console
 desktop-copy-address = Copier l'adresse réseau
 desktop-quit = Quitter
 desktop-start-failed = Gestdesk n'a pas pu démarrer
+desktop-update-check = Rechercher les mises à jour
+desktop-update-install = Installer la version { $version } et redémarrer
+desktop-update-available = La version { $version } est disponible
+desktop-update-none = Gestdesk est à jour
+desktop-update-installed = La version { $version } est installée
+desktop-update-failed = La mise à jour n’a pas abouti : { $error }
+desktop-update-off = Aucune adresse de mise à jour n’est configurée (--update-url et --update-key).
 
 settings-title = Paramètres
 settings-section-general = Général
