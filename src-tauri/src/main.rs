@@ -18,6 +18,7 @@ use std::net::SocketAddr;
 use std::sync::Mutex;
 
 use gestdesk::config::Config;
+use gestdesk::db::Db;
 use gestdesk::launcher::{self, Options, StartFailure};
 use gestdesk::{App, AppError, ServerHandle};
 use tauri::menu::{Menu, MenuItem};
@@ -36,18 +37,23 @@ struct Running {
 }
 
 /// Opens the instance and starts serving it (the server takes the data folder's lock); returns
-/// the server and the bound address.
-fn start_server(config: Config) -> Result<(ServerHandle, SocketAddr), StartFailure> {
+/// the server, the bound address and the database.
+fn start_server(config: Config) -> Result<(ServerHandle, SocketAddr, Db), StartFailure> {
     let std_listener = launcher::bind(config.listen)?;
     // Asked before starting, so that the window can say it (the server takes the lock itself).
     drop(launcher::take_data_dir(&config)?);
     let other = |e: AppError| StartFailure::Other(e.to_string());
     let app = App::open(config).map_err(other)?;
+    let db = app.db().clone();
     tauri::async_runtime::block_on(async move {
+        // What an earlier run's update check found is recorded again by this one's, if any.
+        if let Err(e) = gestdesk::domain::system::reset_update_check(&db).await {
+            tracing::warn!("could not reset the update check's status: {e}");
+        }
         let listener = tokio::net::TcpListener::from_std(std_listener)?;
         let server = ServerHandle::spawn(app, listener)?;
         let bound = server.addr();
-        Ok::<_, std::io::Error>((server, bound))
+        Ok::<_, std::io::Error>((server, bound, db))
     })
     .map_err(|e| other(e.into()))
 }
@@ -110,12 +116,14 @@ fn setup(app: &mut tauri::App, updates: bool) -> Result<(), Box<dyn std::error::
         .and_then(|config| {
             App::prepare_data_dir(&config).map_err(|e| StartFailure::Other(e.to_string()))?;
             let guard = gestdesk::logging::init_server(&config.logs_dir());
-            let (server, bound) = start_server(config)?;
-            Ok((server, bound, guard))
+            let (server, bound, db) = start_server(config)?;
+            Ok((server, bound, db, guard))
         });
 
+    let mut db = None;
     let url = match started {
-        Ok((server, bound, guard)) => {
+        Ok((server, bound, database, guard)) => {
+            db = Some(database);
             let console = launcher::local_addr(bound);
             let copy_url = gestdesk::net::lan_urls(bound)
                 .into_iter()
@@ -189,7 +197,7 @@ fn setup(app: &mut tauri::App, updates: bool) -> Result<(), Box<dyn std::error::
     let quit_item = MenuItem::with_id(app, "quit", lang.t("desktop-quit"), true, None::<&str>)?;
     let menu = Menu::with_items(app, &[&open, &copy, &quit_item])?;
     if updates {
-        let tray = update::Tray::new(app.handle(), lang)?;
+        let tray = update::Tray::new(app.handle(), lang, db)?;
         menu.insert(tray.item(), 2)?;
         app.manage(tray);
     }

@@ -8,8 +8,8 @@
 //! machine's loopback. A package is installed only when its signature verifies with that key
 //! and names the version the manifest announces (`gestdesk-update-signer` makes both).
 //!
-//! The running app checks at start and once a day; the tray offers "Check for updates", then
-//! "Install version X and restart". `gestdesk-desktop --check-update` only says what is
+//! The running app checks at start and once a day, and records what it found for the system
+//! page; the tray offers "Check for updates", then "Install version X and restart". `gestdesk-desktop --check-update` only says what is
 //! available, and `gestdesk-desktop --update` also installs it (on Linux through `pkexec`,
 //! a password dialog or `sudo` running `dpkg -i`), both without starting the server.
 
@@ -18,6 +18,8 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use data_encoding::BASE64;
+use gestdesk::db::Db;
+use gestdesk::domain::system::{UpdateCheck, record_update_check};
 use gestdesk::i18n::Lang;
 use tauri::menu::MenuItem;
 use tauri::{AppHandle, Manager, Url, Wry};
@@ -188,7 +190,7 @@ pub fn run_once(app: &AppHandle, mode: Mode, lang: Lang) {
                 }
             }
             Err(e) => {
-                eprintln!("gestdesk-desktop: {}", failed(lang, &e));
+                eprintln!("gestdesk-desktop: {}", check_failed(lang, &e));
                 1
             }
         };
@@ -196,20 +198,29 @@ pub fn run_once(app: &AppHandle, mode: Mode, lang: Lang) {
     });
 }
 
+/// An installation that failed, in words.
 fn failed(lang: Lang, e: &tauri_plugin_updater::Error) -> String {
     lang.t_args("desktop-update-failed", &[("error", &e.to_string())])
+}
+
+/// A check that failed, in words.
+fn check_failed(lang: Lang, e: &tauri_plugin_updater::Error) -> String {
+    lang.t_args("desktop-update-check-failed", &[("error", &e.to_string())])
 }
 
 /// The running app's side: the tray item, and the update found by the last check.
 pub struct Tray {
     item: MenuItem<Wry>,
     lang: Lang,
+    /// Where the findings are recorded for the system page (none when the server did not
+    /// start).
+    db: Option<Db>,
     found: Mutex<Option<Update>>,
     busy: Mutex<bool>,
 }
 
 impl Tray {
-    pub fn new(app: &AppHandle, lang: Lang) -> tauri::Result<Tray> {
+    pub fn new(app: &AppHandle, lang: Lang, db: Option<Db>) -> tauri::Result<Tray> {
         let item = MenuItem::with_id(
             app,
             "update",
@@ -220,6 +231,7 @@ impl Tray {
         Ok(Tray {
             item,
             lang,
+            db,
             found: Mutex::new(None),
             busy: Mutex::new(false),
         })
@@ -274,7 +286,7 @@ async fn check_and_show(app: &AppHandle) {
     if !tray.start() {
         return;
     }
-    let found = match check(app).await {
+    let (found, record) = match check(app).await {
         Ok(Found::Update(update)) => {
             let version = [("version", update.version.as_str())];
             println!(
@@ -282,18 +294,24 @@ async fn check_and_show(app: &AppHandle) {
                 tray.lang.t_args("desktop-update-available", &version)
             );
             tracing::info!("update {} available", update.version);
-            Some(*update)
+            let record = UpdateCheck::Available(update.version.clone());
+            (Some(*update), record)
         }
         Ok(Found::UpToDate) => {
             println!("gestdesk-desktop: {}", tray.lang.t("desktop-update-none"));
-            None
+            (None, UpdateCheck::UpToDate)
         }
         Err(e) => {
-            println!("gestdesk-desktop: {}", failed(tray.lang, &e));
+            println!("gestdesk-desktop: {}", check_failed(tray.lang, &e));
             tracing::warn!("update check failed: {e}");
-            None
+            (None, UpdateCheck::Failed(e.to_string()))
         }
     };
+    if let Some(db) = &tray.db
+        && let Err(e) = record_update_check(db, record).await
+    {
+        tracing::warn!("could not record the update check: {e}");
+    }
     tray.show(app, found.as_ref());
     *tray
         .found

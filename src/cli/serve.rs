@@ -16,6 +16,10 @@ pub(super) async fn serve(config: Config) -> Result<(), AppError> {
     })?;
     let _log_guard = crate::logging::init_server(&config.logs_dir());
     let app = App::open(config)?;
+    // A desktop app that served this folder before may have left what its update check found.
+    if let Err(e) = crate::domain::system::reset_update_check(app.db()).await {
+        tracing::warn!("could not reset the update check's status: {e}");
+    }
     let local = listener.local_addr()?;
     let shutdown = crate::server::shutdown_signal();
 

@@ -1,5 +1,5 @@
 //! The system page in a real headless Chromium: the administrator reads the jobs and the
-//! connectors, runs a job from its button, and reads the log files, on a desk and on a phone.
+//! connectors (with the desktop app's update check), runs a job from its button, and reads the log files, on a desk and on a phone.
 //! Screenshots land in `target/test-screenshots/`.
 
 use fantoccini::error::CmdError;
@@ -20,6 +20,13 @@ async fn the_administrator_runs_a_job_and_reads_the_logs_on_the_system_page() {
          2026-12-07T08:02:00.000001Z ERROR gestdesk::jobs: backups: No space left on device (os error 28)\n",
     )
     .expect("log");
+    // The desktop app's update check found a newer version.
+    gestdesk::domain::system::note_update_check(
+        &app.sql(),
+        &gestdesk::domain::system::UpdateCheck::Available("0.1.1".into()),
+        jiff::Timestamp::now().as_second(),
+    )
+    .expect("recorded");
 
     let b = Browser::start(1280, 900).await;
     let story = async {
@@ -28,6 +35,8 @@ async fn the_administrator_runs_a_job_and_reads_the_logs_on_the_system_page() {
         assert_eq!(text_of(&b, "main h1").await?, "System");
         let problems = b.client.execute(ACCESSIBILITY_PROBLEMS, vec![]).await?;
         assert_eq!(problems.as_str(), Some(""), "the system page");
+        let updates = text_of(&b, "tr[data-connector='updates']").await?;
+        assert!(updates.contains("Version 0.1.1 available"), "{updates}");
         click_and_wait(&b, "tr[data-job='query statistics'] button[type='submit']").await?;
         let flash = text_of(&b, "[data-flash]").await?;
         assert!(flash.contains("The job has started."), "{flash}");
@@ -43,6 +52,14 @@ async fn the_administrator_runs_a_job_and_reads_the_logs_on_the_system_page() {
         }
         assert!(row.contains("Done"), "{row}");
         b.screenshot("137-system").await;
+        // The connectors, with what the desktop app's update check found.
+        b.client
+            .execute(
+                "document.getElementById('connectors').scrollIntoView()",
+                vec![],
+            )
+            .await?;
+        b.screenshot("144-system-update-check").await;
 
         b.client.goto(&app.url("/admin/system/logs")).await?;
         assert_eq!(text_of(&b, "main h1").await?, "Log files");

@@ -5,8 +5,9 @@
 #      window exists, and a screenshot shows the page: target/test-screenshots/desktop-*.png);
 #   2. a second launch does not start a second instance: it exits and the first keeps serving;
 #   3. SIGTERM stops it gracefully (exit status 0);
-#   3b. with an update address and key given, the running app checks at start and finds the
-#      newer version a signed manifest on a loopback port announces;
+#   3b. with an update address and key given, the running app checks at start, finds the
+#      newer version a signed manifest on a loopback port announces, and records it for the
+#      system page;
 #   4. started where a `gestdesk serve` already answers on the port, or holds the data folder,
 #      the window shows a page that says so (page-load log, screenshots) instead of failing.
 # Needs the packages of installer/install-test-deps.sh.
@@ -114,6 +115,17 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 [ -n "$found" ] || { cat "$work/first.log" >&2; fail "the update check at start did not find version $next"; }
+# ...and recorded it for the system page.
+recorded=""
+for _ in $(seq 1 50); do
+  recorded=$(python3 -c 'import sqlite3, sys
+c = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+r = c.execute("SELECT detail FROM connector_status WHERE connector = ?", ("updates",)).fetchone()
+print(r[0] if r else "")' "$work/data/gestdesk.sqlite3" 2>/dev/null || true)
+  [ "$recorded" = "$next" ] && break
+  sleep 0.1
+done
+[ "$recorded" = "$next" ] || fail "the update check's finding was not recorded (got '$recorded')"
 
 # A second launch hands over to the first instance and exits.
 "$bin" >"$work/second.log" 2>&1 &

@@ -190,18 +190,13 @@ async fn an_older_data_folder_is_copied_before_its_schema_is_brought_up_to_date(
     drop(admin);
     let latest = gestdesk::db::latest_schema_version();
     let dir = app.pause().await;
-    // The data folder as the version before two-factor login left it.
+    // The data folder as the version before the latest change (V44, the update check's
+    // finding) left it.
     let db = dir.path().join("gestdesk.sqlite3");
     {
         let conn = rusqlite::Connection::open(&db).expect("database");
-        conn.execute_batch(
-            "DROP TABLE login_pending;
-             DROP TABLE recovery_codes;
-             ALTER TABLE users DROP COLUMN totp_secret;
-             ALTER TABLE users DROP COLUMN totp_pending;
-             ALTER TABLE users DROP COLUMN totp_last_step;",
-        )
-        .expect("older schema");
+        conn.execute_batch("ALTER TABLE connector_status DROP COLUMN detail;")
+            .expect("older schema");
         conn.execute(
             "DELETE FROM refinery_schema_history WHERE version = ?1",
             [latest],
@@ -239,7 +234,8 @@ async fn an_older_data_folder_is_copied_before_its_schema_is_brought_up_to_date(
     admin.login("admin", crate::common::ADMIN_PASSWORD).await;
     let page = admin.get("/admin/system").await;
     page.assert_contains("Schema history")
-        .assert_contains("two_factor");
+        .assert_contains("two_factor")
+        .assert_contains("update_check");
     // Opening it again, up to date, takes no other copy.
     let dir = app.pause().await;
     let app = TestApp::resume(dir).await;

@@ -173,6 +173,69 @@ async fn the_administrator_sees_a_failing_connector_and_a_failed_job_and_runs_jo
 }
 
 #[tokio::test]
+async fn the_desktop_apps_update_check_shows_what_it_found_among_the_connectors() {
+    use gestdesk::domain::system::{UpdateCheck, forget_update_check, note_update_check};
+    let (app, admin) = TestApp::with_admin().await;
+    // A headless server, or a desktop app without an update address: no row.
+    let page = admin.get("/admin/system").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        !page.body.contains("data-connector=\"updates\""),
+        "{}",
+        page.body
+    );
+
+    // The desktop app's check at start found a newer version (what it records, as it does).
+    let now = jiff::Timestamp::now().as_second();
+    let found = UpdateCheck::Available("0.1.1".into());
+    note_update_check(&app.sql(), &found, now).expect("recorded");
+    let page = admin.get("/admin/system").await;
+    let updates = row(&page, "data-connector=\"updates\"");
+    assert!(updates.contains("Desktop app updates"), "{updates}");
+    assert!(updates.contains("Version 0.1.1 available"), "{updates}");
+    assert!(
+        page.body
+            .contains("choose “Install version 0.1.1 and restart” in the desktop app's tray menu"),
+        "{}",
+        page.body
+    );
+
+    // The next day the update server does not answer: failing, in the updater's words.
+    let words = "error sending request for url (https://updates.example.org/latest.json)";
+    note_update_check(&app.sql(), &UpdateCheck::Failed(words.into()), now + 86_400)
+        .expect("recorded");
+    let page = admin.get("/admin/system").await;
+    let updates = row(&page, "data-connector=\"updates\"");
+    assert!(updates.contains("Failing"), "{updates}");
+    assert!(updates.contains(words), "{updates}");
+    assert!(
+        !page.body.contains("update-hint"),
+        "no install hint while failing"
+    );
+
+    // Once installed, the check finds nothing newer.
+    note_update_check(&app.sql(), &UpdateCheck::UpToDate, now + 2 * 86_400).expect("recorded");
+    let page = admin.get("/admin/system").await;
+    let updates = row(&page, "data-connector=\"updates\"");
+    assert!(updates.contains("Up to date"), "{updates}");
+    assert!(!updates.contains("Failing"), "{updates}");
+
+    // In French, and forgotten when a server starts without it.
+    let fr = app.login_as("adele", Profile::Administrator).await;
+    app.set_mail("adele", "adele@example.test", "fr");
+    let page = fr.get("/admin/system").await;
+    assert!(
+        row(&page, "data-connector=\"updates\"").contains("À jour"),
+        "{}",
+        page.body
+    );
+    forget_update_check(&app.sql()).expect("forgotten");
+    let page = admin.get("/admin/system").await;
+    assert!(!page.body.contains("data-connector=\"updates\""));
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn the_log_files_read_newest_first_filtered_and_downloaded_without_their_secrets() {
     let (app, admin) = TestApp::with_admin().await;
     let none = admin.get("/admin/system/logs").await;

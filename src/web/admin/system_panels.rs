@@ -148,12 +148,24 @@ pub fn jobs(visitor: &Visitor, reports: &[(&'static str, Report)]) -> Markup {
 
 /// A connector's row: whether it is on, when it last worked, when and why it last failed.
 fn connector_row(lang: Lang, id: &str, label: &str, on: bool, status: &Status) -> Markup {
+    connector_row_with(lang, id, label, on, status, None)
+}
+
+/// [`connector_row`], with `working` in place of "Working" when it has one.
+fn connector_row_with(
+    lang: Lang,
+    id: &str,
+    label: &str,
+    on: bool,
+    status: &Status,
+    working: Option<Markup>,
+) -> Markup {
     let state = if !on {
         html! { span.badge { (lang.t("system-connector-off")) } }
     } else if status.failing() {
         html! { span.badge.badge-error { (lang.t("system-connector-failing")) } }
     } else if status.last_success_at.is_some() {
-        html! { span.badge.badge-ok { (lang.t("system-connector-ok")) } }
+        working.unwrap_or_else(|| html! { span.badge.badge-ok { (lang.t("system-connector-ok")) } })
     } else {
         html! { span.badge { (lang.t("system-connector-unused")) } }
     };
@@ -169,6 +181,7 @@ fn connector_row(lang: Lang, id: &str, label: &str, on: bool, status: &Status) -
                         Failure::Smtp(words) => code { (words) },
                         Failure::Mailbox(code) => code { (lang.t(crate::mail_in::failure_key(code))) },
                         Failure::Directory(key) => code { (lang.t(key)) },
+                        Failure::Updates(words) => code { (words) },
                     }
                 } @else { "—" }
             }
@@ -176,7 +189,24 @@ fn connector_row(lang: Lang, id: &str, label: &str, on: bool, status: &Status) -
     }
 }
 
-/// The SMTP server, each mailbox and the directory.
+/// The desktop app's update check: up to date, or the version it found.
+fn updates_row(lang: Lang, status: &Status, version: &str) -> Markup {
+    let working = if version.is_empty() {
+        html! { span.badge.badge-ok { (lang.t("system-update-current")) } }
+    } else {
+        html! { span.badge.badge-warn { (lang.t_args("system-update-available", &[("version", version)])) } }
+    };
+    connector_row_with(
+        lang,
+        "updates",
+        &lang.t("system-connector-updates"),
+        true,
+        status,
+        Some(working),
+    )
+}
+
+/// The SMTP server, each mailbox, the directory and the desktop app's update check.
 pub fn connectors(lang: Lang, c: &Connectors) -> Markup {
     html! {
         section.panel #connectors {
@@ -195,8 +225,15 @@ pub fn connectors(lang: Lang, c: &Connectors) -> Markup {
                             (connector_row(lang, "mailbox", &lang.t_args("system-connector-mailbox", &[("name", name)]), *on, status))
                         }
                         (connector_row(lang, "directory", &lang.t("system-connector-directory"), c.directory.0, &c.directory.1))
+                        @if let Some((status, version)) = &c.updates {
+                            (updates_row(lang, status, version))
+                        }
                     }
                 }
+            }
+            @if let Some((status, version)) = &c.updates
+                && !version.is_empty() && !status.failing() {
+                p.hint #update-hint { (lang.t_args("system-update-install-hint", &[("version", version)])) }
             }
         }
     }

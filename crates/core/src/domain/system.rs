@@ -102,6 +102,8 @@ pub enum Failure {
     Mailbox(String),
     /// A directory run's error, as a translation key.
     Directory(String),
+    /// The desktop app's update check: the updater's own words.
+    Updates(String),
 }
 
 /// What a connector last did.
@@ -132,6 +134,72 @@ pub struct Connectors {
     pub mailboxes: Vec<(String, bool, Status)>,
     /// The directory, and whether it is on.
     pub directory: (bool, Status),
+    /// The desktop app's update check, when it is configured: its status and the version
+    /// it last found ('' when up to date).
+    pub updates: Option<(Status, String)>,
+}
+
+/// What the desktop app's update check found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UpdateCheck {
+    UpToDate,
+    /// This version is available.
+    Available(String),
+    /// The check failed, in the updater's words.
+    Failed(String),
+}
+
+/// Records what the desktop app's update check found, at `now` (Unix seconds).
+pub fn note_update_check(conn: &Connection, check: &UpdateCheck, now: i64) -> Result<(), DbError> {
+    match check {
+        UpdateCheck::UpToDate | UpdateCheck::Available(_) => {
+            let version = match check {
+                UpdateCheck::Available(v) => v.as_str(),
+                _ => "",
+            };
+            conn.prepare_cached(
+                "INSERT INTO connector_status (connector, last_success_at, detail)
+                 VALUES ('updates', ?1, ?2)
+                 ON CONFLICT (connector) DO UPDATE
+                 SET last_success_at = excluded.last_success_at, detail = excluded.detail",
+            )?
+            .execute(rusqlite::params![now, version])?
+        }
+        UpdateCheck::Failed(words) => conn
+            .prepare_cached(
+                "INSERT INTO connector_status (connector, last_error_at, last_error)
+                 VALUES ('updates', ?1, ?2)
+                 ON CONFLICT (connector) DO UPDATE
+                 SET last_error_at = excluded.last_error_at, last_error = excluded.last_error",
+            )?
+            .execute(rusqlite::params![now, words])?,
+    };
+    Ok(())
+}
+
+/// Forgets the update check's status: the desktop app runs without one configured, or the
+/// headless server runs (which is updated by its package manager).
+pub fn forget_update_check(conn: &Connection) -> Result<(), DbError> {
+    conn.execute(
+        "DELETE FROM connector_status WHERE connector = 'updates'",
+        [],
+    )?;
+    Ok(())
+}
+
+/// Records what the desktop app's update check found, now.
+pub async fn record_update_check(
+    db: &crate::db::Db,
+    check: UpdateCheck,
+) -> Result<(), crate::domain::DomainError> {
+    let now = crate::domain::clock::now();
+    crate::domain::run::write(db, move |tx| Ok(note_update_check(tx, &check, now)?)).await
+}
+
+/// Forgets the update check's last findings when a server starts: the desktop app records its
+/// own again when it has an update address, and the headless server has none.
+pub async fn reset_update_check(db: &crate::db::Db) -> Result<(), crate::domain::DomainError> {
+    crate::domain::run::write(db, |tx| Ok(forget_update_check(tx)?)).await
 }
 
 /// Reads what each connector last did.
@@ -195,10 +263,27 @@ pub fn connectors(conn: &Connection) -> Result<Connectors, DbError> {
             )
             .optional()?,
     };
+    let updates = conn
+        .prepare_cached(
+            "SELECT last_success_at, last_error_at, last_error, detail FROM connector_status
+             WHERE connector = 'updates'",
+        )?
+        .query_row([], |r| {
+            let status = Status {
+                last_success_at: r.get(0)?,
+                last_error: r
+                    .get::<_, Option<i64>>(1)?
+                    .map(|at| Ok::<_, rusqlite::Error>((at, Failure::Updates(r.get(2)?))))
+                    .transpose()?,
+            };
+            Ok((status, r.get(3)?))
+        })
+        .optional()?;
     Ok(Connectors {
         smtp: (settings.flag(SMTP_ENABLED), smtp),
         mailboxes,
         directory: (settings.flag(LDAP_ENABLED), directory),
+        updates,
     })
 }
 
