@@ -234,6 +234,12 @@ fn update_once(mode: update::Mode, source: Option<update::Source>) -> i32 {
         eprintln!("gestdesk-desktop: {}", lang.t("desktop-update-off"));
         return 2;
     };
+    // The updater lives in the app, which needs a display (GTK would panic without one).
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        eprintln!("gestdesk-desktop: {}", lang.t("desktop-update-no-display"));
+        return 2;
+    }
     let mut context = tauri::generate_context!();
     context
         .config_mut()
@@ -265,10 +271,17 @@ fn main() {
     gestdesk_allocator::give_back_at_once();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mode = update::Mode::from_args(&args);
-    let source = update::source(&args, |k| std::env::var(k).ok()).unwrap_or_else(|e| {
-        eprintln!("gestdesk-desktop: no update check: {e}");
-        None
-    });
+    let source = match update::source(&args, |k| std::env::var(k).ok()) {
+        Ok(source) => source,
+        Err(e) => {
+            // The app runs without the update check; asked for it alone, there is nothing to do.
+            eprintln!("gestdesk-desktop: {}", e.explain(launcher::ui_lang()));
+            if mode != update::Mode::App {
+                std::process::exit(2);
+            }
+            None
+        }
+    };
     if mode != update::Mode::App {
         std::process::exit(update_once(mode, source));
     }

@@ -15,6 +15,7 @@
 
 use std::net::IpAddr;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use data_encoding::BASE64;
@@ -48,6 +49,18 @@ pub enum SourceError {
     NoKey,
     #[error("the update public key is not a minisign public key in base64: {0}")]
     BadKey(String),
+}
+
+impl SourceError {
+    /// The reason, in `lang`.
+    pub fn explain(&self, lang: Lang) -> String {
+        match self {
+            SourceError::BadUrl(url) => lang.t_args("desktop-update-bad-url", &[("url", url)]),
+            SourceError::NotHttps(url) => lang.t_args("desktop-update-not-https", &[("url", url)]),
+            SourceError::NoKey => lang.t("desktop-update-no-key"),
+            SourceError::BadKey(why) => lang.t_args("desktop-update-bad-key", &[("error", why)]),
+        }
+    }
 }
 
 /// What the command line asks for.
@@ -216,7 +229,7 @@ pub struct Tray {
     /// start).
     db: Option<Db>,
     found: Mutex<Option<Update>>,
-    busy: Mutex<bool>,
+    busy: AtomicBool,
 }
 
 impl Tray {
@@ -233,7 +246,7 @@ impl Tray {
             lang,
             db,
             found: Mutex::new(None),
-            busy: Mutex::new(false),
+            busy: AtomicBool::new(false),
         })
     }
 
@@ -243,18 +256,11 @@ impl Tray {
 
     /// Takes the busy flag; false when a check or an install is already going on.
     fn start(&self) -> bool {
-        let mut busy = self
-            .busy
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        !std::mem::replace(&mut *busy, true)
+        !self.busy.swap(true, Ordering::AcqRel)
     }
 
     fn done(&self) {
-        *self
-            .busy
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = false;
+        self.busy.store(false, Ordering::Release);
     }
 
     fn show(&self, app: &AppHandle, found: Option<&Update>) {
@@ -416,37 +422,16 @@ mod tests {
             plugin_config(&local)["dangerousInsecureTransportProtocol"],
             true
         );
-        assert!(matches!(
-            source_of(
-                &[
-                    "--update-url",
-                    "http://192.168.1.10/latest.json",
-                    "--update-key",
-                    KEY
-                ],
-                &[]
-            ),
-            Err(SourceError::NotHttps(_))
-        ));
-        assert!(matches!(
-            source_of(
-                &[
-                    "--update-url",
-                    "ftp://localhost/latest.json",
-                    "--update-key",
-                    KEY
-                ],
-                &[]
-            ),
-            Err(SourceError::NotHttps(_))
-        ));
-        assert!(matches!(
-            source_of(
-                &["--update-url", "not an address", "--update-key", KEY],
-                &[]
-            ),
-            Err(SourceError::BadUrl(_))
-        ));
+        let refused = |url: &str| {
+            source_of(&["--update-url", url, "--update-key", KEY], &[]).expect_err("refused")
+        };
+        for url in [
+            "http://192.168.1.10/latest.json",
+            "ftp://localhost/latest.json",
+        ] {
+            assert!(matches!(refused(url), SourceError::NotHttps(_)), "{url}");
+        }
+        assert!(matches!(refused("not an address"), SourceError::BadUrl(_)));
         assert_eq!(
             source_of(&["--update-url", https], &[]),
             Err(SourceError::NoKey)
@@ -458,6 +443,46 @@ mod tests {
             ),
             Err(SourceError::BadKey(_))
         ));
+    }
+
+    #[test]
+    fn every_message_is_translated() {
+        let errors = [
+            SourceError::BadUrl("x".into()),
+            SourceError::NotHttps("http://10.0.0.1/".into()),
+            SourceError::NoKey,
+            SourceError::BadKey("bad".into()),
+        ];
+        for lang in Lang::ALL {
+            for e in &errors {
+                let text = e.explain(lang);
+                assert!(!text.starts_with("desktop-"), "{lang:?}: {text}");
+            }
+            for key in [
+                "desktop-update-check",
+                "desktop-update-none",
+                "desktop-update-off",
+                "desktop-update-no-display",
+            ] {
+                assert_ne!(lang.t(key), key, "{lang:?}");
+            }
+            for key in [
+                "desktop-update-install",
+                "desktop-update-available",
+                "desktop-update-installed",
+            ] {
+                assert!(
+                    lang.t_args(key, &[("version", "0.2.0")]).contains("0.2.0"),
+                    "{lang:?} {key}"
+                );
+            }
+            for key in ["desktop-update-failed", "desktop-update-check-failed"] {
+                assert!(
+                    lang.t_args(key, &[("error", "boom")]).contains("boom"),
+                    "{lang:?} {key}"
+                );
+            }
+        }
     }
 
     #[test]

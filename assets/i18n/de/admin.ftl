@@ -60,6 +60,11 @@ desktop-update-installed = Version { $version } ist installiert
 desktop-update-failed = Das Update ist fehlgeschlagen: { $error }
 desktop-update-check-failed = Die Suche nach Updates ist fehlgeschlagen: { $error }
 desktop-update-off = Es ist keine Update-Adresse eingerichtet (--update-url und --update-key).
+desktop-update-no-display = Die Suche nach Updates braucht eine grafische Sitzung (DISPLAY oder WAYLAND_DISPLAY), wie die App selbst.
+desktop-update-bad-url = Keine Update-Suche: { $url } ist keine gültige Adresse.
+desktop-update-not-https = Keine Update-Suche: Die Update-Adresse muss https verwenden (http nur zu diesem Rechner): { $url }
+desktop-update-no-key = Keine Update-Suche: Eine Adresse ist gesetzt, aber kein öffentlicher Schlüssel, um die Pakete zu prüfen (--update-key).
+desktop-update-bad-key = Keine Update-Suche: Der Schlüssel ist kein von gestdesk-update-signer erzeugter öffentlicher Schlüssel ({ $error }).
 
 settings-title = Einstellungen
 settings-section-general = Allgemein

@@ -60,6 +60,11 @@ desktop-update-installed = Version { $version } is installed
 desktop-update-failed = The update did not succeed: { $error }
 desktop-update-check-failed = The update check failed: { $error }
 desktop-update-off = No update address is configured (--update-url and --update-key).
+desktop-update-no-display = Checking for updates needs a graphical session (DISPLAY or WAYLAND_DISPLAY), like the app itself.
+desktop-update-bad-url = No update check: { $url } is not a valid address.
+desktop-update-not-https = No update check: the update address must use https (plain http only to this machine): { $url }
+desktop-update-no-key = No update check: an update address is set, but no public key to check the packages with (--update-key).
+desktop-update-bad-key = No update check: the update key is not a public key made by gestdesk-update-signer ({ $error }).
 
 settings-title = Settings
 settings-section-general = General

@@ -60,6 +60,11 @@ desktop-update-installed = La versión { $version } está instalada
 desktop-update-failed = La actualización no se completó: { $error }
 desktop-update-check-failed = La búsqueda de actualizaciones falló: { $error }
 desktop-update-off = No hay ninguna dirección de actualización configurada (--update-url y --update-key).
+desktop-update-no-display = La búsqueda de actualizaciones necesita una sesión gráfica (DISPLAY o WAYLAND_DISPLAY), como la propia aplicación.
+desktop-update-bad-url = Sin búsqueda de actualizaciones: { $url } no es una dirección válida.
+desktop-update-not-https = Sin búsqueda de actualizaciones: la dirección debe usar https (http solo hacia esta máquina): { $url }
+desktop-update-no-key = Sin búsqueda de actualizaciones: hay una dirección, pero ninguna clave pública para comprobar los paquetes (--update-key).
+desktop-update-bad-key = Sin búsqueda de actualizaciones: la clave no es una clave pública hecha por gestdesk-update-signer ({ $error }).
 
 settings-title = Parámetros
 settings-section-general = General

@@ -60,6 +60,11 @@ desktop-update-installed = La version { $version } est installée
 desktop-update-failed = La mise à jour n’a pas abouti : { $error }
 desktop-update-check-failed = La recherche de mise à jour a échoué : { $error }
 desktop-update-off = Aucune adresse de mise à jour n’est configurée (--update-url et --update-key).
+desktop-update-no-display = La recherche de mises à jour a besoin d’une session graphique (DISPLAY ou WAYLAND_DISPLAY), comme l’application elle-même.
+desktop-update-bad-url = Pas de recherche de mises à jour : { $url } n’est pas une adresse valide.
+desktop-update-not-https = Pas de recherche de mises à jour : l’adresse de mise à jour doit utiliser https (http seulement vers cette machine) : { $url }
+desktop-update-no-key = Pas de recherche de mises à jour : une adresse est donnée, mais aucune clé publique pour vérifier les paquets (--update-key).
+desktop-update-bad-key = Pas de recherche de mises à jour : la clé donnée n’est pas une clé publique faite par gestdesk-update-signer ({ $error }).
 
 settings-title = Paramètres
 settings-section-general = Général
