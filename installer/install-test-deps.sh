@@ -15,13 +15,15 @@
 #   calendar tests: python3-icalendar (reads the calendar feed and the invitations)
 #   API tests:      python3-venv (tests/peers/api-tools.sh installs the conformance tools in one)
 #                   (its self-signed certificate)
+#   cross check:    gcc-mingw-w64-x86-64 (the C parts of some dependencies, for
+#                   `cargo check --target x86_64-pc-windows-gnu`; tests/cross/check.sh)
 #   desktop shell:  webkit2gtk 4.1 and the other Tauri 2 build dependencies (see desktop-deps.sh)
 #   desktop test:   xvfb, xauth, imagemagick (screenshots), x11-utils, xdotool, dbus (a session
 #                   bus, so that a second launch finds the first instance)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
-packages=(iproute2 util-linux procps libcap2-bin sudo dovecot-imapd slapd ldap-utils mariadb-server mariadb-client chromium chromium-driver curl ca-certificates python3 python3-aiosmtpd python3-icalendar python3-venv openssl xvfb xauth imagemagick x11-utils xdotool dbus dbus-x11)
+packages=(iproute2 util-linux procps libcap2-bin sudo gcc-mingw-w64-x86-64 dovecot-imapd slapd ldap-utils mariadb-server mariadb-client chromium chromium-driver curl ca-certificates python3 python3-aiosmtpd python3-icalendar python3-venv openssl xvfb xauth imagemagick x11-utils xdotool dbus dbus-x11)
 # shellcheck source=desktop-deps.sh
 source "$here/desktop-deps.sh"
 packages+=("${DESKTOP_BUILD_PACKAGES[@]}")

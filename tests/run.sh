@@ -24,6 +24,8 @@ if [ "${GESTDESK_SKIP_DESKTOP:-0}" != "1" ]; then
   # The desktop app is outside the default members (webkit): its lints and unit tests here.
   cargo clippy --locked -p gestdesk-desktop --all-targets -- -D warnings
   cargo test --locked -p gestdesk-desktop
+  # The server and the desktop app type-check for Windows and macOS.
+  tests/cross/check.sh
   tests/desktop/smoke.sh
   # The .deb (desktop app and headless server) and the portable archive, installed for real.
   tests/package/install.sh

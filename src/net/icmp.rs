@@ -5,16 +5,21 @@
 
 use std::collections::HashMap;
 use std::io;
-use std::net::{IpAddr, Ipv4Addr, SocketAddrV4, UdpSocket};
+#[cfg(unix)]
+use std::net::IpAddr;
+use std::net::{Ipv4Addr, SocketAddrV4, UdpSocket};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use pnet::packet::Packet;
+#[cfg(unix)]
 use pnet::packet::icmp::echo_reply::EchoReplyPacket;
 use pnet::packet::icmp::echo_request::MutableEchoRequestPacket;
 use pnet::packet::icmp::{IcmpPacket, IcmpTypes, checksum};
+#[cfg(unix)]
 use pnet::packet::ip::IpNextHeaderProtocols;
+#[cfg(unix)]
 use pnet::transport::{
     TransportChannelType::Layer4, TransportProtocol::Ipv4, icmp_packet_iter, transport_channel,
 };
@@ -35,8 +40,11 @@ const PAYLOAD: &[u8] = b"gestdesk-ping";
 /// How long the collector waits for a reply before looking at the clock again.
 const POLL: Duration = Duration::from_millis(50);
 
-/// The ICMP socket this process may open, raw first.
+/// The ICMP socket this process may open, raw first. Raw sockets are read here with a
+/// timeout that pnet offers on Unix only; elsewhere (Windows, where neither kind is open to
+/// ordinary programs) the network tools probe over TCP.
 pub fn available() -> Option<Kind> {
+    #[cfg(unix)]
     if transport_channel(256, Layer4(Ipv4(IpNextHeaderProtocols::Icmp))).is_ok() {
         return Some(Kind::Raw);
     }
@@ -152,6 +160,15 @@ pub fn sweep(
     }
 }
 
+#[cfg(not(unix))]
+fn raw(_sweep: &Sweep<'_>) -> io::Result<HashMap<Ipv4Addr, Duration>> {
+    Err(io::Error::new(
+        io::ErrorKind::Unsupported,
+        "raw ICMP sockets are read on Unix only",
+    ))
+}
+
+#[cfg(unix)]
 fn raw(sweep: &Sweep<'_>) -> io::Result<HashMap<Ipv4Addr, Duration>> {
     let (mut tx, mut rx) = transport_channel(1 << 16, Layer4(Ipv4(IpNextHeaderProtocols::Icmp)))?;
     // A raw socket sees every ICMP message reaching the machine: only replies carrying this
