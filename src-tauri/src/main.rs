@@ -227,6 +227,19 @@ fn setup(app: &mut tauri::App, updates: bool) -> Result<(), Box<dyn std::error::
     Ok(())
 }
 
+/// The app's context (configuration, icons), with the updater configured for `source`.
+fn context(source: Option<&update::Source>) -> tauri::Context<tauri::Wry> {
+    let mut context = tauri::generate_context!();
+    if let Some(source) = source {
+        context
+            .config_mut()
+            .plugins
+            .0
+            .insert("updater".into(), update::plugin_config(source));
+    }
+    context
+}
+
 /// `--check-update` and `--update`: the update check alone, then exit.
 fn update_once(mode: update::Mode, source: Option<update::Source>) -> i32 {
     let lang = launcher::ui_lang();
@@ -240,19 +253,13 @@ fn update_once(mode: update::Mode, source: Option<update::Source>) -> i32 {
         eprintln!("gestdesk-desktop: {}", lang.t("desktop-update-no-display"));
         return 2;
     }
-    let mut context = tauri::generate_context!();
-    context
-        .config_mut()
-        .plugins
-        .0
-        .insert("updater".into(), update::plugin_config(&source));
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_updater::Builder::new().build())
         .setup(move |app| {
             update::run_once(app.handle(), mode, lang);
             Ok(())
         })
-        .build(context)
+        .build(context(Some(&source)))
         .map(|app| app.run_return(|_, _| {}));
     match result {
         Ok(code) => code,
@@ -285,15 +292,9 @@ fn main() {
     if mode != update::Mode::App {
         std::process::exit(update_once(mode, source));
     }
-    let mut context = tauri::generate_context!();
     let mut builder = tauri::Builder::default();
     let updates = source.is_some();
-    if let Some(source) = &source {
-        context
-            .config_mut()
-            .plugins
-            .0
-            .insert("updater".into(), update::plugin_config(source));
+    if updates {
         builder = builder.plugin(tauri_plugin_updater::Builder::new().build());
     }
     let result = builder
@@ -324,7 +325,7 @@ fn main() {
                 let _ = window.hide();
             }
         })
-        .run(context);
+        .run(context(source.as_ref()));
     if let Err(e) = result {
         eprintln!("gestdesk-desktop: error: {e}");
         std::process::exit(1);

@@ -310,7 +310,9 @@ async fn check_and_show(app: &AppHandle) {
         Err(e) => {
             println!("gestdesk-desktop: {}", check_failed(tray.lang, &e));
             tracing::warn!("update check failed: {e}");
-            (None, UpdateCheck::Failed(e.to_string()))
+            // Shown to administrators: a password in the address is hidden, as in the logs.
+            let words = gestdesk::log_files::redact(&e.to_string());
+            (None, UpdateCheck::Failed(words))
         }
     };
     if let Some(db) = &tray.db
