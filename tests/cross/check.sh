@@ -12,7 +12,8 @@ cd "$(dirname "$0")/../.."
 here=$(pwd)/tests/cross
 status=0
 for target in x86_64-pc-windows-gnu aarch64-apple-darwin; do
-  if ! rustup target list --installed | grep -qx "$target" && ! rustup target add "$target" >/dev/null 2>&1; then
+  if ! rustup target list --installed 2>/dev/null | grep -qx "$target" \
+     && ! timeout 600 rustup target add "$target" >/dev/null 2>&1; then
     echo "cross check: $target skipped (rustup could not add the target here)"
     continue
   fi
