@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use sha2::{Digest, Sha256};
 
 mod common;
-use common::{demo, ms, percentile, set_setting, stop, verdict};
+use common::{ms, percentile, set_setting, stop, verdict};
 
 const TICKETS: u32 = 100_000;
 const USERS: u32 = 1_000;
@@ -80,19 +80,11 @@ fn client(token: &str) -> reqwest::Client {
 
 fn main() {
     let dir = tempfile::tempdir().expect("dir");
-    let (took, _) = demo(dir.path(), TICKETS, USERS);
-    println!(
-        "gestdesk demo --tickets {TICKETS}: {:.1} s",
-        took.as_secs_f64()
-    );
+    let _ = common::demo_timed(dir.path(), TICKETS, USERS);
     let token = token_for_technician(dir.path());
     set_setting(dir.path(), "api_calls_per_minute", "100000");
     let (mut server, base) = common::serve_anywhere(dir.path());
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime");
+    let runtime = common::client_runtime();
     runtime.block_on(async {
         // Wait for the server.
         let one = client(&token);

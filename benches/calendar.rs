@@ -11,7 +11,7 @@
 //! availability over both years and its CSV export.
 
 mod common;
-use common::{attr, demo, stop};
+use common::{attr, stop};
 
 const TICKETS: u32 = 100_000;
 const USERS: u32 = 1_000;
@@ -19,11 +19,7 @@ const REQUESTS: usize = 300;
 
 fn main() {
     let dir = tempfile::tempdir().expect("dir");
-    let (took, out) = demo(dir.path(), TICKETS, USERS);
-    println!(
-        "gestdesk demo --tickets {TICKETS}: {:.1} s",
-        took.as_secs_f64()
-    );
+    let out = common::demo_timed(dir.path(), TICKETS, USERS);
     let password = common::demo_password(&out);
     let technician = common::demo_technician(&out);
     let (mut server, base) = common::serve_anywhere(dir.path());

@@ -23,7 +23,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 mod common;
-use common::{demo, demo_password, demo_technician, log_in, stop, verdict};
+use common::{demo_password, demo_technician, log_in, stop, verdict};
 
 const TICKETS: u32 = 100_000;
 const USERS: u32 = 1_000;
@@ -186,11 +186,7 @@ async fn measure(
 
 fn main() {
     let dir = tempfile::tempdir().expect("dir");
-    let (took, out) = demo(dir.path(), TICKETS, USERS);
-    println!(
-        "gestdesk demo --tickets {TICKETS}: {:.1} s",
-        took.as_secs_f64()
-    );
+    let out = common::demo_timed(dir.path(), TICKETS, USERS);
     let password = demo_password(&out);
     let technician = demo_technician(&out);
     // The first start after the demo refreshes the planner's statistics of the tables it
@@ -202,12 +198,7 @@ fn main() {
     let pid = server.id();
     println!("server process id: {pid}");
     let only = std::env::var("GESTDESK_BENCH_ONLY").unwrap_or_default();
-    // A client runtime on two threads, so that 16 connections are not held back by one.
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime");
+    let runtime = common::client_runtime();
     runtime.block_on(async {
         idle_memory(&base, pid).await;
         // The demo's technicians are tech1, tech2 ...; the first one is `technician`.

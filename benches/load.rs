@@ -212,11 +212,7 @@ fn main() {
         .unwrap_or(1);
     let (mut server, base) = common::serve_anywhere(dir.path());
     let pid = server.id();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime");
+    let runtime = common::client_runtime();
     let stats = Arc::new(Mutex::new(Stats::default()));
     // (seconds, resident MB, allocated MB): resident memory counts the database pages mapped
     // from the system's file cache; allocated memory (RssAnon) is the server's own.

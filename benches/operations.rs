@@ -19,7 +19,7 @@ use std::process::Child;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use common::{demo, ms, percentile, stop, verdict};
+use common::{ms, percentile, stop, verdict};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio_rustls::rustls;
 
@@ -149,11 +149,7 @@ fn main() {
     let again = starts(fresh.path());
 
     let dir = tempfile::tempdir().expect("dir");
-    let (took, out) = demo(dir.path(), TICKETS, USERS);
-    println!(
-        "gestdesk demo --tickets {TICKETS}: {:.1} s",
-        took.as_secs_f64()
-    );
+    let out = common::demo_timed(dir.path(), TICKETS, USERS);
     let large = starts(dir.path());
     println!("headless start, time to the first answer on /healthz:");
     println!("  a new data folder, first start: {:.1} ms", ms(first));
@@ -178,11 +174,7 @@ fn main() {
         (child, port)
     };
     let base = format!("http://127.0.0.1:{port}");
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime");
+    let runtime = common::client_runtime();
     runtime.block_on(async {
         let admin = common::log_in(&base, "admin", &password, 1).await;
         let system = common::timed_gets(&admin, &format!("{base}/admin/system"), 5, 40).await;

@@ -10,7 +10,7 @@
 //! export for a month, and the survey answers over a year.
 
 mod common;
-use common::{demo, stop};
+use common::stop;
 
 const TICKETS: u32 = 100_000;
 const USERS: u32 = 1_000;
@@ -18,11 +18,7 @@ const REQUESTS: usize = 40;
 
 fn main() {
     let dir = tempfile::tempdir().expect("dir");
-    let (took, out) = demo(dir.path(), TICKETS, USERS);
-    println!(
-        "gestdesk demo --tickets {TICKETS}: {:.1} s",
-        took.as_secs_f64()
-    );
+    let out = common::demo_timed(dir.path(), TICKETS, USERS);
     // The demo adds assets but leaves their function as it found it: on, for the assets' tab.
     let on = std::process::Command::new(common::BIN)
         .args(["settings", "set", "asset", "1"])

@@ -82,6 +82,26 @@ pub fn demo(dir: &Path, tickets: u32, users: u32) -> (Duration, String) {
     demo_with(dir, tickets, users, &[])
 }
 
+/// [`demo`], saying how long it took; answers what it printed.
+pub fn demo_timed(dir: &Path, tickets: u32, users: u32) -> String {
+    let (took, out) = demo(dir, tickets, users);
+    println!(
+        "gestdesk demo --tickets {tickets}: {:.1} s",
+        took.as_secs_f64()
+    );
+    out
+}
+
+/// The benchmarks' client runtime: two threads, so that 16 connections are not held back by
+/// one.
+pub fn client_runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime")
+}
+
 /// [`demo`] with more of its options (`--assets 20000`).
 pub fn demo_with(dir: &Path, tickets: u32, users: u32, more: &[&str]) -> (Duration, String) {
     let started = std::time::Instant::now();
