@@ -5,12 +5,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-/// mimalloc, giving freed memory back at once (see `gestdesk_allocator`).
+/// mimalloc, giving freed memory back soon (see `gestdesk_allocator`).
 #[global_allocator]
 static ALLOCATOR: gestdesk_allocator::Allocator = gestdesk_allocator::Allocator;
 
 fn main() -> ExitCode {
-    gestdesk_allocator::give_back_at_once();
+    gestdesk_allocator::give_back_soon();
     let cli = gestdesk::cli::Cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()

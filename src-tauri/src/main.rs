@@ -275,7 +275,7 @@ fn update_once(mode: update::Mode, source: Option<update::Source>) -> i32 {
 static ALLOCATOR: gestdesk_allocator::Allocator = gestdesk_allocator::Allocator;
 
 fn main() {
-    gestdesk_allocator::give_back_at_once();
+    gestdesk_allocator::give_back_soon();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mode = update::Mode::from_args(&args);
     let source = match update::source(&args, |k| std::env::var(k).ok()) {

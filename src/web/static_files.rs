@@ -1,7 +1,8 @@
 //! Static files (CSS, scripts, icons) embedded in the binary, served under content-hashed URLs
 //! with long-lived cache headers.
 //!
-//! `ui/` holds the style sheets and scripts; `assets/icons/` the icons, served under `icons/`.
+//! `ui/` holds the style sheets and scripts; `assets/icons/` the icons, served under `icons/`,
+//! beside the line icons' sprite, made from [`icons`].
 //! Pages link to [`url`], which puts the first 12 hex digits of the file's SHA-256 in the path,
 //! so a changed file gets a new URL and browsers may cache each URL for a year.
 
@@ -13,6 +14,9 @@ use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use rust_embed::{EmbeddedFile, RustEmbed};
+use sha2::{Digest, Sha256};
+
+use crate::web::ui::icons;
 
 #[derive(RustEmbed)]
 #[folder = "ui/"]
@@ -31,13 +35,12 @@ fn file(path: &str) -> Option<EmbeddedFile> {
     }
 }
 
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 fn hash_of(f: &EmbeddedFile) -> String {
-    f.metadata
-        .sha256_hash()
-        .iter()
-        .take(6)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&f.metadata.sha256_hash()[..6])
 }
 
 fn hashes() -> &'static HashMap<String, String> {
@@ -45,9 +48,13 @@ fn hashes() -> &'static HashMap<String, String> {
     HASHES.get_or_init(|| {
         let ui = Ui::iter().map(|p| p.to_string());
         let icons = Icons::iter().map(|p| format!("{ICONS_PREFIX}{p}"));
-        ui.chain(icons)
+        let mut hashes: HashMap<String, String> = ui
+            .chain(icons)
             .filter_map(|p| file(&p).map(|f| (p, hash_of(&f))))
-            .collect()
+            .collect();
+        let sprite = Sha256::digest(icons::sprite().as_bytes());
+        hashes.insert(icons::SPRITE.to_owned(), hex(&sprite[..6]));
+        hashes
     })
 }
 
@@ -65,7 +72,14 @@ pub fn text(path: &str) -> Option<String> {
 
 /// The handler.
 pub async fn serve(Path((hash, path)): Path<(String, String)>) -> Response {
-    let Some(f) = file(&path) else {
+    let (data, mime) = if path == icons::SPRITE {
+        (
+            icons::sprite().as_bytes().to_vec(),
+            "image/svg+xml".to_owned(),
+        )
+    } else if let Some(f) = file(&path) {
+        (f.data.into_owned(), f.metadata.mimetype().to_owned())
+    } else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let current = hashes().get(&path).is_some_and(|h| *h == hash);
@@ -74,10 +88,9 @@ pub async fn serve(Path((hash, path)): Path<(String, String)>) -> Response {
     } else {
         "no-cache"
     };
-    let mime = f.metadata.mimetype();
-    let mut response = f.data.into_owned().into_response();
+    let mut response = data.into_response();
     let headers = response.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(mime) {
+    if let Ok(v) = HeaderValue::from_str(&mime) {
         headers.insert(CONTENT_TYPE, v);
     }
     headers.insert(CACHE_CONTROL, HeaderValue::from_static(cache));

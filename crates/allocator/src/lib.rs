@@ -5,18 +5,27 @@
 //! CPU, and more when both cores served at once (threads contending for its arenas). mimalloc
 //! keeps that cost per thread.
 //!
-//! By default mimalloc gives memory that became free back to the system only a second later,
-//! and only when the thread that freed it allocates again: under the 200-person load
-//! benchmark the server's allocated memory then grew without end (34 MB to 115 MB in five
-//! minutes). [`give_back_at_once`] makes it give freed pages back at once; the same load then
-//! stays near 70 MB, and the CPU per page is unchanged.
+//! When mimalloc gives memory that became free back to the system is a trade between memory
+//! and CPU:
+//!
+//! - By default it waits a second, and gives it back only when a later allocation or free
+//!   looks: under the 200-person load benchmark the server's allocated memory then grew
+//!   without end (34 MB to 115 MB in five minutes).
+//! - At once (a delay of 0), the largest buffer of a page (the page's text, 32–64 KiB) often
+//!   empties its allocator page when the response is sent; the page is given back and the
+//!   next request faults it in again, with a TLB shootdown on every core: 15–20% more CPU
+//!   for the ticket list at one connection.
+//!
+//! [`give_back_soon`] waits [`PURGE_DELAY_MS`]: memory that the next requests reuse is kept,
+//! the rest goes back within a fraction of a second. [`give_back_due`], called every second by
+//! the server, gives back what is due even when no allocation happens to look.
 //!
 //! ```text
 //! #[global_allocator]
 //! static ALLOCATOR: gestdesk_allocator::Allocator = gestdesk_allocator::Allocator;
 //!
 //! fn main() {
-//!     gestdesk_allocator::give_back_at_once();
+//!     gestdesk_allocator::give_back_soon();
 //! }
 //! ```
 
@@ -27,14 +36,27 @@ pub use mimalloc::MiMalloc as Allocator;
 /// tests).
 const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
-/// Gives memory that became free back to the system at once (mimalloc's purge delay 0),
-/// instead of a second later. Call it first thing in `main`; later calls change nothing.
+/// How long free memory stays with the process before going back to the system, in
+/// milliseconds.
+pub const PURGE_DELAY_MS: std::ffi::c_long = 50;
+
+/// Gives memory that became free back to the system after [`PURGE_DELAY_MS`], instead of a
+/// second later. Call it first thing in `main`; later calls change nothing.
 #[allow(unsafe_code)]
-pub fn give_back_at_once() {
+pub fn give_back_soon() {
     // SAFETY: `mi_option_set` writes one integer of mimalloc's option table; it takes no
     // pointer and is safe to call from any thread at any time (mimalloc reads options
     // atomically). `PURGE_DELAY` is a valid option index of the bundled mimalloc.
-    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) }
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, PURGE_DELAY_MS) }
+}
+
+/// Gives back the free memory whose delay has passed, whichever thread freed it.
+#[allow(unsafe_code)]
+pub fn give_back_due() {
+    // SAFETY: `mi_collect` takes no pointer; without `force` it only frees what the calling
+    // thread holds empty and purges the arenas' expired free ranges, under mimalloc's own
+    // locks, and may be called from any thread at any time.
+    unsafe { libmimalloc_sys::mi_collect(false) }
 }
 
 /// The purge delay in effect, in milliseconds (a C `long`).
@@ -49,10 +71,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn freed_memory_goes_back_at_once() {
+    fn freed_memory_goes_back_after_the_short_delay() {
         // mimalloc's own default, a second, proves that the index is its purge delay.
         assert_eq!(purge_delay(), 1000);
-        give_back_at_once();
-        assert_eq!(purge_delay(), 0);
+        give_back_soon();
+        assert_eq!(purge_delay(), PURGE_DELAY_MS);
+        let big: Vec<u8> = vec![7; 1 << 20];
+        drop(big);
+        give_back_due();
     }
 }

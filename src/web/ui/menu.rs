@@ -12,7 +12,7 @@ use crate::web::paths;
 use crate::web::routes::Access;
 use crate::web::visitor::Visitor;
 
-use super::icons;
+use super::icons::{self, Icon};
 
 /// A section of the left menu.
 pub struct Section {
@@ -25,8 +25,7 @@ pub struct Section {
 pub struct Entry {
     pub label: String,
     pub href: String,
-    /// An SVG path drawn in a 24×24 box.
-    pub icon: &'static str,
+    pub icon: Icon,
     /// A short note beside the label (tickets left).
     pub note: Option<String>,
     /// A ticket count.
@@ -39,16 +38,11 @@ pub struct Entry {
 struct Definition {
     label: &'static str,
     href: &'static str,
-    icon: &'static str,
+    icon: Icon,
     access: Access,
 }
 
-const fn admin(
-    label: &'static str,
-    href: &'static str,
-    icon: &'static str,
-    access: Access,
-) -> Definition {
+const fn admin(label: &'static str, href: &'static str, icon: Icon, access: Access) -> Definition {
     Definition {
         label,
         href,
