@@ -323,7 +323,7 @@ fn main() {
         warm_up.as_secs()
     );
     println!(
-        "  at the end: {end_anon} MB allocated (RssAnon; {:.0} MB after warm-up, peak {peak_anon:.0} MB), {end_file} MB of mapped files (RssFile: the program's own pages)",
+        "  at the end: {end_anon} MB allocated (RssAnon; {:.0} MB after warm-up, peak {peak_anon:.0} MB), {end_file} MB of mapped files (RssFile: the program and the database's map)",
         after_warm_up.1
     );
     let curve = |pick: fn(&(u64, f64, f64)) -> f64| -> String {

@@ -247,7 +247,7 @@ fn main() {
         }
         println!(
             "server resident memory after the walk: {} MB ({} MB allocated, {} MB of mapped \
-             database pages)",
+             files: the program and the database)",
             common::rss_kib(pid) / 1024,
             common::status_kib(pid, "RssAnon:") / 1024,
             common::status_kib(pid, "RssFile:") / 1024

@@ -269,9 +269,8 @@ pub fn rss_kib(pid: u32) -> u64 {
 }
 
 /// A field of a process's `/proc/<pid>/status` in KiB (Linux; 0 elsewhere): `RssAnon:` is
-/// the memory the process allocated (the database connections' page caches among it),
-/// `RssFile:` the file pages it maps (its own program: the system's file cache, shared and
-/// reclaimable).
+/// the memory the process allocated, `RssFile:` the file pages it maps (its program and the
+/// database's memory map: the system's file cache, shared and reclaimable).
 pub fn status_kib(pid: u32, field: &str) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
