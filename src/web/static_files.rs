@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use axum::body::Bytes;
 use axum::extract::Path;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::http::{HeaderValue, StatusCode};
@@ -74,11 +75,14 @@ pub fn text(path: &str) -> Option<String> {
 pub async fn serve(Path((hash, path)): Path<(String, String)>) -> Response {
     let (data, mime) = if path == icons::SPRITE {
         (
-            icons::sprite().as_bytes().to_vec(),
+            Bytes::from_static(icons::sprite().as_bytes()),
             "image/svg+xml".to_owned(),
         )
     } else if let Some(f) = file(&path) {
-        (f.data.into_owned(), f.metadata.mimetype().to_owned())
+        (
+            Bytes::from(f.data.into_owned()),
+            f.metadata.mimetype().to_owned(),
+        )
     } else {
         return StatusCode::NOT_FOUND.into_response();
     };

@@ -144,6 +144,39 @@ async fn the_system_page_shows_version_data_folder_and_database() {
 }
 
 #[tokio::test]
+async fn a_technician_s_icons_come_from_one_cached_sprite() {
+    let app = TestApp::spawn().await;
+    let tech = app.login_as("tina", Profile::Technician).await;
+    let page = tech.get("/tickets?view=all").await;
+    let href = crate::common::http::extract_attr(&page.body, r#"<use href=""#)
+        .expect("an icon of the menu");
+    let (sprite, symbol) = href.split_once('#').expect("a symbol in the sprite");
+    assert!(
+        sprite.starts_with("/static/") && sprite.ends_with("/icons/line.svg"),
+        "{sprite}"
+    );
+    let reply = tech.get(sprite).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let header = |name: &str| {
+        reply
+            .headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(header("content-type"), "image/svg+xml");
+    assert!(header("cache-control").contains("immutable"));
+    assert!(
+        reply.body.contains(&format!(r#"<symbol id="{symbol}" "#)),
+        "{symbol} not in the sprite"
+    );
+    // No icon draws its own path in the page any more.
+    assert!(!page.body.contains("<path d="));
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn static_files_have_hashed_urls_long_cache_and_compression() {
     let app = TestApp::spawn().await;
     let client = app.client();
