@@ -20,6 +20,14 @@ impl Reply {
         self.headers.get(LOCATION).and_then(|v| v.to_str().ok())
     }
 
+    /// The value of header `name`, empty when it is missing or not text.
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+    }
+
     /// The CSRF token of the (first) form on the page.
     pub fn csrf(&self) -> String {
         extract_attr(&self.body, r#"name="_csrf" value=""#).expect("page has a CSRF field")

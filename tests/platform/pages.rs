@@ -157,14 +157,7 @@ async fn a_technician_s_icons_come_from_one_cached_sprite() {
     );
     let reply = tech.get(sprite).await;
     assert_eq!(reply.status, StatusCode::OK);
-    let header = |name: &str| {
-        reply
-            .headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned()
-    };
+    let header = |name: &str| reply.header(name).to_owned();
     assert_eq!(header("content-type"), "image/svg+xml");
     assert!(header("cache-control").contains("immutable"));
     assert!(
@@ -190,14 +183,7 @@ async fn static_files_have_hashed_urls_long_cache_and_compression() {
 
     let reply = client.get_with(&css, &[("accept-encoding", "gzip")]).await;
     assert_eq!(reply.status, StatusCode::OK);
-    let header = |name: &str| {
-        reply
-            .headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned()
-    };
+    let header = |name: &str| reply.header(name).to_owned();
     assert!(
         header("cache-control").contains("immutable"),
         "{}",
