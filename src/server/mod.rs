@@ -59,9 +59,13 @@ fn start_jobs(
             let db = checkpoint_db.clone();
             async move {
                 // Free memory whose delay has passed goes back to the system here too, when
-                // no request's allocation happens to look (an idle server).
-                gestdesk_allocator::give_back_due();
-                match tokio::task::spawn_blocking(move || db.checkpoint_passive_blocking()).await {
+                // no request's allocation happens to look (an idle server); off the async
+                // workers, as trimming walks the C library's arenas.
+                let work = move || {
+                    gestdesk_allocator::give_back_due();
+                    db.checkpoint_passive_blocking()
+                };
+                match tokio::task::spawn_blocking(work).await {
                     Ok(Ok(())) => Ok(String::new()),
                     Ok(Err(e)) => Err(format!("could not copy the log into the database: {e}")),
                     Err(e) => Err(format!("could not copy the log into the database: {e}")),
