@@ -58,8 +58,8 @@ fn start_jobs(
         move |_run| {
             let db = checkpoint_db.clone();
             async move {
-                // Free memory whose delay has passed goes back to the system here too, when
-                // no request's allocation happens to look (an idle server); off the async
+                // Free memory goes back to the system here, whichever thread freed it (the
+                // allocator's delayed purges alone fall behind under load); off the async
                 // workers, as trimming walks the C library's arenas.
                 let work = move || {
                     gestdesk_allocator::give_back_due();

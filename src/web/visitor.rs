@@ -229,7 +229,6 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
     };
     let (reader, frame, ticket_generation) = match loaded.reader.take() {
         Some((reader, generation)) => {
-            let reader = Arc::new(reader);
             let frame = Frame::later(state.clone(), reader.clone(), generation);
             (Some(reader), frame, Some(generation))
         }

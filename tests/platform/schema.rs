@@ -190,13 +190,30 @@ async fn an_older_data_folder_is_copied_before_its_schema_is_brought_up_to_date(
     drop(admin);
     let latest = gestdesk::db::latest_schema_version();
     let dir = app.pause().await;
-    // The data folder as the version before the latest change (V44, the update check's
-    // finding) left it.
+    // The data folder as the version before the latest change (V45, memberships counted as
+    // changes of the reference tables) left it.
     let db = dir.path().join("gestdesk.sqlite3");
     {
         let conn = rusqlite::Connection::open(&db).expect("database");
-        conn.execute_batch("ALTER TABLE connector_status DROP COLUMN detail;")
-            .expect("older schema");
+        conn.execute_batch(
+            "DROP TRIGGER group_members_reference_insert;
+             DROP TRIGGER group_members_reference_update;
+             DROP TRIGGER group_members_reference_delete;
+             DROP TRIGGER user_services_reference_insert;
+             DROP TRIGGER user_services_reference_update;
+             DROP TRIGGER user_services_reference_delete;
+             DROP TRIGGER user_agencies_reference_insert;
+             DROP TRIGGER user_agencies_reference_update;
+             DROP TRIGGER user_agencies_reference_delete;
+             DROP TRIGGER personal_views_reference_insert;
+             DROP TRIGGER personal_views_reference_update;
+             DROP TRIGGER personal_views_reference_delete;
+             DROP TRIGGER users_reference_update;
+             CREATE TRIGGER users_reference_update AFTER UPDATE OF login, firstname, lastname,
+                 display_name, profile_id, disabled, company_id, mail, phone, mobile ON users
+             BEGIN UPDATE change_counter SET reference = reference + 1; END;",
+        )
+        .expect("older schema");
         conn.execute(
             "DELETE FROM refinery_schema_history WHERE version = ?1",
             [latest],
@@ -234,8 +251,8 @@ async fn an_older_data_folder_is_copied_before_its_schema_is_brought_up_to_date(
     admin.login("admin", crate::common::ADMIN_PASSWORD).await;
     let page = admin.get("/admin/system").await;
     page.assert_contains("Schema history")
-        .assert_contains("two_factor")
-        .assert_contains("update_check");
+        .assert_contains("update_check")
+        .assert_contains("reference_counter_memberships");
     // Opening it again, up to date, takes no other copy.
     let dir = app.pause().await;
     let app = TestApp::resume(dir).await;

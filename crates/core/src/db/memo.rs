@@ -189,7 +189,16 @@ mod tests {
             .iter()
             .map(|d| d.table)
             .collect();
-        tables.extend(["settings", "profile_rights", "groups", "users"]);
+        tables.extend([
+            "settings",
+            "profile_rights",
+            "groups",
+            "users",
+            "group_members",
+            "user_services",
+            "user_agencies",
+            "personal_views",
+        ]);
         for table in tables {
             let counted: i64 = db
                 .read_blocking(|c| {

@@ -52,7 +52,7 @@ pub struct Visit {
     /// Hours of work the user's company has left, when an hour limit applies.
     pub hours_left: Option<f64>,
     /// The user as a reader of ticket lists, and the ticket change number it was read at.
-    pub reader: Option<(Reader, i64)>,
+    pub reader: Option<(Arc<Reader>, i64)>,
 }
 
 /// Reads the visitor holding session `token` (if any) at `now`; `company_page` says whether the
@@ -131,7 +131,10 @@ fn read(
         settings: settings.clone(),
     };
     let me = actor.user.id.0;
-    visit.reader = Some((Reader::load(c, &actor)?, counters::generation(c)?));
+    // Kept with the reference tables, whose change number also counts the user's groups,
+    // services, agencies, saved views and list preferences.
+    let reader = memo.get(c, &format!("reader {me}"), |c| Reader::load(c, &actor))?;
+    visit.reader = Some((reader, counters::generation(c)?));
     if actor.is_technician() {
         (visit.due_reminders, visit.next_reminder) = reminders::due_count(c, me, now)?;
     }
@@ -166,4 +169,75 @@ fn company_message(c: &Connection, user: i64) -> rusqlite::Result<Option<String>
 /// rendered, which needs them only once it shows them).
 pub fn frame_now(db: &Db, reader: &Reader) -> Result<Summary, DomainError> {
     db.read_blocking(|c| Ok(counters::summary(c, reader)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The technician's groups as their visit reads them.
+    async fn groups_seen(db: &Db, token: &str) -> Vec<String> {
+        let visit = visit(
+            db,
+            Some(token.to_owned()),
+            crate::domain::clock::now(),
+            false,
+        )
+        .await
+        .expect("visit");
+        let (reader, _) = visit.reader.expect("signed in");
+        reader.tech_groups.iter().map(|g| g.name.clone()).collect()
+    }
+
+    #[tokio::test]
+    async fn a_technician_s_groups_are_kept_until_they_change() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = Db::open(&dir.path().join("gestdesk.sqlite3")).expect("open");
+        let token = db
+            .write_blocking(|tx| {
+                tx.execute_batch(
+                    "INSERT INTO users (id, login, profile_id, created_at, updated_at)
+                         VALUES (900, 'tech', 0, 0, 0);
+                     INSERT INTO groups (id, name, kind) VALUES (901, 'Network', 'technician'),
+                         (902, 'Printers', 'technician');
+                     INSERT INTO group_members (group_id, user_id) VALUES (901, 900);",
+                )?;
+                let now = crate::domain::clock::now();
+                Ok::<_, crate::db::DbError>(
+                    super::super::create(tx, crate::domain::ids::UserId(900), "", "", now)?.token,
+                )
+            })
+            .expect("seed");
+        assert_eq!(groups_seen(&db, &token).await, ["Network"]);
+        // Kept: the second page reads the same groups without asking the database again.
+        let first = visit(&db, Some(token.clone()), crate::domain::clock::now(), false)
+            .await
+            .expect("visit")
+            .reader
+            .expect("signed in")
+            .0;
+        let second = visit(&db, Some(token.clone()), crate::domain::clock::now(), false)
+            .await
+            .expect("visit")
+            .reader
+            .expect("signed in")
+            .0;
+        assert!(Arc::ptr_eq(&first, &second));
+        // Joining a group shows at the next page.
+        db.write_blocking(|tx| {
+            tx.execute(
+                "INSERT INTO group_members (group_id, user_id) VALUES (902, 900)",
+                [],
+            )
+            .map_err(crate::db::DbError::from)
+        })
+        .expect("join");
+        assert_eq!(groups_seen(&db, &token).await, ["Network", "Printers"]);
+        db.write_blocking(|tx| {
+            tx.execute("DELETE FROM group_members WHERE group_id = 901", [])
+                .map_err(crate::db::DbError::from)
+        })
+        .expect("leave");
+        assert_eq!(groups_seen(&db, &token).await, ["Printers"]);
+    }
 }
