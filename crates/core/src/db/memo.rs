@@ -20,9 +20,9 @@ const MAX_ENTRIES: usize = 1_000;
 thread_local! {
     /// Whether this thread runs a read transaction of the pool.
     static READING: Cell<bool> = const { Cell::new(false) };
-    /// The reference change number the running read transaction saw, once read (it cannot
-    /// change within the transaction).
-    static SEEN: Cell<Option<i64>> = const { Cell::new(None) };
+    /// The change numbers (reference tables, tickets) the running read transaction saw, once
+    /// read (they cannot change within the transaction).
+    static SEEN: Cell<Option<(i64, i64)>> = const { Cell::new(None) };
 }
 
 /// Marks the current thread as running a read transaction until dropped.
@@ -50,10 +50,27 @@ pub struct Memo {
     kept: Mutex<FxHashMap<String, Kept>>,
 }
 
+/// The change numbers of the reference tables and of tickets, as `conn` sees them: read once
+/// per read transaction (a page asks for them a few times), at each call elsewhere.
+pub fn generations(conn: &Connection) -> rusqlite::Result<(i64, i64)> {
+    let read = || {
+        conn.prepare_cached("SELECT reference, tickets FROM change_counter")?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+    };
+    if !READING.get() {
+        return read();
+    }
+    if let Some(seen) = SEEN.get() {
+        return Ok(seen);
+    }
+    let seen = read()?;
+    SEEN.set(Some(seen));
+    Ok(seen)
+}
+
 /// The change number of the reference tables, as `conn` sees them.
 pub fn reference_generation(conn: &Connection) -> rusqlite::Result<i64> {
-    conn.prepare_cached("SELECT reference FROM change_counter")?
-        .query_row([], |r| r.get(0))
+    Ok(generations(conn)?.0)
 }
 
 impl Memo {
@@ -73,14 +90,7 @@ impl Memo {
         if !READING.get() {
             return Ok(Arc::new(load(conn)?));
         }
-        let generation = match SEEN.get() {
-            Some(seen) => seen,
-            None => {
-                let read = reference_generation(conn)?;
-                SEEN.set(Some(read));
-                read
-            }
-        };
+        let generation = reference_generation(conn)?;
         let found = self.lock().get(key).and_then(|(at, value)| {
             (*at == generation)
                 .then(|| value.clone().downcast::<T>().ok())
@@ -179,6 +189,23 @@ mod tests {
             .expect("write");
         }
         assert_eq!(loads, 2);
+    }
+
+    #[test]
+    fn a_write_reads_the_change_numbers_it_just_moved() {
+        let (_dir, db) = database();
+        let (before, after) = db
+            .write_blocking(|tx| {
+                let before = super::generations(tx)?;
+                tx.execute("UPDATE change_counter SET tickets = tickets + 1", [])?;
+                Ok::<_, crate::db::DbError>((before, super::generations(tx)?))
+            })
+            .expect("write");
+        assert_eq!(after, (before.0, before.1 + 1));
+        let seen = db
+            .read_blocking(|c| Ok::<_, crate::db::DbError>(super::generations(c)?))
+            .expect("read");
+        assert_eq!(seen, after);
     }
 
     /// Every table a kept value may be read from counts its changes.

@@ -18,7 +18,7 @@ use r2d2::PooledConnection;
 use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-pub use memo::{Memo, reference_generation};
+pub use memo::{Memo, generations, reference_generation};
 pub use migrate::{latest_schema_version, schema_version};
 
 /// SQLite's `application_id` header field for Gestdesk databases ("GDSK").

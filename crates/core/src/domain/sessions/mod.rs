@@ -108,34 +108,22 @@ pub fn lookup(
     lifetime: Lifetime,
 ) -> Result<Lookup, rusqlite::Error> {
     let token_hash = token::sha256_hex(cookie_token);
-    let found = conn
-        .prepare_cached(
-            "SELECT user_id, csrf_token, last_seen_at, created_at FROM sessions WHERE token_hash = ?1",
-        )?
-        .query_row([&token_hash], |r| {
-            Ok((
-                UserId(r.get(0)?),
-                r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, i64>(3)?,
-            ))
-        })
-        .optional()?;
-    let Some((user_id, csrf, last_seen_at, created_at)) = found else {
+    let Some((user, csrf, last_seen_at, created_at)) = users::repo::by_session(conn, &token_hash)?
+    else {
         return Ok(Lookup::Missing);
     };
     if lifetime.is_over(created_at, last_seen_at, now) {
         return Ok(Lookup::Expired { token_hash });
     }
-    match users::repo::get(conn, user_id)? {
-        Some(user) if !user.disabled => Ok(Lookup::Active(Box::new(ActiveSession {
-            token_hash,
-            csrf,
-            last_seen_at,
-            user,
-        }))),
-        _ => Ok(Lookup::Missing),
+    if user.disabled {
+        return Ok(Lookup::Missing);
     }
+    Ok(Lookup::Active(Box::new(ActiveSession {
+        token_hash,
+        csrf,
+        last_seen_at,
+        user,
+    })))
 }
 
 /// Whether the session with `token_hash` is still open for `user` with `profile`: not ended

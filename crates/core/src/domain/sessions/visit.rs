@@ -143,7 +143,11 @@ fn read(
     }
     visit.hours_left = limits::hours_remaining(c, me, &settings, now)?.map(|h| h.left_hours());
     if company_page {
-        visit.company_message = company_message(c, me)?;
+        // The user's company and its message are reference tables.
+        visit.company_message = (*memo.get(c, &format!("company message {me}"), |c| {
+            company_message(c, me)
+        })?)
+        .clone();
     }
     let touch = needs_touch.then(|| token_hash.clone());
     visit.session = Session::Signed(Box::new(Signed {

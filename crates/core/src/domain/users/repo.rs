@@ -42,6 +42,22 @@ pub fn get(conn: &Connection, id: UserId) -> Result<Option<User>, rusqlite::Erro
         .optional()
 }
 
+/// The account holding the session whose token hashes to `token_hash`, with that session's
+/// CSRF token, last-seen and opening times: one read for the start of every request.
+pub fn by_session(
+    conn: &Connection,
+    token_hash: &str,
+) -> Result<Option<(User, String, i64, i64)>, rusqlite::Error> {
+    conn.prepare_cached(&format!(
+        "SELECT {USER_COLUMNS}, s.csrf_token, s.last_seen_at, s.created_at
+         FROM sessions s JOIN users ON users.id = s.user_id WHERE s.token_hash = ?1"
+    ))?
+    .query_row([token_hash], |r| {
+        Ok((user_from_row(r)?, r.get(12)?, r.get(13)?, r.get(14)?))
+    })
+    .optional()
+}
+
 /// The account with login `login` (case-insensitive).
 pub fn by_login(conn: &Connection, login: &str) -> Result<Option<User>, rusqlite::Error> {
     conn.prepare_cached(&format!(

@@ -101,8 +101,8 @@ mod tests {
         let dir = tempfile::tempdir().expect("dir");
         let conn = Connection::open(dir.path().join("c.sqlite3")).expect("open");
         conn.execute_batch(
-            "CREATE TABLE change_counter (tickets INTEGER NOT NULL);
-             INSERT INTO change_counter VALUES (0);
+            "CREATE TABLE change_counter (tickets INTEGER NOT NULL, reference INTEGER NOT NULL);
+             INSERT INTO change_counter VALUES (0, 0);
              CREATE TABLE tickets (id INTEGER PRIMARY KEY, state_id INTEGER);
              INSERT INTO tickets (state_id) VALUES (1), (1), (2);",
         )

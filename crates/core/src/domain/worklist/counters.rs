@@ -388,6 +388,5 @@ pub fn summary(conn: &Connection, r: &Reader) -> rusqlite::Result<Summary> {
 
 /// How many ticket changes the database has seen: equal numbers mean nothing changed.
 pub fn generation(conn: &Connection) -> rusqlite::Result<i64> {
-    conn.prepare_cached("SELECT tickets FROM change_counter")?
-        .query_row([], |r| r.get(0))
+    Ok(crate::db::generations(conn)?.1)
 }

@@ -418,6 +418,7 @@ fn counts_by_state(
 /// state, then read state by state so that each read walks one state's index.
 fn state_order_ids(
     conn: &Connection,
+    memo: &Memo,
     r: &Reader,
     c: &Condition,
     req: &ListRequest,
@@ -425,13 +426,15 @@ fn state_order_ids(
     let counts = counts_by_state(conn, r, c, req)?;
     let total: i64 = counts.values().sum();
     let (page, pages, mut offset) = paging(total, req.page, req.per_page);
-    let order: Vec<i64> = ids(
-        conn,
-        "SELECT id FROM ticket_states ORDER BY position, id",
-        Vec::new(),
-    )?;
+    let order = memo.get(conn, "states in order", |conn| {
+        ids(
+            conn,
+            "SELECT id FROM ticket_states ORDER BY position, id",
+            Vec::new(),
+        )
+    })?;
     let mut out = Vec::new();
-    for state in order {
+    for &state in order.iter() {
         let n = counts.get(&state).copied().unwrap_or(0);
         if offset >= n {
             offset -= n;
@@ -443,6 +446,7 @@ fn state_order_ids(
         }
         out.extend(state_slice(
             conn,
+            memo,
             c,
             cacheable(c, req),
             state,
@@ -462,16 +466,20 @@ fn state_order_ids(
 /// same places are read together, so that the order is the one of the positions alone.
 fn state_slice(
     conn: &Connection,
+    memo: &Memo,
     c: &Condition,
     keep: bool,
     state: i64,
     mut offset: i64,
     wanted: i64,
 ) -> rusqlite::Result<Vec<i64>> {
-    let positions = |sql: &str| -> rusqlite::Result<HashMap<i64, i64>> {
-        let mut stmt = conn.prepare_cached(sql)?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        rows.collect()
+    // Kept with the reference tables they are read from.
+    let positions = |sql: &'static str| {
+        memo.get(conn, sql, |conn| -> rusqlite::Result<HashMap<i64, i64>> {
+            let mut stmt = conn.prepare_cached(sql)?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect()
+        })
     };
     let priorities = positions("SELECT id, position FROM priorities")?;
     let criticalities = positions("SELECT id, position FROM criticalities")?;
@@ -691,7 +699,7 @@ fn unsearched_page_ids(
         // A search matches few tickets: one sorted read of the matches beats a read per state
         // (each of which would run the search again).
         Sort::Order(code) if code == "state" && req.search.is_empty() => {
-            state_order_ids(conn, r, c, req)
+            state_order_ids(conn, memo, r, c, req)
         }
         _ => ordered_ids(conn, memo, r, c, req),
     }
@@ -897,7 +905,7 @@ mod tests {
                 let start = usize::try_from(offset).expect("small");
                 let end = (start + usize::try_from(wanted).expect("small")).min(sorted.len());
                 assert_eq!(
-                    state_slice(conn, &c, false, 2, offset, wanted)?,
+                    state_slice(conn, db.memo(), &c, false, 2, offset, wanted)?,
                     sorted[start..end].to_vec(),
                     "{offset} + {wanted}"
                 );
