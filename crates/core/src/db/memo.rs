@@ -9,7 +9,7 @@
 
 use std::any::Any;
 use std::cell::Cell;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, RwLock};
 
 use rusqlite::Connection;
 use rustc_hash::FxHashMap;
@@ -47,7 +47,9 @@ type Kept = (i64, Arc<dyn Any + Send + Sync>);
 /// The kept values, by name.
 #[derive(Default)]
 pub struct Memo {
-    kept: Mutex<FxHashMap<String, Kept>>,
+    /// Read by every request, written when a value is read again: a page on each core reads
+    /// its values without waiting for the other.
+    kept: RwLock<FxHashMap<String, Kept>>,
 }
 
 /// The change numbers of the reference tables and of tickets, as `conn` sees them: read once
@@ -91,7 +93,7 @@ impl Memo {
             return Ok(Arc::new(load(conn)?));
         }
         let generation = reference_generation(conn)?;
-        let found = self.lock().get(key).and_then(|(at, value)| {
+        let found = self.read().get(key).and_then(|(at, value)| {
             (*at == generation)
                 .then(|| value.clone().downcast::<T>().ok())
                 .flatten()
@@ -100,7 +102,7 @@ impl Memo {
             return Ok(value);
         }
         let value = Arc::new(load(conn)?);
-        let mut kept = self.lock();
+        let mut kept = self.write();
         if kept.len() >= MAX_ENTRIES {
             kept.clear();
         }
@@ -109,9 +111,16 @@ impl Memo {
     }
 
     /// A poisoned lock only means a thread panicked while holding it; the map stays whole.
-    fn lock(&self) -> std::sync::MutexGuard<'_, FxHashMap<String, Kept>> {
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, FxHashMap<String, Kept>> {
         self.kept
-            .lock()
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// As [`Memo::read`], to keep a value.
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, FxHashMap<String, Kept>> {
+        self.kept
+            .write()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
