@@ -179,17 +179,18 @@ pub fn frame_now(db: &Db, reader: &Reader) -> Result<Summary, DomainError> {
 mod tests {
     use super::*;
 
+    /// The list reader of the visitor holding session `token`.
+    async fn reader_of(db: &Db, token: &str) -> Arc<Reader> {
+        let now = crate::domain::clock::now();
+        let visit = visit(db, Some(token.to_owned()), now, false)
+            .await
+            .expect("visit");
+        visit.reader.expect("signed in").0
+    }
+
     /// The technician's groups as their visit reads them.
     async fn groups_seen(db: &Db, token: &str) -> Vec<String> {
-        let visit = visit(
-            db,
-            Some(token.to_owned()),
-            crate::domain::clock::now(),
-            false,
-        )
-        .await
-        .expect("visit");
-        let (reader, _) = visit.reader.expect("signed in");
+        let reader = reader_of(db, token).await;
         reader.tech_groups.iter().map(|g| g.name.clone()).collect()
     }
 
@@ -214,18 +215,8 @@ mod tests {
             .expect("seed");
         assert_eq!(groups_seen(&db, &token).await, ["Network"]);
         // Kept: the second page reads the same groups without asking the database again.
-        let first = visit(&db, Some(token.clone()), crate::domain::clock::now(), false)
-            .await
-            .expect("visit")
-            .reader
-            .expect("signed in")
-            .0;
-        let second = visit(&db, Some(token.clone()), crate::domain::clock::now(), false)
-            .await
-            .expect("visit")
-            .reader
-            .expect("signed in")
-            .0;
+        let first = reader_of(&db, &token).await;
+        let second = reader_of(&db, &token).await;
         assert!(Arc::ptr_eq(&first, &second));
         // Joining a group shows at the next page.
         db.write_blocking(|tx| {
