@@ -5,8 +5,9 @@
 //! Triggers count every change of the reference tables in `change_counter.reference`; a kept
 //! value is handed out only while that number is the one it was read at, checked by one small
 //! read in the caller's own transaction (with the tickets' change number, once per read), so
-//! that a page never mixes a kept value with a newer state of the database. Values are read and kept only inside read transactions
-//! ([`super::Db::read_blocking`]): a write could keep what it has not committed yet.
+//! that a page never mixes a kept value with a newer state of the database. Values are read and
+//! kept only inside read transactions ([`super::Db::read_blocking`]): a write could keep what it
+//! has not committed yet.
 
 use std::any::Any;
 use std::cell::Cell;
