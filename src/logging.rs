@@ -8,6 +8,12 @@ use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
 use tracing_subscriber::{EnvFilter, Layer, fmt};
 
+/// Lines waiting for the file writer's thread; past this many, new lines are dropped (and
+/// still go to standard error). The queue is allocated whole when logging starts: the
+/// library's default of 128,000 lines held 4 MB of a fresh server's 14 MB of allocated
+/// memory, for a log that writes a few lines a minute.
+const QUEUED_LINES: usize = 4_096;
+
 /// Migrations are logged once, by Gestdesk (the migration library's own lines are left out).
 const DEFAULT_FILTER: &str = "info,tower_http=warn,hyper=warn,refinery_core=warn";
 
@@ -44,7 +50,9 @@ pub fn init_server(logs_dir: &Path) -> Option<WorkerGuard> {
         || EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_FILTER));
     match appender {
         Ok(appender) => {
-            let (writer, guard) = tracing_appender::non_blocking(appender);
+            let (writer, guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+                .buffered_lines_limit(QUEUED_LINES)
+                .finish(appender);
             let _ = tracing_subscriber::registry()
                 .with(stderr_layer().with_filter(env()))
                 .with(
