@@ -38,6 +38,7 @@ pub mod mail_in;
 pub mod mail_settings;
 pub mod net;
 pub mod net_tools;
+pub mod runtime;
 pub mod server;
 pub mod tls;
 pub mod tls_client;

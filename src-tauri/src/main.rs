@@ -276,6 +276,16 @@ static ALLOCATOR: gestdesk_allocator::Allocator = gestdesk_allocator::Allocator;
 
 fn main() {
     gestdesk_allocator::give_back_soon();
+    // The server's runtime, with its bound on blocking threads (see `gestdesk::runtime`),
+    // runs the window's asynchronous work too; it lives until `main` returns.
+    let runtime = match gestdesk::runtime::build() {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("gestdesk-desktop: error: cannot start: {e}");
+            std::process::exit(1);
+        }
+    };
+    tauri::async_runtime::set(runtime.handle().clone());
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mode = update::Mode::from_args(&args);
     let source = match update::source(&args, |k| std::env::var(k).ok()) {
@@ -326,6 +336,9 @@ fn main() {
             }
         })
         .run(context(source.as_ref()));
+    // Work still running on blocking threads does not hold the process once the server has
+    // closed the database.
+    runtime.shutdown_timeout(std::time::Duration::from_secs(5));
     if let Err(e) = result {
         eprintln!("gestdesk-desktop: error: {e}");
         std::process::exit(1);
