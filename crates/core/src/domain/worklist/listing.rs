@@ -775,7 +775,7 @@ pub fn list(
     let _planning = planning(r, &c);
     let ((found, total, page, pages), more) = searched_page_ids(conn, memo, r, &c, req)?;
     Ok(ListPage {
-        rows: rows_of(conn, r, req, &found, lang, now)?,
+        rows: rows_of(conn, memo, r, req, &found, lang, now)?,
         total,
         more,
         page,
@@ -787,6 +787,7 @@ pub fn list(
 /// The lines of tickets `found` of list `req`, as `r` sees them at `now`.
 fn rows_of(
     conn: &Connection,
+    memo: &Memo,
     r: &Reader,
     req: &ListRequest,
     found: &[i64],
@@ -804,7 +805,7 @@ fn rows_of(
         hope_mandatory: r.has(right::TICKET_DATE_HOPE_MANDATORY),
         first_names: r.has(right::DASHBOARD_FIRSTNAME),
     };
-    details(conn, found, lang, &marks)
+    details(conn, memo, found, lang, &marks)
 }
 
 /// The numbers of every ticket of the list `req` (all pages), up to `limit`, for actions on a
@@ -846,7 +847,7 @@ pub fn all_rows(
     let c = condition(r, &everything);
     let _planning = planning(r, &c);
     let (found, ..) = unsearched_page_ids(conn, memo, r, &c, &everything)?;
-    rows_of(conn, r, &everything, &found, lang, now)
+    rows_of(conn, memo, r, &everything, &found, lang, now)
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ mod kept_searches;
 pub mod listing;
 mod plan;
 pub mod reader;
+mod row_labels;
 mod rows;
 pub mod scope;
 pub mod search;
