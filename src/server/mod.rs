@@ -27,6 +27,10 @@ pub const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
 /// How often the query planner's statistics are refreshed while serving.
 const STATISTICS_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
 
+/// How often free memory goes back to the system (see `gestdesk_allocator::give_back_due`),
+/// from the database checkpoint's job, which runs more often.
+const GIVE_BACK_EVERY: Duration = Duration::from_secs(1);
+
 /// Starts every background job of a serving instance under one supervisor.
 fn start_jobs(
     app: &App,
@@ -51,18 +55,25 @@ fn start_jobs(
         webhooks::run(hook_db, stopped)
     });
     let checkpoint_db = db.clone();
+    let mut last_give_back = std::time::Instant::now();
     jobs.every(
         "database checkpoint",
         crate::db::CHECKPOINT_EVERY,
         crate::db::CHECKPOINT_EVERY,
         move |_run| {
             let db = checkpoint_db.clone();
+            // Free memory goes back to the system here once a second, whichever thread freed
+            // it (the allocator's delayed purges alone fall behind under load); off the async
+            // workers, as trimming walks the C library's arenas.
+            let give_back = last_give_back.elapsed() >= GIVE_BACK_EVERY;
+            if give_back {
+                last_give_back = std::time::Instant::now();
+            }
             async move {
-                // Free memory goes back to the system here, whichever thread freed it (the
-                // allocator's delayed purges alone fall behind under load); off the async
-                // workers, as trimming walks the C library's arenas.
                 let work = move || {
-                    gestdesk_allocator::give_back_due();
+                    if give_back {
+                        gestdesk_allocator::give_back_due();
+                    }
                     db.checkpoint_passive_blocking()
                 };
                 match tokio::task::spawn_blocking(work).await {

@@ -268,6 +268,7 @@ system-job-every-seconds = { $n ->
     [one] jede Sekunde
    *[other] alle { $n } Sekunden
 }
+system-job-every-ms = alle { $n } ms
 system-job-ms = { $n } ms
 system-job-s = { $n } s
 system-job-live = Live-Aktualisierungen

@@ -268,6 +268,7 @@ system-job-every-seconds = { $n ->
     [one] every second
    *[other] every { $n } seconds
 }
+system-job-every-ms = every { $n } ms
 system-job-ms = { $n } ms
 system-job-s = { $n } s
 system-job-live = Live updates

@@ -268,6 +268,7 @@ system-job-every-seconds = { $n ->
     [one] cada segundo
    *[other] cada { $n } segundos
 }
+system-job-every-ms = cada { $n } ms
 system-job-ms = { $n } ms
 system-job-s = { $n } s
 system-job-live = Actualizaciones en directo

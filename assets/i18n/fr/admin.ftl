@@ -269,6 +269,7 @@ system-job-every-seconds = { $n ->
     [one] chaque seconde
    *[other] toutes les { $n } secondes
 }
+system-job-every-ms = toutes les { $n } ms
 system-job-ms = { $n } ms
 system-job-s = { $n } s
 system-job-live = Mises à jour en direct

@@ -41,7 +41,9 @@ fn schedule(lang: Lang, schedule: Schedule) -> String {
         Schedule::Continuous => lang.t("system-job-continuous"),
         Schedule::Every(d) => {
             let secs = d.as_secs();
-            if secs >= 3600 && secs % 3600 == 0 {
+            if d < Duration::from_secs(1) {
+                lang.t_args("system-job-every-ms", &[("n", &d.as_millis().to_string())])
+            } else if secs >= 3600 && secs % 3600 == 0 {
                 lang.t_args(
                     "system-job-every-hours",
                     &[("n", &(secs / 3600).to_string())],

@@ -105,8 +105,14 @@ impl std::fmt::Debug for Db {
 const OPTIMIZE: &str = "PRAGMA analysis_limit = 0; PRAGMA optimize = 0x10002;";
 
 /// How often a serving instance copies the write-ahead log into the database file (see
-/// [`Db::checkpoint_passive_blocking`]).
-pub const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+/// [`Db::checkpoint_passive_blocking`]); a run with nothing to copy only reads the log's
+/// header. Often enough that the log stays under [`WRITER_CHECKPOINT_PAGES`] however fast
+/// tickets come: a new ticket adds about 45 pages to it, and at a second between runs the
+/// benchmark's 1,300–2,000 tickets a second passed that size several times a second. The
+/// writer then made the copy, and waited for the disk twice, inside its turn: every other
+/// writer waited too (creating a ticket cost 0.62 ms of CPU at one connection, 0.49 ms with
+/// the copy here, and 16 connections created 23% more tickets a second).
+pub const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// Past this many pages in the write-ahead log, the writer copies it into the file itself.
 const WRITER_CHECKPOINT_PAGES: u32 = 10_000;
@@ -147,6 +153,20 @@ pub fn init_connection(conn: &mut Connection) -> Result<(), rusqlite::Error> {
          PRAGMA temp_store = MEMORY;
          PRAGMA mmap_size = 1073741824;",
     )
+}
+
+/// Runs `f` on `conn` in one read transaction (see [`Db::read_blocking`]).
+fn read_in<T, E>(conn: &Connection, f: impl FnOnce(&Connection) -> Result<T, E>) -> Result<T, E>
+where
+    E: From<DbError>,
+{
+    let snapshot = Snapshot::begin(conn)?;
+    let reading = memo::Reading::start();
+    let value = f(conn);
+    drop(reading);
+    let value = value?;
+    snapshot.end()?;
+    Ok(value)
 }
 
 /// The one place for a read run on an async worker, held while it runs; released even if the
@@ -293,13 +313,7 @@ impl Db {
         E: From<DbError>,
     {
         let conn = self.conn()?;
-        let snapshot = Snapshot::begin(&conn)?;
-        let reading = memo::Reading::start();
-        let value = f(&conn);
-        drop(reading);
-        let value = value?;
-        snapshot.end()?;
-        Ok(value)
+        read_in(&conn, f)
     }
 
     /// Writes a compacted copy of the database to `target` (`VACUUM INTO`, which SQLite runs
@@ -386,11 +400,30 @@ impl Db {
     /// the blocking pool: for the few indexed rows every request reads first (the visitor's
     /// session), where handing the read to another thread and back cost more CPU than the read
     /// itself. The read turn is awaited first, so that taking a connection never blocks.
+    ///
+    /// When no other read runs and no writer holds its turn, the read runs on the writers'
+    /// connection instead. SQLite drops a connection's map of the database file whenever
+    /// another connection wrote since its last read, and the next read maps the file and
+    /// faults its pages in again: after a write, the next read on a pooled connection unmapped
+    /// 240 MB (about 6% of the CPU of opening a ticket, with the other core interrupted to
+    /// forget the mapping). The writers' connection made the change itself and keeps its map.
+    /// A writer that comes meanwhile waits for this one short read; when reads overlap, the
+    /// pool serves them, so that writers do not queue behind them.
     pub async fn read_here<T, E, F>(&self, f: F) -> Result<T, E>
     where
         F: FnOnce(&Connection) -> Result<T, E>,
         E: From<DbError>,
     {
+        if self.inner.read_turns.available_permits() == POOL_SIZE as usize
+            && let Ok(_write_turn) = self.inner.write_turns.try_acquire()
+        {
+            match self.inner.writer.try_lock() {
+                Ok(conn) => return read_in(&conn, f),
+                Err(std::sync::TryLockError::Poisoned(p)) => return read_in(&p.into_inner(), f),
+                // A writer outside the turns (a command, a test): the pool, as below.
+                Err(std::sync::TryLockError::WouldBlock) => {}
+            }
+        }
         let _turn = self.inner.read_turns.acquire().await;
         self.read_blocking(f)
     }
@@ -442,7 +475,7 @@ impl Db {
 
     /// Copies what the write-ahead log holds into the database file without waiting for
     /// anyone (readers and the writer go on meanwhile), from a pooled connection. A serving
-    /// instance does this every second ([`CHECKPOINT_EVERY`]), so that a writer never does it
+    /// instance does this ten times a second ([`CHECKPOINT_EVERY`]), so that a writer never does it
     /// inside its turn: left to SQLite, every thousandth write paid for the copy of the pages
     /// the others changed, holding every other writer meanwhile.
     pub fn checkpoint_passive_blocking(&self) -> Result<(), DbError> {
@@ -515,5 +548,55 @@ mod tests {
         assert!(panicked.is_err());
         assert!(!db.inner.reading_here.load(Ordering::Acquire));
         assert!(runtime.block_on(count(&db)).expect("after a panic") > 0);
+    }
+
+    /// A short read runs on the writers' connection when it is free, else on the pool without
+    /// waiting for a writer; either way it sees every committed write.
+    #[test]
+    fn a_short_read_never_waits_for_a_writer() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = Db::open(&dir.path().join("gestdesk.sqlite3")).expect("open");
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        let states = |db: &Db| {
+            runtime.block_on(db.read_here(|c| {
+                c.query_row("SELECT count(*) FROM ticket_states", [], |r| {
+                    r.get::<_, i64>(0)
+                })
+                .map_err(DbError::from)
+            }))
+        };
+        let before = states(&db).expect("alone");
+        db.write_blocking(|tx| {
+            tx.execute_batch(
+                "INSERT INTO ticket_states (position, name, color) VALUES (99, 'Parked', '#888')",
+            )
+            .map_err(DbError::from)
+        })
+        .expect("write");
+        assert_eq!(states(&db).expect("after the write"), before + 1);
+        // A writer holding its connection (a command's long write): the read goes to the pool.
+        let (held, release) = (std::sync::mpsc::channel(), std::sync::mpsc::channel::<()>());
+        let writer = {
+            let (db, held) = (db.clone(), held.0);
+            let release = release.1;
+            std::thread::spawn(move || {
+                db.write_blocking(|_| {
+                    held.send(()).expect("held");
+                    release.recv().expect("released");
+                    Ok::<_, DbError>(())
+                })
+            })
+        };
+        held.1.recv().expect("writer started");
+        assert_eq!(states(&db).expect("beside the writer"), before + 1);
+        // A writer in its turn: the same.
+        let turn = db.inner.write_turns.try_acquire().expect("write turn");
+        assert_eq!(states(&db).expect("beside a turn"), before + 1);
+        drop(turn);
+        release.0.send(()).expect("release");
+        writer.join().expect("writer").expect("write");
     }
 }

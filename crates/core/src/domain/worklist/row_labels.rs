@@ -184,7 +184,10 @@ mod tests {
         );
         assert_ne!(new_en, new_fr);
         // A renamed category or company shows at the next page.
-        run(&db, "UPDATE categories SET name = 'Printing' WHERE id = 900");
+        run(
+            &db,
+            "UPDATE categories SET name = 'Printing' WHERE id = 900",
+        );
         assert_eq!(
             labels(&db, Lang::En).category(Some(900)).as_deref(),
             Some("Printing")
