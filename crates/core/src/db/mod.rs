@@ -496,17 +496,24 @@ impl Db {
 mod tests {
     use super::*;
 
-    /// A read alone runs where it is asked, overlapping reads go to the blocking pool, and both
-    /// see the same data; a read that fails or panics on the request's thread leaves that way
-    /// open for the next one.
-    #[test]
-    fn reads_alone_or_overlapping_answer_the_same_and_a_failed_one_blocks_nothing() {
+    /// A new database in a temporary folder (kept while the first value lives), and a runtime
+    /// to await its reads.
+    fn fresh() -> (tempfile::TempDir, Db, tokio::runtime::Runtime) {
         let dir = tempfile::tempdir().expect("dir");
         let db = Db::open(&dir.path().join("gestdesk.sqlite3")).expect("open");
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .expect("runtime");
+        (dir, db, runtime)
+    }
+
+    /// A read alone runs where it is asked, overlapping reads go to the blocking pool, and both
+    /// see the same data; a read that fails or panics on the request's thread leaves that way
+    /// open for the next one.
+    #[test]
+    fn reads_alone_or_overlapping_answer_the_same_and_a_failed_one_blocks_nothing() {
+        let (_dir, db, runtime) = fresh();
         let count = |db: &Db| {
             let db = db.clone();
             async move {
@@ -554,12 +561,7 @@ mod tests {
     /// waiting for a writer; either way it sees every committed write.
     #[test]
     fn a_short_read_never_waits_for_a_writer() {
-        let dir = tempfile::tempdir().expect("dir");
-        let db = Db::open(&dir.path().join("gestdesk.sqlite3")).expect("open");
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("runtime");
+        let (_dir, db, runtime) = fresh();
         let states = |db: &Db| {
             runtime.block_on(db.read_here(|c| {
                 c.query_row("SELECT count(*) FROM ticket_states", [], |r| {
