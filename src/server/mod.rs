@@ -18,7 +18,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use crate::app::App;
-use crate::jobs::supervisor::Supervisor;
+use crate::jobs::supervisor::{Run, Supervisor};
 use crate::web;
 
 /// How long in-flight requests may take to finish once shutdown has begun.
@@ -60,7 +60,7 @@ fn start_jobs(
         "database checkpoint",
         crate::db::CHECKPOINT_EVERY,
         crate::db::CHECKPOINT_EVERY,
-        move |_run| {
+        move |run| {
             let db = checkpoint_db.clone();
             // Free memory goes back to the system here once a second, whichever thread freed
             // it (the allocator's delayed purges alone fall behind under load); off the async
@@ -69,12 +69,21 @@ fn start_jobs(
             if give_back {
                 last_give_back = std::time::Instant::now();
             }
+            // Asked from the system page, it copies whatever the log holds.
+            let copy = db.written_since_checkpoint() || matches!(run, Run::Now);
             async move {
+                if !give_back && !copy {
+                    return Ok(String::new());
+                }
                 let work = move || {
                     if give_back {
                         gestdesk_allocator::give_back_due();
                     }
-                    db.checkpoint_passive_blocking()
+                    if copy {
+                        db.checkpoint_passive_blocking()
+                    } else {
+                        Ok(())
+                    }
                 };
                 match tokio::task::spawn_blocking(work).await {
                     Ok(Ok(())) => Ok(String::new()),

@@ -11,7 +11,7 @@ mod migrate;
 mod open;
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use r2d2::PooledConnection;
@@ -85,6 +85,11 @@ struct Inner {
     /// Whether an async worker is running a read itself (see [`Db::read`]).
     reading_here: AtomicBool,
     write_turns: Arc<tokio::sync::Semaphore>,
+    /// Writes committed through this handle (from 1, so that the first checkpoint always
+    /// runs: the log may hold an earlier run's writes), and their number when the last
+    /// checkpoint began (see [`Db::written_since_checkpoint`]).
+    writes: AtomicU64,
+    copied_writes: AtomicU64,
 }
 
 impl std::fmt::Debug for Db {
@@ -278,6 +283,8 @@ impl Db {
                 read_turns: Arc::new(tokio::sync::Semaphore::new(POOL_SIZE as usize)),
                 reading_here: AtomicBool::new(false),
                 write_turns: Arc::new(tokio::sync::Semaphore::new(1)),
+                writes: AtomicU64::new(1),
+                copied_writes: AtomicU64::new(0),
             }),
         })
     }
@@ -338,6 +345,7 @@ impl Db {
             .map_err(DbError::from)?;
         let value = f(&tx)?;
         tx.commit().map_err(DbError::from)?;
+        self.inner.writes.fetch_add(1, Ordering::Release);
         Ok(value)
     }
 
@@ -479,9 +487,22 @@ impl Db {
     /// inside its turn: left to SQLite, every thousandth write paid for the copy of the pages
     /// the others changed, holding every other writer meanwhile.
     pub fn checkpoint_passive_blocking(&self) -> Result<(), DbError> {
+        let writes = self.inner.writes.load(Ordering::Acquire);
         let conn = self.conn()?;
         conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+        self.inner.copied_writes.store(writes, Ordering::Release);
         Ok(())
+    }
+
+    /// Whether a write was committed through this handle since the last checkpoint began:
+    /// when none was, a checkpoint has nothing of this process to copy, and the job that runs
+    /// it ten times a second skips the hand-over to a blocking thread (an idle server would
+    /// otherwise wake a thread and a connection ten times a second for nothing). Writes of
+    /// another process (a command) are copied with the next write of this one, or when the
+    /// server stops.
+    pub fn written_since_checkpoint(&self) -> bool {
+        self.inner.writes.load(Ordering::Acquire)
+            != self.inner.copied_writes.load(Ordering::Acquire)
     }
 
     /// Folds the write-ahead log back into the database file; called when the server stops.
@@ -600,5 +621,23 @@ mod tests {
         drop(turn);
         release.0.send(()).expect("release");
         writer.join().expect("writer").expect("write");
+    }
+
+    /// The checkpoint job copies the log only after a write of this process, and always the
+    /// first time (an earlier run may have left writes in the log).
+    #[test]
+    fn the_log_is_copied_after_writes_only() {
+        let (_dir, db, _runtime) = fresh();
+        assert!(db.written_since_checkpoint(), "the first checkpoint runs");
+        db.checkpoint_passive_blocking().expect("checkpoint");
+        assert!(!db.written_since_checkpoint());
+        db.write_blocking(|tx| {
+            tx.execute_batch("UPDATE ticket_states SET color = '#777' WHERE id = 1")
+                .map_err(DbError::from)
+        })
+        .expect("write");
+        assert!(db.written_since_checkpoint());
+        db.checkpoint_passive_blocking().expect("checkpoint");
+        assert!(!db.written_since_checkpoint());
     }
 }
