@@ -112,7 +112,7 @@ const OPTIMIZE: &str = "PRAGMA analysis_limit = 0; PRAGMA optimize = 0x10002;";
 /// How often a serving instance copies the write-ahead log into the database file (see
 /// [`Db::checkpoint_passive_blocking`]); a run with nothing to copy only reads the log's
 /// header. Often enough that the log stays under [`WRITER_CHECKPOINT_PAGES`] however fast
-/// tickets come: a new ticket adds about 45 pages to it, and at a second between runs the
+/// tickets come: a new ticket adds 32–47 pages to it, and at a second between runs the
 /// benchmark's 1,300–2,000 tickets a second passed that size several times a second. The
 /// writer then made the copy, and waited for the disk twice, inside its turn: every other
 /// writer waited too (creating a ticket cost 0.62 ms of CPU at one connection, 0.49 ms with

@@ -21,17 +21,17 @@ fn name(name: Option<String>, key: Option<String>, lang: Lang) -> Option<String>
 /// The labels of one language.
 #[derive(Default)]
 pub(super) struct RowLabels {
-    types: FxHashMap<i64, String>,
-    groups: FxHashMap<i64, String>,
-    companies: FxHashMap<i64, String>,
-    services: FxHashMap<i64, String>,
-    agencies: FxHashMap<i64, String>,
-    places: FxHashMap<i64, String>,
-    categories: FxHashMap<i64, String>,
-    subcategories: FxHashMap<i64, String>,
-    priorities: FxHashMap<i64, Badge>,
-    criticalities: FxHashMap<i64, Badge>,
-    states: FxHashMap<i64, Badge>,
+    pub(super) types: FxHashMap<i64, String>,
+    pub(super) groups: FxHashMap<i64, String>,
+    pub(super) companies: FxHashMap<i64, String>,
+    pub(super) services: FxHashMap<i64, String>,
+    pub(super) agencies: FxHashMap<i64, String>,
+    pub(super) places: FxHashMap<i64, String>,
+    pub(super) categories: FxHashMap<i64, String>,
+    pub(super) subcategories: FxHashMap<i64, String>,
+    pub(super) priorities: FxHashMap<i64, Badge>,
+    pub(super) criticalities: FxHashMap<i64, Badge>,
+    pub(super) states: FxHashMap<i64, Badge>,
 }
 
 /// `id → name` of a table with a plain `name` column.
@@ -104,43 +104,10 @@ impl RowLabels {
             states: badges(conn, "ticket_states", lang)?,
         })
     }
-
-    pub(super) fn type_name(&self, id: Option<i64>) -> Option<String> {
-        find(&self.types, id)
-    }
-    pub(super) fn group(&self, id: Option<i64>) -> Option<String> {
-        find(&self.groups, id)
-    }
-    pub(super) fn company(&self, id: Option<i64>) -> Option<String> {
-        find(&self.companies, id)
-    }
-    pub(super) fn service(&self, id: Option<i64>) -> Option<String> {
-        find(&self.services, id)
-    }
-    pub(super) fn agency(&self, id: Option<i64>) -> Option<String> {
-        find(&self.agencies, id)
-    }
-    pub(super) fn place(&self, id: Option<i64>) -> Option<String> {
-        find(&self.places, id)
-    }
-    pub(super) fn category(&self, id: Option<i64>) -> Option<String> {
-        find(&self.categories, id)
-    }
-    pub(super) fn subcategory(&self, id: Option<i64>) -> Option<String> {
-        find(&self.subcategories, id)
-    }
-    pub(super) fn priority(&self, id: Option<i64>) -> Option<Badge> {
-        find(&self.priorities, id)
-    }
-    pub(super) fn criticality(&self, id: Option<i64>) -> Option<Badge> {
-        find(&self.criticalities, id)
-    }
-    pub(super) fn state(&self, id: i64) -> Option<Badge> {
-        find(&self.states, Some(id))
-    }
 }
 
-fn find<T: Clone>(map: &FxHashMap<i64, T>, id: Option<i64>) -> Option<T> {
+/// The label of `id` in `map`, when there is one.
+pub(super) fn find<T: Clone>(map: &FxHashMap<i64, T>, id: Option<i64>) -> Option<T> {
     id.and_then(|id| map.get(&id).cloned())
 }
 
@@ -171,16 +138,23 @@ mod tests {
              INSERT INTO companies (id, name) VALUES (901, 'Acme');",
         );
         let first = labels(&db, Lang::En);
-        assert_eq!(first.category(Some(900)).as_deref(), Some("Printers"));
-        assert_eq!(first.company(Some(901)).as_deref(), Some("Acme"));
-        assert_eq!(first.category(None), None);
-        assert_eq!(first.category(Some(12_345)), None);
+        assert_eq!(
+            find(&first.categories, Some(900)).as_deref(),
+            Some("Printers")
+        );
+        assert_eq!(find(&first.companies, Some(901)).as_deref(), Some("Acme"));
+        assert_eq!(find(&first.categories, None), None);
+        assert_eq!(find(&first.categories, Some(12_345)), None);
         // Kept: the next page reads the same labels without asking the database again.
         assert!(Arc::ptr_eq(&first, &labels(&db, Lang::En)));
         // Each language has its own, with the built-in names translated.
         let (new_en, new_fr) = (
-            labels(&db, Lang::En).state(1).expect("state 1").label,
-            labels(&db, Lang::Fr).state(1).expect("state 1").label,
+            find(&labels(&db, Lang::En).states, Some(1))
+                .expect("state 1")
+                .label,
+            find(&labels(&db, Lang::Fr).states, Some(1))
+                .expect("state 1")
+                .label,
         );
         assert_ne!(new_en, new_fr);
         // A renamed category or company shows at the next page.
@@ -189,12 +163,12 @@ mod tests {
             "UPDATE categories SET name = 'Printing' WHERE id = 900",
         );
         assert_eq!(
-            labels(&db, Lang::En).category(Some(900)).as_deref(),
+            find(&labels(&db, Lang::En).categories, Some(900)).as_deref(),
             Some("Printing")
         );
         run(&db, "UPDATE companies SET name = 'Acme Ltd' WHERE id = 901");
         assert_eq!(
-            labels(&db, Lang::En).company(Some(901)).as_deref(),
+            find(&labels(&db, Lang::En).companies, Some(901)).as_deref(),
             Some("Acme Ltd")
         );
     }

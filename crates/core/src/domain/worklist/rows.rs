@@ -10,7 +10,7 @@ use crate::domain::tickets::states;
 use crate::i18n::Lang;
 
 use super::listing::*;
-use super::row_labels::RowLabels;
+use super::row_labels::{RowLabels, find};
 
 /// The person's name as shown, else the group's as "[G] name".
 fn person(name: Option<String>, group: Option<String>) -> Option<String> {
@@ -86,14 +86,14 @@ pub(super) fn details(
             let row = Row {
                 id,
                 title: r.get(1)?,
-                type_name: labels.type_name(r.get(9)?),
+                type_name: find(&labels.types, r.get(9)?),
                 technician: person(
                     if marks.first_names {
                         r.get(10)?
                     } else {
                         r.get::<_, Option<String>>(30)?.or(r.get(10)?)
                     },
-                    labels.group(r.get(11)?),
+                    find(&labels.groups, r.get(11)?),
                 ),
                 requester: person(
                     if marks.first_names {
@@ -101,16 +101,16 @@ pub(super) fn details(
                     } else {
                         r.get::<_, Option<String>>(31)?.or(r.get(12)?)
                     },
-                    labels.group(r.get(13)?),
+                    find(&labels.groups, r.get(13)?),
                 ),
-                company: labels.company(r.get(14)?),
-                service: labels.service(r.get(15)?),
-                sender_service: labels.service(r.get(26)?),
-                agency: labels.agency(r.get(16)?),
-                place: labels.place(r.get(17)?),
+                company: find(&labels.companies, r.get(14)?),
+                service: find(&labels.services, r.get(15)?),
+                sender_service: find(&labels.services, r.get(26)?),
+                agency: find(&labels.agencies, r.get(16)?),
+                place: find(&labels.places, r.get(17)?),
                 asset: r.get(32)?,
-                category: labels.category(category),
-                subcategory: labels.subcategory(subcategory),
+                category: find(&labels.categories, category),
+                subcategory: find(&labels.subcategories, subcategory),
                 created_at,
                 overdue: open
                     && hope_date
@@ -122,9 +122,9 @@ pub(super) fn details(
                 modified_at: r.get(5)?,
                 time_spent_minutes: r.get(27)?,
                 billable: r.get(29)?,
-                priority: labels.priority(priority),
-                criticality: labels.criticality(criticality),
-                state: labels.state(state_id).unwrap_or(Badge {
+                priority: find(&labels.priorities, priority),
+                criticality: find(&labels.criticalities, criticality),
+                state: find(&labels.states, Some(state_id)).unwrap_or(Badge {
                     label: String::new(),
                     color: String::new(),
                 }),
